@@ -1,0 +1,35 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "chatterm",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "chatterm", targets: ["chatterm"]),
+        .executable(name: "chatterm-bench", targets: ["chatterm-bench"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        .target(name: "ChatModel"),
+        .target(name: "ChatImport", dependencies: ["ChatModel"]),
+        .target(name: "ChatStore", dependencies: [
+            "ChatModel",
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
+        .executableTarget(name: "chatterm", dependencies: [
+            "ChatModel", "ChatImport", "ChatStore",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .executableTarget(name: "chatterm-bench", dependencies: [
+            "ChatImport",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .testTarget(name: "ChatModelTests", dependencies: ["ChatModel"]),
+        .testTarget(name: "ChatImportTests", dependencies: ["ChatImport", "ChatModel"]),
+        .testTarget(name: "ChatStoreTests", dependencies: ["ChatStore", "ChatImport", "ChatModel"]),
+        .testTarget(name: "ChattermTests", dependencies: ["chatterm"]),
+    ]
+)

@@ -1,0 +1,191 @@
+import ChatModel
+
+/// Reads the fields of one item's `data` object, collecting every problem instead of
+/// stopping at the first, and remembering which keys were standard so the rest become
+/// custom fields.
+struct FieldReader {
+    let object: JSONObject
+    /// "user", "channel", …: the prefix of field names in messages (`channel.frozen`).
+    let itemName: String
+    private(set) var errors: [String] = []
+    private var used: [String] = []
+
+    /// Stream's limit on custom data per object.
+    static let maxCustomBytes = 5 * 1024
+
+    init(_ object: JSONObject, itemName: String) {
+        self.object = object
+        self.itemName = itemName
+    }
+
+    mutating func fail(_ message: String) { errors.append("Validation error: " + message) }
+
+    private mutating func wrongType(_ key: String, _ value: JSONValue, expected: String) {
+        errors.append("Parse error: json: cannot unmarshal \(value.typeName) into field \(itemName).\(key) of type \(expected)")
+    }
+
+    /// Marks keys as standard without reading them (they are kept whole elsewhere).
+    mutating func markStandard(_ keys: [String]) { used.append(contentsOf: keys) }
+
+    /// Takes a nested object's errors, saying where they come from (`attachments[2]: …`).
+    mutating func absorb(_ nested: [String], context: String) {
+        for e in nested {
+            for prefix in ["Validation error: ", "Parse error: "] where e.hasPrefix(prefix) {
+                errors.append(prefix + context + ": " + e.dropFirst(prefix.count))
+            }
+        }
+    }
+
+    /// The value under `key`, marking it standard; null counts as absent.
+    private mutating func take(_ key: String) -> JSONValue? {
+        used.append(key)
+        guard let v = object[key], !v.isNull else { return nil }
+        return v
+    }
+
+    mutating func string(_ key: String) -> String? {
+        guard let v = take(key) else { return nil }
+        guard case .string(let s) = v else { wrongType(key, v, expected: "string"); return nil }
+        return s
+    }
+
+    /// A required string: absent, null and "" are all missing.
+    mutating func requiredString(_ key: String) -> String? {
+        guard let v = take(key) else { fail("\"\(key)\" required"); return nil }
+        guard case .string(let s) = v else { wrongType(key, v, expected: "string"); return nil }
+        if s.isEmpty { fail("\"\(key)\" required"); return nil }
+        return s
+    }
+
+    mutating func bool(_ key: String) -> Bool? {
+        guard let v = take(key) else { return nil }
+        guard case .bool(let b) = v else { wrongType(key, v, expected: "bool"); return nil }
+        return b
+    }
+
+    mutating func object(_ key: String) -> JSONObject? {
+        guard let v = take(key) else { return nil }
+        guard case .object(let o) = v else { wrongType(key, v, expected: "object"); return nil }
+        return o
+    }
+
+    mutating func array(_ key: String) -> [JSONValue]? {
+        guard let v = take(key) else { return nil }
+        guard case .array(let a) = v else { wrongType(key, v, expected: "array"); return nil }
+        return a
+    }
+
+    mutating func strings(_ key: String) -> [String]? {
+        guard let items = array(key) else { return nil }
+        var out: [String] = []
+        out.reserveCapacity(items.count)
+        for item in items {
+            guard case .string(let s) = item else { wrongType(key, item, expected: "[]string"); return nil }
+            out.append(s)
+        }
+        return out
+    }
+
+    mutating func timestamp(_ key: String) -> Timestamp? {
+        guard let text = string(key) else { return nil }
+        guard let t = Timestamp(rfc3339: text) else {
+            fail("'\(text)' is not a valid \(key) (expected an RFC 3339 time such as 1985-04-12T23:20:50.52Z)")
+            return nil
+        }
+        return t
+    }
+
+    /// An id that must match `rule`; reports Stream's length and validity errors.
+    mutating func id(_ key: String, _ rule: IDRule, required: Bool = true) -> String? {
+        guard let value = required ? requiredString(key) : string(key) else { return nil }
+        if let problem = rule.problem(with: value, field: "\(itemName).\(key)") { fail(problem); return nil }
+        return value
+    }
+
+    /// A list of ids that must each match `rule`.
+    mutating func ids(_ key: String, _ rule: IDRule) -> [String]? {
+        guard let values = strings(key) else { return nil }
+        for value in values {
+            if let problem = rule.problem(with: value, field: "\(itemName).\(key)") { fail(problem); return nil }
+        }
+        return values
+    }
+
+    /// The fields not read as standard: the item's custom data. Reserved names are refused and
+    /// the whole must stay within 5 KiB.
+    mutating func custom(reserved: Set<String>) -> JSONObject {
+        var custom = JSONObject()
+        for member in object.members where !used.contains(member.key) {
+            if reserved.contains(member.key) {
+                fail("\"\(member.key)\" is a reserved field")
+                continue
+            }
+            custom.appendUnique(member.key, member.value)
+        }
+        if !custom.isEmpty {
+            let size = JSONWriter.compactSize(.object(custom))
+            if size > FieldReader.maxCustomBytes {
+                fail("custom data of \(itemName) is \(size) bytes, over the 5KiB limit")
+            }
+        }
+        return custom
+    }
+
+    /// For item types that take no custom data: every key must be a standard one.
+    mutating func rejectUnknownFields() {
+        for member in object.members where !used.contains(member.key) {
+            fail("\"\(member.key)\" is not a valid \(itemName) field (allowed: \(used.joined(separator: ", ")))")
+        }
+    }
+}
+
+/// The shape rules Stream applies to ids and names.
+enum IDRule {
+    case user, channelID, channelType, messageID, deviceID, reactionType
+
+    /// Stream's name for the field in "max … length exceeded".
+    private var lengthName: String {
+        switch self {
+        case .user: "userID"
+        case .channelID: "channelID"
+        case .channelType: "channelType"
+        case .messageID: "messageID"
+        case .deviceID: "deviceID"
+        case .reactionType: "reactionType"
+        }
+    }
+
+    var maxLength: Int {
+        switch self {
+        case .user, .messageID, .deviceID: 255
+        case .channelID, .channelType: 64
+        case .reactionType: 30
+        }
+    }
+
+    /// Which ASCII bytes may appear (nil: any).
+    private func allows(_ c: UInt8) -> Bool {
+        let alnum = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c == 95 || c == 45
+        switch self {
+        case .user: return alnum || c == UInt8(ascii: "@")
+        case .channelID, .channelType: return alnum
+        case .reactionType: return alnum || c == UInt8(ascii: "+") || c == UInt8(ascii: ":") || c == UInt8(ascii: ".")
+        case .messageID, .deviceID: return true
+        }
+    }
+
+    private var allowedText: String {
+        switch self {
+        case .user: "letters, digits, @, _ and -"
+        case .channelID, .channelType: "letters, digits, _ and -"
+        case .reactionType: "letters, digits, _, -, +, : and ."
+        case .messageID, .deviceID: "any characters"
+        }
+    }
+
+    func problem(with value: String, field: String) -> String? {
+        if value.utf8.count > maxLength { return "max \(lengthName) length exceeded (\(maxLength))" }
+        if !value.utf8.allSatisfy(allows) { return "'\(value)' is not a valid \(field) (allowed: \(allowedText))" }
+        return nil
+    }
+}

@@ -1,0 +1,130 @@
+import ChatModel
+
+enum MessageRules {
+    static let reserved: Set<String> = [
+        "tmp_id", "app_pk", "latest_reactions", "own_reactions", "reactions_count", "reply_count", "command", "pk",
+        "quoted_message", "pinned_by",
+    ]
+    static let maxAttachments = 30
+    /// `max_message_length` of every built-in channel type, counted in Unicode scalars (Go runes).
+    static let maxTextLength = 5000
+
+    static func decode(_ data: JSONObject) -> (ImportItem?, [String]) {
+        var f = FieldReader(data, itemName: "message")
+        let id = f.id("id", .messageID)
+        let channel = ChannelRef.read(&f)
+        let userID = f.id("user", .user)
+        let typeName = f.string("type") ?? ""
+        var type = MessageType.regular
+        switch typeName {
+        case "", "regular": type = .regular
+        case "reply": type = .reply
+        case "deleted": type = .deleted
+        case "system": type = .system
+        default: f.fail("'\(typeName)' is not a valid message.type (regular, reply, deleted or system)")
+        }
+        let text = f.string("text")
+        if let text {
+            let length = text.unicodeScalars.count
+            if length > maxTextLength { f.fail("max message text length exceeded (\(maxTextLength)): \(length) characters") }
+        }
+        let html = f.string("html")
+        let attachments = decodeAttachments(&f)
+        let parentID = f.id("parent_id", .messageID, required: false)
+        let showInChannel = f.bool("show_in_channel")
+        let quotedID = f.id("quoted_message_id", .messageID, required: false)
+        let mentioned = f.ids("mentioned_users_ids", .user)
+        let mentionedRoles = f.strings("mentioned_roles")
+        let mentionedHere = f.bool("mentioned_here")
+        let mentionedChannel = f.bool("mentioned_channel")
+        let restricted = f.ids("restricted_visibility", .user)
+        let pinnedAt = f.timestamp("pinned_at")
+        let pinnedBy = f.id("pinned_by_id", .user, required: false)
+        let pinExpires = f.timestamp("pin_expires")
+        let createdAt = f.timestamp("created_at")
+        let deletedAt = f.timestamp("deleted_at")
+        let custom = f.custom(reserved: reserved)
+
+        if typeName == "reply", parentID == nil, data["parent_id"]?.isNull ?? true {
+            f.fail("a message of type reply requires parent_id")
+        }
+        if showInChannel == true, parentID == nil { f.fail("show_in_channel requires parent_id") }
+        if (type == .deleted) != (deletedAt != nil) {
+            f.fail(type == .deleted ? "a message of type deleted requires deleted_at" : "deleted_at is only allowed on a message of type deleted")
+        }
+        if (pinnedAt != nil) != (pinnedBy != nil) { f.fail("pinned_at and pinned_by_id must be provided together") }
+        if pinExpires != nil, pinnedAt == nil || pinnedBy == nil { f.fail("pin_expires requires pinned_at and pinned_by_id") }
+        if let parentID, parentID == id { f.fail("a message cannot be its own parent") }
+
+        guard let id, let channel, let userID else { return (nil, f.errors) }
+        // A regular message with a parent is a thread reply; keep deleted and system types.
+        if parentID != nil, type == .regular { type = .reply }
+        var message = Message(id: id, channelType: channel.type, channelID: channel.id, userID: userID, type: type, text: text, custom: custom)
+        message.html = html
+        message.attachments = attachments
+        message.parentID = parentID
+        message.showInChannel = showInChannel
+        message.quotedMessageID = quotedID
+        message.mentionedUserIDs = mentioned
+        message.mentionedRoles = mentionedRoles
+        message.mentionedHere = mentionedHere
+        message.mentionedChannel = mentionedChannel
+        message.restrictedVisibility = restricted
+        message.pinnedAt = pinnedAt
+        message.pinnedByID = pinnedBy
+        message.pinExpires = pinExpires
+        message.createdAt = createdAt
+        message.deletedAt = deletedAt
+        return (.message(message), f.errors)
+    }
+
+    private static func decodeAttachments(_ f: inout FieldReader) -> [Attachment] {
+        guard let values = f.array("attachments") else { return [] }
+        if values.count > maxAttachments {
+            f.fail("a message can have at most \(maxAttachments) attachments, this one has \(values.count)")
+        }
+        var out: [Attachment] = []
+        for (i, value) in values.enumerated() {
+            guard case .object(let object) = value else {
+                f.fail("attachments[\(i)] must be an object")
+                continue
+            }
+            var af = FieldReader(object, itemName: "attachment")
+            AttachmentRules.check(&af)
+            f.absorb(af.errors, context: "attachments[\(i)]")
+            out.append(Attachment(fields: object))
+        }
+        return out
+    }
+}
+
+/// Attachments are stored whole; these are the fields Stream knows (the rest is custom data).
+enum AttachmentRules {
+    static let reserved: Set<String> = ["actions", "fields"]
+    static let urlFields = ["image_url", "thumb_url", "asset_url"]
+    /// `migrate_resources` (a request to copy files to Stream's CDN) is accepted and kept;
+    /// there is no CDN here to copy to.
+    static let standard = [
+        "type", "title", "title_link", "text", "pretext", "fallback", "color", "footer", "footer_icon",
+        "author_name", "author_link", "author_icon", "og_scrape_url", "original_width", "original_height",
+        "file_size", "mime_type", "giphy", "migrate_resources",
+    ]
+
+    static func check(_ f: inout FieldReader) {
+        for key in urlFields {
+            guard let url = f.string(key) else { continue }
+            if !isHTTPSURL(url) { f.fail("'\(url)' is not a valid attachment.\(key) (attachment URLs must be https:// URLs)") }
+        }
+        f.markStandard(standard)
+        _ = f.bool("migrate_resources")
+        _ = f.custom(reserved: reserved)
+    }
+
+    /// `https://host…` with a host and no spaces or control characters.
+    static func isHTTPSURL(_ s: String) -> Bool {
+        guard s.utf8.count > 8, s.lowercased().hasPrefix("https://") else { return false }
+        let rest = s.utf8.dropFirst(8)
+        guard let first = rest.first, first != UInt8(ascii: "/") else { return false }
+        return rest.allSatisfy { $0 > 0x20 && $0 != 0x7F }
+    }
+}

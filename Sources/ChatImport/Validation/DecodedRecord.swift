@@ -1,0 +1,71 @@
+import ChatModel
+
+/// One record after parsing and the rules that need only the item itself. Made in parallel;
+/// the reference checks that follow need the whole file and run in order.
+struct DecodedRecord {
+    var line: Int
+    var type: ItemType?
+    /// The `type` as written, for error reports of unknown types.
+    var typeName: String
+    /// The item's `data` as read: what an error report shows as `item`.
+    var data: JSONValue
+    var item: ImportItem?
+    var errors: [String]
+
+    static func decode(_ bytes: UnsafeBufferPointer<UInt8>, line: Int) -> DecodedRecord {
+        var record = DecodedRecord(line: line, type: nil, typeName: "", data: .null, item: nil, errors: [])
+        let value: JSONValue
+        do {
+            value = try JSONParser.parse(bytes)
+        } catch {
+            record.errors = ["Parse error: " + error.message]
+            return record
+        }
+        guard case .object(let envelope) = value else {
+            record.errors = ["Parse error: json: cannot unmarshal \(value.typeName) into an import item (expected {\"type\":…,\"data\":{…}})"]
+            return record
+        }
+        // `item` is the older JSON-array format's name for `data`.
+        let payload = envelope["data"] ?? envelope["item"]
+        record.data = payload ?? value
+        guard let typeValue = envelope["type"], !typeValue.isNull else {
+            record.errors = ["Validation error: \"type\" required"]
+            return record
+        }
+        guard case .string(let typeName) = typeValue else {
+            record.errors = ["Parse error: json: cannot unmarshal \(typeValue.typeName) into field type of type string"]
+            return record
+        }
+        record.typeName = typeName
+        guard let type = ItemType(name: typeName) else {
+            record.errors = ["Parse error: invalid item type \"\(typeName)\""]
+            return record
+        }
+        record.type = type
+        record.typeName = type.name
+        guard let payload, !payload.isNull else {
+            record.errors = ["Validation error: \"data\" required"]
+            return record
+        }
+        guard case .object(let data) = payload else {
+            record.errors = ["Parse error: json: cannot unmarshal \(payload.typeName) into field data of type object"]
+            return record
+        }
+        let (item, errors) = decode(type, data)
+        record.item = item
+        record.errors = errors
+        return record
+    }
+
+    private static func decode(_ type: ItemType, _ data: JSONObject) -> (ImportItem?, [String]) {
+        switch type {
+        case .user: UserRules.decode(data)
+        case .device: DeviceRules.decode(data)
+        case .futureChannelBan: FutureChannelBanRules.decode(data)
+        case .channel: ChannelRules.decode(data)
+        case .member: MemberRules.decode(data)
+        case .message: MessageRules.decode(data)
+        case .reaction: ReactionRules.decode(data)
+        }
+    }
+}

@@ -1,0 +1,128 @@
+import ChatModel
+import Dispatch
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// How far an analysis has come, for progress bars.
+public struct ImportProgress: Sendable {
+    public var items: Int
+    public var bytes: Int64
+}
+
+/// Reads an import file, checks every rule, and — when a sink is given — hands each valid item
+/// to it in file order. Once any error is found nothing more is written, and the result says
+/// the import is invalid, so the caller rolls the sink's transaction back.
+public final class ImportAnalyzer {
+    public struct Options: Sendable {
+        /// Errors past this many are counted but not kept (Stream's tools stop listing at 25).
+        public var maxErrors = 25
+        /// Threads that parse and check items on their own; 1 keeps everything on the caller's thread.
+        public var workers = max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
+        public init() {}
+    }
+
+    private let options: Options
+    private let sink: (any ImportSink)?
+    private var checker: ReferenceChecker
+    private var result = ImportResult()
+
+    public init(existing: any ExistingItems = NoExistingItems(), sink: (any ImportSink)? = nil, options: Options = Options()) {
+        self.options = options
+        self.sink = sink
+        self.checker = ReferenceChecker(existing: existing)
+        if sink != nil {
+            result.imported = ItemCounts()
+            result.skipped = ItemCounts()
+        }
+    }
+
+    /// Runs the whole file. Throws only when the file cannot be read or the sink fails;
+    /// problems in the file are in the result.
+    public func run(path: String, progress: ((ImportProgress) -> Void)? = nil) throws -> ImportResult {
+        let reader = try ImportRecordReader(path: path)
+        var items = 0
+        while let batch = try reader.nextBatch() {
+            for record in decode(batch) { try take(record) }
+            items += batch.records.count
+            progress?(ImportProgress(items: items, bytes: batch.bytesConsumed))
+        }
+        for (context, problem) in checker.finish() {
+            report("Validation error: " + problem, typeName: context.typeName, item: context.data, line: context.line)
+        }
+        return result
+    }
+
+    /// Parses and applies the per-item rules to a batch, split across the worker threads.
+    private func decode(_ batch: ImportRecordBatch) -> [DecodedRecord] {
+        let records = batch.records
+        let output = DecodedBuffer(count: records.count)
+        let workers = min(options.workers, max(1, records.count / 256))
+        batch.bytes.withUnsafeBufferPointer { bytes in
+            let shared = SharedBytes(bytes)
+            DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                var i = worker
+                while i < records.count {
+                    let r = records[i]
+                    output.set(i, r.problem.map {
+                        DecodedRecord(line: r.line, type: nil, typeName: "", data: .null, item: nil, errors: [$0])
+                    } ?? DecodedRecord.decode(UnsafeBufferPointer(rebasing: shared.bytes[r.range]), line: r.line))
+                    i += workers
+                }
+            }
+        }
+        return output.takeAll()
+    }
+
+    private func take(_ record: DecodedRecord) throws {
+        if let type = record.type { result.total[type] += 1 }
+        for error in record.errors { report(error, typeName: record.typeName, item: record.data, line: record.line) }
+        guard let item = record.item else { return }
+        let context = ReferenceChecker.Context(line: record.line, typeName: record.typeName, data: record.data)
+        for problem in checker.check(item, context: context) {
+            report("Validation error: " + problem, typeName: record.typeName, item: record.data, line: record.line)
+        }
+        guard let sink, result.isValid else { return }
+        switch try sink.write(item) {
+        case .written: result.imported?[item.type] += 1
+        case .skipped: result.skipped?[item.type] += 1
+        }
+    }
+
+    private func report(_ error: String, typeName: String, item: JSONValue, line: Int) {
+        result.errorCount += 1
+        if result.errors.count < options.maxErrors {
+            result.errors.append(ImportIssue(error: error, itemType: typeName, item: item, line: line))
+        }
+    }
+}
+
+/// Slots the worker threads fill: raw memory, each slot initialised exactly once by one thread
+/// (a shared Swift array would race on its copy-on-write check).
+private final class DecodedBuffer: @unchecked Sendable {
+    private let slots: UnsafeMutablePointer<DecodedRecord>
+    private let count: Int
+
+    init(count: Int) {
+        self.count = count
+        slots = .allocate(capacity: max(count, 1))
+    }
+
+    func set(_ i: Int, _ record: DecodedRecord) { (slots + i).initialize(to: record) }
+
+    /// Moves the records out; call once, after every slot was set.
+    func takeAll() -> [DecodedRecord] {
+        let out = Array(UnsafeMutableBufferPointer(start: slots, count: count))
+        slots.deinitialize(count: count)
+        slots.deallocate()
+        return out
+    }
+}
+
+/// The batch's bytes, read (never written) by every worker thread.
+private struct SharedBytes: @unchecked Sendable {
+    let bytes: UnsafeBufferPointer<UInt8>
+    init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
+}

@@ -1,0 +1,37 @@
+/// How an import treats items that already exist, as Stream defines the two modes.
+public enum ImportMode: String, Sendable, CaseIterable {
+    /// Existing items get the provided fields overwritten and their custom data replaced.
+    case upsert
+    /// Existing items (same id, or same composite key for members and reactions) are skipped.
+    case insert
+}
+
+/// What a sink did with one item.
+public enum ImportWriteOutcome: Sendable {
+    case written, skipped
+}
+
+/// Where validated items go. The store implements it inside one transaction, so an import
+/// with an error anywhere can be undone whole.
+public protocol ImportSink: AnyObject {
+    func write(_ item: ImportItem) throws -> ImportWriteOutcome
+}
+
+/// Items that already exist where the import is going. References in a file may point to
+/// them instead of to items in the file.
+public protocol ExistingItems {
+    /// The teams of an existing user, or nil when there is no such user.
+    func userTeams(_ id: String) -> [String]?
+    /// An existing channel's team ("" when it has none), or nil when there is no such channel.
+    func channelTeam(cid: String) -> String?
+    /// An existing message's channel and whether it is a thread reply, or nil.
+    func message(_ id: String) -> (cid: String, isReply: Bool)?
+}
+
+/// Nothing exists yet: validation of a file on its own.
+public struct NoExistingItems: ExistingItems {
+    public init() {}
+    public func userTeams(_ id: String) -> [String]? { nil }
+    public func channelTeam(cid: String) -> String? { nil }
+    public func message(_ id: String) -> (cid: String, isReply: Bool)? { nil }
+}

@@ -1,0 +1,128 @@
+/// The states an import task goes through. Stream documents `uploaded`, `analyzing`,
+/// `analyze_failed`, `waiting_confirmation` and `completed`; a local import needs no
+/// confirmation, so it goes uploaded → analyzing → completed or analyze_failed.
+public enum ImportTaskState: String, Sendable, CaseIterable {
+    case uploaded, analyzing
+    case analyzeFailed = "analyze_failed"
+    case waitingConfirmation = "waiting_confirmation"
+    case completed
+}
+
+public struct ImportTaskTransition: Sendable, Hashable {
+    public var prevState: ImportTaskState
+    public var nextState: ImportTaskState
+    public var createdAt: Timestamp
+
+    public init(prevState: ImportTaskState, nextState: ImportTaskState, createdAt: Timestamp) {
+        self.prevState = prevState
+        self.nextState = nextState
+        self.createdAt = createdAt
+    }
+
+    public var json: JSONValue {
+        ["prev_state": .string(prevState.rawValue), "next_state": .string(nextState.rawValue), "created_at": .string(createdAt.rfc3339)]
+    }
+}
+
+/// One problem found in an import file, in Stream's shape (`error`, `item_type`, `item`),
+/// plus the line it is on, which Stream does not report but a person fixing a file needs.
+public struct ImportIssue: Sendable, Hashable, Error {
+    public var error: String
+    public var itemType: String
+    public var item: JSONValue
+    public var line: Int?
+
+    public init(error: String, itemType: String, item: JSONValue, line: Int?) {
+        self.error = error
+        self.itemType = itemType
+        self.item = item
+        self.line = line
+    }
+
+    public var json: JSONValue {
+        ["error": .string(error), "item_type": .string(itemType), "item": item]
+    }
+}
+
+/// Item counts per type, keyed as in Stream's `stats`.
+public struct ItemCounts: Sendable, Hashable {
+    public private(set) var counts: [Int] = Array(repeating: 0, count: ItemType.allCases.count)
+    public init() {}
+
+    public subscript(type: ItemType) -> Int {
+        get { counts[type.rawValue] }
+        set { counts[type.rawValue] = newValue }
+    }
+
+    public var total: Int { counts.reduce(0, +) }
+
+    public var json: JSONValue {
+        var o = JSONObject()
+        for t in ItemType.allCases { o.appendUnique(t.statsKey, .int(self[t])) }
+        return .object(o)
+    }
+}
+
+/// What an analysis or import found: Stream's `{"errors":[…],"stats":{"total":{…}}}`, with
+/// `imported` and `skipped` added once items were written.
+public struct ImportResult: Sendable, Hashable {
+    public var errors: [ImportIssue] = []
+    /// Errors beyond the reporting cap are counted, not kept.
+    public var errorCount = 0
+    public var total = ItemCounts()
+    public var imported: ItemCounts?
+    public var skipped: ItemCounts?
+
+    public init() {}
+
+    public var isValid: Bool { errorCount == 0 }
+
+    public var json: JSONValue {
+        var stats: JSONObject = ["total": total.json]
+        if let imported { stats["imported"] = imported.json }
+        if let skipped { stats["skipped"] = skipped.json }
+        return ["errors": .array(errors.map(\.json)), "stats": .object(stats)]
+    }
+}
+
+/// An import as Stream records it: the file, the mode, the state and its history, the result.
+public struct ImportTask: Sendable, Hashable {
+    public var id: String
+    public var path: String
+    public var mode: ImportMode
+    public var state: ImportTaskState
+    public var size: Int64?
+    public var createdAt: Timestamp
+    public var updatedAt: Timestamp
+    public var history: [ImportTaskTransition]
+    /// `ImportResult.json` once the analysis ran; kept as JSON so stored tasks read back as written.
+    public var result: JSONValue?
+
+    public init(id: String, path: String, mode: ImportMode, size: Int64?, createdAt: Timestamp) {
+        self.id = id
+        self.path = path
+        self.mode = mode
+        self.state = .uploaded
+        self.size = size
+        self.createdAt = createdAt
+        self.updatedAt = createdAt
+        self.history = []
+    }
+
+    public mutating func move(to next: ImportTaskState, at time: Timestamp) {
+        history.append(ImportTaskTransition(prevState: state, nextState: next, createdAt: time))
+        state = next
+        updatedAt = time
+    }
+
+    public var json: JSONValue {
+        var o: JSONObject = [
+            "id": .string(id), "path": .string(path), "mode": .string(mode.rawValue), "state": .string(state.rawValue),
+            "created_at": .string(createdAt.rfc3339), "updated_at": .string(updatedAt.rfc3339),
+            "history": .array(history.map(\.json)),
+        ]
+        o["size"] = size.map { .number(String($0)) } ?? .null
+        o["result"] = result ?? .null
+        return .object(o)
+    }
+}

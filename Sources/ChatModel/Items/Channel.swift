@@ -1,0 +1,33 @@
+/// A channel, addressed by `cid` = `type:id`. A distinct channel (made from its member list)
+/// keeps `memberIDs`, and its `id` is the one Stream derives from them.
+public struct Channel: Sendable, Hashable {
+    public var type: String
+    public var id: String
+    public var memberIDs: [String]?
+    public var createdBy: String
+    public var team: String?
+    public var disabled: Bool?
+    public var frozen: Bool?
+    public var bannedUsers: [String]?
+    public var truncatedAt: Timestamp?
+    public var createdAt: Timestamp?
+    public var custom: JSONObject
+
+    public init(type: String, id: String, createdBy: String, custom: JSONObject = JSONObject()) {
+        self.type = type
+        self.id = id
+        self.createdBy = createdBy
+        self.custom = custom
+    }
+
+    public var cid: String { ChannelID.cid(type: type, id: id) }
+}
+
+public enum ChannelID {
+    public static func cid(type: String, id: String) -> String { type + ":" + id }
+}
+
+/// The channel types every Stream app has.
+public enum BuiltInChannelType: String, Sendable, CaseIterable {
+    case messaging, team, livestream, gaming, commerce
+}

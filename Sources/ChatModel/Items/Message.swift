@@ -1,0 +1,54 @@
+public enum MessageType: String, Sendable, CaseIterable {
+    case regular, reply, deleted, system, ephemeral, error
+}
+
+/// An attachment keeps every field it came with; the accessors name the ones clients show.
+public struct Attachment: Sendable, Hashable {
+    public var fields: JSONObject
+    public init(fields: JSONObject) { self.fields = fields }
+
+    public var type: String? { fields["type"]?.stringValue }
+    public var title: String? { fields["title"]?.stringValue }
+    public var assetURL: String? { fields["asset_url"]?.stringValue }
+    public var imageURL: String? { fields["image_url"]?.stringValue }
+    public var thumbURL: String? { fields["thumb_url"]?.stringValue }
+}
+
+public struct Message: Sendable, Hashable {
+    public var id: String
+    public var channelType: String
+    public var channelID: String
+    public var userID: String
+    public var type: MessageType
+    public var text: String?
+    public var html: String?
+    public var attachments: [Attachment]
+    public var parentID: String?
+    public var showInChannel: Bool?
+    public var quotedMessageID: String?
+    public var mentionedUserIDs: [String]?
+    public var mentionedRoles: [String]?
+    public var mentionedHere: Bool?
+    public var mentionedChannel: Bool?
+    public var restrictedVisibility: [String]?
+    public var pinnedAt: Timestamp?
+    public var pinnedByID: String?
+    public var pinExpires: Timestamp?
+    public var createdAt: Timestamp?
+    public var deletedAt: Timestamp?
+    public var custom: JSONObject
+
+    public init(id: String, channelType: String, channelID: String, userID: String, type: MessageType = .regular,
+                text: String? = nil, custom: JSONObject = JSONObject()) {
+        self.id = id
+        self.channelType = channelType
+        self.channelID = channelID
+        self.userID = userID
+        self.type = type
+        self.text = text
+        self.attachments = []
+        self.custom = custom
+    }
+
+    public var cid: String { ChannelID.cid(type: channelType, id: channelID) }
+}

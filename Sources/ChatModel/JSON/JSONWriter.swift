@@ -1,0 +1,105 @@
+/// Writes `JSONValue`s as UTF-8 JSON, compact (for storage and the wire) or indented (for
+/// people reading CLI output).
+public struct JSONWriter: Sendable {
+    public var pretty: Bool
+    public init(pretty: Bool = false) { self.pretty = pretty }
+
+    public func string(_ value: JSONValue) -> String {
+        var out: [UInt8] = []
+        write(value, into: &out, indent: 0)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    public func bytes(_ value: JSONValue) -> [UInt8] {
+        var out: [UInt8] = []
+        write(value, into: &out, indent: 0)
+        return out
+    }
+
+    /// Encoded size in bytes, compact: the measure of Stream's 5 KiB custom-data limit.
+    public static func compactSize(_ value: JSONValue) -> Int {
+        JSONWriter().bytes(value).count
+    }
+
+    public func write(_ value: JSONValue, into out: inout [UInt8], indent: Int) {
+        switch value {
+        case .null: out.append(contentsOf: "null".utf8)
+        case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
+        case .number(let n): out.append(contentsOf: n.utf8)
+        case .string(let s): JSONWriter.writeString(s, into: &out)
+        case .array(let items):
+            if items.isEmpty { out.append(contentsOf: "[]".utf8); return }
+            out.append(UInt8(ascii: "["))
+            for (i, item) in items.enumerated() {
+                if i > 0 { out.append(UInt8(ascii: ",")) }
+                newline(&out, indent + 1)
+                write(item, into: &out, indent: indent + 1)
+            }
+            newline(&out, indent)
+            out.append(UInt8(ascii: "]"))
+        case .object(let object):
+            if object.isEmpty { out.append(contentsOf: "{}".utf8); return }
+            out.append(UInt8(ascii: "{"))
+            for (i, member) in object.members.enumerated() {
+                if i > 0 { out.append(UInt8(ascii: ",")) }
+                newline(&out, indent + 1)
+                JSONWriter.writeString(member.key, into: &out)
+                out.append(UInt8(ascii: ":"))
+                if pretty { out.append(UInt8(ascii: " ")) }
+                write(member.value, into: &out, indent: indent + 1)
+            }
+            newline(&out, indent)
+            out.append(UInt8(ascii: "}"))
+        }
+    }
+
+    private func newline(_ out: inout [UInt8], _ level: Int) {
+        guard pretty else { return }
+        out.append(0x0A)
+        out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: level * 2))
+    }
+
+    private static let hexDigits = Array("0123456789abcdef".utf8)
+
+    /// Writes a JSON string. Besides what JSON requires, it escapes the C1 controls (U+0080–U+009F,
+    /// which some terminals obey like ESC sequences) and the bidi overrides (U+202A–U+202E,
+    /// U+2066–U+2069), so JSON printed to a terminal cannot act on it or hide what it says.
+    static func writeString(_ s: String, into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        // A Swift string is valid UTF-8, so a lead byte is always followed by its continuation bytes.
+        var utf8 = s.utf8.makeIterator()
+        while let c = utf8.next() {
+            switch c {
+            case UInt8(ascii: "\""): out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])
+            case UInt8(ascii: "\\"): out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\")])
+            case 0x0A: out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
+            case 0x0D: out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
+            case 0x09: out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
+            case 0..<0x20, 0x7F: appendEscape(UInt32(c), into: &out)
+            case 0xC2:
+                let next = utf8.next()!
+                if (0x80...0x9F).contains(next) { appendEscape(UInt32(next), into: &out) } else { out.append(contentsOf: [c, next]) }
+            case 0xE2:
+                let b1 = utf8.next()!, b2 = utf8.next()!
+                let scalar = UInt32(c & 0x0F) << 12 | UInt32(b1 & 0x3F) << 6 | UInt32(b2 & 0x3F)
+                if (0x202A...0x202E).contains(scalar) || (0x2066...0x2069).contains(scalar) {
+                    appendEscape(scalar, into: &out)
+                } else {
+                    out.append(contentsOf: [c, b1, b2])
+                }
+            default: out.append(c)
+            }
+        }
+        out.append(UInt8(ascii: "\""))
+    }
+
+    private static func appendEscape(_ scalar: UInt32, into out: inout [UInt8]) {
+        out.append(contentsOf: "\\u".utf8)
+        for shift in stride(from: 12, through: 0, by: -4) { out.append(hexDigits[Int(scalar >> UInt32(shift) & 0xF)]) }
+    }
+}
+
+extension JSONValue: CustomStringConvertible {
+    /// Compact JSON text.
+    public var description: String { JSONWriter().string(self) }
+}

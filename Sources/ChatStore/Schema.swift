@@ -1,0 +1,124 @@
+import GRDB
+
+/// The store's schema as an ordered list of migrations (never edit a shipped one; add the next).
+///
+/// Conventions: times are `Timestamp.storageText` (fixed-width UTC, so SQL compares them as
+/// text), lists and objects are JSON text, custom fields are one JSON object per row.
+enum Schema {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1: import items and tasks") { db in
+            try db.execute(sql: """
+                CREATE TABLE users (
+                    id TEXT PRIMARY KEY NOT NULL,
+                    role TEXT NOT NULL DEFAULT 'user',
+                    invisible INTEGER NOT NULL DEFAULT 0,
+                    language TEXT,
+                    teams TEXT,
+                    teams_role TEXT,
+                    blocked_user_ids TEXT,
+                    channel_mutes TEXT,
+                    user_mutes TEXT,
+                    push_preferences TEXT,
+                    privacy_settings TEXT,
+                    created_at TEXT NOT NULL,
+                    deactivated_at TEXT,
+                    deleted_at TEXT,
+                    custom TEXT NOT NULL DEFAULT '{}'
+                );
+                CREATE TABLE devices (
+                    id TEXT PRIMARY KEY NOT NULL,
+                    user_id TEXT NOT NULL,
+                    push_provider TEXT NOT NULL,
+                    push_provider_name TEXT,
+                    created_at TEXT NOT NULL
+                );
+                CREATE INDEX devices_by_user ON devices(user_id);
+                CREATE TABLE future_channel_bans (
+                    created_by TEXT NOT NULL,
+                    target_id TEXT NOT NULL,
+                    reason TEXT,
+                    shadow INTEGER NOT NULL DEFAULT 0,
+                    created_at TEXT NOT NULL,
+                    PRIMARY KEY (created_by, target_id)
+                );
+                CREATE TABLE channels (
+                    cid TEXT PRIMARY KEY NOT NULL,
+                    type TEXT NOT NULL,
+                    id TEXT NOT NULL,
+                    member_ids TEXT,
+                    created_by TEXT NOT NULL,
+                    team TEXT,
+                    disabled INTEGER NOT NULL DEFAULT 0,
+                    frozen INTEGER NOT NULL DEFAULT 0,
+                    banned_users TEXT,
+                    truncated_at TEXT,
+                    created_at TEXT NOT NULL,
+                    custom TEXT NOT NULL DEFAULT '{}'
+                );
+                CREATE TABLE members (
+                    cid TEXT NOT NULL,
+                    user_id TEXT NOT NULL,
+                    channel_role TEXT NOT NULL DEFAULT 'channel_member',
+                    invited INTEGER NOT NULL DEFAULT 0,
+                    invite_accepted_at TEXT,
+                    invite_rejected_at TEXT,
+                    hide_channel INTEGER NOT NULL DEFAULT 0,
+                    hide_messages_before TEXT,
+                    last_read TEXT,
+                    archived_at TEXT,
+                    created_at TEXT NOT NULL,
+                    custom TEXT NOT NULL DEFAULT '{}',
+                    PRIMARY KEY (cid, user_id)
+                ) WITHOUT ROWID;
+                CREATE INDEX members_by_user ON members(user_id);
+                CREATE TABLE messages (
+                    id TEXT PRIMARY KEY NOT NULL,
+                    cid TEXT NOT NULL,
+                    user_id TEXT NOT NULL,
+                    type TEXT NOT NULL DEFAULT 'regular',
+                    text TEXT NOT NULL DEFAULT '',
+                    html TEXT,
+                    attachments TEXT,
+                    parent_id TEXT,
+                    show_in_channel INTEGER NOT NULL DEFAULT 0,
+                    quoted_message_id TEXT,
+                    mentioned_user_ids TEXT,
+                    mentioned_roles TEXT,
+                    mentioned_here INTEGER NOT NULL DEFAULT 0,
+                    mentioned_channel INTEGER NOT NULL DEFAULT 0,
+                    restricted_visibility TEXT,
+                    pinned_at TEXT,
+                    pinned_by_id TEXT,
+                    pin_expires TEXT,
+                    created_at TEXT NOT NULL,
+                    deleted_at TEXT,
+                    custom TEXT NOT NULL DEFAULT '{}'
+                );
+                CREATE INDEX messages_by_channel ON messages(cid, created_at);
+                CREATE INDEX messages_by_parent ON messages(parent_id, created_at) WHERE parent_id IS NOT NULL;
+                CREATE TABLE reactions (
+                    message_id TEXT NOT NULL,
+                    type TEXT NOT NULL,
+                    user_id TEXT NOT NULL,
+                    created_at TEXT NOT NULL,
+                    custom TEXT NOT NULL DEFAULT '{}',
+                    PRIMARY KEY (message_id, type, user_id)
+                ) WITHOUT ROWID;
+                CREATE TABLE import_tasks (
+                    id TEXT PRIMARY KEY NOT NULL,
+                    path TEXT NOT NULL,
+                    mode TEXT NOT NULL,
+                    state TEXT NOT NULL,
+                    size INTEGER,
+                    created_at TEXT NOT NULL,
+                    updated_at TEXT NOT NULL,
+                    history TEXT NOT NULL DEFAULT '[]',
+                    result TEXT
+                );
+                CREATE INDEX import_tasks_by_time ON import_tasks(created_at);
+                """)
+        }
+        return migrator
+    }
+}

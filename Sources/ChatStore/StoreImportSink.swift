@@ -1,0 +1,147 @@
+import ChatModel
+import GRDB
+
+/// Writes validated import items into the store, inside the caller's transaction.
+/// Upsert overwrites the fields an item provides and replaces its custom data; insert skips
+/// items whose key already exists.
+final class StoreImportSink: ImportSink {
+    private let db: Database
+    private let mode: ImportMode
+    /// Items without `created_at` get the import time, as Stream does.
+    private let importTime: DatabaseValue
+
+    init(db: Database, mode: ImportMode, importTime: Timestamp) {
+        self.db = db
+        self.mode = mode
+        self.importTime = StoredValue.time(importTime)
+    }
+
+    func write(_ item: ImportItem) throws -> ImportWriteOutcome {
+        try row(for: item).execute(db, mode: mode)
+    }
+
+    private func row(for item: ImportItem) -> RowWrite {
+        typealias V = StoredValue
+        switch item {
+        case .user(let u):
+            var r = RowWrite(table: "users", key: ["id"])
+            r.set("id", V.text(u.id))
+            r.set("role", V.text(u.role))
+            r.set("invisible", V.bool(u.invisible))
+            r.set("language", V.text(u.language))
+            r.set("teams", V.json(u.teams))
+            r.set("teams_role", V.json(u.teamsRole))
+            r.set("blocked_user_ids", V.json(u.blockedUserIDs))
+            r.set("channel_mutes", V.json(u.channelMutes))
+            r.set("user_mutes", V.json(u.userMutes))
+            r.set("push_preferences", V.json(u.pushPreferences))
+            r.set("privacy_settings", V.json(u.privacySettings))
+            r.set("created_at", V.time(u.createdAt), fallback: importTime)
+            r.set("deactivated_at", V.time(u.deactivatedAt))
+            r.set("deleted_at", V.time(u.deletedAt))
+            r.set("custom", V.json(u.custom))
+            return r
+        case .device(let d):
+            var r = RowWrite(table: "devices", key: ["id"])
+            r.set("id", V.text(d.id))
+            r.set("user_id", V.text(d.userID))
+            r.set("push_provider", V.text(d.pushProvider.rawValue))
+            r.set("push_provider_name", V.text(d.pushProviderName))
+            r.set("created_at", V.time(d.createdAt), fallback: importTime)
+            return r
+        case .futureChannelBan(let b):
+            var r = RowWrite(table: "future_channel_bans", key: ["created_by", "target_id"])
+            r.set("created_by", V.text(b.createdBy))
+            r.set("target_id", V.text(b.targetID))
+            r.set("reason", V.text(b.reason))
+            r.set("shadow", V.bool(b.shadow))
+            r.set("created_at", V.time(b.createdAt), fallback: importTime)
+            return r
+        case .channel(let c):
+            var r = RowWrite(table: "channels", key: ["cid"])
+            r.set("cid", V.text(c.cid))
+            r.set("type", V.text(c.type))
+            r.set("id", V.text(c.id))
+            r.set("member_ids", V.json(c.memberIDs))
+            r.set("created_by", V.text(c.createdBy))
+            r.set("team", V.text(c.team))
+            r.set("disabled", V.bool(c.disabled))
+            r.set("frozen", V.bool(c.frozen))
+            r.set("banned_users", V.json(c.bannedUsers))
+            r.set("truncated_at", V.time(c.truncatedAt))
+            r.set("created_at", V.time(c.createdAt), fallback: importTime)
+            r.set("custom", V.json(c.custom))
+            return r
+        case .member(let m):
+            var r = RowWrite(table: "members", key: ["cid", "user_id"])
+            r.set("cid", V.text(m.cid))
+            r.set("user_id", V.text(m.userID))
+            r.set("channel_role", V.text(m.channelRole))
+            r.set("invited", V.bool(m.invited))
+            r.set("invite_accepted_at", V.time(m.inviteAcceptedAt))
+            r.set("invite_rejected_at", V.time(m.inviteRejectedAt))
+            r.set("hide_channel", V.bool(m.hideChannel))
+            r.set("hide_messages_before", V.time(m.hideMessagesBefore))
+            r.set("last_read", V.time(m.lastRead))
+            r.set("archived_at", V.time(m.archivedAt))
+            r.set("created_at", V.time(m.createdAt), fallback: importTime)
+            r.set("custom", V.json(m.custom))
+            return r
+        case .message(let m):
+            var r = RowWrite(table: "messages", key: ["id"])
+            r.set("id", V.text(m.id))
+            r.set("cid", V.text(m.cid))
+            r.set("user_id", V.text(m.userID))
+            r.set("type", V.text(m.type.rawValue))
+            r.set("text", V.text(m.text))
+            r.set("html", V.text(m.html))
+            r.set("attachments", m.attachments.isEmpty ? .null : V.json(.array(m.attachments.map { .object($0.fields) })))
+            r.set("parent_id", V.text(m.parentID))
+            r.set("show_in_channel", V.bool(m.showInChannel))
+            r.set("quoted_message_id", V.text(m.quotedMessageID))
+            r.set("mentioned_user_ids", V.json(m.mentionedUserIDs))
+            r.set("mentioned_roles", V.json(m.mentionedRoles))
+            r.set("mentioned_here", V.bool(m.mentionedHere))
+            r.set("mentioned_channel", V.bool(m.mentionedChannel))
+            r.set("restricted_visibility", V.json(m.restrictedVisibility))
+            r.set("pinned_at", V.time(m.pinnedAt))
+            r.set("pinned_by_id", V.text(m.pinnedByID))
+            r.set("pin_expires", V.time(m.pinExpires))
+            r.set("created_at", V.time(m.createdAt), fallback: importTime)
+            r.set("deleted_at", V.time(m.deletedAt))
+            r.set("custom", V.json(m.custom))
+            return r
+        case .reaction(let x):
+            var r = RowWrite(table: "reactions", key: ["message_id", "type", "user_id"])
+            r.set("message_id", V.text(x.messageID))
+            r.set("type", V.text(x.type))
+            r.set("user_id", V.text(x.userID))
+            r.set("created_at", V.time(x.createdAt), fallback: importTime)
+            r.set("custom", V.json(x.custom))
+            return r
+        }
+    }
+}
+
+/// What the store already holds, for references an import file makes to it.
+struct StoreExistingItems: ExistingItems {
+    let db: Database
+
+    func userTeams(_ id: String) -> [String]? {
+        guard let row = try? Row.fetchOne(db, sql: "SELECT teams FROM users WHERE id = ?", arguments: [id]) else { return nil }
+        let teams: String? = row["teams"]
+        return StoredValue.decodeJSON(teams)?.arrayValue?.compactMap(\.stringValue) ?? []
+    }
+
+    func channelTeam(cid: String) -> String? {
+        guard let row = try? Row.fetchOne(db, sql: "SELECT team FROM channels WHERE cid = ?", arguments: [cid]) else { return nil }
+        let team: String? = row["team"]
+        return team ?? ""
+    }
+
+    func message(_ id: String) -> (cid: String, isReply: Bool)? {
+        guard let row = try? Row.fetchOne(db, sql: "SELECT cid, parent_id FROM messages WHERE id = ?", arguments: [id]) else { return nil }
+        let parent: String? = row["parent_id"]
+        return (row["cid"], parent != nil)
+    }
+}

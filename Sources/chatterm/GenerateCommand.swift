@@ -1,0 +1,45 @@
+import ArgumentParser
+import ChatImport
+
+struct GenerateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "generate",
+        abstract: "Write a valid, realistic synthetic import file (deterministic for a seed).",
+        discussion: """
+            Users with devices, messaging/team/livestream/gaming/commerce channels and distinct DMs, members with \
+            unread state, messages with threads, quotes, mentions, attachments, pins and deletions, and reactions. \
+            Used by the benchmarks and tests.
+            """
+    )
+
+    @Option(help: "Number of users (at least 2).")
+    var users = 200
+
+    @Option(help: "Number of channels (at least 1).")
+    var channels = 50
+
+    @Option(help: "Number of messages.")
+    var messages = 10_000
+
+    @Option(help: "Random seed: the same seed and counts give the same file.")
+    var seed: UInt64 = 1
+
+    @Option(name: .shortAndLong, help: "Where to write the file ('-' for standard output).")
+    var output: String
+
+    func validate() throws {
+        guard users >= 2 else { throw ValidationError("--users must be at least 2") }
+        guard channels >= 1 else { throw ValidationError("--channels must be at least 1") }
+        guard messages >= 0 else { throw ValidationError("--messages must not be negative") }
+    }
+
+    func run() throws {
+        let spec = SyntheticImport.Spec(users: users, channels: channels, messages: messages, seed: seed)
+        do {
+            let counts = try SyntheticImport.write(spec, to: output)
+            if output != "-" { OutputStream.standardError.write("wrote \(output): \(counts.total) items\n") }
+        } catch let error as ImportFileError {
+            throw failure("cannot write \(error)", code: 2)
+        }
+    }
+}

@@ -1,0 +1,32 @@
+import ChatImport
+import Foundation
+
+/// A one-line progress report on standard error (only when it is a terminal): percent of the
+/// file, items so far and items per second.
+final class ProgressLine: @unchecked Sendable {
+    private let label: String
+    private let totalBytes: Int64
+    private let enabled = OutputStream.standardError.isTerminal
+    private let start = Date()
+    private var lastDraw = Date.distantPast
+    private var drawn = false
+
+    init(label: String, path: String) {
+        self.label = label
+        totalBytes = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.int64Value ?? 0
+    }
+
+    func update(_ progress: ImportProgress) {
+        guard enabled, Date().timeIntervalSince(lastDraw) >= 0.1 else { return }
+        lastDraw = Date()
+        let elapsed = max(Date().timeIntervalSince(start), 0.001)
+        let percent = totalBytes > 0 ? Int(Double(progress.bytes) * 100 / Double(totalBytes)) : 0
+        let rate = Int(Double(progress.items) / elapsed)
+        OutputStream.standardError.write("\r\(label) \(percent)%  \(progress.items.formatted()) items  \(rate.formatted()) items/s\u{1B}[K")
+        drawn = true
+    }
+
+    func finish() {
+        if drawn { OutputStream.standardError.write("\r\u{1B}[K") }
+    }
+}
