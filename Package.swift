@@ -27,9 +27,12 @@ let package = Package(
             "ChatImport",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+        .target(name: "ChatTestSupport", dependencies: ["ChatModel"], path: "Tests/ChatTestSupport"),
         .testTarget(name: "ChatModelTests", dependencies: ["ChatModel"]),
-        .testTarget(name: "ChatImportTests", dependencies: ["ChatImport", "ChatModel"]),
-        .testTarget(name: "ChatStoreTests", dependencies: ["ChatStore", "ChatImport", "ChatModel"]),
-        .testTarget(name: "ChattermTests", dependencies: ["chatterm"]),
+        .testTarget(name: "ChatImportTests", dependencies: ["ChatImport", "ChatModel", "ChatTestSupport"]),
+        .testTarget(name: "ChatStoreTests", dependencies: [
+            "ChatStore", "ChatImport", "ChatModel", "ChatTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
+        .testTarget(name: "ChattermTests", dependencies: ["chatterm", "ChatModel", "ChatTestSupport"]),
     ]
 )

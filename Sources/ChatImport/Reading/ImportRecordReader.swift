@@ -144,6 +144,10 @@ public final class ImportRecordReader {
         while lo < hi, isSpace(buf[lo]) { lo += 1 }
         while hi > lo, isSpace(buf[hi - 1]) { hi -= 1 }  // also drops the CR of CRLF
         guard lo < hi else { return }  // blank line
+        if hi - lo > ImportRecordReader.maxRecordBytes {
+            batch.records.append(ImportRecord(range: 0..<0, line: line, problem: overlongMessage))
+            return
+        }
         let offset = batch.bytes.count
         batch.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buf[lo..<hi]))
         batch.records.append(ImportRecord(range: offset..<(offset + hi - lo), line: line + countNewlines(buf, range.lowerBound..<lo)))

@@ -77,7 +77,12 @@ public final class ImportAnalyzer {
     }
 
     private func take(_ record: DecodedRecord) throws {
-        if let type = record.type { result.total[type] += 1 }
+        if let type = record.type {
+            result.total[type] += 1
+            if let problem = checker.checkOrder(type) {
+                report("Validation error: " + problem, typeName: record.typeName, item: record.data, line: record.line)
+            }
+        }
         for error in record.errors { report(error, typeName: record.typeName, item: record.data, line: record.line) }
         guard let item = record.item else { return }
         let context = ReferenceChecker.Context(line: record.line, typeName: record.typeName, data: record.data)

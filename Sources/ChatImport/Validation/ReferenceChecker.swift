@@ -46,14 +46,18 @@ struct ReferenceChecker {
 
     // MARK: Per item
 
+    /// Checks Stream's item order; every record with a known type counts, valid or not.
+    mutating func checkOrder(_ type: ItemType) -> String? {
+        guard type < lastType else {
+            lastType = type
+            return nil
+        }
+        return "item type \"\(type.name)\" must come before \"\(lastType.name)\" items (order: \(ItemType.allCases.map(\.name).joined(separator: ", ")))"
+    }
+
     /// Checks one item and remembers its keys. Returns the problems found (without prefix).
     mutating func check(_ item: ImportItem, context: Context) -> [String] {
         var problems: [String] = []
-        if item.type < lastType {
-            problems.append("item type \"\(item.type.name)\" must come before \"\(lastType.name)\" items (order: \(ItemType.allCases.map(\.name).joined(separator: ", ")))")
-        } else {
-            lastType = item.type
-        }
         switch item {
         case .user(let u):
             if users.updateValue(u.teams ?? [], forKey: u.id) != nil { problems.append(duplicate(u.id)) }

@@ -1,0 +1,96 @@
+import ChatImport
+import ChatModel
+import ChatTestSupport
+import XCTest
+
+/// The file forms Stream accepts, and malformed files.
+final class ImportReaderTests: ValidationTestCase {
+    func testToleratesBOMCRLFAndBlankLines() throws {
+        let text = "\u{FEFF}" + SampleImports.streamDocsExample.joined(separator: "\r\n\r\n   \r\n") + "\r\n\n"
+        let result = try ImportAnalyzer().run(path: directory.write("crlf.jsonl", text: text))
+        XCTAssertEqual(result.errors, [])
+        XCTAssertEqual(result.total.total, 6)
+    }
+
+    func testLastLineWithoutNewline() throws {
+        let result = try ImportAnalyzer().run(path: directory.write("nonl.jsonl", text: SampleImports.streamDocsExample.joined(separator: "\n")))
+        XCTAssertEqual(result.total.total, 6)
+        XCTAssertTrue(result.isValid)
+    }
+
+    /// The older format: one JSON array, `item` instead of `data`, `channel_member` for members.
+    func testOlderJSONArrayFormWithItemAndChannelMember() throws {
+        let items = SampleImports.streamDocsExample.map {
+            $0.replacingOccurrences(of: #""data":"#, with: #""item":"#).replacingOccurrences(of: #""type":"member""#, with: #""type":"channel_member""#)
+        }
+        let pretty = "[\n  " + items.joined(separator: ",\n  ") + "\n]\n"
+        let result = try ImportAnalyzer().run(path: directory.write("old.json", text: pretty))
+        XCTAssertEqual(result.errors, [])
+        XCTAssertEqual(result.total[.member], 1)
+        XCTAssertEqual(result.total.total, 6)
+        let compact = try ImportAnalyzer().run(path: directory.write("old1.json", text: "[" + items.joined(separator: ",") + "]"))
+        XCTAssertEqual(compact.total.total, 6)
+        XCTAssertTrue(compact.isValid)
+    }
+
+    func testArrayFormReportsElementLinesAndTruncation() throws {
+        let text = "[\n" + #"{"type":"user","item":{"id":"a"}},"# + "\n" + #"{"type":"user","item":{"id":"b c"}}"# + "\n]"
+        let result = try ImportAnalyzer().run(path: directory.write("lines.json", text: text))
+        XCTAssertEqual(result.errors.map(\.line), [3])
+        let cut = try ImportAnalyzer().run(path: directory.write("cut.json", text: "[" + #"{"type":"user","item":{"id":"a"}},{"type":"us"#))
+        XCTAssertEqual(cut.errors.map(\.error), ["Parse error: unexpected end of JSON input"])
+        XCTAssertEqual(cut.total[.user], 1)
+    }
+
+    func testMalformedLinesAreErrorsWithLineNumbers() throws {
+        let lines = [SampleImports.base[0], "{not json", SampleImports.base[1], #"{"type":"user","data":{"id":"x"}"#]
+        let result = try analyze(lines)
+        XCTAssertEqual(result.errors.map(\.line), [2, 4])
+        XCTAssertEqual(result.errors.map(\.error), [
+            "Parse error: invalid character 'n' looking for beginning of object key string",
+            "Parse error: unexpected end of JSON input",
+        ])
+        XCTAssertEqual(result.total[.user], 2)
+    }
+
+    /// An overlong line is reported and skipped without being held in memory; lines after it still count.
+    func testOverlongLineIsReportedAndSkipped() throws {
+        let huge = #"{"type":"user","data":{"id":"x","bio":""# + String(repeating: "x", count: ImportRecordReader.maxRecordBytes + 10) + #""}}"#
+        let result = try analyze([SampleImports.base[0], huge, SampleImports.base[1]])
+        XCTAssertEqual(result.errors.map(\.error), ["Parse error: item is longer than 8 MiB"])
+        XCTAssertEqual(result.errors.map(\.line), [2])
+        XCTAssertEqual(result.total[.user], 2)
+    }
+
+    /// Records are cut across read chunks and batches without losing or splitting any.
+    func testSmallChunksAndBatchesReadEveryRecord() throws {
+        let path = directory.write("many.jsonl", lines: (0..<1000).map { #"{"type":"user","data":{"id":"u\#($0)"}}"# })
+        let reader = try ImportRecordReader(path: path, chunkSize: 37, batchRecords: 7)
+        var lines: [Int] = []
+        var ids: [String] = []
+        while let batch = try reader.nextBatch() {
+            for record in batch.records {
+                lines.append(record.line)
+                let value = try JSONParser.parse(batch.bytes[record.range])
+                ids.append(value.objectValue?["data"]?.objectValue?["id"]?.stringValue ?? "?")
+            }
+        }
+        XCTAssertEqual(lines, Array(1...1000))
+        XCTAssertEqual(ids, (0..<1000).map { "u\($0)" })
+    }
+
+    func testMissingFileAndDirectoryAreFileErrors() {
+        XCTAssertThrowsError(try ImportAnalyzer().run(path: directory.file("absent.jsonl"))) { error in
+            XCTAssertEqual((error as? ImportFileError)?.reason, "No such file or directory")
+        }
+        XCTAssertThrowsError(try ImportAnalyzer().run(path: directory.path)) { error in
+            XCTAssertEqual((error as? ImportFileError)?.reason, "is a directory")
+        }
+    }
+
+    func testEmptyFileIsValidAndEmpty() throws {
+        let result = try ImportAnalyzer().run(path: directory.write("empty.jsonl", text: ""))
+        XCTAssertTrue(result.isValid)
+        XCTAssertEqual(result.total.total, 0)
+    }
+}

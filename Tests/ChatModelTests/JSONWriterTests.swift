@@ -1,0 +1,27 @@
+import ChatModel
+import XCTest
+
+final class JSONWriterTests: XCTestCase {
+    func testRoundTripsThroughTheParser() throws {
+        let value: JSONValue = ["id": "m1", "n": .number("1.50"), "list": [1, "two", nil, false], "nested": ["k": "v"]]
+        let text = JSONWriter().string(value)
+        XCTAssertEqual(text, #"{"id":"m1","n":1.50,"list":[1,"two",null,false],"nested":{"k":"v"}}"#)
+        XCTAssertEqual(try JSONParser.parse(text), value)
+        XCTAssertEqual(try JSONParser.parse(JSONWriter(pretty: true).string(value)), value)
+    }
+
+    /// JSON printed to a terminal must not carry live control sequences or bidi overrides.
+    func testEscapesControlsC1AndBidiOverrides() throws {
+        let hostile = "a\u{1B}[2Jb\u{07}c\u{9B}31md\u{202E}e\u{2067}f\u{7F}"
+        let text = JSONWriter().string(.string(hostile))
+        XCTAssertEqual(text, #""a\u001b[2Jb\u0007c\u009b31md\u202ee\u2067f\u007f""#)
+        XCTAssertTrue(text.unicodeScalars.allSatisfy { $0.value >= 0x20 && $0.value < 0x7F })
+        XCTAssertEqual(try JSONParser.parse(text), .string(hostile))
+        // Other characters that share those lead bytes pass through untouched.
+        XCTAssertEqual(JSONWriter().string("é…—©"), "\"é…—©\"")
+    }
+
+    func testCompactSizeIsTheEncodedByteCount() {
+        XCTAssertEqual(JSONWriter.compactSize(["a": "é"]), #"{"a":"é"}"#.utf8.count)
+    }
+}

@@ -1,0 +1,154 @@
+import ChatImport
+import ChatModel
+import ChatStore
+import ChatTestSupport
+import GRDB
+import XCTest
+
+final class StoreImportTests: XCTestCase {
+    let directory = TemporaryDirectory()
+
+    private func openStore() throws -> ChatStore { try ChatStore(path: directory.file("chat.sqlite")) }
+
+    @discardableResult
+    private func importLines(_ lines: [String], into store: ChatStore, mode: ImportMode = .upsert, name: String = "import.jsonl") throws -> ImportTask {
+        try importFile(directory.write(name, lines: lines), into: store, mode: mode)
+    }
+
+    private func importFile(_ path: String, into store: ChatStore, mode: ImportMode = .upsert) throws -> ImportTask {
+        try store.runImport(path: path, mode: mode) { existing, sink in
+            try ImportAnalyzer(existing: existing, sink: sink).run(path: path)
+        }
+    }
+
+    /// Every chat table's rows as text, in key order: two equal dumps mean two equal stores.
+    private func dump(_ store: ChatStore) throws -> [String] {
+        let queue = try DatabaseQueue(path: store.path)
+        return try queue.read { db in
+            try ["users", "devices", "future_channel_bans", "channels", "members", "messages", "reactions"].flatMap { table in
+                try Row.fetchAll(db, sql: "SELECT * FROM \(table) ORDER BY 1, 2, 3").map { "\(table) \($0)" }
+            }
+        }
+    }
+
+    private func value(_ store: ChatStore, _ sql: String) throws -> String? {
+        try DatabaseQueue(path: store.path).read { try String.fetchOne($0, sql: sql) }
+    }
+
+    func testStreamDocsExampleImportsWithTheRightCounts() throws {
+        let store = try openStore()
+        let task = try importLines(SampleImports.streamDocsExample, into: store)
+        XCTAssertEqual(task.state, .completed)
+        XCTAssertEqual(task.history.map(\.nextState), [.analyzing, .completed])
+        let counts = try store.counts()
+        for type in ItemType.allCases { XCTAssertEqual(counts[type], type == .futureChannelBan ? 0 : 1, type.name) }
+        // Custom fields are kept flat and whole; timestamps keep their instant.
+        XCTAssertEqual(try value(store, "SELECT custom FROM users"), #"{"name":"Jesse","image":"http://getstream.com","description":"Taj Mahal guitar player at some point"}"#)
+        XCTAssertEqual(try value(store, "SELECT created_at FROM members"), "2017-02-01T02:00:00.000000000Z")
+        XCTAssertEqual(try value(store, "SELECT channel_role FROM members"), "channel_moderator")
+    }
+
+    func testOneBadLineAtTheEndWritesNothing() throws {
+        let store = try openStore()
+        let lines = SampleImports.streamDocsExample + [#"{"type":"reaction","data":{"message_id":"message_001","type":"x","user_id":"nobody","created_at":"2019-03-02T15:00:00Z"}}"#]
+        let task = try importLines(lines, into: store)
+        XCTAssertEqual(task.state, .analyzeFailed)
+        XCTAssertEqual(try store.counts().total, 0)
+        let errors = task.result?.objectValue?["errors"]?.arrayValue ?? []
+        XCTAssertEqual(errors.first?.objectValue?["error"]?.stringValue,
+                       #"Validation error: user_id user id "nobody" doesn't exist (reaction "message_001:x:nobody"). please include all users as separate user entries"#)
+        // The failed task is on record.
+        XCTAssertEqual(try store.importTask(id: task.id)?.state, .analyzeFailed)
+    }
+
+    func testAFailedImportLeavesEarlierDataUntouched() throws {
+        let store = try openStore()
+        try importLines(SampleImports.base, into: store)
+        let before = try dump(store)
+        try importLines([#"{"type":"user","data":{"id":"carol"}}"#, #"{"type":"user","data":{"id":"bad id"}}"#], into: store, name: "bad.jsonl")
+        XCTAssertEqual(try dump(store), before)
+    }
+
+    func testUpsertTwiceLeavesTheSameStore() throws {
+        let store = try openStore()
+        let path = directory.file("gen.jsonl")
+        try SyntheticImport.write(SyntheticImport.Spec(users: 30, channels: 8, messages: 1500, seed: 5), to: path)
+        XCTAssertEqual(try importFile(path, into: store).state, .completed)
+        let first = try dump(store)
+        let second = try importFile(path, into: store)
+        XCTAssertEqual(second.state, .completed)
+        XCTAssertEqual(try dump(store), first)
+        XCTAssertEqual(second.result?.objectValue?["stats"]?.objectValue?["imported"]?.objectValue?["messages"], 1500)
+    }
+
+    func testUpsertOverwritesProvidedFieldsAndReplacesCustomData() throws {
+        let store = try openStore()
+        try importLines([#"{"type":"user","data":{"id":"a","role":"admin","language":"fr","name":"A","team_color":"red"}}"#], into: store)
+        try importLines([#"{"type":"user","data":{"id":"a","language":"de","name":"A2"}}"#], into: store, name: "second.jsonl")
+        XCTAssertEqual(try value(store, "SELECT role FROM users"), "admin", "a field the item omits keeps its value")
+        XCTAssertEqual(try value(store, "SELECT language FROM users"), "de")
+        XCTAssertEqual(try value(store, "SELECT custom FROM users"), #"{"name":"A2"}"#, "custom data is replaced whole")
+    }
+
+    func testInsertModeSkipsItemsThatExist() throws {
+        let store = try openStore()
+        try importLines(SampleImports.base, into: store)
+        let before = try dump(store)
+        let changed = [
+            #"{"type":"user","data":{"id":"alice","name":"Changed"}}"#,
+            #"{"type":"user","data":{"id":"carol","name":"Carol"}}"#,
+            #"{"type":"member","data":{"channel_type":"messaging","channel_id":"general","user_id":"alice","channel_role":"channel_moderator"}}"#,
+            #"{"type":"member","data":{"channel_type":"messaging","channel_id":"general","user_id":"carol"}}"#,
+            #"{"type":"message","data":{"id":"m1","channel_type":"messaging","channel_id":"general","user":"bob","text":"changed"}}"#,
+            #"{"type":"reaction","data":{"message_id":"m1","type":"like","user_id":"carol","created_at":"2020-01-02T00:00:00Z"}}"#,
+        ]
+        let task = try importLines(changed, into: store, mode: .insert, name: "insert.jsonl")
+        XCTAssertEqual(task.state, .completed)
+        let stats = task.result?.objectValue?["stats"]?.objectValue
+        XCTAssertEqual(stats?["skipped"]?.objectValue?["users"], 1)
+        XCTAssertEqual(stats?["skipped"]?.objectValue?["members"], 1)
+        XCTAssertEqual(stats?["skipped"]?.objectValue?["messages"], 1)
+        XCTAssertEqual(stats?["imported"]?.objectValue?["users"], 1)
+        XCTAssertEqual(try value(store, "SELECT custom FROM users WHERE id = 'alice'"), #"{"name":"Alice"}"#)
+        XCTAssertEqual(try value(store, "SELECT text FROM messages WHERE id = 'm1'"), "hi")
+        XCTAssertEqual(try value(store, "SELECT channel_role FROM members WHERE user_id = 'alice'"), "channel_member")
+        XCTAssertEqual(try store.counts()[.user], 3)
+        XCTAssertEqual(try store.counts()[.reaction], 1)
+        XCTAssertNotEqual(try dump(store), before)
+    }
+
+    /// A later file may reference what an earlier import stored.
+    func testReferencesResolveAgainstTheStore() throws {
+        let store = try openStore()
+        try importLines(Array(SampleImports.base.prefix(2)), into: store)
+        let task = try importLines(Array(SampleImports.base.dropFirst(2)), into: store, name: "rest.jsonl")
+        XCTAssertEqual(task.state, .completed, "\(task.result ?? .null)")
+        XCTAssertEqual(try store.counts()[.message], 1)
+        let reply = #"{"type":"message","data":{"id":"r1","channel_type":"messaging","channel_id":"general","user":"bob","parent_id":"m1"}}"#
+        XCTAssertEqual(try importLines([reply], into: store, name: "reply.jsonl").state, .completed)
+        XCTAssertEqual(try value(store, "SELECT type FROM messages WHERE id = 'r1'"), "reply")
+    }
+
+    func testMissingCreatedAtGetsTheImportTimeOnceOnly() throws {
+        let store = try openStore()
+        let first = try importLines([#"{"type":"user","data":{"id":"a"}}"#], into: store)
+        let stamped = try value(store, "SELECT created_at FROM users")
+        XCTAssertEqual(stamped, first.createdAt.storageText)
+        try importLines([#"{"type":"user","data":{"id":"a","name":"again"}}"#], into: store, name: "again.jsonl")
+        XCTAssertEqual(try value(store, "SELECT created_at FROM users"), stamped)
+    }
+
+    func testImportTasksListNewestFirstWithLimitAndOffset() throws {
+        let store = try openStore()
+        var ids: [String] = []
+        for i in 0..<3 { ids.append(try importLines(["{\"type\":\"user\",\"data\":{\"id\":\"u\(i)\"}}"], into: store, name: "\(i).jsonl").id) }
+        XCTAssertEqual(try store.importTasks(limit: 10, offset: 0).map(\.id), ids.reversed())
+        XCTAssertEqual(try store.importTasks(limit: 1, offset: 1).map(\.id), [ids[1]])
+        let task = try XCTUnwrap(store.importTask(id: ids[0]))
+        XCTAssertEqual(task.path, directory.file("0.jsonl"))
+        XCTAssertEqual(task.mode, .upsert)
+        XCTAssertEqual(task.size, Int64("{\"type\":\"user\",\"data\":{\"id\":\"u0\"}}\n".utf8.count))
+        XCTAssertEqual(task.history.map(\.prevState), [.uploaded, .analyzing])
+        XCTAssertNil(try store.importTask(id: "nope"))
+    }
+}

@@ -1,0 +1,145 @@
+import ChatModel
+import ChatTestSupport
+import Foundation
+import XCTest
+
+/// Runs the built `chatterm` binary as a user would, checking exit codes and output.
+final class CommandLineTests: XCTestCase {
+    let directory = TemporaryDirectory()
+
+    struct Outcome {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+        var json: JSONValue? { try? JSONParser.parse(stdout) }
+    }
+
+    /// The binary in the products directory, which on Linux is the main bundle's (SwiftPM
+    /// builds it because this test target depends on it).
+    private var binary: URL { Bundle.main.bundleURL.appendingPathComponent("chatterm") }
+
+    @discardableResult
+    private func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Outcome {
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        var env = ProcessInfo.processInfo.environment
+        env["CHATTERM_DB"] = nil
+        env["XDG_DATA_HOME"] = directory.file("xdg")
+        env.merge(environment) { $1 }
+        process.environment = env
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Outcome(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    func testValidateExitCodesAndTextReport() throws {
+        let good = directory.write("good.jsonl", lines: SampleImports.streamDocsExample)
+        let ok = try run(["validate", good])
+        XCTAssertEqual(ok.status, 0)
+        XCTAssertTrue(ok.stdout.contains("valid. 1 users, 1 devices, 0 future channel bans, 1 channels"), ok.stdout)
+
+        let bad = directory.write("bad.jsonl", lines: SampleImports.streamDocsExample + [#"{"type":"foobar","data":{}}"#])
+        let failed = try run(["validate", bad])
+        XCTAssertEqual(failed.status, 1)
+        XCTAssertTrue(failed.stdout.contains(#"line 7 · foobar: Parse error: invalid item type "foobar""#), failed.stdout)
+
+        let missing = try run(["validate", directory.file("nope.jsonl")])
+        XCTAssertEqual(missing.status, 2)
+        XCTAssertTrue(missing.stderr.contains("cannot read"), missing.stderr)
+    }
+
+    /// `--format json` prints exactly Stream's shape: errors with error/item_type/item, and stats.total.
+    func testValidateJSONIsStreamsShape() throws {
+        let long = String(repeating: "waytoolong", count: 7)
+        let file = directory.write("long.jsonl", lines: [
+            #"{"type":"user","data":{"id":"userA"}}"#,
+            #"{"type":"channel","data":{"id":"\#(long)","type":"messaging","created_by":"userA"}}"#,
+        ])
+        let outcome = try run(["validate", file, "--format", "json"])
+        XCTAssertEqual(outcome.status, 1)
+        let json = try XCTUnwrap(outcome.json?.objectValue)
+        XCTAssertEqual(json.keys, ["errors", "stats"])
+        XCTAssertEqual(json["errors"], [[
+            "error": "Validation error: max channelID length exceeded (64)", "item_type": "channel",
+            "item": ["id": .string(long), "type": "messaging", "created_by": "userA"],
+        ]])
+        let total = json["stats"]?.objectValue?["total"]?.objectValue
+        XCTAssertEqual(total?["channels"], 1)
+        XCTAssertEqual(total?["users"], 1)
+        XCTAssertEqual(total?["messages"], 0)
+    }
+
+    func testImportPrintsTheTaskAndImportsListAndGetFindIt() throws {
+        let db = directory.file("store/chat.sqlite")
+        let file = directory.write("seed.jsonl", lines: SampleImports.streamDocsExample)
+        let imported = try run(["import", file, "--db", db, "--mode", "insert"])
+        XCTAssertEqual(imported.status, 0, imported.stderr)
+        let task = try XCTUnwrap(imported.json?.objectValue)
+        XCTAssertEqual(task["state"], "completed")
+        XCTAssertEqual(task["mode"], "insert")
+        XCTAssertEqual(task["path"], .string(file))
+        let id = try XCTUnwrap(task["id"]?.stringValue)
+        XCTAssertNotNil(UUID(uuidString: id))
+
+        let list = try run(["imports", "list", "--db", db, "--limit", "5"])
+        XCTAssertEqual(list.json?.objectValue?["import_tasks"]?.arrayValue?.first?.objectValue?["id"], .string(id))
+        let got = try run(["imports", "get", id, "--db", db, "--watch"])
+        XCTAssertEqual(got.status, 0)
+        XCTAssertEqual(got.json?.objectValue?["id"], .string(id))
+        let absent = try run(["imports", "get", "00000000-0000-0000-0000-000000000000", "--db", db])
+        XCTAssertEqual(absent.status, 1)
+        XCTAssertTrue(absent.stderr.contains("no import task with id"), absent.stderr)
+    }
+
+    func testFailedImportExitsOneWritesNothingAndSaysWhy() throws {
+        let db = directory.file("chat.sqlite")
+        let file = directory.write("bad.jsonl", lines: SampleImports.streamDocsExample + [#"{"type":"user","data":{"id":"late"}}"#])
+        let outcome = try run(["import", file], environment: ["CHATTERM_DB": db])
+        XCTAssertEqual(outcome.status, 1)
+        XCTAssertEqual(outcome.json?.objectValue?["state"], "analyze_failed")
+        XCTAssertTrue(outcome.stderr.contains("import failed, nothing was written"), outcome.stderr)
+        XCTAssertTrue(outcome.stderr.contains(#"item type "user" must come before "reaction" items"#), outcome.stderr)
+        let valid = directory.write("ok.jsonl", lines: Array(SampleImports.streamDocsExample.prefix(1)))
+        // The store is still empty: validating against it, the user of the first line is new.
+        XCTAssertEqual(try run(["validate", valid, "--db", db]).status, 0)
+        let needsStore = directory.write("needs.jsonl", lines: [SampleImports.streamDocsExample[1]])
+        XCTAssertEqual(try run(["validate", needsStore, "--db", db]).status, 1)
+    }
+
+    func testStoreDefaultsToXDGDataHome() throws {
+        let file = directory.write("seed.jsonl", lines: SampleImports.streamDocsExample)
+        XCTAssertEqual(try run(["import", file]).status, 0)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: directory.file("xdg/chatterm/chat.sqlite")))
+    }
+
+    func testTerminalOutputEscapesControlCharactersFromTheFile() throws {
+        let file = directory.write("esc.jsonl", lines: [#"{"type":"user","data":{"id":"x\u001b]0;pwned\u0007\u202e"}}"#])
+        let outcome = try run(["validate", file])
+        XCTAssertEqual(outcome.status, 1)
+        XCTAssertFalse(outcome.stdout.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 || $0.value == 0x202E }, outcome.stdout)
+        XCTAssertTrue(outcome.stdout.contains(#"'x\u{1b}]0;pwned\u{7}\u{202e}' is not a valid user.id"#), outcome.stdout)
+    }
+
+    func testGenerateWritesAValidFileAndRejectsBadCounts() throws {
+        let out = directory.file("gen.jsonl")
+        XCTAssertEqual(try run(["generate", "--users", "10", "--channels", "6", "--messages", "300", "-o", out]).status, 0)
+        XCTAssertEqual(try run(["validate", out]).status, 0)
+        let bad = try run(["generate", "--users", "1", "-o", out])
+        XCTAssertNotEqual(bad.status, 0)
+        XCTAssertTrue(bad.stderr.contains("--users must be at least 2"), bad.stderr)
+    }
+
+    func testEveryCommandHasHelp() throws {
+        for command in [[], ["validate"], ["import"], ["imports"], ["imports", "list"], ["imports", "get"], ["generate"]] {
+            let outcome = try run(command + ["--help"])
+            XCTAssertEqual(outcome.status, 0, command.joined(separator: " "))
+            XCTAssertTrue(outcome.stdout.contains("USAGE:"), command.joined(separator: " "))
+        }
+    }
+}
