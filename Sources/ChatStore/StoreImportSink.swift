@@ -9,6 +9,8 @@ final class StoreImportSink: ImportSink {
     private let mode: ImportMode
     /// Items without `created_at` get the import time, as Stream does.
     private let importTime: DatabaseValue
+    /// One prepared statement per row shape, made on first use.
+    private var statements: [RowWrite.Shape: Statement] = [:]
 
     init(db: Database, mode: ImportMode, importTime: Timestamp) {
         self.db = db
@@ -17,7 +19,16 @@ final class StoreImportSink: ImportSink {
     }
 
     func write(_ item: ImportItem) throws -> ImportWriteOutcome {
-        try row(for: item).execute(db, mode: mode)
+        let row = row(for: item)
+        let statement: Statement
+        if let known = statements[row.shape] {
+            statement = known
+        } else {
+            statement = try db.makeStatement(sql: row.sql(mode: mode))
+            statements[row.shape] = statement
+        }
+        try statement.execute(arguments: row.arguments)
+        return db.changesCount > 0 ? .written : .skipped
     }
 
     private func row(for item: ImportItem) -> RowWrite {

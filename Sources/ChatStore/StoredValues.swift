@@ -29,33 +29,48 @@ struct RowWrite {
         var provided: Bool
     }
 
+    /// Which of the table's columns a row sets and which the item provided, one bit each in
+    /// `set` call order: rows of the same shape share one SQL statement.
+    struct Shape: Hashable {
+        var table: String
+        var present: UInt64 = 0
+        var provided: UInt64 = 0
+    }
+
     let table: String
     let key: [String]
     private(set) var columns: [Column] = []
+    private(set) var shape: Shape
+    private var position = 0
 
     init(table: String, key: [String]) {
         self.table = table
         self.key = key
+        shape = Shape(table: table)
     }
 
     /// Adds a column the item may or may not have set. When it did not, `fallback` is
     /// written on insert (nil: the schema's default), and nothing on update.
     mutating func set(_ name: String, _ value: DatabaseValue, fallback: DatabaseValue? = nil) {
+        let bit: UInt64 = 1 << UInt64(position)
+        position += 1
         if !value.isNull {
             columns.append(Column(name: name, value: value, provided: true))
+            shape.present |= bit
+            shape.provided |= bit
         } else if let fallback {
             columns.append(Column(name: name, value: fallback, provided: false))
+            shape.present |= bit
         }
     }
 
-    func execute(_ db: Database, mode: ImportMode) throws -> ImportWriteOutcome {
+    /// `INSERT … ON CONFLICT …` for this row's shape: upsert overwrites the provided columns.
+    func sql(mode: ImportMode) -> String {
         let names = columns.map(\.name)
         let updates = columns.filter { $0.provided && !key.contains($0.name) }.map { "\($0.name) = excluded.\($0.name)" }
         let action = mode == .insert || updates.isEmpty ? "DO NOTHING" : "DO UPDATE SET " + updates.joined(separator: ", ")
-        let sql = "INSERT INTO \(table) (\(names.joined(separator: ", "))) VALUES (\(Array(repeating: "?", count: names.count).joined(separator: ", "))) ON CONFLICT(\(key.joined(separator: ", "))) \(action)"
-        // Each distinct column set is one SQL text; GRDB keeps its prepared statement.
-        let statement = try db.cachedStatement(sql: sql)
-        try statement.execute(arguments: StatementArguments(columns.map(\.value)))
-        return db.changesCount > 0 ? .written : .skipped
+        return "INSERT INTO \(table) (\(names.joined(separator: ", "))) VALUES (\(Array(repeating: "?", count: names.count).joined(separator: ", "))) ON CONFLICT(\(key.joined(separator: ", "))) \(action)"
     }
+
+    var arguments: StatementArguments { StatementArguments(columns.map(\.value)) }
 }

@@ -38,7 +38,7 @@ struct GenerateCommand: ParsableCommand {
         do {
             let counts = try SyntheticImport.write(spec, to: output)
             if output != "-" { OutputStream.standardError.write("wrote \(output): \(counts.total) items\n") }
-        } catch let error as ImportFileError {
+        } catch {
             throw failure("cannot write \(error)", code: 2)
         }
     }

@@ -21,7 +21,14 @@ final class JSONWriterTests: XCTestCase {
         XCTAssertEqual(JSONWriter().string("é…—©"), "\"é…—©\"")
     }
 
-    func testCompactSizeIsTheEncodedByteCount() {
-        XCTAssertEqual(JSONWriter.compactSize(["a": "é"]), #"{"a":"é"}"#.utf8.count)
+    func testEncodedSizeMatchesTheEncoding() {
+        let values: [JSONValue] = [
+            ["a": "é", "b": [1, nil, true, false, .number("-1.5e3")], "c": [:], "d": []],
+            .string("q\"\\\n\r\t\u{1}\u{7F}\u{9B}\u{85}é€\u{202E}\u{2069}\u{2028}🚀"),
+            [["k": ["deep": "x"]]],
+        ]
+        for value in values {
+            XCTAssertEqual(JSONWriter.encodedSize(value), JSONWriter().bytes(value).count, JSONWriter().string(value))
+        }
     }
 }

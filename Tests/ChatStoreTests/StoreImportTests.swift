@@ -152,3 +152,41 @@ final class StoreImportTests: XCTestCase {
         XCTAssertNil(try store.importTask(id: "nope"))
     }
 }
+
+/// The shipped demo workspace, as a user loads it.
+final class DemoDataImportTests: XCTestCase {
+    let directory = TemporaryDirectory()
+
+    func testDemoDataImportsAndReimportsToTheSameStore() throws {
+        let store = try ChatStore(path: directory.file("demo.sqlite"))
+        let path = packageRoot + "/demo-data/demo.jsonl"
+        func load() throws -> ImportTask {
+            try store.runImport(path: path, mode: .upsert) { existing, sink in try ImportAnalyzer(existing: existing, sink: sink).run(path: path) }
+        }
+        let first = try load()
+        XCTAssertEqual(first.state, .completed, "\(first.result ?? .null)")
+        let counts = try store.counts()
+        XCTAssertGreaterThanOrEqual(counts[.user], 25)
+        XCTAssertGreaterThanOrEqual(counts[.channel], 15)
+        XCTAssertGreaterThanOrEqual(counts[.message], 3000)
+        let queue = try DatabaseQueue(path: store.path)
+        let snapshot = { try queue.read { db in
+            try ["users", "devices", "future_channel_bans", "channels", "members", "messages", "reactions"].flatMap { table in
+                try Row.fetchAll(db, sql: "SELECT * FROM \(table) ORDER BY 1, 2, 3").map(\.description)
+            }
+        } }
+        let before = try snapshot()
+        XCTAssertEqual(try load().state, .completed)
+        XCTAssertEqual(try snapshot(), before)
+        // Every built-in channel type is there, and the demo user has unread messages to show.
+        let types = try queue.read { try String.fetchAll($0, sql: "SELECT DISTINCT type FROM channels ORDER BY type") }
+        XCTAssertEqual(types, ["commerce", "gaming", "livestream", "messaging", "team"])
+        let unread = try queue.read { db in
+            try Int.fetchOne(db, sql: """
+                SELECT COUNT(*) FROM messages m JOIN members mb ON mb.cid = m.cid AND mb.user_id = 'maya'
+                WHERE mb.last_read IS NOT NULL AND m.created_at > mb.last_read AND m.user_id != 'maya'
+                """)
+        }
+        XCTAssertGreaterThan(unread ?? 0, 0)
+    }
+}

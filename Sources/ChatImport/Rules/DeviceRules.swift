@@ -12,7 +12,7 @@ enum DeviceRules {
         }
         let configName = f.string("push_provider_name")
         let createdAt = f.timestamp("created_at")
-        f.rejectUnknownFields()
+        f.rejectUnknownFields(allowed: ["id", "user_id", "push_provider_type", "push_provider_name", "created_at"])
         guard let id, let userID, let provider else { return (nil, f.errors) }
         var device = Device(id: id, userID: userID, pushProvider: provider)
         device.pushProviderName = configName

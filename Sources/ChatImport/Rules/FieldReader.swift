@@ -8,7 +8,10 @@ struct FieldReader {
     /// "user", "channel", …: the prefix of field names in messages (`channel.frozen`).
     let itemName: String
     private(set) var errors: [String] = []
-    private var used: [String] = []
+    /// Which members were read as standard, by index: a bit each for the first 64 (every real
+    /// item), a set beyond. The import reads millions of items, so no strings are kept here.
+    private var usedBits: UInt64 = 0
+    private var usedBeyond: Set<Int> = []
 
     /// Stream's limit on custom data per object.
     static let maxCustomBytes = 5 * 1024
@@ -25,7 +28,13 @@ struct FieldReader {
     }
 
     /// Marks keys as standard without reading them (they are kept whole elsewhere).
-    mutating func markStandard(_ keys: [String]) { used.append(contentsOf: keys) }
+    mutating func markStandard(_ keys: [String]) {
+        for key in keys { _ = take(key) }
+    }
+
+    private func isUsed(_ index: Int) -> Bool {
+        index < 64 ? usedBits & (1 << UInt64(index)) != 0 : usedBeyond.contains(index)
+    }
 
     /// Takes a nested object's errors, saying where they come from (`attachments[2]: …`).
     mutating func absorb(_ nested: [String], context: String) {
@@ -38,9 +47,10 @@ struct FieldReader {
 
     /// The value under `key`, marking it standard; null counts as absent.
     private mutating func take(_ key: String) -> JSONValue? {
-        used.append(key)
-        guard let v = object[key], !v.isNull else { return nil }
-        return v
+        guard let index = object.members.firstIndex(where: { $0.key == key }) else { return nil }
+        if index < 64 { usedBits |= 1 << UInt64(index) } else { usedBeyond.insert(index) }
+        let v = object.members[index].value
+        return v.isNull ? nil : v
     }
 
     mutating func string(_ key: String) -> String? {
@@ -115,7 +125,7 @@ struct FieldReader {
     /// the whole must stay within 5 KiB.
     mutating func custom(reserved: Set<String>) -> JSONObject {
         var custom = JSONObject()
-        for member in object.members where !used.contains(member.key) {
+        for (index, member) in object.members.enumerated() where !isUsed(index) {
             if reserved.contains(member.key) {
                 fail("\"\(member.key)\" is a reserved field")
                 continue
@@ -123,7 +133,7 @@ struct FieldReader {
             custom.appendUnique(member.key, member.value)
         }
         if !custom.isEmpty {
-            let size = JSONWriter.compactSize(.object(custom))
+            let size = JSONWriter.encodedSize(.object(custom))
             if size > FieldReader.maxCustomBytes {
                 fail("custom data of \(itemName) is \(size) bytes, over the 5KiB limit")
             }
@@ -132,9 +142,9 @@ struct FieldReader {
     }
 
     /// For item types that take no custom data: every key must be a standard one.
-    mutating func rejectUnknownFields() {
-        for member in object.members where !used.contains(member.key) {
-            fail("\"\(member.key)\" is not a valid \(itemName) field (allowed: \(used.joined(separator: ", ")))")
+    mutating func rejectUnknownFields(allowed: [String]) {
+        for (index, member) in object.members.enumerated() where !isUsed(index) {
+            fail("\"\(member.key)\" is not a valid \(itemName) field (allowed: \(allowed.joined(separator: ", ")))")
         }
     }
 }

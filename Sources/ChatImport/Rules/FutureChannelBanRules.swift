@@ -8,7 +8,7 @@ enum FutureChannelBanRules {
         let reason = f.string("reason")
         let shadow = f.bool("shadow")
         let createdAt = f.timestamp("created_at")
-        f.rejectUnknownFields()
+        f.rejectUnknownFields(allowed: ["target_id", "created_by", "reason", "shadow", "created_at"])
         guard let target, let createdBy else { return (nil, f.errors) }
         var ban = FutureChannelBan(targetID: target, createdBy: createdBy)
         ban.reason = reason

@@ -42,11 +42,13 @@ public final class ImportAnalyzer {
     /// Runs the whole file. Throws only when the file cannot be read or the sink fails;
     /// problems in the file are in the result.
     public func run(path: String, progress: ((ImportProgress) -> Void)? = nil) throws -> ImportResult {
-        let reader = try ImportRecordReader(path: path)
+        let workers = options.workers
+        let pipeline = DecodePipeline(reader: try ImportRecordReader(path: path)) { ImportAnalyzer.decode($0, workers: workers) }
+        defer { pipeline.cancel() }
         var items = 0
-        while let batch = try reader.nextBatch() {
-            for record in decode(batch) { try take(record) }
-            items += batch.records.count
+        while let batch = try pipeline.next() {
+            for record in batch.records { try take(record) }
+            items += batch.recordCount
             progress?(ImportProgress(items: items, bytes: batch.bytesConsumed))
         }
         for (context, problem) in checker.finish() {
@@ -56,10 +58,10 @@ public final class ImportAnalyzer {
     }
 
     /// Parses and applies the per-item rules to a batch, split across the worker threads.
-    private func decode(_ batch: ImportRecordBatch) -> [DecodedRecord] {
+    private static func decode(_ batch: ImportRecordBatch, workers: Int) -> [DecodedRecord] {
         let records = batch.records
         let output = DecodedBuffer(count: records.count)
-        let workers = min(options.workers, max(1, records.count / 256))
+        let workers = min(workers, max(1, records.count / 256))
         batch.bytes.withUnsafeBufferPointer { bytes in
             let shared = SharedBytes(bytes)
             DispatchQueue.concurrentPerform(iterations: workers) { worker in
@@ -117,10 +119,12 @@ private final class DecodedBuffer: @unchecked Sendable {
 
     func set(_ i: Int, _ record: DecodedRecord) { (slots + i).initialize(to: record) }
 
-    /// Moves the records out; call once, after every slot was set.
+    /// Moves the records out (no copies); call once, after every slot was set.
     func takeAll() -> [DecodedRecord] {
-        let out = Array(UnsafeMutableBufferPointer(start: slots, count: count))
-        slots.deinitialize(count: count)
+        let out = [DecodedRecord](unsafeUninitializedCapacity: count) { buffer, initialized in
+            buffer.baseAddress?.moveInitialize(from: slots, count: count)
+            initialized = count
+        }
         slots.deallocate()
         return out
     }

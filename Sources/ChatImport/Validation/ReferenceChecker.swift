@@ -8,16 +8,25 @@ struct ReferenceChecker {
     private var lastType: ItemType = .user
     private var users: [String: [String]] = [:]  // id → teams
     private var devices: Set<String> = []
-    private var bans: Set<String> = []
+    private var bans: Set<PairKey> = []
     private var channels: [String: ChannelFacts] = [:]  // cid → facts
     private var channelCIDs: [String] = []  // index → cid, so each message stores 4 bytes, not a string
-    private var members: Set<String> = []
+    private var members: Set<PairKey> = []
     private var messages: [String: MessageFacts] = [:]
-    private var reactions: Set<String> = []
+    private var reactions: Set<ReactionKey> = []
     /// References that may point forward within their own section, settled at the end.
     private var pending: [PendingReference] = []
     /// Distinct channels whose member_ids must each come back as a member item.
     private var distinctChannels: [(cid: String, memberIDs: [String], record: Context)] = []
+
+    /// Composite keys as structs: no string is built per item to test a duplicate.
+    private struct PairKey: Hashable {
+        var a: String, b: String
+    }
+
+    private struct ReactionKey: Hashable {
+        var message: String, type: String, user: String
+    }
 
     private struct ChannelFacts {
         var index: Int32
@@ -61,31 +70,31 @@ struct ReferenceChecker {
         switch item {
         case .user(let u):
             if users.updateValue(u.teams ?? [], forKey: u.id) != nil { problems.append(duplicate(u.id)) }
-            let owner = "user \"\(u.id)\""
+            let owner = { "user \"\(u.id)\"" }
             for (field, ids) in [("user_mutes", u.userMutes), ("blocked_user_ids", u.blockedUserIDs)] {
                 for id in ids ?? [] where users[id] == nil {
-                    pending.append(.user(id: id, field: field, owner: owner, context: context))
+                    pending.append(.user(id: id, field: field, owner: owner(), context: context))
                 }
             }
-            for cid in u.channelMutes ?? [] { pending.append(.channel(cid: cid, field: "channel_mutes", owner: owner, context: context)) }
+            for cid in u.channelMutes ?? [] { pending.append(.channel(cid: cid, field: "channel_mutes", owner: owner(), context: context)) }
         case .device(let d):
             if !devices.insert(d.id).inserted { problems.append(duplicate(d.id)) }
-            requireUser(d.userID, "user_id", "device \"\(d.id)\"", &problems)
+            requireUser(d.userID, "user_id", { "device \"\(d.id)\"" }, &problems)
         case .futureChannelBan(let b):
-            if !bans.insert(b.createdBy + "\u{1F}" + b.targetID).inserted { problems.append(duplicate("\(b.createdBy)/\(b.targetID)")) }
-            let owner = "future_channel_ban \"\(b.createdBy)/\(b.targetID)\""
+            if !bans.insert(PairKey(a: b.createdBy, b: b.targetID)).inserted { problems.append(duplicate("\(b.createdBy)/\(b.targetID)")) }
+            let owner = { "future_channel_ban \"\(b.createdBy)/\(b.targetID)\"" }
             requireUser(b.createdBy, "created_by", owner, &problems)
             requireUser(b.targetID, "target_id", owner, &problems)
         case .channel(let c):
-            let owner = "channel \"\(c.cid)\""
+            let owner = { "channel \"\(c.cid)\"" }
             if channels[c.cid] != nil { problems.append(duplicate(c.cid)) } else { _ = registerChannel(c.cid, team: c.team ?? "") }
             requireUser(c.createdBy, "created_by", owner, &problems)
             for id in c.bannedUsers ?? [] { requireUser(id, "banned_users", owner, &problems) }
             for id in c.memberIDs ?? [] { requireUser(id, "member_ids", owner, &problems) }
             if let ids = c.memberIDs { distinctChannels.append((c.cid, ids, context)) }
         case .member(let m):
-            let owner = "member \"\(m.cid)/\(m.userID)\""
-            if !members.insert(m.cid + "\u{1F}" + m.userID).inserted { problems.append(duplicate("\(m.cid)/\(m.userID)")) }
+            let owner = { "member \"\(m.cid)/\(m.userID)\"" }
+            if !members.insert(PairKey(a: m.cid, b: m.userID)).inserted { problems.append(duplicate("\(m.cid)/\(m.userID)")) }
             let userTeams = requireUser(m.userID, "user_id", owner, &problems)
             if let channel = requireChannel(m.cid, owner, &problems), !channel.team.isEmpty, let userTeams, !userTeams.contains(channel.team) {
                 problems.append("user id \"\(m.userID)\" with teams [\(userTeams.joined(separator: " "))] cannot be a member of channel \"\(m.cid)\" with team \"\(channel.team)\"")
@@ -93,19 +102,19 @@ struct ReferenceChecker {
         case .message(let msg):
             checkMessage(msg, context: context, &problems)
         case .reaction(let r):
-            let key = "\(r.messageID):\(r.type):\(r.userID)"
-            if !reactions.insert(r.messageID + "\u{1F}" + r.type + "\u{1F}" + r.userID).inserted { problems.append(duplicate(key)) }
-            let owner = "reaction \"\(key)\""
+            let key = { "\(r.messageID):\(r.type):\(r.userID)" }
+            if !reactions.insert(ReactionKey(message: r.messageID, type: r.type, user: r.userID)).inserted { problems.append(duplicate(key())) }
+            let owner = { "reaction \"\(key())\"" }
             requireUser(r.userID, "user_id", owner, &problems)
             if messages[r.messageID] == nil, existing.message(r.messageID) == nil {
-                problems.append(missingMessage(r.messageID, "message_id", owner))
+                problems.append(missingMessage(r.messageID, "message_id", owner()))
             }
         }
         return problems
     }
 
     private mutating func checkMessage(_ msg: Message, context: Context, _ problems: inout [String]) {
-        let owner = "message \"\(msg.id)\""
+        let owner = { "message \"\(msg.id)\"" }
         let channel = requireChannel(msg.cid, owner, &problems)
         requireUser(msg.userID, "user", owner, &problems)
         for id in msg.mentionedUserIDs ?? [] { requireUser(id, "mentioned_users_ids", owner, &problems) }
@@ -117,7 +126,7 @@ struct ReferenceChecker {
                 problems.append(problem)
             } else if lookUpMessage(target) == nil {
                 // A parent or quoted message may come later in the messages section.
-                pending.append(.message(id: target, field: field, owner: owner, cid: msg.cid, threadParent: isParent, context: context))
+                pending.append(.message(id: target, field: field, owner: owner(), cid: msg.cid, threadParent: isParent, context: context))
             }
         }
         let facts = MessageFacts(channel: channel?.index ?? -1, isReply: msg.parentID != nil)
@@ -140,13 +149,13 @@ struct ReferenceChecker {
             case .message(let id, let field, let owner, let cid, let threadParent, let context):
                 if lookUpMessage(id) == nil {
                     out.append((context, missingMessage(id, field, owner)))
-                } else if let problem = messageLink(id, field: field, owner: owner, cid: cid, threadParent: threadParent) {
+                } else if let problem = messageLink(id, field: field, owner: { owner }, cid: cid, threadParent: threadParent) {
                     out.append((context, problem))
                 }
             }
         }
         for distinct in distinctChannels {
-            for id in distinct.memberIDs where !members.contains(distinct.cid + "\u{1F}" + id) {
+            for id in distinct.memberIDs where !members.contains(PairKey(a: distinct.cid, b: id)) {
                 out.append((distinct.record, "member_ids user \"\(id)\" of distinct channel \"\(distinct.cid)\" has no member item. please include all members of distinct channels as separate member entries"))
             }
         }
@@ -166,21 +175,22 @@ struct ReferenceChecker {
     }
 
     /// The user's teams when the user exists in the file or the store.
+    /// `owner` describes the referring item; it is built only when the reference is broken.
     @discardableResult
-    private mutating func requireUser(_ id: String, _ field: String, _ owner: String, _ problems: inout [String]) -> [String]? {
+    private mutating func requireUser(_ id: String, _ field: String, _ owner: () -> String, _ problems: inout [String]) -> [String]? {
         if let teams = users[id] { return teams }
         if let teams = existing.userTeams(id) {
             users[id] = teams
             return teams
         }
-        problems.append(missingUser(id, field, owner))
+        problems.append(missingUser(id, field, owner()))
         return nil
     }
 
-    private mutating func requireChannel(_ cid: String, _ owner: String, _ problems: inout [String]) -> ChannelFacts? {
+    private mutating func requireChannel(_ cid: String, _ owner: () -> String, _ problems: inout [String]) -> ChannelFacts? {
         if let facts = channels[cid] { return facts }
         if let team = existing.channelTeam(cid: cid) { return registerChannel(cid, team: team) }
-        problems.append("channel \"\(cid)\" doesn't exist (\(owner)). please include all channels as separate channel entries")
+        problems.append("channel \"\(cid)\" doesn't exist (\(owner())). please include all channels as separate channel entries")
         return nil
     }
 
@@ -197,13 +207,13 @@ struct ReferenceChecker {
     }
 
     /// Why a link to a known message breaks Stream's rules, or nil when it holds or the target is unknown yet.
-    private func messageLink(_ target: String, field: String, owner: String, cid: String, threadParent: Bool) -> String? {
+    private func messageLink(_ target: String, field: String, owner: () -> String, cid: String, threadParent: Bool) -> String? {
         guard let other = lookUpMessage(target) else { return nil }
         if !other.cid.isEmpty, other.cid != cid {
-            return "\(field) message \"\(target)\" is in channel \"\(other.cid)\", not in \"\(cid)\" (\(owner))"
+            return "\(field) message \"\(target)\" is in channel \"\(other.cid)\", not in \"\(cid)\" (\(owner()))"
         }
         if threadParent, other.isReply {
-            return "parent_id message \"\(target)\" is itself a reply: only one level of threads is allowed (\(owner))"
+            return "parent_id message \"\(target)\" is itself a reply: only one level of threads is allowed (\(owner()))"
         }
         return nil
     }

@@ -16,9 +16,38 @@ public struct JSONWriter: Sendable {
         return out
     }
 
-    /// Encoded size in bytes, compact: the measure of Stream's 5 KiB custom-data limit.
-    public static func compactSize(_ value: JSONValue) -> Int {
-        JSONWriter().bytes(value).count
+    /// Compact encoded size in bytes, counted without encoding: the measure of Stream's
+    /// 5 KiB custom-data limit, taken for every item of an import.
+    public static func encodedSize(_ value: JSONValue) -> Int {
+        switch value {
+        case .null: return 4
+        case .bool(let b): return b ? 4 : 5
+        case .number(let n): return n.utf8.count
+        case .string(let s): return encodedSize(s)
+        case .array(let items): return 2 + max(0, items.count - 1) + items.reduce(0) { $0 + encodedSize($1) }
+        case .object(let o):
+            return 2 + max(0, o.count - 1) + o.members.reduce(0) { $0 + encodedSize($1.key) + 1 + encodedSize($1.value) }
+        }
+    }
+
+    /// The size `writeString` gives `s`, escapes included.
+    private static func encodedSize(_ s: String) -> Int {
+        var size = 2
+        var utf8 = s.utf8.makeIterator()
+        while let c = utf8.next() {
+            switch c {
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"), 0x0A, 0x0D, 0x09: size += 2
+            case 0..<0x20, 0x7F: size += 6
+            case 0xC2:
+                size += (0x80...0x9F).contains(utf8.next()!) ? 6 : 2
+            case 0xE2:
+                let b1 = utf8.next()!, b2 = utf8.next()!
+                let scalar = UInt32(b1 & 0x3F) << 6 | UInt32(b2 & 0x3F) | 0x2000
+                size += (0x202A...0x202E).contains(scalar) || (0x2066...0x2069).contains(scalar) ? 6 : 3
+            default: size += 1
+            }
+        }
+        return size
     }
 
     public func write(_ value: JSONValue, into out: inout [UInt8], indent: Int) {

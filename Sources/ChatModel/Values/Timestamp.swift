@@ -85,32 +85,41 @@ public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible
     // MARK: Formatting
 
     /// `2020-03-14T09:26:53.589Z`: UTC, with as many fraction digits as needed.
-    public var rfc3339: String {
-        var fraction = ""
-        if nanoseconds > 0 {
-            var digits = String(nanoseconds)
-            digits = String(repeating: "0", count: 9 - digits.count) + digits
-            while digits.hasSuffix("0") { digits.removeLast() }
-            fraction = "." + digits
-        }
-        return dateTimeText + fraction + "Z"
-    }
+    public var rfc3339: String { format(fixedFraction: false) }
 
     /// `2020-03-14T09:26:53.589000000Z`: fixed width, so text order is time order.
-    public var storageText: String {
-        let digits = String(nanoseconds)
-        return dateTimeText + "." + String(repeating: "0", count: 9 - digits.count) + digits + "Z"
-    }
+    public var storageText: String { format(fixedFraction: true) }
 
-    private var dateTimeText: String {
+    /// Writes the text straight into the string's buffer: every stored item has a few of
+    /// these, so the import cannot afford a dozen small strings per timestamp.
+    private func format(fixedFraction: Bool) -> String {
         let days = Int(seconds.floorDivided(by: 86_400))
         let secondOfDay = Int(seconds - Int64(days) * 86_400)
-        let (y, m, d) = Timestamp.civilFromDays(days)
-        func pad(_ v: Int, _ width: Int) -> String {
-            let s = String(v)
-            return s.count >= width ? s : String(repeating: "0", count: width - s.count) + s
+        let (year, month, day) = Timestamp.civilFromDays(days)
+        return String(unsafeUninitializedCapacity: 30) { out in
+            var i = 0
+            func put(_ value: Int, _ width: Int) {
+                var v = value
+                for k in stride(from: width - 1, through: 0, by: -1) {
+                    out[i + k] = UInt8(48 + v % 10)
+                    v /= 10
+                }
+                i += width
+            }
+            func put(_ c: Unicode.Scalar) {
+                out[i] = UInt8(ascii: c)
+                i += 1
+            }
+            put(year, 4); put("-"); put(month, 2); put("-"); put(day, 2); put("T")
+            put(secondOfDay / 3600, 2); put(":"); put(secondOfDay / 60 % 60, 2); put(":"); put(secondOfDay % 60, 2)
+            if fixedFraction || nanoseconds > 0 {
+                put(".")
+                put(Int(nanoseconds), 9)
+                if !fixedFraction { while out[i - 1] == UInt8(ascii: "0") { i -= 1 } }
+            }
+            put("Z")
+            return i
         }
-        return "\(pad(y, 4))-\(pad(m, 2))-\(pad(d, 2))T\(pad(secondOfDay / 3600, 2)):\(pad(secondOfDay / 60 % 60, 2)):\(pad(secondOfDay % 60, 2))"
     }
 
     // MARK: Calendar (proleptic Gregorian, Howard Hinnant's algorithms)

@@ -1,0 +1,59 @@
+import ChatModel
+import Dispatch
+
+/// Reads and decodes batches on a background thread while the caller checks and writes the
+/// previous one, so parsing (on every core) overlaps with the sequential work. At most
+/// `depth` decoded batches wait, which bounds memory.
+final class DecodePipeline: @unchecked Sendable {
+    struct Decoded {
+        var records: [DecodedRecord]
+        var recordCount: Int
+        var bytesConsumed: Int64
+    }
+
+    private let free: DispatchSemaphore
+    private let filled = DispatchSemaphore(value: 0)
+    private let lock = DispatchQueue(label: "chatterm.decode-pipeline")
+    // Guarded by `lock`.
+    private var queue: [Result<Decoded?, ImportFileError>] = []
+    private var cancelled = false
+
+    init(reader: ImportRecordReader, depth: Int = 2, decode: @escaping @Sendable (ImportRecordBatch) -> [DecodedRecord]) {
+        free = DispatchSemaphore(value: depth)
+        let box = ReaderBox(reader)
+        DispatchQueue.global().async { [self] in
+            while true {
+                free.wait()
+                if isCancelled { return }
+                let item = Result<ImportRecordBatch?, ImportFileError> { () throws(ImportFileError) in try box.reader.nextBatch() }
+                    .map { $0.map { Decoded(records: decode($0), recordCount: $0.records.count, bytesConsumed: $0.bytesConsumed) } }
+                lock.sync { queue.append(item) }
+                filled.signal()
+                if case .success(nil) = item { return }
+                if case .failure = item { return }
+            }
+        }
+    }
+
+    private var isCancelled: Bool { lock.sync { cancelled } }
+
+    /// The next decoded batch, or nil at the end of the file.
+    func next() throws(ImportFileError) -> Decoded? {
+        filled.wait()
+        let item = lock.sync { queue.removeFirst() }
+        free.signal()
+        return try item.get()
+    }
+
+    /// Stops the producer; call when the consumer stops before the end.
+    func cancel() {
+        lock.sync { cancelled = true }
+        free.signal()
+    }
+}
+
+/// The reader, handed to the producer thread, which is then its only user.
+private final class ReaderBox: @unchecked Sendable {
+    let reader: ImportRecordReader
+    init(_ reader: ImportRecordReader) { self.reader = reader }
+}

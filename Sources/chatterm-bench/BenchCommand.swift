@@ -1,0 +1,10 @@
+import ArgumentParser
+
+@main
+struct BenchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "chatterm-bench",
+        abstract: "Benchmarks for chatterm. Build with -c release: `swift run -c release chatterm-bench import`.",
+        subcommands: [ImportBenchmark.self]
+    )
+}
