@@ -50,6 +50,9 @@ public final class ChatStore: Sendable {
         var result = ImportResult()
         do {
             try pool.writeWithoutTransaction { db in
+                // A whole file is one transaction: give it a 64 MiB page cache so pages are not
+                // spilled and re-read while indexes grow.
+                try db.execute(sql: "PRAGMA cache_size = -65536")
                 try db.inTransaction {
                     let sink = StoreImportSink(db: db, mode: mode, importTime: task.createdAt)
                     result = try analyze(StoreExistingItems(db: db), sink)

@@ -173,16 +173,24 @@ enum IDRule {
         }
     }
 
-    /// Which ASCII bytes may appear (nil: any).
-    private func allows(_ c: UInt8) -> Bool {
-        let alnum = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c == 95 || c == 45
+    /// Which bytes may appear, as a table indexed by byte (nil: any byte).
+    private var allowed: [Bool]? {
         switch self {
-        case .user: return alnum || c == UInt8(ascii: "@")
-        case .channelID, .channelType: return alnum
-        case .reactionType: return alnum || c == UInt8(ascii: "+") || c == UInt8(ascii: ":") || c == UInt8(ascii: ".")
-        case .messageID, .deviceID: return true
+        case .user: IDRule.userBytes
+        case .channelID, .channelType: IDRule.channelBytes
+        case .reactionType: IDRule.reactionBytes
+        case .messageID, .deviceID: nil
         }
     }
+
+    private static func table(_ extra: String) -> [Bool] {
+        let allowed = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-".utf8).union(extra.utf8)
+        return (0..<256).map { allowed.contains(UInt8($0)) }
+    }
+
+    private static let userBytes = table("@")
+    private static let channelBytes = table("")
+    private static let reactionBytes = table("+:.")
 
     private var allowedText: String {
         switch self {
@@ -195,7 +203,7 @@ enum IDRule {
 
     func problem(with value: String, field: String) -> String? {
         if value.utf8.count > maxLength { return "max \(lengthName) length exceeded (\(maxLength))" }
-        if !value.utf8.allSatisfy(allows) { return "'\(value)' is not a valid \(field) (allowed: \(allowedText))" }
+        if let allowed, value.utf8.contains(where: { !allowed[Int($0)] }) { return "'\(value)' is not a valid \(field) (allowed: \(allowedText))" }
         return nil
     }
 }

@@ -24,7 +24,8 @@ enum MessageRules {
         default: f.fail("'\(typeName)' is not a valid message.type (regular, reply, deleted or system)")
         }
         let text = f.string("text")
-        if let text {
+        // Counting scalars is only needed when the UTF-8 length could exceed the limit.
+        if let text, text.utf8.count > maxTextLength {
             let length = text.unicodeScalars.count
             if length > maxTextLength { f.fail("max message text length exceeded (\(maxTextLength)): \(length) characters") }
         }

@@ -115,18 +115,19 @@ struct ReferenceChecker {
 
     private mutating func checkMessage(_ msg: Message, context: Context, _ problems: inout [String]) {
         let owner = { "message \"\(msg.id)\"" }
-        let channel = requireChannel(msg.cid, owner, &problems)
+        let cid = msg.cid
+        let channel = requireChannel(cid, owner, &problems)
         requireUser(msg.userID, "user", owner, &problems)
         for id in msg.mentionedUserIDs ?? [] { requireUser(id, "mentioned_users_ids", owner, &problems) }
         for id in msg.restrictedVisibility ?? [] { requireUser(id, "restricted_visibility", owner, &problems) }
         if let id = msg.pinnedByID { requireUser(id, "pinned_by_id", owner, &problems) }
         for (field, target, isParent) in [("parent_id", msg.parentID, true), ("quoted_message_id", msg.quotedMessageID, false)] {
             guard let target else { continue }
-            if let problem = messageLink(target, field: field, owner: owner, cid: msg.cid, threadParent: isParent) {
+            if let problem = messageLink(target, field: field, owner: owner, cid: cid, threadParent: isParent) {
                 problems.append(problem)
             } else if lookUpMessage(target) == nil {
                 // A parent or quoted message may come later in the messages section.
-                pending.append(.message(id: target, field: field, owner: owner(), cid: msg.cid, threadParent: isParent, context: context))
+                pending.append(.message(id: target, field: field, owner: owner(), cid: cid, threadParent: isParent, context: context))
             }
         }
         let facts = MessageFacts(channel: channel?.index ?? -1, isReply: msg.parentID != nil)
