@@ -14,13 +14,16 @@ let package = Package(
     ],
     targets: [
         .target(name: "ChatModel"),
+        .systemLibrary(name: "CNCurses", path: "Sources/CNCurses"),
+        .target(name: "ChatCore", dependencies: ["ChatModel"]),
+        .target(name: "TerminalUI", dependencies: ["ChatCore", "ChatModel", "CNCurses"]),
         .target(name: "ChatImport", dependencies: ["ChatModel"]),
         .target(name: "ChatStore", dependencies: [
             "ChatModel",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .executableTarget(name: "chatterm", dependencies: [
-            "ChatModel", "ChatImport", "ChatStore",
+            "ChatModel", "ChatImport", "ChatStore", "ChatCore", "TerminalUI",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "chatterm-bench", dependencies: [
@@ -29,6 +32,8 @@ let package = Package(
         ]),
         .target(name: "ChatTestSupport", dependencies: ["ChatModel"], path: "Tests/ChatTestSupport"),
         .testTarget(name: "ChatModelTests", dependencies: ["ChatModel"]),
+        .testTarget(name: "ChatCoreTests", dependencies: ["ChatCore", "ChatModel"]),
+        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "ChatCore", "ChatModel"]),
         .testTarget(name: "ChatImportTests", dependencies: ["ChatImport", "ChatModel", "ChatTestSupport"]),
         .testTarget(name: "ChatStoreTests", dependencies: [
             "ChatStore", "ChatImport", "ChatModel", "ChatTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
