@@ -119,6 +119,9 @@ enum Schema {
                 CREATE INDEX import_tasks_by_time ON import_tasks(created_at);
                 """)
         }
+        migrator.registerMigration("v2: message edits") { db in
+            try db.execute(sql: "ALTER TABLE messages ADD COLUMN text_updated_at TEXT")
+        }
         return migrator
     }
 }

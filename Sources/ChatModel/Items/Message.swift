@@ -36,6 +36,8 @@ public struct Message: Sendable, Hashable {
     public var pinExpires: Timestamp?
     public var createdAt: Timestamp?
     public var deletedAt: Timestamp?
+    /// When the text was last edited; nil for a message never edited.
+    public var textUpdatedAt: Timestamp?
     public var custom: JSONObject
 
     public init(id: String, channelType: String, channelID: String, userID: String, type: MessageType = .regular,

@@ -1,0 +1,38 @@
+/// A channel as a sidebar shows it to one user: the channel, and that user's view of it.
+/// Unread and mention counts follow Stream: messages after the member's `lastRead`, from
+/// others, shown in the channel (thread replies only with `show_in_channel`), not deleted.
+/// A member with no `lastRead` has read everything.
+public struct ChannelSummary: Sendable, Hashable {
+    public var channel: Channel
+    public var memberCount: Int
+    public var unreadCount: Int
+    public var mentionCount: Int
+    public var lastMessageAt: Timestamp?
+    public var lastRead: Timestamp?
+    /// The user muted this channel (their `channel_mutes`).
+    public var muted: Bool
+    /// Display names of the other members, for direct messages.
+    public var otherMemberNames: [String]
+
+    public init(channel: Channel, memberCount: Int = 0, unreadCount: Int = 0, mentionCount: Int = 0,
+                lastMessageAt: Timestamp? = nil, lastRead: Timestamp? = nil, muted: Bool = false, otherMemberNames: [String] = []) {
+        self.channel = channel
+        self.memberCount = memberCount
+        self.unreadCount = unreadCount
+        self.mentionCount = mentionCount
+        self.lastMessageAt = lastMessageAt
+        self.lastRead = lastRead
+        self.muted = muted
+        self.otherMemberNames = otherMemberNames
+    }
+
+    /// A one-to-one or small group conversation without a name of its own.
+    public var isDirect: Bool { channel.memberIDs != nil }
+
+    /// What to call the channel: its `name`, the other members for a direct message, or its id.
+    public var title: String {
+        if let name = channel.custom["name"]?.stringValue, !name.isEmpty { return name }
+        if isDirect, !otherMemberNames.isEmpty { return otherMemberNames.joined(separator: ", ") }
+        return channel.id
+    }
+}

@@ -1,0 +1,64 @@
+/// A message with what a reader needs beside it: its author, its thread size, its reactions
+/// summed per type (and which are the reader's own), and a preview of the message it quotes.
+public struct MessageRow: Sendable, Hashable, Identifiable {
+    public struct ReactionCount: Sendable, Hashable {
+        public var type: String
+        public var count: Int
+        public var includesMine: Bool
+        public init(type: String, count: Int, includesMine: Bool) {
+            self.type = type
+            self.count = count
+            self.includesMine = includesMine
+        }
+    }
+
+    public struct QuotedPreview: Sendable, Hashable {
+        public var messageID: String
+        public var authorName: String
+        public var text: String
+        public var deleted: Bool
+        public init(messageID: String, authorName: String, text: String, deleted: Bool) {
+            self.messageID = messageID
+            self.authorName = authorName
+            self.text = text
+            self.deleted = deleted
+        }
+    }
+
+    public var message: Message
+    public var authorName: String
+    public var replyCount: Int
+    public var reactions: [ReactionCount]
+    public var quoted: QuotedPreview?
+
+    public init(message: Message, authorName: String, replyCount: Int = 0, reactions: [ReactionCount] = [], quoted: QuotedPreview? = nil) {
+        self.message = message
+        self.authorName = authorName
+        self.replyCount = replyCount
+        self.reactions = reactions
+        self.quoted = quoted
+    }
+
+    public var id: String { message.id }
+}
+
+/// A position in a channel's timeline: messages sort by creation time, then id.
+public struct MessageCursor: Sendable, Hashable, Comparable {
+    public var createdAt: Timestamp
+    public var id: String
+    public init(createdAt: Timestamp, id: String) {
+        self.createdAt = createdAt
+        self.id = id
+    }
+    public static func < (a: MessageCursor, b: MessageCursor) -> Bool { (a.createdAt, a.id) < (b.createdAt, b.id) }
+}
+
+/// A channel member with the user behind it.
+public struct MemberRow: Sendable, Hashable {
+    public var member: Member
+    public var user: User
+    public init(member: Member, user: User) {
+        self.member = member
+        self.user = user
+    }
+}

@@ -1,0 +1,165 @@
+import ChatModel
+import GRDB
+
+/// The queries readers need: a user's channel list with unread and mention counts, pages of a
+/// channel's messages, thread replies and members. Pages are bounded: nothing loads a channel whole.
+extension ChatStore {
+    /// Messages that count as unread for `:user` after `mb.last_read` (see `ChannelSummary`).
+    private static let unreadCondition = """
+        m.cid = c.cid AND mb.last_read IS NOT NULL AND m.created_at > mb.last_read AND m.user_id != :user
+        AND (m.parent_id IS NULL OR m.show_in_channel = 1) AND m.type != 'deleted' AND m.deleted_at IS NULL
+        """
+
+    /// The channels `userID` is a member of (hidden ones left out), newest activity first.
+    public func channels(for userID: String) throws -> [ChannelSummary] {
+        try pool.read { db in
+            let mutes = try String.fetchOne(db, sql: "SELECT channel_mutes FROM users WHERE id = ?", arguments: [userID])
+            let muted = Set(StoredValue.decodeJSON(mutes)?.arrayValue?.compactMap(\.stringValue) ?? [])
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT c.*, mb.last_read AS member_last_read,
+                    (SELECT COUNT(*) FROM members x WHERE x.cid = c.cid) AS member_count,
+                    (SELECT COUNT(*) FROM messages m WHERE \(Self.unreadCondition)) AS unread_count,
+                    (SELECT COUNT(*) FROM messages m WHERE \(Self.unreadCondition)
+                        AND EXISTS (SELECT 1 FROM json_each(m.mentioned_user_ids) WHERE value = :user)) AS mention_count,
+                    (SELECT MAX(m.created_at) FROM messages m WHERE m.cid = c.cid) AS last_message_at
+                FROM members mb JOIN channels c ON c.cid = mb.cid
+                WHERE mb.user_id = :user AND mb.hide_channel = 0
+                ORDER BY last_message_at DESC, c.cid
+                """, arguments: ["user": userID])
+            return try rows.map { row in
+                let channel = StoredItems.channel(row)
+                var names: [String] = []
+                if let ids = channel.memberIDs {
+                    let others = ids.filter { $0 != userID }
+                    let users = try Row.fetchAll(db, sql: "SELECT * FROM users WHERE id IN (\(placeholders(others.count)))", arguments: StatementArguments(others))
+                        .map(StoredItems.user)
+                    names = others.map { id in users.first { $0.id == id }?.displayName ?? id }
+                }
+                return ChannelSummary(
+                    channel: channel, memberCount: row["member_count"], unreadCount: row["unread_count"],
+                    mentionCount: row["mention_count"], lastMessageAt: StoredValue.decodeTime(row["last_message_at"]),
+                    lastRead: StoredValue.decodeTime(row["member_last_read"]), muted: muted.contains(channel.cid),
+                    otherMemberNames: names)
+            }
+        }
+    }
+
+    /// Up to `limit` messages shown in the channel, just before `before` (or the newest), oldest first.
+    public func messages(cid: String, viewer: String, before: MessageCursor? = nil, limit: Int) throws -> [MessageRow] {
+        try pool.read { db in
+            var sql = "SELECT * FROM messages WHERE cid = ? AND (parent_id IS NULL OR show_in_channel = 1)"
+            var arguments: StatementArguments = [cid]
+            if let before {
+                sql += " AND (created_at < ? OR (created_at = ? AND id < ?))"
+                arguments += [before.createdAt.storageText, before.createdAt.storageText, before.id]
+            }
+            sql += " ORDER BY created_at DESC, id DESC LIMIT ?"
+            arguments += [limit]
+            let messages = try Row.fetchAll(db, sql: sql, arguments: arguments).map(StoredItems.message).reversed()
+            return try rows(for: Array(messages), viewer: viewer, db: db)
+        }
+    }
+
+    /// Up to `limit` messages shown in the channel just after `after`, oldest first.
+    public func messages(cid: String, viewer: String, after: MessageCursor, limit: Int) throws -> [MessageRow] {
+        try pool.read { db in
+            let messages = try Row.fetchAll(db, sql: """
+                SELECT * FROM messages WHERE cid = ? AND (parent_id IS NULL OR show_in_channel = 1)
+                    AND (created_at > ? OR (created_at = ? AND id > ?))
+                ORDER BY created_at, id LIMIT ?
+                """, arguments: [cid, after.createdAt.storageText, after.createdAt.storageText, after.id, limit])
+                .map(StoredItems.message)
+            return try rows(for: messages, viewer: viewer, db: db)
+        }
+    }
+
+    /// A thread: the root's replies, oldest first, up to `limit` (the newest ones when there are more).
+    public func replies(to parentID: String, viewer: String, limit: Int) throws -> [MessageRow] {
+        try pool.read { db in
+            let messages = try Row.fetchAll(db, sql: """
+                SELECT * FROM (SELECT * FROM messages WHERE parent_id = ? ORDER BY created_at DESC, id DESC LIMIT ?)
+                ORDER BY created_at, id
+                """, arguments: [parentID, limit]).map(StoredItems.message)
+            return try rows(for: messages, viewer: viewer, db: db)
+        }
+    }
+
+    /// One message with its reader's context, or nil.
+    public func message(id: String, viewer: String) throws -> MessageRow? {
+        try pool.read { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM messages WHERE id = ?", arguments: [id]) else { return nil }
+            return try rows(for: [StoredItems.message(row)], viewer: viewer, db: db).first
+        }
+    }
+
+    /// A channel's members with their users, by name.
+    public func members(cid: String) throws -> [MemberRow] {
+        try pool.read { db in
+            let members = try Row.fetchAll(db, sql: "SELECT * FROM members WHERE cid = ?", arguments: [cid]).map(StoredItems.member)
+            let ids = members.map(\.userID)
+            var users: [String: User] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT * FROM users WHERE id IN (\(placeholders(ids.count)))", arguments: StatementArguments(ids)) {
+                let user = StoredItems.user(row)
+                users[user.id] = user
+            }
+            return members.map { MemberRow(member: $0, user: users[$0.userID] ?? User(id: $0.userID)) }
+                .sorted { $0.user.displayName.lowercased() < $1.user.displayName.lowercased() }
+        }
+    }
+
+    public func user(id: String) throws -> User? {
+        try pool.read { db in try Row.fetchOne(db, sql: "SELECT * FROM users WHERE id = ?", arguments: [id]).map(StoredItems.user) }
+    }
+
+    /// Who reacted with what to a message, for the message details view.
+    public func reactions(messageID: String) throws -> [Reaction] {
+        try pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM reactions WHERE message_id = ? ORDER BY created_at", arguments: [messageID]).map { row in
+                var reaction = Reaction(messageID: row["message_id"], type: row["type"], userID: row["user_id"],
+                                        custom: StoredValue.decodeJSON(row["custom"])?.objectValue ?? JSONObject())
+                reaction.createdAt = StoredValue.decodeTime(row["created_at"])
+                return reaction
+            }
+        }
+    }
+
+    /// Adds authors, reply counts, reaction sums and quoted previews to a page, a query each.
+    private func rows(for messages: [Message], viewer: String, db: Database) throws -> [MessageRow] {
+        guard !messages.isEmpty else { return [] }
+        let ids = messages.map(\.id)
+        let marks = placeholders(ids.count)
+        var replyCounts: [String: Int] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT parent_id, COUNT(*) AS n FROM messages WHERE parent_id IN (\(marks)) GROUP BY parent_id",
+                                    arguments: StatementArguments(ids)) {
+            replyCounts[row["parent_id"]] = row["n"]
+        }
+        var reactions: [String: [MessageRow.ReactionCount]] = [:]
+        for row in try Row.fetchAll(db, sql: """
+            SELECT message_id, type, COUNT(*) AS n, MAX(user_id = ?) AS mine, MIN(created_at) AS first FROM reactions
+            WHERE message_id IN (\(marks)) GROUP BY message_id, type ORDER BY first, type
+            """, arguments: StatementArguments([viewer] + ids)) {
+            reactions[row["message_id"], default: []].append(MessageRow.ReactionCount(type: row["type"], count: row["n"], includesMine: row["mine"]))
+        }
+        let quotedIDs = Array(Set(messages.compactMap(\.quotedMessageID)))
+        let quoted = try Row.fetchAll(db, sql: "SELECT * FROM messages WHERE id IN (\(placeholders(quotedIDs.count)))", arguments: StatementArguments(quotedIDs))
+            .map(StoredItems.message)
+        let authorIDs = Array(Set(messages.map(\.userID) + quoted.map(\.userID)))
+        var names: [String: String] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT * FROM users WHERE id IN (\(placeholders(authorIDs.count)))", arguments: StatementArguments(authorIDs)) {
+            let user = StoredItems.user(row)
+            names[user.id] = user.displayName
+        }
+        return messages.map { message in
+            let preview = message.quotedMessageID.flatMap { id in quoted.first { $0.id == id } }.map {
+                MessageRow.QuotedPreview(messageID: $0.id, authorName: names[$0.userID] ?? $0.userID, text: $0.text ?? "", deleted: $0.type == .deleted)
+            }
+            return MessageRow(message: message, authorName: names[message.userID] ?? message.userID, replyCount: replyCounts[message.id] ?? 0,
+                              reactions: reactions[message.id] ?? [], quoted: preview)
+        }
+    }
+}
+
+/// `?, ?, ?` for an `IN (…)` list; an empty list gets `NULL`, which matches nothing.
+private func placeholders(_ count: Int) -> String {
+    count == 0 ? "NULL" : Array(repeating: "?", count: count).joined(separator: ", ")
+}

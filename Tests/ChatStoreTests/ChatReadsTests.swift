@@ -1,0 +1,89 @@
+import ChatImport
+import ChatModel
+import ChatStore
+import ChatTestSupport
+import XCTest
+
+final class ChatReadsTests: XCTestCase {
+    let directory = TemporaryDirectory()
+
+    /// alice read `general` up to 10:00; after it come messages that do and do not count.
+    private func store() throws -> ChatStore {
+        let msg = { (id: String, user: String, time: String, extra: String) in
+            #"{"type":"message","data":{"id":"\#(id)","channel_type":"messaging","channel_id":"general","user":"\#(user)","text":"t \#(id)","created_at":"2020-01-01T\#(time)Z"\#(extra)}}"#
+        }
+        let lines = [
+            #"{"type":"user","data":{"id":"alice","name":"Alice","channel_mutes":["team:quiet"]}}"#,
+            #"{"type":"user","data":{"id":"bob","name":"Bob"}}"#,
+            #"{"type":"channel","data":{"id":"general","type":"messaging","created_by":"alice","name":"General"}}"#,
+            #"{"type":"channel","data":{"id":"quiet","type":"team","created_by":"alice"}}"#,
+            #"{"type":"channel","data":{"member_ids":["alice","bob"],"type":"messaging","created_by":"alice"}}"#,
+            #"{"type":"member","data":{"channel_type":"messaging","channel_id":"general","user_id":"alice","last_read":"2020-01-01T10:00:00Z"}}"#,
+            #"{"type":"member","data":{"channel_type":"messaging","channel_id":"general","user_id":"bob"}}"#,
+            #"{"type":"member","data":{"channel_type":"team","channel_id":"quiet","user_id":"alice"}}"#,
+            #"{"type":"member","data":{"channel_type":"messaging","channel_member_ids":["alice","bob"],"user_id":"alice"}}"#,
+            #"{"type":"member","data":{"channel_type":"messaging","channel_member_ids":["alice","bob"],"user_id":"bob"}}"#,
+            msg("old", "bob", "09:00:00", ""),
+            msg("new1", "bob", "10:00:01", #","mentioned_users_ids":["alice"]"#),
+            msg("new2", "bob", "10:00:02", #","quoted_message_id":"old""#),
+            msg("mine", "alice", "10:00:03", ""),
+            msg("gone", "bob", "10:00:04", #","type":"deleted","deleted_at":"2020-01-01T10:05:00Z","mentioned_users_ids":["alice"]"#),
+            msg("hidden-reply", "bob", "10:00:05", #","parent_id":"old","mentioned_users_ids":["alice"]"#),
+            msg("shown-reply", "bob", "10:00:06", #","parent_id":"old","show_in_channel":true"#),
+            msg("at-read", "bob", "10:00:00", ""),
+            #"{"type":"reaction","data":{"message_id":"old","type":"like","user_id":"alice","created_at":"2020-01-01T09:01:00Z"}}"#,
+            #"{"type":"reaction","data":{"message_id":"old","type":"like","user_id":"bob","created_at":"2020-01-01T09:02:00Z"}}"#,
+            #"{"type":"reaction","data":{"message_id":"old","type":"fire","user_id":"bob","created_at":"2020-01-01T09:03:00Z"}}"#,
+        ]
+        let store = try ChatStore(path: directory.file("reads.sqlite"))
+        let path = directory.write("reads.jsonl", lines: lines)
+        let task = try store.runImport(path: path, mode: .upsert) { try ImportAnalyzer(existing: $0, sink: $1).run(path: path) }
+        XCTAssertEqual(task.state, .completed, "\(task.result ?? .null)")
+        return store
+    }
+
+    func testUnreadAndMentionCountsFollowStream() throws {
+        let channels = try store().channels(for: "alice")
+        let general = try XCTUnwrap(channels.first { $0.channel.id == "general" })
+        // new1, new2 and shown-reply: not old or at-read (read), mine (own), gone (deleted), hidden-reply (thread only).
+        XCTAssertEqual(general.unreadCount, 3)
+        XCTAssertEqual(general.mentionCount, 1)
+        XCTAssertEqual(general.title, "General")
+        XCTAssertEqual(general.memberCount, 2)
+        XCTAssertFalse(general.muted)
+        let quiet = try XCTUnwrap(channels.first { $0.channel.id == "quiet" })
+        XCTAssertTrue(quiet.muted)
+        XCTAssertEqual(quiet.unreadCount, 0)
+        let dm = try XCTUnwrap(channels.first { $0.isDirect })
+        XCTAssertEqual(dm.title, "Bob")
+        // bob has no last_read: everything is read.
+        XCTAssertEqual(try store().channels(for: "bob").first { $0.channel.id == "general" }?.unreadCount, 0)
+    }
+
+    func testMessagePagesWalkBackwardsWithoutGapsOrRepeats() throws {
+        let store = try store()
+        let newest = try store.messages(cid: "messaging:general", viewer: "alice", limit: 3)
+        XCTAssertEqual(newest.map(\.id), ["mine", "gone", "shown-reply"])
+        let first = try XCTUnwrap(newest.first?.message)
+        let older = try store.messages(cid: "messaging:general", viewer: "alice",
+                                       before: MessageCursor(createdAt: first.createdAt!, id: first.id), limit: 10)
+        XCTAssertEqual(older.map(\.id), ["old", "at-read", "new1", "new2"])
+        let after = try store.messages(cid: "messaging:general", viewer: "alice", after: MessageCursor(createdAt: first.createdAt!, id: first.id), limit: 10)
+        XCTAssertEqual(after.map(\.id), ["gone", "shown-reply"])
+    }
+
+    func testRowsCarryRepliesReactionsAndQuotes() throws {
+        let store = try store()
+        let page = try store.messages(cid: "messaging:general", viewer: "alice", limit: 50)
+        let old = try XCTUnwrap(page.first { $0.id == "old" })
+        XCTAssertEqual(old.authorName, "Bob")
+        XCTAssertEqual(old.replyCount, 2)
+        XCTAssertEqual(old.reactions, [.init(type: "like", count: 2, includesMine: true), .init(type: "fire", count: 1, includesMine: false)])
+        let quoting = try XCTUnwrap(page.first { $0.id == "new2" })
+        XCTAssertEqual(quoting.quoted, .init(messageID: "old", authorName: "Bob", text: "t old", deleted: false))
+        XCTAssertEqual(try store.replies(to: "old", viewer: "alice", limit: 10).map(\.id), ["hidden-reply", "shown-reply"])
+        XCTAssertEqual(try store.replies(to: "old", viewer: "alice", limit: 1).map(\.id), ["shown-reply"])
+        XCTAssertEqual(try store.reactions(messageID: "old").map(\.userID), ["alice", "bob", "bob"])
+        XCTAssertEqual(try store.members(cid: "messaging:general").map(\.user.displayName), ["Alice", "Bob"])
+    }
+}
