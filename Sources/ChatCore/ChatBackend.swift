@@ -1,4 +1,15 @@
 import ChatModel
 
-/// Where the client's data comes from: the local store (offline browsing) or a server.
-public protocol ChatBackend: AnyObject {}
+/// Where the client's data comes from: the local store for offline browsing (its queries
+/// satisfy this protocol; the executable declares the conformance), or a server.
+/// Calls block; the runtime makes them off the input loop.
+public protocol ChatBackend: AnyObject, Sendable {
+    func channels(for userID: String) throws -> [ChannelSummary]
+    func messages(cid: String, viewer: String, before: MessageCursor?, limit: Int) throws -> [MessageRow]
+    func messages(cid: String, viewer: String, after: MessageCursor, limit: Int) throws -> [MessageRow]
+    func replies(to parentID: String, viewer: String, limit: Int) throws -> [MessageRow]
+    func message(id: String, viewer: String) throws -> MessageRow?
+    func members(cid: String) throws -> [MemberRow]
+    func reactions(messageID: String) throws -> [Reaction]
+    func user(id: String) throws -> User?
+}

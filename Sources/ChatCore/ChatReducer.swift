@@ -1,0 +1,229 @@
+import ChatModel
+
+/// The client's logic: a pure function from a state and an event to the next state and the
+/// work to do. No terminal, no store, no clock of its own, so every behaviour is testable.
+public enum ChatReducer {
+    public static func reduce(_ state: ChatState, _ event: ChatEvent) -> (ChatState, [ChatEffect]) {
+        var s = state
+        var effects: [ChatEffect] = []
+        switch event {
+        case .channelsLoaded(let channels):
+            s.channels = channels
+            if s.openCID == nil, let first = sidebarOrder(channels).first {
+                s.openCID = first.channel.cid
+                effects.append(.loadChannel(cid: first.channel.cid))
+            }
+        case .channelLoaded(let cid, let rows, let members):
+            guard cid == s.openCID else { break }
+            s.window = MessageWindow(cid: cid, rows: rows, hasOlder: rows.count >= MessageWindow.pageSize, readMarker: s.openChannel?.lastRead)
+            s.members = members
+        case .olderLoaded(let cid, let rows):
+            guard var w = s.window, w.cid == cid else { break }
+            w.loadingOlder = false
+            w.hasOlder = rows.count >= MessageWindow.pageSize
+            w.rows = rows + w.rows
+            w.bottomIndex = w.bottomIndex.map { $0 + rows.count }
+            // Keep the window bounded: drop from the newest end, which can be fetched again.
+            if w.rows.count > MessageWindow.capacity {
+                w.rows.removeLast(w.rows.count - MessageWindow.capacity)
+                w.hasNewer = true
+                w.bottomIndex = min(w.bottomIndex ?? w.rows.count - 1, w.rows.count - 1)
+            }
+            s.window = w
+        case .newerLoaded(let cid, let rows):
+            guard var w = s.window, w.cid == cid else { break }
+            w.loadingOlder = false
+            w.hasNewer = rows.count >= MessageWindow.pageSize
+            w.rows += rows
+            if w.rows.count > MessageWindow.capacity {
+                let drop = w.rows.count - MessageWindow.capacity
+                w.rows.removeFirst(drop)
+                w.hasOlder = true
+                w.bottomIndex = w.bottomIndex.map { max(0, $0 - drop) }
+            }
+            s.window = w
+        case .threadLoaded(let root, let replies):
+            s.thread = ThreadPane(root: root, replies: replies, loading: false)
+            s.focus = .thread
+        case .detailsLoaded(let details):
+            s.details = details
+        case .failed(let message):
+            s.status = message
+            s.window?.loadingOlder = false
+        case .typingStarted(let cid, let name, let until):
+            s.typing[cid, default: [:]][name] = until
+        case .typingStopped(let cid, let name):
+            s.typing[cid]?[name] = nil
+        case .clock(let now):
+            for cid in s.typing.keys { s.typing[cid] = s.typing[cid]?.filter { $0.value > now } }
+
+        case .openChannel(let cid):
+            effects += open(cid, &s)
+        case .openNextUnread:
+            let order = sidebarOrder(s.channels)
+            let start = order.firstIndex { $0.channel.cid == s.openCID } ?? -1
+            let rotated = order.indices.map { order[(start + 1 + $0) % order.count] }
+            if let next = rotated.first(where: { $0.unreadCount > 0 && $0.channel.cid != s.openCID }) {
+                effects += open(next.channel.cid, &s)
+            } else {
+                s.status = "No unread channels"
+            }
+        case .openPreviousChannel:
+            if let previous = s.previousCID { effects += open(previous, &s) }
+        case .scroll(let count):
+            effects += scroll(count, &s)
+        case .jumpToOldest:
+            if let w = s.window {
+                s.window?.bottomIndex = min(w.rows.count - 1, 20)
+                if w.hasOlder { effects.append(.loadOldest(cid: w.cid)) }
+            }
+        case .jumpToNewest:
+            if let w = s.window {
+                if w.hasNewer { effects.append(.loadChannel(cid: w.cid)) }
+                s.window?.bottomIndex = nil
+            }
+        case .startSelecting:
+            s.selectedMessageID = visibleRows(s).last?.id
+        case .moveSelection(let delta):
+            moveSelection(delta, &s, &effects)
+        case .openThread:
+            if let id = s.selectedMessageID ?? s.window?.rows.last?.id {
+                let target = s.window?.rows.first { $0.id == id }?.message.parentID ?? id
+                s.thread = nil
+                effects.append(.loadThread(messageID: target))
+            }
+        case .toggleThreadFocus:
+            if s.thread != nil { s.focus = s.focus == .thread ? .messages : .thread }
+        case .dismiss:
+            if s.details != nil { s.details = nil }
+            else if s.showHelp { s.showHelp = false }
+            else if s.switcher != nil { s.switcher = nil }
+            else if s.selectedMessageID != nil { s.selectedMessageID = nil }
+            else if s.thread != nil { s.thread = nil; s.focus = .messages }
+            else { s.status = nil }
+        case .toggleMembers:
+            s.showMembers.toggle()
+        case .toggleHelp:
+            s.showHelp.toggle()
+        case .showDetails:
+            if let id = s.selectedMessageID { effects.append(.loadDetails(messageID: id)) }
+        case .openSelectedLink:
+            let row = s.window?.rows.first { $0.id == s.selectedMessageID }
+            if let url = row?.message.attachments.lazy.compactMap({ $0.assetURL ?? $0.imageURL ?? $0.fields["title_link"]?.stringValue }).first {
+                effects.append(.openURL(url))
+            } else {
+                s.status = "No link in this message"
+            }
+        case .switcherOpen:
+            s.switcher = Switcher()
+        case .switcherType(let text):
+            s.switcher?.query += text
+            s.switcher?.selected = 0
+        case .switcherBackspace:
+            if s.switcher?.query.isEmpty == false { s.switcher?.query.removeLast() }
+            s.switcher?.selected = 0
+        case .switcherMove(let delta):
+            if let switcher = s.switcher {
+                let count = switcherMatches(switcher.query, s.channels).count
+                if count > 0 { s.switcher?.selected = (switcher.selected + delta + count) % count }
+            }
+        case .switcherConfirm:
+            if let switcher = s.switcher {
+                let matches = switcherMatches(switcher.query, s.channels)
+                s.switcher = nil
+                if switcher.selected < matches.count { effects += open(matches[switcher.selected].channel.channel.cid, &s) }
+            }
+        }
+        return (s, effects)
+    }
+
+    // MARK: Shared by the reducer and the view
+
+    /// Sidebar order: direct messages after channels, livestreams last; unread first within a group.
+    public static func sidebarOrder(_ channels: [ChannelSummary]) -> [ChannelSummary] {
+        channels.enumerated().sorted { a, b in
+            let ka = (group(a.element).rawValue, a.element.unreadCount > 0 ? 0 : 1, a.offset)
+            let kb = (group(b.element).rawValue, b.element.unreadCount > 0 ? 0 : 1, b.offset)
+            return ka < kb
+        }.map(\.element)
+    }
+
+    public enum SidebarGroup: Int, CaseIterable, Sendable {
+        case channels, direct, livestreams
+        public var title: String {
+            switch self {
+            case .channels: "Channels"
+            case .direct: "Direct messages"
+            case .livestreams: "Livestreams"
+            }
+        }
+    }
+
+    public static func group(_ c: ChannelSummary) -> SidebarGroup {
+        if c.isDirect { return .direct }
+        return c.channel.type == BuiltInChannelType.livestream.rawValue ? .livestreams : .channels
+    }
+
+    /// Channels matching the switcher's query, best first, with the matched offsets of their titles.
+    public static func switcherMatches(_ query: String, _ channels: [ChannelSummary]) -> [(channel: ChannelSummary, offsets: [Int])] {
+        channels.compactMap { c in FuzzyMatch.match(query, in: c.title).map { (c, $0.offsets, $0.score) } }
+            .sorted { $0.2 > $1.2 }
+            .map { ($0.0, $0.1) }
+    }
+
+    /// The messages from the top of the window to the bottom of the view.
+    public static func visibleRows(_ s: ChatState) -> ArraySlice<MessageRow> {
+        guard let w = s.window, !w.rows.isEmpty else { return [] }
+        return w.rows[...min(w.bottomIndex ?? w.rows.count - 1, w.rows.count - 1)]
+    }
+
+    // MARK: Helpers
+
+    private static func open(_ cid: String, _ s: inout ChatState) -> [ChatEffect] {
+        guard cid != s.openCID || s.window == nil else { return [] }
+        if s.openCID != cid { s.previousCID = s.openCID }
+        s.openCID = cid
+        s.window = nil
+        s.thread = nil
+        s.selectedMessageID = nil
+        s.focus = .messages
+        s.members = []
+        return [.loadChannel(cid: cid)]
+    }
+
+    private static func scroll(_ count: Int, _ s: inout ChatState) -> [ChatEffect] {
+        guard var w = s.window, !w.rows.isEmpty else { return [] }
+        let last = w.rows.count - 1
+        let target = (w.bottomIndex ?? last) - count
+        var effects: [ChatEffect] = []
+        if target <= 0 {
+            w.bottomIndex = 0
+            if w.hasOlder, !w.loadingOlder, let first = w.rows.first?.message, let at = first.createdAt {
+                w.loadingOlder = true
+                effects.append(.loadOlder(cid: w.cid, before: MessageCursor(createdAt: at, id: first.id)))
+            }
+        } else if target >= last {
+            w.bottomIndex = w.hasNewer ? last : nil
+            if w.hasNewer, !w.loadingOlder, let newest = w.rows.last?.message, let at = newest.createdAt {
+                w.loadingOlder = true
+                effects.append(.loadNewer(cid: w.cid, after: MessageCursor(createdAt: at, id: newest.id)))
+            }
+        } else {
+            w.bottomIndex = target
+        }
+        s.window = w
+        return effects
+    }
+
+    private static func moveSelection(_ delta: Int, _ s: inout ChatState, _ effects: inout [ChatEffect]) {
+        guard let rows = s.window?.rows, !rows.isEmpty else { return }
+        let current = rows.firstIndex { $0.id == s.selectedMessageID } ?? rows.count - 1
+        let next = max(0, min(rows.count - 1, current + delta))
+        s.selectedMessageID = rows[next].id
+        // Keep the selection on screen: the view ends at the selected message when moving up.
+        if let bottom = s.window?.bottomIndex ?? Optional(rows.count - 1), next > bottom || next < bottom - 5 {
+            s.window?.bottomIndex = next == rows.count - 1 ? nil : max(next, 0)
+        }
+        if next == 0 { effects += scroll(1, &s) }
+    }
+}

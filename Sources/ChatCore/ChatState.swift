@@ -1,0 +1,86 @@
+import ChatModel
+
+/// Everything the client shows, as a value: the view is a function of it.
+public struct ChatState: Sendable, Equatable {
+    public var userID: String
+    public var userName: String
+    public var channels: [ChannelSummary] = []
+    public var openCID: String?
+    /// The channel open before the current one (Alt-S goes back to it).
+    public var previousCID: String?
+    public var window: MessageWindow?
+    public var thread: ThreadPane?
+    public var members: [MemberRow] = []
+    public var showMembers = false
+    public var showHelp = false
+    public var focus: Focus = .messages
+    /// The message under the cursor in message-select mode (nil: not selecting).
+    public var selectedMessageID: String?
+    public var switcher: Switcher?
+    public var details: MessageDetails?
+    /// Who is typing where: cid → user name → when the indicator expires.
+    public var typing: [String: [String: Timestamp]] = [:]
+    public var status: String?
+    public var asciiEmoji = false
+
+    public init(userID: String, userName: String) {
+        self.userID = userID
+        self.userName = userName
+    }
+
+    public var openChannel: ChannelSummary? { channels.first { $0.channel.cid == openCID } }
+}
+
+public enum Focus: Sendable, Equatable {
+    case messages, thread
+}
+
+/// The loaded part of one channel: at most `MessageWindow.capacity` messages, oldest first.
+public struct MessageWindow: Sendable, Equatable {
+    public static let pageSize = 50
+    public static let capacity = 400
+
+    public var cid: String
+    public var rows: [MessageRow]
+    public var hasOlder: Bool
+    public var hasNewer = false
+    public var loadingOlder = false
+    /// The reader's `last_read` when the channel was opened: the "New messages" line goes
+    /// above the first message after it.
+    public var readMarker: Timestamp?
+    /// Index of the lowest message on screen; nil follows the newest.
+    public var bottomIndex: Int?
+
+    public init(cid: String, rows: [MessageRow], hasOlder: Bool, readMarker: Timestamp?) {
+        self.cid = cid
+        self.rows = rows
+        self.hasOlder = hasOlder
+        self.readMarker = readMarker
+    }
+
+    /// The id of the first message after the read marker, from someone else.
+    public func firstUnreadID(viewer: String) -> String? {
+        guard let marker = readMarker else { return nil }
+        return rows.first { ($0.message.createdAt ?? marker) > marker && $0.message.userID != viewer }?.id
+    }
+}
+
+/// A thread open beside the channel: its root and replies.
+public struct ThreadPane: Sendable, Equatable {
+    public var root: MessageRow
+    public var replies: [MessageRow]
+    public var loading: Bool
+}
+
+/// The Ctrl-K channel switcher: a query and the channels it matches, best first.
+public struct Switcher: Sendable, Equatable {
+    public var query = ""
+    public var selected = 0
+    public init() {}
+}
+
+/// The details view of one message (`v` in message-select mode).
+public struct MessageDetails: Sendable, Equatable {
+    public var row: MessageRow
+    public var reactions: [Reaction]
+}

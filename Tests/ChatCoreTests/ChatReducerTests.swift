@@ -1,0 +1,134 @@
+import ChatCore
+import ChatModel
+import XCTest
+
+final class ChatReducerTests: XCTestCase {
+    private func summary(_ id: String, type: String = "messaging", unread: Int = 0, direct: Bool = false, name: String? = nil) -> ChannelSummary {
+        var channel = Channel(type: type, id: id, createdBy: "a", custom: name.map { ["name": .string($0)] } ?? [:])
+        if direct { channel.memberIDs = ["a", "b"] }
+        return ChannelSummary(channel: channel, unreadCount: unread, otherMemberNames: direct ? ["Bob"] : [])
+    }
+
+    private func rows(_ count: Int, from start: Int = 0) -> [MessageRow] {
+        (start..<(start + count)).map { i in
+            var m = Message(id: "m\(i)", channelType: "messaging", channelID: "c", userID: "b", text: "\(i)")
+            m.createdAt = Timestamp(seconds: Int64(1_000 + i))
+            return MessageRow(message: m, authorName: "Bob")
+        }
+    }
+
+    private func run(_ state: ChatState, _ events: ChatEvent...) -> (ChatState, [ChatEffect]) {
+        var s = state
+        var all: [ChatEffect] = []
+        for e in events {
+            let (next, effects) = ChatReducer.reduce(s, e)
+            s = next
+            all += effects
+        }
+        return (s, all)
+    }
+
+    func testLoadingChannelsOpensTheFirstInSidebarOrder() {
+        let channels = [summary("dm", direct: true), summary("live", type: "livestream"), summary("general", unread: 2), summary("quiet")]
+        XCTAssertEqual(ChatReducer.sidebarOrder(channels).map(\.channel.id), ["general", "quiet", "dm", "live"])
+        let (s, effects) = run(ChatState(userID: "a", userName: "A"), .channelsLoaded(channels))
+        XCTAssertEqual(s.openCID, "messaging:general")
+        XCTAssertEqual(effects, [.loadChannel(cid: "messaging:general")])
+    }
+
+    func testNextUnreadAndPreviousChannel() {
+        let channels = [summary("one"), summary("two", unread: 1), summary("three", unread: 4)]
+        var (s, _) = run(ChatState(userID: "a", userName: "A"), .channelsLoaded(channels))
+        XCTAssertEqual(s.openCID, "messaging:two", "unread channels sort first")
+        (s, _) = run(s, .openNextUnread)
+        XCTAssertEqual(s.openCID, "messaging:three")
+        XCTAssertEqual(s.previousCID, "messaging:two")
+        let effects: [ChatEffect]
+        (s, effects) = run(s, .openPreviousChannel)
+        XCTAssertEqual(s.openCID, "messaging:two")
+        XCTAssertEqual(effects, [.loadChannel(cid: "messaging:two")])
+    }
+
+    func testScrollingUpLoadsOlderOnceWithTheOldestCursor() {
+        var s = ChatState(userID: "a", userName: "A")
+        s.openCID = "messaging:c"
+        (s, _) = run(s, .channelLoaded(cid: "messaging:c", rows: rows(50, from: 100), members: []))
+        XCTAssertEqual(s.window?.hasOlder, true)
+        let (after, effects) = run(s, .scroll(messages: 30), .scroll(messages: 30), .scroll(messages: 30))
+        XCTAssertEqual(effects, [.loadOlder(cid: "messaging:c", before: MessageCursor(createdAt: Timestamp(seconds: 1_100), id: "m100"))])
+        XCTAssertEqual(after.window?.bottomIndex, 0)
+        let (loaded, _) = run(after, .olderLoaded(cid: "messaging:c", rows: rows(50, from: 50)))
+        XCTAssertEqual(loaded.window?.rows.first?.id, "m50")
+        XCTAssertEqual(loaded.window?.bottomIndex, 50, "the same message stays at the bottom of the view")
+        XCTAssertEqual(loaded.window?.loadingOlder, false)
+    }
+
+    func testTheWindowStaysBoundedAndCanComeBack() {
+        var s = ChatState(userID: "a", userName: "A")
+        s.openCID = "messaging:c"
+        (s, _) = run(s, .channelLoaded(cid: "messaging:c", rows: rows(50, from: 10_000), members: []))
+        for page in 1...12 { (s, _) = run(s, .olderLoaded(cid: "messaging:c", rows: rows(50, from: 10_000 - page * 50))) }
+        XCTAssertEqual(s.window?.rows.count, MessageWindow.capacity)
+        XCTAssertEqual(s.window?.hasNewer, true)
+        let (back, effects) = run(s, .scroll(messages: -10_000))
+        XCTAssertEqual(effects.count, 1)
+        guard case .loadNewer(_, let after)? = effects.first else { return XCTFail("\(effects)") }
+        XCTAssertEqual(after.id, back.window?.rows.last?.id)
+    }
+
+    func testNewMessagesMarkerIsTheFirstUnreadFromSomeoneElse() {
+        var s = ChatState(userID: "a", userName: "A")
+        var c = summary("c")
+        c.lastRead = Timestamp(seconds: 1_004)
+        (s, _) = run(s, .channelsLoaded([c]))
+        (s, _) = run(s, .channelLoaded(cid: "messaging:c", rows: rows(10), members: []))
+        XCTAssertEqual(s.window?.firstUnreadID(viewer: "a"), "m5")
+    }
+
+    func testSwitcherRanksWordStartsAndOpensTheChoice() {
+        let channels = [summary("x1", name: "design-review-ng"), summary("x2", name: "engineering"), summary("x3", name: "random")]
+        XCTAssertEqual(ChatReducer.switcherMatches("eng", channels).map(\.channel.title), ["engineering", "design-review-ng"])
+        XCTAssertEqual(ChatReducer.switcherMatches("eng", channels).first?.offsets, [0, 1, 2])
+        var (s, _) = run(ChatState(userID: "a", userName: "A"), .channelsLoaded(channels), .switcherOpen, .switcherType("e"), .switcherType("n"), .switcherType("g"), .switcherMove(1))
+        let effects: [ChatEffect]
+        (s, effects) = run(s, .switcherConfirm)
+        XCTAssertNil(s.switcher)
+        XCTAssertEqual(s.openCID, "messaging:x1")
+        XCTAssertEqual(effects, [.loadChannel(cid: "messaging:x1")])
+    }
+
+    func testEscapeClosesOneLayerAtATime() {
+        var s = ChatState(userID: "a", userName: "A")
+        s.openCID = "messaging:c"
+        (s, _) = run(s, .channelLoaded(cid: "messaging:c", rows: rows(5), members: []), .startSelecting, .toggleHelp)
+        let root = rows(1)[0]
+        (s, _) = run(s, .threadLoaded(root: root, replies: []))
+        XCTAssertEqual(s.focus, .thread)
+        (s, _) = run(s, .dismiss)
+        XCTAssertFalse(s.showHelp)
+        XCTAssertNotNil(s.selectedMessageID)
+        (s, _) = run(s, .dismiss)
+        XCTAssertNil(s.selectedMessageID)
+        XCTAssertNotNil(s.thread)
+        (s, _) = run(s, .dismiss)
+        XCTAssertNil(s.thread)
+        XCTAssertEqual(s.focus, .messages)
+    }
+
+    func testOpeningAThreadFromAReplyOpensItsRoot() {
+        var s = ChatState(userID: "a", userName: "A")
+        s.openCID = "messaging:c"
+        var reply = rows(1, from: 7)[0]
+        reply.message.parentID = "root-1"
+        (s, _) = run(s, .channelLoaded(cid: "messaging:c", rows: rows(3) + [reply], members: []), .startSelecting)
+        XCTAssertEqual(s.selectedMessageID, "m7")
+        XCTAssertEqual(run(s, .openThread).1, [.loadThread(messageID: "root-1")])
+    }
+
+    func testTypingExpires() {
+        var s = ChatState(userID: "a", userName: "A")
+        (s, _) = run(s, .typingStarted(cid: "c", userName: "Bob", until: Timestamp(seconds: 10)), .typingStarted(cid: "c", userName: "Eve", until: Timestamp(seconds: 20)))
+        (s, _) = run(s, .clock(Timestamp(seconds: 15)))
+        XCTAssertEqual(s.typing["c"]?.keys.sorted(), ["Eve"])
+    }
+}
