@@ -7,9 +7,13 @@ public enum ChatEvent: Sendable {
     case channelLoaded(cid: String, rows: [MessageRow], members: [MemberRow])
     case olderLoaded(cid: String, rows: [MessageRow])
     case newerLoaded(cid: String, rows: [MessageRow])
+    /// A page from elsewhere in the channel replaces the window (jumping to the oldest message).
+    case channelReplaced(cid: String, rows: [MessageRow], hasOlder: Bool, hasNewer: Bool)
     case threadLoaded(root: MessageRow, replies: [MessageRow])
     case detailsLoaded(MessageDetails)
     case failed(String)
+    /// Something the user should know that is not an error.
+    case notice(String)
     case typingStarted(cid: String, userName: String, until: Timestamp)
     case typingStopped(cid: String, userName: String)
     case clock(Timestamp)

@@ -42,6 +42,14 @@ public enum ChatReducer {
                 w.bottomIndex = w.bottomIndex.map { max(0, $0 - drop) }
             }
             s.window = w
+        case .channelReplaced(let cid, let rows, let hasOlder, let hasNewer):
+            guard var w = s.window, w.cid == cid else { break }
+            w.rows = rows
+            w.hasOlder = hasOlder
+            w.hasNewer = hasNewer
+            w.loadingOlder = false
+            w.bottomIndex = rows.isEmpty ? nil : min(rows.count - 1, 20)
+            s.window = w
         case .threadLoaded(let root, let replies):
             s.thread = ThreadPane(root: root, replies: replies, loading: false)
             s.focus = .thread
@@ -50,6 +58,8 @@ public enum ChatReducer {
         case .failed(let message):
             s.status = message
             s.window?.loadingOlder = false
+        case .notice(let message):
+            s.status = message
         case .typingStarted(let cid, let name, let until):
             s.typing[cid, default: [:]][name] = until
         case .typingStopped(let cid, let name):

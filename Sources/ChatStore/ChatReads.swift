@@ -163,3 +163,14 @@ extension ChatStore {
 private func placeholders(_ count: Int) -> String {
     count == 0 ? "NULL" : Array(repeating: "?", count: count).joined(separator: ", ")
 }
+
+extension ChatStore {
+    /// Messages per channel (cid → count), for reports and benchmarks.
+    public func channelMessageCounts() throws -> [String: Int] {
+        try pool.read { db in
+            var counts: [String: Int] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT cid, COUNT(*) AS n FROM messages GROUP BY cid") { counts[row["cid"]] = row["n"] }
+            return counts
+        }
+    }
+}

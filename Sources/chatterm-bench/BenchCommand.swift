@@ -5,6 +5,6 @@ struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "chatterm-bench",
         abstract: "Benchmarks for chatterm. Build with -c release: `swift run -c release chatterm-bench import`.",
-        subcommands: [ImportBenchmark.self]
+        subcommands: [ImportBenchmark.self, ClientBenchmark.self]
     )
 }

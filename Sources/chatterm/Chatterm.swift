@@ -10,6 +10,6 @@ struct Chatterm: ParsableCommand {
             (~/.local/share/chatterm/chat.sqlite).
             """,
         version: "0.1.0",
-        subcommands: [ValidateCommand.self, ImportCommand.self, ImportsCommand.self, GenerateCommand.self]
+        subcommands: [ValidateCommand.self, ImportCommand.self, ImportsCommand.self, GenerateCommand.self, OpenCommand.self]
     )
 }

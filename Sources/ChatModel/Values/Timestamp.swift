@@ -160,3 +160,24 @@ extension Int64 {
         return (self % d != 0 && (self < 0) != (d < 0)) ? q - 1 : q
     }
 }
+
+extension Timestamp {
+    /// Calendar fields of this instant at a fixed UTC offset (the reader's time zone).
+    public struct CivilTime: Sendable, Hashable {
+        public var year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int
+        /// 0 = Sunday … 6 = Saturday.
+        public var weekday: Int
+        /// Days since 1970-01-01, for "same day" comparisons.
+        public var dayNumber: Int
+    }
+
+    public func civil(utcOffsetSeconds: Int) -> CivilTime {
+        let local = seconds + Int64(utcOffsetSeconds)
+        let days = Int(local >= 0 ? local / 86_400 : (local - 86_399) / 86_400)
+        let secondOfDay = Int(local - Int64(days) * 86_400)
+        let (y, m, d) = Timestamp.civilFromDays(days)
+        let weekday = ((days % 7) + 7 + 4) % 7  // 1970-01-01 was a Thursday
+        return CivilTime(year: y, month: m, day: d, hour: secondOfDay / 3600, minute: secondOfDay / 60 % 60,
+                         second: secondOfDay % 60, weekday: weekday, dayNumber: days)
+    }
+}

@@ -1,0 +1,10 @@
+/// A key press as the client understands it, decoded from ncurses codes by `Screen`.
+public enum Key: Hashable, Sendable {
+    case character(Character)
+    case control(Character)
+    case alt(Character)
+    case up, down, left, right, pageUp, pageDown, home, end
+    case enter, escape, backspace, tab
+    case function(Int)
+    case resize
+}

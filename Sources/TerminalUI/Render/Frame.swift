@@ -1,0 +1,72 @@
+/// A screen's worth of styled cells: what `render` produces and `Screen` draws. Tests read
+/// frames as text, so the whole view is testable without a terminal.
+///
+/// Text gets in only as `SanitizedText`, one grapheme cluster per cell, a wide one taking two
+/// cells (the second left empty), by `DisplayWidth`: layout and drawing use the same widths.
+public struct Frame: Equatable, Sendable {
+    public struct Cell: Equatable, Sendable {
+        /// What to draw (empty: the right half of a wide character).
+        public var text: String
+        public var style: Style
+        public static let blank = Cell(text: " ", style: .plain)
+    }
+
+    public let width: Int
+    public let height: Int
+    public private(set) var cells: [Cell]
+    /// Where the terminal cursor should rest (the composer), or nil to hide it.
+    public var cursor: (x: Int, y: Int)?
+
+    public init(width: Int, height: Int, style: Style = .plain) {
+        self.width = max(0, width)
+        self.height = max(0, height)
+        cells = Array(repeating: Cell(text: " ", style: style), count: self.width * self.height)
+    }
+
+    public static func == (a: Frame, b: Frame) -> Bool {
+        a.width == b.width && a.height == b.height && a.cells == b.cells && a.cursor?.x == b.cursor?.x && a.cursor?.y == b.cursor?.y
+    }
+
+    public subscript(x: Int, y: Int) -> Cell { cells[y * width + x] }
+
+    /// Writes `text` on row `y` from column `x`, at most `maxWidth` columns (to the frame's
+    /// edge by default), stopping before a character that would not fit whole. Returns the columns used.
+    @discardableResult
+    public mutating func put(_ text: SanitizedText, x: Int, y: Int, maxWidth: Int? = nil, style: Style) -> Int {
+        guard y >= 0, y < height, x < width else { return 0 }
+        let limit = min(width, x + (maxWidth ?? width))
+        var column = max(0, x)
+        for character in text.value where character != "\n" {
+            let w = DisplayWidth.of(character)
+            guard w > 0 else { continue }
+            if column + w > limit { break }
+            cells[y * width + column] = Cell(text: DisplayWidth.drawable(character, asciiEmoji: false), style: style)
+            if w == 2 { cells[y * width + column + 1] = Cell(text: "", style: style) }
+            column += w
+        }
+        return column - max(0, x)
+    }
+
+    /// Fills a rectangle with blanks of `style`.
+    public mutating func fill(x: Int, y: Int, width w: Int, height h: Int, style: Style) {
+        for row in max(0, y)..<min(height, y + h) {
+            for column in max(0, x)..<min(width, x + w) { cells[row * width + column] = Cell(text: " ", style: style) }
+        }
+    }
+
+    /// Changes the style of a span of cells, keeping their text (selection highlights).
+    public mutating func restyle(x: Int, y: Int, width w: Int, _ change: (Style) -> Style) {
+        guard y >= 0, y < height else { return }
+        for column in max(0, x)..<min(width, x + w) { cells[y * width + column].style = change(cells[y * width + column].style) }
+    }
+
+    /// Row `y` as text, trailing blanks trimmed: what snapshot tests compare.
+    public func text(row y: Int) -> String {
+        var line = ""
+        for x in 0..<width { line += self[x, y].text }
+        while line.hasSuffix(" ") { line.removeLast() }
+        return line
+    }
+
+    public var lines: [String] { (0..<height).map { text(row: $0) } }
+}

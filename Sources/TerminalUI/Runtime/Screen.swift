@@ -1,0 +1,156 @@
+import CNCurses
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The only code that talks to ncurses: it draws the cells of a frame that changed since the
+/// last one, and turns key codes into `Key`s.
+public final class Screen {
+    private var previous: Frame?
+    private var pairs: [PairKey: Int16] = [:]
+    private let colors: Bool
+
+    private struct PairKey: Hashable {
+        var fg: TerminalColor, bg: TerminalColor
+    }
+
+    /// Takes over the terminal. `colors: false` (NO_COLOR, or a theme without colour) never starts colour.
+    public init(colors: Bool) {
+        setlocale(LC_ALL, "")
+        initscr()
+        raw()
+        noecho()
+        nonl()
+        keypad(cn_stdscr(), true)
+        // Alt-x arrives as ESC x: wait only briefly for the x, so a lone Esc stays quick.
+        set_escdelay(25)
+        curs_set(0)
+        self.colors = colors && has_colors()
+        if self.colors {
+            start_color()
+            use_default_colors()
+        }
+    }
+
+    /// Gives the terminal back as it was.
+    public func close() {
+        endwin()
+    }
+
+    public var size: (width: Int, height: Int) { (Int(cn_cols()), Int(cn_lines())) }
+
+    /// How many colours the terminal has (0 when colour is off).
+    public var colorCount: Int { colors ? Int(cn_colors()) : 0 }
+
+    /// Forget what is on screen, so the next `draw` repaints everything (resize, Ctrl-L).
+    public func invalidate() {
+        previous = nil
+        clearok(cn_stdscr(), true)
+    }
+
+    public func draw(_ frame: Frame) {
+        let full = previous.map { $0.width != frame.width || $0.height != frame.height } ?? true
+        if full { erase() }
+        for y in 0..<frame.height {
+            for x in 0..<frame.width {
+                let cell = frame[x, y]
+                // The right half of a wide character is drawn by its left half.
+                if cell.text.isEmpty { continue }
+                if !full, let previous, previous[x, y] == cell { continue }
+                put(cell, x: x, y: y)
+            }
+        }
+        if let cursor = frame.cursor {
+            curs_set(1)
+            move(Int32(cursor.y), Int32(cursor.x))
+        } else {
+            curs_set(0)
+        }
+        refresh()
+        previous = frame
+    }
+
+    private func put(_ cell: Frame.Cell, x: Int, y: Int) {
+        var chars = cell.text.unicodeScalars.prefix(4).map { wchar_t(bitPattern: $0.value) }
+        chars.append(0)
+        let pair = colors ? colorPair(cell.style) : 0
+        _ = cn_put_cell(Int32(y), Int32(x), chars, attributes(cell.style.attributes), pair)
+    }
+
+    private func attributes(_ a: TextAttributes) -> attr_t {
+        var value: attr_t = 0
+        if a.contains(.bold) { value |= cn_a_bold() }
+        if a.contains(.dim) { value |= cn_a_dim() }
+        if a.contains(.underline) { value |= cn_a_underline() }
+        if a.contains(.reverse) { value |= cn_a_reverse() }
+        if a.contains(.italic) { value |= cn_a_italic() }
+        if a.contains(.blink) { value |= cn_a_blink() }
+        if a.contains(.standout) { value |= cn_a_standout() }
+        return value
+    }
+
+    /// A colour pair for the style's colours, made on first use (pair 0 is the terminal's own).
+    private func colorPair(_ style: Style) -> Int16 {
+        let key = PairKey(fg: style.foreground, bg: style.background)
+        if key.fg == .terminalDefault, key.bg == .terminalDefault { return 0 }
+        if let pair = pairs[key] { return pair }
+        let next = Int16(pairs.count + 1)
+        guard Int32(next) < cn_color_pairs() else { return 0 }
+        init_pair(next, colorNumber(key.fg), colorNumber(key.bg))
+        pairs[key] = next
+        return next
+    }
+
+    private func colorNumber(_ color: TerminalColor) -> Int16 {
+        switch color {
+        case .terminalDefault: return -1
+        case .ansi(let n): return Int16(cn_colors() >= 16 ? n : n % 8)
+        case .indexed(let n): return Int16(Int32(n) < cn_colors() ? n : n % 8)
+        }
+    }
+
+    /// The next key, waiting at most `timeoutMilliseconds` (nil when none came).
+    public func readKey(timeoutMilliseconds: Int32) -> Key? {
+        timeout(timeoutMilliseconds)
+        var wide: wint_t = 0
+        let status = wget_wch(cn_stdscr(), &wide)
+        if status == ERR { return nil }
+        if status == KEY_CODE_YES { return functionKey(Int32(wide)) }
+        let code = UInt32(wide)
+        if code == 27 {
+            // ESC then another key within the escape delay is Alt+key.
+            timeout(25)
+            var next: wint_t = 0
+            let second = wget_wch(cn_stdscr(), &next)
+            if second == OK, let scalar = Unicode.Scalar(UInt32(next)), UInt32(next) >= 32 { return .alt(Character(scalar)) }
+            return .escape
+        }
+        switch code {
+        case 9: return .tab
+        case 10, 13: return .enter
+        case 8, 127: return .backspace
+        case 1...26: return .control(Character(Unicode.Scalar(code + 96)!))
+        default: return Unicode.Scalar(code).map { .character(Character($0)) }
+        }
+    }
+
+    private func functionKey(_ code: Int32) -> Key? {
+        switch code {
+        case KEY_UP: return .up
+        case KEY_DOWN: return .down
+        case KEY_LEFT: return .left
+        case KEY_RIGHT: return .right
+        case KEY_PPAGE: return .pageUp
+        case KEY_NPAGE: return .pageDown
+        case KEY_HOME: return .home
+        case KEY_END: return .end
+        case KEY_ENTER: return .enter
+        case KEY_BACKSPACE: return .backspace
+        case KEY_RESIZE: return .resize
+        default:
+            for n in 1...12 where code == cn_key_f(Int32(n)) { return .function(n) }
+            return nil
+        }
+    }
+}

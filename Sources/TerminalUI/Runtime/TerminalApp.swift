@@ -1,0 +1,104 @@
+import ChatCore
+import ChatModel
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The client's loop: draw the state, read a key, reduce, do the effects, repeat. Drawing
+/// happens only when the state changed or the terminal asked for it; idle, it only ticks
+/// the clock that expires typing indicators.
+public final class TerminalApp {
+    private let backend: any ChatBackend
+    private var state: ChatState
+    private let context: RenderContext
+    private var running = true
+
+    public init(backend: any ChatBackend, state: ChatState, context: RenderContext) {
+        self.backend = backend
+        self.state = state
+        self.context = context
+    }
+
+    public func run(screen: Screen) {
+        dispatch(.channelsLoaded((try? backend.channels(for: state.userID)) ?? []))
+        var dirty = true
+        while running {
+            if dirty {
+                let (width, height) = screen.size
+                screen.draw(ChatView.render(state, width: width, height: height, context: context))
+            }
+            guard let key = screen.readKey(timeoutMilliseconds: 1000) else {
+                let before = state
+                dispatch(.clock(.now()))
+                dirty = state != before
+                continue
+            }
+            dirty = true
+            if key == .resize {
+                screen.invalidate()
+                continue
+            }
+            switch KeyBinding.command(for: key, in: state) {
+            case .chat(let event)?: dispatch(event)
+            case .quit?: running = false
+            case .redraw?: screen.invalidate()
+            case nil: dirty = false
+            }
+        }
+    }
+
+    /// Reduces one event and performs the effects it asks for, feeding their results back.
+    public func dispatch(_ event: ChatEvent) {
+        let (next, effects) = ChatReducer.reduce(state, event)
+        state = next
+        for effect in effects { dispatch(perform(effect)) }
+    }
+
+    public var currentState: ChatState { state }
+
+    private func perform(_ effect: ChatEffect) -> ChatEvent {
+        let viewer = state.userID
+        let page = MessageWindow.pageSize
+        do {
+            switch effect {
+            case .loadChannels:
+                return .channelsLoaded(try backend.channels(for: viewer))
+            case .loadChannel(let cid):
+                return .channelLoaded(cid: cid, rows: try backend.messages(cid: cid, viewer: viewer, before: nil, limit: page), members: try backend.members(cid: cid))
+            case .loadOlder(let cid, let before):
+                return .olderLoaded(cid: cid, rows: try backend.messages(cid: cid, viewer: viewer, before: before, limit: page))
+            case .loadNewer(let cid, let after):
+                return .newerLoaded(cid: cid, rows: try backend.messages(cid: cid, viewer: viewer, after: after, limit: page))
+            case .loadOldest(let cid):
+                let origin = MessageCursor(createdAt: Timestamp(seconds: -62_135_596_800), id: "")
+                let rows = try backend.messages(cid: cid, viewer: viewer, after: origin, limit: page)
+                return .channelReplaced(cid: cid, rows: rows, hasOlder: false, hasNewer: rows.count >= page)
+            case .loadThread(let id):
+                guard let root = try backend.message(id: id, viewer: viewer) else { return .failed("That thread is gone") }
+                return .threadLoaded(root: root, replies: try backend.replies(to: id, viewer: viewer, limit: 200))
+            case .loadDetails(let id):
+                guard let row = try backend.message(id: id, viewer: viewer) else { return .failed("That message is gone") }
+                return .detailsLoaded(MessageDetails(row: row, reactions: try backend.reactions(messageID: id)))
+            case .openURL(let url):
+                return openURL(url)
+            }
+        } catch {
+            return .failed("\(error)")
+        }
+    }
+
+    /// Hands the URL to xdg-open as an argument (never through a shell), detached from the terminal.
+    private func openURL(_ url: String) -> ChatEvent {
+        guard url.hasPrefix("https://") || url.hasPrefix("http://") else { return .failed("Not a web link: \(url)") }
+        var pid: pid_t = 0
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        for fd in [0, 1, 2] { posix_spawn_file_actions_addopen(&actions, Int32(fd), "/dev/null", fd == 0 ? O_RDONLY : O_WRONLY, 0) }
+        let argv = ["xdg-open", url].map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        let status = posix_spawnp(&pid, "xdg-open", &actions, nil, argv, nil)
+        return status == 0 ? .notice("Opening \(url)") : .failed("Could not run xdg-open: \(String(cString: strerror(status)))")
+    }
+}

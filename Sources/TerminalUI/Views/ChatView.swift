@@ -1,0 +1,79 @@
+import ChatCore
+import ChatModel
+
+/// The whole screen as a function of the state: sidebar | channel | thread | members, a status
+/// bar, and overlays (switcher, help, details) on top.
+public enum ChatView {
+    /// Rectangles of the screen, worked out from its size and what is open.
+    struct Layout {
+        var sidebar: Rect?
+        var channel: Rect
+        var thread: Rect?
+        var members: Rect?
+        var status: Rect
+
+        init(width: Int, height: Int, state: ChatState) {
+            let body = max(0, height - 1)
+            status = Rect(x: 0, y: body, width: width, height: 1)
+            // The sidebar gives way first on a narrow terminal.
+            let sidebarWidth = width >= 100 ? 30 : width >= 70 ? 24 : width >= 50 ? 18 : 0
+            sidebar = sidebarWidth > 0 ? Rect(x: 0, y: 0, width: sidebarWidth, height: body) : nil
+            var x = sidebarWidth > 0 ? sidebarWidth + 1 : 0
+            var right = width
+            if state.showMembers, right - x >= 50 {
+                members = Rect(x: right - 24, y: 0, width: 24, height: body)
+                right -= 25
+            }
+            if state.thread != nil {
+                let available = right - x
+                if available >= 60 {
+                    let w = max(28, available * 2 / 5)
+                    thread = Rect(x: right - w, y: 0, width: w, height: body)
+                    right -= w + 1
+                } else {
+                    // No room beside the channel: the thread takes the channel's place.
+                    thread = Rect(x: x, y: 0, width: available, height: body)
+                    x = right
+                }
+            }
+            channel = Rect(x: x, y: 0, width: max(0, right - x), height: body)
+        }
+    }
+
+    public static func render(_ state: ChatState, width: Int, height: Int, context: RenderContext) -> Frame {
+        var frame = Frame(width: width, height: height, style: context.style("default"))
+        guard width > 0, height > 0 else { return frame }
+        let layout = Layout(width: width, height: height, state: state)
+        let border = context.style("border")
+        if let sidebar = layout.sidebar {
+            SidebarView.draw(state, in: sidebar, frame: &frame, context: context)
+            frame.vertical(x: sidebar.x + sidebar.width, y: 0, height: sidebar.height, style: border)
+        }
+        if layout.channel.width > 0 {
+            MessageListView.drawChannel(state, in: layout.channel, frame: &frame, context: context)
+        }
+        if let thread = layout.thread {
+            if thread.x > 0, thread.x > layout.channel.x { frame.vertical(x: thread.x - 1, y: 0, height: thread.height, style: border) }
+            MessageListView.drawThread(state, in: thread, frame: &frame, context: context)
+        }
+        if let members = layout.members {
+            frame.vertical(x: members.x - 1, y: 0, height: members.height, style: border)
+            MembersView.draw(state, in: members, frame: &frame, context: context)
+        }
+        StatusBarView.draw(state, in: layout.status, frame: &frame, context: context)
+        if state.switcher != nil { OverlayViews.drawSwitcher(state, frame: &frame, context: context) }
+        if let details = state.details { OverlayViews.drawDetails(details, state: state, frame: &frame, context: context) }
+        if state.showHelp { OverlayViews.drawHelp(frame: &frame, context: context) }
+        return frame
+    }
+}
+
+struct Rect: Equatable {
+    var x: Int, y: Int, width: Int, height: Int
+}
+
+extension Frame {
+    mutating func vertical(x: Int, y: Int, height h: Int, style: Style) {
+        for row in y..<(y + h) { put(SanitizedText.trusted("│"), x: x, y: row, maxWidth: 1, style: style) }
+    }
+}

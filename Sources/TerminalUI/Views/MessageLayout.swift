@@ -1,0 +1,169 @@
+import ChatModel
+
+/// Lays one message out as lines for a given width: separators above it, the header (unless
+/// grouped with the previous message), a quoted preview, the wrapped text, attachment cards,
+/// reactions and the thread marker.
+struct MessageLayout {
+    let context: RenderContext
+    let viewer: String
+    let width: Int
+    /// Text starts after the time column ("10:42 ").
+    static let indent = 6
+    /// Consecutive messages of one author within this many seconds share a header.
+    static let groupingSeconds: Int64 = 5 * 60
+
+    func lines(for row: MessageRow, after previous: MessageRow?, firstUnreadID: String?) -> [ViewLine] {
+        let m = row.message
+        var out: [ViewLine] = []
+        let day = m.createdAt?.civil(utcOffsetSeconds: context.utcOffsetSeconds).dayNumber
+        let previousDay = previous?.message.createdAt?.civil(utcOffsetSeconds: context.utcOffsetSeconds).dayNumber
+        let newDay = day != nil && day != previousDay
+        if newDay, let at = m.createdAt { out.append(separator(context.dateLine(at), style: context.style("dateSeparator"))) }
+        let unreadHere = row.id == firstUnreadID
+        if unreadHere { out.append(separator("New messages", style: context.style("newMessages"))) }
+
+        if m.type == .system {
+            out.append(ViewLine(segments: [time(m), Segment(text: context.text("— " + (m.text ?? "") + " —", singleLine: true), style: context.style("message.system"))],
+                                messageID: row.id))
+            return out
+        }
+        let grouped = !newDay && !unreadHere && previous.map { isGrouped(row, after: $0) } ?? false
+        if !grouped { out.append(header(row)) }
+        if let quote = row.quoted {
+            let quoted = quote.deleted ? "message deleted" : quote.text
+            out.append(ViewLine(segments: [Segment(text: context.text("│ " + quote.authorName + ": " + quoted, singleLine: true), style: context.style("message.quote"))],
+                                indent: Self.indent, messageID: row.id))
+        }
+        out += body(row)
+        for attachment in m.attachments { out.append(card(attachment, messageID: row.id)) }
+        if !row.reactions.isEmpty { out += reactionLines(row) }
+        if row.replyCount > 0 {
+            let label = "⤷ \(row.replyCount) \(row.replyCount == 1 ? "reply" : "replies")"
+            out.append(ViewLine(segments: [Segment(text: context.label(label), style: context.style("thread.replies"))], indent: Self.indent, messageID: row.id))
+        }
+        return out
+    }
+
+    private func isGrouped(_ row: MessageRow, after previous: MessageRow) -> Bool {
+        guard previous.message.userID == row.message.userID, previous.message.type != .system,
+            let a = previous.message.createdAt, let b = row.message.createdAt
+        else { return false }
+        return b.seconds - a.seconds < Self.groupingSeconds && row.message.parentID == nil && row.quoted == nil
+    }
+
+    private func time(_ m: Message) -> Segment {
+        Segment(text: context.label(m.createdAt.map { context.clock($0) + " " } ?? "      "), style: context.style("message.time"))
+    }
+
+    private func header(_ row: MessageRow) -> ViewLine {
+        let m = row.message
+        let authorStyle = m.userID == viewer ? context.style("message.author.self") : context.theme.usernameStyle(for: m.userID)
+        var segments = [time(m), Segment(text: context.text(row.authorName, singleLine: true), style: authorStyle)]
+        if m.parentID != nil { segments.append(Segment(text: context.label(" ↳ in thread"), style: context.style("thread.replies"))) }
+        if m.pinnedAt != nil { segments.append(Segment(text: context.label(" 📌 pinned"), style: context.style("message.pinned"))) }
+        if m.textUpdatedAt != nil, m.type != .deleted { segments.append(Segment(text: context.label(" (edited)"), style: context.style("message.edited"))) }
+        return ViewLine(segments: segments, messageID: row.id)
+    }
+
+    private func body(_ row: MessageRow) -> [ViewLine] {
+        let m = row.message
+        if m.type == .deleted {
+            return [ViewLine(segments: [Segment(text: context.label("(message deleted)"), style: context.style("message.deleted"))], indent: Self.indent, messageID: row.id)]
+        }
+        let text = m.text ?? ""
+        guard !text.isEmpty else { return [] }
+        let mentionsMe = m.mentionedUserIDs?.contains(viewer) == true
+        let style = context.style(mentionsMe ? "message.mention" : "message.text")
+        return TextWrapper.wrap(context.text(text), width: max(1, width - Self.indent)).map { line in
+            ViewLine(segments: [Segment(text: SanitizedText.trusted(line), style: style)], indent: Self.indent, messageID: row.id)
+        }
+    }
+
+    /// `🖼 image · photo.jpg · 1.2 MB · https://…`: the kind, a name, a size, where it is.
+    private func card(_ attachment: Attachment, messageID: String) -> ViewLine {
+        let kind = AttachmentKind(attachment)
+        var parts = [kind.icon + " " + kind.rawValue]
+        if let title = attachment.title ?? attachment.fields["fallback"]?.stringValue ?? attachment.fields["text"]?.stringValue { parts.append(title) }
+        if let size = attachment.fields["file_size"]?.intValue { parts.append(Self.byteCount(size)) }
+        if let url = attachment.assetURL ?? attachment.imageURL ?? attachment.fields["title_link"]?.stringValue ?? attachment.fields["og_scrape_url"]?.stringValue {
+            parts.append(url)
+        }
+        let styleName = "attachment." + kind.rawValue
+        return ViewLine(segments: [Segment(text: context.text(parts.joined(separator: " · "), singleLine: true), style: context.style(styleName))],
+                        indent: Self.indent, messageID: messageID)
+    }
+
+    private func reactionLines(_ row: MessageRow) -> [ViewLine] {
+        var lines: [ViewLine] = []
+        var current = ViewLine(segments: [], indent: Self.indent, messageID: row.id)
+        var used = 0
+        for reaction in row.reactions {
+            let chip = context.text("[" + ReactionEmoji.symbol(for: reaction.type) + " \(reaction.count)] ", singleLine: true)
+            let w = DisplayWidth.of(chip.value)
+            if used > 0, used + w > width - Self.indent {
+                lines.append(current)
+                current = ViewLine(segments: [], indent: Self.indent, messageID: row.id)
+                used = 0
+            }
+            current.segments.append(Segment(text: chip, style: context.style(reaction.includesMine ? "reaction.mine" : "reaction")))
+            used += w
+        }
+        lines.append(current)
+        return lines
+    }
+
+    private func separator(_ title: String, style: Style) -> ViewLine {
+        let label = " " + title + " "
+        let side = max(2, (width - DisplayWidth.of(label)) / 2)
+        let rule = String(repeating: "─", count: side)
+        return ViewLine(segments: [Segment(text: context.label(rule + label + rule), style: style)])
+    }
+
+    static func byteCount(_ bytes: Int) -> String {
+        if bytes < 1024 { return "\(bytes) B" }
+        let units = ["KB", "MB", "GB", "TB"]
+        var value = Double(bytes) / 1024
+        var unit = 0
+        while value >= 1024, unit < units.count - 1 { value /= 1024; unit += 1 }
+        let rounded = (value * 10).rounded() / 10
+        return (rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)) + " " + units[unit]
+    }
+}
+
+/// The kinds of attachment a card tells apart.
+enum AttachmentKind: String {
+    case image, video, audio, file, giphy, link
+
+    init(_ attachment: Attachment) {
+        switch attachment.type {
+        case "image": self = .image
+        case "video": self = .video
+        case "audio", "voiceRecording": self = .audio
+        case "file": self = .file
+        case "giphy": self = .giphy
+        default: self = attachment.assetURL != nil ? .file : .link
+        }
+    }
+
+    var icon: String {
+        switch self {
+        case .image: "🖼"
+        case .video: "🎬"
+        case .audio: "🎵"
+        case .file: "📄"
+        case .giphy: "🎞"
+        case .link: "🔗"
+        }
+    }
+}
+
+/// Stream's reaction names as emoji (`like` → 👍); unknown names stay as `:name:`.
+enum ReactionEmoji {
+    static let table: [String: String] = [
+        "like": "👍", "+1": "👍", "thumbsup": "👍", "love": "❤️", "heart": "❤️", "haha": "😂", "laugh": "😂", "joy": "😂",
+        "wow": "😮", "sad": "😢", "angry": "😠", "fire": "🔥", "tada": "🎉", "rocket": "🚀", "eyes": "👀", "100": "💯",
+        "clap": "👏", "smile": "😄", "pray": "🙏", "thumbsdown": "👎", "-1": "👎", "check": "✅",
+    ]
+
+    static func symbol(for type: String) -> String { table[type] ?? ":" + type + ":" }
+}

@@ -1,0 +1,110 @@
+import ChatCore
+import ChatModel
+
+/// The channel's messages and the thread pane. Both are laid out from the bottom up, only as
+/// far as the screen reaches, so drawing costs the same in a channel of ten messages or a million.
+enum MessageListView {
+    static func drawChannel(_ state: ChatState, in rect: Rect, frame: inout Frame, context: RenderContext) {
+        let header = context.style("channelHeader")
+        frame.fill(x: rect.x, y: rect.y, width: rect.width, height: 1, style: header)
+        guard let channel = state.openChannel else {
+            frame.put(context.label(state.channels.isEmpty ? " No channels for this user. Load data with: chatterm import FILE" : " Loading…"),
+                      x: rect.x, y: rect.y + 2, maxWidth: rect.width, style: context.style("message.system"))
+            return
+        }
+        frame.put(context.text(" " + headerText(channel), singleLine: true), x: rect.x, y: rect.y, maxWidth: rect.width, style: header)
+        guard let window = state.window else {
+            frame.put(context.label(" Loading…"), x: rect.x, y: rect.y + 2, maxWidth: rect.width, style: context.style("message.system"))
+            return
+        }
+        var area = Rect(x: rect.x, y: rect.y + 1, width: rect.width, height: rect.height - 1)
+        if let typing = typingLine(state, cid: channel.channel.cid, context: context) {
+            area.height -= 1
+            typing.draw(into: &frame, x: area.x, y: area.y + area.height, width: area.width)
+        }
+        let layout = MessageLayout(context: context, viewer: state.userID, width: area.width - 1)
+        let rows = ChatReducer.visibleRows(state)
+        let firstUnread = window.firstUnreadID(viewer: state.userID)
+        var lines: [ViewLine] = []
+        var index = rows.endIndex - 1
+        while index >= rows.startIndex, lines.count < area.height {
+            let previous = index > rows.startIndex ? rows[index - 1] : nil
+            lines.insert(contentsOf: layout.lines(for: rows[index], after: previous, firstUnreadID: firstUnread), at: 0)
+            index -= 1
+        }
+        if index < rows.startIndex, lines.count < area.height {
+            let top = window.hasOlder ? "↑ older messages (PgUp)" : "Beginning of " + channel.title
+            lines.insert(ViewLine(segments: [Segment(text: context.text(top, singleLine: true), style: context.style("message.gap"))], indent: 1), at: 0)
+            // The top of the window is on screen: fill the rest with the messages that follow.
+            var next = rows.endIndex
+            while lines.count < area.height, next < window.rows.count {
+                lines += layout.lines(for: window.rows[next], after: window.rows[next - 1], firstUnreadID: firstUnread)
+                next += 1
+            }
+            lines = Array(lines.prefix(area.height))
+        }
+        draw(lines.suffix(area.height), in: area, selected: state.selectedMessageID, frame: &frame, context: context)
+        if window.hasNewer || window.bottomIndex != nil {
+            frame.put(context.label(" ↓ newer messages (End) "), x: area.x + max(0, area.width - 24), y: area.y + area.height - 1, style: context.style("message.gap"))
+        }
+    }
+
+    static func drawThread(_ state: ChatState, in rect: Rect, frame: inout Frame, context: RenderContext) {
+        let focused = state.focus == .thread
+        frame.fill(x: rect.x, y: rect.y, width: rect.width, height: 1, style: context.style("thread.header"))
+        frame.put(context.label(focused ? " ▶ Thread (Esc closes)" : " Thread (Tab to focus)"), x: rect.x, y: rect.y, maxWidth: rect.width, style: context.style("thread.header"))
+        guard let thread = state.thread else { return }
+        let area = Rect(x: rect.x + 1, y: rect.y + 1, width: rect.width - 1, height: rect.height - 1)
+        let layout = MessageLayout(context: context, viewer: state.userID, width: area.width - 1)
+        var root = thread.root
+        root.replyCount = 0
+        var lines = layout.lines(for: root, after: nil, firstUnreadID: nil)
+        let count = thread.replies.count
+        lines.append(ViewLine(segments: [Segment(text: context.label("── \(count) \(count == 1 ? "reply" : "replies") ──"), style: context.style("thread.replies"))]))
+        var previous: MessageRow? = root
+        for reply in thread.replies {
+            lines += layout.lines(for: reply, after: previous, firstUnreadID: nil)
+            previous = reply
+        }
+        // Root on top; when the thread is longer than the pane, its newest replies show.
+        let shown = lines.count <= area.height ? lines[...] : lines.prefix(min(lines.count, 3)) + lines.suffix(area.height - 3)
+        draw(shown, in: area, selected: nil, frame: &frame, context: context)
+    }
+
+    private static func draw(_ lines: ArraySlice<ViewLine>, in area: Rect, selected: String?, frame: inout Frame, context: RenderContext) {
+        let highlight = context.style("message.selected")
+        for (offset, line) in lines.enumerated() {
+            let y = area.y + offset
+            line.draw(into: &frame, x: area.x, y: y, width: area.width)
+            if let selected, line.messageID == selected {
+                frame.restyle(x: area.x, y: y, width: area.width) { style in
+                    var s = style
+                    s.attributes.formUnion(highlight.attributes)
+                    if highlight.background != .terminalDefault { s.background = highlight.background }
+                    return s
+                }
+            }
+        }
+    }
+
+    private static func headerText(_ c: ChannelSummary) -> String {
+        var parts = [(c.isDirect ? "@" : "#") + c.title]
+        if let topic = c.channel.custom["topic"]?.stringValue ?? c.channel.custom["description"]?.stringValue, !topic.isEmpty { parts.append(topic) }
+        parts.append("\(c.memberCount) members")
+        if c.channel.frozen == true { parts.append("❄ frozen") }
+        return parts.joined(separator: " · ")
+    }
+
+    /// "alice is typing…", "alice and bob are typing…", "several people are typing…".
+    private static func typingLine(_ state: ChatState, cid: String, context: RenderContext) -> ViewLine? {
+        let names = (state.typing[cid] ?? [:]).keys.sorted()
+        let text: String
+        switch names.count {
+        case 0: return nil
+        case 1: text = "\(names[0]) is typing…"
+        case 2: text = "\(names[0]) and \(names[1]) are typing…"
+        default: text = "several people are typing…"
+        }
+        return ViewLine(segments: [Segment(text: context.text(text, singleLine: true), style: context.style("typing"))], indent: 1)
+    }
+}

@@ -1,0 +1,83 @@
+import ChatCore
+import ChatModel
+
+/// Boxes drawn over the screen: the channel switcher, the help, a message's details.
+enum OverlayViews {
+    static func drawSwitcher(_ state: ChatState, frame: inout Frame, context: RenderContext) {
+        guard let switcher = state.switcher else { return }
+        let matches = ChatReducer.switcherMatches(switcher.query, state.channels)
+        let box = centered(width: min(60, frame.width - 2), height: min(14, frame.height - 2), in: frame)
+        let style = context.style("switcher")
+        drawBox(box, title: "Switch channel", style: style, frame: &frame, context: context)
+        frame.put(context.text("> " + switcher.query + "▏", singleLine: true), x: box.x + 2, y: box.y + 1, maxWidth: box.width - 4, style: style)
+        for (i, match) in matches.prefix(max(0, box.height - 3)).enumerated() {
+            let y = box.y + 2 + i
+            let selected = i == switcher.selected
+            let rowStyle = context.style(selected ? "switcher.selected" : "switcher")
+            if selected { frame.fill(x: box.x + 1, y: y, width: box.width - 2, height: 1, style: rowStyle) }
+            var x = box.x + 2
+            let matchStyle = context.style("switcher.match")
+            for (offset, character) in match.channel.title.enumerated() where x < box.x + box.width - 8 {
+                var s = match.offsets.contains(offset) ? matchStyle : rowStyle
+                if selected { s.attributes.formUnion(rowStyle.attributes) }
+                x += frame.put(context.text(String(character), singleLine: true), x: x, y: y, maxWidth: box.x + box.width - 8 - x, style: s)
+            }
+            if match.channel.unreadCount > 0 {
+                frame.put(context.label(" \(match.channel.unreadCount)"), x: box.x + box.width - 7, y: y, maxWidth: 6, style: rowStyle)
+            }
+        }
+        if matches.isEmpty { frame.put(context.label("no channel matches"), x: box.x + 2, y: box.y + 2, style: style) }
+    }
+
+    static func drawHelp(frame: inout Frame, context: RenderContext) {
+        let bindings = KeyBinding.all
+        let box = centered(width: min(72, frame.width - 2), height: min(bindings.count + 3, frame.height - 2), in: frame)
+        let style = context.style("help")
+        drawBox(box, title: "Keys (Esc closes)", style: style, frame: &frame, context: context)
+        for (i, binding) in bindings.prefix(max(0, box.height - 2)).enumerated() {
+            let y = box.y + 1 + i
+            frame.put(context.label(binding.label), x: box.x + 2, y: y, maxWidth: 12, style: context.style("help.key"))
+            frame.put(context.label(binding.help), x: box.x + 15, y: y, maxWidth: box.width - 17, style: style)
+        }
+    }
+
+    static func drawDetails(_ details: MessageDetails, state: ChatState, frame: inout Frame, context: RenderContext) {
+        let m = details.row.message
+        var lines: [String] = [
+            "id: \(m.id)", "channel: \(m.cid)", "author: \(details.row.authorName) (\(m.userID))", "type: \(m.type.rawValue)",
+            "created: \(m.createdAt?.rfc3339 ?? "-")",
+        ]
+        if let parent = m.parentID { lines.append("thread of: \(parent)") }
+        if let edited = m.textUpdatedAt { lines.append("edited: \(edited.rfc3339)") }
+        if let deleted = m.deletedAt { lines.append("deleted: \(deleted.rfc3339)") }
+        if let pinned = m.pinnedAt { lines.append("pinned: \(pinned.rfc3339) by \(m.pinnedByID ?? "?")") }
+        for member in m.custom.members { lines.append("\(member.key): \(member.value)") }
+        if !details.reactions.isEmpty {
+            lines.append("reactions:")
+            for r in details.reactions { lines.append("  \(ReactionEmoji.symbol(for: r.type)) \(r.type) by \(r.userID)") }
+        }
+        let box = centered(width: min(76, frame.width - 2), height: min(lines.count + 2, frame.height - 2), in: frame)
+        let style = context.style("details")
+        drawBox(box, title: "Message details (Esc closes)", style: style, frame: &frame, context: context)
+        for (i, line) in lines.prefix(max(0, box.height - 2)).enumerated() {
+            frame.put(context.text(line, singleLine: true), x: box.x + 2, y: box.y + 1 + i, maxWidth: box.width - 4, style: style)
+        }
+    }
+
+    private static func centered(width: Int, height: Int, in frame: Frame) -> Rect {
+        Rect(x: max(0, (frame.width - width) / 2), y: max(0, (frame.height - height) / 2), width: max(0, width), height: max(0, height))
+    }
+
+    private static func drawBox(_ box: Rect, title: String, style: Style, frame: inout Frame, context: RenderContext) {
+        guard box.width >= 2, box.height >= 2 else { return }
+        frame.fill(x: box.x, y: box.y, width: box.width, height: box.height, style: style)
+        let horizontal = String(repeating: "─", count: box.width - 2)
+        frame.put(context.label("┌" + horizontal + "┐"), x: box.x, y: box.y, style: style)
+        frame.put(context.label("└" + horizontal + "┘"), x: box.x, y: box.y + box.height - 1, style: style)
+        for y in (box.y + 1)..<(box.y + box.height - 1) {
+            frame.put(context.label("│"), x: box.x, y: y, style: style)
+            frame.put(context.label("│"), x: box.x + box.width - 1, y: y, style: style)
+        }
+        frame.put(context.label(" " + title + " "), x: box.x + 2, y: box.y, maxWidth: box.width - 4, style: style)
+    }
+}

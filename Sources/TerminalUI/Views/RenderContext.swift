@@ -1,0 +1,65 @@
+import ChatModel
+
+/// What a view needs besides the state: the theme, the reader's clock offset, and display options.
+public struct RenderContext: Sendable {
+    public var theme: Theme
+    /// The reader's offset from UTC, for times and date separators (tests use 0).
+    public var utcOffsetSeconds: Int
+    /// Show emoji as `:shortcode:` text.
+    public var asciiEmoji: Bool
+
+    public init(theme: Theme, utcOffsetSeconds: Int = 0, asciiEmoji: Bool = false) {
+        self.theme = theme
+        self.utcOffsetSeconds = utcOffsetSeconds
+        self.asciiEmoji = asciiEmoji
+    }
+
+    public func style(_ name: String) -> Style { theme.style(name) }
+
+    /// Untrusted text made safe for the screen, with emoji as text when asked.
+    public func text(_ untrusted: String, singleLine: Bool = false) -> SanitizedText {
+        let clean = SanitizedText(untrusted: untrusted)
+        let chosen = singleLine ? clean.singleLine : clean
+        guard asciiEmoji else { return chosen }
+        return SanitizedText(untrusted: chosen.value.map { DisplayWidth.drawable($0, asciiEmoji: true) }.joined())
+    }
+
+    /// The client's own words.
+    public func label(_ text: String) -> SanitizedText { SanitizedText.trusted(text) }
+
+    static let monthNames = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+    static let dayNames = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"]
+
+    func clock(_ t: Timestamp) -> String {
+        let c = t.civil(utcOffsetSeconds: utcOffsetSeconds)
+        return (c.hour < 10 ? "0" : "") + "\(c.hour):" + (c.minute < 10 ? "0" : "") + "\(c.minute)"
+    }
+
+    func dateLine(_ t: Timestamp) -> String {
+        let c = t.civil(utcOffsetSeconds: utcOffsetSeconds)
+        return "\(Self.dayNames[c.weekday]), \(c.day) \(Self.monthNames[c.month - 1]) \(c.year)"
+    }
+}
+
+/// A piece of a line: text and how it looks.
+struct Segment {
+    var text: SanitizedText
+    var style: Style
+}
+
+/// One line of a view: segments from a left indent, and the message it belongs to (for selection).
+struct ViewLine {
+    var segments: [Segment]
+    var indent = 0
+    var messageID: String?
+    /// Fill the rest of the line with the last segment's background (separators, bars).
+    var fillStyle: Style?
+
+    func draw(into frame: inout Frame, x: Int, y: Int, width: Int) {
+        if let fillStyle { frame.fill(x: x, y: y, width: width, height: 1, style: fillStyle) }
+        var column = x + indent
+        for segment in segments where column < x + width {
+            column += frame.put(segment.text, x: column, y: y, maxWidth: x + width - column, style: segment.style)
+        }
+    }
+}

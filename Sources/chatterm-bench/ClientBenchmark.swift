@@ -1,0 +1,106 @@
+import ArgumentParser
+import ChatCore
+import ChatImport
+import ChatModel
+import ChatStore
+import Foundation
+import TerminalUI
+
+extension ChatStore: @retroactive ChatBackend {}
+
+/// The terminal client on a large store: time to first frame, time to open the largest
+/// channel, and the cost of one keypress (reduce + render of a whole frame).
+struct ClientBenchmark: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "client",
+        abstract: "Time the terminal client's first frame, channel opening and per-key render on a large store."
+    )
+
+    @Option(help: "An existing store to use (else one is generated and imported: 1,000,000 messages).")
+    var db: String?
+
+    @Option(help: "Messages when generating.")
+    var messages = 1_000_000
+
+    @Option(help: "Keypresses to time.")
+    var keys = 2_000
+
+    @Option(help: "Terminal size, WIDTHxHEIGHT.")
+    var size = "120x40"
+
+    func run() throws {
+        let dims = size.split(separator: "x").compactMap { Int($0) }
+        guard dims.count == 2 else { throw ValidationError("--size is WIDTHxHEIGHT") }
+        let path = try db ?? makeStore()
+        let store = try ChatStore(path: path)
+        let themes = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path + "/Themes"
+        let theme = try Theme.load(name: "dark", themesDirectory: themes, overridePath: nil, colorCount: 256, noColor: false)
+        let context = RenderContext(theme: theme)
+        let (largest, viewer) = try largestChannel(store)
+
+        // First frame: the user's channel list with counts, the first channel's newest page, one render.
+        let start = Date()
+        let app = TerminalApp(backend: store, state: ChatState(userID: viewer, userName: viewer), context: context)
+        app.dispatch(.channelsLoaded(try store.channels(for: viewer)))
+        _ = ChatView.render(app.currentState, width: dims[0], height: dims[1], context: context)
+        let firstFrame = Date().timeIntervalSince(start)
+
+        let openStart = Date()
+        app.dispatch(.openChannel(cid: largest))
+        _ = ChatView.render(app.currentState, width: dims[0], height: dims[1], context: context)
+        let openTime = Date().timeIntervalSince(openStart)
+        let memoryAfterOpen = residentMemory()
+
+        // Keypresses: scrolling back (with page loads), selecting, the switcher, help.
+        let script: [ChatEvent] = [.scroll(messages: 10), .scroll(messages: 10), .startSelecting, .moveSelection(-1), .moveSelection(-1),
+                                   .switcherOpen, .switcherType("e"), .switcherType("n"), .dismiss, .toggleHelp, .toggleHelp, .dismiss, .scroll(messages: -5)]
+        var samples: [Double] = []
+        for i in 0..<keys {
+            let t = Date()
+            app.dispatch(script[i % script.count])
+            _ = ChatView.render(app.currentState, width: dims[0], height: dims[1], context: context)
+            samples.append(Date().timeIntervalSince(t) * 1000)
+        }
+        samples.sort()
+        let rows = app.currentState.window?.rows.count ?? 0
+        print("store: \(path)")
+        print("viewer \(viewer), largest channel \(largest), \(dims[0])x\(dims[1])")
+        print(String(format: "first frame        %8.1f ms", firstFrame * 1000))
+        print(String(format: "open largest       %8.1f ms", openTime * 1000))
+        print(String(format: "key: reduce+render median %.3f ms, p99 %.3f ms, max %.3f ms (%d keys; includes page loads)",
+                     samples[samples.count / 2], samples[samples.count * 99 / 100], samples.last ?? 0, samples.count))
+        print(String(format: "memory after open  %8.1f MiB; after %d keys %.1f MiB; window holds %d messages",
+                     memoryAfterOpen, keys, residentMemory(), rows))
+    }
+
+    private func makeStore() throws -> String {
+        let dir = NSTemporaryDirectory() + "chatterm-client-bench"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        let path = dir + "/store-\(messages).sqlite"
+        if FileManager.default.fileExists(atPath: path) { return path }
+        let file = dir + "/import-\(messages).jsonl"
+        print("generating and importing \(messages) messages into \(path)…")
+        try SyntheticImport.write(SyntheticImport.Spec(users: 5000, channels: 2000, messages: messages, seed: 1), to: file)
+        let store = try ChatStore(path: path)
+        let task = try store.runImport(path: file, mode: .upsert) { try ImportAnalyzer(existing: $0, sink: $1).run(path: file) }
+        guard task.state == .completed else { throw BenchError("import failed") }
+        try? FileManager.default.removeItem(atPath: file)
+        return path
+    }
+
+    /// The channel with the most messages, and one of its members to read it as.
+    private func largestChannel(_ store: ChatStore) throws -> (String, String) {
+        let counts = try store.channelMessageCounts()
+        guard let largest = counts.max(by: { $0.value < $1.value })?.key, let member = try store.members(cid: largest).first else {
+            throw BenchError("the store has no channel with members")
+        }
+        return (largest, member.user.id)
+    }
+
+    private func residentMemory() -> Double {
+        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+            let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmRSS:") })
+        else { return 0 }
+        return (Double(line.split(separator: " ").dropFirst().first ?? "0") ?? 0) / 1024
+    }
+}

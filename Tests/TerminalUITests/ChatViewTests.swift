@@ -1,0 +1,162 @@
+import ChatCore
+import ChatModel
+import TerminalUI
+import XCTest
+
+final class ChatViewTests: XCTestCase {
+    private let context = ChatFixture.context()
+
+    private func render(_ state: ChatState, _ width: Int = 120, _ height: Int = 40, context: RenderContext? = nil) -> Frame {
+        ChatView.render(state, width: width, height: height, context: context ?? self.context)
+    }
+
+    /// The row whose text contains `needle`, and the column where it starts.
+    private func find(_ needle: String, in frame: Frame) -> (x: Int, y: Int)? {
+        for y in 0..<frame.height {
+            var columns: [Int] = []
+            var text = ""
+            for x in 0..<frame.width where !frame[x, y].text.isEmpty {
+                for _ in frame[x, y].text { columns.append(x) }
+                text += frame[x, y].text
+            }
+            if let range = text.range(of: needle) { return (columns[text.distance(from: text.startIndex, to: range.lowerBound)], y) }
+        }
+        return nil
+    }
+
+    func testWorkspaceSnapshot() {
+        assertSnapshot(render(ChatFixture.state()), named: "workspace-120x40")
+    }
+
+    func testSidebarShowsUnreadMentionsMutedFrozenAndCurrent() throws {
+        let frame = render(ChatFixture.state())
+        let theme = context.theme
+        let engineering = try XCTUnwrap(find("#engineering", in: frame))
+        XCTAssertEqual(frame[engineering.x, engineering.y].style, theme.style("sidebar.channel.current"))
+        let mention = try XCTUnwrap(find("(2)", in: frame))
+        XCTAssertEqual(frame[mention.x, mention.y].style, theme.style("sidebar.channel.mention"))
+        let dm = try XCTUnwrap(find("@Tomás Silva", in: frame))
+        XCTAssertEqual(frame[dm.x + 1, dm.y].style, theme.style("sidebar.channel.unread"))
+        XCTAssertTrue(theme.style("sidebar.channel.unread").attributes.contains(.bold))
+        let random = try XCTUnwrap(find("#random", in: frame))
+        XCTAssertEqual(frame[random.x, random.y].style, theme.style("sidebar.channel.muted"))
+        XCTAssertNotNil(find("#chatkit-legacy ❄", in: frame))
+        XCTAssertNotNil(find("DIRECT MESSAGES", in: frame))
+        XCTAssertNotNil(find("LIVESTREAMS", in: frame))
+        XCTAssertLessThan(try XCTUnwrap(find("DIRECT MESSAGES", in: frame)).y, try XCTUnwrap(find("LIVESTREAMS", in: frame)).y)
+    }
+
+    func testMessagesShowSeparatorsGroupingAndEveryMessageKind() throws {
+        let frame = render(ChatFixture.state())
+        XCTAssertNotNil(find("Monday, 2 March 2020", in: frame))
+        XCTAssertNotNil(find("Tuesday, 3 March 2020", in: frame))
+        XCTAssertNotNil(find("New messages", in: frame))
+        XCTAssertLessThan(try XCTUnwrap(find("New messages", in: frame)).y, try XCTUnwrap(find("can you review", in: frame)).y)
+        // Tomás's second message within five minutes shares the first one's header.
+        XCTAssertEqual(frame.lines.filter { $0.contains("09:0") && $0.contains("Tomás Silva") }.count, 1)
+        XCTAssertNotNil(find("(edited)", in: frame))
+        XCTAssertNotNil(find("(message deleted)", in: frame))
+        XCTAssertNotNil(find("— Priya Patel joined the channel —", in: frame))
+        XCTAssertNotNil(find("📌 pinned", in: frame))
+        XCTAssertNotNil(find("│ Priya Patel: Release checklist", in: frame))
+        XCTAssertNotNil(find("⤷ 4 replies", in: frame))
+        let mention = try XCTUnwrap(find("@maya can you review", in: frame))
+        XCTAssertEqual(frame[mention.x, mention.y].style, context.theme.style("message.mention"))
+    }
+
+    func testReactionsWithMineStyledApart() throws {
+        let frame = render(ChatFixture.state())
+        let mine = try XCTUnwrap(find("[👍 3]", in: frame))
+        let theirs = try XCTUnwrap(find("[❤️ 1]", in: frame))
+        XCTAssertEqual(mine.y, theirs.y)
+        XCTAssertEqual(frame[mine.x, mine.y].style, context.theme.style("reaction.mine"))
+        XCTAssertEqual(frame[theirs.x, theirs.y].style, context.theme.style("reaction"))
+        XCTAssertNotEqual(context.theme.style("reaction.mine"), context.theme.style("reaction"))
+    }
+
+    func testEveryAttachmentKindIsACard() throws {
+        let frame = render(ChatFixture.state(), 160, 40)
+        for (needle, kind) in [("image · hero.png · 1.2 MB", "image"), ("video · demo.mp4 · 46 MB", "video"), ("audio · standup.m4a · 890.6 KB", "audio"),
+                               ("file · spec.pdf · 200 KB", "file"), ("giphy · celebrate", "giphy"), ("link · Stream import docs · https://getstream.io/chat/docs/import/", "link")] {
+            let at = try XCTUnwrap(find(needle, in: frame), needle)
+            XCTAssertEqual(frame[at.x, at.y].style, context.theme.style("attachment." + kind), kind)
+        }
+    }
+
+    func testThreadPaneSnapshot() {
+        var state = ChatFixture.state()
+        let rows = ChatFixture.rows
+        var reply = ChatFixture.message("r1", "maya", "Dry run went fine, 0 errors.", at: "2020-03-02T09:20:00Z")
+        reply.parentID = "m2"
+        state.thread = ThreadPane(root: rows[1], replies: [ChatFixture.row(reply)], loading: false)
+        state.focus = .thread
+        let frame = render(state)
+        assertSnapshot(frame, named: "thread-120x40")
+        XCTAssertNotNil(find("▶ Thread", in: frame))
+        XCTAssertNotNil(find("── 1 reply ──", in: frame))
+    }
+
+    func testHelpOverlayListsEveryKey() {
+        var state = ChatFixture.state()
+        state.showHelp = true
+        let frame = render(state)
+        assertSnapshot(frame, named: "help-120x40")
+        for binding in KeyBinding.all { XCTAssertNotNil(find(binding.help, in: frame), binding.label) }
+    }
+
+    func testNarrowAndWideTerminals() {
+        assertSnapshot(render(ChatFixture.state(), 60, 20), named: "narrow-60x20")
+        assertSnapshot(render(ChatFixture.state(), 200, 60), named: "wide-200x60")
+        // Tiny terminals still render without crashing.
+        for (w, h) in [(1, 1), (10, 3), (30, 8), (49, 12)] { XCTAssertEqual(render(ChatFixture.state(), w, h).lines.count, h) }
+    }
+
+    func testSelectionHighlightsTheWholeMessage() throws {
+        var state = ChatFixture.state()
+        state.selectedMessageID = "m3"
+        let frame = render(state)
+        let line = try XCTUnwrap(find("Fixed the flaky test", in: frame))
+        XCTAssertTrue(frame[line.x, line.y].style.attributes.isSuperset(of: context.theme.style("message.selected").attributes))
+        let other = try XCTUnwrap(find("Morning! Standup", in: frame))
+        XCTAssertNotEqual(frame[other.x, other.y].style, frame[line.x, line.y].style)
+    }
+
+    func testSwitcherHighlightsMatchedLetters() throws {
+        var state = ChatFixture.state()
+        state.switcher = Switcher()
+        state.switcher?.query = "lgc"
+        let frame = render(state)
+        let hit = try XCTUnwrap(find("chatkit-legacy", in: frame))
+        let l = hit.x + Array("chatkit-legacy").firstIndex(of: "l")!
+        XCTAssertTrue(frame[l, hit.y].style.attributes.isSuperset(of: context.theme.style("switcher.match").attributes))
+        XCTAssertNotEqual(frame[l, hit.y].style, frame[hit.x, hit.y].style)
+    }
+
+    func testASCIIEmojiShowsShortcodes() throws {
+        let ascii = RenderContext(theme: context.theme, utcOffsetSeconds: 0, asciiEmoji: true)
+        let frame = render(ChatFixture.state(), context: ascii)
+        XCTAssertNotNil(find("[:thumbsup: 3]", in: frame))
+        XCTAssertNil(find("👍", in: frame))
+    }
+
+    /// Names, channel titles, texts and attachment titles from the data cannot put control
+    /// sequences or bidi overrides in the frame.
+    func testHostileTextNeverReachesTheFrameRaw() {
+        let hostile = "x\u{1B}[2J\u{1B}]0;pwned\u{07}\u{1B}]52;c;ZXZpbA==\u{07}\u{1B}]8;;https://evil\u{1B}\\\r\u{08}\u{9B}31m\u{202E}y"
+        var state = ChatFixture.state()
+        state.channels[0].channel.custom["name"] = .string(hostile)
+        state.userName = hostile
+        var rows = ChatFixture.rows
+        rows[0].authorName = hostile
+        rows[0].message.text = hostile
+        rows[8].message.attachments[0].fields["title"] = .string(hostile)
+        state.window?.rows = rows
+        let frame = render(state)
+        for cell in frame.cells {
+            for scalar in cell.text.unicodeScalars {
+                XCTAssertFalse(scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || (0x202A...0x202E).contains(scalar.value), "U+\(String(scalar.value, radix: 16))")
+            }
+        }
+        XCTAssertNotNil(find("␛[2J", in: frame))
+    }
+}
