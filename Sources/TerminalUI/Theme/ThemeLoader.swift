@@ -1,0 +1,149 @@
+import Foundation
+
+extension Theme {
+    /// Loads a theme: its file and the files it `inherits` from, then the user's override file
+    /// layered over them, then adapted to the terminal.
+    ///
+    /// - Parameters:
+    ///   - name: a theme in `themesDirectory` (`dark` for `dark.theme`), or a path to a theme
+    ///     file (anything with a `/` or ending in `.theme`; relative to the working directory).
+    ///   - overridePath: the user's override file (usually `defaultOverridePath(environment:)`);
+    ///     `nil` or a file that doesn't exist means no override.
+    ///   - colorCount: the terminal's colours (ncurses `COLORS`). Below 256, palette colours
+    ///     become the nearest of the 16; below 16, bright foregrounds become normal + bold and
+    ///     bright backgrounds normal; below 8, as `noColor`.
+    ///   - noColor: `NO_COLOR` is set and non-empty (no-color.org): every colour becomes the
+    ///     terminal's own, the style flags stay.
+    /// - Throws: `ThemeError` with the file and line of the first problem.
+    public static func load(name: String, themesDirectory: String, overridePath: String?,
+                            colorCount: Int, noColor: Bool) throws -> Theme {
+        let chain = try readChain(name: name, themesDirectory: themesDirectory)
+        var layers = chain
+        if let overridePath, FileManager.default.fileExists(atPath: overridePath) {
+            let override = try ThemeFile.read(path: overridePath)
+            if let inherits = override.inherits {
+                throw ThemeError(path: overridePath, line: inherits.line, message: "an override file can't inherit; "
+                    + "it always applies over the chosen theme, so choose '\(inherits.text)' as the theme instead")
+            }
+            layers.append(override)
+        }
+        var settings: [String: PartialStyle] = [:]
+        for layer in layers { settings.merge(layer.settings) { $0.overlaid(by: $1) } }
+        let chosen = chain[chain.count - 1]
+        let themeName = chosen.name?.text ?? URL(fileURLWithPath: chosen.path).deletingPathExtension().lastPathComponent
+        return Theme(name: themeName, settings: settings).adapted(colorCount: colorCount, noColor: noColor)
+    }
+
+    /// The names of the theme files in `themesDirectory`, sorted; empty if it can't be read.
+    public static func available(themesDirectory: String) -> [String] {
+        let files = (try? FileManager.default.contentsOfDirectory(atPath: themesDirectory)) ?? []
+        return files.filter { $0.hasSuffix(".theme") }.map { String($0.dropLast(".theme".count)) }.sorted()
+    }
+
+    /// `$XDG_CONFIG_HOME/chatterm/theme.ini`, else `~/.config/chatterm/theme.ini`. A relative
+    /// `XDG_CONFIG_HOME` is ignored, as the XDG base-directory spec asks.
+    public static func defaultOverridePath(environment: [String: String]) -> String {
+        if let config = environment["XDG_CONFIG_HOME"], config.hasPrefix("/") {
+            return config + "/chatterm/theme.ini"
+        }
+        return (environment["HOME"] ?? NSHomeDirectory()) + "/.config/chatterm/theme.ini"
+    }
+
+    /// The chosen theme file and its ancestors, the root ancestor first.
+    private static func readChain(name: String, themesDirectory: String) throws -> [ThemeFile] {
+        var chain: [ThemeFile] = []
+        var path = try locate(name, themesDirectory: themesDirectory, relativeTo: nil)
+        while true {
+            let file = try ThemeFile.read(path: path)
+            chain.insert(file, at: 0)
+            guard let parent = file.inherits else { return chain }
+            path = try locate(parent.text, themesDirectory: themesDirectory, relativeTo: (file, parent))
+            if chain.contains(where: { $0.path == path }) {
+                let cycle = chain.reversed().map { URL(fileURLWithPath: $0.path).lastPathComponent }
+                throw ThemeError(path: file.path, line: parent.line, message: "inheriting '\(parent.text)' makes a loop: "
+                    + (cycle + [URL(fileURLWithPath: path).lastPathComponent]).joined(separator: " → "))
+            }
+        }
+    }
+
+    /// The file a theme name or path stands for. `inheritedBy` is the file whose `inherits`
+    /// names it: a relative path resolves next to that file, and errors point at its line.
+    private static func locate(_ reference: String, themesDirectory: String,
+                               relativeTo inheritedBy: (file: ThemeFile, value: ThemeFile.Value)?) throws -> String {
+        let isPath = reference.contains("/") || reference.hasSuffix(".theme")
+        let path: String
+        if isPath {
+            let base = inheritedBy.map { URL(fileURLWithPath: $0.file.path).deletingLastPathComponent() }
+            path = URL(fileURLWithPath: reference, relativeTo: base).standardizedFileURL.path
+        } else {
+            path = URL(fileURLWithPath: themesDirectory).appendingPathComponent(reference + ".theme").standardizedFileURL.path
+        }
+        if FileManager.default.fileExists(atPath: path) { return path }
+        let problem = isPath ? "no theme file at \(path)"
+            : "no theme named '\(reference)' in \(themesDirectory); available: "
+                + available(themesDirectory: themesDirectory).joined(separator: ", ")
+        guard let inheritedBy else { throw ThemeError(path: isPath ? path : themesDirectory, line: nil, message: problem) }
+        throw ThemeError(path: inheritedBy.file.path, line: inheritedBy.value.line, message: "can't inherit: " + problem)
+    }
+
+    /// The theme as this terminal can show it (see `load`'s `colorCount` and `noColor`).
+    func adapted(colorCount: Int, noColor: Bool) -> Theme {
+        if noColor || colorCount < 8 { return mapStyles { Style(attributes: $0.attributes) } }
+        if colorCount >= 256 { return self }
+        return mapStyles { style in
+            var style = style
+            if case .indexed(let index) = style.foreground { style.foreground = .ansi(XtermPalette.nearestANSI(to: index)) }
+            if case .indexed(let index) = style.background { style.background = .ansi(XtermPalette.nearestANSI(to: index)) }
+            guard colorCount < 16 else { return style }
+            // An 8-colour terminal has no bright colours; bold is how such terminals showed them.
+            if case .ansi(let index) = style.foreground, index >= 8 {
+                style.foreground = .ansi(index - 8)
+                style.attributes.insert(.bold)
+            }
+            if case .ansi(let index) = style.background, index >= 8 { style.background = .ansi(index - 8) }
+            return style
+        }
+    }
+}
+
+/// The xterm 256-colour palette as RGB, for `#rrggbb` and for degrading to 16 colours.
+enum XtermPalette {
+    /// xterm's defaults for 0–15. Terminals (and users) change these, so `#rrggbb` never maps
+    /// onto them; they serve only as the best guess when a 256-colour theme must use 16.
+    private static let ansi: [(Int, Int, Int)] = [
+        (0, 0, 0), (205, 0, 0), (0, 205, 0), (205, 205, 0), (0, 0, 238), (205, 0, 205), (0, 205, 205), (229, 229, 229),
+        (127, 127, 127), (255, 0, 0), (0, 255, 0), (255, 255, 0), (92, 92, 255), (255, 0, 255), (0, 255, 255),
+        (255, 255, 255),
+    ]
+    private static let cubeLevels = [0, 95, 135, 175, 215, 255]
+
+    static func rgb(_ index: UInt8) -> (Int, Int, Int) {
+        switch index {
+        case 0..<16: return ansi[Int(index)]
+        case 16..<232:
+            let cube = Int(index) - 16
+            return (cubeLevels[cube / 36], cubeLevels[cube / 6 % 6], cubeLevels[cube % 6])
+        default:
+            let grey = 8 + 10 * (Int(index) - 232)
+            return (grey, grey, grey)
+        }
+    }
+
+    /// The nearest of the 6×6×6 cube and the 24 greys (16–255), by RGB distance.
+    static func nearestIndex(red: UInt8, green: UInt8, blue: UInt8) -> UInt8 {
+        nearest(to: (Int(red), Int(green), Int(blue)), among: 16...255)
+    }
+
+    /// The nearest of the 16 ANSI colours to a palette colour.
+    static func nearestANSI(to index: UInt8) -> UInt8 {
+        index < 16 ? index : nearest(to: rgb(index), among: 0...15)
+    }
+
+    private static func nearest(to target: (Int, Int, Int), among candidates: ClosedRange<UInt8>) -> UInt8 {
+        func distance(_ index: UInt8) -> Int {
+            let (r, g, b) = rgb(index)
+            return (r - target.0) * (r - target.0) + (g - target.1) * (g - target.1) + (b - target.2) * (b - target.2)
+        }
+        return candidates.min { distance($0) < distance($1) } ?? candidates.lowerBound
+    }
+}
