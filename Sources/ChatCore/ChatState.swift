@@ -70,6 +70,12 @@ public struct ThreadPane: Sendable, Equatable {
     public var root: MessageRow
     public var replies: [MessageRow]
     public var loading: Bool
+
+    public init(root: MessageRow, replies: [MessageRow], loading: Bool) {
+        self.root = root
+        self.replies = replies
+        self.loading = loading
+    }
 }
 
 /// The Ctrl-K channel switcher: a query and the channels it matches, best first.
@@ -83,4 +89,9 @@ public struct Switcher: Sendable, Equatable {
 public struct MessageDetails: Sendable, Equatable {
     public var row: MessageRow
     public var reactions: [Reaction]
+
+    public init(row: MessageRow, reactions: [Reaction]) {
+        self.row = row
+        self.reactions = reactions
+    }
 }

@@ -6,7 +6,7 @@ import ChatStore
 import Foundation
 import TerminalUI
 
-extension ChatStore: @retroactive ChatBackend {}
+extension ChatStore: ChatBackend {}
 
 /// The terminal client on a large store: time to first frame, time to open the largest
 /// channel, and the cost of one keypress (reduce + render of a whole frame).

@@ -6,7 +6,7 @@ import Foundation
 import TerminalUI
 
 /// The store's queries are exactly what the client reads: browsing offline is this conformance.
-extension ChatStore: @retroactive ChatBackend {}
+extension ChatStore: ChatBackend {}
 
 struct OpenCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
