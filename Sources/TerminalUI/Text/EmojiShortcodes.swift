@@ -1,0 +1,81 @@
+/// `:shortcode:` text for emoji, for the "textize emoji" toggle (terminal-clients.md §7.10):
+/// terminals without emoji fonts, or users who prefer `:thumbsup:` to 👍, as in nchat and iamb.
+///
+/// Names follow GitHub's gemoji where it has one; skin tones follow Slack (`:skin-tone-4:`).
+/// Emoji not in the table get a name that still says what they are: `:flag-fr:` for flags,
+/// `:one:` for keycaps, else the code points (`:U+1F9EA:`, `:U+1F9D1-1F91D-1F9D1:`).
+public enum EmojiShortcodes {
+    /// The shortcode for an emoji cluster, e.g. ":thumbsup:" or ":thumbsup::skin-tone-4:".
+    public static func shortcode(for character: Character) -> String {
+        var key = String.UnicodeScalarView()
+        var skinTone: Unicode.Scalar?
+        for scalar in character.unicodeScalars where scalar != "\u{FE0F}" {
+            if scalar.properties.isEmojiModifier {
+                skinTone = skinTone ?? scalar
+            } else {
+                key.append(scalar)
+            }
+        }
+        // Slack numbers the five Fitzpatrick modifiers 2 to 6 (types 1 and 2 share a swatch).
+        let tone = skinTone.map { ":skin-tone-\($0.value - 0x1F3FB + 2):" } ?? ""
+        if key.isEmpty { return tone }
+        return ":" + (names[String(key)] ?? derivedName(key)) + ":" + tone
+    }
+
+    /// `text` with every emoji replaced by its shortcode. Apply it before wrapping, so that the
+    /// layout measures the text that will be drawn.
+    public static func textize(_ text: SanitizedText) -> SanitizedText {
+        if text.value.utf8.allSatisfy({ $0 < 0x80 }) { return text }
+        var result = ""
+        for character in text.value {
+            if DisplayWidth.isEmoji(character) {
+                result += shortcode(for: character)
+            } else {
+                result.append(character)
+            }
+        }
+        // Shortcodes are printable ASCII, so the result is as clean as the input.
+        return SanitizedText(alreadySanitized: result)
+    }
+
+    private static func derivedName(_ key: String.UnicodeScalarView) -> String {
+        let scalars = Array(key)
+        if scalars.count == 2, scalars.allSatisfy(DisplayWidth.isRegionalIndicator) {
+            let letters = scalars.map { Character(Unicode.Scalar($0.value - 0x1F1E6 + 0x61)!) }
+            return "flag-" + String(letters)
+        }
+        if scalars.count == 2, scalars[1] == "\u{20E3}", let name = keycaps[scalars[0]] {
+            return name
+        }
+        let codes = scalars.filter { $0 != "\u{200D}" }.map { String($0.value, radix: 16, uppercase: true) }
+        return "U+" + codes.joined(separator: "-")
+    }
+
+    private static let keycaps: [Unicode.Scalar: String] = [
+        "0": "zero", "1": "one", "2": "two", "3": "three", "4": "four", "5": "five", "6": "six",
+        "7": "seven", "8": "eight", "9": "nine", "#": "hash", "*": "asterisk",
+    ]
+
+    /// The most used emoji in chat reactions and messages. Keys are written without VS16 and
+    /// without skin tones, which `shortcode(for:)` strips before looking up.
+    private static let names: [String: String] = [
+        "😀": "grinning", "😃": "smiley", "😄": "smile", "😁": "grin", "😆": "laughing",
+        "😅": "sweat_smile", "🤣": "rofl", "😂": "joy", "🙂": "slightly_smiling_face",
+        "🙃": "upside_down_face", "😉": "wink", "😊": "blush", "😇": "innocent", "😍": "heart_eyes",
+        "😘": "kissing_heart", "😋": "yum", "😜": "stuck_out_tongue_winking_eye", "🤔": "thinking",
+        "🤗": "hugs", "😐": "neutral_face", "🙄": "roll_eyes", "😏": "smirk", "😬": "grimacing",
+        "😌": "relieved", "😴": "sleeping", "😎": "sunglasses", "😕": "confused", "😮": "open_mouth",
+        "😲": "astonished", "😳": "flushed", "🥺": "pleading_face", "😢": "cry", "😭": "sob",
+        "😱": "scream", "😡": "rage", "🤯": "exploding_head", "🥳": "partying_face", "🫠": "melting_face",
+        "🤷": "shrug", "🤦": "facepalm", "👍": "thumbsup", "👎": "thumbsdown", "👌": "ok_hand",
+        "\u{270C}": "v", "🤞": "crossed_fingers", "👏": "clap", "🙌": "raised_hands", "🙏": "pray",
+        "👋": "wave", "💪": "muscle", "🤝": "handshake", "👀": "eyes", "\u{2764}": "heart",
+        "💔": "broken_heart", "💖": "sparkling_heart", "💯": "100", "🔥": "fire", "✨": "sparkles",
+        "⭐": "star", "🎉": "tada", "🎊": "confetti_ball", "🚀": "rocket", "✅": "white_check_mark",
+        "❌": "x", "\u{26A0}": "warning", "❓": "question", "❗": "exclamation", "💡": "bulb",
+        "📝": "memo", "📌": "pushpin", "📎": "paperclip", "🐛": "bug", "☕": "coffee", "🍕": "pizza",
+        "🍻": "beers", "🤖": "robot", "👻": "ghost", "🙈": "see_no_evil",
+        "\u{1F469}\u{200D}\u{1F4BB}": "woman_technologist", "\u{1F468}\u{200D}\u{1F4BB}": "man_technologist",
+        "\u{2764}\u{200D}\u{1F525}": "heart_on_fire", "\u{1F3F3}\u{200D}\u{1F308}": "rainbow_flag",
+    ]
+}

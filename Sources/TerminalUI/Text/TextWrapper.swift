@@ -1,0 +1,108 @@
+/// Splits sanitized text into screen lines no wider than a given number of cells.
+///
+/// Lines break at `\n` (blank lines are kept), at spaces, and before and after any character
+/// two or more cells wide: CJK has no spaces and may break between any two ideographs, and an
+/// emoji next to a word is a fine place to break too (a rough cut of UAX #14, enough for chat).
+/// The spaces at a break are dropped; spaces inside a line, leading indentation included, are
+/// kept, since pasted code and ASCII art depend on them. A run of narrow characters longer than
+/// a whole line (a URL, a hash) starts on a line of its own and is cut between grapheme
+/// clusters. Widths come from `DisplayWidth`, so a line never draws wider than it measures.
+public enum TextWrapper {
+    /// The lines of `text` at `width` cells (at least 1); never empty, a line may be "".
+    public static func wrap(_ text: SanitizedText, width: Int) -> [String] {
+        var builder = LineBuilder(width: max(1, width))
+        for paragraph in text.value.split(separator: "\n", omittingEmptySubsequences: false) {
+            var wordStart = paragraph.startIndex
+            var wordWidth = 0
+            var index = paragraph.startIndex
+            while index < paragraph.endIndex {
+                let character = paragraph[index]
+                let next = paragraph.index(after: index)
+                if character == " " {
+                    builder.add(paragraph[wordStart..<index], width: wordWidth)
+                    builder.pendingSpaces += 1
+                    wordStart = next
+                    wordWidth = 0
+                } else {
+                    let cells = DisplayWidth.of(character)
+                    if cells >= 2 {
+                        builder.add(paragraph[wordStart..<index], width: wordWidth)
+                        builder.add(paragraph[index..<next], width: cells)
+                        wordStart = next
+                        wordWidth = 0
+                    } else {
+                        wordWidth += cells
+                    }
+                }
+                index = next
+            }
+            builder.add(paragraph[wordStart..<paragraph.endIndex], width: wordWidth)
+            builder.endLine()
+        }
+        return builder.lines
+    }
+}
+
+/// Greedy line filling: words are placed with the spaces before them, or start a new line.
+private struct LineBuilder {
+    let width: Int
+    var lines: [String] = []
+    var line = ""
+    var used = 0
+    /// Spaces seen since the last word; written only if another word follows on this line.
+    var pendingSpaces = 0
+
+    init(width: Int) {
+        self.width = width
+    }
+
+    mutating func add(_ word: Substring, width wordWidth: Int) {
+        if word.isEmpty { return }
+        if used + pendingSpaces + wordWidth > width {
+            if line.isEmpty {
+                // Leading indentation that leaves no room for the word shrinks.
+                pendingSpaces = min(pendingSpaces, max(0, width - wordWidth))
+            } else {
+                endLine()
+            }
+        }
+        if used + pendingSpaces + wordWidth <= width {
+            place(word, width: wordWidth)
+            return
+        }
+        // Wider than a whole line: cut between clusters. A cluster wider than the line itself
+        // (a CJK character at width 1) cannot be drawn there, so "…" stands in for it.
+        pendingSpaces = 0
+        var index = word.startIndex
+        while index < word.endIndex {
+            let next = word.index(after: index)
+            var piece = word[index..<next]
+            var cells = DisplayWidth.of(word[index])
+            if cells > width {
+                piece = "…"
+                cells = 1
+            }
+            if used + cells > width, !line.isEmpty { endLine() }
+            place(piece, width: cells)
+            index = next
+        }
+    }
+
+    /// Ends the current line; the spaces that were pending at the break are dropped.
+    mutating func endLine() {
+        lines.append(line)
+        line = ""
+        used = 0
+        pendingSpaces = 0
+    }
+
+    private mutating func place(_ word: Substring, width wordWidth: Int) {
+        if pendingSpaces > 0 {
+            line.append(String(repeating: " ", count: pendingSpaces))
+            used += pendingSpaces
+            pendingSpaces = 0
+        }
+        line.append(contentsOf: word)
+        used += wordWidth
+    }
+}

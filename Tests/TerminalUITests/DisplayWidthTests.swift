@@ -1,0 +1,186 @@
+import CNCurses
+import TerminalUI
+import XCTest
+
+final class DisplayWidthTests: XCTestCase {
+    /// Emoji of every kind: presentation and text-presentation singles, VS16, ZWJ sequences,
+    /// skin tones, flags, tag flags, keycaps, and emoji newer than glibc 2.36 (Unicode 15).
+    static let emoji = [
+        "😀", "🚀", "✅", "⭐", "❤️", "⚠️", "✌️", "☕", "👩‍💻", "👨‍👩‍👧‍👦", "🏳️‍🌈", "❤️‍🔥", "👁️‍🗨️", "🧑‍🤝‍🧑",
+        "👍🏽", "👩🏽‍💻", "🏽", "🇫🇷", "🇯🇵", "🏴\u{E0067}\u{E0062}\u{E0073}\u{E0063}\u{E0074}\u{E007F}", "1️⃣", "#️⃣",
+        "🫨", "🩷", "🫨🏽", "🫠", "😀\u{FE0F}",
+    ]
+
+    override func setUp() {
+        super.setUp()
+        #if canImport(Glibc)
+        setlocale(LC_ALL, "C.UTF-8")   // wcwidth answers -1 for all non-ASCII in the C locale
+        #endif
+    }
+
+    // MARK: Widths
+
+    func testProbeTableOfTerminalClientsSection5() {
+        XCTAssertEqual(DisplayWidth.of("😀" as Character), 2)
+        XCTAssertEqual(DisplayWidth.of("❤️" as Character), 2)
+        XCTAssertEqual(DisplayWidth.of("👩‍💻" as Character), 2)
+        XCTAssertEqual(DisplayWidth.of("👍🏽" as Character), 2)
+        XCTAssertEqual(DisplayWidth.of("🇫🇷" as Character), 2)
+        XCTAssertEqual(DisplayWidth.of("e\u{301}" as Character), 1)
+        XCTAssertEqual(DisplayWidth.of("⚠" as Character), 1)
+        XCTAssertEqual(DisplayWidth.of("⚠️" as Character), 2)
+        XCTAssertEqual(DisplayWidth.of("中" as Character), 2)
+    }
+
+    func testEveryEmojiIsTwoCells() {
+        for emoji in Self.emoji {
+            XCTAssertEqual(emoji.count, 1, emoji.debugDescription)
+            XCTAssertEqual(DisplayWidth.of(Character(emoji)), 2, emoji.debugDescription)
+        }
+    }
+
+    func testNarrowZeroAndWideCharacters() {
+        for character: Character in ["a", "~", "é", "ß", "Ж", "ע", "␛", "…", "ｱ", "🌡", "©", "\u{E000}"] {
+            XCTAssertEqual(DisplayWidth.of(character), 1, character.debugDescription)
+        }
+        for character: Character in ["\u{301}", "\u{200D}", "\u{FE0F}", "\u{1B}", "\n", "\u{7F}", "\u{9B}", "\u{2028}"] {
+            XCTAssertEqual(DisplayWidth.of(character), 0, character.debugDescription)
+        }
+        for character: Character in ["中", "한", "\u{1100}\u{1161}\u{11A8}", "Ａ", "。", "ア", "🌡️", "\u{3000}", "\u{20000}"] {
+            XCTAssertEqual(DisplayWidth.of(character), 2, character.debugDescription)
+        }
+    }
+
+    func testStringWidthIsTheSumOverClusters() {
+        XCTAssertEqual(DisplayWidth.of("hello"), 5)
+        XCTAssertEqual(DisplayWidth.of(""), 0)
+        XCTAssertEqual(DisplayWidth.of("中文 ok"), 7)
+        XCTAssertEqual(DisplayWidth.of("a👩‍💻b❤️"), 6)
+        XCTAssertEqual(DisplayWidth.of("cafe\u{301}"), 4)
+        XCTAssertEqual(DisplayWidth.of("x y"[...]), 3)
+    }
+
+    func testTableAgreesWithTheCLibraryForEveryScalarItKnows() throws {
+        #if canImport(Glibc)
+        var disagreements: [String] = []
+        for value in UInt32(0)...0x10FFFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let expected = Int(cn_wcwidth(wchar_t(bitPattern: value)))
+            if expected < 0 { continue }   // unassigned for glibc, or a control
+            let actual = DisplayWidth.of(Character(scalar))
+            if actual != expected { disagreements.append("U+\(String(value, radix: 16)): \(actual) ≠ \(expected)") }
+        }
+        XCTAssertEqual(disagreements, [], "regenerate the wide table in DisplayWidth.swift")
+        #else
+        throw XCTSkip("the table mirrors glibc's wcwidth")
+        #endif
+    }
+
+    // MARK: What is handed to ncurses
+
+    func testDrawableEmojiTakeAsManyCellsInNcursesAsInTheLayout() throws {
+        let others = ["a", "é", "e\u{301}", "中", "한", "\u{1100}\u{1161}\u{11A8}", "कि", "⚠", "\u{20000}", "\u{0378}", "\u{31350}"]
+        for text in Self.emoji + others {
+            let character = Character(text)
+            let drawn = DisplayWidth.drawable(character, asciiEmoji: false)
+            XCTAssertFalse(drawn.unicodeScalars.contains("\u{200D}"), text.debugDescription)
+            XCTAssertFalse(drawn.unicodeScalars.contains("\u{FE0F}"), text.debugDescription)
+            try XCTAssertEqual(ncursesWidth(drawn), DisplayWidth.of(character), text.debugDescription)
+        }
+    }
+
+    func testDrawablePolicy() {
+        let cases: [(Character, String)] = [
+            ("a", "a"), ("😀", "😀"), ("👩‍💻", "👩"), ("👨‍👩‍👧‍👦", "👨"), ("❤️", "❤ "), ("❤️‍🔥", "❤ "), ("👍🏽", "👍"),
+            ("🇫🇷", "🇫🇷"), ("1️⃣", "1 "), ("🏴\u{E0067}\u{E0062}\u{E0073}\u{E0063}\u{E0074}\u{E007F}", "🏴"),
+            ("😀\u{FE0F}", "😀"), ("🫨", "\u{FFFD} "), ("🫨🏽", "\u{FFFD} "), ("e\u{301}", "e\u{301}"), ("中", "中"),
+            ("\u{1B}", ""), ("\u{7}", ""), ("\u{202E}", ""), ("\u{2028}", ""),
+        ]
+        for (character, expected) in cases {
+            XCTAssertEqual(DisplayWidth.drawable(character, asciiEmoji: false), expected, character.debugDescription)
+        }
+    }
+
+    func testDrawableKeepsAtMostFourMarksPerCell() {
+        let zalgo = Character("e" + String(repeating: "\u{301}", count: 12))
+        XCTAssertEqual(DisplayWidth.of(zalgo), 1)
+        XCTAssertEqual(DisplayWidth.drawable(zalgo, asciiEmoji: false), "e\u{301}\u{301}\u{301}\u{301}")
+    }
+
+    func testAsciiEmojiDrawsShortcodesAndLeavesOtherTextAlone() throws {
+        for text in Self.emoji {
+            let drawn = DisplayWidth.drawable(Character(text), asciiEmoji: true)
+            XCTAssertTrue(drawn.allSatisfy { $0.isASCII && $0 != " " }, drawn)
+            XCTAssertTrue(drawn.hasPrefix(":") && drawn.hasSuffix(":"), drawn)
+            try XCTAssertEqual(ncursesWidth(drawn), DisplayWidth.of(drawn))
+        }
+        for character: Character in ["a", "中", "⚠", "e\u{301}"] {
+            XCTAssertEqual(DisplayWidth.drawable(character, asciiEmoji: true),
+                           DisplayWidth.drawable(character, asciiEmoji: false))
+        }
+    }
+
+    func testShortcodes() {
+        let expected: [(Character, String)] = [
+            ("👍", ":thumbsup:"), ("❤️", ":heart:"), ("❤", ":heart:"), ("😂", ":joy:"), ("🎉", ":tada:"),
+            ("🚀", ":rocket:"), ("🔥", ":fire:"), ("👀", ":eyes:"), ("✅", ":white_check_mark:"), ("😀", ":grinning:"),
+            ("😢", ":cry:"), ("😮", ":open_mouth:"), ("🙏", ":pray:"), ("👋", ":wave:"), ("💯", ":100:"),
+            ("👍🏽", ":thumbsup::skin-tone-4:"), ("🏽", ":skin-tone-4:"), ("👩🏻‍💻", ":woman_technologist::skin-tone-2:"),
+            ("🇫🇷", ":flag-fr:"), ("1️⃣", ":one:"), ("#️⃣", ":hash:"), ("🧪", ":U+1F9EA:"), ("🧑‍🤝‍🧑", ":U+1F9D1-1F91D-1F9D1:"),
+        ]
+        for (character, shortcode) in expected {
+            XCTAssertEqual(EmojiShortcodes.shortcode(for: character), shortcode)
+        }
+    }
+
+    func testTextizeReplacesEmojiBeforeLayout() {
+        let text = SanitizedText(untrusted: "nice 👍🏽 ❤️ 🇫🇷! ⚠ 中")
+        XCTAssertEqual(EmojiShortcodes.textize(text).value, "nice :thumbsup::skin-tone-4: :heart: :flag-fr:! ⚠ 中")
+        let plain = SanitizedText(untrusted: "no emoji here")
+        XCTAssertEqual(EmojiShortcodes.textize(plain), plain)
+    }
+
+    // MARK: Truncating and fitting
+
+    func testTruncate() {
+        XCTAssertEqual(DisplayWidth.truncate("hello world", toWidth: 8, ellipsis: true), "hello w…")
+        XCTAssertEqual(DisplayWidth.truncate("hello world", toWidth: 8, ellipsis: false), "hello wo")
+        XCTAssertEqual(DisplayWidth.truncate("hello", toWidth: 5, ellipsis: true), "hello")
+        XCTAssertEqual(DisplayWidth.truncate("中文字", toWidth: 5, ellipsis: true), "中文…")
+        XCTAssertEqual(DisplayWidth.truncate("中文字", toWidth: 4, ellipsis: true), "中…")
+        XCTAssertEqual(DisplayWidth.truncate("中文字", toWidth: 5, ellipsis: false), "中文")
+        XCTAssertEqual(DisplayWidth.truncate("a👩‍💻b", toWidth: 2, ellipsis: false), "a")
+        XCTAssertEqual(DisplayWidth.truncate("abc", toWidth: 1, ellipsis: true), "…")
+        XCTAssertEqual(DisplayWidth.truncate("abc", toWidth: 0, ellipsis: true), "")
+    }
+
+    func testFitGivesExactlyTheWidth() {
+        XCTAssertEqual(DisplayWidth.fit("中文字", toWidth: 5, ellipsis: false), "中文 ")
+        XCTAssertEqual(DisplayWidth.fit("ab", toWidth: 4, ellipsis: true), "ab  ")
+        XCTAssertEqual(DisplayWidth.fit("#general-announcements", toWidth: 10, ellipsis: true), "#general-…")
+        for width in 0...8 {
+            XCTAssertEqual(DisplayWidth.of(DisplayWidth.fit("a中👍🏽b", toWidth: width, ellipsis: true)), width)
+        }
+    }
+}
+
+enum NcursesWidthError: Error {
+    case unknownToTheCLibrary(String)
+}
+
+/// The cells ncurses 6.4 advances for `text`: glibc's `wcwidth` per scalar, summed (it drops
+/// ZWJ, which `wcwidth` counts 0 anyway). Throws for scalars `wcwidth` rejects, which ncurses
+/// would draw in some other way; skips the test where there is no glibc.
+func ncursesWidth(_ text: String) throws -> Int {
+    #if canImport(Glibc)
+    var total = 0
+    for scalar in text.unicodeScalars {
+        let cells = Int(cn_wcwidth(wchar_t(bitPattern: scalar.value)))
+        if cells < 0 { throw NcursesWidthError.unknownToTheCLibrary(text.debugDescription) }
+        total += cells
+    }
+    return total
+    #else
+    throw XCTSkip("ncurses widths are glibc's wcwidth")
+    #endif
+}
