@@ -33,7 +33,7 @@ let package = Package(
         .target(name: "ChatTestSupport", dependencies: ["ChatModel"], path: "Tests/ChatTestSupport"),
         .testTarget(name: "ChatModelTests", dependencies: ["ChatModel"]),
         .testTarget(name: "ChatCoreTests", dependencies: ["ChatCore", "ChatModel"]),
-        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "ChatCore", "ChatModel"]),
+        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "ChatCore", "ChatModel", "CNCurses"]),
         .testTarget(name: "ChatImportTests", dependencies: ["ChatImport", "ChatModel", "ChatTestSupport"]),
         .testTarget(name: "ChatStoreTests", dependencies: [
             "ChatStore", "ChatImport", "ChatModel", "ChatTestSupport", .product(name: "GRDB", package: "GRDB.swift"),

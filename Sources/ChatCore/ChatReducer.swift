@@ -48,7 +48,8 @@ public enum ChatReducer {
             w.hasOlder = hasOlder
             w.hasNewer = hasNewer
             w.loadingOlder = false
-            w.bottomIndex = rows.isEmpty ? nil : min(rows.count - 1, 20)
+            // Anchored at the first message: the view shows the channel's start and what follows.
+            w.bottomIndex = rows.isEmpty ? nil : 0
             s.window = w
         case .threadLoaded(let root, let replies):
             s.thread = ThreadPane(root: root, replies: replies, loading: false)
@@ -83,8 +84,8 @@ public enum ChatReducer {
         case .scroll(let count):
             effects += scroll(count, &s)
         case .jumpToOldest:
-            if let w = s.window {
-                s.window?.bottomIndex = min(w.rows.count - 1, 20)
+            if let w = s.window, !w.rows.isEmpty {
+                s.window?.bottomIndex = 0
                 if w.hasOlder { effects.append(.loadOldest(cid: w.cid)) }
             }
         case .jumpToNewest:

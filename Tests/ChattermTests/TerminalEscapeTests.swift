@@ -50,17 +50,14 @@ final class TerminalEscapeTests: XCTestCase {
         posix_spawn_file_actions_init(&actions)
         for fd in [0, 1, 2] { posix_spawn_file_actions_adddup2(&actions, slave, Int32(fd)) }
         posix_spawn_file_actions_addclose(&actions, master)
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSID))
         let environment = ["TERM=xterm-256color", "LANG=C.UTF-8", "CHATTERM_THEMES=\(ChattermProcess.themes)", "HOME=\(directory.path)"]
         let argv = ([ChattermProcess.binary] + arguments).map { strdup($0) } + [nil]
         let envp = environment.map { strdup($0) } + [nil]
         defer { (argv + envp).forEach { free($0) } }
         var pid: pid_t = 0
-        let spawned = posix_spawn(&pid, ChattermProcess.binary, &actions, &attributes, argv, envp)
+        // ncurses works on the terminal through descriptors 0 and 1, so the pty needs no session of its own.
+        let spawned = posix_spawn(&pid, ChattermProcess.binary, &actions, nil, argv, envp)
         posix_spawn_file_actions_destroy(&actions)
-        posix_spawnattr_destroy(&attributes)
         close(slave)
         guard spawned == 0 else { throw NSError(domain: "posix_spawn", code: Int(spawned)) }
 

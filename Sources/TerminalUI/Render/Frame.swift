@@ -40,8 +40,15 @@ public struct Frame: Equatable, Sendable {
             let w = DisplayWidth.of(character)
             guard w > 0 else { continue }
             if column + w > limit { break }
-            cells[y * width + column] = Cell(text: DisplayWidth.drawable(character, asciiEmoji: false), style: style)
-            if w == 2 { cells[y * width + column + 1] = Cell(text: "", style: style) }
+            // What ncurses gets may be more than one character ("❤ " for a heart drawn 1 wide):
+            // each takes its own cells, and together they fill the `w` cells the layout gave.
+            var cell = column
+            for part in DisplayWidth.drawable(character, asciiEmoji: false) where cell < column + w {
+                let partWidth = max(1, DisplayWidth.of(part))
+                cells[y * width + cell] = Cell(text: String(part), style: style)
+                if partWidth == 2, cell + 1 < column + w { cells[y * width + cell + 1] = Cell(text: "", style: style) }
+                cell += partWidth
+            }
             column += w
         }
         return column - max(0, x)

@@ -124,6 +124,8 @@ public final class Screen {
             var next: wint_t = 0
             let second = wget_wch(cn_stdscr(), &next)
             if second == OK, let scalar = Unicode.Scalar(UInt32(next)), UInt32(next) >= 32 { return .alt(Character(scalar)) }
+            // Esc pressed twice quickly: keep the second one for the next read.
+            if second == OK || second == KEY_CODE_YES { unget_wch(wchar_t(bitPattern: UInt32(next))) }
             return .escape
         }
         switch code {

@@ -18,6 +18,7 @@ enum MessageListView {
             return
         }
         var area = Rect(x: rect.x, y: rect.y + 1, width: rect.width, height: rect.height - 1)
+        guard area.height > 0, area.width > 1 else { return }
         if let typing = typingLine(state, cid: channel.channel.cid, context: context) {
             area.height -= 1
             typing.draw(into: &frame, x: area.x, y: area.y + area.height, width: area.width)
@@ -43,7 +44,13 @@ enum MessageListView {
             }
             lines = Array(lines.prefix(area.height))
         }
-        draw(lines.suffix(area.height), in: area, selected: state.selectedMessageID, frame: &frame, context: context)
+        // Following the newest messages, a short channel sits at the bottom, next to where new ones arrive.
+        var shownArea = area
+        if window.bottomIndex == nil, lines.count < area.height {
+            shownArea.y += area.height - lines.count
+            shownArea.height = lines.count
+        }
+        draw(lines.suffix(area.height), in: shownArea, selected: state.selectedMessageID, frame: &frame, context: context)
         if window.hasNewer || window.bottomIndex != nil {
             frame.put(context.label(" ↓ newer messages (End) "), x: area.x + max(0, area.width - 24), y: area.y + area.height - 1, style: context.style("message.gap"))
         }
@@ -55,6 +62,7 @@ enum MessageListView {
         frame.put(context.label(focused ? " ▶ Thread (Esc closes)" : " Thread (Tab to focus)"), x: rect.x, y: rect.y, maxWidth: rect.width, style: context.style("thread.header"))
         guard let thread = state.thread else { return }
         let area = Rect(x: rect.x + 1, y: rect.y + 1, width: rect.width - 1, height: rect.height - 1)
+        guard area.height > 0, area.width > 1 else { return }
         let layout = MessageLayout(context: context, viewer: state.userID, width: area.width - 1)
         var root = thread.root
         root.replyCount = 0
@@ -67,7 +75,8 @@ enum MessageListView {
             previous = reply
         }
         // Root on top; when the thread is longer than the pane, its newest replies show.
-        let shown = lines.count <= area.height ? lines[...] : lines.prefix(min(lines.count, 3)) + lines.suffix(area.height - 3)
+        let head = min(3, area.height)
+        let shown = lines.count <= area.height ? lines[...] : lines.prefix(head) + lines.suffix(area.height - head)
         draw(shown, in: area, selected: nil, frame: &frame, context: context)
     }
 

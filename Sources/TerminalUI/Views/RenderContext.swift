@@ -20,8 +20,8 @@ public struct RenderContext: Sendable {
     public func text(_ untrusted: String, singleLine: Bool = false) -> SanitizedText {
         let clean = SanitizedText(untrusted: untrusted)
         let chosen = singleLine ? clean.singleLine : clean
-        guard asciiEmoji else { return chosen }
-        return SanitizedText(untrusted: chosen.value.map { DisplayWidth.drawable($0, asciiEmoji: true) }.joined())
+        // Shortcodes are wider than the emoji they stand for, so they replace them before layout.
+        return asciiEmoji ? EmojiShortcodes.textize(chosen) : chosen
     }
 
     /// The client's own words.
