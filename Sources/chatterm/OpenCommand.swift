@@ -40,16 +40,15 @@ struct OpenCommand: ParsableCommand {
         }
         let environment = ProcessInfo.processInfo.environment
         let noColor = !(environment["NO_COLOR"] ?? "").isEmpty
+        let load = { (colors: Int) in
+            try Theme.load(name: theme, themesDirectory: ThemeLocation.directory(), overridePath: Theme.defaultOverridePath(environment: environment),
+                           colorCount: colors, noColor: noColor)
+        }
+        // A broken theme or override file is reported before the screen is taken over.
+        do { _ = try load(256) } catch { throw failure("theme: \(error)", code: 2) }
         let screen = Screen(colors: !noColor)
         defer { screen.close() }
-        let loaded: Theme
-        do {
-            loaded = try Theme.load(name: theme, themesDirectory: ThemeLocation.directory(), overridePath: Theme.defaultOverridePath(environment: environment),
-                                          colorCount: screen.colorCount, noColor: noColor)
-        } catch {
-            screen.close()
-            throw failure("theme: \(error)", code: 2)
-        }
+        let loaded = try load(screen.colorCount)
         var state = ChatState(userID: me.id, userName: me.displayName)
         state.asciiEmoji = asciiEmoji
         let context = RenderContext(theme: loaded, utcOffsetSeconds: TimeZone.current.secondsFromGMT(), asciiEmoji: asciiEmoji)

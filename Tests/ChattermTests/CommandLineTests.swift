@@ -135,8 +135,14 @@ final class CommandLineTests: XCTestCase {
         XCTAssertTrue(bad.stderr.contains("--users must be at least 2"), bad.stderr)
     }
 
+    func testOpenNeedsATerminal() throws {
+        let outcome = try run(["open", "--user", "maya"])
+        XCTAssertEqual(outcome.status, 2)
+        XCTAssertTrue(outcome.stderr.contains("chatterm open needs a terminal"), outcome.stderr)
+    }
+
     func testEveryCommandHasHelp() throws {
-        for command in [[], ["validate"], ["import"], ["imports"], ["imports", "list"], ["imports", "get"], ["generate"]] {
+        for command in [[], ["validate"], ["import"], ["imports"], ["imports", "list"], ["imports", "get"], ["generate"], ["open"]] {
             let outcome = try run(command + ["--help"])
             XCTAssertEqual(outcome.status, 0, command.joined(separator: " "))
             XCTAssertTrue(outcome.stdout.contains("USAGE:"), command.joined(separator: " "))

@@ -40,6 +40,16 @@ final class TerminalEscapeTests: XCTestCase {
         XCTAssertTrue(output.contains("␛[2JCLEARED"), "ESC is shown, not obeyed")
     }
 
+    func testUnknownUserAndBrokenThemeAreClearErrorsBeforeTheScreen() throws {
+        let db = directory.file("small.sqlite")
+        try ChattermProcess.importFile(directory.write("small.jsonl", lines: SampleImports.base), db: db)
+        let noUser = try runInPTY(["open", "--user", "nobody", "--db", db], keys: [])
+        XCTAssertTrue(noUser.contains("no user \"nobody\""), noUser)
+        let badTheme = try runInPTY(["open", "--user", "alice", "--db", db, "--theme", "no-such-theme"], keys: [])
+        XCTAssertTrue(badTheme.contains("theme:"), badTheme)
+        XCTAssertFalse(badTheme.contains("\u{1B}[?1049h"), "the screen was never taken over")
+    }
+
     /// Starts chatterm on a new pseudo-terminal (100×30), types `keys` a second apart, and
     /// returns everything it wrote.
     private func runInPTY(_ arguments: [String], keys: [String]) throws -> String {
@@ -79,6 +89,13 @@ final class TerminalEscapeTests: XCTestCase {
             }
             var status: Int32 = 0
             if pending.isEmpty, waitpid(pid, &status, WNOHANG) == pid { break }
+        }
+        // Whatever the child wrote just before it exited is still in the pty.
+        var drain = pollfd(fd: master, events: Int16(POLLIN), revents: 0)
+        while poll(&drain, 1, 200) > 0 {
+            let n = read(master, &buffer, buffer.count)
+            if n <= 0 { break }
+            output += buffer[0..<n]
         }
         kill(pid, SIGKILL)
         var status: Int32 = 0
