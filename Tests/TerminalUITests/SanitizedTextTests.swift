@@ -1,3 +1,4 @@
+import ChatModel
 import TerminalUI
 import XCTest
 
@@ -170,23 +171,6 @@ func assertSafe(_ value: String, _ message: String, file: StaticString = #filePa
 /// `text` as code points, so a failure message cannot itself reorder or corrupt the test log.
 func codePoints(_ text: String) -> String {
     text.unicodeScalars.map { String($0.value, radix: 16, uppercase: true) }.joined(separator: " ")
-}
-
-/// SplitMix64: a seeded generator, so a failing random case can be replayed.
-struct SeededRandom: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) {
-        state = seed
-    }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
 }
 
 /// Random strings of up to 40 scalars from a pool of the scalars that break terminals and
