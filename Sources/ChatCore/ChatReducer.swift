@@ -52,7 +52,7 @@ public enum ChatReducer {
             w.bottomIndex = rows.isEmpty ? nil : 0
             s.window = w
         case .threadLoaded(let root, let replies):
-            s.thread = ThreadPane(root: root, replies: replies, loading: false)
+            s.thread = ThreadPane(root: root, replies: replies)
             s.focus = .thread
         case .detailsLoaded(let details):
             s.details = details

@@ -21,7 +21,6 @@ public struct ChatState: Sendable, Equatable {
     /// Who is typing where: cid → user name → when the indicator expires.
     public var typing: [String: [String: Timestamp]] = [:]
     public var status: String?
-    public var asciiEmoji = false
 
     public init(userID: String, userName: String) {
         self.userID = userID
@@ -69,12 +68,10 @@ public struct MessageWindow: Sendable, Equatable {
 public struct ThreadPane: Sendable, Equatable {
     public var root: MessageRow
     public var replies: [MessageRow]
-    public var loading: Bool
 
-    public init(root: MessageRow, replies: [MessageRow], loading: Bool) {
+    public init(root: MessageRow, replies: [MessageRow]) {
         self.root = root
         self.replies = replies
-        self.loading = loading
     }
 }
 

@@ -49,8 +49,7 @@ struct OpenCommand: ParsableCommand {
         let screen = Screen(colors: !noColor)
         defer { screen.close() }
         let loaded = try load(screen.colorCount)
-        var state = ChatState(userID: me.id, userName: me.displayName)
-        state.asciiEmoji = asciiEmoji
+        let state = ChatState(userID: me.id, userName: me.displayName)
         let context = RenderContext(theme: loaded, utcOffsetSeconds: TimeZone.current.secondsFromGMT(), asciiEmoji: asciiEmoji)
         TerminalApp(backend: chatStore, state: state, context: context).run(screen: screen)
     }

@@ -89,7 +89,7 @@ final class ChatViewTests: XCTestCase {
         let rows = ChatFixture.rows
         var reply = ChatFixture.message("r1", "maya", "Dry run went fine, 0 errors.", at: "2020-03-02T09:20:00Z")
         reply.parentID = "m2"
-        state.thread = ThreadPane(root: rows[1], replies: [ChatFixture.row(reply)], loading: false)
+        state.thread = ThreadPane(root: rows[1], replies: [ChatFixture.row(reply)])
         state.focus = .thread
         let frame = render(state)
         assertSnapshot(frame, named: "thread-120x40")
