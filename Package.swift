@@ -11,19 +11,30 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
     targets: [
         .target(name: "ChatModel"),
         .systemLibrary(name: "CNCurses", path: "Sources/CNCurses"),
         .target(name: "ChatCore", dependencies: ["ChatModel"]),
         .target(name: "TerminalUI", dependencies: ["ChatCore", "ChatModel", "CNCurses"]),
+        .target(name: "ChatServer", dependencies: [
+            "ChatStore", "ChatImport", "ChatModel",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "HTTPTypes", package: "swift-http-types"),
+            .product(name: "NIOCore", package: "swift-nio"),
+        ]),
         .target(name: "ChatImport", dependencies: ["ChatModel"]),
         .target(name: "ChatStore", dependencies: [
             "ChatModel",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .executableTarget(name: "chatterm", dependencies: [
-            "ChatModel", "ChatImport", "ChatStore", "ChatCore", "TerminalUI",
+            "ChatModel", "ChatImport", "ChatStore", "ChatCore", "TerminalUI", "ChatServer",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "chatterm-bench", dependencies: [
@@ -33,6 +44,7 @@ let package = Package(
         .target(name: "ChatTestSupport", dependencies: ["ChatModel"], path: "Tests/ChatTestSupport"),
         .testTarget(name: "ChatModelTests", dependencies: ["ChatModel"]),
         .testTarget(name: "ChatCoreTests", dependencies: ["ChatCore", "ChatModel"]),
+        .testTarget(name: "ChatServerTests", dependencies: ["ChatServer", "ChatModel", "ChatTestSupport"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "ChatCore", "ChatModel", "CNCurses"]),
         .testTarget(name: "ChatImportTests", dependencies: ["ChatImport", "ChatModel", "ChatTestSupport"]),
         .testTarget(name: "ChatStoreTests", dependencies: [

@@ -1,7 +1,7 @@
 import ArgumentParser
 
 @main
-struct Chatterm: ParsableCommand {
+struct Chatterm: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "chatterm",
         abstract: "Terminal chat over migrated chat data: validate and load Stream import files into a local store.",
@@ -10,6 +10,6 @@ struct Chatterm: ParsableCommand {
             (~/.local/share/chatterm/chat.sqlite).
             """,
         version: "0.1.0",
-        subcommands: [ValidateCommand.self, ImportCommand.self, ImportsCommand.self, GenerateCommand.self, OpenCommand.self]
+        subcommands: [ValidateCommand.self, ImportCommand.self, ImportsCommand.self, GenerateCommand.self, OpenCommand.self, ServeCommand.self, TokenCommand.self]
     )
 }

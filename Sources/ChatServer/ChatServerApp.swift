@@ -1,0 +1,30 @@
+import ChatModel
+import ChatStore
+import Hummingbird
+
+/// The local Stream-compatible server: Hummingbird on a loopback port, storage in the chat store.
+public enum ChatServerApp {
+    /// Request bodies past this size get 413 / code 22.
+    public static let maxBodyBytes = 4 << 20
+
+    public static func router(store: ChatStore, credentials: ServerCredentials) -> Router<ServerContext> {
+        let router = Router(context: ServerContext.self)
+        router.add(middleware: StreamAPIMiddleware(credentials: credentials))
+        router.get("app") { _, context in
+            JSONResponse.ok(["app": ["name": "chatterm", "api_key": .string(credentials.apiKey), "disable_auth_checks": false,
+                                     "revoke_tokens_issued_before": nil]], context: context)
+        }
+        UserRoutes(store: store).add(to: router)
+        return router
+    }
+
+    /// Serves until interrupted (SIGINT/SIGTERM). `onListening` gets the bound port (useful with port 0).
+    public static func serve(store: ChatStore, credentials: ServerCredentials, host: String, port: Int,
+                             onListening: @escaping @Sendable (Int) -> Void) async throws {
+        let app = Application(
+            router: router(store: store, credentials: credentials),
+            configuration: .init(address: .hostname(host, port: port), serverName: "chatterm"),
+            onServerRunning: { channel in onListening(channel.localAddress?.port ?? port) })
+        try await app.runService()
+    }
+}

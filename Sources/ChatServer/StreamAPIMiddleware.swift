@@ -1,0 +1,105 @@
+import ChatModel
+import Foundation
+import HTTPTypes
+import Hummingbird
+import NIOCore
+
+/// Authenticates every request the way Stream does (`api_key` query parameter, a raw JWT in
+/// `Authorization`, `stream-auth-type: jwt`) and answers every failure in Stream's error shape,
+/// so a client never sees a bare status or a crash.
+struct StreamAPIMiddleware: RouterMiddleware {
+    typealias Context = ServerContext
+    let credentials: ServerCredentials
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        var context = context
+        do {
+            context.actor = try authenticate(request)
+            return try await next(request, context)
+        } catch let error as StreamAPIError {
+            return JSONResponse.error(error, context: context)
+        } catch let error as HTTPError {
+            return JSONResponse.error(translate(error, request), context: context)
+        } catch {
+            return JSONResponse.error(StreamAPIError(status: 500, code: -1, message: "internal error: \(error)"), context: context)
+        }
+    }
+
+    private func authenticate(_ request: Request) throws(StreamAPIError) -> StreamToken.Actor {
+        guard request.uri.queryParameters.get("api_key") == credentials.apiKey else {
+            throw StreamAPIError(status: 401, code: 2, message: "api_key not valid")
+        }
+        guard let token = request.headers[.authorization], !token.isEmpty else {
+            throw .auth(5, "missing Authorization header: send a JWT signed with the app secret")
+        }
+        let type = request.headers[HTTPField.Name("stream-auth-type")!]?.lowercased() ?? "jwt"
+        guard type == "jwt" else { throw .auth(5, "stream-auth-type \(type) is not supported: use jwt") }
+        return try StreamToken.verify(token, secret: credentials.apiSecret, now: Int64(Date().timeIntervalSince1970))
+    }
+
+    /// Hummingbird's own errors (no route, body too large) in Stream's terms.
+    private func translate(_ error: HTTPError, _ request: Request) -> StreamAPIError {
+        switch error.status {
+        case .notFound:
+            return .notFound("\(request.method.rawValue) \(request.uri.path)", "this route is not supported by the local server")
+        case .contentTooLarge:
+            return .tooBig(limit: ChatServerApp.maxBodyBytes)
+        default:
+            return StreamAPIError(status: Int(error.status.code), code: 4, message: error.body ?? error.status.reasonPhrase)
+        }
+    }
+}
+
+/// JSON answers with Stream's `duration` and rate-limit headers.
+enum JSONResponse {
+    static func ok(_ body: JSONObject, status: HTTPResponse.Status = .ok, context: ServerContext) -> Response {
+        var object = body
+        object["duration"] = .string(context.duration)
+        return make(.object(object), status: status)
+    }
+
+    static func error(_ error: StreamAPIError, context: ServerContext) -> Response {
+        make(error.json(duration: context.duration), status: HTTPResponse.Status(code: error.status))
+    }
+
+    private static func make(_ value: JSONValue, status: HTTPResponse.Status) -> Response {
+        var headers = HTTPFields()
+        headers[.contentType] = "application/json"
+        // The SDKs read these three together; there is no rate limiting yet, so they say so.
+        headers[HTTPField.Name("x-ratelimit-limit")!] = "10000"
+        headers[HTTPField.Name("x-ratelimit-remaining")!] = "9999"
+        headers[HTTPField.Name("x-ratelimit-reset")!] = String(Int(Date().timeIntervalSince1970) + 60)
+        return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: JSONWriter().bytes(value))))
+    }
+}
+
+extension Request {
+    /// The body as a JSON object (`{}` when empty); bad JSON is Stream's input error.
+    mutating func jsonObject(operation: String) async throws -> JSONObject {
+        let buffer: ByteBuffer
+        do {
+            buffer = try await collectBody(upTo: ChatServerApp.maxBodyBytes)
+        } catch is NIOTooManyBytesError {
+            throw StreamAPIError.tooBig(limit: ChatServerApp.maxBodyBytes)
+        }
+        guard buffer.readableBytes > 0 else { return JSONObject() }
+        let value: JSONValue
+        do {
+            value = try JSONParser.parse(buffer.readableBytesView)
+        } catch {
+            throw StreamAPIError.input(operation, "invalid JSON body: \(error.message)")
+        }
+        guard case .object(let object) = value else { throw StreamAPIError.input(operation, "the body must be a JSON object") }
+        return object
+    }
+
+    /// A JSON query parameter such as `payload`, form-decoded first (`+` is a space), as the SDKs encode it.
+    func jsonQuery(_ name: String, operation: String) throws -> JSONObject {
+        let raw = (uri.query ?? "").split(separator: "&").first { $0.hasPrefix(name + "=") }.map { $0.dropFirst(name.count + 1) } ?? ""
+        guard !raw.isEmpty else { return JSONObject() }
+        guard let decoded = raw.replacingOccurrences(of: "+", with: " ").removingPercentEncoding,
+            let object = try? JSONParser.parse(decoded).objectValue
+        else { throw StreamAPIError.input(operation, "the \(name) query parameter must be a JSON object") }
+        return object
+    }
+}

@@ -1,0 +1,79 @@
+import ArgumentParser
+import ChatServer
+import Foundation
+
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Serve the store over Stream's REST API on loopback, for the client and Stream's SDKs.",
+        discussion: """
+            Without --api-key/--api-secret it uses the local app stored beside the store (made on first run) and \
+            prints the base URL, key and secret once it is listening. Point an SDK at it with base_url, e.g. \
+            StreamChat(api_key=KEY, api_secret=SECRET, base_url="http://127.0.0.1:3030").
+            """
+    )
+
+    @OptionGroup var store: StoreOptions
+
+    @Option(help: "Address to listen on.")
+    var host = "127.0.0.1"
+
+    @Option(help: "Port to listen on (0 picks a free one).")
+    var port = 3030
+
+    @Option(help: "API key (with --api-secret; else the stored local app's).")
+    var apiKey: String?
+
+    @Option(help: "API secret, at least 32 bytes (with --api-key).")
+    var apiSecret: String?
+
+    func validate() throws {
+        guard (apiKey == nil) == (apiSecret == nil) else { throw ValidationError("give --api-key and --api-secret together") }
+        guard (0...65535).contains(port) else { throw ValidationError("--port must be 0…65535") }
+    }
+
+    func run() async throws {
+        let chatStore = try store.open()
+        let credentials: ServerCredentials
+        do {
+            if let apiKey, let apiSecret {
+                credentials = try ServerCredentials(apiKey: apiKey, apiSecret: apiSecret)
+            } else {
+                credentials = try ServerCredentials.loadOrCreate(forStore: chatStore.path)
+            }
+        } catch {
+            throw failure("\(error)", code: 2)
+        }
+        let host = self.host
+        try await ChatServerApp.serve(store: chatStore, credentials: credentials, host: host, port: port) { bound in
+            // One line for people and scripts, written unbuffered: scripts wait for it.
+            OutputStream.standardOutput.write("chatterm serve: http://\(host):\(bound) api_key=\(credentials.apiKey) api_secret=\(credentials.apiSecret)\n")
+        }
+    }
+}
+
+struct TokenCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "token",
+        abstract: "Print a user token (JWT) for the local app of a store."
+    )
+
+    @Argument(help: "The user the token acts as.")
+    var userID: String
+
+    @Option(help: "Seconds until the token expires (none by default).")
+    var expiresIn: Int?
+
+    @OptionGroup var store: StoreOptions
+
+    func run() throws {
+        let credentials: ServerCredentials
+        do {
+            credentials = try ServerCredentials.loadOrCreate(forStore: store.path)
+        } catch {
+            throw failure("\(error)", code: 2)
+        }
+        let expiry = expiresIn.map { Int64(Date().timeIntervalSince1970) + Int64($0) }
+        print(StreamToken.userToken(userID, secret: credentials.apiSecret, expiresAt: expiry))
+    }
+}

@@ -1,0 +1,48 @@
+"""Starts `chatterm serve` on a free loopback port with a fresh store, for the SDK tests."""
+import os
+import re
+import subprocess
+import tempfile
+import time
+
+import pytest
+from stream_chat import StreamChat
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+BINARY = os.environ.get("CHATTERM_BIN", os.path.join(ROOT, ".build", "debug", "chatterm"))
+
+
+class Server:
+    def __init__(self, url, key, secret, process, db):
+        self.url, self.key, self.secret, self.process, self.db = url, key, secret, process, db
+
+    def client(self, secret=None):
+        return StreamChat(api_key=self.key, api_secret=secret or self.secret, base_url=self.url)
+
+
+@pytest.fixture(scope="session")
+def server():
+    if not os.path.exists(BINARY):
+        pytest.fail(f"build chatterm first (swift build): {BINARY} is missing")
+    workdir = tempfile.mkdtemp(prefix="chatterm-sdk-")
+    db = os.path.join(workdir, "chat.sqlite")
+    process = subprocess.Popen([BINARY, "serve", "--db", db, "--port", "0"], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    deadline = time.time() + 30
+    line = ""
+    while time.time() < deadline:
+        line = process.stdout.readline()
+        match = re.search(r"(http://\S+) api_key=(\S+) api_secret=(\S+)", line)
+        if match:
+            yield Server(*match.groups(), process, db)
+            break
+        if process.poll() is not None:
+            break
+    else:
+        pytest.fail("chatterm serve did not start")
+    process.terminate()
+    process.wait(timeout=10)
+
+
+@pytest.fixture
+def client(server):
+    return server.client()
