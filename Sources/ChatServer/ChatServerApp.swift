@@ -15,6 +15,7 @@ public enum ChatServerApp {
                                      "revoke_tokens_issued_before": nil]], context: context)
         }
         UserRoutes(store: store).add(to: router)
+        ChannelRoutes(store: store).add(to: router)
         return router
     }
 

@@ -24,7 +24,7 @@ struct UserRoutes {
             guard case .object(var data) = member.value else { throw StreamAPIError.input(operation, "users.\(member.key) must be an object") }
             if data["id"] == nil { data["id"] = .string(member.key) }
             let (user, errors) = ItemRules.user(data)
-            if let first = errors.first { throw StreamAPIError.input(operation, Self.plain(first)) }
+            if let first = errors.first { throw StreamAPIError.rule(operation, first) }
             guard let user else { throw StreamAPIError.input(operation, "users.\(member.key) is not a valid user") }
             guard user.id == member.key else { throw StreamAPIError.input(operation, "users.\(member.key) has id \(user.id)") }
             users.append(user)
@@ -74,11 +74,5 @@ struct UserRoutes {
             throw StreamAPIError.input(operation, "operator \(op.key) on \(field) is not supported by the local server ($eq and $in are)")
         }
         throw StreamAPIError.input(operation, "\(field) must be a string, {\"$eq\": …} or {\"$in\": […]}")
-    }
-
-    /// An import error's text without its "Validation error: " prefix, for an API message.
-    private static func plain(_ error: String) -> String {
-        for prefix in ["Validation error: ", "Parse error: "] where error.hasPrefix(prefix) { return String(error.dropFirst(prefix.count)) }
-        return error
     }
 }

@@ -9,4 +9,18 @@ public enum ItemRules {
         guard case .user(let user)? = item else { return (nil, errors) }
         return (user, errors)
     }
+
+    /// The channel in `data` (with `type`, and `id` or `member_ids`), or nil, with the errors.
+    public static func channel(_ data: JSONObject) -> (Channel?, [String]) {
+        let (item, errors) = ChannelRules.decode(data)
+        guard case .channel(let channel)? = item else { return (nil, errors) }
+        return (channel, errors)
+    }
+
+    /// The message in `data` (with `channel_type`, `channel_id` and `user`), or nil, with the errors.
+    public static func message(_ data: JSONObject) -> (Message?, [String]) {
+        let (item, errors) = MessageRules.decode(data)
+        guard case .message(let message)? = item else { return (nil, errors) }
+        return (message, errors)
+    }
 }

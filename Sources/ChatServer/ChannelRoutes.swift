@@ -1,0 +1,153 @@
+import ChatImport
+import ChatModel
+import ChatStore
+import Foundation
+import Hummingbird
+
+/// Channel get-or-create and query, sending and reading messages: `channel.create`,
+/// `channel.query`, `channel.send_message`, `get_message`.
+struct ChannelRoutes {
+    let store: ChatStore
+
+    func add(to router: Router<ServerContext>) {
+        router.post("channels/:type/:id/query") { request, context in try await query(request, context, id: context.parameters.get("id")) }
+        router.post("channels/:type/query") { request, context in try await query(request, context, id: nil) }
+        router.post("channels/:type/:id/message") { request, context in try await send(request, context) }
+        router.get("messages/:id") { _, context in try get(context) }
+    }
+
+    // MARK: Channels
+
+    private func query(_ request: Request, _ context: ServerContext, id: String?) async throws -> Response {
+        let operation = "GetOrCreateChannel"
+        var request = request
+        let body = try await request.jsonObject(operation: operation)
+        let type = context.parameters.get("type") ?? ""
+        var data = body["data"]?.objectValue ?? JSONObject()
+        let memberIDs = try Self.memberIDs(data["members"], operation: operation)
+        data["members"] = nil
+        let creator = try creatorID(data, context: context, operation: operation)
+        data["created_by"] = nil
+        data["created_by_id"] = nil
+        data["type"] = .string(type)
+        if let id { data["id"] = .string(id) } else {
+            guard !memberIDs.isEmpty else { throw StreamAPIError.input(operation, "data.members is required for a channel without an id") }
+            data["member_ids"] = .array(memberIDs.map(JSONValue.string))
+        }
+        let cid = ChannelID.cid(type: type, id: id ?? DistinctChannelID.make(memberIDs: memberIDs))
+        var channel = try store.channel(cid: cid)
+        if channel == nil {
+            guard let creator else {
+                throw StreamAPIError.input(operation, "either data.created_by or data.created_by_id must be provided when using server side auth.")
+            }
+            data["created_by"] = .string(creator)
+            let (parsed, errors) = ItemRules.channel(data)
+            if let first = errors.first { throw StreamAPIError.rule(operation, first) }
+            guard let parsed else { throw StreamAPIError.input(operation, "the channel is not valid") }
+            for user in Set(memberIDs + [creator]) where try store.user(id: user) == nil {
+                throw StreamAPIError.input(operation, "user \(user) doesn't exist")
+            }
+            channel = try store.getOrCreate(channel: parsed, memberIDs: memberIDs).0
+        } else if case .user(let me)? = context.actor {
+            try requireAccess(channel!, user: me, operation: operation)
+        }
+        return JSONResponse.ok(try state(channel!, body: body, viewer: context.actor), status: .created, context: context)
+    }
+
+    /// Stream's ChannelState: the channel, its members, its newest messages (oldest first), read state.
+    private func state(_ channel: Channel, body: JSONObject, viewer: StreamToken.Actor?) throws -> JSONObject {
+        let members = try store.members(cid: channel.cid)
+        let limit = min(max(body["messages"]?.objectValue?["limit"]?.intValue ?? 25, 0), 300)
+        let viewerID: String = { if case .user(let id)? = viewer { return id } else { return "" } }()
+        let rows = try store.messages(cid: channel.cid, viewer: viewerID, before: nil, limit: limit)
+        let creator = try store.user(id: channel.createdBy)
+        var out: JSONObject = [
+            "channel": ChannelJSON.channel(channel, creator: creator, memberCount: members.count),
+            "members": .array(members.map(ChannelJSON.member)),
+            "messages": .array(try rows.map { ChannelJSON.message($0, author: try store.user(id: $0.message.userID)) }),
+            "pinned_messages": [], "read": [], "watcher_count": 0, "watchers": [],
+        ]
+        if let me = members.first(where: { $0.user.id == viewerID }) { out["membership"] = ChannelJSON.member(me) }
+        return out
+    }
+
+    // MARK: Messages
+
+    private func send(_ request: Request, _ context: ServerContext) async throws -> Response {
+        let operation = "SendMessage"
+        var request = request
+        let body = try await request.jsonObject(operation: operation)
+        let type = context.parameters.get("type") ?? "", id = context.parameters.get("id") ?? ""
+        guard var data = body["message"]?.objectValue else { throw StreamAPIError.input(operation, "message is a required field") }
+        let author = data["user"]?.objectValue?["id"]?.stringValue ?? data["user_id"]?.stringValue
+        let sender: String
+        switch context.actor {
+        case .user(let me)?:
+            guard author == nil || author == me else { throw StreamAPIError.notAllowed(operation, "user \(me) cannot send as \(author!)") }
+            sender = me
+        default:
+            guard let author else { throw StreamAPIError.input(operation, "message.user or message.user_id is required when using server side auth") }
+            sender = author
+        }
+        guard let channel = try store.channel(cid: ChannelID.cid(type: type, id: id)) else {
+            throw StreamAPIError.notFound(operation, "Can't find channel with id \(type):\(id)")
+        }
+        if case .user? = context.actor { try requireAccess(channel, user: sender, operation: operation) }
+        if channel.frozen == true { throw StreamAPIError.notAllowed(operation, "channel \(channel.cid) is frozen") }
+        guard try store.user(id: sender) != nil else { throw StreamAPIError.input(operation, "user \(sender) doesn't exist") }
+        for key in ["user", "user_id", "mentioned_users", "silent", "pinned", "html"] { data[key] = nil }
+        data["id"] = data["id"] ?? .string(UUID().uuidString.lowercased())
+        data["channel_type"] = .string(type)
+        data["channel_id"] = .string(id)
+        data["user"] = .string(sender)
+        data["created_at"] = .string(Timestamp.now().rfc3339)
+        if data["parent_id"] != nil, data["type"] == nil { data["type"] = "reply" }
+        let (parsed, errors) = ItemRules.message(data)
+        if let first = errors.first { throw StreamAPIError.rule(operation, first) }
+        guard let message = parsed else { throw StreamAPIError.input(operation, "the message is not valid") }
+        if let parentID = message.parentID {
+            guard let parent = try store.message(id: parentID, viewer: sender), parent.message.cid == channel.cid else {
+                throw StreamAPIError.input(operation, "parent message \(parentID) doesn't exist in \(channel.cid)")
+            }
+            if parent.message.parentID != nil {
+                throw StreamAPIError(status: 400, code: 21, message: "\(operation) failed with error: \"parent message cannot be a reply: only one level of threads is allowed\"")
+            }
+        }
+        guard try store.insert(message: message) else { throw StreamAPIError.input(operation, "a message with ID \(message.id) already exists") }
+        let row = try store.message(id: message.id, viewer: sender) ?? MessageRow(message: message, authorName: sender)
+        return JSONResponse.ok(["message": ChannelJSON.message(row, author: try store.user(id: sender))], status: .created, context: context)
+    }
+
+    private func get(_ context: ServerContext) throws -> Response {
+        let id = context.parameters.get("id") ?? ""
+        let viewer: String = { if case .user(let me)? = context.actor { return me } else { return "" } }()
+        guard let row = try store.message(id: id, viewer: viewer) else { throw StreamAPIError.notFound("GetMessage", "Can't find message with id \(id)") }
+        if !viewer.isEmpty, let channel = try store.channel(cid: row.message.cid) { try requireAccess(channel, user: viewer, operation: "GetMessage") }
+        return JSONResponse.ok(["message": ChannelJSON.message(row, author: try store.user(id: row.message.userID))], context: context)
+    }
+
+    // MARK: Helpers
+
+    /// Messaging, team, gaming and commerce channels are for their members; livestreams are open.
+    private func requireAccess(_ channel: Channel, user: String, operation: String) throws {
+        guard channel.type != BuiltInChannelType.livestream.rawValue else { return }
+        guard try store.isMember(cid: channel.cid, userID: user) else {
+            throw StreamAPIError.notAllowed(operation, "user \(user) is not a member of channel \(channel.cid)")
+        }
+    }
+
+    /// The creator: the user token's user, else `created_by` / `created_by_id` from the data.
+    private func creatorID(_ data: JSONObject, context: ServerContext, operation: String) throws -> String? {
+        if case .user(let me)? = context.actor { return me }
+        return data["created_by"]?.objectValue?["id"]?.stringValue ?? data["created_by"]?.stringValue ?? data["created_by_id"]?.stringValue
+    }
+
+    /// `["u1", "u2"]` or `[{"user_id": "u1"}, …]`.
+    private static func memberIDs(_ value: JSONValue?, operation: String) throws -> [String] {
+        guard let list = value?.arrayValue else { return [] }
+        return try list.map { item in
+            if let id = item.stringValue ?? item.objectValue?["user_id"]?.stringValue { return id }
+            throw StreamAPIError.input(operation, "members must be user ids or {\"user_id\": …} objects")
+        }
+    }
+}
