@@ -5,7 +5,7 @@ import Foundation
 import Hummingbird
 
 /// Channel get-or-create and query, sending and reading messages: `channel.create`,
-/// `channel.query`, `channel.send_message`, `get_message`.
+/// `channel.query` and `channel.send_message`.
 struct ChannelRoutes {
     let store: ChatStore
 
@@ -13,7 +13,6 @@ struct ChannelRoutes {
         router.post("channels/:type/:id/query") { request, context in try await query(request, context, id: context.parameters.get("id")) }
         router.post("channels/:type/query") { request, context in try await query(request, context, id: nil) }
         router.post("channels/:type/:id/message") { request, context in try await send(request, context) }
-        router.get("messages/:id") { _, context in try get(context) }
     }
 
     // MARK: Channels
@@ -49,7 +48,7 @@ struct ChannelRoutes {
             }
             channel = try store.getOrCreate(channel: parsed, memberIDs: memberIDs).0
         } else if case .user(let me)? = context.actor {
-            try requireAccess(channel!, user: me, operation: operation)
+            try ChannelAccess(store: store).require(channel!, user: me, operation: operation)
         }
         return JSONResponse.ok(try state(channel!, body: body, viewer: context.actor), status: .created, context: context)
     }
@@ -59,12 +58,13 @@ struct ChannelRoutes {
         let members = try store.members(cid: channel.cid)
         let limit = min(max(body["messages"]?.objectValue?["limit"]?.intValue ?? 25, 0), 300)
         let viewerID: String = { if case .user(let id)? = viewer { return id } else { return "" } }()
+        let presenter = MessagePresenter(store: store)
         let rows = try store.messages(cid: channel.cid, viewer: viewerID, before: nil, limit: limit)
         let creator = try store.user(id: channel.createdBy)
         var out: JSONObject = [
             "channel": ChannelJSON.channel(channel, creator: creator, memberCount: members.count),
             "members": .array(members.map(ChannelJSON.member)),
-            "messages": .array(try rows.map { ChannelJSON.message($0, author: try store.user(id: $0.message.userID)) }),
+            "messages": .array(try rows.map { try presenter.message($0) }),
             "pinned_messages": [], "read": [], "watcher_count": 0, "watchers": [],
         ]
         if let me = members.first(where: { $0.user.id == viewerID }) { out["membership"] = ChannelJSON.member(me) }
@@ -79,20 +79,11 @@ struct ChannelRoutes {
         let body = try await request.jsonObject(operation: operation)
         let type = context.parameters.get("type") ?? "", id = context.parameters.get("id") ?? ""
         guard var data = body["message"]?.objectValue else { throw StreamAPIError.input(operation, "message is a required field") }
-        let author = data["user"]?.objectValue?["id"]?.stringValue ?? data["user_id"]?.stringValue
-        let sender: String
-        switch context.actor {
-        case .user(let me)?:
-            guard author == nil || author == me else { throw StreamAPIError.notAllowed(operation, "user \(me) cannot send as \(author!)") }
-            sender = me
-        default:
-            guard let author else { throw StreamAPIError.input(operation, "message.user or message.user_id is required when using server side auth") }
-            sender = author
-        }
+        let sender = try ActingUser.resolve(context, claimed: ActingUser.claimed(in: data), operation: operation)
         guard let channel = try store.channel(cid: ChannelID.cid(type: type, id: id)) else {
             throw StreamAPIError.notFound(operation, "Can't find channel with id \(type):\(id)")
         }
-        if case .user? = context.actor { try requireAccess(channel, user: sender, operation: operation) }
+        if case .user? = context.actor { try ChannelAccess(store: store).require(channel, user: sender, operation: operation) }
         if channel.frozen == true { throw StreamAPIError.notAllowed(operation, "channel \(channel.cid) is frozen") }
         guard try store.user(id: sender) != nil else { throw StreamAPIError.input(operation, "user \(sender) doesn't exist") }
         for key in ["user", "user_id", "mentioned_users", "silent", "pinned", "html"] { data[key] = nil }
@@ -114,27 +105,10 @@ struct ChannelRoutes {
             }
         }
         guard try store.insert(message: message) else { throw StreamAPIError.input(operation, "a message with ID \(message.id) already exists") }
-        let row = try store.message(id: message.id, viewer: sender) ?? MessageRow(message: message, authorName: sender)
-        return JSONResponse.ok(["message": ChannelJSON.message(row, author: try store.user(id: sender))], status: .created, context: context)
-    }
-
-    private func get(_ context: ServerContext) throws -> Response {
-        let id = context.parameters.get("id") ?? ""
-        let viewer: String = { if case .user(let me)? = context.actor { return me } else { return "" } }()
-        guard let row = try store.message(id: id, viewer: viewer) else { throw StreamAPIError.notFound("GetMessage", "Can't find message with id \(id)") }
-        if !viewer.isEmpty, let channel = try store.channel(cid: row.message.cid) { try requireAccess(channel, user: viewer, operation: "GetMessage") }
-        return JSONResponse.ok(["message": ChannelJSON.message(row, author: try store.user(id: row.message.userID))], context: context)
+        return JSONResponse.ok(["message": try MessagePresenter(store: store).message(id: message.id, viewer: sender) ?? .null], status: .created, context: context)
     }
 
     // MARK: Helpers
-
-    /// Messaging, team, gaming and commerce channels are for their members; livestreams are open.
-    private func requireAccess(_ channel: Channel, user: String, operation: String) throws {
-        guard channel.type != BuiltInChannelType.livestream.rawValue else { return }
-        guard try store.isMember(cid: channel.cid, userID: user) else {
-            throw StreamAPIError.notAllowed(operation, "user \(user) is not a member of channel \(channel.cid)")
-        }
-    }
 
     /// The creator: the user token's user, else `created_by` / `created_by_id` from the data.
     private func creatorID(_ data: JSONObject, context: ServerContext, operation: String) throws -> String? {

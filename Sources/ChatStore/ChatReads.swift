@@ -114,12 +114,7 @@ extension ChatStore {
     /// Who reacted with what to a message, for the message details view.
     public func reactions(messageID: String) throws -> [Reaction] {
         try pool.read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM reactions WHERE message_id = ? ORDER BY created_at", arguments: [messageID]).map { row in
-                var reaction = Reaction(messageID: row["message_id"], type: row["type"], userID: row["user_id"],
-                                        custom: StoredValue.decodeJSON(row["custom"])?.objectValue ?? JSONObject())
-                reaction.createdAt = StoredValue.decodeTime(row["created_at"])
-                return reaction
-            }
+            try Row.fetchAll(db, sql: "SELECT * FROM reactions WHERE message_id = ? ORDER BY created_at", arguments: [messageID]).map(StoredItems.reaction)
         }
     }
 

@@ -79,6 +79,12 @@ enum StoredItems {
         return message
     }
 
+    static func reaction(_ row: Row) -> Reaction {
+        var reaction = Reaction(messageID: row["message_id"], type: row["type"], userID: row["user_id"], custom: object(row["custom"]) ?? JSONObject())
+        reaction.createdAt = StoredValue.decodeTime(row["created_at"])
+        return reaction
+    }
+
     /// `type:id` apart; channel types never contain `:`, so the first colon splits.
     static func splitCID(_ cid: String) -> (String, String) {
         guard let colon = cid.firstIndex(of: ":") else { return (cid, "") }

@@ -17,6 +17,13 @@ public enum ItemRules {
         return (channel, errors)
     }
 
+    /// The reaction in `data` (with `message_id`, `type`, `user_id`, `created_at`), or nil, with the errors.
+    public static func reaction(_ data: JSONObject) -> (Reaction?, [String]) {
+        let (item, errors) = ReactionRules.decode(data)
+        guard case .reaction(let reaction)? = item else { return (nil, errors) }
+        return (reaction, errors)
+    }
+
     /// The message in `data` (with `channel_type`, `channel_id` and `user`), or nil, with the errors.
     public static func message(_ data: JSONObject) -> (Message?, [String]) {
         let (item, errors) = MessageRules.decode(data)

@@ -1,0 +1,56 @@
+import ChatImport
+import ChatModel
+import ChatStore
+import Hummingbird
+
+/// `send_reaction`, `delete_reaction`, `get_reactions`.
+struct ReactionRoutes {
+    let store: ChatStore
+    var presenter: MessagePresenter { MessagePresenter(store: store) }
+    var messages: MessageRoutes { MessageRoutes(store: store) }
+
+    func add(to router: Router<ServerContext>) {
+        router.post("messages/:id/reaction") { request, context in try await send(request, context) }
+        router.delete("messages/:id/reaction/:type") { request, context in try delete(request, context) }
+        router.get("messages/:id/reactions") { request, context in try list(request, context) }
+    }
+
+    private func send(_ request: Request, _ context: ServerContext) async throws -> Response {
+        let operation = "SendReaction"
+        var request = request
+        let body = try await request.jsonObject(operation: operation)
+        let message = try messages.readable(context.parameters.get("id") ?? "", context, operation: operation).message
+        guard var data = body["reaction"]?.objectValue else { throw StreamAPIError.input(operation, "reaction is a required field") }
+        let user = try ActingUser.resolve(context, claimed: ActingUser.claimed(in: data) ?? ActingUser.claimed(in: body), operation: operation)
+        for key in ["user", "user_id", "message_id", "created_at", "updated_at"] { data[key] = nil }
+        data["message_id"] = .string(message.id)
+        data["user_id"] = .string(user)
+        data["created_at"] = .string(Timestamp.now().rfc3339)
+        let (parsed, errors) = ItemRules.reaction(data)
+        if let first = errors.first { throw StreamAPIError.rule(operation, first) }
+        guard let reaction = parsed else { throw StreamAPIError.input(operation, "the reaction is not valid") }
+        guard try store.user(id: user) != nil else { throw StreamAPIError.input(operation, "user \(user) doesn't exist") }
+        try store.upsert(reaction: reaction)
+        return JSONResponse.ok(["message": try presenter.message(id: message.id, viewer: user) ?? .null, "reaction": try presenter.reaction(reaction)],
+                               status: .created, context: context)
+    }
+
+    private func delete(_ request: Request, _ context: ServerContext) throws -> Response {
+        let operation = "DeleteReaction"
+        let message = try messages.readable(context.parameters.get("id") ?? "", context, operation: operation).message
+        let user = try ActingUser.resolve(context, claimed: request.uri.queryParameters.get("user_id").map { String($0) }, operation: operation)
+        let type = context.parameters.get("type") ?? ""
+        guard let removed = try store.deleteReaction(messageID: message.id, type: type, userID: user) else {
+            throw StreamAPIError.notFound(operation, "reaction \(type) by \(user) doesn't exist")
+        }
+        return JSONResponse.ok(["message": try presenter.message(id: message.id, viewer: user) ?? .null, "reaction": try presenter.reaction(removed)], context: context)
+    }
+
+    private func list(_ request: Request, _ context: ServerContext) throws -> Response {
+        let message = try messages.readable(context.parameters.get("id") ?? "", context, operation: "GetReactions").message
+        let limit = min(max(request.uri.queryParameters.get("limit").flatMap { Int($0) } ?? 25, 0), 300)
+        let offset = max(request.uri.queryParameters.get("offset").flatMap { Int($0) } ?? 0, 0)
+        let reactions = try store.reactions(messageID: message.id, limit: limit, offset: offset)
+        return JSONResponse.ok(["reactions": .array(try reactions.map { try presenter.reaction($0) })], context: context)
+    }
+}

@@ -1,0 +1,89 @@
+import ChatModel
+import ChatStore
+import Hummingbird
+
+/// `mark_read`, `unread_counts` and `send_event`. Events are answered as Stream answers them;
+/// delivering them to watchers needs the WebSocket, which is not here yet.
+struct ReadStateRoutes {
+    let store: ChatStore
+
+    func add(to router: Router<ServerContext>) {
+        router.post("channels/:type/:id/read") { request, context in try await markRead(request, context) }
+        router.get("unread") { request, context in try unread(request, context) }
+        router.post("channels/:type/:id/event") { request, context in try await event(request, context) }
+    }
+
+    private func channel(_ context: ServerContext, operation: String) throws -> Channel {
+        let type = context.parameters.get("type") ?? "", id = context.parameters.get("id") ?? ""
+        guard let channel = try store.channel(cid: ChannelID.cid(type: type, id: id)) else {
+            throw StreamAPIError.notFound(operation, "Can't find channel with id \(type):\(id)")
+        }
+        return channel
+    }
+
+    private func markRead(_ request: Request, _ context: ServerContext) async throws -> Response {
+        let operation = "MarkRead"
+        var request = request
+        let body = try await request.jsonObject(operation: operation)
+        let channel = try channel(context, operation: operation)
+        let user = try ActingUser.resolve(context, claimed: ActingUser.claimed(in: body), operation: operation)
+        let now = Timestamp.now()
+        guard try store.markRead(cid: channel.cid, userID: user, at: now) else {
+            throw StreamAPIError.notAllowed(operation, "user \(user) is not a member of channel \(channel.cid)")
+        }
+        var event = eventBase("message.read", channel, user: user, at: now)
+        if let id = body["message_id"]?.stringValue { event["last_read_message_id"] = .string(id) }
+        return JSONResponse.ok(["event": .object(event)], status: .created, context: context)
+    }
+
+    /// Unread messages per channel for a user, by Stream's rule (see `ChannelSummary`).
+    private func unread(_ request: Request, _ context: ServerContext) throws -> Response {
+        let user = try ActingUser.resolve(context, claimed: request.uri.queryParameters.get("user_id").map { String($0) }, operation: "UnreadCounts")
+        let channels = try store.channels(for: user)
+        var byType: [String: (channels: Int, unread: Int)] = [:]
+        for c in channels where c.unreadCount > 0 {
+            byType[c.channel.type, default: (0, 0)].channels += 1
+            byType[c.channel.type, default: (0, 0)].unread += c.unreadCount
+        }
+        let perChannel: [JSONValue] = channels.filter { $0.unreadCount > 0 }.map { c in
+            let lastRead: JSONValue = c.lastRead.map { .string($0.rfc3339) } ?? .null
+            return ["channel_id": .string(c.channel.cid), "unread_count": .int(c.unreadCount), "last_read": lastRead]
+        }
+        let perType: [JSONValue] = byType.keys.sorted().map { type in
+            let counts = byType[type]!
+            return ["channel_type": .string(type), "channel_count": .int(counts.channels), "unread_count": .int(counts.unread)]
+        }
+        let total = channels.reduce(0) { $0 + $1.unreadCount }
+        let body: JSONObject = [
+            "total_unread_count": .int(total), "channels": .array(perChannel), "channel_type": .array(perType),
+            "total_unread_threads_count": 0, "threads": [],
+        ]
+        return JSONResponse.ok(body, context: context)
+    }
+
+    /// typing.start / typing.stop, and custom events (a type without a dot).
+    private func event(_ request: Request, _ context: ServerContext) async throws -> Response {
+        let operation = "SendEvent"
+        var request = request
+        let body = try await request.jsonObject(operation: operation)
+        let channel = try channel(context, operation: operation)
+        guard var event = body["event"]?.objectValue, let type = event["type"]?.stringValue, !type.isEmpty else {
+            throw StreamAPIError.input(operation, "event.type is required")
+        }
+        guard ["typing.start", "typing.stop"].contains(type) || !type.contains(".") else {
+            throw StreamAPIError(status: 400, code: 18, message: "\(operation) failed with error: \"event type \(type) is not supported\"")
+        }
+        let user = try ActingUser.resolve(context, claimed: ActingUser.claimed(in: event), operation: operation)
+        if case .user? = context.actor { try ChannelAccess(store: store).require(channel, user: user, operation: operation) }
+        event["user"] = nil
+        event["user_id"] = nil
+        let out = event.merging(eventBase(type, channel, user: user, at: .now()))
+        return JSONResponse.ok(["event": .object(out)], status: .created, context: context)
+    }
+
+    private func eventBase(_ type: String, _ channel: Channel, user: String, at time: Timestamp) -> JSONObject {
+        let userJSON = (try? store.user(id: user)).flatMap { $0 }.map(UserJSON.json) ?? ["id": .string(user)]
+        return ["type": .string(type), "cid": .string(channel.cid), "channel_id": .string(channel.id), "channel_type": .string(channel.type),
+                "created_at": .string(time.rfc3339), "user": userJSON]
+    }
+}

@@ -1,0 +1,53 @@
+import ChatModel
+import GRDB
+
+/// Changes to existing messages, reactions and read state, for the server. Each call is one
+/// committed transaction: what the server acknowledged is on disk.
+extension ChatStore {
+    /// Adds or replaces `reaction` (one per message, type and user).
+    public func upsert(reaction: Reaction) throws {
+        try pool.write { db in _ = try StoreImportSink(db: db, mode: .upsert, importTime: .now()).write(.reaction(reaction)) }
+    }
+
+    /// Removes a reaction; the removed one, or nil when there was none.
+    public func deleteReaction(messageID: String, type: String, userID: String) throws -> Reaction? {
+        try pool.write { db in
+            let existing = try Row.fetchOne(db, sql: "SELECT * FROM reactions WHERE message_id = ? AND type = ? AND user_id = ?",
+                                            arguments: [messageID, type, userID]).map(StoredItems.reaction)
+            try db.execute(sql: "DELETE FROM reactions WHERE message_id = ? AND type = ? AND user_id = ?", arguments: [messageID, type, userID])
+            return existing
+        }
+    }
+
+    /// A message's reactions, newest first, a page at a time.
+    public func reactions(messageID: String, limit: Int, offset: Int) throws -> [Reaction] {
+        try pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM reactions WHERE message_id = ? ORDER BY created_at DESC, user_id LIMIT ? OFFSET ?",
+                             arguments: [messageID, limit, offset]).map(StoredItems.reaction)
+        }
+    }
+
+    /// Replaces a message's content (its channel, author and time stay) and records the edit.
+    public func update(message: Message) throws {
+        try pool.write { db in
+            _ = try StoreImportSink(db: db, mode: .upsert, importTime: .now()).write(.message(message))
+            try db.execute(sql: "UPDATE messages SET text_updated_at = ? WHERE id = ?", arguments: [Timestamp.now().storageText, message.id])
+        }
+    }
+
+    /// Marks a message deleted (Stream's soft delete: the row stays, as type `deleted`).
+    public func softDelete(messageID: String) throws {
+        try pool.write { db in
+            try db.execute(sql: "UPDATE messages SET type = 'deleted', deleted_at = ? WHERE id = ? AND deleted_at IS NULL",
+                           arguments: [Timestamp.now().storageText, messageID])
+        }
+    }
+
+    /// Moves a member's read position to `time`; false when the user is not a member.
+    public func markRead(cid: String, userID: String, at time: Timestamp) throws -> Bool {
+        try pool.write { db in
+            try db.execute(sql: "UPDATE members SET last_read = ? WHERE cid = ? AND user_id = ?", arguments: [time.storageText, cid, userID])
+            return db.changesCount > 0
+        }
+    }
+}

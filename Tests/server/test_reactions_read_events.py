@@ -1,0 +1,99 @@
+"""Replies, reactions, edits, deletes, read state and events through the official SDK."""
+import uuid
+
+import pytest
+from stream_chat.base.exceptions import StreamAPIException
+
+from test_channels_messages import as_user
+
+
+def new_id(prefix):
+    return f"{prefix}-{uuid.uuid4().hex[:10]}"
+
+
+@pytest.fixture
+def room(client):
+    a, b = new_id("r"), new_id("r")
+    client.upsert_users([{"id": a}, {"id": b}])
+    channel = client.channel("messaging", new_id("room"), {"members": [a, b]})
+    channel.create(a)
+    return channel, a, b
+
+
+def test_replies_are_the_newest_limit_oldest_first(client, room):
+    channel, a, b = room
+    root = channel.send_message({"text": "root"}, a)["message"]
+    for i in range(10):
+        channel.send_message({"text": f"r{i}", "parent_id": root["id"], "index": i}, b)
+    replies = channel.get_replies(root["id"], limit=3, offset=3)["messages"]
+    assert [m["index"] for m in replies] == [7, 8, 9]
+    assert all(m["parent_id"] == root["id"] for m in replies)
+
+
+def test_reactions_send_list_delete(client, room):
+    channel, a, b = room
+    message = channel.send_message({"text": "react to me"}, a)["message"]
+    first = channel.send_reaction(message["id"], {"type": "love"}, b)
+    assert first["reaction"]["type"] == "love" and first["reaction"]["user_id"] == b
+    assert len(first["message"]["latest_reactions"]) == 1
+    assert first["message"]["latest_reactions"][0]["type"] == "love"
+    channel.send_reaction(message["id"], {"type": "like", "count": 42}, a)
+    reactions = channel.get_reactions(message["id"])["reactions"]
+    assert [r["type"] for r in reactions] == ["like", "love"], "newest first"
+    assert channel.get_reactions(message["id"], offset=1)["reactions"][0]["type"] == "love"
+    assert reactions[0]["count"] == 42
+    assert client.get_message(message["id"])["message"]["reaction_counts"] == {"love": 1, "like": 1}
+    deleted = channel.delete_reaction(message["id"], "love", b)
+    assert deleted["reaction"]["type"] == "love"
+    assert [r["type"] for r in deleted["message"]["latest_reactions"]] == ["like"]
+    with pytest.raises(StreamAPIException) as raised:
+        channel.delete_reaction(message["id"], "love", b)
+    assert raised.value.status_code == 404
+
+
+def test_reaction_type_longer_than_30_is_refused(client, room):
+    channel, a, _ = room
+    message = channel.send_message({"text": "x"}, a)["message"]
+    with pytest.raises(StreamAPIException) as raised:
+        channel.send_reaction(message["id"], {"type": "t" * 31}, a)
+    assert raised.value.error_code == 4 and "max reactionType length exceeded (30)" in raised.value.error_message
+
+
+def test_update_and_delete_own_messages_only(server, client, room):
+    channel, a, b = room
+    message = channel.send_message({"text": "first", "tag": "x"}, a)["message"]
+    updated = client.update_message({"id": message["id"], "text": "second", "user_id": a})["message"]
+    assert updated["text"] == "second" and "tag" not in updated
+    assert updated["created_at"] == message["created_at"]
+    assert updated["updated_at"] >= message["created_at"]
+    other = as_user(server, b, "POST", f"messages/{message['id']}", {"message": {"id": message["id"], "text": "hijacked"}})
+    assert other.status_code == 403 and other.json()["code"] == 17
+    assert as_user(server, b, "DELETE", f"messages/{message['id']}", {}).status_code == 403
+    deleted = client.delete_message(message["id"])["message"]
+    assert deleted["type"] == "deleted" and deleted["deleted_at"]
+    assert client.get_message(message["id"])["message"]["type"] == "deleted"
+
+
+def test_mark_read_and_unread_counts(client, room):
+    channel, a, b = room
+    channel.mark_read(b)
+    channel.send_message({"text": "one"}, a)
+    channel.send_message({"text": "two"}, a)
+    counts = client.unread_counts(b)
+    mine = [c for c in counts["channels"] if c["channel_id"] == f"messaging:{channel.id}"]
+    assert mine and mine[0]["unread_count"] == 2
+    assert counts["total_unread_count"] >= 2
+    event = channel.mark_read(b)["event"]
+    assert event["type"] == "message.read" and event["user"]["id"] == b and event["cid"] == f"messaging:{channel.id}"
+    assert all(c["channel_id"] != f"messaging:{channel.id}" for c in client.unread_counts(b)["channels"])
+
+
+def test_typing_and_custom_events(client, room):
+    channel, a, _ = room
+    typing = channel.send_event({"type": "typing.start"}, a)["event"]
+    assert typing["type"] == "typing.start" and typing["user"]["id"] == a and typing["channel_id"] == channel.id
+    custom = channel.send_event({"type": "friendship_request", "note": "hi"}, a)["event"]
+    assert custom["note"] == "hi"
+    with pytest.raises(StreamAPIException) as raised:
+        channel.send_event({"type": "message.new"}, a)
+    assert raised.value.status_code == 400 and raised.value.error_code == 18
