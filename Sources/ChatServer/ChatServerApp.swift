@@ -19,6 +19,7 @@ public enum ChatServerApp {
         MessageRoutes(store: store).add(to: router)
         ReactionRoutes(store: store).add(to: router)
         ReadStateRoutes(store: store).add(to: router)
+        ImportRoutes(store: store, uploads: UploadSlots(directory: store.path + ".uploads")).add(to: router)
         return router
     }
 

@@ -43,8 +43,24 @@ public final class ChatStore: Sendable {
         path filePath: String, mode: ImportMode,
         analyze: (any ExistingItems, any ImportSink) throws -> ImportResult
     ) throws -> ImportTask {
-        let size = (try? FileManager.default.attributesOfItem(atPath: filePath)[.size] as? NSNumber)?.int64Value
-        var task = ImportTask(id: UUID().uuidString.lowercased(), path: filePath, mode: mode, size: size, createdAt: .now())
+        try runImport(createImportTask(path: filePath, mode: mode), analyze: analyze)
+    }
+
+    /// Records a new import task in state `uploaded` (`path` is what the task reports; the file may be elsewhere).
+    public func createImportTask(path: String, mode: ImportMode, file: String? = nil) throws -> ImportTask {
+        let size = (try? FileManager.default.attributesOfItem(atPath: file ?? path)[.size] as? NSNumber)?.int64Value
+        let task = ImportTask(id: UUID().uuidString.lowercased(), path: path, mode: mode, size: size, createdAt: .now())
+        try save(task)
+        return task
+    }
+
+    /// Runs a recorded task (`analyze` reads its file): analyzing, then completed or analyze_failed (see above).
+    public func runImport(
+        _ created: ImportTask,
+        analyze: (any ExistingItems, any ImportSink) throws -> ImportResult
+    ) throws -> ImportTask {
+        var task = created
+        let mode = task.mode
         task.move(to: .analyzing, at: .now())
         try save(task)
         var result = ImportResult()

@@ -1,0 +1,133 @@
+import ChatImport
+import ChatModel
+import ChatStore
+import Foundation
+import Hummingbird
+import NIOCore
+
+/// Stream's import flow: `create_import_url` → PUT the file → `create_import` → `get_import` /
+/// `list_imports`. Uploads land beside the store; imports go through the same validator and
+/// sink as `chatterm import`, in the background, as Stream runs them.
+struct ImportRoutes {
+    let store: ChatStore
+    let uploads: UploadSlots
+    /// Stream's limit on an import file.
+    static let maxUploadBytes = 300 << 20
+    static let pathPrefix = "local://uploads/"
+
+    func add(to router: Router<ServerContext>) {
+        router.post("import_urls") { request, context in try await createURL(request, context) }
+        router.put("uploads/:token/:filename") { request, context in try await upload(request, context) }
+        router.post("imports") { request, context in try await create(request, context) }
+        router.get("imports/:id") { _, context in try get(context) }
+        router.get("imports") { request, context in try list(request, context) }
+    }
+
+    private func requireServer(_ context: ServerContext, _ operation: String) throws {
+        guard context.actor == .server else { throw StreamAPIError.notAllowed(operation, "imports need a server token") }
+    }
+
+    private func createURL(_ request: Request, _ context: ServerContext) async throws -> Response {
+        let operation = "CreateImportURL"
+        try requireServer(context, operation)
+        var request = request
+        let body = try await request.jsonObject(operation: operation)
+        guard let filename = body["filename"]?.stringValue, UploadSlots.isSafe(filename) else {
+            throw StreamAPIError.input(operation, "filename is required: a plain file name such as data.jsonl")
+        }
+        let token = await uploads.issue(filename: filename)
+        let host = request.head.authority ?? "127.0.0.1"
+        return JSONResponse.ok(["upload_url": .string("http://\(host)/uploads/\(token)/\(filename)"),
+                                "path": .string(Self.pathPrefix + token + "/" + filename)], status: .created, context: context)
+    }
+
+    /// The pre-signed PUT: no Stream auth headers; the one-use token in the URL is the permission.
+    private func upload(_ request: Request, _ context: ServerContext) async throws -> Response {
+        let token = context.parameters.get("token") ?? "", filename = context.parameters.get("filename") ?? ""
+        guard await uploads.take(token: token, filename: filename) else {
+            throw StreamAPIError.notAllowed("Upload", "this upload URL is unknown or was already used")
+        }
+        let file = uploads.file(token: token, filename: filename)
+        try FileManager.default.createDirectory(atPath: (file as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        guard FileManager.default.createFile(atPath: file, contents: nil), let handle = FileHandle(forWritingAtPath: file) else {
+            throw StreamAPIError(status: 500, code: -1, message: "cannot store the upload")
+        }
+        defer { try? handle.close() }
+        var written = 0
+        for try await buffer in request.body {
+            written += buffer.readableBytes
+            if written > Self.maxUploadBytes {
+                try? FileManager.default.removeItem(atPath: file)
+                throw StreamAPIError.tooBig(limit: Self.maxUploadBytes)
+            }
+            try handle.write(contentsOf: Data(buffer.readableBytesView))
+        }
+        return Response(status: .ok)
+    }
+
+    private func create(_ request: Request, _ context: ServerContext) async throws -> Response {
+        let operation = "CreateImport"
+        try requireServer(context, operation)
+        var request = request
+        let body = try await request.jsonObject(operation: operation)
+        guard let path = body["path"]?.stringValue, let file = uploads.file(forPath: path), FileManager.default.fileExists(atPath: file) else {
+            throw StreamAPIError.input(operation, "path must be one that import_urls gave and whose file was uploaded")
+        }
+        // Like stream-cli: anything but "insert" is upsert.
+        let mode: ImportMode = body["mode"]?.stringValue == "insert" ? .insert : .upsert
+        let task = try store.createImportTask(path: path, mode: mode, file: file)
+        let store = self.store
+        Task.detached {
+            _ = try? store.runImport(task) { existing, sink in try ImportAnalyzer(existing: existing, sink: sink).run(path: file) }
+        }
+        return JSONResponse.ok(["import_task": task.json], status: .created, context: context)
+    }
+
+    private func get(_ context: ServerContext) throws -> Response {
+        try requireServer(context, "GetImport")
+        guard let task = try store.importTask(id: context.parameters.get("id") ?? "") else {
+            throw StreamAPIError.notFound("GetImport", "Can't find task")
+        }
+        return JSONResponse.ok(["import_task": task.json], context: context)
+    }
+
+    private func list(_ request: Request, _ context: ServerContext) throws -> Response {
+        try requireServer(context, "ListImports")
+        let limit = min(max(request.uri.queryParameters.get("limit").flatMap { Int($0) } ?? 25, 0), 100)
+        let offset = max(request.uri.queryParameters.get("offset").flatMap { Int($0) } ?? 0, 0)
+        return JSONResponse.ok(["import_tasks": .array(try store.importTasks(limit: limit, offset: offset).map(\.json))], context: context)
+    }
+}
+
+/// Upload URLs handed out and not yet used, and where their files go (beside the store).
+public actor UploadSlots {
+    nonisolated let directory: String
+    private var open: Set<String> = []
+
+    public init(directory: String) { self.directory = directory }
+
+    func issue(filename: String) -> String {
+        let token = UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
+        open.insert(token + "/" + filename)
+        return token
+    }
+
+    /// Consumes an issued slot: true once per issued token and name.
+    func take(token: String, filename: String) -> Bool { open.remove(token + "/" + filename) != nil }
+
+    nonisolated func file(token: String, filename: String) -> String { directory + "/" + token + "/" + filename }
+
+    /// The file behind a `local://uploads/TOKEN/NAME` path, or nil for anything else (no way out of the directory).
+    nonisolated func file(forPath path: String) -> String? {
+        guard path.hasPrefix(ImportRoutes.pathPrefix) else { return nil }
+        let parts = path.dropFirst(ImportRoutes.pathPrefix.count).split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count == 2, parts[0].count == 32, parts[0].allSatisfy(\.isHexDigit), Self.isSafe(String(parts[1])) else { return nil }
+        return file(token: String(parts[0]), filename: String(parts[1]))
+    }
+
+    /// A file name with no path in it.
+    static func isSafe(_ name: String) -> Bool {
+        !name.isEmpty && name.count <= 200 && name != "." && name != ".." && !name.contains("/") && !name.contains("\\")
+            && !name.unicodeScalars.contains { $0.value < 0x20 }
+    }
+}

@@ -1,0 +1,75 @@
+"""The import flow as the SDK and stream-cli run it: create_import_url, PUT, create_import, get/list."""
+import json
+import os
+import time
+
+import pytest
+import requests
+from stream_chat.base.exceptions import StreamAPIException
+
+from test_channels_messages import as_user
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+
+
+def upload(client, name, content):
+    urls = client.create_import_url(name)
+    response = requests.put(urls["upload_url"], data=content, headers={"Content-Type": "application/json"}, timeout=30)
+    assert response.status_code == 200, response.text
+    return urls
+
+
+def wait_for(client, task_id):
+    deadline = time.time() + 60
+    while time.time() < deadline:
+        task = client.get_import(task_id)["import_task"]
+        if task["state"] in ("completed", "analyze_failed"):
+            return task
+        time.sleep(0.2)
+    pytest.fail(f"import {task_id} did not finish")
+
+
+def test_demo_data_imports_through_the_api(client):
+    with open(os.path.join(ROOT, "demo-data", "demo.jsonl"), "rb") as f:
+        content = f.read()
+    urls = upload(client, "demo.jsonl", content)
+    assert urls["path"].endswith("/demo.jsonl")
+    created = client.create_import(urls["path"], "upsert")["import_task"]
+    assert created["state"] == "uploaded" and created["mode"] == "upsert" and created["size"] == len(content)
+    task = wait_for(client, created["id"])
+    assert task["state"] == "completed", task
+    assert task["result"]["stats"]["total"]["messages"] >= 3000
+    assert [h["next_state"] for h in task["history"]] == ["analyzing", "completed"]
+    assert client.query_users({"id": "maya"})["users"][0]["name"]
+    listed = client.list_imports({"limit": 1})["import_tasks"]
+    assert len(listed) == 1 and listed[0]["id"] == created["id"]
+
+
+def test_a_broken_file_fails_and_writes_nothing(client):
+    lines = [{"type": "user", "data": {"id": "import-victim"}}, {"type": "foobar", "data": {}}]
+    urls = upload(client, "bad.jsonl", "\n".join(json.dumps(l) for l in lines).encode())
+    task = wait_for(client, client.create_import(urls["path"], "insert")["import_task"]["id"])
+    assert task["state"] == "analyze_failed"
+    assert task["mode"] == "insert"
+    assert task["result"]["errors"][0]["error"] == 'Parse error: invalid item type "foobar"'
+    assert client.query_users({"id": "import-victim"})["users"] == []
+
+
+def test_upload_urls_are_single_use_and_paths_are_checked(server, client):
+    urls = upload(client, "once.jsonl", b"")
+    again = requests.put(urls["upload_url"], data=b"{}", timeout=10)
+    assert again.status_code == 403 and again.json()["code"] == 17
+    for path in ["local://uploads/../../etc/passwd", "/etc/passwd", "s3://bucket/x.json", urls["path"].replace("once", "other")]:
+        with pytest.raises(StreamAPIException) as raised:
+            client.create_import(path, "upsert")
+        assert raised.value.status_code == 400, path
+    with pytest.raises(StreamAPIException):
+        client.create_import_url("../escape.json")
+
+
+def test_imports_need_a_server_token(server, client):
+    client.upsert_user({"id": "plain-user"})
+    assert as_user(server, "plain-user", "POST", "import_urls", {"filename": "x.json"}).status_code == 403
+    with pytest.raises(StreamAPIException) as raised:
+        client.get_import("00000000-0000-0000-0000-000000000000")
+    assert raised.value.status_code == 404 and raised.value.error_code == 16
