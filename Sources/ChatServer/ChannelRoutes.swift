@@ -54,7 +54,7 @@ struct ChannelRoutes {
     }
 
     /// Stream's ChannelState: the channel, its members, its newest messages (oldest first), read state.
-    private func state(_ channel: Channel, body: JSONObject, viewer: StreamToken.Actor?) throws -> JSONObject {
+    func state(_ channel: Channel, body: JSONObject, viewer: StreamToken.Actor?) throws -> JSONObject {
         let members = try store.members(cid: channel.cid)
         let limit = min(max(body["messages"]?.objectValue?["limit"]?.intValue ?? 25, 0), 300)
         let viewerID: String = { if case .user(let id)? = viewer { return id } else { return "" } }()

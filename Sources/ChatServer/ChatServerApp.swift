@@ -16,6 +16,7 @@ public enum ChatServerApp {
         }
         UserRoutes(store: store).add(to: router)
         ChannelRoutes(store: store).add(to: router)
+        ChannelUpdateRoutes(store: store).add(to: router)
         MessageRoutes(store: store).add(to: router)
         ReactionRoutes(store: store).add(to: router)
         ReadStateRoutes(store: store).add(to: router)

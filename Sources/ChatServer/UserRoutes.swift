@@ -47,7 +47,7 @@ struct UserRoutes {
         var ids: [String]?
         var role: String?
         for condition in filter.members {
-            let values = try Self.values(condition.value, field: condition.key, operation: operation)
+            let values = try QueryFilter.values(condition.value, field: condition.key, operation: operation)
             switch condition.key {
             case "id": ids = values
             case "role":
@@ -63,16 +63,5 @@ struct UserRoutes {
         let users = try store.users(ids: ids, role: role, sortField: sort?["field"]?.stringValue ?? "created_at",
                                     descending: (sort?["direction"]?.intValue ?? 1) < 0, limit: limit, offset: offset)
         return JSONResponse.ok(["users": .array(users.map(UserJSON.json))], context: context)
-    }
-
-    /// `"x"`, `{"$eq": "x"}` or `{"$in": [...]}` as a list of values.
-    private static func values(_ value: JSONValue, field: String, operation: String) throws -> [String] {
-        if let s = value.stringValue { return [s] }
-        if let o = value.objectValue, o.count == 1, let op = o.members.first {
-            if op.key == "$eq", let s = op.value.stringValue { return [s] }
-            if op.key == "$in", let list = op.value.arrayValue { return list.compactMap(\.stringValue) }
-            throw StreamAPIError.input(operation, "operator \(op.key) on \(field) is not supported by the local server ($eq and $in are)")
-        }
-        throw StreamAPIError.input(operation, "\(field) must be a string, {\"$eq\": …} or {\"$in\": […]}")
     }
 }

@@ -1,0 +1,62 @@
+import ChatModel
+import GRDB
+
+/// Channel changes after creation, and the channel query, for the server.
+extension ChatStore {
+    /// Replaces a channel's custom data and its standard flags (frozen, disabled, team) when given.
+    public func update(channel: Channel) throws {
+        try pool.write { db in _ = try StoreImportSink(db: db, mode: .upsert, importTime: .now()).write(.channel(channel)) }
+    }
+
+    /// Adds members (with a channel role; existing members get the role), in one transaction.
+    public func addMembers(cid: String, _ members: [(userID: String, role: String?)]) throws {
+        try pool.write { db in
+            let now = Timestamp.now().storageText
+            for m in members {
+                try db.execute(sql: """
+                    INSERT INTO members (cid, user_id, channel_role, created_at) VALUES (?, ?, ?, ?)
+                    ON CONFLICT(cid, user_id) DO UPDATE SET channel_role = COALESCE(?, channel_role)
+                    """, arguments: [cid, m.userID, m.role ?? "channel_member", now, m.role])
+            }
+        }
+    }
+
+    public func removeMembers(cid: String, userIDs: [String]) throws {
+        try pool.write { db in
+            for id in userIDs { try db.execute(sql: "DELETE FROM members WHERE cid = ? AND user_id = ?", arguments: [cid, id]) }
+        }
+    }
+
+    /// The member's channel role, or nil when not a member.
+    public func channelRole(cid: String, userID: String) throws -> String? {
+        try pool.read { db in try String.fetchOne(db, sql: "SELECT channel_role FROM members WHERE cid = ? AND user_id = ?", arguments: [cid, userID]) }
+    }
+
+    /// Channels matching the filter: cids, types, and (when given) those `memberOf` belongs to;
+    /// ordered by last message or creation, newest first.
+    public func queryChannels(cids: [String]?, types: [String]?, memberOf: [String]?, frozen: Bool?, byLastMessage: Bool, limit: Int, offset: Int) throws -> [Channel] {
+        try pool.read { db in
+            var conditions: [String] = []
+            var arguments: StatementArguments = []
+            func list(_ column: String, _ values: [String]) {
+                conditions.append("\(column) IN (\(values.isEmpty ? "NULL" : Array(repeating: "?", count: values.count).joined(separator: ", ")))")
+                arguments += StatementArguments(values)
+            }
+            if let cids { list("c.cid", cids) }
+            if let types { list("c.type", types) }
+            if let memberOf {
+                conditions.append("EXISTS (SELECT 1 FROM members m WHERE m.cid = c.cid AND m.user_id IN (\(memberOf.isEmpty ? "NULL" : Array(repeating: "?", count: memberOf.count).joined(separator: ", "))))")
+                arguments += StatementArguments(memberOf)
+            }
+            if let frozen {
+                conditions.append("c.frozen = ?")
+                arguments += [frozen]
+            }
+            let order = byLastMessage ? "COALESCE((SELECT MAX(created_at) FROM messages WHERE cid = c.cid), c.created_at) DESC" : "c.created_at DESC"
+            let sql = "SELECT c.* FROM channels c" + (conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND "))
+                + " ORDER BY \(order), c.cid LIMIT ? OFFSET ?"
+            arguments += [limit, offset]
+            return try Row.fetchAll(db, sql: sql, arguments: arguments).map(StoredItems.channel)
+        }
+    }
+}

@@ -1,0 +1,84 @@
+"""Channel updates, members, moderators and query_channels through the official SDK."""
+import uuid
+
+import pytest
+from stream_chat.base.exceptions import StreamAPIException
+
+from test_channels_messages import as_user
+
+
+def new_id(prefix):
+    return f"{prefix}-{uuid.uuid4().hex[:10]}"
+
+
+@pytest.fixture
+def trio(client):
+    ids = [new_id("m") for _ in range(3)]
+    client.upsert_users([{"id": i} for i in ids])
+    return ids
+
+
+def test_update_replaces_custom_data(client, trio):
+    a, b, _ = trio
+    channel = client.channel("messaging", new_id("u"), {"name": "Old", "color": "red", "members": [a, b]})
+    channel.create(a)
+    updated = channel.update({"name": "New", "motd": "hi"})["channel"]
+    assert updated["name"] == "New" and updated["motd"] == "hi"
+    assert "color" not in updated
+    assert updated["created_by"]["id"] == a
+
+
+def test_update_partial_sets_and_unsets(client, trio):
+    a, b, _ = trio
+    channel = client.channel("messaging", new_id("p"), {"name": "P", "color": "red", "members": [a, b]})
+    channel.create(a)
+    response = channel.update_partial({"color": "blue", "frozen": True}, ["name"])
+    assert response["channel"]["color"] == "blue" and response["channel"]["frozen"] is True
+    assert "name" not in response["channel"]
+    with pytest.raises(StreamAPIException) as raised:
+        channel.send_message({"text": "frozen now"}, a)
+    assert raised.value.error_code == 17
+
+
+def test_members_and_moderators(client, trio):
+    a, b, c = trio
+    channel = client.channel("messaging", new_id("mm"), {"members": [a]})
+    channel.create(a)
+    members = channel.add_members([b, {"user_id": c, "channel_role": "channel_moderator"}])["members"]
+    roles = {m["user_id"]: m["channel_role"] for m in members}
+    assert roles == {a: "channel_member", b: "channel_member", c: "channel_moderator"}
+    assert {m["user_id"]: m["is_moderator"] for m in channel.add_moderators([b])["members"]}[b] is True
+    assert {m["user_id"]: m["is_moderator"] for m in channel.demote_moderators([b])["members"]}[b] is False
+    assert {m["user_id"] for m in channel.remove_members([b])["members"]} == {a, c}
+    assert {m["user_id"] for m in channel.query()["members"]} == {a, c}
+    with pytest.raises(StreamAPIException) as raised:
+        channel.add_members(["ghost-user"])
+    assert raised.value.error_code == 4
+
+
+def test_only_moderators_update_with_user_tokens(server, client, trio):
+    a, b, _ = trio
+    cid = new_id("perm")
+    client.channel("messaging", cid, {"members": [a, b]}).create(a)
+    denied = as_user(server, b, "POST", f"channels/messaging/{cid}", {"data": {"name": "mine now"}})
+    assert denied.status_code == 403 and denied.json()["code"] == 17
+    assert as_user(server, a, "POST", f"channels/messaging/{cid}", {"data": {"name": "creator may"}}).status_code == 201
+
+
+def test_query_channels_by_members_type_and_cid(client, trio):
+    a, b, c = trio
+    first = client.channel("messaging", new_id("q1"), {"members": [a, b]})
+    first.create(a)
+    second = client.channel("team", new_id("q2"), {"members": [a, c]})
+    second.create(a)
+    second.send_message({"text": "latest"}, a)
+    found = client.query_channels({"members": {"$in": [a]}}, {"last_message_at": -1})["channels"]
+    assert [s["channel"]["id"] for s in found][:2] == [second.id, first.id]
+    assert found[0]["messages"][-1]["text"] == "latest"
+    teams = client.query_channels({"members": {"$in": [a]}, "type": "team"})["channels"]
+    assert [s["channel"]["id"] for s in teams] == [second.id]
+    by_cid = client.query_channels({"cid": {"$in": [f"messaging:{first.id}"]}})["channels"]
+    assert [s["channel"]["cid"] for s in by_cid] == [f"messaging:{first.id}"]
+    with pytest.raises(StreamAPIException) as raised:
+        client.query_channels({"name": {"$autocomplete": "q"}})
+    assert "not supported by the local server" in raised.value.error_message
