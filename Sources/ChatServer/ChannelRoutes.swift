@@ -85,6 +85,7 @@ struct ChannelRoutes {
         }
         if case .user? = context.actor { try ChannelAccess(store: store).require(channel, user: sender, operation: operation) }
         if channel.frozen == true { throw StreamAPIError.notAllowed(operation, "channel \(channel.cid) is frozen") }
+        if try store.isBanned(sender, in: channel, now: .now()) { throw StreamAPIError.notAllowed(operation, "user \(sender) is banned from channel \(channel.cid)") }
         guard try store.user(id: sender) != nil else { throw StreamAPIError.input(operation, "user \(sender) doesn't exist") }
         for key in ["user", "user_id", "mentioned_users", "silent", "pinned", "html"] { data[key] = nil }
         data["id"] = data["id"] ?? .string(UUID().uuidString.lowercased())

@@ -20,6 +20,9 @@ public enum ChatServerApp {
         MessageRoutes(store: store).add(to: router)
         ReactionRoutes(store: store).add(to: router)
         ReadStateRoutes(store: store).add(to: router)
+        ModerationRoutes(store: store).add(to: router)
+        SearchRoutes(store: store).add(to: router)
+        ChannelTypeRoutes().add(to: router)
         ImportRoutes(store: store, uploads: UploadSlots(directory: store.path + ".uploads")).add(to: router)
         return router
     }

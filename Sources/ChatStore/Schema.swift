@@ -2,6 +2,7 @@ import GRDB
 
 /// The store's schema as an ordered list of migrations (never edit a shipped one; add the next).
 ///
+/// `bans.cid` is '' for an app-wide ban.
 /// Conventions: times are `Timestamp.storageText` (fixed-width UTC, so SQL compares them as
 /// text), lists and objects are JSON text, custom fields are one JSON object per row.
 enum Schema {
@@ -121,6 +122,27 @@ enum Schema {
         }
         migrator.registerMigration("v2: message edits") { db in
             try db.execute(sql: "ALTER TABLE messages ADD COLUMN text_updated_at TEXT")
+        }
+        migrator.registerMigration("v3: bans and mutes") { db in
+            try db.execute(sql: """
+                CREATE TABLE bans (
+                    target_id TEXT NOT NULL,
+                    cid TEXT NOT NULL DEFAULT '',
+                    created_by TEXT,
+                    reason TEXT,
+                    shadow INTEGER NOT NULL DEFAULT 0,
+                    expires TEXT,
+                    created_at TEXT NOT NULL,
+                    PRIMARY KEY (target_id, cid)
+                ) WITHOUT ROWID;
+                CREATE TABLE mutes (
+                    user_id TEXT NOT NULL,
+                    target_id TEXT NOT NULL,
+                    expires TEXT,
+                    created_at TEXT NOT NULL,
+                    PRIMARY KEY (user_id, target_id)
+                ) WITHOUT ROWID;
+                """)
         }
         return migrator
     }

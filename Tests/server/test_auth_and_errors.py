@@ -90,7 +90,7 @@ def test_unknown_routes_get_stream_404(server):
     assert_stream_error(response, 404, 16)
     assert "not supported by the local server" in response.json()["message"]
     with pytest.raises(StreamAPIException) as raised:
-        server.client().get_channel_type("messaging")
+        server.client().list_blocklists()
     assert raised.value.status_code == 404 and raised.value.error_code == 16
 
 

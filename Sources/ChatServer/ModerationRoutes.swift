@@ -1,0 +1,113 @@
+import ChatModel
+import ChatStore
+import Foundation
+import Hummingbird
+
+/// `ban_user`/`unban_user` (app-wide, or in a channel by `type`+`id` or `channel_cid`),
+/// `query_banned_users`, `mute_user(s)`/`unmute_user(s)`. Bans and mutes are server-side
+/// moderation; a user token may only mute and unmute for itself.
+struct ModerationRoutes {
+    let store: ChatStore
+
+    func add(to router: Router<ServerContext>) {
+        router.post("moderation/ban") { request, context in try await ban(request, context) }
+        router.delete("moderation/ban") { request, context in try unban(request, context) }
+        router.get("query_banned_users") { request, context in try queryBans(request, context) }
+        router.post("moderation/mute") { request, context in try await mute(request, context, muting: true) }
+        router.post("moderation/unmute") { request, context in try await mute(request, context, muting: false) }
+    }
+
+    private func requireServer(_ context: ServerContext, _ operation: String) throws {
+        guard context.actor == .server else { throw StreamAPIError.notAllowed(operation, "banning needs a server token or a moderator's /ban command") }
+    }
+
+    /// The channel a ban names: `channel_cid`, or the legacy `type` + `id`; nil for app-wide.
+    private func channelCID(_ value: (String) -> String?, operation: String) throws -> String? {
+        let cid = value("channel_cid") ?? value("type").flatMap { type in value("id").map { ChannelID.cid(type: type, id: $0) } }
+        if let cid, try store.channel(cid: cid) == nil { throw StreamAPIError.notFound(operation, "Can't find channel with id \(cid)") }
+        return cid
+    }
+
+    private func ban(_ request: Request, _ context: ServerContext) async throws -> Response {
+        let operation = "BanUser"
+        try requireServer(context, operation)
+        var request = request
+        let body = try await request.jsonObject(operation: operation)
+        guard let target = body["target_user_id"]?.stringValue, try store.user(id: target) != nil else {
+            throw StreamAPIError.input(operation, "target_user_id must name an existing user")
+        }
+        let cid = try channelCID({ body[$0]?.stringValue }, operation: operation)
+        let now = Timestamp.now()
+        let expires = body["timeout"]?.intValue.map { Timestamp(seconds: now.seconds + Int64($0) * 60, nanoseconds: now.nanoseconds) }
+        try store.save(ban: Ban(targetID: target, cid: cid, createdBy: ActingUser.claimed(in: body), reason: body["reason"]?.stringValue,
+                                shadow: body["shadow"]?.boolValue ?? false, expires: expires, createdAt: now))
+        return JSONResponse.ok([:], status: .created, context: context)
+    }
+
+    private func unban(_ request: Request, _ context: ServerContext) throws -> Response {
+        let operation = "UnbanUser"
+        try requireServer(context, operation)
+        let query = request.uri.queryParameters
+        guard let target = query.get("target_user_id").map({ String($0) }) else { throw StreamAPIError.input(operation, "target_user_id is required") }
+        let cid = try channelCID({ query.get($0).map { String($0) } }, operation: operation)
+        _ = try store.removeBan(targetID: target, cid: cid)
+        return JSONResponse.ok([:], context: context)
+    }
+
+    private func queryBans(_ request: Request, _ context: ServerContext) throws -> Response {
+        let operation = "QueryBannedUsers"
+        try requireServer(context, operation)
+        let payload = try request.jsonQuery("payload", operation: operation)
+        let cid = payload["filter_conditions"]?.objectValue?["channel_cid"]?.stringValue
+        let bans = try store.bans(cid: cid, now: .now()).filter { cid == nil || $0.cid == cid }
+        let json: [JSONValue] = try bans.map { ban in
+            var o: JSONObject = ["user": UserJSON.json(try store.user(id: ban.targetID) ?? User(id: ban.targetID)),
+                                 "created_at": .string(ban.createdAt.rfc3339), "shadow": .bool(ban.shadow)]
+            if let by = ban.createdBy { o["banned_by"] = UserJSON.json(try store.user(id: by) ?? User(id: by)) }
+            if let reason = ban.reason { o["reason"] = .string(reason) }
+            if let expires = ban.expires { o["expires"] = .string(expires.rfc3339) }
+            if let cid = ban.cid { o["channel"] = ["cid": .string(cid)] }
+            return .object(o)
+        }
+        return JSONResponse.ok(["bans": .array(json)], context: context)
+    }
+
+    private func mute(_ request: Request, _ context: ServerContext, muting: Bool) async throws -> Response {
+        let operation = muting ? "MuteUser" : "UnmuteUser"
+        var request = request
+        let body = try await request.jsonObject(operation: operation)
+        let user = try ActingUser.resolve(context, claimed: body["user_id"]?.stringValue, operation: operation)
+        let single = body["target_id"]?.stringValue
+        let targets = single.map { [$0] } ?? body["target_ids"]?.arrayValue?.compactMap(\.stringValue) ?? []
+        guard !targets.isEmpty else { throw StreamAPIError.input(operation, "target_id or target_ids is required") }
+        let now = Timestamp.now()
+        let expires = body["timeout"]?.intValue.map { Timestamp(seconds: now.seconds + Int64($0) * 60, nanoseconds: now.nanoseconds) }
+        var mutes: [JSONValue] = []
+        var missing: [JSONValue] = []
+        for target in targets {
+            guard let targetUser = try store.user(id: target) else {
+                missing.append(.string(target))
+                continue
+            }
+            if muting {
+                try store.mute(userID: user, targetID: target, expires: expires, at: now)
+                var m: JSONObject = ["user": UserJSON.json(try store.user(id: user) ?? User(id: user)), "target": UserJSON.json(targetUser),
+                                     "created_at": .string(now.rfc3339), "updated_at": .string(now.rfc3339)]
+                if let expires { m["expires"] = .string(expires.rfc3339) }
+                mutes.append(.object(m))
+            } else {
+                try store.unmute(userID: user, targetID: target)
+            }
+        }
+        if single != nil, !missing.isEmpty { throw StreamAPIError.input(operation, "user \(single!) doesn't exist") }
+        var out: JSONObject = [:]
+        if muting {
+            if single != nil { out["mute"] = mutes.first ?? .null } else { out["mutes"] = .array(mutes) }
+            out["non_existing_users"] = .array(missing)
+            var me = (try store.user(id: user)).map(UserJSON.json)?.objectValue ?? ["id": .string(user)]
+            me["mutes"] = .array(try store.mutedUsers(of: user, now: now).map { ["target": ["id": .string($0)]] })
+            out["own_user"] = .object(me)
+        }
+        return JSONResponse.ok(out, status: muting ? .created : .ok, context: context)
+    }
+}

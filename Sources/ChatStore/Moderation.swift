@@ -1,0 +1,106 @@
+import ChatModel
+import GRDB
+
+/// A ban of a user, app-wide (`cid` nil) or in one channel.
+public struct Ban: Sendable, Hashable {
+    public var targetID: String
+    public var cid: String?
+    public var createdBy: String?
+    public var reason: String?
+    public var shadow: Bool
+    public var expires: Timestamp?
+    public var createdAt: Timestamp
+
+    public init(targetID: String, cid: String?, createdBy: String?, reason: String?, shadow: Bool, expires: Timestamp?, createdAt: Timestamp) {
+        self.targetID = targetID
+        self.cid = cid
+        self.createdBy = createdBy
+        self.reason = reason
+        self.shadow = shadow
+        self.expires = expires
+        self.createdAt = createdAt
+    }
+}
+
+/// Bans and mutes, for the server's moderation routes and its checks on sending.
+extension ChatStore {
+    public func save(ban: Ban) throws {
+        try pool.write { db in
+            try db.execute(sql: """
+                INSERT INTO bans (target_id, cid, created_by, reason, shadow, expires, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT(target_id, cid) DO UPDATE SET created_by = excluded.created_by, reason = excluded.reason,
+                    shadow = excluded.shadow, expires = excluded.expires, created_at = excluded.created_at
+                """, arguments: [ban.targetID, ban.cid ?? "", ban.createdBy, ban.reason, ban.shadow, ban.expires?.storageText, ban.createdAt.storageText])
+        }
+    }
+
+    /// Lifts a ban; false when there was none.
+    public func removeBan(targetID: String, cid: String?) throws -> Bool {
+        try pool.write { db in
+            try db.execute(sql: "DELETE FROM bans WHERE target_id = ? AND cid = ?", arguments: [targetID, cid ?? ""])
+            return db.changesCount > 0
+        }
+    }
+
+    /// Bans in force at `now`, app-wide ones and those of `cid` (all channels when nil).
+    public func bans(cid: String?, targetID: String? = nil, now: Timestamp) throws -> [Ban] {
+        try pool.read { db in
+            var sql = "SELECT * FROM bans WHERE (expires IS NULL OR expires > ?)"
+            var arguments: StatementArguments = [now.storageText]
+            if let cid {
+                sql += " AND cid IN ('', ?)"
+                arguments += [cid]
+            }
+            if let targetID {
+                sql += " AND target_id = ?"
+                arguments += [targetID]
+            }
+            return try Row.fetchAll(db, sql: sql + " ORDER BY created_at DESC", arguments: arguments).map { row in
+                let cid: String = row["cid"]
+                return Ban(targetID: row["target_id"], cid: cid.isEmpty ? nil : cid, createdBy: row["created_by"], reason: row["reason"],
+                           shadow: row["shadow"], expires: StoredValue.decodeTime(row["expires"]),
+                           createdAt: StoredValue.decodeTime(row["created_at"]) ?? now)
+            }
+        }
+    }
+
+    /// Whether `userID` may not post in `channel` now: a ban in force, or the channel's imported `banned_users`.
+    public func isBanned(_ userID: String, in channel: Channel, now: Timestamp) throws -> Bool {
+        if channel.bannedUsers?.contains(userID) == true { return true }
+        return try !bans(cid: channel.cid, targetID: userID, now: now).isEmpty
+    }
+
+    public func mute(userID: String, targetID: String, expires: Timestamp?, at time: Timestamp) throws {
+        try pool.write { db in
+            try db.execute(sql: """
+                INSERT INTO mutes (user_id, target_id, expires, created_at) VALUES (?, ?, ?, ?)
+                ON CONFLICT(user_id, target_id) DO UPDATE SET expires = excluded.expires, created_at = excluded.created_at
+                """, arguments: [userID, targetID, expires?.storageText, time.storageText])
+        }
+    }
+
+    public func unmute(userID: String, targetID: String) throws {
+        try pool.write { db in try db.execute(sql: "DELETE FROM mutes WHERE user_id = ? AND target_id = ?", arguments: [userID, targetID]) }
+    }
+
+    /// Who `userID` has muted (targets), mutes in force at `now`.
+    public func mutedUsers(of userID: String, now: Timestamp) throws -> [String] {
+        try pool.read { db in
+            try String.fetchAll(db, sql: "SELECT target_id FROM mutes WHERE user_id = ? AND (expires IS NULL OR expires > ?) ORDER BY created_at",
+                                arguments: [userID, now.storageText])
+        }
+    }
+
+    /// Messages whose text contains `text` (case-insensitive), in the given channels, newest first.
+    public func search(text: String, cids: [String], viewer: String, limit: Int, offset: Int) throws -> [MessageRow] {
+        guard !cids.isEmpty else { return [] }
+        let ids = try pool.read { db in
+            try String.fetchAll(db, sql: """
+                SELECT id FROM messages WHERE cid IN (\(Array(repeating: "?", count: cids.count).joined(separator: ", ")))
+                    AND type != 'deleted' AND instr(lower(text), lower(?)) > 0
+                ORDER BY created_at DESC, id LIMIT ? OFFSET ?
+                """, arguments: StatementArguments(cids) + [text, limit, offset])
+        }
+        return try ids.compactMap { try message(id: $0, viewer: viewer) }
+    }
+}
