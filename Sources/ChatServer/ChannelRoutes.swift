@@ -8,6 +8,7 @@ import Hummingbird
 /// `channel.query` and `channel.send_message`.
 struct ChannelRoutes {
     let store: ChatStore
+    let hub: EventHub
 
     func add(to router: Router<ServerContext>) {
         router.post("channels/:type/:id/query") { request, context in try await query(request, context, id: context.parameters.get("id")) }
@@ -49,6 +50,11 @@ struct ChannelRoutes {
             channel = try store.getOrCreate(channel: parsed, memberIDs: memberIDs).0
         } else if case .user(let me)? = context.actor {
             try ChannelAccess(store: store).require(channel!, user: me, operation: operation)
+        }
+        // `watch: true` with the WebSocket's connection_id subscribes that connection to the channel.
+        if body["watch"]?.boolValue == true, let connection = request.uri.queryParameters.get("connection_id").map({ String($0) }) {
+            let owner = await hub.user(of: connection)
+            if owner != nil, context.actor == .server || context.actor == .user(owner!) { await hub.watch(connection, cid: channel!.cid) }
         }
         return JSONResponse.ok(try state(channel!, body: body, viewer: context.actor), status: .created, context: context)
     }
@@ -106,7 +112,15 @@ struct ChannelRoutes {
             }
         }
         guard try store.insert(message: message) else { throw StreamAPIError.input(operation, "a message with ID \(message.id) already exists") }
-        return JSONResponse.ok(["message": try MessagePresenter(store: store).message(id: message.id, viewer: sender) ?? .null], status: .created, context: context)
+        let json = try MessagePresenter(store: store).message(id: message.id, viewer: sender) ?? .null
+        var event = EventJSON.base("message.new", channel, user: sender, store: store)
+        event["message"] = json
+        event["message_id"] = .string(message.id)
+        // Thread replies not shown in the channel reach the thread's watchers only; members are not notified.
+        let inChannel = message.parentID == nil || message.showInChannel == true
+        let members = try store.members(cid: channel.cid).map(\.user.id).filter { $0 != sender }
+        await hub.publish(event, cid: channel.cid, members: members, notificationType: inChannel ? "notification.message_new" : nil)
+        return JSONResponse.ok(["message": json], status: .created, context: context)
     }
 
     // MARK: Helpers

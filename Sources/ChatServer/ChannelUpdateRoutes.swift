@@ -7,6 +7,7 @@ import Hummingbird
 /// `demote_moderators` (all `POST|PATCH /channels/{type}/{id}`) and `query_channels` (`POST /channels`).
 struct ChannelUpdateRoutes {
     let store: ChatStore
+    let hub: EventHub
     /// Keys of a channel's data that are not custom fields.
     static let standard: Set<String> = ["id", "type", "cid", "created_by", "created_by_id", "member_ids", "members", "created_at", "updated_at"]
 
@@ -115,7 +116,7 @@ struct ChannelUpdateRoutes {
         let channels = try store.queryChannels(cids: cids, types: types, memberOf: members, frozen: frozen,
                                                byLastMessage: sortField != "created_at", limit: limit, offset: offset)
         let messageLimit: JSONObject = ["messages": ["limit": body["message_limit"] ?? 25]]
-        let routes = ChannelRoutes(store: store)
+        let routes = ChannelRoutes(store: store, hub: hub)
         return JSONResponse.ok(["channels": .array(try channels.map { .object(try routes.state($0, body: messageLimit, viewer: context.actor)) })], context: context)
     }
 }

@@ -1,13 +1,14 @@
 import ChatModel
 import ChatStore
 import Hummingbird
+import HummingbirdWebSocket
 
 /// The local Stream-compatible server: Hummingbird on a loopback port, storage in the chat store.
 public enum ChatServerApp {
     /// Request bodies past this size get 413 / code 22.
     public static let maxBodyBytes = 4 << 20
 
-    public static func router(store: ChatStore, credentials: ServerCredentials) -> Router<ServerContext> {
+    public static func router(store: ChatStore, credentials: ServerCredentials, hub: EventHub) -> Router<ServerContext> {
         let router = Router(context: ServerContext.self)
         router.add(middleware: StreamAPIMiddleware(credentials: credentials))
         router.get("app") { _, context in
@@ -15,11 +16,11 @@ public enum ChatServerApp {
                                      "revoke_tokens_issued_before": nil]], context: context)
         }
         UserRoutes(store: store).add(to: router)
-        ChannelRoutes(store: store).add(to: router)
-        ChannelUpdateRoutes(store: store).add(to: router)
-        MessageRoutes(store: store).add(to: router)
-        ReactionRoutes(store: store).add(to: router)
-        ReadStateRoutes(store: store).add(to: router)
+        ChannelRoutes(store: store, hub: hub).add(to: router)
+        ChannelUpdateRoutes(store: store, hub: hub).add(to: router)
+        MessageRoutes(store: store, hub: hub).add(to: router)
+        ReactionRoutes(store: store, hub: hub).add(to: router)
+        ReadStateRoutes(store: store, hub: hub).add(to: router)
         ModerationRoutes(store: store).add(to: router)
         SearchRoutes(store: store).add(to: router)
         ChannelTypeRoutes().add(to: router)
@@ -30,8 +31,13 @@ public enum ChatServerApp {
     /// Serves until interrupted (SIGINT/SIGTERM). `onListening` gets the bound port (useful with port 0).
     public static func serve(store: ChatStore, credentials: ServerCredentials, host: String, port: Int,
                              onListening: @escaping @Sendable (Int) -> Void) async throws {
+        let hub = EventHub()
+        // /connect authenticates from its query parameters, so it has a router of its own.
+        let webSocketRouter = Router(context: ServerContext.self)
+        WebSocketRoute(store: store, hub: hub, credentials: credentials).add(to: webSocketRouter)
         let app = Application(
-            router: router(store: store, credentials: credentials),
+            router: router(store: store, credentials: credentials, hub: hub),
+            server: .http1WebSocketUpgrade(webSocketRouter: webSocketRouter),
             configuration: .init(address: .hostname(host, port: port), serverName: "chatterm"),
             onServerRunning: { channel in onListening(channel.localAddress?.port ?? port) })
         try await app.runService()

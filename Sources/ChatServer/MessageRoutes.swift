@@ -6,13 +6,14 @@ import Hummingbird
 /// One message: `get_message`, `get_replies`, `update_message`, `delete_message`.
 struct MessageRoutes {
     let store: ChatStore
+    let hub: EventHub
     var presenter: MessagePresenter { MessagePresenter(store: store) }
 
     func add(to router: Router<ServerContext>) {
         router.get("messages/:id") { _, context in try get(context) }
         router.get("messages/:id/replies") { request, context in try replies(request, context) }
         router.post("messages/:id") { request, context in try await update(request, context) }
-        router.delete("messages/:id") { request, context in try delete(request, context) }
+        router.delete("messages/:id") { request, context in try await delete(request, context) }
     }
 
     /// The message, after checking the viewer may read its channel.
@@ -60,18 +61,31 @@ struct MessageRoutes {
         if let first = errors.first { throw StreamAPIError.rule(operation, first) }
         guard let message = parsed else { throw StreamAPIError.input(operation, "the message is not valid") }
         try store.update(message: message)
-        return JSONResponse.ok(["message": try presenter.message(id: message.id, viewer: actor) ?? .null], context: context)
+        let json = try presenter.message(id: message.id, viewer: actor) ?? .null
+        try await publish("message.updated", message: json, existing, actor: actor)
+        return JSONResponse.ok(["message": json], context: context)
     }
 
     /// Soft delete: the message stays, as type `deleted`.
-    private func delete(_ request: Request, _ context: ServerContext) throws -> Response {
+    private func delete(_ request: Request, _ context: ServerContext) async throws -> Response {
         let operation = "DeleteMessage"
         let existing = try readable(context.parameters.get("id") ?? "", context, operation: operation).message
         if case .user(let me)? = context.actor, me != existing.userID {
             throw StreamAPIError.notAllowed(operation, "user \(me) cannot delete a message of \(existing.userID)")
         }
         try store.softDelete(messageID: existing.id)
-        return JSONResponse.ok(["message": try presenter.message(id: existing.id, viewer: ActingUser.viewer(context)) ?? .null], context: context)
+        let json = try presenter.message(id: existing.id, viewer: ActingUser.viewer(context)) ?? .null
+        try await publish("message.deleted", message: json, existing, actor: ActingUser.viewer(context).isEmpty ? existing.userID : ActingUser.viewer(context), extra: ["hard_delete": false])
+        return JSONResponse.ok(["message": json], context: context)
+    }
+
+    /// An event about a message to its channel's watchers.
+    private func publish(_ type: String, message json: JSONValue, _ message: Message, actor: String, extra: JSONObject = [:]) async throws {
+        guard let channel = try store.channel(cid: message.cid) else { return }
+        var event = EventJSON.base(type, channel, user: actor, store: store).merging(extra)
+        event["message"] = json
+        event["message_id"] = .string(message.id)
+        await hub.publish(event, cid: channel.cid)
     }
 }
 

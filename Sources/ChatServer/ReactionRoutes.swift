@@ -6,12 +6,13 @@ import Hummingbird
 /// `send_reaction`, `delete_reaction`, `get_reactions`.
 struct ReactionRoutes {
     let store: ChatStore
+    let hub: EventHub
     var presenter: MessagePresenter { MessagePresenter(store: store) }
-    var messages: MessageRoutes { MessageRoutes(store: store) }
+    var messages: MessageRoutes { MessageRoutes(store: store, hub: hub) }
 
     func add(to router: Router<ServerContext>) {
         router.post("messages/:id/reaction") { request, context in try await send(request, context) }
-        router.delete("messages/:id/reaction/:type") { request, context in try delete(request, context) }
+        router.delete("messages/:id/reaction/:type") { request, context in try await delete(request, context) }
         router.get("messages/:id/reactions") { request, context in try list(request, context) }
     }
 
@@ -31,11 +32,12 @@ struct ReactionRoutes {
         guard let reaction = parsed else { throw StreamAPIError.input(operation, "the reaction is not valid") }
         guard try store.user(id: user) != nil else { throw StreamAPIError.input(operation, "user \(user) doesn't exist") }
         try store.upsert(reaction: reaction)
-        return JSONResponse.ok(["message": try presenter.message(id: message.id, viewer: user) ?? .null, "reaction": try presenter.reaction(reaction)],
-                               status: .created, context: context)
+        let answer: JSONObject = ["message": try presenter.message(id: message.id, viewer: user) ?? .null, "reaction": try presenter.reaction(reaction)]
+        try await publish("reaction.new", answer, message, user: user)
+        return JSONResponse.ok(answer, status: .created, context: context)
     }
 
-    private func delete(_ request: Request, _ context: ServerContext) throws -> Response {
+    private func delete(_ request: Request, _ context: ServerContext) async throws -> Response {
         let operation = "DeleteReaction"
         let message = try messages.readable(context.parameters.get("id") ?? "", context, operation: operation).message
         let user = try ActingUser.resolve(context, claimed: request.uri.queryParameters.get("user_id").map { String($0) }, operation: operation)
@@ -43,7 +45,16 @@ struct ReactionRoutes {
         guard let removed = try store.deleteReaction(messageID: message.id, type: type, userID: user) else {
             throw StreamAPIError.notFound(operation, "reaction \(type) by \(user) doesn't exist")
         }
-        return JSONResponse.ok(["message": try presenter.message(id: message.id, viewer: user) ?? .null, "reaction": try presenter.reaction(removed)], context: context)
+        let body: JSONObject = ["message": try presenter.message(id: message.id, viewer: user) ?? .null, "reaction": try presenter.reaction(removed)]
+        try await publish("reaction.deleted", body, message, user: user)
+        return JSONResponse.ok(body, context: context)
+    }
+
+    /// reaction.new / reaction.deleted to the channel's watchers, with the updated message.
+    private func publish(_ type: String, _ body: JSONObject, _ message: Message, user: String) async throws {
+        guard let channel = try store.channel(cid: message.cid) else { return }
+        let event = EventJSON.base(type, channel, user: user, store: store).merging(body)
+        await hub.publish(event, cid: channel.cid)
     }
 
     private func list(_ request: Request, _ context: ServerContext) throws -> Response {

@@ -2,10 +2,10 @@ import ChatModel
 import ChatStore
 import Hummingbird
 
-/// `mark_read`, `unread_counts` and `send_event`. Events are answered as Stream answers them;
-/// delivering them to watchers needs the WebSocket, which is not here yet.
+/// `mark_read`, `unread_counts` and `send_event`; events go to the channel's watchers.
 struct ReadStateRoutes {
     let store: ChatStore
+    let hub: EventHub
 
     func add(to router: Router<ServerContext>) {
         router.post("channels/:type/:id/read") { request, context in try await markRead(request, context) }
@@ -31,8 +31,14 @@ struct ReadStateRoutes {
         guard try store.markRead(cid: channel.cid, userID: user, at: now) else {
             throw StreamAPIError.notAllowed(operation, "user \(user) is not a member of channel \(channel.cid)")
         }
-        var event = eventBase("message.read", channel, user: user, at: now)
+        var event = EventJSON.base("message.read", channel, user: user, store: store, at: now)
         if let id = body["message_id"]?.stringValue { event["last_read_message_id"] = .string(id) }
+        await hub.publish(event, cid: channel.cid)
+        var own = event
+        own["type"] = "notification.mark_read"
+        own["unread_count"] = 0
+        own["total_unread_count"] = .int(try store.channels(for: user).reduce(0) { $0 + $1.unreadCount })
+        await hub.publish(own, toUser: user)
         return JSONResponse.ok(["event": .object(event)], status: .created, context: context)
     }
 
@@ -77,13 +83,8 @@ struct ReadStateRoutes {
         if case .user? = context.actor { try ChannelAccess(store: store).require(channel, user: user, operation: operation) }
         event["user"] = nil
         event["user_id"] = nil
-        let out = event.merging(eventBase(type, channel, user: user, at: .now()))
+        let out = event.merging(EventJSON.base(type, channel, user: user, store: store))
+        await hub.publish(out, cid: channel.cid)
         return JSONResponse.ok(["event": .object(out)], status: .created, context: context)
-    }
-
-    private func eventBase(_ type: String, _ channel: Channel, user: String, at time: Timestamp) -> JSONObject {
-        let userJSON = (try? store.user(id: user)).flatMap { $0 }.map(UserJSON.json) ?? ["id": .string(user)]
-        return ["type": .string(type), "cid": .string(channel.cid), "channel_id": .string(channel.id), "channel_type": .string(channel.type),
-                "created_at": .string(time.rfc3339), "user": userJSON]
     }
 }

@@ -1,16 +1,19 @@
 import Hummingbird
+import HummingbirdWebSocket
 
 /// A request's context: who the token speaks for, and when the request started (Stream
 /// reports a `duration` with every answer).
-public struct ServerContext: RequestContext {
+public struct ServerContext: RequestContext, WebSocketRequestContext {
     public var coreContext: CoreRequestContextStorage
     public var actor: StreamToken.Actor?
     public let startedAt: ContinuousClock.Instant
+    public let webSocket: WebSocketHandlerReference<ServerContext>
 
     public init(source: Source) {
         coreContext = .init(source: source)
         actor = nil
         startedAt = .now
+        webSocket = .init()
     }
 
     /// "0.42ms", as Stream writes it.

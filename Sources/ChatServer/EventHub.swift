@@ -1,0 +1,72 @@
+import ChatModel
+import Foundation
+
+/// Who is connected over the WebSocket and which channels each connection watches, and the
+/// fan-out of events to them. Each connection has a bounded queue: one that stops reading is
+/// dropped rather than slowing the others down.
+public actor EventHub {
+    /// Events a connection may have waiting before it counts as stalled.
+    public static let queueLimit = 1000
+
+    private struct Connection {
+        var userID: String
+        var continuation: AsyncStream<String>.Continuation
+    }
+
+    private var connections: [String: Connection] = [:]
+    private var watchers: [String: Set<String>] = [:]
+
+    public init() {}
+
+    /// Registers a connection; its events arrive on the stream as JSON text frames.
+    func connect(userID: String) -> (id: String, events: AsyncStream<String>) {
+        let id = UUID().uuidString.lowercased()
+        let (stream, continuation) = AsyncStream<String>.makeStream(bufferingPolicy: .bufferingOldest(Self.queueLimit))
+        connections[id] = Connection(userID: userID, continuation: continuation)
+        return (id, stream)
+    }
+
+    func disconnect(_ id: String) {
+        connections.removeValue(forKey: id)?.continuation.finish()
+        for cid in watchers.keys { watchers[cid]?.remove(id) }
+    }
+
+    /// The connection's user, or nil when there is no such connection.
+    func user(of connection: String) -> String? { connections[connection]?.userID }
+
+    func watch(_ connection: String, cid: String) {
+        guard connections[connection] != nil else { return }
+        watchers[cid, default: []].insert(connection)
+    }
+
+    func watcherCount(cid: String) -> Int { watchers[cid]?.count ?? 0 }
+
+    /// Sends `event` to the channel's watchers; with `notify`, members who are connected but
+    /// not watching get the same event as `notificationType` (e.g. notification.message_new).
+    func publish(_ event: JSONObject, cid: String, members: [String] = [], notificationType: String? = nil) {
+        var event = event
+        event["watcher_count"] = .int(watcherCount(cid: cid))
+        let text = JSONWriter().string(.object(event))
+        let watching = watchers[cid] ?? []
+        for id in watching { send(text, to: id) }
+        guard let notificationType else { return }
+        var notification = event
+        notification["type"] = .string(notificationType)
+        let notificationText = JSONWriter().string(.object(notification))
+        let memberSet = Set(members)
+        for (id, connection) in connections where !watching.contains(id) && memberSet.contains(connection.userID) {
+            send(notificationText, to: id)
+        }
+    }
+
+    /// Sends `event` to every connection of `userID` (own notifications such as mark_read).
+    func publish(_ event: JSONObject, toUser userID: String) {
+        let text = JSONWriter().string(.object(event))
+        for (id, connection) in connections where connection.userID == userID { send(text, to: id) }
+    }
+
+    private func send(_ text: String, to id: String) {
+        guard let connection = connections[id] else { return }
+        if case .dropped = connection.continuation.yield(text) { disconnect(id) }
+    }
+}

@@ -1,0 +1,69 @@
+import ChatModel
+import ChatStore
+import Foundation
+import Hummingbird
+import HummingbirdWebSocket
+
+/// `GET /connect`, as stream-chat-js opens it: `api_key`, `authorization` (the user token) and
+/// `json` ({"user_id", "user_details"}) in the query. The first frame is `health.check` with the
+/// `connection_id`; bad auth gets `connection.error` and the socket closes (1000).
+struct WebSocketRoute {
+    let store: ChatStore
+    let hub: EventHub
+    let credentials: ServerCredentials
+
+    func add(to router: Router<ServerContext>) {
+        router.ws("connect") { inbound, outbound, context in
+            let query = context.request.uri.queryParameters
+            let now = Timestamp.now()
+            let userID: String
+            do {
+                userID = try authenticate(api: query.get("api_key").map { String($0) }, token: query.get("authorization").map { String($0) },
+                                          json: query.get("json").map { String($0) })
+            } catch let error as StreamAPIError {
+                let frame: JSONValue = ["type": "connection.error", "created_at": .string(now.rfc3339),
+                                        "error": error.json(duration: "0.00ms")]
+                try await outbound.write(.text(JSONWriter().string(frame)))
+                return
+            }
+            let (connection, events) = await hub.connect(userID: userID)
+            defer { Task { await hub.disconnect(connection) } }
+            let me = (try? store.user(id: userID)).flatMap { $0 }.map(UserJSON.json) ?? ["id": .string(userID)]
+            let hello: JSONValue = ["type": "health.check", "connection_id": .string(connection), "cid": "*", "me": me, "created_at": .string(now.rfc3339)]
+            try await outbound.write(.text(JSONWriter().string(hello)))
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                group.addTask {
+                    for await event in events { try await outbound.write(.text(event)) }
+                }
+                group.addTask {
+                    // Keep-alives: answer each client health.check; anything else from the client is ignored.
+                    for try await message in inbound.messages(maxSize: 1 << 16) {
+                        guard case .text(let text) = message, (try? JSONParser.parse(text).objectValue?["type"]?.stringValue) == "health.check" else { continue }
+                        let pong: JSONValue = ["type": "health.check", "connection_id": .string(connection), "cid": "*", "me": me,
+                                               "created_at": .string(Timestamp.now().rfc3339)]
+                        try await outbound.write(.text(JSONWriter().string(pong)))
+                    }
+                }
+                // When either side ends (the client closed, or the hub dropped a stalled connection), the socket is done.
+                try await group.next()
+                group.cancelAll()
+            }
+        }
+    }
+
+    private func authenticate(api: String?, token: String?, json: String?) throws(StreamAPIError) -> String {
+        guard api == credentials.apiKey else { throw StreamAPIError(status: 401, code: 2, message: "api_key not valid") }
+        guard let token, !token.isEmpty else { throw .auth(5, "missing authorization query parameter") }
+        let actor = try StreamToken.verify(token, secret: credentials.apiSecret, now: Int64(Date().timeIntervalSince1970))
+        let payload = json.flatMap { try? JSONParser.parse($0).objectValue }
+        let claimed = payload?["user_id"]?.stringValue ?? payload?["user_details"]?.objectValue?["id"]?.stringValue
+        switch actor {
+        case .user(let id):
+            if let claimed, claimed != id { throw .auth(5, "the token is for \(id), not \(claimed)") }
+            return id
+        case .server:
+            guard let claimed else { throw .auth(5, "a server token must name the user in json.user_id") }
+            return claimed
+        }
+    }
+}

@@ -1,0 +1,115 @@
+"""The WebSocket as stream-chat-js uses it: connect, health.check, watch, and events between users."""
+import json
+import time
+import urllib.parse
+import uuid
+
+import pytest
+import requests
+import websocket
+
+
+def connect(server, user_id, token=None):
+    token = token or server.client().create_token(user_id)
+    query = urllib.parse.urlencode({"json": json.dumps({"user_id": user_id, "user_details": {"id": user_id}}),
+                                    "api_key": server.key, "authorization": token, "stream-auth-type": "jwt"})
+    ws = websocket.create_connection(f"{server.url.replace('http://', 'ws://')}/connect?{query}", timeout=10)
+    return ws, json.loads(ws.recv())
+
+
+def next_event(ws, event_type, timeout=5):
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        ws.settimeout(max(0.1, deadline - time.time()))
+        try:
+            event = json.loads(ws.recv())
+        except websocket.WebSocketTimeoutException:
+            break
+        if event.get("type") == event_type:
+            return event
+    pytest.fail(f"no {event_type} event within {timeout}s")
+
+
+def rest(server, user_id, method, path, body=None, params=None):
+    token = server.client().create_token(user_id)
+    response = requests.request(method, f"{server.url}/{path}", params={"api_key": server.key, **(params or {})},
+                                headers={"Authorization": token, "stream-auth-type": "jwt", "Content-Type": "application/json"},
+                                data=json.dumps(body or {}), timeout=10)
+    assert response.status_code < 300, response.text
+    return response.json()
+
+
+@pytest.fixture
+def chat(client, server):
+    alice, bob, carol = (f"{n}-{uuid.uuid4().hex[:8]}" for n in ("alice", "bob", "carol"))
+    client.upsert_users([{"id": alice, "name": "Alice"}, {"id": bob, "name": "Bob"}, {"id": carol, "name": "Carol"}])
+    channel = client.channel("messaging", f"ws-{uuid.uuid4().hex[:8]}", {"members": [alice, bob, carol]})
+    channel.create(alice)
+    sockets = {}
+    for user in (alice, bob, carol):
+        ws, hello = connect(server, user)
+        sockets[user] = (ws, hello["connection_id"])
+    for user in (alice, bob):
+        rest(server, user, "POST", f"channels/messaging/{channel.id}/query", {"watch": True, "state": True},
+             params={"connection_id": sockets[user][1]})
+    yield channel, alice, bob, carol, sockets
+    for ws, _ in sockets.values():
+        ws.close()
+
+
+def test_first_frame_is_health_check_with_me(server, client):
+    client.upsert_user({"id": "ws-me", "name": "Me"})
+    ws, hello = connect(server, "ws-me")
+    assert hello["type"] == "health.check" and hello["connection_id"] and hello["me"]["id"] == "ws-me"
+    ws.send(json.dumps({"type": "health.check", "client_id": "x"}))
+    assert next_event(ws, "health.check")["connection_id"] == hello["connection_id"]
+    ws.close()
+
+
+def test_bad_token_gets_connection_error_and_close(server):
+    ws, first = connect(server, "someone", token="not.a.jwt")
+    assert first["type"] == "connection.error" and first["error"]["code"] == 5
+    with pytest.raises((websocket.WebSocketConnectionClosedException, websocket.WebSocketTimeoutException, ConnectionError)):
+        ws.settimeout(2)
+        ws.recv() or ws.recv()
+    ws.close()
+
+
+def test_message_reaction_typing_and_read_reach_the_other_user(server, chat):
+    channel, alice, bob, carol, sockets = chat
+    alice_ws, bob_ws, carol_ws = sockets[alice][0], sockets[bob][0], sockets[carol][0]
+
+    rest(server, alice, "POST", f"channels/messaging/{channel.id}/event", {"event": {"type": "typing.start"}})
+    typing = next_event(bob_ws, "typing.start")
+    assert typing["user"]["id"] == alice and typing["cid"] == f"messaging:{channel.id}"
+
+    sent = rest(server, alice, "POST", f"channels/messaging/{channel.id}/message", {"message": {"text": "hi bob"}})["message"]
+    new = next_event(bob_ws, "message.new")
+    assert new["message"]["id"] == sent["id"] and new["message"]["text"] == "hi bob"
+    assert new["user"]["id"] == alice and new["channel_type"] == "messaging" and new["watcher_count"] == 2
+    notified = next_event(carol_ws, "notification.message_new")
+    assert notified["message"]["id"] == sent["id"]
+
+    rest(server, bob, "POST", f"messages/{sent['id']}/reaction", {"reaction": {"type": "love"}})
+    reaction = next_event(alice_ws, "reaction.new")
+    assert reaction["reaction"]["type"] == "love" and reaction["reaction"]["user_id"] == bob
+    assert reaction["message"]["reaction_counts"] == {"love": 1}
+
+    rest(server, bob, "POST", f"channels/messaging/{channel.id}/read", {"message_id": sent["id"]})
+    read = next_event(alice_ws, "message.read")
+    assert read["user"]["id"] == bob and read["last_read_message_id"] == sent["id"]
+    assert next_event(bob_ws, "notification.mark_read")["unread_count"] == 0
+
+    rest(server, alice, "POST", f"messages/{sent['id']}", {"message": {"id": sent["id"], "text": "hi bob (edited)"}})
+    assert next_event(bob_ws, "message.updated")["message"]["text"] == "hi bob (edited)"
+    rest(server, alice, "DELETE", f"messages/{sent['id']}")
+    deleted = next_event(bob_ws, "message.deleted")
+    assert deleted["message"]["type"] == "deleted" and deleted["hard_delete"] is False
+
+
+def test_events_keep_per_channel_order(server, chat):
+    channel, alice, bob, _, sockets = chat
+    for i in range(20):
+        rest(server, alice, "POST", f"channels/messaging/{channel.id}/message", {"message": {"text": f"n{i}"}})
+    texts = [next_event(sockets[bob][0], "message.new")["message"]["text"] for _ in range(20)]
+    assert texts == [f"n{i}" for i in range(20)]
