@@ -9,11 +9,13 @@ import Hummingbird
 struct ChannelRoutes {
     let store: ChatStore
     let hub: EventHub
+    let commands: SlashCommands
 
     func add(to router: Router<ServerContext>) {
         router.post("channels/:type/:id/query") { request, context in try await query(request, context, id: context.parameters.get("id")) }
         router.post("channels/:type/query") { request, context in try await query(request, context, id: nil) }
         router.post("channels/:type/:id/message") { request, context in try await send(request, context) }
+        router.post("messages/:id/action") { request, context in try await action(request, context) }
     }
 
     // MARK: Channels
@@ -56,25 +58,7 @@ struct ChannelRoutes {
             let owner = await hub.user(of: connection)
             if owner != nil, context.actor == .server || context.actor == .user(owner!) { await hub.watch(connection, cid: channel!.cid) }
         }
-        return JSONResponse.ok(try state(channel!, body: body, viewer: context.actor), status: .created, context: context)
-    }
-
-    /// Stream's ChannelState: the channel, its members, its newest messages (oldest first), read state.
-    func state(_ channel: Channel, body: JSONObject, viewer: StreamToken.Actor?) throws -> JSONObject {
-        let members = try store.members(cid: channel.cid)
-        let limit = min(max(body["messages"]?.objectValue?["limit"]?.intValue ?? 25, 0), 300)
-        let viewerID: String = { if case .user(let id)? = viewer { return id } else { return "" } }()
-        let presenter = MessagePresenter(store: store)
-        let rows = try store.messages(cid: channel.cid, viewer: viewerID, before: nil, limit: limit)
-        let creator = try store.user(id: channel.createdBy)
-        var out: JSONObject = [
-            "channel": ChannelJSON.channel(channel, creator: creator, memberCount: members.count),
-            "members": .array(members.map(ChannelJSON.member)),
-            "messages": .array(try rows.map { try presenter.message($0) }),
-            "pinned_messages": [], "read": [], "watcher_count": 0, "watchers": [],
-        ]
-        if let me = members.first(where: { $0.user.id == viewerID }) { out["membership"] = ChannelJSON.member(me) }
-        return out
+        return JSONResponse.ok(try ChannelStates(store: store).state(channel!, body: body, viewer: context.actor), status: .created, context: context)
     }
 
     // MARK: Messages
@@ -93,6 +77,9 @@ struct ChannelRoutes {
         if channel.frozen == true { throw StreamAPIError.notAllowed(operation, "channel \(channel.cid) is frozen") }
         if try store.isBanned(sender, in: channel, now: .now()) { throw StreamAPIError.notAllowed(operation, "user \(sender) is banned from channel \(channel.cid)") }
         guard try store.user(id: sender) != nil else { throw StreamAPIError.input(operation, "user \(sender) doesn't exist") }
+        if let command = SlashCommands.parse(data["text"]?.stringValue) {
+            return JSONResponse.ok(["message": try await commands.run(command, channel: channel, user: sender)], status: .created, context: context)
+        }
         for key in ["user", "user_id", "mentioned_users", "silent", "pinned", "html"] { data[key] = nil }
         data["id"] = data["id"] ?? .string(UUID().uuidString.lowercased())
         data["channel_type"] = .string(type)
@@ -111,6 +98,11 @@ struct ChannelRoutes {
                 throw StreamAPIError(status: 400, code: 21, message: "\(operation) failed with error: \"parent message cannot be a reply: only one level of threads is allowed\"")
             }
         }
+        return JSONResponse.ok(["message": try await post(message, in: channel, sender: sender, operation: operation)], status: .created, context: context)
+    }
+
+    /// Stores a new message (committed before anyone is told) and tells the channel.
+    private func post(_ message: Message, in channel: Channel, sender: String, operation: String) async throws -> JSONValue {
         guard try store.insert(message: message) else { throw StreamAPIError.input(operation, "a message with ID \(message.id) already exists") }
         let json = try MessagePresenter(store: store).message(id: message.id, viewer: sender) ?? .null
         var event = EventJSON.base("message.new", channel, user: sender, store: store)
@@ -120,7 +112,40 @@ struct ChannelRoutes {
         let inChannel = message.parentID == nil || message.showInChannel == true
         let members = try store.members(cid: channel.cid).map(\.user.id).filter { $0 != sender }
         await hub.publish(event, cid: channel.cid, members: members, notificationType: inChannel ? "notification.message_new" : nil)
-        return JSONResponse.ok(["message": json], status: .created, context: context)
+        return json
+    }
+
+    /// `run_message_action` on an ephemeral /giphy: `shuffle` shows the next picture, `cancel`
+    /// drops it, `send` posts it to the channel as a real message.
+    private func action(_ request: Request, _ context: ServerContext) async throws -> Response {
+        let operation = "RunMessageAction"
+        var request = request
+        let body = try await request.jsonObject(operation: operation)
+        let id = context.parameters.get("id") ?? ""
+        let user = try ActingUser.resolve(context, claimed: ActingUser.claimed(in: body), operation: operation)
+        guard let giphy = await commands.ephemeral.get(id), giphy.userID == user else {
+            throw StreamAPIError.notFound(operation, "Can't find an ephemeral message with id \(id) for \(user)")
+        }
+        switch body["form_data"]?.objectValue?["image_action"]?.stringValue {
+        case "shuffle":
+            var next = giphy
+            next.index += 1
+            await commands.ephemeral.put(next)
+            return JSONResponse.ok(["message": try commands.giphyJSON(next, type: "ephemeral")], context: context)
+        case "cancel":
+            _ = await commands.ephemeral.take(id)
+            return JSONResponse.ok(["message": .null], context: context)
+        case "send":
+            _ = await commands.ephemeral.take(id)
+            guard let channel = try store.channel(cid: giphy.cid) else { throw StreamAPIError.notFound(operation, "Can't find channel \(giphy.cid)") }
+            let picture = try commands.giphyJSON(giphy, type: "regular")
+            var message = Message(id: giphy.id, channelType: channel.type, channelID: channel.id, userID: user, type: .regular, text: "")
+            message.attachments = (picture.objectValue?["attachments"]?.arrayValue ?? []).compactMap { $0.objectValue.map(Attachment.init(fields:)) }
+            message.createdAt = .now()
+            return JSONResponse.ok(["message": try await post(message, in: channel, sender: user, operation: operation)], context: context)
+        default:
+            throw StreamAPIError.input(operation, "form_data.image_action must be send, shuffle or cancel")
+        }
     }
 
     // MARK: Helpers

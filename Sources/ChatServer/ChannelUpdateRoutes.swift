@@ -116,7 +116,7 @@ struct ChannelUpdateRoutes {
         let channels = try store.queryChannels(cids: cids, types: types, memberOf: members, frozen: frozen,
                                                byLastMessage: sortField != "created_at", limit: limit, offset: offset)
         let messageLimit: JSONObject = ["messages": ["limit": body["message_limit"] ?? 25]]
-        let routes = ChannelRoutes(store: store, hub: hub)
-        return JSONResponse.ok(["channels": .array(try channels.map { .object(try routes.state($0, body: messageLimit, viewer: context.actor)) })], context: context)
+        let states = ChannelStates(store: store)
+        return JSONResponse.ok(["channels": .array(try channels.map { .object(try states.state($0, body: messageLimit, viewer: context.actor)) })], context: context)
     }
 }

@@ -16,7 +16,7 @@ public enum ChatServerApp {
                                      "revoke_tokens_issued_before": nil]], context: context)
         }
         UserRoutes(store: store).add(to: router)
-        ChannelRoutes(store: store, hub: hub).add(to: router)
+        ChannelRoutes(store: store, hub: hub, commands: SlashCommands(store: store, hub: hub, ephemeral: EphemeralMessages())).add(to: router)
         ChannelUpdateRoutes(store: store, hub: hub).add(to: router)
         MessageRoutes(store: store, hub: hub).add(to: router)
         ReactionRoutes(store: store, hub: hub).add(to: router)

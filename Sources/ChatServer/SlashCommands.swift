@@ -1,0 +1,110 @@
+import ChatModel
+import ChatStore
+import Foundation
+
+/// Messages that start with a built-in command: `/giphy TEXT` (an ephemeral picture to send,
+/// shuffle or cancel, from an offline catalogue: the local server reaches no network), and the
+/// moderation commands `/ban @user [reason]`, `/unban @user`, `/mute @user`, `/unmute @user`.
+/// Their answers are ephemeral: seen by the sender, not stored.
+struct SlashCommands {
+    let store: ChatStore
+    let hub: EventHub
+    let ephemeral: EphemeralMessages
+
+    static let giphyCatalogue: [(title: String, id: String)] = [
+        ("celebrate", "l0MYt5jPR6QX5pnqM"), ("thumbs up", "111ebonMs90YLu"), ("cats", "JIX9t2j0ZTN9S"), ("ship it", "143vPc6b08locw"),
+        ("coffee", "DrJm6F9poo4aA"), ("high five", "3oEjHV0z8S7WM4MwnK"), ("mind blown", "xT0xeJpnrWC4XWblEk"), ("dance", "l0MYJnJQ4EiYLxvQ4"),
+    ]
+
+    /// The command and its argument text when `text` is a command this server knows.
+    static func parse(_ text: String?) -> (name: String, args: String)? {
+        guard let text, text.hasPrefix("/") else { return nil }
+        let parts = text.dropFirst().split(separator: " ", maxSplits: 1)
+        guard let name = parts.first.map({ String($0).lowercased() }), ["giphy", "ban", "unban", "mute", "unmute"].contains(name) else { return nil }
+        return (name, parts.count > 1 ? String(parts[1]).trimmingCharacters(in: .whitespaces) : "")
+    }
+
+    /// The answer to a command sent by `user` in `channel`: an ephemeral message (JSON).
+    func run(_ command: (name: String, args: String), channel: Channel, user: String) async throws -> JSONValue {
+        if command.name == "giphy" {
+            let message = EphemeralMessages.Giphy(id: UUID().uuidString.lowercased(), cid: channel.cid, userID: user, query: command.args,
+                                                  index: Self.startIndex(for: command.args))
+            await ephemeral.put(message)
+            return try giphyJSON(message, type: "ephemeral")
+        }
+        let target = command.args.split(separator: " ").first.map { String($0).trimmingCharacters(in: CharacterSet(charactersIn: "@")) } ?? ""
+        guard !target.isEmpty, try store.user(id: target) != nil else {
+            return answer("error", "/\(command.name) needs an existing user: /\(command.name) @user", channel: channel, user: user, command: command)
+        }
+        switch command.name {
+        case "mute", "unmute":
+            if command.name == "mute" { try store.mute(userID: user, targetID: target, expires: nil, at: .now()) } else { try store.unmute(userID: user, targetID: target) }
+            return answer("ephemeral", "\(target) has been \(command.name)d", channel: channel, user: user, command: command)
+        default:
+            guard try mayModerate(user, channel) else {
+                return answer("error", "You are not allowed to \(command.name) users in this channel", channel: channel, user: user, command: command)
+            }
+            if command.name == "ban" {
+                let reason = command.args.split(separator: " ", maxSplits: 1).dropFirst().first.map(String.init)
+                try store.save(ban: Ban(targetID: target, cid: channel.cid, createdBy: user, reason: reason, shadow: false, expires: nil, createdAt: .now()))
+                var event = EventJSON.base("user.banned", channel, user: target, store: store)
+                event["created_by"] = UserJSON.json(try store.user(id: user) ?? User(id: user))
+                if let reason { event["reason"] = .string(reason) }
+                await hub.publish(event, cid: channel.cid)
+            } else {
+                _ = try store.removeBan(targetID: target, cid: channel.cid)
+                await hub.publish(EventJSON.base("user.unbanned", channel, user: target, store: store), cid: channel.cid)
+            }
+            return answer("ephemeral", "\(target) has been \(command.name == "ban" ? "banned" : "unbanned")", channel: channel, user: user, command: command)
+        }
+    }
+
+    /// An app admin or moderator, or the channel's moderator. A command is a message from a
+    /// user, so the user's rights count, whichever token carried it.
+    private func mayModerate(_ user: String, _ channel: Channel) throws -> Bool {
+        if let role = try store.user(id: user)?.role, ["admin", "moderator"].contains(role) { return true }
+        return try store.channelRole(cid: channel.cid, userID: user) == "channel_moderator"
+    }
+
+    private func answer(_ type: String, _ text: String, channel: Channel, user: String, command: (name: String, args: String)) -> JSONValue {
+        let now = Timestamp.now().rfc3339
+        return ["id": .string(UUID().uuidString.lowercased()), "type": .string(type), "text": .string(text), "cid": .string(channel.cid),
+                "user": UserJSON.json((try? store.user(id: user)).flatMap { $0 } ?? User(id: user)), "command": .string(command.name),
+                "args": .string(command.args), "created_at": .string(now), "updated_at": .string(now), "attachments": []]
+    }
+
+    func giphyJSON(_ g: EphemeralMessages.Giphy, type: String) throws -> JSONValue {
+        let pick = Self.giphyCatalogue[g.index % Self.giphyCatalogue.count]
+        let url = "https://media.giphy.com/media/\(pick.id)/giphy.gif"
+        var attachment: JSONObject = ["type": "giphy", "title": .string(g.query.isEmpty ? pick.title : g.query), "title_link": .string(url),
+                                      "image_url": .string(url), "thumb_url": .string("https://media.giphy.com/media/\(pick.id)/200w.gif")]
+        if type == "ephemeral" {
+            attachment["actions"] = .array(["send", "shuffle", "cancel"].map { action in
+                ["name": "image_action", "text": .string(action.capitalized), "style": .string(action == "send" ? "primary" : "default"),
+                 "type": "button", "value": .string(action)]
+            })
+        }
+        let now = Timestamp.now().rfc3339
+        return ["id": .string(g.id), "type": .string(type), "text": .string("/giphy \(g.query)"), "cid": .string(g.cid),
+                "user": UserJSON.json(try store.user(id: g.userID) ?? User(id: g.userID)), "command": "giphy", "args": .string(g.query),
+                "command_info": ["name": "Giphy"], "attachments": [.object(attachment)], "created_at": .string(now), "updated_at": .string(now)]
+    }
+
+    /// The same query starts on the same picture (no randomness to make tests or demos flaky).
+    static func startIndex(for query: String) -> Int {
+        Int(query.unicodeScalars.reduce(UInt32(0)) { $0 &* 31 &+ $1.value } % UInt32(giphyCatalogue.count))
+    }
+}
+
+/// Ephemeral /giphy messages waiting for send, shuffle or cancel.
+actor EphemeralMessages {
+    struct Giphy: Sendable {
+        var id: String, cid: String, userID: String, query: String, index: Int
+    }
+
+    private var waiting: [String: Giphy] = [:]
+
+    func put(_ g: Giphy) { waiting[g.id] = g }
+    func take(_ id: String) -> Giphy? { waiting.removeValue(forKey: id) }
+    func get(_ id: String) -> Giphy? { waiting[id] }
+}
