@@ -108,10 +108,17 @@ struct ChannelRoutes {
         var event = EventJSON.base("message.new", channel, user: sender, store: store)
         event["message"] = json
         event["message_id"] = .string(message.id)
-        // Thread replies not shown in the channel reach the thread's watchers only; members are not notified.
-        let inChannel = message.parentID == nil || message.showInChannel == true
-        let members = try store.members(cid: channel.cid).map(\.user.id).filter { $0 != sender }
-        await hub.publish(event, cid: channel.cid, members: members, notificationType: inChannel ? "notification.message_new" : nil)
+        await hub.publish(event, cid: channel.cid)
+        // Members connected but not watching hear of it with their own unread counts. Thread
+        // replies not shown in the channel reach the thread's watchers only.
+        if message.parentID == nil || message.showInChannel == true {
+            let members = try store.members(cid: channel.cid).map(\.user.id).filter { $0 != sender }
+            for member in await hub.notifiable(cid: channel.cid, members: members) {
+                var notification = event.merging(try UnreadCounts.fields(for: member, cid: channel.cid, store: store))
+                notification["type"] = "notification.message_new"
+                await hub.publish(notification, toUser: member)
+            }
+        }
         return json
     }
 

@@ -41,22 +41,19 @@ public actor EventHub {
 
     func watcherCount(cid: String) -> Int { watchers[cid]?.count ?? 0 }
 
-    /// Sends `event` to the channel's watchers; with `notify`, members who are connected but
-    /// not watching get the same event as `notificationType` (e.g. notification.message_new).
-    func publish(_ event: JSONObject, cid: String, members: [String] = [], notificationType: String? = nil) {
+    /// Sends `event` to the channel's watchers.
+    func publish(_ event: JSONObject, cid: String) {
         var event = event
         event["watcher_count"] = .int(watcherCount(cid: cid))
         let text = JSONWriter().string(.object(event))
-        let watching = watchers[cid] ?? []
-        for id in watching { send(text, to: id) }
-        guard let notificationType else { return }
-        var notification = event
-        notification["type"] = .string(notificationType)
-        let notificationText = JSONWriter().string(.object(notification))
-        let memberSet = Set(members)
-        for (id, connection) in connections where !watching.contains(id) && memberSet.contains(connection.userID) {
-            send(notificationText, to: id)
-        }
+        for id in watchers[cid] ?? [] { send(text, to: id) }
+    }
+
+    /// Of `members`, those connected with no connection watching `cid`: who gets notification events.
+    func notifiable(cid: String, members: [String]) -> [String] {
+        let watching = Set((watchers[cid] ?? []).compactMap { connections[$0]?.userID })
+        let connected = Set(connections.values.map(\.userID))
+        return members.filter { connected.contains($0) && !watching.contains($0) }
     }
 
     /// Sends `event` to every connection of `userID` (own notifications such as mark_read).

@@ -34,10 +34,8 @@ struct ReadStateRoutes {
         var event = EventJSON.base("message.read", channel, user: user, store: store, at: now)
         if let id = body["message_id"]?.stringValue { event["last_read_message_id"] = .string(id) }
         await hub.publish(event, cid: channel.cid)
-        var own = event
+        var own = event.merging(try UnreadCounts.fields(for: user, cid: channel.cid, store: store))
         own["type"] = "notification.mark_read"
-        own["unread_count"] = 0
-        own["total_unread_count"] = .int(try store.channels(for: user).reduce(0) { $0 + $1.unreadCount })
         await hub.publish(own, toUser: user)
         return JSONResponse.ok(["event": .object(event)], status: .created, context: context)
     }

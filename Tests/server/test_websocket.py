@@ -89,6 +89,8 @@ def test_message_reaction_typing_and_read_reach_the_other_user(server, chat):
     assert new["user"]["id"] == alice and new["channel_type"] == "messaging" and new["watcher_count"] == 2
     notified = next_event(carol_ws, "notification.message_new")
     assert notified["message"]["id"] == sent["id"]
+    # Carol has no last_read in this channel (everything read) until she marks it; her counts are hers.
+    assert notified["unread_count"] == 0 and notified["total_unread_count"] >= 0 and "unread_channels" in notified
 
     rest(server, bob, "POST", f"messages/{sent['id']}/reaction", {"reaction": {"type": "love"}})
     reaction = next_event(alice_ws, "reaction.new")
@@ -105,6 +107,18 @@ def test_message_reaction_typing_and_read_reach_the_other_user(server, chat):
     rest(server, alice, "DELETE", f"messages/{sent['id']}")
     deleted = next_event(bob_ws, "message.deleted")
     assert deleted["message"]["type"] == "deleted" and deleted["hard_delete"] is False
+
+
+def test_notification_carries_the_recipients_unread_counts(server, chat):
+    channel, alice, _, carol, sockets = chat
+    rest(server, carol, "POST", f"channels/messaging/{channel.id}/read")
+    next_event(sockets[carol][0], "notification.mark_read")
+    for text in ("one", "two"):
+        rest(server, alice, "POST", f"channels/messaging/{channel.id}/message", {"message": {"text": text}})
+    first = next_event(sockets[carol][0], "notification.message_new")
+    second = next_event(sockets[carol][0], "notification.message_new")
+    assert (first["unread_count"], second["unread_count"]) == (1, 2)
+    assert second["total_unread_count"] >= 2 and second["unread_channels"] >= 1
 
 
 def test_events_keep_per_channel_order(server, chat):
