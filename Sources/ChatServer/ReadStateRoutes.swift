@@ -2,7 +2,7 @@ import ChatModel
 import ChatStore
 import Hummingbird
 
-/// `mark_read`, `unread_counts` and `send_event`; events go to the channel's watchers.
+/// `mark_read`, `unread_counts`, `send_event`, `hide` and `show`; events go to the channel's watchers.
 struct ReadStateRoutes {
     let store: ChatStore
     let hub: EventHub
@@ -11,6 +11,8 @@ struct ReadStateRoutes {
         router.post("channels/:type/:id/read") { request, context in try await markRead(request, context) }
         router.get("unread") { request, context in try unread(request, context) }
         router.post("channels/:type/:id/event") { request, context in try await event(request, context) }
+        router.post("channels/:type/:id/hide") { request, context in try await hide(request, context, hidden: true) }
+        router.post("channels/:type/:id/show") { request, context in try await hide(request, context, hidden: false) }
     }
 
     private func channel(_ context: ServerContext, operation: String) throws -> Channel {
@@ -38,6 +40,20 @@ struct ReadStateRoutes {
         own["type"] = "notification.mark_read"
         await hub.publish(own, toUser: user)
         return JSONResponse.ok(["event": .object(event)], status: .created, context: context)
+    }
+
+    /// `hide` / `show`: the channel leaves or rejoins one member's channel list.
+    private func hide(_ request: Request, _ context: ServerContext, hidden: Bool) async throws -> Response {
+        let operation = hidden ? "HideChannel" : "ShowChannel"
+        var request = request
+        let body = try await request.jsonObject(operation: operation)
+        let channel = try channel(context, operation: operation)
+        let user = try ActingUser.resolve(context, claimed: ActingUser.claimed(in: body), operation: operation)
+        guard try store.setHidden(cid: channel.cid, userID: user, hidden: hidden) else {
+            throw StreamAPIError.notAllowed(operation, "user \(user) is not a member of channel \(channel.cid)")
+        }
+        await hub.publish(EventJSON.base(hidden ? "channel.hidden" : "channel.visible", channel, user: user, store: store), toUser: user)
+        return JSONResponse.ok([:], status: .created, context: context)
     }
 
     /// Unread messages per channel for a user, by Stream's rule (see `ChannelSummary`).

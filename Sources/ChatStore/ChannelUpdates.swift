@@ -27,6 +27,19 @@ extension ChatStore {
         }
     }
 
+    /// Hides or shows a channel in one member's list; false when the user is not a member.
+    public func setHidden(cid: String, userID: String, hidden: Bool) throws -> Bool {
+        try pool.write { db in
+            try db.execute(sql: "UPDATE members SET hide_channel = ? WHERE cid = ? AND user_id = ?", arguments: [hidden, cid, userID])
+            return db.changesCount > 0
+        }
+    }
+
+    /// A new message brings a hidden channel back for everyone who hid it, as Stream does.
+    public func unhideForAll(cid: String) throws {
+        try pool.write { db in try db.execute(sql: "UPDATE members SET hide_channel = 0 WHERE cid = ? AND hide_channel = 1", arguments: [cid]) }
+    }
+
     /// The member's channel role, or nil when not a member.
     public func channelRole(cid: String, userID: String) throws -> String? {
         try pool.read { db in try String.fetchOne(db, sql: "SELECT channel_role FROM members WHERE cid = ? AND user_id = ?", arguments: [cid, userID]) }

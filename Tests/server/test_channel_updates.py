@@ -82,3 +82,26 @@ def test_query_channels_by_members_type_and_cid(client, trio):
     with pytest.raises(StreamAPIException) as raised:
         client.query_channels({"name": {"$autocomplete": "q"}})
     assert "not supported by the local server" in raised.value.error_message
+
+
+def test_hide_and_show_and_a_new_message_unhides(client, trio):
+    a, b, _ = trio
+    channel = client.channel("messaging", new_id("h"), {"members": [a, b]})
+    channel.create(a)
+    cid = f"messaging:{channel.id}"
+
+    def unread():
+        return {c["channel_id"]: c["unread_count"] for c in client.unread_counts(b)["channels"]}
+
+    channel.mark_read(b)
+    channel.send_message({"text": "one"}, a)
+    assert unread().get(cid) == 1
+    channel.hide(b)
+    assert cid not in unread(), "a hidden channel leaves the member's list"
+    channel.show(b)
+    assert unread().get(cid) == 1
+    channel.hide(b)
+    channel.send_message({"text": "two"}, a)
+    assert unread().get(cid) == 2, "a new message brings it back"
+    with pytest.raises(StreamAPIException):
+        client.channel("messaging", channel.id).hide("not-a-member-" + new_id("x"))
