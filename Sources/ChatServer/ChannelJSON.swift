@@ -15,6 +15,7 @@ enum ChannelJSON {
         o["member_count"] = .int(memberCount)
         if let creator { o["created_by"] = UserJSON.json(creator) }
         if let team = c.team { o["team"] = .string(team) }
+        if let truncated = c.truncatedAt { o["truncated_at"] = .string(truncated.rfc3339) }
         return .object(o)
     }
 
@@ -59,13 +60,17 @@ enum ChannelJSON {
         o["mentioned_users"] = .array((m.mentionedUserIDs ?? []).map { UserJSON.json(User(id: $0)) })
         o["shadowed"] = false
         o["silent"] = false
-        o["pinned"] = .bool(m.pinnedAt != nil)
+        // A pin past its expiry no longer counts, as in Stream.
+        o["pinned"] = .bool(m.pinnedAt != nil && (m.pinExpires.map { $0 > .now() } ?? true))
         o["restricted_visibility"] = .array((m.restrictedVisibility ?? []).map(JSONValue.string))
         if let parent = m.parentID { o["parent_id"] = .string(parent) }
         if let show = m.showInChannel { o["show_in_channel"] = .bool(show) }
         if let quoted = m.quotedMessageID { o["quoted_message_id"] = .string(quoted) }
         if let deleted = m.deletedAt { o["deleted_at"] = .string(deleted.rfc3339) }
         if let pinned = m.pinnedAt { o["pinned_at"] = .string(pinned.rfc3339) }
+        o["pinned_by"] = m.pinnedByID.map { UserJSON.json(User(id: $0)) } ?? .null
+        o["pin_expires"] = m.pinExpires.map { .string($0.rfc3339) } ?? .null
+        if let edited = m.textUpdatedAt { o["message_text_updated_at"] = .string(edited.rfc3339) }
         return .object(o)
     }
 }

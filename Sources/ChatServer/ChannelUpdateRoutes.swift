@@ -4,7 +4,9 @@ import ChatStore
 import Hummingbird
 
 /// `channel.update`, `update_partial`, `add_members`/`remove_members`, `add_moderators`/
-/// `demote_moderators` (all `POST|PATCH /channels/{type}/{id}`) and `query_channels` (`POST /channels`).
+/// `demote_moderators` (all `POST|PATCH /channels/{type}/{id}`), `truncate`, `delete` and
+/// `query_channels` (`POST /channels`). Changes are told to the channel's watchers as
+/// `channel.updated`, `member.added/updated/removed`, `channel.truncated` and `channel.deleted`.
 struct ChannelUpdateRoutes {
     let store: ChatStore
     let hub: EventHub
@@ -15,28 +17,45 @@ struct ChannelUpdateRoutes {
         router.post("channels/:type/:id") { request, context in try await update(request, context, partial: false) }
         router.patch("channels/:type/:id") { request, context in try await update(request, context, partial: true) }
         router.post("channels") { request, context in try await query(request, context) }
+        router.post("channels/:type/:id/truncate") { request, context in try await truncate(request, context) }
+        router.delete("channels/:type/:id") { request, context in try await delete(request, context) }
+    }
+
+    /// The channel named in the path, for a caller allowed to change it: server tokens, app
+    /// admins and moderators, the channel's creator and its channel moderators.
+    private func changeable(_ context: ServerContext, operation: String) throws -> Channel {
+        let type = context.parameters.get("type") ?? "", id = context.parameters.get("id") ?? ""
+        guard let channel = try store.channel(cid: ChannelID.cid(type: type, id: id)) else {
+            throw StreamAPIError.notFound(operation, "Can't find channel with id \(type):\(id)")
+        }
+        if case .user(let me)? = context.actor, me != channel.createdBy {
+            let appRole = try store.user(id: me)?.role
+            let channelRole = try store.channelRole(cid: channel.cid, userID: me)
+            guard ["admin", "moderator"].contains(appRole) || channelRole == "channel_moderator" else {
+                throw StreamAPIError.notAllowed(operation, "user \(me) is not a moderator of channel \(channel.cid)")
+            }
+        }
+        return channel
+    }
+
+    private func channelJSON(_ channel: Channel) throws -> JSONValue {
+        ChannelJSON.channel(channel, creator: try store.user(id: channel.createdBy), memberCount: try store.members(cid: channel.cid).count)
+    }
+
+    /// The acting user for an event: the named user, or the token's.
+    private func actor(_ body: JSONObject, _ context: ServerContext, fallback: String) -> String {
+        ActingUser.claimed(in: body) ?? (ActingUser.viewer(context).isEmpty ? fallback : ActingUser.viewer(context))
     }
 
     private func update(_ request: Request, _ context: ServerContext, partial: Bool) async throws -> Response {
         let operation = partial ? "UpdateChannelPartial" : "UpdateChannel"
         var request = request
         let body = try await request.jsonObject(operation: operation)
-        let type = context.parameters.get("type") ?? "", id = context.parameters.get("id") ?? ""
-        guard var channel = try store.channel(cid: ChannelID.cid(type: type, id: id)) else {
-            throw StreamAPIError.notFound(operation, "Can't find channel with id \(type):\(id)")
-        }
-        if case .user(let me)? = context.actor {
-            let role = try store.channelRole(cid: channel.cid, userID: me)
-            guard role == "channel_moderator" || me == channel.createdBy else {
-                throw StreamAPIError.notAllowed(operation, "user \(me) is not a moderator of channel \(channel.cid)")
-            }
-        }
+        var channel = try changeable(context, operation: operation)
+        let actor = actor(body, context, fallback: channel.createdBy)
         var data: JSONObject?
         if partial {
-            var merged = current(channel)
-            for member in body["set"]?.objectValue?.members ?? [] { merged[member.key] = member.value }
-            for key in body["unset"]?.arrayValue?.compactMap(\.stringValue) ?? [] { merged[key] = nil }
-            data = merged
+            data = try PartialUpdate(body, operation: operation).applied(to: current(channel))
         } else if let replacement = body["data"]?.objectValue {
             data = replacement
         }
@@ -52,12 +71,81 @@ struct ChannelUpdateRoutes {
             try store.update(channel: updated)
             channel = try store.channel(cid: channel.cid) ?? updated
         }
-        try changeMembers(body, cid: channel.cid, operation: operation)
+        let changes = try changeMembers(body, cid: channel.cid, operation: operation)
         let members = try store.members(cid: channel.cid)
-        return JSONResponse.ok([
-            "channel": ChannelJSON.channel(channel, creator: try store.user(id: channel.createdBy), memberCount: members.count),
-            "members": .array(members.map(ChannelJSON.member)),
-        ], status: .created, context: context)
+        let json = try channelJSON(channel)
+        if data != nil {
+            var event = EventJSON.base("channel.updated", channel, user: actor, store: store)
+            event["channel"] = json
+            await hub.publish(event, cid: channel.cid)
+        }
+        try await publish(changes, in: channel, channelJSON: json, actor: actor)
+        return JSONResponse.ok(["channel": json, "members": .array(members.map(ChannelJSON.member))], status: .created, context: context)
+    }
+
+    /// `member.*` to the channel's watchers, and to each added or removed user
+    /// `notification.added_to_channel` / `notification.removed_from_channel`.
+    private func publish(_ changes: [MemberChange], in channel: Channel, channelJSON: JSONValue, actor: String) async throws {
+        let rows = try store.members(cid: channel.cid)
+        for change in changes {
+            // A removed member is no longer in the store: describe it by its user.
+            let user = try store.user(id: change.userID).map(UserJSON.json) ?? ["id": .string(change.userID)]
+            let member = rows.first { $0.user.id == change.userID }.map(ChannelJSON.member) ?? ["user_id": .string(change.userID), "user": user]
+            var event = EventJSON.base(change.kind.rawValue, channel, user: actor, store: store)
+            event["member"] = member
+            event["channel"] = channelJSON
+            await hub.publish(event, cid: channel.cid)
+            guard let notification = change.kind.notification else { continue }
+            event["type"] = .string(notification)
+            await hub.publish(event, toUser: change.userID)
+        }
+    }
+
+    /// `truncate`: removes the channel's messages (up to `truncated_at`, default now) and tells watchers.
+    private func truncate(_ request: Request, _ context: ServerContext) async throws -> Response {
+        let operation = "TruncateChannel"
+        var request = request
+        let body = try await request.jsonObject(operation: operation)
+        let channel = try changeable(context, operation: operation)
+        if let message = body["message"], message != .null {
+            throw StreamAPIError.input(operation, "a truncate message is not supported by the local server")
+        }
+        var time = Timestamp.now()
+        if let value = body["truncated_at"], value != .null {
+            guard let text = value.stringValue, let at = Timestamp(rfc3339: text) else {
+                throw StreamAPIError.input(operation, "truncated_at must be an RFC 3339 time")
+            }
+            time = at
+        }
+        _ = try store.truncate(cid: channel.cid, at: time)
+        let truncated = try store.channel(cid: channel.cid) ?? channel
+        let json = try channelJSON(truncated)
+        var event = EventJSON.base("channel.truncated", truncated, user: actor(body, context, fallback: channel.createdBy), store: store)
+        event["channel"] = json
+        await hub.publish(event, cid: channel.cid)
+        return JSONResponse.ok(["channel": json], status: .created, context: context)
+    }
+
+    /// `delete`: the channel and everything in it go (hard and soft alike: the local server keeps
+    /// no trash); watchers get `channel.deleted`, members who are not watching a notification.
+    private func delete(_ request: Request, _ context: ServerContext) async throws -> Response {
+        let operation = "DeleteChannel"
+        let channel = try changeable(context, operation: operation)
+        var json = try channelJSON(channel)
+        let memberIDs = try store.members(cid: channel.cid).map(\.user.id)
+        let notified = await hub.notifiable(cid: channel.cid, members: memberIDs)
+        try store.deleteChannel(cid: channel.cid)
+        let now = Timestamp.now()
+        if case .object(var o) = json {
+            o["deleted_at"] = .string(now.rfc3339)
+            json = .object(o)
+        }
+        var event = EventJSON.base("channel.deleted", channel, user: ActingUser.viewer(context).isEmpty ? channel.createdBy : ActingUser.viewer(context), store: store, at: now)
+        event["channel"] = json
+        await hub.publish(event, cid: channel.cid)
+        event["type"] = "notification.channel_deleted"
+        for user in notified { await hub.publish(event, toUser: user) }
+        return JSONResponse.ok(["channel": json], context: context)
     }
 
     /// The channel's custom data plus the flags a partial update may change.
@@ -69,7 +157,23 @@ struct ChannelUpdateRoutes {
         return o
     }
 
-    private func changeMembers(_ body: JSONObject, cid: String, operation: String) throws {
+    /// A change to one member, told as `kind` to watchers and, for additions and removals, to the user.
+    struct MemberChange {
+        enum Kind: String {
+            case added = "member.added", updated = "member.updated", removed = "member.removed"
+            var notification: String? {
+                switch self {
+                case .added: "notification.added_to_channel"
+                case .removed: "notification.removed_from_channel"
+                case .updated: nil
+                }
+            }
+        }
+        let kind: Kind
+        let userID: String
+    }
+
+    private func changeMembers(_ body: JSONObject, cid: String, operation: String) throws -> [MemberChange] {
         func entries(_ key: String) throws -> [(userID: String, role: String?)] {
             try (body[key]?.arrayValue ?? []).map { item in
                 if let id = item.stringValue { return (id, nil) }
@@ -84,10 +188,20 @@ struct ChannelUpdateRoutes {
         for entry in added where entry.role.map({ !["channel_member", "channel_moderator"].contains($0) }) ?? false {
             throw StreamAPIError.input(operation, "'\(entry.role!)' is not a valid channel_role")
         }
+        let before = Set(try store.members(cid: cid).map(\.user.id))
+        let removed = try entries("remove_members").map(\.userID).filter(before.contains)
         try store.addMembers(cid: cid, added)
         try store.addMembers(cid: cid, moderators.map { ($0.userID, "channel_moderator") })
         try store.addMembers(cid: cid, demoted.map { ($0.userID, "channel_member") })
-        try store.removeMembers(cid: cid, userIDs: try entries("remove_members").map(\.userID))
+        try store.removeMembers(cid: cid, userIDs: removed)
+        var changes: [MemberChange] = []
+        for id in (added + moderators).map(\.userID) where !changes.contains(where: { $0.userID == id }) {
+            changes.append(MemberChange(kind: before.contains(id) ? .updated : .added, userID: id))
+        }
+        for id in demoted.map(\.userID) where before.contains(id) && !changes.contains(where: { $0.userID == id }) {
+            changes.append(MemberChange(kind: .updated, userID: id))
+        }
+        return changes + removed.map { MemberChange(kind: .removed, userID: $0) }
     }
 
     private func query(_ request: Request, _ context: ServerContext) async throws -> Response {
@@ -95,7 +209,7 @@ struct ChannelUpdateRoutes {
         var request = request
         let body = try await request.jsonObject(operation: operation)
         let filter = body["filter_conditions"]?.objectValue ?? JSONObject()
-        var cids: [String]?, types: [String]?, members: [String]?, frozen: Bool?
+        var cids: [String]?, types: [String]?, members: [String]?, frozen: Bool?, hidden: Bool?
         for condition in filter.members {
             switch condition.key {
             case "cid": cids = try QueryFilter.values(condition.value, field: "cid", operation: operation)
@@ -104,17 +218,23 @@ struct ChannelUpdateRoutes {
             case "frozen":
                 guard let flag = condition.value.boolValue ?? condition.value.objectValue?["$eq"]?.boolValue else { throw StreamAPIError.input(operation, "frozen takes true or false") }
                 frozen = flag
+            case "hidden":
+                guard let flag = condition.value.boolValue ?? condition.value.objectValue?["$eq"]?.boolValue else { throw StreamAPIError.input(operation, "hidden takes true or false") }
+                hidden = flag
             default:
-                throw StreamAPIError.input(operation, "filtering channels by \(condition.key) is not supported by the local server (cid, type, members and frozen are)")
+                throw StreamAPIError.input(operation, "filtering channels by \(condition.key) is not supported by the local server (cid, type, members, frozen and hidden are)")
             }
         }
         // A user token sees only the channels it belongs to.
         if case .user(let me)? = context.actor { members = (members ?? [me]).filter { $0 == me } }
+        // Hidden channels stay out of a user's results unless asked for, as in Stream.
+        let viewer = ActingUser.viewer(context).isEmpty ? body["user_id"]?.stringValue : ActingUser.viewer(context)
+        let hiddenFilter = viewer.map { (userID: $0, hidden: hidden ?? false) }
         let sortField = body["sort"]?.arrayValue?.first?.objectValue?["field"]?.stringValue ?? "last_message_at"
         let limit = min(max(body["limit"]?.intValue ?? 10, 0), 30)
         let offset = max(body["offset"]?.intValue ?? 0, 0)
         let channels = try store.queryChannels(cids: cids, types: types, memberOf: members, frozen: frozen,
-                                               byLastMessage: sortField != "created_at", limit: limit, offset: offset)
+                                               hidden: hiddenFilter, byLastMessage: sortField != "created_at", limit: limit, offset: offset)
         let messageLimit: JSONObject = ["messages": ["limit": body["message_limit"] ?? 25]]
         let states = ChannelStates(store: store)
         return JSONResponse.ok(["channels": .array(try channels.map { .object(try states.state($0, body: messageLimit, viewer: context.actor)) })], context: context)

@@ -21,7 +21,7 @@ public enum ChatServerApp {
         MessageRoutes(store: store, hub: hub).add(to: router)
         ReactionRoutes(store: store, hub: hub).add(to: router)
         ReadStateRoutes(store: store, hub: hub).add(to: router)
-        ModerationRoutes(store: store).add(to: router)
+        ModerationRoutes(store: store, hub: hub).add(to: router)
         SearchRoutes(store: store).add(to: router)
         ChannelTypeRoutes().add(to: router)
         ImportRoutes(store: store, uploads: UploadSlots(directory: store.path + ".uploads")).add(to: router)

@@ -3,7 +3,8 @@ import ChatModel
 import ChatStore
 import Hummingbird
 
-/// One message: `get_message`, `get_replies`, `update_message`, `delete_message`.
+/// One message: `get_message`, `get_replies`, `update_message`, `update_message_partial` (and
+/// with it `pin_message` / `unpin_message`), `delete_message`.
 struct MessageRoutes {
     let store: ChatStore
     let hub: EventHub
@@ -13,6 +14,7 @@ struct MessageRoutes {
         router.get("messages/:id") { _, context in try get(context) }
         router.get("messages/:id/replies") { request, context in try replies(request, context) }
         router.post("messages/:id") { request, context in try await update(request, context) }
+        router.put("messages/:id") { request, context in try await updatePartial(request, context) }
         router.delete("messages/:id") { request, context in try await delete(request, context) }
     }
 
@@ -39,17 +41,66 @@ struct MessageRoutes {
         return JSONResponse.ok(["messages": .array(try rows.map { try presenter.message($0) })], context: context)
     }
 
-    /// Replaces text, attachments and custom data; only the author (or a server token) may.
+    /// Replaces text, attachments and custom data.
     private func update(_ request: Request, _ context: ServerContext) async throws -> Response {
         let operation = "UpdateMessage"
         var request = request
         let body = try await request.jsonObject(operation: operation)
         let existing = try readable(context.parameters.get("id") ?? "", context, operation: operation).message
-        guard var data = body["message"]?.objectValue else { throw StreamAPIError.input(operation, "message is a required field") }
-        let actor = try ActingUser.resolve(context, claimed: ActingUser.claimed(in: data) ?? ActingUser.claimed(in: body) ?? existing.userID, operation: operation)
-        if case .user? = context.actor, actor != existing.userID {
-            throw StreamAPIError.notAllowed(operation, "user \(actor) cannot edit a message of \(existing.userID)")
+        guard let data = body["message"]?.objectValue else { throw StreamAPIError.input(operation, "message is a required field") }
+        let actor = try editor(claimed: ActingUser.claimed(in: data) ?? ActingUser.claimed(in: body), of: existing, context, operation: operation)
+        return try await replace(existing, with: data, actor: actor, context, operation: operation)
+    }
+
+    /// `set` / `unset` on the message's editable fields; `pinned` pins (with `pin_expires` in
+    /// seconds) or unpins as the acting user.
+    private func updatePartial(_ request: Request, _ context: ServerContext) async throws -> Response {
+        let operation = "UpdateMessagePartial"
+        var request = request
+        let body = try await request.jsonObject(operation: operation)
+        let existing = try readable(context.parameters.get("id") ?? "", context, operation: operation).message
+        let actor = try editor(claimed: ActingUser.claimed(in: body), of: existing, context, operation: operation)
+        let change = try PartialUpdate(body, operation: operation)
+        var data = change.applied(to: Self.editable(existing))
+        if let pinned = data["pinned"] {
+            data["pinned"] = nil
+            guard let pin = pinned.boolValue else { throw StreamAPIError.input(operation, "pinned must be true or false") }
+            let now = Timestamp.now()
+            data["pinned_at"] = pin ? .string(now.rfc3339) : nil
+            data["pinned_by_id"] = pin ? .string(actor) : nil
+            data["pin_expires"] = nil
+            if pin, let expires = change.set["pin_expires"], expires != .null {
+                guard let seconds = expires.intValue, seconds > 0 else { throw StreamAPIError.input(operation, "pin_expires must be a number of seconds") }
+                data["pin_expires"] = .string(Timestamp(seconds: now.seconds + Int64(seconds), nanoseconds: now.nanoseconds).rfc3339)
+            }
         }
+        return try await replace(existing, with: data, actor: actor, context, operation: operation)
+    }
+
+    /// Who edits: a user token's user, or the user a server call names (the author when it names nobody).
+    private func editor(claimed: String?, of message: Message, _ context: ServerContext, operation: String) throws -> String {
+        if case .user? = context.actor { return try ActingUser.resolve(context, claimed: claimed, operation: operation) }
+        return try ActingUser.resolve(context, claimed: claimed ?? message.userID, operation: operation)
+    }
+
+    /// The fields of a stored message a partial update may change, as the import item names them.
+    private static func editable(_ message: Message) -> JSONObject {
+        var o = message.custom
+        o["text"] = .string(message.text ?? "")
+        o["attachments"] = .array(message.attachments.map { .object($0.fields) })
+        if let quoted = message.quotedMessageID { o["quoted_message_id"] = .string(quoted) }
+        if let show = message.showInChannel { o["show_in_channel"] = .bool(show) }
+        if let at = message.pinnedAt { o["pinned_at"] = .string(at.rfc3339) }
+        if let by = message.pinnedByID { o["pinned_by_id"] = .string(by) }
+        if let expires = message.pinExpires { o["pin_expires"] = .string(expires.rfc3339) }
+        return o
+    }
+
+    /// Checks the actor may change `existing`, writes `data` over it through the import rules and
+    /// tells the channel's watchers.
+    private func replace(_ existing: Message, with data: JSONObject, actor: String, _ context: ServerContext, operation: String) async throws -> Response {
+        try requireAuthorOrModerator(existing, actor: actor, context, operation: operation, verb: "edit")
+        var data = data
         for key in ["user", "user_id", "mentioned_users", "silent", "pinned", "html", "cid", "created_at", "updated_at"] { data[key] = nil }
         data["id"] = .string(existing.id)
         data["channel_type"] = .string(existing.channelType)
@@ -59,20 +110,31 @@ struct MessageRoutes {
         if data["type"] == nil, existing.type != .regular { data["type"] = .string(existing.type.rawValue) }
         let (parsed, errors) = ItemRules.message(data)
         if let first = errors.first { throw StreamAPIError.rule(operation, first) }
-        guard let message = parsed else { throw StreamAPIError.input(operation, "the message is not valid") }
+        guard var message = parsed else { throw StreamAPIError.input(operation, "the message is not valid") }
+        message.createdAt = existing.createdAt
+        message.mentionedUserIDs = existing.mentionedUserIDs
         try store.update(message: message)
         let json = try presenter.message(id: message.id, viewer: actor) ?? .null
         try await publish("message.updated", message: json, existing, actor: actor)
         return JSONResponse.ok(["message": json], context: context)
     }
 
+    /// With a user token, only the author, an app admin or moderator, or a channel moderator
+    /// may change or delete a message.
+    private func requireAuthorOrModerator(_ message: Message, actor: String, _ context: ServerContext, operation: String, verb: String) throws {
+        guard case .user? = context.actor, actor != message.userID else { return }
+        let appRole = try store.user(id: actor)?.role
+        let channelRole = try store.channelRole(cid: message.cid, userID: actor)
+        guard ["admin", "moderator"].contains(appRole) || channelRole == "channel_moderator" else {
+            throw StreamAPIError.notAllowed(operation, "user \(actor) cannot \(verb) a message of \(message.userID)")
+        }
+    }
+
     /// Soft delete: the message stays, as type `deleted`.
     private func delete(_ request: Request, _ context: ServerContext) async throws -> Response {
         let operation = "DeleteMessage"
         let existing = try readable(context.parameters.get("id") ?? "", context, operation: operation).message
-        if case .user(let me)? = context.actor, me != existing.userID {
-            throw StreamAPIError.notAllowed(operation, "user \(me) cannot delete a message of \(existing.userID)")
-        }
+        try requireAuthorOrModerator(existing, actor: ActingUser.viewer(context), context, operation: operation, verb: "delete")
         try store.softDelete(messageID: existing.id)
         let json = try presenter.message(id: existing.id, viewer: ActingUser.viewer(context)) ?? .null
         try await publish("message.deleted", message: json, existing, actor: ActingUser.viewer(context).isEmpty ? existing.userID : ActingUser.viewer(context), extra: ["hard_delete": false])

@@ -8,6 +8,7 @@ import Hummingbird
 /// moderation; a user token may only mute and unmute for itself.
 struct ModerationRoutes {
     let store: ChatStore
+    let hub: EventHub
 
     func add(to router: Router<ServerContext>) {
         router.post("moderation/ban") { request, context in try await ban(request, context) }
@@ -15,6 +16,8 @@ struct ModerationRoutes {
         router.get("query_banned_users") { request, context in try queryBans(request, context) }
         router.post("moderation/mute") { request, context in try await mute(request, context, muting: true) }
         router.post("moderation/unmute") { request, context in try await mute(request, context, muting: false) }
+        router.post("moderation/mute/channel") { request, context in try await muteChannel(request, context, muting: true) }
+        router.post("moderation/unmute/channel") { request, context in try await muteChannel(request, context, muting: false) }
     }
 
     private func requireServer(_ context: ServerContext, _ operation: String) throws {
@@ -109,5 +112,43 @@ struct ModerationRoutes {
             out["own_user"] = .object(me)
         }
         return JSONResponse.ok(out, status: muting ? .created : .ok, context: context)
+    }
+
+    /// `channel.mute` / `channel.unmute`: the channel joins or leaves the user's `channel_mutes`
+    /// (its messages still count as unread; the client shows the channel muted). The user's other
+    /// connections hear `notification.channel_mutes_updated`.
+    private func muteChannel(_ request: Request, _ context: ServerContext, muting: Bool) async throws -> Response {
+        let operation = muting ? "MuteChannel" : "UnmuteChannel"
+        var request = request
+        let body = try await request.jsonObject(operation: operation)
+        let user = try ActingUser.resolve(context, claimed: body["user_id"]?.stringValue ?? ActingUser.claimed(in: body), operation: operation)
+        let cids = (body["channel_cid"]?.stringValue).map { [$0] } ?? body["channel_cids"]?.arrayValue?.compactMap(\.stringValue) ?? []
+        guard !cids.isEmpty else { throw StreamAPIError.input(operation, "channel_cid or channel_cids is required") }
+        if let expiration = body["expiration"], expiration != .null {
+            throw StreamAPIError.input(operation, "channel mutes with an expiration are not supported by the local server")
+        }
+        var channels: [Channel] = []
+        for cid in cids {
+            guard let channel = try store.channel(cid: cid) else { throw StreamAPIError.notFound(operation, "Can't find channel with id \(cid)") }
+            if case .user? = context.actor { try ChannelAccess(store: store).require(channel, user: user, operation: operation) }
+            channels.append(channel)
+        }
+        for channel in channels {
+            guard try store.setChannelMuted(userID: user, cid: channel.cid, muted: muting) else {
+                throw StreamAPIError.input(operation, "user \(user) doesn't exist")
+            }
+        }
+        let now = Timestamp.now()
+        var me = (try store.user(id: user)).map(UserJSON.json)?.objectValue ?? ["id": .string(user)]
+        me["channel_mutes"] = .array((try store.user(id: user)?.channelMutes ?? []).map { ["channel": ["cid": .string($0)]] })
+        await hub.publish(["type": "notification.channel_mutes_updated", "created_at": .string(now.rfc3339), "me": .object(me)], toUser: user)
+        guard muting else { return JSONResponse.ok([:], context: context) }
+        let mutes: [JSONValue] = try channels.map { channel in
+            ["channel": ChannelJSON.channel(channel, creator: try store.user(id: channel.createdBy), memberCount: try store.members(cid: channel.cid).count),
+             "user": .object(me), "created_at": .string(now.rfc3339), "updated_at": .string(now.rfc3339)]
+        }
+        var out: JSONObject = ["own_user": .object(me)]
+        if cids.count == 1 { out["channel_mute"] = mutes[0] } else { out["channel_mutes"] = .array(mutes) }
+        return JSONResponse.ok(out, status: .created, context: context)
     }
 }

@@ -2,13 +2,14 @@ import ChatModel
 import ChatStore
 import Hummingbird
 
-/// `mark_read`, `unread_counts`, `send_event`, `hide` and `show`; events go to the channel's watchers.
+/// `mark_read`, `mark_all_read`, `unread_counts`, `send_event`, `hide` and `show`; events go to the channel's watchers.
 struct ReadStateRoutes {
     let store: ChatStore
     let hub: EventHub
 
     func add(to router: Router<ServerContext>) {
         router.post("channels/:type/:id/read") { request, context in try await markRead(request, context) }
+        router.post("channels/read") { request, context in try await markAllRead(request, context) }
         router.get("unread") { request, context in try unread(request, context) }
         router.post("channels/:type/:id/event") { request, context in try await event(request, context) }
         router.post("channels/:type/:id/hide") { request, context in try await hide(request, context, hidden: true) }
@@ -40,6 +41,26 @@ struct ReadStateRoutes {
         own["type"] = "notification.mark_read"
         await hub.publish(own, toUser: user)
         return JSONResponse.ok(["event": .object(event)], status: .created, context: context)
+    }
+
+    /// `mark_all_read`: every channel of the user; `message.read` to each channel's watchers and
+    /// one `notification.mark_read` (all counts zero) to the user.
+    private func markAllRead(_ request: Request, _ context: ServerContext) async throws -> Response {
+        let operation = "MarkAllRead"
+        var request = request
+        let body = try await request.jsonObject(operation: operation)
+        let user = try ActingUser.resolve(context, claimed: ActingUser.claimed(in: body), operation: operation)
+        guard try store.user(id: user) != nil else { throw StreamAPIError.input(operation, "user \(user) doesn't exist") }
+        let now = Timestamp.now()
+        for cid in try store.markAllRead(userID: user, at: now) {
+            guard let channel = try store.channel(cid: cid) else { continue }
+            await hub.publish(EventJSON.base("message.read", channel, user: user, store: store, at: now), cid: cid)
+        }
+        let total = try store.channels(for: user).reduce(0) { $0 + $1.unreadCount }
+        let userJSON = try store.user(id: user).map(UserJSON.json) ?? ["id": .string(user)]
+        await hub.publish(["type": "notification.mark_read", "created_at": .string(now.rfc3339), "user": userJSON,
+                           "unread_count": 0, "total_unread_count": .int(total), "unread_channels": 0], toUser: user)
+        return JSONResponse.ok([:], status: .created, context: context)
     }
 
     /// `hide` / `show`: the channel leaves or rejoins one member's channel list.

@@ -3,7 +3,8 @@ import ChatModel
 import ChatStore
 import Hummingbird
 
-/// `POST /users` (upsert) and `GET /users` (query), as `upsert_users` and `query_users` call them.
+/// `POST /users` (upsert), `PATCH /users` (partial update), `GET /users` (query) and
+/// `DELETE /users/{id}`, as `upsert_users`, `update_users_partial`, `query_users` and `delete_user` call them.
 struct UserRoutes {
     let store: ChatStore
     static let maxUsersPerUpsert = 100
@@ -11,6 +12,8 @@ struct UserRoutes {
     func add(to router: Router<ServerContext>) {
         router.post("users") { request, context in try await upsert(request, context) }
         router.get("users") { request, context in try query(request, context) }
+        router.patch("users") { request, context in try await updatePartial(request, context) }
+        router.delete("users/:id") { request, context in try await delete(request, context) }
     }
 
     private func upsert(_ request: Request, _ context: ServerContext) async throws -> Response {
@@ -29,15 +32,93 @@ struct UserRoutes {
             guard user.id == member.key else { throw StreamAPIError.input(operation, "users.\(member.key) has id \(user.id)") }
             users.append(user)
         }
-        // A user token may only update its own user, and not its role or teams (server-side only).
-        if case .user(let me)? = context.actor {
-            guard users.allSatisfy({ $0.id == me }) else { throw StreamAPIError.notAllowed(operation, "user \(me) may only update itself") }
-            guard users.allSatisfy({ $0.role == nil && $0.teams == nil }) else { throw StreamAPIError.notAllowed(operation, "role and teams can only be changed server-side") }
-        }
-        let stored = try store.upsert(users: users)
+        try requireOwn(users, context, operation: operation, changing: { $0.role != nil || $0.teams != nil })
+        return answer(try store.upsert(users: users), context)
+    }
+
+    /// A user token may only update its own user, and not its role or teams (server-side only).
+    private func requireOwn(_ users: [User], _ context: ServerContext, operation: String, changing privileged: (User) -> Bool) throws {
+        guard case .user(let me)? = context.actor else { return }
+        guard users.allSatisfy({ $0.id == me }) else { throw StreamAPIError.notAllowed(operation, "user \(me) may only update itself") }
+        guard !users.contains(where: privileged) else { throw StreamAPIError.notAllowed(operation, "role and teams can only be changed server-side") }
+    }
+
+    /// The users as stored, keyed by id.
+    private func answer(_ users: [User], _ context: ServerContext) -> Response {
         var out = JSONObject()
-        for user in stored { out.appendUnique(user.id, UserJSON.json(user)) }
+        for user in users { out.appendUnique(user.id, UserJSON.json(user)) }
         return JSONResponse.ok(["users": .object(out)], status: .created, context: context)
+    }
+
+    /// `{"users": [{"id", "set", "unset"}]}`: each user's editable fields with the changes
+    /// applied, checked by the same rules as an upsert; all or nothing.
+    private func updatePartial(_ request: Request, _ context: ServerContext) async throws -> Response {
+        let operation = "UpdateUsersPartial"
+        var request = request
+        let body = try await request.jsonObject(operation: operation)
+        guard let updates = body["users"]?.arrayValue, !updates.isEmpty else { throw StreamAPIError.input(operation, "users is a required list of {id, set, unset}") }
+        guard updates.count <= Self.maxUsersPerUpsert else { throw StreamAPIError.input(operation, "at most \(Self.maxUsersPerUpsert) users per request") }
+        var users: [User] = []
+        var privileged: Set<String> = []
+        for update in updates {
+            guard let update = update.objectValue, let id = update["id"]?.stringValue else { throw StreamAPIError.input(operation, "each update needs an id") }
+            let change = try PartialUpdate(update, operation: operation)
+            if change.set["revoke_tokens_issued_before"] != nil {
+                throw StreamAPIError.input(operation, "revoking tokens is not supported by the local server")
+            }
+            guard let existing = try store.user(id: id) else { throw StreamAPIError.notFound(operation, "user \(id) doesn't exist") }
+            var data = change.applied(to: Self.editable(existing))
+            data["id"] = .string(id)
+            let (parsed, errors) = ItemRules.user(data)
+            if let first = errors.first { throw StreamAPIError.rule(operation, first) }
+            guard let user = parsed else { throw StreamAPIError.input(operation, "user \(id) is not valid") }
+            let touched = change.set.members.map(\.key) + change.unset
+            if touched.contains(where: { ["role", "teams", "teams_role"].contains(String($0.split(separator: ".").first ?? "")) }) {
+                privileged.insert(id)
+            }
+            users.append(user)
+        }
+        try requireOwn(users, context, operation: operation, changing: { privileged.contains($0.id) })
+        return answer(try store.replaceEditable(of: users), context)
+    }
+
+    /// The fields of a stored user a partial update may change, as the import item names them.
+    private static func editable(_ user: User) -> JSONObject {
+        var o = user.custom
+        if let role = user.role { o["role"] = .string(role) }
+        if let invisible = user.invisible { o["invisible"] = .bool(invisible) }
+        if let language = user.language { o["language"] = .string(language) }
+        if let teams = user.teams { o["teams"] = .array(teams.map(JSONValue.string)) }
+        if let teamsRole = user.teamsRole { o["teams_role"] = .object(teamsRole) }
+        if let push = user.pushPreferences { o["push_preferences"] = .object(push) }
+        if let privacy = user.privacySettings { o["privacy_settings"] = .object(privacy) }
+        return o
+    }
+
+    /// `delete_user`: soft by default; `hard_delete=true` removes the user; `mark_messages_deleted=true`
+    /// deletes their messages too (hard with a hard delete). Server tokens only.
+    private func delete(_ request: Request, _ context: ServerContext) async throws -> Response {
+        let operation = "DeleteUser"
+        if case .user? = context.actor { throw StreamAPIError.notAllowed(operation, "users can only be deleted server-side") }
+        let id = context.parameters.get("id") ?? ""
+        let query = request.uri.queryParameters
+        func flag(_ name: String) throws -> Bool {
+            guard let value = query.get(name) else { return false }
+            switch value.lowercased() {
+            case "true", "1": return true
+            case "false", "0": return false
+            default: throw StreamAPIError.input(operation, "\(name) must be true or false")
+            }
+        }
+        let hard = try flag("hard_delete")
+        guard try !flag("delete_conversation_channels") else {
+            throw StreamAPIError.input(operation, "delete_conversation_channels is not supported by the local server")
+        }
+        let messages: ChatStore.AuthoredMessages = try flag("mark_messages_deleted") ? (hard ? .hardDelete : .softDelete) : .keep
+        guard let user = try store.deleteUser(id: id, hard: hard, messages: messages, at: .now()) else {
+            throw StreamAPIError.notFound(operation, "user \(id) doesn't exist")
+        }
+        return JSONResponse.ok(["user": UserJSON.json(user)], context: context)
     }
 
     private func query(_ request: Request, _ context: ServerContext) throws -> Response {

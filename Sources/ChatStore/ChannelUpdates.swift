@@ -40,14 +40,41 @@ extension ChatStore {
         try pool.write { db in try db.execute(sql: "UPDATE members SET hide_channel = 0 WHERE cid = ? AND hide_channel = 1", arguments: [cid]) }
     }
 
+    /// Removes the channel's messages (and their reactions) created at or before `time`, and
+    /// records the truncation; returns how many messages went.
+    public func truncate(cid: String, at time: Timestamp) throws -> Int {
+        try pool.write { db in
+            let before = time.storageText
+            try db.execute(sql: """
+                DELETE FROM reactions WHERE message_id IN (SELECT id FROM messages WHERE cid = ? AND created_at <= ?)
+                """, arguments: [cid, before])
+            try db.execute(sql: "DELETE FROM messages WHERE cid = ? AND created_at <= ?", arguments: [cid, before])
+            let removed = db.changesCount
+            try db.execute(sql: "UPDATE channels SET truncated_at = ? WHERE cid = ?", arguments: [before, cid])
+            return removed
+        }
+    }
+
+    /// Removes the channel with everything in it: members, messages, reactions and channel bans.
+    public func deleteChannel(cid: String) throws {
+        try pool.write { db in
+            try db.execute(sql: "DELETE FROM reactions WHERE message_id IN (SELECT id FROM messages WHERE cid = ?)", arguments: [cid])
+            for table in ["messages", "members", "bans", "channels"] {
+                try db.execute(sql: "DELETE FROM \(table) WHERE cid = ?", arguments: [cid])
+            }
+        }
+    }
+
     /// The member's channel role, or nil when not a member.
     public func channelRole(cid: String, userID: String) throws -> String? {
         try pool.read { db in try String.fetchOne(db, sql: "SELECT channel_role FROM members WHERE cid = ? AND user_id = ?", arguments: [cid, userID]) }
     }
 
     /// Channels matching the filter: cids, types, and (when given) those `memberOf` belongs to;
-    /// ordered by last message or creation, newest first.
-    public func queryChannels(cids: [String]?, types: [String]?, memberOf: [String]?, frozen: Bool?, byLastMessage: Bool, limit: Int, offset: Int) throws -> [Channel] {
+    /// with `hidden`, only those that user has hidden (true) or not (false); ordered by last
+    /// message or creation, newest first.
+    public func queryChannels(cids: [String]?, types: [String]?, memberOf: [String]?, frozen: Bool?,
+                              hidden: (userID: String, hidden: Bool)? = nil, byLastMessage: Bool, limit: Int, offset: Int) throws -> [Channel] {
         try pool.read { db in
             var conditions: [String] = []
             var arguments: StatementArguments = []
@@ -64,6 +91,10 @@ extension ChatStore {
             if let frozen {
                 conditions.append("c.frozen = ?")
                 arguments += [frozen]
+            }
+            if let hidden {
+                conditions.append("\(hidden.hidden ? "" : "NOT ")EXISTS (SELECT 1 FROM members h WHERE h.cid = c.cid AND h.user_id = ? AND h.hide_channel = 1)")
+                arguments += [hidden.userID]
             }
             let order = byLastMessage ? "COALESCE((SELECT MAX(created_at) FROM messages WHERE cid = c.cid), c.created_at) DESC" : "c.created_at DESC"
             let sql = "SELECT c.* FROM channels c" + (conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND "))

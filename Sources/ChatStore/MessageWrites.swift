@@ -27,11 +27,18 @@ extension ChatStore {
         }
     }
 
-    /// Replaces a message's content (its channel, author and time stay) and records the edit.
+    /// Replaces a message's content (its channel, author and time stay) and, when the text
+    /// changed, records the edit (a pin or a custom field is not an edit a reader is shown).
     public func update(message: Message) throws {
         try pool.write { db in
+            let before = try String.fetchOne(db, sql: "SELECT text FROM messages WHERE id = ?", arguments: [message.id])
             _ = try StoreImportSink(db: db, mode: .upsert, importTime: .now()).write(.message(message))
-            try db.execute(sql: "UPDATE messages SET text_updated_at = ? WHERE id = ?", arguments: [Timestamp.now().storageText, message.id])
+            // The sink's upsert keeps a stored value the item leaves out; an unpin must clear it.
+            try db.execute(sql: "UPDATE messages SET pinned_at = ?, pinned_by_id = ?, pin_expires = ? WHERE id = ?",
+                           arguments: [message.pinnedAt?.storageText, message.pinnedByID, message.pinExpires?.storageText, message.id])
+            if before != (message.text ?? "") {
+                try db.execute(sql: "UPDATE messages SET text_updated_at = ? WHERE id = ?", arguments: [Timestamp.now().storageText, message.id])
+            }
         }
     }
 
@@ -48,6 +55,15 @@ extension ChatStore {
         try pool.write { db in
             try db.execute(sql: "UPDATE members SET last_read = ? WHERE cid = ? AND user_id = ?", arguments: [time.storageText, cid, userID])
             return db.changesCount > 0
+        }
+    }
+
+    /// Marks every channel of the user read at `time`; the channels it touched.
+    public func markAllRead(userID: String, at time: Timestamp) throws -> [String] {
+        try pool.write { db in
+            let cids = try String.fetchAll(db, sql: "SELECT cid FROM members WHERE user_id = ? ORDER BY cid", arguments: [userID])
+            try db.execute(sql: "UPDATE members SET last_read = ? WHERE user_id = ?", arguments: [time.storageText, userID])
+            return cids
         }
     }
 }

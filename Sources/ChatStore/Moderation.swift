@@ -83,6 +83,20 @@ extension ChatStore {
         try pool.write { db in try db.execute(sql: "DELETE FROM mutes WHERE user_id = ? AND target_id = ?", arguments: [userID, targetID]) }
     }
 
+    /// Adds or removes `cid` in the user's `channel_mutes` (the list an import fills and the
+    /// client's channel list reads); false when there is no such user.
+    public func setChannelMuted(userID: String, cid: String, muted: Bool) throws -> Bool {
+        try pool.write { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT channel_mutes FROM users WHERE id = ?", arguments: [userID]) else { return false }
+            var cids = StoredValue.decodeJSON(row["channel_mutes"])?.arrayValue?.compactMap(\.stringValue) ?? []
+            cids.removeAll { $0 == cid }
+            if muted { cids.append(cid) }
+            try db.execute(sql: "UPDATE users SET channel_mutes = ? WHERE id = ?",
+                           arguments: [StoredValue.json(cids), userID])
+            return true
+        }
+    }
+
     /// Who `userID` has muted (targets), mutes in force at `now`.
     public func mutedUsers(of userID: String, now: Timestamp) throws -> [String] {
         try pool.read { db in

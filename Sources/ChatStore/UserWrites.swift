@@ -13,6 +13,21 @@ extension ChatStore {
         }
     }
 
+    /// Writes users' editable fields exactly as given, a missing one cleared (an upsert would keep
+    /// it), in one transaction; a partial update's `unset` needs this. Returns them as stored.
+    public func replaceEditable(of users: [User]) throws -> [User] {
+        try pool.write { db in
+            for u in users {
+                try db.execute(sql: """
+                    UPDATE users SET role = ?, invisible = ?, language = ?, teams = ?, teams_role = ?,
+                        push_preferences = ?, privacy_settings = ?, custom = ? WHERE id = ?
+                    """, arguments: [u.role ?? "user", u.invisible ?? false, u.language, StoredValue.json(u.teams), StoredValue.json(u.teamsRole),
+                                     StoredValue.json(u.pushPreferences), StoredValue.json(u.privacySettings), StoredValue.json(.object(u.custom)), u.id])
+            }
+            return try users.compactMap { try Row.fetchOne(db, sql: "SELECT * FROM users WHERE id = ?", arguments: [$0.id]).map(StoredItems.user) }
+        }
+    }
+
     /// Users matching `ids` (all when nil) and `role`, ordered by `sort` (`id` or `created_at`), a page at a time.
     public func users(ids: [String]?, role: String?, sortField: String, descending: Bool, limit: Int, offset: Int) throws -> [User] {
         try pool.read { db in
@@ -31,6 +46,44 @@ extension ChatStore {
                 + " ORDER BY \(column) \(descending ? "DESC" : "ASC"), id LIMIT ? OFFSET ?"
             arguments += [limit, offset]
             return try Row.fetchAll(db, sql: sql, arguments: arguments).map(StoredItems.user)
+        }
+    }
+}
+
+extension ChatStore {
+    /// What happens to a deleted user's messages.
+    public enum AuthoredMessages: Sendable {
+        case keep, softDelete, hardDelete
+    }
+
+    /// Deletes a user as Stream does: soft (the user stays, marked `deleted_at`) or hard (the
+    /// user, their memberships, reactions, mutes and bans go); their messages as `messages` says.
+    /// Returns the user as it was before a hard delete or as it is after a soft one; nil when absent.
+    public func deleteUser(id: String, hard: Bool, messages: AuthoredMessages, at time: Timestamp) throws -> User? {
+        try pool.write { db in
+            guard let user = try Row.fetchOne(db, sql: "SELECT * FROM users WHERE id = ?", arguments: [id]).map(StoredItems.user) else { return nil }
+            switch messages {
+            case .keep: break
+            case .softDelete:
+                try db.execute(sql: "UPDATE messages SET type = 'deleted', deleted_at = ? WHERE user_id = ? AND deleted_at IS NULL",
+                               arguments: [time.storageText, id])
+            case .hardDelete:
+                try db.execute(sql: "DELETE FROM reactions WHERE message_id IN (SELECT id FROM messages WHERE user_id = ?)", arguments: [id])
+                try db.execute(sql: "DELETE FROM messages WHERE user_id = ?", arguments: [id])
+            }
+            guard hard else {
+                try db.execute(sql: "UPDATE users SET deleted_at = ? WHERE id = ?", arguments: [time.storageText, id])
+                return try Row.fetchOne(db, sql: "SELECT * FROM users WHERE id = ?", arguments: [id]).map(StoredItems.user)
+            }
+            try db.execute(sql: "DELETE FROM reactions WHERE user_id = ?", arguments: [id])
+            try db.execute(sql: "DELETE FROM members WHERE user_id = ?", arguments: [id])
+            try db.execute(sql: "DELETE FROM mutes WHERE user_id = ? OR target_id = ?", arguments: [id, id])
+            try db.execute(sql: "DELETE FROM bans WHERE target_id = ?", arguments: [id])
+            try db.execute(sql: "DELETE FROM devices WHERE user_id = ?", arguments: [id])
+            try db.execute(sql: "DELETE FROM users WHERE id = ?", arguments: [id])
+            var gone = user
+            gone.deletedAt = time
+            return gone
         }
     }
 }

@@ -1,0 +1,86 @@
+import ChatImport
+import ChatModel
+import ChatStore
+import ChatTestSupport
+import XCTest
+
+/// Truncating and deleting channels, channel mutes, mark-all-read and deleting users, on a small import.
+final class ChannelLifecycleTests: XCTestCase {
+    let directory = TemporaryDirectory()
+
+    private func store() throws -> ChatStore {
+        let msg = { (id: String, channel: String, user: String, time: String) in
+            #"{"type":"message","data":{"id":"\#(id)","channel_type":"messaging","channel_id":"\#(channel)","user":"\#(user)","text":"t","created_at":"2020-01-01T\#(time)Z"}}"#
+        }
+        let lines = [
+            #"{"type":"user","data":{"id":"alice"}}"#,
+            #"{"type":"user","data":{"id":"bob"}}"#,
+            #"{"type":"channel","data":{"id":"general","type":"messaging","created_by":"alice"}}"#,
+            #"{"type":"channel","data":{"id":"random","type":"messaging","created_by":"alice"}}"#,
+            #"{"type":"member","data":{"channel_type":"messaging","channel_id":"general","user_id":"alice","last_read":"2020-01-01T00:00:00Z"}}"#,
+            #"{"type":"member","data":{"channel_type":"messaging","channel_id":"general","user_id":"bob"}}"#,
+            #"{"type":"member","data":{"channel_type":"messaging","channel_id":"random","user_id":"alice","last_read":"2020-01-01T00:00:00Z"}}"#,
+            msg("g1", "general", "bob", "09:00:00"),
+            msg("g2", "general", "bob", "10:00:00"),
+            msg("g3", "general", "bob", "11:00:00"),
+            msg("r1", "random", "bob", "09:00:00"),
+            #"{"type":"reaction","data":{"message_id":"g1","type":"like","user_id":"alice","created_at":"2020-01-01T12:00:00Z"}}"#,
+            #"{"type":"reaction","data":{"message_id":"r1","type":"like","user_id":"alice","created_at":"2020-01-01T12:00:00Z"}}"#,
+        ]
+        let store = try ChatStore(path: directory.file("life.sqlite"))
+        let path = directory.write("life.jsonl", lines: lines)
+        let task = try store.runImport(path: path, mode: .upsert) { try ImportAnalyzer(existing: $0, sink: $1).run(path: path) }
+        XCTAssertEqual(task.state, .completed, "\(task.result ?? .null)")
+        return store
+    }
+
+    func testTruncateRemovesMessagesUpToTheTimeAndTheirReactions() throws {
+        let store = try store()
+        let cut = try XCTUnwrap(Timestamp(rfc3339: "2020-01-01T10:00:00Z"))
+        XCTAssertEqual(try store.truncate(cid: "messaging:general", at: cut), 2)
+        XCTAssertEqual(try store.messages(cid: "messaging:general", viewer: "alice", limit: 10).map(\.message.id), ["g3"])
+        XCTAssertEqual(try store.reactions(messageID: "g1", limit: 10, offset: 0), [])
+        XCTAssertEqual(try store.channel(cid: "messaging:general")?.truncatedAt, cut)
+        XCTAssertEqual(try store.messages(cid: "messaging:random", viewer: "alice", limit: 10).map(\.message.id), ["r1"], "other channels keep theirs")
+    }
+
+    func testDeleteChannelRemovesEverythingInItAndNothingElse() throws {
+        let store = try store()
+        try store.deleteChannel(cid: "messaging:general")
+        XCTAssertNil(try store.channel(cid: "messaging:general"))
+        XCTAssertEqual(try store.members(cid: "messaging:general").count, 0)
+        XCTAssertNil(try store.message(id: "g1", viewer: "alice"))
+        XCTAssertEqual(try store.channels(for: "alice").map(\.channel.cid), ["messaging:random"])
+        XCTAssertEqual(try store.reactions(messageID: "r1", limit: 10, offset: 0).count, 1)
+    }
+
+    func testChannelMuteTogglesTheChannelListFlag() throws {
+        let store = try store()
+        XCTAssertTrue(try store.setChannelMuted(userID: "alice", cid: "messaging:random", muted: true))
+        XCTAssertEqual(try store.channels(for: "alice").filter(\.muted).map(\.channel.cid), ["messaging:random"])
+        XCTAssertTrue(try store.setChannelMuted(userID: "alice", cid: "messaging:random", muted: false))
+        XCTAssertEqual(try store.channels(for: "alice").filter(\.muted).count, 0)
+        XCTAssertFalse(try store.setChannelMuted(userID: "nobody", cid: "messaging:random", muted: true))
+    }
+
+    func testMarkAllReadClearsEveryChannel() throws {
+        let store = try store()
+        XCTAssertEqual(try store.channels(for: "alice").map(\.unreadCount).reduce(0, +), 4)
+        XCTAssertEqual(try store.markAllRead(userID: "alice", at: .now()), ["messaging:general", "messaging:random"])
+        XCTAssertEqual(try store.channels(for: "alice").map(\.unreadCount).reduce(0, +), 0)
+    }
+
+    func testDeleteUserSoftKeepsThemAndHardRemovesTheirTraces() throws {
+        let store = try store()
+        let soft = try XCTUnwrap(try store.deleteUser(id: "bob", hard: false, messages: .softDelete, at: .now()))
+        XCTAssertNotNil(soft.deletedAt)
+        XCTAssertNotNil(try store.user(id: "bob"))
+        XCTAssertEqual(try store.message(id: "g1", viewer: "alice")?.message.type, .deleted)
+
+        _ = try store.deleteUser(id: "alice", hard: true, messages: .keep, at: .now())
+        XCTAssertNil(try store.user(id: "alice"))
+        XCTAssertEqual(try store.channels(for: "alice").count, 0)
+        XCTAssertEqual(try store.reactions(messageID: "r1", limit: 10, offset: 0).count, 0)
+        XCTAssertNil(try store.deleteUser(id: "alice", hard: true, messages: .keep, at: .now()))
+    }
+}
