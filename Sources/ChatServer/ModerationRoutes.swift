@@ -12,7 +12,7 @@ struct ModerationRoutes {
 
     func add(to router: Router<ServerContext>) {
         router.post("moderation/ban") { request, context in try await ban(request, context) }
-        router.delete("moderation/ban") { request, context in try unban(request, context) }
+        router.delete("moderation/ban") { request, context in try await unban(request, context) }
         router.get("query_banned_users") { request, context in try queryBans(request, context) }
         router.post("moderation/mute") { request, context in try await mute(request, context, muting: true) }
         router.post("moderation/unmute") { request, context in try await mute(request, context, muting: false) }
@@ -42,18 +42,29 @@ struct ModerationRoutes {
         let cid = try channelCID({ body[$0]?.stringValue }, operation: operation)
         let now = Timestamp.now()
         let expires = body["timeout"]?.intValue.map { Timestamp(seconds: now.seconds + Int64($0) * 60, nanoseconds: now.nanoseconds) }
-        try store.save(ban: Ban(targetID: target, cid: cid, createdBy: ActingUser.claimed(in: body), reason: body["reason"]?.stringValue,
+        let moderator = ActingUser.claimed(in: body), reason = body["reason"]?.stringValue
+        try store.save(ban: Ban(targetID: target, cid: cid, createdBy: moderator, reason: reason,
                                 shadow: body["shadow"]?.boolValue ?? false, expires: expires, createdAt: now))
+        await announce("user.banned", target: target, cid: cid, by: moderator, reason: reason, expires: expires)
         return JSONResponse.ok([:], status: .created, context: context)
     }
 
-    private func unban(_ request: Request, _ context: ServerContext) throws -> Response {
+    /// A channel ban is told to the channel's watchers; an app-wide one to the banned user.
+    private func announce(_ type: String, target: String, cid: String?, by moderator: String?, reason: String?, expires: Timestamp?) async {
+        let channel = cid.flatMap { (try? store.channel(cid: $0)) ?? nil }
+        let event = EventJSON.ban(type, target: target, channel: channel, by: moderator, reason: reason, expires: expires, store: store)
+        if let channel { await hub.publish(event, cid: channel.cid) } else { await hub.publish(event, toUser: target) }
+    }
+
+    private func unban(_ request: Request, _ context: ServerContext) async throws -> Response {
         let operation = "UnbanUser"
         try requireServer(context, operation)
         let query = request.uri.queryParameters
         guard let target = query.get("target_user_id").map({ String($0) }) else { throw StreamAPIError.input(operation, "target_user_id is required") }
         let cid = try channelCID({ query.get($0).map { String($0) } }, operation: operation)
-        _ = try store.removeBan(targetID: target, cid: cid)
+        if try store.removeBan(targetID: target, cid: cid) {
+            await announce("user.unbanned", target: target, cid: cid, by: nil, reason: nil, expires: nil)
+        }
         return JSONResponse.ok([:], context: context)
     }
 

@@ -47,13 +47,10 @@ struct SlashCommands {
             if command.name == "ban" {
                 let reason = command.args.split(separator: " ", maxSplits: 1).dropFirst().first.map(String.init)
                 try store.save(ban: Ban(targetID: target, cid: channel.cid, createdBy: user, reason: reason, shadow: false, expires: nil, createdAt: .now()))
-                var event = EventJSON.base("user.banned", channel, user: target, store: store)
-                event["created_by"] = UserJSON.json(try store.user(id: user) ?? User(id: user))
-                if let reason { event["reason"] = .string(reason) }
-                await hub.publish(event, cid: channel.cid)
+                await hub.publish(EventJSON.ban("user.banned", target: target, channel: channel, by: user, reason: reason, expires: nil, store: store), cid: channel.cid)
             } else {
                 _ = try store.removeBan(targetID: target, cid: channel.cid)
-                await hub.publish(EventJSON.base("user.unbanned", channel, user: target, store: store), cid: channel.cid)
+                await hub.publish(EventJSON.ban("user.unbanned", target: target, channel: channel, by: user, reason: nil, expires: nil, store: store), cid: channel.cid)
             }
             return answer("ephemeral", "\(target) has been \(command.name == "ban" ? "banned" : "unbanned")", channel: channel, user: user, command: command)
         }

@@ -144,3 +144,22 @@ def test_channel_mute_and_unmute(server, client, trio):
     assert expiring.value.status_code == 400 and "not supported" in expiring.value.error_message
     outsider = as_user(server, c, "POST", "moderation/mute/channel", {"channel_cid": channel.cid})
     assert outsider.status_code == 403, "a non-member cannot mute a messaging channel"
+
+
+def test_rest_bans_are_told(server, client, watched):
+    channel, a, b, c, ws = watched
+    channel.ban_user(a, user_id=c, reason="spam", timeout=5)
+    banned = next_event(ws, "user.banned")
+    assert banned["user"]["id"] == a and banned["cid"] == channel.cid
+    assert banned["reason"] == "spam" and banned["created_by"]["id"] == c and banned["expiration"]
+    channel.unban_user(a)
+    assert next_event(ws, "user.unbanned")["user"]["id"] == a
+
+    target_ws, _ = connect(server, c)
+    try:
+        client.ban_user(c, user_id=a)
+        app_wide = next_event(target_ws, "user.banned")
+        assert app_wide["user"]["id"] == c and "cid" not in app_wide
+    finally:
+        client.unban_user(c)
+        target_ws.close()
