@@ -104,7 +104,6 @@ struct ChannelRoutes {
     /// Stores a new message (committed before anyone is told) and tells the channel.
     private func post(_ message: Message, in channel: Channel, sender: String, operation: String) async throws -> JSONValue {
         guard try store.insert(message: message) else { throw StreamAPIError.input(operation, "a message with ID \(message.id) already exists") }
-        try store.unhideForAll(cid: channel.cid)
         let json = try MessagePresenter(store: store).message(id: message.id, viewer: sender) ?? .null
         var event = EventJSON.base("message.new", channel, user: sender, store: store)
         event["message"] = json

@@ -35,11 +35,6 @@ extension ChatStore {
         }
     }
 
-    /// A new message brings a hidden channel back for everyone who hid it, as Stream does.
-    public func unhideForAll(cid: String) throws {
-        try pool.write { db in try db.execute(sql: "UPDATE members SET hide_channel = 0 WHERE cid = ? AND hide_channel = 1", arguments: [cid]) }
-    }
-
     /// Removes the channel's messages (and their reactions) created at or before `time`, and
     /// records the truncation; returns how many messages went.
     public func truncate(cid: String, at time: Timestamp) throws -> Int {

@@ -31,11 +31,14 @@ extension ChatStore {
         try pool.read { db in try Bool.fetchOne(db, sql: "SELECT 1 FROM members WHERE cid = ? AND user_id = ?", arguments: [cid, userID]) ?? false }
     }
 
-    /// Stores a new message; false when its id is taken (nothing is written then).
-    /// The write is committed before this returns: an acknowledged message survives a crash.
+    /// Stores a new message and brings the channel back for members who hid it, as Stream
+    /// does; false when its id is taken (nothing is written then). One transaction, committed
+    /// before this returns: an acknowledged message survives a crash.
     public func insert(message: Message) throws -> Bool {
         try pool.write { db in
-            try StoreImportSink(db: db, mode: .insert, importTime: .now()).write(.message(message)) == .written
+            guard try StoreImportSink(db: db, mode: .insert, importTime: .now()).write(.message(message)) == .written else { return false }
+            try db.execute(sql: "UPDATE members SET hide_channel = 0 WHERE cid = ? AND hide_channel = 1", arguments: [message.cid])
+            return true
         }
     }
 }
