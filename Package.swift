@@ -16,6 +16,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         .target(name: "ChatModel"),
@@ -30,6 +31,11 @@ let package = Package(
             .product(name: "HTTPTypes", package: "swift-http-types"),
             .product(name: "NIOCore", package: "swift-nio"),
         ]),
+        .target(name: "ChatClient", dependencies: [
+            "ChatCore", "ChatModel",
+            .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
         .target(name: "ChatImport", dependencies: ["ChatModel"]),
         .target(name: "ChatStore", dependencies: [
             "ChatModel",
@@ -40,7 +46,7 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "chatterm-bench", dependencies: [
-            "ChatImport", "ChatStore", "ChatCore", "ChatModel", "TerminalUI",
+            "ChatImport", "ChatStore", "ChatCore", "ChatModel", "TerminalUI", "ChatClient", "ChatServer",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .target(name: "ChatTestSupport", dependencies: ["ChatModel"], path: "Tests/ChatTestSupport"),

@@ -1,10 +1,10 @@
 import ArgumentParser
 
 @main
-struct BenchCommand: ParsableCommand {
+struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "chatterm-bench",
         abstract: "Benchmarks for chatterm. Build with -c release: `swift run -c release chatterm-bench import`.",
-        subcommands: [ImportBenchmark.self, ClientBenchmark.self]
+        subcommands: [ImportBenchmark.self, ClientBenchmark.self, FanoutBenchmark.self]
     )
 }

@@ -34,6 +34,12 @@ public enum JSONValue: Sendable, Hashable {
         return nil
     }
 
+    /// A number as a Double (times in seconds, scores); nil for anything else.
+    public var doubleValue: Double? {
+        if case .number(let n) = self { return Double(n) }
+        return nil
+    }
+
     public var isNull: Bool {
         if case .null = self { return true }
         return false
@@ -52,6 +58,7 @@ public enum JSONValue: Sendable, Hashable {
     }
 
     public static func int(_ value: Int) -> JSONValue { .number(String(value)) }
+    public static func double(_ value: Double) -> JSONValue { .number(String(value)) }
 }
 
 extension JSONValue: ExpressibleByStringLiteral, ExpressibleByBooleanLiteral, ExpressibleByIntegerLiteral,
