@@ -39,11 +39,13 @@ struct ChannelRoutes {
         let cid = ChannelID.cid(type: type, id: id ?? DistinctChannelID.make(memberIDs: memberIDs))
         var channel = try store.channel(cid: cid)
         if channel == nil {
+            // Existing channels of a type that no longer exists stay usable; new ones need the type.
+            guard try store.channelType(name: type) != nil else { throw StreamAPIError.input(operation, "channel type \(type) does not exist") }
             guard let creator else {
                 throw StreamAPIError.input(operation, "either data.created_by or data.created_by_id must be provided when using server side auth.")
             }
             data["created_by"] = .string(creator)
-            let (parsed, errors) = ItemRules.channel(data)
+            let (parsed, errors) = ItemRules.channel(data, customTypes: [type])
             if let first = errors.first { throw StreamAPIError.rule(operation, first) }
             guard let parsed else { throw StreamAPIError.input(operation, "the channel is not valid") }
             for user in Set(memberIDs + [creator]) where try store.user(id: user) == nil {

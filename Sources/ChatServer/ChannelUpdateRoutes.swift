@@ -45,7 +45,8 @@ struct ChannelUpdateRoutes {
             data["type"] = .string(channel.type)
             data["created_by"] = .string(channel.createdBy)
             if let memberIDs = channel.memberIDs { data["member_ids"] = .array(memberIDs.map(JSONValue.string)) } else { data["id"] = .string(channel.id) }
-            let (parsed, errors) = ItemRules.channel(data)
+            // The channel exists, so its type does, whether built-in or created.
+            let (parsed, errors) = ItemRules.channel(data, customTypes: [channel.type])
             if let first = errors.first { throw StreamAPIError.rule(operation, first) }
             guard var updated = parsed else { throw StreamAPIError.input(operation, "the channel is not valid") }
             updated.createdAt = channel.createdAt
@@ -55,7 +56,8 @@ struct ChannelUpdateRoutes {
         try changeMembers(body, cid: channel.cid, operation: operation)
         let members = try store.members(cid: channel.cid)
         return JSONResponse.ok([
-            "channel": ChannelJSON.channel(channel, creator: try store.user(id: channel.createdBy), memberCount: members.count),
+            "channel": ChannelJSON.channel(channel, creator: try store.user(id: channel.createdBy), memberCount: members.count,
+                                           config: try store.channelConfig(forType: channel.type)),
             "members": .array(members.map(ChannelJSON.member)),
         ], status: .created, context: context)
     }

@@ -11,10 +11,18 @@ public enum ItemRules {
     }
 
     /// The channel in `data` (with `type`, and `id` or `member_ids`), or nil, with the errors.
-    public static func channel(_ data: JSONObject) -> (Channel?, [String]) {
-        let (item, errors) = ChannelRules.decode(data)
+    /// Its type must be built-in or one of `customTypes` (the types the caller's app has created).
+    public static func channel(_ data: JSONObject, customTypes: Set<String> = []) -> (Channel?, [String]) {
+        let (item, errors) = ChannelRules.decode(data, customTypes: customTypes)
         guard case .channel(let channel)? = item else { return (nil, errors) }
         return (channel, errors)
+    }
+
+    /// What is wrong with `name` as a channel type name (Stream's rule for `type`: letters,
+    /// digits, _ and -, at most 64), or nil.
+    public static func channelTypeNameProblem(_ name: String) -> String? {
+        if name.isEmpty { return "name is required" }
+        return IDRule.channelType.problem(with: name, field: "channel type name")
     }
 
     /// The reaction in `data` (with `message_id`, `type`, `user_id`, `created_at`), or nil, with the errors.
