@@ -79,7 +79,9 @@ struct ChannelRoutes {
         if channel.frozen == true { throw StreamAPIError.notAllowed(operation, "channel \(channel.cid) is frozen") }
         if try store.isBanned(sender, in: channel, now: .now()) { throw StreamAPIError.notAllowed(operation, "user \(sender) is banned from channel \(channel.cid)") }
         guard try store.user(id: sender) != nil else { throw StreamAPIError.input(operation, "user \(sender) doesn't exist") }
-        if let command = SlashCommands.parse(data["text"]?.stringValue) {
+        let config = try store.channelConfig(forType: channel.type)
+        if let parent = data["parent_id"], !parent.isNull { try config.require(.replies, operation: operation) }
+        if let command = SlashCommands.parse(data["text"]?.stringValue, enabled: config.commands) {
             return JSONResponse.ok(["message": try await commands.run(command, channel: channel, user: sender)], status: .created, context: context)
         }
         for key in ["user", "user_id", "mentioned_users", "silent", "pinned", "html"] { data[key] = nil }
@@ -89,7 +91,7 @@ struct ChannelRoutes {
         data["user"] = .string(sender)
         data["created_at"] = .string(Timestamp.now().rfc3339)
         if data["parent_id"] != nil, data["type"] == nil { data["type"] = "reply" }
-        let (parsed, errors) = ItemRules.message(data)
+        let (parsed, errors) = ItemRules.message(data, maxTextLength: config.maxMessageLength)
         if let first = errors.first { throw StreamAPIError.rule(operation, first) }
         guard let message = parsed else { throw StreamAPIError.input(operation, "the message is not valid") }
         if let parentID = message.parentID {

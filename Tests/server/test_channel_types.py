@@ -256,3 +256,101 @@ def test_channels_of_a_type_without_a_definition_keep_working(server, client):
     channel.send_message({"text": "still here"}, user)
     assert texts(channel) == ["still here"]
     refused(lambda: client.get_channel_type("legacytype"), 404, 16)
+
+
+# MARK: Features, off and on
+
+
+def test_max_message_length_on_send_and_update(client, chat_of):
+    channel, a, _ = chat_of(max_message_length=10)
+    kept = channel.send_message({"text": "x" * 10}, a)["message"]
+    message = refused(lambda: channel.send_message({"text": "y" * 11}, a))
+    assert "max message text length exceeded (10): 11 characters" in message
+    message = refused(lambda: client.update_message({"id": kept["id"], "text": "z" * 11, "user_id": a}))
+    assert message.startswith('UpdateMessage failed with error: "') and "(10)" in message
+    assert client.get_message(kept["id"])["message"]["text"] == "x" * 10
+    assert texts(channel) == ["x" * 10]
+    client.update_channel_type(channel.channel_type, max_message_length=20000)
+    long = channel.send_message({"text": "w" * 6000}, a)["message"]
+    assert client.get_message(long["id"])["message"]["text"] == "w" * 6000, "the type's limit, not the default 5000"
+    assert client.update_message({"id": kept["id"], "text": "z" * 11, "user_id": a})["message"]["text"] == "z" * 11
+
+
+def test_reactions_off_refuses_reactions_for_server_and_user_tokens(server, client, chat_of):
+    channel, a, b = chat_of(reactions=False)
+    message = channel.send_message({"text": "no reacting"}, a)["message"]
+    assert "reactions is disabled for channel type" in refused(lambda: channel.send_reaction(message["id"], {"type": "love"}, b), 400, 19)
+    by_user = as_user(server, b, "POST", f"messages/{message['id']}/reaction", {"reaction": {"type": "love"}})
+    assert by_user.status_code == 400 and by_user.json()["code"] == 19
+    assert client.get_message(message["id"])["message"]["reaction_counts"] == {}
+    assert channel.get_reactions(message["id"])["reactions"] == []
+    client.update_channel_type(channel.channel_type, reactions=True)
+    assert channel.send_reaction(message["id"], {"type": "love"}, b)["reaction"]["type"] == "love"
+    assert client.get_message(message["id"])["message"]["reaction_counts"] == {"love": 1}
+
+
+def test_replies_off_refuses_thread_replies(client, chat_of):
+    channel, a, b = chat_of(replies=False)
+    root = channel.send_message({"text": "root"}, a)["message"]
+    other = channel.send_message({"text": "other"}, b)["message"]
+    message = refused(lambda: channel.send_message({"text": "in thread", "parent_id": root["id"]}, b), 400, 19)
+    assert "replies is disabled" in message
+    refused(lambda: client.update_message({"id": other["id"], "text": "other", "parent_id": root["id"], "user_id": b}), 400, 19)
+    assert channel.get_replies(root["id"])["messages"] == []
+    assert client.get_message(root["id"])["message"]["reply_count"] == 0
+    assert "parent_id" not in client.get_message(other["id"])["message"]
+    client.update_channel_type(channel.channel_type, replies=True)
+    reply = channel.send_message({"text": "in thread", "parent_id": root["id"]}, b)["message"]
+    assert [m["id"] for m in channel.get_replies(root["id"])["messages"]] == [reply["id"]]
+
+
+def test_typing_events_off_are_refused_and_never_reach_watchers(client, chat_of, watching):
+    channel, a, b = chat_of(typing_events=False)
+    ws = watching(channel, b)
+    assert "typing_events is disabled" in refused(lambda: channel.send_event({"type": "typing.start"}, a), 400, 19)
+    refused(lambda: channel.send_event({"type": "typing.stop"}, a), 400, 19)
+    channel.send_event({"type": "ping"}, a)
+    assert events_until(ws, "ping") == ["ping"], "nothing about typing went out before the custom event"
+    client.update_channel_type(channel.channel_type, typing_events=True)
+    assert channel.send_event({"type": "typing.start"}, a)["event"]["type"] == "typing.start"
+    assert events_until(ws, "typing.start") == ["typing.start"]
+
+
+def test_custom_events_off_are_refused(client, chat_of, watching):
+    channel, a, b = chat_of(custom_events=False)
+    ws = watching(channel, b)
+    assert "custom_events is disabled" in refused(lambda: channel.send_event({"type": "friendship_request"}, a), 400, 19)
+    channel.send_event({"type": "typing.start"}, a)
+    assert events_until(ws, "typing.start") == ["typing.start"], "typing still goes; the custom event never did"
+    client.update_channel_type(channel.channel_type, custom_events=True)
+    assert channel.send_event({"type": "friendship_request", "note": "hi"}, a)["event"]["note"] == "hi"
+    assert events_until(ws, "friendship_request") == ["friendship_request"]
+
+
+def test_read_events_off_keep_read_state_but_tell_no_one(client, chat_of, watching):
+    channel, a, b = chat_of(read_events=False)
+    ws = watching(channel, a)
+    channel.mark_read(b)
+    channel.send_message({"text": "one"}, a)
+    assert events_until(ws, "message.new") == ["message.new"]
+    assert [c for c in client.unread_counts(b)["channels"] if c["channel_id"] == f"{channel.channel_type}:{channel.id}"][0]["unread_count"] == 1
+    answer = channel.mark_read(b)
+    assert answer["event"]["type"] == "message.read"
+    assert all(c["channel_id"] != f"{channel.channel_type}:{channel.id}" for c in client.unread_counts(b)["channels"]), \
+        "the read position is stored all the same"
+    channel.send_message({"text": "two"}, a)
+    assert events_until(ws, "message.new") == ["message.new"], "no message.read went to the watcher"
+    client.update_channel_type(channel.channel_type, read_events=True)
+    channel.mark_read(b)
+    assert events_until(ws, "message.read") == ["message.read"]
+
+
+def test_commands_only_run_where_the_type_lists_them(client, chat_of):
+    channel, a, _ = chat_of(commands=["ban"])
+    plain = channel.send_message({"text": "/giphy cats"}, a)["message"]
+    assert plain["type"] == "regular" and plain["text"] == "/giphy cats"
+    assert texts(channel) == ["/giphy cats"]
+    client.update_channel_type(channel.channel_type, commands=["giphy"])
+    giphy = channel.send_message({"text": "/giphy cats"}, a)["message"]
+    assert giphy["type"] == "ephemeral" and giphy["command"] == "giphy"
+    assert texts(channel) == ["/giphy cats"], "the ephemeral answer is not stored"

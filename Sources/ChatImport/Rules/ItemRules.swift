@@ -32,9 +32,10 @@ public enum ItemRules {
         return (reaction, errors)
     }
 
-    /// The message in `data` (with `channel_type`, `channel_id` and `user`), or nil, with the errors.
-    public static func message(_ data: JSONObject) -> (Message?, [String]) {
-        let (item, errors) = MessageRules.decode(data)
+    /// The message in `data` (with `channel_type`, `channel_id` and `user`), or nil, with the
+    /// errors. `maxTextLength` is its channel type's `max_message_length`.
+    public static func message(_ data: JSONObject, maxTextLength: Int) -> (Message?, [String]) {
+        let (item, errors) = MessageRules.decode(data, maxTextLength: maxTextLength)
         guard case .message(let message)? = item else { return (nil, errors) }
         return (message, errors)
     }
