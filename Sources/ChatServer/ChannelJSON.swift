@@ -1,8 +1,16 @@
 import ChatModel
+import ChatStore
 
-/// Channels, members and messages as Stream's API shows them, custom fields flat.
+/// Channels, their type's config, members and messages as Stream's API shows them, custom fields flat.
 enum ChannelJSON {
-    static func channel(_ c: Channel, creator: User?, memberCount: Int) -> JSONValue {
+    /// `config`: the channel type's settings, as channel states carry them (nil leaves them out).
+    /// The channel as a response shows it: with its creator, member count and its type's config.
+    static func full(_ c: Channel, store: ChatStore) throws -> JSONValue {
+        channel(c, creator: try store.user(id: c.createdBy), memberCount: try store.members(cid: c.cid).count,
+                config: try store.channelConfig(forType: c.type))
+    }
+
+    static func channel(_ c: Channel, creator: User?, memberCount: Int, config: ChannelTypeConfig? = nil) -> JSONValue {
         var o = c.custom
         o["id"] = .string(c.id)
         o["type"] = .string(c.type)
@@ -16,7 +24,22 @@ enum ChannelJSON {
         if let creator { o["created_by"] = UserJSON.json(creator) }
         if let team = c.team { o["team"] = .string(team) }
         if let truncated = c.truncatedAt { o["truncated_at"] = .string(truncated.rfc3339) }
+        if let config { o["config"] = .object(Self.config(config)) }
         return .object(o)
+    }
+
+    /// Stream's channel config: the settings flat, commands as Command objects, and the type's times.
+    static func config(_ config: ChannelTypeConfig) -> JSONObject {
+        var o: JSONObject = ["name": .string(config.name)]
+        for member in config.settings.members where member.key != "commands" { o.appendUnique(member.key, member.value) }
+        o.appendUnique("commands", .array(config.commands.map(command)))
+        o.appendUnique("created_at", .string(config.createdAt.rfc3339))
+        o.appendUnique("updated_at", .string(config.updatedAt.rfc3339))
+        return o
+    }
+
+    static func command(_ command: BuiltInCommand) -> JSONValue {
+        ["name": .string(command.rawValue), "description": .string(command.description), "args": .string(command.args), "set": .string(command.set)]
     }
 
     static func member(_ row: MemberRow) -> JSONValue {

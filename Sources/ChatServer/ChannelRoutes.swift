@@ -39,11 +39,13 @@ struct ChannelRoutes {
         let cid = ChannelID.cid(type: type, id: id ?? DistinctChannelID.make(memberIDs: memberIDs))
         var channel = try store.channel(cid: cid)
         if channel == nil {
+            // Existing channels of a type that no longer exists stay usable; new ones need the type.
+            guard try store.channelType(name: type) != nil else { throw StreamAPIError.input(operation, "channel type \(type) does not exist") }
             guard let creator else {
                 throw StreamAPIError.input(operation, "either data.created_by or data.created_by_id must be provided when using server side auth.")
             }
             data["created_by"] = .string(creator)
-            let (parsed, errors) = ItemRules.channel(data)
+            let (parsed, errors) = ItemRules.channel(data, customTypes: [type])
             if let first = errors.first { throw StreamAPIError.rule(operation, first) }
             guard let parsed else { throw StreamAPIError.input(operation, "the channel is not valid") }
             for user in Set(memberIDs + [creator]) where try store.user(id: user) == nil {
@@ -77,7 +79,9 @@ struct ChannelRoutes {
         if channel.frozen == true { throw StreamAPIError.notAllowed(operation, "channel \(channel.cid) is frozen") }
         if try store.isBanned(sender, in: channel, now: .now()) { throw StreamAPIError.notAllowed(operation, "user \(sender) is banned from channel \(channel.cid)") }
         guard try store.user(id: sender) != nil else { throw StreamAPIError.input(operation, "user \(sender) doesn't exist") }
-        if let command = SlashCommands.parse(data["text"]?.stringValue) {
+        let config = try store.channelConfig(forType: channel.type)
+        if let parent = data["parent_id"], !parent.isNull { try config.require(.replies, operation: operation) }
+        if let command = SlashCommands.parse(data["text"]?.stringValue, enabled: config.commands) {
             return JSONResponse.ok(["message": try await commands.run(command, channel: channel, user: sender)], status: .created, context: context)
         }
         for key in ["user", "user_id", "mentioned_users", "silent", "pinned", "html"] { data[key] = nil }
@@ -87,7 +91,7 @@ struct ChannelRoutes {
         data["user"] = .string(sender)
         data["created_at"] = .string(Timestamp.now().rfc3339)
         if data["parent_id"] != nil, data["type"] == nil { data["type"] = "reply" }
-        let (parsed, errors) = ItemRules.message(data)
+        let (parsed, errors) = ItemRules.message(data, maxTextLength: config.maxMessageLength)
         if let first = errors.first { throw StreamAPIError.rule(operation, first) }
         guard let message = parsed else { throw StreamAPIError.input(operation, "the message is not valid") }
         if let parentID = message.parentID {

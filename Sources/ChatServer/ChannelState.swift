@@ -14,7 +14,7 @@ struct ChannelStates {
         let rows = try store.messages(cid: channel.cid, viewer: viewerID, before: nil, limit: limit)
         let creator = try store.user(id: channel.createdBy)
         var out: JSONObject = [
-            "channel": ChannelJSON.channel(channel, creator: creator, memberCount: members.count),
+            "channel": ChannelJSON.channel(channel, creator: creator, memberCount: members.count, config: try store.channelConfig(forType: channel.type)),
             "members": .array(members.map(ChannelJSON.member)),
             "messages": .array(try rows.map { try presenter.message($0) }),
             "pinned_messages": [], "read": [], "watcher_count": 0, "watchers": [],

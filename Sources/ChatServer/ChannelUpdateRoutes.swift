@@ -38,10 +38,6 @@ struct ChannelUpdateRoutes {
         return channel
     }
 
-    private func channelJSON(_ channel: Channel) throws -> JSONValue {
-        ChannelJSON.channel(channel, creator: try store.user(id: channel.createdBy), memberCount: try store.members(cid: channel.cid).count)
-    }
-
     /// The acting user for an event: the named user, or the token's.
     private func actor(_ body: JSONObject, _ context: ServerContext, fallback: String) -> String {
         ActingUser.claimed(in: body) ?? (ActingUser.viewer(context).isEmpty ? fallback : ActingUser.viewer(context))
@@ -64,7 +60,8 @@ struct ChannelUpdateRoutes {
             data["type"] = .string(channel.type)
             data["created_by"] = .string(channel.createdBy)
             if let memberIDs = channel.memberIDs { data["member_ids"] = .array(memberIDs.map(JSONValue.string)) } else { data["id"] = .string(channel.id) }
-            let (parsed, errors) = ItemRules.channel(data)
+            // The channel exists, so its type does, whether built-in or created.
+            let (parsed, errors) = ItemRules.channel(data, customTypes: [channel.type])
             if let first = errors.first { throw StreamAPIError.rule(operation, first) }
             guard var updated = parsed else { throw StreamAPIError.input(operation, "the channel is not valid") }
             updated.createdAt = channel.createdAt
@@ -73,7 +70,7 @@ struct ChannelUpdateRoutes {
         }
         let changes = try changeMembers(body, cid: channel.cid, operation: operation)
         let members = try store.members(cid: channel.cid)
-        let json = try channelJSON(channel)
+        let json = try ChannelJSON.full(channel, store: store)
         if data != nil {
             var event = EventJSON.base("channel.updated", channel, user: actor, store: store)
             event["channel"] = json
@@ -119,7 +116,7 @@ struct ChannelUpdateRoutes {
         }
         _ = try store.truncate(cid: channel.cid, at: time)
         let truncated = try store.channel(cid: channel.cid) ?? channel
-        let json = try channelJSON(truncated)
+        let json = try ChannelJSON.full(truncated, store: store)
         var event = EventJSON.base("channel.truncated", truncated, user: actor(body, context, fallback: channel.createdBy), store: store)
         event["channel"] = json
         await hub.publish(event, cid: channel.cid)
@@ -131,7 +128,7 @@ struct ChannelUpdateRoutes {
     private func delete(_ request: Request, _ context: ServerContext) async throws -> Response {
         let operation = "DeleteChannel"
         let channel = try changeable(context, operation: operation)
-        var json = try channelJSON(channel)
+        var json = try ChannelJSON.full(channel, store: store)
         let memberIDs = try store.members(cid: channel.cid).map(\.user.id)
         let notified = await hub.notifiable(cid: channel.cid, members: memberIDs)
         try store.deleteChannel(cid: channel.cid)

@@ -23,7 +23,7 @@ public enum ChatServerApp {
         ReadStateRoutes(store: store, hub: hub).add(to: router)
         ModerationRoutes(store: store, hub: hub).add(to: router)
         SearchRoutes(store: store).add(to: router)
-        ChannelTypeRoutes().add(to: router)
+        ChannelTypeRoutes(store: store).add(to: router)
         ImportRoutes(store: store, uploads: UploadSlots(directory: store.path + ".uploads")).add(to: router)
         return router
     }

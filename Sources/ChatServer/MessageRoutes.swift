@@ -108,9 +108,12 @@ struct MessageRoutes {
         data["user"] = .string(existing.userID)
         if let parent = existing.parentID, data["parent_id"] == nil { data["parent_id"] = .string(parent) }
         if data["type"] == nil, existing.type != .regular { data["type"] = .string(existing.type.rawValue) }
-        let (parsed, errors) = ItemRules.message(data)
+        let config = try store.channelConfig(forType: existing.channelType)
+        let (parsed, errors) = ItemRules.message(data, maxTextLength: config.maxMessageLength)
         if let first = errors.first { throw StreamAPIError.rule(operation, first) }
         guard var message = parsed else { throw StreamAPIError.input(operation, "the message is not valid") }
+        // Edits of existing replies stay possible after replies were turned off; making a new one is not.
+        if let parent = message.parentID, parent != existing.parentID { try config.require(.replies, operation: operation) }
         message.createdAt = existing.createdAt
         message.mentionedUserIDs = existing.mentionedUserIDs
         try store.update(message: message)

@@ -155,7 +155,7 @@ struct ModerationRoutes {
         await hub.publish(["type": "notification.channel_mutes_updated", "created_at": .string(now.rfc3339), "me": .object(me)], toUser: user)
         guard muting else { return JSONResponse.ok([:], context: context) }
         let mutes: [JSONValue] = try channels.map { channel in
-            ["channel": ChannelJSON.channel(channel, creator: try store.user(id: channel.createdBy), memberCount: try store.members(cid: channel.cid).count),
+            ["channel": try ChannelJSON.full(channel, store: store),
              "user": .object(me), "created_at": .string(now.rfc3339), "updated_at": .string(now.rfc3339)]
         }
         var out: JSONObject = ["own_user": .object(me)]

@@ -21,6 +21,7 @@ struct ReactionRoutes {
         var request = request
         let body = try await request.jsonObject(operation: operation)
         let message = try messages.readable(context.parameters.get("id") ?? "", context, operation: operation).message
+        try store.channelConfig(forType: message.channelType).require(.reactions, operation: operation)
         guard var data = body["reaction"]?.objectValue else { throw StreamAPIError.input(operation, "reaction is a required field") }
         let user = try ActingUser.resolve(context, claimed: ActingUser.claimed(in: data) ?? ActingUser.claimed(in: body), operation: operation)
         for key in ["user", "user_id", "message_id", "created_at", "updated_at"] { data[key] = nil }

@@ -36,7 +36,11 @@ struct ReadStateRoutes {
         }
         var event = EventJSON.base("message.read", channel, user: user, store: store, at: now)
         if let id = body["message_id"]?.stringValue { event["last_read_message_id"] = .string(id) }
-        await hub.publish(event, cid: channel.cid)
+        // read_events "controls whether the chat shows how far you've read" (Stream's docs): with
+        // it off, others get no message.read, but the read position is still kept above, since
+        // the reader's own unread counts rest on it, and notification.mark_read below carries
+        // those counts to the reader's own connections only.
+        if try store.channelConfig(forType: channel.type)[.readEvents] { await hub.publish(event, cid: channel.cid) }
         var own = event.merging(try UnreadCounts.fields(for: user, cid: channel.cid, store: store))
         own["type"] = "notification.mark_read"
         await hub.publish(own, toUser: user)
@@ -116,6 +120,9 @@ struct ReadStateRoutes {
         }
         let user = try ActingUser.resolve(context, claimed: ActingUser.claimed(in: event), operation: operation)
         if case .user? = context.actor { try ChannelAccess(store: store).require(channel, user: user, operation: operation) }
+        // Past the check above, a type with a dot is typing.start or typing.stop.
+        let feature: ChannelTypeConfig.Feature = type.contains(".") ? .typingEvents : .customEvents
+        try store.channelConfig(forType: channel.type).require(feature, operation: operation)
         event["user"] = nil
         event["user_id"] = nil
         let out = event.merging(EventJSON.base(type, channel, user: user, store: store))

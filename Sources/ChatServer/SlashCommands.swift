@@ -16,12 +16,13 @@ struct SlashCommands {
         ("coffee", "DrJm6F9poo4aA"), ("high five", "3oEjHV0z8S7WM4MwnK"), ("mind blown", "xT0xeJpnrWC4XWblEk"), ("dance", "l0MYJnJQ4EiYLxvQ4"),
     ]
 
-    /// The command and its argument text when `text` is a command this server knows.
-    static func parse(_ text: String?) -> (name: String, args: String)? {
+    /// The command and its argument text when `text` starts with one of the `enabled` commands
+    /// (the channel type's); any other text, `/unknown …` included, is an ordinary message.
+    static func parse(_ text: String?, enabled: [BuiltInCommand]) -> (name: String, args: String)? {
         guard let text, text.hasPrefix("/") else { return nil }
         let parts = text.dropFirst().split(separator: " ", maxSplits: 1)
-        guard let name = parts.first.map({ String($0).lowercased() }), ["giphy", "ban", "unban", "mute", "unmute"].contains(name) else { return nil }
-        return (name, parts.count > 1 ? String(parts[1]).trimmingCharacters(in: .whitespaces) : "")
+        guard let command = parts.first.flatMap({ BuiltInCommand(rawValue: $0.lowercased()) }), enabled.contains(command) else { return nil }
+        return (command.rawValue, parts.count > 1 ? String(parts[1]).trimmingCharacters(in: .whitespaces) : "")
     }
 
     /// The answer to a command sent by `user` in `channel`: an ephemeral message (JSON).

@@ -2,7 +2,8 @@ import GRDB
 
 /// The store's schema as an ordered list of migrations (never edit a shipped one; add the next).
 ///
-/// `bans.cid` is '' for an app-wide ban.
+/// `bans.cid` is '' for an app-wide ban. `channel_types.config` holds the settings object
+/// (`ChannelTypeConfig.settings`).
 /// Conventions: times are `Timestamp.storageText` (fixed-width UTC, so SQL compares them as
 /// text), lists and objects are JSON text, custom fields are one JSON object per row.
 enum Schema {
@@ -142,6 +143,17 @@ enum Schema {
                     created_at TEXT NOT NULL,
                     PRIMARY KEY (user_id, target_id)
                 ) WITHOUT ROWID;
+                """)
+        }
+        // Types created or changed through the API; a built-in type without a row has Stream's defaults.
+        migrator.registerMigration("v4: channel types") { db in
+            try db.execute(sql: """
+                CREATE TABLE channel_types (
+                    name TEXT PRIMARY KEY NOT NULL,
+                    config TEXT NOT NULL,
+                    created_at TEXT NOT NULL,
+                    updated_at TEXT NOT NULL
+                );
                 """)
         }
         return migrator

@@ -87,7 +87,8 @@ def test_channel_types_and_commands(client):
     assert messaging["name"] == "messaging" and messaging["max_message_length"] == 5000 and messaging["reactions"] is True
     assert "giphy" in [c["name"] for c in messaging["commands"]]
     assert client.get_channel_type("livestream")["url_enrichment"] is False
-    assert set(client.list_channel_types()["channel_types"]) == {"messaging", "team", "livestream", "gaming", "commerce"}
+    # Other tests create types in the same server: the built-in ones are there, among any others.
+    assert {"messaging", "team", "livestream", "gaming", "commerce"} <= set(client.list_channel_types()["channel_types"])
     assert {c["name"] for c in client.list_commands()["commands"]} == {"giphy", "ban", "unban", "mute", "unmute"}
     with pytest.raises(StreamAPIException) as raised:
         client.get_channel_type("voice")

@@ -3,10 +3,10 @@ import ChatModel
 enum ChannelRules {
     static let reserved: Set<String> = ["last_message_at", "cid", "created_by_pk", "members", "config", "app_pk", "pk"]
 
-    static func decode(_ data: JSONObject) -> (ImportItem?, [String]) {
+    static func decode(_ data: JSONObject, customTypes: Set<String> = []) -> (ImportItem?, [String]) {
         var f = FieldReader(data, itemName: "channel")
         let type = f.id("type", .channelType)
-        if let type { ChannelRef.checkType(type, &f) }
+        if let type, !customTypes.contains(type) { ChannelRef.checkType(type, &f) }
         let hasID = !(data["id"]?.isNull ?? true)
         let hasMembers = !(data["member_ids"]?.isNull ?? true)
         let id = f.id("id", .channelID, required: false)

@@ -11,10 +11,18 @@ public enum ItemRules {
     }
 
     /// The channel in `data` (with `type`, and `id` or `member_ids`), or nil, with the errors.
-    public static func channel(_ data: JSONObject) -> (Channel?, [String]) {
-        let (item, errors) = ChannelRules.decode(data)
+    /// Its type must be built-in or one of `customTypes` (the types the caller's app has created).
+    public static func channel(_ data: JSONObject, customTypes: Set<String> = []) -> (Channel?, [String]) {
+        let (item, errors) = ChannelRules.decode(data, customTypes: customTypes)
         guard case .channel(let channel)? = item else { return (nil, errors) }
         return (channel, errors)
+    }
+
+    /// What is wrong with `name` as a channel type name (Stream's rule for `type`: letters,
+    /// digits, _ and -, at most 64), or nil.
+    public static func channelTypeNameProblem(_ name: String) -> String? {
+        if name.isEmpty { return "name is required" }
+        return IDRule.channelType.problem(with: name, field: "channel type name")
     }
 
     /// The reaction in `data` (with `message_id`, `type`, `user_id`, `created_at`), or nil, with the errors.
@@ -24,9 +32,10 @@ public enum ItemRules {
         return (reaction, errors)
     }
 
-    /// The message in `data` (with `channel_type`, `channel_id` and `user`), or nil, with the errors.
-    public static func message(_ data: JSONObject) -> (Message?, [String]) {
-        let (item, errors) = MessageRules.decode(data)
+    /// The message in `data` (with `channel_type`, `channel_id` and `user`), or nil, with the
+    /// errors. `maxTextLength` is its channel type's `max_message_length`.
+    public static func message(_ data: JSONObject, maxTextLength: Int) -> (Message?, [String]) {
+        let (item, errors) = MessageRules.decode(data, maxTextLength: maxTextLength)
         guard case .message(let message)? = item else { return (nil, errors) }
         return (message, errors)
     }

@@ -6,10 +6,9 @@ enum MessageRules {
         "quoted_message", "pinned_by",
     ]
     static let maxAttachments = 30
-    /// `max_message_length` of every built-in channel type, counted in Unicode scalars (Go runes).
-    static let maxTextLength = 5000
-
-    static func decode(_ data: JSONObject) -> (ImportItem?, [String]) {
+    /// `maxTextLength` is the channel type's `max_message_length`, counted in Unicode scalars (Go
+    /// runes). Import files may only name built-in types, so imports use Stream's default for them.
+    static func decode(_ data: JSONObject, maxTextLength: Int = ChannelTypeConfig.defaultMaxMessageLength) -> (ImportItem?, [String]) {
         var f = FieldReader(data, itemName: "message")
         let id = f.id("id", .messageID)
         let channel = ChannelRef.read(&f)

@@ -1,0 +1,102 @@
+import ChatImport
+import ChatModel
+import ChatStore
+import Hummingbird
+
+/// `create_channel_type`, `get_channel_type`, `list_channel_types`, `update_channel_type`,
+/// `delete_channel_type`, and `list_commands` (the built-in commands). Anyone may read types;
+/// changing them needs a server token, as in Stream.
+struct ChannelTypeRoutes {
+    let store: ChatStore
+
+    func add(to router: Router<ServerContext>) {
+        router.post("channeltypes") { request, context in try await create(request, context) }
+        router.get("channeltypes") { _, context in try list(context) }
+        router.get("channeltypes/:name") { _, context in try get(context) }
+        router.put("channeltypes/:name") { request, context in try await update(request, context) }
+        router.delete("channeltypes/:name") { _, context in try delete(context) }
+        router.get("commands") { _, context in
+            JSONResponse.ok(["commands": .array(BuiltInCommand.allCases.map(ChannelJSON.command))], context: context)
+        }
+    }
+
+    private func create(_ request: Request, _ context: ServerContext) async throws -> Response {
+        let operation = "CreateChannelType"
+        try requireServerToken(context, operation: operation)
+        var request = request
+        var body = try await request.jsonObject(operation: operation)
+        guard let name = body["name"]?.stringValue else { throw StreamAPIError.input(operation, "name is required and must be a string") }
+        if let problem = ItemRules.channelTypeNameProblem(name) { throw StreamAPIError.input(operation, problem) }
+        body["name"] = nil
+        var config = ChannelTypeConfig(defaultsFor: name, at: .now())
+        try Self.apply(body, to: &config, operation: operation)
+        guard try store.createChannelType(config) else { throw StreamAPIError.input(operation, "channel type \(name) already exists") }
+        return JSONResponse.ok(Self.described(config), status: .created, context: context)
+    }
+
+    private func get(_ context: ServerContext) throws -> Response {
+        let name = context.parameters.get("name") ?? ""
+        guard let config = try store.channelType(name: name) else { throw Self.missing("GetChannelType", name) }
+        return JSONResponse.ok(Self.described(config), context: context)
+    }
+
+    private func list(_ context: ServerContext) throws -> Response {
+        var all = JSONObject()
+        for config in try store.channelTypes() { all.appendUnique(config.name, .object(Self.described(config))) }
+        return JSONResponse.ok(["channel_types": .object(all)], context: context)
+    }
+
+    /// Changes the settings the body names; the others keep their values.
+    private func update(_ request: Request, _ context: ServerContext) async throws -> Response {
+        let operation = "UpdateChannelType"
+        try requireServerToken(context, operation: operation)
+        let name = context.parameters.get("name") ?? ""
+        var request = request
+        var body = try await request.jsonObject(operation: operation)
+        if let given = body["name"] {
+            guard given.stringValue == name else { throw StreamAPIError.input(operation, "a channel type cannot be renamed (this one is \(name))") }
+            body["name"] = nil
+        }
+        let updated = try store.updateChannelType(name: name, at: .now()) { config in try Self.apply(body, to: &config, operation: operation) }
+        guard let updated else { throw Self.missing(operation, name) }
+        return JSONResponse.ok(Self.described(updated), context: context)
+    }
+
+    private func delete(_ context: ServerContext) throws -> Response {
+        let operation = "DeleteChannelType"
+        try requireServerToken(context, operation: operation)
+        let name = context.parameters.get("name") ?? ""
+        switch try store.deleteChannelType(name: name) {
+        case .deleted: return JSONResponse.ok([:], context: context)
+        case .notFound: throw Self.missing(operation, name)
+        case .builtIn: throw StreamAPIError.input(operation, "channel type \(name) is built in and cannot be deleted")
+        case .inUse(let channels):
+            throw StreamAPIError.input(operation, "channel type \(name) still has \(channels) channel\(channels == 1 ? "" : "s"); delete them before the type")
+        }
+    }
+
+    private func requireServerToken(_ context: ServerContext, operation: String) throws {
+        guard context.actor == .server else { throw StreamAPIError.notAllowed(operation, "changing channel types needs a server token") }
+    }
+
+    private static func apply(_ settings: JSONObject, to config: inout ChannelTypeConfig, operation: String) throws {
+        do {
+            try config.apply(settings)
+        } catch {
+            throw StreamAPIError.input(operation, error.reason)
+        }
+    }
+
+    private static func missing(_ operation: String, _ name: String) -> StreamAPIError {
+        StreamAPIError.notFound(operation, "channel type \(name) does not exist")
+    }
+
+    /// A type as its own routes answer: the config plus its permission policies (none here:
+    /// the local server's permissions are fixed, see `ChannelAccess`).
+    private static func described(_ config: ChannelTypeConfig) -> JSONObject {
+        var o = ChannelJSON.config(config)
+        o["permissions"] = []
+        o["grants"] = [:]
+        return o
+    }
+}

@@ -1,0 +1,95 @@
+import ChatModel
+import GRDB
+
+/// What `deleteChannelType` did, or why it did not.
+public enum ChannelTypeDeletion: Sendable, Equatable {
+    case deleted
+    case notFound
+    /// The built-in types exist in every app and cannot go.
+    case builtIn
+    /// Channels of the type still exist.
+    case inUse(channels: Int)
+}
+
+/// Channel types as rows of `channel_types`. A built-in type has a row only once it was
+/// changed; until then it reads as Stream's defaults.
+extension ChatStore {
+    /// The type named `name`: as stored, as Stream's defaults for a built-in type, or nil when there is no such type.
+    public func channelType(name: String) throws -> ChannelTypeConfig? {
+        try pool.read { db in try Self.channelType(name: name, db) }
+    }
+
+    /// Every type, built-in and created, by name.
+    public func channelTypes() throws -> [ChannelTypeConfig] {
+        try pool.read { db in
+            let stored = try Row.fetchAll(db, sql: "SELECT * FROM channel_types").map(Self.channelType(from:))
+            let untouched = BuiltInChannelType.allCases.map(\.rawValue).filter { name in !stored.contains { $0.name == name } }
+            return (stored + untouched.map { ChannelTypeConfig(defaultsFor: $0) }).sorted { $0.name < $1.name }
+        }
+    }
+
+    /// The config a channel of `type` follows. A channel can outlive its type's definition (an
+    /// older store, imported data), so a type that does not exist reads as the messaging
+    /// defaults rather than failing every request on its channels.
+    public func channelConfig(forType type: String) throws -> ChannelTypeConfig {
+        try channelType(name: type) ?? ChannelTypeConfig(defaultsFor: type)
+    }
+
+    /// Stores a new type; false when a type of that name exists (the built-in ones always do).
+    public func createChannelType(_ config: ChannelTypeConfig) throws -> Bool {
+        guard BuiltInChannelType(rawValue: config.name) == nil else { return false }
+        return try pool.write { db in
+            try db.execute(sql: "INSERT INTO channel_types (name, config, created_at, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT(name) DO NOTHING",
+                           arguments: [config.name, StoredValue.json(config.settings), config.createdAt.storageText, config.updatedAt.storageText])
+            return db.changesCount > 0
+        }
+    }
+
+    /// Changes the type named `name` in one transaction (read, `change`, write back, stamped
+    /// `updated_at = time`); the new config, or nil when there is no such type. Nothing is
+    /// written when `change` throws.
+    public func updateChannelType(name: String, at time: Timestamp, _ change: (inout ChannelTypeConfig) throws -> Void) throws -> ChannelTypeConfig? {
+        try pool.write { db in
+            guard var config = try Self.channelType(name: name, db) else { return nil }
+            try change(&config)
+            config.name = name
+            config.updatedAt = time
+            try db.execute(sql: """
+                INSERT INTO channel_types (name, config, created_at, updated_at) VALUES (?, ?, ?, ?)
+                ON CONFLICT(name) DO UPDATE SET config = excluded.config, updated_at = excluded.updated_at
+                """, arguments: [name, StoredValue.json(config.settings), config.createdAt.storageText, time.storageText])
+            return config
+        }
+    }
+
+    /// Deletes a created type that no channel uses; the check and the delete are one transaction,
+    /// so a channel created meanwhile cannot be left without its type.
+    public func deleteChannelType(name: String) throws -> ChannelTypeDeletion {
+        if BuiltInChannelType(rawValue: name) != nil { return .builtIn }
+        return try pool.write { db in
+            let channels = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM channels WHERE type = ?", arguments: [name]) ?? 0
+            let exists = try Bool.fetchOne(db, sql: "SELECT 1 FROM channel_types WHERE name = ?", arguments: [name]) ?? false
+            guard exists else { return .notFound }
+            guard channels == 0 else { return .inUse(channels: channels) }
+            try db.execute(sql: "DELETE FROM channel_types WHERE name = ?", arguments: [name])
+            return .deleted
+        }
+    }
+
+    private static func channelType(name: String, _ db: Database) throws -> ChannelTypeConfig? {
+        if let row = try Row.fetchOne(db, sql: "SELECT * FROM channel_types WHERE name = ?", arguments: [name]) { return channelType(from: row) }
+        return BuiltInChannelType(rawValue: name).map { ChannelTypeConfig(defaultsFor: $0.rawValue) }
+    }
+
+    private static func channelType(from row: Row) -> ChannelTypeConfig {
+        let created = StoredValue.decodeTime(row["created_at"]) ?? ChannelTypeConfig.builtInEpoch
+        var config = ChannelTypeConfig(defaultsFor: row["name"], at: created)
+        config.updatedAt = StoredValue.decodeTime(row["updated_at"]) ?? created
+        // Setting by setting: a row written by another version of chatterm keeps every
+        // setting this one understands, and the rest stay at their defaults.
+        for member in StoredValue.decodeJSON(row["config"])?.objectValue?.members ?? [] {
+            try? config.apply(JSONObject([member]))
+        }
+        return config
+    }
+}
