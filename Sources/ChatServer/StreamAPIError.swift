@@ -18,11 +18,14 @@ public struct StreamAPIError: Error, Sendable, Equatable {
         StreamAPIError(status: 400, code: 4, message: "\(operation) failed with error: \"\(reason)\"")
     }
 
-    /// 400 / 4 for a breach of an import rule: the rule's text, without its "Validation error: " prefix.
+    /// 400 / 4 for a breach of an import rule: the rule's text, without its "Validation error: "
+    /// prefix; a text over the channel type's limit is Stream's 400 / 20 (MessageTooLong).
     public static func rule(_ operation: String, _ ruleError: String) -> StreamAPIError {
         var reason = ruleError
         for prefix in ["Validation error: ", "Parse error: "] where reason.hasPrefix(prefix) { reason = String(reason.dropFirst(prefix.count)) }
-        return input(operation, reason)
+        var error = input(operation, reason)
+        if reason.hasPrefix("max message text length exceeded") { error.code = 20 }
+        return error
     }
 
     /// 401 with an auth code (2 key, 5 auth, 40 expired, 41 not yet valid, 42 before iat, 43 signature).

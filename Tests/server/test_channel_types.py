@@ -264,9 +264,9 @@ def test_channels_of_a_type_without_a_definition_keep_working(server, client):
 def test_max_message_length_on_send_and_update(client, chat_of):
     channel, a, _ = chat_of(max_message_length=10)
     kept = channel.send_message({"text": "x" * 10}, a)["message"]
-    message = refused(lambda: channel.send_message({"text": "y" * 11}, a))
+    message = refused(lambda: channel.send_message({"text": "y" * 11}, a), code=20)
     assert "max message text length exceeded (10): 11 characters" in message
-    message = refused(lambda: client.update_message({"id": kept["id"], "text": "z" * 11, "user_id": a}))
+    message = refused(lambda: client.update_message({"id": kept["id"], "text": "z" * 11, "user_id": a}), code=20)
     assert message.startswith('UpdateMessage failed with error: "') and "(10)" in message
     assert client.get_message(kept["id"])["message"]["text"] == "x" * 10
     assert texts(channel) == ["x" * 10]
