@@ -24,11 +24,15 @@ struct FanoutBenchmark: AsyncParsableCommand {
     @Option(help: "Messages each sender posts.")
     var messages = 100
 
+    @Option(help: "Messages per second each sender aims at (0: as fast as the server answers).")
+    var rate = 0.0
+
     @Option(help: "Seconds to wait for deliveries after the last send.")
     var settle = 60.0
 
     func validate() throws {
         guard watchers > 0, senders > 0, messages > 0 else { throw ValidationError("--watchers, --senders and --messages must be positive") }
+        guard rate >= 0 else { throw ValidationError("--rate must be 0 or more") }
     }
 
     func run() async throws {
@@ -37,13 +41,13 @@ struct FanoutBenchmark: AsyncParsableCommand {
         let store = try ChatStore(path: directory + "/chat.sqlite")
         let credentials = try ServerCredentials.loadOrCreate(forStore: store.path)
         let (portStream, portContinuation) = AsyncStream<Int>.makeStream()
-        let server = Task {
+        // The server runs until the process ends (cancelling it only adds a shutdown message).
+        _ = Task {
             try await ChatServerApp.serve(store: store, credentials: credentials, host: "127.0.0.1", port: 0) { port in
                 portContinuation.yield(port)
                 portContinuation.finish()
             }
         }
-        defer { server.cancel() }
         guard let port = await portStream.first(where: { _ in true }) else { throw BenchError("the server did not start") }
         let admin = StreamREST(endpoint: StreamEndpoint(baseURL: "http://127.0.0.1:\(port)", apiKey: credentials.apiKey,
                                                         token: StreamToken.sign(["server": true], secret: credentials.apiSecret)))
@@ -89,14 +93,20 @@ struct FanoutBenchmark: AsyncParsableCommand {
             })
         }
 
-        print("sending \(expected) messages from \(senders) senders…")
+        print("sending \(expected) messages from \(senders) senders" + (rate > 0 ? " at \(rate)/s each…" : " as fast as answered…"))
         let started = Date()
         let sendLatencies = try await withThrowingTaskGroup(of: [Double].self) { group in
             for sender in senderIDs {
                 let rest = StreamREST(endpoint: endpoint(sender))
                 group.addTask {
                     var latencies: [Double] = []
+                    let begin = Date().timeIntervalSince1970
                     for seq in 0..<messages {
+                        // At a set rate each send has its slot; a late one goes at once.
+                        if rate > 0 {
+                            let slot = begin + Double(seq) / rate - Date().timeIntervalSince1970
+                            if slot > 0 { try await Task.sleep(for: .seconds(slot)) }
+                        }
                         let start = Date().timeIntervalSince1970
                         let message: JSONObject = ["text": .string("\(sender) #\(seq)"), "sender": .string(sender), "seq": .int(seq), "sent_at": .double(start)]
                         _ = try await rest.post("channels/messaging/bench/message", ["message": .object(message)])
