@@ -17,6 +17,9 @@ public final class ChatStore: Sendable {
         var config = Configuration()
         config.busyMode = .timeout(10)
         pool = try DatabasePool(path: path, configuration: config)
+        // GRDB puts WAL databases on synchronous=NORMAL, where a commit can be lost to a power
+        // cut. The server answers a write only once it is on disk, so the one writer syncs each commit.
+        try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
         self.path = path
         try Schema.migrator.migrate(pool)
     }

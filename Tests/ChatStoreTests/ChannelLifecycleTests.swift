@@ -1,7 +1,8 @@
 import ChatImport
 import ChatModel
-import ChatStore
+@testable import ChatStore
 import ChatTestSupport
+import GRDB
 import XCTest
 
 /// Truncating and deleting channels, channel mutes, mark-all-read and deleting users, on a small import.
@@ -82,5 +83,15 @@ final class ChannelLifecycleTests: XCTestCase {
         XCTAssertEqual(try store.channels(for: "alice").count, 0)
         XCTAssertEqual(try store.reactions(messageID: "r1", limit: 10, offset: 0).count, 0)
         XCTAssertNil(try store.deleteUser(id: "alice", hard: true, messages: .keep, at: .now()))
+    }
+}
+
+/// The server acknowledges a write after its commit; that commit must survive a power cut.
+final class StoreDurabilityTests: XCTestCase {
+    func testTheWriterSyncsEveryCommit() throws {
+        let directory = TemporaryDirectory()
+        let store = try ChatStore(path: directory.file("durable.sqlite"))
+        let mode = try store.pool.writeWithoutTransaction { db in try Int.fetchOne(db, sql: "PRAGMA synchronous") }
+        XCTAssertEqual(mode, 2, "synchronous=FULL")
     }
 }
