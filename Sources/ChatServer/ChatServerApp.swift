@@ -8,9 +8,13 @@ public enum ChatServerApp {
     /// Request bodies past this size get 413 / code 22.
     public static let maxBodyBytes = 4 << 20
 
-    public static func router(store: ChatStore, credentials: ServerCredentials, hub: EventHub) -> Router<ServerContext> {
+    /// Requests per minute and caller unless `serve` is given another limit.
+    public static let defaultRateLimit = 10_000
+
+    public static func router(store: ChatStore, credentials: ServerCredentials, hub: EventHub,
+                              limiter: RateLimiter = RateLimiter(limit: defaultRateLimit)) -> Router<ServerContext> {
         let router = Router(context: ServerContext.self)
-        router.add(middleware: StreamAPIMiddleware(credentials: credentials))
+        router.add(middleware: StreamAPIMiddleware(credentials: credentials, limiter: limiter))
         router.get("app") { _, context in
             JSONResponse.ok(["app": ["name": "chatterm", "api_key": .string(credentials.apiKey), "disable_auth_checks": false,
                                      "revoke_tokens_issued_before": nil]], context: context)
@@ -30,13 +34,13 @@ public enum ChatServerApp {
 
     /// Serves until interrupted (SIGINT/SIGTERM). `onListening` gets the bound port (useful with port 0).
     public static func serve(store: ChatStore, credentials: ServerCredentials, host: String, port: Int,
-                             onListening: @escaping @Sendable (Int) -> Void) async throws {
+                             rateLimit: Int = defaultRateLimit, onListening: @escaping @Sendable (Int) -> Void) async throws {
         let hub = EventHub()
         // /connect authenticates from its query parameters, so it has a router of its own.
         let webSocketRouter = Router(context: ServerContext.self)
         WebSocketRoute(store: store, hub: hub, credentials: credentials).add(to: webSocketRouter)
         let app = Application(
-            router: router(store: store, credentials: credentials, hub: hub),
+            router: router(store: store, credentials: credentials, hub: hub, limiter: RateLimiter(limit: rateLimit)),
             server: .http1WebSocketUpgrade(webSocketRouter: webSocketRouter),
             configuration: .init(address: .hostname(host, port: port), serverName: "chatterm"),
             onServerRunning: { channel in onListening(channel.localAddress?.port ?? port) })

@@ -10,22 +10,45 @@ import NIOCore
 struct StreamAPIMiddleware: RouterMiddleware {
     typealias Context = ServerContext
     let credentials: ServerCredentials
+    let limiter: RateLimiter
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var context = context
+        var budget: RateLimiter.Budget?
         do {
             // A pre-signed upload carries no Stream auth: its one-use URL is the permission.
             if !(request.method == .put && request.uri.path.hasPrefix("/uploads/")) {
-                context.actor = try authenticate(request)
+                let actor = try authenticate(request)
+                context.actor = actor
+                let caller: String
+                switch actor {
+                case .user(let id): caller = "user:" + id
+                default: caller = "server"
+                }
+                let (left, allowed) = await limiter.take(caller, now: Int64(Date().timeIntervalSince1970))
+                budget = left
+                guard allowed else {
+                    throw StreamAPIError(status: 429, code: 9, message: "Too many requests, check response headers for the rate limit reset time")
+                }
             }
-            return try await next(request, context)
+            return Self.stamped(try await next(request, context), budget)
         } catch let error as StreamAPIError {
-            return JSONResponse.error(error, context: context)
+            return Self.stamped(JSONResponse.error(error, context: context), budget)
         } catch let error as HTTPError {
-            return JSONResponse.error(translate(error, request), context: context)
+            return Self.stamped(JSONResponse.error(translate(error, request), context: context), budget)
         } catch {
-            return JSONResponse.error(StreamAPIError(status: 500, code: -1, message: "internal error: \(error)"), context: context)
+            return Self.stamped(JSONResponse.error(StreamAPIError(status: 500, code: -1, message: "internal error: \(error)"), context: context), budget)
         }
+    }
+
+    /// The `x-ratelimit-*` headers the SDKs read, for a caller whose budget is known.
+    private static func stamped(_ response: Response, _ budget: RateLimiter.Budget?) -> Response {
+        guard let budget else { return response }
+        var response = response
+        response.headers[HTTPField.Name("x-ratelimit-limit")!] = String(budget.limit)
+        response.headers[HTTPField.Name("x-ratelimit-remaining")!] = String(budget.remaining)
+        response.headers[HTTPField.Name("x-ratelimit-reset")!] = String(budget.reset)
+        return response
     }
 
     private func authenticate(_ request: Request) throws(StreamAPIError) -> StreamToken.Actor {
@@ -53,7 +76,7 @@ struct StreamAPIMiddleware: RouterMiddleware {
     }
 }
 
-/// JSON answers with Stream's `duration` and rate-limit headers.
+/// JSON answers with Stream's `duration` (the middleware adds the rate-limit headers).
 enum JSONResponse {
     static func ok(_ body: JSONObject, status: HTTPResponse.Status = .ok, context: ServerContext) -> Response {
         var object = body
@@ -68,10 +91,6 @@ enum JSONResponse {
     private static func make(_ value: JSONValue, status: HTTPResponse.Status) -> Response {
         var headers = HTTPFields()
         headers[.contentType] = "application/json"
-        // The SDKs read these three together; there is no rate limiting yet, so they say so.
-        headers[HTTPField.Name("x-ratelimit-limit")!] = "10000"
-        headers[HTTPField.Name("x-ratelimit-remaining")!] = "9999"
-        headers[HTTPField.Name("x-ratelimit-reset")!] = String(Int(Date().timeIntervalSince1970) + 60)
         return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: JSONWriter().bytes(value))))
     }
 }

@@ -27,9 +27,13 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "API secret, at least 32 bytes (with --api-key).")
     var apiSecret: String?
 
+    @Option(help: "Requests per minute each caller (a user, or the server token) may make; past it, 429 with Stream's code 9.")
+    var rateLimit = ChatServerApp.defaultRateLimit
+
     func validate() throws {
         guard (apiKey == nil) == (apiSecret == nil) else { throw ValidationError("give --api-key and --api-secret together") }
         guard (0...65535).contains(port) else { throw ValidationError("--port must be 0…65535") }
+        guard rateLimit > 0 else { throw ValidationError("--rate-limit must be at least 1") }
     }
 
     func run() async throws {
@@ -45,7 +49,7 @@ struct ServeCommand: AsyncParsableCommand {
             throw failure("\(error)", code: 2)
         }
         let host = self.host
-        try await ChatServerApp.serve(store: chatStore, credentials: credentials, host: host, port: port) { bound in
+        try await ChatServerApp.serve(store: chatStore, credentials: credentials, host: host, port: port, rateLimit: rateLimit) { bound in
             // One line for people and scripts, written unbuffered: scripts wait for it.
             OutputStream.standardOutput.write("chatterm serve: http://\(host):\(bound) api_key=\(credentials.apiKey) api_secret=\(credentials.apiSecret)\n")
         }

@@ -20,18 +20,17 @@ class Server:
         return StreamChat(api_key=self.key, api_secret=secret or self.secret, base_url=self.url)
 
 
-@pytest.fixture(scope="session")
-def server():
+def start_server(*extra):
+    """`chatterm serve` on a free port with a fresh store; yields a Server, then stops it."""
     if not os.path.exists(BINARY):
         pytest.fail(f"build chatterm first (swift build): {BINARY} is missing")
     workdir = tempfile.mkdtemp(prefix="chatterm-sdk-")
     db = os.path.join(workdir, "chat.sqlite")
-    process = subprocess.Popen([BINARY, "serve", "--db", db, "--port", "0"], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    process = subprocess.Popen([BINARY, "serve", "--db", db, "--port", "0", *extra],
+                               stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
     deadline = time.time() + 30
-    line = ""
     while time.time() < deadline:
-        line = process.stdout.readline()
-        match = re.search(r"(http://\S+) api_key=(\S+) api_secret=(\S+)", line)
+        match = re.search(r"(http://\S+) api_key=(\S+) api_secret=(\S+)", process.stdout.readline())
         if match:
             yield Server(*match.groups(), process, db)
             break
@@ -41,6 +40,11 @@ def server():
         pytest.fail("chatterm serve did not start")
     process.terminate()
     process.wait(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def server():
+    yield from start_server()
 
 
 @pytest.fixture

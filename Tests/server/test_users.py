@@ -1,8 +1,13 @@
 """Users through the official stream-chat SDK (4.33.0), pointed at `chatterm serve`."""
+import json
 import uuid
+from datetime import datetime, timezone
 
 import pytest
+import requests
 from stream_chat.base.exceptions import StreamAPIException
+
+from conftest import start_server
 
 
 def new_id(prefix="u"):
@@ -50,10 +55,33 @@ def test_query_users_by_id_role_sort_and_paging(client):
     assert [u["id"] for u in page] == [ids[1]]
 
 
-def test_responses_carry_rate_limit_metadata(client):
-    response = client.query_users({"id": "nobody"})
-    info = response.rate_limit()
-    assert info.limit > 0 and info.remaining > 0
+@pytest.fixture(scope="module")
+def tight_server():
+    yield from start_server("--rate-limit", "5")
+
+
+def test_rate_limit_per_caller_with_headers_and_429(tight_server):
+    client = tight_server.client()
+    first = client.query_users({"id": "nobody"}).rate_limit()
+    second = client.query_users({"id": "nobody"}).rate_limit()
+    assert (first.limit, first.remaining, second.remaining) == (5, 4, 3)
+    assert 0 < (first.reset - datetime.now(timezone.utc)).total_seconds() <= 60
+    for _ in range(3):
+        client.query_users({"id": "nobody"})
+    with pytest.raises(StreamAPIException) as raised:
+        client.upsert_user({"id": "over-the-limit"})
+    assert (raised.value.status_code, raised.value.error_code) == (429, 9)
+
+    def raw(token):
+        return requests.get(f"{tight_server.url}/users", headers={"Authorization": token, "stream-auth-type": "jwt"}, timeout=10,
+                            params={"api_key": tight_server.key, "payload": json.dumps({"filter_conditions": {"id": "over-the-limit"}})})
+
+    refused = raw(client.auth_token)
+    assert refused.status_code == 429 and refused.headers["x-ratelimit-remaining"] == "0"
+    # Another caller has a budget of its own, and sees that the refused call wrote nothing.
+    answer = raw(client.create_token("someone"))
+    assert answer.status_code == 200 and answer.json()["users"] == []
+    assert answer.headers["x-ratelimit-remaining"] == "4"
 
 
 def test_invalid_user_gets_streams_input_error_and_nothing_is_written(client):
