@@ -22,7 +22,7 @@ extension ChatStore {
     /// Every type, built-in and created, by name.
     public func channelTypes() throws -> [ChannelTypeConfig] {
         try pool.read { db in
-            let stored = try Row.fetchAll(db, sql: "SELECT * FROM channel_types").map(Self.channelType(from:))
+            let stored = try Self.storedChannelTypes(db)
             let untouched = BuiltInChannelType.allCases.map(\.rawValue).filter { name in !stored.contains { $0.name == name } }
             return (stored + untouched.map { ChannelTypeConfig(defaultsFor: $0) }).sorted { $0.name < $1.name }
         }
@@ -79,6 +79,11 @@ extension ChatStore {
     private static func channelType(name: String, _ db: Database) throws -> ChannelTypeConfig? {
         if let row = try Row.fetchOne(db, sql: "SELECT * FROM channel_types WHERE name = ?", arguments: [name]) { return channelType(from: row) }
         return BuiltInChannelType(rawValue: name).map { ChannelTypeConfig(defaultsFor: $0.rawValue) }
+    }
+
+    /// The types with a row: created ones and changed built-in ones.
+    static func storedChannelTypes(_ db: Database) throws -> [ChannelTypeConfig] {
+        try Row.fetchAll(db, sql: "SELECT * FROM channel_types").map(channelType(from:))
     }
 
     private static func channelType(from row: Row) -> ChannelTypeConfig {

@@ -155,4 +155,8 @@ struct StoreExistingItems: ExistingItems {
         let parent: String? = row["parent_id"]
         return (row["cid"], parent != nil)
     }
+
+    func channelTypes() -> ImportChannelTypes {
+        ImportChannelTypes((try? ChatStore.storedChannelTypes(db)) ?? [])
+    }
 }

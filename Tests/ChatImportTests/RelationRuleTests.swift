@@ -68,6 +68,26 @@ final class RelationRuleTests: ValidationTestCase {
         XCTAssertEqual(try errors(lines).count, 7)
     }
 
+    func testTheStoresChannelTypesAndLimitsApply() throws {
+        struct Existing: ExistingItems {
+            func userTeams(_ id: String) -> [String]? { nil }
+            func channelTeam(cid: String) -> String? { nil }
+            func message(_ id: String) -> (cid: String, isReply: Bool)? { nil }
+            func channelTypes() -> ImportChannelTypes { ImportChannelTypes(custom: ["support"], maxMessageLength: ["support": 10, "team": 8000]) }
+        }
+        let channel = { (type: String) in #"{"type":"channel","data":{"id":"c","type":"\#(type)","created_by":"alice"}}"# }
+        let message = { (type: String, length: Int) in
+            #"{"type":"message","data":{"id":"m","channel_type":"\#(type)","channel_id":"c","user":"alice","text":"\#(String(repeating: "x", count: length))"}}"#
+        }
+        XCTAssertEqual(try errors(base(channel("support"), message("support", 10)), existing: Existing()), [])
+        XCTAssertEqual(try errors(base(channel("support"), message("support", 11)), existing: Existing()),
+                       ["Validation error: max message text length exceeded (10): 11 characters"])
+        XCTAssertEqual(try errors(base(channel("team"), message("team", 6000)), existing: Existing()), [], "a built-in type's limit as the store changed it")
+        XCTAssertEqual(try errors(base(channel("team"), message("team", 6000))), ["Validation error: max message text length exceeded (5000): 6000 characters"])
+        XCTAssertEqual(try errors(base(channel("support"), message("support", 1))).first?.hasPrefix(#"Validation error: channel type "support" doesn't exist"#), true,
+                       "a file checked on its own knows only the built-in types")
+    }
+
     func testChannelIDXorMemberIDs() throws {
         try assertErrors(base(#"{"type":"channel","data":{"id":"dm","member_ids":["alice","bob"],"type":"messaging","created_by":"alice"}}"#),
                          ["Validation error: either channel.id or channel.member_ids should be provided, but not both"])

@@ -73,3 +73,25 @@ def test_imports_need_a_server_token(server, client):
     with pytest.raises(StreamAPIException) as raised:
         client.get_import("00000000-0000-0000-0000-000000000000")
     assert raised.value.status_code == 404 and raised.value.error_code == 16
+
+
+def test_imports_know_the_apps_channel_types_and_their_limits(client):
+    name = f"support{int(time.time() * 1000) % 10**9}"
+    client.create_channel_type({"name": name, "max_message_length": 8000})
+
+    def run(channel_type, text):
+        lines = [{"type": "user", "data": {"id": "importer"}},
+                 {"type": "channel", "data": {"id": f"c-{name}", "type": channel_type, "created_by": "importer"}},
+                 {"type": "message", "data": {"id": f"m-{name}-{channel_type}-{len(text)}", "channel_type": channel_type,
+                                              "channel_id": f"c-{name}", "user": "importer", "text": text}}]
+        urls = upload(client, "types.jsonl", "\n".join(json.dumps(l) for l in lines).encode())
+        return wait_for(client, client.create_import(urls["path"], "upsert")["import_task"]["id"])
+
+    assert run(name, "x" * 6000)["state"] == "completed", "the type exists here and allows 8,000 characters"
+    assert client.get_message(f"m-{name}-{name}-6000")["message"]["text"] == "x" * 6000
+    over = run(name, "y" * 8001)
+    assert over["state"] == "analyze_failed"
+    assert over["result"]["errors"][0]["error"] == "Validation error: max message text length exceeded (8000): 8001 characters"
+    unknown = run("nosuchtype", "hi")
+    assert unknown["state"] == "analyze_failed"
+    assert 'channel type "nosuchtype" doesn\'t exist' in unknown["result"]["errors"][0]["error"]

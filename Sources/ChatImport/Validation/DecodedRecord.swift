@@ -12,7 +12,7 @@ struct DecodedRecord {
     var item: ImportItem?
     var errors: [String]
 
-    static func decode(_ bytes: UnsafeBufferPointer<UInt8>, line: Int) -> DecodedRecord {
+    static func decode(_ bytes: UnsafeBufferPointer<UInt8>, line: Int, types: ImportChannelTypes) -> DecodedRecord {
         var record = DecodedRecord(line: line, type: nil, typeName: "", data: .null, item: nil, errors: [])
         let value: JSONValue
         do {
@@ -51,20 +51,20 @@ struct DecodedRecord {
             record.errors = ["Parse error: json: cannot unmarshal \(payload.typeName) into field data of type object"]
             return record
         }
-        let (item, errors) = decode(type, data)
+        let (item, errors) = decode(type, data, types: types)
         record.item = item
         record.errors = errors
         return record
     }
 
-    private static func decode(_ type: ItemType, _ data: JSONObject) -> (ImportItem?, [String]) {
+    private static func decode(_ type: ItemType, _ data: JSONObject, types: ImportChannelTypes) -> (ImportItem?, [String]) {
         switch type {
         case .user: UserRules.decode(data)
         case .device: DeviceRules.decode(data)
         case .futureChannelBan: FutureChannelBanRules.decode(data)
-        case .channel: ChannelRules.decode(data)
+        case .channel: ChannelRules.decode(data, customTypes: types.custom)
         case .member: MemberRules.decode(data)
-        case .message: MessageRules.decode(data)
+        case .message: MessageRules.decode(data, maxTextLength: types.maxMessageLength(forType: data["channel_type"]?.stringValue))
         case .reaction: ReactionRules.decode(data)
         }
     }

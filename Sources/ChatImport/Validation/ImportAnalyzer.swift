@@ -27,12 +27,15 @@ public final class ImportAnalyzer {
     private let options: Options
     private let sink: (any ImportSink)?
     private var checker: ReferenceChecker
+    /// The channel types the file may use: the built-in ones and those of the store it goes into.
+    private let types: ImportChannelTypes
     private var result = ImportResult()
 
     public init(existing: any ExistingItems = NoExistingItems(), sink: (any ImportSink)? = nil, options: Options = Options()) {
         self.options = options
         self.sink = sink
         self.checker = ReferenceChecker(existing: existing)
+        self.types = existing.channelTypes()
         if sink != nil {
             result.imported = ItemCounts()
             result.skipped = ItemCounts()
@@ -42,8 +45,8 @@ public final class ImportAnalyzer {
     /// Runs the whole file. Throws only when the file cannot be read or the sink fails;
     /// problems in the file are in the result.
     public func run(path: String, progress: ((ImportProgress) -> Void)? = nil) throws -> ImportResult {
-        let workers = options.workers
-        let pipeline = DecodePipeline(reader: try ImportRecordReader(path: path)) { ImportAnalyzer.decode($0, workers: workers) }
+        let workers = options.workers, types = self.types
+        let pipeline = DecodePipeline(reader: try ImportRecordReader(path: path)) { ImportAnalyzer.decode($0, workers: workers, types: types) }
         defer { pipeline.cancel() }
         var items = 0
         while let batch = try pipeline.next() {
@@ -58,7 +61,7 @@ public final class ImportAnalyzer {
     }
 
     /// Parses and applies the per-item rules to a batch, split across the worker threads.
-    private static func decode(_ batch: ImportRecordBatch, workers: Int) -> [DecodedRecord] {
+    private static func decode(_ batch: ImportRecordBatch, workers: Int, types: ImportChannelTypes) -> [DecodedRecord] {
         let records = batch.records
         let output = DecodedBuffer(count: records.count)
         let workers = min(workers, max(1, records.count / 256))
@@ -70,7 +73,7 @@ public final class ImportAnalyzer {
                     let r = records[i]
                     output.set(i, r.problem.map {
                         DecodedRecord(line: r.line, type: nil, typeName: "", data: .null, item: nil, errors: [$0])
-                    } ?? DecodedRecord.decode(UnsafeBufferPointer(rebasing: shared.bytes[r.range]), line: r.line))
+                    } ?? DecodedRecord.decode(UnsafeBufferPointer(rebasing: shared.bytes[r.range]), line: r.line, types: types))
                     i += workers
                 }
             }

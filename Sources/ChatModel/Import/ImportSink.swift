@@ -26,6 +26,12 @@ public protocol ExistingItems {
     func channelTeam(cid: String) -> String?
     /// An existing message's channel and whether it is a thread reply, or nil.
     func message(_ id: String) -> (cid: String, isReply: Bool)?
+    /// The channel types the app has besides the built-in ones, and their message limits.
+    func channelTypes() -> ImportChannelTypes
+}
+
+extension ExistingItems {
+    public func channelTypes() -> ImportChannelTypes { .builtIn }
 }
 
 /// Nothing exists yet: validation of a file on its own.
