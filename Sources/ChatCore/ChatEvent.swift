@@ -14,6 +14,10 @@ public enum ChatEvent: Sendable {
     case failed(String)
     /// Something the user should know that is not an error.
     case notice(String)
+    /// A message as it now is, from the server: new, edited, deleted (type `deleted`) or with
+    /// changed reactions. Replaces the copy the client holds, or joins the channel or thread.
+    case messageUpserted(MessageRow)
+    case connectionChanged(ConnectionState)
     case typingStarted(cid: String, userName: String, until: Timestamp)
     case typingStopped(cid: String, userName: String)
     case clock(Timestamp)
@@ -54,4 +58,6 @@ public enum ChatEffect: Sendable, Equatable {
     case loadDetails(messageID: String)
     /// Open a URL with the desktop's handler (`xdg-open`, given as an argument, never through a shell).
     case openURL(String)
+    /// Ask the server to do something (a live backend only).
+    case live(LiveRequest)
 }

@@ -61,6 +61,10 @@ public enum ChatReducer {
             s.window?.loadingOlder = false
         case .notice(let message):
             s.status = message
+        case .messageUpserted(let row):
+            effects += upsert(row, &s)
+        case .connectionChanged(let connection):
+            s.connection = connection
         case .typingStarted(let cid, let name, let until):
             s.typing[cid, default: [:]][name] = until
         case .typingStopped(let cid, let name):
@@ -189,6 +193,58 @@ public enum ChatReducer {
     }
 
     // MARK: Helpers
+
+    /// A message from the server joins or replaces what the client holds: the open channel's
+    /// window (only when it reaches the newest message, so no gap opens), the open thread, and
+    /// the channel list's unread and mention counts. Reading the bottom of the open channel
+    /// marks it read.
+    private static func upsert(_ row: MessageRow, _ s: inout ChatState) -> [ChatEffect] {
+        let message = row.message, cid = message.cid
+        var effects: [ChatEffect] = []
+        var isNew = true
+        if var thread = s.thread {
+            if thread.root.id == row.id {
+                thread.root = row
+                isNew = false
+            } else if message.parentID == thread.root.id {
+                if let i = thread.replies.firstIndex(where: { $0.id == row.id }) { thread.replies[i] = row; isNew = false } else { thread.replies.append(row) }
+            }
+            s.thread = thread
+        }
+        let shownInChannel = message.parentID == nil || message.showInChannel == true
+        if var w = s.window, w.cid == cid {
+            if let i = w.rows.firstIndex(where: { $0.id == row.id }) {
+                w.rows[i] = row
+                isNew = false
+            } else if shownInChannel, !w.hasNewer {
+                w.rows.append(row)
+                if w.rows.count > MessageWindow.capacity {
+                    let drop = w.rows.count - MessageWindow.capacity
+                    w.rows.removeFirst(drop)
+                    w.hasOlder = true
+                    w.bottomIndex = w.bottomIndex.map { max(0, $0 - drop) }
+                }
+            }
+            s.window = w
+        }
+        guard isNew, shownInChannel, message.type != .deleted, let index = s.channels.firstIndex(where: { $0.channel.cid == cid }) else { return effects }
+        var summary = s.channels[index]
+        if let at = message.createdAt, summary.lastMessageAt.map({ at > $0 }) ?? true { summary.lastMessageAt = at }
+        let following = s.openCID == cid && s.window != nil && s.window?.bottomIndex == nil && s.window?.hasNewer == false
+        if message.userID != s.userID {
+            if following {
+                effects.append(.live(.markRead(cid: cid)))
+                summary.lastRead = message.createdAt ?? summary.lastRead
+            } else {
+                summary.unreadCount += 1
+                if message.mentionedUserIDs?.contains(s.userID) == true { summary.mentionCount += 1 }
+            }
+        }
+        // Newest activity first, as the store orders the list.
+        s.channels.remove(at: index)
+        s.channels.insert(summary, at: 0)
+        return effects
+    }
 
     private static func open(_ cid: String, _ s: inout ChatState) -> [ChatEffect] {
         guard cid != s.openCID || s.window == nil else { return [] }

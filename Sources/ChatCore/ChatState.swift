@@ -21,6 +21,7 @@ public struct ChatState: Sendable, Equatable {
     /// Who is typing where: cid → user name → when the indicator expires.
     public var typing: [String: [String: Timestamp]] = [:]
     public var status: String?
+    public var connection: ConnectionState = .offline
 
     public init(userID: String, userName: String) {
         self.userID = userID

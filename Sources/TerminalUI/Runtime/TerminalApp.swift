@@ -52,12 +52,15 @@ public final class TerminalApp {
     public func dispatch(_ event: ChatEvent) {
         let (next, effects) = ChatReducer.reduce(state, event)
         state = next
-        for effect in effects { dispatch(perform(effect)) }
+        for effect in effects {
+            if let outcome = perform(effect) { dispatch(outcome) }
+        }
     }
 
     public var currentState: ChatState { state }
 
-    private func perform(_ effect: ChatEffect) -> ChatEvent {
+    /// Does an effect; a load answers at once, a live request later through the backend's events.
+    private func perform(_ effect: ChatEffect) -> ChatEvent? {
         let viewer = state.userID
         let page = MessageWindow.pageSize
         do {
@@ -82,6 +85,10 @@ public final class TerminalApp {
                 return .detailsLoaded(MessageDetails(row: row, reactions: try backend.reactions(messageID: id)))
             case .openURL(let url):
                 return openURL(url)
+            case .live(let request):
+                guard let live = backend as? any LiveChatBackend else { return .failed("This is a local store: start `chatterm serve` and open it with --server to talk") }
+                live.perform(request)
+                return nil
             }
         } catch {
             return .failed("\(error)")

@@ -1,0 +1,32 @@
+import ChatModel
+
+/// A backend that also talks: a server speaking Stream's API. Reads are `ChatBackend`'s;
+/// writes are requests that return at once, and their outcome, like everything other people
+/// do, arrives later as `ChatEvent`s through the `deliver` function given to `connect`.
+public protocol LiveChatBackend: ChatBackend {
+    /// Opens the connection (and keeps it open: reconnecting with back-off after a drop, then
+    /// resyncing). `deliver` may be called on any thread; the runtime queues the events for
+    /// the reducer.
+    func connect(userID: String, deliver: @escaping @Sendable (ChatEvent) -> Void)
+    func disconnect()
+    /// Starts `request`; a failure comes back as `.failed`, a sent message as `.messageUpserted`.
+    func perform(_ request: LiveRequest)
+}
+
+/// What the client asks a server to do.
+public enum LiveRequest: Sendable, Equatable {
+    /// A new message, or a thread reply when `parentID` is set; `mentions` are user ids.
+    case send(cid: String, text: String, parentID: String?, mentions: [String])
+    case typing(cid: String, parentID: String?, started: Bool)
+    case markRead(cid: String)
+}
+
+/// The link to the server, as the status bar shows it.
+public enum ConnectionState: Sendable, Equatable {
+    /// Browsing a local store: nothing to connect to.
+    case offline
+    case connecting
+    case connected
+    /// Lost; the next attempt is in `retryInSeconds`.
+    case reconnecting(retryInSeconds: Int)
+}
