@@ -45,6 +45,14 @@ public enum ChatEvent: Sendable {
     case switcherBackspace
     case switcherMove(Int)
     case switcherConfirm
+    // The composer
+    /// Typed characters, or a whole paste (which may hold newlines and is never sent by itself).
+    case composeInsert(String)
+    case composeEdit(Composer.Edit)
+    /// Enter: sends the line (or runs its /command).
+    case composeSend
+    /// Tab after `@…`: the next member whose id starts with what was typed.
+    case completeMention
 }
 
 /// Work the runtime must do for the reducer; its outcome comes back as a `ChatEvent`.

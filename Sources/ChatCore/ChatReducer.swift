@@ -17,6 +17,7 @@ public enum ChatReducer {
             guard cid == s.openCID else { break }
             s.window = MessageWindow(cid: cid, rows: rows, hasOlder: rows.count >= MessageWindow.pageSize, readMarker: s.openChannel?.lastRead)
             s.members = members
+            effects += markReadAtBottom(&s)
         case .olderLoaded(let cid, let rows):
             guard var w = s.window, w.cid == cid else { break }
             w.loadingOlder = false
@@ -70,7 +71,12 @@ public enum ChatReducer {
         case .typingStopped(let cid, let name):
             s.typing[cid]?[name] = nil
         case .clock(let now):
+            s.now = now
             for cid in s.typing.keys { s.typing[cid] = s.typing[cid]?.filter { $0.value > now } }
+            // Five idle seconds end "is typing" for the others.
+            if let typed = s.lastKeystrokeAt, s.typingSentAt != nil, now.seconds - typed.seconds >= typingIdleSeconds {
+                effects += stopTyping(&s)
+            }
 
         case .openChannel(let cid):
             effects += open(cid, &s)
@@ -87,6 +93,7 @@ public enum ChatReducer {
             if let previous = s.previousCID { effects += open(previous, &s) }
         case .scroll(let count):
             effects += scroll(count, &s)
+            effects += markReadAtBottom(&s)
         case .jumpToOldest:
             if let w = s.window, !w.rows.isEmpty {
                 s.window?.bottomIndex = 0
@@ -129,6 +136,17 @@ public enum ChatReducer {
             } else {
                 s.status = "No link in this message"
             }
+        case .composeInsert(let text):
+            s.composer.insert(text)
+            s.mentionCompletion = nil
+            effects += typed(&s)
+        case .composeEdit(let edit):
+            s.composer.apply(edit)
+            s.mentionCompletion = nil
+        case .composeSend:
+            effects += send(&s)
+        case .completeMention:
+            completeMention(&s)
         case .switcherOpen:
             s.switcher = Switcher()
         case .switcherType(let text):
@@ -248,14 +266,128 @@ public enum ChatReducer {
 
     private static func open(_ cid: String, _ s: inout ChatState) -> [ChatEffect] {
         guard cid != s.openCID || s.window == nil else { return [] }
-        if s.openCID != cid { s.previousCID = s.openCID }
+        var effects: [ChatEffect] = []
+        if s.openCID != cid {
+            s.previousCID = s.openCID
+            effects += stopTyping(&s)
+            // The half-written message waits for this channel; the other channel's comes back.
+            if let previous = s.openCID { s.drafts[previous] = s.composer }
+            s.composer = s.drafts.removeValue(forKey: cid) ?? Composer()
+            s.mentionCompletion = nil
+        }
         s.openCID = cid
         s.window = nil
         s.thread = nil
         s.selectedMessageID = nil
         s.focus = .messages
         s.members = []
-        return [.loadChannel(cid: cid)]
+        return effects + [.loadChannel(cid: cid)]
+    }
+
+    // MARK: Composer
+
+    /// JS clients send `typing.start` at most every 2 s while typing and `typing.stop` after 5 s idle.
+    static let typingRepeatSeconds: Int64 = 2
+    static let typingIdleSeconds: Int64 = 5
+
+    private static func typed(_ s: inout ChatState) -> [ChatEffect] {
+        guard s.isLive, let cid = s.openCID, !s.composer.isEmpty, let now = s.now else { return [] }
+        s.lastKeystrokeAt = now
+        if let sent = s.typingSentAt, now.seconds - sent.seconds < typingRepeatSeconds { return [] }
+        s.typingSentAt = now
+        return [.live(.typing(cid: cid, parentID: threadParent(s), started: true))]
+    }
+
+    private static func stopTyping(_ s: inout ChatState) -> [ChatEffect] {
+        guard s.typingSentAt != nil, let cid = s.openCID else { return [] }
+        s.typingSentAt = nil
+        return [.live(.typing(cid: cid, parentID: threadParent(s), started: false))]
+    }
+
+    /// Replies go to the open thread when it has the focus.
+    private static func threadParent(_ s: ChatState) -> String? {
+        s.focus == .thread ? s.thread?.root.id : nil
+    }
+
+    private static func send(_ s: inout ChatState) -> [ChatEffect] {
+        let line = SlashCommand.trimmed(s.composer.string)
+        guard !line.isEmpty else { return [] }
+        if let (name, arguments) = SlashCommand.parse(line) {
+            guard let command = SlashCommand.all.first(where: { $0.name == name }) else {
+                s.status = "Unknown command /\(name): nothing was sent (/help lists the commands)"
+                return []
+            }
+            if case .client(let action) = command.kind {
+                s.composer.sent()
+                return run(action, arguments, &s)
+            }
+        }
+        guard s.isLive, let cid = s.openCID else {
+            s.status = "This is a local store: open it through `chatterm serve` (--server) to send"
+            return []
+        }
+        let mentioned = s.members.map(\.user.id).filter { id in mentions(id, in: line) }
+        s.composer.sent()
+        s.mentionCompletion = nil
+        return stopTyping(&s) + [.live(.send(cid: cid, text: line, parentID: threadParent(s), mentions: mentioned))]
+    }
+
+    /// `@id` as a word of its own in `text`.
+    static func mentions(_ id: String, in text: String) -> Bool {
+        var rest = Substring(text)
+        while let range = rest.firstRange(of: "@" + id) {
+            let before = rest[..<range.lowerBound].last, after = rest[range.upperBound...].first
+            let boundary: (Character?) -> Bool = { c in c.map { !($0.isLetter || $0.isNumber || "_-@".contains($0)) } ?? true }
+            if boundary(before), boundary(after) { return true }
+            rest = rest[range.upperBound...]
+        }
+        return false
+    }
+
+    private static func run(_ action: SlashCommand.Action, _ arguments: String, _ s: inout ChatState) -> [ChatEffect] {
+        switch action {
+        case .help: s.showHelp = true
+        case .quit: s.quitRequested = true
+        case .members: s.showMembers.toggle()
+        case .join:
+            let wanted = String(arguments.drop { $0 == "#" }).lowercased()
+            if let match = s.channels.first(where: { $0.channel.id.lowercased() == wanted || $0.title.lowercased() == wanted }) {
+                return open(match.channel.cid, &s)
+            }
+            s.status = wanted.isEmpty ? "/join #channel: which channel?" : "No channel called \(arguments)"
+        }
+        return []
+    }
+
+    /// Tab after `@pa` puts `@pat ` (the first member whose id or name starts so); Tab again
+    /// puts the next one.
+    private static func completeMention(_ s: inout ChatState) {
+        if var completion = s.mentionCompletion, completion.candidates.count > 1 {
+            completion.index = (completion.index + 1) % completion.candidates.count
+            s.composer.replaceMention(from: completion.start, with: completion.candidates[completion.index])
+            s.mentionCompletion = completion
+            return
+        }
+        guard let (start, query) = s.composer.mentionQuery else { return }
+        let q = query.lowercased()
+        let candidates = s.members.map(\.user).filter { $0.id != s.userID }
+            .filter { $0.id.lowercased().hasPrefix(q) || $0.displayName.lowercased().hasPrefix(q) }
+            .map(\.id).sorted()
+        guard let first = candidates.first else {
+            s.status = "No member matches @\(query)"
+            return
+        }
+        s.composer.replaceMention(from: start, with: first)
+        s.mentionCompletion = MentionCompletion(start: start, query: query, candidates: candidates, index: 0)
+    }
+
+    /// In the open channel, at its newest message, with unread messages: tell the server.
+    private static func markReadAtBottom(_ s: inout ChatState) -> [ChatEffect] {
+        guard s.isLive, let w = s.window, w.bottomIndex == nil, !w.hasNewer,
+              let i = s.channels.firstIndex(where: { $0.channel.cid == w.cid }), s.channels[i].unreadCount > 0 else { return [] }
+        s.channels[i].unreadCount = 0
+        s.channels[i].mentionCount = 0
+        return [.live(.markRead(cid: w.cid))]
     }
 
     private static func scroll(_ count: Int, _ s: inout ChatState) -> [ChatEffect] {

@@ -22,6 +22,28 @@ public struct ChatState: Sendable, Equatable {
     public var typing: [String: [String: Timestamp]] = [:]
     public var status: String?
     public var connection: ConnectionState = .offline
+    /// The open channel's message being written; other channels' drafts wait in `drafts`.
+    public var composer = Composer()
+    public var drafts: [String: Composer] = [:]
+    /// Tab completion in progress: where the `@` is, what was typed, the candidates and the one shown.
+    public var mentionCompletion: MentionCompletion?
+    /// When this client last said it is typing, and when the user last typed.
+    public var typingSentAt: Timestamp?
+    public var lastKeystrokeAt: Timestamp?
+    /// The time of the last clock tick: the reducer's only notion of now.
+    public var now: Timestamp?
+    /// `/quit` asks the runtime to stop.
+    public var quitRequested = false
+
+    /// Talking needs a server; a local store is for reading.
+    public var isLive: Bool { connection != .offline }
+
+    /// The state with the clock left out: what decides whether a tick changed the screen.
+    public var withoutClock: ChatState {
+        var s = self
+        s.now = nil
+        return s
+    }
 
     public init(userID: String, userName: String) {
         self.userID = userID
@@ -74,6 +96,13 @@ public struct ThreadPane: Sendable, Equatable {
         self.root = root
         self.replies = replies
     }
+}
+
+public struct MentionCompletion: Sendable, Equatable {
+    public var start: Int
+    public var query: String
+    public var candidates: [String]
+    public var index: Int
 }
 
 /// The Ctrl-K channel switcher: a query and the channels it matches, best first.

@@ -7,4 +7,6 @@ public enum Key: Hashable, Sendable {
     case enter, escape, backspace, tab
     case function(Int)
     case resize
+    /// A bracketed paste, whole: it goes into the composer as text and never sends by itself.
+    case paste(String)
 }

@@ -36,6 +36,27 @@ public struct KeyBinding: Sendable {
         KeyBinding(keys: [.character("q"), .control("c")], label: "q Ctrl-C", help: "quit", command: .quit),
     ]
 
+    /// With a server, typing goes to the composer; these keys edit it (readline's), and the
+    /// table above keeps the keys that are not text (arrows, PgUp, Alt-…, Ctrl-K with an empty line).
+    public static let composer: [KeyBinding] = [
+        KeyBinding(keys: [.enter], label: "Enter", help: "send (a /command runs)", command: .chat(.composeSend)),
+        KeyBinding(keys: [.alt("\n")], label: "Alt-Enter", help: "new line (a paste never sends)", command: .chat(.composeInsert("\n"))),
+        KeyBinding(keys: [.tab], label: "Tab", help: "after @: complete a member (again: the next)", command: .chat(.completeMention)),
+        KeyBinding(keys: [.backspace], label: "Backspace", help: "delete back", command: .chat(.composeEdit(.backspace))),
+        KeyBinding(keys: [.control("d")], label: "Ctrl-D", help: "delete forward", command: .chat(.composeEdit(.deleteForward))),
+        KeyBinding(keys: [.left, .control("b")], label: "← Ctrl-B", help: "cursor left", command: .chat(.composeEdit(.left))),
+        KeyBinding(keys: [.right, .control("f")], label: "→ Ctrl-F", help: "cursor right", command: .chat(.composeEdit(.right))),
+        KeyBinding(keys: [.control("a")], label: "Ctrl-A", help: "start of line", command: .chat(.composeEdit(.home))),
+        KeyBinding(keys: [.control("e")], label: "Ctrl-E", help: "end of line", command: .chat(.composeEdit(.end))),
+        KeyBinding(keys: [.alt("b")], label: "Alt-B", help: "word left", command: .chat(.composeEdit(.wordLeft))),
+        KeyBinding(keys: [.alt("f")], label: "Alt-F", help: "word right", command: .chat(.composeEdit(.wordRight))),
+        KeyBinding(keys: [.control("w")], label: "Ctrl-W", help: "delete the word before the cursor", command: .chat(.composeEdit(.deleteWordBack))),
+        KeyBinding(keys: [.control("u")], label: "Ctrl-U", help: "delete to the start", command: .chat(.composeEdit(.killToStart))),
+        KeyBinding(keys: [.control("k")], label: "Ctrl-K", help: "delete to the end (empty line: switch channel)", command: .chat(.composeEdit(.killToEnd))),
+        KeyBinding(keys: [.control("p")], label: "Ctrl-P", help: "previous sent message", command: .chat(.composeEdit(.historyBack))),
+        KeyBinding(keys: [.control("n")], label: "Ctrl-N", help: "next sent message", command: .chat(.composeEdit(.historyForward))),
+    ]
+
     /// What `key` means in `state`: the switcher takes typing while it is open.
     public static func command(for key: Key, in state: ChatState) -> AppCommand? {
         if state.switcher != nil {
@@ -49,9 +70,27 @@ public struct KeyBinding: Sendable {
             default: return nil
             }
         }
+        if state.isLive, state.selectedMessageID == nil, let command = composerCommand(for: key, in: state) { return command }
         // Up first enters message-select mode, on the newest message on screen.
         if state.selectedMessageID == nil, key == .up || key == .character("k") { return .chat(.startSelecting) }
         if state.selectedMessageID == nil, key == .down || key == .character("j") { return .chat(.scroll(messages: -1)) }
         return all.first { $0.keys.contains(key) }?.command
+    }
+
+    /// Keys while writing: text and paste go in, the composer table edits, and the main table's
+    /// non-text keys still work (Ctrl-K switches channel when there is nothing to delete).
+    private static func composerCommand(for key: Key, in state: ChatState) -> AppCommand? {
+        switch key {
+        case .character(let c): return .chat(.composeInsert(String(c)))
+        case .paste(let text): return .chat(.composeInsert(text))
+        case .tab where state.composer.mentionQuery == nil && state.mentionCompletion == nil:
+            return .chat(.toggleThreadFocus)
+        case .control("k") where state.composer.cursor == state.composer.text.count:
+            return .chat(.switcherOpen)
+        // With an empty line Up selects messages, as without a server; with text it is history.
+        case .up where !state.composer.isEmpty: return .chat(.composeEdit(.historyBack))
+        case .down where !state.composer.isEmpty: return .chat(.composeEdit(.historyForward))
+        default: return composer.first { $0.keys.contains(key) }?.command
+        }
     }
 }

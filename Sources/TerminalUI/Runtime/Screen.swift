@@ -31,10 +31,24 @@ public final class Screen {
             start_color()
             use_default_colors()
         }
+        // Bracketed paste: the terminal marks pasted text, so a paste of many lines arrives as
+        // one `Key.paste` instead of keys that would send each line.
+        Self.write(Self.pasteOn)
+    }
+
+    static let pasteOn = "\u{1B}[?2004h", pasteOff = "\u{1B}[?2004l"
+    static let pasteStart: [UInt32] = Array("[200~".unicodeScalars.map(\.value))
+    static let pasteEnd: [UInt32] = Array("\u{1B}[201~".unicodeScalars.map(\.value))
+
+    /// Straight to the terminal: ncurses has no call for private modes such as bracketed paste.
+    private static func write(_ sequence: String) {
+        let bytes = Array(sequence.utf8)
+        _ = bytes.withUnsafeBufferPointer { Glibc.write(STDOUT_FILENO, $0.baseAddress, $0.count) }
     }
 
     /// Gives the terminal back as it was.
     public func close() {
+        Self.write(Self.pasteOff)
         endwin()
     }
 
@@ -123,6 +137,8 @@ public final class Screen {
             timeout(25)
             var next: wint_t = 0
             let second = wget_wch(cn_stdscr(), &next)
+            if second == OK, UInt32(next) == 13 || UInt32(next) == 10 { return .alt("\n") }
+            if second == OK, UInt32(next) == Self.pasteStart[0] { return bracketed() }
             if second == OK, let scalar = Unicode.Scalar(UInt32(next)), UInt32(next) >= 32 { return .alt(Character(scalar)) }
             // Esc pressed twice quickly: keep the second one for the next read.
             if second == OK || second == KEY_CODE_YES { unget_wch(wchar_t(bitPattern: UInt32(next))) }
@@ -135,6 +151,47 @@ public final class Screen {
         case 1...26: return .control(Character(Unicode.Scalar(code + 96)!))
         default: return Unicode.Scalar(code).map { .character(Character($0)) }
         }
+    }
+
+    /// After ESC [: a paste (`200~` … `ESC [201~`) comes back whole; any other sequence is
+    /// read to its end and dropped (an unknown key must not type its bytes into the composer).
+    private func bracketed() -> Key? {
+        var head: [UInt32] = [Self.pasteStart[0]]
+        while head.count < Self.pasteStart.count, let c = nextCode(milliseconds: 25) {
+            head.append(c)
+            if head != Array(Self.pasteStart.prefix(head.count)) {
+                // Finish the unknown sequence (it ends with a byte in @…~).
+                var last = c
+                while !(64...126).contains(last), let more = nextCode(milliseconds: 25) { last = more }
+                return nil
+            }
+        }
+        guard head == Self.pasteStart else { return nil }
+        var body: [UInt32] = []
+        while let c = nextCode(milliseconds: 500) {
+            body.append(c)
+            if body.count >= Self.pasteEnd.count, Array(body.suffix(Self.pasteEnd.count)) == Self.pasteEnd {
+                body.removeLast(Self.pasteEnd.count)
+                break
+            }
+        }
+        // Terminals send line ends in a paste as CR (or CR LF); the composer keeps LF.
+        var scalars = String.UnicodeScalarView()
+        for (i, c) in body.enumerated() {
+            if c == 13 {
+                if i + 1 < body.count, body[i + 1] == 10 { continue }
+                scalars.append("\n")
+            } else if let scalar = Unicode.Scalar(c) {
+                scalars.append(scalar)
+            }
+        }
+        return .paste(String(scalars))
+    }
+
+    private func nextCode(milliseconds: Int32) -> UInt32? {
+        timeout(milliseconds)
+        var code: wint_t = 0
+        return wget_wch(cn_stdscr(), &code) == OK ? UInt32(code) : nil
     }
 
     private func functionKey(_ code: Int32) -> Key? {

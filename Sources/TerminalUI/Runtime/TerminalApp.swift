@@ -7,7 +7,8 @@ import Glibc
 
 /// The client's loop: draw the state, read a key, reduce, do the effects, repeat. Drawing
 /// happens only when the state changed or the terminal asked for it; idle, it only ticks
-/// the clock that expires typing indicators.
+/// the clock that expires typing indicators. With a live backend it also takes the events the
+/// backend delivers (other people's messages, typing, the connection), between keys.
 public final class TerminalApp {
     private let backend: any ChatBackend
     private var state: ChatState
@@ -21,19 +22,33 @@ public final class TerminalApp {
     }
 
     public func run(screen: Screen) {
+        let live = backend as? any LiveChatBackend
+        let inbox = EventInbox()
+        dispatch(.clock(.now()))
+        if let live {
+            dispatch(.connectionChanged(.connecting))
+            live.connect(userID: state.userID) { inbox.push($0) }
+        }
         dispatch(.channelsLoaded((try? backend.channels(for: state.userID)) ?? []))
         var dirty = true
-        while running {
+        while running, !state.quitRequested {
+            let arrived = inbox.drain()
+            if !arrived.isEmpty {
+                arrived.forEach(dispatch)
+                dirty = true
+            }
             if dirty {
                 let (width, height) = screen.size
                 screen.draw(ChatView.render(state, width: width, height: height, context: context))
             }
-            guard let key = screen.readKey(timeoutMilliseconds: 1000) else {
+            // Live, wait briefly so arriving events show at once; offline, only keys change anything.
+            guard let key = screen.readKey(timeoutMilliseconds: live == nil ? 1000 : 50) else {
                 let before = state
                 dispatch(.clock(.now()))
-                dirty = state != before
+                dirty = state.withoutClock != before.withoutClock
                 continue
             }
+            dispatch(.clock(.now()))
             dirty = true
             if key == .resize {
                 screen.invalidate()
@@ -46,6 +61,11 @@ public final class TerminalApp {
             case nil: dirty = false
             }
         }
+    }
+
+    /// Closes the live connection, if any (the loop has ended).
+    public func finish() {
+        (backend as? any LiveChatBackend)?.disconnect()
     }
 
     /// Reduces one event and performs the effects it asks for, feeding their results back.

@@ -10,11 +10,15 @@ public enum ChatView {
         var channel: Rect
         var thread: Rect?
         var members: Rect?
+        var composer: Rect?
         var status: Rect
 
         init(width: Int, height: Int, state: ChatState) {
-            let body = max(0, height - 1)
-            status = Rect(x: 0, y: body, width: width, height: 1)
+            // With a server, the composer sits above the status bar and grows with its text.
+            let composerHeight = state.isLive ? min(ComposerView.height(state, width: width), max(0, height - 2)) : 0
+            let body = max(0, height - 1 - composerHeight)
+            composer = composerHeight > 0 ? Rect(x: 0, y: body, width: width, height: composerHeight) : nil
+            status = Rect(x: 0, y: body + composerHeight, width: width, height: 1)
             // The sidebar gives way first on a narrow terminal.
             let sidebarWidth = width >= 100 ? 30 : width >= 70 ? 24 : width >= 50 ? 18 : 0
             sidebar = sidebarWidth > 0 ? Rect(x: 0, y: 0, width: sidebarWidth, height: body) : nil
@@ -61,9 +65,13 @@ public enum ChatView {
             MembersView.draw(state, in: members, frame: &frame, context: context)
         }
         StatusBarView.draw(state, in: layout.status, frame: &frame, context: context)
+        if let composer = layout.composer { ComposerView.draw(state, in: composer, frame: &frame, context: context) }
         if state.switcher != nil { OverlayViews.drawSwitcher(state, frame: &frame, context: context) }
         if let details = state.details { OverlayViews.drawDetails(details, state: state, frame: &frame, context: context) }
-        if state.showHelp { OverlayViews.drawHelp(frame: &frame, context: context) }
+        if state.showHelp {
+            frame.cursor = nil
+            OverlayViews.drawHelp(live: state.isLive, frame: &frame, context: context)
+        }
         return frame
     }
 }

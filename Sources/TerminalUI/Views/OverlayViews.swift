@@ -29,15 +29,26 @@ enum OverlayViews {
         if matches.isEmpty { frame.put(context.label("no channel matches"), x: box.x + 2, y: box.y + 2, style: style) }
     }
 
-    static func drawHelp(frame: inout Frame, context: RenderContext) {
-        let bindings = KeyBinding.all
-        let box = centered(width: min(72, frame.width - 2), height: min(bindings.count + 3, frame.height - 2), in: frame)
+    /// The key table; with a server also the composer's keys and the /commands, from the
+    /// same tables the input handling reads.
+    static func drawHelp(live: Bool, frame: inout Frame, context: RenderContext) {
+        var entries = KeyBinding.all.map { ($0.label, $0.help) }
+        if live {
+            // Letters are text while writing: their commands work in message-select mode.
+            entries = [("", "— writing —")] + KeyBinding.composer.map { ($0.label, $0.help) }
+                + [("", "— commands —")] + SlashCommand.all.map { ("/" + $0.name, ($0.arguments.isEmpty ? "" : $0.arguments + ": ") + $0.help) }
+                + [("", "— reading (letters in message-select mode, after ↑) —")] + entries.filter { !$0.0.hasPrefix("q ") }
+                + [("Ctrl-C", "quit")]
+        }
+        // The composer's key names are longer ("Backspace", "/giphy"): a wider key column.
+        let keyWidth = live ? 14 : 12
+        let box = centered(width: min(72 + keyWidth - 12, frame.width - 2), height: min(entries.count + 3, frame.height - 2), in: frame)
         let style = context.style("help")
         drawBox(box, title: "Keys (Esc closes)", style: style, frame: &frame, context: context)
-        for (i, binding) in bindings.prefix(max(0, box.height - 2)).enumerated() {
+        for (i, entry) in entries.prefix(max(0, box.height - 2)).enumerated() {
             let y = box.y + 1 + i
-            frame.put(context.label(binding.label), x: box.x + 2, y: y, maxWidth: 12, style: context.style("help.key"))
-            frame.put(context.label(binding.help), x: box.x + 15, y: y, maxWidth: box.width - 17, style: style)
+            frame.put(context.label(entry.0), x: box.x + 2, y: y, maxWidth: keyWidth, style: context.style("help.key"))
+            frame.put(context.label(entry.1), x: box.x + keyWidth + 3, y: y, maxWidth: box.width - keyWidth - 5, style: style)
         }
     }
 

@@ -1,0 +1,140 @@
+/// The line the user writes in: text with a cursor, edited with readline's keys. Pure value;
+/// the reducer keeps one per channel so a half-written message waits while you look elsewhere.
+public struct Composer: Sendable, Equatable {
+    public private(set) var text: [Character] = []
+    /// Position of the cursor, 0…text.count.
+    public private(set) var cursor = 0
+    /// Sent messages, oldest first, for Ctrl-P / Ctrl-N; `browsing` is the one shown.
+    public private(set) var history: [String] = []
+    private var browsing: Int?
+    /// What was being written when history browsing began.
+    private var stash: [Character] = []
+
+    public static let historyLimit = 100
+
+    public init(_ text: String = "") {
+        self.text = Array(text)
+        cursor = self.text.count
+    }
+
+    public var string: String { String(text) }
+    public var isEmpty: Bool { text.isEmpty }
+
+    public enum Edit: Sendable, Equatable {
+        case backspace, deleteForward
+        case left, right, home, end, wordLeft, wordRight
+        /// Ctrl-W: the word before the cursor.
+        case deleteWordBack
+        /// Ctrl-U / Ctrl-K: everything before / after the cursor.
+        case killToStart, killToEnd
+        /// Ctrl-P / Ctrl-N: older / newer sent message.
+        case historyBack, historyForward
+    }
+
+    /// Inserts typed or pasted text at the cursor (a paste may hold newlines). Tabs become
+    /// spaces and other control characters are dropped: they would move the terminal's cursor.
+    public mutating func insert(_ string: String) {
+        let chars = string.flatMap { c -> [Character] in
+            if c == "\n" || c == "\r\n" { return ["\n"] }
+            if c == "\t" { return Array("    ") }
+            return c.unicodeScalars.contains { $0.properties.generalCategory == .control } ? [] : [c]
+        }
+        text.insert(contentsOf: chars, at: cursor)
+        cursor += chars.count
+        browsing = nil
+    }
+
+    public mutating func apply(_ edit: Edit) {
+        switch edit {
+        case .backspace:
+            guard cursor > 0 else { return }
+            text.remove(at: cursor - 1)
+            cursor -= 1
+        case .deleteForward:
+            if cursor < text.count { text.remove(at: cursor) }
+        case .left: cursor = max(0, cursor - 1)
+        case .right: cursor = min(text.count, cursor + 1)
+        case .home: cursor = lineStart()
+        case .end: cursor = lineEnd()
+        case .wordLeft: cursor = wordStart(before: cursor)
+        case .wordRight: cursor = wordEnd(after: cursor)
+        case .deleteWordBack:
+            let start = wordStart(before: cursor)
+            text.removeSubrange(start..<cursor)
+            cursor = start
+        case .killToStart:
+            text.removeSubrange(0..<cursor)
+            cursor = 0
+        case .killToEnd:
+            text.removeSubrange(cursor..<text.count)
+        case .historyBack:
+            guard !history.isEmpty else { return }
+            if browsing == nil { stash = text }
+            let index = max(0, (browsing ?? history.count) - 1)
+            show(Array(history[index]), browsing: index)
+        case .historyForward:
+            guard let index = browsing else { return }
+            if index + 1 < history.count { show(Array(history[index + 1]), browsing: index + 1) } else { show(stash, browsing: nil) }
+        }
+    }
+
+    /// Empties the line for the next message and remembers the sent one.
+    public mutating func sent() {
+        let line = string
+        if !line.isEmpty, history.last != line { history.append(line) }
+        if history.count > Self.historyLimit { history.removeFirst(history.count - Self.historyLimit) }
+        text = []
+        cursor = 0
+        browsing = nil
+        stash = []
+    }
+
+    /// The `@word` being typed at the cursor (without the `@`), for member completion.
+    public var mentionQuery: (start: Int, query: String)? {
+        var i = cursor
+        while i > 0, !text[i - 1].isWhitespace, text[i - 1] != "@" { i -= 1 }
+        guard i > 0, text[i - 1] == "@", i == 1 || text[i - 2].isWhitespace else { return nil }
+        return (i - 1, String(text[i..<cursor]))
+    }
+
+    /// Replaces what runs from the `@` at `start` to the cursor with `@name ` (a completed mention).
+    public mutating func replaceMention(from start: Int, with name: String) {
+        guard start < cursor, text[start] == "@" else { return }
+        let replacement = Array("@" + name + " ")
+        text.replaceSubrange(start..<cursor, with: replacement)
+        cursor = start + replacement.count
+        browsing = nil
+    }
+
+    private mutating func show(_ chars: [Character], browsing index: Int?) {
+        text = chars
+        cursor = chars.count
+        browsing = index
+    }
+
+    private func lineStart() -> Int {
+        var i = cursor
+        while i > 0, text[i - 1] != "\n" { i -= 1 }
+        return i
+    }
+
+    private func lineEnd() -> Int {
+        var i = cursor
+        while i < text.count, text[i] != "\n" { i += 1 }
+        return i
+    }
+
+    private func wordStart(before position: Int) -> Int {
+        var i = position
+        while i > 0, text[i - 1].isWhitespace { i -= 1 }
+        while i > 0, !text[i - 1].isWhitespace { i -= 1 }
+        return i
+    }
+
+    private func wordEnd(after position: Int) -> Int {
+        var i = position
+        while i < text.count, text[i].isWhitespace { i += 1 }
+        while i < text.count, !text[i].isWhitespace { i += 1 }
+        return i
+    }
+}

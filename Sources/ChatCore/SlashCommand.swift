@@ -1,0 +1,44 @@
+/// The commands the composer knows: one table, read by the reducer, by completion and by the
+/// help overlay. Server commands go to the server as the message text (it answers them);
+/// client commands act here and send nothing.
+public struct SlashCommand: Sendable, Equatable {
+    public enum Kind: Sendable, Equatable {
+        case server
+        case client(Action)
+    }
+
+    public enum Action: Sendable, Equatable {
+        case help, quit, join, members
+    }
+
+    public let name: String
+    public let arguments: String
+    public let help: String
+    public let kind: Kind
+
+    public static let all: [SlashCommand] = [
+        SlashCommand(name: "giphy", arguments: "TEXT", help: "post a GIF (Enter on it: send, shuffle or cancel)", kind: .server),
+        SlashCommand(name: "ban", arguments: "@user [reason]", help: "ban a user from this channel (moderators)", kind: .server),
+        SlashCommand(name: "unban", arguments: "@user", help: "lift a ban (moderators)", kind: .server),
+        SlashCommand(name: "mute", arguments: "@user", help: "stop seeing a user's messages in your notifications", kind: .server),
+        SlashCommand(name: "unmute", arguments: "@user", help: "unmute a user", kind: .server),
+        SlashCommand(name: "join", arguments: "#channel", help: "open a channel by name or id", kind: .client(.join)),
+        SlashCommand(name: "members", arguments: "", help: "show or hide the member list", kind: .client(.members)),
+        SlashCommand(name: "help", arguments: "", help: "keys and commands", kind: .client(.help)),
+        SlashCommand(name: "quit", arguments: "", help: "leave chatterm", kind: .client(.quit)),
+    ]
+
+    /// `text` without leading and trailing whitespace (newlines included).
+    public static func trimmed<S: StringProtocol>(_ text: S) -> String {
+        String(String(text.drop(while: \.isWhitespace).reversed()).drop(while: \.isWhitespace).reversed())
+    }
+
+    /// The command a line starts with and the rest of the line; nil when the line is not a command.
+    public static func parse(_ line: String) -> (name: String, arguments: String)? {
+        guard line.hasPrefix("/"), !line.hasPrefix("//") else { return nil }
+        let body = line.dropFirst()
+        let name = body.prefix { !$0.isWhitespace }
+        guard !name.isEmpty else { return nil }
+        return (String(name), trimmed(body.dropFirst(name.count)))
+    }
+}
