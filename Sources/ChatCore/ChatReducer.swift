@@ -245,7 +245,8 @@ public enum ChatReducer {
             }
             s.window = w
         }
-        guard isNew, shownInChannel, message.type != .deleted, let index = s.channels.firstIndex(where: { $0.channel.cid == cid }) else { return effects }
+        guard isNew, shownInChannel, message.type != .deleted, let index = s.channels.firstIndex(where: { $0.channel.cid == cid }),
+              s.counted.insert(row.id) else { return effects }
         var summary = s.channels[index]
         if let at = message.createdAt, summary.lastMessageAt.map({ at > $0 }) ?? true { summary.lastMessageAt = at }
         let following = s.openCID == cid && s.window != nil && s.window?.bottomIndex == nil && s.window?.hasNewer == false

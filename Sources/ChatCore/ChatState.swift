@@ -32,6 +32,9 @@ public struct ChatState: Sendable, Equatable {
     public var lastKeystrokeAt: Timestamp?
     /// The time of the last clock tick: the reducer's only notion of now.
     public var now: Timestamp?
+    /// Messages that already counted in the channel list: the same message can arrive twice
+    /// (a send's answer and the socket's event, or again after a resync).
+    public var counted = RecentIDs()
     /// `/quit` asks the runtime to stop.
     public var quitRequested = false
 
@@ -95,6 +98,23 @@ public struct ThreadPane: Sendable, Equatable {
     public init(root: MessageRow, replies: [MessageRow]) {
         self.root = root
         self.replies = replies
+    }
+}
+
+/// The last `capacity` ids seen, for "have I counted this already?".
+public struct RecentIDs: Sendable, Equatable {
+    public static let capacity = 1000
+    private var order: [String] = []
+    private var members: Set<String> = []
+
+    public init() {}
+
+    /// Adds `id`; false when it was already there.
+    public mutating func insert(_ id: String) -> Bool {
+        guard members.insert(id).inserted else { return false }
+        order.append(id)
+        if order.count > Self.capacity { members.remove(order.removeFirst()) }
+        return true
     }
 }
 

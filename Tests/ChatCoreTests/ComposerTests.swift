@@ -1,0 +1,74 @@
+import ChatCore
+import XCTest
+
+final class ComposerTests: XCTestCase {
+    func testReadlineEditing() {
+        var c = Composer("hello big world")
+        c.apply(.wordLeft)
+        c.apply(.deleteWordBack)
+        XCTAssertEqual(c.string, "hello world")
+        XCTAssertEqual(c.cursor, 6)
+        c.apply(.killToEnd)
+        XCTAssertEqual(c.string, "hello ")
+        c.insert("there")
+        c.apply(.home)
+        c.apply(.deleteForward)
+        XCTAssertEqual(c.string, "ello there")
+        c.apply(.end)
+        c.apply(.backspace)
+        XCTAssertEqual(c.string, "ello ther")
+        c.apply(.wordLeft)
+        c.apply(.killToStart)
+        XCTAssertEqual(c.string, "ther")
+        XCTAssertEqual(c.cursor, 0)
+        c.apply(.left)
+        c.apply(.backspace)
+        XCTAssertEqual(c.string, "ther", "nothing before the start")
+    }
+
+    func testHomeAndEndStayOnTheCursorsLine() {
+        var c = Composer("one\ntwo")
+        c.apply(.home)
+        XCTAssertEqual(c.cursor, 4)
+        c.apply(.left)
+        c.apply(.home)
+        XCTAssertEqual(c.cursor, 0)
+        c.apply(.end)
+        XCTAssertEqual(c.cursor, 3)
+    }
+
+    func testPastesKeepLinesAndLoseControls() {
+        var c = Composer()
+        c.insert("a\tb\u{1B}[31m\nc\u{7}")
+        XCTAssertEqual(c.string, "a    b[31m\nc")
+    }
+
+    func testHistoryBrowsesSentLinesAndGivesBackTheDraft() {
+        var c = Composer("first")
+        c.sent()
+        c.insert("second")
+        c.sent()
+        c.insert("draft")
+        c.apply(.historyBack)
+        XCTAssertEqual(c.string, "second")
+        c.apply(.historyBack)
+        c.apply(.historyBack)
+        XCTAssertEqual(c.string, "first", "stops at the oldest")
+        c.apply(.historyForward)
+        c.apply(.historyForward)
+        XCTAssertEqual(c.string, "draft")
+        XCTAssertEqual(c.history, ["first", "second"])
+    }
+
+    func testMentionQueryOnlyAfterAnAtThatStartsAWord() {
+        var c = Composer("hi @bo")
+        XCTAssertEqual(c.mentionQuery?.query, "bo")
+        XCTAssertEqual(c.mentionQuery?.start, 3)
+        c = Composer("mail a@b")
+        XCTAssertNil(c.mentionQuery)
+        c = Composer("@")
+        XCTAssertEqual(c.mentionQuery?.query, "")
+        c.replaceMention(from: 0, with: "bob")
+        XCTAssertEqual(c.string, "@bob ")
+    }
+}

@@ -1,0 +1,142 @@
+import ChatCore
+import ChatModel
+import XCTest
+
+/// The reducer with a server: composing, sending, typing, read state and arriving messages.
+final class LiveReducerTests: XCTestCase {
+    private let t0 = Timestamp(seconds: 2_000_000)
+
+    private func message(_ id: String, from user: String, cid: String = "messaging:general", at seconds: Int64, mentions: [String]? = nil, parent: String? = nil) -> MessageRow {
+        let parts = cid.split(separator: ":").map(String.init)
+        var m = Message(id: id, channelType: parts[0], channelID: parts[1], userID: user, text: "text of \(id)")
+        m.createdAt = Timestamp(seconds: seconds)
+        m.mentionedUserIDs = mentions
+        m.parentID = parent
+        return MessageRow(message: m, authorName: user.capitalized)
+    }
+
+    /// alice, connected, in #general (read up to now) with #random beside it.
+    private func live() -> ChatState {
+        var s = ChatState(userID: "alice", userName: "Alice")
+        s.connection = .connected
+        s.now = t0
+        let general = ChannelSummary(channel: Channel(type: "messaging", id: "general", createdBy: "alice"), lastMessageAt: Timestamp(seconds: 1))
+        let random = ChannelSummary(channel: Channel(type: "messaging", id: "random", createdBy: "alice"))
+        s = reduce(s, .channelsLoaded([general, random])).0
+        let members = ["alice", "bob", "bea", "carol"].map { MemberRow(member: Member(channelType: "messaging", channelID: "general", userID: $0), user: User(id: $0)) }
+        return reduce(s, .channelLoaded(cid: "messaging:general", rows: [message("old", from: "bob", at: 10)], members: members)).0
+    }
+
+    private func reduce(_ s: ChatState, _ events: ChatEvent...) -> (ChatState, [ChatEffect]) {
+        var state = s
+        var effects: [ChatEffect] = []
+        for event in events {
+            let (next, more) = ChatReducer.reduce(state, event)
+            state = next
+            effects += more
+        }
+        return (state, effects)
+    }
+
+    func testSendingCarriesTheMentionsAndEmptiesTheComposer() {
+        let (s, effects) = reduce(live(), .composeInsert("hi @bob and @bobby, not bea@x"), .composeSend)
+        XCTAssertEqual(effects.last, .live(.send(cid: "messaging:general", text: "hi @bob and @bobby, not bea@x", parentID: nil, mentions: ["bob"])))
+        XCTAssertTrue(s.composer.isEmpty)
+        XCTAssertEqual(s.composer.history, ["hi @bob and @bobby, not bea@x"])
+    }
+
+    func testTypingStartsAtMostEveryTwoSecondsAndStopsOnSendOrIdle() {
+        var (s, effects) = reduce(live(), .composeInsert("h"))
+        XCTAssertEqual(effects, [.live(.typing(cid: "messaging:general", parentID: nil, started: true))])
+        (s, effects) = reduce(s, .composeInsert("i"))
+        XCTAssertEqual(effects, [], "within 2 s: no second typing.start")
+        (s, effects) = reduce(s, .clock(Timestamp(seconds: t0.seconds + 2)), .composeInsert("!"))
+        XCTAssertEqual(effects, [.live(.typing(cid: "messaging:general", parentID: nil, started: true))])
+        (s, effects) = reduce(s, .clock(Timestamp(seconds: t0.seconds + 6)))
+        XCTAssertEqual(effects, [], "4 s idle is not yet 5")
+        (s, effects) = reduce(s, .clock(Timestamp(seconds: t0.seconds + 7)))
+        XCTAssertEqual(effects, [.live(.typing(cid: "messaging:general", parentID: nil, started: false))])
+        (s, effects) = reduce(s, .composeInsert("x"), .composeSend)
+        XCTAssertEqual(effects.filter { if case .live(.typing(_, _, false)) = $0 { true } else { false } }.count, 1, "send stops typing")
+    }
+
+    func testThreadFocusSendsReplies() {
+        var s = live()
+        s = reduce(s, .threadLoaded(root: message("old", from: "bob", at: 10), replies: [])).0
+        let (_, effects) = reduce(s, .composeInsert("in thread"), .composeSend)
+        XCTAssertEqual(effects.last, .live(.send(cid: "messaging:general", text: "in thread", parentID: "old", mentions: [])))
+    }
+
+    func testUnknownCommandsSendNothingAndClientCommandsAct() {
+        var (s, effects) = reduce(live(), .composeInsert("/frobnicate now"), .composeSend)
+        XCTAssertTrue(s.status?.contains("Unknown command /frobnicate") == true)
+        XCTAssertFalse(effects.contains { if case .live(.send) = $0 { true } else { false } })
+        XCTAssertEqual(s.composer.string, "/frobnicate now", "the line stays to be fixed")
+        (s, effects) = reduce(s, .composeEdit(.killToStart), .composeInsert("/join #random"), .composeSend)
+        XCTAssertEqual(s.openCID, "messaging:random")
+        XCTAssertTrue(effects.contains(.loadChannel(cid: "messaging:random")))
+        (s, effects) = reduce(s, .composeInsert("/giphy cats"), .composeSend)
+        XCTAssertEqual(effects.last, .live(.send(cid: "messaging:random", text: "/giphy cats", parentID: nil, mentions: [])), "server commands go as text")
+        s = reduce(s, .composeInsert("/quit"), .composeSend).0
+        XCTAssertTrue(s.quitRequested)
+    }
+
+    func testDraftsWaitPerChannel() {
+        var s = reduce(live(), .composeInsert("half a thought"), .openChannel(cid: "messaging:random")).0
+        XCTAssertTrue(s.composer.isEmpty)
+        s = reduce(s, .composeInsert("other"), .openChannel(cid: "messaging:general")).0
+        XCTAssertEqual(s.composer.string, "half a thought")
+    }
+
+    func testTabCyclesThroughMatchingMembers() {
+        var s = reduce(live(), .composeInsert("hey @b"), .completeMention).0
+        XCTAssertEqual(s.composer.string, "hey @bea ")
+        s = reduce(s, .completeMention).0
+        XCTAssertEqual(s.composer.string, "hey @bob ")
+        s = reduce(s, .completeMention).0
+        XCTAssertEqual(s.composer.string, "hey @bea ")
+        s = reduce(s, .composeInsert("x @zz"), .completeMention).0
+        XCTAssertEqual(s.status, "No member matches @zz")
+    }
+
+    func testArrivingMessagesFillTheWindowOrCountAsUnread() {
+        var (s, effects) = reduce(live(), .messageUpserted(message("new", from: "bob", at: 20)))
+        XCTAssertEqual(s.window?.rows.map(\.id), ["old", "new"])
+        XCTAssertEqual(effects, [.live(.markRead(cid: "messaging:general"))], "following the bottom reads it")
+        XCTAssertEqual(s.channels.first?.unreadCount, 0)
+
+        (s, effects) = reduce(s, .messageUpserted(message("elsewhere", from: "bob", cid: "messaging:random", at: 21, mentions: ["alice"])))
+        let random = s.channels.first { $0.channel.id == "random" }
+        XCTAssertEqual(random?.unreadCount, 1)
+        XCTAssertEqual(random?.mentionCount, 1)
+        XCTAssertEqual(s.channels.first?.channel.id, "random", "newest activity first")
+        XCTAssertEqual(effects, [])
+
+        // The same message again (the send's answer and the socket's event) changes nothing.
+        let again = reduce(s, .messageUpserted(message("elsewhere", from: "bob", cid: "messaging:random", at: 21, mentions: ["alice"]))).0
+        XCTAssertEqual(again.channels.first { $0.channel.id == "random" }?.unreadCount, 1)
+
+        // An edit replaces the copy in place.
+        var edited = message("new", from: "bob", at: 20)
+        edited.message.text = "edited"
+        s = reduce(s, .messageUpserted(edited)).0
+        XCTAssertEqual(s.window?.rows.last?.message.text, "edited")
+        XCTAssertEqual(s.window?.rows.count, 2)
+
+        // Scrolled back: a new message does not count as read.
+        s = reduce(s, .scroll(messages: 1)).0
+        (s, effects) = reduce(s, .messageUpserted(message("later", from: "carol", at: 30)))
+        XCTAssertEqual(s.channels.first { $0.channel.id == "general" }?.unreadCount, 1)
+        XCTAssertEqual(effects, [])
+        (s, effects) = reduce(s, .jumpToNewest, .scroll(messages: -1))
+        XCTAssertEqual(effects, [.live(.markRead(cid: "messaging:general"))], "back at the bottom: read")
+    }
+
+    func testOfflineStoresDoNotSend() {
+        var s = live()
+        s.connection = .offline
+        let (after, effects) = reduce(s, .composeInsert("hello"), .composeSend)
+        XCTAssertEqual(effects, [])
+        XCTAssertTrue(after.status?.contains("local store") == true)
+    }
+}
