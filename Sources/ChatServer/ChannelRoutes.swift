@@ -55,11 +55,7 @@ struct ChannelRoutes {
         } else if case .user(let me)? = context.actor {
             try ChannelAccess(store: store).require(channel!, user: me, operation: operation)
         }
-        // `watch: true` with the WebSocket's connection_id subscribes that connection to the channel.
-        if body["watch"]?.boolValue == true, let connection = request.uri.queryParameters.get("connection_id").map({ String($0) }) {
-            let owner = await hub.user(of: connection)
-            if owner != nil, context.actor == .server || context.actor == .user(owner!) { await hub.watch(connection, cid: channel!.cid) }
-        }
+        if body["watch"]?.boolValue == true { await hub.watch(request.connectionID, cids: [channel!.cid], as: context.actor) }
         return JSONResponse.ok(try ChannelStates(store: store).state(channel!, body: body, viewer: context.actor), status: .created, context: context)
     }
 
