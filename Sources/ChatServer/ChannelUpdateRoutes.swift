@@ -237,6 +237,7 @@ struct ChannelUpdateRoutes {
         if body["watch"]?.boolValue == true { await hub.watch(request.connectionID, cids: channels.map(\.cid), as: context.actor) }
         let messageLimit: JSONObject = ["messages": ["limit": body["message_limit"] ?? 25]]
         let states = ChannelStates(store: store)
-        return JSONResponse.ok(["channels": .array(try channels.map { .object(try states.state($0, body: messageLimit, viewer: context.actor)) })], context: context)
+        let answer = try channels.map { JSONValue.object(try states.state($0, body: messageLimit, viewer: context.actor, operation: operation)) }
+        return JSONResponse.ok(["channels": .array(answer)], context: context)
     }
 }

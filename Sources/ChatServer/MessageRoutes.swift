@@ -30,15 +30,16 @@ struct MessageRoutes {
 
     private func get(_ context: ServerContext) throws -> Response {
         let row = try readable(context.parameters.get("id") ?? "", context, operation: "GetMessage")
-        return JSONResponse.ok(["message": try presenter.message(row)], context: context)
+        return JSONResponse.ok(["message": try presenter.message(row, viewer: ActingUser.viewer(context))], context: context)
     }
 
     /// The newest `limit` replies, oldest first (Stream ignores `offset` here, and so do we).
     private func replies(_ request: Request, _ context: ServerContext) throws -> Response {
         let root = try readable(context.parameters.get("id") ?? "", context, operation: "GetReplies")
         let limit = min(max(request.uri.queryParameters.get("limit").flatMap { Int($0) } ?? 100, 0), 300)
-        let rows = try store.replies(to: root.id, viewer: ActingUser.viewer(context), limit: limit)
-        return JSONResponse.ok(["messages": .array(try rows.map { try presenter.message($0) })], context: context)
+        let viewer = ActingUser.viewer(context)
+        let rows = try store.replies(to: root.id, viewer: viewer, limit: limit)
+        return JSONResponse.ok(["messages": .array(try rows.map { try presenter.message($0, viewer: viewer) })], context: context)
     }
 
     /// Replaces text, attachments and custom data.
