@@ -104,8 +104,8 @@ struct MessageRoutes {
         var data = data
         for key in ["user", "user_id", "mentioned_users", "silent", "pinned", "html", "cid", "created_at", "updated_at"] { data[key] = nil }
         data["id"] = .string(existing.id)
-        data["channel_type"] = .string(existing.channelType)
-        data["channel_id"] = .string(existing.channelID)
+        guard let channel = try store.channel(cid: existing.cid) else { throw StreamAPIError.notFound(operation, "Can't find channel \(existing.cid)") }
+        ItemChannelReference.set(channel, in: &data)
         data["user"] = .string(existing.userID)
         if let parent = existing.parentID, data["parent_id"] == nil { data["parent_id"] = .string(parent) }
         if data["type"] == nil, existing.type != .regular { data["type"] = .string(existing.type.rawValue) }

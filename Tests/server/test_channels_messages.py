@@ -177,3 +177,14 @@ def test_sent_mentions_and_quotes_come_back(client, people):
     with pytest.raises(StreamAPIException) as raised:
         channel.send_message({"text": "hi", "mentioned_users": c}, a)
     assert raised.value.status_code == 400 and "mentioned_users must be a list of user ids" in raised.value.error_message
+
+
+def test_messages_in_a_distinct_channel_can_be_sent_and_edited(client, people):
+    a, b, _ = people
+    channel = client.channel("messaging", data={"members": [a, b]})
+    channel.create(a)
+    sent = channel.send_message({"text": "just us"}, a)["message"]
+    assert sent["cid"] == f"messaging:{channel.id}" and sent["text"] == "just us"
+    edited = client.update_message({"id": sent["id"], "text": "just us two", "user_id": a})["message"]
+    assert edited["text"] == "just us two" and edited["cid"] == f"messaging:{channel.id}"
+    assert [m["text"] for m in channel.query()["messages"]] == ["just us two"]
