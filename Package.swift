@@ -59,5 +59,6 @@ let package = Package(
             "ChatStore", "ChatImport", "ChatModel", "ChatTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .testTarget(name: "ChattermTests", dependencies: ["chatterm", "ChatModel", "ChatTestSupport"]),
+        .testTarget(name: "ChatClientTests", dependencies: ["ChatClient", "ChatServer", "ChatStore", "ChatModel", "ChatCore", "ChatTestSupport"]),
     ]
 )

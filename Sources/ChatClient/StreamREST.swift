@@ -27,6 +27,9 @@ public struct StreamREST: Sendable {
         var components = URLComponents(string: "\(endpoint.baseURL)/\(path)")
         components?.queryItems = [URLQueryItem(name: "api_key", value: endpoint.apiKey)]
             + query.sorted { $0.key < $1.key }.map { URLQueryItem(name: $0.key, value: $0.value) }
+        // URLComponents leaves `+` as it is, and servers form-decode it to a space (a JSON `payload` would change).
+        let encoded = components?.percentEncodedQuery
+        components?.percentEncodedQuery = encoded?.replacingOccurrences(of: "+", with: "%2B")
         guard let url = components?.url else { throw StreamAPIFailure(status: 0, code: -1, message: "not a URL: \(endpoint.baseURL)/\(path)") }
         var request = URLRequest(url: url)
         request.httpMethod = method

@@ -5,16 +5,21 @@ import Logging
 
 /// The WebSocket `/connect` as stream-chat-js opens it. Events arrive on `events` as JSON
 /// objects, the first being `health.check` with the connection id; the stream ends when the
-/// connection closes or fails (a reconnecting caller watches for that).
+/// connection closes or fails (a reconnecting caller watches for that). `send` writes frames
+/// the other way (keep-alives).
 public final class StreamSocket: Sendable {
     public let events: AsyncStream<JSONObject>
+    private let outgoing: AsyncStream<String>.Continuation
     private let task: Task<Void, Never>
 
     /// Opens the connection for `userID`; returns once the request is under way (the first
     /// event tells whether the server took it).
     public init(endpoint: StreamEndpoint, userID: String) {
         let (events, continuation) = AsyncStream<JSONObject>.makeStream()
+        // Only keep-alives go out; a few waiting while the connection opens are plenty.
+        let (frames, outgoing) = AsyncStream<String>.makeStream(bufferingPolicy: .bufferingNewest(8))
         self.events = events
+        self.outgoing = outgoing
         let payload = JSONWriter().string(["user_id": .string(userID), "user_details": ["id": .string(userID)]])
         var query = "json=\(Self.escape(payload))&api_key=\(Self.escape(endpoint.apiKey))"
         query += "&authorization=\(Self.escape(endpoint.token))&stream-auth-type=jwt"
@@ -22,15 +27,24 @@ public final class StreamSocket: Sendable {
         task = Task {
             var logger = Logger(label: "chatterm.socket")
             logger.logLevel = .critical
-            _ = try? await WebSocketClient.connect(url: url, configuration: .init(maxFrameSize: 1 << 22), logger: logger) { inbound, _, _ in
-                for try await message in inbound.messages(maxSize: 1 << 22) {
-                    guard case .text(let text) = message, let event = (try? JSONParser.parse(text))?.objectValue else { continue }
-                    continuation.yield(event)
+            _ = try? await WebSocketClient.connect(url: url, configuration: .init(maxFrameSize: 1 << 22), logger: logger) { inbound, outbound, _ in
+                try await withThrowingTaskGroup(of: Void.self) { group in
+                    group.addTask {
+                        for await frame in frames { try await outbound.write(.text(frame)) }
+                    }
+                    for try await message in inbound.messages(maxSize: 1 << 22) {
+                        guard case .text(let text) = message, let event = (try? JSONParser.parse(text))?.objectValue else { continue }
+                        continuation.yield(event)
+                    }
+                    group.cancelAll()
                 }
             }
             continuation.finish()
         }
     }
+
+    /// Sends `frame` as JSON text once the connection is open; after it closed, nothing happens.
+    public func send(_ frame: JSONValue) { outgoing.yield(JSONWriter().string(frame)) }
 
     /// Closes the connection; `events` ends.
     public func close() { task.cancel() }

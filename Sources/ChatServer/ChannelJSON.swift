@@ -3,14 +3,15 @@ import ChatStore
 
 /// Channels, their type's config, members and messages as Stream's API shows them, custom fields flat.
 enum ChannelJSON {
-    /// `config`: the channel type's settings, as channel states carry them (nil leaves them out).
     /// The channel as a response shows it: with its creator, member count and its type's config.
     static func full(_ c: Channel, store: ChatStore) throws -> JSONValue {
         channel(c, creator: try store.user(id: c.createdBy), memberCount: try store.members(cid: c.cid).count,
                 config: try store.channelConfig(forType: c.type))
     }
 
-    static func channel(_ c: Channel, creator: User?, memberCount: Int, config: ChannelTypeConfig? = nil) -> JSONValue {
+    /// `config`: the channel type's settings, as channel states carry them; `muted`: whether the
+    /// user the response is for muted the channel. Nil leaves either out.
+    static func channel(_ c: Channel, creator: User?, memberCount: Int, config: ChannelTypeConfig? = nil, muted: Bool? = nil) -> JSONValue {
         var o = c.custom
         o["id"] = .string(c.id)
         o["type"] = .string(c.type)
@@ -25,6 +26,7 @@ enum ChannelJSON {
         if let team = c.team { o["team"] = .string(team) }
         if let truncated = c.truncatedAt { o["truncated_at"] = .string(truncated.rfc3339) }
         if let config { o["config"] = .object(Self.config(config)) }
+        if let muted { o["muted"] = .bool(muted) }
         return .object(o)
     }
 
@@ -59,7 +61,7 @@ enum ChannelJSON {
         return .object(o)
     }
 
-    static func message(_ row: MessageRow, author: User?) -> JSONValue {
+    static func message(_ row: MessageRow, author: User?) -> JSONObject {
         let m = row.message
         var o = m.custom
         o["id"] = .string(m.id)
@@ -94,6 +96,6 @@ enum ChannelJSON {
         o["pinned_by"] = m.pinnedByID.map { UserJSON.json(User(id: $0)) } ?? .null
         o["pin_expires"] = m.pinExpires.map { .string($0.rfc3339) } ?? .null
         if let edited = m.textUpdatedAt { o["message_text_updated_at"] = .string(edited.rfc3339) }
-        return .object(o)
+        return o
     }
 }

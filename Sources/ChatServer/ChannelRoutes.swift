@@ -55,12 +55,9 @@ struct ChannelRoutes {
         } else if case .user(let me)? = context.actor {
             try ChannelAccess(store: store).require(channel!, user: me, operation: operation)
         }
-        // `watch: true` with the WebSocket's connection_id subscribes that connection to the channel.
-        if body["watch"]?.boolValue == true, let connection = request.uri.queryParameters.get("connection_id").map({ String($0) }) {
-            let owner = await hub.user(of: connection)
-            if owner != nil, context.actor == .server || context.actor == .user(owner!) { await hub.watch(connection, cid: channel!.cid) }
-        }
-        return JSONResponse.ok(try ChannelStates(store: store).state(channel!, body: body, viewer: context.actor), status: .created, context: context)
+        if body["watch"]?.boolValue == true { await hub.watch(request.connectionID, cids: [channel!.cid], as: context.actor) }
+        let state = try ChannelStates(store: store).state(channel!, body: body, viewer: context.actor, operation: operation)
+        return JSONResponse.ok(state, status: .created, context: context)
     }
 
     // MARK: Messages
@@ -84,10 +81,10 @@ struct ChannelRoutes {
         if let command = SlashCommands.parse(data["text"]?.stringValue, enabled: config.commands) {
             return JSONResponse.ok(["message": try await commands.run(command, channel: channel, user: sender)], status: .created, context: context)
         }
+        if let mentioned = try mentionedIDs(data["mentioned_users"], operation: operation) { data["mentioned_users_ids"] = mentioned }
         for key in ["user", "user_id", "mentioned_users", "silent", "pinned", "html"] { data[key] = nil }
         data["id"] = data["id"] ?? .string(UUID().uuidString.lowercased())
-        data["channel_type"] = .string(type)
-        data["channel_id"] = .string(id)
+        ItemChannelReference.set(channel, in: &data)
         data["user"] = .string(sender)
         data["created_at"] = .string(Timestamp.now().rfc3339)
         if data["parent_id"] != nil, data["type"] == nil { data["type"] = "reply" }
@@ -165,6 +162,16 @@ struct ChannelRoutes {
     private func creatorID(_ data: JSONObject, context: ServerContext, operation: String) throws -> String? {
         if case .user(let me)? = context.actor { return me }
         return data["created_by"]?.objectValue?["id"]?.stringValue ?? data["created_by"]?.stringValue ?? data["created_by_id"]?.stringValue
+    }
+
+    /// `mentioned_users` as the API takes it, user ids, checked to exist; the item rules' `mentioned_users_ids`.
+    private func mentionedIDs(_ value: JSONValue?, operation: String) throws -> JSONValue? {
+        guard let value, !value.isNull else { return nil }
+        guard let ids = value.arrayValue?.compactMap(\.stringValue), ids.count == value.arrayValue?.count else {
+            throw StreamAPIError.input(operation, "mentioned_users must be a list of user ids")
+        }
+        for id in ids where try store.user(id: id) == nil { throw StreamAPIError.input(operation, "mentioned user \(id) doesn't exist") }
+        return .array(ids.map(JSONValue.string))
     }
 
     /// `["u1", "u2"]` or `[{"user_id": "u1"}, …]`.

@@ -5,21 +5,33 @@ import ChatStore
 struct ChannelStates {
     let store: ChatStore
 
-    /// Stream's ChannelState: the channel, its members, its newest messages (oldest first), read state.
-    func state(_ channel: Channel, body: JSONObject, viewer: StreamToken.Actor?) throws -> JSONObject {
+    /// Stream's ChannelState: the channel (with `muted` for a user token), its members, a page of
+    /// messages (`body.messages`, see `MessagePage`), oldest first, and read state.
+    func state(_ channel: Channel, body: JSONObject, viewer: StreamToken.Actor?, operation: String) throws -> JSONObject {
         let members = try store.members(cid: channel.cid)
-        let limit = min(max(body["messages"]?.objectValue?["limit"]?.intValue ?? 25, 0), 300)
         let viewerID: String = { if case .user(let id)? = viewer { return id } else { return "" } }()
         let presenter = MessagePresenter(store: store)
-        let rows = try store.messages(cid: channel.cid, viewer: viewerID, before: nil, limit: limit)
+        let rows = try MessagePage.rows(body["messages"]?.objectValue ?? [:], cid: channel.cid, viewer: viewerID, store: store, operation: operation)
         let creator = try store.user(id: channel.createdBy)
+        let config = try store.channelConfig(forType: channel.type)
+        let muted = viewerID.isEmpty ? nil : (try store.user(id: viewerID)?.channelMutes ?? []).contains(channel.cid)
         var out: JSONObject = [
-            "channel": ChannelJSON.channel(channel, creator: creator, memberCount: members.count, config: try store.channelConfig(forType: channel.type)),
+            "channel": ChannelJSON.channel(channel, creator: creator, memberCount: members.count, config: config, muted: muted),
             "members": .array(members.map(ChannelJSON.member)),
-            "messages": .array(try rows.map { try presenter.message($0) }),
-            "pinned_messages": [], "read": [], "watcher_count": 0, "watchers": [],
+            "messages": .array(try rows.map { try presenter.message($0, viewer: viewerID) }),
+            "pinned_messages": [], "read": .array(try read(channel, members: members, viewer: viewerID, shared: config[.readEvents])),
+            "watcher_count": 0, "watchers": [],
         ]
         if let me = members.first(where: { $0.user.id == viewerID }) { out["membership"] = ChannelJSON.member(me) }
         return out
+    }
+
+    /// Stream's read states: each member's `last_read` and `unread_messages`. With read events off
+    /// the channel does not show how far others have read, so a user sees only their own.
+    private func read(_ channel: Channel, members: [MemberRow], viewer: String, shared: Bool) throws -> [JSONValue] {
+        try store.readStates(cid: channel.cid).filter { shared || $0.userID == viewer }.map { state in
+            let user = members.first { $0.user.id == state.userID }?.user ?? User(id: state.userID)
+            return ["user": UserJSON.json(user), "last_read": .string(state.lastRead.rfc3339), "unread_messages": .int(state.unreadMessages)]
+        }
     }
 }

@@ -5,8 +5,9 @@ import Hummingbird
 
 /// `channel.update`, `update_partial`, `add_members`/`remove_members`, `add_moderators`/
 /// `demote_moderators` (all `POST|PATCH /channels/{type}/{id}`), `truncate`, `delete` and
-/// `query_channels` (`POST /channels`). Changes are told to the channel's watchers as
-/// `channel.updated`, `member.added/updated/removed`, `channel.truncated` and `channel.deleted`.
+/// `query_channels` (`POST /channels`, which with `watch: true` also subscribes a WebSocket).
+/// Changes are told to the channel's watchers as `channel.updated`, `member.added/updated/removed`,
+/// `channel.truncated` and `channel.deleted`.
 struct ChannelUpdateRoutes {
     let store: ChatStore
     let hub: EventHub
@@ -232,8 +233,11 @@ struct ChannelUpdateRoutes {
         let offset = max(body["offset"]?.intValue ?? 0, 0)
         let channels = try store.queryChannels(cids: cids, types: types, memberOf: members, frozen: frozen,
                                                hidden: hiddenFilter, byLastMessage: sortField != "created_at", limit: limit, offset: offset)
+        // As in Stream, `watch: true` subscribes the caller's connection to every channel returned.
+        if body["watch"]?.boolValue == true { await hub.watch(request.connectionID, cids: channels.map(\.cid), as: context.actor) }
         let messageLimit: JSONObject = ["messages": ["limit": body["message_limit"] ?? 25]]
         let states = ChannelStates(store: store)
-        return JSONResponse.ok(["channels": .array(try channels.map { .object(try states.state($0, body: messageLimit, viewer: context.actor)) })], context: context)
+        let answer = try channels.map { JSONValue.object(try states.state($0, body: messageLimit, viewer: context.actor, operation: operation)) }
+        return JSONResponse.ok(["channels": .array(answer)], context: context)
     }
 }

@@ -31,12 +31,12 @@ public actor EventHub {
         for cid in watchers.keys { watchers[cid]?.remove(id) }
     }
 
-    /// The connection's user, or nil when there is no such connection.
-    func user(of connection: String) -> String? { connections[connection]?.userID }
-
-    func watch(_ connection: String, cid: String) {
-        guard connections[connection] != nil else { return }
-        watchers[cid, default: []].insert(connection)
+    /// `watch: true` on a channel query or `query_channels`: subscribes the WebSocket connection
+    /// the request names (`connection_id`) to the channels, if the caller may: the connection's
+    /// own user, or a server token. An unknown connection is ignored.
+    func watch(_ connection: String?, cids: [String], as actor: StreamToken.Actor?) {
+        guard let connection, let owner = connections[connection]?.userID, actor == .server || actor == .user(owner) else { return }
+        for cid in cids { watchers[cid, default: []].insert(connection) }
     }
 
     func watcherCount(cid: String) -> Int { watchers[cid]?.count ?? 0 }

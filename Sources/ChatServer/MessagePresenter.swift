@@ -1,22 +1,30 @@
 import ChatModel
 import ChatStore
 
-/// Messages and reactions as the API returns them, with their authors and latest reactions.
+/// Messages and reactions as the API returns them to one viewer: with their authors, latest
+/// reactions, the viewer's own reactions and the message they quote.
 struct MessagePresenter {
     let store: ChatStore
 
     func message(id: String, viewer: String) throws -> JSONValue? {
-        try store.message(id: id, viewer: viewer).map { try message($0) }
+        try store.message(id: id, viewer: viewer).map { try message($0, viewer: viewer) }
     }
 
-    func message(_ row: MessageRow) throws -> JSONValue {
-        var json = ChannelJSON.message(row, author: try store.user(id: row.message.userID))
+    /// `row` as `viewer` sees it (the row's `includesMine` must be for the same viewer).
+    func message(_ row: MessageRow, viewer: String) throws -> JSONValue {
+        var o = ChannelJSON.message(row, author: try store.user(id: row.message.userID))
         let latest = try store.reactions(messageID: row.message.id, limit: 10, offset: 0)
-        if case .object(var o) = json {
-            o["latest_reactions"] = .array(try latest.map { try reaction($0) })
-            json = .object(o)
+        o["latest_reactions"] = .array(try latest.map { try reaction($0) })
+        // Only a message the viewer reacted to costs a query for their reactions.
+        if row.reactions.contains(where: \.includesMine) {
+            let own = try store.reactions(messageID: row.message.id, by: viewer, limit: 300, offset: 0)
+            o["own_reactions"] = .array(try own.map { try reaction($0) })
         }
-        return json
+        // Stream nests the quoted message one level deep: its own quote is left out.
+        if let quotedID = row.message.quotedMessageID, let quoted = try store.message(id: quotedID, viewer: viewer) {
+            o["quoted_message"] = .object(ChannelJSON.message(quoted, author: try store.user(id: quoted.message.userID)))
+        }
+        return .object(o)
     }
 
     func reaction(_ r: Reaction) throws -> JSONValue {

@@ -30,15 +30,16 @@ struct MessageRoutes {
 
     private func get(_ context: ServerContext) throws -> Response {
         let row = try readable(context.parameters.get("id") ?? "", context, operation: "GetMessage")
-        return JSONResponse.ok(["message": try presenter.message(row)], context: context)
+        return JSONResponse.ok(["message": try presenter.message(row, viewer: ActingUser.viewer(context))], context: context)
     }
 
     /// The newest `limit` replies, oldest first (Stream ignores `offset` here, and so do we).
     private func replies(_ request: Request, _ context: ServerContext) throws -> Response {
         let root = try readable(context.parameters.get("id") ?? "", context, operation: "GetReplies")
         let limit = min(max(request.uri.queryParameters.get("limit").flatMap { Int($0) } ?? 100, 0), 300)
-        let rows = try store.replies(to: root.id, viewer: ActingUser.viewer(context), limit: limit)
-        return JSONResponse.ok(["messages": .array(try rows.map { try presenter.message($0) })], context: context)
+        let viewer = ActingUser.viewer(context)
+        let rows = try store.replies(to: root.id, viewer: viewer, limit: limit)
+        return JSONResponse.ok(["messages": .array(try rows.map { try presenter.message($0, viewer: viewer) })], context: context)
     }
 
     /// Replaces text, attachments and custom data.
@@ -103,8 +104,8 @@ struct MessageRoutes {
         var data = data
         for key in ["user", "user_id", "mentioned_users", "silent", "pinned", "html", "cid", "created_at", "updated_at"] { data[key] = nil }
         data["id"] = .string(existing.id)
-        data["channel_type"] = .string(existing.channelType)
-        data["channel_id"] = .string(existing.channelID)
+        guard let channel = try store.channel(cid: existing.cid) else { throw StreamAPIError.notFound(operation, "Can't find channel \(existing.cid)") }
+        ItemChannelReference.set(channel, in: &data)
         data["user"] = .string(existing.userID)
         if let parent = existing.parentID, data["parent_id"] == nil { data["parent_id"] = .string(parent) }
         if data["type"] == nil, existing.type != .regular { data["type"] = .string(existing.type.rawValue) }

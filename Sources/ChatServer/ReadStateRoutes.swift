@@ -81,7 +81,9 @@ struct ReadStateRoutes {
         return JSONResponse.ok([:], status: .created, context: context)
     }
 
-    /// Unread messages per channel for a user, by Stream's rule (see `ChannelSummary`).
+    /// Unread messages per channel for a user, by Stream's rule (see `ChannelSummary`). Each
+    /// channel also carries `unread_mention_count`, the unread messages that mention the user:
+    /// not Stream's (it reports no mentions), added so a client's sidebar can show them.
     private func unread(_ request: Request, _ context: ServerContext) throws -> Response {
         let user = try ActingUser.resolve(context, claimed: request.uri.queryParameters.get("user_id").map { String($0) }, operation: "UnreadCounts")
         let channels = try store.channels(for: user)
@@ -92,7 +94,8 @@ struct ReadStateRoutes {
         }
         let perChannel: [JSONValue] = channels.filter { $0.unreadCount > 0 }.map { c in
             let lastRead: JSONValue = c.lastRead.map { .string($0.rfc3339) } ?? .null
-            return ["channel_id": .string(c.channel.cid), "unread_count": .int(c.unreadCount), "last_read": lastRead]
+            return ["channel_id": .string(c.channel.cid), "unread_count": .int(c.unreadCount), "last_read": lastRead,
+                    "unread_mention_count": .int(c.mentionCount)]
         }
         let perType: [JSONValue] = byType.keys.sorted().map { type in
             let counts = byType[type]!

@@ -35,10 +35,11 @@ struct SearchRoutes {
         let channels = try store.queryChannels(cids: cids, types: types, memberOf: members, frozen: nil, byLastMessage: false, limit: 10_000, offset: 0)
         let limit = min(max(payload["limit"]?.intValue ?? 20, 1), 100)
         let offset = max(payload["offset"]?.intValue ?? 0, 0)
-        let rows = try store.search(text: text, cids: channels.map(\.cid), viewer: ActingUser.viewer(context), limit: limit, offset: offset)
+        let viewer = ActingUser.viewer(context)
+        let rows = try store.search(text: text, cids: channels.map(\.cid), viewer: viewer, limit: limit, offset: offset)
         let presenter = MessagePresenter(store: store)
         let results: [JSONValue] = try rows.map { row in
-            var message = try presenter.message(row).objectValue ?? [:]
+            var message = try presenter.message(row, viewer: viewer).objectValue ?? [:]
             if let channel = channels.first(where: { $0.cid == row.message.cid }) {
                 message["channel"] = ChannelJSON.channel(channel, creator: nil, memberCount: 0)
             }

@@ -115,6 +115,9 @@ extension Request {
         return object
     }
 
+    /// The `connection_id` query parameter: the caller's WebSocket connection, for `watch: true`.
+    var connectionID: String? { uri.queryParameters.get("connection_id").map { String($0) } }
+
     /// A JSON query parameter such as `payload`, form-decoded first (`+` is a space), as the SDKs encode it.
     func jsonQuery(_ name: String, operation: String) throws -> JSONObject {
         let raw = (uri.query ?? "").split(separator: "&").first { $0.hasPrefix(name + "=") }.map { $0.dropFirst(name.count + 1) } ?? ""

@@ -36,9 +36,11 @@ struct WebSocketRoute {
                     for await event in events { try await outbound.write(.text(event)) }
                 }
                 group.addTask {
-                    // Keep-alives: answer each client health.check; anything else from the client is ignored.
+                    // Keep-alives: answer each client health.check, sent as an object or, as stream-chat-js
+                    // sends it, a one-element array; anything else from the client is ignored.
                     for try await message in inbound.messages(maxSize: 1 << 16) {
-                        guard case .text(let text) = message, (try? JSONParser.parse(text).objectValue?["type"]?.stringValue) == "health.check" else { continue }
+                        guard case .text(let text) = message, let frame = try? JSONParser.parse(text),
+                              (frame.arrayValue ?? [frame]).contains(where: { $0.objectValue?["type"]?.stringValue == "health.check" }) else { continue }
                         let pong: JSONValue = ["type": "health.check", "connection_id": .string(connection), "cid": "*", "me": me,
                                                "created_at": .string(Timestamp.now().rfc3339)]
                         try await outbound.write(.text(JSONWriter().string(pong)))

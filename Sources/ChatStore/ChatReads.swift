@@ -4,11 +4,14 @@ import GRDB
 /// The queries readers need: a user's channel list with unread and mention counts, pages of a
 /// channel's messages, thread replies and members. Pages are bounded: nothing loads a channel whole.
 extension ChatStore {
-    /// Messages that count as unread for `:user` after `mb.last_read` (see `ChannelSummary`).
-    private static let unreadCondition = """
-        m.cid = c.cid AND mb.last_read IS NOT NULL AND m.created_at > mb.last_read AND m.user_id != :user
+    /// Messages of channel `c` that count as unread for `user` (an SQL expression) after
+    /// `mb.last_read` (see `ChannelSummary`).
+    private static func unreadCondition(user: String) -> String {
+        """
+        m.cid = c.cid AND mb.last_read IS NOT NULL AND m.created_at > mb.last_read AND m.user_id != \(user)
         AND (m.parent_id IS NULL OR m.show_in_channel = 1) AND m.type != 'deleted' AND m.deleted_at IS NULL
         """
+    }
 
     /// The channels `userID` is a member of (hidden ones left out), newest activity first.
     public func channels(for userID: String) throws -> [ChannelSummary] {
@@ -18,8 +21,8 @@ extension ChatStore {
             let rows = try Row.fetchAll(db, sql: """
                 SELECT c.*, mb.last_read AS member_last_read,
                     (SELECT COUNT(*) FROM members x WHERE x.cid = c.cid) AS member_count,
-                    (SELECT COUNT(*) FROM messages m WHERE \(Self.unreadCondition)) AS unread_count,
-                    (SELECT COUNT(*) FROM messages m WHERE \(Self.unreadCondition)
+                    (SELECT COUNT(*) FROM messages m WHERE \(Self.unreadCondition(user: ":user"))) AS unread_count,
+                    (SELECT COUNT(*) FROM messages m WHERE \(Self.unreadCondition(user: ":user"))
                         AND EXISTS (SELECT 1 FROM json_each(m.mentioned_user_ids) WHERE value = :user)) AS mention_count,
                     (SELECT MAX(m.created_at) FROM messages m WHERE m.cid = c.cid) AS last_message_at
                 FROM members mb JOIN channels c ON c.cid = mb.cid
@@ -40,6 +43,22 @@ extension ChatStore {
                     mentionCount: row["mention_count"], lastMessageAt: StoredValue.decodeTime(row["last_message_at"]),
                     lastRead: StoredValue.decodeTime(row["member_last_read"]), muted: muted.contains(channel.cid),
                     otherMemberNames: names)
+            }
+        }
+    }
+
+    /// Where each member who has a read position stands in a channel: that position and the
+    /// messages unread after it, counted as for the member's own channel list.
+    public func readStates(cid: String) throws -> [(userID: String, lastRead: Timestamp, unreadMessages: Int)] {
+        try pool.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT mb.user_id, mb.last_read,
+                    (SELECT COUNT(*) FROM messages m WHERE \(Self.unreadCondition(user: "mb.user_id"))) AS unread_count
+                FROM members mb JOIN channels c ON c.cid = mb.cid
+                WHERE mb.cid = ? AND mb.last_read IS NOT NULL
+                ORDER BY mb.user_id
+                """, arguments: [cid]).compactMap { row in
+                StoredValue.decodeTime(row["last_read"]).map { (userID: row["user_id"], lastRead: $0, unreadMessages: row["unread_count"]) }
             }
         }
     }

@@ -19,11 +19,13 @@ extension ChatStore {
         }
     }
 
-    /// A message's reactions, newest first, a page at a time.
-    public func reactions(messageID: String, limit: Int, offset: Int) throws -> [Reaction] {
+    /// A message's reactions (only `userID`'s when given), newest first, a page at a time.
+    public func reactions(messageID: String, by userID: String? = nil, limit: Int, offset: Int) throws -> [Reaction] {
         try pool.read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM reactions WHERE message_id = ? ORDER BY created_at DESC, user_id LIMIT ? OFFSET ?",
-                             arguments: [messageID, limit, offset]).map(StoredItems.reaction)
+            try Row.fetchAll(db, sql: """
+                SELECT * FROM reactions WHERE message_id = :message AND (:user IS NULL OR user_id = :user)
+                ORDER BY created_at DESC, user_id LIMIT :limit OFFSET :offset
+                """, arguments: ["message": messageID, "user": userID, "limit": limit, "offset": offset]).map(StoredItems.reaction)
         }
     }
 

@@ -129,3 +129,62 @@ def test_missing_channel_and_message(client, people):
     with pytest.raises(StreamAPIException) as raised:
         client.get_message("no-such-message")
     assert raised.value.status_code == 404 and raised.value.error_code == 16
+
+
+def test_channel_query_pages_messages_by_id_and_time(client, people):
+    a, b, _ = people
+    channel = client.channel("messaging", new_id("pages"), {"members": [a, b]})
+    channel.create(a)
+    sent = [channel.send_message({"text": f"m{i}"}, a if i % 2 else b)["message"] for i in range(6)]
+    ids = [m["id"] for m in sent]
+
+    def page(**messages):
+        return [m["text"] for m in channel.query(messages=messages)["messages"]]
+
+    assert page(limit=2) == ["m4", "m5"]
+    assert page(limit=2, id_lt=ids[3]) == ["m1", "m2"]
+    assert page(limit=2, id_lte=ids[3]) == ["m2", "m3"]
+    assert page(limit=2, id_gt=ids[1]) == ["m2", "m3"]
+    assert page(limit=2, id_gte=ids[1]) == ["m1", "m2"]
+    assert page(limit=3, id_around=ids[3]) == ["m2", "m3", "m4"]
+    assert page(limit=10, id_gt=ids[5]) == []
+    assert page(limit=10, created_at_before=sent[3]["created_at"]) == ["m0", "m1", "m2"]
+    assert page(limit=2, created_at_after_or_equal=sent[3]["created_at"]) == ["m3", "m4"]
+    other = client.channel("messaging", new_id("other"), {"members": [a]})
+    other.create(a)
+    foreign = other.send_message({"text": "elsewhere"}, a)["message"]["id"]
+    for bad in ({"id_lt": "no-such-message"}, {"id_gt": foreign}, {"created_at_before": "yesterday"}):
+        with pytest.raises(StreamAPIException) as raised:
+            channel.query(messages={"limit": 2, **bad})
+        assert raised.value.status_code == 400 and raised.value.error_code == 4
+
+
+def test_sent_mentions_and_quotes_come_back(client, people):
+    a, b, c = people
+    channel = client.channel("messaging", new_id("mention"), {"members": [a, b]})
+    channel.create(a)
+    original = channel.send_message({"text": "original"}, b)["message"]
+    sent = channel.send_message({"text": "@b see above", "mentioned_users": [b], "quoted_message_id": original["id"]}, a)["message"]
+    assert [u["id"] for u in sent["mentioned_users"]] == [b]
+    got = client.get_message(sent["id"])["message"]
+    assert [u["id"] for u in got["mentioned_users"]] == [b]
+    assert got["quoted_message"]["id"] == original["id"] and got["quoted_message"]["text"] == "original"
+    assert got["quoted_message"]["user"]["id"] == b and "quoted_message" not in got["quoted_message"]
+    assert "quoted_message" not in client.get_message(original["id"])["message"]
+    with pytest.raises(StreamAPIException) as raised:
+        channel.send_message({"text": "hi ghost", "mentioned_users": ["no-such-user"]}, a)
+    assert raised.value.status_code == 400 and "mentioned user no-such-user doesn't exist" in raised.value.error_message
+    with pytest.raises(StreamAPIException) as raised:
+        channel.send_message({"text": "hi", "mentioned_users": c}, a)
+    assert raised.value.status_code == 400 and "mentioned_users must be a list of user ids" in raised.value.error_message
+
+
+def test_messages_in_a_distinct_channel_can_be_sent_and_edited(client, people):
+    a, b, _ = people
+    channel = client.channel("messaging", data={"members": [a, b]})
+    channel.create(a)
+    sent = channel.send_message({"text": "just us"}, a)["message"]
+    assert sent["cid"] == f"messaging:{channel.id}" and sent["text"] == "just us"
+    edited = client.update_message({"id": sent["id"], "text": "just us two", "user_id": a})["message"]
+    assert edited["text"] == "just us two" and edited["cid"] == f"messaging:{channel.id}"
+    assert [m["text"] for m in channel.query()["messages"]] == ["just us two"]

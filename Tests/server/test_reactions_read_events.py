@@ -97,3 +97,59 @@ def test_typing_and_custom_events(client, room):
     with pytest.raises(StreamAPIException) as raised:
         channel.send_event({"type": "message.new"}, a)
     assert raised.value.status_code == 400 and raised.value.error_code == 18
+
+
+def test_own_reactions_are_the_viewers(server, client, room):
+    channel, a, b = room
+    message = channel.send_message({"text": "react"}, a)["message"]
+    channel.send_reaction(message["id"], {"type": "love"}, a)
+    channel.send_reaction(message["id"], {"type": "like"}, b)
+    channel.send_reaction(message["id"], {"type": "love"}, b)
+
+    def own(user):
+        got = as_user(server, user, "GET", f"messages/{message['id']}", {}).json()["message"]
+        return sorted((r["type"], r["user_id"]) for r in got["own_reactions"])
+
+    assert own(a) == [("love", a)]
+    assert own(b) == [("like", b), ("love", b)]
+    assert client.get_message(message["id"])["message"]["own_reactions"] == []
+
+
+def test_channel_state_has_read_positions_and_the_viewers_mute(server, client, room):
+    channel, a, b = room
+    channel.mark_read(b)
+    channel.send_message({"text": "one"}, a)
+    channel.send_message({"text": "two"}, a)
+    client.channel("messaging", channel.id).mute(b)
+
+    def state(user):
+        return as_user(server, user, "POST", f"channels/messaging/{channel.id}/query", {"state": True}).json()
+
+    mine = state(b)
+    assert [(r["user"]["id"], r["unread_messages"]) for r in mine["read"]] == [(b, 2)]
+    assert mine["read"][0]["last_read"] < mine["messages"][0]["created_at"]
+    assert mine["channel"]["muted"] is True
+    theirs = state(a)
+    assert [r["user"]["id"] for r in theirs["read"]] == [b], "messaging has read events: others see how far b read"
+    assert theirs["channel"]["muted"] is False
+
+
+def test_read_positions_stay_private_without_read_events(server, client):
+    a, b, kind = new_id("r"), new_id("r"), new_id("quiet").replace("-", "_")
+    client.upsert_users([{"id": a}, {"id": b}])
+    client.create_channel_type({"name": kind, "read_events": False})
+    channel = client.channel(kind, new_id("c"), {"members": [a, b]})
+    channel.create(a)
+    channel.mark_read(a)
+    channel.mark_read(b)
+    read = as_user(server, a, "POST", f"channels/{kind}/{channel.id}/query", {"state": True}).json()["read"]
+    assert [r["user"]["id"] for r in read] == [a]
+
+
+def test_unread_counts_report_unread_mentions(client, room):
+    channel, a, b = room
+    channel.mark_read(b)
+    channel.send_message({"text": "hello"}, a)
+    channel.send_message({"text": "@b look", "mentioned_users": [b]}, a)
+    mine = [c for c in client.unread_counts(b)["channels"] if c["channel_id"] == f"messaging:{channel.id}"]
+    assert mine and mine[0]["unread_count"] == 2 and mine[0]["unread_mention_count"] == 1

@@ -127,3 +127,33 @@ def test_events_keep_per_channel_order(server, chat):
         rest(server, alice, "POST", f"channels/messaging/{channel.id}/message", {"message": {"text": f"n{i}"}})
     texts = [next_event(sockets[bob][0], "message.new")["message"]["text"] for _ in range(20)]
     assert texts == [f"n{i}" for i in range(20)]
+
+
+def test_query_channels_with_watch_subscribes_the_connection_to_each_channel(server, client):
+    alice, bob, carol = (f"{n}-{uuid.uuid4().hex[:8]}" for n in ("alice", "bob", "carol"))
+    client.upsert_users([{"id": alice}, {"id": bob}, {"id": carol}])
+    channels = [client.channel("messaging", f"qw-{uuid.uuid4().hex[:8]}", {"members": [alice, bob, carol]}) for _ in range(2)]
+    for channel in channels:
+        channel.create(alice)
+    (bob_ws, bob_hello), (carol_ws, carol_hello) = connect(server, bob), connect(server, carol)
+    query = {"filter_conditions": {"members": {"$in": [bob]}}, "sort": [{"field": "last_message_at", "direction": -1}],
+             "limit": 30, "state": True, "watch": True}
+    answer = rest(server, bob, "POST", "channels", query, params={"connection_id": bob_hello["connection_id"]})
+    assert sorted(c["channel"]["id"] for c in answer["channels"]) == sorted(c.id for c in channels)
+    # Someone else's connection id subscribes nothing.
+    rest(server, bob, "POST", "channels", query, params={"connection_id": carol_hello["connection_id"]})
+    for channel in channels:
+        rest(server, alice, "POST", f"channels/messaging/{channel.id}/message", {"message": {"text": f"to {channel.id}"}})
+    got = [next_event(bob_ws, "message.new")["cid"] for _ in channels]
+    assert sorted(got) == sorted(f"messaging:{c.id}" for c in channels)
+    assert next_event(carol_ws, "notification.message_new")["cid"] == f"messaging:{channels[0].id}", "carol is not watching"
+    bob_ws.close()
+    carol_ws.close()
+
+
+def test_keep_alive_sent_as_an_array_is_answered(server, client):
+    client.upsert_user({"id": "ws-array"})
+    ws, hello = connect(server, "ws-array")
+    ws.send(json.dumps([{"type": "health.check", "client_id": "ws-array--1"}]))
+    assert next_event(ws, "health.check")["connection_id"] == hello["connection_id"]
+    ws.close()

@@ -1,0 +1,159 @@
+import ChatCore
+import ChatModel
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+
+/// The client's backend on a server speaking Stream's API, as one user (the endpoint's token).
+/// Reads are REST calls that block until answered; `connect` keeps a WebSocket open and turns
+/// its events into `ChatEvent`s; requests are REST calls whose outcome comes back as events.
+public final class StreamBackend: LiveChatBackend {
+    public let userID: String
+    let endpoint: StreamEndpoint
+    let rest: StreamREST
+    /// Set by `connect`, cleared by `disconnect`.
+    let link = Locked(Link())
+
+    struct Link {
+        var requests: AsyncStream<LiveRequest>.Continuation?
+        var worker: Task<Void, Never>?
+        var connection: Task<Void, Never>?
+    }
+
+    /// The most channels `query_channels` returns at once.
+    static let channelLimit = 30
+
+    public init(endpoint: StreamEndpoint, userID: String, session: URLSession = .shared) {
+        self.endpoint = endpoint
+        self.userID = userID
+        rest = StreamREST(endpoint: endpoint, session: session)
+    }
+
+    // MARK: Reads
+
+    public func channels(for userID: String) throws -> [ChannelSummary] {
+        try runBlocking { try await self.channels(for: userID, watchingWith: nil) }
+    }
+
+    public func messages(cid: String, viewer: String, before: MessageCursor?, limit: Int) throws -> [MessageRow] {
+        let page = Self.page(limit: limit, from: before, idKey: "id_lt", timeKey: "created_at_before")
+        let state = try runBlocking { try await self.channelState(cid, messages: page) }
+        return state.objects("messages").compactMap { StreamItems.messageRow($0, viewer: viewer) }
+    }
+
+    public func messages(cid: String, viewer: String, after: MessageCursor, limit: Int) throws -> [MessageRow] {
+        let page = Self.page(limit: limit, from: after, idKey: "id_gt", timeKey: "created_at_after_or_equal")
+        let state = try runBlocking { try await self.channelState(cid, messages: page) }
+        return state.objects("messages").compactMap { StreamItems.messageRow($0, viewer: viewer) }
+    }
+
+    public func replies(to parentID: String, viewer: String, limit: Int) throws -> [MessageRow] {
+        let answer = try runBlocking { try await self.rest.get("messages/\(parentID)/replies", query: ["limit": String(limit)]) }
+        return answer.objects("messages").compactMap { StreamItems.messageRow($0, viewer: viewer) }
+    }
+
+    public func message(id: String, viewer: String) throws -> MessageRow? {
+        do {
+            let answer = try runBlocking { try await self.rest.get("messages/\(id)") }
+            return answer["message"]?.objectValue.flatMap { StreamItems.messageRow($0, viewer: viewer) }
+        } catch let failure as StreamAPIFailure where failure.status == 404 {
+            return nil
+        }
+    }
+
+    public func members(cid: String) throws -> [MemberRow] {
+        let state = try runBlocking { try await self.channelState(cid, messages: ["limit": 0]) }
+        return state.objects("members").compactMap { StreamItems.member($0, cid: cid) }
+    }
+
+    /// Who reacted with what, oldest first as the store gives them (the API pages newest first;
+    /// 300 is its largest page).
+    public func reactions(messageID: String) throws -> [Reaction] {
+        let answer = try runBlocking { try await self.rest.get("messages/\(messageID)/reactions", query: ["limit": "300"]) }
+        return answer.objects("reactions").compactMap(StreamItems.reaction).reversed()
+    }
+
+    public func user(id: String) throws -> User? {
+        let payload: JSONValue = ["filter_conditions": ["id": ["$in": [.string(id)]]], "limit": 1]
+        let answer = try runBlocking { try await self.rest.get("users", query: ["payload": JSONWriter().string(payload)]) }
+        return answer.objects("users").first.flatMap(StreamItems.user)
+    }
+
+    /// The user's channels, newest activity first (`query_channels`), with their unread and
+    /// mention counts (`/unread`). With a connection id the query also watches every channel.
+    func channels(for userID: String, watchingWith connectionID: String?) async throws -> [ChannelSummary] {
+        let query: JSONObject = [
+            "filter_conditions": ["members": ["$in": [.string(userID)]]], "sort": [["field": "last_message_at", "direction": -1]],
+            "limit": .int(Self.channelLimit), "state": true, "watch": .bool(connectionID != nil), "presence": false,
+            // The newest message dates the channel; the window loads its own page.
+            "message_limit": 1,
+        ]
+        async let states = rest.post("channels", query, query: connectionID.map { ["connection_id": $0] } ?? [:])
+        async let unread = rest.get("unread", query: ["user_id": userID])
+        let counts = StreamItems.unread(try await unread)
+        return try await states.objects("channels").compactMap { StreamItems.summary($0, viewer: userID, unread: counts) }
+    }
+
+    /// `channel.query` without watching: its members and the page `messages` asks for.
+    private func channelState(_ cid: String, messages: JSONObject) async throws -> JSONObject {
+        try await rest.post(Self.channelPath(cid, "query"), ["state": true, "watch": false, "presence": false, "messages": .object(messages)])
+    }
+
+    /// A channel query's `messages` from `cursor`: by its message id, or, for a bare time (an empty
+    /// id, as the client's origin has), by the created_at bound that means the same, since ids are
+    /// never empty and so (time, "") sorts before every message made at that time.
+    private static func page(limit: Int, from cursor: MessageCursor?, idKey: String, timeKey: String) -> JSONObject {
+        var page: JSONObject = ["limit": .int(limit)]
+        if let cursor { page[cursor.id.isEmpty ? timeKey : idKey] = .string(cursor.id.isEmpty ? cursor.createdAt.rfc3339 : cursor.id) }
+        return page
+    }
+
+    /// `channels/{type}/{id}/{action}` for a `type:id`.
+    static func channelPath(_ cid: String, _ action: String) -> String {
+        let (type, id) = StreamItems.split(cid) ?? ("", cid)
+        return "channels/\(type)/\(id)/\(action)"
+    }
+
+    // MARK: Requests
+
+    /// Queues `request` for the connection's worker. Without a connection (before `connect`,
+    /// after `disconnect`) there is no one to tell the outcome, so nothing is done.
+    public func perform(_ request: LiveRequest) {
+        _ = link.withLock { $0.requests }?.yield(request)
+    }
+
+    /// One request, its outcome delivered. Requests run one at a time, in order, so two
+    /// messages sent quickly arrive in the order they were written.
+    func run(_ request: LiveRequest, deliver: @Sendable (ChatEvent) -> Void) async {
+        switch request {
+        case .send(let cid, let text, let parentID, let mentions):
+            var message: JSONObject = ["text": .string(text), "mentioned_users": .array(mentions.map(JSONValue.string))]
+            if let parentID { message["parent_id"] = .string(parentID) }
+            do {
+                let answer = try await rest.post(Self.channelPath(cid, "message"), ["message": .object(message)])
+                // The socket brings the same message; the reducer replaces by id, so it shows once.
+                if let row = answer["message"]?.objectValue.flatMap({ StreamItems.messageRow($0, viewer: userID) }) { deliver(.messageUpserted(row)) }
+            } catch {
+                deliver(.failed("Could not send: \(Self.reason(error))"))
+            }
+        case .typing(let cid, let parentID, let started):
+            var event: JSONObject = ["type": started ? "typing.start" : "typing.stop"]
+            if let parentID { event["parent_id"] = .string(parentID) }
+            // Typing indicators are a courtesy: a channel type without them should not fill the
+            // status bar with an error at every keystroke.
+            _ = try? await rest.post(Self.channelPath(cid, "event"), ["event": .object(event)])
+        case .markRead(let cid):
+            do {
+                _ = try await rest.post(Self.channelPath(cid, "read"))
+            } catch {
+                deliver(.failed("Could not mark \(cid) read: \(Self.reason(error))"))
+            }
+        }
+    }
+
+    /// The server's own words for a failure.
+    private static func reason(_ error: any Error) -> String {
+        (error as? StreamAPIFailure)?.message ?? "\(error)"
+    }
+}

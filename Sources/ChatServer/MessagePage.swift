@@ -1,0 +1,51 @@
+import ChatModel
+import ChatStore
+
+/// The `messages` object of a channel query, as Stream's MessagePaginationParams has it:
+/// `limit` (default 25, at most 300) and at most one position. `id_lt` / `id_lte` page back
+/// from a message, `id_gt` / `id_gte` forward, `id_around` centres on it; `created_at_before`
+/// and `created_at_after_or_equal` do the same by time. No position: the newest page.
+/// Whatever the position, the page is oldest first.
+enum MessagePage {
+    static func rows(_ options: JSONObject, cid: String, viewer: String, store: ChatStore, operation: String) throws -> [MessageRow] {
+        let limit = min(max(options["limit"]?.intValue ?? 25, 0), 300)
+        guard limit > 0 else { return [] }
+        // A count of 0 must stay 0: SQLite reads a negative LIMIT as no limit at all.
+        func older(_ cursor: MessageCursor, _ count: Int) throws -> [MessageRow] {
+            count > 0 ? try store.messages(cid: cid, viewer: viewer, before: cursor, limit: count) : []
+        }
+        func newer(_ cursor: MessageCursor, _ count: Int) throws -> [MessageRow] {
+            count > 0 ? try store.messages(cid: cid, viewer: viewer, after: cursor, limit: count) : []
+        }
+        /// The message an `id_*` option names; it must be in this channel.
+        func anchor(_ key: String) throws -> (cursor: MessageCursor, row: MessageRow)? {
+            guard let value = options[key], !value.isNull else { return nil }
+            guard let id = value.stringValue, let row = try store.message(id: id, viewer: viewer), row.message.cid == cid,
+                  let created = row.message.createdAt else {
+                throw StreamAPIError.input(operation, "messages.\(key) must be the id of a message in \(cid)")
+            }
+            return (MessageCursor(createdAt: created, id: id), row)
+        }
+        /// The position a `created_at_*` option names. Message ids are never empty, so
+        /// (time, "") sorts before every message made at that time.
+        func time(_ key: String) throws -> MessageCursor? {
+            guard let value = options[key], !value.isNull else { return nil }
+            guard let text = value.stringValue, let at = Timestamp(rfc3339: text) else {
+                throw StreamAPIError.input(operation, "messages.\(key) must be an RFC 3339 time")
+            }
+            return MessageCursor(createdAt: at, id: "")
+        }
+
+        if let a = try anchor("id_lt") { return try older(a.cursor, limit) }
+        if let a = try anchor("id_lte") { return try older(a.cursor, limit - 1) + [a.row] }
+        if let a = try anchor("id_gt") { return try newer(a.cursor, limit) }
+        if let a = try anchor("id_gte") { return try [a.row] + newer(a.cursor, limit - 1) }
+        if let a = try anchor("id_around") {
+            let before = try older(a.cursor, (limit - 1) / 2)
+            return try before + [a.row] + newer(a.cursor, limit - 1 - before.count)
+        }
+        if let cursor = try time("created_at_before") { return try older(cursor, limit) }
+        if let cursor = try time("created_at_after_or_equal") { return try newer(cursor, limit) }
+        return try store.messages(cid: cid, viewer: viewer, before: nil, limit: limit)
+    }
+}
