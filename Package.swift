@@ -27,6 +27,7 @@ let package = Package(
             "ChatStore", "ChatImport", "ChatModel",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
+            .product(name: "Logging", package: "swift-log"),
             .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "HTTPTypes", package: "swift-http-types"),
             .product(name: "NIOCore", package: "swift-nio"),
@@ -42,7 +43,7 @@ let package = Package(
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .executableTarget(name: "chatterm", dependencies: [
-            "ChatModel", "ChatImport", "ChatStore", "ChatCore", "TerminalUI", "ChatServer",
+            "ChatModel", "ChatImport", "ChatStore", "ChatCore", "TerminalUI", "ChatServer", "ChatClient",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "chatterm-bench", dependencies: [

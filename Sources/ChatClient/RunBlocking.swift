@@ -1,3 +1,4 @@
+import ChatCore
 import Foundation
 
 /// Runs `work` on the concurrency pool and waits for its answer, for callers outside Swift

@@ -65,6 +65,12 @@ public enum ChatReducer {
         case .messageUpserted(let row):
             effects += upsert(row, &s)
         case .connectionChanged(let connection):
+            // Back after a drop: what was said meanwhile is on the server; reload the open
+            // channel's newest page (the window is replaced, so nothing shows twice).
+            if connection == .connected, s.connection != .connected, s.wasConnected, let cid = s.openCID, s.window != nil {
+                effects.append(.loadChannel(cid: cid))
+            }
+            if connection == .connected { s.wasConnected = true }
             s.connection = connection
         case .typingStarted(let cid, let name, let until):
             s.typing[cid, default: [:]][name] = until
@@ -245,6 +251,8 @@ public enum ChatReducer {
             }
             s.window = w
         }
+        // Whoever posts has stopped typing, whatever their typing.stop says later.
+        if isNew { s.typing[cid]?[row.authorName] = nil }
         guard isNew, shownInChannel, message.type != .deleted, let index = s.channels.firstIndex(where: { $0.channel.cid == cid }),
               s.counted.insert(row.id) else { return effects }
         var summary = s.channels[index]

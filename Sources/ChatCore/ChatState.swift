@@ -22,6 +22,8 @@ public struct ChatState: Sendable, Equatable {
     public var typing: [String: [String: Timestamp]] = [:]
     public var status: String?
     public var connection: ConnectionState = .offline
+    /// Connected at least once: a later `.connected` is a return after a drop.
+    public var wasConnected = false
     /// The open channel's message being written; other channels' drafts wait in `drafts`.
     public var composer = Composer()
     public var drafts: [String: Composer] = [:]

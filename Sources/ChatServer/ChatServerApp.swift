@@ -2,6 +2,7 @@ import ChatModel
 import ChatStore
 import Hummingbird
 import HummingbirdWebSocket
+import Logging
 
 /// The local Stream-compatible server: Hummingbird on a loopback port, storage in the chat store.
 public enum ChatServerApp {
@@ -32,9 +33,18 @@ public enum ChatServerApp {
         return router
     }
 
+    /// For a server inside the terminal client's process (the demo): the terminal is the
+    /// client's, so only a failure that ends everything may print.
+    static var silentLogger: Logger {
+        var logger = Logger(label: "chatterm")
+        logger.logLevel = .critical
+        return logger
+    }
+
     /// Serves until interrupted (SIGINT/SIGTERM). `onListening` gets the bound port (useful with port 0).
     public static func serve(store: ChatStore, credentials: ServerCredentials, host: String, port: Int,
-                             rateLimit: Int = defaultRateLimit, onListening: @escaping @Sendable (Int) -> Void) async throws {
+                             rateLimit: Int = defaultRateLimit, quiet: Bool = false,
+                             onListening: @escaping @Sendable (Int) -> Void) async throws {
         let hub = EventHub()
         // /connect authenticates from its query parameters, so it has a router of its own.
         let webSocketRouter = Router(context: ServerContext.self)
@@ -43,7 +53,8 @@ public enum ChatServerApp {
             router: router(store: store, credentials: credentials, hub: hub, limiter: RateLimiter(limit: rateLimit)),
             server: .http1WebSocketUpgrade(webSocketRouter: webSocketRouter),
             configuration: .init(address: .hostname(host, port: port), serverName: "chatterm"),
-            onServerRunning: { channel in onListening(channel.localAddress?.port ?? port) })
+            onServerRunning: { channel in onListening(channel.localAddress?.port ?? port) },
+            logger: quiet ? Self.silentLogger : nil)
         try await app.runService()
     }
 }

@@ -1,6 +1,8 @@
 import ArgumentParser
+import ChatClient
 import ChatCore
 import ChatModel
+import ChatServer
 import ChatStore
 import Foundation
 import TerminalUI
@@ -11,16 +13,28 @@ extension ChatStore: ChatBackend {}
 struct OpenCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "open",
-        abstract: "Browse the store in the terminal client, as one of its users.",
+        abstract: "Open the terminal client: browse the store, or talk through a server with --server.",
         discussion: """
-            Channels with unread and mention counts, threads, reactions, attachments. Press ? in the client for the keys. \
+            Channels with unread and mention counts, threads, reactions, attachments. Press ? (F1 with a server) \
+            for the keys. With --server URL the client connects to `chatterm serve` (or any server speaking \
+            Stream's API) as --user: what you write is sent, what others do arrives live. Its token: --token, \
+            else signed with the local app of --db (the store that server serves). \
             Themes: dark (default), light, mono, dark256, or a theme file's path; NO_COLOR turns colours off; \
             an override file in ~/.config/chatterm/theme.ini changes single attributes.
             """
     )
 
-    @Option(help: "The user to read as (their unread state, mentions and channels).")
+    @Option(help: "The user to read (and write) as: their unread state, mentions and channels.")
     var user: String
+
+    @Option(help: "A server speaking Stream's API, e.g. http://127.0.0.1:3030 (else the store is browsed offline).")
+    var server: String?
+
+    @Option(help: "The user's token for --server (else made from the local app beside --db).")
+    var token: String?
+
+    @Option(help: "The API key for --server with --token (else the local app's).")
+    var apiKey: String?
 
     @Option(help: "Theme name or file.")
     var theme = "dark"
@@ -30,14 +44,56 @@ struct OpenCommand: ParsableCommand {
 
     @OptionGroup var store: StoreOptions
 
+    func validate() throws {
+        if server == nil, token != nil || apiKey != nil { throw ValidationError("--token and --api-key go with --server") }
+        if token != nil, apiKey == nil { throw ValidationError("give --api-key with --token") }
+    }
+
     func run() throws {
+        let client = ClientLaunch(theme: theme, asciiEmoji: asciiEmoji)
+        try client.requireTerminal(for: "open")
+        guard let server else {
+            let chatStore = try store.open()
+            guard let me = try chatStore.user(id: user) else {
+                throw failure("no user \"\(user)\" in \(store.path); pick one of the ids the import loaded", code: 1)
+            }
+            return try client.run(backend: chatStore, userID: me.id, userName: me.displayName)
+        }
+        let endpoint: StreamEndpoint
+        if let token, let apiKey {
+            endpoint = StreamEndpoint(baseURL: server, apiKey: apiKey, token: token)
+        } else {
+            guard FileManager.default.fileExists(atPath: ServerCredentials.path(forStore: store.path)) else {
+                throw failure("no local app beside \(store.path): give --token and --api-key, or --db of the store the server serves", code: 2)
+            }
+            let credentials = try ServerCredentials.loadOrCreate(forStore: store.path)
+            endpoint = StreamEndpoint(baseURL: server, apiKey: credentials.apiKey, token: StreamToken.userToken(user, secret: credentials.apiSecret))
+        }
+        let backend = StreamBackend(endpoint: endpoint, userID: user)
+        let me: User?
+        do {
+            me = try backend.user(id: user)
+        } catch {
+            throw failure("cannot reach \(server) as \(user): \(error)", code: 2)
+        }
+        guard let me else { throw failure("no user \"\(user)\" on \(server)", code: 1) }
+        try client.run(backend: backend, userID: me.id, userName: me.displayName)
+    }
+}
+
+/// Takes the terminal and runs the client on a backend: shared by `open` and `demo`.
+struct ClientLaunch {
+    var theme: String
+    var asciiEmoji: Bool
+
+    /// `command` names the command in the error ("chatterm open needs a terminal …").
+    func requireTerminal(for command: String) throws {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
-            throw failure("chatterm open needs a terminal (standard input and output)", code: 2)
+            throw failure("chatterm \(command) needs a terminal (standard input and output)", code: 2)
         }
-        let chatStore = try store.open()
-        guard let me = try chatStore.user(id: user) else {
-            throw failure("no user \"\(user)\" in \(store.path); pick one of the ids the import loaded", code: 1)
-        }
+    }
+
+    func run(backend: any ChatBackend, userID: String, userName: String) throws {
         let environment = ProcessInfo.processInfo.environment
         let noColor = !(environment["NO_COLOR"] ?? "").isEmpty
         let load = { (colors: Int) in
@@ -49,9 +105,11 @@ struct OpenCommand: ParsableCommand {
         let screen = Screen(colors: !noColor)
         defer { screen.close() }
         let loaded = try load(screen.colorCount)
-        let state = ChatState(userID: me.id, userName: me.displayName)
+        let state = ChatState(userID: userID, userName: userName)
         let context = RenderContext(theme: loaded, utcOffsetSeconds: TimeZone.current.secondsFromGMT(), asciiEmoji: asciiEmoji)
-        TerminalApp(backend: chatStore, state: state, context: context).run(screen: screen)
+        let app = TerminalApp(backend: backend, state: state, context: context)
+        app.run(screen: screen)
+        app.finish()
     }
 }
 

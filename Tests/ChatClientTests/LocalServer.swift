@@ -1,3 +1,4 @@
+import ChatCore
 @testable import ChatClient
 import ChatModel
 import ChatServer

@@ -140,3 +140,23 @@ final class LiveReducerTests: XCTestCase {
         XCTAssertTrue(after.status?.contains("local store") == true)
     }
 }
+
+extension LiveReducerTests {
+    func testReconnectingReloadsTheOpenChannel() {
+        var s = live()
+        s.connection = .connecting
+        var effects: [ChatEffect]
+        (s, effects) = reduce(s, .connectionChanged(.connected))
+        XCTAssertEqual(effects, [], "the first connection is not a return")
+        (s, effects) = reduce(s, .connectionChanged(.reconnecting(retryInSeconds: 2)), .connectionChanged(.connecting), .connectionChanged(.connected))
+        XCTAssertEqual(effects, [.loadChannel(cid: "messaging:general")])
+        XCTAssertEqual(s.connection, .connected)
+    }
+
+    func testPostingEndsThatPersonsTypingLine() {
+        var s = reduce(live(), .typingStarted(cid: "messaging:general", userName: "Bob", until: Timestamp(seconds: t0.seconds + 7))).0
+        XCTAssertEqual(s.typing["messaging:general"]?.keys.sorted(), ["Bob"])
+        s = reduce(s, .messageUpserted(message("from-bob", from: "bob", at: 40))).0
+        XCTAssertEqual(s.typing["messaging:general"]?.isEmpty, true)
+    }
+}

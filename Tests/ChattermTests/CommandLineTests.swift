@@ -141,8 +141,19 @@ final class CommandLineTests: XCTestCase {
         XCTAssertTrue(outcome.stderr.contains("chatterm open needs a terminal"), outcome.stderr)
     }
 
+    func testDemoNeedsATerminalAndOpenChecksItsServerOptions() throws {
+        let demo = try run(["demo"])
+        XCTAssertEqual(demo.status, 2)
+        XCTAssertTrue(demo.stderr.contains("chatterm demo needs a terminal"), demo.stderr)
+        let tokenAlone = try run(["open", "--user", "maya", "--server", "http://127.0.0.1:1", "--token", "t"])
+        XCTAssertNotEqual(tokenAlone.status, 0)
+        XCTAssertTrue(tokenAlone.stderr.contains("give --api-key with --token"), tokenAlone.stderr)
+        let tokenWithoutServer = try run(["open", "--user", "maya", "--token", "t", "--api-key", "k"])
+        XCTAssertTrue(tokenWithoutServer.stderr.contains("--token and --api-key go with --server"), tokenWithoutServer.stderr)
+    }
+
     func testEveryCommandHasHelp() throws {
-        for command in [[], ["validate"], ["import"], ["imports"], ["imports", "list"], ["imports", "get"], ["generate"], ["open"]] {
+        for command in [[], ["validate"], ["import"], ["imports"], ["imports", "list"], ["imports", "get"], ["generate"], ["open"], ["demo"], ["serve"], ["token"]] {
             let outcome = try run(command + ["--help"])
             XCTAssertEqual(outcome.status, 0, command.joined(separator: " "))
             XCTAssertTrue(outcome.stdout.contains("USAGE:"), command.joined(separator: " "))

@@ -9,51 +9,22 @@ import Glibc
 /// Drives `chatterm open` on the demo data in tmux, as a person would, reading the screen.
 final class TmuxSessionTests: XCTestCase {
     let directory = TemporaryDirectory()
-    private var socket: String { directory.file("tmux.sock") }
+    private lazy var driver = TmuxDriver(directory: directory)
 
-    /// Runs a tmux command and returns what it printed. Not through Foundation's `Process`:
-    /// the server `new-session` starts inherits whatever the client had open (a pipe, or the
-    /// descriptor Foundation watches for the exit) and keeps it open for its whole life.
     @discardableResult
-    private func tmux(_ arguments: String...) throws -> String {
-        let output = directory.file("tmux.out")
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 1, output, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
-        let argv = (["tmux", "-u", "-S", socket] + arguments).map { strdup($0) } + [nil]
-        defer { argv.forEach { free($0) } }
-        var pid: pid_t = 0
-        let spawned = posix_spawnp(&pid, "tmux", &actions, nil, argv, environ)
-        guard spawned == 0 else { throw NSError(domain: "tmux", code: Int(spawned)) }
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) < 0, errno == EINTR {}
-        return (try? String(contentsOfFile: output, encoding: .utf8)) ?? ""
-    }
+    private func tmux(_ arguments: String...) throws -> String { try driver.run(arguments) }
 
-    private func screen() throws -> String { try tmux("capture-pane", "-p", "-t", "demo") }
-
-    /// Waits until the screen shows `text` (the client redraws after each key).
     @discardableResult
     private func waitFor(_ text: String, timeout: TimeInterval = 10, file: StaticString = #filePath, line: UInt = #line) throws -> String {
-        let deadline = Date().addingTimeInterval(timeout)
-        var last = ""
-        while Date() < deadline {
-            last = try screen()
-            if last.contains(text) { return last }
-            Thread.sleep(forTimeInterval: 0.1)
-        }
-        XCTFail("screen never showed \(text.debugDescription); last screen:\n\(last)", file: file, line: line)
-        return last
+        try driver.waitFor(text, in: "demo", timeout: timeout, file: file, line: line)
     }
 
     override func tearDown() {
-        _ = try? tmux("kill-server")
+        driver.stop()
     }
 
     func testBrowseTheDemoWorkspace() throws {
-        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux") else { throw XCTSkip("tmux is not installed") }
+        guard TmuxDriver.available else { throw XCTSkip("tmux is not installed") }
         let db = directory.file("demo.sqlite")
         try ChattermProcess.importFile(packageRoot + "/demo-data/demo.jsonl", db: db)
         // #engineering is the demo's largest channel; its oldest message, from the store itself.

@@ -1,10 +1,9 @@
 import ChatCore
-import Synchronization
 
 /// Events a live backend delivers from its own threads, waiting for the input loop, which
 /// alone touches the state.
 final class EventInbox: Sendable {
-    private let queue = Mutex<[ChatEvent]>([])
+    private let queue = Locked<[ChatEvent]>([])
 
     func push(_ event: ChatEvent) {
         queue.withLock { $0.append(event) }

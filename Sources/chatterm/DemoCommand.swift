@@ -1,0 +1,85 @@
+import ArgumentParser
+import ChatClient
+import ChatImport
+import ChatModel
+import ChatServer
+import ChatStore
+import ChatCore
+import Foundation
+
+/// One command for a stakeholder demo: the demo workspace in a fresh store, the server on a
+/// free loopback port in this process, and the client talking to it as the demo user.
+struct DemoCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "demo",
+        abstract: "Start the live demo: demo data in a throwaway store, a local server, and the client as maya.",
+        discussion: """
+            Everything lives in a temporary directory removed on exit; your own store is not touched. \\
+            With --bots, a few of the demo's people talk in the background (typing, messages, replies, \\
+            reactions) so the live features show. Press F1 in the client for the keys, Ctrl-C to leave.
+            """
+    )
+
+    @Option(help: "The demo import file.")
+    var data = "demo-data/demo.jsonl"
+
+    @Option(help: "Who you are in the demo.")
+    var user = "maya"
+
+    @Flag(help: "Let demo users talk in the background.")
+    var bots = false
+
+    @Option(help: "Seconds between bot messages (about).")
+    var botInterval = 4.0
+
+    @Option(help: "Theme name or file.")
+    var theme = "dark"
+
+    func validate() throws {
+        guard botInterval >= 0.5 else { throw ValidationError("--bot-interval must be at least 0.5") }
+    }
+
+    func run() throws {
+        let client = ClientLaunch(theme: theme, asciiEmoji: false)
+        try client.requireTerminal(for: "demo")
+        guard FileManager.default.fileExists(atPath: data) else {
+            throw failure("no demo file at \(data): run chatterm demo from the repository, or pass --data", code: 2)
+        }
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("chatterm-demo-\(UUID().uuidString.prefix(8))").path
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let store = try ChatStore(path: directory + "/demo.sqlite")
+        let path = data
+        let task = try store.runImport(path: path, mode: .upsert) { existing, sink in try ImportAnalyzer(existing: existing, sink: sink).run(path: path) }
+        guard task.state == .completed else { throw failure("the demo file did not import: \(task.result.map { JSONWriter().string($0) } ?? "")", code: 1) }
+        guard let me = try store.user(id: user) else { throw failure("no user \"\(user)\" in the demo data", code: 1) }
+        let credentials = try ServerCredentials.loadOrCreate(forStore: store.path)
+
+        let port = DemoServer.start(store: store, credentials: credentials)
+        guard let port else { throw failure("the demo server did not start", code: 2) }
+        let base = "http://127.0.0.1:\(port)"
+        let backend = StreamBackend(endpoint: StreamEndpoint(baseURL: base, apiKey: credentials.apiKey,
+                                                             token: StreamToken.userToken(me.id, secret: credentials.apiSecret)), userID: me.id)
+        // The channel the client will open: its list, in its order.
+        let first = ChatReducer.sidebarOrder(try backend.channels(for: me.id)).first?.channel.cid
+        let botTask = bots ? DemoBots(baseURL: base, credentials: credentials, me: me.id, store: store, interval: botInterval, firstChannel: first).start() : nil
+        defer { botTask?.cancel() }
+        try client.run(backend: backend, userID: me.id, userName: me.displayName)
+    }
+}
+
+/// The server in this process, on a free loopback port.
+enum DemoServer {
+    /// Starts it and waits (at most 10 s) for its port.
+    static func start(store: ChatStore, credentials: ServerCredentials) -> Int? {
+        let bound = Locked<Int?>(nil)
+        let ready = DispatchSemaphore(value: 0)
+        Task.detached {
+            try? await ChatServerApp.serve(store: store, credentials: credentials, host: "127.0.0.1", port: 0, quiet: true) { port in
+                bound.withLock { $0 = port }
+                ready.signal()
+            }
+        }
+        guard ready.wait(timeout: .now() + 10) == .success else { return nil }
+        return bound.withLock { $0 }
+    }
+}

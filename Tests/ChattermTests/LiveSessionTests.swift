@@ -1,0 +1,139 @@
+import ChatTestSupport
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+import XCTest
+@testable import chatterm
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Two people in tmux, each running `chatterm open --server`, talking through `chatterm serve`
+/// on the demo data: typing, mentions, replies and pastes arrive on the other screen; the
+/// server dies and comes back, and the clients find it again.
+final class LiveSessionTests: XCTestCase {
+    let directory = TemporaryDirectory()
+    private lazy var tmux = TmuxDriver(directory: directory)
+    private var server: pid_t = 0
+    private var db: String { directory.file("live.sqlite") }
+
+    override func tearDown() {
+        tmux.stop()
+        if server > 0 {
+            kill(server, SIGKILL)
+            ChildProcess.wait(server)
+        }
+    }
+
+    /// Starts `chatterm serve` on `port` (0: a free one) and returns its base URL.
+    private func serve(port: Int) throws -> String {
+        let log = directory.file("serve-\(UUID().uuidString).out")
+        server = try ChildProcess.spawn([ChattermProcess.binary, "serve", "--db", db, "--port", String(port)], stdout: log)
+        let deadline = Date().addingTimeInterval(20)
+        while Date() < deadline {
+            let text = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
+            if let range = text.range(of: #"http://127\.0\.0\.1:\d+"#, options: .regularExpression) { return String(text[range]) }
+            Thread.sleep(forTimeInterval: 0.1)
+        }
+        throw XCTSkip("chatterm serve did not start")
+    }
+
+    private func open(_ user: String, _ url: String) throws {
+        try tmux.start(user, "env LANG=C.UTF-8 CHATTERM_THEMES=\(ChattermProcess.themes) \(ChattermProcess.binary) open --user \(user) --server \(url) --db \(db)")
+        try tmux.waitFor("online", in: user)
+    }
+
+    /// The mention count the sidebar shows after a channel's name (0 when none).
+    private func mentions(of channel: String, on screen: String) -> Int {
+        guard let line = screen.split(separator: "\n").first(where: { $0.prefix(30).contains(channel) }),
+              let open = line.prefix(30).lastIndex(of: "("), let close = line.prefix(30).lastIndex(of: ")"), open < close else { return 0 }
+        return Int(line[line.index(after: open)..<close]) ?? 0
+    }
+
+    /// Posts a message as `user` through the REST API with a token from `chatterm token`.
+    private func post(_ text: String, as user: String, to path: String, url: String) throws {
+        let token = try ChattermProcess.run(["token", user, "--db", db]).output.trimmingCharacters(in: .whitespacesAndNewlines)
+        let app = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: db + ".app.json"))) as? [String: String]
+        var request = URLRequest(url: URL(string: "\(url)/\(path)/message?api_key=\(app?["api_key"] ?? "")")!)
+        request.httpMethod = "POST"
+        request.setValue(token, forHTTPHeaderField: "Authorization")
+        request.setValue("jwt", forHTTPHeaderField: "stream-auth-type")
+        request.httpBody = try JSONSerialization.data(withJSONObject: ["message": ["text": text]])
+        let done = DispatchSemaphore(value: 0)
+        nonisolated(unsafe) var status = 0
+        URLSession.shared.dataTask(with: request) { _, response, _ in
+            status = (response as? HTTPURLResponse)?.statusCode ?? 0
+            done.signal()
+        }.resume()
+        done.wait()
+        XCTAssertEqual(status, 201, "posting as \(user)")
+    }
+
+    func testTwoPeopleTalkLive() throws {
+        guard TmuxDriver.available else { throw XCTSkip("tmux is not installed") }
+        try ChattermProcess.importFile(packageRoot + "/demo-data/demo.jsonl", db: db)
+        let url = try serve(port: 0)
+        try open("maya", url)
+        try open("tomas", url)
+
+        // Maya looks at #Support; Tomás writes in #Engineering and mentions her by completion.
+        try tmux.type("maya", "/join #support")
+        try tmux.keys("maya", "Enter")
+        let before = mentions(of: "Engineering", on: try tmux.waitFor(" #Support · ", in: "maya"))
+        try tmux.type("tomas", "/join #engineering")
+        try tmux.keys("tomas", "Enter")
+        try tmux.waitFor(" #Engineering · ", in: "tomas")
+        try tmux.type("tomas", "@may")
+        try tmux.keys("tomas", "Tab")
+        try tmux.waitFor("› @maya", in: "tomas")
+        try tmux.type("tomas", "can you check the live import?")
+        try tmux.keys("tomas", "Enter")
+        try tmux.waitFor("can you check the live import?", in: "tomas")
+        try tmux.waitUntil(in: "maya", "the Engineering mention count going up") { self.mentions(of: "Engineering", on: $0) == before + 1 }
+
+        // Maya opens it, sees the message; her typing shows on Tomás's screen.
+        try tmux.type("maya", "/join #engineering")
+        try tmux.keys("maya", "Enter")
+        try tmux.waitFor("can you check the live import?", in: "maya")
+        try tmux.type("maya", "on it")
+        try tmux.waitFor("Maya Okafor is typing…", in: "tomas")
+
+        // A paste of two lines goes in whole and is sent as one message by Enter.
+        try tmux.keys("maya", "C-u")
+        try tmux.run("set-buffer", "-b", "two", "first pasted line\nsecond pasted line")
+        try tmux.run("paste-buffer", "-p", "-b", "two", "-t", "maya")
+        try tmux.waitFor("second pasted line", in: "maya")
+        try tmux.keys("maya", "Enter")
+        let shown = try tmux.waitFor("second pasted line", in: "tomas")
+        let lines = shown.split(separator: "\n")
+        let first = try XCTUnwrap(lines.firstIndex { $0.contains("first pasted line") })
+        XCTAssertTrue(lines[first + 1].contains("second pasted line"), "one message, two lines:\n\(shown)")
+        XCTAssertFalse(shown.contains("Maya Okafor is typing…"), "sending ends the typing line")
+
+        // The server dies; while Maya's client is away, Priya posts; both clients come back.
+        kill(server, SIGKILL)
+        ChildProcess.wait(server)
+        server = 0
+        try tmux.waitFor("retrying", in: "maya")
+        let port = Int(url.split(separator: ":").last ?? "") ?? 0
+        _ = try serve(port: port)
+        try post("posted while you were away", as: "priya", to: "channels/team/engineering", url: url)
+        let back = try tmux.waitFor("posted while you were away", in: "maya", timeout: 40)
+        XCTAssertTrue(back.contains("online"), back)
+        XCTAssertEqual(back.components(separatedBy: "posted while you were away").count - 1, 1, "no duplicates:\n\(back)")
+        try tmux.waitFor("posted while you were away", in: "tomas", timeout: 40)
+    }
+}
+
+extension LiveSessionTests {
+    func testDemoStartsAndTheBotsTalk() throws {
+        guard TmuxDriver.available else { throw XCTSkip("tmux is not installed") }
+        try tmux.start("demo", "cd \(packageRoot) && env LANG=C.UTF-8 \(ChattermProcess.binary) demo --bots --bot-interval 1")
+        let shown = try tmux.waitFor("online", in: "demo", timeout: 30)
+        XCTAssertTrue(shown.contains("CHANNELS") && shown.contains("Maya Okafor"), shown)
+        try tmux.waitFor("is typing…", in: "demo", timeout: 10)
+        try tmux.waitUntil(in: "demo", timeout: 10, "a bot's message") { screen in DemoBots.lines.contains { screen.contains($0) } }
+    }
+}

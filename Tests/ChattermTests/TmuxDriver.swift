@@ -1,0 +1,85 @@
+import ChatTestSupport
+import Foundation
+import XCTest
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A private tmux server for end-to-end tests: start sessions, send keys, read screens.
+final class TmuxDriver {
+    private let directory: TemporaryDirectory
+    private var socket: String { directory.file("tmux.sock") }
+
+    init(directory: TemporaryDirectory) { self.directory = directory }
+
+    static var available: Bool { FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux") }
+
+    /// Runs a tmux command and returns what it printed. Not through Foundation's `Process`:
+    /// the server `new-session` starts inherits whatever the client had open (a pipe, or the
+    /// descriptor Foundation watches for the exit) and keeps it open for its whole life.
+    @discardableResult
+    func run(_ arguments: String...) throws -> String { try run(arguments) }
+
+    @discardableResult
+    func run(_ arguments: [String]) throws -> String {
+        let output = directory.file("tmux.out")
+        let status = try ChildProcess.spawn(["tmux", "-u", "-S", socket] + arguments, stdout: output)
+        ChildProcess.wait(status)
+        return (try? String(contentsOfFile: output, encoding: .utf8)) ?? ""
+    }
+
+    /// A 120x40 session running `command` (TERM stays tmux's, so keys arrive as ncurses expects).
+    func start(_ session: String, _ command: String) throws {
+        try run("new-session", "-d", "-x", "120", "-y", "40", "-s", session, command)
+    }
+
+    func keys(_ session: String, _ keys: String...) throws { try run(["send-keys", "-t", session] + keys) }
+    func type(_ session: String, _ text: String) throws { try run("send-keys", "-t", session, "-l", text) }
+    func screen(_ session: String) throws -> String { try run("capture-pane", "-p", "-t", session) }
+
+    /// Waits until `session` shows `text`; returns the screen.
+    @discardableResult
+    func waitFor(_ text: String, in session: String, timeout: TimeInterval = 10, file: StaticString = #filePath, line: UInt = #line) throws -> String {
+        try waitUntil(in: session, timeout: timeout, file: file, line: line, "\(text.debugDescription)") { $0.contains(text) }
+    }
+
+    @discardableResult
+    func waitUntil(in session: String, timeout: TimeInterval = 10, file: StaticString = #filePath, line: UInt = #line,
+                   _ what: String, _ condition: (String) -> Bool) throws -> String {
+        let deadline = Date().addingTimeInterval(timeout)
+        var last = ""
+        while Date() < deadline {
+            last = try screen(session)
+            if condition(last) { return last }
+            Thread.sleep(forTimeInterval: 0.1)
+        }
+        XCTFail("\(session)'s screen never showed \(what); last screen:\n\(last)", file: file, line: line)
+        return last
+    }
+
+    func stop() { _ = try? run("kill-server") }
+}
+
+/// posix_spawn, for processes that must not inherit the test's descriptors (tmux, a server).
+enum ChildProcess {
+    static func spawn(_ argv: [String], stdout: String) throws -> pid_t {
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, stdout, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        let cArgs = argv.map { strdup($0) } + [nil]
+        defer { cArgs.forEach { free($0) } }
+        var pid: pid_t = 0
+        let spawned = posix_spawnp(&pid, argv[0], &actions, nil, cArgs, environ)
+        guard spawned == 0 else { throw NSError(domain: argv[0], code: Int(spawned)) }
+        return pid
+    }
+
+    static func wait(_ pid: pid_t) {
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0, errno == EINTR {}
+    }
+}
