@@ -17,6 +17,8 @@ public final class StreamBackend: LiveChatBackend {
 
     struct Link {
         var requests: AsyncStream<LiveRequest>.Continuation?
+        /// The open WebSocket's id, so a channel made later (a /msg) can be watched on it too.
+        var connectionID: String?
         var worker: Task<Void, Never>?
         var connection: Task<Void, Never>?
     }
@@ -149,6 +151,41 @@ public final class StreamBackend: LiveChatBackend {
             } catch {
                 deliver(.failed("Could not mark \(cid) read: \(Self.reason(error))"))
             }
+        case .update(let id, let text):
+            await answer("Could not edit", deliver) { try await rest.post("messages/\(id)", ["message": ["text": .string(text)]]) }
+        case .delete(let id):
+            await answer("Could not delete", deliver) { try await rest.send("DELETE", "messages/\(id)", body: nil) }
+        case .react(let id, let type, let add):
+            await answer("Could not react", deliver) {
+                add ? try await rest.post("messages/\(id)/reaction", ["reaction": ["type": .string(type)]])
+                    : try await rest.send("DELETE", "messages/\(id)/reaction/\(type)", body: nil)
+            }
+        case .pin(let id, let pinned):
+            await answer("Could not pin", deliver) { try await rest.send("PUT", "messages/\(id)", body: ["set": ["pinned": .bool(pinned)]]) }
+        case .giphy(let id, let action):
+            // Sent or cancelled, the preview is gone (it was never stored); shuffled, it changes.
+            if action != "shuffle" { deliver(.messageRemoved(id: id)) }
+            await answer("Could not \(action) the GIF", deliver) { try await rest.post("messages/\(id)/action", ["form_data": ["image_action": .string(action)]]) }
+        case .direct(let others, let text):
+            do {
+                let members = [userID] + others.filter { $0 != userID }
+                let state = try await rest.post("channels/messaging/query", ["data": ["members": .array(members.map(JSONValue.string))], "state": false])
+                guard let cid = state["channel"]?.objectValue?["cid"]?.stringValue else { throw StreamAPIFailure(status: 0, code: -1, message: "no channel in the answer") }
+                if let text { _ = try await rest.post(Self.channelPath(cid, "message"), ["message": ["text": .string(text)]]) }
+                deliver(.channelsLoaded(try await channels(for: userID, watchingWith: link.withLock { $0.connectionID })))
+                deliver(.openChannel(cid: cid))
+            } catch {
+                deliver(.failed("Could not open the conversation: \(Self.reason(error))"))
+            }
+        }
+    }
+
+    /// Runs a request whose answer carries the message as it now is, and delivers that.
+    private func answer(_ failure: String, _ deliver: @Sendable (ChatEvent) -> Void, _ call: () async throws -> JSONObject) async {
+        do {
+            if let row = try await call()["message"]?.objectValue.flatMap({ StreamItems.messageRow($0, viewer: userID) }) { deliver(.messageUpserted(row)) }
+        } catch {
+            deliver(.failed("\(failure): \(Self.reason(error))"))
         }
     }
 

@@ -83,6 +83,7 @@ extension StreamBackend {
         if let error = hello["error"]?.objectValue { return .refused(error["message"]?.stringValue ?? JSONWriter().string(.object(hello))) }
         guard hello["type"]?.stringValue == "health.check", let connectionID = hello["connection_id"]?.stringValue else { return .dropped(wasUp: false) }
         lastHeard.withLock { $0 = .now }
+        link.withLock { $0.connectionID = connectionID }
         deliver(.connectionChanged(.connected))
         do {
             deliver(.channelsLoaded(try await channels(for: userID, watchingWith: connectionID)))

@@ -17,6 +17,8 @@ public enum ChatEvent: Sendable {
     /// A message as it now is, from the server: new, edited, deleted (type `deleted`) or with
     /// changed reactions. Replaces the copy the client holds, or joins the channel or thread.
     case messageUpserted(MessageRow)
+    /// A message that is no more for this client (a cancelled /giphy, which was never stored).
+    case messageRemoved(id: String)
     case connectionChanged(ConnectionState)
     case typingStarted(cid: String, userName: String, until: Timestamp)
     case typingStopped(cid: String, userName: String)
@@ -53,6 +55,22 @@ public enum ChatEvent: Sendable {
     case composeSend
     /// Tab after `@…`: the next member whose id starts with what was typed.
     case completeMention
+    // Actions on the selected message (message-select mode, with a server)
+    /// `e`: the own message's text into the composer; Enter saves it.
+    case editSelected
+    /// `d`: asks; `y` deletes the own message, anything else keeps it.
+    case deleteSelected
+    case confirm(Bool)
+    /// `a`: the reaction picker; typing filters, Enter toggles one's reaction.
+    case reactSelected
+    case pickerType(String)
+    case pickerBackspace
+    case pickerMove(Int)
+    case pickerConfirm
+    /// `p`: pins or unpins.
+    case pinSelected
+    /// On a selected /giphy preview: `send`, `shuffle` or `cancel`.
+    case giphy(String)
 }
 
 /// Work the runtime must do for the reducer; its outcome comes back as a `ChatEvent`.

@@ -64,6 +64,10 @@ public enum ChatReducer {
             s.status = message
         case .messageUpserted(let row):
             effects += upsert(row, &s)
+        case .messageRemoved(let id):
+            s.window?.rows.removeAll { $0.id == id }
+            s.thread?.replies.removeAll { $0.id == id }
+            if s.selectedMessageID == id { s.selectedMessageID = nil }
         case .connectionChanged(let connection):
             // Back after a drop: what was said meanwhile is on the server; reload the open
             // channel's newest page (the window is replaced, so nothing shows twice).
@@ -119,11 +123,15 @@ public enum ChatReducer {
                 let target = s.window?.rows.first { $0.id == id }?.message.parentID ?? id
                 s.thread = nil
                 effects.append(.loadThread(messageID: target))
+                // With a server the thread opens to be written in: typing goes to its composer.
+                if s.isLive { s.selectedMessageID = nil }
             }
         case .toggleThreadFocus:
             if s.thread != nil { s.focus = s.focus == .thread ? .messages : .thread }
         case .dismiss:
-            if s.details != nil { s.details = nil }
+            if s.reactionPicker != nil { s.reactionPicker = nil }
+            else if s.editingID != nil { s.editingID = nil; s.composer = Composer(); s.status = nil }
+            else if s.details != nil { s.details = nil }
             else if s.showHelp { s.showHelp = false }
             else if s.switcher != nil { s.switcher = nil }
             else if s.selectedMessageID != nil { s.selectedMessageID = nil }
@@ -153,6 +161,53 @@ public enum ChatReducer {
             effects += send(&s)
         case .completeMention:
             completeMention(&s)
+        case .editSelected:
+            if let row = ownSelected(&s, verb: "edit") {
+                s.editingID = row.id
+                s.composer = Composer(row.message.text ?? "")
+                s.selectedMessageID = nil
+                s.status = "Editing: Enter saves, Esc leaves it as it was"
+            }
+        case .deleteSelected:
+            if let row = ownSelected(&s, verb: "delete") {
+                s.pendingDeleteID = row.id
+                s.status = "Delete this message? y deletes, any other key keeps it"
+            }
+        case .confirm(let yes):
+            if yes, let id = s.pendingDeleteID {
+                effects.append(.live(.delete(messageID: id)))
+                s.selectedMessageID = nil
+            }
+            s.pendingDeleteID = nil
+            s.status = nil
+        case .reactSelected:
+            if live(&s), let id = s.selectedMessageID { s.reactionPicker = ReactionPicker(messageID: id) }
+        case .pickerType(let text):
+            s.reactionPicker?.query += text
+            s.reactionPicker?.selected = 0
+        case .pickerBackspace:
+            if s.reactionPicker?.query.isEmpty == false { s.reactionPicker?.query.removeLast() }
+            s.reactionPicker?.selected = 0
+        case .pickerMove(let delta):
+            if let picker = s.reactionPicker, !picker.matches.isEmpty {
+                s.reactionPicker?.selected = (picker.selected + delta + picker.matches.count) % picker.matches.count
+            }
+        case .pickerConfirm:
+            if let picker = s.reactionPicker, picker.selected < picker.matches.count {
+                let type = picker.matches[picker.selected]
+                let mine = row(picker.messageID, in: s)?.reactions.contains { $0.type == type && $0.includesMine } ?? false
+                effects.append(.live(.react(messageID: picker.messageID, type: type, add: !mine)))
+            }
+            s.reactionPicker = nil
+        case .pinSelected:
+            if live(&s), let id = s.selectedMessageID, let row = row(id, in: s) {
+                effects.append(.live(.pin(messageID: id, pinned: row.message.pinnedAt == nil)))
+            }
+        case .giphy(let action):
+            if let id = s.selectedMessageID, row(id, in: s)?.message.type == .ephemeral {
+                effects.append(.live(.giphy(messageID: id, action: action)))
+                if action != "shuffle" { s.selectedMessageID = nil }
+            }
         case .switcherOpen:
             s.switcher = Switcher()
         case .switcherType(let text):
@@ -300,7 +355,8 @@ public enum ChatReducer {
     static let typingIdleSeconds: Int64 = 5
 
     private static func typed(_ s: inout ChatState) -> [ChatEffect] {
-        guard s.isLive, let cid = s.openCID, !s.composer.isEmpty, let now = s.now else { return [] }
+        // A /command is not a message being written: nobody needs to see it typed.
+        guard s.isLive, let cid = s.openCID, !s.composer.isEmpty, s.composer.text.first != "/", let now = s.now else { return [] }
         s.lastKeystrokeAt = now
         if let sent = s.typingSentAt, now.seconds - sent.seconds < typingRepeatSeconds { return [] }
         s.typingSentAt = now
@@ -335,6 +391,12 @@ public enum ChatReducer {
             s.status = "This is a local store: open it through `chatterm serve` (--server) to send"
             return []
         }
+        if let id = s.editingID {
+            s.editingID = nil
+            s.composer = Composer()
+            s.status = nil
+            return [.live(.update(messageID: id, text: line))]
+        }
         let mentioned = s.members.map(\.user.id).filter { id in mentions(id, in: line) }
         s.composer.sent()
         s.mentionCompletion = nil
@@ -358,6 +420,15 @@ public enum ChatReducer {
         case .help: s.showHelp = true
         case .quit: s.quitRequested = true
         case .members: s.showMembers.toggle()
+        case .msg:
+            let words = arguments.split(separator: " ", omittingEmptySubsequences: true)
+            let users = words.prefix { $0.hasPrefix("@") }.map { String($0.dropFirst()) }
+            guard !users.isEmpty, s.isLive else {
+                s.status = s.isLive ? "/msg @user [text]: whom to write to?" : "This is a local store: /msg needs a server"
+                return []
+            }
+            let text = words.dropFirst(users.count).joined(separator: " ")
+            return [.live(.direct(userIDs: users, text: text.isEmpty ? nil : text))]
         case .join:
             let wanted = String(arguments.drop { $0 == "#" }).lowercased()
             if let match = s.channels.first(where: { $0.channel.id.lowercased() == wanted || $0.title.lowercased() == wanted }) {
@@ -388,6 +459,26 @@ public enum ChatReducer {
         }
         s.composer.replaceMention(from: start, with: first)
         s.mentionCompletion = MentionCompletion(start: start, query: query, candidates: candidates, index: 0)
+    }
+
+    /// The selected message when it is the user's own (else a status saying why not).
+    private static func ownSelected(_ s: inout ChatState, verb: String) -> MessageRow? {
+        guard live(&s), let id = s.selectedMessageID, let row = row(id, in: s) else { return nil }
+        guard row.message.userID == s.userID, row.message.type != .deleted else {
+            s.status = "You can only \(verb) your own messages"
+            return nil
+        }
+        return row
+    }
+
+    /// Whether the client talks to a server; says why not when it does not.
+    private static func live(_ s: inout ChatState) -> Bool {
+        if !s.isLive { s.status = "This is a local store: open it through a server (--server) to change messages" }
+        return s.isLive
+    }
+
+    private static func row(_ id: String, in s: ChatState) -> MessageRow? {
+        s.window?.rows.first { $0.id == id } ?? s.thread.flatMap { t in t.root.id == id ? t.root : t.replies.first { $0.id == id } }
     }
 
     /// In the open channel, at its newest message, with unread messages: tell the server.

@@ -37,6 +37,12 @@ public struct ChatState: Sendable, Equatable {
     /// Messages that already counted in the channel list: the same message can arrive twice
     /// (a send's answer and the socket's event, or again after a resync).
     public var counted = RecentIDs()
+    /// The message whose text the composer is editing (`e`); Enter saves instead of sending.
+    public var editingID: String?
+    /// The message waiting for a yes to be deleted (`d`).
+    public var pendingDeleteID: String?
+    /// The reaction picker (`a`) over a message.
+    public var reactionPicker: ReactionPicker?
     /// `/quit` asks the runtime to stop.
     public var quitRequested = false
 
@@ -100,6 +106,21 @@ public struct ThreadPane: Sendable, Equatable {
     public init(root: MessageRow, replies: [MessageRow]) {
         self.root = root
         self.replies = replies
+    }
+}
+
+/// The reactions `a` offers, filtered by what is typed; Enter toggles one's own.
+public struct ReactionPicker: Sendable, Equatable {
+    public static let types = ["like", "love", "haha", "wow", "sad", "angry", "fire", "tada", "rocket", "eyes", "clap", "pray", "100", "check", "thumbsdown"]
+    public var messageID: String
+    public var query = ""
+    public var selected = 0
+
+    public init(messageID: String) { self.messageID = messageID }
+
+    public var matches: [String] {
+        let q = query.lowercased()
+        return q.isEmpty ? Self.types : Self.types.filter { $0.contains(q) }
     }
 }
 

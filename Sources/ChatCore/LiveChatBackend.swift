@@ -19,6 +19,16 @@ public enum LiveRequest: Sendable, Equatable {
     case send(cid: String, text: String, parentID: String?, mentions: [String])
     case typing(cid: String, parentID: String?, started: Bool)
     case markRead(cid: String)
+    /// A new text for one's own message.
+    case update(messageID: String, text: String)
+    case delete(messageID: String)
+    /// Adds (or with `add: false` takes back) one's reaction of `type`.
+    case react(messageID: String, type: String, add: Bool)
+    case pin(messageID: String, pinned: Bool)
+    /// An answer to an ephemeral /giphy: `send`, `shuffle` or `cancel`.
+    case giphy(messageID: String, action: String)
+    /// `/msg`: the distinct channel with these users (made when new), then `text` in it when given.
+    case direct(userIDs: [String], text: String?)
 }
 
 /// The link to the server, as the status bar shows it.

@@ -8,7 +8,7 @@ public struct SlashCommand: Sendable, Equatable {
     }
 
     public enum Action: Sendable, Equatable {
-        case help, quit, join, members
+        case help, quit, join, members, msg
     }
 
     public let name: String
@@ -17,12 +17,13 @@ public struct SlashCommand: Sendable, Equatable {
     public let kind: Kind
 
     public static let all: [SlashCommand] = [
-        SlashCommand(name: "giphy", arguments: "TEXT", help: "post a GIF (Enter on it: send, shuffle or cancel)", kind: .server),
+        SlashCommand(name: "giphy", arguments: "TEXT", help: "post a GIF: a preview first (↑, then Enter sends, s shuffles, x cancels)", kind: .server),
         SlashCommand(name: "ban", arguments: "@user [reason]", help: "ban a user from this channel (moderators)", kind: .server),
         SlashCommand(name: "unban", arguments: "@user", help: "lift a ban (moderators)", kind: .server),
         SlashCommand(name: "mute", arguments: "@user", help: "stop seeing a user's messages in your notifications", kind: .server),
         SlashCommand(name: "unmute", arguments: "@user", help: "unmute a user", kind: .server),
         SlashCommand(name: "join", arguments: "#channel", help: "open a channel by name or id", kind: .client(.join)),
+        SlashCommand(name: "msg", arguments: "@user [text]", help: "a direct message (the conversation opens)", kind: .client(.msg)),
         SlashCommand(name: "members", arguments: "", help: "show or hide the member list", kind: .client(.members)),
         SlashCommand(name: "help", arguments: "", help: "keys and commands", kind: .client(.help)),
         SlashCommand(name: "quit", arguments: "", help: "leave chatterm", kind: .client(.quit)),

@@ -160,3 +160,72 @@ extension LiveReducerTests {
         XCTAssertEqual(s.typing["messaging:general"]?.isEmpty, true)
     }
 }
+
+extension LiveReducerTests {
+    /// alice's live state with her own message "mine" (with her 👍) selected.
+    private func withOwnMessageSelected() -> ChatState {
+        var own = message("mine", from: "alice", at: 20)
+        own.reactions = [MessageRow.ReactionCount(type: "like", count: 1, includesMine: true)]
+        var s = reduce(live(), .messageUpserted(own)).0
+        s.selectedMessageID = "mine"
+        return s
+    }
+
+    func testEditPutsTheTextInTheComposerAndEnterSavesIt() {
+        var (s, effects) = reduce(withOwnMessageSelected(), .editSelected)
+        XCTAssertEqual(s.composer.string, "text of mine")
+        XCTAssertNil(s.selectedMessageID)
+        (s, effects) = reduce(s, .composeEdit(.killToStart), .composeInsert("better"), .composeSend)
+        XCTAssertEqual(effects.last, .live(.update(messageID: "mine", text: "better")))
+        XCTAssertNil(s.editingID)
+        // Esc while editing gives up the edit.
+        s = reduce(withOwnMessageSelected(), .editSelected, .dismiss).0
+        XCTAssertNil(s.editingID)
+        XCTAssertTrue(s.composer.isEmpty)
+    }
+
+    func testOthersMessagesCannotBeEditedOrDeleted() {
+        var s = live()
+        s.selectedMessageID = "old"
+        let (after, effects) = reduce(s, .deleteSelected, .editSelected)
+        XCTAssertEqual(effects, [])
+        XCTAssertNil(after.pendingDeleteID)
+        XCTAssertEqual(after.status, "You can only edit your own messages")
+    }
+
+    func testDeleteAsksFirst() {
+        var (s, effects) = reduce(withOwnMessageSelected(), .deleteSelected)
+        XCTAssertEqual(s.pendingDeleteID, "mine")
+        XCTAssertEqual(effects, [])
+        (s, effects) = reduce(s, .confirm(false))
+        XCTAssertEqual(effects, [], "anything but yes keeps it")
+        (s, effects) = reduce(s, .deleteSelected, .confirm(true))
+        XCTAssertEqual(effects, [.live(.delete(messageID: "mine"))])
+        XCTAssertNil(s.selectedMessageID)
+    }
+
+    func testThePickerFiltersAndTogglesOnesOwnReaction() {
+        var (s, effects) = reduce(withOwnMessageSelected(), .reactSelected, .pickerType("fi"), .pickerConfirm)
+        XCTAssertEqual(effects, [.live(.react(messageID: "mine", type: "fire", add: true))])
+        XCTAssertNil(s.reactionPicker)
+        (s, effects) = reduce(s, .reactSelected, .pickerConfirm)
+        XCTAssertEqual(effects, [.live(.react(messageID: "mine", type: "like", add: false))], "already mine: taken back")
+        (s, effects) = reduce(s, .reactSelected, .pickerMove(1), .pickerConfirm)
+        XCTAssertEqual(effects, [.live(.react(messageID: "mine", type: "love", add: true))])
+    }
+
+    func testPinGiphyAndMsg() {
+        XCTAssertEqual(reduce(withOwnMessageSelected(), .pinSelected).1, [.live(.pin(messageID: "mine", pinned: true))])
+        var preview = message("gif", from: "alice", at: 30)
+        preview.message.type = .ephemeral
+        var s = reduce(live(), .messageUpserted(preview)).0
+        s.selectedMessageID = "gif"
+        XCTAssertEqual(reduce(s, .giphy("send")).1, [.live(.giphy(messageID: "gif", action: "send"))])
+        XCTAssertEqual(reduce(s, .messageRemoved(id: "gif")).0.window?.rows.map(\.id), ["old"])
+        let (_, effects) = reduce(live(), .composeInsert("/msg @bob @carol lunch?"), .composeSend)
+        XCTAssertEqual(effects, [.live(.direct(userIDs: ["bob", "carol"], text: "lunch?"))])
+        let (noOne, none) = reduce(live(), .composeInsert("/msg hello"), .composeSend)
+        XCTAssertEqual(none, [])
+        XCTAssertEqual(noOne.status, "/msg @user [text]: whom to write to?")
+    }
+}

@@ -137,3 +137,72 @@ extension LiveSessionTests {
         try tmux.waitUntil(in: "demo", timeout: 10, "a bot's message") { screen in DemoBots.lines.contains { screen.contains($0) } }
     }
 }
+
+extension LiveSessionTests {
+    /// Replies, reactions, edits and deletes made on one screen show on the other; /giphy,
+    /// /mute and /msg work from the composer.
+    func testMessageActionsAndCommandsReachTheOtherScreen() throws {
+        guard TmuxDriver.available else { throw XCTSkip("tmux is not installed") }
+        try ChattermProcess.importFile(packageRoot + "/demo-data/demo.jsonl", db: db)
+        let url = try serve(port: 0)
+        for user in ["maya", "tomas"] {
+            try open(user, url)
+            try tmux.type(user, "/join #engineering")
+            try tmux.keys(user, "Enter")
+            try tmux.waitFor(" #Engineering · ", in: user)
+        }
+        try tmux.type("maya", "release checklist is ready")
+        try tmux.keys("maya", "Enter")
+        try tmux.waitFor("release checklist is ready", in: "tomas")
+
+        // Tomás replies in the thread and reacts; Maya sees both.
+        try tmux.keys("tomas", "Up")
+        try tmux.waitFor(" SELECT ", in: "tomas")
+        try tmux.keys("tomas", "r")
+        try tmux.waitFor("↳", in: "tomas")
+        try tmux.type("tomas", "thanks, reviewing now")
+        try tmux.keys("tomas", "Enter")
+        try tmux.waitFor("⤷ 1 reply", in: "maya")
+        try tmux.keys("tomas", "Escape", "Escape", "Up")
+        try tmux.keys("tomas", "a")
+        try tmux.waitFor("React (type, Enter, Esc)", in: "tomas")
+        try tmux.type("tomas", "fire")
+        try tmux.keys("tomas", "Enter")
+        try tmux.waitFor("[🔥 1]", in: "maya")
+
+        // Maya edits, then deletes, her message; Tomás's screen follows.
+        try tmux.keys("maya", "Up")
+        try tmux.waitFor(" SELECT ", in: "maya")
+        try tmux.keys("maya", "e")
+        try tmux.waitFor("› release checklist is ready", in: "maya")
+        try tmux.keys("maya", "C-u")
+        try tmux.type("maya", "release checklist v2 is ready")
+        try tmux.keys("maya", "Enter")
+        let edited = try tmux.waitFor("release checklist v2 is ready", in: "tomas")
+        XCTAssertTrue(edited.contains("(edited)"), edited)
+        try tmux.keys("maya", "Up")
+        try tmux.waitFor(" SELECT ", in: "maya")
+        try tmux.keys("maya", "d")
+        try tmux.waitFor("Delete this message?", in: "maya")
+        try tmux.keys("maya", "y")
+        try tmux.waitUntil(in: "tomas", "the message deleted") { !$0.contains("release checklist v2 is ready") && $0.contains("(message deleted)") }
+
+        // /giphy shows a preview only Maya sees; Enter sends it for everyone.
+        try tmux.keys("maya", "Escape")
+        try tmux.type("maya", "/giphy cats")
+        try tmux.keys("maya", "Enter")
+        try tmux.waitFor("only you see this", in: "maya")
+        try tmux.keys("maya", "Up", "Enter")
+        try tmux.waitFor("🎞", in: "tomas")
+        try tmux.waitUntil(in: "maya", "the preview gone") { !$0.contains("only you see this") }
+
+        // /mute answers; /msg opens a direct conversation with the text in it.
+        try tmux.type("maya", "/mute @deploybot")
+        try tmux.keys("maya", "Enter")
+        try tmux.waitFor("deploybot has been muted", in: "maya")
+        try tmux.type("maya", "/msg @kenji see you at standup")
+        try tmux.keys("maya", "Enter")
+        let direct = try tmux.waitFor("see you at standup", in: "maya")
+        XCTAssertTrue(direct.contains("Kenji"), direct)
+    }
+}

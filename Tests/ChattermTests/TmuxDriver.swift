@@ -34,7 +34,14 @@ final class TmuxDriver {
         try run("new-session", "-d", "-x", "120", "-y", "40", "-s", session, command)
     }
 
-    func keys(_ session: String, _ keys: String...) throws { try run(["send-keys", "-t", session] + keys) }
+    /// Sends keys one at a time, as fingers do: an Esc followed at once by another key (or an
+    /// arrow's own ESC) would read as Alt and that key.
+    func keys(_ session: String, _ keys: String...) throws {
+        for key in keys {
+            try run(["send-keys", "-t", session, key])
+            Thread.sleep(forTimeInterval: 0.1)
+        }
+    }
     func type(_ session: String, _ text: String) throws { try run("send-keys", "-t", session, "-l", text) }
     func screen(_ session: String) throws -> String { try run("capture-pane", "-p", "-t", session) }
 

@@ -162,3 +162,48 @@ final class ChatViewTests: XCTestCase {
         XCTAssertNotNil(find("␛[2J", in: frame))
     }
 }
+
+/// The screen with a server: the composer, the connection, the help of a live client.
+final class LiveChatViewTests: XCTestCase {
+    private let context = ChatFixture.context()
+
+    private func live(_ text: String) -> ChatState {
+        var state = ChatFixture.state()
+        state.connection = .connected
+        state.composer = Composer(text)
+        return state
+    }
+
+    func testComposerGrowsWithItsTextAndHoldsTheCursor() {
+        let frame = ChatView.render(live("first line\nsecond line"), width: 120, height: 40, context: context)
+        assertSnapshot(frame, named: "live-composer-120x40")
+        XCTAssertEqual(frame.text(row: 37).prefix(12), "› first line")
+        XCTAssertTrue(frame.text(row: 38).hasPrefix("  second line"))
+        XCTAssertEqual(frame.cursor?.y, 38)
+        XCTAssertEqual(frame.cursor?.x, 2 + "second line".count)
+        XCTAssertTrue(frame.text(row: 39).contains("● online"))
+        // A long line wraps inside the composer, at most five rows high.
+        let long = ChatView.render(live(String(repeating: "word ", count: 200)), width: 120, height: 40, context: context)
+        XCTAssertTrue(long.text(row: 34).hasPrefix("› ") && long.text(row: 34).contains("word"), long.text(row: 34))
+        XCTAssertFalse(long.text(row: 33).contains("word word"), "five rows, no more")
+        XCTAssertEqual(long.cursor?.y, 38)
+    }
+
+    func testReconnectingShowsInTheStatusBar() {
+        var state = live("")
+        state.connection = .reconnecting(retryInSeconds: 4)
+        let frame = ChatView.render(state, width: 120, height: 40, context: context)
+        XCTAssertTrue(frame.text(row: 39).contains("○ offline, retrying in 4 s"), frame.text(row: 39))
+    }
+
+    func testLiveHelpListsComposerKeysAndCommandsInTwoColumns() {
+        var state = live("")
+        state.showHelp = true
+        let frame = ChatView.render(state, width: 180, height: 40, context: context)
+        assertSnapshot(frame, named: "live-help-180x40")
+        let text = (0..<frame.height).map { frame.text(row: $0) }.joined(separator: "\n")
+        for binding in KeyBinding.composer { XCTAssertTrue(text.contains(binding.help), binding.label) }
+        for command in SlashCommand.all { XCTAssertTrue(text.contains("/" + command.name), command.name) }
+        XCTAssertNil(frame.cursor, "no cursor over the help")
+    }
+}

@@ -25,7 +25,11 @@ public struct KeyBinding: Sendable {
         KeyBinding(keys: [.pageDown], label: "PgDn", help: "scroll forward", command: .chat(.scroll(messages: -10))),
         KeyBinding(keys: [.home], label: "Home", help: "oldest message", command: .chat(.jumpToOldest)),
         KeyBinding(keys: [.end], label: "End", help: "newest message", command: .chat(.jumpToNewest)),
-        KeyBinding(keys: [.enter, .character("t")], label: "Enter t", help: "open the selected message's thread", command: .chat(.openThread)),
+        KeyBinding(keys: [.enter, .character("t"), .character("r")], label: "Enter t r", help: "open the selected message's thread (r: to reply)", command: .chat(.openThread)),
+        KeyBinding(keys: [.character("e")], label: "e", help: "edit your selected message (server)", command: .chat(.editSelected)),
+        KeyBinding(keys: [.character("d")], label: "d", help: "delete your selected message, after a yes (server)", command: .chat(.deleteSelected)),
+        KeyBinding(keys: [.character("a")], label: "a", help: "react to the selected message: pick, Enter (server)", command: .chat(.reactSelected)),
+        KeyBinding(keys: [.character("p")], label: "p", help: "pin or unpin the selected message (server)", command: .chat(.pinSelected)),
         KeyBinding(keys: [.tab, .alt("o")], label: "Tab Alt-O", help: "move focus between channel and thread", command: .chat(.toggleThreadFocus)),
         KeyBinding(keys: [.character("v")], label: "v", help: "details of the selected message", command: .chat(.showDetails)),
         KeyBinding(keys: [.character("o")], label: "o", help: "open the selected message's link (xdg-open)", command: .chat(.openSelectedLink)),
@@ -68,6 +72,27 @@ public struct KeyBinding: Sendable {
             case .enter: return .chat(.switcherConfirm)
             case .escape, .control("k"): return .chat(.dismiss)
             default: return nil
+            }
+        }
+        if state.reactionPicker != nil {
+            switch key {
+            case .character(let c): return .chat(.pickerType(String(c)))
+            case .backspace: return .chat(.pickerBackspace)
+            case .up, .left: return .chat(.pickerMove(-1))
+            case .down, .right, .tab: return .chat(.pickerMove(1))
+            case .enter: return .chat(.pickerConfirm)
+            case .escape: return .chat(.dismiss)
+            default: return nil
+            }
+        }
+        if state.pendingDeleteID != nil { return .chat(.confirm(key == .character("y") || key == .character("Y"))) }
+        // A selected /giphy preview answers Enter (send), s (shuffle) and x (cancel).
+        if let id = state.selectedMessageID, state.window?.rows.first(where: { $0.id == id })?.message.type == .ephemeral {
+            switch key {
+            case .enter: return .chat(.giphy("send"))
+            case .character("s"): return .chat(.giphy("shuffle"))
+            case .character("x"): return .chat(.giphy("cancel"))
+            default: break
             }
         }
         if state.isLive, state.selectedMessageID == nil, let command = composerCommand(for: key, in: state) { return command }

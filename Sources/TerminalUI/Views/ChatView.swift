@@ -67,6 +67,10 @@ public enum ChatView {
         StatusBarView.draw(state, in: layout.status, frame: &frame, context: context)
         if let composer = layout.composer { ComposerView.draw(state, in: composer, frame: &frame, context: context) }
         if state.switcher != nil { OverlayViews.drawSwitcher(state, frame: &frame, context: context) }
+        if state.reactionPicker != nil {
+            frame.cursor = nil
+            OverlayViews.drawReactionPicker(state, frame: &frame, context: context)
+        }
         if let details = state.details { OverlayViews.drawDetails(details, state: state, frame: &frame, context: context) }
         if state.showHelp {
             frame.cursor = nil

@@ -45,7 +45,8 @@ struct MessageLayout {
     }
 
     private func isGrouped(_ row: MessageRow, after previous: MessageRow) -> Bool {
-        guard previous.message.userID == row.message.userID, previous.message.type != .system,
+        // A /giphy preview keeps its own header: that is where its keys are explained.
+        guard previous.message.userID == row.message.userID, previous.message.type != .system, row.message.type != .ephemeral,
             let a = previous.message.createdAt, let b = row.message.createdAt
         else { return false }
         return b.seconds - a.seconds < Self.groupingSeconds && row.message.parentID == nil && row.quoted == nil
@@ -62,6 +63,10 @@ struct MessageLayout {
         if m.parentID != nil { segments.append(Segment(text: context.label(" ↳ in thread"), style: context.style("thread.replies"))) }
         if m.pinnedAt != nil { segments.append(Segment(text: context.label(" 📌 pinned"), style: context.style("message.pinned"))) }
         if m.textUpdatedAt != nil, m.type != .deleted { segments.append(Segment(text: context.label(" (edited)"), style: context.style("message.edited"))) }
+        // A /giphy preview is the sender's alone until sent.
+        if m.type == .ephemeral {
+            segments.append(Segment(text: context.label(" only you see this · ↑ then Enter send · s shuffle · x cancel"), style: context.style("message.edited")))
+        }
         return ViewLine(segments: segments, messageID: row.id)
     }
 

@@ -29,6 +29,26 @@ enum OverlayViews {
         if matches.isEmpty { frame.put(context.label("no channel matches"), x: box.x + 2, y: box.y + 2, style: style) }
     }
 
+    /// The `a` picker: reactions matching what was typed, the selected one highlighted; a
+    /// reaction already yours is marked, and Enter takes it back.
+    static func drawReactionPicker(_ state: ChatState, frame: inout Frame, context: RenderContext) {
+        guard let picker = state.reactionPicker else { return }
+        let mine = Set((state.window?.rows.first { $0.id == picker.messageID }?.reactions ?? []).filter(\.includesMine).map(\.type))
+        let matches = picker.matches
+        let box = centered(width: min(40, frame.width - 2), height: min(matches.count + 3, 16, frame.height - 2), in: frame)
+        let style = context.style("switcher")
+        drawBox(box, title: "React (type, Enter, Esc)", style: style, frame: &frame, context: context)
+        frame.put(context.text("> " + picker.query + "▏", singleLine: true), x: box.x + 2, y: box.y + 1, maxWidth: box.width - 4, style: style)
+        for (i, type) in matches.prefix(max(0, box.height - 3)).enumerated() {
+            let y = box.y + 2 + i
+            let rowStyle = context.style(i == picker.selected ? "switcher.selected" : "switcher")
+            if i == picker.selected { frame.fill(x: box.x + 1, y: y, width: box.width - 2, height: 1, style: rowStyle) }
+            let label = ReactionEmoji.symbol(for: type) + " " + type + (mine.contains(type) ? "  (yours: Enter removes)" : "")
+            frame.put(context.label(label), x: box.x + 2, y: y, maxWidth: box.width - 4, style: rowStyle)
+        }
+        if matches.isEmpty { frame.put(context.label("no reaction matches"), x: box.x + 2, y: box.y + 2, style: style) }
+    }
+
     /// The key table; with a server also the composer's keys and the /commands, from the
     /// same tables the input handling reads.
     static func drawHelp(live: Bool, frame: inout Frame, context: RenderContext) {
@@ -40,15 +60,20 @@ enum OverlayViews {
                 + [("", "— reading (letters in message-select mode, after ↑) —")] + entries.filter { !$0.0.hasPrefix("q ") }
                 + [("Ctrl-C", "quit")]
         }
-        // The composer's key names are longer ("Backspace", "/giphy"): a wider key column.
+        // The composer's key names are longer ("Backspace", "/giphy"): a wider key column; and
+        // when the list is taller than the screen, two columns side by side.
         let keyWidth = live ? 14 : 12
-        let box = centered(width: min(72 + keyWidth - 12, frame.width - 2), height: min(entries.count + 3, frame.height - 2), in: frame)
+        let columnWidth = 72 + keyWidth - 12
+        let columns = entries.count + 3 > frame.height - 2 && frame.width - 2 >= 2 * columnWidth ? 2 : 1
+        let rows = (entries.count + columns - 1) / columns
+        let box = centered(width: min(columnWidth * columns, frame.width - 2), height: min(rows + 3, frame.height - 2), in: frame)
         let style = context.style("help")
         drawBox(box, title: "Keys (Esc closes)", style: style, frame: &frame, context: context)
-        for (i, entry) in entries.prefix(max(0, box.height - 2)).enumerated() {
-            let y = box.y + 1 + i
-            frame.put(context.label(entry.0), x: box.x + 2, y: y, maxWidth: keyWidth, style: context.style("help.key"))
-            frame.put(context.label(entry.1), x: box.x + keyWidth + 3, y: y, maxWidth: box.width - keyWidth - 5, style: style)
+        let width = box.width / columns
+        for (i, entry) in entries.enumerated() where i % rows < box.height - 2 {
+            let x = box.x + (i / rows) * width, y = box.y + 1 + i % rows
+            frame.put(context.label(entry.0), x: x + 2, y: y, maxWidth: keyWidth, style: context.style("help.key"))
+            frame.put(context.label(entry.1), x: x + keyWidth + 3, y: y, maxWidth: width - keyWidth - 5, style: style)
         }
     }
 
