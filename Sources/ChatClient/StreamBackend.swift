@@ -166,6 +166,14 @@ public final class StreamBackend: LiveChatBackend {
             // Sent or cancelled, the preview is gone (it was never stored); shuffled, it changes.
             if action != "shuffle" { deliver(.messageRemoved(id: id)) }
             await answer("Could not \(action) the GIF", deliver) { try await rest.post("messages/\(id)/action", ["form_data": ["image_action": .string(action)]]) }
+        case .topic(let cid, let text):
+            do {
+                let (type, id) = StreamItems.split(cid) ?? ("", cid)
+                _ = try await rest.send("PATCH", "channels/\(type)/\(id)", body: ["set": ["topic": .string(text)]])
+                deliver(.channelsLoaded(try await channels(for: userID, watchingWith: link.withLock { $0.connectionID })))
+            } catch {
+                deliver(.failed("Could not set the topic: \(Self.reason(error))"))
+            }
         case .direct(let others, let text):
             do {
                 let members = [userID] + others.filter { $0 != userID }

@@ -429,6 +429,8 @@ public enum ChatReducer {
             }
             let text = words.dropFirst(users.count).joined(separator: " ")
             return [.live(.direct(userIDs: users, text: text.isEmpty ? nil : text))]
+        case .reply, .thread, .react, .edit, .delete, .pin, .topic:
+            return runOnMessage(action, arguments, &s)
         case .join:
             let wanted = String(arguments.drop { $0 == "#" }).lowercased()
             if let match = s.channels.first(where: { $0.channel.id.lowercased() == wanted || $0.title.lowercased() == wanted }) {
@@ -437,6 +439,52 @@ public enum ChatReducer {
             s.status = wanted.isEmpty ? "/join #channel: which channel?" : "No channel called \(arguments)"
         }
         return []
+    }
+
+    /// The commands that act on a message: the selected one, else the newest in the channel
+    /// (the user's own newest for /edit and /delete), as the select-mode keys do.
+    private static func runOnMessage(_ action: SlashCommand.Action, _ arguments: String, _ s: inout ChatState) -> [ChatEffect] {
+        guard live(&s), let cid = s.openCID else { return [] }
+        let rows = s.window?.rows.filter { $0.message.type != .deleted && $0.message.type != .ephemeral } ?? []
+        let own = action == .edit || action == .delete
+        guard let target = rows.first(where: { $0.id == s.selectedMessageID }) ?? (own ? rows.last { $0.message.userID == s.userID } : rows.last) else {
+            if action == .topic {
+                return arguments.isEmpty ? [] : [.live(.topic(cid: cid, text: arguments))]
+            }
+            s.status = own ? "You have no message here to \(action == .edit ? "edit" : "delete")" : "No message here"
+            return []
+        }
+        switch action {
+        case .reply:
+            guard !arguments.isEmpty else { s.status = "/reply TEXT: what to say?"; return [] }
+            return [.live(.send(cid: cid, text: arguments, parentID: target.message.parentID ?? target.id, mentions: s.members.map(\.user.id).filter { mentions($0, in: arguments) }))]
+        case .thread:
+            s.thread = nil
+            return [.loadThread(messageID: target.message.parentID ?? target.id)]
+        case .react:
+            let type = String(arguments.filter { $0 != ":" })
+            guard !type.isEmpty else { s.status = "/react :emoji:, e.g. /react :fire:"; return [] }
+            let mine = target.reactions.contains { $0.type == type && $0.includesMine }
+            return [.live(.react(messageID: target.id, type: type, add: !mine))]
+        case .edit:
+            if !arguments.isEmpty { return [.live(.update(messageID: target.id, text: arguments))] }
+            s.editingID = target.id
+            s.composer = Composer(target.message.text ?? "")
+            s.status = "Editing: Enter saves, Esc leaves it as it was"
+            return []
+        case .delete:
+            s.selectedMessageID = target.id
+            s.pendingDeleteID = target.id
+            s.status = "Delete this message? y deletes, any other key keeps it"
+            return []
+        case .pin:
+            return [.live(.pin(messageID: target.id, pinned: target.message.pinnedAt == nil))]
+        case .topic:
+            guard !arguments.isEmpty else { s.status = "/topic TEXT: what topic?"; return [] }
+            return [.live(.topic(cid: cid, text: arguments))]
+        case .help, .quit, .join, .members, .msg:
+            return []
+        }
     }
 
     /// Tab after `@pa` puts `@pat ` (the first member whose id or name starts so); Tab again

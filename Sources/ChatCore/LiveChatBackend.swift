@@ -29,6 +29,8 @@ public enum LiveRequest: Sendable, Equatable {
     case giphy(messageID: String, action: String)
     /// `/msg`: the distinct channel with these users (made when new), then `text` in it when given.
     case direct(userIDs: [String], text: String?)
+    /// `/topic`: the channel's `topic` field.
+    case topic(cid: String, text: String)
 }
 
 /// The link to the server, as the status bar shows it.

@@ -9,6 +9,7 @@ public struct SlashCommand: Sendable, Equatable {
 
     public enum Action: Sendable, Equatable {
         case help, quit, join, members, msg
+        case reply, thread, react, edit, delete, pin, topic
     }
 
     public let name: String
@@ -24,6 +25,13 @@ public struct SlashCommand: Sendable, Equatable {
         SlashCommand(name: "unmute", arguments: "@user", help: "unmute a user", kind: .server),
         SlashCommand(name: "join", arguments: "#channel", help: "open a channel by name or id", kind: .client(.join)),
         SlashCommand(name: "msg", arguments: "@user [text]", help: "a direct message (the conversation opens)", kind: .client(.msg)),
+        SlashCommand(name: "reply", arguments: "TEXT", help: "reply in the thread of the newest message (or the selected one)", kind: .client(.reply)),
+        SlashCommand(name: "thread", arguments: "", help: "open the thread of the newest message", kind: .client(.thread)),
+        SlashCommand(name: "react", arguments: ":emoji:", help: "react to the newest message, e.g. /react :fire:", kind: .client(.react)),
+        SlashCommand(name: "edit", arguments: "[TEXT]", help: "edit your newest message (with TEXT: replace it at once)", kind: .client(.edit)),
+        SlashCommand(name: "delete", arguments: "", help: "delete your newest message (y confirms)", kind: .client(.delete)),
+        SlashCommand(name: "pin", arguments: "", help: "pin or unpin the newest message", kind: .client(.pin)),
+        SlashCommand(name: "topic", arguments: "TEXT", help: "set the channel's topic (moderators)", kind: .client(.topic)),
         SlashCommand(name: "members", arguments: "", help: "show or hide the member list", kind: .client(.members)),
         SlashCommand(name: "help", arguments: "", help: "keys and commands", kind: .client(.help)),
         SlashCommand(name: "quit", arguments: "", help: "leave chatterm", kind: .client(.quit)),

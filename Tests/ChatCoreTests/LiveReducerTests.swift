@@ -229,3 +229,23 @@ extension LiveReducerTests {
         XCTAssertEqual(noOne.status, "/msg @user [text]: whom to write to?")
     }
 }
+
+extension LiveReducerTests {
+    func testCommandsActOnTheNewestMessage() {
+        var s = reduce(live(), .messageUpserted(message("mine", from: "alice", at: 20)), .messageUpserted(message("theirs", from: "bob", at: 30))).0
+        func run(_ line: String) -> (ChatState, [ChatEffect]) { reduce(s, .composeInsert(line), .composeSend) }
+        XCTAssertEqual(run("/edit better words").1.last, .live(.update(messageID: "mine", text: "better words")), "your own newest, not bob's")
+        XCTAssertEqual(run("/react :fire:").1.last, .live(.react(messageID: "theirs", type: "fire", add: true)))
+        XCTAssertEqual(run("/reply agreed @bob").1.last, .live(.send(cid: "messaging:general", text: "agreed @bob", parentID: "theirs", mentions: ["bob"])))
+        XCTAssertEqual(run("/thread").1.last, .loadThread(messageID: "theirs"))
+        XCTAssertEqual(run("/pin").1.last, .live(.pin(messageID: "theirs", pinned: true)))
+        XCTAssertEqual(run("/topic Launch week").1.last, .live(.topic(cid: "messaging:general", text: "Launch week")))
+        let (asking, none) = run("/delete")
+        XCTAssertEqual(none.filter { if case .live = $0 { true } else { false } }, [])
+        XCTAssertEqual(asking.pendingDeleteID, "mine")
+        XCTAssertEqual(reduce(asking, .confirm(true)).1, [.live(.delete(messageID: "mine"))])
+        s.selectedMessageID = "mine"
+        XCTAssertEqual(run("/react :tada:").1.last, .live(.react(messageID: "mine", type: "tada", add: true)), "the selected one first")
+        XCTAssertEqual(run("/react").0.status, "/react :emoji:, e.g. /react :fire:")
+    }
+}
