@@ -129,9 +129,10 @@ public final class StreamBackend: LiveChatBackend {
     /// messages sent quickly arrive in the order they were written.
     func run(_ request: LiveRequest, deliver: @Sendable (ChatEvent) -> Void) async {
         switch request {
-        case .send(let cid, let text, let parentID, let mentions):
+        case .send(let cid, let text, let parentID, let mentions, let quotedID):
             var message: JSONObject = ["text": .string(text), "mentioned_users": .array(mentions.map(JSONValue.string))]
             if let parentID { message["parent_id"] = .string(parentID) }
+            if let quotedID { message["quoted_message_id"] = .string(quotedID) }
             do {
                 let answer = try await rest.post(Self.channelPath(cid, "message"), ["message": .object(message)])
                 // The socket brings the same message; the reducer replaces by id, so it shows once.

@@ -69,6 +69,11 @@ public enum ChatEvent: Sendable {
     case pickerConfirm
     /// `p`: pins or unpins.
     case pinSelected
+    /// `q`: the next message sent quotes the selected one.
+    case quoteSelected
+    /// Ctrl-X: the draft goes to `$EDITOR`; what comes back replaces it.
+    case openEditor
+    case composeReplace(String)
     /// On a selected /giphy preview: `send`, `shuffle` or `cancel`.
     case giphy(String)
 }
@@ -84,6 +89,9 @@ public enum ChatEffect: Sendable, Equatable {
     case loadDetails(messageID: String)
     /// Open a URL with the desktop's handler (`xdg-open`, given as an argument, never through a shell).
     case openURL(String)
+    /// Edit `text` in `$EDITOR` (the terminal is handed over meanwhile); the result comes back
+    /// as `.composeReplace`.
+    case editExternally(String)
     /// Ask the server to do something (a live backend only).
     case live(LiveRequest)
 }

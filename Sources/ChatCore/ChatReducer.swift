@@ -130,6 +130,7 @@ public enum ChatReducer {
             if s.thread != nil { s.focus = s.focus == .thread ? .messages : .thread }
         case .dismiss:
             if s.reactionPicker != nil { s.reactionPicker = nil }
+            else if s.quotingID != nil { s.quotingID = nil; s.status = nil }
             else if s.editingID != nil { s.editingID = nil; s.composer = Composer(); s.status = nil }
             else if s.details != nil { s.details = nil }
             else if s.showHelp { s.showHelp = false }
@@ -199,6 +200,19 @@ public enum ChatReducer {
                 effects.append(.live(.react(messageID: picker.messageID, type: type, add: !mine)))
             }
             s.reactionPicker = nil
+        case .quoteSelected:
+            if live(&s), let id = s.selectedMessageID, let row = row(id, in: s) {
+                s.quotingID = id
+                s.selectedMessageID = nil
+                s.status = "Quoting \(row.authorName): your next message quotes it (Esc drops it)"
+            }
+        case .openEditor:
+            effects.append(.editExternally(s.composer.string))
+        case .composeReplace(let text):
+            // Editors end files with a newline the message should not have.
+            var trimmed = text
+            while trimmed.last?.isNewline == true { trimmed.removeLast() }
+            s.composer = Composer(trimmed, history: s.composer.history)
         case .pinSelected:
             if live(&s), let id = s.selectedMessageID, let row = row(id, in: s) {
                 effects.append(.live(.pin(messageID: id, pinned: row.message.pinnedAt == nil)))
@@ -398,9 +412,12 @@ public enum ChatReducer {
             return [.live(.update(messageID: id, text: line))]
         }
         let mentioned = s.members.map(\.user.id).filter { id in mentions(id, in: line) }
+        let quoted = s.quotingID
         s.composer.sent()
         s.mentionCompletion = nil
-        return stopTyping(&s) + [.live(.send(cid: cid, text: line, parentID: threadParent(s), mentions: mentioned))]
+        s.quotingID = nil
+        if quoted != nil { s.status = nil }
+        return stopTyping(&s) + [.live(.send(cid: cid, text: line, parentID: threadParent(s), mentions: mentioned, quotedID: quoted))]
     }
 
     /// `@id` as a word of its own in `text`.

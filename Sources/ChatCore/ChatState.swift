@@ -39,6 +39,8 @@ public struct ChatState: Sendable, Equatable {
     public var counted = RecentIDs()
     /// The message whose text the composer is editing (`e`); Enter saves instead of sending.
     public var editingID: String?
+    /// The message the next one sent quotes (`q`).
+    public var quotingID: String?
     /// The message waiting for a yes to be deleted (`d`).
     public var pendingDeleteID: String?
     /// The reaction picker (`a`) over a message.

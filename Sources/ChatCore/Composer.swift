@@ -12,9 +12,10 @@ public struct Composer: Sendable, Equatable {
 
     public static let historyLimit = 100
 
-    public init(_ text: String = "") {
+    public init(_ text: String = "", history: [String] = []) {
         self.text = Array(text)
         cursor = self.text.count
+        self.history = history
     }
 
     public var string: String { String(text) }

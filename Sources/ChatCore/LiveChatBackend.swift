@@ -15,8 +15,9 @@ public protocol LiveChatBackend: ChatBackend {
 
 /// What the client asks a server to do.
 public enum LiveRequest: Sendable, Equatable {
-    /// A new message, or a thread reply when `parentID` is set; `mentions` are user ids.
-    case send(cid: String, text: String, parentID: String?, mentions: [String])
+    /// A new message, or a thread reply when `parentID` is set; `mentions` are user ids;
+    /// `quotedID` the message it quotes.
+    case send(cid: String, text: String, parentID: String?, mentions: [String], quotedID: String? = nil)
     case typing(cid: String, parentID: String?, started: Bool)
     case markRead(cid: String)
     /// A new text for one's own message.

@@ -249,3 +249,23 @@ extension LiveReducerTests {
         XCTAssertEqual(run("/react").0.status, "/react :emoji:, e.g. /react :fire:")
     }
 }
+
+extension LiveReducerTests {
+    func testQuoteAndEditor() {
+        var s = live()
+        s.selectedMessageID = "old"
+        var effects: [ChatEffect]
+        (s, effects) = reduce(s, .quoteSelected, .composeInsert("+1"), .composeSend)
+        XCTAssertEqual(effects.last, .live(.send(cid: "messaging:general", text: "+1", parentID: nil, mentions: [], quotedID: "old")))
+        XCTAssertNil(s.quotingID, "one message quotes, the next does not")
+        s.selectedMessageID = "old"
+        s = reduce(s, .quoteSelected, .dismiss).0
+        XCTAssertNil(s.quotingID, "Esc drops the quote")
+
+        (s, effects) = reduce(s, .composeInsert("draft"), .composeSend, .composeInsert("next"), .openEditor)
+        XCTAssertEqual(effects.last, .editExternally("next"))
+        s = reduce(s, .composeReplace("from the editor\n\n")).0
+        XCTAssertEqual(s.composer.string, "from the editor", "trailing newlines go")
+        XCTAssertEqual(s.composer.history, ["+1", "draft"], "history survives the editor")
+    }
+}

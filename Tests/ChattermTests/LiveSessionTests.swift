@@ -206,3 +206,32 @@ extension LiveSessionTests {
         XCTAssertTrue(direct.contains("Kenji"), direct)
     }
 }
+
+extension LiveSessionTests {
+    /// Ctrl-X hands the draft to $EDITOR and takes back what it wrote; q quotes a message.
+    func testEditorAndQuote() throws {
+        guard TmuxDriver.available else { throw XCTSkip("tmux is not installed") }
+        try ChattermProcess.importFile(packageRoot + "/demo-data/demo.jsonl", db: db)
+        let url = try serve(port: 0)
+        // The "editor" rewrites the draft the way a person would in vi.
+        try tmux.start("maya", "env LANG=C.UTF-8 EDITOR='sed -i s/rough/polished/' CHATTERM_THEMES=\(ChattermProcess.themes) \(ChattermProcess.binary) open --user maya --server \(url) --db \(db)")
+        try tmux.waitFor("online", in: "maya")
+        try tmux.type("maya", "/join #engineering")
+        try tmux.keys("maya", "Enter")
+        try tmux.waitFor(" #Engineering · ", in: "maya")
+        try tmux.type("maya", "a rough draft")
+        try tmux.keys("maya", "C-x")
+        try tmux.waitFor("› a polished draft", in: "maya")
+        try tmux.keys("maya", "Enter")
+        try tmux.waitFor("a polished draft", in: "maya")
+
+        try tmux.keys("maya", "Up", "q")
+        try tmux.waitFor("Quoting Maya Okafor", in: "maya")
+        try tmux.type("maya", "quoting myself")
+        try tmux.keys("maya", "Enter")
+        let shown = try tmux.waitFor("quoting myself", in: "maya")
+        let lines = shown.split(separator: "\n")
+        let reply = try XCTUnwrap(lines.lastIndex { $0.contains("quoting myself") })
+        XCTAssertTrue(lines[reply - 1].contains("a polished draft"), "the quote shows above the reply:\n\(shown)")
+    }
+}

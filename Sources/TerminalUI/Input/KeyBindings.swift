@@ -59,6 +59,7 @@ public struct KeyBinding: Sendable {
         KeyBinding(keys: [.control("k")], label: "Ctrl-K", help: "delete to the end (empty line: switch channel)", command: .chat(.composeEdit(.killToEnd))),
         KeyBinding(keys: [.control("p")], label: "Ctrl-P", help: "previous sent message", command: .chat(.composeEdit(.historyBack))),
         KeyBinding(keys: [.control("n")], label: "Ctrl-N", help: "next sent message", command: .chat(.composeEdit(.historyForward))),
+        KeyBinding(keys: [.control("x")], label: "Ctrl-X", help: "write the message in $EDITOR", command: .chat(.openEditor)),
     ]
 
     /// What `key` means in `state`: the switcher takes typing while it is open.
@@ -95,6 +96,8 @@ public struct KeyBinding: Sendable {
             default: break
             }
         }
+        // With a server, q quotes (Ctrl-C quits); browsing a store, q quits.
+        if state.isLive, state.selectedMessageID != nil, key == .character("q") { return .chat(.quoteSelected) }
         if state.isLive, state.selectedMessageID == nil, let command = composerCommand(for: key, in: state) { return command }
         // Up first enters message-select mode, on the newest message on screen.
         if state.selectedMessageID == nil, key == .up || key == .character("k") { return .chat(.startSelecting) }

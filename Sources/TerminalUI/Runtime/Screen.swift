@@ -46,6 +46,19 @@ public final class Screen {
         _ = bytes.withUnsafeBufferPointer { Glibc.write(STDOUT_FILENO, $0.baseAddress, $0.count) }
     }
 
+    /// Lends the terminal to another program (an editor): ncurses steps aside until `resume`.
+    public func suspend() {
+        Self.write(Self.pasteOff)
+        def_prog_mode()
+        endwin()
+    }
+
+    public func resume() {
+        reset_prog_mode()
+        Self.write(Self.pasteOn)
+        invalidate()
+    }
+
     /// Gives the terminal back as it was.
     public func close() {
         Self.write(Self.pasteOff)

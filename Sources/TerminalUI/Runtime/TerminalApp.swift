@@ -14,6 +14,8 @@ public final class TerminalApp {
     private var state: ChatState
     private let context: RenderContext
     private var running = true
+    /// The screen while `run` has it, for effects that hand the terminal over (the editor).
+    private var screen: Screen?
 
     public init(backend: any ChatBackend, state: ChatState, context: RenderContext) {
         self.backend = backend
@@ -22,6 +24,8 @@ public final class TerminalApp {
     }
 
     public func run(screen: Screen) {
+        self.screen = screen
+        defer { self.screen = nil }
         let live = backend as? any LiveChatBackend
         let inbox = EventInbox()
         dispatch(.clock(.now()))
@@ -105,6 +109,8 @@ public final class TerminalApp {
                 return .detailsLoaded(MessageDetails(row: row, reactions: try backend.reactions(messageID: id)))
             case .openURL(let url):
                 return openURL(url)
+            case .editExternally(let text):
+                return ExternalEditor.edit(text, screen: screen)
             case .live(let request):
                 guard let live = backend as? any LiveChatBackend else { return .failed("This is a local store: start `chatterm serve` and open it with --server to talk") }
                 live.perform(request)
