@@ -58,7 +58,7 @@ enum OverlayViews {
             entries = [("", "— writing —")] + KeyBinding.composer.map { ($0.label, $0.help) }
                 + [("", "— commands —")] + SlashCommand.all.map { ("/" + $0.name, ($0.arguments.isEmpty ? "" : $0.arguments + ": ") + $0.help) }
                 + [("", "— reading (letters in message-select mode, after ↑) —")] + entries.filter { !$0.0.hasPrefix("q ") }
-                + [("Ctrl-C", "quit")]
+                + [("q", "quote the selected message in your next one"), ("Ctrl-C", "quit")]
         }
         // The composer's key names are longer ("Backspace", "/giphy"): a wider key column; and
         // when the list is taller than the screen, two columns side by side.
