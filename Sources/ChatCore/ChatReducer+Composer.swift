@@ -1,0 +1,187 @@
+import ChatModel
+
+/// The reducer's composer: typing indicators, sending, /commands and their actions on
+/// messages, mention completion.
+extension ChatReducer {
+    /// JS clients send `typing.start` at most every 2 s while typing and `typing.stop` after 5 s idle.
+    static let typingRepeatSeconds: Int64 = 2
+    static let typingIdleSeconds: Int64 = 5
+
+    static func typed(_ s: inout ChatState) -> [ChatEffect] {
+        // A /command is not a message being written: nobody needs to see it typed.
+        guard s.isLive, let cid = s.openCID, !s.composer.isEmpty, s.composer.text.first != "/", let now = s.now else { return [] }
+        s.lastKeystrokeAt = now
+        if let sent = s.typingSentAt, now.seconds - sent.seconds < typingRepeatSeconds { return [] }
+        s.typingSentAt = now
+        return [.live(.typing(cid: cid, parentID: threadParent(s), started: true))]
+    }
+
+    static func stopTyping(_ s: inout ChatState) -> [ChatEffect] {
+        guard s.typingSentAt != nil, let cid = s.openCID else { return [] }
+        s.typingSentAt = nil
+        return [.live(.typing(cid: cid, parentID: threadParent(s), started: false))]
+    }
+
+    /// Replies go to the open thread when it has the focus.
+    static func threadParent(_ s: ChatState) -> String? {
+        s.focus == .thread ? s.thread?.root.id : nil
+    }
+
+    static func send(_ s: inout ChatState) -> [ChatEffect] {
+        let line = SlashCommand.trimmed(s.composer.string)
+        guard !line.isEmpty else { return [] }
+        if let (name, arguments) = SlashCommand.parse(line) {
+            guard let command = SlashCommand.all.first(where: { $0.name == name }) else {
+                s.status = "Unknown command /\(name): nothing was sent (/help lists the commands)"
+                return []
+            }
+            if case .client(let action) = command.kind {
+                s.composer.sent()
+                return run(action, arguments, &s)
+            }
+        }
+        guard s.isLive, let cid = s.openCID else {
+            s.status = "This is a local store: open it through `chatterm serve` (--server) to send"
+            return []
+        }
+        if let id = s.editingID {
+            s.editingID = nil
+            s.composer = Composer()
+            s.status = nil
+            return [.live(.update(messageID: id, text: line))]
+        }
+        let mentioned = s.members.map(\.user.id).filter { id in mentions(id, in: line) }
+        let quoted = s.quotingID
+        s.composer.sent()
+        s.mentionCompletion = nil
+        s.quotingID = nil
+        if quoted != nil { s.status = nil }
+        return stopTyping(&s) + [.live(.send(cid: cid, text: line, parentID: threadParent(s), mentions: mentioned, quotedID: quoted))]
+    }
+
+    /// `@id` as a word of its own in `text`.
+    static func mentions(_ id: String, in text: String) -> Bool {
+        var rest = Substring(text)
+        while let range = rest.firstRange(of: "@" + id) {
+            let before = rest[..<range.lowerBound].last, after = rest[range.upperBound...].first
+            let boundary: (Character?) -> Bool = { c in c.map { !($0.isLetter || $0.isNumber || "_-@".contains($0)) } ?? true }
+            if boundary(before), boundary(after) { return true }
+            rest = rest[range.upperBound...]
+        }
+        return false
+    }
+
+    static func run(_ action: SlashCommand.Action, _ arguments: String, _ s: inout ChatState) -> [ChatEffect] {
+        switch action {
+        case .help: s.showHelp = true
+        case .quit: s.quitRequested = true
+        case .members: s.showMembers.toggle()
+        case .msg:
+            let words = arguments.split(separator: " ", omittingEmptySubsequences: true)
+            let users = words.prefix { $0.hasPrefix("@") }.map { String($0.dropFirst()) }
+            guard !users.isEmpty, s.isLive else {
+                s.status = s.isLive ? "/msg @user [text]: whom to write to?" : "This is a local store: /msg needs a server"
+                return []
+            }
+            let text = words.dropFirst(users.count).joined(separator: " ")
+            return [.live(.direct(userIDs: users, text: text.isEmpty ? nil : text))]
+        case .reply, .thread, .react, .edit, .delete, .pin, .topic:
+            return runOnMessage(action, arguments, &s)
+        case .join:
+            let wanted = String(arguments.drop { $0 == "#" }).lowercased()
+            if let match = s.channels.first(where: { $0.channel.id.lowercased() == wanted || $0.title.lowercased() == wanted }) {
+                return open(match.channel.cid, &s)
+            }
+            s.status = wanted.isEmpty ? "/join #channel: which channel?" : "No channel called \(arguments)"
+        }
+        return []
+    }
+
+    /// The commands that act on a message: the selected one, else the newest in the channel
+    /// (the user's own newest for /edit and /delete), as the select-mode keys do.
+    static func runOnMessage(_ action: SlashCommand.Action, _ arguments: String, _ s: inout ChatState) -> [ChatEffect] {
+        guard live(&s), let cid = s.openCID else { return [] }
+        let rows = s.window?.rows.filter { $0.message.type != .deleted && $0.message.type != .ephemeral } ?? []
+        let own = action == .edit || action == .delete
+        guard let target = rows.first(where: { $0.id == s.selectedMessageID }) ?? (own ? rows.last { $0.message.userID == s.userID } : rows.last) else {
+            if action == .topic {
+                return arguments.isEmpty ? [] : [.live(.topic(cid: cid, text: arguments))]
+            }
+            s.status = own ? "You have no message here to \(action == .edit ? "edit" : "delete")" : "No message here"
+            return []
+        }
+        switch action {
+        case .reply:
+            guard !arguments.isEmpty else { s.status = "/reply TEXT: what to say?"; return [] }
+            return [.live(.send(cid: cid, text: arguments, parentID: target.message.parentID ?? target.id, mentions: s.members.map(\.user.id).filter { mentions($0, in: arguments) }))]
+        case .thread:
+            s.thread = nil
+            return [.loadThread(messageID: target.message.parentID ?? target.id)]
+        case .react:
+            let type = String(arguments.filter { $0 != ":" })
+            guard !type.isEmpty else { s.status = "/react :emoji:, e.g. /react :fire:"; return [] }
+            let mine = target.reactions.contains { $0.type == type && $0.includesMine }
+            return [.live(.react(messageID: target.id, type: type, add: !mine))]
+        case .edit:
+            if !arguments.isEmpty { return [.live(.update(messageID: target.id, text: arguments))] }
+            s.editingID = target.id
+            s.composer = Composer(target.message.text ?? "")
+            s.status = "Editing: Enter saves, Esc leaves it as it was"
+            return []
+        case .delete:
+            s.selectedMessageID = target.id
+            s.pendingDeleteID = target.id
+            s.status = "Delete this message? y deletes, any other key keeps it"
+            return []
+        case .pin:
+            return [.live(.pin(messageID: target.id, pinned: target.message.pinnedAt == nil))]
+        case .topic:
+            guard !arguments.isEmpty else { s.status = "/topic TEXT: what topic?"; return [] }
+            return [.live(.topic(cid: cid, text: arguments))]
+        case .help, .quit, .join, .members, .msg:
+            return []
+        }
+    }
+
+    /// Tab after `@pa` puts `@pat ` (the first member whose id or name starts so); Tab again
+    /// puts the next one.
+    static func completeMention(_ s: inout ChatState) {
+        if var completion = s.mentionCompletion, completion.candidates.count > 1 {
+            completion.index = (completion.index + 1) % completion.candidates.count
+            s.composer.replaceMention(from: completion.start, with: completion.candidates[completion.index])
+            s.mentionCompletion = completion
+            return
+        }
+        guard let (start, query) = s.composer.mentionQuery else { return }
+        let q = query.lowercased()
+        let candidates = s.members.map(\.user).filter { $0.id != s.userID }
+            .filter { $0.id.lowercased().hasPrefix(q) || $0.displayName.lowercased().hasPrefix(q) }
+            .map(\.id).sorted()
+        guard let first = candidates.first else {
+            s.status = "No member matches @\(query)"
+            return
+        }
+        s.composer.replaceMention(from: start, with: first)
+        s.mentionCompletion = MentionCompletion(start: start, query: query, candidates: candidates, index: 0)
+    }
+
+    /// The selected message when it is the user's own (else a status saying why not).
+    static func ownSelected(_ s: inout ChatState, verb: String) -> MessageRow? {
+        guard live(&s), let id = s.selectedMessageID, let row = row(id, in: s) else { return nil }
+        guard row.message.userID == s.userID, row.message.type != .deleted else {
+            s.status = "You can only \(verb) your own messages"
+            return nil
+        }
+        return row
+    }
+
+    /// Whether the client talks to a server; says why not when it does not.
+    static func live(_ s: inout ChatState) -> Bool {
+        if !s.isLive { s.status = "This is a local store: open it through a server (--server) to change messages" }
+        return s.isLive
+    }
+
+    static func row(_ id: String, in s: ChatState) -> MessageRow? {
+        s.window?.rows.first { $0.id == id } ?? s.thread.flatMap { t in t.root.id == id ? t.root : t.replies.first { $0.id == id } }
+    }
+}

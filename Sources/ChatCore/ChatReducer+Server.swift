@@ -1,0 +1,68 @@
+import ChatModel
+
+/// The reducer's side of a server: messages arriving, and telling the server what was read.
+extension ChatReducer {
+    /// A message from the server joins or replaces what the client holds: the open channel's
+    /// window (only when it reaches the newest message, so no gap opens), the open thread, and
+    /// the channel list's unread and mention counts. Reading the bottom of the open channel
+    /// marks it read.
+    static func upsert(_ row: MessageRow, _ s: inout ChatState) -> [ChatEffect] {
+        let message = row.message, cid = message.cid
+        var effects: [ChatEffect] = []
+        var isNew = true
+        if var thread = s.thread {
+            if thread.root.id == row.id {
+                thread.root = row
+                isNew = false
+            } else if message.parentID == thread.root.id {
+                if let i = thread.replies.firstIndex(where: { $0.id == row.id }) { thread.replies[i] = row; isNew = false } else { thread.replies.append(row) }
+            }
+            s.thread = thread
+        }
+        let shownInChannel = message.parentID == nil || message.showInChannel == true
+        if var w = s.window, w.cid == cid {
+            if let i = w.rows.firstIndex(where: { $0.id == row.id }) {
+                w.rows[i] = row
+                isNew = false
+            } else if shownInChannel, !w.hasNewer {
+                w.rows.append(row)
+                if w.rows.count > MessageWindow.capacity {
+                    let drop = w.rows.count - MessageWindow.capacity
+                    w.rows.removeFirst(drop)
+                    w.hasOlder = true
+                    w.bottomIndex = w.bottomIndex.map { max(0, $0 - drop) }
+                }
+            }
+            s.window = w
+        }
+        // Whoever posts has stopped typing, whatever their typing.stop says later.
+        if isNew { s.typing[cid]?[row.authorName] = nil }
+        guard isNew, shownInChannel, message.type != .deleted, let index = s.channels.firstIndex(where: { $0.channel.cid == cid }),
+              s.counted.insert(row.id) else { return effects }
+        var summary = s.channels[index]
+        if let at = message.createdAt, summary.lastMessageAt.map({ at > $0 }) ?? true { summary.lastMessageAt = at }
+        let following = s.openCID == cid && s.window != nil && s.window?.bottomIndex == nil && s.window?.hasNewer == false
+        if message.userID != s.userID {
+            if following {
+                effects.append(.live(.markRead(cid: cid)))
+                summary.lastRead = message.createdAt ?? summary.lastRead
+            } else {
+                summary.unreadCount += 1
+                if message.mentionedUserIDs?.contains(s.userID) == true { summary.mentionCount += 1 }
+            }
+        }
+        // Newest activity first, as the store orders the list.
+        s.channels.remove(at: index)
+        s.channels.insert(summary, at: 0)
+        return effects
+    }
+
+    /// In the open channel, at its newest message, with unread messages: tell the server.
+    static func markReadAtBottom(_ s: inout ChatState) -> [ChatEffect] {
+        guard s.isLive, let w = s.window, w.bottomIndex == nil, !w.hasNewer,
+              let i = s.channels.firstIndex(where: { $0.channel.cid == w.cid }), s.channels[i].unreadCount > 0 else { return [] }
+        s.channels[i].unreadCount = 0
+        s.channels[i].mentionCount = 0
+        return [.live(.markRead(cid: w.cid))]
+    }
+}
