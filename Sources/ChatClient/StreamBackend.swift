@@ -167,6 +167,14 @@ public final class StreamBackend: LiveChatBackend {
             // Sent or cancelled, the preview is gone (it was never stored); shuffled, it changes.
             if action != "shuffle" { deliver(.messageRemoved(id: id)) }
             await answer("Could not \(action) the GIF", deliver) { try await rest.post("messages/\(id)/action", ["form_data": ["image_action": .string(action)]]) }
+        case .leave(let cid):
+            do {
+                let (type, id) = StreamItems.split(cid) ?? ("", cid)
+                _ = try await rest.post("channels/\(type)/\(id)", ["remove_members": [.string(userID)]])
+                deliver(.channelsLoaded(try await channels(for: userID, watchingWith: link.withLock { $0.connectionID })))
+            } catch {
+                deliver(.failed("Could not leave: \(Self.reason(error))"))
+            }
         case .topic(let cid, let text):
             do {
                 let (type, id) = StreamItems.split(cid) ?? ("", cid)

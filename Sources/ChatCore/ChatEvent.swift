@@ -92,6 +92,8 @@ public enum ChatEffect: Sendable, Equatable {
     /// Edit `text` in `$EDITOR` (the terminal is handed over meanwhile); the result comes back
     /// as `.composeReplace`.
     case editExternally(String)
+    /// `/reconnect`: drop the connection and make a new one at once.
+    case reconnect
     /// Ask the server to do something (a live backend only).
     case live(LiveRequest)
 }

@@ -87,6 +87,12 @@ extension ChatReducer {
             return [.live(.direct(userIDs: users, text: text.isEmpty ? nil : text))]
         case .reply, .thread, .react, .edit, .delete, .pin, .topic:
             return runOnMessage(action, arguments, &s)
+        case .leave:
+            guard live(&s), let cid = s.openCID else { return [] }
+            return [.live(.leave(cid: cid))]
+        case .reconnect:
+            guard live(&s) else { return [] }
+            return [.reconnect]
         case .join:
             let wanted = String(arguments.drop { $0 == "#" }).lowercased()
             if let match = s.channels.first(where: { $0.channel.id.lowercased() == wanted || $0.title.lowercased() == wanted }) {
@@ -138,7 +144,7 @@ extension ChatReducer {
         case .topic:
             guard !arguments.isEmpty else { s.status = "/topic TEXT: what topic?"; return [] }
             return [.live(.topic(cid: cid, text: arguments))]
-        case .help, .quit, .join, .members, .msg:
+        case .help, .quit, .join, .members, .msg, .leave, .reconnect:
             return []
         }
     }

@@ -9,6 +9,13 @@ public enum ChatReducer {
         switch event {
         case .channelsLoaded(let channels):
             s.channels = channels
+            // A channel left (or deleted) is not shown on: the first of the list opens instead.
+            if let open = s.openCID, !channels.contains(where: { $0.channel.cid == open }) {
+                s.openCID = nil
+                s.window = nil
+                s.thread = nil
+                s.selectedMessageID = nil
+            }
             if s.openCID == nil, let first = sidebarOrder(channels).first {
                 s.openCID = first.channel.cid
                 effects.append(.loadChannel(cid: first.channel.cid))

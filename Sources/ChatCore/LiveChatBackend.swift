@@ -32,6 +32,8 @@ public enum LiveRequest: Sendable, Equatable {
     case direct(userIDs: [String], text: String?)
     /// `/topic`: the channel's `topic` field.
     case topic(cid: String, text: String)
+    /// `/leave`: stop being a member.
+    case leave(cid: String)
 }
 
 /// The link to the server, as the status bar shows it.

@@ -23,13 +23,15 @@ struct ChannelUpdateRoutes {
     }
 
     /// The channel named in the path, for a caller allowed to change it: server tokens, app
-    /// admins and moderators, the channel's creator and its channel moderators.
-    private func changeable(_ context: ServerContext, operation: String) throws -> Channel {
+    /// admins and moderators, the channel's creator and its channel moderators; and any member
+    /// for `leaving`, a body that only removes the caller (Stream lets members leave).
+    private func changeable(_ context: ServerContext, operation: String, leaving: Bool = false) throws -> Channel {
         let type = context.parameters.get("type") ?? "", id = context.parameters.get("id") ?? ""
         guard let channel = try store.channel(cid: ChannelID.cid(type: type, id: id)) else {
             throw StreamAPIError.notFound(operation, "Can't find channel with id \(type):\(id)")
         }
-        if case .user(let me)? = context.actor, me != channel.createdBy {
+        let leavingMember = try leaving && store.isMember(cid: channel.cid, userID: ActingUser.viewer(context))
+        if case .user(let me)? = context.actor, me != channel.createdBy, !leavingMember {
             let appRole = try store.user(id: me)?.role
             let channelRole = try store.channelRole(cid: channel.cid, userID: me)
             guard ["admin", "moderator"].contains(appRole) || channelRole == "channel_moderator" else {
@@ -37,6 +39,14 @@ struct ChannelUpdateRoutes {
             }
         }
         return channel
+    }
+
+    /// A body whose only change is removing the user token's own user.
+    private static func onlyRemovesCaller(_ body: JSONObject, _ context: ServerContext) -> Bool {
+        guard case .user(let me)? = context.actor,
+              body.members.allSatisfy({ ["remove_members", "message", "user", "user_id"].contains($0.key) }),
+              let removed = body["remove_members"]?.arrayValue, removed.count == 1 else { return false }
+        return (removed[0].stringValue ?? removed[0].objectValue?["user_id"]?.stringValue) == me
     }
 
     /// The acting user for an event: the named user, or the token's.
@@ -48,7 +58,7 @@ struct ChannelUpdateRoutes {
         let operation = partial ? "UpdateChannelPartial" : "UpdateChannel"
         var request = request
         let body = try await request.jsonObject(operation: operation)
-        var channel = try changeable(context, operation: operation)
+        var channel = try changeable(context, operation: operation, leaving: Self.onlyRemovesCaller(body, context))
         let actor = actor(body, context, fallback: channel.createdBy)
         var data: JSONObject?
         if partial {

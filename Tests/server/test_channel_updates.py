@@ -105,3 +105,18 @@ def test_hide_and_show_and_a_new_message_unhides(client, trio):
     assert unread().get(cid) == 2, "a new message brings it back"
     with pytest.raises(StreamAPIException):
         client.channel("messaging", channel.id).hide("not-a-member-" + new_id("x"))
+
+
+def test_a_member_may_leave_but_not_remove_others(server, client, trio):
+    a, b, c = trio
+    channel = client.channel("messaging", new_id("leave"), {"members": [a, b, c]})
+    channel.create(a)
+    others = as_user(server, b, "POST", f"channels/messaging/{channel.id}", {"remove_members": [c]})
+    assert others.status_code == 403 and others.json()["code"] == 17
+    both = as_user(server, b, "POST", f"channels/messaging/{channel.id}", {"remove_members": [b], "add_members": [c]})
+    assert both.status_code == 403, "leaving is all a plain member may do"
+    left = as_user(server, b, "POST", f"channels/messaging/{channel.id}", {"remove_members": [b]})
+    assert left.status_code == 201, left.text
+    assert sorted(m["user_id"] for m in channel.query()["members"]) == sorted([a, c])
+    again = as_user(server, b, "POST", f"channels/messaging/{channel.id}", {"remove_members": [b]})
+    assert again.status_code == 403, "no longer a member"

@@ -16,6 +16,8 @@ public final class TerminalApp {
     private var running = true
     /// The screen while `run` has it, for effects that hand the terminal over (the editor).
     private var screen: Screen?
+    /// Where a live backend's events wait for the loop.
+    private let inbox = EventInbox()
 
     public init(backend: any ChatBackend, state: ChatState, context: RenderContext) {
         self.backend = backend
@@ -27,7 +29,7 @@ public final class TerminalApp {
         self.screen = screen
         defer { self.screen = nil }
         let live = backend as? any LiveChatBackend
-        let inbox = EventInbox()
+        let inbox = self.inbox
         dispatch(.clock(.now()))
         if let live {
             dispatch(.connectionChanged(.connecting))
@@ -111,6 +113,12 @@ public final class TerminalApp {
                 return openURL(url)
             case .editExternally(let text):
                 return ExternalEditor.edit(text, screen: screen)
+            case .reconnect:
+                guard let live = backend as? any LiveChatBackend else { return nil }
+                let inbox = self.inbox
+                live.disconnect()
+                live.connect(userID: state.userID) { inbox.push($0) }
+                return .notice("Reconnecting…")
             case .live(let request):
                 guard let live = backend as? any LiveChatBackend else { return .failed("This is a local store: start `chatterm serve` and open it with --server to talk") }
                 live.perform(request)
