@@ -74,6 +74,11 @@ public enum ChatEvent: Sendable {
     /// Ctrl-X: the draft goes to `$EDITOR`; what comes back replaces it.
     case openEditor
     case composeReplace(String)
+    /// `/search`'s answer: matching messages, newest first.
+    case searchResults(query: String, rows: [MessageRow])
+    case searchMove(Int)
+    /// Enter on a result: its channel opens (its thread for a reply).
+    case searchConfirm
     /// On a selected /giphy preview: `send`, `shuffle` or `cancel`.
     case giphy(String)
 }
@@ -94,6 +99,8 @@ public enum ChatEffect: Sendable, Equatable {
     case editExternally(String)
     /// `/reconnect`: drop the connection and make a new one at once.
     case reconnect
+    /// `/theme NAME`: draw with another theme from now on.
+    case setTheme(String)
     /// Ask the server to do something (a live backend only).
     case live(LiveRequest)
 }

@@ -93,6 +93,14 @@ extension ChatReducer {
         case .reconnect:
             guard live(&s) else { return [] }
             return [.reconnect]
+        case .theme:
+            guard !arguments.isEmpty else { s.status = "/theme NAME: dark, light, mono, dark256 or a theme file"; return [] }
+            return [.setTheme(arguments)]
+        case .search:
+            guard live(&s) else { return [] }
+            guard !arguments.isEmpty else { s.status = "/search TEXT: what to look for?"; return [] }
+            s.status = "Searching for \(arguments)…"
+            return [.live(.search(text: arguments))]
         case .join:
             let wanted = String(arguments.drop { $0 == "#" }).lowercased()
             if let match = s.channels.first(where: { $0.channel.id.lowercased() == wanted || $0.title.lowercased() == wanted }) {
@@ -144,7 +152,7 @@ extension ChatReducer {
         case .topic:
             guard !arguments.isEmpty else { s.status = "/topic TEXT: what topic?"; return [] }
             return [.live(.topic(cid: cid, text: arguments))]
-        case .help, .quit, .join, .members, .msg, .leave, .reconnect:
+        case .help, .quit, .join, .members, .msg, .leave, .reconnect, .search, .theme:
             return []
         }
     }

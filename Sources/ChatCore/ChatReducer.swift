@@ -137,6 +137,7 @@ public enum ChatReducer {
             if s.thread != nil { s.focus = s.focus == .thread ? .messages : .thread }
         case .dismiss:
             if s.reactionPicker != nil { s.reactionPicker = nil }
+            else if s.search != nil { s.search = nil }
             else if s.quotingID != nil { s.quotingID = nil; s.status = nil }
             else if s.editingID != nil { s.editingID = nil; s.composer = Composer(); s.status = nil }
             else if s.details != nil { s.details = nil }
@@ -220,6 +221,21 @@ public enum ChatReducer {
             var trimmed = text
             while trimmed.last?.isNewline == true { trimmed.removeLast() }
             s.composer = Composer(trimmed, history: s.composer.history)
+        case .searchResults(let query, let rows):
+            s.search = SearchResults(query: query, rows: rows)
+            s.status = rows.isEmpty ? "Nothing found for \(query)" : nil
+            if rows.isEmpty { s.search = nil }
+        case .searchMove(let delta):
+            if let search = s.search, !search.rows.isEmpty {
+                s.search?.selected = (search.selected + delta + search.rows.count) % search.rows.count
+            }
+        case .searchConfirm:
+            if let search = s.search, search.selected < search.rows.count {
+                let found = search.rows[search.selected].message
+                s.search = nil
+                effects += open(found.cid, &s)
+                if let parent = found.parentID { effects.append(.loadThread(messageID: parent)) }
+            }
         case .pinSelected:
             if live(&s), let id = s.selectedMessageID, let row = row(id, in: s) {
                 effects.append(.live(.pin(messageID: id, pinned: row.message.pinnedAt == nil)))

@@ -45,6 +45,8 @@ public struct ChatState: Sendable, Equatable {
     public var pendingDeleteID: String?
     /// The reaction picker (`a`) over a message.
     public var reactionPicker: ReactionPicker?
+    /// `/search` results being looked through.
+    public var search: SearchResults?
     /// `/quit` asks the runtime to stop.
     public var quitRequested = false
 
@@ -123,6 +125,17 @@ public struct ReactionPicker: Sendable, Equatable {
     public var matches: [String] {
         let q = query.lowercased()
         return q.isEmpty ? Self.types : Self.types.filter { $0.contains(q) }
+    }
+}
+
+public struct SearchResults: Sendable, Equatable {
+    public var query: String
+    public var rows: [MessageRow]
+    public var selected = 0
+
+    public init(query: String, rows: [MessageRow]) {
+        self.query = query
+        self.rows = rows
     }
 }
 

@@ -34,6 +34,8 @@ public enum LiveRequest: Sendable, Equatable {
     case topic(cid: String, text: String)
     /// `/leave`: stop being a member.
     case leave(cid: String)
+    /// `/search`: messages with `text` in the user's channels; the answer is `.searchResults`.
+    case search(text: String)
 }
 
 /// The link to the server, as the status bar shows it.

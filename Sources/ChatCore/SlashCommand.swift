@@ -9,7 +9,7 @@ public struct SlashCommand: Sendable, Equatable {
 
     public enum Action: Sendable, Equatable {
         case help, quit, join, members, msg
-        case reply, thread, react, edit, delete, pin, topic, leave, reconnect
+        case reply, thread, react, edit, delete, pin, topic, leave, reconnect, search, theme
     }
 
     public let name: String
@@ -32,8 +32,10 @@ public struct SlashCommand: Sendable, Equatable {
         SlashCommand(name: "delete", arguments: "", help: "delete your newest message (y confirms)", kind: .client(.delete)),
         SlashCommand(name: "pin", arguments: "", help: "pin or unpin the newest message", kind: .client(.pin)),
         SlashCommand(name: "topic", arguments: "TEXT", help: "set the channel's topic (moderators)", kind: .client(.topic)),
+        SlashCommand(name: "search", arguments: "TEXT", help: "find messages in your channels (Enter opens one)", kind: .client(.search)),
         SlashCommand(name: "leave", arguments: "", help: "leave this channel", kind: .client(.leave)),
         SlashCommand(name: "reconnect", arguments: "", help: "drop the connection and connect again now", kind: .client(.reconnect)),
+        SlashCommand(name: "theme", arguments: "NAME", help: "switch theme: dark, light, mono, dark256 or a file", kind: .client(.theme)),
         SlashCommand(name: "members", arguments: "", help: "show or hide the member list", kind: .client(.members)),
         SlashCommand(name: "help", arguments: "", help: "keys and commands", kind: .client(.help)),
         SlashCommand(name: "quit", arguments: "", help: "leave chatterm", kind: .client(.quit)),

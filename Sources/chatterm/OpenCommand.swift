@@ -96,18 +96,18 @@ struct ClientLaunch {
     func run(backend: any ChatBackend, userID: String, userName: String) throws {
         let environment = ProcessInfo.processInfo.environment
         let noColor = !(environment["NO_COLOR"] ?? "").isEmpty
-        let load = { (colors: Int) in
-            try Theme.load(name: theme, themesDirectory: ThemeLocation.directory(), overridePath: Theme.defaultOverridePath(environment: environment),
+        let load = { (name: String, colors: Int) in
+            try Theme.load(name: name, themesDirectory: ThemeLocation.directory(), overridePath: Theme.defaultOverridePath(environment: environment),
                            colorCount: colors, noColor: noColor)
         }
         // A broken theme or override file is reported before the screen is taken over.
-        do { _ = try load(256) } catch { throw failure("theme: \(error)", code: 2) }
+        do { _ = try load(theme, 256) } catch { throw failure("theme: \(error)", code: 2) }
         let screen = Screen(colors: !noColor)
         defer { screen.close() }
-        let loaded = try load(screen.colorCount)
+        let loaded = try load(theme, screen.colorCount)
         let state = ChatState(userID: userID, userName: userName)
         let context = RenderContext(theme: loaded, utcOffsetSeconds: TimeZone.current.secondsFromGMT(), asciiEmoji: asciiEmoji)
-        let app = TerminalApp(backend: backend, state: state, context: context)
+        let app = TerminalApp(backend: backend, state: state, context: context) { name in try load(name, screen.colorCount) }
         app.run(screen: screen)
         app.finish()
     }

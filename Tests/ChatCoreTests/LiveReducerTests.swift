@@ -282,3 +282,27 @@ extension LiveReducerTests {
         XCTAssertEqual(reduce(s, .composeInsert("/reconnect"), .composeSend).1, [.reconnect])
     }
 }
+
+extension LiveReducerTests {
+    func testSearchOpensTheResultsChannelAndThread() {
+        var (s, effects) = reduce(live(), .composeInsert("/search launch"), .composeSend)
+        XCTAssertEqual(effects, [.live(.search(text: "launch"))])
+        let hit = message("r1", from: "bob", cid: "messaging:random", at: 50, parent: "root")
+        (s, effects) = reduce(s, .searchResults(query: "launch", rows: [message("g1", from: "bob", at: 40), hit]), .searchMove(1), .searchConfirm)
+        XCTAssertNil(s.search)
+        XCTAssertEqual(s.openCID, "messaging:random")
+        XCTAssertEqual(effects, [.loadChannel(cid: "messaging:random"), .loadThread(messageID: "root")])
+        s = reduce(s, .searchResults(query: "nothing", rows: [])).0
+        XCTAssertNil(s.search)
+        XCTAssertEqual(s.status, "Nothing found for nothing")
+    }
+}
+
+extension LiveReducerTests {
+    func testThemeCommand() {
+        XCTAssertEqual(reduce(live(), .composeInsert("/theme light"), .composeSend).1, [.setTheme("light")])
+        let (s, effects) = reduce(live(), .composeInsert("/theme"), .composeSend)
+        XCTAssertEqual(effects, [])
+        XCTAssertTrue(s.status?.hasPrefix("/theme NAME") == true)
+    }
+}

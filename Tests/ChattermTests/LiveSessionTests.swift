@@ -233,5 +233,24 @@ extension LiveSessionTests {
         let lines = shown.split(separator: "\n")
         let reply = try XCTUnwrap(lines.lastIndex { $0.contains("quoting myself") })
         XCTAssertTrue(lines[reply - 1].contains("a polished draft"), "the quote shows above the reply:\n\(shown)")
+
+        // /search finds it from another channel; Enter goes back to it.
+        try tmux.type("maya", "/join #support")
+        try tmux.keys("maya", "Enter")
+        try tmux.waitFor(" #Support · ", in: "maya")
+        try tmux.type("maya", "/search polished")
+        try tmux.keys("maya", "Enter")
+        try tmux.waitFor("Search: polished", in: "maya")
+        try tmux.waitFor("Maya Okafor in #Engineering: a polished draft", in: "maya")
+        try tmux.keys("maya", "Enter")
+        try tmux.waitUntil(in: "maya", "#Engineering open again") { $0.contains(" #Engineering · ") && !$0.contains("Search: polished") }
+
+        // /theme switches the look; a theme that does not exist says so and changes nothing.
+        try tmux.type("maya", "/theme mono")
+        try tmux.keys("maya", "Enter")
+        try tmux.waitFor("Theme: mono", in: "maya")
+        try tmux.type("maya", "/theme nosuchtheme")
+        try tmux.keys("maya", "Enter")
+        try tmux.waitFor("theme nosuchtheme:", in: "maya")
     }
 }

@@ -86,6 +86,15 @@ public struct KeyBinding: Sendable {
             default: return nil
             }
         }
+        if state.search != nil {
+            switch key {
+            case .up, .control("p"): return .chat(.searchMove(-1))
+            case .down, .control("n"), .tab: return .chat(.searchMove(1))
+            case .enter: return .chat(.searchConfirm)
+            case .escape: return .chat(.dismiss)
+            default: return nil
+            }
+        }
         if state.pendingDeleteID != nil { return .chat(.confirm(key == .character("y") || key == .character("Y"))) }
         // A selected /giphy preview answers Enter (send), s (shuffle) and x (cancel).
         if let id = state.selectedMessageID, state.window?.rows.first(where: { $0.id == id })?.message.type == .ephemeral {

@@ -12,17 +12,21 @@ import Glibc
 public final class TerminalApp {
     private let backend: any ChatBackend
     private var state: ChatState
-    private let context: RenderContext
+    private var context: RenderContext
     private var running = true
     /// The screen while `run` has it, for effects that hand the terminal over (the editor).
     private var screen: Screen?
     /// Where a live backend's events wait for the loop.
     private let inbox = EventInbox()
 
-    public init(backend: any ChatBackend, state: ChatState, context: RenderContext) {
+    /// Loads a theme by name or path for `/theme` (nil: the command says themes cannot change here).
+    private let loadTheme: ((String) throws -> Theme)?
+
+    public init(backend: any ChatBackend, state: ChatState, context: RenderContext, loadTheme: ((String) throws -> Theme)? = nil) {
         self.backend = backend
         self.state = state
         self.context = context
+        self.loadTheme = loadTheme
     }
 
     public func run(screen: Screen) {
@@ -113,6 +117,15 @@ public final class TerminalApp {
                 return openURL(url)
             case .editExternally(let text):
                 return ExternalEditor.edit(text, screen: screen)
+            case .setTheme(let name):
+                guard let loadTheme else { return .failed("Themes cannot change here") }
+                do {
+                    context.theme = try loadTheme(name)
+                    screen?.invalidate()
+                    return .notice("Theme: \(name)")
+                } catch {
+                    return .failed("theme \(name): \(error)")
+                }
             case .reconnect:
                 guard let live = backend as? any LiveChatBackend else { return nil }
                 let inbox = self.inbox

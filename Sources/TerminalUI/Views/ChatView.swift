@@ -67,6 +67,10 @@ public enum ChatView {
         StatusBarView.draw(state, in: layout.status, frame: &frame, context: context)
         if let composer = layout.composer { ComposerView.draw(state, in: composer, frame: &frame, context: context) }
         if state.switcher != nil { OverlayViews.drawSwitcher(state, frame: &frame, context: context) }
+        if state.search != nil {
+            frame.cursor = nil
+            OverlayViews.drawSearch(state, frame: &frame, context: context)
+        }
         if state.reactionPicker != nil {
             frame.cursor = nil
             OverlayViews.drawReactionPicker(state, frame: &frame, context: context)

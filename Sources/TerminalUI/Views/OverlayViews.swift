@@ -49,6 +49,23 @@ enum OverlayViews {
         if matches.isEmpty { frame.put(context.label("no reaction matches"), x: box.x + 2, y: box.y + 2, style: style) }
     }
 
+    /// `/search` results: author, channel and text of each, newest first; Enter opens one.
+    static func drawSearch(_ state: ChatState, frame: inout Frame, context: RenderContext) {
+        guard let search = state.search else { return }
+        let box = centered(width: min(100, frame.width - 2), height: min(search.rows.count + 3, frame.height - 2), in: frame)
+        let style = context.style("switcher")
+        drawBox(box, title: "Search: \(search.query) (↑↓, Enter opens, Esc)", style: style, frame: &frame, context: context)
+        let first = max(0, search.selected - (box.height - 3))
+        for (i, row) in search.rows.enumerated().dropFirst(first).prefix(max(0, box.height - 2)) {
+            let y = box.y + 1 + i - first
+            let rowStyle = context.style(i == search.selected ? "switcher.selected" : "switcher")
+            if i == search.selected { frame.fill(x: box.x + 1, y: y, width: box.width - 2, height: 1, style: rowStyle) }
+            let channel = state.channels.first { $0.channel.cid == row.message.cid }.map { "#" + $0.title } ?? row.message.cid
+            let line = "\(row.authorName) in \(channel): \(row.message.text ?? "")"
+            frame.put(context.text(line, singleLine: true), x: box.x + 2, y: y, maxWidth: box.width - 4, style: rowStyle)
+        }
+    }
+
     /// The key table; with a server also the composer's keys and the /commands, from the
     /// same tables the input handling reads.
     static func drawHelp(live: Bool, frame: inout Frame, context: RenderContext) {
