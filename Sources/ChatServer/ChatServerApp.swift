@@ -41,6 +41,17 @@ public enum ChatServerApp {
         return logger
     }
 
+    /// Starts a server on a free loopback port in this process (the demo, the benchmarks) and
+    /// returns its port once it listens; it runs until the process ends. Nil if it did not start.
+    public static func startOnLoopback(store: ChatStore, credentials: ServerCredentials, quiet: Bool) async -> Int? {
+        let (ports, bound) = AsyncStream<Int>.makeStream()
+        Task.detached {
+            try? await serve(store: store, credentials: credentials, host: "127.0.0.1", port: 0, quiet: quiet) { bound.yield($0) }
+            bound.finish()
+        }
+        return await ports.first { _ in true }
+    }
+
     /// Serves until interrupted (SIGINT/SIGTERM). `onListening` gets the bound port (useful with port 0).
     public static func serve(store: ChatStore, credentials: ServerCredentials, host: String, port: Int,
                              rateLimit: Int = defaultRateLimit, quiet: Bool = false,

@@ -40,15 +40,7 @@ struct FanoutBenchmark: AsyncParsableCommand {
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let store = try ChatStore(path: directory + "/chat.sqlite")
         let credentials = try ServerCredentials.loadOrCreate(forStore: store.path)
-        let (portStream, portContinuation) = AsyncStream<Int>.makeStream()
-        // The server runs until the process ends (cancelling it only adds a shutdown message).
-        _ = Task {
-            try await ChatServerApp.serve(store: store, credentials: credentials, host: "127.0.0.1", port: 0) { port in
-                portContinuation.yield(port)
-                portContinuation.finish()
-            }
-        }
-        guard let port = await portStream.first(where: { _ in true }) else { throw BenchError("the server did not start") }
+        guard let port = await ChatServerApp.startOnLoopback(store: store, credentials: credentials, quiet: true) else { throw BenchError("the server did not start") }
         let admin = StreamREST(endpoint: StreamEndpoint(baseURL: "http://127.0.0.1:\(port)", apiKey: credentials.apiKey,
                                                         token: StreamToken.sign(["server": true], secret: credentials.apiSecret)))
         func endpoint(_ user: String) -> StreamEndpoint { admin.endpoint.with(token: StreamToken.userToken(user, secret: credentials.apiSecret)) }

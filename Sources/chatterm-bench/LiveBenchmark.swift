@@ -36,9 +36,7 @@ struct LiveBenchmark: AsyncParsableCommand {
             throw BenchError("\(file) did not import")
         }
         let credentials = try ServerCredentials.loadOrCreate(forStore: store.path)
-        let (ports, bound) = AsyncStream<Int>.makeStream()
-        _ = Task { try await ChatServerApp.serve(store: store, credentials: credentials, host: "127.0.0.1", port: 0, quiet: true) { bound.yield($0) } }
-        guard let port = await ports.first(where: { _ in true }) else { throw BenchError("the server did not start") }
+        guard let port = await ChatServerApp.startOnLoopback(store: store, credentials: credentials, quiet: true) else { throw BenchError("the server did not start") }
         let themes = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path + "/Themes"
         let context = RenderContext(theme: try Theme.load(name: "dark", themesDirectory: themes, overridePath: nil, colorCount: 256, noColor: false))
 

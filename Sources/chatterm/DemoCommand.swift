@@ -74,10 +74,9 @@ enum DemoServer {
         let bound = Locked<Int?>(nil)
         let ready = DispatchSemaphore(value: 0)
         Task.detached {
-            try? await ChatServerApp.serve(store: store, credentials: credentials, host: "127.0.0.1", port: 0, quiet: true) { port in
-                bound.withLock { $0 = port }
-                ready.signal()
-            }
+            let port = await ChatServerApp.startOnLoopback(store: store, credentials: credentials, quiet: true)
+            bound.withLock { $0 = port }
+            ready.signal()
         }
         guard ready.wait(timeout: .now() + 10) == .success else { return nil }
         return bound.withLock { $0 }

@@ -45,6 +45,12 @@ final class LiveSessionTests: XCTestCase {
         try tmux.waitFor("online", in: user)
     }
 
+    /// ↑ with an empty line: the newest message selected (message-select mode).
+    private func select(_ user: String) throws {
+        try tmux.keys(user, "Up")
+        try tmux.waitFor(" SELECT ", in: user)
+    }
+
     /// The mention count the sidebar shows after a channel's name (0 when none).
     private func mentions(of channel: String, on screen: String) -> Int {
         guard let line = screen.split(separator: "\n").first(where: { $0.prefix(30).contains(channel) }),
@@ -156,8 +162,7 @@ extension LiveSessionTests {
         try tmux.waitFor("release checklist is ready", in: "tomas")
 
         // Tomás replies in the thread and reacts; Maya sees both.
-        try tmux.keys("tomas", "Up")
-        try tmux.waitFor(" SELECT ", in: "tomas")
+        try select("tomas")
         try tmux.keys("tomas", "r")
         try tmux.waitFor("↳", in: "tomas")
         try tmux.type("tomas", "thanks, reviewing now")
@@ -171,8 +176,7 @@ extension LiveSessionTests {
         try tmux.waitFor("[🔥 1]", in: "maya")
 
         // Maya edits, then deletes, her message; Tomás's screen follows.
-        try tmux.keys("maya", "Up")
-        try tmux.waitFor(" SELECT ", in: "maya")
+        try select("maya")
         try tmux.keys("maya", "e")
         try tmux.waitFor("› release checklist is ready", in: "maya")
         try tmux.keys("maya", "C-u")
@@ -180,8 +184,7 @@ extension LiveSessionTests {
         try tmux.keys("maya", "Enter")
         let edited = try tmux.waitFor("release checklist v2 is ready", in: "tomas")
         XCTAssertTrue(edited.contains("(edited)"), edited)
-        try tmux.keys("maya", "Up")
-        try tmux.waitFor(" SELECT ", in: "maya")
+        try select("maya")
         try tmux.keys("maya", "d")
         try tmux.waitFor("Delete this message?", in: "maya")
         try tmux.keys("maya", "y")
