@@ -29,7 +29,8 @@ extension ChatReducer {
 
     static func send(_ s: inout ChatState) -> [ChatEffect] {
         let line = SlashCommand.trimmed(s.composer.string)
-        guard !line.isEmpty else { return [] }
+        // Enter on an empty line fetches missed history, when a gap is marked.
+        guard !line.isEmpty else { return fillGap(&s) }
         if let (name, arguments) = SlashCommand.parse(line) {
             guard let command = SlashCommand.all.first(where: { $0.name == name }) else {
                 s.status = "Unknown command /\(name): nothing was sent (/help lists the commands)"

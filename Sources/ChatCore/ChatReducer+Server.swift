@@ -41,7 +41,7 @@ extension ChatReducer {
               s.counted.insert(row.id) else { return effects }
         var summary = s.channels[index]
         if let at = message.createdAt, summary.lastMessageAt.map({ at > $0 }) ?? true { summary.lastMessageAt = at }
-        let following = s.openCID == cid && s.window != nil && s.window?.bottomIndex == nil && s.window?.hasNewer == false
+        let following = s.openCID == cid && s.window != nil && s.window?.bottomIndex == nil && s.window?.hasNewer == false && s.window?.gaps.isEmpty == true
         if message.userID != s.userID {
             if following {
                 effects.append(.live(.markRead(cid: cid)))
@@ -57,9 +57,10 @@ extension ChatReducer {
         return effects
     }
 
-    /// In the open channel, at its newest message, with unread messages: tell the server.
+    /// In the open channel, at its newest message, with unread messages and no history
+    /// missing: tell the server.
     static func markReadAtBottom(_ s: inout ChatState) -> [ChatEffect] {
-        guard s.isLive, let w = s.window, w.bottomIndex == nil, !w.hasNewer,
+        guard s.isLive, let w = s.window, w.bottomIndex == nil, !w.hasNewer, w.gaps.isEmpty,
               let i = s.channels.firstIndex(where: { $0.channel.cid == w.cid }), s.channels[i].unreadCount > 0 else { return [] }
         s.channels[i].unreadCount = 0
         s.channels[i].mentionCount = 0

@@ -41,6 +41,13 @@ public enum ChatReducer {
         case .newerLoaded(let cid, let rows):
             guard var w = s.window, w.cid == cid else { break }
             w.loadingOlder = false
+            if let gap = w.fillingGap {
+                w.fillingGap = nil
+                w.fill(gap: gap, with: rows)
+                s.window = w
+                effects += markReadAtBottom(&s)
+                break
+            }
             w.hasNewer = rows.count >= MessageWindow.pageSize
             w.rows += rows
             if w.rows.count > MessageWindow.capacity {
@@ -60,8 +67,9 @@ public enum ChatReducer {
             w.bottomIndex = rows.isEmpty ? nil : 0
             s.window = w
         case .threadLoaded(let root, let replies):
+            // A thread reloaded after a reconnect keeps the focus where the reader had it.
+            if s.thread?.root.id != root.id { s.focus = .thread }
             s.thread = ThreadPane(root: root, replies: replies)
-            s.focus = .thread
         case .detailsLoaded(let details):
             s.details = details
         case .failed(let message):
@@ -72,14 +80,28 @@ public enum ChatReducer {
         case .messageUpserted(let row):
             effects += upsert(row, &s)
         case .messageRemoved(let id):
-            s.window?.rows.removeAll { $0.id == id }
+            // A gap after a removed message stays marked, after the one before it.
+            if var w = s.window, let i = w.rows.firstIndex(where: { $0.id == id }) {
+                if let g = w.gaps.firstIndex(of: id) {
+                    if i > 0 { w.gaps[g] = w.rows[i - 1].id } else { w.gaps.remove(at: g) }
+                }
+                w.rows.remove(at: i)
+                s.window = w
+            }
             s.thread?.replies.removeAll { $0.id == id }
             if s.selectedMessageID == id { s.selectedMessageID = nil }
         case .connectionChanged(let connection):
-            // Back after a drop: what was said meanwhile is on the server; reload the open
-            // channel's newest page (the window is replaced, so nothing shows twice).
-            if connection == .connected, s.connection != .connected, s.wasConnected, let cid = s.openCID, s.window != nil {
-                effects.append(.loadChannel(cid: cid))
+            // Back after a drop: what was said meanwhile is on the server. The reader keeps
+            // their window and place; a gap opens after its newest message and its first
+            // page is fetched at once (more than a page missed leaves a marker: Enter fetches on).
+            if connection == .connected, s.connection != .connected, s.wasConnected, var w = s.window {
+                if w.openGapAtNewestEnd() != nil {
+                    s.window = w
+                    effects += fillGap(&s)
+                } else if !w.hasNewer {
+                    effects.append(.loadChannel(cid: w.cid))
+                }
+                if let root = s.thread?.root.id { effects.append(.loadThread(messageID: root)) }
             }
             if connection == .connected { s.wasConnected = true }
             s.connection = connection
@@ -328,6 +350,16 @@ public enum ChatReducer {
         s.focus = .messages
         s.members = []
         return effects + [.loadChannel(cid: cid)]
+    }
+
+    /// Fetches the page after the gap in view (one fetch at a time).
+    static func fillGap(_ s: inout ChatState) -> [ChatEffect] {
+        guard var w = s.window, !w.loadingOlder, let gap = w.gapInView,
+              let after = w.rows.first(where: { $0.id == gap })?.message, let at = after.createdAt else { return [] }
+        w.loadingOlder = true
+        w.fillingGap = gap
+        s.window = w
+        return [.loadNewer(cid: w.cid, after: MessageCursor(createdAt: at, id: gap))]
     }
 
     private static func scroll(_ count: Int, _ s: inout ChatState) -> [ChatEffect] {

@@ -87,6 +87,11 @@ public struct MessageWindow: Sendable, Equatable {
     public var readMarker: Timestamp?
     /// Index of the lowest message on screen; nil follows the newest.
     public var bottomIndex: Int?
+    /// Messages after which history may be missing (the client was offline), oldest first.
+    /// A marker line shows each; Enter on an empty line fetches the one in view.
+    public var gaps: [String] = []
+    /// The gap a `loadNewer` is filling, so its answer lands there.
+    public var fillingGap: String?
 
     public init(cid: String, rows: [MessageRow], hasOlder: Bool, readMarker: Timestamp?) {
         self.cid = cid

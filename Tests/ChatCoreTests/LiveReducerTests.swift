@@ -142,15 +142,97 @@ final class LiveReducerTests: XCTestCase {
 }
 
 extension LiveReducerTests {
-    func testReconnectingReloadsTheOpenChannel() {
+    private func page(_ range: ClosedRange<Int>, at base: Int64 = 100) -> [MessageRow] {
+        range.map { message(String(format: "m%03d", $0), from: "bob", at: base + Int64($0)) }
+    }
+
+    /// Dropped and back: the first return opens a gap after the newest message held and
+    /// fetches the page after it; the reader's window and place are kept.
+    private func reconnected(_ state: ChatState) -> (ChatState, [ChatEffect]) {
+        var s = state
+        s.connection = .connecting
+        s = reduce(s, .connectionChanged(.connected)).0
+        return reduce(s, .connectionChanged(.reconnecting(retryInSeconds: 2)), .connectionChanged(.connecting), .connectionChanged(.connected))
+    }
+
+    func testReconnectingFetchesWhatWasMissedAfterTheNewestMessageHeld() {
         var s = live()
         s.connection = .connecting
         var effects: [ChatEffect]
         (s, effects) = reduce(s, .connectionChanged(.connected))
         XCTAssertEqual(effects, [], "the first connection is not a return")
-        (s, effects) = reduce(s, .connectionChanged(.reconnecting(retryInSeconds: 2)), .connectionChanged(.connecting), .connectionChanged(.connected))
-        XCTAssertEqual(effects, [.loadChannel(cid: "messaging:general")])
+        (s, effects) = reconnected(live())
+        XCTAssertEqual(effects, [.loadNewer(cid: "messaging:general", after: MessageCursor(createdAt: Timestamp(seconds: 10), id: "old"))])
+        XCTAssertEqual(s.window?.gaps, ["old"])
+        XCTAssertEqual(s.window?.fillingGap, "old")
         XCTAssertEqual(s.connection, .connected)
+        XCTAssertEqual(reduce(s, .composeSend).1, [], "one fetch at a time")
+
+        // A short page: everything missed is here, the gap closes, the bottom is read.
+        (s, effects) = reduce(s, .newerLoaded(cid: "messaging:general", rows: page(1...3)))
+        XCTAssertEqual(s.window?.rows.map(\.id), ["old", "m001", "m002", "m003"])
+        XCTAssertEqual(s.window?.gaps, [])
+        XCTAssertNil(s.window?.fillingGap)
+        XCTAssertEqual(effects, [])
+    }
+
+    func testMoreThanAPageMissedLeavesAMarkerThatEnterFetchesOn() {
+        var (s, _) = reconnected(live())
+        let full = page(1...MessageWindow.pageSize)
+        var effects: [ChatEffect]
+        (s, effects) = reduce(s, .newerLoaded(cid: "messaging:general", rows: full))
+        XCTAssertEqual(s.window?.gaps, ["m050"], "a full page: more may follow it")
+        XCTAssertNil(s.window?.fillingGap)
+
+        // Live messages keep arriving after the gap; they are unread while history is missing.
+        (s, effects) = reduce(s, .messageUpserted(message("live", from: "carol", at: 500)))
+        XCTAssertEqual(s.window?.rows.last?.id, "live")
+        XCTAssertEqual(effects, [], "not read: messages before it are missing")
+        XCTAssertEqual(s.channels.first { $0.channel.id == "general" }?.unreadCount, 1)
+
+        // Enter on an empty line fetches after the gap; the full page reaches "live": closed, in order, once each.
+        (s, effects) = reduce(s, .composeSend)
+        XCTAssertEqual(effects, [.loadNewer(cid: "messaging:general", after: MessageCursor(createdAt: Timestamp(seconds: 150), id: "m050"))])
+        (s, effects) = reduce(s, .newerLoaded(cid: "messaging:general", rows: page(51...99) + [message("live", from: "carol", at: 500)]))
+        let ids = s.window?.rows.map(\.id) ?? []
+        XCTAssertEqual(ids, ["old"] + page(1...99).map(\.id) + ["live"])
+        XCTAssertEqual(s.window?.gaps, [])
+        XCTAssertEqual(effects, [.live(.markRead(cid: "messaging:general"))], "whole again, at the bottom: read")
+        XCTAssertEqual(reduce(s, .composeSend).1, [], "no gap: Enter on an empty line does nothing")
+    }
+
+    func testAReaderScrolledBackKeepsTheirPlaceWhileTheGapFills() {
+        var s = reduce(live(), .newerLoaded(cid: "messaging:general", rows: page(1...20))).0
+        s = reduce(s, .scroll(messages: 10)).0
+        let shown = s.window?.bottomIndex.map { s.window?.rows[$0].id }
+        XCTAssertEqual(shown, "m010")
+        s = reconnected(s).0
+        XCTAssertEqual(s.window?.gaps, ["m020"])
+        s = reduce(s, .newerLoaded(cid: "messaging:general", rows: page(21...25))).0
+        XCTAssertEqual(s.window?.bottomIndex.map { s.window?.rows[$0].id }, shown, "the same message stays at the bottom of the screen")
+        XCTAssertEqual(s.window?.rows.count, 26)
+    }
+
+    func testAGapAfterARemovedMessageMovesToTheOneBefore() {
+        var s = reduce(live(), .newerLoaded(cid: "messaging:general", rows: page(1...2))).0
+        s = reconnected(s).0
+        s = reduce(s, .messageRemoved(id: "m002")).0
+        XCTAssertEqual(s.window?.gaps, ["m001"])
+    }
+
+    func testAnEmptyChannelReloadsOnReturnAndAnOpenThreadIsFetchedAgain() {
+        var s = reduce(live(), .threadLoaded(root: message("old", from: "bob", at: 10), replies: []), .toggleThreadFocus).0
+        XCTAssertEqual(s.focus, .messages)
+        var effects: [ChatEffect]
+        (s, effects) = reconnected(s)
+        XCTAssertEqual(effects.last, .loadThread(messageID: "old"))
+        s = reduce(s, .threadLoaded(root: message("old", from: "bob", at: 10), replies: [message("r1", from: "carol", at: 11, parent: "old")])).0
+        XCTAssertEqual(s.thread?.replies.map(\.id), ["r1"])
+        XCTAssertEqual(s.focus, .messages, "a reload does not move the focus")
+
+        var empty = live()
+        empty.window?.rows = []
+        XCTAssertEqual(reconnected(empty).1, [.loadChannel(cid: "messaging:general")])
     }
 
     func testPostingEndsThatPersonsTypingLine() {

@@ -21,10 +21,14 @@ final class LiveSessionTests: XCTestCase {
 
     override func tearDown() {
         tmux.stop()
-        if server > 0 {
-            kill(server, SIGKILL)
-            ChildProcess.wait(server)
-        }
+        stopServer()
+    }
+
+    private func stopServer() {
+        guard server > 0 else { return }
+        kill(server, SIGKILL)
+        ChildProcess.wait(server)
+        server = 0
     }
 
     /// Starts `chatterm serve` on `port` (0: a free one) and returns its base URL.
@@ -58,23 +62,25 @@ final class LiveSessionTests: XCTestCase {
         return Int(line[line.index(after: open)..<close]) ?? 0
     }
 
-    /// Posts a message as `user` through the REST API with a token from `chatterm token`.
-    private func post(_ text: String, as user: String, to path: String, url: String) throws {
+    /// Posts messages as `user` through the REST API, one after the other, with a token from `chatterm token`.
+    private func post(_ texts: [String], as user: String, to path: String, url: String) throws {
         let token = try ChattermProcess.run(["token", user, "--db", db]).output.trimmingCharacters(in: .whitespacesAndNewlines)
         let app = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: db + ".app.json"))) as? [String: String]
-        var request = URLRequest(url: URL(string: "\(url)/\(path)/message?api_key=\(app?["api_key"] ?? "")")!)
-        request.httpMethod = "POST"
-        request.setValue(token, forHTTPHeaderField: "Authorization")
-        request.setValue("jwt", forHTTPHeaderField: "stream-auth-type")
-        request.httpBody = try JSONSerialization.data(withJSONObject: ["message": ["text": text]])
-        let done = DispatchSemaphore(value: 0)
-        nonisolated(unsafe) var status = 0
-        URLSession.shared.dataTask(with: request) { _, response, _ in
-            status = (response as? HTTPURLResponse)?.statusCode ?? 0
-            done.signal()
-        }.resume()
-        done.wait()
-        XCTAssertEqual(status, 201, "posting as \(user)")
+        for text in texts {
+            var request = URLRequest(url: URL(string: "\(url)/\(path)/message?api_key=\(app?["api_key"] ?? "")")!)
+            request.httpMethod = "POST"
+            request.setValue(token, forHTTPHeaderField: "Authorization")
+            request.setValue("jwt", forHTTPHeaderField: "stream-auth-type")
+            request.httpBody = try JSONSerialization.data(withJSONObject: ["message": ["text": text]])
+            let done = DispatchSemaphore(value: 0)
+            nonisolated(unsafe) var status = 0
+            URLSession.shared.dataTask(with: request) { _, response, _ in
+                status = (response as? HTTPURLResponse)?.statusCode ?? 0
+                done.signal()
+            }.resume()
+            done.wait()
+            XCTAssertEqual(status, 201, "posting \(text) as \(user)")
+        }
     }
 
     func testTwoPeopleTalkLive() throws {
@@ -118,18 +124,37 @@ final class LiveSessionTests: XCTestCase {
         XCTAssertTrue(lines[first + 1].contains("second pasted line"), "one message, two lines:\n\(shown)")
         XCTAssertFalse(shown.contains("Maya Okafor is typing…"), "sending ends the typing line")
 
-        // The server dies; while Maya's client is away, Priya posts; both clients come back.
-        kill(server, SIGKILL)
-        ChildProcess.wait(server)
-        server = 0
+        // The server dies; while the clients are away, Priya posts more than a page (through
+        // another server on the same store, so they cannot be back before she is done). Both
+        // clients come back by themselves with the first page fetched and a gap marked after
+        // it; Enter on an empty line fetches the rest.
+        stopServer()
         try tmux.waitFor("retrying", in: "maya")
-        let port = Int(url.split(separator: ":").last ?? "") ?? 0
-        _ = try serve(port: port)
-        try post("posted while you were away", as: "priya", to: "channels/team/engineering", url: url)
-        let back = try tmux.waitFor("posted while you were away", in: "maya", timeout: 40)
-        XCTAssertTrue(back.contains("online"), back)
-        XCTAssertEqual(back.components(separatedBy: "posted while you were away").count - 1, 1, "no duplicates:\n\(back)")
-        try tmux.waitFor("posted while you were away", in: "tomas", timeout: 40)
+        let missed = (1...60).map { String(format: "away %02d", $0) }
+        try post(missed, as: "priya", to: "channels/team/engineering", url: try serve(port: 0))
+        stopServer()
+        _ = try serve(port: Int(url.split(separator: ":").last ?? "") ?? 0)
+        for user in ["maya", "tomas"] {
+            let back = try catchUp(user, newest: "away 60")
+            let visible = missed.filter { back.contains($0) }
+            XCTAssertGreaterThan(visible.count, 10, back)
+            XCTAssertEqual(visible, Array(missed.suffix(visible.count)), "the newest, in order, none skipped:\n\(back)")
+            for text in visible { XCTAssertEqual(back.components(separatedBy: text).count - 1, 1, "\(text) once on \(user)'s screen:\n\(back)") }
+        }
+    }
+
+    /// Waits for `user`'s client to be back online with a gap marked, presses Enter until
+    /// `newest` shows with no history marked missing, and returns that screen.
+    private func catchUp(_ user: String, newest: String) throws -> String {
+        var back = try tmux.waitUntil(in: user, timeout: 40, "the client back, with a gap marked") {
+            $0.contains("online") && $0.contains("Enter loads them")
+        }
+        XCTAssertTrue(back.contains("away 50") && back.contains("Enter loads them"), "a page fetched, the rest marked:\n\(back)")
+        for _ in 0..<3 where back.contains("Enter loads them") {
+            try tmux.keys(user, "Enter")
+            back = try tmux.waitUntil(in: user, "the gap filled") { !$0.contains("Loading missed") && ($0.contains(newest) || !$0.contains("Enter loads them")) }
+        }
+        return try tmux.waitUntil(in: user, "the newest message, nothing missing") { $0.contains(newest) && !$0.contains("may be missing") }
     }
 }
 

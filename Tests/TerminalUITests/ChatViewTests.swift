@@ -196,6 +196,24 @@ final class LiveChatViewTests: XCTestCase {
         XCTAssertTrue(frame.text(row: 39).contains("○ offline, retrying in 4 s"), frame.text(row: 39))
     }
 
+    func testAGapShowsAMarkerAfterTheLastMessageBeforeIt() throws {
+        var state = live("")
+        let rows = try XCTUnwrap(state.window?.rows)
+        let before = rows[rows.count - 3]
+        state.window?.gaps = [before.id]
+        var frame = ChatView.render(state, width: 120, height: 40, context: context)
+        let text = (0..<frame.height).map { frame.text(row: $0) }
+        let marker = try XCTUnwrap(text.firstIndex { $0.contains("Messages may be missing here · Enter loads them") }, text.joined(separator: "\n"))
+        let next = try XCTUnwrap(rows[rows.count - 2].message.text?.prefix(20))
+        XCTAssertTrue(text[..<marker].contains { $0.contains(before.message.text?.prefix(20) ?? "?") }, "the message before the gap is above the marker")
+        XCTAssertTrue(text[(marker + 1)...].contains { $0.contains(next) }, "the message after it is below")
+        XCTAssertEqual(text.filter { $0.contains("may be missing") }.count, 1)
+
+        state.window?.fillingGap = before.id
+        frame = ChatView.render(state, width: 120, height: 40, context: context)
+        XCTAssertNotNil((0..<frame.height).first { frame.text(row: $0).contains("Loading missed messages…") })
+    }
+
     func testLiveHelpListsComposerKeysAndCommandsInTwoColumns() {
         var state = live("")
         state.showHelp = true

@@ -43,7 +43,7 @@ public struct KeyBinding: Sendable {
     /// With a server, typing goes to the composer; these keys edit it (readline's), and the
     /// table above keeps the keys that are not text (arrows, PgUp, Alt-…, Ctrl-K with an empty line).
     public static let composer: [KeyBinding] = [
-        KeyBinding(keys: [.enter], label: "Enter", help: "send (a /command runs)", command: .chat(.composeSend)),
+        KeyBinding(keys: [.enter], label: "Enter", help: "send; on an empty line, load missed messages", command: .chat(.composeSend)),
         KeyBinding(keys: [.alt("\n")], label: "Alt-Enter", help: "new line (a paste never sends)", command: .chat(.composeInsert("\n"))),
         KeyBinding(keys: [.tab], label: "Tab", help: "after @: complete a member (again: the next)", command: .chat(.completeMention)),
         KeyBinding(keys: [.backspace], label: "Backspace", help: "delete back", command: .chat(.composeEdit(.backspace))),

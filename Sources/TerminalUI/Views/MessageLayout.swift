@@ -12,7 +12,18 @@ struct MessageLayout {
     /// Consecutive messages of one author within this many seconds share a header.
     static let groupingSeconds: Int64 = 5 * 60
 
+    /// Messages after which history may be missing, and the one being fetched.
+    var gaps: [String] = []
+    var fillingGap: String?
+
     func lines(for row: MessageRow, after previous: MessageRow?, firstUnreadID: String?) -> [ViewLine] {
+        let out = messageLines(for: row, after: previous, firstUnreadID: firstUnreadID)
+        guard gaps.contains(row.id) else { return out }
+        let text = row.id == fillingGap ? "Loading missed messages…" : "Messages may be missing here · Enter loads them"
+        return out + [separator(text, style: context.style("message.gap"))]
+    }
+
+    private func messageLines(for row: MessageRow, after previous: MessageRow?, firstUnreadID: String?) -> [ViewLine] {
         let m = row.message
         var out: [ViewLine] = []
         let day = m.createdAt?.civil(utcOffsetSeconds: context.utcOffsetSeconds).dayNumber

@@ -23,7 +23,9 @@ enum MessageListView {
             area.height -= 1
             typing.draw(into: &frame, x: area.x, y: area.y + area.height, width: area.width)
         }
-        let layout = MessageLayout(context: context, viewer: state.userID, width: area.width - 1)
+        var layout = MessageLayout(context: context, viewer: state.userID, width: area.width - 1)
+        layout.gaps = window.gaps
+        layout.fillingGap = window.fillingGap
         let rows = ChatReducer.visibleRows(state)
         let firstUnread = window.firstUnreadID(viewer: state.userID)
         var lines: [ViewLine] = []
