@@ -53,7 +53,7 @@ struct ChannelRoutes {
             }
             channel = try store.getOrCreate(channel: parsed, memberIDs: memberIDs).0
         } else if case .user(let me)? = context.actor {
-            try ChannelAccess(store: store).require(channel!, user: me, operation: operation)
+            try ChannelAccess(store: store).require(channel!, user: me, operation: operation, to: .read)
         }
         if body["watch"]?.boolValue == true { await hub.watch(request.connectionID, cids: [channel!.cid], as: context.actor) }
         let state = try ChannelStates(store: store).state(channel!, body: body, viewer: context.actor, operation: operation)
@@ -72,7 +72,7 @@ struct ChannelRoutes {
         guard let channel = try store.channel(cid: ChannelID.cid(type: type, id: id)) else {
             throw StreamAPIError.notFound(operation, "Can't find channel with id \(type):\(id)")
         }
-        if case .user? = context.actor { try ChannelAccess(store: store).require(channel, user: sender, operation: operation) }
+        if case .user? = context.actor { try ChannelAccess(store: store).require(channel, user: sender, operation: operation, to: .write) }
         if channel.frozen == true { throw StreamAPIError.notAllowed(operation, "channel \(channel.cid) is frozen") }
         if try store.isBanned(sender, in: channel, now: .now()) { throw StreamAPIError.notAllowed(operation, "user \(sender) is banned from channel \(channel.cid)") }
         guard try store.user(id: sender) != nil else { throw StreamAPIError.input(operation, "user \(sender) doesn't exist") }
@@ -109,11 +109,11 @@ struct ChannelRoutes {
         var event = EventJSON.base("message.new", channel, user: sender, store: store)
         event["message"] = json
         event["message_id"] = .string(message.id)
-        await hub.publish(event, cid: channel.cid)
+        await hub.publish(event, cid: channel.cid, audience: message.audience)
         // Members connected but not watching hear of it with their own unread counts. Thread
         // replies not shown in the channel reach the thread's watchers only.
         if message.parentID == nil || message.showInChannel == true {
-            let members = try store.members(cid: channel.cid).map(\.user.id).filter { $0 != sender }
+            let members = try store.members(cid: channel.cid).map(\.user.id).filter { $0 != sender && message.audience?.contains($0) ?? true }
             for member in await hub.notifiable(cid: channel.cid, members: members) {
                 var notification = event.merging(try UnreadCounts.fields(for: member, cid: channel.cid, store: store))
                 notification["type"] = "notification.message_new"

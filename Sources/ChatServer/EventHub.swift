@@ -41,12 +41,13 @@ public actor EventHub {
 
     func watcherCount(cid: String) -> Int { watchers[cid]?.count ?? 0 }
 
-    /// Sends `event` to the channel's watchers.
-    func publish(_ event: JSONObject, cid: String) {
+    /// Sends `event` to the channel's watchers; with an `audience` (a message's restricted
+    /// visibility), only to the watchers among it.
+    func publish(_ event: JSONObject, cid: String, audience: Set<String>? = nil) {
         var event = event
         event["watcher_count"] = .int(watcherCount(cid: cid))
         let text = JSONWriter().string(.object(event))
-        for id in watchers[cid] ?? [] { send(text, to: id) }
+        for id in watchers[cid] ?? [] where audience.map({ $0.contains(connections[id]?.userID ?? "") }) ?? true { send(text, to: id) }
     }
 
     /// Of `members`, those connected with no connection watching `cid`: who gets notification events.

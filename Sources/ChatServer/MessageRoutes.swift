@@ -23,7 +23,7 @@ struct MessageRoutes {
         let viewer = ActingUser.viewer(context)
         guard let row = try store.message(id: id, viewer: viewer) else { throw StreamAPIError.notFound(operation, "Can't find message with id \(id)") }
         if !viewer.isEmpty, let channel = try store.channel(cid: row.message.cid) {
-            try ChannelAccess(store: store).require(channel, user: viewer, operation: operation)
+            try ChannelAccess(store: store).require(channel, user: viewer, operation: operation, to: .read)
         }
         return row
     }
@@ -151,16 +151,33 @@ struct MessageRoutes {
         var event = EventJSON.base(type, channel, user: actor, store: store).merging(extra)
         event["message"] = json
         event["message_id"] = .string(message.id)
-        await hub.publish(event, cid: channel.cid)
+        await hub.publish(event, cid: channel.cid, audience: message.audience)
     }
 }
 
-/// Who may read and write a channel with a user token: members, except in livestreams.
+extension Message {
+    /// Who may hear of this message: with `restricted_visibility`, the users it names and
+    /// its author; nil is everyone who may read the channel.
+    var audience: Set<String>? {
+        guard let names = restrictedVisibility, !names.isEmpty else { return nil }
+        return Set(names + [userID])
+    }
+}
+
+/// Who may read and write a channel with a user token, after Stream's default grants: app
+/// admins and moderators anywhere; in a livestream any user, though guests and anonymous
+/// users only read; elsewhere its members.
 struct ChannelAccess {
+    enum Intent { case read, write }
     let store: ChatStore
 
-    func require(_ channel: Channel, user: String, operation: String) throws {
-        guard channel.type != BuiltInChannelType.livestream.rawValue else { return }
+    func require(_ channel: Channel, user: String, operation: String, to intent: Intent) throws {
+        let role = try store.user(id: user)?.role ?? "user"
+        if ["admin", "moderator"].contains(role) { return }
+        if channel.type == BuiltInChannelType.livestream.rawValue {
+            guard intent == .write, ["guest", "anonymous"].contains(role) else { return }
+            throw StreamAPIError.notAllowed(operation, "user \(user) with role \(role) may only read channel \(channel.cid)")
+        }
         guard try store.isMember(cid: channel.cid, userID: user) else {
             throw StreamAPIError.notAllowed(operation, "user \(user) is not a member of channel \(channel.cid)")
         }

@@ -72,8 +72,15 @@ struct ModerationRoutes {
         let operation = "QueryBannedUsers"
         try requireServer(context, operation)
         let payload = try request.jsonQuery("payload", operation: operation)
-        let cid = payload["filter_conditions"]?.objectValue?["channel_cid"]?.stringValue
-        let bans = try store.bans(cid: cid, now: .now()).filter { cid == nil || $0.cid == cid }
+        let filter = payload["filter_conditions"]?.objectValue ?? [:]
+        let cid = filter["channel_cid"]?.stringValue
+        // `user_id` as a value, `$eq` or `$in`, as the SDKs send it.
+        let users = filter["user_id"].map { value -> Set<String> in
+            let condition = value.objectValue
+            let listed = condition?["$in"]?.arrayValue?.compactMap(\.stringValue) ?? [(condition?["$eq"] ?? value).stringValue].compactMap { $0 }
+            return Set(listed)
+        }
+        let bans = try store.bans(cid: cid, now: .now()).filter { ban in (cid == nil || ban.cid == cid) && (users?.contains(ban.targetID) ?? true) }
         let json: [JSONValue] = try bans.map { ban in
             var o: JSONObject = ["user": UserJSON.json(try store.user(id: ban.targetID) ?? User(id: ban.targetID)),
                                  "created_at": .string(ban.createdAt.rfc3339), "shadow": .bool(ban.shadow)]
@@ -141,7 +148,7 @@ struct ModerationRoutes {
         var channels: [Channel] = []
         for cid in cids {
             guard let channel = try store.channel(cid: cid) else { throw StreamAPIError.notFound(operation, "Can't find channel with id \(cid)") }
-            if case .user? = context.actor { try ChannelAccess(store: store).require(channel, user: user, operation: operation) }
+            if case .user? = context.actor { try ChannelAccess(store: store).require(channel, user: user, operation: operation, to: .read) }
             channels.append(channel)
         }
         for channel in channels {

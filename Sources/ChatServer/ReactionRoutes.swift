@@ -55,7 +55,7 @@ struct ReactionRoutes {
     private func publish(_ type: String, _ body: JSONObject, _ message: Message, user: String) async throws {
         guard let channel = try store.channel(cid: message.cid) else { return }
         let event = EventJSON.base(type, channel, user: user, store: store).merging(body)
-        await hub.publish(event, cid: channel.cid)
+        await hub.publish(event, cid: channel.cid, audience: message.audience)
     }
 
     private func list(_ request: Request, _ context: ServerContext) throws -> Response {

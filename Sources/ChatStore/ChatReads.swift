@@ -10,6 +10,16 @@ extension ChatStore {
         """
         m.cid = c.cid AND mb.last_read IS NOT NULL AND m.created_at > mb.last_read AND m.user_id != \(user)
         AND (m.parent_id IS NULL OR m.show_in_channel = 1) AND m.type != 'deleted' AND m.deleted_at IS NULL
+        AND \(visibleCondition(viewer: user))
+        """
+    }
+
+    /// Message `m` is one `viewer` (an SQL expression) may see: `restricted_visibility` names
+    /// who may, besides its author. The empty viewer is a server call, which sees everything.
+    static func visibleCondition(viewer: String) -> String {
+        """
+        (\(viewer) = '' OR m.restricted_visibility IS NULL OR m.restricted_visibility IN ('[]', 'null') OR m.user_id = \(viewer)
+            OR EXISTS (SELECT 1 FROM json_each(m.restricted_visibility) WHERE value = \(viewer)))
         """
     }
 
@@ -66,14 +76,13 @@ extension ChatStore {
     /// Up to `limit` messages shown in the channel, just before `before` (or the newest), oldest first.
     public func messages(cid: String, viewer: String, before: MessageCursor? = nil, limit: Int) throws -> [MessageRow] {
         try pool.read { db in
-            var sql = "SELECT * FROM messages WHERE cid = ? AND (parent_id IS NULL OR show_in_channel = 1)"
-            var arguments: StatementArguments = [cid]
+            var sql = "SELECT * FROM messages m WHERE m.cid = :cid AND (m.parent_id IS NULL OR m.show_in_channel = 1) AND \(Self.visibleCondition(viewer: ":viewer"))"
+            var arguments: StatementArguments = ["cid": cid, "viewer": viewer, "limit": limit]
             if let before {
-                sql += " AND (created_at < ? OR (created_at = ? AND id < ?))"
-                arguments += [before.createdAt.storageText, before.createdAt.storageText, before.id]
+                sql += " AND (m.created_at < :at OR (m.created_at = :at AND m.id < :id))"
+                arguments += ["at": before.createdAt.storageText, "id": before.id]
             }
-            sql += " ORDER BY created_at DESC, id DESC LIMIT ?"
-            arguments += [limit]
+            sql += " ORDER BY m.created_at DESC, m.id DESC LIMIT :limit"
             let messages = try Row.fetchAll(db, sql: sql, arguments: arguments).map(StoredItems.message).reversed()
             return try rows(for: Array(messages), viewer: viewer, db: db)
         }
@@ -83,10 +92,10 @@ extension ChatStore {
     public func messages(cid: String, viewer: String, after: MessageCursor, limit: Int) throws -> [MessageRow] {
         try pool.read { db in
             let messages = try Row.fetchAll(db, sql: """
-                SELECT * FROM messages WHERE cid = ? AND (parent_id IS NULL OR show_in_channel = 1)
-                    AND (created_at > ? OR (created_at = ? AND id > ?))
-                ORDER BY created_at, id LIMIT ?
-                """, arguments: [cid, after.createdAt.storageText, after.createdAt.storageText, after.id, limit])
+                SELECT * FROM messages m WHERE m.cid = :cid AND (m.parent_id IS NULL OR m.show_in_channel = 1)
+                    AND (m.created_at > :at OR (m.created_at = :at AND m.id > :id)) AND \(Self.visibleCondition(viewer: ":viewer"))
+                ORDER BY m.created_at, m.id LIMIT :limit
+                """, arguments: ["cid": cid, "at": after.createdAt.storageText, "id": after.id, "viewer": viewer, "limit": limit])
                 .map(StoredItems.message)
             return try rows(for: messages, viewer: viewer, db: db)
         }
@@ -96,17 +105,19 @@ extension ChatStore {
     public func replies(to parentID: String, viewer: String, limit: Int) throws -> [MessageRow] {
         try pool.read { db in
             let messages = try Row.fetchAll(db, sql: """
-                SELECT * FROM (SELECT * FROM messages WHERE parent_id = ? ORDER BY created_at DESC, id DESC LIMIT ?)
+                SELECT * FROM (SELECT * FROM messages m WHERE m.parent_id = :parent AND \(Self.visibleCondition(viewer: ":viewer"))
+                    ORDER BY m.created_at DESC, m.id DESC LIMIT :limit)
                 ORDER BY created_at, id
-                """, arguments: [parentID, limit]).map(StoredItems.message)
+                """, arguments: ["parent": parentID, "viewer": viewer, "limit": limit]).map(StoredItems.message)
             return try rows(for: messages, viewer: viewer, db: db)
         }
     }
 
-    /// One message with its reader's context, or nil.
+    /// One message with its reader's context, or nil (also when the reader may not see it).
     public func message(id: String, viewer: String) throws -> MessageRow? {
         try pool.read { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM messages WHERE id = ?", arguments: [id]) else { return nil }
+            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM messages m WHERE m.id = :id AND \(Self.visibleCondition(viewer: ":viewer"))",
+                                             arguments: ["id": id, "viewer": viewer]) else { return nil }
             return try rows(for: [StoredItems.message(row)], viewer: viewer, db: db).first
         }
     }

@@ -108,12 +108,15 @@ extension ChatStore {
     /// Messages whose text contains `text` (case-insensitive), in the given channels, newest first.
     public func search(text: String, cids: [String], viewer: String, limit: Int, offset: Int) throws -> [MessageRow] {
         guard !cids.isEmpty else { return [] }
+        let names = cids.indices.map { ":c\($0)" }
+        var arguments = StatementArguments(Dictionary(uniqueKeysWithValues: zip(names.map { String($0.dropFirst()) }, cids)))
+        arguments += ["text": text, "viewer": viewer, "limit": limit, "offset": offset]
         let ids = try pool.read { db in
             try String.fetchAll(db, sql: """
-                SELECT id FROM messages WHERE cid IN (\(Array(repeating: "?", count: cids.count).joined(separator: ", ")))
-                    AND type != 'deleted' AND instr(lower(text), lower(?)) > 0
-                ORDER BY created_at DESC, id LIMIT ? OFFSET ?
-                """, arguments: StatementArguments(cids) + [text, limit, offset])
+                SELECT id FROM messages m WHERE m.cid IN (\(names.joined(separator: ", ")))
+                    AND m.type != 'deleted' AND instr(lower(m.text), lower(:text)) > 0 AND \(Self.visibleCondition(viewer: ":viewer"))
+                ORDER BY m.created_at DESC, m.id LIMIT :limit OFFSET :offset
+                """, arguments: arguments)
         }
         return try ids.compactMap { try message(id: $0, viewer: viewer) }
     }

@@ -20,14 +20,15 @@ class Server:
         return StreamChat(api_key=self.key, api_secret=secret or self.secret, base_url=self.url)
 
 
-def start_server(*extra):
-    """`chatterm serve` on a free port with a fresh store; yields a Server, then stops it."""
+def start_server(*extra, capture_stderr=False):
+    """`chatterm serve` on a free port with a fresh store; yields a Server, then stops it.
+    With `capture_stderr`, the server's log stays readable through `process`."""
     if not os.path.exists(BINARY):
         pytest.fail(f"build chatterm first (swift build): {BINARY} is missing")
     workdir = tempfile.mkdtemp(prefix="chatterm-sdk-")
     db = os.path.join(workdir, "chat.sqlite")
     process = subprocess.Popen([BINARY, "serve", "--db", db, "--port", "0", *extra],
-                               stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE if capture_stderr else subprocess.DEVNULL, text=True)
     deadline = time.time() + 30
     while time.time() < deadline:
         match = re.search(r"(http://\S+) api_key=(\S+) api_secret=(\S+)", process.stdout.readline())
@@ -38,8 +39,9 @@ def start_server(*extra):
             break
     else:
         pytest.fail("chatterm serve did not start")
-    process.terminate()
-    process.wait(timeout=10)
+    if process.poll() is None:
+        process.terminate()
+        process.wait(timeout=10)
 
 
 @pytest.fixture(scope="session")
