@@ -20,13 +20,12 @@ class Server:
         return StreamChat(api_key=self.key, api_secret=secret or self.secret, base_url=self.url)
 
 
-def start_server(*extra, capture_stderr=False):
-    """`chatterm serve` on a free port with a fresh store; yields a Server, then stops it.
-    With `capture_stderr`, the server's log stays readable through `process`."""
+def start_server(*extra, capture_stderr=False, db=None):
+    """`chatterm serve` on a free port with a fresh store (or `db`); yields a Server, then
+    stops it. With `capture_stderr`, the server's log stays readable through `process`."""
     if not os.path.exists(BINARY):
         pytest.fail(f"build chatterm first (swift build): {BINARY} is missing")
-    workdir = tempfile.mkdtemp(prefix="chatterm-sdk-")
-    db = os.path.join(workdir, "chat.sqlite")
+    db = db or os.path.join(tempfile.mkdtemp(prefix="chatterm-sdk-"), "chat.sqlite")
     process = subprocess.Popen([BINARY, "serve", "--db", db, "--port", "0", *extra],
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE if capture_stderr else subprocess.DEVNULL, text=True)
     deadline = time.time() + 30
