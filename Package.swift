@@ -51,6 +51,8 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .target(name: "ChatTestSupport", dependencies: ["ChatModel"], path: "Tests/ChatTestSupport"),
+        .target(name: "FuzzTargets", dependencies: ["ChatImport", "ChatModel", "ChatServer", "TerminalUI"], path: "Tests/Fuzz/FuzzTargets"),
+        .executableTarget(name: "chatterm-fuzz", dependencies: ["FuzzTargets"], path: "Tests/Fuzz/chatterm-fuzz"),
         .testTarget(name: "ChatModelTests", dependencies: ["ChatModel"]),
         .testTarget(name: "ChatCoreTests", dependencies: ["ChatCore", "ChatModel"]),
         .testTarget(name: "ChatServerTests", dependencies: ["ChatServer", "ChatModel", "ChatTestSupport"]),
@@ -60,6 +62,7 @@ let package = Package(
             "ChatStore", "ChatImport", "ChatModel", "ChatTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .testTarget(name: "ChattermTests", dependencies: ["chatterm", "ChatModel", "ChatTestSupport"]),
+        .testTarget(name: "FuzzCorpusTests", dependencies: ["FuzzTargets"]),
         .testTarget(name: "ChatClientTests", dependencies: ["ChatClient", "ChatServer", "ChatStore", "ChatModel", "ChatCore", "ChatTestSupport"]),
     ]
 )
