@@ -30,10 +30,20 @@ struct FanoutBenchmark: AsyncParsableCommand {
     @Option(help: "Seconds to wait for deliveries after the last send.")
     var settle = 60.0
 
+    @Option(help: "A soak: send for this many seconds (needs --rate) instead of --messages each.")
+    var duration: Double?
+
+    @Flag(help: "Each sender also reacts to its previous message, types and marks the channel read; watchers must get each of those events once too.")
+    var extras = false
+
     func validate() throws {
         guard watchers > 0, senders > 0, messages > 0 else { throw ValidationError("--watchers, --senders and --messages must be positive") }
         guard rate >= 0 else { throw ValidationError("--rate must be 0 or more") }
+        if let duration { guard duration > 0, rate > 0 else { throw ValidationError("--duration needs a positive value and --rate") } }
     }
+
+    /// Messages each sender posts: a count, or as many as the soak's time at the rate allows.
+    private var perSender: Int { duration.map { Int($0 * rate) } ?? messages }
 
     func run() async throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("chatterm-fanout-\(UUID().uuidString)").path
@@ -59,6 +69,7 @@ struct FanoutBenchmark: AsyncParsableCommand {
         }
 
         print("connecting \(watchers) watchers…")
+        let messages = perSender, extras = extras
         let expected = senders * messages
         let log = DeliveryLog()
         var sockets: [StreamSocket] = []
@@ -75,18 +86,24 @@ struct FanoutBenchmark: AsyncParsableCommand {
             listeners.append(Task { [iterator] in
                 var iterator = iterator
                 var seen = 0
-                while seen < expected, let event = await iterator.next() {
-                    guard event["type"]?.stringValue == "message.new", let message = event["message"]?.objectValue,
+                while extras || seen < expected, let event = await iterator.next() {
+                    let type = event["type"]?.stringValue ?? ""
+                    guard type == "message.new", let message = event["message"]?.objectValue,
                           let sender = message["sender"]?.stringValue, let seq = message["seq"]?.intValue,
-                          let sentAt = message["sent_at"]?.doubleValue else { continue }
+                          let sentAt = message["sent_at"]?.doubleValue else {
+                        if LoadEvent.counted.contains(type), event["user"]?.objectValue?["id"]?.stringValue?.hasPrefix("s") == true { await log.other(type, to: id) }
+                        continue
+                    }
                     seen += 1
                     await log.delivered(to: id, sender: sender, seq: seq, after: Date().timeIntervalSince1970 - sentAt)
                 }
             })
         }
 
-        print("sending \(expected) messages from \(senders) senders" + (rate > 0 ? " at \(rate)/s each…" : " as fast as answered…"))
+        print("sending \(expected) messages from \(senders) senders" + (rate > 0 ? " at \(rate)/s each" : " as fast as answered")
+              + (extras ? ", with a reaction, a typing event and a read after each…" : "…"))
         let started = Date()
+        let memory = Task { await MemorySampler.sample(every: duration.map { max(5, $0 / 20) } ?? 5) }
         let sendLatencies = try await withThrowingTaskGroup(of: [Double].self) { group in
             for sender in senderIDs {
                 let rest = StreamREST(endpoint: endpoint(sender))
@@ -101,8 +118,9 @@ struct FanoutBenchmark: AsyncParsableCommand {
                         }
                         let start = Date().timeIntervalSince1970
                         let message: JSONObject = ["text": .string("\(sender) #\(seq)"), "sender": .string(sender), "seq": .int(seq), "sent_at": .double(start)]
-                        _ = try await rest.post("channels/messaging/bench/message", ["message": .object(message)])
+                        let sent = try await rest.post("channels/messaging/bench/message", ["message": .object(message)])
                         latencies.append(Date().timeIntervalSince1970 - start)
+                        if extras, let id = sent["message"]?.objectValue?["id"]?.stringValue { try await LoadEvent.sendAll(after: id, rest: rest) }
                     }
                     return latencies
                 }
@@ -113,18 +131,31 @@ struct FanoutBenchmark: AsyncParsableCommand {
         let deadline = Date().addingTimeInterval(settle)
         while await log.count < expected * watchers, Date() < deadline { try await Task.sleep(for: .milliseconds(20)) }
         let allDelivered = Date().timeIntervalSince(started)
+        if extras { try await Task.sleep(for: .seconds(1)) } // the last reaction, typing and read events
+        memory.cancel()
         for listener in listeners { listener.cancel() }
         for socket in sockets { socket.close() }
 
         let check = await log.check(watchers: watcherIDs, senders: senderIDs, messages: messages)
-        let deliveries = await log.latencies
-        print("watchers \(watchers), senders \(senders), messages \(expected), deliveries \(deliveries.count) of \(expected * watchers)")
+        let deliveries = await log.count
+        print("watchers \(watchers), senders \(senders), messages \(expected), deliveries \(deliveries) of \(expected * watchers)")
         print(String(format: "messages/s sustained (sends): %.0f; deliveries/s: %.0f; all delivered after %.2f s",
-                     Double(expected) / sendTime, Double(deliveries.count) / allDelivered, allDelivered))
+                     Double(expected) / sendTime, Double(deliveries) / allDelivered, allDelivered))
         print(String(format: "send latency     p50 %.1f ms, p99 %.1f ms", percentile(sendLatencies, 50) * 1000, percentile(sendLatencies, 99) * 1000))
-        print(String(format: "delivery latency p50 %.1f ms, p99 %.1f ms", percentile(deliveries, 50) * 1000, percentile(deliveries, 99) * 1000))
+        print(String(format: "delivery latency p50 %.1f ms, p99 %.1f ms", await log.latency.percentile(50) * 1000, await log.latency.percentile(99) * 1000))
         print("lost \(check.lost), duplicated \(check.duplicated), watchers with a sender out of order \(check.outOfOrder)")
-        if check.lost + check.duplicated + check.outOfOrder > 0 { throw ExitCode(1) }
+        var wrongOthers = 0
+        if extras {
+            let others = await log.others(watchers: watcherIDs, each: expected)
+            wrongOthers = others.wrong
+            print("reaction.new, typing.start and message.read: every watcher got each once: \(others.wrong == 0 ? "yes" : "no, \(others.wrong) counts off: \(others.example)")")
+        }
+        let rss = await memory.value
+        if let first = rss.first, let last = rss.last {
+            print("resident memory (MB) every sample: " + rss.map { String($0 >> 20) }.joined(separator: " ")
+                  + String(format: "; last/first %.2f", Double(last) / Double(first)))
+        }
+        if check.lost + check.duplicated + check.outOfOrder + wrongOthers > 0 { throw ExitCode(1) }
     }
 
     private func percentile(_ values: [Double], _ p: Int) -> Double {
@@ -134,16 +165,37 @@ struct FanoutBenchmark: AsyncParsableCommand {
     }
 }
 
-/// What each watcher received, in arrival order, and how long after its send each arrived.
+/// What each watcher received, kept bounded for a soak: per watcher and sender the next
+/// sequence number expected and the distinct count, and a latency histogram.
 private actor DeliveryLog {
-    private var received: [String: [(sender: String, seq: Int)]] = [:]
-    private(set) var latencies: [Double] = []
+    private struct Stream {
+        var next = 0, distinct = 0, duplicated = 0, outOfOrder = false
+    }
+    private var streams: [String: [String: Stream]] = [:]
+    private var otherCounts: [String: [String: Int]] = [:]
+    private(set) var latency = LatencyHistogram()
     private(set) var count = 0
 
-    func delivered(to watcher: String, sender: String, seq: Int, after latency: Double) {
-        received[watcher, default: []].append((sender, seq))
-        latencies.append(latency)
+    func delivered(to watcher: String, sender: String, seq: Int, after seconds: Double) {
+        var stream = streams[watcher, default: [:]][sender, default: Stream()]
+        if seq == stream.next {
+            stream.distinct += 1
+            stream.next += 1
+        } else if seq > stream.next {
+            // A later message first: the skipped ones may still come, out of order.
+            stream.outOfOrder = true
+            stream.distinct += 1
+            stream.next = seq + 1
+        } else {
+            stream.duplicated += 1
+        }
+        streams[watcher, default: [:]][sender] = stream
+        latency.add(seconds)
         count += 1
+    }
+
+    func other(_ type: String, to watcher: String) {
+        otherCounts[watcher, default: [:]][type, default: 0] += 1
     }
 
     /// Messages missing at a watcher, received more than once, and watchers that saw some
@@ -151,15 +203,70 @@ private actor DeliveryLog {
     func check(watchers: [String], senders: [String], messages: Int) -> (lost: Int, duplicated: Int, outOfOrder: Int) {
         var lost = 0, duplicated = 0, outOfOrder = 0
         for watcher in watchers {
-            let got = received[watcher] ?? []
-            let distinct = Set(got.map { "\($0.sender)#\($0.seq)" })
-            lost += senders.count * messages - distinct.count
-            duplicated += got.count - distinct.count
-            for sender in senders {
-                let seqs = got.filter { $0.sender == sender }.map(\.seq)
-                if seqs != seqs.sorted() { outOfOrder += 1; break }
-            }
+            let got = streams[watcher] ?? [:]
+            lost += senders.count * messages - got.values.reduce(0) { $0 + $1.distinct }
+            duplicated += got.values.reduce(0) { $0 + $1.duplicated }
+            if got.values.contains(where: \.outOfOrder) { outOfOrder += 1 }
         }
         return (lost, duplicated, outOfOrder)
+    }
+
+    /// Watchers whose count of an extra event type is not `each`, and one of them.
+    func others(watchers: [String], each: Int) -> (wrong: Int, example: String) {
+        var wrong = 0, example = ""
+        for watcher in watchers {
+            for type in LoadEvent.counted where otherCounts[watcher]?[type] ?? 0 != each {
+                wrong += 1
+                example = "\(watcher) got \(otherCounts[watcher]?[type] ?? 0) \(type) of \(each)"
+            }
+        }
+        return (wrong, example)
+    }
+}
+
+/// Latencies in 1 ms buckets up to a minute: bounded however long the run.
+struct LatencyHistogram: Sendable {
+    private var buckets = [Int](repeating: 0, count: 60_001)
+    private var total = 0
+
+    mutating func add(_ seconds: Double) {
+        buckets[min(buckets.count - 1, max(0, Int(seconds * 1000)))] += 1
+        total += 1
+    }
+
+    func percentile(_ p: Int) -> Double {
+        guard total > 0 else { return .nan }
+        var seen = 0
+        for (ms, n) in buckets.enumerated() {
+            seen += n
+            if seen * 100 >= total * p { return Double(ms) / 1000 }
+        }
+        return Double(buckets.count) / 1000
+    }
+}
+
+/// The events a soak adds beside messages, each sent by a sender after each of its messages.
+enum LoadEvent {
+    static let counted = ["reaction.new", "typing.start", "message.read"]
+
+    static func sendAll(after messageID: String, rest: StreamREST) async throws {
+        _ = try await rest.post("messages/\(messageID)/reaction", ["reaction": ["type": "like"]])
+        _ = try await rest.post("channels/messaging/bench/event", ["event": ["type": "typing.start"]])
+        _ = try await rest.post("channels/messaging/bench/read", [:])
+    }
+}
+
+/// The process's resident memory, sampled until cancelled (Linux: /proc/self/statm).
+enum MemorySampler {
+    static func sample(every seconds: Double) async -> [Int] {
+        var samples: [Int] = []
+        while !Task.isCancelled {
+            if let statm = try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8),
+               let pages = statm.split(separator: " ").dropFirst().first.flatMap({ Int($0) }) {
+                samples.append(pages * Int(sysconf(Int32(_SC_PAGESIZE))))
+            }
+            try? await Task.sleep(for: .seconds(seconds))
+        }
+        return samples
     }
 }
