@@ -29,6 +29,12 @@ final class FieldRuleTests: ValidationTestCase {
         try assertErrors([#"{"type":"user"}"#], [#"Validation error: "data" required"#])
     }
 
+    func testANulInAStandardTextFieldIsRefusedButCustomFieldsKeepIt() throws {
+        try assertErrors(base(#"{"type":"message","data":{"id":"m2","channel_type":"messaging","channel_id":"general","user":"bob","text":"a\u0000b"}}"#),
+                         [#"Validation error: "text" contains a NUL character (U+0000), which would cut it short"#])
+        try assertValid(base(#"{"type":"message","data":{"id":"m2","channel_type":"messaging","channel_id":"general","user":"bob","note":"a\u0000b"}}"#))
+    }
+
     func testUserIDShapeAndLength() throws {
         try assertErrors([#"{"type":"user","data":{"id":"bad id!"}}"#],
                          ["Validation error: 'bad id!' is not a valid user.id (allowed: letters, digits, @, _ and -)"])

@@ -56,7 +56,7 @@ struct FieldReader {
     mutating func string(_ key: String) -> String? {
         guard let v = take(key) else { return nil }
         guard case .string(let s) = v else { wrongType(key, v, expected: "string"); return nil }
-        return s
+        return storable(key, s)
     }
 
     /// A required string: absent, null and "" are all missing.
@@ -64,7 +64,15 @@ struct FieldReader {
         guard let v = take(key) else { fail("\"\(key)\" required"); return nil }
         guard case .string(let s) = v else { wrongType(key, v, expected: "string"); return nil }
         if s.isEmpty { fail("\"\(key)\" required"); return nil }
-        return s
+        return storable(key, s)
+    }
+
+    /// A standard field's text goes into a text column, which ends at a NUL: refused rather
+    /// than cut short (custom fields are kept as JSON and may hold one).
+    private mutating func storable(_ key: String, _ s: String) -> String? {
+        guard s.utf8.contains(0) else { return s }
+        fail("\"\(key)\" contains a NUL character (U+0000), which would cut it short")
+        return nil
     }
 
     mutating func bool(_ key: String) -> Bool? {

@@ -1,0 +1,51 @@
+"""The hostile corpus the fuzzers start from (Tests/Fuzz/corpus/text), sent through the API in
+every field a person controls: each is stored and read back exactly, or refused in Stream's
+error shape; nothing crashes the server."""
+import glob
+import os
+import uuid
+
+import pytest
+from stream_chat.base.exceptions import StreamAPIException
+
+from conftest import ROOT
+
+CORPUS = sorted(glob.glob(os.path.join(ROOT, "Tests", "Fuzz", "corpus", "text", "*")))
+
+
+def hostile():
+    for path in CORPUS:
+        with open(path, "rb") as f:
+            yield os.path.basename(path), f.read().decode("utf-8", errors="replace")
+
+
+@pytest.mark.parametrize("name,text", list(hostile()), ids=[os.path.basename(p) for p in CORPUS])
+def test_hostile_text_round_trips_in_every_field(server, client, name, text):
+    user, channel_id = f"h-{uuid.uuid4().hex[:8]}", f"h-{uuid.uuid4().hex[:8]}"
+    client.upsert_user({"id": user, "name": text, "bio": text})
+    stored = client.query_users({"id": user})["users"][0]
+    assert (stored["name"], stored["bio"]) == (text, text)
+    channel = client.channel("messaging", channel_id, {"name": text, "members": [user]})
+    assert channel.create(user)["channel"]["name"] == text
+    custom = text
+    if "\x00" in text:
+        # A message's text is a text column, which ends at a NUL: refused, not cut short.
+        with pytest.raises(StreamAPIException) as raised:
+            channel.send_message({"text": text}, user)
+        assert raised.value.status_code == 400 and "NUL" in str(raised.value), str(raised.value)
+        text = text.replace("\x00", "")
+    sent = channel.send_message({"text": text, "custom_field": custom}, user)["message"]
+    again = client.get_message(sent["id"])["message"]
+    assert (again["text"], again["custom_field"]) == (text, custom), "custom fields keep even a NUL"
+    # As a search term, it finds that message and nothing else (SQL metacharacters included).
+    other = channel.send_message({"text": "plain words"}, user)["message"]
+    found = client.search({"cid": f"messaging:{channel_id}"}, text)["results"]
+    assert [r["message"]["id"] for r in found] == [sent["id"]], found
+
+
+@pytest.mark.parametrize("name,text", list(hostile()), ids=[os.path.basename(p) for p in CORPUS])
+def test_hostile_text_as_an_id_is_refused_in_streams_shape(server, client, name, text):
+    with pytest.raises(StreamAPIException) as raised:
+        client.upsert_user({"id": text})
+    assert raised.value.status_code == 400 and raised.value.error_code == 4
+    assert server.process.poll() is None
