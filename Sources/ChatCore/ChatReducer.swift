@@ -242,7 +242,9 @@ public enum ChatReducer {
             // Editors end files with a newline the message should not have.
             var trimmed = text
             while trimmed.last?.isNewline == true { trimmed.removeLast() }
-            s.composer = Composer(trimmed, history: s.composer.history)
+            // What comes back from the editor is typed text like any other.
+            s.composer = Composer(history: s.composer.history)
+            s.composer.insert(trimmed)
         case .searchResults(let query, let rows):
             s.search = SearchResults(query: query, rows: rows)
             s.status = rows.isEmpty ? "Nothing found for \(query)" : nil

@@ -19,6 +19,9 @@ public struct Composer: Sendable, Equatable {
     }
 
     public var string: String { String(text) }
+
+    /// Embeddings, overrides and isolates: invisible, they reorder what others see.
+    private static let bidiControls: Set<UInt32> = [0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0x2066, 0x2067, 0x2068, 0x2069]
     public var isEmpty: Bool { text.isEmpty }
 
     public enum Edit: Sendable, Equatable {
@@ -33,12 +36,13 @@ public struct Composer: Sendable, Equatable {
     }
 
     /// Inserts typed or pasted text at the cursor (a paste may hold newlines). Tabs become
-    /// spaces and other control characters are dropped: they would move the terminal's cursor.
+    /// spaces; other control characters and bidi overrides are dropped: they would move the
+    /// terminal's cursor, here and on every screen the message reaches.
     public mutating func insert(_ string: String) {
         let chars = string.flatMap { c -> [Character] in
             if c == "\n" || c == "\r\n" { return ["\n"] }
             if c == "\t" { return Array("    ") }
-            return c.unicodeScalars.contains { $0.properties.generalCategory == .control } ? [] : [c]
+            return c.unicodeScalars.contains { $0.properties.generalCategory == .control || Self.bidiControls.contains($0.value) } ? [] : [c]
         }
         text.insert(contentsOf: chars, at: cursor)
         cursor += chars.count

@@ -41,6 +41,9 @@ final class ComposerTests: XCTestCase {
         var c = Composer()
         c.insert("a\tb\u{1B}[31m\nc\u{7}")
         XCTAssertEqual(c.string, "a    b[31m\nc")
+        c = Composer()
+        c.insert("evil\u{202E}txt.exe\u{2066}x\u{2069} 👩‍👩‍👧")
+        XCTAssertEqual(c.string, "eviltxt.exex 👩‍👩‍👧", "bidi controls go, emoji sequences stay")
     }
 
     func testHistoryBrowsesSentLinesAndGivesBackTheDraft() {

@@ -349,6 +349,8 @@ extension LiveReducerTests {
         s = reduce(s, .composeReplace("from the editor\n\n")).0
         XCTAssertEqual(s.composer.string, "from the editor", "trailing newlines go")
         XCTAssertEqual(s.composer.history, ["+1", "draft"], "history survives the editor")
+        s = reduce(s, .composeReplace("red \u{1B}[31mtext\u{7}\n")).0
+        XCTAssertEqual(s.composer.string, "red [31mtext", "the editor's file is typed text: no control character is sent")
     }
 }
 
