@@ -1,5 +1,6 @@
 import ArgumentParser
 import ChatClient
+import ChatCore
 import ChatModel
 import ChatServer
 import ChatStore
@@ -36,6 +37,9 @@ struct FanoutBenchmark: AsyncParsableCommand {
     @Flag(help: "Each sender also reacts to its previous message, types and marks the channel read; watchers must get each of those events once too.")
     var extras = false
 
+    @Flag(help: "Run the server as a `chatterm serve` process (the chatterm built beside this bench), so its memory is measured apart from the clients'.")
+    var childServer = false
+
     func validate() throws {
         guard watchers > 0, senders > 0, messages > 0 else { throw ValidationError("--watchers, --senders and --messages must be positive") }
         guard rate >= 0 else { throw ValidationError("--rate must be 0 or more") }
@@ -50,7 +54,10 @@ struct FanoutBenchmark: AsyncParsableCommand {
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let store = try ChatStore(path: directory + "/chat.sqlite")
         let credentials = try ServerCredentials.loadOrCreate(forStore: store.path)
-        guard let port = await ChatServerApp.startOnLoopback(store: store, credentials: credentials, quiet: true) else { throw BenchError("the server did not start") }
+        let server = childServer ? try ServerProcess(store: store.path) : nil
+        defer { server?.stop() }
+        let listening: Int? = if let server { try server.port() } else { await ChatServerApp.startOnLoopback(store: store, credentials: credentials, quiet: true) }
+        guard let port = listening else { throw BenchError("the server did not start") }
         let admin = StreamREST(endpoint: StreamEndpoint(baseURL: "http://127.0.0.1:\(port)", apiKey: credentials.apiKey,
                                                         token: StreamToken.sign(["server": true], secret: credentials.apiSecret)))
         func endpoint(_ user: String) -> StreamEndpoint { admin.endpoint.with(token: StreamToken.userToken(user, secret: credentials.apiSecret)) }
@@ -71,9 +78,10 @@ struct FanoutBenchmark: AsyncParsableCommand {
         print("connecting \(watchers) watchers…")
         let messages = perSender, extras = extras
         let expected = senders * messages
-        let log = DeliveryLog()
+        // Each watcher keeps its own log (no shared lock on the hot path); only a count is shared.
+        let delivered = Locked(0)
         var sockets: [StreamSocket] = []
-        var listeners: [Task<Void, Never>] = []
+        var listeners: [Task<WatcherLog, Never>] = []
         for id in watcherIDs {
             let socket = StreamSocket(endpoint: endpoint(id), userID: id)
             var iterator = socket.events.makeAsyncIterator()
@@ -85,25 +93,26 @@ struct FanoutBenchmark: AsyncParsableCommand {
             sockets.append(socket)
             listeners.append(Task { [iterator] in
                 var iterator = iterator
-                var seen = 0
-                while extras || seen < expected, let event = await iterator.next() {
+                var log = WatcherLog()
+                while extras || log.count < expected, let event = await iterator.next() {
                     let type = event["type"]?.stringValue ?? ""
                     guard type == "message.new", let message = event["message"]?.objectValue,
                           let sender = message["sender"]?.stringValue, let seq = message["seq"]?.intValue,
                           let sentAt = message["sent_at"]?.doubleValue else {
-                        if LoadEvent.counted.contains(type), event["user"]?.objectValue?["id"]?.stringValue?.hasPrefix("s") == true { await log.other(type, to: id) }
+                        if LoadEvent.counted.contains(type), event["user"]?.objectValue?["id"]?.stringValue?.hasPrefix("s") == true { log.other(type) }
                         continue
                     }
-                    seen += 1
-                    await log.delivered(to: id, sender: sender, seq: seq, after: Date().timeIntervalSince1970 - sentAt)
+                    log.delivered(sender: sender, seq: seq, after: Date().timeIntervalSince1970 - sentAt)
+                    delivered.withLock { $0 += 1 }
                 }
+                return log
             })
         }
 
         print("sending \(expected) messages from \(senders) senders" + (rate > 0 ? " at \(rate)/s each" : " as fast as answered")
               + (extras ? ", with a reaction, a typing event and a read after each…" : "…"))
         let started = Date()
-        let memory = Task { await MemorySampler.sample(every: duration.map { max(5, $0 / 20) } ?? 5) }
+        let memory = Task { [pid = server?.pid] in await MemorySampler.sample(pid: pid, every: duration.map { max(5, $0 / 20) } ?? 5) }
         let sendLatencies = try await withThrowingTaskGroup(of: [Double].self) { group in
             for sender in senderIDs {
                 let rest = StreamREST(endpoint: endpoint(sender))
@@ -129,30 +138,33 @@ struct FanoutBenchmark: AsyncParsableCommand {
         }
         let sendTime = Date().timeIntervalSince(started)
         let deadline = Date().addingTimeInterval(settle)
-        while await log.count < expected * watchers, Date() < deadline { try await Task.sleep(for: .milliseconds(20)) }
+        while delivered.withLock({ $0 }) < expected * watchers, Date() < deadline { try await Task.sleep(for: .milliseconds(20)) }
         let allDelivered = Date().timeIntervalSince(started)
         if extras { try await Task.sleep(for: .seconds(1)) } // the last reaction, typing and read events
         memory.cancel()
         for listener in listeners { listener.cancel() }
+        var logs: [String: WatcherLog] = [:]
+        for (id, listener) in zip(watcherIDs, listeners) { logs[id] = await listener.value }
         for socket in sockets { socket.close() }
 
-        let check = await log.check(watchers: watcherIDs, senders: senderIDs, messages: messages)
-        let deliveries = await log.count
+        let log = WatcherLog.Summary(logs)
+        let check = log.check(watchers: watcherIDs, senders: senderIDs, messages: messages)
+        let deliveries = log.count
         print("watchers \(watchers), senders \(senders), messages \(expected), deliveries \(deliveries) of \(expected * watchers)")
         print(String(format: "messages/s sustained (sends): %.0f; deliveries/s: %.0f; all delivered after %.2f s",
                      Double(expected) / sendTime, Double(deliveries) / allDelivered, allDelivered))
         print(String(format: "send latency     p50 %.1f ms, p99 %.1f ms", percentile(sendLatencies, 50) * 1000, percentile(sendLatencies, 99) * 1000))
-        print(String(format: "delivery latency p50 %.1f ms, p99 %.1f ms", await log.latency.percentile(50) * 1000, await log.latency.percentile(99) * 1000))
+        print(String(format: "delivery latency p50 %.1f ms, p99 %.1f ms", log.latency.percentile(50) * 1000, log.latency.percentile(99) * 1000))
         print("lost \(check.lost), duplicated \(check.duplicated), watchers with a sender out of order \(check.outOfOrder)")
         var wrongOthers = 0
         if extras {
-            let others = await log.others(watchers: watcherIDs, each: expected)
+            let others = log.others(watchers: watcherIDs, each: expected)
             wrongOthers = others.wrong
             print("reaction.new, typing.start and message.read: every watcher got each once: \(others.wrong == 0 ? "yes" : "no, \(others.wrong) counts off: \(others.example)")")
         }
         let rss = await memory.value
         if let first = rss.first, let last = rss.last {
-            print("resident memory (MB) every sample: " + rss.map { String($0 >> 20) }.joined(separator: " ")
+            print((server == nil ? "resident memory of the whole bench, server and clients (MB): " : "resident memory of the server process (MB): ") + rss.map { String($0 >> 20) }.joined(separator: " ")
                   + String(format: "; last/first %.2f", Double(last) / Double(first)))
         }
         if check.lost + check.duplicated + check.outOfOrder + wrongOthers > 0 { throw ExitCode(1) }
@@ -165,19 +177,19 @@ struct FanoutBenchmark: AsyncParsableCommand {
     }
 }
 
-/// What each watcher received, kept bounded for a soak: per watcher and sender the next
-/// sequence number expected and the distinct count, and a latency histogram.
-private actor DeliveryLog {
-    private struct Stream {
+/// What one watcher received, kept bounded for a soak: per sender the next sequence number
+/// expected and the distinct count, counts of the other events, and a latency histogram.
+struct WatcherLog: Sendable {
+    private struct Stream: Sendable {
         var next = 0, distinct = 0, duplicated = 0, outOfOrder = false
     }
-    private var streams: [String: [String: Stream]] = [:]
-    private var otherCounts: [String: [String: Int]] = [:]
+    private var streams: [String: Stream] = [:]
+    private(set) var others: [String: Int] = [:]
     private(set) var latency = LatencyHistogram()
     private(set) var count = 0
 
-    func delivered(to watcher: String, sender: String, seq: Int, after seconds: Double) {
-        var stream = streams[watcher, default: [:]][sender, default: Stream()]
+    mutating func delivered(sender: String, seq: Int, after seconds: Double) {
+        var stream = streams[sender, default: Stream()]
         if seq == stream.next {
             stream.distinct += 1
             stream.next += 1
@@ -189,38 +201,49 @@ private actor DeliveryLog {
         } else {
             stream.duplicated += 1
         }
-        streams[watcher, default: [:]][sender] = stream
+        streams[sender] = stream
         latency.add(seconds)
         count += 1
     }
 
-    func other(_ type: String, to watcher: String) {
-        otherCounts[watcher, default: [:]][type, default: 0] += 1
-    }
+    mutating func other(_ type: String) { others[type, default: 0] += 1 }
 
-    /// Messages missing at a watcher, received more than once, and watchers that saw some
-    /// sender's messages out of the order they were sent.
-    func check(watchers: [String], senders: [String], messages: Int) -> (lost: Int, duplicated: Int, outOfOrder: Int) {
-        var lost = 0, duplicated = 0, outOfOrder = 0
-        for watcher in watchers {
-            let got = streams[watcher] ?? [:]
-            lost += senders.count * messages - got.values.reduce(0) { $0 + $1.distinct }
-            duplicated += got.values.reduce(0) { $0 + $1.duplicated }
-            if got.values.contains(where: \.outOfOrder) { outOfOrder += 1 }
+    /// Every watcher's log together.
+    struct Summary {
+        let logs: [String: WatcherLog]
+        let latency: LatencyHistogram
+        let count: Int
+
+        init(_ logs: [String: WatcherLog]) {
+            self.logs = logs
+            latency = logs.values.reduce(into: LatencyHistogram()) { $0.merge($1.latency) }
+            count = logs.values.reduce(0) { $0 + $1.count }
         }
-        return (lost, duplicated, outOfOrder)
-    }
 
-    /// Watchers whose count of an extra event type is not `each`, and one of them.
-    func others(watchers: [String], each: Int) -> (wrong: Int, example: String) {
-        var wrong = 0, example = ""
-        for watcher in watchers {
-            for type in LoadEvent.counted where otherCounts[watcher]?[type] ?? 0 != each {
-                wrong += 1
-                example = "\(watcher) got \(otherCounts[watcher]?[type] ?? 0) \(type) of \(each)"
+        /// Messages missing at a watcher, received more than once, and watchers that saw some
+        /// sender's messages out of the order they were sent.
+        func check(watchers: [String], senders: [String], messages: Int) -> (lost: Int, duplicated: Int, outOfOrder: Int) {
+            var lost = 0, duplicated = 0, outOfOrder = 0
+            for watcher in watchers {
+                let got = logs[watcher]?.streams ?? [:]
+                lost += senders.count * messages - got.values.reduce(0) { $0 + $1.distinct }
+                duplicated += got.values.reduce(0) { $0 + $1.duplicated }
+                if got.values.contains(where: \.outOfOrder) { outOfOrder += 1 }
             }
+            return (lost, duplicated, outOfOrder)
         }
-        return (wrong, example)
+
+        /// Watchers whose count of an extra event type is not `each`, and one of them.
+        func others(watchers: [String], each: Int) -> (wrong: Int, example: String) {
+            var wrong = 0, example = ""
+            for watcher in watchers {
+                for type in LoadEvent.counted where logs[watcher]?.others[type] ?? 0 != each {
+                    wrong += 1
+                    example = "\(watcher) got \(logs[watcher]?.others[type] ?? 0) \(type) of \(each)"
+                }
+            }
+            return (wrong, example)
+        }
     }
 }
 
@@ -232,6 +255,11 @@ struct LatencyHistogram: Sendable {
     mutating func add(_ seconds: Double) {
         buckets[min(buckets.count - 1, max(0, Int(seconds * 1000)))] += 1
         total += 1
+    }
+
+    mutating func merge(_ other: LatencyHistogram) {
+        for i in buckets.indices { buckets[i] += other.buckets[i] }
+        total += other.total
     }
 
     func percentile(_ p: Int) -> Double {
@@ -256,17 +284,50 @@ enum LoadEvent {
     }
 }
 
-/// The process's resident memory, sampled until cancelled (Linux: /proc/self/statm).
+/// A process's resident memory (this one's without a pid), sampled until cancelled (Linux: /proc/PID/statm).
 enum MemorySampler {
-    static func sample(every seconds: Double) async -> [Int] {
+    static func sample(pid: Int32?, every seconds: Double) async -> [Int] {
+        let path = "/proc/\(pid.map(String.init) ?? "self")/statm"
         var samples: [Int] = []
         while !Task.isCancelled {
-            if let statm = try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8),
+            if let statm = try? String(contentsOfFile: path, encoding: .utf8),
                let pages = statm.split(separator: " ").dropFirst().first.flatMap({ Int($0) }) {
                 samples.append(pages * Int(sysconf(Int32(_SC_PAGESIZE))))
             }
             try? await Task.sleep(for: .seconds(seconds))
         }
         return samples
+    }
+}
+
+/// `chatterm serve` on a free loopback port, as a child process, on an existing store.
+final class ServerProcess: Sendable {
+    private let process: Process
+    private let output: Pipe
+    var pid: Int32 { process.processIdentifier }
+
+    init(store: String) throws {
+        let binary = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent().appendingPathComponent("chatterm")
+        guard FileManager.default.isExecutableFile(atPath: binary.path) else { throw BenchError("\(binary.path) is missing: build chatterm too") }
+        process = Process()
+        output = Pipe()
+        process.executableURL = binary
+        process.arguments = ["serve", "--db", store, "--port", "0", "--rate-limit", "1000000"]
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+    }
+
+    /// The port from the line `chatterm serve` prints once it listens.
+    func port() throws -> Int? {
+        var line = Data()
+        while let byte = try output.fileHandleForReading.read(upToCount: 1), !byte.isEmpty, byte != Data("\n".utf8) { line += byte }
+        let text = String(decoding: line, as: UTF8.self)
+        return text.firstRange(of: "127.0.0.1:").flatMap { Int(text[$0.upperBound...].prefix { $0.isNumber }) }
+    }
+
+    func stop() {
+        process.terminate()
+        process.waitUntilExit()
     }
 }
