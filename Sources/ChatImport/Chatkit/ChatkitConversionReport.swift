@@ -75,6 +75,12 @@ public struct ChatkitConversionReport: Codable, Sendable, Equatable {
         public var url: String
         /// RFC 3339, when the export says; nil for the export format's 7-day links.
         public var expiresAt: String?
+
+        public init(messageId: String, url: String, expiresAt: String?) {
+            self.messageId = messageId
+            self.url = url
+            self.expiresAt = expiresAt
+        }
     }
 
     /// How a Chatkit role became a Stream role.
