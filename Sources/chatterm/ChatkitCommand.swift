@@ -30,9 +30,11 @@ struct ChatkitExportOptions: ParsableArguments {
     var converterOptions: ChatkitConverter.Options { ChatkitConverter.Options(publicRoomType: publicRooms) }
 
     /// Opens the export, or fails with exit code 2 and the reason.
-    func openSource() throws -> ChatkitExportSource {
+    func openSource() throws -> ChatkitExportSource { try Self.open(export) }
+
+    static func open(_ path: String) throws -> ChatkitExportSource {
         do {
-            return try ChatkitExportSource(path: export)
+            return try ChatkitExportSource(path: path)
         } catch {
             throw failure("cannot read the Chatkit export: \(error)", code: 2)
         }

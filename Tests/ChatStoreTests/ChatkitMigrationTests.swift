@@ -56,4 +56,39 @@ final class ChatkitMigrationTests: XCTestCase {
             XCTAssertEqual(try store.channels(for: user).first { $0.channel.cid == cid }?.unreadCount, unread, "\(user)'s channel list")
         }
     }
+
+    /// Harbor's demo export: every cursor (before, on and past messages, on a deleted one, for
+    /// users whose ids changed) gives the member the unread count Chatkit would have shown.
+    /// The expectation is computed from the export files here, not by the converter.
+    func testDemoExportUnreadCountsMatchChatkitCursors() throws {
+        let export = packageRoot + "/demo-data/chatkit-export"
+        let (store, task, report) = try migrate(export)
+        XCTAssertEqual(task.state, .completed, "\(task.json)")
+        func lines(_ name: String) throws -> [[String: Any]] {
+            try String(contentsOfFile: export + "/" + name, encoding: .utf8).split(separator: "\n").map {
+                try JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any]
+            }
+        }
+        let rooms = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: export + "/rooms.ndjson"))) as! [[String: Any]]
+        let messages = try lines("messages.ndjson")
+        let cursors = try lines("cursors.ndjson")
+        let changed = Dictionary(uniqueKeysWithValues: report.changedIds.map { ("\($0.kind) \($0.chatkitId)", $0.streamId) })
+        XCTAssertFalse(report.changes.contains { $0.field == "last_read" }, "no cursor falls within a second of the next message")
+        XCTAssertEqual(report.countsOut.lastRead, cursors.count)
+        var checked = 0
+        for cursor in cursors {
+            let room = cursor["room_id"] as! String, user = cursor["user_id"] as! String, position = cursor["position"] as! Int
+            let roomRecord = rooms.first { $0["id"] as? String == room }!
+            let cid = ((roomRecord["private"] as! Bool) ? "messaging:" : "team:") + (changed["channel \(room)"] ?? room)
+            let unread = messages.filter {
+                $0["room_id"] as? String == room && ($0["id"] as! Int) > position && $0["sender_id"] as? String != user && $0["deleted_at"] == nil
+            }.count
+            let state = try XCTUnwrap(store.readStates(cid: cid).first { $0.userID == (changed["user \(user)"] ?? user) }, "\(user) in \(room)")
+            XCTAssertEqual(state.unreadMessages, unread, "\(user) in \(room) at \(position)")
+            checked += 1
+        }
+        XCTAssertEqual(checked, 45)
+        XCTAssertEqual(try store.channels(for: "maya").filter { $0.unreadCount > 0 }.map(\.channel.cid).sorted(),
+                       ["messaging:maya_x_tomas", "team:harbor-support", "team:riverside-fc"])
+    }
 }
