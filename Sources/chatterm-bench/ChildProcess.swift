@@ -32,6 +32,36 @@ struct ChildProcess {
     }
 }
 
+extension ChildProcess {
+    /// The `chatterm` built beside this benchmark binary.
+    static func chatterm() throws -> String {
+        let binaries = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent()
+        let chatterm = binaries.appendingPathComponent("chatterm").path
+        guard FileManager.default.isExecutableFile(atPath: chatterm) else {
+            throw BenchError("build chatterm first: swift build -c release (looked for \(chatterm))")
+        }
+        return chatterm
+    }
+
+    /// The fastest of `runs` runs; any failed run fails the benchmark.
+    static func best(of runs: Int, _ body: () throws -> Outcome) throws -> Outcome {
+        var outcomes: [Outcome] = []
+        for _ in 0..<max(1, runs) {
+            let outcome = try body()
+            guard outcome.status == 0 else { throw BenchError("the command failed with status \(outcome.status)") }
+            outcomes.append(outcome)
+        }
+        return outcomes.min { $0.seconds < $1.seconds }!
+    }
+
+    /// One line: time, throughput and peak memory.
+    static func report(_ name: String, _ outcome: Outcome, items: Int, unit: String = "items") {
+        let rate = Double(items) / outcome.seconds
+        print(String(format: "%-9@ %8.2f s  %10.0f %@/s  peak memory %6.1f MiB", name as NSString, outcome.seconds, rate, unit as NSString,
+                     Double(outcome.peakMemoryBytes) / 1_048_576))
+    }
+}
+
 struct BenchError: Error, CustomStringConvertible {
     var description: String
     init(_ description: String) { self.description = description }
