@@ -173,6 +173,19 @@ final class ChatkitMessageTests: ChatkitTestCase {
         XCTAssertEqual(change.field, "text")
     }
 
+    func testAttachmentCustomDataOver5KiBIsDroppedAndMoreThan30AttachmentsAreCut() throws {
+        let big = String(repeating: "x", count: 6000)
+        let heavy = #"{"part_type":"attachment","payload":{"type":"image/png","name":"big.png","size":1,"download_url":"https://example.com/big.png","custom_data":{"exif":"\#(big)"}}}"#
+        let link = #"{"part_type":"url","payload":{"type":"image/png","url":"https://example.com/p.png"}}"#
+        let out = try convert(export(messages: [partsMessage(1, [heavy]), partsMessage(2, Array(repeating: link, count: 32))]))
+        let attachment = try XCTUnwrap(out.message("general-1")?["attachments"]?.arrayValue?.first?.objectValue)
+        XCTAssertNil(attachment["chatkit_custom_data"])
+        XCTAssertEqual(attachment["title"], "big.png", "the attachment itself stays")
+        XCTAssertEqual(out.changes("general/1").map(\.field), ["parts[0].custom_data"])
+        XCTAssertEqual(out.message("general-2")?["attachments"]?.arrayValue?.count, 30)
+        XCTAssertEqual(out.changes("general/2").map(\.reason), ["2 attachments over Stream's limit of 30"])
+    }
+
     func testASenderNeverExportedGetsAPlaceholder() throws {
         let out = try convert(export(messages: [textMessage(1, sender: "dave@old.example")]))
         let dave = try XCTUnwrap(out.report.placeholderUsers.first)
