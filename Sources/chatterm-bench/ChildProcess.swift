@@ -7,6 +7,8 @@ struct ChildProcess {
         var status: Int32
         var seconds: Double
         var peakMemoryBytes: Int
+        /// User + system CPU time: the steadier figure when other work shares the cores.
+        var cpuSeconds: Double = 0
     }
 
     static func run(_ executable: String, _ arguments: [String]) throws -> Outcome {
@@ -28,7 +30,8 @@ struct ChildProcess {
         while wait4(pid, &status, 0, &usage) < 0 && errno == EINTR {}
         let seconds = Date().timeIntervalSince(start)
         let exitStatus = (status & 0x7F) == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
-        return Outcome(status: exitStatus, seconds: seconds, peakMemoryBytes: Int(usage.ru_maxrss) * 1024)
+        let cpu = Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
+        return Outcome(status: exitStatus, seconds: seconds, peakMemoryBytes: Int(usage.ru_maxrss) * 1024, cpuSeconds: cpu)
     }
 }
 
@@ -57,8 +60,8 @@ extension ChildProcess {
     /// One line: time, throughput and peak memory.
     static func report(_ name: String, _ outcome: Outcome, items: Int, unit: String = "items") {
         let rate = Double(items) / outcome.seconds
-        print(String(format: "%-9@ %8.2f s  %10.0f %@/s  peak memory %6.1f MiB", name as NSString, outcome.seconds, rate, unit as NSString,
-                     Double(outcome.peakMemoryBytes) / 1_048_576))
+        print(String(format: "%-9@ %8.2f s  %10.0f %@/s  peak memory %6.1f MiB  cpu %6.2f s", name as NSString, outcome.seconds, rate, unit as NSString,
+                     Double(outcome.peakMemoryBytes) / 1_048_576, outcome.cpuSeconds))
     }
 }
 
