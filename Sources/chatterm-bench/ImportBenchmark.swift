@@ -25,11 +25,7 @@ struct ImportBenchmark: ParsableCommand {
     var runs = 1
 
     func run() throws {
-        let binaries = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent()
-        let chatterm = binaries.appendingPathComponent("chatterm").path
-        guard FileManager.default.isExecutableFile(atPath: chatterm) else {
-            throw BenchError("build chatterm first: swift build -c release (looked for \(chatterm))")
-        }
+        let chatterm = try ChildProcess.chatterm()
         let work = NSTemporaryDirectory() + "chatterm-bench-\(getpid())"
         try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: work) }
@@ -48,30 +44,14 @@ struct ImportBenchmark: ParsableCommand {
         let bytes = (try FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue ?? 0
         print("file: \(items) items, \(String(format: "%.1f", Double(bytes) / 1e6)) MB")
 
-        let validate = try best(of: runs) { try ChildProcess.run(chatterm, ["validate", path]) }
-        report("validate", validate, items: items)
-        let imported = try best(of: runs) { () throws -> ChildProcess.Outcome in
+        let validate = try ChildProcess.best(of: runs) { try ChildProcess.run(chatterm, ["validate", path]) }
+        ChildProcess.report("validate", validate, items: items)
+        let imported = try ChildProcess.best(of: runs) { () throws -> ChildProcess.Outcome in
             let db = work + "/bench-\(UUID().uuidString).sqlite"
             defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: db + suffix) } }
             return try ChildProcess.run(chatterm, ["import", path, "--db", db])
         }
-        report("import", imported, items: items)
-    }
-
-    private func best(of runs: Int, _ body: () throws -> ChildProcess.Outcome) throws -> ChildProcess.Outcome {
-        var outcomes: [ChildProcess.Outcome] = []
-        for _ in 0..<max(1, runs) {
-            let outcome = try body()
-            guard outcome.status == 0 else { throw BenchError("the command failed with status \(outcome.status)") }
-            outcomes.append(outcome)
-        }
-        return outcomes.min { $0.seconds < $1.seconds }!
-    }
-
-    private func report(_ name: String, _ outcome: ChildProcess.Outcome, items: Int) {
-        let rate = Double(items) / outcome.seconds
-        print(String(format: "%-9@ %8.2f s  %10.0f items/s  peak memory %6.1f MiB", name as NSString, outcome.seconds, rate,
-                     Double(outcome.peakMemoryBytes) / 1_048_576))
+        ChildProcess.report("import", imported, items: items)
     }
 
     private func countLines(_ path: String) throws -> Int {

@@ -34,3 +34,8 @@ func terminalSafe(_ text: String) -> String {
     }
     return out
 }
+
+/// `terminalSafe` line by line, for a report laid out in lines: only the layout's newlines survive.
+func terminalSafeLines(_ text: String) -> String {
+    text.split(separator: "\n", omittingEmptySubsequences: false).map { terminalSafe(String($0)) }.joined(separator: "\n")
+}

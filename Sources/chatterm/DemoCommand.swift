@@ -23,6 +23,12 @@ struct DemoCommand: ParsableCommand {
     @Option(help: "The demo import file.")
     var data = "demo-data/demo.jsonl"
 
+    @Flag(help: "Start from Harbor's Pusher Chatkit export instead: migrate it (as `chatterm chatkit migrate` does) and open the result.")
+    var fromChatkit = false
+
+    @Option(help: "The Chatkit export for --from-chatkit.")
+    var chatkitExport = "demo-data/chatkit-export"
+
     @Option(help: "Who you are in the demo.")
     var user = "maya"
 
@@ -42,15 +48,21 @@ struct DemoCommand: ParsableCommand {
     func run() throws {
         let client = ClientLaunch(theme: theme, asciiEmoji: false)
         try client.requireTerminal(for: "demo")
-        guard FileManager.default.fileExists(atPath: data) else {
-            throw failure("no demo file at \(data): run chatterm demo from the repository, or pass --data", code: 2)
+        let source = fromChatkit ? chatkitExport : data
+        guard FileManager.default.fileExists(atPath: source) else {
+            throw failure("no demo data at \(source): run chatterm demo from the repository, or pass \(fromChatkit ? "--chatkit-export" : "--data")", code: 2)
         }
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("chatterm-demo-\(UUID().uuidString.prefix(8))").path
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let store = try ChatStore(path: directory + "/demo.sqlite")
-        let path = data
-        let task = try store.runImport(path: path, mode: .upsert) { existing, sink in try ImportAnalyzer(existing: existing, sink: sink).run(path: path) }
-        guard task.state == .completed else { throw failure("the demo file did not import: \(task.result.map { JSONWriter().string($0) } ?? "")", code: 1) }
+        let task: ImportTask
+        if fromChatkit {
+            let export = try ChatkitExportOptions.open(source)
+            task = try ChatkitMigration(export: export, options: .init(), mode: .upsert, showProgress: false).run(into: store).task
+        } else {
+            task = try store.runImport(path: source, mode: .upsert) { existing, sink in try ImportAnalyzer(existing: existing, sink: sink).run(path: source) }
+        }
+        guard task.state == .completed else { throw failure("the demo data did not import: \(task.result.map { JSONWriter().string($0) } ?? "")", code: 1) }
         guard let me = try store.user(id: user) else { throw failure("no user \"\(user)\" in the demo data", code: 1) }
         let credentials = try ServerCredentials.loadOrCreate(forStore: store.path)
 

@@ -9,6 +9,8 @@ struct GenerateCommand: ParsableCommand {
             Users with devices, messaging/team/livestream/gaming/commerce channels and distinct DMs, members with \
             unread state, messages with threads, quotes, mentions, attachments, pins and deletions, and reactions. \
             Used by the benchmarks and tests.
+            --format chatkit writes a Pusher Chatkit export instead: a directory (-o) of users, rooms, messages and \
+            cursors .ndjson files, the input of `chatterm chatkit convert`.
             """
     )
 
@@ -24,8 +26,15 @@ struct GenerateCommand: ParsableCommand {
     @Option(help: "Random seed: the same seed and counts give the same file.")
     var seed: UInt64 = 1
 
-    @Option(name: .shortAndLong, help: "Where to write the file ('-' for standard output).")
+    @Option(name: .shortAndLong, help: "Where to write the file ('-' for standard output), or the directory for --format chatkit.")
     var output: String
+
+    @Option(help: "stream (an import file) or chatkit (a Chatkit export directory).")
+    var format: GeneratedFormat = .stream
+
+    enum GeneratedFormat: String, ExpressibleByArgument, CaseIterable {
+        case stream, chatkit
+    }
 
     func validate() throws {
         guard users >= 2 else { throw ValidationError("--users must be at least 2") }
@@ -35,6 +44,16 @@ struct GenerateCommand: ParsableCommand {
 
     func run() throws {
         let spec = SyntheticImport.Spec(users: users, channels: channels, messages: messages, seed: seed)
+        if format == .chatkit {
+            guard output != "-" else { throw failure("--format chatkit writes a directory: give -o DIR", code: 2) }
+            do {
+                let counts = try SyntheticChatkitExport.write(spec, toDirectory: output)
+                OutputStream.standardError.write("wrote \(output): \(counts.users) users, \(counts.rooms) rooms, \(counts.messages) messages, \(counts.cursors) cursors\n")
+            } catch {
+                throw failure("cannot write \(error)", code: 2)
+            }
+            return
+        }
         do {
             let counts = try SyntheticImport.write(spec, to: output)
             if output != "-" { OutputStream.standardError.write("wrote \(output): \(counts.total) items\n") }

@@ -11,9 +11,13 @@ final class ProgressLine: @unchecked Sendable {
     private var lastDraw = Date.distantPast
     private var drawn = false
 
-    init(label: String, path: String) {
+    convenience init(label: String, path: String) {
+        self.init(label: label, totalBytes: (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.int64Value ?? 0)
+    }
+
+    init(label: String, totalBytes: Int64) {
         self.label = label
-        totalBytes = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.int64Value ?? 0
+        self.totalBytes = totalBytes
     }
 
     func update(_ progress: ImportProgress) {

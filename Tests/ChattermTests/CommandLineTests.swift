@@ -19,7 +19,7 @@ final class CommandLineTests: XCTestCase {
     private var binary: URL { Bundle.main.bundleURL.appendingPathComponent("chatterm") }
 
     @discardableResult
-    private func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Outcome {
+    func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Outcome {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
@@ -153,7 +153,7 @@ final class CommandLineTests: XCTestCase {
     }
 
     func testEveryCommandHasHelp() throws {
-        for command in [[], ["validate"], ["import"], ["imports"], ["imports", "list"], ["imports", "get"], ["generate"], ["open"], ["demo"], ["serve"], ["token"]] {
+        for command in [[], ["validate"], ["import"], ["imports"], ["imports", "list"], ["imports", "get"], ["generate"], ["open"], ["demo"], ["serve"], ["token"], ["chatkit"], ["chatkit", "convert"], ["chatkit", "migrate"]] {
             let outcome = try run(command + ["--help"])
             XCTAssertEqual(outcome.status, 0, command.joined(separator: " "))
             XCTAssertTrue(outcome.stdout.contains("USAGE:"), command.joined(separator: " "))

@@ -170,6 +170,19 @@ extension LiveSessionTests {
 }
 
 extension LiveSessionTests {
+    /// `demo --from-chatkit` migrates Harbor's Chatkit export and opens it: Maya's channels,
+    /// with the unread state her Chatkit cursors left (behind in three rooms).
+    func testDemoFromChatkitOpensTheMigratedExport() throws {
+        guard TmuxDriver.available else { throw XCTSkip("tmux is not installed") }
+        try tmux.start("demo", "cd \(packageRoot) && env LANG=C.UTF-8 \(ChattermProcess.binary) demo --from-chatkit")
+        let shown = try tmux.waitFor("online", in: "demo", timeout: 30)
+        XCTAssertTrue(shown.contains("#Riverside FC ⚽") && shown.contains("#Harbor Support") && shown.contains("Maya Okafor"), shown)
+        XCTAssertTrue(shown.contains("3 unread channels"), shown)
+        XCTAssertTrue(shown.contains("(message deleted)"), shown)
+    }
+}
+
+extension LiveSessionTests {
     /// Replies, reactions, edits and deletes made on one screen show on the other; /giphy,
     /// /mute and /msg work from the composer.
     func testMessageActionsAndCommandsReachTheOtherScreen() throws {

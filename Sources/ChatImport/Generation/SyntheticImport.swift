@@ -89,9 +89,7 @@ public enum SyntheticImport {
         }
 
         // Busy channels first: channel k gets a share proportional to 1/(k+1).
-        var cumulative: [Double] = []
-        var sum = 0.0
-        for k in 0..<plans.count { sum += 1 / Double(k + 1); cumulative.append(sum) }
+        let picker = SkewedPicker(count: plans.count)
         var messageChannel = [Int32](repeating: 0, count: spec.messages)
         var messageTime = [Int64](repeating: 0, count: spec.messages)  // milliseconds
         var reactable = [Bool](repeating: false, count: spec.messages)
@@ -99,9 +97,7 @@ public enum SyntheticImport {
         var clock = Double(start * 1000)
         for k in 0..<spec.messages {
             clock += step * (0.5 + Double(rng.below(1000)) / 1000)
-            let target = Double(rng.next() >> 11) / Double(1 << 53) * sum
-            var lo = 0, hi = cumulative.count - 1
-            while lo < hi { let mid = (lo + hi) / 2; if cumulative[mid] < target { lo = mid + 1 } else { hi = mid } }
+            let lo = picker.pick(&rng)
             let millis = Int64(clock)
             let (message, isRoot, canReact) = makeMessage(k, millis: millis, plan: &plans[lo], userIDs: userIDs, rng: &rng)
             try out.write(.message, message)

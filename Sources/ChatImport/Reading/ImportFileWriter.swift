@@ -35,6 +35,13 @@ public final class ImportFileWriter {
         if buffer.count >= 1 << 20 { try flush() }
     }
 
+    /// Appends a bare JSON object and a newline (JSON Lines of another format, such as a Chatkit export's).
+    public func writeLine(_ object: JSONObject) throws(ImportFileError) {
+        writer.write(.object(object), into: &buffer, indent: 0)
+        buffer.append(0x0A)
+        if buffer.count >= 1 << 20 { try flush() }
+    }
+
     public func close() throws(ImportFileError) {
         try flush()
         if fclose(file) != 0 { throw ImportFileError(path: path, reason: String(cString: strerror(errno))) }

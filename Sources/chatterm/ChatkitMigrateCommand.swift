@@ -1,0 +1,78 @@
+import ArgumentParser
+import ChatImport
+import ChatModel
+import ChatStore
+import Foundation
+
+struct ChatkitMigrateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "migrate",
+        abstract: "Convert a Chatkit export, validate it and import it into the store, all or nothing.",
+        discussion: """
+            Converts to a temporary file, then imports it as `chatterm import` does (every rule checked; any error and \
+            nothing is written). Prints the import task as JSON, then a reconciliation: every Chatkit user, room, message \
+            and cursor counted in the export, in the import file and in the store, with the reason for any difference.
+            """
+    )
+
+    @OptionGroup var source: ChatkitExportOptions
+
+    @Option(help: "upsert or insert.")
+    var mode: ImportMode = .upsert
+
+    @OptionGroup var store: StoreOptions
+
+    func run() throws {
+        let export = try source.openSource()
+        let chatStore = try store.open()
+        let outcome = try ChatkitMigration(export: export, options: source.converterOptions, mode: mode).run(into: chatStore)
+        print(JSONWriter(pretty: true).string(outcome.task.json))
+        guard outcome.task.state == .completed else {
+            ReportPrinter(format: .text, stream: .standardError).printErrors(from: outcome.task)
+            throw ExitCode(1)
+        }
+        print(terminalSafeLines(outcome.reconciliation.text()), terminator: "")
+    }
+}
+
+/// Convert, then import, then count: the steps of `migrate`, also used by `demo --from-chatkit`.
+struct ChatkitMigration {
+    var export: ChatkitExportSource
+    var options: ChatkitConverter.Options
+    var mode: ImportMode
+    /// Progress lines on a terminal; the demo keeps quiet.
+    var showProgress = true
+
+    struct Outcome {
+        var report: ChatkitConversionReport
+        var task: ImportTask
+        var reconciliation: ChatkitReconciliation
+    }
+
+    func run(into store: ChatStore) throws -> Outcome {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("chatterm-chatkit-\(UUID().uuidString.prefix(8))")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent("import.jsonl").path
+
+        let writer = try ImportFileWriter(path: file)
+        let tally = ChatkitOutputTally(writing: writer)
+        let converting = ProgressLine(label: "converting", totalBytes: export.messageBytes)
+        let convertProgress: ((ImportProgress) -> Void)? = showProgress ? { converting.update($0) } : nil
+        let report = try ChatkitFailure.converting { () throws -> ChatkitConversionReport in
+            let report = try ChatkitConverter.convert(source: export, into: tally, options: options, progress: convertProgress)
+            try writer.close()
+            return report
+        }
+        converting.finish()
+
+        let importing = ProgressLine(label: "importing", path: file)
+        let importProgress: ((ImportProgress) -> Void)? = showProgress ? { importing.update($0) } : nil
+        let task = try store.runImport(path: file, mode: mode) { existing, sink in
+            try ImportAnalyzer(existing: existing, sink: sink).run(path: file, progress: importProgress)
+        }
+        importing.finish()
+        let reconciliation = try ChatkitReconciliation(report: report, written: tally, store: store)
+        return Outcome(report: report, task: task, reconciliation: reconciliation)
+    }
+}
