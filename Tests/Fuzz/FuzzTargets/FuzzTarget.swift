@@ -17,6 +17,9 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     case jwt
     /// Untrusted text on its way to the screen: the sanitizer, the width function and the wrapper.
     case text
+    /// A Chatkit export bundle: the converter's readers (both field-name families), id mapping,
+    /// parts and cursors.
+    case chatkit
 
     public func run(_ bytes: [UInt8]) {
         switch self {
@@ -24,6 +27,7 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
         case .json: Self.json(bytes)
         case .jwt: Self.jwt(bytes)
         case .text: Self.text(bytes)
+        case .chatkit: Self.chatkit(bytes)
         }
     }
 
@@ -35,6 +39,18 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
         // Every problem is reported with a message, and counted.
         precondition(result.errors.allSatisfy { !$0.error.isEmpty }, "an error without a message")
         precondition(result.errors.count <= result.errorCount, "more errors reported than counted")
+    }
+
+    private static let bundle = FileManager.default.temporaryDirectory.appendingPathComponent("chatterm-fuzz-\(getpid())-bundle.json")
+
+    private static func chatkit(_ bytes: [UInt8]) {
+        FileManager.default.createFile(atPath: bundle.path, contents: Data(bytes))
+        guard let report = try? ChatkitConverter.report(export: bundle) else { return }
+        // Nothing is lost without a word: every message read is converted or accounted for.
+        for kind in ["users", "rooms", "messages", "cursors"] {
+            guard let tally = report.tally(kind) else { continue }
+            precondition(tally.source == tally.converted + tally.notConverted.reduce(0) { $0 + $1.count }, "\(kind) unaccounted for: \(tally)")
+        }
     }
 
     private static func json(_ bytes: [UInt8]) {
