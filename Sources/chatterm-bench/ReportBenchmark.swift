@@ -21,11 +21,7 @@ struct ReportBenchmark: ParsableCommand {
     var runs = 1
 
     func run() throws {
-        let binaries = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent()
-        let chatterm = binaries.appendingPathComponent("chatterm").path
-        guard FileManager.default.isExecutableFile(atPath: chatterm) else {
-            throw BenchError("build chatterm first: swift build -c release (looked for \(chatterm))")
-        }
+        let chatterm = try ChildProcess.chatterm()
         let path = try db ?? BenchStore.path(messages: messages)
         let store = try ChatStore(path: path)
         let counts = try store.counts()

@@ -1,3 +1,4 @@
+import ChatImport
 import ChatModel
 import ChatStore
 import ChatTestSupport
@@ -86,6 +87,22 @@ final class FigureTests: XCTestCase {
         XCTAssertEqual(figures.bans.appWide, 0)
         XCTAssertEqual(figures.bans.inChannels, 1)
         XCTAssertEqual(figures.bans.futureChannelBans, 1)
+    }
+
+    /// Over half a year of history the timeline counts months, empty ones included.
+    func testALongHistoryIsCountedPerMonth() throws {
+        let message = { (id: String, day: String) in
+            #"{"type":"message","data":{"id":"\#(id)","channel_type":"messaging","channel_id":"general","user":"bob","text":"x","created_at":"\#(day)T12:00:00Z"}}"#
+        }
+        let store = try ChatStore(path: directory.file("long.sqlite"))
+        let path = directory.write("long.jsonl", lines: SampleImports.base + [message("a", "2020-03-01"), message("b", "2020-09-30"), message("c", "2020-09-01")])
+        let task = try store.runImport(path: path, mode: .upsert) { try ImportAnalyzer(existing: $0, sink: $1).run(path: path) }
+        XCTAssertEqual(task.state, .completed)
+        let timeline = try MigrationReport.figures(of: store).timeline
+        XCTAssertEqual(timeline.period, .month)
+        // m1 of the base file is from 2020-01-01.
+        XCTAssertEqual(timeline.buckets.map { "\($0.start) \($0.count)" },
+                       ["2020-01 1", "2020-02 0", "2020-03 1", "2020-04 0", "2020-05 0", "2020-06 0", "2020-07 0", "2020-08 0", "2020-09 2"])
     }
 
     func testAnEmptyStoreHasZeroFigures() throws {

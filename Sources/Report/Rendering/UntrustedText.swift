@@ -18,31 +18,28 @@ enum UntrustedText {
     /// For a Markdown table cell: plain, with Markdown's active characters backslash-escaped
     /// (`|` would end the cell) and `<`, `>`, `&` as entities (trackers render inline HTML).
     static func markdown(_ text: String) -> String {
-        var out = ""
-        for c in plain(text) {
-            switch c {
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "&": out += "&amp;"
-            case "\\", "`", "*", "_", "[", "]", "|", "~", "#": out += "\\" + String(c)
-            default: out.append(c)
-            }
-        }
-        return out
+        replacing(plain(text)) { c in entity(c) ?? (#"\`*_[]|~#"#.contains(c) ? "\\" + String(c) : nil) }
     }
 
     /// For HTML text and attribute values.
     static func html(_ text: String) -> String {
+        replacing(plain(text)) { c in entity(c) ?? (c == "\"" ? "&quot;" : c == "'" ? "&#39;" : nil) }
+    }
+
+    private static func entity(_ c: Character) -> String? {
+        switch c {
+        case "<": "&lt;"
+        case ">": "&gt;"
+        case "&": "&amp;"
+        default: nil
+        }
+    }
+
+    /// `text` with each character `replacement` names replaced.
+    private static func replacing(_ text: String, _ replacement: (Character) -> String?) -> String {
         var out = ""
-        for c in plain(text) {
-            switch c {
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "&": out += "&amp;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(c)
-            }
+        for c in text {
+            if let r = replacement(c) { out += r } else { out.append(c) }
         }
         return out
     }
