@@ -3,7 +3,7 @@
 struct TextRenderer {
     var color: Bool
     /// Cells are cut to this many columns so one long name cannot push a table off screen.
-    var cellColumns = 40
+    var cellColumns = 60
     var barColumns = 30
 
     private func styled(_ text: String, _ code: String) -> String { color ? "\u{1B}[\(code)m" + text + "\u{1B}[0m" : text }
