@@ -25,7 +25,8 @@ public struct MigrationReport: Sendable, Hashable {
     /// Rows in the "busiest" and "unread per channel" lists.
     public static let topCount = 10
 
-    /// The report on `store`, validating `importFile` against it when given.
+    /// The report on `store`, validating `importFile` against it when given, with the findings
+    /// of a conversion when given (`ConversionFindings(chatkit:)` makes them from a Chatkit export's).
     public static func make(store: ChatStore, importFile: String? = nil, conversion: ConversionFindings? = nil,
                             now: Timestamp = .now()) throws -> MigrationReport {
         let figures = try figures(of: store)

@@ -11,16 +11,6 @@ struct ChildProcess {
         var cpuSeconds: Double = 0
     }
 
-    /// The `chatterm` built beside this bench (the same configuration), to time as a user runs it.
-    static func chatterm() throws -> String {
-        let binaries = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent()
-        let chatterm = binaries.appendingPathComponent("chatterm").path
-        guard FileManager.default.isExecutableFile(atPath: chatterm) else {
-            throw BenchError("build chatterm first: swift build -c release (looked for \(chatterm))")
-        }
-        return chatterm
-    }
-
     static func run(_ executable: String, _ arguments: [String]) throws -> Outcome {
         let argv = ([executable] + arguments).map { strdup($0) } + [nil]
         let envp = ProcessInfo.processInfo.environment.map { strdup("\($0.key)=\($0.value)") } + [nil]

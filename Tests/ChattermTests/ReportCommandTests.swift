@@ -30,7 +30,7 @@ extension CommandLineTests {
 
         let chatkit = try run(["report", "--db", db, "--chatkit", directory.file("export.json")])
         XCTAssertEqual(chatkit.status, 2)
-        XCTAssertTrue(chatkit.stderr.contains("Chatkit converter"), chatkit.stderr)
+        XCTAssertTrue(chatkit.stderr.contains("chatterm: cannot read the Chatkit export"), chatkit.stderr)
     }
 
     func testReportFormatsOnStdoutAndInAFile() throws {
@@ -54,5 +54,24 @@ extension CommandLineTests {
         let unwritable = try run(["report", "--db", db, "-o", directory.file("no/such/dir/report.txt")])
         XCTAssertEqual(unwritable.status, 2)
         XCTAssertTrue(unwritable.stderr.contains("cannot write"), unwritable.stderr)
+    }
+
+    /// The demo's Chatkit export has known drops: a room deleted in Chatkit with its 4 messages,
+    /// 4 ids Stream would refuse, 2 users named but not exported.
+    func testReportShowsTheChatkitConversionWithItsKnownDrops() throws {
+        let db = try demoStore()
+        let out = try run(["report", "--db", db, "--chatkit", packageRoot + "/demo-data/chatkit-export", "--format", "markdown"])
+        XCTAssertEqual(out.status, 0, out.stderr)
+        XCTAssertTrue(out.stdout.contains("## Conversion"))
+        XCTAssertTrue(out.stdout.contains("| item | source | converted | difference | reason |"), out.stdout)
+        XCTAssertTrue(out.stdout.contains("| rooms | 11 | 10 | -1 | 1 deleted in Chatkit |"), out.stdout)
+        XCTAssertTrue(out.stdout.contains("| messages | 368 | 364 | -4 | 4 room deleted in Chatkit |"), out.stdout)
+        XCTAssertTrue(out.stdout.contains("| users | 30 | 30 | 0 | matches |"), out.stdout)
+        XCTAssertTrue(out.stdout.contains("| placeholders | 0 | 2 | +2 |"), out.stdout)
+        XCTAssertTrue(out.stdout.contains("- **ids changed**: 4"), out.stdout)
+        let json = try XCTUnwrap(run(["report", "--db", db, "--chatkit", packageRoot + "/demo-data/chatkit-export", "--format", "json"]).json)
+        let conversion = try XCTUnwrap(json.objectValue?["conversion"]?.objectValue)
+        XCTAssertEqual(conversion["changed_ids"]?.arrayValue?.count, 4)
+        XCTAssertEqual(conversion["reconciliation"]?.arrayValue?.first { $0.objectValue?["item"] == "messages" }?.objectValue?["difference"], .int(-4))
     }
 }

@@ -38,15 +38,24 @@ public struct ConversionFindings: Sendable, Hashable {
     public var changedIDCount: Int
     public var changedIDs: [ChangedID]
     public var dropped: [DroppedValue]
+    /// All values changed (`dropped` may list only the first ones, grouped).
+    public var changedValueCount: Int
+    /// Users and rooms named by records but missing from the export, written as placeholders.
+    public var placeholders: Int
+    /// Attachment links signed to expire: they must be re-hosted before the real import.
+    public var expiringLinks: Int
     /// Source items per kind (in the export's terms) against items written.
     public var reconciliation: [ReconciliationRow]
 
     public init(source: String, changedIDCount: Int = 0, changedIDs: [ChangedID] = [], dropped: [DroppedValue] = [],
-                reconciliation: [ReconciliationRow] = []) {
+                changedValueCount: Int? = nil, placeholders: Int = 0, expiringLinks: Int = 0, reconciliation: [ReconciliationRow] = []) {
         self.source = source
         self.changedIDCount = changedIDCount
         self.changedIDs = changedIDs
         self.dropped = dropped
+        self.changedValueCount = changedValueCount ?? dropped.reduce(0) { $0 + $1.count }
+        self.placeholders = placeholders
+        self.expiringLinks = expiringLinks
         self.reconciliation = reconciliation
     }
 }

@@ -3,8 +3,9 @@ enum FindingSections {
     typealias Doc = ReportDocument
     private static let n = ReportNumber.count
 
-    static func reconciliation(_ rows: [ReconciliationRow]) -> Doc.Table {
-        Doc.Table(headers: ["item", "source", "imported", "difference", "reason"],
+    /// `result` names the second count: what the store holds, or what a conversion wrote.
+    static func reconciliation(_ rows: [ReconciliationRow], result: String = "imported") -> Doc.Table {
+        Doc.Table(headers: ["item", "source", result, "difference", "reason"],
                   rows: rows.map { [$0.item, n($0.source), n($0.imported), ReportNumber.signed($0.difference), $0.reason] },
                   numeric: [1, 2, 3])
     }
@@ -28,19 +29,19 @@ enum FindingSections {
 
     static func conversion(_ c: ConversionFindings) -> Doc.Section {
         var blocks: [Doc.Block] = [
-            .facts([("export", c.source), ("ids changed", n(c.changedIDCount)),
-                    ("values dropped", n(c.dropped.reduce(0) { $0 + $1.count }))]),
+            .facts([("export", c.source), ("ids changed", n(c.changedIDCount)), ("values changed or dropped", n(c.changedValueCount)),
+                    ("placeholder users and rooms", n(c.placeholders)), ("expiring attachment links", n(c.expiringLinks))]),
         ]
         if !c.changedIDs.isEmpty {
             blocks.append(.table(Doc.Table(headers: ["item", "from", "to", "why"],
                                            rows: c.changedIDs.map { [$0.itemType, $0.from, $0.to, $0.reason] }, numeric: [])))
         }
         if !c.dropped.isEmpty {
-            blocks.append(.table(Doc.Table(headers: ["item", "field", "count", "why", "example"],
+            blocks.append(.table(Doc.Table(headers: ["record", "field", "count", "what and why", "example"],
                                            rows: c.dropped.map { [$0.itemType, $0.field, n($0.count), $0.reason, $0.example ?? ""] },
                                            numeric: [2])))
         }
-        if !c.reconciliation.isEmpty { blocks.append(.table(reconciliation(c.reconciliation))) }
+        if !c.reconciliation.isEmpty { blocks.append(.table(reconciliation(c.reconciliation, result: "converted"))) }
         return Doc.Section(title: "Conversion", blocks: blocks)
     }
 }

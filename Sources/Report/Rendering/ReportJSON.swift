@@ -67,7 +67,8 @@ enum ReportJSON {
 
     private static func conversion(_ c: ConversionFindings) -> JSONValue {
         [
-            "source": .string(c.source), "changed_id_count": .int(c.changedIDCount),
+            "source": .string(c.source), "changed_id_count": .int(c.changedIDCount), "changed_value_count": .int(c.changedValueCount),
+            "placeholders": .int(c.placeholders), "expiring_links": .int(c.expiringLinks),
             "changed_ids": .array(c.changedIDs.map { ["item_type": .string($0.itemType), "from": .string($0.from), "to": .string($0.to), "reason": .string($0.reason)] }),
             "dropped": .array(c.dropped.map { ["item_type": .string($0.itemType), "field": .string($0.field), "count": .int($0.count),
                                                "reason": .string($0.reason), "example": $0.example.map(JSONValue.string) ?? .null] }),
