@@ -20,6 +20,8 @@ enum HTMLStyle {
         th, td { text-align: left; padding: 6px 14px; border-bottom: 1px solid var(--line); vertical-align: top; overflow-wrap: anywhere; }
         th { background: var(--card); font-size: 16px; }
         td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+        /* Headers, counts and the first column (a type or a name) never break inside a word. */
+        th, td.num, td:first-child { white-space: nowrap; overflow-wrap: normal; }
         p.note { color: var(--muted); font-size: 16px; }
         svg.chart { display: block; max-width: 900px; margin: 8px 0 16px; }
         svg .bar { fill: var(--accent); }
