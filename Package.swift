@@ -42,12 +42,16 @@ let package = Package(
             "ChatModel",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
+        .target(name: "Report", dependencies: [
+            "ChatStore", "ChatImport", "ChatModel",
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
         .executableTarget(name: "chatterm", dependencies: [
-            "ChatModel", "ChatImport", "ChatStore", "ChatCore", "TerminalUI", "ChatServer", "ChatClient",
+            "ChatModel", "ChatImport", "ChatStore", "ChatCore", "TerminalUI", "ChatServer", "ChatClient", "Report",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "chatterm-bench", dependencies: [
-            "ChatImport", "ChatStore", "ChatCore", "ChatModel", "TerminalUI", "ChatClient", "ChatServer",
+            "ChatImport", "ChatStore", "ChatCore", "ChatModel", "TerminalUI", "ChatClient", "ChatServer", "Report",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .target(name: "ChatTestSupport", dependencies: ["ChatModel"], path: "Tests/ChatTestSupport"),
@@ -61,6 +65,7 @@ let package = Package(
         .testTarget(name: "ChatStoreTests", dependencies: [
             "ChatStore", "ChatImport", "ChatModel", "ChatTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
+        .testTarget(name: "ReportTests", dependencies: ["Report", "ChatStore", "ChatImport", "ChatModel", "ChatTestSupport"]),
         .testTarget(name: "ChattermTests", dependencies: ["chatterm", "ChatModel", "ChatTestSupport"]),
         .testTarget(name: "FuzzCorpusTests", dependencies: ["FuzzTargets"]),
         .testTarget(name: "ChatClientTests", dependencies: ["ChatClient", "ChatServer", "ChatStore", "ChatModel", "ChatCore", "ChatTestSupport"]),

@@ -81,6 +81,13 @@ public enum ChatEvent: Sendable {
     case searchConfirm
     /// On a selected /giphy preview: `send`, `shuffle` or `cancel`.
     case giphy(String)
+    /// F3 or `/report`: opens (or closes) the migration summary; its figures load.
+    case toggleSummary
+    case summaryLoaded(MigrationFigures)
+    /// There is no store to sum up (the client talks to a server).
+    case summaryUnavailable(String)
+    /// Moves the summary by lines; positive goes down.
+    case summaryScroll(Int)
 }
 
 /// Work the runtime must do for the reducer; its outcome comes back as a `ChatEvent`.
@@ -92,6 +99,8 @@ public enum ChatEffect: Sendable, Equatable {
     case loadOldest(cid: String)
     case loadThread(messageID: String)
     case loadDetails(messageID: String)
+    /// The store's migration figures, for the summary screen.
+    case loadSummary
     /// Open a URL with the desktop's handler (`xdg-open`, given as an argument, never through a shell).
     case openURL(String)
     /// Edit `text` in `$EDITOR` (the terminal is handed over meanwhile); the result comes back

@@ -75,6 +75,7 @@ extension ChatReducer {
     static func run(_ action: SlashCommand.Action, _ arguments: String, _ s: inout ChatState) -> [ChatEffect] {
         switch action {
         case .help: s.showHelp = true
+        case .report: return openSummary(&s)
         case .quit: s.quitRequested = true
         case .members: s.showMembers.toggle()
         case .msg:
@@ -153,7 +154,7 @@ extension ChatReducer {
         case .topic:
             guard !arguments.isEmpty else { s.status = "/topic TEXT: what topic?"; return [] }
             return [.live(.topic(cid: cid, text: arguments))]
-        case .help, .quit, .join, .members, .msg, .leave, .reconnect, .search, .theme:
+        case .help, .quit, .join, .members, .msg, .leave, .reconnect, .search, .theme, .report:
             return []
         }
     }

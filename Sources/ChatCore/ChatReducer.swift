@@ -159,6 +159,7 @@ public enum ChatReducer {
             if s.thread != nil { s.focus = s.focus == .thread ? .messages : .thread }
         case .dismiss:
             if s.reactionPicker != nil { s.reactionPicker = nil }
+            else if s.summary != nil { s.summary = nil }
             else if s.search != nil { s.search = nil }
             else if s.quotingID != nil { s.quotingID = nil; s.status = nil }
             else if s.editingID != nil { s.editingID = nil; s.composer = Composer(); s.status = nil }
@@ -172,6 +173,16 @@ public enum ChatReducer {
             s.showMembers.toggle()
         case .toggleHelp:
             s.showHelp.toggle()
+        case .toggleSummary:
+            if s.summary != nil { s.summary = nil } else { effects += openSummary(&s) }
+        case .summaryLoaded(let figures):
+            s.summary?.lines = SummaryLine.lines(for: figures)
+        case .summaryUnavailable(let reason):
+            s.summary?.unavailable = reason
+        case .summaryScroll(let delta):
+            if let summary = s.summary {
+                s.summary?.scroll = min(max(0, summary.scroll + delta), max(0, (summary.lines?.count ?? 0) - 1))
+            }
         case .showDetails:
             if let id = s.selectedMessageID { effects.append(.loadDetails(messageID: id)) }
         case .openSelectedLink:
@@ -333,6 +344,12 @@ public enum ChatReducer {
     }
 
     // MARK: Helpers
+
+    /// The summary opens at its top, empty until its figures load.
+    static func openSummary(_ s: inout ChatState) -> [ChatEffect] {
+        s.summary = SummaryScreen()
+        return [.loadSummary]
+    }
 
     static func open(_ cid: String, _ s: inout ChatState) -> [ChatEffect] {
         guard cid != s.openCID || s.window == nil else { return [] }

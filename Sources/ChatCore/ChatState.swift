@@ -47,6 +47,8 @@ public struct ChatState: Sendable, Equatable {
     public var reactionPicker: ReactionPicker?
     /// `/search` results being looked through.
     public var search: SearchResults?
+    /// The "Migration summary" screen (F3, `/report`), when open.
+    public var summary: SummaryScreen?
     /// `/quit` asks the runtime to stop.
     public var quitRequested = false
 

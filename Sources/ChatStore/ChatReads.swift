@@ -5,8 +5,8 @@ import GRDB
 /// channel's messages, thread replies and members. Pages are bounded: nothing loads a channel whole.
 extension ChatStore {
     /// Messages of channel `c` that count as unread for `user` (an SQL expression) after
-    /// `mb.last_read` (see `ChannelSummary`).
-    private static func unreadCondition(user: String) -> String {
+    /// `mb.last_read` (see `ChannelSummary`). Shared with the report's unread figures.
+    static func unreadCondition(user: String) -> String {
         """
         m.cid = c.cid AND mb.last_read IS NOT NULL AND m.created_at > mb.last_read AND m.user_id != \(user)
         AND (m.parent_id IS NULL OR m.show_in_channel = 1) AND m.type != 'deleted' AND m.deleted_at IS NULL

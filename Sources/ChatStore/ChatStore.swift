@@ -26,17 +26,20 @@ public final class ChatStore: Sendable {
 
     /// How many rows each chat table holds.
     public func counts() throws -> ItemCounts {
-        try pool.read { db in
-            var counts = ItemCounts()
-            let tables: [(ItemType, String)] = [
-                (.user, "users"), (.device, "devices"), (.futureChannelBan, "future_channel_bans"), (.channel, "channels"),
-                (.member, "members"), (.message, "messages"), (.reaction, "reactions"),
-            ]
-            for (type, table) in tables {
-                counts[type] = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table)") ?? 0
-            }
-            return counts
+        try pool.read(Self.counts)
+    }
+
+    /// `counts()` inside a read the caller already holds (a report's snapshot).
+    public static func counts(_ db: Database) throws -> ItemCounts {
+        var counts = ItemCounts()
+        let tables: [(ItemType, String)] = [
+            (.user, "users"), (.device, "devices"), (.futureChannelBan, "future_channel_bans"), (.channel, "channels"),
+            (.member, "members"), (.message, "messages"), (.reaction, "reactions"),
+        ]
+        for (type, table) in tables {
+            counts[type] = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table)") ?? 0
         }
+        return counts
     }
 
     /// Runs an import as one transaction: `analyze` gets what the store already holds and a
@@ -95,6 +98,12 @@ public final class ChatStore: Sendable {
 }
 
 extension ChatStore {
+    /// Runs `body` in one read transaction: every query it makes sees the same snapshot, so
+    /// figures computed together (a report's) add up even while the server writes.
+    public func readSnapshot<T>(_ body: (Database) throws -> T) throws -> T {
+        try pool.read(body)
+    }
+
     /// Runs `body` with a read-only view of what the store holds (for `validate --db`).
     public func readExisting<T>(_ body: (any ExistingItems) throws -> T) throws -> T {
         try pool.read { db in try body(StoreExistingItems(db: db)) }

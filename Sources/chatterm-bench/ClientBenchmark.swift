@@ -31,7 +31,7 @@ struct ClientBenchmark: ParsableCommand {
     func run() throws {
         let dims = size.split(separator: "x").compactMap { Int($0) }
         guard dims.count == 2 else { throw ValidationError("--size is WIDTHxHEIGHT") }
-        let path = try db ?? makeStore()
+        let path = try db ?? BenchStore.path(messages: messages)
         let store = try ChatStore(path: path)
         let themes = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path + "/Themes"
         let theme = try Theme.load(name: "dark", themesDirectory: themes, overridePath: nil, colorCount: 256, noColor: false)
@@ -85,21 +85,6 @@ struct ClientBenchmark: ParsableCommand {
                      keySamples[keySamples.count / 2], keySamples[keySamples.count * 99 / 100]))
         print(String(format: "memory: smallest channel open %.1f MiB, largest (%d messages) %.1f MiB, after %d keys %.1f MiB; window holds %d messages",
                      memorySmallest, counts[largest] ?? 0, memoryAfterOpen, keys, residentMemory(), rows))
-    }
-
-    private func makeStore() throws -> String {
-        let dir = NSTemporaryDirectory() + "chatterm-client-bench"
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        let path = dir + "/store-\(messages).sqlite"
-        if FileManager.default.fileExists(atPath: path) { return path }
-        let file = dir + "/import-\(messages).jsonl"
-        print("generating and importing \(messages) messages into \(path)…")
-        try SyntheticImport.write(SyntheticImport.Spec(users: 5000, channels: 2000, messages: messages, seed: 1), to: file)
-        let store = try ChatStore(path: path)
-        let task = try store.runImport(path: file, mode: .upsert) { try ImportAnalyzer(existing: $0, sink: $1).run(path: file) }
-        guard task.state == .completed else { throw BenchError("import failed") }
-        try? FileManager.default.removeItem(atPath: file)
-        return path
     }
 
     /// The channel with the most messages, and one of its members to read it as.

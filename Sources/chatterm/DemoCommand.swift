@@ -1,11 +1,12 @@
 import ArgumentParser
 import ChatClient
+import ChatCore
 import ChatImport
 import ChatModel
 import ChatServer
 import ChatStore
-import ChatCore
 import Foundation
+import Report
 
 /// One command for a stakeholder demo: the demo workspace in a fresh store, the server on a
 /// free loopback port in this process, and the client talking to it as the demo user.
@@ -75,7 +76,8 @@ struct DemoCommand: ParsableCommand {
         let first = ChatReducer.sidebarOrder(try backend.channels(for: me.id)).first?.channel.cid
         let botTask = bots ? DemoBots(baseURL: base, credentials: credentials, me: me.id, store: store, interval: botInterval, firstChannel: first).start() : nil
         defer { botTask?.cancel() }
-        try client.run(backend: backend, userID: me.id, userName: me.displayName)
+        // The demo's store is in this process: its summary is the figures `chatterm report` would show.
+        try client.run(backend: backend, userID: me.id, userName: me.displayName) { try MigrationReport.figures(of: store) }
     }
 }
 

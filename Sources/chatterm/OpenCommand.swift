@@ -5,6 +5,7 @@ import ChatModel
 import ChatServer
 import ChatStore
 import Foundation
+import Report
 import TerminalUI
 
 /// The store's queries are exactly what the client reads: browsing offline is this conformance.
@@ -57,7 +58,7 @@ struct OpenCommand: ParsableCommand {
             guard let me = try chatStore.user(id: user) else {
                 throw failure("no user \"\(user)\" in \(store.path); pick one of the ids the import loaded", code: 1)
             }
-            return try client.run(backend: chatStore, userID: me.id, userName: me.displayName)
+            return try client.run(backend: chatStore, userID: me.id, userName: me.displayName) { try MigrationReport.figures(of: chatStore) }
         }
         let endpoint: StreamEndpoint
         if let token, let apiKey {
@@ -93,7 +94,8 @@ struct ClientLaunch {
         }
     }
 
-    func run(backend: any ChatBackend, userID: String, userName: String) throws {
+    /// `migrationFigures`: the figures of the store behind the client, for its summary screen.
+    func run(backend: any ChatBackend, userID: String, userName: String, migrationFigures: (() throws -> MigrationFigures)? = nil) throws {
         let environment = ProcessInfo.processInfo.environment
         let noColor = !(environment["NO_COLOR"] ?? "").isEmpty
         let load = { (name: String, colors: Int) in
@@ -107,7 +109,8 @@ struct ClientLaunch {
         let loaded = try load(theme, screen.colorCount)
         let state = ChatState(userID: userID, userName: userName)
         let context = RenderContext(theme: loaded, utcOffsetSeconds: TimeZone.current.secondsFromGMT(), asciiEmoji: asciiEmoji)
-        let app = TerminalApp(backend: backend, state: state, context: context) { name in try load(name, screen.colorCount) }
+        let app = TerminalApp(backend: backend, state: state, context: context, loadTheme: { name in try load(name, screen.colorCount) },
+                              migrationFigures: migrationFigures)
         app.run(screen: screen)
         app.finish()
     }

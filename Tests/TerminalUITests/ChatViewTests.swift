@@ -225,3 +225,29 @@ final class LiveChatViewTests: XCTestCase {
         XCTAssertNil(frame.cursor, "no cursor over the help")
     }
 }
+
+extension ChatViewTests {
+    func testMigrationSummaryShowsFiguresAndBarsAndSanitizesNames() throws {
+        var figures = MigrationFigures()
+        figures.totals[.message] = 4004
+        figures.busiestChannels = [.init(id: "messaging:general", name: "General", count: 225),
+                                   .init(id: "messaging:evil", name: "\u{1B}[31mEvil", count: 100)]
+        var state = ChatFixture.state()
+        state.summary = SummaryScreen()
+        let counting = ChatView.render(state, width: 120, height: 40, context: ChatFixture.context())
+        XCTAssertTrue((0..<40).contains { counting.text(row: $0).contains("Counting…") })
+        state.summary?.lines = SummaryLine.lines(for: figures)
+        let frame = ChatView.render(state, width: 120, height: 40, context: ChatFixture.context())
+        let screen = (0..<40).map { frame.text(row: $0) }.joined(separator: "\n")
+        XCTAssertTrue(screen.contains("Migration summary (↑↓ PgUp PgDn scroll, Esc closes)"))
+        XCTAssertTrue(screen.contains("messages                4,004"), screen)
+        XCTAssertTrue(screen.contains("General                       225 ██"), screen)
+        XCTAssertFalse(screen.contains("\u{1B}"), "an escape from the data reached the frame")
+        XCTAssertTrue(screen.contains("␛[31mEvil"), screen)
+        // The longest bar fills the room; a third of the value gets about a third of it.
+        let full = try XCTUnwrap(screen.split(separator: "\n").first { $0.contains("General ") && $0.contains("█") })
+        let part = try XCTUnwrap(screen.split(separator: "\n").first { $0.contains("Evil") && $0.contains("█") })
+        let bars = [full, part].map { $0.filter { $0 == "█" }.count }
+        XCTAssertEqual(Double(bars[1]) / Double(bars[0]), 100.0 / 225, accuracy: 0.05)
+    }
+}

@@ -30,6 +30,9 @@ public final class ImportAnalyzer {
     /// The channel types the file may use: the built-in ones and those of the store it goes into.
     private let types: ImportChannelTypes
     private var result = ImportResult()
+    /// Called with every error, kept or not: for callers that tally all of them (the report's
+    /// errors by kind) without keeping every one in memory.
+    public var onIssue: ((ImportIssue) -> Void)?
 
     public init(existing: any ExistingItems = NoExistingItems(), sink: (any ImportSink)? = nil, options: Options = Options()) {
         self.options = options
@@ -103,9 +106,11 @@ public final class ImportAnalyzer {
 
     private func report(_ error: String, typeName: String, item: JSONValue, line: Int) {
         result.errorCount += 1
-        if result.errors.count < options.maxErrors {
-            result.errors.append(ImportIssue(error: error, itemType: typeName, item: item, line: line))
-        }
+        let keep = result.errors.count < options.maxErrors
+        guard keep || onIssue != nil else { return }
+        let issue = ImportIssue(error: error, itemType: typeName, item: item, line: line)
+        if keep { result.errors.append(issue) }
+        onIssue?(issue)
     }
 }
 

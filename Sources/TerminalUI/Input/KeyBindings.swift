@@ -36,6 +36,7 @@ public struct KeyBinding: Sendable {
         KeyBinding(keys: [.character("m"), .function(2)], label: "m F2", help: "show or hide the member list", command: .chat(.toggleMembers)),
         KeyBinding(keys: [.escape], label: "Esc", help: "close the top pane or stop selecting", command: .chat(.dismiss)),
         KeyBinding(keys: [.character("?"), .function(1)], label: "? F1", help: "this help", command: .chat(.toggleHelp)),
+        KeyBinding(keys: [.character("R"), .function(3)], label: "R F3", help: "migration summary: what the store holds (/report)", command: .chat(.toggleSummary)),
         KeyBinding(keys: [.control("l")], label: "Ctrl-L", help: "redraw the screen", command: .redraw),
         KeyBinding(keys: [.character("q"), .control("c")], label: "q Ctrl-C", help: "quit", command: .quit),
     ]
@@ -92,6 +93,19 @@ public struct KeyBinding: Sendable {
             case .down, .control("n"), .tab: return .chat(.searchMove(1))
             case .enter: return .chat(.searchConfirm)
             case .escape: return .chat(.dismiss)
+            default: return nil
+            }
+        }
+        if state.summary != nil {
+            switch key {
+            case .up, .character("k"): return .chat(.summaryScroll(-1))
+            case .down, .character("j"): return .chat(.summaryScroll(1))
+            case .pageUp: return .chat(.summaryScroll(-10))
+            case .pageDown, .character(" "): return .chat(.summaryScroll(10))
+            case .home: return .chat(.summaryScroll(-1_000_000))
+            case .escape, .function(3), .character("R"), .character("q"): return .chat(.dismiss)
+            case .control("c"): return .quit
+            case .control("l"): return .redraw
             default: return nil
             }
         }

@@ -21,12 +21,17 @@ public final class TerminalApp {
 
     /// Loads a theme by name or path for `/theme` (nil: the command says themes cannot change here).
     private let loadTheme: ((String) throws -> Theme)?
+    /// The migration figures of the store being browsed, for the summary screen (nil: there is
+    /// no store here, only a server). A plain function, so this module needs no store.
+    private let migrationFigures: (() throws -> MigrationFigures)?
 
-    public init(backend: any ChatBackend, state: ChatState, context: RenderContext, loadTheme: ((String) throws -> Theme)? = nil) {
+    public init(backend: any ChatBackend, state: ChatState, context: RenderContext, loadTheme: ((String) throws -> Theme)? = nil,
+                migrationFigures: (() throws -> MigrationFigures)? = nil) {
         self.backend = backend
         self.state = state
         self.context = context
         self.loadTheme = loadTheme
+        self.migrationFigures = migrationFigures
     }
 
     public func run(screen: Screen) {
@@ -113,6 +118,9 @@ public final class TerminalApp {
             case .loadDetails(let id):
                 guard let row = try backend.message(id: id, viewer: viewer) else { return .failed("That message is gone") }
                 return .detailsLoaded(MessageDetails(row: row, reactions: try backend.reactions(messageID: id)))
+            case .loadSummary:
+                guard let migrationFigures else { return .summaryUnavailable("The summary is of a store: run chatterm open --db STORE, or chatterm report") }
+                return .summaryLoaded(try migrationFigures())
             case .openURL(let url):
                 return openURL(url)
             case .editExternally(let text):

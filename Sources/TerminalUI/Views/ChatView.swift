@@ -76,6 +76,10 @@ public enum ChatView {
             OverlayViews.drawReactionPicker(state, frame: &frame, context: context)
         }
         if let details = state.details { OverlayViews.drawDetails(details, state: state, frame: &frame, context: context) }
+        if let summary = state.summary {
+            frame.cursor = nil
+            SummaryView.draw(summary, frame: &frame, context: context)
+        }
         if state.showHelp {
             frame.cursor = nil
             OverlayViews.drawHelp(live: state.isLive, frame: &frame, context: context)

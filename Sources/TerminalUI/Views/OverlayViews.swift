@@ -117,11 +117,11 @@ enum OverlayViews {
         }
     }
 
-    private static func centered(width: Int, height: Int, in frame: Frame) -> Rect {
+    static func centered(width: Int, height: Int, in frame: Frame) -> Rect {
         Rect(x: max(0, (frame.width - width) / 2), y: max(0, (frame.height - height) / 2), width: max(0, width), height: max(0, height))
     }
 
-    private static func drawBox(_ box: Rect, title: String, style: Style, frame: inout Frame, context: RenderContext) {
+    static func drawBox(_ box: Rect, title: String, style: Style, frame: inout Frame, context: RenderContext) {
         guard box.width >= 2, box.height >= 2 else { return }
         frame.fill(x: box.x, y: box.y, width: box.width, height: box.height, style: style)
         let horizontal = String(repeating: "─", count: box.width - 2)

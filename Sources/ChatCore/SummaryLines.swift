@@ -1,0 +1,80 @@
+import ChatModel
+
+/// The "Migration summary" screen (F3, `/report`): the store's migration figures, scrolled.
+public struct SummaryScreen: Sendable, Equatable {
+    /// Nil while the figures load.
+    public var lines: [SummaryLine]?
+    /// Why there is nothing to show (a server, not a store, is open).
+    public var unavailable: String?
+    /// The first line shown.
+    public var scroll = 0
+    public init() {}
+}
+
+/// One line of the summary: a heading, a figure, or a bar of a chart.
+public struct SummaryLine: Sendable, Equatable {
+    public enum Kind: Sendable, Equatable {
+        case heading
+        case figure
+        /// A bar: the value and the largest of its chart, drawn after `text`.
+        case bar(value: Int, max: Int)
+    }
+    public var kind: Kind
+    /// Untrusted where it names channels or users: the view sanitizes it.
+    public var text: String
+
+    public init(_ kind: Kind, _ text: String) {
+        self.kind = kind
+        self.text = text
+    }
+
+    /// The same figures as `chatterm report`, as lines for a terminal pane.
+    public static func lines(for f: MigrationFigures) -> [SummaryLine] {
+        var lines: [SummaryLine] = []
+        let n = NumberText.grouped
+        func heading(_ title: String) { lines += [SummaryLine(.figure, ""), SummaryLine(.heading, title)] }
+        func figure(_ label: String, _ value: String) { lines.append(SummaryLine(.figure, label.padding(toLength: 24, withPad: " ", startingAt: 0) + value)) }
+        func bars(_ points: [(String, Int)]) {
+            let top = points.map(\.1).max() ?? 0
+            for (label, value) in points { lines.append(SummaryLine(.bar(value: value, max: top), String(label.prefix(22)).padding(toLength: 24, withPad: " ", startingAt: 0) + n(value).leftPadded(9) + " ")) }
+        }
+
+        lines.append(SummaryLine(.heading, "Totals"))
+        for type in ItemType.allCases { figure(type.statsKey.replacingOccurrences(of: "_", with: " "), n(f.totals[type])) }
+        if let first = f.timeline.firstDay, let last = f.timeline.lastDay { figure("history", "\(first) to \(last)") }
+        heading("Channels")
+        figure("by type", f.channelsByType.map { "\($0.label) \(n($0.count))" }.joined(separator: ", "))
+        figure("members", "\(n(f.members.total)), median \(NumberText.decimal(f.members.median)) per channel")
+        if let largest = f.members.largest { figure("largest", "\(largest.title) (\(n(largest.count)) members)") }
+        heading("Messages per \(f.timeline.period.rawValue)")
+        bars(f.timeline.buckets.map { ($0.start, $0.count) })
+        heading("Messages")
+        let share = { (k: Int) in "\(n(k)) (\(NumberText.share(k, of: f.messages.total)))" }
+        figure("deleted", share(f.messages.deleted))
+        figure("pinned", share(f.messages.pinned))
+        figure("system", share(f.messages.system))
+        figure("threads", "\(n(f.threads.count)) with \(n(f.threads.replies)) replies" + (f.threads.deepest.map { ", longest \(n($0.count))" } ?? ""))
+        heading("Busiest channels")
+        bars(f.busiestChannels.map { ($0.title, $0.count) })
+        heading("Busiest users")
+        bars(f.busiestUsers.map { ($0.title, $0.count) })
+        heading("Reactions")
+        bars(f.reactionsByType.map { ($0.label, $0.count) })
+        heading("Attachments")
+        figure("by type", f.attachments.byType.map { "\($0.label) \(n($0.count))" }.joined(separator: ", "))
+        figure("expiring URLs", n(f.attachments.expiringURLs))
+        figure("non-https URLs", n(f.attachments.nonHTTPSURLs))
+        heading("Unread")
+        figure("users with unread", n(f.unread.usersWithUnread))
+        figure("unread messages", n(f.unread.unreadMessages))
+        bars(f.unread.channels.map { ($0.name ?? $0.cid, $0.messages) })
+        heading("Devices and bans")
+        figure("devices", f.devicesByProvider.map { "\($0.label) \(n($0.count))" }.joined(separator: ", "))
+        figure("bans", "\(n(f.bans.appWide)) app-wide, \(n(f.bans.inChannels)) in channels, \(n(f.bans.futureChannelBans)) future")
+        return lines
+    }
+}
+
+extension String {
+    fileprivate func leftPadded(_ width: Int) -> String { String(repeating: " ", count: Swift.max(0, width - count)) + self }
+}

@@ -1,0 +1,52 @@
+import ChatCore
+import ChatModel
+import XCTest
+
+final class SummaryReducerTests: XCTestCase {
+    private func reduce(_ state: ChatState, _ events: ChatEvent...) -> (ChatState, [ChatEffect]) {
+        var s = state, effects: [ChatEffect] = []
+        for event in events { (s, effects) = ChatReducer.reduce(s, event) }
+        return (s, effects)
+    }
+
+    private var figures: MigrationFigures {
+        var f = MigrationFigures()
+        f.totals[.message] = 1_234_567
+        f.busiestChannels = [.init(id: "messaging:general", name: "General", count: 900), .init(id: "team:eng", name: nil, count: 300)]
+        return f
+    }
+
+    func testF3OpensTheSummaryLoadsItsFiguresAndClosesAgain() {
+        let (opened, effects) = reduce(ChatState(userID: "maya", userName: "Maya"), .toggleSummary)
+        XCTAssertEqual(effects, [.loadSummary])
+        XCTAssertEqual(opened.summary, SummaryScreen(), "open and counting")
+        let (loaded, _) = reduce(opened, .summaryLoaded(figures))
+        let lines = try? XCTUnwrap(loaded.summary?.lines)
+        XCTAssertTrue(lines?.contains(SummaryLine(.figure, "messages                1,234,567")) ?? false, "\(lines ?? [])")
+        XCTAssertTrue(lines?.contains(SummaryLine(.bar(value: 300, max: 900), "team:eng                      300 ")) ?? false)
+        XCTAssertNil(reduce(loaded, .toggleSummary).0.summary)
+        XCTAssertNil(reduce(loaded, .dismiss).0.summary, "Esc closes it")
+    }
+
+    func testSlashReportOpensItWithAServer() {
+        var state = ChatState(userID: "maya", userName: "Maya")
+        state.connection = .connected
+        state.composer = Composer("/report")
+        let (s, effects) = reduce(state, .composeSend)
+        XCTAssertEqual(effects, [.loadSummary])
+        XCTAssertNotNil(s.summary)
+        XCTAssertTrue(s.composer.isEmpty, "the command is not sent as a message")
+        XCTAssertTrue(SlashCommand.all.contains { $0.name == "report" }, "help and completion list it")
+    }
+
+    func testScrollStaysWithinTheLines() {
+        let (loaded, _) = reduce(ChatState(userID: "maya", userName: "Maya"), .toggleSummary, .summaryLoaded(figures))
+        let count = loaded.summary?.lines?.count ?? 0
+        XCTAssertEqual(reduce(loaded, .summaryScroll(-5)).0.summary?.scroll, 0)
+        XCTAssertEqual(reduce(loaded, .summaryScroll(3)).0.summary?.scroll, 3)
+        XCTAssertEqual(reduce(loaded, .summaryScroll(10_000)).0.summary?.scroll, count - 1)
+        let (unavailable, _) = reduce(ChatState(userID: "maya", userName: "Maya"), .toggleSummary, .summaryUnavailable("no store"))
+        XCTAssertEqual(unavailable.summary?.unavailable, "no store")
+        XCTAssertNil(reduce(ChatState(userID: "maya", userName: "Maya"), .summaryLoaded(figures)).0.summary, "a late answer does not reopen it")
+    }
+}
