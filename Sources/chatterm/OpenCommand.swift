@@ -95,7 +95,7 @@ struct ClientLaunch {
     }
 
     /// `migrationFigures`: the figures of the store behind the client, for its summary screen.
-    func run(backend: any ChatBackend, userID: String, userName: String, migrationFigures: (() throws -> MigrationFigures)? = nil) throws {
+    func run(backend: any ChatBackend, userID: String, userName: String, migrationFigures: (@Sendable () throws -> MigrationFigures)? = nil) throws {
         let environment = ProcessInfo.processInfo.environment
         let noColor = !(environment["NO_COLOR"] ?? "").isEmpty
         let load = { (name: String, colors: Int) in

@@ -1,5 +1,6 @@
 import ChatCore
 import ChatModel
+import Dispatch
 
 #if canImport(Glibc)
 import Glibc
@@ -23,10 +24,10 @@ public final class TerminalApp {
     private let loadTheme: ((String) throws -> Theme)?
     /// The migration figures of the store being browsed, for the summary screen (nil: there is
     /// no store here, only a server). A plain function, so this module needs no store.
-    private let migrationFigures: (() throws -> MigrationFigures)?
+    private let migrationFigures: (@Sendable () throws -> MigrationFigures)?
 
     public init(backend: any ChatBackend, state: ChatState, context: RenderContext, loadTheme: ((String) throws -> Theme)? = nil,
-                migrationFigures: (() throws -> MigrationFigures)? = nil) {
+                migrationFigures: (@Sendable () throws -> MigrationFigures)? = nil) {
         self.backend = backend
         self.state = state
         self.context = context
@@ -120,7 +121,13 @@ public final class TerminalApp {
                 return .detailsLoaded(MessageDetails(row: row, reactions: try backend.reactions(messageID: id)))
             case .loadSummary:
                 guard let migrationFigures else { return .summaryUnavailable("The summary is of a store: run chatterm open --db STORE, or chatterm report") }
-                return .summaryLoaded(try migrationFigures())
+                // Aggregates over a million messages take seconds: counted off the input loop,
+                // so the client keeps answering keys ("Counting…") until the figures arrive.
+                let inbox = self.inbox
+                DispatchQueue.global(qos: .userInitiated).async {
+                    do { inbox.push(.summaryLoaded(try migrationFigures())) } catch { inbox.push(.summaryUnavailable("Could not count the store: \(error)")) }
+                }
+                return nil
             case .openURL(let url):
                 return openURL(url)
             case .editExternally(let text):
