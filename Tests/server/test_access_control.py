@@ -124,6 +124,12 @@ def test_messaging_grants_per_role(server, client, cast):
     }
 
 
+def test_team_grants_per_role_are_messagings(server, client, cast):
+    assert grants(server, client, cast, "team") == {
+        "member": MEMBER, "chanmod": STAFF, "outsider": NOTHING, "admin": STAFF, "appmod": STAFF, "guest": NOTHING,
+    }
+
+
 def test_livestream_grants_per_role(server, client, cast):
     # Anyone may read and write a livestream; guests only read.
     anyone = {**NOTHING, "read": True, "send": True}

@@ -6,6 +6,7 @@ import os
 import uuid
 
 import pytest
+import requests
 from stream_chat.base.exceptions import StreamAPIException
 
 from conftest import ROOT
@@ -49,3 +50,20 @@ def test_hostile_text_as_an_id_is_refused_in_streams_shape(server, client, name,
         client.upsert_user({"id": text})
     assert raised.value.status_code == 400 and raised.value.error_code == 4
     assert server.process.poll() is None
+
+
+def test_a_distinct_channel_of_ten_thousand_members(server, client):
+    ids = [f"crowd-{uuid.uuid4().hex[:6]}-{n}" for n in range(10_000)]
+    for start in range(0, len(ids), 100):
+        client.upsert_users([{"id": user} for user in ids[start:start + 100]])
+    response = requests.post(f"{server.url}/channels/messaging/query", params={"api_key": server.key},
+                             headers={"Authorization": client.auth_token, "stream-auth-type": "jwt"},
+                             json={"data": {"members": ids, "created_by_id": ids[0]}, "state": True}, timeout=300)
+    assert response.status_code == 201, response.text[:500]
+    channel = response.json()["channel"]
+    assert channel["id"].startswith("!members-") and channel["member_count"] == 10_000
+    # The same members in another order are the same channel.
+    again = requests.post(f"{server.url}/channels/messaging/query", params={"api_key": server.key},
+                          headers={"Authorization": client.auth_token, "stream-auth-type": "jwt"},
+                          json={"data": {"members": ids[::-1], "created_by_id": ids[0]}, "state": False}, timeout=300)
+    assert again.json()["channel"]["id"] == channel["id"]
