@@ -45,6 +45,10 @@ struct ChannelRoutes {
                 throw StreamAPIError.input(operation, "either data.created_by or data.created_by_id must be provided when using server side auth.")
             }
             data["created_by"] = .string(creator)
+            // Stream's default grants: only admins create gaming channels (a server call may too).
+            if type == BuiltInChannelType.gaming.rawValue, case .user? = context.actor, try store.user(id: creator)?.role != "admin" {
+                throw StreamAPIError.notAllowed(operation, "only admins may create gaming channels")
+            }
             let (parsed, errors) = ItemRules.channel(data, customTypes: [type])
             if let first = errors.first { throw StreamAPIError.rule(operation, first) }
             guard let parsed else { throw StreamAPIError.input(operation, "the channel is not valid") }

@@ -130,6 +130,24 @@ def test_team_grants_per_role_are_messagings(server, client, cast):
     }
 
 
+@pytest.mark.parametrize("channel_type", ["commerce", "gaming"])
+def test_commerce_and_gaming_channels_follow_messagings_grants_once_they_exist(server, client, cast, channel_type):
+    assert grants(server, client, cast, channel_type) == {
+        "member": MEMBER, "chanmod": STAFF, "outsider": NOTHING, "admin": STAFF, "appmod": STAFF, "guest": NOTHING,
+    }
+
+
+def test_only_admins_create_gaming_channels(server, client, cast):
+    for role, allowed in (("member", False), ("appmod", False), ("admin", True)):
+        response = as_user(server, cast[role], "POST", f"channels/gaming/{new_id('game')}/query", {"data": {"members": [cast[role]]}})
+        if allowed:
+            assert response.status_code == 201, response.text
+        else:
+            assert_stream_error(response, 403, 17)
+    # A messaging channel any user may create.
+    assert as_user(server, cast["member"], "POST", f"channels/messaging/{new_id('chat')}/query", {"data": {"members": [cast["member"]]}}).status_code == 201
+
+
 def test_livestream_grants_per_role(server, client, cast):
     # Anyone may read and write a livestream; guests only read.
     anyone = {**NOTHING, "read": True, "send": True}
