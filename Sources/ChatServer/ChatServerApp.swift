@@ -1,6 +1,7 @@
 import ChatModel
 import ChatStore
 import Hummingbird
+import HummingbirdCore
 import HummingbirdWebSocket
 import Logging
 
@@ -62,7 +63,9 @@ public enum ChatServerApp {
         WebSocketRoute(store: store, hub: hub, credentials: credentials).add(to: webSocketRouter)
         let app = Application(
             router: router(store: store, credentials: credentials, hub: hub, limiter: RateLimiter(limit: rateLimit)),
-            server: .http1WebSocketUpgrade(webSocketRouter: webSocketRouter),
+            server: HTTPServerBuilder { [webSocketResponder = webSocketRouter.buildResponder()] responder in
+                ParseErrorClosingChannel(inner: HTTP1WebSocketUpgradeChannel(responder: responder, webSocketResponder: webSocketResponder, configuration: .init()))
+            },
             configuration: .init(address: .hostname(host, port: port), serverName: "chatterm"),
             onServerRunning: { channel in onListening(channel.localAddress?.port ?? port) },
             logger: quiet ? Self.silentLogger : nil)

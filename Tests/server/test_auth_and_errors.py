@@ -85,6 +85,22 @@ def test_oversized_body(server):
     assert_stream_error(call(server, "POST", "users", raw=huge), 413, 22)
 
 
+def test_a_header_too_big_to_parse_closes_the_connection_at_once(server):
+    import socket
+    for size in (100_000, 1_000_000):
+        connection = socket.create_connection((server.url.split("//")[1].split(":")[0], int(server.url.rsplit(":", 1)[1])), timeout=5)
+        started = time.time()
+        try:
+            connection.sendall(b"GET /app HTTP/1.1\r\nHost: x\r\nX-Big: " + b"a" * size + b"\r\n\r\n")
+            assert connection.recv(100) == b"", "closed, not answered"
+        except ConnectionResetError:
+            pass
+        finally:
+            connection.close()
+        assert time.time() - started < 3, "closed at once, not after the client gives up"
+    assert server.client().get_app_settings()["app"]
+
+
 def test_unknown_routes_get_stream_404(server):
     response = call(server, "GET", "no/such/route")
     assert_stream_error(response, 404, 16)
