@@ -11,6 +11,9 @@ struct WebSocketRoute {
     let store: ChatStore
     let hub: EventHub
     let credentials: ServerCredentials
+    /// Frames a client may send a minute on one connection. Clients send a keep-alive every
+    /// 30 s or so; a flood gets Stream's 429 as `connection.error` and the socket closes.
+    static let framesPerMinute = 600
 
     func add(to router: Router<ServerContext>) {
         router.ws("connect") { inbound, outbound, context in
@@ -38,7 +41,14 @@ struct WebSocketRoute {
                 group.addTask {
                     // Keep-alives: answer each client health.check, sent as an object or, as stream-chat-js
                     // sends it, a one-element array; anything else from the client is ignored.
+                    let frames = RateLimiter(limit: Self.framesPerMinute)
                     for try await message in inbound.messages(maxSize: 1 << 16) {
+                        guard await frames.take(connection, now: Int64(Date().timeIntervalSince1970)).allowed else {
+                            let error = StreamAPIError(status: 429, code: 9, message: "Too many frames on this connection: at most \(Self.framesPerMinute) a minute")
+                            let frame: JSONValue = ["type": "connection.error", "created_at": .string(Timestamp.now().rfc3339), "error": error.json(duration: "0.00ms")]
+                            try await outbound.write(.text(JSONWriter().string(frame)))
+                            return
+                        }
                         guard case .text(let text) = message, let frame = try? JSONParser.parse(text),
                               (frame.arrayValue ?? [frame]).contains(where: { $0.objectValue?["type"]?.stringValue == "health.check" }) else { continue }
                         let pong: JSONValue = ["type": "health.check", "connection_id": .string(connection), "cid": "*", "me": me,

@@ -157,3 +157,29 @@ def test_keep_alive_sent_as_an_array_is_answered(server, client):
     ws.send(json.dumps([{"type": "health.check", "client_id": "ws-array--1"}]))
     assert next_event(ws, "health.check")["connection_id"] == hello["connection_id"]
     ws.close()
+
+
+def test_a_connection_flooding_frames_gets_429_and_is_closed_while_others_carry_on(server, client):
+    client.upsert_users([{"id": "flooder"}, {"id": "calm"}])
+    flood, _ = connect(server, "flooder")
+    calm, _ = connect(server, "calm")
+    error = None
+    try:
+        for _ in range(700):
+            flood.send(json.dumps({"type": "health.check", "client_id": "x"}))
+        flood.settimeout(5)
+        while error is None:
+            frame = json.loads(flood.recv())
+            if frame.get("type") == "connection.error":
+                error = frame["error"]
+    except (websocket.WebSocketConnectionClosedException, ConnectionError, BrokenPipeError):
+        pass
+    assert error is not None and error["code"] == 9 and error["StatusCode"] == 429, error
+    with pytest.raises((websocket.WebSocketConnectionClosedException, websocket.WebSocketTimeoutException, ConnectionError)):
+        flood.settimeout(2)
+        while True:
+            flood.recv()
+    calm.send(json.dumps({"type": "health.check", "client_id": "y"}))
+    assert next_event(calm, "health.check")["me"]["id"] == "calm"
+    flood.close()
+    calm.close()
