@@ -47,8 +47,10 @@ def main():
         match = None
         deadline = time.time() + 30
         while match is None and time.time() < deadline:
-            match = re.search(r"(http://\S+) api_key=(\S+) api_secret=(\S+)", server.stdout.readline())
-        url, key, secret = match.groups()
+            match = re.search(r"(http://\S+) api_key=(\S+) secret_file=(\S+)", server.stdout.readline())
+        url, key, secret_file = match.groups()
+        with open(secret_file, encoding="utf-8") as app:
+            secret = json.load(app)["api_secret"]
         client = StreamChat(api_key=key, api_secret=secret, base_url=url)
         watchers = [f"w{i}" for i in range(args.watchers)]
         senders = [f"s{i}" for i in range(args.senders)]

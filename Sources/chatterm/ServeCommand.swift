@@ -8,7 +8,7 @@ struct ServeCommand: AsyncParsableCommand {
         abstract: "Serve the store over Stream's REST API on loopback, for the client and Stream's SDKs.",
         discussion: """
             Without --api-key/--api-secret it uses the local app stored beside the store (made on first run) and \
-            prints the base URL, key and secret once it is listening. Point an SDK at it with base_url, e.g. \
+            prints the base URL, the key and where the secret is (never the secret itself) once it is listening. Point an SDK at it with base_url, e.g. \
             StreamChat(api_key=KEY, api_secret=SECRET, base_url="http://127.0.0.1:3030").
             """
     )
@@ -49,9 +49,11 @@ struct ServeCommand: AsyncParsableCommand {
             throw failure("\(error)", code: 2)
         }
         let host = self.host
+        // The secret is never printed: it is in the app file (mode 600), or the caller gave it.
+        let secret = apiSecret == nil ? "secret_file=\(ServerCredentials.path(forStore: chatStore.path))" : "secret=given"
         try await ChatServerApp.serve(store: chatStore, credentials: credentials, host: host, port: port, rateLimit: rateLimit) { bound in
             // One line for people and scripts, written unbuffered: scripts wait for it.
-            OutputStream.standardOutput.write("chatterm serve: http://\(host):\(bound) api_key=\(credentials.apiKey) api_secret=\(credentials.apiSecret)\n")
+            OutputStream.standardOutput.write("chatterm serve: http://\(host):\(bound) api_key=\(credentials.apiKey) \(secret)\n")
         }
     }
 }

@@ -1,4 +1,5 @@
 """Starts `chatterm serve` on a free loopback port with a fresh store, for the SDK tests."""
+import json
 import os
 import re
 import subprocess
@@ -30,9 +31,11 @@ def start_server(*extra, capture_stderr=False, db=None):
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE if capture_stderr else subprocess.DEVNULL, text=True)
     deadline = time.time() + 30
     while time.time() < deadline:
-        match = re.search(r"(http://\S+) api_key=(\S+) api_secret=(\S+)", process.stdout.readline())
+        match = re.search(r"(http://\S+) api_key=(\S+) secret_file=(\S+)", process.stdout.readline())
         if match:
-            yield Server(*match.groups(), process, db)
+            url, key, secret_file = match.groups()
+            with open(secret_file, encoding="utf-8") as app:
+                yield Server(url, key, json.load(app)["api_secret"], process, db)
             break
         if process.poll() is not None:
             break
