@@ -61,7 +61,7 @@ let package = Package(
         .testTarget(name: "ChatModelTests", dependencies: ["ChatModel"]),
         .testTarget(name: "ChatCoreTests", dependencies: ["ChatCore", "ChatModel"]),
         .testTarget(name: "ChatServerTests", dependencies: ["ChatServer", "ChatModel", "ChatTestSupport"]),
-        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "ChatCore", "ChatModel", "CNCurses"]),
+        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "ChatCore", "ChatModel", "CNCurses"], exclude: ["Snapshots"]),
         .testTarget(name: "ChatImportTests", dependencies: ["ChatImport", "ChatModel", "ChatTestSupport"]),
         .testTarget(name: "ChatStoreTests", dependencies: [
             "ChatStore", "ChatImport", "ChatModel", "ChatTestSupport", .product(name: "GRDB", package: "GRDB.swift"),

@@ -113,11 +113,11 @@ struct FanoutBenchmark: AsyncParsableCommand {
               + (extras ? ", with a reaction, a typing event and a read after each…" : "…"))
         let started = Date()
         let memory = Task { [pid = server?.pid] in await MemorySampler.sample(pid: pid, every: duration.map { max(5, $0 / 20) } ?? 5) }
-        let sendLatencies = try await withThrowingTaskGroup(of: [Double].self) { group in
+        let sendLatencies = try await withThrowingTaskGroup(of: LatencyHistogram.self) { group in
             for sender in senderIDs {
                 let rest = StreamREST(endpoint: endpoint(sender))
                 group.addTask {
-                    var latencies: [Double] = []
+                    var latencies = LatencyHistogram()
                     let begin = Date().timeIntervalSince1970
                     for seq in 0..<messages {
                         // At a set rate each send has its slot; a late one goes at once.
@@ -128,13 +128,13 @@ struct FanoutBenchmark: AsyncParsableCommand {
                         let start = Date().timeIntervalSince1970
                         let message: JSONObject = ["text": .string("\(sender) #\(seq)"), "sender": .string(sender), "seq": .int(seq), "sent_at": .double(start)]
                         let sent = try await rest.post("channels/messaging/bench/message", ["message": .object(message)])
-                        latencies.append(Date().timeIntervalSince1970 - start)
+                        latencies.add(Date().timeIntervalSince1970 - start)
                         if extras, let id = sent["message"]?.objectValue?["id"]?.stringValue { try await LoadEvent.sendAll(after: id, rest: rest) }
                     }
                     return latencies
                 }
             }
-            return try await group.reduce(into: []) { $0 += $1 }
+            return try await group.reduce(into: LatencyHistogram()) { $0.merge($1) }
         }
         let sendTime = Date().timeIntervalSince(started)
         let deadline = Date().addingTimeInterval(settle)
@@ -153,7 +153,7 @@ struct FanoutBenchmark: AsyncParsableCommand {
         print("watchers \(watchers), senders \(senders), messages \(expected), deliveries \(deliveries) of \(expected * watchers)")
         print(String(format: "messages/s sustained (sends): %.0f; deliveries/s: %.0f; all delivered after %.2f s",
                      Double(expected) / sendTime, Double(deliveries) / allDelivered, allDelivered))
-        print(String(format: "send latency     p50 %.1f ms, p99 %.1f ms", percentile(sendLatencies, 50) * 1000, percentile(sendLatencies, 99) * 1000))
+        print(String(format: "send latency     p50 %.1f ms, p99 %.1f ms", sendLatencies.percentile(50) * 1000, sendLatencies.percentile(99) * 1000))
         print(String(format: "delivery latency p50 %.1f ms, p99 %.1f ms", log.latency.percentile(50) * 1000, log.latency.percentile(99) * 1000))
         print("lost \(check.lost), duplicated \(check.duplicated), watchers with a sender out of order \(check.outOfOrder)")
         var wrongOthers = 0
@@ -168,12 +168,6 @@ struct FanoutBenchmark: AsyncParsableCommand {
                   + String(format: "; last/first %.2f", Double(last) / Double(first)))
         }
         if check.lost + check.duplicated + check.outOfOrder + wrongOthers > 0 { throw ExitCode(1) }
-    }
-
-    private func percentile(_ values: [Double], _ p: Int) -> Double {
-        guard !values.isEmpty else { return .nan }
-        let sorted = values.sorted()
-        return sorted[min(sorted.count - 1, sorted.count * p / 100)]
     }
 }
 
@@ -307,8 +301,7 @@ final class ServerProcess: Sendable {
     var pid: Int32 { process.processIdentifier }
 
     init(store: String) throws {
-        let binary = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent().appendingPathComponent("chatterm")
-        guard FileManager.default.isExecutableFile(atPath: binary.path) else { throw BenchError("\(binary.path) is missing: build chatterm too") }
+        let binary = URL(fileURLWithPath: try ChildProcess.chatterm())
         process = Process()
         output = Pipe()
         process.executableURL = binary
