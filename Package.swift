@@ -17,6 +17,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         .target(name: "ChatModel"),
@@ -42,6 +43,10 @@ let package = Package(
         .target(name: "ChatStore", dependencies: [
             "ChatModel",
             .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "PostgresNIO", package: "postgres-nio"),
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOPosix", package: "swift-nio"),
         ]),
         .target(name: "Report", dependencies: [
             "ChatStore", "ChatImport", "ChatModel",
@@ -55,7 +60,7 @@ let package = Package(
             "ChatImport", "ChatStore", "ChatCore", "ChatModel", "TerminalUI", "ChatClient", "ChatServer", "Report",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
-        .target(name: "ChatTestSupport", dependencies: ["ChatModel"], path: "Tests/ChatTestSupport"),
+        .target(name: "ChatTestSupport", dependencies: ["ChatModel", "ChatStore"], path: "Tests/ChatTestSupport"),
         .target(name: "FuzzTargets", dependencies: ["ChatImport", "ChatModel", "ChatServer", "TerminalUI"], path: "Tests/Fuzz/FuzzTargets"),
         .executableTarget(name: "chatterm-fuzz", dependencies: ["FuzzTargets"], path: "Tests/Fuzz/chatterm-fuzz"),
         .testTarget(name: "ChatModelTests", dependencies: ["ChatModel"]),

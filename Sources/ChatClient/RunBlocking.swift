@@ -1,3 +1,4 @@
+import ChatModel
 import ChatCore
 import Foundation
 

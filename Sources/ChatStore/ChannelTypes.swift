@@ -1,5 +1,4 @@
 import ChatModel
-import GRDB
 
 /// What `deleteChannelType` did, or why it did not.
 public enum ChannelTypeDeletion: Sendable, Equatable {
@@ -16,12 +15,12 @@ public enum ChannelTypeDeletion: Sendable, Equatable {
 extension ChatStore {
     /// The type named `name`: as stored, as Stream's defaults for a built-in type, or nil when there is no such type.
     public func channelType(name: String) throws -> ChannelTypeConfig? {
-        try pool.read { db in try Self.channelType(name: name, db) }
+        try backend.read { db in try Self.channelType(name: name, db) }
     }
 
     /// Every type, built-in and created, by name.
     public func channelTypes() throws -> [ChannelTypeConfig] {
-        try pool.read { db in
+        try backend.read { db in
             let stored = try Self.storedChannelTypes(db)
             let untouched = BuiltInChannelType.allCases.map(\.rawValue).filter { name in !stored.contains { $0.name == name } }
             return (stored + untouched.map { ChannelTypeConfig(defaultsFor: $0) }).sorted { $0.name < $1.name }
@@ -38,10 +37,9 @@ extension ChatStore {
     /// Stores a new type; false when a type of that name exists (the built-in ones always do).
     public func createChannelType(_ config: ChannelTypeConfig) throws -> Bool {
         guard BuiltInChannelType(rawValue: config.name) == nil else { return false }
-        return try pool.write { db in
-            try db.execute(sql: "INSERT INTO channel_types (name, config, created_at, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT(name) DO NOTHING",
-                           arguments: [config.name, StoredValue.json(config.settings), config.createdAt.storageText, config.updatedAt.storageText])
-            return db.changesCount > 0
+        return try backend.write { db in
+            try db.execute("INSERT INTO channel_types (name, config, created_at, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT(name) DO NOTHING",
+                           config.name, StoredValue.json(config.settings), config.createdAt.storageText, config.updatedAt.storageText) > 0
         }
     }
 
@@ -49,15 +47,15 @@ extension ChatStore {
     /// `updated_at = time`); the new config, or nil when there is no such type. Nothing is
     /// written when `change` throws.
     public func updateChannelType(name: String, at time: Timestamp, _ change: (inout ChannelTypeConfig) throws -> Void) throws -> ChannelTypeConfig? {
-        try pool.write { db in
+        try backend.write { db in
             guard var config = try Self.channelType(name: name, db) else { return nil }
             try change(&config)
             config.name = name
             config.updatedAt = time
-            try db.execute(sql: """
+            try db.execute("""
                 INSERT INTO channel_types (name, config, created_at, updated_at) VALUES (?, ?, ?, ?)
                 ON CONFLICT(name) DO UPDATE SET config = excluded.config, updated_at = excluded.updated_at
-                """, arguments: [name, StoredValue.json(config.settings), config.createdAt.storageText, time.storageText])
+                """, name, StoredValue.json(config.settings), config.createdAt.storageText, time.storageText)
             return config
         }
     }
@@ -66,27 +64,27 @@ extension ChatStore {
     /// so a channel created meanwhile cannot be left without its type.
     public func deleteChannelType(name: String) throws -> ChannelTypeDeletion {
         if BuiltInChannelType(rawValue: name) != nil { return .builtIn }
-        return try pool.write { db in
-            let channels = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM channels WHERE type = ?", arguments: [name]) ?? 0
-            let exists = try Bool.fetchOne(db, sql: "SELECT 1 FROM channel_types WHERE name = ?", arguments: [name]) ?? false
+        return try backend.write { db in
+            let channels: Int = try db.value("SELECT COUNT(*) FROM channels WHERE type = ?", name) ?? 0
+            let exists = try db.row("SELECT 1 FROM channel_types WHERE name = ?", name) != nil
             guard exists else { return .notFound }
             guard channels == 0 else { return .inUse(channels: channels) }
-            try db.execute(sql: "DELETE FROM channel_types WHERE name = ?", arguments: [name])
+            try db.execute("DELETE FROM channel_types WHERE name = ?", name)
             return .deleted
         }
     }
 
-    private static func channelType(name: String, _ db: Database) throws -> ChannelTypeConfig? {
-        if let row = try Row.fetchOne(db, sql: "SELECT * FROM channel_types WHERE name = ?", arguments: [name]) { return channelType(from: row) }
+    private static func channelType(name: String, _ db: any SQLSession) throws -> ChannelTypeConfig? {
+        if let row = try db.row("SELECT * FROM channel_types WHERE name = ?", name) { return channelType(from: row) }
         return BuiltInChannelType(rawValue: name).map { ChannelTypeConfig(defaultsFor: $0.rawValue) }
     }
 
     /// The types with a row: created ones and changed built-in ones.
-    static func storedChannelTypes(_ db: Database) throws -> [ChannelTypeConfig] {
-        try Row.fetchAll(db, sql: "SELECT * FROM channel_types").map(channelType(from:))
+    static func storedChannelTypes(_ db: any SQLSession) throws -> [ChannelTypeConfig] {
+        try db.rows("SELECT * FROM channel_types").map(channelType(from:))
     }
 
-    private static func channelType(from row: Row) -> ChannelTypeConfig {
+    private static func channelType(from row: SQLRow) -> ChannelTypeConfig {
         let created = StoredValue.decodeTime(row["created_at"]) ?? ChannelTypeConfig.builtInEpoch
         var config = ChannelTypeConfig(defaultsFor: row["name"], at: created)
         config.updatedAt = StoredValue.decodeTime(row["updated_at"]) ?? created

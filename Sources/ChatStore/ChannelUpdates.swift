@@ -1,68 +1,63 @@
 import ChatModel
-import GRDB
 
 /// Channel changes after creation, and the channel query, for the server.
 extension ChatStore {
     /// Replaces a channel's custom data and its standard flags (frozen, disabled, team) when given.
     public func update(channel: Channel) throws {
-        try pool.write { db in _ = try StoreImportSink(db: db, mode: .upsert, importTime: .now()).write(.channel(channel)) }
+        try backend.write { db in _ = try StoreImportSink(db: db, mode: .upsert, importTime: .now()).write(.channel(channel)) }
     }
 
     /// Adds members (with a channel role; existing members get the role), in one transaction.
     public func addMembers(cid: String, _ members: [(userID: String, role: String?)]) throws {
-        try pool.write { db in
+        try backend.write { db in
             let now = Timestamp.now().storageText
             for m in members {
-                try db.execute(sql: """
+                try db.execute("""
                     INSERT INTO members (cid, user_id, channel_role, created_at) VALUES (?, ?, ?, ?)
-                    ON CONFLICT(cid, user_id) DO UPDATE SET channel_role = COALESCE(?, channel_role)
-                    """, arguments: [cid, m.userID, m.role ?? "channel_member", now, m.role])
+                    ON CONFLICT(cid, user_id) DO UPDATE SET channel_role = COALESCE(?, members.channel_role)
+                    """, cid, m.userID, m.role ?? "channel_member", now, m.role)
             }
         }
     }
 
     public func removeMembers(cid: String, userIDs: [String]) throws {
-        try pool.write { db in
-            for id in userIDs { try db.execute(sql: "DELETE FROM members WHERE cid = ? AND user_id = ?", arguments: [cid, id]) }
+        try backend.write { db in
+            for id in userIDs { try db.execute("DELETE FROM members WHERE cid = ? AND user_id = ?", cid, id) }
         }
     }
 
     /// Hides or shows a channel in one member's list; false when the user is not a member.
     public func setHidden(cid: String, userID: String, hidden: Bool) throws -> Bool {
-        try pool.write { db in
-            try db.execute(sql: "UPDATE members SET hide_channel = ? WHERE cid = ? AND user_id = ?", arguments: [hidden, cid, userID])
-            return db.changesCount > 0
+        try backend.write { db in
+            try db.execute("UPDATE members SET hide_channel = ? WHERE cid = ? AND user_id = ?", hidden, cid, userID) > 0
         }
     }
 
     /// Removes the channel's messages (and their reactions) created at or before `time`, and
     /// records the truncation; returns how many messages went.
     public func truncate(cid: String, at time: Timestamp) throws -> Int {
-        try pool.write { db in
+        try backend.write { db in
             let before = time.storageText
-            try db.execute(sql: """
-                DELETE FROM reactions WHERE message_id IN (SELECT id FROM messages WHERE cid = ? AND created_at <= ?)
-                """, arguments: [cid, before])
-            try db.execute(sql: "DELETE FROM messages WHERE cid = ? AND created_at <= ?", arguments: [cid, before])
-            let removed = db.changesCount
-            try db.execute(sql: "UPDATE channels SET truncated_at = ? WHERE cid = ?", arguments: [before, cid])
+            try db.execute("DELETE FROM reactions WHERE message_id IN (SELECT id FROM messages WHERE cid = ? AND created_at <= ?)", cid, before)
+            let removed = try db.execute("DELETE FROM messages WHERE cid = ? AND created_at <= ?", cid, before)
+            try db.execute("UPDATE channels SET truncated_at = ? WHERE cid = ?", before, cid)
             return removed
         }
     }
 
     /// Removes the channel with everything in it: members, messages, reactions and channel bans.
     public func deleteChannel(cid: String) throws {
-        try pool.write { db in
-            try db.execute(sql: "DELETE FROM reactions WHERE message_id IN (SELECT id FROM messages WHERE cid = ?)", arguments: [cid])
+        try backend.write { db in
+            try db.execute("DELETE FROM reactions WHERE message_id IN (SELECT id FROM messages WHERE cid = ?)", cid)
             for table in ["messages", "members", "bans", "channels"] {
-                try db.execute(sql: "DELETE FROM \(table) WHERE cid = ?", arguments: [cid])
+                try db.execute("DELETE FROM \(table) WHERE cid = ?", cid)
             }
         }
     }
 
     /// The member's channel role, or nil when not a member.
     public func channelRole(cid: String, userID: String) throws -> String? {
-        try pool.read { db in try String.fetchOne(db, sql: "SELECT channel_role FROM members WHERE cid = ? AND user_id = ?", arguments: [cid, userID]) }
+        try backend.read { db in try db.value("SELECT channel_role FROM members WHERE cid = ? AND user_id = ?", cid, userID) }
     }
 
     /// Channels matching the filter: cids, types, and (when given) those `memberOf` belongs to;
@@ -70,32 +65,32 @@ extension ChatStore {
     /// message or creation, newest first.
     public func queryChannels(cids: [String]?, types: [String]?, memberOf: [String]?, frozen: Bool?,
                               hidden: (userID: String, hidden: Bool)? = nil, byLastMessage: Bool, limit: Int, offset: Int) throws -> [Channel] {
-        try pool.read { db in
+        try backend.read { db in
             var conditions: [String] = []
-            var arguments: StatementArguments = []
+            var arguments: [SQLValue] = []
             func list(_ column: String, _ values: [String]) {
-                conditions.append("\(column) IN (\(values.isEmpty ? "NULL" : Array(repeating: "?", count: values.count).joined(separator: ", ")))")
-                arguments += StatementArguments(values)
+                conditions.append("\(column) IN (\(placeholders(values.count)))")
+                arguments += values.map(SQLValue.text)
             }
             if let cids { list("c.cid", cids) }
             if let types { list("c.type", types) }
             if let memberOf {
-                conditions.append("EXISTS (SELECT 1 FROM members m WHERE m.cid = c.cid AND m.user_id IN (\(memberOf.isEmpty ? "NULL" : Array(repeating: "?", count: memberOf.count).joined(separator: ", "))))")
-                arguments += StatementArguments(memberOf)
+                conditions.append("EXISTS (SELECT 1 FROM members m WHERE m.cid = c.cid AND m.user_id IN (\(placeholders(memberOf.count))))")
+                arguments += memberOf.map(SQLValue.text)
             }
             if let frozen {
                 conditions.append("c.frozen = ?")
-                arguments += [frozen]
+                arguments.append(frozen.sqlValue)
             }
             if let hidden {
                 conditions.append("\(hidden.hidden ? "" : "NOT ")EXISTS (SELECT 1 FROM members h WHERE h.cid = c.cid AND h.user_id = ? AND h.hide_channel = 1)")
-                arguments += [hidden.userID]
+                arguments.append(.text(hidden.userID))
             }
             let order = byLastMessage ? "COALESCE((SELECT MAX(created_at) FROM messages WHERE cid = c.cid), c.created_at) DESC" : "c.created_at DESC"
             let sql = "SELECT c.* FROM channels c" + (conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND "))
                 + " ORDER BY \(order), c.cid LIMIT ? OFFSET ?"
-            arguments += [limit, offset]
-            return try Row.fetchAll(db, sql: sql, arguments: arguments).map(StoredItems.channel)
+            arguments += [limit.sqlValue, offset.sqlValue]
+            return try db.rows(sql, arguments).map(StoredItems.channel)
         }
     }
 }

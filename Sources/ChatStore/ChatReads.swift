@@ -1,50 +1,49 @@
 import ChatModel
-import GRDB
 
 /// The queries readers need: a user's channel list with unread and mention counts, pages of a
 /// channel's messages, thread replies and members. Pages are bounded: nothing loads a channel whole.
 extension ChatStore {
     /// Messages of channel `c` that count as unread for `user` (an SQL expression) after
     /// `mb.last_read` (see `ChannelSummary`). Shared with the report's unread figures.
-    static func unreadCondition(user: String) -> String {
+    static func unreadCondition(user: String, _ dialect: SQLDialect) -> String {
         """
         m.cid = c.cid AND mb.last_read IS NOT NULL AND m.created_at > mb.last_read AND m.user_id != \(user)
         AND (m.parent_id IS NULL OR m.show_in_channel = 1) AND m.type != 'deleted' AND m.deleted_at IS NULL
-        AND \(visibleCondition(viewer: user))
+        AND \(visibleCondition(viewer: user, dialect))
         """
     }
 
     /// Message `m` is one `viewer` (an SQL expression) may see: `restricted_visibility` names
     /// who may, besides its author. The empty viewer is a server call, which sees everything.
-    static func visibleCondition(viewer: String) -> String {
+    static func visibleCondition(viewer: String, _ dialect: SQLDialect) -> String {
         """
         (\(viewer) = '' OR m.restricted_visibility IS NULL OR m.restricted_visibility IN ('[]', 'null') OR m.user_id = \(viewer)
-            OR EXISTS (SELECT 1 FROM json_each(m.restricted_visibility) WHERE value = \(viewer)))
+            OR \(dialect.jsonArray("m.restricted_visibility", contains: viewer)))
         """
     }
 
     /// The channels `userID` is a member of (hidden ones left out), newest activity first.
     public func channels(for userID: String) throws -> [ChannelSummary] {
-        try pool.read { db in
-            let mutes = try String.fetchOne(db, sql: "SELECT channel_mutes FROM users WHERE id = ?", arguments: [userID])
+        try backend.read { db in
+            let mutes: String? = try db.value("SELECT channel_mutes FROM users WHERE id = ?", userID)
             let muted = Set(StoredValue.decodeJSON(mutes)?.arrayValue?.compactMap(\.stringValue) ?? [])
-            let rows = try Row.fetchAll(db, sql: """
+            let rows = try db.rows("""
                 SELECT c.*, mb.last_read AS member_last_read,
                     (SELECT COUNT(*) FROM members x WHERE x.cid = c.cid) AS member_count,
-                    (SELECT COUNT(*) FROM messages m WHERE \(Self.unreadCondition(user: ":user"))) AS unread_count,
-                    (SELECT COUNT(*) FROM messages m WHERE \(Self.unreadCondition(user: ":user"))
-                        AND EXISTS (SELECT 1 FROM json_each(m.mentioned_user_ids) WHERE value = :user)) AS mention_count,
+                    (SELECT COUNT(*) FROM messages m WHERE \(Self.unreadCondition(user: ":user", db.dialect))) AS unread_count,
+                    (SELECT COUNT(*) FROM messages m WHERE \(Self.unreadCondition(user: ":user", db.dialect))
+                        AND \(db.dialect.jsonArray("m.mentioned_user_ids", contains: ":user"))) AS mention_count,
                     (SELECT MAX(m.created_at) FROM messages m WHERE m.cid = c.cid) AS last_message_at
                 FROM members mb JOIN channels c ON c.cid = mb.cid
                 WHERE mb.user_id = :user AND mb.hide_channel = 0
-                ORDER BY last_message_at DESC, c.cid
-                """, arguments: ["user": userID])
+                ORDER BY last_message_at DESC NULLS LAST, c.cid
+                """, named: ["user": .text(userID)])
             return try rows.map { row in
                 let channel = StoredItems.channel(row)
                 var names: [String] = []
                 if let ids = channel.memberIDs {
                     let others = ids.filter { $0 != userID }
-                    let users = try Row.fetchAll(db, sql: "SELECT * FROM users WHERE id IN (\(placeholders(others.count)))", arguments: StatementArguments(others))
+                    let users = try db.rows("SELECT * FROM users WHERE id IN (\(placeholders(others.count)))", others.map(SQLValue.text))
                         .map(StoredItems.user)
                     names = others.map { id in users.first { $0.id == id }?.displayName ?? id }
                 }
@@ -60,14 +59,14 @@ extension ChatStore {
     /// Where each member who has a read position stands in a channel: that position and the
     /// messages unread after it, counted as for the member's own channel list.
     public func readStates(cid: String) throws -> [(userID: String, lastRead: Timestamp, unreadMessages: Int)] {
-        try pool.read { db in
-            try Row.fetchAll(db, sql: """
+        try backend.read { db in
+            try db.rows("""
                 SELECT mb.user_id, mb.last_read,
-                    (SELECT COUNT(*) FROM messages m WHERE \(Self.unreadCondition(user: "mb.user_id"))) AS unread_count
+                    (SELECT COUNT(*) FROM messages m WHERE \(Self.unreadCondition(user: "mb.user_id", db.dialect))) AS unread_count
                 FROM members mb JOIN channels c ON c.cid = mb.cid
                 WHERE mb.cid = ? AND mb.last_read IS NOT NULL
                 ORDER BY mb.user_id
-                """, arguments: [cid]).compactMap { row in
+                """, cid).compactMap { row in
                 StoredValue.decodeTime(row["last_read"]).map { (userID: row["user_id"], lastRead: $0, unreadMessages: row["unread_count"]) }
             }
         }
@@ -75,27 +74,28 @@ extension ChatStore {
 
     /// Up to `limit` messages shown in the channel, just before `before` (or the newest), oldest first.
     public func messages(cid: String, viewer: String, before: MessageCursor? = nil, limit: Int) throws -> [MessageRow] {
-        try pool.read { db in
-            var sql = "SELECT * FROM messages m WHERE m.cid = :cid AND (m.parent_id IS NULL OR m.show_in_channel = 1) AND \(Self.visibleCondition(viewer: ":viewer"))"
-            var arguments: StatementArguments = ["cid": cid, "viewer": viewer, "limit": limit]
+        try backend.read { db in
+            var sql = "SELECT * FROM messages m WHERE m.cid = :cid AND (m.parent_id IS NULL OR m.show_in_channel = 1) AND \(Self.visibleCondition(viewer: ":viewer", db.dialect))"
+            var arguments: [String: SQLValue] = ["cid": .text(cid), "viewer": .text(viewer), "limit": limit.sqlValue]
             if let before {
                 sql += " AND (m.created_at < :at OR (m.created_at = :at AND m.id < :id))"
-                arguments += ["at": before.createdAt.storageText, "id": before.id]
+                arguments["at"] = .text(before.createdAt.storageText)
+                arguments["id"] = .text(before.id)
             }
             sql += " ORDER BY m.created_at DESC, m.id DESC LIMIT :limit"
-            let messages = try Row.fetchAll(db, sql: sql, arguments: arguments).map(StoredItems.message).reversed()
+            let messages = try db.rows(sql, named: arguments).map(StoredItems.message).reversed()
             return try rows(for: Array(messages), viewer: viewer, db: db)
         }
     }
 
     /// Up to `limit` messages shown in the channel just after `after`, oldest first.
     public func messages(cid: String, viewer: String, after: MessageCursor, limit: Int) throws -> [MessageRow] {
-        try pool.read { db in
-            let messages = try Row.fetchAll(db, sql: """
+        try backend.read { db in
+            let messages = try db.rows("""
                 SELECT * FROM messages m WHERE m.cid = :cid AND (m.parent_id IS NULL OR m.show_in_channel = 1)
-                    AND (m.created_at > :at OR (m.created_at = :at AND m.id > :id)) AND \(Self.visibleCondition(viewer: ":viewer"))
+                    AND (m.created_at > :at OR (m.created_at = :at AND m.id > :id)) AND \(Self.visibleCondition(viewer: ":viewer", db.dialect))
                 ORDER BY m.created_at, m.id LIMIT :limit
-                """, arguments: ["cid": cid, "at": after.createdAt.storageText, "id": after.id, "viewer": viewer, "limit": limit])
+                """, named: ["cid": .text(cid), "at": .text(after.createdAt.storageText), "id": .text(after.id), "viewer": .text(viewer), "limit": limit.sqlValue])
                 .map(StoredItems.message)
             return try rows(for: messages, viewer: viewer, db: db)
         }
@@ -103,32 +103,32 @@ extension ChatStore {
 
     /// A thread: the root's replies, oldest first, up to `limit` (the newest ones when there are more).
     public func replies(to parentID: String, viewer: String, limit: Int) throws -> [MessageRow] {
-        try pool.read { db in
-            let messages = try Row.fetchAll(db, sql: """
-                SELECT * FROM (SELECT * FROM messages m WHERE m.parent_id = :parent AND \(Self.visibleCondition(viewer: ":viewer"))
-                    ORDER BY m.created_at DESC, m.id DESC LIMIT :limit)
+        try backend.read { db in
+            let messages = try db.rows("""
+                SELECT * FROM (SELECT * FROM messages m WHERE m.parent_id = :parent AND \(Self.visibleCondition(viewer: ":viewer", db.dialect))
+                    ORDER BY m.created_at DESC, m.id DESC LIMIT :limit) AS page
                 ORDER BY created_at, id
-                """, arguments: ["parent": parentID, "viewer": viewer, "limit": limit]).map(StoredItems.message)
+                """, named: ["parent": .text(parentID), "viewer": .text(viewer), "limit": limit.sqlValue]).map(StoredItems.message)
             return try rows(for: messages, viewer: viewer, db: db)
         }
     }
 
     /// One message with its reader's context, or nil (also when the reader may not see it).
     public func message(id: String, viewer: String) throws -> MessageRow? {
-        try pool.read { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM messages m WHERE m.id = :id AND \(Self.visibleCondition(viewer: ":viewer"))",
-                                             arguments: ["id": id, "viewer": viewer]) else { return nil }
+        try backend.read { db in
+            guard let row = try db.rows("SELECT * FROM messages m WHERE m.id = :id AND \(Self.visibleCondition(viewer: ":viewer", db.dialect))",
+                                        named: ["id": .text(id), "viewer": .text(viewer)]).first else { return nil }
             return try rows(for: [StoredItems.message(row)], viewer: viewer, db: db).first
         }
     }
 
     /// A channel's members with their users, by name.
     public func members(cid: String) throws -> [MemberRow] {
-        try pool.read { db in
-            let members = try Row.fetchAll(db, sql: "SELECT * FROM members WHERE cid = ?", arguments: [cid]).map(StoredItems.member)
+        try backend.read { db in
+            let members = try db.rows("SELECT * FROM members WHERE cid = ?", cid).map(StoredItems.member)
             let ids = members.map(\.userID)
             var users: [String: User] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT * FROM users WHERE id IN (\(placeholders(ids.count)))", arguments: StatementArguments(ids)) {
+            for row in try db.rows("SELECT * FROM users WHERE id IN (\(placeholders(ids.count)))", ids.map(SQLValue.text)) {
                 let user = StoredItems.user(row)
                 users[user.id] = user
             }
@@ -138,39 +138,39 @@ extension ChatStore {
     }
 
     public func user(id: String) throws -> User? {
-        try pool.read { db in try Row.fetchOne(db, sql: "SELECT * FROM users WHERE id = ?", arguments: [id]).map(StoredItems.user) }
+        try backend.read { db in try db.row("SELECT * FROM users WHERE id = ?", id).map(StoredItems.user) }
     }
 
     /// Who reacted with what to a message, for the message details view.
     public func reactions(messageID: String) throws -> [Reaction] {
-        try pool.read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM reactions WHERE message_id = ? ORDER BY created_at", arguments: [messageID]).map(StoredItems.reaction)
+        try backend.read { db in
+            try db.rows("SELECT * FROM reactions WHERE message_id = ? ORDER BY created_at", messageID).map(StoredItems.reaction)
         }
     }
 
     /// Adds authors, reply counts, reaction sums and quoted previews to a page, a query each.
-    private func rows(for messages: [Message], viewer: String, db: Database) throws -> [MessageRow] {
+    private func rows(for messages: [Message], viewer: String, db: any SQLSession) throws -> [MessageRow] {
         guard !messages.isEmpty else { return [] }
         let ids = messages.map(\.id)
+        let idValues = ids.map(SQLValue.text)
         let marks = placeholders(ids.count)
         var replyCounts: [String: Int] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT parent_id, COUNT(*) AS n FROM messages WHERE parent_id IN (\(marks)) GROUP BY parent_id",
-                                    arguments: StatementArguments(ids)) {
+        for row in try db.rows("SELECT parent_id, COUNT(*) AS n FROM messages WHERE parent_id IN (\(marks)) GROUP BY parent_id", idValues) {
             replyCounts[row["parent_id"]] = row["n"]
         }
         var reactions: [String: [MessageRow.ReactionCount]] = [:]
-        for row in try Row.fetchAll(db, sql: """
-            SELECT message_id, type, COUNT(*) AS n, MAX(user_id = ?) AS mine, MIN(created_at) AS first FROM reactions
+        for row in try db.rows("""
+            SELECT message_id, type, COUNT(*) AS n, MAX(CASE WHEN user_id = ? THEN 1 ELSE 0 END) AS mine, MIN(created_at) AS first FROM reactions
             WHERE message_id IN (\(marks)) GROUP BY message_id, type ORDER BY first, type
-            """, arguments: StatementArguments([viewer] + ids)) {
+            """, [.text(viewer)] + idValues) {
             reactions[row["message_id"], default: []].append(MessageRow.ReactionCount(type: row["type"], count: row["n"], includesMine: row["mine"]))
         }
         let quotedIDs = Array(Set(messages.compactMap(\.quotedMessageID)))
-        let quoted = try Row.fetchAll(db, sql: "SELECT * FROM messages WHERE id IN (\(placeholders(quotedIDs.count)))", arguments: StatementArguments(quotedIDs))
+        let quoted = try db.rows("SELECT * FROM messages WHERE id IN (\(placeholders(quotedIDs.count)))", quotedIDs.map(SQLValue.text))
             .map(StoredItems.message)
         let authorIDs = Array(Set(messages.map(\.userID) + quoted.map(\.userID)))
         var names: [String: String] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT * FROM users WHERE id IN (\(placeholders(authorIDs.count)))", arguments: StatementArguments(authorIDs)) {
+        for row in try db.rows("SELECT * FROM users WHERE id IN (\(placeholders(authorIDs.count)))", authorIDs.map(SQLValue.text)) {
             let user = StoredItems.user(row)
             names[user.id] = user.displayName
         }
@@ -184,17 +184,12 @@ extension ChatStore {
     }
 }
 
-/// `?, ?, ?` for an `IN (…)` list; an empty list gets `NULL`, which matches nothing.
-private func placeholders(_ count: Int) -> String {
-    count == 0 ? "NULL" : Array(repeating: "?", count: count).joined(separator: ", ")
-}
-
 extension ChatStore {
     /// Messages per channel (cid → count), for reports and benchmarks.
     public func channelMessageCounts() throws -> [String: Int] {
-        try pool.read { db in
+        try backend.read { db in
             var counts: [String: Int] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT cid, COUNT(*) AS n FROM messages GROUP BY cid") { counts[row["cid"]] = row["n"] }
+            for row in try db.rows("SELECT cid, COUNT(*) AS n FROM messages GROUP BY cid") { counts[row["cid"]] = row["n"] }
             return counts
         }
     }

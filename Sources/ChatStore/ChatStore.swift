@@ -2,42 +2,49 @@ import ChatModel
 import Foundation
 import GRDB
 
-/// The local chat store: one SQLite file (WAL mode) holding every imported item, the read
-/// state that drives unread counts, and the record of imports.
+/// The chat store: every imported item, the read state that drives unread counts, and the
+/// record of imports, on SQLite (one file in WAL mode, the default) or PostgreSQL (shared by
+/// several servers). Both run the same queries through `SQLBackend`.
 public final class ChatStore: Sendable {
+    /// The SQLite file; for PostgreSQL, the local path prefix of this store's side files
+    /// (the app's credentials, uploads).
     public let path: String
-    let pool: DatabasePool
+    let backend: any SQLBackend
 
-    /// Opens (creating when needed) the store at `path` and brings its schema up to date.
+    /// Opens (creating when needed) the SQLite store at `path` and brings its schema up to date.
     public init(path: String) throws {
-        let directory = (path as NSString).deletingLastPathComponent
-        if !directory.isEmpty {
-            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        }
-        var config = Configuration()
-        config.busyMode = .timeout(10)
-        pool = try DatabasePool(path: path, configuration: config)
-        // GRDB puts WAL databases on synchronous=NORMAL, where a commit can be lost to a power
-        // cut. The server answers a write only once it is on disk, so the one writer syncs each commit.
-        try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
+        backend = try SQLiteBackend(path: path)
         self.path = path
-        try Schema.migrator.migrate(pool)
     }
+
+    /// Opens the PostgreSQL store at `url` and brings its schema up to date; side files go
+    /// under `localPath`.
+    public init(postgres url: String, localPath: String) throws {
+        backend = try PostgresBackend(url: url)
+        path = localPath
+    }
+
+    /// The PostgreSQL database, when the store is on one.
+    public var postgres: PostgresBackend? { backend as? PostgresBackend }
 
     /// How many rows each chat table holds.
     public func counts() throws -> ItemCounts {
-        try pool.read(Self.counts)
+        try backend.read(Self.counts)
     }
 
     /// `counts()` inside a read the caller already holds (a report's snapshot).
     public static func counts(_ db: Database) throws -> ItemCounts {
+        try counts(GRDBSession(db: db))
+    }
+
+    private static func counts(_ db: any SQLSession) throws -> ItemCounts {
         var counts = ItemCounts()
         let tables: [(ItemType, String)] = [
             (.user, "users"), (.device, "devices"), (.futureChannelBan, "future_channel_bans"), (.channel, "channels"),
             (.member, "members"), (.message, "messages"), (.reaction, "reactions"),
         ]
         for (type, table) in tables {
-            counts[type] = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table)") ?? 0
+            counts[type] = try db.value("SELECT COUNT(*) FROM \(table)") ?? 0
         }
         return counts
     }
@@ -71,15 +78,10 @@ public final class ChatStore: Sendable {
         try save(task)
         var result = ImportResult()
         do {
-            try pool.writeWithoutTransaction { db in
-                // A whole file is one transaction: give it a 64 MiB page cache so pages are not
-                // spilled and re-read while indexes grow.
-                try db.execute(sql: "PRAGMA cache_size = -65536")
-                try db.inTransaction {
-                    let sink = StoreImportSink(db: db, mode: mode, importTime: task.createdAt)
-                    result = try analyze(StoreExistingItems(db: db), sink)
-                    return result.isValid ? .commit : .rollback
-                }
+            try backend.importTransaction { db in
+                let sink = StoreImportSink(db: db, mode: mode, importTime: task.createdAt)
+                result = try analyze(StoreExistingItems(db: db), sink)
+                return result.isValid
             }
         } catch {
             var failed = ImportResult()
@@ -100,12 +102,22 @@ public final class ChatStore: Sendable {
 extension ChatStore {
     /// Runs `body` in one read transaction: every query it makes sees the same snapshot, so
     /// figures computed together (a report's) add up even while the server writes.
+    /// Reports are SQLite only: their figures use SQLite's JSON functions.
     public func readSnapshot<T>(_ body: (Database) throws -> T) throws -> T {
-        try pool.read(body)
+        guard let sqlite = backend as? SQLiteBackend else {
+            throw StoreError.unsupported("reports read a SQLite store; this one is on PostgreSQL")
+        }
+        return try sqlite.pool.read(body)
+    }
+
+    /// Rows of a read query, on either backend: for tests and diagnostics that look at the
+    /// tables themselves.
+    public func inspect(_ sql: String) throws -> [SQLRow] {
+        try backend.read { db in try db.rows(sql, []) }
     }
 
     /// Runs `body` with a read-only view of what the store holds (for `validate --db`).
     public func readExisting<T>(_ body: (any ExistingItems) throws -> T) throws -> T {
-        try pool.read { db in try body(StoreExistingItems(db: db)) }
+        try backend.read { db in try body(StoreExistingItems(db: db)) }
     }
 }

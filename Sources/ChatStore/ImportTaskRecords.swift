@@ -1,41 +1,38 @@
 import ChatModel
-import GRDB
 
 /// Import tasks as rows of `import_tasks`: `stream-cli chat list-imports` / `get-import`.
 extension ChatStore {
     func save(_ task: ImportTask) throws {
         let history = JSONValue.array(task.history.map(\.json))
-        try pool.write { db in
+        try backend.write { db in
             try db.execute(
-                sql: """
+                """
                     INSERT INTO import_tasks (id, path, mode, state, size, created_at, updated_at, history, result)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                     ON CONFLICT(id) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at,
                         history = excluded.history, result = excluded.result
                     """,
-                arguments: [
-                    task.id, task.path, task.mode.rawValue, task.state.rawValue, task.size,
-                    task.createdAt.storageText, task.updatedAt.storageText, JSONWriter().string(history),
-                    task.result.map { JSONWriter().string($0) },
-                ])
+                task.id, task.path, task.mode.rawValue, task.state.rawValue, task.size,
+                task.createdAt.storageText, task.updatedAt.storageText, JSONWriter().string(history),
+                task.result.map { JSONWriter().string($0) })
         }
     }
 
     public func importTask(id: String) throws -> ImportTask? {
-        try pool.read { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM import_tasks WHERE id = ?", arguments: [id]).map(Self.task(from:))
+        try backend.read { db in
+            try db.row("SELECT * FROM import_tasks WHERE id = ?", id).map(Self.task(from:))
         }
     }
 
     /// Newest first, as Stream lists them.
     public func importTasks(limit: Int, offset: Int) throws -> [ImportTask] {
-        try pool.read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM import_tasks ORDER BY created_at DESC, id LIMIT ? OFFSET ?", arguments: [limit, offset])
+        try backend.read { db in
+            try db.rows("SELECT * FROM import_tasks ORDER BY created_at DESC, id LIMIT ? OFFSET ?", limit, offset)
                 .map(Self.task(from:))
         }
     }
 
-    private static func task(from row: Row) -> ImportTask {
+    private static func task(from row: SQLRow) -> ImportTask {
         let created = StoredValue.decodeTime(row["created_at"]) ?? Timestamp(seconds: 0)
         var task = ImportTask(
             id: row["id"], path: row["path"], mode: ImportMode(rawValue: row["mode"]) ?? .upsert, size: row["size"],

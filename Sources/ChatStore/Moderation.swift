@@ -1,5 +1,4 @@
 import ChatModel
-import GRDB
 
 /// A ban of a user, app-wide (`cid` nil) or in one channel.
 public struct Ban: Sendable, Hashable {
@@ -25,37 +24,36 @@ public struct Ban: Sendable, Hashable {
 /// Bans and mutes, for the server's moderation routes and its checks on sending.
 extension ChatStore {
     public func save(ban: Ban) throws {
-        try pool.write { db in
-            try db.execute(sql: """
+        try backend.write { db in
+            try db.execute("""
                 INSERT INTO bans (target_id, cid, created_by, reason, shadow, expires, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT(target_id, cid) DO UPDATE SET created_by = excluded.created_by, reason = excluded.reason,
                     shadow = excluded.shadow, expires = excluded.expires, created_at = excluded.created_at
-                """, arguments: [ban.targetID, ban.cid ?? "", ban.createdBy, ban.reason, ban.shadow, ban.expires?.storageText, ban.createdAt.storageText])
+                """, ban.targetID, ban.cid ?? "", ban.createdBy, ban.reason, ban.shadow, ban.expires?.storageText, ban.createdAt.storageText)
         }
     }
 
     /// Lifts a ban; false when there was none.
     public func removeBan(targetID: String, cid: String?) throws -> Bool {
-        try pool.write { db in
-            try db.execute(sql: "DELETE FROM bans WHERE target_id = ? AND cid = ?", arguments: [targetID, cid ?? ""])
-            return db.changesCount > 0
+        try backend.write { db in
+            try db.execute("DELETE FROM bans WHERE target_id = ? AND cid = ?", targetID, cid ?? "") > 0
         }
     }
 
     /// Bans in force at `now`, app-wide ones and those of `cid` (all channels when nil).
     public func bans(cid: String?, targetID: String? = nil, now: Timestamp) throws -> [Ban] {
-        try pool.read { db in
+        try backend.read { db in
             var sql = "SELECT * FROM bans WHERE (expires IS NULL OR expires > ?)"
-            var arguments: StatementArguments = [now.storageText]
+            var arguments: [SQLValue] = [.text(now.storageText)]
             if let cid {
                 sql += " AND cid IN ('', ?)"
-                arguments += [cid]
+                arguments.append(.text(cid))
             }
             if let targetID {
                 sql += " AND target_id = ?"
-                arguments += [targetID]
+                arguments.append(.text(targetID))
             }
-            return try Row.fetchAll(db, sql: sql + " ORDER BY created_at DESC", arguments: arguments).map { row in
+            return try db.rows(sql + " ORDER BY created_at DESC", arguments).map { row in
                 let cid: String = row["cid"]
                 return Ban(targetID: row["target_id"], cid: cid.isEmpty ? nil : cid, createdBy: row["created_by"], reason: row["reason"],
                            shadow: row["shadow"], expires: StoredValue.decodeTime(row["expires"]),
@@ -71,37 +69,38 @@ extension ChatStore {
     }
 
     public func mute(userID: String, targetID: String, expires: Timestamp?, at time: Timestamp) throws {
-        try pool.write { db in
-            try db.execute(sql: """
+        try backend.write { db in
+            try db.execute("""
                 INSERT INTO mutes (user_id, target_id, expires, created_at) VALUES (?, ?, ?, ?)
                 ON CONFLICT(user_id, target_id) DO UPDATE SET expires = excluded.expires, created_at = excluded.created_at
-                """, arguments: [userID, targetID, expires?.storageText, time.storageText])
+                """, userID, targetID, expires?.storageText, time.storageText)
         }
     }
 
     public func unmute(userID: String, targetID: String) throws {
-        try pool.write { db in try db.execute(sql: "DELETE FROM mutes WHERE user_id = ? AND target_id = ?", arguments: [userID, targetID]) }
+        try backend.write { db in try db.execute("DELETE FROM mutes WHERE user_id = ? AND target_id = ?", userID, targetID) }
     }
 
     /// Adds or removes `cid` in the user's `channel_mutes` (the list an import fills and the
     /// client's channel list reads); false when there is no such user.
     public func setChannelMuted(userID: String, cid: String, muted: Bool) throws -> Bool {
-        try pool.write { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT channel_mutes FROM users WHERE id = ?", arguments: [userID]) else { return false }
+        try backend.write { db in
+            // FOR UPDATE: two servers changing the same user's list must not lose one change.
+            let lock = db.dialect == .postgres ? " FOR UPDATE" : ""
+            guard let row = try db.row("SELECT channel_mutes FROM users WHERE id = ?" + lock, userID) else { return false }
             var cids = StoredValue.decodeJSON(row["channel_mutes"])?.arrayValue?.compactMap(\.stringValue) ?? []
             cids.removeAll { $0 == cid }
             if muted { cids.append(cid) }
-            try db.execute(sql: "UPDATE users SET channel_mutes = ? WHERE id = ?",
-                           arguments: [StoredValue.json(cids), userID])
+            try db.execute("UPDATE users SET channel_mutes = ? WHERE id = ?", StoredValue.json(cids), userID)
             return true
         }
     }
 
     /// Who `userID` has muted (targets), mutes in force at `now`.
     public func mutedUsers(of userID: String, now: Timestamp) throws -> [String] {
-        try pool.read { db in
-            try String.fetchAll(db, sql: "SELECT target_id FROM mutes WHERE user_id = ? AND (expires IS NULL OR expires > ?) ORDER BY created_at",
-                                arguments: [userID, now.storageText])
+        try backend.read { db in
+            try db.values("SELECT target_id FROM mutes WHERE user_id = ? AND (expires IS NULL OR expires > ?) ORDER BY created_at",
+                          [.text(userID), .text(now.storageText)])
         }
     }
 
@@ -109,14 +108,14 @@ extension ChatStore {
     public func search(text: String, cids: [String], viewer: String, limit: Int, offset: Int) throws -> [MessageRow] {
         guard !cids.isEmpty else { return [] }
         let names = cids.indices.map { ":c\($0)" }
-        var arguments = StatementArguments(Dictionary(uniqueKeysWithValues: zip(names.map { String($0.dropFirst()) }, cids)))
-        arguments += ["text": text, "viewer": viewer, "limit": limit, "offset": offset]
-        let ids = try pool.read { db in
-            try String.fetchAll(db, sql: """
+        var arguments = Dictionary(uniqueKeysWithValues: zip(names.map { String($0.dropFirst()) }, cids.map(SQLValue.text)))
+        arguments.merge(["text": .text(text), "viewer": .text(viewer), "limit": limit.sqlValue, "offset": offset.sqlValue]) { $1 }
+        let ids: [String] = try backend.read { db in
+            try db.rows("""
                 SELECT id FROM messages m WHERE m.cid IN (\(names.joined(separator: ", ")))
-                    AND m.type != 'deleted' AND instr(lower(m.text), lower(:text)) > 0 AND \(Self.visibleCondition(viewer: ":viewer"))
+                    AND m.type != 'deleted' AND \(db.dialect.containsIgnoringCase("m.text", ":text")) AND \(Self.visibleCondition(viewer: ":viewer", db.dialect))
                 ORDER BY m.created_at DESC, m.id LIMIT :limit OFFSET :offset
-                """, arguments: arguments)
+                """, named: arguments).compactMap { $0["id"] }
         }
         return try ids.compactMap { try message(id: $0, viewer: viewer) }
     }

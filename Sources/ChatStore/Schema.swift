@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 
 /// The store's schema as an ordered list of migrations (never edit a shipped one; add the next).
@@ -6,11 +7,23 @@ import GRDB
 /// (`ChannelTypeConfig.settings`).
 /// Conventions: times are `Timestamp.storageText` (fixed-width UTC, so SQL compares them as
 /// text), lists and objects are JSON text, custom fields are one JSON object per row.
+/// SQLite writes the steps as they are; PostgreSQL gets them through `postgresDDL`, plus its own steps.
 enum Schema {
+    struct Step {
+        var name: String
+        var sql: String
+    }
+
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
-        migrator.registerMigration("v1: import items and tasks") { db in
-            try db.execute(sql: """
+        for step in steps {
+            migrator.registerMigration(step.name) { db in try db.execute(sql: step.sql) }
+        }
+        return migrator
+    }
+
+    static let steps: [Step] = [
+        Step(name: "v1: import items and tasks", sql: """
                 CREATE TABLE users (
                     id TEXT PRIMARY KEY NOT NULL,
                     role TEXT NOT NULL DEFAULT 'user',
@@ -119,13 +132,9 @@ enum Schema {
                     result TEXT
                 );
                 CREATE INDEX import_tasks_by_time ON import_tasks(created_at);
-                """)
-        }
-        migrator.registerMigration("v2: message edits") { db in
-            try db.execute(sql: "ALTER TABLE messages ADD COLUMN text_updated_at TEXT")
-        }
-        migrator.registerMigration("v3: bans and mutes") { db in
-            try db.execute(sql: """
+                """),
+        Step(name: "v2: message edits", sql: "ALTER TABLE messages ADD COLUMN text_updated_at TEXT"),
+        Step(name: "v3: bans and mutes", sql: """
                 CREATE TABLE bans (
                     target_id TEXT NOT NULL,
                     cid TEXT NOT NULL DEFAULT '',
@@ -143,19 +152,37 @@ enum Schema {
                     created_at TEXT NOT NULL,
                     PRIMARY KEY (user_id, target_id)
                 ) WITHOUT ROWID;
-                """)
-        }
+                """),
         // Types created or changed through the API; a built-in type without a row has Stream's defaults.
-        migrator.registerMigration("v4: channel types") { db in
-            try db.execute(sql: """
+        Step(name: "v4: channel types", sql: """
                 CREATE TABLE channel_types (
                     name TEXT PRIMARY KEY NOT NULL,
                     config TEXT NOT NULL,
                     created_at TEXT NOT NULL,
                     updated_at TEXT NOT NULL
                 );
-                """)
-        }
-        return migrator
+                """),
+    ]
+
+    /// PostgreSQL only: the log of events that every server sharing the database delivers
+    /// (`EventLog`); rows older than an hour are pruned.
+    static let postgresSteps: [Step] = [
+        Step(name: "v5: events", sql: """
+            CREATE TABLE events (
+                id BIGINT PRIMARY KEY,
+                body TEXT NOT NULL,
+                created_at TIMESTAMPTZ NOT NULL DEFAULT now()
+            );
+            """),
+    ]
+
+    /// A step's SQLite DDL as PostgreSQL's, one statement per element: text compares byte by
+    /// byte (`COLLATE "C"`, as in SQLite, so pages and cursors order alike), integers are
+    /// 64-bit, and `WITHOUT ROWID` (a SQLite storage choice) goes.
+    static func postgresDDL(_ sql: String) -> [String] {
+        sql.replacingOccurrences(of: " WITHOUT ROWID", with: "")
+            .replacingOccurrences(of: " TEXT", with: " TEXT COLLATE \"C\"")
+            .replacingOccurrences(of: " INTEGER", with: " BIGINT")
+            .split(separator: ";").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
     }
 }

@@ -1,18 +1,17 @@
 import ChatModel
-import GRDB
 
 /// Writes validated import items into the store, inside the caller's transaction.
 /// Upsert overwrites the fields an item provides and replaces its custom data; insert skips
 /// items whose key already exists.
 final class StoreImportSink: ImportSink {
-    private let db: Database
+    private let db: any SQLSession
     private let mode: ImportMode
     /// Items without `created_at` get the import time, as Stream does.
-    private let importTime: DatabaseValue
-    /// One prepared statement per row shape, made on first use.
-    private var statements: [RowWrite.Shape: Statement] = [:]
+    private let importTime: SQLValue
+    /// One SQL text per row shape, made on first use (the session prepares each text once).
+    private var statements: [RowWrite.Shape: String] = [:]
 
-    init(db: Database, mode: ImportMode, importTime: Timestamp) {
+    init(db: any SQLSession, mode: ImportMode, importTime: Timestamp) {
         self.db = db
         self.mode = mode
         self.importTime = StoredValue.time(importTime)
@@ -20,15 +19,14 @@ final class StoreImportSink: ImportSink {
 
     func write(_ item: ImportItem) throws -> ImportWriteOutcome {
         let row = row(for: item)
-        let statement: Statement
+        let sql: String
         if let known = statements[row.shape] {
-            statement = known
+            sql = known
         } else {
-            statement = try db.makeStatement(sql: row.sql(mode: mode))
-            statements[row.shape] = statement
+            sql = row.sql(mode: mode)
+            statements[row.shape] = sql
         }
-        try statement.execute(arguments: row.arguments)
-        return db.changesCount > 0 ? .written : .skipped
+        return try db.execute(sql, row.arguments) > 0 ? .written : .skipped
     }
 
     private func row(for item: ImportItem) -> RowWrite {
@@ -136,22 +134,22 @@ final class StoreImportSink: ImportSink {
 
 /// What the store already holds, for references an import file makes to it.
 struct StoreExistingItems: ExistingItems {
-    let db: Database
+    let db: any SQLSession
 
     func userTeams(_ id: String) -> [String]? {
-        guard let row = try? Row.fetchOne(db, sql: "SELECT teams FROM users WHERE id = ?", arguments: [id]) else { return nil }
+        guard let row = try? db.row("SELECT teams FROM users WHERE id = ?", id) else { return nil }
         let teams: String? = row["teams"]
         return StoredValue.decodeJSON(teams)?.arrayValue?.compactMap(\.stringValue) ?? []
     }
 
     func channelTeam(cid: String) -> String? {
-        guard let row = try? Row.fetchOne(db, sql: "SELECT team FROM channels WHERE cid = ?", arguments: [cid]) else { return nil }
+        guard let row = try? db.row("SELECT team FROM channels WHERE cid = ?", cid) else { return nil }
         let team: String? = row["team"]
         return team ?? ""
     }
 
     func message(_ id: String) -> (cid: String, isReply: Bool)? {
-        guard let row = try? Row.fetchOne(db, sql: "SELECT cid, parent_id FROM messages WHERE id = ?", arguments: [id]) else { return nil }
+        guard let row = try? db.row("SELECT cid, parent_id FROM messages WHERE id = ?", id) else { return nil }
         let parent: String? = row["parent_id"]
         return (row["cid"], parent != nil)
     }

@@ -1,5 +1,4 @@
 import ChatModel
-import GRDB
 
 /// Rows back into model values (the reverse of `StoreImportSink`).
 enum StoredItems {
@@ -9,7 +8,7 @@ enum StoredItems {
 
     private static func object(_ text: String?) -> JSONObject? { StoredValue.decodeJSON(text)?.objectValue }
 
-    static func user(_ row: Row) -> User {
+    static func user(_ row: SQLRow) -> User {
         var user = User(id: row["id"], custom: object(row["custom"]) ?? JSONObject())
         user.role = row["role"]
         user.invisible = row["invisible"]
@@ -27,7 +26,7 @@ enum StoredItems {
         return user
     }
 
-    static func channel(_ row: Row) -> Channel {
+    static func channel(_ row: SQLRow) -> Channel {
         var channel = Channel(type: row["type"], id: row["id"], createdBy: row["created_by"], custom: object(row["custom"]) ?? JSONObject())
         channel.memberIDs = strings(row["member_ids"])
         channel.team = row["team"]
@@ -39,7 +38,7 @@ enum StoredItems {
         return channel
     }
 
-    static func member(_ row: Row) -> Member {
+    static func member(_ row: SQLRow) -> Member {
         let cid: String = row["cid"]
         let (type, id) = splitCID(cid)
         var member = Member(channelType: type, channelID: id, userID: row["user_id"], custom: object(row["custom"]) ?? JSONObject())
@@ -55,7 +54,7 @@ enum StoredItems {
         return member
     }
 
-    static func message(_ row: Row) -> Message {
+    static func message(_ row: SQLRow) -> Message {
         let (type, id) = splitCID(row["cid"])
         var message = Message(
             id: row["id"], channelType: type, channelID: id, userID: row["user_id"],
@@ -79,7 +78,7 @@ enum StoredItems {
         return message
     }
 
-    static func reaction(_ row: Row) -> Reaction {
+    static func reaction(_ row: SQLRow) -> Reaction {
         var reaction = Reaction(messageID: row["message_id"], type: row["type"], userID: row["user_id"], custom: object(row["custom"]) ?? JSONObject())
         reaction.createdAt = StoredValue.decodeTime(row["created_at"])
         return reaction

@@ -1,14 +1,13 @@
 import ChatModel
-import GRDB
 
-/// How model values become SQLite values in this store (see `Schema` for the conventions).
+/// How model values become SQL values in this store (see `Schema` for the conventions).
 enum StoredValue {
-    static func time(_ t: Timestamp?) -> DatabaseValue { t.map { $0.storageText.databaseValue } ?? .null }
-    static func json(_ v: JSONValue) -> DatabaseValue { JSONWriter().string(v).databaseValue }
-    static func json(_ o: JSONObject?) -> DatabaseValue { o.map { json(.object($0)) } ?? .null }
-    static func json(_ list: [String]?) -> DatabaseValue { list.map { json(.array($0.map(JSONValue.string))) } ?? .null }
-    static func bool(_ b: Bool?) -> DatabaseValue { b.map { ($0 ? 1 : 0).databaseValue } ?? .null }
-    static func text(_ s: String?) -> DatabaseValue { s?.databaseValue ?? .null }
+    static func time(_ t: Timestamp?) -> SQLValue { t.map { .text($0.storageText) } ?? .null }
+    static func json(_ v: JSONValue) -> SQLValue { .text(JSONWriter().string(v)) }
+    static func json(_ o: JSONObject?) -> SQLValue { o.map { json(.object($0)) } ?? .null }
+    static func json(_ list: [String]?) -> SQLValue { list.map { json(.array($0.map(JSONValue.string))) } ?? .null }
+    static func bool(_ b: Bool?) -> SQLValue { b.sqlValue }
+    static func text(_ s: String?) -> SQLValue { s.sqlValue }
 
     /// Reads a JSON column back; a NULL or unreadable column is nil.
     static func decodeJSON(_ text: String?) -> JSONValue? {
@@ -25,7 +24,7 @@ enum StoredValue {
 struct RowWrite {
     struct Column {
         var name: String
-        var value: DatabaseValue
+        var value: SQLValue
         var provided: Bool
     }
 
@@ -51,7 +50,7 @@ struct RowWrite {
 
     /// Adds a column the item may or may not have set. When it did not, `fallback` is
     /// written on insert (nil: the schema's default), and nothing on update.
-    mutating func set(_ name: String, _ value: DatabaseValue, fallback: DatabaseValue? = nil) {
+    mutating func set(_ name: String, _ value: SQLValue, fallback: SQLValue? = nil) {
         let bit: UInt64 = 1 << UInt64(position)
         position += 1
         if !value.isNull {
@@ -72,5 +71,5 @@ struct RowWrite {
         return "INSERT INTO \(table) (\(names.joined(separator: ", "))) VALUES (\(Array(repeating: "?", count: names.count).joined(separator: ", "))) ON CONFLICT(\(key.joined(separator: ", "))) \(action)"
     }
 
-    var arguments: StatementArguments { StatementArguments(columns.map(\.value)) }
+    var arguments: [SQLValue] { columns.map(\.value) }
 }

@@ -11,7 +11,7 @@ extension ChatStore {
         // count is computed once. The row with a NULL cid carries the store-wide totals.
         let rows = try Row.fetchAll(db, sql: """
             WITH per_member AS (
-                SELECT mb.cid, mb.user_id, (SELECT COUNT(*) FROM messages m WHERE \(unreadCondition(user: "mb.user_id"))) AS n
+                SELECT mb.cid, mb.user_id, (SELECT COUNT(*) FROM messages m WHERE \(unreadCondition(user: "mb.user_id", .sqlite))) AS n
                 FROM members mb JOIN channels c ON c.cid = mb.cid
                 WHERE mb.last_read IS NOT NULL AND mb.hide_channel = 0
             ),

@@ -1,51 +1,50 @@
 import ChatModel
-import GRDB
 
 /// Users written and read one by one, for the server (imports use the sink in bulk).
 extension ChatStore {
     /// Inserts or updates users as Stream's upsert does (provided fields overwrite, custom data
     /// is replaced), all in one transaction, and returns them as stored.
     public func upsert(users: [User]) throws -> [User] {
-        try pool.write { db in
+        try backend.write { db in
             let sink = StoreImportSink(db: db, mode: .upsert, importTime: .now())
             for user in users { _ = try sink.write(.user(user)) }
-            return try users.compactMap { try Row.fetchOne(db, sql: "SELECT * FROM users WHERE id = ?", arguments: [$0.id]).map(StoredItems.user) }
+            return try users.compactMap { try db.row("SELECT * FROM users WHERE id = ?", $0.id).map(StoredItems.user) }
         }
     }
 
     /// Writes users' editable fields exactly as given, a missing one cleared (an upsert would keep
     /// it), in one transaction; a partial update's `unset` needs this. Returns them as stored.
     public func replaceEditable(of users: [User]) throws -> [User] {
-        try pool.write { db in
+        try backend.write { db in
             for u in users {
-                try db.execute(sql: """
+                try db.execute("""
                     UPDATE users SET role = ?, invisible = ?, language = ?, teams = ?, teams_role = ?,
                         push_preferences = ?, privacy_settings = ?, custom = ? WHERE id = ?
-                    """, arguments: [u.role ?? "user", u.invisible ?? false, u.language, StoredValue.json(u.teams), StoredValue.json(u.teamsRole),
-                                     StoredValue.json(u.pushPreferences), StoredValue.json(u.privacySettings), StoredValue.json(.object(u.custom)), u.id])
+                    """, u.role ?? "user", u.invisible ?? false, u.language, StoredValue.json(u.teams), StoredValue.json(u.teamsRole),
+                    StoredValue.json(u.pushPreferences), StoredValue.json(u.privacySettings), StoredValue.json(.object(u.custom)), u.id)
             }
-            return try users.compactMap { try Row.fetchOne(db, sql: "SELECT * FROM users WHERE id = ?", arguments: [$0.id]).map(StoredItems.user) }
+            return try users.compactMap { try db.row("SELECT * FROM users WHERE id = ?", $0.id).map(StoredItems.user) }
         }
     }
 
     /// Users matching `ids` (all when nil) and `role`, ordered by `sort` (`id` or `created_at`), a page at a time.
     public func users(ids: [String]?, role: String?, sortField: String, descending: Bool, limit: Int, offset: Int) throws -> [User] {
-        try pool.read { db in
+        try backend.read { db in
             var conditions: [String] = []
-            var arguments: StatementArguments = []
+            var arguments: [SQLValue] = []
             if let ids {
-                conditions.append("id IN (\(ids.isEmpty ? "NULL" : Array(repeating: "?", count: ids.count).joined(separator: ", ")))")
-                arguments += StatementArguments(ids)
+                conditions.append("id IN (\(placeholders(ids.count)))")
+                arguments += ids.map(SQLValue.text)
             }
             if let role {
                 conditions.append("role = ?")
-                arguments += [role]
+                arguments.append(.text(role))
             }
             let column = sortField == "id" ? "id" : "created_at"
             let sql = "SELECT * FROM users" + (conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND "))
                 + " ORDER BY \(column) \(descending ? "DESC" : "ASC"), id LIMIT ? OFFSET ?"
-            arguments += [limit, offset]
-            return try Row.fetchAll(db, sql: sql, arguments: arguments).map(StoredItems.user)
+            arguments += [limit.sqlValue, offset.sqlValue]
+            return try db.rows(sql, arguments).map(StoredItems.user)
         }
     }
 }
@@ -60,27 +59,26 @@ extension ChatStore {
     /// user, their memberships, reactions, mutes and bans go); their messages as `messages` says.
     /// Returns the user as it was before a hard delete or as it is after a soft one; nil when absent.
     public func deleteUser(id: String, hard: Bool, messages: AuthoredMessages, at time: Timestamp) throws -> User? {
-        try pool.write { db in
-            guard let user = try Row.fetchOne(db, sql: "SELECT * FROM users WHERE id = ?", arguments: [id]).map(StoredItems.user) else { return nil }
+        try backend.write { db in
+            guard let user = try db.row("SELECT * FROM users WHERE id = ?", id).map(StoredItems.user) else { return nil }
             switch messages {
             case .keep: break
             case .softDelete:
-                try db.execute(sql: "UPDATE messages SET type = 'deleted', deleted_at = ? WHERE user_id = ? AND deleted_at IS NULL",
-                               arguments: [time.storageText, id])
+                try db.execute("UPDATE messages SET type = 'deleted', deleted_at = ? WHERE user_id = ? AND deleted_at IS NULL", time.storageText, id)
             case .hardDelete:
-                try db.execute(sql: "DELETE FROM reactions WHERE message_id IN (SELECT id FROM messages WHERE user_id = ?)", arguments: [id])
-                try db.execute(sql: "DELETE FROM messages WHERE user_id = ?", arguments: [id])
+                try db.execute("DELETE FROM reactions WHERE message_id IN (SELECT id FROM messages WHERE user_id = ?)", id)
+                try db.execute("DELETE FROM messages WHERE user_id = ?", id)
             }
             guard hard else {
-                try db.execute(sql: "UPDATE users SET deleted_at = ? WHERE id = ?", arguments: [time.storageText, id])
-                return try Row.fetchOne(db, sql: "SELECT * FROM users WHERE id = ?", arguments: [id]).map(StoredItems.user)
+                try db.execute("UPDATE users SET deleted_at = ? WHERE id = ?", time.storageText, id)
+                return try db.row("SELECT * FROM users WHERE id = ?", id).map(StoredItems.user)
             }
-            try db.execute(sql: "DELETE FROM reactions WHERE user_id = ?", arguments: [id])
-            try db.execute(sql: "DELETE FROM members WHERE user_id = ?", arguments: [id])
-            try db.execute(sql: "DELETE FROM mutes WHERE user_id = ? OR target_id = ?", arguments: [id, id])
-            try db.execute(sql: "DELETE FROM bans WHERE target_id = ?", arguments: [id])
-            try db.execute(sql: "DELETE FROM devices WHERE user_id = ?", arguments: [id])
-            try db.execute(sql: "DELETE FROM users WHERE id = ?", arguments: [id])
+            try db.execute("DELETE FROM reactions WHERE user_id = ?", id)
+            try db.execute("DELETE FROM members WHERE user_id = ?", id)
+            try db.execute("DELETE FROM mutes WHERE user_id = ? OR target_id = ?", id, id)
+            try db.execute("DELETE FROM bans WHERE target_id = ?", id)
+            try db.execute("DELETE FROM devices WHERE user_id = ?", id)
+            try db.execute("DELETE FROM users WHERE id = ?", id)
             var gone = user
             gone.deletedAt = time
             return gone

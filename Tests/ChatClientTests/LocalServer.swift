@@ -16,7 +16,7 @@ final class LocalServer {
     private var task: Task<Void, any Error>?
 
     init() throws {
-        store = try ChatStore(path: directory.path + "/chat.sqlite")
+        store = try TestStore.open(directory.path + "/chat.sqlite")
         credentials = try ServerCredentials.loadOrCreate(forStore: store.path)
     }
 

@@ -28,7 +28,7 @@ final class ChannelLifecycleTests: XCTestCase {
             #"{"type":"reaction","data":{"message_id":"g1","type":"like","user_id":"alice","created_at":"2020-01-01T12:00:00Z"}}"#,
             #"{"type":"reaction","data":{"message_id":"r1","type":"like","user_id":"alice","created_at":"2020-01-01T12:00:00Z"}}"#,
         ]
-        let store = try ChatStore(path: directory.file("life.sqlite"))
+        let store = try TestStore.open(directory.file("life.sqlite"))
         let path = directory.write("life.jsonl", lines: lines)
         let task = try store.runImport(path: path, mode: .upsert) { try ImportAnalyzer(existing: $0, sink: $1).run(path: path) }
         XCTAssertEqual(task.state, .completed, "\(task.result ?? .null)")
@@ -91,7 +91,7 @@ final class StoreDurabilityTests: XCTestCase {
     func testTheWriterSyncsEveryCommit() throws {
         let directory = TemporaryDirectory()
         let store = try ChatStore(path: directory.file("durable.sqlite"))
-        let mode = try store.pool.writeWithoutTransaction { db in try Int.fetchOne(db, sql: "PRAGMA synchronous") }
+        let mode = try store.readSnapshot { db in try Int.fetchOne(db, sql: "PRAGMA synchronous") }
         XCTAssertEqual(mode, 2, "synchronous=FULL")
     }
 }

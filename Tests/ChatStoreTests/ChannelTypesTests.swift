@@ -8,7 +8,7 @@ final class ChannelTypesTests: XCTestCase {
     let directory = TemporaryDirectory()
 
     func testBuiltInTypesReadAsStreamsDefaultsUntilChanged() throws {
-        let store = try ChatStore(path: directory.file("types.sqlite"))
+        let store = try TestStore.open(directory.file("types.sqlite"))
         XCTAssertEqual(try store.channelTypes().map(\.name), ["commerce", "gaming", "livestream", "messaging", "team"])
         let messaging = try XCTUnwrap(store.channelType(name: "messaging"))
         XCTAssertTrue(messaging[.urlEnrichment] && messaging[.reactions] && messaging[.typingEvents])
@@ -29,8 +29,8 @@ final class ChannelTypesTests: XCTestCase {
         let path = directory.file("types.sqlite")
         var config = ChannelTypeConfig(defaultsFor: "support", at: Timestamp(seconds: 1_700_000_000, nanoseconds: 123_456_789))
         try config.apply(["reactions": false, "polls": true, "max_message_length": 20_000, "commands": ["unmute", "giphy"], "automod": "simple"])
-        XCTAssertTrue(try ChatStore(path: path).createChannelType(config))
-        let reopened = try ChatStore(path: path)
+        XCTAssertTrue(try TestStore.open(path).createChannelType(config))
+        let reopened = try TestStore.open(path)
         XCTAssertEqual(try reopened.channelType(name: "support"), config)
         XCTAssertEqual(try reopened.channelTypes().map(\.name), ["commerce", "gaming", "livestream", "messaging", "support", "team"])
         XCTAssertFalse(try reopened.createChannelType(ChannelTypeConfig(defaultsFor: "support")), "the name is taken")
@@ -39,7 +39,7 @@ final class ChannelTypesTests: XCTestCase {
     }
 
     func testUpdateKeepsCreationTimeAndWritesNothingWhenTheChangeFails() throws {
-        let store = try ChatStore(path: directory.file("types.sqlite"))
+        let store = try TestStore.open(directory.file("types.sqlite"))
         let later = Timestamp(seconds: 1_800_000_000)
         let gaming = try XCTUnwrap(store.updateChannelType(name: "gaming", at: later) { $0[.replies] = false })
         XCTAssertEqual(gaming.createdAt, ChannelTypeConfig.builtInEpoch)
@@ -56,7 +56,7 @@ final class ChannelTypesTests: XCTestCase {
     }
 
     func testDeleteRefusesBuiltInTypesAndTypesWithChannels() throws {
-        let store = try ChatStore(path: directory.file("types.sqlite"))
+        let store = try TestStore.open(directory.file("types.sqlite"))
         XCTAssertTrue(try store.createChannelType(ChannelTypeConfig(defaultsFor: "support")))
         XCTAssertTrue(try store.createChannelType(ChannelTypeConfig(defaultsFor: "empty")))
         _ = try store.getOrCreate(channel: Channel(type: "support", id: "help", createdBy: "alice"), memberIDs: [])

@@ -35,7 +35,7 @@ final class ChatReadsTests: XCTestCase {
             #"{"type":"reaction","data":{"message_id":"old","type":"like","user_id":"bob","created_at":"2020-01-01T09:02:00Z"}}"#,
             #"{"type":"reaction","data":{"message_id":"old","type":"fire","user_id":"bob","created_at":"2020-01-01T09:03:00Z"}}"#,
         ]
-        let store = try ChatStore(path: directory.file("reads.sqlite"))
+        let store = try TestStore.open(directory.file("reads.sqlite"))
         let path = directory.write("reads.jsonl", lines: lines)
         let task = try store.runImport(path: path, mode: .upsert) { try ImportAnalyzer(existing: $0, sink: $1).run(path: path) }
         XCTAssertEqual(task.state, .completed, "\(task.result ?? .null)")

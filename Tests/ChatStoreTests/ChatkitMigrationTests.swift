@@ -13,7 +13,7 @@ final class ChatkitMigrationTests: XCTestCase {
     private func migrate(_ export: String) throws -> (ChatStore, ImportTask, ChatkitConversionReport) {
         let file = directory.file("chatkit.jsonl")
         let report = try ChatkitConverter.convert(export: URL(fileURLWithPath: export), to: URL(fileURLWithPath: file))
-        let store = try ChatStore(path: directory.file("chat.sqlite"))
+        let store = try TestStore.open(directory.file("chat.sqlite"))
         let task = try store.runImport(path: file, mode: .upsert) { existing, sink in try ImportAnalyzer(existing: existing, sink: sink).run(path: file) }
         return (store, task, report)
     }

@@ -2,13 +2,12 @@ import ChatImport
 import ChatModel
 import ChatStore
 import ChatTestSupport
-import GRDB
 import XCTest
 
 final class StoreImportTests: XCTestCase {
     let directory = TemporaryDirectory()
 
-    private func openStore() throws -> ChatStore { try ChatStore(path: directory.file("chat.sqlite")) }
+    private func openStore() throws -> ChatStore { try TestStore.open(directory.file("chat.sqlite")) }
 
     @discardableResult
     private func importLines(_ lines: [String], into store: ChatStore, mode: ImportMode = .upsert, name: String = "import.jsonl") throws -> ImportTask {
@@ -23,16 +22,13 @@ final class StoreImportTests: XCTestCase {
 
     /// Every chat table's rows as text, in key order: two equal dumps mean two equal stores.
     private func dump(_ store: ChatStore) throws -> [String] {
-        let queue = try DatabaseQueue(path: store.path)
-        return try queue.read { db in
-            try ["users", "devices", "future_channel_bans", "channels", "members", "messages", "reactions"].flatMap { table in
-                try Row.fetchAll(db, sql: "SELECT * FROM \(table) ORDER BY 1, 2, 3").map { "\(table) \($0)" }
-            }
+        try ["users", "devices", "future_channel_bans", "channels", "members", "messages", "reactions"].flatMap { table in
+            try store.inspect("SELECT * FROM \(table) ORDER BY 1, 2, 3").map { "\(table) \($0.values)" }
         }
     }
 
     private func value(_ store: ChatStore, _ sql: String) throws -> String? {
-        try DatabaseQueue(path: store.path).read { try String.fetchOne($0, sql: sql) }
+        try store.inspect(sql).first.flatMap { String.decode($0.values[0]) }
     }
 
     func testStreamDocsExampleImportsWithTheRightCounts() throws {
@@ -158,7 +154,7 @@ final class DemoDataImportTests: XCTestCase {
     let directory = TemporaryDirectory()
 
     func testDemoDataImportsAndReimportsToTheSameStore() throws {
-        let store = try ChatStore(path: directory.file("demo.sqlite"))
+        let store = try TestStore.open(directory.file("demo.sqlite"))
         let path = packageRoot + "/demo-data/demo.jsonl"
         func load() throws -> ImportTask {
             try store.runImport(path: path, mode: .upsert) { existing, sink in try ImportAnalyzer(existing: existing, sink: sink).run(path: path) }
@@ -169,24 +165,21 @@ final class DemoDataImportTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(counts[.user], 25)
         XCTAssertGreaterThanOrEqual(counts[.channel], 15)
         XCTAssertGreaterThanOrEqual(counts[.message], 3000)
-        let queue = try DatabaseQueue(path: store.path)
-        let snapshot = { try queue.read { db in
+        let snapshot = {
             try ["users", "devices", "future_channel_bans", "channels", "members", "messages", "reactions"].flatMap { table in
-                try Row.fetchAll(db, sql: "SELECT * FROM \(table) ORDER BY 1, 2, 3").map(\.description)
+                try store.inspect("SELECT * FROM \(table) ORDER BY 1, 2, 3").map { "\($0.values)" }
             }
-        } }
+        }
         let before = try snapshot()
         XCTAssertEqual(try load().state, .completed)
         XCTAssertEqual(try snapshot(), before)
         // Every built-in channel type is there, and the demo user has unread messages to show.
-        let types = try queue.read { try String.fetchAll($0, sql: "SELECT DISTINCT type FROM channels ORDER BY type") }
+        let types = try store.inspect("SELECT DISTINCT type FROM channels ORDER BY type").compactMap { String.decode($0.values[0]) }
         XCTAssertEqual(types, ["commerce", "gaming", "livestream", "messaging", "team"])
-        let unread = try queue.read { db in
-            try Int.fetchOne(db, sql: """
-                SELECT COUNT(*) FROM messages m JOIN members mb ON mb.cid = m.cid AND mb.user_id = 'maya'
-                WHERE mb.last_read IS NOT NULL AND m.created_at > mb.last_read AND m.user_id != 'maya'
-                """)
-        }
+        let unread = try store.inspect("""
+            SELECT COUNT(*) FROM messages m JOIN members mb ON mb.cid = m.cid AND mb.user_id = 'maya'
+            WHERE mb.last_read IS NOT NULL AND m.created_at > mb.last_read AND m.user_id != 'maya'
+            """).first.flatMap { Int.decode($0.values[0]) }
         XCTAssertGreaterThan(unread ?? 0, 0)
     }
 }

@@ -1,3 +1,4 @@
+import ChatModel
 import ChatCore
 
 /// Events a live backend delivers from its own threads, waiting for the input loop, which

@@ -1,0 +1,183 @@
+import ChatModel
+import Foundation
+import Logging
+import NIOCore
+import NIOPosix
+import PostgresNIO
+
+/// PostgreSQL through postgres-nio, for several servers sharing one database. Connections are
+/// pooled; each call takes one, waits on it (never on an event loop: the server's handlers run
+/// as Swift tasks) and gives it back.
+public final class PostgresBackend: SQLBackend {
+    public let address: PostgresAddress
+    private let configuration: PostgresConnection.Configuration
+    private let idle = Locked<[PostgresConnection]>([])
+    private let nextID = Locked(0)
+    private let logger = Logger(label: "chatterm.postgres")
+    public var dialect: SQLDialect { .postgres }
+
+    /// Connects to `url` and brings the schema up to date (one instance at a time).
+    public init(url: String) throws {
+        address = try PostgresAddress(url: url)
+        configuration = address.configuration
+        try migrate()
+    }
+
+    deinit {
+        for connection in idle.withLock({ $0 }) { try? connection.close().wait() }
+    }
+
+    /// A new connection of its own, outside the pool (the event listener keeps one open).
+    public func connect() throws -> PostgresConnection {
+        let id = nextID.withLock { id in
+            id += 1
+            return id
+        }
+        do {
+            return try PostgresConnection.connect(
+                on: MultiThreadedEventLoopGroup.singleton.any(), configuration: configuration, id: id, logger: logger
+            ).wait()
+        } catch {
+            throw StoreError.unreachable("cannot reach PostgreSQL at \(address): \(String(reflecting: error))")
+        }
+    }
+
+    /// Runs `body` on a pooled connection. A connection that failed mid-way is closed, not pooled.
+    func withConnection<T>(_ body: (PostgresSession) throws -> T) throws -> T {
+        let connection = try idle.withLock { $0.popLast() } ?? connect()
+        do {
+            let result = try body(PostgresSession(connection: connection, logger: logger))
+            if !connection.isClosed { idle.withLock { $0.append(connection) } }
+            return result
+        } catch {
+            if connection.isClosed || !(error is PSQLError) {
+                _ = try? connection.close().wait()
+            } else {
+                idle.withLock { $0.append(connection) }
+            }
+            throw error
+        }
+    }
+
+    public func read<T>(_ body: (any SQLSession) throws -> T) throws -> T {
+        try withConnection { try body($0) }
+    }
+
+    public func write<T>(_ body: (any SQLSession) throws -> T) throws -> T {
+        try withConnection { session in
+            try session.execute("BEGIN")
+            do {
+                let result = try body(session)
+                try session.execute("COMMIT")
+                return result
+            } catch {
+                _ = try? session.execute("ROLLBACK")
+                throw error
+            }
+        }
+    }
+
+    public func importTransaction(_ body: (any SQLSession) throws -> Bool) throws {
+        try withConnection { session in
+            try session.execute("BEGIN")
+            do {
+                try session.execute(try body(session) ? "COMMIT" : "ROLLBACK")
+            } catch {
+                _ = try? session.execute("ROLLBACK")
+                throw error
+            }
+        }
+    }
+
+    /// Applies the migrations the database lacks, under an advisory lock: instances that start
+    /// together migrate one after the other, and the later ones find nothing to do.
+    private func migrate() throws {
+        try write { db in
+            try db.execute("SELECT pg_advisory_xact_lock(\(PostgresLocks.migrations))")
+            try db.execute("CREATE TABLE IF NOT EXISTS chatterm_migrations (name TEXT PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())")
+            let applied = Set(try db.values("SELECT name FROM chatterm_migrations", []) as [String])
+            for step in Schema.steps + Schema.postgresSteps where !applied.contains(step.name) {
+                for statement in Schema.postgresDDL(step.sql) { try db.execute(statement) }
+                try db.execute("INSERT INTO chatterm_migrations (name) VALUES (?)", step.name)
+            }
+        }
+    }
+}
+
+/// Advisory lock keys (any bigint unique to what it guards).
+enum PostgresLocks {
+    static let migrations: Int64 = 0x6368_6174_0001
+    static let events: Int64 = 0x6368_6174_0002
+}
+
+/// Where a PostgreSQL database is: `postgres://USER[:PASSWORD]@HOST[:PORT]/DB`, with
+/// `?host=/socket/dir` for a Unix socket.
+public struct PostgresAddress: Sendable, CustomStringConvertible {
+    public var user: String
+    var password: String?
+    public var host: String
+    public var port: Int
+    public var database: String
+    /// A Unix socket directory, when the URL names one.
+    public var socketDirectory: String?
+
+    public init(url: String) throws {
+        guard let components = URLComponents(string: url), ["postgres", "postgresql"].contains(components.scheme ?? "") else {
+            throw StoreError.badAddress("not a PostgreSQL URL: \(url) (expected postgres://USER@HOST:PORT/DATABASE)")
+        }
+        user = components.user ?? ProcessInfo.processInfo.environment["USER"] ?? "postgres"
+        password = components.password
+        host = components.host.flatMap { $0.isEmpty ? nil : $0 } ?? "localhost"
+        port = components.port ?? 5432
+        database = String(components.path.drop { $0 == "/" })
+        socketDirectory = components.queryItems?.first { $0.name == "host" }?.value
+        guard !database.isEmpty else { throw StoreError.badAddress("no database in \(url): add /DATABASE after the host") }
+    }
+
+    public var description: String { socketDirectory.map { "\($0)/.s.PGSQL.\(port) (\(database))" } ?? "\(host):\(port)/\(database)" }
+
+    /// The URL without a password, for logs and messages.
+    public var redacted: String { "postgres://\(user)@\(host):\(port)/\(database)" + (socketDirectory.map { "?host=\($0)" } ?? "") }
+
+    var url: String {
+        "postgres://\(user)" + (password.map { ":\($0)" } ?? "") + "@\(host):\(port)/\(database)" + (socketDirectory.map { "?host=\($0)" } ?? "")
+    }
+
+    var configuration: PostgresConnection.Configuration {
+        if let socketDirectory {
+            return .init(unixSocketPath: "\(socketDirectory)/.s.PGSQL.\(port)", username: user, password: password, database: database)
+        }
+        return .init(host: host, port: port, username: user, password: password, database: database, tls: .disable)
+    }
+}
+
+/// Why the store cannot be opened or reached.
+public enum StoreError: Error, CustomStringConvertible {
+    case badAddress(String)
+    case unreachable(String)
+    case unsupported(String)
+
+    public var description: String {
+        switch self {
+        case .badAddress(let m), .unreachable(let m), .unsupported(let m): m
+        }
+    }
+}
+
+extension PostgresBackend {
+    /// Makes sure database `name` exists on the server `url` points at; the URL of that database.
+    /// (For tests and benchmarks that need a database of their own.)
+    public static func ensureDatabase(_ name: String, onServerOf url: String) throws -> String {
+        var address = try PostgresAddress(url: url)
+        let connection = try PostgresConnection.connect(
+            on: MultiThreadedEventLoopGroup.singleton.any(), configuration: address.configuration, id: 0, logger: Logger(label: "chatterm.postgres")
+        ).wait()
+        defer { _ = try? connection.close().wait() }
+        let session = PostgresSession(connection: connection, logger: Logger(label: "chatterm.postgres"))
+        if try session.row("SELECT 1 FROM pg_database WHERE datname = ?", name) == nil {
+            try session.execute("CREATE DATABASE \"\(name.replacingOccurrences(of: "\"", with: ""))\"")
+        }
+        address.database = name
+        return address.url
+    }
+}

@@ -1,0 +1,123 @@
+import ChatModel
+import Foundation
+import Logging
+import NIOCore
+import PostgresNIO
+
+/// One PostgreSQL connection as a session: `?` and `:name` placeholders become `$1…`, values
+/// bind as text, bigint or double, and rows come back as `SQLValue`s.
+struct PostgresSession: SQLSession {
+    let connection: PostgresConnection
+    let logger: Logger
+    var dialect: SQLDialect { .postgres }
+
+    func rows(_ sql: String, _ arguments: [SQLValue]) throws -> [SQLRow] {
+        try run(PostgresPlaceholders.positional(sql), arguments).rows
+    }
+
+    func rows(_ sql: String, named arguments: [String: SQLValue]) throws -> [SQLRow] {
+        let translated = PostgresPlaceholders.named(sql)
+        return try run(translated.sql, translated.names.map { arguments[$0] ?? .null }).rows
+    }
+
+    func execute(_ sql: String, _ arguments: [SQLValue]) throws -> Int {
+        try run(PostgresPlaceholders.positional(sql), arguments).changed
+    }
+
+    private func run(_ sql: String, _ arguments: [SQLValue]) throws -> (rows: [SQLRow], changed: Int) {
+        var binds = PostgresBindings(capacity: arguments.count)
+        for argument in arguments {
+            switch argument {
+            case .null: binds.appendNull()
+            case .int(let i): binds.append(i)
+            case .double(let d): binds.append(d)
+            case .text(let s): binds.append(s)
+            }
+        }
+        let result = try connection.query(PostgresQuery(unsafeSQL: sql, binds: binds), logger: logger).wait()
+        guard let first = result.rows.first else { return ([], result.metadata.rows ?? 0) }
+        let columns = SQLRow.Columns(first.map(\.columnName))
+        let rows = try result.rows.map { row in SQLRow(columns: columns, values: try row.map(Self.value)) }
+        return (rows, result.metadata.rows ?? rows.count)
+    }
+
+    private static func value(_ cell: PostgresCell) throws -> SQLValue {
+        guard cell.bytes != nil else { return .null }
+        switch cell.dataType {
+        case .int2, .int4, .int8: return .int(try cell.decode(Int64.self))
+        case .float4, .float8: return .double(try cell.decode(Double.self))
+        case .bool: return .int(try cell.decode(Bool.self) ? 1 : 0)
+        case .numeric:
+            let number = try cell.decode(Decimal.self)
+            let whole = NSDecimalNumber(decimal: number)
+            return number == Decimal(whole.int64Value) ? .int(whole.int64Value) : .double(whole.doubleValue)
+        default: return .text(try cell.decode(String.self))
+        }
+    }
+}
+
+/// SQLite-style placeholders in PostgreSQL's numbered form, translated once per SQL text.
+enum PostgresPlaceholders {
+    private static let cache = Locked<[String: (sql: String, names: [String])]>([:])
+
+    /// `?` → `$1, $2, …` in order.
+    static func positional(_ sql: String) -> String { translate(sql).sql }
+
+    /// `:name` → `$k`, the same name the same number; `names[k-1]` is the k-th name.
+    static func named(_ sql: String) -> (sql: String, names: [String]) { translate(sql) }
+
+    private static func translate(_ sql: String) -> (sql: String, names: [String]) {
+        if let known = cache.withLock({ $0[sql] }) { return known }
+        var out = ""
+        var names: [String] = []
+        var count = 0
+        var inString = false
+        var chars = sql.makeIterator()
+        var pending: Character? = nil
+        func isName(_ c: Character) -> Bool { c == "_" || c.isLetter || c.isNumber }
+        while let c = pending ?? chars.next() {
+            pending = nil
+            if inString {
+                out.append(c)
+                if c == "'" { inString = false }
+                continue
+            }
+            switch c {
+            case "'":
+                inString = true
+                out.append(c)
+            case "?":
+                count += 1
+                out += "$\(count)"
+            case ":":
+                guard let next = chars.next() else { out.append(c); break }
+                if next == ":" {
+                    out += "::"  // a cast
+                } else if isName(next) {
+                    var name = String(next)
+                    while let more = chars.next() {
+                        if isName(more) { name.append(more) } else { pending = more; break }
+                    }
+                    if let index = names.firstIndex(of: name) {
+                        out += "$\(index + 1)"
+                    } else {
+                        names.append(name)
+                        out += "$\(names.count)"
+                    }
+                } else {
+                    out.append(c)
+                    pending = next
+                }
+            default:
+                out.append(c)
+            }
+        }
+        let translated = (out, names)
+        cache.withLock { cache in
+            // IN lists make one text per length: keep the cache bounded.
+            if cache.count > 2000 { cache.removeAll() }
+            cache[sql] = translated
+        }
+        return translated
+    }
+}

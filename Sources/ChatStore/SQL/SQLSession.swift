@@ -1,0 +1,74 @@
+import ChatModel
+
+/// Where the store's SQL differs between SQLite and PostgreSQL. Everything else the store
+/// writes is SQL both accept.
+public enum SQLDialect: Sendable {
+    case sqlite, postgres
+
+    /// The JSON array text in `column` holds the string `value` (both SQL expressions).
+    func jsonArray(_ column: String, contains value: String) -> String {
+        switch self {
+        case .sqlite: "EXISTS (SELECT 1 FROM json_each(\(column)) WHERE value = \(value))"
+        case .postgres: "jsonb_exists((\(column))::jsonb, \(value))"
+        }
+    }
+
+    /// `haystack` contains `needle`, ASCII case folded (both SQL expressions).
+    func containsIgnoringCase(_ haystack: String, _ needle: String) -> String {
+        switch self {
+        case .sqlite: "instr(lower(\(haystack)), lower(\(needle))) > 0"
+        case .postgres: "strpos(lower(\(haystack)), lower(\(needle))) > 0"
+        }
+    }
+}
+
+/// One connection's worth of SQL, inside the transaction the backend opened for it.
+/// Arguments are `?` placeholders in order, or `:name` ones with a dictionary.
+public protocol SQLSession {
+    var dialect: SQLDialect { get }
+    func rows(_ sql: String, _ arguments: [SQLValue]) throws -> [SQLRow]
+    func rows(_ sql: String, named arguments: [String: SQLValue]) throws -> [SQLRow]
+    /// Runs a statement; how many rows it changed.
+    @discardableResult func execute(_ sql: String, _ arguments: [SQLValue]) throws -> Int
+}
+
+extension SQLSession {
+    func rows(_ sql: String, _ arguments: any SQLBindable...) throws -> [SQLRow] {
+        try rows(sql, arguments.map(\.sqlValue))
+    }
+
+    func row(_ sql: String, _ arguments: any SQLBindable...) throws -> SQLRow? {
+        try rows(sql, arguments.map(\.sqlValue)).first
+    }
+
+    /// The first column of the first row (`String.fetchOne` in GRDB).
+    func value<T: SQLDecodable>(_ sql: String, _ arguments: any SQLBindable...) throws -> T? {
+        try rows(sql, arguments.map(\.sqlValue)).first.flatMap { T.decode($0.values[0]) }
+    }
+
+    /// The first column of every row.
+    func values<T: SQLDecodable>(_ sql: String, _ arguments: [SQLValue]) throws -> [T] {
+        try rows(sql, arguments).compactMap { T.decode($0.values[0]) }
+    }
+
+    @discardableResult func execute(_ sql: String, _ arguments: any SQLBindable...) throws -> Int {
+        try execute(sql, arguments.map(\.sqlValue))
+    }
+}
+
+/// A database the store runs on: SQLite (embedded, the default) or PostgreSQL (shared by
+/// several servers). Calls block the caller until the database answered, as GRDB's do.
+public protocol SQLBackend: Sendable {
+    var dialect: SQLDialect { get }
+    /// Runs `body` with a session for reads.
+    func read<T>(_ body: (any SQLSession) throws -> T) throws -> T
+    /// Runs `body` in one transaction, committed before this returns (rolled back when it throws).
+    func write<T>(_ body: (any SQLSession) throws -> T) throws -> T
+    /// A whole import as one transaction: committed when `body` returns true, else rolled back.
+    func importTransaction(_ body: (any SQLSession) throws -> Bool) throws
+}
+
+/// `?, ?, ?` for an `IN (…)` list; an empty list gets `NULL`, which matches nothing.
+func placeholders(_ count: Int) -> String {
+    count == 0 ? "NULL" : Array(repeating: "?", count: count).joined(separator: ", ")
+}

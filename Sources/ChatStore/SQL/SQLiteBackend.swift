@@ -1,0 +1,84 @@
+import Foundation
+import GRDB
+
+/// The embedded default: one SQLite file in WAL mode, through GRDB.
+final class SQLiteBackend: SQLBackend {
+    let pool: DatabasePool
+    var dialect: SQLDialect { .sqlite }
+
+    init(path: String) throws {
+        let directory = (path as NSString).deletingLastPathComponent
+        if !directory.isEmpty {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        }
+        var config = Configuration()
+        config.busyMode = .timeout(10)
+        // GRDB puts WAL databases on synchronous=NORMAL, where a commit can be lost to a power
+        // cut. The server answers a write only once it is on disk, so every commit syncs.
+        config.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
+        pool = try DatabasePool(path: path, configuration: config)
+        try Schema.migrator.migrate(pool)
+    }
+
+    func read<T>(_ body: (any SQLSession) throws -> T) throws -> T {
+        try pool.read { db in try body(GRDBSession(db: db)) }
+    }
+
+    func write<T>(_ body: (any SQLSession) throws -> T) throws -> T {
+        try pool.write { db in try body(GRDBSession(db: db)) }
+    }
+
+    func importTransaction(_ body: (any SQLSession) throws -> Bool) throws {
+        try pool.writeWithoutTransaction { db in
+            // A whole file is one transaction: give it a 64 MiB page cache so pages are not
+            // spilled and re-read while indexes grow.
+            try db.execute(sql: "PRAGMA cache_size = -65536")
+            try db.inTransaction { try body(GRDBSession(db: db)) ? .commit : .rollback }
+        }
+    }
+}
+
+/// A GRDB `Database` as a session; statements are prepared once per SQL text and reused.
+struct GRDBSession: SQLSession {
+    let db: Database
+    var dialect: SQLDialect { .sqlite }
+
+    func rows(_ sql: String, _ arguments: [SQLValue]) throws -> [SQLRow] {
+        try Self.rows(try db.cachedStatement(sql: sql), StatementArguments(arguments.map(Self.databaseValue)))
+    }
+
+    func rows(_ sql: String, named arguments: [String: SQLValue]) throws -> [SQLRow] {
+        try Self.rows(try db.cachedStatement(sql: sql), StatementArguments(arguments.mapValues(Self.databaseValue)))
+    }
+
+    func execute(_ sql: String, _ arguments: [SQLValue]) throws -> Int {
+        try db.cachedStatement(sql: sql).execute(arguments: StatementArguments(arguments.map(Self.databaseValue)))
+        return db.changesCount
+    }
+
+    private static func rows(_ statement: Statement, _ arguments: StatementArguments) throws -> [SQLRow] {
+        let columns = SQLRow.Columns(statement.columnNames)
+        return try Row.fetchAll(statement, arguments: arguments).map { row in
+            SQLRow(columns: columns, values: row.databaseValues.map(sqlValue))
+        }
+    }
+
+    private static func databaseValue(_ value: SQLValue) -> DatabaseValue {
+        switch value {
+        case .null: .null
+        case .int(let i): i.databaseValue
+        case .double(let d): d.databaseValue
+        case .text(let s): s.databaseValue
+        }
+    }
+
+    private static func sqlValue(_ value: DatabaseValue) -> SQLValue {
+        switch value.storage {
+        case .null: .null
+        case .int64(let i): .int(i)
+        case .double(let d): .double(d)
+        case .string(let s): .text(s)
+        case .blob(let data): .text(String(decoding: data, as: UTF8.self))
+        }
+    }
+}
