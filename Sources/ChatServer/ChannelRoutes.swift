@@ -118,11 +118,9 @@ struct ChannelRoutes {
         // replies not shown in the channel reach the thread's watchers only.
         if message.parentID == nil || message.showInChannel == true {
             let members = try store.members(cid: channel.cid).map(\.user.id).filter { $0 != sender && message.audience?.contains($0) ?? true }
-            for member in await hub.notifiable(cid: channel.cid, members: members) {
-                var notification = event.merging(try UnreadCounts.fields(for: member, cid: channel.cid, store: store))
-                notification["type"] = "notification.message_new"
-                await hub.publish(notification, toUser: member)
-            }
+            var notification = event
+            notification["type"] = "notification.message_new"
+            await hub.notify(notification, cid: channel.cid, members: members, personal: true)
         }
         return json
     }

@@ -141,7 +141,6 @@ struct ChannelUpdateRoutes {
         let channel = try changeable(context, operation: operation)
         var json = try ChannelJSON.full(channel, store: store)
         let memberIDs = try store.members(cid: channel.cid).map(\.user.id)
-        let notified = await hub.notifiable(cid: channel.cid, members: memberIDs)
         try store.deleteChannel(cid: channel.cid)
         let now = Timestamp.now()
         if case .object(var o) = json {
@@ -152,7 +151,7 @@ struct ChannelUpdateRoutes {
         event["channel"] = json
         await hub.publish(event, cid: channel.cid)
         event["type"] = "notification.channel_deleted"
-        for user in notified { await hub.publish(event, toUser: user) }
+        await hub.notify(event, cid: channel.cid, members: memberIDs)
         return JSONResponse.ok(["channel": json], context: context)
     }
 

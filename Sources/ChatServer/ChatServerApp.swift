@@ -57,7 +57,11 @@ public enum ChatServerApp {
     public static func serve(store: ChatStore, credentials: ServerCredentials, host: String, port: Int,
                              rateLimit: Int = defaultRateLimit, quiet: Bool = false,
                              onListening: @escaping @Sendable (Int) -> Void) async throws {
-        let hub = EventHub()
+        let hub = EventHub(log: store.eventLog) { member, cid in try UnreadCounts.fields(for: member, cid: cid, store: store) }
+        // On PostgreSQL, events (this server's too) reach watchers from the shared log.
+        let start = try store.eventLog?.newestID()
+        let follower = Task { await hub.followLog(after: start) }
+        defer { follower.cancel() }
         // /connect authenticates from its query parameters, so it has a router of its own.
         let webSocketRouter = Router(context: ServerContext.self)
         WebSocketRoute(store: store, hub: hub, credentials: credentials).add(to: webSocketRouter)

@@ -1,9 +1,15 @@
 import ChatModel
+import ChatStore
 import Foundation
+import Logging
 
 /// Who is connected over the WebSocket and which channels each connection watches, and the
 /// fan-out of events to them. Each connection has a bounded queue: one that stops reading is
 /// dropped rather than slowing the others down.
+///
+/// On SQLite a published event goes straight to this server's watchers. On PostgreSQL it goes
+/// into the store's event log, and every server sharing the database (this one too) delivers
+/// it from there to its own watchers: all of them in the log's one order.
 public actor EventHub {
     /// Events a connection may have waiting before it counts as stalled.
     public static let queueLimit = 1000
@@ -15,8 +21,25 @@ public actor EventHub {
 
     private var connections: [String: Connection] = [:]
     private var watchers: [String: Set<String>] = [:]
+    private let log: PostgresEventLog?
+    /// A member's own fields for a notification (unread counts), read when it is delivered.
+    private let personalize: @Sendable (_ member: String, _ cid: String) throws -> JSONObject
+    private let logger = Logger(label: "chatterm.events")
 
-    public init() {}
+    public init(log: PostgresEventLog? = nil, personalize: @escaping @Sendable (String, String) throws -> JSONObject = { _, _ in [:] }) {
+        self.log = log
+        self.personalize = personalize
+    }
+
+    /// Delivers the log's events after `start` to this server's watchers until the task is
+    /// cancelled (PostgreSQL only).
+    public func followLog(after start: Int64?) async {
+        guard let log else { return }
+        await log.follow(after: start) { [weak self] _, body in
+            guard let self, let delivery = (try? JSONParser.parse(body)).flatMap(Delivery.init(json:)) else { return }
+            await self.deliver(delivery)
+        }
+    }
 
     /// Registers a connection; its events arrive on the stream as JSON text frames.
     func connect(userID: String) -> (id: String, events: AsyncStream<String>) {
@@ -43,22 +66,49 @@ public actor EventHub {
 
     /// Sends `event` to the channel's watchers; with an `audience` (a message's restricted
     /// visibility), only to the watchers among it.
-    func publish(_ event: JSONObject, cid: String, audience: Set<String>? = nil) {
-        var event = event
-        event["watcher_count"] = .int(watcherCount(cid: cid))
-        let text = JSONWriter().string(.object(event))
-        for id in watchers[cid] ?? [] where audience.map({ $0.contains(connections[id]?.userID ?? "") }) ?? true { send(text, to: id) }
-    }
-
-    /// Of `members`, those connected with no connection watching `cid`: who gets notification events.
-    func notifiable(cid: String, members: [String]) -> [String] {
-        let watching = Set((watchers[cid] ?? []).compactMap { connections[$0]?.userID })
-        let connected = Set(connections.values.map(\.userID))
-        return members.filter { connected.contains($0) && !watching.contains($0) }
+    nonisolated func publish(_ event: JSONObject, cid: String, audience: Set<String>? = nil) async {
+        await dispatch(.channel(cid: cid, audience: audience, event: event))
     }
 
     /// Sends `event` to every connection of `userID` (own notifications such as mark_read).
-    func publish(_ event: JSONObject, toUser userID: String) {
+    nonisolated func publish(_ event: JSONObject, toUser userID: String) async {
+        await dispatch(.user(userID, event: event))
+    }
+
+    /// Sends `event` to those of `members` who are connected but watch no connection on `cid`
+    /// (notification events); `personal` adds each one's own fields (unread counts).
+    nonisolated func notify(_ event: JSONObject, cid: String, members: [String], personal: Bool = false) async {
+        await dispatch(.members(cid: cid, members: members, event: event, personal: personal))
+    }
+
+    private nonisolated func dispatch(_ delivery: Delivery) async {
+        guard let log else { return await deliver(delivery) }
+        do {
+            try log.append(JSONWriter().string(delivery.json))
+        } catch {
+            // The write it reports is committed; only the telling failed (the database went away).
+            logger.error("event not published: \(error)")
+        }
+    }
+
+    private func deliver(_ delivery: Delivery) {
+        switch delivery {
+        case .channel(let cid, let audience, var event):
+            event["watcher_count"] = .int(watcherCount(cid: cid))
+            let text = JSONWriter().string(.object(event))
+            for id in watchers[cid] ?? [] where audience.map({ $0.contains(connections[id]?.userID ?? "") }) ?? true { send(text, to: id) }
+        case .user(let userID, let event):
+            send(event, toUser: userID)
+        case .members(let cid, let members, let event, let personal):
+            let watching = Set((watchers[cid] ?? []).compactMap { connections[$0]?.userID })
+            let connected = Set(connections.values.map(\.userID))
+            for member in members where connected.contains(member) && !watching.contains(member) {
+                send(personal ? event.merging((try? personalize(member, cid)) ?? [:]) : event, toUser: member)
+            }
+        }
+    }
+
+    private func send(_ event: JSONObject, toUser userID: String) {
         let text = JSONWriter().string(.object(event))
         for (id, connection) in connections where connection.userID == userID { send(text, to: id) }
     }
@@ -66,5 +116,42 @@ public actor EventHub {
     private func send(_ text: String, to id: String) {
         guard let connection = connections[id] else { return }
         if case .dropped = connection.continuation.yield(text) { disconnect(id) }
+    }
+}
+
+/// Who an event is for, as it travels through the event log.
+enum Delivery {
+    case channel(cid: String, audience: Set<String>?, event: JSONObject)
+    case user(String, event: JSONObject)
+    case members(cid: String, members: [String], event: JSONObject, personal: Bool)
+
+    var json: JSONValue {
+        switch self {
+        case .channel(let cid, let audience, let event):
+            var o: JSONObject = ["to": "channel", "cid": .string(cid), "event": .object(event)]
+            if let audience { o["audience"] = .array(audience.sorted().map(JSONValue.string)) }
+            return .object(o)
+        case .user(let user, let event):
+            return ["to": "user", "user": .string(user), "event": .object(event)]
+        case .members(let cid, let members, let event, let personal):
+            return ["to": "members", "cid": .string(cid), "members": .array(members.map(JSONValue.string)), "event": .object(event), "personal": .bool(personal)]
+        }
+    }
+
+    init?(json: JSONValue) {
+        guard let o = json.objectValue, let event = o["event"]?.objectValue else { return nil }
+        switch o["to"]?.stringValue {
+        case "channel":
+            guard let cid = o["cid"]?.stringValue else { return nil }
+            self = .channel(cid: cid, audience: o["audience"]?.arrayValue.map { Set($0.compactMap(\.stringValue)) }, event: event)
+        case "user":
+            guard let user = o["user"]?.stringValue else { return nil }
+            self = .user(user, event: event)
+        case "members":
+            guard let cid = o["cid"]?.stringValue, let members = o["members"]?.arrayValue else { return nil }
+            self = .members(cid: cid, members: members.compactMap(\.stringValue), event: event, personal: o["personal"]?.boolValue ?? false)
+        default:
+            return nil
+        }
     }
 }

@@ -31,6 +31,7 @@ public struct ServerCredentials: Sendable, Equatable {
             return try ServerCredentials(apiKey: key, apiSecret: secret)
         }
         let created = try ServerCredentials(apiKey: randomHex(bytes: 10), apiSecret: randomHex(bytes: 32))
+        try FileManager.default.createDirectory(atPath: (file as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         let json = JSONWriter(pretty: true).string(["api_key": .string(created.apiKey), "api_secret": .string(created.apiSecret)]) + "\n"
         guard FileManager.default.createFile(atPath: file, contents: Data(json.utf8), attributes: [.posixPermissions: 0o600]) else {
             throw CredentialError("cannot write \(file)")

@@ -10,22 +10,28 @@ public final class ChatStore: Sendable {
     /// (the app's credentials, uploads).
     public let path: String
     let backend: any SQLBackend
+    /// On PostgreSQL, the events every server sharing the database delivers; nil on SQLite,
+    /// where one server owns the store and delivers its own events.
+    public let eventLog: PostgresEventLog?
 
     /// Opens (creating when needed) the SQLite store at `path` and brings its schema up to date.
     public init(path: String) throws {
         backend = try SQLiteBackend(path: path)
         self.path = path
+        eventLog = nil
     }
 
     /// Opens the PostgreSQL store at `url` and brings its schema up to date; side files go
     /// under `localPath`.
     public init(postgres url: String, localPath: String) throws {
-        backend = try PostgresBackend(url: url)
+        let postgres = try PostgresBackend(url: url)
+        backend = postgres
         path = localPath
+        eventLog = PostgresEventLog(backend: postgres)
     }
 
-    /// The PostgreSQL database, when the store is on one.
-    public var postgres: PostgresBackend? { backend as? PostgresBackend }
+    /// Where the store is, for messages: the SQLite file, or the PostgreSQL database (no password).
+    public var location: String { (backend as? PostgresBackend)?.address.redacted ?? path }
 
     /// How many rows each chat table holds.
     public func counts() throws -> ItemCounts {

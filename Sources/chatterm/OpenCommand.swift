@@ -56,7 +56,7 @@ struct OpenCommand: ParsableCommand {
         guard let server else {
             let chatStore = try store.open()
             guard let me = try chatStore.user(id: user) else {
-                throw failure("no user \"\(user)\" in \(store.path); pick one of the ids the import loaded", code: 1)
+                throw failure("no user \"\(user)\" in \(store.location); pick one of the ids the import loaded", code: 1)
             }
             return try client.run(backend: chatStore, userID: me.id, userName: me.displayName) { try MigrationReport.figures(of: chatStore) }
         }
@@ -64,10 +64,10 @@ struct OpenCommand: ParsableCommand {
         if let token, let apiKey {
             endpoint = StreamEndpoint(baseURL: server, apiKey: apiKey, token: token)
         } else {
-            guard FileManager.default.fileExists(atPath: ServerCredentials.path(forStore: store.path)) else {
-                throw failure("no local app beside \(store.path): give --token and --api-key, or --db of the store the server serves", code: 2)
+            guard FileManager.default.fileExists(atPath: ServerCredentials.path(forStore: store.localPath)) else {
+                throw failure("no local app for \(store.location): give --token and --api-key, or --db of the store the server serves", code: 2)
             }
-            let credentials = try ServerCredentials.loadOrCreate(forStore: store.path)
+            let credentials = try ServerCredentials.loadOrCreate(forStore: store.localPath)
             endpoint = StreamEndpoint(baseURL: server, apiKey: credentials.apiKey, token: StreamToken.userToken(user, secret: credentials.apiSecret))
         }
         let backend = StreamBackend(endpoint: endpoint, userID: user)

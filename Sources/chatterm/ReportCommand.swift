@@ -37,6 +37,9 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         // A report on a store that is not there would create an empty one and report zeros.
+        guard store.postgresURL == nil else {
+            throw failure("chatterm report reads a SQLite store (its figures use SQLite's JSON functions); give --db", code: 2)
+        }
         guard FileManager.default.fileExists(atPath: store.path) else {
             throw failure("no store at \(store.path): load one with `chatterm import FILE`, or name it with --db", code: 2)
         }

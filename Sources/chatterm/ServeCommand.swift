@@ -10,6 +10,10 @@ struct ServeCommand: AsyncParsableCommand {
             Without --api-key/--api-secret it uses the local app stored beside the store (made on first run) and \
             prints the base URL, the key and where the secret is (never the secret itself) once it is listening. Point an SDK at it with base_url, e.g. \
             StreamChat(api_key=KEY, api_secret=SECRET, base_url="http://127.0.0.1:3030").
+
+            With --database postgres://USER@HOST:PORT/DB several servers share one PostgreSQL database: run one per \
+            port (or host) behind a load balancer; every event reaches the WebSocket watchers of every server. They \
+            share the local app when they run on one machine; elsewhere give each the same --api-key/--api-secret.
             """
     )
 
@@ -75,7 +79,7 @@ struct TokenCommand: ParsableCommand {
     func run() throws {
         let credentials: ServerCredentials
         do {
-            credentials = try ServerCredentials.loadOrCreate(forStore: store.path)
+            credentials = try ServerCredentials.loadOrCreate(forStore: store.localPath)
         } catch {
             throw failure("\(error)", code: 2)
         }

@@ -2,10 +2,22 @@ import ArgumentParser
 import ChatStore
 import Foundation
 
-/// `--db`, shared by every command that opens the store.
+/// `--db` / `--database`, shared by every command that opens the store.
 struct StoreOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The store (SQLite file).", valueName: "path"))
     var db: String?
+
+    @Option(name: .long, help: ArgumentHelp(
+        "A PostgreSQL store instead of SQLite, shared by several servers (also $CHATTERM_DATABASE).",
+        valueName: "postgres://user@host:port/db"))
+    var database: String?
+
+    /// The PostgreSQL URL, when the store is on PostgreSQL: --database, then $CHATTERM_DATABASE (unless --db names a file).
+    var postgresURL: String? {
+        if let database { return database }
+        guard db == nil, let fromEnv = ProcessInfo.processInfo.environment["CHATTERM_DATABASE"], !fromEnv.isEmpty else { return nil }
+        return fromEnv
+    }
 
     /// The store path: --db, then $CHATTERM_DB, then the XDG data directory.
     var path: String {
@@ -18,13 +30,47 @@ struct StoreOptions: ParsableArguments {
     }
 
     /// True when the user named a store, rather than getting the default.
-    var isExplicit: Bool { db != nil || !(ProcessInfo.processInfo.environment["CHATTERM_DB"] ?? "").isEmpty }
+    var isExplicit: Bool { db != nil || postgresURL != nil || !(ProcessInfo.processInfo.environment["CHATTERM_DB"] ?? "").isEmpty }
+
+    /// Where the store's side files are: beside the SQLite file, or per PostgreSQL database.
+    var localPath: String {
+        guard let url = postgresURL, let address = try? PostgresAddress(url: url) else { return path }
+        return Self.localPath(for: address)
+    }
+
+    /// The store, for messages (a PostgreSQL URL without its password).
+    var location: String {
+        guard let url = postgresURL, let address = try? PostgresAddress(url: url) else { return path }
+        return address.redacted
+    }
+
+    func validate() throws {
+        if db != nil && database != nil { throw ValidationError("give --db (SQLite) or --database (PostgreSQL), not both") }
+        if let url = postgresURL { _ = try PostgresAddress(url: url) }
+    }
 
     func open() throws -> ChatStore {
+        if let url = postgresURL {
+            let address = try PostgresAddress(url: url)
+            do {
+                return try ChatStore(postgres: url, localPath: Self.localPath(for: address))
+            } catch {
+                throw ValidationError("cannot open the store at \(address.redacted): \(error)")
+            }
+        }
         do {
             return try ChatStore(path: path)
         } catch {
             throw ValidationError("cannot open the store at \(path): \(error)")
         }
+    }
+
+    /// Where a PostgreSQL store's side files (the local app's credentials, uploads) live: the
+    /// same for every server on this machine that names the same database.
+    static func localPath(for address: PostgresAddress) -> String {
+        let env = ProcessInfo.processInfo.environment
+        let dataHome = env["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? (env["HOME"] ?? NSHomeDirectory()) + "/.local/share"
+        let name = "\(address.host)-\(address.port)-\(address.database)".map { $0.isLetter || $0.isNumber || $0 == "-" ? $0 : "_" }
+        return dataHome + "/chatterm/postgres-" + String(name)
     }
 }

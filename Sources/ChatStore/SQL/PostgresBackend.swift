@@ -27,12 +27,15 @@ public final class PostgresBackend: SQLBackend {
         for connection in idle.withLock({ $0 }) { try? connection.close().wait() }
     }
 
-    /// A new connection of its own, outside the pool (the event listener keeps one open).
-    public func connect() throws -> PostgresConnection {
+    /// A new connection of its own, outside the pool (the event listener keeps one open);
+    /// `applicationName` is what `pg_stat_activity` shows for it.
+    public func connect(applicationName: String = "chatterm") throws -> PostgresConnection {
         let id = nextID.withLock { id in
             id += 1
             return id
         }
+        var configuration = configuration
+        configuration.options.additionalStartupParameters = [("application_name", applicationName)]
         do {
             return try PostgresConnection.connect(
                 on: MultiThreadedEventLoopGroup.singleton.any(), configuration: configuration, id: id, logger: logger

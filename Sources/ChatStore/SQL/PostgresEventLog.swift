@@ -1,0 +1,110 @@
+import ChatModel
+import Foundation
+import Logging
+import NIOCore
+import PostgresNIO
+
+/// The events of every server sharing one PostgreSQL database, in one order. A server appends
+/// each event it publishes (after the write it reports has committed) and follows the log to
+/// deliver every event, its own included, to its WebSocket watchers.
+///
+/// Ids are gapless and commit in order (an advisory lock serializes appends), so a follower
+/// that sees id n+2 after n knows it missed n+1 and reads it from the table. `NOTIFY` carries
+/// the id and, when it fits in PostgreSQL's 8000-byte payload, the event itself.
+public final class PostgresEventLog: Sendable {
+    public static let channel = "chatterm_events"
+    /// Followers that were away longer than this miss events: rows older are pruned.
+    static let retention = "1 hour"
+    private static let inlineLimit = 7900
+
+    private let backend: PostgresBackend
+    private let logger = Logger(label: "chatterm.events")
+
+    public init(backend: PostgresBackend) { self.backend = backend }
+
+    /// Appends `body`; its id.
+    @discardableResult
+    public func append(_ body: String) throws -> Int64 {
+        try backend.write { db in
+            try db.execute("SELECT pg_advisory_xact_lock(?)", PostgresLocks.events)
+            let id: Int64 = (try db.value("SELECT MAX(id) FROM events") ?? 0) + 1
+            try db.execute("INSERT INTO events (id, body) VALUES (?, ?)", id, body)
+            try db.execute("SELECT pg_notify(?, ?)", Self.channel, body.utf8.count <= Self.inlineLimit ? "\(id) \(body)" : "\(id)")
+            if id % 1000 == 0 { try db.execute("DELETE FROM events WHERE created_at < now() - interval '\(Self.retention)'") }
+            return id
+        }
+    }
+
+    /// The newest id, 0 for an empty log.
+    public func newestID() throws -> Int64 {
+        try backend.read { db in try db.value("SELECT MAX(id) FROM events") ?? 0 }
+    }
+
+    /// Events after `id`, oldest first.
+    public func events(after id: Int64) throws -> [(id: Int64, body: String)] {
+        try backend.read { db in
+            try db.rows("SELECT id, body FROM events WHERE id > ? ORDER BY id", id).map { (id: $0["id"], body: $0["body"]) }
+        }
+    }
+
+    /// Hands `deliver` every event after `start` (default: from now on), in id order, each
+    /// once, until the task is cancelled. When the listening connection drops it reconnects
+    /// (backing off up to 2 s) and reads what it missed from the table.
+    public func follow(after start: Int64? = nil, deliver: @escaping @Sendable (Int64, String) async -> Void) async {
+        var last = start ?? ((try? newestID()) ?? 0)
+        var pause: UInt64 = 50_000_000
+        while !Task.isCancelled {
+            do {
+                let (connection, notifications) = try listen()
+                pause = 50_000_000
+                // Caught up after LISTEN: anything committed later arrives as a notification.
+                for event in try events(after: last) {
+                    await deliver(event.id, event.body)
+                    last = event.id
+                }
+                await withTaskCancellationHandler {
+                    for await payload in notifications {
+                        let (id, body) = Self.parse(payload)
+                        guard let id, id > last else { continue }
+                        if id == last + 1, let body {
+                            await deliver(id, body)
+                            last = id
+                            continue
+                        }
+                        for event in (try? events(after: last)) ?? [] {
+                            await deliver(event.id, event.body)
+                            last = event.id
+                        }
+                    }
+                } onCancel: {
+                    let _: EventLoopFuture<Void> = connection.close()
+                }
+            } catch {
+                logger.warning("event log: \(error); reconnecting")
+            }
+            guard !Task.isCancelled else { break }
+            try? await Task.sleep(nanoseconds: pause)
+            pause = min(pause * 2, 2_000_000_000)
+        }
+    }
+
+    /// A connection of its own that LISTENs; its notifications' payloads end when it closes.
+    private func listen() throws -> (PostgresConnection, AsyncStream<String>) {
+        let connection = try backend.connect(applicationName: "chatterm-events")
+        let (stream, continuation) = AsyncStream<String>.makeStream()
+        connection.addListener(channel: Self.channel) { _, notification in continuation.yield(notification.payload) }
+        connection.closeFuture.whenComplete { _ in continuation.finish() }
+        do {
+            _ = try connection.query("LISTEN \(unescaped: Self.channel)", logger: logger).wait()
+        } catch {
+            let _: EventLoopFuture<Void> = connection.close()
+            throw error
+        }
+        return (connection, stream)
+    }
+
+    private static func parse(_ payload: String) -> (Int64?, String?) {
+        guard let space = payload.firstIndex(of: " ") else { return (Int64(payload), nil) }
+        return (Int64(payload[..<space]), String(payload[payload.index(after: space)...]))
+    }
+}
