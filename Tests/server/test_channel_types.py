@@ -1,7 +1,6 @@
 """Channel types through the official SDK: create, get, list, update, delete, and each feature
 a type turns off refused (for server tokens too) while the same call passes with it on."""
 import json
-import sqlite3
 import time
 
 import pytest
@@ -246,10 +245,9 @@ def test_channels_of_a_type_without_a_definition_keep_working(server, client):
     as the messaging defaults and take messages."""
     user, cid_id = new_id("u"), new_id("legacy")
     client.upsert_user({"id": user})
-    with sqlite3.connect(server.db) as db:
-        db.execute("INSERT INTO channels (cid, type, id, created_by, created_at) VALUES (?, 'legacytype', ?, ?, '2020-01-01T00:00:00.000000000Z')",
-                   (f"legacytype:{cid_id}", cid_id, user))
-        db.execute("INSERT INTO members (cid, user_id, created_at) VALUES (?, ?, '2020-01-01T00:00:00.000000000Z')", (f"legacytype:{cid_id}", user))
+    server.store.execute(f"INSERT INTO channels (cid, type, id, created_by, created_at) VALUES ('legacytype:{cid_id}', 'legacytype', '{cid_id}', '{user}', "
+                         "'2020-01-01T00:00:00.000000000Z')")
+    server.store.execute(f"INSERT INTO members (cid, user_id, created_at) VALUES ('legacytype:{cid_id}', '{user}', '2020-01-01T00:00:00.000000000Z')")
     channel = client.channel("legacytype", cid_id)
     state = channel.query()
     assert state["channel"]["config"]["name"] == "legacytype" and state["channel"]["config"]["max_message_length"] == 5000

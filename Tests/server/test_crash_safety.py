@@ -5,7 +5,6 @@ import hashlib
 import os
 import random
 import signal
-import sqlite3
 import subprocess
 import tempfile
 import threading
@@ -23,16 +22,16 @@ ITEM_TABLES = ("users", "devices", "future_channel_bans", "channels", "members",
 SELECTED = {"devices": "id, user_id, push_provider, push_provider_name"}
 
 
-def chatterm(*arguments, check=True):
-    return subprocess.run([BINARY, *arguments], capture_output=True, text=True, check=check, timeout=600)
+def chatterm(*arguments, store=None):
+    return subprocess.run([BINARY, *arguments, *(store.arguments if store else [])], env=store.env if store else None,
+                          capture_output=True, text=True, check=True, timeout=600)
 
 
-def fingerprint(db):
-    """A digest of every row of every item table, after SQLite's own integrity check."""
-    with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as connection:
-        assert connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-        return {table: hashlib.sha256("\n".join(sorted(repr(row) for row in connection.execute(f"SELECT {SELECTED.get(table, '*')} FROM {table}"))).encode()).hexdigest()
-                for table in ITEM_TABLES}
+def fingerprint(store):
+    """A digest of every row of every item table, after the store's integrity check."""
+    store.assert_intact()
+    return {table: hashlib.sha256("\n".join(sorted(repr(row) for row in store.rows(f"SELECT {SELECTED.get(table, '*')} FROM {table}"))).encode()).hexdigest()
+            for table in ITEM_TABLES}
 
 
 @pytest.fixture(scope="module")
@@ -41,45 +40,46 @@ def files():
     first, second = os.path.join(workdir, "first.jsonl"), os.path.join(workdir, "second.jsonl")
     chatterm("generate", "--messages", "2000", "--seed", "1", "-o", first)
     chatterm("generate", "--users", "400", "--channels", "80", "--messages", "20000", "--seed", "2", "-o", second)
-    return workdir, first, second
+    return first, second
 
 
-def test_killed_imports_leave_the_store_untouched_or_whole(files):
-    workdir, first, second = files
-    base = os.path.join(workdir, "base.sqlite")
-    chatterm("import", first, "--db", base)
-    before = fingerprint(base)
-    whole_db = os.path.join(workdir, "whole.sqlite")
-    subprocess.run(["sqlite3", base, f".backup {whole_db}"], check=True)
-    started = time.time()
-    chatterm("import", second, "--db", whole_db)
-    duration = time.time() - started
-    whole = fingerprint(whole_db)
+def test_killed_imports_leave_the_store_untouched_or_whole(files, store):
+    first, second = files
+    chatterm("import", first, store=store)
+    before = fingerprint(store)
+    whole_store = store.copy()
+    try:
+        started = time.time()
+        chatterm("import", second, store=whole_store)
+        duration = time.time() - started
+        whole = fingerprint(whole_store)
+    finally:
+        whole_store.drop()
     assert whole != before
 
     outcomes = {"untouched": 0, "whole": 0}
     rng = random.Random(os.environ.get("CHATTERM_KILL_SEED", "1"))
     for run in range(RUNS):
-        db = os.path.join(workdir, f"run{run}.sqlite")
-        subprocess.run(["sqlite3", base, f".backup {db}"], check=True)
-        process = subprocess.Popen([BINARY, "import", second, "--db", db], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        time.sleep(rng.uniform(0.05, duration * 1.1))
-        process.send_signal(signal.SIGKILL)
-        process.wait()
-        after = fingerprint(db)
+        killed = store.copy()
+        try:
+            process = subprocess.Popen([BINARY, "import", second, *killed.arguments], env=killed.env,
+                                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            time.sleep(rng.uniform(0.05, duration * 1.1))
+            process.send_signal(signal.SIGKILL)
+            process.wait()
+            after = fingerprint(killed)
+        finally:
+            killed.drop()
         assert after in (before, whole), f"run {run}: a killed import left a partial store: {after}"
         outcomes["untouched" if after == before else "whole"] += 1
-        os.remove(db)
     print(f"killed imports: {outcomes}")
 
 
-def test_killed_server_keeps_every_acknowledged_message_once():
-    workdir = tempfile.mkdtemp(prefix="chatterm-kill-serve-")
-    db = os.path.join(workdir, "chat.sqlite")
+def test_killed_server_keeps_every_acknowledged_message_once(store):
     acknowledged = set()
     rng = random.Random(os.environ.get("CHATTERM_KILL_SEED", "1"))
     for run in range(RUNS):
-        for server in start_server(db=db):
+        for server in start_server(store=store):
             client = server.client()
             senders = [f"sender{n}" for n in range(4)]
             client.upsert_users([{"id": s} for s in senders])
@@ -110,9 +110,8 @@ def test_killed_server_keeps_every_acknowledged_message_once():
             server.process.wait()
             for thread in threads:
                 thread.join(timeout=10)
-    with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as connection:
-        assert connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-        stored = [row[0] for row in connection.execute("SELECT text FROM messages WHERE cid = 'messaging:load'")]
+    store.assert_intact()
+    stored = [row[0] for row in store.rows("SELECT text FROM messages WHERE cid = 'messaging:load'")]
     assert acknowledged, "the senders got answers before the kills"
     missing = acknowledged - set(stored)
     assert not missing, f"{len(missing)} acknowledged messages lost, e.g. {sorted(missing)[:3]}"

@@ -50,7 +50,11 @@ public final class PostgresBackend: SQLBackend {
         let connection = try idle.withLock { $0.popLast() } ?? connect()
         do {
             let result = try body(PostgresSession(connection: connection, logger: logger))
-            if !connection.isClosed { idle.withLock { $0.append(connection) } }
+            if connection.isClosed {
+                _ = try? connection.close().wait()  // closed by the server: postgres-nio wants it closed here too
+            } else {
+                idle.withLock { $0.append(connection) }
+            }
             return result
         } catch {
             if connection.isClosed || !(error is PSQLError) {

@@ -77,8 +77,10 @@ public final class PostgresEventLog: Sendable {
                         }
                     }
                 } onCancel: {
-                    let _: EventLoopFuture<Void> = connection.close()
+                    // Held until closed: postgres-nio asserts that a connection is closed before it goes.
+                    connection.close().whenComplete { _ in withExtendedLifetime(connection) {} }
                 }
+                try? await connection.close().get()
             } catch {
                 logger.warning("event log: \(error); reconnecting")
             }
@@ -97,7 +99,7 @@ public final class PostgresEventLog: Sendable {
         do {
             _ = try connection.query("LISTEN \(unescaped: Self.channel)", logger: logger).wait()
         } catch {
-            let _: EventLoopFuture<Void> = connection.close()
+            try? connection.close().wait()
             throw error
         }
         return (connection, stream)

@@ -1,0 +1,91 @@
+import ChatModel
+import ChatStore
+import ChatTestSupport
+import XCTest
+
+/// The event log servers sharing one PostgreSQL database deliver from (PostgreSQL only: runs
+/// when `CHATTERM_TEST_POSTGRES` names a server, as `Tests/all.sh` does).
+final class PostgresEventLogTests: XCTestCase {
+    let directory = TemporaryDirectory()
+
+    /// Two stores on one database: two servers, as far as the log can tell.
+    private func twoServers() throws -> (ChatStore, ChatStore) {
+        guard TestStore.postgresServer != nil else { throw XCTSkip("PostgreSQL only: set CHATTERM_TEST_POSTGRES (Tests/all.sh does)") }
+        let path = directory.file("shared")
+        return (try TestStore.open(path), try TestStore.open(path))
+    }
+
+    /// Collects what a follower delivers, in order.
+    private final class Received: Sendable {
+        let events = Locked<[(Int64, String)]>([])
+        func wait(for count: Int, timeout: TimeInterval = 10) async -> [(Int64, String)] {
+            let deadline = Date().addingTimeInterval(timeout)
+            while Date() < deadline {
+                let now = events.withLock { $0 }
+                if now.count >= count { return now }
+                try? await Task.sleep(nanoseconds: 20_000_000)
+            }
+            return events.withLock { $0 }
+        }
+    }
+
+    private func follow(_ store: ChatStore, after start: Int64) -> (Received, Task<Void, Never>) {
+        let received = Received()
+        let task = Task { await store.eventLog!.follow(after: start) { id, body in received.events.withLock { $0.append((id, body)) } } }
+        return (received, task)
+    }
+
+    func testEveryFollowerGetsEveryServersEventsOnceInOneOrder() async throws {
+        let (a, b) = try twoServers()
+        let start = try a.eventLog!.newestID()
+        let (onA, followA) = follow(a, after: start)
+        let (onB, followB) = follow(b, after: start)
+        defer { followA.cancel(); followB.cancel() }
+        // Both servers append at once, as two servers answering requests would.
+        await withTaskGroup(of: Void.self) { group in
+            for (name, store) in [("a", a), ("b", b)] {
+                group.addTask { for i in 0..<40 { _ = try? store.eventLog!.append("{\"from\":\"\(name)\",\"n\":\(i)}") } }
+            }
+        }
+        let seenA = await onA.wait(for: 80)
+        let seenB = await onB.wait(for: 80)
+        XCTAssertEqual(seenA.count, 80)
+        XCTAssertEqual(seenA.map(\.0), Array(start + 1...start + 80), "gapless ids, in order, each once")
+        XCTAssertEqual(seenA.map(\.1), seenB.map(\.1), "both servers deliver the one order")
+        for name in ["a", "b"] {
+            let mine = seenA.map(\.1).filter { $0.contains("\"from\":\"\(name)\"") }
+            XCTAssertEqual(mine, (0..<40).map { "{\"from\":\"\(name)\",\"n\":\($0)}" }, "a server's own events keep its order")
+        }
+    }
+
+    func testAnEventTooBigForNotifyArrivesFromTheTable() async throws {
+        let (a, b) = try twoServers()
+        let start = try a.eventLog!.newestID()
+        let (onB, followB) = follow(b, after: start)
+        defer { followB.cancel() }
+        let big = "{\"text\":\"" + String(repeating: "x", count: 20_000) + "\"}"
+        try a.eventLog!.append("{\"small\":1}")
+        try a.eventLog!.append(big)
+        try a.eventLog!.append("{\"small\":2}")
+        let seen = await onB.wait(for: 3)
+        XCTAssertEqual(seen.map(\.1), ["{\"small\":1}", big, "{\"small\":2}"])
+    }
+
+    func testAFollowerWhoseConnectionDropsCatchesUpWithWhatItMissed() async throws {
+        let (a, b) = try twoServers()
+        let start = try a.eventLog!.newestID()
+        let (onB, followB) = follow(b, after: start)
+        defer { followB.cancel() }
+        try a.eventLog!.append("{\"n\":1}")
+        _ = await onB.wait(for: 1)
+        // PostgreSQL ends the listening connection (a restart, a failover, an admin).
+        let ended = try a.inspect("""
+            SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+            WHERE application_name = 'chatterm-events' AND datname = current_database()
+            """)
+        XCTAssertFalse(ended.isEmpty, "the follower's connection was found")
+        for n in 2...20 { try a.eventLog!.append("{\"n\":\(n)}") }
+        let seen = await onB.wait(for: 20)
+        XCTAssertEqual(seen.map(\.1), (1...20).map { "{\"n\":\($0)}" }, "nothing missed, nothing twice")
+    }
+}
