@@ -173,6 +173,8 @@ enum Schema {
                 body TEXT NOT NULL,
                 created_at TIMESTAMPTZ NOT NULL DEFAULT now()
             );
+            CREATE TABLE event_counter (id BIGINT NOT NULL);
+            INSERT INTO event_counter VALUES (0);
             """),
     ]
 

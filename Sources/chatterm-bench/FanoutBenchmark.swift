@@ -40,10 +40,19 @@ struct FanoutBenchmark: AsyncParsableCommand {
     @Flag(help: "Run the server as a `chatterm serve` process (the chatterm built beside this bench), so its memory is measured apart from the clients'.")
     var childServer = false
 
+    @Option(help: ArgumentHelp("A PostgreSQL server: the servers run as `chatterm serve` processes on a fresh database there.",
+                               valueName: "postgres://user@host:port/db"))
+    var database: String?
+
+    @Option(help: "Servers sharing that PostgreSQL database; watchers and senders are spread over them in turn.")
+    var instances = 1
+
     func validate() throws {
         guard watchers > 0, senders > 0, messages > 0 else { throw ValidationError("--watchers, --senders and --messages must be positive") }
         guard rate >= 0 else { throw ValidationError("--rate must be 0 or more") }
         if let duration { guard duration > 0, rate > 0 else { throw ValidationError("--duration needs a positive value and --rate") } }
+        guard instances >= 1 else { throw ValidationError("--instances must be at least 1") }
+        guard instances == 1 || database != nil else { throw ValidationError("--instances above 1 needs --database: servers share a PostgreSQL store") }
     }
 
     /// Messages each sender posts: a count, or as many as the soak's time at the rate allows.
@@ -52,15 +61,32 @@ struct FanoutBenchmark: AsyncParsableCommand {
     func run() async throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("chatterm-fanout-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: directory) }
-        let store = try ChatStore(path: directory + "/chat.sqlite")
+        let store: ChatStore, storeArguments: [String]
+        if let database {
+            let url = try PostgresBackend.ensureDatabase("bench_\(UUID().uuidString.prefix(8).lowercased())", onServerOf: database)
+            store = try ChatStore(postgres: url, localPath: directory + "/postgres")
+            storeArguments = ["--database", url]
+            print("store: PostgreSQL \(try PostgresAddress(url: url).redacted), \(instances) server\(instances == 1 ? "" : "s")")
+        } else {
+            store = try ChatStore(path: directory + "/chat.sqlite")
+            storeArguments = ["--db", store.path]
+        }
         let credentials = try ServerCredentials.loadOrCreate(forStore: store.path)
-        let server = childServer ? try ServerProcess(store: store.path) : nil
-        defer { server?.stop() }
-        let listening: Int? = if let server { try server.port() } else { await ChatServerApp.startOnLoopback(store: store, credentials: credentials, quiet: true) }
-        guard let port = listening else { throw BenchError("the server did not start") }
-        let admin = StreamREST(endpoint: StreamEndpoint(baseURL: "http://127.0.0.1:\(port)", apiKey: credentials.apiKey,
+        let servers = childServer || database != nil
+            ? try (0..<instances).map { _ in try ServerProcess(storeArguments, credentials: credentials) } : []
+        defer { servers.forEach { $0.stop() } }
+        let listening: [Int?] = servers.isEmpty
+            ? [await ChatServerApp.startOnLoopback(store: store, credentials: credentials, quiet: true)] : try servers.map { try $0.port() }
+        let ports = listening.compactMap { $0 }
+        guard ports.count == listening.count else { throw BenchError("a server did not start") }
+        let server = servers.first
+        let admin = StreamREST(endpoint: StreamEndpoint(baseURL: "http://127.0.0.1:\(ports[0])", apiKey: credentials.apiKey,
                                                         token: StreamToken.sign(["server": true], secret: credentials.apiSecret)))
-        func endpoint(_ user: String) -> StreamEndpoint { admin.endpoint.with(token: StreamToken.userToken(user, secret: credentials.apiSecret)) }
+        /// The n-th watcher or sender talks to server n mod the number of servers.
+        func endpoint(_ user: String, _ n: Int) -> StreamEndpoint {
+            StreamEndpoint(baseURL: "http://127.0.0.1:\(ports[n % ports.count])", apiKey: credentials.apiKey,
+                           token: StreamToken.userToken(user, secret: credentials.apiSecret))
+        }
 
         let watcherIDs = (0..<watchers).map { "w\($0)" }, senderIDs = (0..<senders).map { "s\($0)" }
         let everyone = watcherIDs + senderIDs
@@ -82,13 +108,13 @@ struct FanoutBenchmark: AsyncParsableCommand {
         let delivered = Locked(0)
         var sockets: [StreamSocket] = []
         var listeners: [Task<WatcherLog, Never>] = []
-        for id in watcherIDs {
-            let socket = StreamSocket(endpoint: endpoint(id), userID: id)
+        for (n, id) in watcherIDs.enumerated() {
+            let socket = StreamSocket(endpoint: endpoint(id, n), userID: id)
             var iterator = socket.events.makeAsyncIterator()
             guard let hello = await iterator.next(), let connection = hello["connection_id"]?.stringValue else {
                 throw BenchError("\(id) got no health.check")
             }
-            _ = try await StreamREST(endpoint: endpoint(id)).post("channels/messaging/bench/query", ["watch": true, "state": false],
+            _ = try await StreamREST(endpoint: endpoint(id, n)).post("channels/messaging/bench/query", ["watch": true, "state": false],
                                                                    query: ["connection_id": connection])
             sockets.append(socket)
             listeners.append(Task { [iterator] in
@@ -114,8 +140,8 @@ struct FanoutBenchmark: AsyncParsableCommand {
         let started = Date()
         let memory = Task { [pid = server?.pid] in await MemorySampler.sample(pid: pid, every: duration.map { max(5, $0 / 20) } ?? 5) }
         let sendLatencies = try await withThrowingTaskGroup(of: LatencyHistogram.self) { group in
-            for sender in senderIDs {
-                let rest = StreamREST(endpoint: endpoint(sender))
+            for (n, sender) in senderIDs.enumerated() {
+                let rest = StreamREST(endpoint: endpoint(sender, n))
                 group.addTask {
                     var latencies = LatencyHistogram()
                     let begin = Date().timeIntervalSince1970
@@ -164,7 +190,7 @@ struct FanoutBenchmark: AsyncParsableCommand {
         }
         let rss = await memory.value
         if let first = rss.first, let last = rss.last {
-            print((server == nil ? "resident memory of the whole bench, server and clients (MB): " : "resident memory of the server process (MB): ") + rss.map { String($0 >> 20) }.joined(separator: " ")
+            print((server == nil ? "resident memory of the whole bench, server and clients (MB): " : "resident memory of the first server process (MB): ") + rss.map { String($0 >> 20) }.joined(separator: " ")
                   + String(format: "; last/first %.2f", Double(last) / Double(first)))
         }
         if check.lost + check.duplicated + check.outOfOrder + wrongOthers > 0 { throw ExitCode(1) }
@@ -294,18 +320,20 @@ enum MemorySampler {
     }
 }
 
-/// `chatterm serve` on a free loopback port, as a child process, on an existing store.
+/// `chatterm serve` on a free loopback port, as a child process, on an existing store
+/// (`storeArguments`: `--db FILE` or `--database URL`) with the given app.
 final class ServerProcess: Sendable {
     private let process: Process
     private let output: Pipe
     var pid: Int32 { process.processIdentifier }
 
-    init(store: String) throws {
+    init(_ storeArguments: [String], credentials: ServerCredentials) throws {
         let binary = URL(fileURLWithPath: try ChildProcess.chatterm())
         process = Process()
         output = Pipe()
         process.executableURL = binary
-        process.arguments = ["serve", "--db", store, "--port", "0", "--rate-limit", "1000000"]
+        process.arguments = ["serve"] + storeArguments + ["--port", "0", "--rate-limit", "1000000",
+                                                          "--api-key", credentials.apiKey, "--api-secret", credentials.apiSecret]
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice
         try process.run()

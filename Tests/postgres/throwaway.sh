@@ -3,6 +3,7 @@
 # run as an unprivileged user (initdb refuses root: as root, it runs as `postgres`).
 #   throwaway.sh start DIR PORT   prints the URL of a database `chatterm` on it
 #   throwaway.sh stop DIR         stops it and removes DIR
+# FSYNC=on keeps PostgreSQL's durable commits (benchmarks); tests run with fsync off.
 set -euo pipefail
 bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
 [ -n "$bin" ] || { echo "throwaway.sh: no PostgreSQL under /usr/lib/postgresql (apt-get install postgresql)" >&2; exit 2; }
@@ -15,8 +16,9 @@ start)
     mkdir -p "$dir"
     [ "$(id -u)" = 0 ] && chown postgres "$dir"
     as_owner "$bin/initdb" -D "$dir/data" -U postgres --auth=trust --encoding=UTF8 --locale=C.UTF-8 >"$dir/initdb.log"
-    # fsync off: the cluster is thrown away; a test that kills a server kills chatterm, not PostgreSQL.
-    as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=300" start >/dev/null
+    # fsync off by default: the cluster is thrown away, and a test that kills a server kills
+    # chatterm, not PostgreSQL.
+    as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=${FSYNC:-off} -c max_connections=300" start >/dev/null
     as_owner "$bin/createdb" -h 127.0.0.1 -p "$port" -U postgres chatterm
     echo "postgres://postgres@127.0.0.1:$port/chatterm"
     ;;

@@ -8,7 +8,7 @@ import PostgresNIO
 /// each event it publishes (after the write it reports has committed) and follows the log to
 /// deliver every event, its own included, to its WebSocket watchers.
 ///
-/// Ids are gapless and commit in order (an advisory lock serializes appends), so a follower
+/// Ids are gapless and commit in order (one counter row serializes appends), so a follower
 /// that sees id n+2 after n knows it missed n+1 and reads it from the table. `NOTIFY` carries
 /// the id and, when it fits in PostgreSQL's 8000-byte payload, the event itself.
 public final class PostgresEventLog: Sendable {
@@ -22,22 +22,26 @@ public final class PostgresEventLog: Sendable {
 
     public init(backend: PostgresBackend) { self.backend = backend }
 
-    /// Appends `body`; its id.
+    /// Appends `body`; its id. One statement, so one round trip: the counter row's lock, held
+    /// to commit, makes ids gapless and committed in order; the NOTIFY goes out at that commit.
     @discardableResult
     public func append(_ body: String) throws -> Int64 {
-        try backend.write { db in
-            try db.execute("SELECT pg_advisory_xact_lock(?)", PostgresLocks.events)
-            let id: Int64 = (try db.value("SELECT MAX(id) FROM events") ?? 0) + 1
-            try db.execute("INSERT INTO events (id, body) VALUES (?, ?)", id, body)
-            try db.execute("SELECT pg_notify(?, ?)", Self.channel, body.utf8.count <= Self.inlineLimit ? "\(id) \(body)" : "\(id)")
-            if id % 1000 == 0 { try db.execute("DELETE FROM events WHERE created_at < now() - interval '\(Self.retention)'") }
-            return id
+        let id: Int64 = try backend.read { db in
+            try db.value("""
+                WITH next AS (UPDATE event_counter SET id = id + 1 RETURNING id),
+                    added AS (INSERT INTO events (id, body) SELECT id, ? FROM next RETURNING id)
+                SELECT id, pg_notify(?, CASE WHEN ? = 1 THEN id || ' ' || ? ELSE id::text END) FROM added
+                """, body, Self.channel, body.utf8.count <= Self.inlineLimit, body)
+        } ?? 0
+        if id % 1000 == 0 {
+            try backend.read { db in try db.execute("DELETE FROM events WHERE created_at < now() - interval '\(Self.retention)'") }
         }
+        return id
     }
 
     /// The newest id, 0 for an empty log.
     public func newestID() throws -> Int64 {
-        try backend.read { db in try db.value("SELECT MAX(id) FROM events") ?? 0 }
+        try backend.read { db in try db.value("SELECT id FROM event_counter") ?? 0 }
     }
 
     /// Events after `id`, oldest first.
