@@ -166,7 +166,7 @@ extension ChatStore {
             reactions[row["message_id"], default: []].append(MessageRow.ReactionCount(type: row["type"], count: row["n"], includesMine: row["mine"]))
         }
         let quotedIDs = Array(Set(messages.compactMap(\.quotedMessageID)))
-        let quoted = try db.rows("SELECT * FROM messages WHERE id IN (\(placeholders(quotedIDs.count)))", quotedIDs.map(SQLValue.text))
+        let quoted = quotedIDs.isEmpty ? [] : try db.rows("SELECT * FROM messages WHERE id IN (\(placeholders(quotedIDs.count)))", quotedIDs.map(SQLValue.text))
             .map(StoredItems.message)
         let authorIDs = Array(Set(messages.map(\.userID) + quoted.map(\.userID)))
         var names: [String: String] = [:]
