@@ -72,7 +72,7 @@ let package = Package(
             "ChatStore", "ChatImport", "ChatModel", "ChatTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .testTarget(name: "ReportTests", dependencies: ["Report", "ChatStore", "ChatImport", "ChatModel", "ChatTestSupport"]),
-        .testTarget(name: "ChattermTests", dependencies: ["chatterm", "ChatModel", "ChatTestSupport"]),
+        .testTarget(name: "ChattermTests", dependencies: ["chatterm", "ChatModel", "ChatStore", "ChatTestSupport"]),
         .testTarget(name: "FuzzCorpusTests", dependencies: ["FuzzTargets"]),
         .testTarget(name: "ChatClientTests", dependencies: ["ChatClient", "ChatServer", "ChatStore", "ChatModel", "ChatCore", "ChatTestSupport"]),
     ]

@@ -12,7 +12,7 @@ echo "== throwaway PostgreSQL: $postgres"
 
 swift test --disable-swift-testing
 echo "== storage and client suites on PostgreSQL"
-CHATTERM_TEST_POSTGRES=$postgres swift test --skip-build --disable-swift-testing --filter 'ChatStoreTests|ChatClientTests'
+CHATTERM_TEST_POSTGRES=$postgres swift test --skip-build --disable-swift-testing --filter 'ChatStoreTests|ChatClientTests|DatabaseOptionTests'
 echo "== server suite (Stream's Python SDK) on SQLite"
 python3 -m pytest -q Tests/server
 echo "== server suite (Stream's Python SDK) on PostgreSQL, two servers sharing it included"

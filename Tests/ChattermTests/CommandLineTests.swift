@@ -1,11 +1,13 @@
 import ChatModel
+import ChatStore
 import ChatTestSupport
 import Foundation
 import XCTest
 
-/// Runs the built `chatterm` binary as a user would, checking exit codes and output.
-final class CommandLineTests: XCTestCase {
-    let directory = TemporaryDirectory()
+/// The built `chatterm` binary, run as a user would, with a data directory of its own and no
+/// store from the environment.
+struct ChattermCommand {
+    let dataHome: String
 
     struct Outcome {
         var status: Int32
@@ -25,7 +27,8 @@ final class CommandLineTests: XCTestCase {
         process.arguments = arguments
         var env = ProcessInfo.processInfo.environment
         env["CHATTERM_DB"] = nil
-        env["XDG_DATA_HOME"] = directory.file("xdg")
+        env["CHATTERM_DATABASE"] = nil
+        env["XDG_DATA_HOME"] = dataHome
         env.merge(environment) { $1 }
         process.environment = env
         let out = Pipe(), err = Pipe()
@@ -36,6 +39,16 @@ final class CommandLineTests: XCTestCase {
         let stderr = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         return Outcome(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
+    }
+}
+
+/// Runs the built `chatterm` binary as a user would, checking exit codes and output.
+final class CommandLineTests: XCTestCase {
+    let directory = TemporaryDirectory()
+
+    @discardableResult
+    func run(_ arguments: [String], environment: [String: String] = [:]) throws -> ChattermCommand.Outcome {
+        try ChattermCommand(dataHome: directory.file("xdg")).run(arguments, environment: environment)
     }
 
     func testValidateExitCodesAndTextReport() throws {
@@ -158,5 +171,57 @@ final class CommandLineTests: XCTestCase {
             XCTAssertEqual(outcome.status, 0, command.joined(separator: " "))
             XCTAssertTrue(outcome.stdout.contains("USAGE:"), command.joined(separator: " "))
         }
+    }
+}
+
+/// `--database`: the store on PostgreSQL, and the errors a user gets when it cannot be.
+final class DatabaseOptionTests: XCTestCase {
+    let directory = TemporaryDirectory()
+    private var commands: ChattermCommand { ChattermCommand(dataHome: directory.file("xdg")) }
+
+    func testBadDatabaseOptionsAndAnUnreachableServerAreClearErrors() throws {
+        let file = directory.write("seed.jsonl", lines: SampleImports.streamDocsExample)
+        let both = try commands.run(["import", file, "--db", directory.file("chat.sqlite"), "--database", "postgres://u@127.0.0.1:1/chat"])
+        XCTAssertNotEqual(both.status, 0)
+        XCTAssertTrue(both.stderr.contains("--db (SQLite) or --database (PostgreSQL), not both"), both.stderr)
+
+        let wrongScheme = try commands.run(["import", file, "--database", "mysql://u@127.0.0.1/chat"])
+        XCTAssertNotEqual(wrongScheme.status, 0)
+        XCTAssertTrue(wrongScheme.stderr.contains("not a PostgreSQL URL"), wrongScheme.stderr)
+
+        let noDatabase = try commands.run(["serve", "--database", "postgres://u@127.0.0.1:5432"])
+        XCTAssertNotEqual(noDatabase.status, 0)
+        XCTAssertTrue(noDatabase.stderr.contains("no database in"), noDatabase.stderr)
+
+        // Nothing listens on port 1: the user learns where chatterm looked, and nothing is printed as done.
+        let unreachable = try commands.run(["import", file, "--database", "postgres://u:secret@127.0.0.1:1/chat"])
+        XCTAssertNotEqual(unreachable.status, 0)
+        XCTAssertTrue(unreachable.stderr.contains("cannot open the store at postgres://u@127.0.0.1:1/chat"), unreachable.stderr)
+        XCTAssertTrue(unreachable.stderr.contains("cannot reach PostgreSQL at 127.0.0.1:1/chat"), unreachable.stderr)
+        XCTAssertFalse(unreachable.stderr.contains("secret"), "the password stays out of messages")
+        XCTAssertEqual(unreachable.stdout, "")
+
+        let report = try commands.run(["report", "--database", "postgres://u@127.0.0.1:1/chat"])
+        XCTAssertEqual(report.status, 2)
+        XCTAssertTrue(report.stderr.contains("chatterm report reads a SQLite store"), report.stderr)
+    }
+
+    /// Import, list and fetch the task on PostgreSQL (runs when CHATTERM_TEST_POSTGRES names a server).
+    func testImportIntoPostgresAndFindTheTask() throws {
+        guard let server = TestStore.postgresServer else { throw XCTSkip("PostgreSQL only: set CHATTERM_TEST_POSTGRES (Tests/all.sh does)") }
+        let url = try PostgresBackend.ensureDatabase("cli_" + UUID().uuidString.prefix(8).lowercased(), onServerOf: server)
+        let file = directory.write("seed.jsonl", lines: SampleImports.streamDocsExample)
+        let imported = try commands.run(["import", file, "--database", url])
+        XCTAssertEqual(imported.status, 0, imported.stderr)
+        let id = try XCTUnwrap(imported.json?.objectValue?["id"]?.stringValue)
+        XCTAssertEqual(imported.json?.objectValue?["state"], "completed")
+        let list = try commands.run(["imports", "list"], environment: ["CHATTERM_DATABASE": url])
+        XCTAssertEqual(list.json?.objectValue?["import_tasks"]?.arrayValue?.first?.objectValue?["id"], .string(id))
+        // A second file with an error writes nothing there either.
+        let bad = directory.write("bad.jsonl", lines: [#"{"type":"user","data":{"id":"late-user"}}"#, #"{"type":"channel","data":{"id":"c","type":"nope","created_by":"late-user"}}"#])
+        let failed = try commands.run(["import", bad, "--database", url])
+        XCTAssertEqual(failed.status, 1)
+        let users = try ChatStore(postgres: url, localPath: directory.file("pg")).counts()[.user]
+        XCTAssertEqual(users, 1, "only the first file's user")
     }
 }
