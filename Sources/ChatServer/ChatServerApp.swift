@@ -68,7 +68,8 @@ public enum ChatServerApp {
         let app = Application(
             router: router(store: store, credentials: credentials, hub: hub, limiter: RateLimiter(limit: rateLimit)),
             server: HTTPServerBuilder { [webSocketResponder = webSocketRouter.buildResponder()] responder in
-                ParseErrorClosingChannel(inner: HTTP1WebSocketUpgradeChannel(responder: responder, webSocketResponder: webSocketResponder, configuration: .init()))
+                ParseErrorClosingChannel(inner: HTTP1WebSocketUpgradeChannel(responder: responder, webSocketResponder: webSocketResponder,
+                                                                       configuration: .init(closeTimeout: .seconds(2))))
             },
             configuration: .init(address: .hostname(host, port: port), serverName: "chatterm"),
             onServerRunning: { channel in onListening(channel.localAddress?.port ?? port) },

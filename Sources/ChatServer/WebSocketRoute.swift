@@ -3,6 +3,7 @@ import ChatStore
 import Foundation
 import Hummingbird
 import HummingbirdWebSocket
+import ServiceLifecycle
 
 /// `GET /connect`, as stream-chat-js opens it: `api_key`, `authorization` (the user token) and
 /// `json` ({"user_id", "user_details"}) in the query. The first frame is `health.check` with the
@@ -34,31 +35,37 @@ struct WebSocketRoute {
             let me = (try? store.user(id: userID)).flatMap { $0 }.map(UserJSON.json) ?? ["id": .string(userID)]
             let hello: JSONValue = ["type": "health.check", "connection_id": .string(connection), "cid": "*", "me": me, "created_at": .string(now.rfc3339)]
             try await outbound.write(.text(JSONWriter().string(hello)))
-            try await withThrowingTaskGroup(of: Void.self) { group in
-                group.addTask {
-                    for await event in events { try await outbound.write(.text(event)) }
-                }
-                group.addTask {
-                    // Keep-alives: answer each client health.check, sent as an object or, as stream-chat-js
-                    // sends it, a one-element array; anything else from the client is ignored.
-                    let frames = RateLimiter(limit: Self.framesPerMinute)
-                    for try await message in inbound.messages(maxSize: 1 << 16) {
-                        guard await frames.take(connection, now: Int64(Date().timeIntervalSince1970)).allowed else {
-                            let error = StreamAPIError(status: 429, code: 9, message: "Too many frames on this connection: at most \(Self.framesPerMinute) a minute")
-                            let frame: JSONValue = ["type": "connection.error", "created_at": .string(Timestamp.now().rfc3339), "error": error.json(duration: "0.00ms")]
-                            try await outbound.write(.text(JSONWriter().string(frame)))
-                            return
-                        }
-                        guard case .text(let text) = message, let frame = try? JSONParser.parse(text),
-                              (frame.arrayValue ?? [frame]).contains(where: { $0.objectValue?["type"]?.stringValue == "health.check" }) else { continue }
-                        let pong: JSONValue = ["type": "health.check", "connection_id": .string(connection), "cid": "*", "me": me,
-                                               "created_at": .string(Timestamp.now().rfc3339)]
-                        try await outbound.write(.text(JSONWriter().string(pong)))
+            // A stopping server (SIGTERM) ends each connection's event stream, so the socket
+            // closes rather than keeping the server up until its client leaves.
+            try await withGracefulShutdownHandler {
+                try await withThrowingTaskGroup(of: Void.self) { group in
+                    group.addTask {
+                        for await event in events { try await outbound.write(.text(event)) }
                     }
+                    group.addTask {
+                        // Keep-alives: answer each client health.check, sent as an object or, as stream-chat-js
+                        // sends it, a one-element array; anything else from the client is ignored.
+                        let frames = RateLimiter(limit: Self.framesPerMinute)
+                        for try await message in inbound.messages(maxSize: 1 << 16) {
+                            guard await frames.take(connection, now: Int64(Date().timeIntervalSince1970)).allowed else {
+                                let error = StreamAPIError(status: 429, code: 9, message: "Too many frames on this connection: at most \(Self.framesPerMinute) a minute")
+                                let frame: JSONValue = ["type": "connection.error", "created_at": .string(Timestamp.now().rfc3339), "error": error.json(duration: "0.00ms")]
+                                try await outbound.write(.text(JSONWriter().string(frame)))
+                                return
+                            }
+                            guard case .text(let text) = message, let frame = try? JSONParser.parse(text),
+                                  (frame.arrayValue ?? [frame]).contains(where: { $0.objectValue?["type"]?.stringValue == "health.check" }) else { continue }
+                            let pong: JSONValue = ["type": "health.check", "connection_id": .string(connection), "cid": "*", "me": me,
+                                                   "created_at": .string(Timestamp.now().rfc3339)]
+                            try await outbound.write(.text(JSONWriter().string(pong)))
+                        }
+                    }
+                    // When either side ends (the client closed, or the hub dropped a stalled connection), the socket is done.
+                    try await group.next()
+                    group.cancelAll()
                 }
-                // When either side ends (the client closed, or the hub dropped a stalled connection), the socket is done.
-                try await group.next()
-                group.cancelAll()
+            } onGracefulShutdown: {
+                Task { await hub.disconnect(connection) }
             }
         }
     }

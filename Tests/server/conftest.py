@@ -2,7 +2,7 @@
 
 The store is a SQLite file; with CHATTERM_TEST_POSTGRES set to a PostgreSQL server's URL
 (postgres://USER@HOST:PORT/DB, any existing DB to connect to), each fresh store is a database of
-its own on that server instead, dropped when its test is done."""
+its own on that server instead, dropped when the tests are done with it."""
 import json
 import os
 import re
@@ -21,14 +21,13 @@ ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)
 BINARY = os.environ.get("CHATTERM_BIN", os.path.join(ROOT, ".build", "debug", "chatterm"))
 POSTGRES = os.environ.get("CHATTERM_TEST_POSTGRES") or None
 
-sqlite_only = pytest.mark.skipif(POSTGRES is not None, reason="needs CHATTERM_TEST_POSTGRES unset")
 postgres_only = pytest.mark.skipif(POSTGRES is None, reason="needs CHATTERM_TEST_POSTGRES (a PostgreSQL server URL)")
 
 
 def psql(url, sql):
     """Runs `sql` on the database at `url`; the rows as tuples of strings (NULL as "")."""
     parts = urllib.parse.urlsplit(url)
-    env = {**os.environ, "PGPASSWORD": urllib.parse.unquote(parts.password or "")}
+    env = {**os.environ, **({"PGPASSWORD": urllib.parse.unquote(parts.password)} if parts.password else {})}
     # Records end in NUL and fields are split by US, so text with newlines or tabs reads back whole.
     result = subprocess.run(["psql", "-X", "-q", "-A", "-t", "-0", "-F", "\x1f", "-v", "ON_ERROR_STOP=1",
                              "-h", parts.hostname, "-p", str(parts.port or 5432), "-U", urllib.parse.unquote(parts.username or "postgres"),

@@ -1,0 +1,182 @@
+"""Two `chatterm serve` instances, A and B, on one PostgreSQL database, as behind a load balancer:
+what a client does through A reaches the WebSocket watchers on B, in A's order, and killing A
+loses nothing it acknowledged while B carries on."""
+import signal
+import threading
+import time
+from types import SimpleNamespace
+
+import pytest
+
+from conftest import Store, postgres_only, start_server
+from test_channels_messages import new_id
+from test_crash_safety import Senders
+from test_websocket import connect, next_event, rest
+
+pytestmark = postgres_only
+
+
+def started_pair(store):
+    """A, then B, on `store`: B reads the app credentials A made in the store's XDG_DATA_HOME."""
+    for a in start_server(store=store):
+        for b in start_server(store=store):
+            assert (b.key, b.secret) == (a.key, a.secret)
+            yield a, b
+
+
+@pytest.fixture(scope="module")
+def instances():
+    store = Store()
+    try:
+        yield from started_pair(store)
+    finally:
+        store.drop()
+
+
+def watch(server, user, channel_id):
+    """A WebSocket of `user` on `server`, watching the channel."""
+    ws, hello = connect(server, user)
+    rest(server, user, "POST", f"channels/messaging/{channel_id}/query", {"watch": True}, params={"connection_id": hello["connection_id"]})
+    return ws
+
+
+@pytest.fixture
+def room(instances):
+    """A channel of alice, bob and carol made through A; bob watches it from B, carol is connected
+    to B without watching it."""
+    a, b = instances
+    alice, bob, carol = new_id("alice"), new_id("bob"), new_id("carol")
+    client = a.client()
+    client.upsert_users([{"id": alice}, {"id": bob}, {"id": carol}])
+    channel = client.channel("messaging", new_id("two"), {"members": [alice, bob, carol]})
+    channel.create(alice)
+    bob_ws = watch(b, bob, channel.id)
+    carol_ws, _ = connect(b, carol)
+    yield SimpleNamespace(channel=channel, alice=alice, bob=bob, carol=carol, bob_ws=bob_ws, carol_ws=carol_ws)
+    # A server stopping waits for its WebSockets to close.
+    bob_ws.close()
+    carol_ws.close()
+
+
+def test_a_message_sent_through_a_reaches_a_watcher_on_b_in_streams_shape(room):
+    sent = room.channel.send_message({"text": "hi from A"}, room.alice)["message"]
+    event = next_event(room.bob_ws, "message.new")
+    assert (event["cid"], event["channel_type"], event["channel_id"]) == (f"messaging:{room.channel.id}", "messaging", room.channel.id)
+    assert (event["message"]["id"], event["message"]["text"], event["message"]["user"]["id"]) == (sent["id"], "hi from A", room.alice)
+    assert event["user"]["id"] == room.alice and event["created_at"] and event["watcher_count"] == 1
+
+
+def test_typing_reaction_and_read_cross_from_a_to_a_watcher_on_b(room):
+    channel, alice, bob_ws = room.channel, room.alice, room.bob_ws
+    channel.send_event({"type": "typing.start"}, alice)
+    typing = next_event(bob_ws, "typing.start")
+    assert typing["user"]["id"] == alice and typing["cid"] == f"messaging:{channel.id}"
+
+    sent = channel.send_message({"text": "react to me"}, alice)["message"]
+    channel.send_reaction(sent["id"], {"type": "love"}, alice)
+    reaction = next_event(bob_ws, "reaction.new")
+    assert (reaction["reaction"]["type"], reaction["reaction"]["user_id"]) == ("love", alice)
+    assert reaction["message"]["id"] == sent["id"] and reaction["message"]["reaction_counts"] == {"love": 1}
+
+    channel.mark_read(alice, message_id=sent["id"])
+    read = next_event(bob_ws, "message.read")
+    assert read["user"]["id"] == alice and read["last_read_message_id"] == sent["id"]
+
+
+def test_a_thread_reply_through_a_reaches_a_watcher_on_b(room):
+    parent = room.channel.send_message({"text": "thread root"}, room.alice)["message"]
+    room.channel.send_message({"text": "in the thread", "parent_id": parent["id"]}, room.alice)
+    assert next_event(room.bob_ws, "message.new")["message"]["id"] == parent["id"]
+    reply = next_event(room.bob_ws, "message.new")
+    assert (reply["message"]["text"], reply["message"]["type"], reply["message"]["parent_id"]) == ("in the thread", "reply", parent["id"])
+
+
+def test_a_watcher_on_b_gets_messages_in_the_order_a_acknowledged_them(room):
+    for n in range(30):
+        room.channel.send_message({"text": f"n{n}"}, room.alice)
+    assert [next_event(room.bob_ws, "message.new")["message"]["text"] for _ in range(30)] == [f"n{n}" for n in range(30)]
+
+
+def test_watchers_on_a_and_b_see_messages_sent_through_both_in_one_order(instances, room):
+    a, b = instances
+    alice_ws = watch(a, room.alice, room.channel.id)
+    try:
+        def send(server, label):
+            for n in range(15):
+                rest(server, room.alice, "POST", f"channels/messaging/{room.channel.id}/message", {"message": {"text": f"{label}{n}"}})
+
+        threads = [threading.Thread(target=send, args=(server, label)) for server, label in ((a, "a"), (b, "b"))]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        on_a = [next_event(alice_ws, "message.new")["message"]["text"] for _ in range(30)]
+        on_b = [next_event(room.bob_ws, "message.new")["message"]["text"] for _ in range(30)]
+    finally:
+        alice_ws.close()
+    assert on_a == on_b
+    for label in "ab":
+        assert [text for text in on_a if text.startswith(label)] == [f"{label}{n}" for n in range(15)]
+
+
+def test_a_member_connected_to_b_but_not_watching_gets_notifications_with_unread_counts(room):
+    room.channel.mark_read(room.carol)
+    for text in ("one", "two"):
+        room.channel.send_message({"text": text}, room.alice)
+    first, second = (next_event(room.carol_ws, "notification.message_new") for _ in range(2))
+    assert (first["message"]["text"], second["message"]["text"]) == ("one", "two")
+    assert first["cid"] == f"messaging:{room.channel.id}"
+    assert [(e["unread_count"], e["total_unread_count"], e["unread_channels"]) for e in (first, second)] == [(1, 1, 1), (2, 2, 1)]
+
+
+def all_messages(channel):
+    """The channel's messages, oldest first, paging back from the newest."""
+    messages, page = [], channel.query(messages={"limit": 300})["messages"]
+    while page:
+        messages[:0] = page
+        page = channel.query(messages={"limit": 300, "id_lt": page[0]["id"]})["messages"]
+    return messages
+
+
+def test_killing_a_mid_send_loses_no_acknowledged_message_and_b_carries_on(store):
+    pairs = started_pair(store)
+    a, b = next(pairs)
+    users = [new_id("sender") for _ in range(3)]
+    a.client().upsert_users([{"id": user} for user in users])
+    channel_id = new_id("kill")
+    a.client().channel("messaging", channel_id, {"members": users}).create(users[0])
+    watcher = watch(b, users[0], channel_id)
+    try:
+        senders = Senders(a, channel_id, users, "through A")
+        time.sleep(1)
+        a.process.send_signal(signal.SIGKILL)
+        a.process.wait()
+        senders.join()
+        assert senders.acknowledged, "A answered some sends before it was killed"
+
+        through_b = b.client().channel("messaging", channel_id)
+        stored = [m["text"] for m in all_messages(through_b)]
+        missing = senders.acknowledged - set(stored)
+        assert not missing, f"{len(missing)} acknowledged messages lost, e.g. {sorted(missing)[:3]}"
+        assert len(stored) == len(set(stored)), "a message stored twice"
+
+        # The log has one order: by the time B's own message reaches its watcher, every event A
+        # published has too.
+        through_b.send_message({"text": "B carries on"}, users[1])
+        delivered = []
+        while not delivered or delivered[-1] != "B carries on":
+            delivered.append(next_event(watcher, "message.new")["message"]["text"])
+        missing = senders.acknowledged - set(delivered)
+        assert not missing, f"{len(missing)} acknowledged messages never reached B's watcher, e.g. {sorted(missing)[:3]}"
+        assert len(delivered) == len(set(delivered)), "a message delivered twice"
+        assert set(delivered) <= set(stored) | {"B carries on"}, "an event for a message that is not stored"
+
+        for restarted in start_server(store=store):
+            assert restarted.key == a.key
+            through_a = restarted.client().channel("messaging", channel_id)
+            assert [m["text"] for m in all_messages(through_a)] == stored + ["B carries on"]
+            through_a.send_message({"text": "A is back"}, users[2])
+            assert next_event(watcher, "message.new")["message"]["text"] == "A is back"
+    finally:
+        watcher.close()
+        pairs.close()
