@@ -45,25 +45,19 @@ public final class PostgresBackend: SQLBackend {
         }
     }
 
-    /// Runs `body` on a pooled connection. A connection that failed mid-way is closed, not pooled.
+    /// Runs `body` on a pooled connection. A connection the server closed is closed here too
+    /// (postgres-nio wants that) and not pooled; any other is clean again when `body` is done
+    /// (`write` rolls back what failed), so it goes back to the pool.
     func withConnection<T>(_ body: (PostgresSession) throws -> T) throws -> T {
         let connection = try idle.withLock { $0.popLast() } ?? connect()
-        do {
-            let result = try body(PostgresSession(connection: connection, logger: logger))
+        defer {
             if connection.isClosed {
-                _ = try? connection.close().wait()  // closed by the server: postgres-nio wants it closed here too
-            } else {
-                idle.withLock { $0.append(connection) }
-            }
-            return result
-        } catch {
-            if connection.isClosed || !(error is PSQLError) {
                 _ = try? connection.close().wait()
             } else {
                 idle.withLock { $0.append(connection) }
             }
-            throw error
         }
+        return try body(PostgresSession(connection: connection, logger: logger))
     }
 
     public func read<T>(_ body: (any SQLSession) throws -> T) throws -> T {
