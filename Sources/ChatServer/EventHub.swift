@@ -91,21 +91,33 @@ public actor EventHub {
         }
     }
 
-    private func deliver(_ delivery: Delivery) {
+    /// Delivers to this server's connections. A member's own fields are read outside the
+    /// actor: they are database reads, and the fan-out to everyone else must not wait on them.
+    private nonisolated func deliver(_ delivery: Delivery) async {
         switch delivery {
-        case .channel(let cid, let audience, var event):
-            event["watcher_count"] = .int(watcherCount(cid: cid))
-            let text = JSONWriter().string(.object(event))
-            for id in watchers[cid] ?? [] where audience.map({ $0.contains(connections[id]?.userID ?? "") }) ?? true { send(text, to: id) }
+        case .channel(let cid, let audience, let event):
+            await send(event, toWatchersOf: cid, audience: audience)
         case .user(let userID, let event):
-            send(event, toUser: userID)
+            await send(event, toUser: userID)
         case .members(let cid, let members, let event, let personal):
-            let watching = Set((watchers[cid] ?? []).compactMap { connections[$0]?.userID })
-            let connected = Set(connections.values.map(\.userID))
-            for member in members where connected.contains(member) && !watching.contains(member) {
-                send(personal ? event.merging((try? personalize(member, cid)) ?? [:]) : event, toUser: member)
+            for member in await notifiable(cid: cid, members: members) {
+                await send(personal ? event.merging((try? personalize(member, cid)) ?? [:]) : event, toUser: member)
             }
         }
+    }
+
+    /// Of `members`, those connected with no connection watching `cid`: who gets notification events.
+    private func notifiable(cid: String, members: [String]) -> [String] {
+        let watching = Set((watchers[cid] ?? []).compactMap { connections[$0]?.userID })
+        let connected = Set(connections.values.map(\.userID))
+        return members.filter { connected.contains($0) && !watching.contains($0) }
+    }
+
+    private func send(_ event: JSONObject, toWatchersOf cid: String, audience: Set<String>?) {
+        var event = event
+        event["watcher_count"] = .int(watcherCount(cid: cid))
+        let text = JSONWriter().string(.object(event))
+        for id in watchers[cid] ?? [] where audience.map({ $0.contains(connections[id]?.userID ?? "") }) ?? true { send(text, to: id) }
     }
 
     private func send(_ event: JSONObject, toUser userID: String) {
