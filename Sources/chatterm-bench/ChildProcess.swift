@@ -14,7 +14,7 @@ struct ChildProcess {
     static func run(_ executable: String, _ arguments: [String]) throws -> Outcome {
         let argv = ([executable] + arguments).map { strdup($0) } + [nil]
         let envp = ProcessInfo.processInfo.environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
-        defer { (argv + envp).forEach { free($0) } }
+        defer { for pointer in argv + envp { free(pointer) } }
         // Quiet children: their output is not part of the measurement.
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)

@@ -74,7 +74,7 @@ struct FanoutBenchmark: AsyncParsableCommand {
         let credentials = try ServerCredentials.loadOrCreate(forStore: store.path)
         let servers = childServer || database != nil
             ? try (0..<instances).map { _ in try ServerProcess(storeArguments, credentials: credentials) } : []
-        defer { servers.forEach { $0.stop() } }
+        defer { for server in servers { server.stop() } }
         let listening: [Int?] = servers.isEmpty
             ? [await ChatServerApp.startOnLoopback(store: store, credentials: credentials, quiet: true)] : try servers.map { try $0.port() }
         let ports = listening.compactMap { $0 }

@@ -63,7 +63,7 @@ final class TerminalEscapeTests: XCTestCase {
         let environment = ["TERM=xterm-256color", "LANG=C.UTF-8", "CHATTERM_THEMES=\(ChattermProcess.themes)", "HOME=\(directory.path)"]
         let argv = ([ChattermProcess.binary] + arguments).map { strdup($0) } + [nil]
         let envp = environment.map { strdup($0) } + [nil]
-        defer { (argv + envp).forEach { free($0) } }
+        defer { for pointer in argv + envp { free(pointer) } }
         var pid: pid_t = 0
         // ncurses works on the terminal through descriptors 0 and 1, so the pty needs no session of its own.
         let spawned = posix_spawn(&pid, ChattermProcess.binary, &actions, nil, argv, envp)

@@ -78,7 +78,7 @@ enum ChildProcess {
         posix_spawn_file_actions_addopen(&actions, 1, stdout, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
         let cArgs = argv.map { strdup($0) } + [nil]
-        defer { cArgs.forEach { free($0) } }
+        defer { for pointer in cArgs { free(pointer) } }
         var pid: pid_t = 0
         let spawned = posix_spawnp(&pid, argv[0], &actions, nil, cArgs, environ)
         guard spawned == 0 else { throw NSError(domain: argv[0], code: Int(spawned)) }

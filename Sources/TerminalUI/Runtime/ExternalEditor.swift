@@ -24,7 +24,7 @@ enum ExternalEditor {
         // it; the file's path goes as an argument, never into the command text.
         let words: [String] = ["/bin/sh", "-c", editor + " \"$1\"", "sh", path]
         let argv: [UnsafeMutablePointer<CChar>?] = words.map { strdup($0) } + [nil]
-        defer { argv.forEach { free($0) } }
+        defer { for pointer in argv { free(pointer) } }
         var pid: pid_t = 0
         let spawned = posix_spawn(&pid, "/bin/sh", nil, nil, argv, environ)
         var status: Int32 = 0

@@ -166,7 +166,7 @@ public final class TerminalApp {
         defer { posix_spawn_file_actions_destroy(&actions) }
         for fd in [0, 1, 2] { posix_spawn_file_actions_addopen(&actions, Int32(fd), "/dev/null", fd == 0 ? O_RDONLY : O_WRONLY, 0) }
         let argv = (["xdg-open", url] as [String]).map { strdup($0) } + [nil]
-        defer { argv.forEach { free($0) } }
+        defer { for pointer in argv { free(pointer) } }
         let status = posix_spawnp(&pid, "xdg-open", &actions, nil, argv, nil)
         return status == 0 ? .notice("Opening \(url)") : .failed("Could not run xdg-open: \(String(cString: strerror(status)))")
     }
