@@ -25,57 +25,85 @@ let package = Package(
         .systemLibrary(name: "CNCurses", path: "Sources/CNCurses"),
         .target(name: "ChatCore", dependencies: ["ChatModel"]),
         .target(name: "TerminalUI", dependencies: ["ChatCore", "ChatModel", "CNCurses"]),
-        .target(name: "ChatServer", dependencies: [
-            "ChatStore", "ChatImport", "ChatModel",
-            .product(name: "Hummingbird", package: "hummingbird"),
-            .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
-            .product(name: "Logging", package: "swift-log"),
-            .product(name: "Crypto", package: "swift-crypto"),
-            .product(name: "HTTPTypes", package: "swift-http-types"),
-            .product(name: "NIOCore", package: "swift-nio"),
-            .product(name: "NIOHTTP1", package: "swift-nio"),
-            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
-        ]),
-        .target(name: "ChatClient", dependencies: [
-            "ChatCore", "ChatModel",
-            .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
-            .product(name: "Logging", package: "swift-log"),
-        ]),
+        .target(
+            name: "ChatServer",
+            dependencies: [
+                "ChatStore", "ChatImport", "ChatModel",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
+        .target(
+            name: "ChatClient",
+            dependencies: [
+                "ChatCore", "ChatModel",
+                .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .target(name: "ChatImport", dependencies: ["ChatModel"]),
-        .target(name: "ChatStore", dependencies: [
-            "ChatModel",
-            .product(name: "GRDB", package: "GRDB.swift"),
-            .product(name: "PostgresNIO", package: "postgres-nio"),
-            .product(name: "Logging", package: "swift-log"),
-            .product(name: "NIOCore", package: "swift-nio"),
-            .product(name: "NIOPosix", package: "swift-nio"),
-        ]),
-        .target(name: "Report", dependencies: [
-            "ChatStore", "ChatImport", "ChatModel",
-            .product(name: "GRDB", package: "GRDB.swift"),
-        ]),
-        .executableTarget(name: "chatterm", dependencies: [
-            "ChatModel", "ChatImport", "ChatStore", "ChatCore", "TerminalUI", "ChatServer", "ChatClient", "Report",
-            .product(name: "ArgumentParser", package: "swift-argument-parser"),
-        ]),
-        .executableTarget(name: "chatterm-bench", dependencies: [
-            "ChatImport", "ChatStore", "ChatCore", "ChatModel", "TerminalUI", "ChatClient", "ChatServer", "Report",
-            .product(name: "ArgumentParser", package: "swift-argument-parser"),
-        ]),
+        .target(
+            name: "ChatStore",
+            dependencies: [
+                "ChatModel",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ]
+        ),
+        .target(
+            name: "Report",
+            dependencies: [
+                "ChatStore", "ChatImport", "ChatModel",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
+        .executableTarget(
+            name: "chatterm",
+            dependencies: [
+                "ChatModel", "ChatImport", "ChatStore", "ChatCore", "TerminalUI", "ChatServer", "ChatClient", "Report",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(
+            name: "chatterm-bench",
+            dependencies: [
+                "ChatImport", "ChatStore", "ChatCore", "ChatModel", "TerminalUI", "ChatClient", "ChatServer", "Report",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
         .target(name: "ChatTestSupport", dependencies: ["ChatModel", "ChatStore"], path: "Tests/ChatTestSupport"),
-        .target(name: "FuzzTargets", dependencies: ["ChatImport", "ChatModel", "ChatServer", "TerminalUI"], path: "Tests/Fuzz/FuzzTargets"),
+        .target(
+            name: "FuzzTargets",
+            dependencies: ["ChatImport", "ChatModel", "ChatServer", "TerminalUI"],
+            path: "Tests/Fuzz/FuzzTargets"
+        ),
         .executableTarget(name: "chatterm-fuzz", dependencies: ["FuzzTargets"], path: "Tests/Fuzz/chatterm-fuzz"),
         .testTarget(name: "ChatModelTests", dependencies: ["ChatModel"]),
         .testTarget(name: "ChatCoreTests", dependencies: ["ChatCore", "ChatModel"]),
         .testTarget(name: "ChatServerTests", dependencies: ["ChatServer", "ChatModel", "ChatTestSupport"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "ChatCore", "ChatModel", "CNCurses"], exclude: ["Snapshots"]),
         .testTarget(name: "ChatImportTests", dependencies: ["ChatImport", "ChatModel", "ChatTestSupport"]),
-        .testTarget(name: "ChatStoreTests", dependencies: [
-            "ChatStore", "ChatImport", "ChatModel", "ChatTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
-        ]),
+        .testTarget(
+            name: "ChatStoreTests",
+            dependencies: [
+                "ChatStore", "ChatImport", "ChatModel", "ChatTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
         .testTarget(name: "ReportTests", dependencies: ["Report", "ChatStore", "ChatImport", "ChatModel", "ChatTestSupport"]),
         .testTarget(name: "ChattermTests", dependencies: ["chatterm", "ChatModel", "ChatStore", "ChatTestSupport"]),
         .testTarget(name: "FuzzCorpusTests", dependencies: ["FuzzTargets"]),
-        .testTarget(name: "ChatClientTests", dependencies: ["ChatClient", "ChatServer", "ChatStore", "ChatModel", "ChatCore", "ChatTestSupport"]),
+        .testTarget(
+            name: "ChatClientTests",
+            dependencies: ["ChatClient", "ChatServer", "ChatStore", "ChatModel", "ChatCore", "ChatTestSupport"]
+        ),
     ]
 )

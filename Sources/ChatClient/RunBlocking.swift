@@ -1,5 +1,5 @@
-import ChatModel
 import ChatCore
+import ChatModel
 import Foundation
 
 /// Runs `work` on the concurrency pool and waits for its answer, for callers outside Swift

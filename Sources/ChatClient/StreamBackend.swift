@@ -1,6 +1,7 @@
 import ChatCore
 import ChatModel
 import Foundation
+
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
@@ -99,7 +100,10 @@ public final class StreamBackend: LiveChatBackend {
 
     /// `channel.query` without watching: its members and the page `messages` asks for.
     private func channelState(_ cid: String, messages: JSONObject) async throws -> JSONObject {
-        try await rest.post(Self.channelPath(cid, "query"), ["state": true, "watch": false, "presence": false, "messages": .object(messages)])
+        try await rest.post(
+            Self.channelPath(cid, "query"),
+            ["state": true, "watch": false, "presence": false, "messages": .object(messages)]
+        )
     }
 
     /// A channel query's `messages` from `cursor`: by its message id, or, for a bare time (an empty
@@ -136,7 +140,9 @@ public final class StreamBackend: LiveChatBackend {
             do {
                 let answer = try await rest.post(Self.channelPath(cid, "message"), ["message": .object(message)])
                 // The socket brings the same message; the reducer replaces by id, so it shows once.
-                if let row = answer["message"]?.objectValue.flatMap({ StreamItems.messageRow($0, viewer: userID) }) { deliver(.messageUpserted(row)) }
+                if let row = answer["message"]?.objectValue.flatMap({ StreamItems.messageRow($0, viewer: userID) }) {
+                    deliver(.messageUpserted(row))
+                }
             } catch {
                 deliver(.failed("Could not send: \(Self.reason(error))"))
             }
@@ -158,15 +164,20 @@ public final class StreamBackend: LiveChatBackend {
             await answer("Could not delete", deliver) { try await rest.send("DELETE", "messages/\(id)", body: nil) }
         case .react(let id, let type, let add):
             await answer("Could not react", deliver) {
-                add ? try await rest.post("messages/\(id)/reaction", ["reaction": ["type": .string(type)]])
+                add
+                    ? try await rest.post("messages/\(id)/reaction", ["reaction": ["type": .string(type)]])
                     : try await rest.send("DELETE", "messages/\(id)/reaction/\(type)", body: nil)
             }
         case .pin(let id, let pinned):
-            await answer("Could not pin", deliver) { try await rest.send("PUT", "messages/\(id)", body: ["set": ["pinned": .bool(pinned)]]) }
+            await answer("Could not pin", deliver) {
+                try await rest.send("PUT", "messages/\(id)", body: ["set": ["pinned": .bool(pinned)]])
+            }
         case .giphy(let id, let action):
             // Sent or cancelled, the preview is gone (it was never stored); shuffled, it changes.
             if action != "shuffle" { deliver(.messageRemoved(id: id)) }
-            await answer("Could not \(action) the GIF", deliver) { try await rest.post("messages/\(id)/action", ["form_data": ["image_action": .string(action)]]) }
+            await answer("Could not \(action) the GIF", deliver) {
+                try await rest.post("messages/\(id)/action", ["form_data": ["image_action": .string(action)]])
+            }
         case .leave(let cid):
             do {
                 let (type, id) = StreamItems.split(cid) ?? ("", cid)
@@ -177,9 +188,13 @@ public final class StreamBackend: LiveChatBackend {
             }
         case .search(let text):
             do {
-                let payload: JSONObject = ["filter_conditions": ["members": ["$in": [.string(userID)]]], "query": .string(text), "limit": 30]
+                let payload: JSONObject = [
+                    "filter_conditions": ["members": ["$in": [.string(userID)]]], "query": .string(text), "limit": 30,
+                ]
                 let answer = try await rest.get("search", query: ["payload": JSONWriter().string(.object(payload))])
-                let rows = (answer["results"]?.arrayValue ?? []).compactMap { $0.objectValue?["message"]?.objectValue.flatMap { StreamItems.messageRow($0, viewer: userID) } }
+                let rows = (answer["results"]?.arrayValue ?? []).compactMap {
+                    $0.objectValue?["message"]?.objectValue.flatMap { StreamItems.messageRow($0, viewer: userID) }
+                }
                 deliver(.searchResults(query: text, rows: rows))
             } catch {
                 deliver(.failed("Could not search: \(Self.reason(error))"))
@@ -195,8 +210,13 @@ public final class StreamBackend: LiveChatBackend {
         case .direct(let others, let text):
             do {
                 let members = [userID] + others.filter { $0 != userID }
-                let state = try await rest.post("channels/messaging/query", ["data": ["members": .array(members.map(JSONValue.string))], "state": false])
-                guard let cid = state["channel"]?.objectValue?["cid"]?.stringValue else { throw StreamAPIFailure(status: 0, code: -1, message: "no channel in the answer") }
+                let state = try await rest.post(
+                    "channels/messaging/query",
+                    ["data": ["members": .array(members.map(JSONValue.string))], "state": false]
+                )
+                guard let cid = state["channel"]?.objectValue?["cid"]?.stringValue else {
+                    throw StreamAPIFailure(status: 0, code: -1, message: "no channel in the answer")
+                }
                 if let text { _ = try await rest.post(Self.channelPath(cid, "message"), ["message": ["text": .string(text)]]) }
                 deliver(.channelsLoaded(try await channels(for: userID, watchingWith: link.withLock { $0.connectionID })))
                 deliver(.openChannel(cid: cid))
@@ -209,7 +229,9 @@ public final class StreamBackend: LiveChatBackend {
     /// Runs a request whose answer carries the message as it now is, and delivers that.
     private func answer(_ failure: String, _ deliver: @Sendable (ChatEvent) -> Void, _ call: () async throws -> JSONObject) async {
         do {
-            if let row = try await call()["message"]?.objectValue.flatMap({ StreamItems.messageRow($0, viewer: userID) }) { deliver(.messageUpserted(row)) }
+            if let row = try await call()["message"]?.objectValue.flatMap({ StreamItems.messageRow($0, viewer: userID) }) {
+                deliver(.messageUpserted(row))
+            }
         } catch {
             deliver(.failed("\(failure): \(Self.reason(error))"))
         }

@@ -76,12 +76,16 @@ extension StreamBackend {
         defer { socket.close() }
         // Running from the start, the keep-alive also ends an opening that never gets an answer.
         let lastHeard = Locked(ContinuousClock.now)
-        let keepAlive = Task { await Self.keepAlive(socket, clientID: "\(userID)--\(UUID().uuidString.lowercased())", lastHeard: lastHeard) }
+        let keepAlive = Task {
+            await Self.keepAlive(socket, clientID: "\(userID)--\(UUID().uuidString.lowercased())", lastHeard: lastHeard)
+        }
         defer { keepAlive.cancel() }
         var events = socket.events.makeAsyncIterator()
         guard let hello = await events.next() else { return .dropped(wasUp: false) }
         if let error = hello["error"]?.objectValue { return .refused(error["message"]?.stringValue ?? JSONWriter().string(.object(hello))) }
-        guard hello["type"]?.stringValue == "health.check", let connectionID = hello["connection_id"]?.stringValue else { return .dropped(wasUp: false) }
+        guard hello["type"]?.stringValue == "health.check", let connectionID = hello["connection_id"]?.stringValue else {
+            return .dropped(wasUp: false)
+        }
         lastHeard.withLock { $0 = .now }
         link.withLock { $0.connectionID = connectionID }
         deliver(.connectionChanged(.connected))
@@ -119,14 +123,17 @@ extension StreamBackend {
         let actor = event["user"]?.objectValue.flatMap(StreamItems.user)
         switch event["type"]?.stringValue {
         case "message.new", "message.updated", "message.deleted", "message.undeleted",
-             "reaction.new", "reaction.updated", "reaction.deleted", "notification.message_new":
+            "reaction.new", "reaction.updated", "reaction.deleted", "notification.message_new":
             guard let message = event["message"]?.objectValue else { return nil }
             return await row(message, actedBy: actor?.id).map(ChatEvent.messageUpserted)
         case "typing.start":
             guard let actor, actor.id != userID, let cid = event["cid"]?.stringValue else { return nil }
             let now = Timestamp.now()
-            return .typingStarted(cid: cid, userName: actor.displayName,
-                                  until: Timestamp(seconds: now.seconds + Self.typingSeconds, nanoseconds: now.nanoseconds))
+            return .typingStarted(
+                cid: cid,
+                userName: actor.displayName,
+                until: Timestamp(seconds: now.seconds + Self.typingSeconds, nanoseconds: now.nanoseconds)
+            )
         case "typing.stop":
             guard let actor, actor.id != userID, let cid = event["cid"]?.stringValue else { return nil }
             return .typingStopped(cid: cid, userName: actor.displayName)
@@ -141,7 +148,8 @@ extension StreamBackend {
     /// cannot overtake a later event about the same message.
     private func row(_ message: JSONObject, actedBy actor: String?) async -> MessageRow? {
         if actor != userID, message["reaction_counts"]?.objectValue?.isEmpty == false, let id = message["id"]?.stringValue,
-           let fresh = try? await rest.get("messages/\(id)")["message"]?.objectValue {
+            let fresh = try? await rest.get("messages/\(id)")["message"]?.objectValue
+        {
             return StreamItems.messageRow(fresh, viewer: userID)
         }
         return StreamItems.messageRow(message, viewer: userID)

@@ -11,9 +11,15 @@ enum StreamItems {
     static func messageRow(_ o: JSONObject, viewer: String) -> MessageRow? {
         guard let id = o["id"]?.stringValue, let cid = o["cid"]?.stringValue, let (type, channelID) = split(cid) else { return nil }
         let author = o["user"]?.objectValue.flatMap(user)
-        var m = Message(id: id, channelType: type, channelID: channelID, userID: author?.id ?? "",
-                        type: o["type"]?.stringValue.flatMap(MessageType.init(rawValue:)) ?? .regular,
-                        text: o["text"]?.stringValue, custom: custom(o, leaving: messageFields))
+        var m = Message(
+            id: id,
+            channelType: type,
+            channelID: channelID,
+            userID: author?.id ?? "",
+            type: o["type"]?.stringValue.flatMap(MessageType.init(rawValue:)) ?? .regular,
+            text: o["text"]?.stringValue,
+            custom: custom(o, leaving: messageFields)
+        )
         m.html = o["html"]?.stringValue.flatMap { $0.isEmpty ? nil : $0 }
         m.attachments = o.objects("attachments").map(Attachment.init(fields:))
         m.parentID = o["parent_id"]?.stringValue
@@ -35,13 +41,21 @@ enum StreamItems {
         }
         let quoted = o["quoted_message"]?.objectValue.flatMap { q in
             q["id"]?.stringValue.map { quotedID in
-                MessageRow.QuotedPreview(messageID: quotedID, authorName: q["user"]?.objectValue.flatMap(user)?.displayName ?? "",
-                                         text: q["text"]?.stringValue ?? "",
-                                         deleted: q["type"]?.stringValue == MessageType.deleted.rawValue)
+                MessageRow.QuotedPreview(
+                    messageID: quotedID,
+                    authorName: q["user"]?.objectValue.flatMap(user)?.displayName ?? "",
+                    text: q["text"]?.stringValue ?? "",
+                    deleted: q["type"]?.stringValue == MessageType.deleted.rawValue
+                )
             }
         }
-        return MessageRow(message: m, authorName: author?.displayName ?? m.userID, replyCount: o["reply_count"]?.intValue ?? 0,
-                          reactions: reactions, quoted: quoted)
+        return MessageRow(
+            message: m,
+            authorName: author?.displayName ?? m.userID,
+            replyCount: o["reply_count"]?.intValue ?? 0,
+            reactions: reactions,
+            quoted: quoted
+        )
     }
 
     // MARK: Channels
@@ -77,15 +91,26 @@ enum StreamItems {
         let newest = state.objects("messages").last?["created_at"]
         let read = state.objects("read").first { $0["user"]?.objectValue?["id"]?.stringValue == viewer }
         let counts = unread[channel.cid] ?? Unread()
-        return ChannelSummary(channel: channel, memberCount: json["member_count"]?.intValue ?? members.count,
-                              unreadCount: counts.messages, mentionCount: counts.mentions,
-                              lastMessageAt: time(json["last_message_at"]) ?? time(newest), lastRead: time(read?["last_read"]),
-                              muted: json["muted"]?.boolValue ?? false, otherMemberNames: others)
+        return ChannelSummary(
+            channel: channel,
+            memberCount: json["member_count"]?.intValue ?? members.count,
+            unreadCount: counts.messages,
+            mentionCount: counts.mentions,
+            lastMessageAt: time(json["last_message_at"]) ?? time(newest),
+            lastRead: time(read?["last_read"]),
+            muted: json["muted"]?.boolValue ?? false,
+            otherMemberNames: others
+        )
     }
 
     private static func channel(_ o: JSONObject) -> Channel? {
         guard let type = o["type"]?.stringValue, let id = o["id"]?.stringValue else { return nil }
-        var c = Channel(type: type, id: id, createdBy: o["created_by"]?.objectValue?["id"]?.stringValue ?? "", custom: custom(o, leaving: channelFields))
+        var c = Channel(
+            type: type,
+            id: id,
+            createdBy: o["created_by"]?.objectValue?["id"]?.stringValue ?? "",
+            custom: custom(o, leaving: channelFields)
+        )
         c.team = o["team"]?.stringValue
         c.disabled = o["disabled"]?.boolValue
         c.frozen = o["frozen"]?.boolValue
@@ -127,7 +152,8 @@ enum StreamItems {
 
     static func reaction(_ o: JSONObject) -> Reaction? {
         guard let messageID = o["message_id"]?.stringValue, let type = o["type"]?.stringValue,
-              let userID = o["user_id"]?.stringValue ?? o["user"]?.objectValue?["id"]?.stringValue else { return nil }
+            let userID = o["user_id"]?.stringValue ?? o["user"]?.objectValue?["id"]?.stringValue
+        else { return nil }
         var r = Reaction(messageID: messageID, type: type, userID: userID, custom: custom(o, leaving: reactionFields))
         r.createdAt = time(o["created_at"])
         return r
@@ -152,7 +178,8 @@ enum StreamItems {
     ]
     private static let memberFields: Set<String> = [
         "user_id", "user", "created_at", "updated_at", "channel_role", "role", "is_moderator", "banned", "shadow_banned", "status",
-        "invited", "invite_accepted_at", "invite_rejected_at", "notifications_muted", "archived_at", "pinned_at", "ban_expires", "deleted_at",
+        "invited", "invite_accepted_at", "invite_rejected_at", "notifications_muted", "archived_at", "pinned_at", "ban_expires",
+        "deleted_at",
     ]
     private static let userFields: Set<String> = [
         "id", "role", "created_at", "updated_at", "banned", "online", "shadow_banned", "invisible", "language", "teams", "teams_role",

@@ -1,5 +1,6 @@
 import ChatModel
 import Foundation
+
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
@@ -25,12 +26,15 @@ public struct StreamREST: Sendable {
 
     public func send(_ method: String, _ path: String, query: [String: String] = [:], body: JSONObject?) async throws -> JSONObject {
         var components = URLComponents(string: "\(endpoint.baseURL)/\(path)")
-        components?.queryItems = [URLQueryItem(name: "api_key", value: endpoint.apiKey)]
+        components?.queryItems =
+            [URLQueryItem(name: "api_key", value: endpoint.apiKey)]
             + query.sorted { $0.key < $1.key }.map { URLQueryItem(name: $0.key, value: $0.value) }
         // URLComponents leaves `+` as it is, and servers form-decode it to a space (a JSON `payload` would change).
         let encoded = components?.percentEncodedQuery
         components?.percentEncodedQuery = encoded?.replacingOccurrences(of: "+", with: "%2B")
-        guard let url = components?.url else { throw StreamAPIFailure(status: 0, code: -1, message: "not a URL: \(endpoint.baseURL)/\(path)") }
+        guard let url = components?.url else {
+            throw StreamAPIFailure(status: 0, code: -1, message: "not a URL: \(endpoint.baseURL)/\(path)")
+        }
         var request = URLRequest(url: url)
         request.httpMethod = method
         request.setValue(endpoint.token, forHTTPHeaderField: "Authorization")
@@ -39,7 +43,8 @@ public struct StreamREST: Sendable {
             request.setValue("application/json", forHTTPHeaderField: "Content-Type")
             request.httpBody = Data(JSONWriter().string(.object(body)).utf8)
         }
-        let data: Data, response: URLResponse
+        let data: Data
+        let response: URLResponse
         do {
             (data, response) = try await session.data(for: request)
         } catch {
@@ -48,8 +53,11 @@ public struct StreamREST: Sendable {
         let status = (response as? HTTPURLResponse)?.statusCode ?? 0
         let json = (try? JSONParser.parse(String(decoding: data, as: UTF8.self)))?.objectValue ?? JSONObject()
         guard (200..<300).contains(status) else {
-            throw StreamAPIFailure(status: status, code: json["code"]?.intValue ?? -1,
-                                   message: json["message"]?.stringValue ?? "\(method) \(path) answered HTTP \(status)")
+            throw StreamAPIFailure(
+                status: status,
+                code: json["code"]?.intValue ?? -1,
+                message: json["message"]?.stringValue ?? "\(method) \(path) answered HTTP \(status)"
+            )
         }
         return json
     }

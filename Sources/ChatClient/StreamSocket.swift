@@ -27,7 +27,10 @@ public final class StreamSocket: Sendable {
         task = Task {
             var logger = Logger(label: "chatterm.socket")
             logger.logLevel = .critical
-            _ = try? await WebSocketClient.connect(url: url, configuration: .init(maxFrameSize: 1 << 22), logger: logger) { inbound, outbound, _ in
+            _ = try? await WebSocketClient.connect(url: url, configuration: .init(maxFrameSize: 1 << 22), logger: logger) {
+                inbound,
+                outbound,
+                _ in
                 try await withThrowingTaskGroup(of: Void.self) { group in
                     group.addTask {
                         for await frame in frames { try await outbound.write(.text(frame)) }
@@ -58,8 +61,8 @@ public final class StreamSocket: Sendable {
     }
 }
 
-private extension String {
-    func replacingPrefix(_ prefix: String, with replacement: String) -> String {
+extension String {
+    fileprivate func replacingPrefix(_ prefix: String, with replacement: String) -> String {
         hasPrefix(prefix) ? replacement + dropFirst(prefix.count) : self
     }
 }

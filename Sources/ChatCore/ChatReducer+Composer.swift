@@ -64,7 +64,8 @@ extension ChatReducer {
     static func mentions(_ id: String, in text: String) -> Bool {
         var rest = Substring(text)
         while let range = rest.firstRange(of: "@" + id) {
-            let before = rest[..<range.lowerBound].last, after = rest[range.upperBound...].first
+            let before = rest[..<range.lowerBound].last
+            let after = rest[range.upperBound...].first
             let boundary: (Character?) -> Bool = { c in c.map { !($0.isLetter || $0.isNumber || "_-@".contains($0)) } ?? true }
             if boundary(before), boundary(after) { return true }
             rest = rest[range.upperBound...]
@@ -96,11 +97,17 @@ extension ChatReducer {
             guard live(&s) else { return [] }
             return [.reconnect]
         case .theme:
-            guard !arguments.isEmpty else { s.status = "/theme NAME: dark, light, mono, dark256 or a theme file"; return [] }
+            guard !arguments.isEmpty else {
+                s.status = "/theme NAME: dark, light, mono, dark256 or a theme file"
+                return []
+            }
             return [.setTheme(arguments)]
         case .search:
             guard live(&s) else { return [] }
-            guard !arguments.isEmpty else { s.status = "/search TEXT: what to look for?"; return [] }
+            guard !arguments.isEmpty else {
+                s.status = "/search TEXT: what to look for?"
+                return []
+            }
             s.status = "Searching for \(arguments)…"
             return [.live(.search(text: arguments))]
         case .join:
@@ -119,7 +126,10 @@ extension ChatReducer {
         guard live(&s), let cid = s.openCID else { return [] }
         let rows = s.window?.rows.filter { $0.message.type != .deleted && $0.message.type != .ephemeral } ?? []
         let own = action == .edit || action == .delete
-        guard let target = rows.first(where: { $0.id == s.selectedMessageID }) ?? (own ? rows.last { $0.message.userID == s.userID } : rows.last) else {
+        guard
+            let target = rows.first(where: { $0.id == s.selectedMessageID })
+                ?? (own ? rows.last { $0.message.userID == s.userID } : rows.last)
+        else {
             if action == .topic {
                 return arguments.isEmpty ? [] : [.live(.topic(cid: cid, text: arguments))]
             }
@@ -128,14 +138,29 @@ extension ChatReducer {
         }
         switch action {
         case .reply:
-            guard !arguments.isEmpty else { s.status = "/reply TEXT: what to say?"; return [] }
-            return [.live(.send(cid: cid, text: arguments, parentID: target.message.parentID ?? target.id, mentions: s.members.map(\.user.id).filter { mentions($0, in: arguments) }))]
+            guard !arguments.isEmpty else {
+                s.status = "/reply TEXT: what to say?"
+                return []
+            }
+            return [
+                .live(
+                    .send(
+                        cid: cid,
+                        text: arguments,
+                        parentID: target.message.parentID ?? target.id,
+                        mentions: s.members.map(\.user.id).filter { mentions($0, in: arguments) }
+                    )
+                )
+            ]
         case .thread:
             s.thread = nil
             return [.loadThread(messageID: target.message.parentID ?? target.id)]
         case .react:
             let type = String(arguments.filter { $0 != ":" })
-            guard !type.isEmpty else { s.status = "/react :emoji:, e.g. /react :fire:"; return [] }
+            guard !type.isEmpty else {
+                s.status = "/react :emoji:, e.g. /react :fire:"
+                return []
+            }
             let mine = target.reactions.contains { $0.type == type && $0.includesMine }
             return [.live(.react(messageID: target.id, type: type, add: !mine))]
         case .edit:
@@ -152,7 +177,10 @@ extension ChatReducer {
         case .pin:
             return [.live(.pin(messageID: target.id, pinned: target.message.pinnedAt == nil))]
         case .topic:
-            guard !arguments.isEmpty else { s.status = "/topic TEXT: what topic?"; return [] }
+            guard !arguments.isEmpty else {
+                s.status = "/topic TEXT: what topic?"
+                return []
+            }
             return [.live(.topic(cid: cid, text: arguments))]
         case .help, .quit, .join, .members, .msg, .leave, .reconnect, .search, .theme, .report:
             return []

@@ -7,7 +7,8 @@ extension ChatReducer {
     /// the channel list's unread and mention counts. Reading the bottom of the open channel
     /// marks it read.
     static func upsert(_ row: MessageRow, _ s: inout ChatState) -> [ChatEffect] {
-        let message = row.message, cid = message.cid
+        let message = row.message
+        let cid = message.cid
         var effects: [ChatEffect] = []
         var isNew = true
         if var thread = s.thread {
@@ -15,7 +16,12 @@ extension ChatReducer {
                 thread.root = row
                 isNew = false
             } else if message.parentID == thread.root.id {
-                if let i = thread.replies.firstIndex(where: { $0.id == row.id }) { thread.replies[i] = row; isNew = false } else { thread.replies.append(row) }
+                if let i = thread.replies.firstIndex(where: { $0.id == row.id }) {
+                    thread.replies[i] = row
+                    isNew = false
+                } else {
+                    thread.replies.append(row)
+                }
             }
             s.thread = thread
         }
@@ -38,10 +44,13 @@ extension ChatReducer {
         // Whoever posts has stopped typing, whatever their typing.stop says later.
         if isNew { s.typing[cid]?[row.authorName] = nil }
         guard isNew, shownInChannel, message.type != .deleted, let index = s.channels.firstIndex(where: { $0.channel.cid == cid }),
-              s.counted.insert(row.id) else { return effects }
+            s.counted.insert(row.id)
+        else { return effects }
         var summary = s.channels[index]
         if let at = message.createdAt, summary.lastMessageAt.map({ at > $0 }) ?? true { summary.lastMessageAt = at }
-        let following = s.openCID == cid && s.window != nil && s.window?.bottomIndex == nil && s.window?.hasNewer == false && s.window?.gaps.isEmpty == true
+        let following =
+            s.openCID == cid && s.window != nil && s.window?.bottomIndex == nil && s.window?.hasNewer == false
+            && s.window?.gaps.isEmpty == true
         if message.userID != s.userID {
             if following {
                 effects.append(.live(.markRead(cid: cid)))
@@ -61,7 +70,8 @@ extension ChatReducer {
     /// missing: tell the server.
     static func markReadAtBottom(_ s: inout ChatState) -> [ChatEffect] {
         guard s.isLive, let w = s.window, w.bottomIndex == nil, !w.hasNewer, w.gaps.isEmpty,
-              let i = s.channels.firstIndex(where: { $0.channel.cid == w.cid }), s.channels[i].unreadCount > 0 else { return [] }
+            let i = s.channels.firstIndex(where: { $0.channel.cid == w.cid }), s.channels[i].unreadCount > 0
+        else { return [] }
         s.channels[i].unreadCount = 0
         s.channels[i].mentionCount = 0
         return [.live(.markRead(cid: w.cid))]

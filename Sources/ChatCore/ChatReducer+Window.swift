@@ -6,7 +6,8 @@ extension ChatReducer {
     /// Fetches the page after the gap in view (one fetch at a time).
     static func fillGap(_ s: inout ChatState) -> [ChatEffect] {
         guard var w = s.window, !w.loadingOlder, let gap = w.gapInView,
-              let after = w.rows.first(where: { $0.id == gap })?.message, let at = after.createdAt else { return [] }
+            let after = w.rows.first(where: { $0.id == gap })?.message, let at = after.createdAt
+        else { return [] }
         w.loadingOlder = true
         w.fillingGap = gap
         s.window = w

@@ -22,7 +22,12 @@ public enum ChatReducer {
             }
         case .channelLoaded(let cid, let rows, let members):
             guard cid == s.openCID else { break }
-            s.window = MessageWindow(cid: cid, rows: rows, hasOlder: rows.count >= MessageWindow.pageSize, readMarker: s.openChannel?.lastRead)
+            s.window = MessageWindow(
+                cid: cid,
+                rows: rows,
+                hasOlder: rows.count >= MessageWindow.pageSize,
+                readMarker: s.openChannel?.lastRead
+            )
             s.members = members
             effects += markReadAtBottom(&s)
         case .olderLoaded(let cid, let rows):
@@ -158,17 +163,33 @@ public enum ChatReducer {
         case .toggleThreadFocus:
             if s.thread != nil { s.focus = s.focus == .thread ? .messages : .thread }
         case .dismiss:
-            if s.reactionPicker != nil { s.reactionPicker = nil }
-            else if s.summary != nil { s.summary = nil }
-            else if s.search != nil { s.search = nil }
-            else if s.quotingID != nil { s.quotingID = nil; s.status = nil }
-            else if s.editingID != nil { s.editingID = nil; s.composer = Composer(); s.status = nil }
-            else if s.details != nil { s.details = nil }
-            else if s.showHelp { s.showHelp = false }
-            else if s.switcher != nil { s.switcher = nil }
-            else if s.selectedMessageID != nil { s.selectedMessageID = nil }
-            else if s.thread != nil { s.thread = nil; s.focus = .messages }
-            else { s.status = nil }
+            if s.reactionPicker != nil {
+                s.reactionPicker = nil
+            } else if s.summary != nil {
+                s.summary = nil
+            } else if s.search != nil {
+                s.search = nil
+            } else if s.quotingID != nil {
+                s.quotingID = nil
+                s.status = nil
+            } else if s.editingID != nil {
+                s.editingID = nil
+                s.composer = Composer()
+                s.status = nil
+            } else if s.details != nil {
+                s.details = nil
+            } else if s.showHelp {
+                s.showHelp = false
+            } else if s.switcher != nil {
+                s.switcher = nil
+            } else if s.selectedMessageID != nil {
+                s.selectedMessageID = nil
+            } else if s.thread != nil {
+                s.thread = nil
+                s.focus = .messages
+            } else {
+                s.status = nil
+            }
         case .toggleMembers:
             s.showMembers.toggle()
         case .toggleHelp:
@@ -187,7 +208,9 @@ public enum ChatReducer {
             if let id = s.selectedMessageID { effects.append(.loadDetails(messageID: id)) }
         case .openSelectedLink:
             let row = s.window?.rows.first { $0.id == s.selectedMessageID }
-            if let url = row?.message.attachments.lazy.compactMap({ $0.assetURL ?? $0.imageURL ?? $0.fields["title_link"]?.stringValue }).first {
+            if let url = row?.message.attachments.lazy.compactMap({ $0.assetURL ?? $0.imageURL ?? $0.fields["title_link"]?.stringValue })
+                .first
+            {
                 effects.append(.openURL(url))
             } else {
                 s.status = "No link in this message"

@@ -122,7 +122,9 @@ public struct ThreadPane: Sendable, Equatable {
 
 /// The reactions `a` offers, filtered by what is typed; Enter toggles one's own.
 public struct ReactionPicker: Sendable, Equatable {
-    public static let types = ["like", "love", "haha", "wow", "sad", "angry", "fire", "tada", "rocket", "eyes", "clap", "pray", "100", "check", "thumbsdown"]
+    public static let types = [
+        "like", "love", "haha", "wow", "sad", "angry", "fire", "tada", "rocket", "eyes", "clap", "pray", "100", "check", "thumbsdown",
+    ]
     public var messageID: String
     public var query = ""
     public var selected = 0

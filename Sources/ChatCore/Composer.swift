@@ -42,7 +42,8 @@ public struct Composer: Sendable, Equatable {
         let chars = string.flatMap { c -> [Character] in
             if c == "\n" || c == "\r\n" { return ["\n"] }
             if c == "\t" { return Array("    ") }
-            return c.unicodeScalars.contains { $0.properties.generalCategory == .control || Self.bidiControls.contains($0.value) } ? [] : [c]
+            return c.unicodeScalars.contains { $0.properties.generalCategory == .control || Self.bidiControls.contains($0.value) }
+                ? [] : [c]
         }
         text.insert(contentsOf: chars, at: cursor)
         cursor += chars.count

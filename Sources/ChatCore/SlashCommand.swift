@@ -18,17 +18,32 @@ public struct SlashCommand: Sendable, Equatable {
     public let kind: Kind
 
     public static let all: [SlashCommand] = [
-        SlashCommand(name: "giphy", arguments: "TEXT", help: "post a GIF: a preview first (↑, then Enter sends, s shuffles, x cancels)", kind: .server),
+        SlashCommand(
+            name: "giphy",
+            arguments: "TEXT",
+            help: "post a GIF: a preview first (↑, then Enter sends, s shuffles, x cancels)",
+            kind: .server
+        ),
         SlashCommand(name: "ban", arguments: "@user [reason]", help: "ban a user from this channel (moderators)", kind: .server),
         SlashCommand(name: "unban", arguments: "@user", help: "lift a ban (moderators)", kind: .server),
         SlashCommand(name: "mute", arguments: "@user", help: "stop seeing a user's messages in your notifications", kind: .server),
         SlashCommand(name: "unmute", arguments: "@user", help: "unmute a user", kind: .server),
         SlashCommand(name: "join", arguments: "#channel", help: "open a channel by name or id", kind: .client(.join)),
         SlashCommand(name: "msg", arguments: "@user [text]", help: "a direct message (the conversation opens)", kind: .client(.msg)),
-        SlashCommand(name: "reply", arguments: "TEXT", help: "reply in the thread of the newest message (or the selected one)", kind: .client(.reply)),
+        SlashCommand(
+            name: "reply",
+            arguments: "TEXT",
+            help: "reply in the thread of the newest message (or the selected one)",
+            kind: .client(.reply)
+        ),
         SlashCommand(name: "thread", arguments: "", help: "open the thread of the newest message", kind: .client(.thread)),
         SlashCommand(name: "react", arguments: ":emoji:", help: "react to the newest message, e.g. /react :fire:", kind: .client(.react)),
-        SlashCommand(name: "edit", arguments: "[TEXT]", help: "edit your newest message (with TEXT: replace it at once)", kind: .client(.edit)),
+        SlashCommand(
+            name: "edit",
+            arguments: "[TEXT]",
+            help: "edit your newest message (with TEXT: replace it at once)",
+            kind: .client(.edit)
+        ),
         SlashCommand(name: "delete", arguments: "", help: "delete your newest message (y confirms)", kind: .client(.delete)),
         SlashCommand(name: "pin", arguments: "", help: "pin or unpin the newest message", kind: .client(.pin)),
         SlashCommand(name: "topic", arguments: "TEXT", help: "set the channel's topic (moderators)", kind: .client(.topic)),

@@ -33,10 +33,19 @@ public struct SummaryLine: Sendable, Equatable {
         var lines: [SummaryLine] = []
         let n = NumberText.grouped
         func heading(_ title: String) { lines += [SummaryLine(.figure, ""), SummaryLine(.heading, title)] }
-        func figure(_ label: String, _ value: String) { lines.append(SummaryLine(.figure, label.padding(toLength: 24, withPad: " ", startingAt: 0) + value)) }
+        func figure(_ label: String, _ value: String) {
+            lines.append(SummaryLine(.figure, label.padding(toLength: 24, withPad: " ", startingAt: 0) + value))
+        }
         func bars(_ points: [(String, Int)]) {
             let top = points.map(\.1).max() ?? 0
-            for (label, value) in points { lines.append(SummaryLine(.bar(value: value, max: top), String(label.prefix(22)).padding(toLength: 24, withPad: " ", startingAt: 0) + n(value).leftPadded(9) + " ")) }
+            for (label, value) in points {
+                lines.append(
+                    SummaryLine(
+                        .bar(value: value, max: top),
+                        String(label.prefix(22)).padding(toLength: 24, withPad: " ", startingAt: 0) + n(value).leftPadded(9) + " "
+                    )
+                )
+            }
         }
 
         lines.append(SummaryLine(.heading, "Totals"))
@@ -53,7 +62,10 @@ public struct SummaryLine: Sendable, Equatable {
         figure("deleted", share(f.messages.deleted))
         figure("pinned", share(f.messages.pinned))
         figure("system", share(f.messages.system))
-        figure("threads", "\(n(f.threads.count)) with \(n(f.threads.replies)) replies" + (f.threads.deepest.map { ", longest \(n($0.count))" } ?? ""))
+        figure(
+            "threads",
+            "\(n(f.threads.count)) with \(n(f.threads.replies)) replies" + (f.threads.deepest.map { ", longest \(n($0.count))" } ?? "")
+        )
         heading("Busiest channels")
         bars(f.busiestChannels.map { ($0.title, $0.count) })
         heading("Busiest users")

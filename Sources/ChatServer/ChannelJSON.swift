@@ -5,8 +5,12 @@ import ChatStore
 enum ChannelJSON {
     /// The channel as a response shows it: with its creator, member count and its type's config.
     static func full(_ c: Channel, store: ChatStore) throws -> JSONValue {
-        channel(c, creator: try store.user(id: c.createdBy), memberCount: try store.members(cid: c.cid).count,
-                config: try store.channelConfig(forType: c.type))
+        channel(
+            c,
+            creator: try store.user(id: c.createdBy),
+            memberCount: try store.members(cid: c.cid).count,
+            config: try store.channelConfig(forType: c.type)
+        )
     }
 
     /// `config`: the channel type's settings, as channel states carry them; `muted`: whether the
@@ -41,7 +45,10 @@ enum ChannelJSON {
     }
 
     static func command(_ command: BuiltInCommand) -> JSONValue {
-        ["name": .string(command.rawValue), "description": .string(command.description), "args": .string(command.args), "set": .string(command.set)]
+        [
+            "name": .string(command.rawValue), "description": .string(command.description), "args": .string(command.args),
+            "set": .string(command.set),
+        ]
     }
 
     static func member(_ row: MemberRow) -> JSONValue {

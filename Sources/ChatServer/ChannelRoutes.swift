@@ -32,7 +32,9 @@ struct ChannelRoutes {
         data["created_by"] = nil
         data["created_by_id"] = nil
         data["type"] = .string(type)
-        if let id { data["id"] = .string(id) } else {
+        if let id {
+            data["id"] = .string(id)
+        } else {
             guard !memberIDs.isEmpty else { throw StreamAPIError.input(operation, "data.members is required for a channel without an id") }
             data["member_ids"] = .array(memberIDs.map(JSONValue.string))
         }
@@ -40,9 +42,14 @@ struct ChannelRoutes {
         var channel = try store.channel(cid: cid)
         if channel == nil {
             // Existing channels of a type that no longer exists stay usable; new ones need the type.
-            guard try store.channelType(name: type) != nil else { throw StreamAPIError.input(operation, "channel type \(type) does not exist") }
+            guard try store.channelType(name: type) != nil else {
+                throw StreamAPIError.input(operation, "channel type \(type) does not exist")
+            }
             guard let creator else {
-                throw StreamAPIError.input(operation, "either data.created_by or data.created_by_id must be provided when using server side auth.")
+                throw StreamAPIError.input(
+                    operation,
+                    "either data.created_by or data.created_by_id must be provided when using server side auth."
+                )
             }
             data["created_by"] = .string(creator)
             // Stream's default grants: only admins create gaming channels (a server call may too).
@@ -70,7 +77,8 @@ struct ChannelRoutes {
         let operation = "SendMessage"
         var request = request
         let body = try await request.jsonObject(operation: operation)
-        let type = context.parameters.get("type") ?? "", id = context.parameters.get("id") ?? ""
+        let type = context.parameters.get("type") ?? ""
+        let id = context.parameters.get("id") ?? ""
         guard var data = body["message"]?.objectValue else { throw StreamAPIError.input(operation, "message is a required field") }
         let sender = try ActingUser.resolve(context, claimed: ActingUser.claimed(in: data), operation: operation)
         guard let channel = try store.channel(cid: ChannelID.cid(type: type, id: id)) else {
@@ -78,12 +86,18 @@ struct ChannelRoutes {
         }
         if case .user? = context.actor { try ChannelAccess(store: store).require(channel, user: sender, operation: operation, to: .write) }
         if channel.frozen == true { throw StreamAPIError.notAllowed(operation, "channel \(channel.cid) is frozen") }
-        if try store.isBanned(sender, in: channel, now: .now()) { throw StreamAPIError.notAllowed(operation, "user \(sender) is banned from channel \(channel.cid)") }
+        if try store.isBanned(sender, in: channel, now: .now()) {
+            throw StreamAPIError.notAllowed(operation, "user \(sender) is banned from channel \(channel.cid)")
+        }
         guard try store.user(id: sender) != nil else { throw StreamAPIError.input(operation, "user \(sender) doesn't exist") }
         let config = try store.channelConfig(forType: channel.type)
         if let parent = data["parent_id"], !parent.isNull { try config.require(.replies, operation: operation) }
         if let command = SlashCommands.parse(data["text"]?.stringValue, enabled: config.commands) {
-            return JSONResponse.ok(["message": try await commands.run(command, channel: channel, user: sender)], status: .created, context: context)
+            return JSONResponse.ok(
+                ["message": try await commands.run(command, channel: channel, user: sender)],
+                status: .created,
+                context: context
+            )
         }
         if let mentioned = try mentionedIDs(data["mentioned_users"], operation: operation) { data["mentioned_users_ids"] = mentioned }
         for key in ["user", "user_id", "mentioned_users", "silent", "pinned", "html"] { data[key] = nil }
@@ -100,15 +114,25 @@ struct ChannelRoutes {
                 throw StreamAPIError.input(operation, "parent message \(parentID) doesn't exist in \(channel.cid)")
             }
             if parent.message.parentID != nil {
-                throw StreamAPIError(status: 400, code: 21, message: "\(operation) failed with error: \"parent message cannot be a reply: only one level of threads is allowed\"")
+                throw StreamAPIError(
+                    status: 400,
+                    code: 21,
+                    message: "\(operation) failed with error: \"parent message cannot be a reply: only one level of threads is allowed\""
+                )
             }
         }
-        return JSONResponse.ok(["message": try await post(message, in: channel, sender: sender, operation: operation)], status: .created, context: context)
+        return JSONResponse.ok(
+            ["message": try await post(message, in: channel, sender: sender, operation: operation)],
+            status: .created,
+            context: context
+        )
     }
 
     /// Stores a new message (committed before anyone is told) and tells the channel.
     private func post(_ message: Message, in channel: Channel, sender: String, operation: String) async throws -> JSONValue {
-        guard try store.insert(message: message) else { throw StreamAPIError.input(operation, "a message with ID \(message.id) already exists") }
+        guard try store.insert(message: message) else {
+            throw StreamAPIError.input(operation, "a message with ID \(message.id) already exists")
+        }
         let json = try MessagePresenter(store: store).message(id: message.id, viewer: sender) ?? .null
         var event = EventJSON.base("message.new", channel, user: sender, store: store)
         event["message"] = json
@@ -117,7 +141,9 @@ struct ChannelRoutes {
         // Members connected but not watching hear of it with their own unread counts. Thread
         // replies not shown in the channel reach the thread's watchers only.
         if message.parentID == nil || message.showInChannel == true {
-            let members = try store.members(cid: channel.cid).map(\.user.id).filter { $0 != sender && message.audience?.contains($0) ?? true }
+            let members = try store.members(cid: channel.cid).map(\.user.id).filter {
+                $0 != sender && message.audience?.contains($0) ?? true
+            }
             var notification = event
             notification["type"] = "notification.message_new"
             await hub.notify(notification, cid: channel.cid, members: members, personal: true)
@@ -147,10 +173,14 @@ struct ChannelRoutes {
             return JSONResponse.ok(["message": .null], context: context)
         case "send":
             _ = await commands.ephemeral.take(id)
-            guard let channel = try store.channel(cid: giphy.cid) else { throw StreamAPIError.notFound(operation, "Can't find channel \(giphy.cid)") }
+            guard let channel = try store.channel(cid: giphy.cid) else {
+                throw StreamAPIError.notFound(operation, "Can't find channel \(giphy.cid)")
+            }
             let picture = try commands.giphyJSON(giphy, type: "regular")
             var message = Message(id: giphy.id, channelType: channel.type, channelID: channel.id, userID: user, type: .regular, text: "")
-            message.attachments = (picture.objectValue?["attachments"]?.arrayValue ?? []).compactMap { $0.objectValue.map(Attachment.init(fields:)) }
+            message.attachments = (picture.objectValue?["attachments"]?.arrayValue ?? []).compactMap {
+                $0.objectValue.map(Attachment.init(fields:))
+            }
             message.createdAt = .now()
             return JSONResponse.ok(["message": try await post(message, in: channel, sender: user, operation: operation)], context: context)
         default:

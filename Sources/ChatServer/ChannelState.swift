@@ -11,7 +11,13 @@ struct ChannelStates {
         let members = try store.members(cid: channel.cid)
         let viewerID: String = { if case .user(let id)? = viewer { return id } else { return "" } }()
         let presenter = MessagePresenter(store: store)
-        let rows = try MessagePage.rows(body["messages"]?.objectValue ?? [:], cid: channel.cid, viewer: viewerID, store: store, operation: operation)
+        let rows = try MessagePage.rows(
+            body["messages"]?.objectValue ?? [:],
+            cid: channel.cid,
+            viewer: viewerID,
+            store: store,
+            operation: operation
+        )
         let creator = try store.user(id: channel.createdBy)
         let config = try store.channelConfig(forType: channel.type)
         let muted = viewerID.isEmpty ? nil : (try store.user(id: viewerID)?.channelMutes ?? []).contains(channel.cid)
@@ -31,7 +37,9 @@ struct ChannelStates {
     private func read(_ channel: Channel, members: [MemberRow], viewer: String, shared: Bool) throws -> [JSONValue] {
         try store.readStates(cid: channel.cid).filter { shared || $0.userID == viewer }.map { state in
             let user = members.first { $0.user.id == state.userID }?.user ?? User(id: state.userID)
-            return ["user": UserJSON.json(user), "last_read": .string(state.lastRead.rfc3339), "unread_messages": .int(state.unreadMessages)]
+            return [
+                "user": UserJSON.json(user), "last_read": .string(state.lastRead.rfc3339), "unread_messages": .int(state.unreadMessages),
+            ]
         }
     }
 }

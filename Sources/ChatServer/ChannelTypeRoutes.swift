@@ -54,10 +54,14 @@ struct ChannelTypeRoutes {
         var request = request
         var body = try await request.jsonObject(operation: operation)
         if let given = body["name"] {
-            guard given.stringValue == name else { throw StreamAPIError.input(operation, "a channel type cannot be renamed (this one is \(name))") }
+            guard given.stringValue == name else {
+                throw StreamAPIError.input(operation, "a channel type cannot be renamed (this one is \(name))")
+            }
             body["name"] = nil
         }
-        let updated = try store.updateChannelType(name: name, at: .now()) { config in try Self.apply(body, to: &config, operation: operation) }
+        let updated = try store.updateChannelType(name: name, at: .now()) { config in
+            try Self.apply(body, to: &config, operation: operation)
+        }
         guard let updated else { throw Self.missing(operation, name) }
         return JSONResponse.ok(Self.described(updated), context: context)
     }
@@ -71,7 +75,10 @@ struct ChannelTypeRoutes {
         case .notFound: throw Self.missing(operation, name)
         case .builtIn: throw StreamAPIError.input(operation, "channel type \(name) is built in and cannot be deleted")
         case .inUse(let channels):
-            throw StreamAPIError.input(operation, "channel type \(name) still has \(channels) channel\(channels == 1 ? "" : "s"); delete them before the type")
+            throw StreamAPIError.input(
+                operation,
+                "channel type \(name) still has \(channels) channel\(channels == 1 ? "" : "s"); delete them before the type"
+            )
         }
     }
 

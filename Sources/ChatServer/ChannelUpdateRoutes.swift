@@ -12,7 +12,9 @@ struct ChannelUpdateRoutes {
     let store: ChatStore
     let hub: EventHub
     /// Keys of a channel's data that are not custom fields.
-    static let standard: Set<String> = ["id", "type", "cid", "created_by", "created_by_id", "member_ids", "members", "created_at", "updated_at"]
+    static let standard: Set<String> = [
+        "id", "type", "cid", "created_by", "created_by_id", "member_ids", "members", "created_at", "updated_at",
+    ]
 
     func add(to router: Router<ServerContext>) {
         router.post("channels/:type/:id") { request, context in try await update(request, context, partial: false) }
@@ -26,7 +28,8 @@ struct ChannelUpdateRoutes {
     /// admins and moderators, the channel's creator and its channel moderators; and any member
     /// for `leaving`, a body that only removes the caller (Stream lets members leave).
     private func changeable(_ context: ServerContext, operation: String, leaving: Bool = false) throws -> Channel {
-        let type = context.parameters.get("type") ?? "", id = context.parameters.get("id") ?? ""
+        let type = context.parameters.get("type") ?? ""
+        let id = context.parameters.get("id") ?? ""
         guard let channel = try store.channel(cid: ChannelID.cid(type: type, id: id)) else {
             throw StreamAPIError.notFound(operation, "Can't find channel with id \(type):\(id)")
         }
@@ -44,8 +47,9 @@ struct ChannelUpdateRoutes {
     /// A body whose only change is removing the user token's own user.
     private static func onlyRemovesCaller(_ body: JSONObject, _ context: ServerContext) -> Bool {
         guard case .user(let me)? = context.actor,
-              body.members.allSatisfy({ ["remove_members", "message", "user", "user_id"].contains($0.key) }),
-              let removed = body["remove_members"]?.arrayValue, removed.count == 1 else { return false }
+            body.members.allSatisfy({ ["remove_members", "message", "user", "user_id"].contains($0.key) }),
+            let removed = body["remove_members"]?.arrayValue, removed.count == 1
+        else { return false }
         return (removed[0].stringValue ?? removed[0].objectValue?["user_id"]?.stringValue) == me
     }
 
@@ -70,7 +74,11 @@ struct ChannelUpdateRoutes {
             for key in Self.standard { data[key] = nil }
             data["type"] = .string(channel.type)
             data["created_by"] = .string(channel.createdBy)
-            if let memberIDs = channel.memberIDs { data["member_ids"] = .array(memberIDs.map(JSONValue.string)) } else { data["id"] = .string(channel.id) }
+            if let memberIDs = channel.memberIDs {
+                data["member_ids"] = .array(memberIDs.map(JSONValue.string))
+            } else {
+                data["id"] = .string(channel.id)
+            }
             // The channel exists, so its type does, whether built-in or created.
             let (parsed, errors) = ItemRules.channel(data, customTypes: [channel.type])
             if let first = errors.first { throw StreamAPIError.rule(operation, first) }
@@ -98,7 +106,8 @@ struct ChannelUpdateRoutes {
         for change in changes {
             // A removed member is no longer in the store: describe it by its user.
             let user = try store.user(id: change.userID).map(UserJSON.json) ?? ["id": .string(change.userID)]
-            let member = rows.first { $0.user.id == change.userID }.map(ChannelJSON.member) ?? ["user_id": .string(change.userID), "user": user]
+            let member =
+                rows.first { $0.user.id == change.userID }.map(ChannelJSON.member) ?? ["user_id": .string(change.userID), "user": user]
             var event = EventJSON.base(change.kind.rawValue, channel, user: actor, store: store)
             event["member"] = member
             event["channel"] = channelJSON
@@ -147,7 +156,13 @@ struct ChannelUpdateRoutes {
             o["deleted_at"] = .string(now.rfc3339)
             json = .object(o)
         }
-        var event = EventJSON.base("channel.deleted", channel, user: ActingUser.viewer(context).isEmpty ? channel.createdBy : ActingUser.viewer(context), store: store, at: now)
+        var event = EventJSON.base(
+            "channel.deleted",
+            channel,
+            user: ActingUser.viewer(context).isEmpty ? channel.createdBy : ActingUser.viewer(context),
+            store: store,
+            at: now
+        )
         event["channel"] = json
         await hub.publish(event, cid: channel.cid)
         event["type"] = "notification.channel_deleted"
@@ -167,7 +182,9 @@ struct ChannelUpdateRoutes {
     /// A change to one member, told as `kind` to watchers and, for additions and removals, to the user.
     struct MemberChange {
         enum Kind: String {
-            case added = "member.added", updated = "member.updated", removed = "member.removed"
+            case added = "member.added"
+            case updated = "member.updated"
+            case removed = "member.removed"
             var notification: String? {
                 switch self {
                 case .added: "notification.added_to_channel"
@@ -188,7 +205,9 @@ struct ChannelUpdateRoutes {
                 throw StreamAPIError.input(operation, "\(key) must list user ids or {\"user_id\": …} objects")
             }
         }
-        let added = try entries("add_members"), moderators = try entries("add_moderators"), demoted = try entries("demote_moderators")
+        let added = try entries("add_members")
+        let moderators = try entries("add_moderators")
+        let demoted = try entries("demote_moderators")
         for entry in added + moderators + demoted where try store.user(id: entry.userID) == nil {
             throw StreamAPIError.input(operation, "user \(entry.userID) doesn't exist")
         }
@@ -216,20 +235,31 @@ struct ChannelUpdateRoutes {
         var request = request
         let body = try await request.jsonObject(operation: operation)
         let filter = body["filter_conditions"]?.objectValue ?? JSONObject()
-        var cids: [String]?, types: [String]?, members: [String]?, frozen: Bool?, hidden: Bool?
+        var cids: [String]?
+        var types: [String]?
+        var members: [String]?
+        var frozen: Bool?
+        var hidden: Bool?
         for condition in filter.members {
             switch condition.key {
             case "cid": cids = try QueryFilter.values(condition.value, field: "cid", operation: operation)
             case "type": types = try QueryFilter.values(condition.value, field: "type", operation: operation)
             case "members": members = try QueryFilter.values(condition.value, field: "members", operation: operation)
             case "frozen":
-                guard let flag = condition.value.boolValue ?? condition.value.objectValue?["$eq"]?.boolValue else { throw StreamAPIError.input(operation, "frozen takes true or false") }
+                guard let flag = condition.value.boolValue ?? condition.value.objectValue?["$eq"]?.boolValue else {
+                    throw StreamAPIError.input(operation, "frozen takes true or false")
+                }
                 frozen = flag
             case "hidden":
-                guard let flag = condition.value.boolValue ?? condition.value.objectValue?["$eq"]?.boolValue else { throw StreamAPIError.input(operation, "hidden takes true or false") }
+                guard let flag = condition.value.boolValue ?? condition.value.objectValue?["$eq"]?.boolValue else {
+                    throw StreamAPIError.input(operation, "hidden takes true or false")
+                }
                 hidden = flag
             default:
-                throw StreamAPIError.input(operation, "filtering channels by \(condition.key) is not supported by the local server (cid, type, members, frozen and hidden are)")
+                throw StreamAPIError.input(
+                    operation,
+                    "filtering channels by \(condition.key) is not supported by the local server (cid, type, members, frozen and hidden are)"
+                )
             }
         }
         // A user token sees only the channels it belongs to.
@@ -240,13 +270,23 @@ struct ChannelUpdateRoutes {
         let sortField = body["sort"]?.arrayValue?.first?.objectValue?["field"]?.stringValue ?? "last_message_at"
         let limit = min(max(body["limit"]?.intValue ?? 10, 0), 30)
         let offset = max(body["offset"]?.intValue ?? 0, 0)
-        let channels = try store.queryChannels(cids: cids, types: types, memberOf: members, frozen: frozen,
-                                               hidden: hiddenFilter, byLastMessage: sortField != "created_at", limit: limit, offset: offset)
+        let channels = try store.queryChannels(
+            cids: cids,
+            types: types,
+            memberOf: members,
+            frozen: frozen,
+            hidden: hiddenFilter,
+            byLastMessage: sortField != "created_at",
+            limit: limit,
+            offset: offset
+        )
         // As in Stream, `watch: true` subscribes the caller's connection to every channel returned.
         if body["watch"]?.boolValue == true { await hub.watch(request.connectionID, cids: channels.map(\.cid), as: context.actor) }
         let messageLimit: JSONObject = ["messages": ["limit": body["message_limit"] ?? 25]]
         let states = ChannelStates(store: store)
-        let answer = try channels.map { JSONValue.object(try states.state($0, body: messageLimit, viewer: context.actor, operation: operation)) }
+        let answer = try channels.map {
+            JSONValue.object(try states.state($0, body: messageLimit, viewer: context.actor, operation: operation))
+        }
         return JSONResponse.ok(["channels": .array(answer)], context: context)
     }
 }

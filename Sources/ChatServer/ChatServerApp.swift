@@ -13,16 +13,29 @@ public enum ChatServerApp {
     /// Requests per minute and caller unless `serve` is given another limit.
     public static let defaultRateLimit = 10_000
 
-    public static func router(store: ChatStore, credentials: ServerCredentials, hub: EventHub,
-                              limiter: RateLimiter = RateLimiter(limit: defaultRateLimit)) -> Router<ServerContext> {
+    public static func router(
+        store: ChatStore,
+        credentials: ServerCredentials,
+        hub: EventHub,
+        limiter: RateLimiter = RateLimiter(limit: defaultRateLimit)
+    ) -> Router<ServerContext> {
         let router = Router(context: ServerContext.self)
         router.add(middleware: StreamAPIMiddleware(credentials: credentials, limiter: limiter))
         router.get("app") { _, context in
-            JSONResponse.ok(["app": ["name": "chatterm", "api_key": .string(credentials.apiKey), "disable_auth_checks": false,
-                                     "revoke_tokens_issued_before": nil]], context: context)
+            JSONResponse.ok(
+                [
+                    "app": [
+                        "name": "chatterm", "api_key": .string(credentials.apiKey), "disable_auth_checks": false,
+                        "revoke_tokens_issued_before": nil,
+                    ]
+                ],
+                context: context
+            )
         }
         UserRoutes(store: store).add(to: router)
-        ChannelRoutes(store: store, hub: hub, commands: SlashCommands(store: store, hub: hub, ephemeral: EphemeralMessages())).add(to: router)
+        ChannelRoutes(store: store, hub: hub, commands: SlashCommands(store: store, hub: hub, ephemeral: EphemeralMessages())).add(
+            to: router
+        )
         ChannelUpdateRoutes(store: store, hub: hub).add(to: router)
         MessageRoutes(store: store, hub: hub).add(to: router)
         ReactionRoutes(store: store, hub: hub).add(to: router)
@@ -54,9 +67,15 @@ public enum ChatServerApp {
     }
 
     /// Serves until interrupted (SIGINT/SIGTERM). `onListening` gets the bound port (useful with port 0).
-    public static func serve(store: ChatStore, credentials: ServerCredentials, host: String, port: Int,
-                             rateLimit: Int = defaultRateLimit, quiet: Bool = false,
-                             onListening: @escaping @Sendable (Int) -> Void) async throws {
+    public static func serve(
+        store: ChatStore,
+        credentials: ServerCredentials,
+        host: String,
+        port: Int,
+        rateLimit: Int = defaultRateLimit,
+        quiet: Bool = false,
+        onListening: @escaping @Sendable (Int) -> Void
+    ) async throws {
         let hub = EventHub(log: store.eventLog) { member, cid in try UnreadCounts.fields(for: member, cid: cid, store: store) }
         // On PostgreSQL, events (this server's too) reach watchers from the shared log.
         let start = try store.eventLog?.newestID()
@@ -68,12 +87,18 @@ public enum ChatServerApp {
         let app = Application(
             router: router(store: store, credentials: credentials, hub: hub, limiter: RateLimiter(limit: rateLimit)),
             server: HTTPServerBuilder { [webSocketResponder = webSocketRouter.buildResponder()] responder in
-                ParseErrorClosingChannel(inner: HTTP1WebSocketUpgradeChannel(responder: responder, webSocketResponder: webSocketResponder,
-                                                                       configuration: .init(closeTimeout: .seconds(2))))
+                ParseErrorClosingChannel(
+                    inner: HTTP1WebSocketUpgradeChannel(
+                        responder: responder,
+                        webSocketResponder: webSocketResponder,
+                        configuration: .init(closeTimeout: .seconds(2))
+                    )
+                )
             },
             configuration: .init(address: .hostname(host, port: port), serverName: "chatterm"),
             onServerRunning: { channel in onListening(channel.localAddress?.port ?? port) },
-            logger: quiet ? Self.silentLogger : nil)
+            logger: quiet ? Self.silentLogger : nil
+        )
         try await app.runService()
     }
 }

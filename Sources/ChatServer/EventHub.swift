@@ -146,7 +146,10 @@ enum Delivery {
         case .user(let user, let event):
             return ["to": "user", "user": .string(user), "event": .object(event)]
         case .members(let cid, let members, let event, let personal):
-            return ["to": "members", "cid": .string(cid), "members": .array(members.map(JSONValue.string)), "event": .object(event), "personal": .bool(personal)]
+            return [
+                "to": "members", "cid": .string(cid), "members": .array(members.map(JSONValue.string)), "event": .object(event),
+                "personal": .bool(personal),
+            ]
         }
     }
 

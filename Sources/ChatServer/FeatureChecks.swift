@@ -7,7 +7,11 @@ extension ChannelTypeConfig {
     /// 400 / 19 (ChannelFeatureNotSupported) when `feature` is off for this type.
     func require(_ feature: Feature, operation: String) throws {
         guard self[feature] else {
-            throw StreamAPIError(status: 400, code: 19, message: "\(operation) failed with error: \"\(feature.rawValue) is disabled for channel type \(name)\"")
+            throw StreamAPIError(
+                status: 400,
+                code: 19,
+                message: "\(operation) failed with error: \"\(feature.rawValue) is disabled for channel type \(name)\""
+            )
         }
     }
 }

@@ -37,13 +37,20 @@ struct ImportRoutes {
         }
         let token = await uploads.issue(filename: filename)
         let host = request.head.authority ?? "127.0.0.1"
-        return JSONResponse.ok(["upload_url": .string("http://\(host)/uploads/\(token)/\(filename)"),
-                                "path": .string(Self.pathPrefix + token + "/" + filename)], status: .created, context: context)
+        return JSONResponse.ok(
+            [
+                "upload_url": .string("http://\(host)/uploads/\(token)/\(filename)"),
+                "path": .string(Self.pathPrefix + token + "/" + filename),
+            ],
+            status: .created,
+            context: context
+        )
     }
 
     /// The pre-signed PUT: no Stream auth headers; the one-use token in the URL is the permission.
     private func upload(_ request: Request, _ context: ServerContext) async throws -> Response {
-        let token = context.parameters.get("token") ?? "", filename = context.parameters.get("filename") ?? ""
+        let token = context.parameters.get("token") ?? ""
+        let filename = context.parameters.get("filename") ?? ""
         guard await uploads.take(token: token, filename: filename) else {
             throw StreamAPIError.notAllowed("Upload", "this upload URL is unknown or was already used")
         }
@@ -70,7 +77,8 @@ struct ImportRoutes {
         try requireServer(context, operation)
         var request = request
         let body = try await request.jsonObject(operation: operation)
-        guard let path = body["path"]?.stringValue, let file = uploads.file(forPath: path), FileManager.default.fileExists(atPath: file) else {
+        guard let path = body["path"]?.stringValue, let file = uploads.file(forPath: path), FileManager.default.fileExists(atPath: file)
+        else {
             throw StreamAPIError.input(operation, "path must be one that import_urls gave and whose file was uploaded")
         }
         // Like stream-cli: anything but "insert" is upsert.

@@ -21,7 +21,8 @@ enum MessagePage {
         func anchor(_ key: String) throws -> (cursor: MessageCursor, row: MessageRow)? {
             guard let value = options[key], !value.isNull else { return nil }
             guard let id = value.stringValue, let row = try store.message(id: id, viewer: viewer), row.message.cid == cid,
-                  let created = row.message.createdAt else {
+                let created = row.message.createdAt
+            else {
                 throw StreamAPIError.input(operation, "messages.\(key) must be the id of a message in \(cid)")
             }
             return (MessageCursor(createdAt: created, id: id), row)

@@ -21,7 +21,9 @@ struct MessageRoutes {
     /// The message, after checking the viewer may read its channel.
     func readable(_ id: String, _ context: ServerContext, operation: String) throws -> MessageRow {
         let viewer = ActingUser.viewer(context)
-        guard let row = try store.message(id: id, viewer: viewer) else { throw StreamAPIError.notFound(operation, "Can't find message with id \(id)") }
+        guard let row = try store.message(id: id, viewer: viewer) else {
+            throw StreamAPIError.notFound(operation, "Can't find message with id \(id)")
+        }
         if !viewer.isEmpty, let channel = try store.channel(cid: row.message.cid) {
             try ChannelAccess(store: store).require(channel, user: viewer, operation: operation, to: .read)
         }
@@ -49,7 +51,12 @@ struct MessageRoutes {
         let body = try await request.jsonObject(operation: operation)
         let existing = try readable(context.parameters.get("id") ?? "", context, operation: operation).message
         guard let data = body["message"]?.objectValue else { throw StreamAPIError.input(operation, "message is a required field") }
-        let actor = try editor(claimed: ActingUser.claimed(in: data) ?? ActingUser.claimed(in: body), of: existing, context, operation: operation)
+        let actor = try editor(
+            claimed: ActingUser.claimed(in: data) ?? ActingUser.claimed(in: body),
+            of: existing,
+            context,
+            operation: operation
+        )
         return try await replace(existing, with: data, actor: actor, context, operation: operation)
     }
 
@@ -71,7 +78,9 @@ struct MessageRoutes {
             data["pinned_by_id"] = pin ? .string(actor) : nil
             data["pin_expires"] = nil
             if pin, let expires = change.set["pin_expires"], expires != .null {
-                guard let seconds = expires.intValue, seconds > 0 else { throw StreamAPIError.input(operation, "pin_expires must be a number of seconds") }
+                guard let seconds = expires.intValue, seconds > 0 else {
+                    throw StreamAPIError.input(operation, "pin_expires must be a number of seconds")
+                }
                 data["pin_expires"] = .string(Timestamp(seconds: now.seconds + Int64(seconds), nanoseconds: now.nanoseconds).rfc3339)
             }
         }
@@ -99,12 +108,20 @@ struct MessageRoutes {
 
     /// Checks the actor may change `existing`, writes `data` over it through the import rules and
     /// tells the channel's watchers.
-    private func replace(_ existing: Message, with data: JSONObject, actor: String, _ context: ServerContext, operation: String) async throws -> Response {
+    private func replace(
+        _ existing: Message,
+        with data: JSONObject,
+        actor: String,
+        _ context: ServerContext,
+        operation: String
+    ) async throws -> Response {
         try requireAuthorOrModerator(existing, actor: actor, context, operation: operation, verb: "edit")
         var data = data
         for key in ["user", "user_id", "mentioned_users", "silent", "pinned", "html", "cid", "created_at", "updated_at"] { data[key] = nil }
         data["id"] = .string(existing.id)
-        guard let channel = try store.channel(cid: existing.cid) else { throw StreamAPIError.notFound(operation, "Can't find channel \(existing.cid)") }
+        guard let channel = try store.channel(cid: existing.cid) else {
+            throw StreamAPIError.notFound(operation, "Can't find channel \(existing.cid)")
+        }
         ItemChannelReference.set(channel, in: &data)
         data["user"] = .string(existing.userID)
         if let parent = existing.parentID, data["parent_id"] == nil { data["parent_id"] = .string(parent) }
@@ -125,7 +142,13 @@ struct MessageRoutes {
 
     /// With a user token, only the author, an app admin or moderator, or a channel moderator
     /// may change or delete a message.
-    private func requireAuthorOrModerator(_ message: Message, actor: String, _ context: ServerContext, operation: String, verb: String) throws {
+    private func requireAuthorOrModerator(
+        _ message: Message,
+        actor: String,
+        _ context: ServerContext,
+        operation: String,
+        verb: String
+    ) throws {
         guard case .user? = context.actor, actor != message.userID else { return }
         let appRole = try store.user(id: actor)?.role
         let channelRole = try store.channelRole(cid: message.cid, userID: actor)
@@ -141,7 +164,13 @@ struct MessageRoutes {
         try requireAuthorOrModerator(existing, actor: ActingUser.viewer(context), context, operation: operation, verb: "delete")
         try store.softDelete(messageID: existing.id)
         let json = try presenter.message(id: existing.id, viewer: ActingUser.viewer(context)) ?? .null
-        try await publish("message.deleted", message: json, existing, actor: ActingUser.viewer(context).isEmpty ? existing.userID : ActingUser.viewer(context), extra: ["hard_delete": false])
+        try await publish(
+            "message.deleted",
+            message: json,
+            existing,
+            actor: ActingUser.viewer(context).isEmpty ? existing.userID : ActingUser.viewer(context),
+            extra: ["hard_delete": false]
+        )
         return JSONResponse.ok(["message": json], context: context)
     }
 

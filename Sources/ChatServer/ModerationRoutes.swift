@@ -21,7 +21,9 @@ struct ModerationRoutes {
     }
 
     private func requireServer(_ context: ServerContext, _ operation: String) throws {
-        guard context.actor == .server else { throw StreamAPIError.notAllowed(operation, "banning needs a server token or a moderator's /ban command") }
+        guard context.actor == .server else {
+            throw StreamAPIError.notAllowed(operation, "banning needs a server token or a moderator's /ban command")
+        }
     }
 
     /// The channel a ban names: `channel_cid`, or the legacy `type` + `id`; nil for app-wide.
@@ -42,9 +44,19 @@ struct ModerationRoutes {
         let cid = try channelCID({ body[$0]?.stringValue }, operation: operation)
         let now = Timestamp.now()
         let expires = body["timeout"]?.intValue.map { Timestamp(seconds: now.seconds + Int64($0) * 60, nanoseconds: now.nanoseconds) }
-        let moderator = ActingUser.claimed(in: body), reason = body["reason"]?.stringValue
-        try store.save(ban: Ban(targetID: target, cid: cid, createdBy: moderator, reason: reason,
-                                shadow: body["shadow"]?.boolValue ?? false, expires: expires, createdAt: now))
+        let moderator = ActingUser.claimed(in: body)
+        let reason = body["reason"]?.stringValue
+        try store.save(
+            ban: Ban(
+                targetID: target,
+                cid: cid,
+                createdBy: moderator,
+                reason: reason,
+                shadow: body["shadow"]?.boolValue ?? false,
+                expires: expires,
+                createdAt: now
+            )
+        )
         await announce("user.banned", target: target, cid: cid, by: moderator, reason: reason, expires: expires)
         return JSONResponse.ok([:], status: .created, context: context)
     }
@@ -60,7 +72,9 @@ struct ModerationRoutes {
         let operation = "UnbanUser"
         try requireServer(context, operation)
         let query = request.uri.queryParameters
-        guard let target = query.get("target_user_id").map({ String($0) }) else { throw StreamAPIError.input(operation, "target_user_id is required") }
+        guard let target = query.get("target_user_id").map({ String($0) }) else {
+            throw StreamAPIError.input(operation, "target_user_id is required")
+        }
         let cid = try channelCID({ query.get($0).map { String($0) } }, operation: operation)
         if try store.removeBan(targetID: target, cid: cid) {
             await announce("user.unbanned", target: target, cid: cid, by: nil, reason: nil, expires: nil)
@@ -77,13 +91,18 @@ struct ModerationRoutes {
         // `user_id` as a value, `$eq` or `$in`, as the SDKs send it.
         let users = filter["user_id"].map { value -> Set<String> in
             let condition = value.objectValue
-            let listed = condition?["$in"]?.arrayValue?.compactMap(\.stringValue) ?? [(condition?["$eq"] ?? value).stringValue].compactMap { $0 }
+            let listed =
+                condition?["$in"]?.arrayValue?.compactMap(\.stringValue) ?? [(condition?["$eq"] ?? value).stringValue].compactMap { $0 }
             return Set(listed)
         }
-        let bans = try store.bans(cid: cid, now: .now()).filter { ban in (cid == nil || ban.cid == cid) && (users?.contains(ban.targetID) ?? true) }
+        let bans = try store.bans(cid: cid, now: .now()).filter { ban in
+            (cid == nil || ban.cid == cid) && (users?.contains(ban.targetID) ?? true)
+        }
         let json: [JSONValue] = try bans.map { ban in
-            var o: JSONObject = ["user": UserJSON.json(try store.user(id: ban.targetID) ?? User(id: ban.targetID)),
-                                 "created_at": .string(ban.createdAt.rfc3339), "shadow": .bool(ban.shadow)]
+            var o: JSONObject = [
+                "user": UserJSON.json(try store.user(id: ban.targetID) ?? User(id: ban.targetID)),
+                "created_at": .string(ban.createdAt.rfc3339), "shadow": .bool(ban.shadow),
+            ]
             if let by = ban.createdBy { o["banned_by"] = UserJSON.json(try store.user(id: by) ?? User(id: by)) }
             if let reason = ban.reason { o["reason"] = .string(reason) }
             if let expires = ban.expires { o["expires"] = .string(expires.rfc3339) }
@@ -112,8 +131,10 @@ struct ModerationRoutes {
             }
             if muting {
                 try store.mute(userID: user, targetID: target, expires: expires, at: now)
-                var m: JSONObject = ["user": UserJSON.json(try store.user(id: user) ?? User(id: user)), "target": UserJSON.json(targetUser),
-                                     "created_at": .string(now.rfc3339), "updated_at": .string(now.rfc3339)]
+                var m: JSONObject = [
+                    "user": UserJSON.json(try store.user(id: user) ?? User(id: user)), "target": UserJSON.json(targetUser),
+                    "created_at": .string(now.rfc3339), "updated_at": .string(now.rfc3339),
+                ]
                 if let expires { m["expires"] = .string(expires.rfc3339) }
                 mutes.append(.object(m))
             } else {
@@ -139,7 +160,11 @@ struct ModerationRoutes {
         let operation = muting ? "MuteChannel" : "UnmuteChannel"
         var request = request
         let body = try await request.jsonObject(operation: operation)
-        let user = try ActingUser.resolve(context, claimed: body["user_id"]?.stringValue ?? ActingUser.claimed(in: body), operation: operation)
+        let user = try ActingUser.resolve(
+            context,
+            claimed: body["user_id"]?.stringValue ?? ActingUser.claimed(in: body),
+            operation: operation
+        )
         let cids = (body["channel_cid"]?.stringValue).map { [$0] } ?? body["channel_cids"]?.arrayValue?.compactMap(\.stringValue) ?? []
         guard !cids.isEmpty else { throw StreamAPIError.input(operation, "channel_cid or channel_cids is required") }
         if let expiration = body["expiration"], expiration != .null {
@@ -147,7 +172,9 @@ struct ModerationRoutes {
         }
         var channels: [Channel] = []
         for cid in cids {
-            guard let channel = try store.channel(cid: cid) else { throw StreamAPIError.notFound(operation, "Can't find channel with id \(cid)") }
+            guard let channel = try store.channel(cid: cid) else {
+                throw StreamAPIError.notFound(operation, "Can't find channel with id \(cid)")
+            }
             if case .user? = context.actor { try ChannelAccess(store: store).require(channel, user: user, operation: operation, to: .read) }
             channels.append(channel)
         }
@@ -159,11 +186,16 @@ struct ModerationRoutes {
         let now = Timestamp.now()
         var me = (try store.user(id: user)).map(UserJSON.json)?.objectValue ?? ["id": .string(user)]
         me["channel_mutes"] = .array((try store.user(id: user)?.channelMutes ?? []).map { ["channel": ["cid": .string($0)]] })
-        await hub.publish(["type": "notification.channel_mutes_updated", "created_at": .string(now.rfc3339), "me": .object(me)], toUser: user)
+        await hub.publish(
+            ["type": "notification.channel_mutes_updated", "created_at": .string(now.rfc3339), "me": .object(me)],
+            toUser: user
+        )
         guard muting else { return JSONResponse.ok([:], context: context) }
         let mutes: [JSONValue] = try channels.map { channel in
-            ["channel": try ChannelJSON.full(channel, store: store),
-             "user": .object(me), "created_at": .string(now.rfc3339), "updated_at": .string(now.rfc3339)]
+            [
+                "channel": try ChannelJSON.full(channel, store: store),
+                "user": .object(me), "created_at": .string(now.rfc3339), "updated_at": .string(now.rfc3339),
+            ]
         }
         var out: JSONObject = ["own_user": .object(me)]
         if cids.count == 1 { out["channel_mute"] = mutes[0] } else { out["channel_mutes"] = .array(mutes) }

@@ -23,7 +23,11 @@ struct ReactionRoutes {
         let message = try messages.readable(context.parameters.get("id") ?? "", context, operation: operation).message
         try store.channelConfig(forType: message.channelType).require(.reactions, operation: operation)
         guard var data = body["reaction"]?.objectValue else { throw StreamAPIError.input(operation, "reaction is a required field") }
-        let user = try ActingUser.resolve(context, claimed: ActingUser.claimed(in: data) ?? ActingUser.claimed(in: body), operation: operation)
+        let user = try ActingUser.resolve(
+            context,
+            claimed: ActingUser.claimed(in: data) ?? ActingUser.claimed(in: body),
+            operation: operation
+        )
         for key in ["user", "user_id", "message_id", "created_at", "updated_at"] { data[key] = nil }
         data["message_id"] = .string(message.id)
         data["user_id"] = .string(user)
@@ -33,7 +37,9 @@ struct ReactionRoutes {
         guard let reaction = parsed else { throw StreamAPIError.input(operation, "the reaction is not valid") }
         guard try store.user(id: user) != nil else { throw StreamAPIError.input(operation, "user \(user) doesn't exist") }
         try store.upsert(reaction: reaction)
-        let answer: JSONObject = ["message": try presenter.message(id: message.id, viewer: user) ?? .null, "reaction": try presenter.reaction(reaction)]
+        let answer: JSONObject = [
+            "message": try presenter.message(id: message.id, viewer: user) ?? .null, "reaction": try presenter.reaction(reaction),
+        ]
         try await publish("reaction.new", answer, message, user: user)
         return JSONResponse.ok(answer, status: .created, context: context)
     }
@@ -41,12 +47,18 @@ struct ReactionRoutes {
     private func delete(_ request: Request, _ context: ServerContext) async throws -> Response {
         let operation = "DeleteReaction"
         let message = try messages.readable(context.parameters.get("id") ?? "", context, operation: operation).message
-        let user = try ActingUser.resolve(context, claimed: request.uri.queryParameters.get("user_id").map { String($0) }, operation: operation)
+        let user = try ActingUser.resolve(
+            context,
+            claimed: request.uri.queryParameters.get("user_id").map { String($0) },
+            operation: operation
+        )
         let type = context.parameters.get("type") ?? ""
         guard let removed = try store.deleteReaction(messageID: message.id, type: type, userID: user) else {
             throw StreamAPIError.notFound(operation, "reaction \(type) by \(user) doesn't exist")
         }
-        let body: JSONObject = ["message": try presenter.message(id: message.id, viewer: user) ?? .null, "reaction": try presenter.reaction(removed)]
+        let body: JSONObject = [
+            "message": try presenter.message(id: message.id, viewer: user) ?? .null, "reaction": try presenter.reaction(removed),
+        ]
         try await publish("reaction.deleted", body, message, user: user)
         return JSONResponse.ok(body, context: context)
     }

@@ -17,7 +17,8 @@ struct ReadStateRoutes {
     }
 
     private func channel(_ context: ServerContext, operation: String) throws -> Channel {
-        let type = context.parameters.get("type") ?? "", id = context.parameters.get("id") ?? ""
+        let type = context.parameters.get("type") ?? ""
+        let id = context.parameters.get("id") ?? ""
         guard let channel = try store.channel(cid: ChannelID.cid(type: type, id: id)) else {
             throw StreamAPIError.notFound(operation, "Can't find channel with id \(type):\(id)")
         }
@@ -62,8 +63,13 @@ struct ReadStateRoutes {
         }
         let total = try store.channels(for: user).reduce(0) { $0 + $1.unreadCount }
         let userJSON = try store.user(id: user).map(UserJSON.json) ?? ["id": .string(user)]
-        await hub.publish(["type": "notification.mark_read", "created_at": .string(now.rfc3339), "user": userJSON,
-                           "unread_count": 0, "total_unread_count": .int(total), "unread_channels": 0], toUser: user)
+        await hub.publish(
+            [
+                "type": "notification.mark_read", "created_at": .string(now.rfc3339), "user": userJSON,
+                "unread_count": 0, "total_unread_count": .int(total), "unread_channels": 0,
+            ],
+            toUser: user
+        )
         return JSONResponse.ok([:], status: .created, context: context)
     }
 
@@ -85,7 +91,11 @@ struct ReadStateRoutes {
     /// channel also carries `unread_mention_count`, the unread messages that mention the user:
     /// not Stream's (it reports no mentions), added so a client's sidebar can show them.
     private func unread(_ request: Request, _ context: ServerContext) throws -> Response {
-        let user = try ActingUser.resolve(context, claimed: request.uri.queryParameters.get("user_id").map { String($0) }, operation: "UnreadCounts")
+        let user = try ActingUser.resolve(
+            context,
+            claimed: request.uri.queryParameters.get("user_id").map { String($0) },
+            operation: "UnreadCounts"
+        )
         let channels = try store.channels(for: user)
         var byType: [String: (channels: Int, unread: Int)] = [:]
         for c in channels where c.unreadCount > 0 {
@@ -94,8 +104,10 @@ struct ReadStateRoutes {
         }
         let perChannel: [JSONValue] = channels.filter { $0.unreadCount > 0 }.map { c in
             let lastRead: JSONValue = c.lastRead.map { .string($0.rfc3339) } ?? .null
-            return ["channel_id": .string(c.channel.cid), "unread_count": .int(c.unreadCount), "last_read": lastRead,
-                    "unread_mention_count": .int(c.mentionCount)]
+            return [
+                "channel_id": .string(c.channel.cid), "unread_count": .int(c.unreadCount), "last_read": lastRead,
+                "unread_mention_count": .int(c.mentionCount),
+            ]
         }
         let perType: [JSONValue] = byType.keys.sorted().map { type in
             let counts = byType[type]!

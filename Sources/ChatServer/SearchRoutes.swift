@@ -16,23 +16,42 @@ struct SearchRoutes {
         guard let filter = payload["filter_conditions"]?.objectValue, !filter.isEmpty else {
             throw StreamAPIError.input(operation, "filter_conditions (the channel filter) is required")
         }
-        let text = payload["query"]?.stringValue
-            ?? payload["message_filter_conditions"]?.objectValue?["text"]?.objectValue.flatMap { $0["$autocomplete"] ?? $0["$q"] }?.stringValue
+        let text =
+            payload["query"]?.stringValue
+            ?? payload["message_filter_conditions"]?.objectValue?["text"]?.objectValue.flatMap { $0["$autocomplete"] ?? $0["$q"] }?
+            .stringValue
         guard let text, !text.isEmpty else {
-            throw StreamAPIError.input(operation, "query, or message_filter_conditions.text with $autocomplete or $q, is required (other message filters are not supported by the local server)")
+            throw StreamAPIError.input(
+                operation,
+                "query, or message_filter_conditions.text with $autocomplete or $q, is required (other message filters are not supported by the local server)"
+            )
         }
-        var cids: [String]?, types: [String]?, members: [String]?
+        var cids: [String]?
+        var types: [String]?
+        var members: [String]?
         for condition in filter.members {
             switch condition.key {
             case "cid": cids = try QueryFilter.values(condition.value, field: "cid", operation: operation)
             case "type": types = try QueryFilter.values(condition.value, field: "type", operation: operation)
             case "members": members = try QueryFilter.values(condition.value, field: "members", operation: operation)
-            default: throw StreamAPIError.input(operation, "searching channels by \(condition.key) is not supported by the local server (cid, type and members are)")
+            default:
+                throw StreamAPIError.input(
+                    operation,
+                    "searching channels by \(condition.key) is not supported by the local server (cid, type and members are)"
+                )
             }
         }
         // A user token searches only the channels it belongs to.
         if case .user(let me)? = context.actor { members = (members ?? [me]).filter { $0 == me } }
-        let channels = try store.queryChannels(cids: cids, types: types, memberOf: members, frozen: nil, byLastMessage: false, limit: 10_000, offset: 0)
+        let channels = try store.queryChannels(
+            cids: cids,
+            types: types,
+            memberOf: members,
+            frozen: nil,
+            byLastMessage: false,
+            limit: 10_000,
+            offset: 0
+        )
         let limit = min(max(payload["limit"]?.intValue ?? 20, 1), 100)
         let offset = max(payload["offset"]?.intValue ?? 0, 0)
         let viewer = ActingUser.viewer(context)

@@ -25,7 +25,9 @@ public struct ServerCredentials: Sendable, Equatable {
     public static func loadOrCreate(forStore store: String) throws -> ServerCredentials {
         let file = path(forStore: store)
         if let data = FileManager.default.contents(atPath: file) {
-            guard let o = try? JSONParser.parse(data).objectValue, let key = o["api_key"]?.stringValue, let secret = o["api_secret"]?.stringValue else {
+            guard let o = try? JSONParser.parse(data).objectValue, let key = o["api_key"]?.stringValue,
+                let secret = o["api_secret"]?.stringValue
+            else {
                 throw CredentialError("\(file) is not a credentials file ({\"api_key\",\"api_secret\"})")
             }
             return try ServerCredentials(apiKey: key, apiSecret: secret)

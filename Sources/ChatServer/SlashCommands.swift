@@ -13,7 +13,8 @@ struct SlashCommands {
 
     static let giphyCatalogue: [(title: String, id: String)] = [
         ("celebrate", "l0MYt5jPR6QX5pnqM"), ("thumbs up", "111ebonMs90YLu"), ("cats", "JIX9t2j0ZTN9S"), ("ship it", "143vPc6b08locw"),
-        ("coffee", "DrJm6F9poo4aA"), ("high five", "3oEjHV0z8S7WM4MwnK"), ("mind blown", "xT0xeJpnrWC4XWblEk"), ("dance", "l0MYJnJQ4EiYLxvQ4"),
+        ("coffee", "DrJm6F9poo4aA"), ("high five", "3oEjHV0z8S7WM4MwnK"), ("mind blown", "xT0xeJpnrWC4XWblEk"),
+        ("dance", "l0MYJnJQ4EiYLxvQ4"),
     ]
 
     /// The command and its argument text when `text` starts with one of the `enabled` commands
@@ -21,39 +22,85 @@ struct SlashCommands {
     static func parse(_ text: String?, enabled: [BuiltInCommand]) -> (name: String, args: String)? {
         guard let text, text.hasPrefix("/") else { return nil }
         let parts = text.dropFirst().split(separator: " ", maxSplits: 1)
-        guard let command = parts.first.flatMap({ BuiltInCommand(rawValue: $0.lowercased()) }), enabled.contains(command) else { return nil }
+        guard let command = parts.first.flatMap({ BuiltInCommand(rawValue: $0.lowercased()) }), enabled.contains(command) else {
+            return nil
+        }
         return (command.rawValue, parts.count > 1 ? String(parts[1]).trimmingCharacters(in: .whitespaces) : "")
     }
 
     /// The answer to a command sent by `user` in `channel`: an ephemeral message (JSON).
     func run(_ command: (name: String, args: String), channel: Channel, user: String) async throws -> JSONValue {
         if command.name == "giphy" {
-            let message = EphemeralMessages.Giphy(id: UUID().uuidString.lowercased(), cid: channel.cid, userID: user, query: command.args,
-                                                  index: Self.startIndex(for: command.args))
+            let message = EphemeralMessages.Giphy(
+                id: UUID().uuidString.lowercased(),
+                cid: channel.cid,
+                userID: user,
+                query: command.args,
+                index: Self.startIndex(for: command.args)
+            )
             await ephemeral.put(message)
             return try giphyJSON(message, type: "ephemeral")
         }
-        let target = command.args.split(separator: " ").first.map { String($0).trimmingCharacters(in: CharacterSet(charactersIn: "@")) } ?? ""
+        let target =
+            command.args.split(separator: " ").first.map { String($0).trimmingCharacters(in: CharacterSet(charactersIn: "@")) } ?? ""
         guard !target.isEmpty, try store.user(id: target) != nil else {
-            return answer("error", "/\(command.name) needs an existing user: /\(command.name) @user", channel: channel, user: user, command: command)
+            return answer(
+                "error",
+                "/\(command.name) needs an existing user: /\(command.name) @user",
+                channel: channel,
+                user: user,
+                command: command
+            )
         }
         switch command.name {
         case "mute", "unmute":
-            if command.name == "mute" { try store.mute(userID: user, targetID: target, expires: nil, at: .now()) } else { try store.unmute(userID: user, targetID: target) }
+            if command.name == "mute" {
+                try store.mute(userID: user, targetID: target, expires: nil, at: .now())
+            } else {
+                try store.unmute(userID: user, targetID: target)
+            }
             return answer("ephemeral", "\(target) has been \(command.name)d", channel: channel, user: user, command: command)
         default:
             guard try mayModerate(user, channel) else {
-                return answer("error", "You are not allowed to \(command.name) users in this channel", channel: channel, user: user, command: command)
+                return answer(
+                    "error",
+                    "You are not allowed to \(command.name) users in this channel",
+                    channel: channel,
+                    user: user,
+                    command: command
+                )
             }
             if command.name == "ban" {
                 let reason = command.args.split(separator: " ", maxSplits: 1).dropFirst().first.map(String.init)
-                try store.save(ban: Ban(targetID: target, cid: channel.cid, createdBy: user, reason: reason, shadow: false, expires: nil, createdAt: .now()))
-                await hub.publish(EventJSON.ban("user.banned", target: target, channel: channel, by: user, reason: reason, expires: nil, store: store), cid: channel.cid)
+                try store.save(
+                    ban: Ban(
+                        targetID: target,
+                        cid: channel.cid,
+                        createdBy: user,
+                        reason: reason,
+                        shadow: false,
+                        expires: nil,
+                        createdAt: .now()
+                    )
+                )
+                await hub.publish(
+                    EventJSON.ban("user.banned", target: target, channel: channel, by: user, reason: reason, expires: nil, store: store),
+                    cid: channel.cid
+                )
             } else {
                 _ = try store.removeBan(targetID: target, cid: channel.cid)
-                await hub.publish(EventJSON.ban("user.unbanned", target: target, channel: channel, by: user, reason: nil, expires: nil, store: store), cid: channel.cid)
+                await hub.publish(
+                    EventJSON.ban("user.unbanned", target: target, channel: channel, by: user, reason: nil, expires: nil, store: store),
+                    cid: channel.cid
+                )
             }
-            return answer("ephemeral", "\(target) has been \(command.name == "ban" ? "banned" : "unbanned")", channel: channel, user: user, command: command)
+            return answer(
+                "ephemeral",
+                "\(target) has been \(command.name == "ban" ? "banned" : "unbanned")",
+                channel: channel,
+                user: user,
+                command: command
+            )
         }
     }
 
@@ -64,28 +111,40 @@ struct SlashCommands {
         return try store.channelRole(cid: channel.cid, userID: user) == "channel_moderator"
     }
 
-    private func answer(_ type: String, _ text: String, channel: Channel, user: String, command: (name: String, args: String)) -> JSONValue {
+    private func answer(_ type: String, _ text: String, channel: Channel, user: String, command: (name: String, args: String)) -> JSONValue
+    {
         let now = Timestamp.now().rfc3339
-        return ["id": .string(UUID().uuidString.lowercased()), "type": .string(type), "text": .string(text), "cid": .string(channel.cid),
-                "user": UserJSON.json((try? store.user(id: user)).flatMap { $0 } ?? User(id: user)), "command": .string(command.name),
-                "args": .string(command.args), "created_at": .string(now), "updated_at": .string(now), "attachments": []]
+        return [
+            "id": .string(UUID().uuidString.lowercased()), "type": .string(type), "text": .string(text), "cid": .string(channel.cid),
+            "user": UserJSON.json((try? store.user(id: user)).flatMap { $0 } ?? User(id: user)), "command": .string(command.name),
+            "args": .string(command.args), "created_at": .string(now), "updated_at": .string(now), "attachments": [],
+        ]
     }
 
     func giphyJSON(_ g: EphemeralMessages.Giphy, type: String) throws -> JSONValue {
         let pick = Self.giphyCatalogue[g.index % Self.giphyCatalogue.count]
         let url = "https://media.giphy.com/media/\(pick.id)/giphy.gif"
-        var attachment: JSONObject = ["type": "giphy", "title": .string(g.query.isEmpty ? pick.title : g.query), "title_link": .string(url),
-                                      "image_url": .string(url), "thumb_url": .string("https://media.giphy.com/media/\(pick.id)/200w.gif")]
+        var attachment: JSONObject = [
+            "type": "giphy", "title": .string(g.query.isEmpty ? pick.title : g.query), "title_link": .string(url),
+            "image_url": .string(url), "thumb_url": .string("https://media.giphy.com/media/\(pick.id)/200w.gif"),
+        ]
         if type == "ephemeral" {
-            attachment["actions"] = .array(["send", "shuffle", "cancel"].map { action in
-                ["name": "image_action", "text": .string(action.capitalized), "style": .string(action == "send" ? "primary" : "default"),
-                 "type": "button", "value": .string(action)]
-            })
+            attachment["actions"] = .array(
+                ["send", "shuffle", "cancel"].map { action in
+                    [
+                        "name": "image_action", "text": .string(action.capitalized),
+                        "style": .string(action == "send" ? "primary" : "default"),
+                        "type": "button", "value": .string(action),
+                    ]
+                }
+            )
         }
         let now = Timestamp.now().rfc3339
-        return ["id": .string(g.id), "type": .string(type), "text": .string("/giphy \(g.query)"), "cid": .string(g.cid),
-                "user": UserJSON.json(try store.user(id: g.userID) ?? User(id: g.userID)), "command": "giphy", "args": .string(g.query),
-                "command_info": ["name": "Giphy"], "attachments": [.object(attachment)], "created_at": .string(now), "updated_at": .string(now)]
+        return [
+            "id": .string(g.id), "type": .string(type), "text": .string("/giphy \(g.query)"), "cid": .string(g.cid),
+            "user": UserJSON.json(try store.user(id: g.userID) ?? User(id: g.userID)), "command": "giphy", "args": .string(g.query),
+            "command_info": ["name": "Giphy"], "attachments": [.object(attachment)], "created_at": .string(now), "updated_at": .string(now),
+        ]
     }
 
     /// The same query starts on the same picture (no randomness to make tests or demos flaky).

@@ -22,7 +22,9 @@ public struct StreamAPIError: Error, Sendable, Equatable {
     /// prefix; a text over the channel type's limit is Stream's 400 / 20 (MessageTooLong).
     public static func rule(_ operation: String, _ ruleError: String) -> StreamAPIError {
         var reason = ruleError
-        for prefix in ["Validation error: ", "Parse error: "] where reason.hasPrefix(prefix) { reason = String(reason.dropFirst(prefix.count)) }
+        for prefix in ["Validation error: ", "Parse error: "] where reason.hasPrefix(prefix) {
+            reason = String(reason.dropFirst(prefix.count))
+        }
         var error = input(operation, reason)
         if reason.hasPrefix("max message text length exceeded") { error.code = 20 }
         return error
@@ -50,7 +52,9 @@ public struct StreamAPIError: Error, Sendable, Equatable {
 
     /// The body Stream sends with an error (OpenAPI `APIError`).
     public func json(duration: String) -> JSONValue {
-        ["code": .int(code), "message": .string(message), "StatusCode": .int(status), "duration": .string(duration),
-         "more_info": "https://getstream.io/chat/docs/api_errors_response", "details": []]
+        [
+            "code": .int(code), "message": .string(message), "StatusCode": .int(status), "duration": .string(duration),
+            "more_info": "https://getstream.io/chat/docs/api_errors_response", "details": [],
+        ]
     }
 }

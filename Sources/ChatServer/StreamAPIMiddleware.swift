@@ -28,7 +28,11 @@ struct StreamAPIMiddleware: RouterMiddleware {
                 let (left, allowed) = await limiter.take(caller, now: Int64(Date().timeIntervalSince1970))
                 budget = left
                 guard allowed else {
-                    throw StreamAPIError(status: 429, code: 9, message: "Too many requests, check response headers for the rate limit reset time")
+                    throw StreamAPIError(
+                        status: 429,
+                        code: 9,
+                        message: "Too many requests, check response headers for the rate limit reset time"
+                    )
                 }
             }
             return Self.stamped(try await next(request, context), budget)
@@ -37,7 +41,10 @@ struct StreamAPIMiddleware: RouterMiddleware {
         } catch let error as HTTPError {
             return Self.stamped(JSONResponse.error(translate(error, request), context: context), budget)
         } catch {
-            return Self.stamped(JSONResponse.error(StreamAPIError(status: 500, code: -1, message: "internal error: \(error)"), context: context), budget)
+            return Self.stamped(
+                JSONResponse.error(StreamAPIError(status: 500, code: -1, message: "internal error: \(error)"), context: context),
+                budget
+            )
         }
     }
 

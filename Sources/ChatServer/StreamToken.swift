@@ -35,8 +35,11 @@ public enum StreamToken {
             throw .auth(5, "token algorithm \(header["alg"]?.stringValue ?? "none") is not accepted: use HS256")
         }
         guard let signature = decodeBase64URL(parts[2]),
-            HMAC<SHA256>.isValidAuthenticationCode(signature, authenticating: Data((parts[0] + "." + parts[1]).utf8),
-                                                   using: SymmetricKey(data: Data(secret.utf8)))
+            HMAC<SHA256>.isValidAuthenticationCode(
+                signature,
+                authenticating: Data((parts[0] + "." + parts[1]).utf8),
+                using: SymmetricKey(data: Data(secret.utf8))
+            )
         else { throw .auth(43, "token signature is invalid") }
         if let exp = payload["exp"]?.intValue, Int64(exp) <= now { throw .auth(40, "token is expired") }
         if let nbf = payload["nbf"]?.intValue, Int64(nbf) > now { throw .auth(41, "token is not valid yet") }

@@ -20,11 +20,17 @@ struct UserRoutes {
         let operation = "UpdateUsers"
         var request = request
         let body = try await request.jsonObject(operation: operation)
-        guard case .object(let byID)? = body["users"] else { throw StreamAPIError.input(operation, "users is a required field (an object keyed by user id)") }
-        guard byID.count <= Self.maxUsersPerUpsert else { throw StreamAPIError.input(operation, "at most \(Self.maxUsersPerUpsert) users per request") }
+        guard case .object(let byID)? = body["users"] else {
+            throw StreamAPIError.input(operation, "users is a required field (an object keyed by user id)")
+        }
+        guard byID.count <= Self.maxUsersPerUpsert else {
+            throw StreamAPIError.input(operation, "at most \(Self.maxUsersPerUpsert) users per request")
+        }
         var users: [User] = []
         for member in byID.members {
-            guard case .object(var data) = member.value else { throw StreamAPIError.input(operation, "users.\(member.key) must be an object") }
+            guard case .object(var data) = member.value else {
+                throw StreamAPIError.input(operation, "users.\(member.key) must be an object")
+            }
             if data["id"] == nil { data["id"] = .string(member.key) }
             let (user, errors) = ItemRules.user(data)
             if let first = errors.first { throw StreamAPIError.rule(operation, first) }
@@ -40,7 +46,9 @@ struct UserRoutes {
     private func requireOwn(_ users: [User], _ context: ServerContext, operation: String, changing privileged: (User) -> Bool) throws {
         guard case .user(let me)? = context.actor else { return }
         guard users.allSatisfy({ $0.id == me }) else { throw StreamAPIError.notAllowed(operation, "user \(me) may only update itself") }
-        guard !users.contains(where: privileged) else { throw StreamAPIError.notAllowed(operation, "role and teams can only be changed server-side") }
+        guard !users.contains(where: privileged) else {
+            throw StreamAPIError.notAllowed(operation, "role and teams can only be changed server-side")
+        }
     }
 
     /// The users as stored, keyed by id.
@@ -56,12 +64,18 @@ struct UserRoutes {
         let operation = "UpdateUsersPartial"
         var request = request
         let body = try await request.jsonObject(operation: operation)
-        guard let updates = body["users"]?.arrayValue, !updates.isEmpty else { throw StreamAPIError.input(operation, "users is a required list of {id, set, unset}") }
-        guard updates.count <= Self.maxUsersPerUpsert else { throw StreamAPIError.input(operation, "at most \(Self.maxUsersPerUpsert) users per request") }
+        guard let updates = body["users"]?.arrayValue, !updates.isEmpty else {
+            throw StreamAPIError.input(operation, "users is a required list of {id, set, unset}")
+        }
+        guard updates.count <= Self.maxUsersPerUpsert else {
+            throw StreamAPIError.input(operation, "at most \(Self.maxUsersPerUpsert) users per request")
+        }
         var users: [User] = []
         var privileged: Set<String> = []
         for update in updates {
-            guard let update = update.objectValue, let id = update["id"]?.stringValue else { throw StreamAPIError.input(operation, "each update needs an id") }
+            guard let update = update.objectValue, let id = update["id"]?.stringValue else {
+                throw StreamAPIError.input(operation, "each update needs an id")
+            }
             let change = try PartialUpdate(update, operation: operation)
             if change.set["revoke_tokens_issued_before"] != nil {
                 throw StreamAPIError.input(operation, "revoking tokens is not supported by the local server")
@@ -134,15 +148,25 @@ struct UserRoutes {
             case "role":
                 guard values.count == 1 else { throw StreamAPIError.input(operation, "role takes one value") }
                 role = values[0]
-            default: throw StreamAPIError.input(operation, "filtering users by \(condition.key) is not supported by the local server (id and role are)")
+            default:
+                throw StreamAPIError.input(
+                    operation,
+                    "filtering users by \(condition.key) is not supported by the local server (id and role are)"
+                )
             }
         }
         let sort = payload["sort"]?.arrayValue?.first?.objectValue
         let limit = min(max(payload["limit"]?.intValue ?? 100, 0), 100)
         let offset = max(payload["offset"]?.intValue ?? 0, 0)
         guard offset <= 1000 else { throw StreamAPIError.input(operation, "offset must be at most 1000") }
-        let users = try store.users(ids: ids, role: role, sortField: sort?["field"]?.stringValue ?? "created_at",
-                                    descending: (sort?["direction"]?.intValue ?? 1) < 0, limit: limit, offset: offset)
+        let users = try store.users(
+            ids: ids,
+            role: role,
+            sortField: sort?["field"]?.stringValue ?? "created_at",
+            descending: (sort?["direction"]?.intValue ?? 1) < 0,
+            limit: limit,
+            offset: offset
+        )
         return JSONResponse.ok(["users": .array(users.map(UserJSON.json))], context: context)
     }
 }

@@ -22,18 +22,25 @@ struct WebSocketRoute {
             let now = Timestamp.now()
             let userID: String
             do {
-                userID = try authenticate(api: query.get("api_key").map { String($0) }, token: query.get("authorization").map { String($0) },
-                                          json: query.get("json").map { String($0) })
+                userID = try authenticate(
+                    api: query.get("api_key").map { String($0) },
+                    token: query.get("authorization").map { String($0) },
+                    json: query.get("json").map { String($0) }
+                )
             } catch let error as StreamAPIError {
-                let frame: JSONValue = ["type": "connection.error", "created_at": .string(now.rfc3339),
-                                        "error": error.json(duration: "0.00ms")]
+                let frame: JSONValue = [
+                    "type": "connection.error", "created_at": .string(now.rfc3339),
+                    "error": error.json(duration: "0.00ms"),
+                ]
                 try await outbound.write(.text(JSONWriter().string(frame)))
                 return
             }
             let (connection, events) = await hub.connect(userID: userID)
             defer { Task { await hub.disconnect(connection) } }
             let me = (try? store.user(id: userID)).flatMap { $0 }.map(UserJSON.json) ?? ["id": .string(userID)]
-            let hello: JSONValue = ["type": "health.check", "connection_id": .string(connection), "cid": "*", "me": me, "created_at": .string(now.rfc3339)]
+            let hello: JSONValue = [
+                "type": "health.check", "connection_id": .string(connection), "cid": "*", "me": me, "created_at": .string(now.rfc3339),
+            ]
             try await outbound.write(.text(JSONWriter().string(hello)))
             // A stopping server (SIGTERM) ends each connection's event stream, so the socket
             // closes rather than keeping the server up until its client leaves.
@@ -48,15 +55,25 @@ struct WebSocketRoute {
                         let frames = RateLimiter(limit: Self.framesPerMinute)
                         for try await message in inbound.messages(maxSize: 1 << 16) {
                             guard await frames.take(connection, now: Int64(Date().timeIntervalSince1970)).allowed else {
-                                let error = StreamAPIError(status: 429, code: 9, message: "Too many frames on this connection: at most \(Self.framesPerMinute) a minute")
-                                let frame: JSONValue = ["type": "connection.error", "created_at": .string(Timestamp.now().rfc3339), "error": error.json(duration: "0.00ms")]
+                                let error = StreamAPIError(
+                                    status: 429,
+                                    code: 9,
+                                    message: "Too many frames on this connection: at most \(Self.framesPerMinute) a minute"
+                                )
+                                let frame: JSONValue = [
+                                    "type": "connection.error", "created_at": .string(Timestamp.now().rfc3339),
+                                    "error": error.json(duration: "0.00ms"),
+                                ]
                                 try await outbound.write(.text(JSONWriter().string(frame)))
                                 return
                             }
                             guard case .text(let text) = message, let frame = try? JSONParser.parse(text),
-                                  (frame.arrayValue ?? [frame]).contains(where: { $0.objectValue?["type"]?.stringValue == "health.check" }) else { continue }
-                            let pong: JSONValue = ["type": "health.check", "connection_id": .string(connection), "cid": "*", "me": me,
-                                                   "created_at": .string(Timestamp.now().rfc3339)]
+                                (frame.arrayValue ?? [frame]).contains(where: { $0.objectValue?["type"]?.stringValue == "health.check" })
+                            else { continue }
+                            let pong: JSONValue = [
+                                "type": "health.check", "connection_id": .string(connection), "cid": "*", "me": me,
+                                "created_at": .string(Timestamp.now().rfc3339),
+                            ]
                             try await outbound.write(.text(JSONWriter().string(pong)))
                         }
                     }

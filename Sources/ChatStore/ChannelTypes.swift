@@ -38,24 +38,39 @@ extension ChatStore {
     public func createChannelType(_ config: ChannelTypeConfig) throws -> Bool {
         guard BuiltInChannelType(rawValue: config.name) == nil else { return false }
         return try backend.write { db in
-            try db.execute("INSERT INTO channel_types (name, config, created_at, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT(name) DO NOTHING",
-                           config.name, StoredValue.json(config.settings), config.createdAt.storageText, config.updatedAt.storageText) > 0
+            try db.execute(
+                "INSERT INTO channel_types (name, config, created_at, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT(name) DO NOTHING",
+                config.name,
+                StoredValue.json(config.settings),
+                config.createdAt.storageText,
+                config.updatedAt.storageText
+            ) > 0
         }
     }
 
     /// Changes the type named `name` in one transaction (read, `change`, write back, stamped
     /// `updated_at = time`); the new config, or nil when there is no such type. Nothing is
     /// written when `change` throws.
-    public func updateChannelType(name: String, at time: Timestamp, _ change: (inout ChannelTypeConfig) throws -> Void) throws -> ChannelTypeConfig? {
+    public func updateChannelType(
+        name: String,
+        at time: Timestamp,
+        _ change: (inout ChannelTypeConfig) throws -> Void
+    ) throws -> ChannelTypeConfig? {
         try backend.write { db in
             guard var config = try Self.channelType(name: name, db) else { return nil }
             try change(&config)
             config.name = name
             config.updatedAt = time
-            try db.execute("""
+            try db.execute(
+                """
                 INSERT INTO channel_types (name, config, created_at, updated_at) VALUES (?, ?, ?, ?)
                 ON CONFLICT(name) DO UPDATE SET config = excluded.config, updated_at = excluded.updated_at
-                """, name, StoredValue.json(config.settings), config.createdAt.storageText, time.storageText)
+                """,
+                name,
+                StoredValue.json(config.settings),
+                config.createdAt.storageText,
+                time.storageText
+            )
             return config
         }
     }

@@ -12,10 +12,17 @@ extension ChatStore {
         try backend.write { db in
             let now = Timestamp.now().storageText
             for m in members {
-                try db.execute("""
+                try db.execute(
+                    """
                     INSERT INTO members (cid, user_id, channel_role, created_at) VALUES (?, ?, ?, ?)
                     ON CONFLICT(cid, user_id) DO UPDATE SET channel_role = COALESCE(?, members.channel_role)
-                    """, cid, m.userID, m.role ?? "channel_member", now, m.role)
+                    """,
+                    cid,
+                    m.userID,
+                    m.role ?? "channel_member",
+                    now,
+                    m.role
+                )
             }
         }
     }
@@ -38,7 +45,11 @@ extension ChatStore {
     public func truncate(cid: String, at time: Timestamp) throws -> Int {
         try backend.write { db in
             let before = time.storageText
-            try db.execute("DELETE FROM reactions WHERE message_id IN (SELECT id FROM messages WHERE cid = ? AND created_at <= ?)", cid, before)
+            try db.execute(
+                "DELETE FROM reactions WHERE message_id IN (SELECT id FROM messages WHERE cid = ? AND created_at <= ?)",
+                cid,
+                before
+            )
             let removed = try db.execute("DELETE FROM messages WHERE cid = ? AND created_at <= ?", cid, before)
             try db.execute("UPDATE channels SET truncated_at = ? WHERE cid = ?", before, cid)
             return removed
@@ -63,8 +74,16 @@ extension ChatStore {
     /// Channels matching the filter: cids, types, and (when given) those `memberOf` belongs to;
     /// with `hidden`, only those that user has hidden (true) or not (false); ordered by last
     /// message or creation, newest first.
-    public func queryChannels(cids: [String]?, types: [String]?, memberOf: [String]?, frozen: Bool?,
-                              hidden: (userID: String, hidden: Bool)? = nil, byLastMessage: Bool, limit: Int, offset: Int) throws -> [Channel] {
+    public func queryChannels(
+        cids: [String]?,
+        types: [String]?,
+        memberOf: [String]?,
+        frozen: Bool?,
+        hidden: (userID: String, hidden: Bool)? = nil,
+        byLastMessage: Bool,
+        limit: Int,
+        offset: Int
+    ) throws -> [Channel] {
         try backend.read { db in
             var conditions: [String] = []
             var arguments: [SQLValue] = []
@@ -83,11 +102,16 @@ extension ChatStore {
                 arguments.append(frozen.sqlValue)
             }
             if let hidden {
-                conditions.append("\(hidden.hidden ? "" : "NOT ")EXISTS (SELECT 1 FROM members h WHERE h.cid = c.cid AND h.user_id = ? AND h.hide_channel = 1)")
+                conditions.append(
+                    "\(hidden.hidden ? "" : "NOT ")EXISTS (SELECT 1 FROM members h WHERE h.cid = c.cid AND h.user_id = ? AND h.hide_channel = 1)"
+                )
                 arguments.append(.text(hidden.userID))
             }
-            let order = byLastMessage ? "COALESCE((SELECT MAX(created_at) FROM messages WHERE cid = c.cid), c.created_at) DESC" : "c.created_at DESC"
-            let sql = "SELECT c.* FROM channels c" + (conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND "))
+            let order =
+                byLastMessage
+                ? "COALESCE((SELECT MAX(created_at) FROM messages WHERE cid = c.cid), c.created_at) DESC" : "c.created_at DESC"
+            let sql =
+                "SELECT c.* FROM channels c" + (conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND "))
                 + " ORDER BY \(order), c.cid LIMIT ? OFFSET ?"
             arguments += [limit.sqlValue, offset.sqlValue]
             return try db.rows(sql, arguments).map(StoredItems.channel)

@@ -27,7 +27,8 @@ extension ChatStore {
         try backend.read { db in
             let mutes: String? = try db.value("SELECT channel_mutes FROM users WHERE id = ?", userID)
             let muted = Set(StoredValue.decodeJSON(mutes)?.arrayValue?.compactMap(\.stringValue) ?? [])
-            let rows = try db.rows("""
+            let rows = try db.rows(
+                """
                 SELECT c.*, mb.last_read AS member_last_read,
                     (SELECT COUNT(*) FROM members x WHERE x.cid = c.cid) AS member_count,
                     (SELECT COUNT(*) FROM messages m WHERE \(Self.unreadCondition(user: ":user", db.dialect))) AS unread_count,
@@ -37,7 +38,9 @@ extension ChatStore {
                 FROM members mb JOIN channels c ON c.cid = mb.cid
                 WHERE mb.user_id = :user AND mb.hide_channel = 0
                 ORDER BY last_message_at DESC NULLS LAST, c.cid
-                """, named: ["user": .text(userID)])
+                """,
+                named: ["user": .text(userID)]
+            )
             return try rows.map { row in
                 let channel = StoredItems.channel(row)
                 var names: [String] = []
@@ -48,10 +51,15 @@ extension ChatStore {
                     names = others.map { id in users.first { $0.id == id }?.displayName ?? id }
                 }
                 return ChannelSummary(
-                    channel: channel, memberCount: row["member_count"], unreadCount: row["unread_count"],
-                    mentionCount: row["mention_count"], lastMessageAt: StoredValue.decodeTime(row["last_message_at"]),
-                    lastRead: StoredValue.decodeTime(row["member_last_read"]), muted: muted.contains(channel.cid),
-                    otherMemberNames: names)
+                    channel: channel,
+                    memberCount: row["member_count"],
+                    unreadCount: row["unread_count"],
+                    mentionCount: row["mention_count"],
+                    lastMessageAt: StoredValue.decodeTime(row["last_message_at"]),
+                    lastRead: StoredValue.decodeTime(row["member_last_read"]),
+                    muted: muted.contains(channel.cid),
+                    otherMemberNames: names
+                )
             }
         }
     }
@@ -60,13 +68,16 @@ extension ChatStore {
     /// messages unread after it, counted as for the member's own channel list.
     public func readStates(cid: String) throws -> [(userID: String, lastRead: Timestamp, unreadMessages: Int)] {
         try backend.read { db in
-            try db.rows("""
+            try db.rows(
+                """
                 SELECT mb.user_id, mb.last_read,
                     (SELECT COUNT(*) FROM messages m WHERE \(Self.unreadCondition(user: "mb.user_id", db.dialect))) AS unread_count
                 FROM members mb JOIN channels c ON c.cid = mb.cid
                 WHERE mb.cid = ? AND mb.last_read IS NOT NULL
                 ORDER BY mb.user_id
-                """, cid).compactMap { row in
+                """,
+                cid
+            ).compactMap { row in
                 StoredValue.decodeTime(row["last_read"]).map { (userID: row["user_id"], lastRead: $0, unreadMessages: row["unread_count"]) }
             }
         }
@@ -75,7 +86,8 @@ extension ChatStore {
     /// Up to `limit` messages shown in the channel, just before `before` (or the newest), oldest first.
     public func messages(cid: String, viewer: String, before: MessageCursor? = nil, limit: Int) throws -> [MessageRow] {
         try backend.read { db in
-            var sql = "SELECT * FROM messages m WHERE m.cid = :cid AND (m.parent_id IS NULL OR m.show_in_channel = 1) AND \(Self.visibleCondition(viewer: ":viewer", db.dialect))"
+            var sql =
+                "SELECT * FROM messages m WHERE m.cid = :cid AND (m.parent_id IS NULL OR m.show_in_channel = 1) AND \(Self.visibleCondition(viewer: ":viewer", db.dialect))"
             var arguments: [String: SQLValue] = ["cid": .text(cid), "viewer": .text(viewer), "limit": limit.sqlValue]
             if let before {
                 sql += " AND (m.created_at < :at OR (m.created_at = :at AND m.id < :id))"
@@ -91,12 +103,18 @@ extension ChatStore {
     /// Up to `limit` messages shown in the channel just after `after`, oldest first.
     public func messages(cid: String, viewer: String, after: MessageCursor, limit: Int) throws -> [MessageRow] {
         try backend.read { db in
-            let messages = try db.rows("""
+            let messages = try db.rows(
+                """
                 SELECT * FROM messages m WHERE m.cid = :cid AND (m.parent_id IS NULL OR m.show_in_channel = 1)
                     AND (m.created_at > :at OR (m.created_at = :at AND m.id > :id)) AND \(Self.visibleCondition(viewer: ":viewer", db.dialect))
                 ORDER BY m.created_at, m.id LIMIT :limit
-                """, named: ["cid": .text(cid), "at": .text(after.createdAt.storageText), "id": .text(after.id), "viewer": .text(viewer), "limit": limit.sqlValue])
-                .map(StoredItems.message)
+                """,
+                named: [
+                    "cid": .text(cid), "at": .text(after.createdAt.storageText), "id": .text(after.id), "viewer": .text(viewer),
+                    "limit": limit.sqlValue,
+                ]
+            )
+            .map(StoredItems.message)
             return try rows(for: messages, viewer: viewer, db: db)
         }
     }
@@ -104,11 +122,14 @@ extension ChatStore {
     /// A thread: the root's replies, oldest first, up to `limit` (the newest ones when there are more).
     public func replies(to parentID: String, viewer: String, limit: Int) throws -> [MessageRow] {
         try backend.read { db in
-            let messages = try db.rows("""
+            let messages = try db.rows(
+                """
                 SELECT * FROM (SELECT * FROM messages m WHERE m.parent_id = :parent AND \(Self.visibleCondition(viewer: ":viewer", db.dialect))
                     ORDER BY m.created_at DESC, m.id DESC LIMIT :limit) AS page
                 ORDER BY created_at, id
-                """, named: ["parent": .text(parentID), "viewer": .text(viewer), "limit": limit.sqlValue]).map(StoredItems.message)
+                """,
+                named: ["parent": .text(parentID), "viewer": .text(viewer), "limit": limit.sqlValue]
+            ).map(StoredItems.message)
             return try rows(for: messages, viewer: viewer, db: db)
         }
     }
@@ -116,8 +137,12 @@ extension ChatStore {
     /// One message with its reader's context, or nil (also when the reader may not see it).
     public func message(id: String, viewer: String) throws -> MessageRow? {
         try backend.read { db in
-            guard let row = try db.rows("SELECT * FROM messages m WHERE m.id = :id AND \(Self.visibleCondition(viewer: ":viewer", db.dialect))",
-                                        named: ["id": .text(id), "viewer": .text(viewer)]).first else { return nil }
+            guard
+                let row = try db.rows(
+                    "SELECT * FROM messages m WHERE m.id = :id AND \(Self.visibleCondition(viewer: ":viewer", db.dialect))",
+                    named: ["id": .text(id), "viewer": .text(viewer)]
+                ).first
+            else { return nil }
             return try rows(for: [StoredItems.message(row)], viewer: viewer, db: db).first
         }
     }
@@ -159,15 +184,23 @@ extension ChatStore {
             replyCounts[row["parent_id"]] = row["n"]
         }
         var reactions: [String: [MessageRow.ReactionCount]] = [:]
-        for row in try db.rows("""
+        for row in try db.rows(
+            """
             SELECT message_id, type, COUNT(*) AS n, MAX(CASE WHEN user_id = ? THEN 1 ELSE 0 END) AS mine, MIN(created_at) AS first FROM reactions
             WHERE message_id IN (\(marks)) GROUP BY message_id, type ORDER BY first, type
-            """, [.text(viewer)] + idValues) {
-            reactions[row["message_id"], default: []].append(MessageRow.ReactionCount(type: row["type"], count: row["n"], includesMine: row["mine"]))
+            """,
+            [.text(viewer)] + idValues
+        ) {
+            reactions[row["message_id"], default: []].append(
+                MessageRow.ReactionCount(type: row["type"], count: row["n"], includesMine: row["mine"])
+            )
         }
         let quotedIDs = Array(Set(messages.compactMap(\.quotedMessageID)))
-        let quoted = quotedIDs.isEmpty ? [] : try db.rows("SELECT * FROM messages WHERE id IN (\(placeholders(quotedIDs.count)))", quotedIDs.map(SQLValue.text))
-            .map(StoredItems.message)
+        let quoted =
+            quotedIDs.isEmpty
+            ? []
+            : try db.rows("SELECT * FROM messages WHERE id IN (\(placeholders(quotedIDs.count)))", quotedIDs.map(SQLValue.text))
+                .map(StoredItems.message)
         let authorIDs = Array(Set(messages.map(\.userID) + quoted.map(\.userID)))
         var names: [String: String] = [:]
         for row in try db.rows("SELECT * FROM users WHERE id IN (\(placeholders(authorIDs.count)))", authorIDs.map(SQLValue.text)) {
@@ -176,10 +209,20 @@ extension ChatStore {
         }
         return messages.map { message in
             let preview = message.quotedMessageID.flatMap { id in quoted.first { $0.id == id } }.map {
-                MessageRow.QuotedPreview(messageID: $0.id, authorName: names[$0.userID] ?? $0.userID, text: $0.text ?? "", deleted: $0.type == .deleted)
+                MessageRow.QuotedPreview(
+                    messageID: $0.id,
+                    authorName: names[$0.userID] ?? $0.userID,
+                    text: $0.text ?? "",
+                    deleted: $0.type == .deleted
+                )
             }
-            return MessageRow(message: message, authorName: names[message.userID] ?? message.userID, replyCount: replyCounts[message.id] ?? 0,
-                              reactions: reactions[message.id] ?? [], quoted: preview)
+            return MessageRow(
+                message: message,
+                authorName: names[message.userID] ?? message.userID,
+                replyCount: replyCounts[message.id] ?? 0,
+                reactions: reactions[message.id] ?? [],
+                quoted: preview
+            )
         }
     }
 }

@@ -59,7 +59,8 @@ public final class ChatStore: Sendable {
     /// sink to write into; if its result has any error, everything it wrote is rolled back.
     /// The import task is recorded (and readable by other processes) from start to end.
     public func runImport(
-        path filePath: String, mode: ImportMode,
+        path filePath: String,
+        mode: ImportMode,
         analyze: (any ExistingItems, any ImportSink) throws -> ImportResult
     ) throws -> ImportTask {
         try runImport(createImportTask(path: filePath, mode: mode), analyze: analyze)

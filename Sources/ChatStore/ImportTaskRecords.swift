@@ -7,14 +7,21 @@ extension ChatStore {
         try backend.write { db in
             try db.execute(
                 """
-                    INSERT INTO import_tasks (id, path, mode, state, size, created_at, updated_at, history, result)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    ON CONFLICT(id) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at,
-                        history = excluded.history, result = excluded.result
-                    """,
-                task.id, task.path, task.mode.rawValue, task.state.rawValue, task.size,
-                task.createdAt.storageText, task.updatedAt.storageText, JSONWriter().string(history),
-                task.result.map { JSONWriter().string($0) })
+                INSERT INTO import_tasks (id, path, mode, state, size, created_at, updated_at, history, result)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT(id) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at,
+                    history = excluded.history, result = excluded.result
+                """,
+                task.id,
+                task.path,
+                task.mode.rawValue,
+                task.state.rawValue,
+                task.size,
+                task.createdAt.storageText,
+                task.updatedAt.storageText,
+                JSONWriter().string(history),
+                task.result.map { JSONWriter().string($0) }
+            )
         }
     }
 
@@ -35,8 +42,12 @@ extension ChatStore {
     private static func task(from row: SQLRow) -> ImportTask {
         let created = StoredValue.decodeTime(row["created_at"]) ?? Timestamp(seconds: 0)
         var task = ImportTask(
-            id: row["id"], path: row["path"], mode: ImportMode(rawValue: row["mode"]) ?? .upsert, size: row["size"],
-            createdAt: created)
+            id: row["id"],
+            path: row["path"],
+            mode: ImportMode(rawValue: row["mode"]) ?? .upsert,
+            size: row["size"],
+            createdAt: created
+        )
         task.state = ImportTaskState(rawValue: row["state"]) ?? .uploaded
         task.updatedAt = StoredValue.decodeTime(row["updated_at"]) ?? created
         task.history = (StoredValue.decodeJSON(row["history"])?.arrayValue ?? []).compactMap { entry in

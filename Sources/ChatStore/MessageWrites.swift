@@ -21,10 +21,13 @@ extension ChatStore {
     /// A message's reactions (only `userID`'s when given), newest first, a page at a time.
     public func reactions(messageID: String, by userID: String? = nil, limit: Int, offset: Int) throws -> [Reaction] {
         try backend.read { db in
-            try db.rows("""
+            try db.rows(
+                """
                 SELECT * FROM reactions WHERE message_id = ?\(userID == nil ? "" : " AND user_id = ?")
                 ORDER BY created_at DESC, user_id LIMIT ? OFFSET ?
-                """, [.text(messageID)] + (userID.map { [.text($0)] } ?? []) + [limit.sqlValue, offset.sqlValue]).map(StoredItems.reaction)
+                """,
+                [.text(messageID)] + (userID.map { [.text($0)] } ?? []) + [limit.sqlValue, offset.sqlValue]
+            ).map(StoredItems.reaction)
         }
     }
 
@@ -35,8 +38,13 @@ extension ChatStore {
             let before: String? = try db.value("SELECT text FROM messages WHERE id = ?", message.id)
             _ = try StoreImportSink(db: db, mode: .upsert, importTime: .now()).write(.message(message))
             // The sink's upsert keeps a stored value the item leaves out; an unpin must clear it.
-            try db.execute("UPDATE messages SET pinned_at = ?, pinned_by_id = ?, pin_expires = ? WHERE id = ?",
-                           message.pinnedAt?.storageText, message.pinnedByID, message.pinExpires?.storageText, message.id)
+            try db.execute(
+                "UPDATE messages SET pinned_at = ?, pinned_by_id = ?, pin_expires = ? WHERE id = ?",
+                message.pinnedAt?.storageText,
+                message.pinnedByID,
+                message.pinExpires?.storageText,
+                message.id
+            )
             if before != (message.text ?? "") {
                 try db.execute("UPDATE messages SET text_updated_at = ? WHERE id = ?", Timestamp.now().storageText, message.id)
             }
@@ -46,7 +54,11 @@ extension ChatStore {
     /// Marks a message deleted (Stream's soft delete: the row stays, as type `deleted`).
     public func softDelete(messageID: String) throws {
         try backend.write { db in
-            try db.execute("UPDATE messages SET type = 'deleted', deleted_at = ? WHERE id = ? AND deleted_at IS NULL", Timestamp.now().storageText, messageID)
+            try db.execute(
+                "UPDATE messages SET type = 'deleted', deleted_at = ? WHERE id = ? AND deleted_at IS NULL",
+                Timestamp.now().storageText,
+                messageID
+            )
         }
     }
 

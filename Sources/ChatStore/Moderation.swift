@@ -10,7 +10,15 @@ public struct Ban: Sendable, Hashable {
     public var expires: Timestamp?
     public var createdAt: Timestamp
 
-    public init(targetID: String, cid: String?, createdBy: String?, reason: String?, shadow: Bool, expires: Timestamp?, createdAt: Timestamp) {
+    public init(
+        targetID: String,
+        cid: String?,
+        createdBy: String?,
+        reason: String?,
+        shadow: Bool,
+        expires: Timestamp?,
+        createdAt: Timestamp
+    ) {
         self.targetID = targetID
         self.cid = cid
         self.createdBy = createdBy
@@ -25,11 +33,20 @@ public struct Ban: Sendable, Hashable {
 extension ChatStore {
     public func save(ban: Ban) throws {
         try backend.write { db in
-            try db.execute("""
+            try db.execute(
+                """
                 INSERT INTO bans (target_id, cid, created_by, reason, shadow, expires, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT(target_id, cid) DO UPDATE SET created_by = excluded.created_by, reason = excluded.reason,
                     shadow = excluded.shadow, expires = excluded.expires, created_at = excluded.created_at
-                """, ban.targetID, ban.cid ?? "", ban.createdBy, ban.reason, ban.shadow, ban.expires?.storageText, ban.createdAt.storageText)
+                """,
+                ban.targetID,
+                ban.cid ?? "",
+                ban.createdBy,
+                ban.reason,
+                ban.shadow,
+                ban.expires?.storageText,
+                ban.createdAt.storageText
+            )
         }
     }
 
@@ -55,9 +72,15 @@ extension ChatStore {
             }
             return try db.rows(sql + " ORDER BY created_at DESC", arguments).map { row in
                 let cid: String = row["cid"]
-                return Ban(targetID: row["target_id"], cid: cid.isEmpty ? nil : cid, createdBy: row["created_by"], reason: row["reason"],
-                           shadow: row["shadow"], expires: StoredValue.decodeTime(row["expires"]),
-                           createdAt: StoredValue.decodeTime(row["created_at"]) ?? now)
+                return Ban(
+                    targetID: row["target_id"],
+                    cid: cid.isEmpty ? nil : cid,
+                    createdBy: row["created_by"],
+                    reason: row["reason"],
+                    shadow: row["shadow"],
+                    expires: StoredValue.decodeTime(row["expires"]),
+                    createdAt: StoredValue.decodeTime(row["created_at"]) ?? now
+                )
             }
         }
     }
@@ -70,10 +93,16 @@ extension ChatStore {
 
     public func mute(userID: String, targetID: String, expires: Timestamp?, at time: Timestamp) throws {
         try backend.write { db in
-            try db.execute("""
+            try db.execute(
+                """
                 INSERT INTO mutes (user_id, target_id, expires, created_at) VALUES (?, ?, ?, ?)
                 ON CONFLICT(user_id, target_id) DO UPDATE SET expires = excluded.expires, created_at = excluded.created_at
-                """, userID, targetID, expires?.storageText, time.storageText)
+                """,
+                userID,
+                targetID,
+                expires?.storageText,
+                time.storageText
+            )
         }
     }
 
@@ -99,8 +128,10 @@ extension ChatStore {
     /// Who `userID` has muted (targets), mutes in force at `now`.
     public func mutedUsers(of userID: String, now: Timestamp) throws -> [String] {
         try backend.read { db in
-            try db.values("SELECT target_id FROM mutes WHERE user_id = ? AND (expires IS NULL OR expires > ?) ORDER BY created_at",
-                          [.text(userID), .text(now.storageText)])
+            try db.values(
+                "SELECT target_id FROM mutes WHERE user_id = ? AND (expires IS NULL OR expires > ?) ORDER BY created_at",
+                [.text(userID), .text(now.storageText)]
+            )
         }
     }
 
@@ -111,11 +142,14 @@ extension ChatStore {
         var arguments = Dictionary(uniqueKeysWithValues: zip(names.map { String($0.dropFirst()) }, cids.map(SQLValue.text)))
         arguments.merge(["text": .text(text), "viewer": .text(viewer), "limit": limit.sqlValue, "offset": offset.sqlValue]) { $1 }
         let ids: [String] = try backend.read { db in
-            try db.rows("""
+            try db.rows(
+                """
                 SELECT id FROM messages m WHERE m.cid IN (\(names.joined(separator: ", ")))
                     AND m.type != 'deleted' AND \(db.dialect.containsIgnoringCase("m.text", ":text")) AND \(Self.visibleCondition(viewer: ":viewer", db.dialect))
                 ORDER BY m.created_at DESC, m.id LIMIT :limit OFFSET :offset
-                """, named: arguments).compactMap { $0["id"] }
+                """,
+                named: arguments
+            ).compactMap { $0["id"] }
         }
         return try ids.compactMap { try message(id: $0, viewer: viewer) }
     }

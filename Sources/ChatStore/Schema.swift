@@ -23,7 +23,9 @@ enum Schema {
     }
 
     static let steps: [Step] = [
-        Step(name: "v1: import items and tasks", sql: """
+        Step(
+            name: "v1: import items and tasks",
+            sql: """
                 CREATE TABLE users (
                     id TEXT PRIMARY KEY NOT NULL,
                     role TEXT NOT NULL DEFAULT 'user',
@@ -132,9 +134,12 @@ enum Schema {
                     result TEXT
                 );
                 CREATE INDEX import_tasks_by_time ON import_tasks(created_at);
-                """),
+                """
+        ),
         Step(name: "v2: message edits", sql: "ALTER TABLE messages ADD COLUMN text_updated_at TEXT"),
-        Step(name: "v3: bans and mutes", sql: """
+        Step(
+            name: "v3: bans and mutes",
+            sql: """
                 CREATE TABLE bans (
                     target_id TEXT NOT NULL,
                     cid TEXT NOT NULL DEFAULT '',
@@ -152,30 +157,37 @@ enum Schema {
                     created_at TEXT NOT NULL,
                     PRIMARY KEY (user_id, target_id)
                 ) WITHOUT ROWID;
-                """),
+                """
+        ),
         // Types created or changed through the API; a built-in type without a row has Stream's defaults.
-        Step(name: "v4: channel types", sql: """
+        Step(
+            name: "v4: channel types",
+            sql: """
                 CREATE TABLE channel_types (
                     name TEXT PRIMARY KEY NOT NULL,
                     config TEXT NOT NULL,
                     created_at TEXT NOT NULL,
                     updated_at TEXT NOT NULL
                 );
-                """),
+                """
+        ),
     ]
 
     /// PostgreSQL only: the log of events that every server sharing the database delivers
     /// (`EventLog`); rows older than an hour are pruned.
     static let postgresSteps: [Step] = [
-        Step(name: "v5: events", sql: """
-            CREATE TABLE events (
-                id BIGINT PRIMARY KEY,
-                body TEXT NOT NULL,
-                created_at TIMESTAMPTZ NOT NULL DEFAULT now()
-            );
-            CREATE TABLE event_counter (id BIGINT NOT NULL);
-            INSERT INTO event_counter VALUES (0);
-            """),
+        Step(
+            name: "v5: events",
+            sql: """
+                CREATE TABLE events (
+                    id BIGINT PRIMARY KEY,
+                    body TEXT NOT NULL,
+                    created_at TIMESTAMPTZ NOT NULL DEFAULT now()
+                );
+                CREATE TABLE event_counter (id BIGINT NOT NULL);
+                INSERT INTO event_counter VALUES (0);
+                """
+        )
     ]
 
     /// A step's SQLite DDL as PostgreSQL's, one statement per element: text compares byte by

@@ -57,10 +57,18 @@ enum StoredItems {
     static func message(_ row: SQLRow) -> Message {
         let (type, id) = splitCID(row["cid"])
         var message = Message(
-            id: row["id"], channelType: type, channelID: id, userID: row["user_id"],
-            type: MessageType(rawValue: row["type"]) ?? .regular, text: row["text"], custom: object(row["custom"]) ?? JSONObject())
+            id: row["id"],
+            channelType: type,
+            channelID: id,
+            userID: row["user_id"],
+            type: MessageType(rawValue: row["type"]) ?? .regular,
+            text: row["text"],
+            custom: object(row["custom"]) ?? JSONObject()
+        )
         message.html = row["html"]
-        message.attachments = (StoredValue.decodeJSON(row["attachments"])?.arrayValue ?? []).compactMap { $0.objectValue.map(Attachment.init(fields:)) }
+        message.attachments = (StoredValue.decodeJSON(row["attachments"])?.arrayValue ?? []).compactMap {
+            $0.objectValue.map(Attachment.init(fields:))
+        }
         message.parentID = row["parent_id"]
         message.showInChannel = row["show_in_channel"]
         message.quotedMessageID = row["quoted_message_id"]
@@ -79,7 +87,12 @@ enum StoredItems {
     }
 
     static func reaction(_ row: SQLRow) -> Reaction {
-        var reaction = Reaction(messageID: row["message_id"], type: row["type"], userID: row["user_id"], custom: object(row["custom"]) ?? JSONObject())
+        var reaction = Reaction(
+            messageID: row["message_id"],
+            type: row["type"],
+            userID: row["user_id"],
+            custom: object(row["custom"]) ?? JSONObject()
+        )
         reaction.createdAt = StoredValue.decodeTime(row["created_at"])
         return reaction
     }

@@ -68,7 +68,8 @@ struct RowWrite {
         let names = columns.map(\.name)
         let updates = columns.filter { $0.provided && !key.contains($0.name) }.map { "\($0.name) = excluded.\($0.name)" }
         let action = mode == .insert || updates.isEmpty ? "DO NOTHING" : "DO UPDATE SET " + updates.joined(separator: ", ")
-        return "INSERT INTO \(table) (\(names.joined(separator: ", "))) VALUES (\(Array(repeating: "?", count: names.count).joined(separator: ", "))) ON CONFLICT(\(key.joined(separator: ", "))) \(action)"
+        return
+            "INSERT INTO \(table) (\(names.joined(separator: ", "))) VALUES (\(Array(repeating: "?", count: names.count).joined(separator: ", "))) ON CONFLICT(\(key.joined(separator: ", "))) \(action)"
     }
 
     var arguments: [SQLValue] { columns.map(\.value) }

@@ -9,27 +9,33 @@ extension ChatStore {
     public static func unreadFigures(_ db: Database, limit: Int) throws -> MigrationFigures.Unread {
         // `per_member` is used twice, so SQLite materializes it: each membership's unread
         // count is computed once. The row with a NULL cid carries the store-wide totals.
-        let rows = try Row.fetchAll(db, sql: """
-            WITH per_member AS (
-                SELECT mb.cid, mb.user_id, (SELECT COUNT(*) FROM messages m WHERE \(unreadCondition(user: "mb.user_id", .sqlite))) AS n
-                FROM members mb JOIN channels c ON c.cid = mb.cid
-                WHERE mb.last_read IS NOT NULL AND mb.hide_channel = 0
-            ),
-            per_channel AS (
-                SELECT cid, SUM(n > 0) AS members, SUM(n) AS messages FROM per_member GROUP BY cid HAVING SUM(n) > 0
-                ORDER BY messages DESC, cid LIMIT :limit
-            )
-            SELECT NULL AS cid, NULL AS name, (SELECT COUNT(*) FROM per_member) AS members,
-                (SELECT COUNT(DISTINCT user_id) FROM per_member WHERE n > 0) AS users,
-                (SELECT IFNULL(SUM(n), 0) FROM per_member) AS messages
-            UNION ALL
-            SELECT p.cid, CASE json_type(c.custom, '$.name') WHEN 'text' THEN json_extract(c.custom, '$.name') END, p.members, NULL, p.messages
-            FROM per_channel p JOIN channels c ON c.cid = p.cid
-            """, arguments: ["limit": limit])
+        let rows = try Row.fetchAll(
+            db,
+            sql: """
+                WITH per_member AS (
+                    SELECT mb.cid, mb.user_id, (SELECT COUNT(*) FROM messages m WHERE \(unreadCondition(user: "mb.user_id", .sqlite))) AS n
+                    FROM members mb JOIN channels c ON c.cid = mb.cid
+                    WHERE mb.last_read IS NOT NULL AND mb.hide_channel = 0
+                ),
+                per_channel AS (
+                    SELECT cid, SUM(n > 0) AS members, SUM(n) AS messages FROM per_member GROUP BY cid HAVING SUM(n) > 0
+                    ORDER BY messages DESC, cid LIMIT :limit
+                )
+                SELECT NULL AS cid, NULL AS name, (SELECT COUNT(*) FROM per_member) AS members,
+                    (SELECT COUNT(DISTINCT user_id) FROM per_member WHERE n > 0) AS users,
+                    (SELECT IFNULL(SUM(n), 0) FROM per_member) AS messages
+                UNION ALL
+                SELECT p.cid, CASE json_type(c.custom, '$.name') WHEN 'text' THEN json_extract(c.custom, '$.name') END, p.members, NULL, p.messages
+                FROM per_channel p JOIN channels c ON c.cid = p.cid
+                """,
+            arguments: ["limit": limit]
+        )
         var unread = MigrationFigures.Unread()
         for row in rows {
             if let cid: String = row["cid"] {
-                unread.channels.append(MigrationFigures.ChannelUnread(cid: cid, name: row["name"], members: row["members"], messages: row["messages"]))
+                unread.channels.append(
+                    MigrationFigures.ChannelUnread(cid: cid, name: row["name"], members: row["members"], messages: row["messages"])
+                )
             } else {
                 unread.membersWithReadState = row["members"]
                 unread.usersWithUnread = row["users"]

@@ -17,11 +17,21 @@ extension ChatStore {
     public func replaceEditable(of users: [User]) throws -> [User] {
         try backend.write { db in
             for u in users {
-                try db.execute("""
+                try db.execute(
+                    """
                     UPDATE users SET role = ?, invisible = ?, language = ?, teams = ?, teams_role = ?,
                         push_preferences = ?, privacy_settings = ?, custom = ? WHERE id = ?
-                    """, u.role ?? "user", u.invisible ?? false, u.language, StoredValue.json(u.teams), StoredValue.json(u.teamsRole),
-                    StoredValue.json(u.pushPreferences), StoredValue.json(u.privacySettings), StoredValue.json(.object(u.custom)), u.id)
+                    """,
+                    u.role ?? "user",
+                    u.invisible ?? false,
+                    u.language,
+                    StoredValue.json(u.teams),
+                    StoredValue.json(u.teamsRole),
+                    StoredValue.json(u.pushPreferences),
+                    StoredValue.json(u.privacySettings),
+                    StoredValue.json(.object(u.custom)),
+                    u.id
+                )
             }
             return try users.compactMap { try db.row("SELECT * FROM users WHERE id = ?", $0.id).map(StoredItems.user) }
         }
@@ -41,7 +51,8 @@ extension ChatStore {
                 arguments.append(.text(role))
             }
             let column = sortField == "id" ? "id" : "created_at"
-            let sql = "SELECT * FROM users" + (conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND "))
+            let sql =
+                "SELECT * FROM users" + (conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND "))
                 + " ORDER BY \(column) \(descending ? "DESC" : "ASC"), id LIMIT ? OFFSET ?"
             arguments += [limit.sqlValue, offset.sqlValue]
             return try db.rows(sql, arguments).map(StoredItems.user)
@@ -64,7 +75,11 @@ extension ChatStore {
             switch messages {
             case .keep: break
             case .softDelete:
-                try db.execute("UPDATE messages SET type = 'deleted', deleted_at = ? WHERE user_id = ? AND deleted_at IS NULL", time.storageText, id)
+                try db.execute(
+                    "UPDATE messages SET type = 'deleted', deleted_at = ? WHERE user_id = ? AND deleted_at IS NULL",
+                    time.storageText,
+                    id
+                )
             case .hardDelete:
                 try db.execute("DELETE FROM reactions WHERE message_id IN (SELECT id FROM messages WHERE user_id = ?)", id)
                 try db.execute("DELETE FROM messages WHERE user_id = ?", id)

@@ -13,8 +13,13 @@ public struct MigrationReport: Sendable, Hashable {
     /// With `--chatkit EXPORT`: what the conversion changed or dropped.
     public var conversion: ConversionFindings?
 
-    public init(store: String, generatedAt: Timestamp, figures: MigrationFigures,
-                validation: ValidationFindings? = nil, conversion: ConversionFindings? = nil) {
+    public init(
+        store: String,
+        generatedAt: Timestamp,
+        figures: MigrationFigures,
+        validation: ValidationFindings? = nil,
+        conversion: ConversionFindings? = nil
+    ) {
         self.store = store
         self.generatedAt = generatedAt
         self.figures = figures
@@ -27,8 +32,12 @@ public struct MigrationReport: Sendable, Hashable {
 
     /// The report on `store`, validating `importFile` against it when given, with the findings
     /// of a conversion when given (`ConversionFindings(chatkit:)` makes them from a Chatkit export's).
-    public static func make(store: ChatStore, importFile: String? = nil, conversion: ConversionFindings? = nil,
-                            now: Timestamp = .now()) throws -> MigrationReport {
+    public static func make(
+        store: ChatStore,
+        importFile: String? = nil,
+        conversion: ConversionFindings? = nil,
+        now: Timestamp = .now()
+    ) throws -> MigrationReport {
         let figures = try figures(of: store)
         let validation = try importFile.map { try ValidationFindings.make(file: $0, store: store, imported: figures.totals) }
         return MigrationReport(store: store.path, generatedAt: now, figures: figures, validation: validation, conversion: conversion)

@@ -5,6 +5,9 @@ struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "chatterm-bench",
         abstract: "Benchmarks for chatterm. Build with -c release: `swift run -c release chatterm-bench import`.",
-        subcommands: [ImportBenchmark.self, ChatkitBenchmark.self, ClientBenchmark.self, FanoutBenchmark.self, LiveBenchmark.self, ReportBenchmark.self]
+        subcommands: [
+            ImportBenchmark.self, ChatkitBenchmark.self, ClientBenchmark.self, FanoutBenchmark.self, LiveBenchmark.self,
+            ReportBenchmark.self,
+        ]
     )
 }

@@ -60,8 +60,17 @@ extension ChildProcess {
     /// One line: time, throughput and peak memory.
     static func report(_ name: String, _ outcome: Outcome, items: Int, unit: String = "items") {
         let rate = Double(items) / outcome.seconds
-        print(String(format: "%-9@ %8.2f s  %10.0f %@/s  peak memory %6.1f MiB  cpu %6.2f s", name as NSString, outcome.seconds, rate, unit as NSString,
-                     Double(outcome.peakMemoryBytes) / 1_048_576, outcome.cpuSeconds))
+        print(
+            String(
+                format: "%-9@ %8.2f s  %10.0f %@/s  peak memory %6.1f MiB  cpu %6.2f s",
+                name as NSString,
+                outcome.seconds,
+                rate,
+                unit as NSString,
+                Double(outcome.peakMemoryBytes) / 1_048_576,
+                outcome.cpuSeconds
+            )
+        )
     }
 }
 

@@ -33,7 +33,9 @@ struct ClientBenchmark: ParsableCommand {
         guard dims.count == 2 else { throw ValidationError("--size is WIDTHxHEIGHT") }
         let path = try db ?? BenchStore.path(messages: messages)
         let store = try ChatStore(path: path)
-        let themes = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path + "/Themes"
+        let themes =
+            URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+            + "/Themes"
         let theme = try Theme.load(name: "dark", themesDirectory: themes, overridePath: nil, colorCount: 256, noColor: false)
         let context = RenderContext(theme: theme)
         let (largest, viewer) = try largestChannel(store)
@@ -59,8 +61,10 @@ struct ClientBenchmark: ParsableCommand {
         let memoryAfterOpen = residentMemory()
 
         // Keypresses: scrolling back (with page loads), selecting, the switcher, help.
-        let script: [ChatEvent] = [.scroll(messages: 10), .scroll(messages: 10), .startSelecting, .moveSelection(-1), .moveSelection(-1),
-                                   .switcherOpen, .switcherType("e"), .switcherType("n"), .dismiss, .toggleHelp, .toggleHelp, .dismiss, .scroll(messages: -5)]
+        let script: [ChatEvent] = [
+            .scroll(messages: 10), .scroll(messages: 10), .startSelecting, .moveSelection(-1), .moveSelection(-1),
+            .switcherOpen, .switcherType("e"), .switcherType("n"), .dismiss, .toggleHelp, .toggleHelp, .dismiss, .scroll(messages: -5),
+        ]
         var keySamples: [Double] = []
         var renderSamples: [Double] = []
         for i in 0..<keys {
@@ -79,12 +83,34 @@ struct ClientBenchmark: ParsableCommand {
         print("viewer \(viewer), largest channel \(largest), \(dims[0])x\(dims[1])")
         print(String(format: "first frame        %8.1f ms", firstFrame * 1000))
         print(String(format: "open largest       %8.1f ms", openTime * 1000))
-        print(String(format: "render per key     median %.3f ms, p99 %.3f ms, max %.3f ms (%d keys)",
-                     renderSamples[renderSamples.count / 2], renderSamples[renderSamples.count * 99 / 100], renderSamples.last ?? 0, keys))
-        print(String(format: "key incl. loads    median %.3f ms, p99 %.3f ms (reduce, store page loads, render)",
-                     keySamples[keySamples.count / 2], keySamples[keySamples.count * 99 / 100]))
-        print(String(format: "memory: smallest channel open %.1f MiB, largest (%d messages) %.1f MiB, after %d keys %.1f MiB; window holds %d messages",
-                     memorySmallest, counts[largest] ?? 0, memoryAfterOpen, keys, residentMemory(), rows))
+        print(
+            String(
+                format: "render per key     median %.3f ms, p99 %.3f ms, max %.3f ms (%d keys)",
+                renderSamples[renderSamples.count / 2],
+                renderSamples[renderSamples.count * 99 / 100],
+                renderSamples.last ?? 0,
+                keys
+            )
+        )
+        print(
+            String(
+                format: "key incl. loads    median %.3f ms, p99 %.3f ms (reduce, store page loads, render)",
+                keySamples[keySamples.count / 2],
+                keySamples[keySamples.count * 99 / 100]
+            )
+        )
+        print(
+            String(
+                format:
+                    "memory: smallest channel open %.1f MiB, largest (%d messages) %.1f MiB, after %d keys %.1f MiB; window holds %d messages",
+                memorySmallest,
+                counts[largest] ?? 0,
+                memoryAfterOpen,
+                keys,
+                residentMemory(),
+                rows
+            )
+        )
     }
 
     /// The channel with the most messages, and one of its members to read it as.

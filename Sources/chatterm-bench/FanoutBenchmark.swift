@@ -34,25 +34,39 @@ struct FanoutBenchmark: AsyncParsableCommand {
     @Option(help: "A soak: send for this many seconds (needs --rate) instead of --messages each.")
     var duration: Double?
 
-    @Flag(help: "Each sender also reacts to its previous message, types and marks the channel read; watchers must get each of those events once too.")
+    @Flag(
+        help:
+            "Each sender also reacts to its previous message, types and marks the channel read; watchers must get each of those events once too."
+    )
     var extras = false
 
-    @Flag(help: "Run the server as a `chatterm serve` process (the chatterm built beside this bench), so its memory is measured apart from the clients'.")
+    @Flag(
+        help:
+            "Run the server as a `chatterm serve` process (the chatterm built beside this bench), so its memory is measured apart from the clients'."
+    )
     var childServer = false
 
-    @Option(help: ArgumentHelp("A PostgreSQL server: the servers run as `chatterm serve` processes on a fresh database there.",
-                               valueName: "postgres://user@host:port/db"))
+    @Option(
+        help: ArgumentHelp(
+            "A PostgreSQL server: the servers run as `chatterm serve` processes on a fresh database there.",
+            valueName: "postgres://user@host:port/db"
+        )
+    )
     var database: String?
 
     @Option(help: "Servers sharing that PostgreSQL database; watchers and senders are spread over them in turn.")
     var instances = 1
 
     func validate() throws {
-        guard watchers > 0, senders > 0, messages > 0 else { throw ValidationError("--watchers, --senders and --messages must be positive") }
+        guard watchers > 0, senders > 0, messages > 0 else {
+            throw ValidationError("--watchers, --senders and --messages must be positive")
+        }
         guard rate >= 0 else { throw ValidationError("--rate must be 0 or more") }
         if let duration { guard duration > 0, rate > 0 else { throw ValidationError("--duration needs a positive value and --rate") } }
         guard instances >= 1 else { throw ValidationError("--instances must be at least 1") }
-        guard instances == 1 || database != nil else { throw ValidationError("--instances above 1 needs --database: servers share a PostgreSQL store") }
+        guard instances == 1 || database != nil else {
+            throw ValidationError("--instances above 1 needs --database: servers share a PostgreSQL store")
+        }
     }
 
     /// Messages each sender posts: a count, or as many as the soak's time at the rate allows.
@@ -61,7 +75,8 @@ struct FanoutBenchmark: AsyncParsableCommand {
     func run() async throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("chatterm-fanout-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: directory) }
-        let store: ChatStore, storeArguments: [String]
+        let store: ChatStore
+        let storeArguments: [String]
         if let database {
             let url = try PostgresBackend.ensureDatabase("bench_\(UUID().uuidString.prefix(8).lowercased())", onServerOf: database)
             store = try ChatStore(postgres: url, localPath: directory + "/postgres")
@@ -72,23 +87,34 @@ struct FanoutBenchmark: AsyncParsableCommand {
             storeArguments = ["--db", store.path]
         }
         let credentials = try ServerCredentials.loadOrCreate(forStore: store.path)
-        let servers = childServer || database != nil
+        let servers =
+            childServer || database != nil
             ? try (0..<instances).map { _ in try ServerProcess(storeArguments, credentials: credentials) } : []
         defer { for server in servers { server.stop() } }
-        let listening: [Int?] = servers.isEmpty
+        let listening: [Int?] =
+            servers.isEmpty
             ? [await ChatServerApp.startOnLoopback(store: store, credentials: credentials, quiet: true)] : try servers.map { try $0.port() }
         let ports = listening.compactMap { $0 }
         guard ports.count == listening.count else { throw BenchError("a server did not start") }
         let server = servers.first
-        let admin = StreamREST(endpoint: StreamEndpoint(baseURL: "http://127.0.0.1:\(ports[0])", apiKey: credentials.apiKey,
-                                                        token: StreamToken.sign(["server": true], secret: credentials.apiSecret)))
+        let admin = StreamREST(
+            endpoint: StreamEndpoint(
+                baseURL: "http://127.0.0.1:\(ports[0])",
+                apiKey: credentials.apiKey,
+                token: StreamToken.sign(["server": true], secret: credentials.apiSecret)
+            )
+        )
         /// The n-th watcher or sender talks to server n mod the number of servers.
         func endpoint(_ user: String, _ n: Int) -> StreamEndpoint {
-            StreamEndpoint(baseURL: "http://127.0.0.1:\(ports[n % ports.count])", apiKey: credentials.apiKey,
-                           token: StreamToken.userToken(user, secret: credentials.apiSecret))
+            StreamEndpoint(
+                baseURL: "http://127.0.0.1:\(ports[n % ports.count])",
+                apiKey: credentials.apiKey,
+                token: StreamToken.userToken(user, secret: credentials.apiSecret)
+            )
         }
 
-        let watcherIDs = (0..<watchers).map { "w\($0)" }, senderIDs = (0..<senders).map { "s\($0)" }
+        let watcherIDs = (0..<watchers).map { "w\($0)" }
+        let senderIDs = (0..<senders).map { "s\($0)" }
         let everyone = watcherIDs + senderIDs
         for start in stride(from: 0, to: everyone.count, by: 100) {
             var users = JSONObject()
@@ -102,7 +128,8 @@ struct FanoutBenchmark: AsyncParsableCommand {
         }
 
         print("connecting \(watchers) watchers…")
-        let messages = perSender, extras = extras
+        let messages = perSender
+        let extras = extras
         let expected = senders * messages
         // Each watcher keeps its own log (no shared lock on the hot path); only a count is shared.
         let delivered = Locked(0)
@@ -114,29 +141,39 @@ struct FanoutBenchmark: AsyncParsableCommand {
             guard let hello = await iterator.next(), let connection = hello["connection_id"]?.stringValue else {
                 throw BenchError("\(id) got no health.check")
             }
-            _ = try await StreamREST(endpoint: endpoint(id, n)).post("channels/messaging/bench/query", ["watch": true, "state": false],
-                                                                   query: ["connection_id": connection])
+            _ = try await StreamREST(endpoint: endpoint(id, n)).post(
+                "channels/messaging/bench/query",
+                ["watch": true, "state": false],
+                query: ["connection_id": connection]
+            )
             sockets.append(socket)
-            listeners.append(Task { [iterator] in
-                var iterator = iterator
-                var log = WatcherLog()
-                while extras || log.count < expected, let event = await iterator.next() {
-                    let type = event["type"]?.stringValue ?? ""
-                    guard type == "message.new", let message = event["message"]?.objectValue,
-                          let sender = message["sender"]?.stringValue, let seq = message["seq"]?.intValue,
-                          let sentAt = message["sent_at"]?.doubleValue else {
-                        if LoadEvent.counted.contains(type), event["user"]?.objectValue?["id"]?.stringValue?.hasPrefix("s") == true { log.other(type) }
-                        continue
+            listeners.append(
+                Task { [iterator] in
+                    var iterator = iterator
+                    var log = WatcherLog()
+                    while extras || log.count < expected, let event = await iterator.next() {
+                        let type = event["type"]?.stringValue ?? ""
+                        guard type == "message.new", let message = event["message"]?.objectValue,
+                            let sender = message["sender"]?.stringValue, let seq = message["seq"]?.intValue,
+                            let sentAt = message["sent_at"]?.doubleValue
+                        else {
+                            if LoadEvent.counted.contains(type), event["user"]?.objectValue?["id"]?.stringValue?.hasPrefix("s") == true {
+                                log.other(type)
+                            }
+                            continue
+                        }
+                        log.delivered(sender: sender, seq: seq, after: Date().timeIntervalSince1970 - sentAt)
+                        delivered.withLock { $0 += 1 }
                     }
-                    log.delivered(sender: sender, seq: seq, after: Date().timeIntervalSince1970 - sentAt)
-                    delivered.withLock { $0 += 1 }
+                    return log
                 }
-                return log
-            })
+            )
         }
 
-        print("sending \(expected) messages from \(senders) senders" + (rate > 0 ? " at \(rate)/s each" : " as fast as answered")
-              + (extras ? ", with a reaction, a typing event and a read after each…" : "…"))
+        print(
+            "sending \(expected) messages from \(senders) senders" + (rate > 0 ? " at \(rate)/s each" : " as fast as answered")
+                + (extras ? ", with a reaction, a typing event and a read after each…" : "…")
+        )
         let started = Date()
         let memory = Task { [pid = server?.pid] in await MemorySampler.sample(pid: pid, every: duration.map { max(5, $0 / 20) } ?? 5) }
         let sendLatencies = try await withThrowingTaskGroup(of: LatencyHistogram.self) { group in
@@ -152,10 +189,14 @@ struct FanoutBenchmark: AsyncParsableCommand {
                             if slot > 0 { try await Task.sleep(for: .seconds(slot)) }
                         }
                         let start = Date().timeIntervalSince1970
-                        let message: JSONObject = ["text": .string("\(sender) #\(seq)"), "sender": .string(sender), "seq": .int(seq), "sent_at": .double(start)]
+                        let message: JSONObject = [
+                            "text": .string("\(sender) #\(seq)"), "sender": .string(sender), "seq": .int(seq), "sent_at": .double(start),
+                        ]
                         let sent = try await rest.post("channels/messaging/bench/message", ["message": .object(message)])
                         latencies.add(Date().timeIntervalSince1970 - start)
-                        if extras, let id = sent["message"]?.objectValue?["id"]?.stringValue { try await LoadEvent.sendAll(after: id, rest: rest) }
+                        if extras, let id = sent["message"]?.objectValue?["id"]?.stringValue {
+                            try await LoadEvent.sendAll(after: id, rest: rest)
+                        }
                     }
                     return latencies
                 }
@@ -166,7 +207,7 @@ struct FanoutBenchmark: AsyncParsableCommand {
         let deadline = Date().addingTimeInterval(settle)
         while delivered.withLock({ $0 }) < expected * watchers, Date() < deadline { try await Task.sleep(for: .milliseconds(20)) }
         let allDelivered = Date().timeIntervalSince(started)
-        if extras { try await Task.sleep(for: .seconds(1)) } // the last reaction, typing and read events
+        if extras { try await Task.sleep(for: .seconds(1)) }  // the last reaction, typing and read events
         memory.cancel()
         for listener in listeners { listener.cancel() }
         var logs: [String: WatcherLog] = [:]
@@ -177,21 +218,45 @@ struct FanoutBenchmark: AsyncParsableCommand {
         let check = log.check(watchers: watcherIDs, senders: senderIDs, messages: messages)
         let deliveries = log.count
         print("watchers \(watchers), senders \(senders), messages \(expected), deliveries \(deliveries) of \(expected * watchers)")
-        print(String(format: "messages/s sustained (sends): %.0f; deliveries/s: %.0f; all delivered after %.2f s",
-                     Double(expected) / sendTime, Double(deliveries) / allDelivered, allDelivered))
-        print(String(format: "send latency     p50 %.1f ms, p99 %.1f ms", sendLatencies.percentile(50) * 1000, sendLatencies.percentile(99) * 1000))
-        print(String(format: "delivery latency p50 %.1f ms, p99 %.1f ms", log.latency.percentile(50) * 1000, log.latency.percentile(99) * 1000))
+        print(
+            String(
+                format: "messages/s sustained (sends): %.0f; deliveries/s: %.0f; all delivered after %.2f s",
+                Double(expected) / sendTime,
+                Double(deliveries) / allDelivered,
+                allDelivered
+            )
+        )
+        print(
+            String(
+                format: "send latency     p50 %.1f ms, p99 %.1f ms",
+                sendLatencies.percentile(50) * 1000,
+                sendLatencies.percentile(99) * 1000
+            )
+        )
+        print(
+            String(
+                format: "delivery latency p50 %.1f ms, p99 %.1f ms",
+                log.latency.percentile(50) * 1000,
+                log.latency.percentile(99) * 1000
+            )
+        )
         print("lost \(check.lost), duplicated \(check.duplicated), watchers with a sender out of order \(check.outOfOrder)")
         var wrongOthers = 0
         if extras {
             let others = log.others(watchers: watcherIDs, each: expected)
             wrongOthers = others.wrong
-            print("reaction.new, typing.start and message.read: every watcher got each once: \(others.wrong == 0 ? "yes" : "no, \(others.wrong) counts off: \(others.example)")")
+            print(
+                "reaction.new, typing.start and message.read: every watcher got each once: \(others.wrong == 0 ? "yes" : "no, \(others.wrong) counts off: \(others.example)")"
+            )
         }
         let rss = await memory.value
         if let first = rss.first, let last = rss.last {
-            print((server == nil ? "resident memory of the whole bench, server and clients (MB): " : "resident memory of the first server process (MB): ") + rss.map { String($0 >> 20) }.joined(separator: " ")
-                  + String(format: "; last/first %.2f", Double(last) / Double(first)))
+            print(
+                (server == nil
+                    ? "resident memory of the whole bench, server and clients (MB): "
+                    : "resident memory of the first server process (MB): ") + rss.map { String($0 >> 20) }.joined(separator: " ")
+                    + String(format: "; last/first %.2f", Double(last) / Double(first))
+            )
         }
         if check.lost + check.duplicated + check.outOfOrder + wrongOthers > 0 { throw ExitCode(1) }
     }
@@ -243,7 +308,9 @@ struct WatcherLog: Sendable {
         /// Messages missing at a watcher, received more than once, and watchers that saw some
         /// sender's messages out of the order they were sent.
         func check(watchers: [String], senders: [String], messages: Int) -> (lost: Int, duplicated: Int, outOfOrder: Int) {
-            var lost = 0, duplicated = 0, outOfOrder = 0
+            var lost = 0
+            var duplicated = 0
+            var outOfOrder = 0
             for watcher in watchers {
                 let got = logs[watcher]?.streams ?? [:]
                 lost += senders.count * messages - got.values.reduce(0) { $0 + $1.distinct }
@@ -255,7 +322,8 @@ struct WatcherLog: Sendable {
 
         /// Watchers whose count of an extra event type is not `each`, and one of them.
         func others(watchers: [String], each: Int) -> (wrong: Int, example: String) {
-            var wrong = 0, example = ""
+            var wrong = 0
+            var example = ""
             for watcher in watchers {
                 for type in LoadEvent.counted where logs[watcher]?.others[type] ?? 0 != each {
                     wrong += 1
@@ -311,7 +379,8 @@ enum MemorySampler {
         var samples: [Int] = []
         while !Task.isCancelled {
             if let statm = try? String(contentsOfFile: path, encoding: .utf8),
-               let pages = statm.split(separator: " ").dropFirst().first.flatMap({ Int($0) }) {
+                let pages = statm.split(separator: " ").dropFirst().first.flatMap({ Int($0) })
+            {
                 samples.append(pages * Int(sysconf(Int32(_SC_PAGESIZE))))
             }
             try? await Task.sleep(for: .seconds(seconds))
@@ -332,8 +401,11 @@ final class ServerProcess: Sendable {
         process = Process()
         output = Pipe()
         process.executableURL = binary
-        process.arguments = ["serve"] + storeArguments + ["--port", "0", "--rate-limit", "1000000",
-                                                          "--api-key", credentials.apiKey, "--api-secret", credentials.apiSecret]
+        process.arguments =
+            ["serve"] + storeArguments + [
+                "--port", "0", "--rate-limit", "1000000",
+                "--api-key", credentials.apiKey, "--api-secret", credentials.apiSecret,
+            ]
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice
         try process.run()

@@ -32,13 +32,22 @@ struct LiveBenchmark: AsyncParsableCommand {
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let store = try ChatStore(path: directory + "/demo.sqlite")
         let file = data
-        guard try store.runImport(path: file, mode: .upsert, analyze: { try ImportAnalyzer(existing: $0, sink: $1).run(path: file) }).state == .completed else {
+        guard
+            try store.runImport(path: file, mode: .upsert, analyze: { try ImportAnalyzer(existing: $0, sink: $1).run(path: file) }).state
+                == .completed
+        else {
             throw BenchError("\(file) did not import")
         }
         let credentials = try ServerCredentials.loadOrCreate(forStore: store.path)
-        guard let port = await ChatServerApp.startOnLoopback(store: store, credentials: credentials, quiet: true) else { throw BenchError("the server did not start") }
-        let themes = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path + "/Themes"
-        let context = RenderContext(theme: try Theme.load(name: "dark", themesDirectory: themes, overridePath: nil, colorCount: 256, noColor: false))
+        guard let port = await ChatServerApp.startOnLoopback(store: store, credentials: credentials, quiet: true) else {
+            throw BenchError("the server did not start")
+        }
+        let themes =
+            URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+            + "/Themes"
+        let context = RenderContext(
+            theme: try Theme.load(name: "dark", themesDirectory: themes, overridePath: nil, colorCount: 256, noColor: false)
+        )
 
         let maya = try await Client(user: "maya", port: port, credentials: credentials, context: context)
         let tomas = try await Client(user: "tomas", port: port, credentials: credentials, context: context)
@@ -64,10 +73,24 @@ struct LiveBenchmark: AsyncParsableCommand {
         }
         keySamples.sort()
         sendSamples.sort()
-        print(String(format: "keypress → frame (composer, 120x40)   p50 %.3f ms, p99 %.3f ms, max %.3f ms (%d keys)",
-                     keySamples[keySamples.count / 2], keySamples[keySamples.count * 99 / 100], keySamples.last ?? 0, keys))
-        print(String(format: "send → visible on the other client     p50 %.2f ms, p99 %.2f ms, max %.2f ms (%d messages)",
-                     sendSamples[sendSamples.count / 2], sendSamples[sendSamples.count * 99 / 100], sendSamples.last ?? 0, messages))
+        print(
+            String(
+                format: "keypress → frame (composer, 120x40)   p50 %.3f ms, p99 %.3f ms, max %.3f ms (%d keys)",
+                keySamples[keySamples.count / 2],
+                keySamples[keySamples.count * 99 / 100],
+                keySamples.last ?? 0,
+                keys
+            )
+        )
+        print(
+            String(
+                format: "send → visible on the other client     p50 %.2f ms, p99 %.2f ms, max %.2f ms (%d messages)",
+                sendSamples[sendSamples.count / 2],
+                sendSamples[sendSamples.count * 99 / 100],
+                sendSamples.last ?? 0,
+                messages
+            )
+        )
     }
 
     private func ms(_ duration: Duration) -> Double {
@@ -84,8 +107,14 @@ private actor Client {
     private let inbox = Locked<[ChatEvent]>([])
 
     init(user: String, port: Int, credentials: ServerCredentials, context: RenderContext) async throws {
-        backend = StreamBackend(endpoint: StreamEndpoint(baseURL: "http://127.0.0.1:\(port)", apiKey: credentials.apiKey,
-                                                         token: StreamToken.userToken(user, secret: credentials.apiSecret)), userID: user)
+        backend = StreamBackend(
+            endpoint: StreamEndpoint(
+                baseURL: "http://127.0.0.1:\(port)",
+                apiKey: credentials.apiKey,
+                token: StreamToken.userToken(user, secret: credentials.apiSecret)
+            ),
+            userID: user
+        )
         self.context = context
         state = ChatState(userID: user, userName: user)
         let inbox = self.inbox
@@ -102,11 +131,13 @@ private actor Client {
     /// thread of their own, never on one of Swift's few concurrency threads (the server needs them).
     func open(_ cid: String) async {
         dispatch(.openChannel(cid: cid))
-        let backend = self.backend, viewer = state.userID
+        let backend = self.backend
+        let viewer = state.userID
         let loaded: ChatEvent? = await withCheckedContinuation { done in
             Thread.detachNewThread {
                 guard let rows = try? backend.messages(cid: cid, viewer: viewer, before: nil, limit: MessageWindow.pageSize),
-                      let members = try? backend.members(cid: cid) else { return done.resume(returning: nil) }
+                    let members = try? backend.members(cid: cid)
+                else { return done.resume(returning: nil) }
                 done.resume(returning: .channelLoaded(cid: cid, rows: rows, members: members))
             }
         }

@@ -25,8 +25,10 @@ struct ReportBenchmark: ParsableCommand {
         let path = try db ?? BenchStore.path(messages: messages)
         let store = try ChatStore(path: path)
         let counts = try store.counts()
-        print("store: \(path): \(counts[.message]) messages, \(counts[.reaction]) reactions, \(counts[.member]) members, "
-              + "\(counts[.channel]) channels, \(counts[.user]) users")
+        print(
+            "store: \(path): \(counts[.message]) messages, \(counts[.reaction]) reactions, \(counts[.member]) members, "
+                + "\(counts[.channel]) channels, \(counts[.user]) users"
+        )
 
         var best = Double.infinity
         for _ in 0..<max(1, runs) {
@@ -42,8 +44,14 @@ struct ReportBenchmark: ParsableCommand {
             let fastest = try ChildProcess.best(of: runs) {
                 try ChildProcess.run(chatterm, ["report", "--db", path, "--format", format.rawValue, "-o", output])
             }
-            print(String(format: "%-16@ %7.2f s  peak memory %6.1f MiB", "report " + format.rawValue as NSString, fastest.seconds,
-                         Double(fastest.peakMemoryBytes) / 1_048_576))
+            print(
+                String(
+                    format: "%-16@ %7.2f s  peak memory %6.1f MiB",
+                    "report " + format.rawValue as NSString,
+                    fastest.seconds,
+                    Double(fastest.peakMemoryBytes) / 1_048_576
+                )
+            )
         }
     }
 }

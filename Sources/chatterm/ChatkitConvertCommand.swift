@@ -26,7 +26,12 @@ struct ChatkitConvertCommand: ParsableCommand {
         let export = try source.openSource()
         let progress = ProgressLine(label: "converting", totalBytes: export.messageBytes)
         let result = try ChatkitFailure.converting {
-            try ChatkitConverter.convert(source: export, to: URL(fileURLWithPath: output), options: source.converterOptions, progress: progress.update)
+            try ChatkitConverter.convert(
+                source: export,
+                to: URL(fileURLWithPath: output),
+                options: source.converterOptions,
+                progress: progress.update
+            )
         }
         progress.finish()
         if let report {

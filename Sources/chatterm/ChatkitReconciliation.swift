@@ -64,12 +64,28 @@ struct ChatkitReconciliation {
             var reasons = tally.notConverted.map { "\($0.count) \($0.reason)" }
             let lost = tally.converted - inStore[tally.kind]!
             if lost > 0 { reasons.append("\(lost) converted but not found in the store") }
-            rows.append(Row(kind: tally.kind, chatkit: tally.source, converted: tally.converted, inStore: inStore[tally.kind]!, reasons: reasons))
+            rows.append(
+                Row(kind: tally.kind, chatkit: tally.source, converted: tally.converted, inStore: inStore[tally.kind]!, reasons: reasons)
+            )
         }
-        rows.append(Row(kind: "placeholder users", chatkit: 0, converted: written.placeholders.count, inStore: placeholdersInStore,
-                        reasons: written.placeholders.isEmpty ? [] : ["users the export names but does not contain"]))
-        rows.append(Row(kind: "placeholder rooms", chatkit: 0, converted: written.placeholderCIDs.count, inStore: placeholderChannelsInStore,
-                        reasons: written.placeholderCIDs.isEmpty ? [] : ["rooms messages name but the export does not contain"]))
+        rows.append(
+            Row(
+                kind: "placeholder users",
+                chatkit: 0,
+                converted: written.placeholders.count,
+                inStore: placeholdersInStore,
+                reasons: written.placeholders.isEmpty ? [] : ["users the export names but does not contain"]
+            )
+        )
+        rows.append(
+            Row(
+                kind: "placeholder rooms",
+                chatkit: 0,
+                converted: written.placeholderCIDs.count,
+                inStore: placeholderChannelsInStore,
+                reasons: written.placeholderCIDs.isEmpty ? [] : ["rooms messages name but the export does not contain"]
+            )
+        )
     }
 
     /// True when everything converted is in the store.
@@ -79,11 +95,14 @@ struct ChatkitReconciliation {
         var out = "reconciliation (Chatkit → import file → store):\n"
         out += "  " + pad("", 18) + pad("chatkit", 9) + pad("converted", 11) + pad("in store", 10) + pad("difference", 12) + "reason\n"
         for row in rows {
-            out += "  " + pad(row.kind, 18) + pad("\(row.chatkit)", 9) + pad("\(row.converted)", 11) + pad("\(row.inStore)", 10)
+            out +=
+                "  " + pad(row.kind, 18) + pad("\(row.chatkit)", 9) + pad("\(row.converted)", 11) + pad("\(row.inStore)", 10)
                 + pad("\(row.difference)", 12) + (row.reasons.isEmpty ? "-" : row.reasons.joined(separator: "; ")) + "\n"
         }
         return out
     }
 
-    private func pad(_ s: String, _ width: Int) -> String { s.count >= width ? s + " " : s + String(repeating: " ", count: width - s.count) }
+    private func pad(_ s: String, _ width: Int) -> String {
+        s.count >= width ? s + " " : s + String(repeating: " ", count: width - s.count)
+    }
 }

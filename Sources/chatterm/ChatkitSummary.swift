@@ -13,10 +13,12 @@ struct ChatkitSummary {
     }
 
     func text() -> String {
-        let i = report.countsIn, o = report.countsOut
+        let i = report.countsIn
+        let o = report.countsOut
         var out = "converted \(report.export)" + (report.output.map { " → \($0)" } ?? "") + "\n"
         out += "  users     \(i.users) read → \(o.users) written (\(o.placeholderUsers) placeholder\(o.placeholderUsers == 1 ? "" : "s"))\n"
-        out += "  rooms     \(i.rooms) read → \(o.channels) channels (private → messaging, public → \(report.publicRoomType)), \(o.members) members\n"
+        out +=
+            "  rooms     \(i.rooms) read → \(o.channels) channels (private → messaging, public → \(report.publicRoomType)), \(o.members) members\n"
         out += "  messages  \(i.messages) read → \(o.messages) written (ids: \(report.messageIdScheme))\n"
         out += "  cursors   \(i.cursors) read → \(o.lastRead) last_read\n"
         if i.memberships + i.roles + i.userRoles > 0 {
@@ -25,17 +27,35 @@ struct ChatkitSummary {
         for tally in report.accounting where !tally.notConverted.isEmpty {
             out += "  \(tally.kind) not converted: " + tally.notConverted.map { "\($0.count) \($0.reason)" }.joined(separator: "; ") + "\n"
         }
-        out += list("ids changed", report.changedIds.map { "\($0.kind) \($0.chatkitId) → \($0.streamId) (\($0.reason))" }, total: report.changedIds.count)
-        out += list("placeholder users", report.placeholderUsers.map { "\($0.streamId) (for \($0.referencedBy))" }, total: report.placeholderUsers.count)
-        out += list("placeholder rooms", report.placeholderRooms.map { "\($0.streamId) (for \($0.referencedBy))" }, total: report.placeholderRooms.count)
+        out += list(
+            "ids changed",
+            report.changedIds.map { "\($0.kind) \($0.chatkitId) → \($0.streamId) (\($0.reason))" },
+            total: report.changedIds.count
+        )
+        out += list(
+            "placeholder users",
+            report.placeholderUsers.map { "\($0.streamId) (for \($0.referencedBy))" },
+            total: report.placeholderUsers.count
+        )
+        out += list(
+            "placeholder rooms",
+            report.placeholderRooms.map { "\($0.streamId) (for \($0.referencedBy))" },
+            total: report.placeholderRooms.count
+        )
         out += list("roles", report.roles.map { "\($0.scope) \($0.chatkitRole) → \($0.streamRole)" }, total: report.roles.count)
-        out += list("values changed", report.changes.map { change in
-            "\(change.action.rawValue): \(change.kind) \(change.chatkitId)\(change.field.map { " \($0)" } ?? ""): \(change.reason)"
-        }, total: report.changesTotal)
+        out += list(
+            "values changed",
+            report.changes.map { change in
+                "\(change.action.rawValue): \(change.kind) \(change.chatkitId)\(change.field.map { " \($0)" } ?? ""): \(change.reason)"
+            },
+            total: report.changesTotal
+        )
         if report.expiringLinksTotal > 0 {
-            out += list("attachment links that expire (Chatkit signed export links for 7 days: re-host the files before importing to Stream)",
-                        report.expiringLinks.map { "\($0.messageId): \($0.url)" + ($0.expiresAt.map { " (expires \($0))" } ?? "") },
-                        total: report.expiringLinksTotal)
+            out += list(
+                "attachment links that expire (Chatkit signed export links for 7 days: re-host the files before importing to Stream)",
+                report.expiringLinks.map { "\($0.messageId): \($0.url)" + ($0.expiresAt.map { " (expires \($0))" } ?? "") },
+                total: report.expiringLinksTotal
+            )
         }
         return out
     }

@@ -10,6 +10,9 @@ struct Chatterm: AsyncParsableCommand {
             (~/.local/share/chatterm/chat.sqlite).
             """,
         version: "0.1.0",
-        subcommands: [ValidateCommand.self, ImportCommand.self, ImportsCommand.self, GenerateCommand.self, ReportCommand.self, OpenCommand.self, DemoCommand.self, ServeCommand.self, TokenCommand.self, ChatkitCommand.self]
+        subcommands: [
+            ValidateCommand.self, ImportCommand.self, ImportsCommand.self, GenerateCommand.self, ReportCommand.self, OpenCommand.self,
+            DemoCommand.self, ServeCommand.self, TokenCommand.self, ChatkitCommand.self,
+        ]
     )
 }

@@ -34,8 +34,13 @@ struct DemoBots: Sendable {
 
     func start() -> Task<Void, Never> {
         Task.detached {
-            let rest = StreamREST(endpoint: StreamEndpoint(baseURL: baseURL, apiKey: credentials.apiKey,
-                                                           token: StreamToken.sign(["server": true], secret: credentials.apiSecret)))
+            let rest = StreamREST(
+                endpoint: StreamEndpoint(
+                    baseURL: baseURL,
+                    apiKey: credentials.apiKey,
+                    token: StreamToken.sign(["server": true], secret: credentials.apiSecret)
+                )
+            )
             var random = SystemRandomNumberGenerator()
             var first = true
             while !Task.isCancelled {
@@ -52,12 +57,16 @@ struct DemoBots: Sendable {
         let open = try store.channels(for: me).filter { $0.channel.frozen != true }
         let pick = inFirstChannel ? open.first { $0.channel.cid == firstChannel } : open.randomElement(using: &random)
         guard let channel = pick?.channel,
-              let speaker = try store.members(cid: channel.cid).map(\.user.id).filter({ $0 != me }).randomElement(using: &random) else { return }
+            let speaker = try store.members(cid: channel.cid).map(\.user.id).filter({ $0 != me }).randomElement(using: &random)
+        else { return }
         let path = "channels/\(channel.type)/\(channel.id)"
         let latest = try store.messages(cid: channel.cid, viewer: me, limit: 1).last?.message
         let roll = inFirstChannel ? 9 : Int.random(in: 0..<10, using: &random)
         if roll < 2, let latest {
-            _ = try await rest.post("messages/\(latest.id)/reaction", ["reaction": ["type": .string(Self.reactions.randomElement(using: &random)!), "user": ["id": .string(speaker)]]])
+            _ = try await rest.post(
+                "messages/\(latest.id)/reaction",
+                ["reaction": ["type": .string(Self.reactions.randomElement(using: &random)!), "user": ["id": .string(speaker)]]]
+            )
             return
         }
         let reply = roll < 4 ? latest?.id : nil

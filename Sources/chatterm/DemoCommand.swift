@@ -51,7 +51,10 @@ struct DemoCommand: ParsableCommand {
         try client.requireTerminal(for: "demo")
         let source = fromChatkit ? chatkitExport : data
         guard FileManager.default.fileExists(atPath: source) else {
-            throw failure("no demo data at \(source): run chatterm demo from the repository, or pass \(fromChatkit ? "--chatkit-export" : "--data")", code: 2)
+            throw failure(
+                "no demo data at \(source): run chatterm demo from the repository, or pass \(fromChatkit ? "--chatkit-export" : "--data")",
+                code: 2
+            )
         }
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("chatterm-demo-\(UUID().uuidString.prefix(8))").path
         defer { try? FileManager.default.removeItem(atPath: directory) }
@@ -61,20 +64,33 @@ struct DemoCommand: ParsableCommand {
             let export = try ChatkitExportOptions.open(source)
             task = try ChatkitMigration(export: export, options: .init(), mode: .upsert, showProgress: false).run(into: store).task
         } else {
-            task = try store.runImport(path: source, mode: .upsert) { existing, sink in try ImportAnalyzer(existing: existing, sink: sink).run(path: source) }
+            task = try store.runImport(path: source, mode: .upsert) { existing, sink in
+                try ImportAnalyzer(existing: existing, sink: sink).run(path: source)
+            }
         }
-        guard task.state == .completed else { throw failure("the demo data did not import: \(task.result.map { JSONWriter().string($0) } ?? "")", code: 1) }
+        guard task.state == .completed else {
+            throw failure("the demo data did not import: \(task.result.map { JSONWriter().string($0) } ?? "")", code: 1)
+        }
         guard let me = try store.user(id: user) else { throw failure("no user \"\(user)\" in the demo data", code: 1) }
         let credentials = try ServerCredentials.loadOrCreate(forStore: store.path)
 
         let port = DemoServer.start(store: store, credentials: credentials)
         guard let port else { throw failure("the demo server did not start", code: 2) }
         let base = "http://127.0.0.1:\(port)"
-        let backend = StreamBackend(endpoint: StreamEndpoint(baseURL: base, apiKey: credentials.apiKey,
-                                                             token: StreamToken.userToken(me.id, secret: credentials.apiSecret)), userID: me.id)
+        let backend = StreamBackend(
+            endpoint: StreamEndpoint(
+                baseURL: base,
+                apiKey: credentials.apiKey,
+                token: StreamToken.userToken(me.id, secret: credentials.apiSecret)
+            ),
+            userID: me.id
+        )
         // The channel the client will open: its list, in its order.
         let first = ChatReducer.sidebarOrder(try backend.channels(for: me.id)).first?.channel.cid
-        let botTask = bots ? DemoBots(baseURL: base, credentials: credentials, me: me.id, store: store, interval: botInterval, firstChannel: first).start() : nil
+        let botTask =
+            bots
+            ? DemoBots(baseURL: base, credentials: credentials, me: me.id, store: store, interval: botInterval, firstChannel: first).start()
+            : nil
         defer { botTask?.cancel() }
         // The demo's store is in this process: its summary is the figures `chatterm report` would show.
         try client.run(backend: backend, userID: me.id, userName: me.displayName) { try MigrationReport.figures(of: store) }

@@ -48,7 +48,9 @@ struct GenerateCommand: ParsableCommand {
             guard output != "-" else { throw failure("--format chatkit writes a directory: give -o DIR", code: 2) }
             do {
                 let counts = try SyntheticChatkitExport.write(spec, toDirectory: output)
-                OutputStream.standardError.write("wrote \(output): \(counts.users) users, \(counts.rooms) rooms, \(counts.messages) messages, \(counts.cursors) cursors\n")
+                OutputStream.standardError.write(
+                    "wrote \(output): \(counts.users) users, \(counts.rooms) rooms, \(counts.messages) messages, \(counts.cursors) cursors\n"
+                )
             } catch {
                 throw failure("cannot write \(error)", code: 2)
             }

@@ -58,17 +58,26 @@ struct OpenCommand: ParsableCommand {
             guard let me = try chatStore.user(id: user) else {
                 throw failure("no user \"\(user)\" in \(store.location); pick one of the ids the import loaded", code: 1)
             }
-            return try client.run(backend: chatStore, userID: me.id, userName: me.displayName) { try MigrationReport.figures(of: chatStore) }
+            return try client.run(backend: chatStore, userID: me.id, userName: me.displayName) {
+                try MigrationReport.figures(of: chatStore)
+            }
         }
         let endpoint: StreamEndpoint
         if let token, let apiKey {
             endpoint = StreamEndpoint(baseURL: server, apiKey: apiKey, token: token)
         } else {
             guard FileManager.default.fileExists(atPath: ServerCredentials.path(forStore: store.localPath)) else {
-                throw failure("no local app for \(store.location): give --token and --api-key, or --db of the store the server serves", code: 2)
+                throw failure(
+                    "no local app for \(store.location): give --token and --api-key, or --db of the store the server serves",
+                    code: 2
+                )
             }
             let credentials = try ServerCredentials.loadOrCreate(forStore: store.localPath)
-            endpoint = StreamEndpoint(baseURL: server, apiKey: credentials.apiKey, token: StreamToken.userToken(user, secret: credentials.apiSecret))
+            endpoint = StreamEndpoint(
+                baseURL: server,
+                apiKey: credentials.apiKey,
+                token: StreamToken.userToken(user, secret: credentials.apiSecret)
+            )
         }
         let backend = StreamBackend(endpoint: endpoint, userID: user)
         let me: User?
@@ -95,12 +104,22 @@ struct ClientLaunch {
     }
 
     /// `migrationFigures`: the figures of the store behind the client, for its summary screen.
-    func run(backend: any ChatBackend, userID: String, userName: String, migrationFigures: (@Sendable () throws -> MigrationFigures)? = nil) throws {
+    func run(
+        backend: any ChatBackend,
+        userID: String,
+        userName: String,
+        migrationFigures: (@Sendable () throws -> MigrationFigures)? = nil
+    ) throws {
         let environment = ProcessInfo.processInfo.environment
         let noColor = !(environment["NO_COLOR"] ?? "").isEmpty
         let load = { (name: String, colors: Int) in
-            try Theme.load(name: name, themesDirectory: ThemeLocation.directory(), overridePath: Theme.defaultOverridePath(environment: environment),
-                           colorCount: colors, noColor: noColor)
+            try Theme.load(
+                name: name,
+                themesDirectory: ThemeLocation.directory(),
+                overridePath: Theme.defaultOverridePath(environment: environment),
+                colorCount: colors,
+                noColor: noColor
+            )
         }
         // A broken theme or override file is reported before the screen is taken over.
         do { _ = try load(theme, 256) } catch { throw failure("theme: \(error)", code: 2) }
@@ -109,8 +128,13 @@ struct ClientLaunch {
         let loaded = try load(theme, screen.colorCount)
         let state = ChatState(userID: userID, userName: userName)
         let context = RenderContext(theme: loaded, utcOffsetSeconds: TimeZone.current.secondsFromGMT(), asciiEmoji: asciiEmoji)
-        let app = TerminalApp(backend: backend, state: state, context: context, loadTheme: { name in try load(name, screen.colorCount) },
-                              migrationFigures: migrationFigures)
+        let app = TerminalApp(
+            backend: backend,
+            state: state,
+            context: context,
+            loadTheme: { name in try load(name, screen.colorCount) },
+            migrationFigures: migrationFigures
+        )
         app.run(screen: screen)
         app.finish()
     }

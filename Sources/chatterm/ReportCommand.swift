@@ -24,7 +24,12 @@ struct ReportCommand: ParsableCommand {
     @Option(name: .customLong("import"), help: ArgumentHelp("An import file to validate and reconcile with the store.", valueName: "file"))
     var importFile: String?
 
-    @Option(help: ArgumentHelp("A Chatkit export (directory or bundle file): the conversion's findings (ids changed, values dropped, every record accounted for).", valueName: "export"))
+    @Option(
+        help: ArgumentHelp(
+            "A Chatkit export (directory or bundle file): the conversion's findings (ids changed, values dropped, every record accounted for).",
+            valueName: "export"
+        )
+    )
     var chatkit: String?
 
     @Option(help: "text, markdown, html or json.")

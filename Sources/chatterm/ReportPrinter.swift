@@ -30,11 +30,17 @@ struct ReportPrinter {
     func printErrors(from task: ImportTask) {
         let errors = task.result?.objectValue?["errors"]?.arrayValue ?? []
         stream.write("chatterm: import failed, nothing was written. \(errors.count) error(s) reported:\n")
-        printIssues(errors.compactMap { value -> ImportIssue? in
-            guard let o = value.objectValue else { return nil }
-            return ImportIssue(error: o["error"]?.stringValue ?? "", itemType: o["item_type"]?.stringValue ?? "",
-                               item: o["item"] ?? .null, line: nil)
-        })
+        printIssues(
+            errors.compactMap { value -> ImportIssue? in
+                guard let o = value.objectValue else { return nil }
+                return ImportIssue(
+                    error: o["error"]?.stringValue ?? "",
+                    itemType: o["item_type"]?.stringValue ?? "",
+                    item: o["item"] ?? .null,
+                    line: nil
+                )
+            }
+        )
     }
 
     private func printIssues(_ issues: [ImportIssue]) {
@@ -49,7 +55,8 @@ struct ReportPrinter {
     }
 
     private func errorCountText(_ result: ImportResult) -> String {
-        let shown = result.errors.count < result.errorCount ? " (showing the first \(result.errors.count); raise --max-errors for more)" : ""
+        let shown =
+            result.errors.count < result.errorCount ? " (showing the first \(result.errors.count); raise --max-errors for more)" : ""
         return "\(result.errorCount) error\(result.errorCount == 1 ? "" : "s")\(shown)"
     }
 

@@ -7,9 +7,13 @@ struct StoreOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The store (SQLite file).", valueName: "path"))
     var db: String?
 
-    @Option(name: .long, help: ArgumentHelp(
-        "A PostgreSQL store instead of SQLite, shared by several servers (also $CHATTERM_DATABASE).",
-        valueName: "postgres://user@host:port/db"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "A PostgreSQL store instead of SQLite, shared by several servers (also $CHATTERM_DATABASE).",
+            valueName: "postgres://user@host:port/db"
+        )
+    )
     var database: String?
 
     /// The PostgreSQL URL, when the store is on PostgreSQL: --database, then $CHATTERM_DATABASE (unless --db names a file).
@@ -24,7 +28,8 @@ struct StoreOptions: ParsableArguments {
         let env = ProcessInfo.processInfo.environment
         if let db { return db }
         if let fromEnv = env["CHATTERM_DB"], !fromEnv.isEmpty { return fromEnv }
-        let dataHome = env["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+        let dataHome =
+            env["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
             ?? (env["HOME"] ?? NSHomeDirectory()) + "/.local/share"
         return dataHome + "/chatterm/chat.sqlite"
     }

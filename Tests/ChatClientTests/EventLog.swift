@@ -1,6 +1,7 @@
-@testable import ChatClient
 import ChatCore
 import ChatModel
+
+@testable import ChatClient
 
 /// What a backend delivered, in order, for a test to wait on.
 final class EventLog: Sendable {

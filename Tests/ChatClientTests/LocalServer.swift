@@ -1,10 +1,11 @@
 import ChatCore
-@testable import ChatClient
 import ChatModel
 import ChatServer
 import ChatStore
 import ChatTestSupport
 import Foundation
+
+@testable import ChatClient
 
 /// The real server in this process on a loopback port, over a fresh store in a temporary
 /// directory. Tests drive it from synchronous code, as the terminal client's UI thread does.
@@ -21,8 +22,13 @@ final class LocalServer {
     }
 
     var admin: StreamREST {
-        StreamREST(endpoint: StreamEndpoint(baseURL: "http://127.0.0.1:\(port)", apiKey: credentials.apiKey,
-                                            token: StreamToken.sign(["server": true], secret: credentials.apiSecret)))
+        StreamREST(
+            endpoint: StreamEndpoint(
+                baseURL: "http://127.0.0.1:\(port)",
+                apiKey: credentials.apiKey,
+                token: StreamToken.sign(["server": true], secret: credentials.apiSecret)
+            )
+        )
     }
 
     func endpoint(for user: String) -> StreamEndpoint {

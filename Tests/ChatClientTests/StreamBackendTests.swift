@@ -1,7 +1,8 @@
-@testable import ChatClient
 import ChatCore
 import ChatModel
 import XCTest
+
+@testable import ChatClient
 
 /// `StreamBackend` against the real server in this process: reads, live events between two
 /// users, a failed send, and a server that goes away and comes back on the same port and store.
@@ -12,10 +13,21 @@ final class StreamBackendTests: XCTestCase {
     override func setUpWithError() throws {
         server = try LocalServer()
         try server.start()
-        try server.call("POST", "users", ["users": ["alice": ["id": "alice", "name": "Alice"], "bob": ["id": "bob", "name": "Bob"],
-                                                    "carol": ["id": "carol", "name": "Carol"]]])
-        try server.call("POST", "channels/messaging/general/query",
-                        ["data": ["created_by_id": "alice", "members": ["alice", "bob", "carol"], "name": "General", "topic": "launch"]])
+        try server.call(
+            "POST",
+            "users",
+            [
+                "users": [
+                    "alice": ["id": "alice", "name": "Alice"], "bob": ["id": "bob", "name": "Bob"],
+                    "carol": ["id": "carol", "name": "Carol"],
+                ]
+            ]
+        )
+        try server.call(
+            "POST",
+            "channels/messaging/general/query",
+            ["data": ["created_by_id": "alice", "members": ["alice", "bob", "carol"], "name": "General", "topic": "launch"]]
+        )
         try server.call("POST", "channels/messaging/private/query", ["data": ["created_by_id": "alice", "members": ["alice", "carol"]]])
     }
 
@@ -35,7 +47,8 @@ final class StreamBackendTests: XCTestCase {
 
     /// Connects `user` and waits until its channels are watched (the list that watching answers arrived).
     private func connected(_ user: String) throws -> (StreamBackend, EventLog) {
-        let backend = server.backend(for: user), log = EventLog()
+        let backend = server.backend(for: user)
+        let log = EventLog()
         backend.connect(userID: user, deliver: log.deliver)
         let up = try log.wait(for: .connected)
         _ = try log.wait(for: "\(user)'s channels", from: up) { if case .channelsLoaded(let list) = $0 { list } else { nil } }
@@ -50,7 +63,11 @@ final class StreamBackendTests: XCTestCase {
         try send("bob", "general", ["text": "in thread", "parent_id": .string(first)])
         try server.call(as: "bob", "POST", "messages/\(first)/reaction", ["reaction": ["type": "like"]])
         try server.call(as: "alice", "POST", "messages/\(first)/reaction", ["reaction": ["type": "love"]])
-        let direct = try server.call("POST", "channels/messaging/query", ["data": ["created_by_id": "alice", "members": ["alice", "bob"]]])
+        let direct = try server.call(
+            "POST",
+            "channels/messaging/query",
+            ["data": ["created_by_id": "alice", "members": ["alice", "bob"]]]
+        )
         let directID = try XCTUnwrap(direct["channel"]?.objectValue?["id"]?.stringValue)
         try send("alice", directID, ["text": "psst"])
         try server.call("POST", "moderation/mute/channel", ["user_id": "bob", "channel_cid": .string("messaging:\(directID)")])
@@ -58,7 +75,8 @@ final class StreamBackendTests: XCTestCase {
 
         let channels = try bob.channels(for: "bob")
         XCTAssertEqual(channels.map(\.channel.cid), ["messaging:\(directID)", general], "newest activity first")
-        let dm = channels[0], room = channels[1]
+        let dm = channels[0]
+        let room = channels[1]
         XCTAssertTrue(dm.isDirect)
         XCTAssertEqual(dm.title, "Alice")
         XCTAssertTrue(dm.muted)
@@ -78,14 +96,23 @@ final class StreamBackendTests: XCTestCase {
         XCTAssertEqual(rows.map(\.message.text), ["first", "@bob look", "quoting"], "the thread reply stays in its thread")
         XCTAssertEqual(rows[0].authorName, "Alice")
         XCTAssertEqual(rows[0].replyCount, 1)
-        XCTAssertEqual(rows[0].reactions, [.init(type: "like", count: 1, includesMine: true), .init(type: "love", count: 1, includesMine: false)])
+        XCTAssertEqual(
+            rows[0].reactions,
+            [.init(type: "like", count: 1, includesMine: true), .init(type: "love", count: 1, includesMine: false)]
+        )
         XCTAssertEqual(rows[0].message.custom["priority"], "high")
         XCTAssertEqual(rows[1].message.mentionedUserIDs, ["bob"])
         XCTAssertEqual(rows[2].authorName, "Carol")
         XCTAssertEqual(rows[2].quoted, .init(messageID: first, authorName: "Alice", text: "first", deleted: false))
 
-        XCTAssertEqual(try bob.messages(cid: general, viewer: "bob", before: try cursor(rows[2]), limit: 1).map(\.message.text), ["@bob look"])
-        XCTAssertEqual(try bob.messages(cid: general, viewer: "bob", after: try cursor(rows[0]), limit: 1).map(\.message.text), ["@bob look"])
+        XCTAssertEqual(
+            try bob.messages(cid: general, viewer: "bob", before: try cursor(rows[2]), limit: 1).map(\.message.text),
+            ["@bob look"]
+        )
+        XCTAssertEqual(
+            try bob.messages(cid: general, viewer: "bob", after: try cursor(rows[0]), limit: 1).map(\.message.text),
+            ["@bob look"]
+        )
         let origin = MessageCursor(createdAt: Timestamp(seconds: -62_135_596_800), id: "")
         XCTAssertEqual(try bob.messages(cid: general, viewer: "bob", after: origin, limit: 2).map(\.message.text), ["first", "@bob look"])
 
@@ -101,17 +128,25 @@ final class StreamBackendTests: XCTestCase {
     }
 
     func testSendTypingAndReactionsReachTheOtherUserLive() throws {
-        let (alice, aliceLog) = try connected("alice"), (bob, bobLog) = try connected("bob")
-        defer { alice.disconnect(); bob.disconnect() }
+        let (alice, aliceLog) = try connected("alice")
+        let (bob, bobLog) = try connected("bob")
+        defer {
+            alice.disconnect()
+            bob.disconnect()
+        }
 
         alice.perform(.send(cid: general, text: "hi @bob", parentID: nil, mentions: ["bob"]))
-        let received = try bobLog.wait(for: "alice's message") { if case .messageUpserted(let row) = $0, row.message.text == "hi @bob" { row } else { nil } }
+        let received = try bobLog.wait(for: "alice's message") {
+            if case .messageUpserted(let row) = $0, row.message.text == "hi @bob" { row } else { nil }
+        }
         XCTAssertEqual(received.authorName, "Alice")
         XCTAssertEqual(received.message.cid, general)
         XCTAssertEqual(received.message.mentionedUserIDs, ["bob"])
 
         alice.perform(.typing(cid: general, parentID: nil, started: true))
-        let typing = try bobLog.wait(for: "alice typing") { if case .typingStarted(let cid, let name, let until) = $0 { (cid, name, until) } else { nil } }
+        let typing = try bobLog.wait(for: "alice typing") {
+            if case .typingStarted(let cid, let name, let until) = $0 { (cid, name, until) } else { nil }
+        }
         XCTAssertEqual(typing.0, general)
         XCTAssertEqual(typing.1, "Alice")
         XCTAssertGreaterThan(typing.2, Timestamp.now())
@@ -122,7 +157,8 @@ final class StreamBackendTests: XCTestCase {
         // which carried her own typing events before it): by then they would have shown.
         alice.perform(.send(cid: general, text: "marker", parentID: nil, mentions: []))
         _ = try poll("the marker over alice's socket") {
-            aliceLog.all.filter { if case .messageUpserted(let row) = $0 { row.message.text == "marker" } else { false } }.count == 2 ? true : nil
+            aliceLog.all.filter { if case .messageUpserted(let row) = $0 { row.message.text == "marker" } else { false } }.count == 2
+                ? true : nil
         }
         XCTAssertFalse(aliceLog.all.contains { if case .typingStarted = $0 { true } else { false } }, "no indicator for one's own typing")
 
@@ -131,8 +167,11 @@ final class StreamBackendTests: XCTestCase {
         let reacted = try aliceLog.wait(for: "bob's reaction") {
             if case .messageUpserted(let row) = $0, row.id == received.id, row.reactions.count == 2 { row } else { nil }
         }
-        XCTAssertEqual(reacted.reactions, [.init(type: "like", count: 1, includesMine: true), .init(type: "love", count: 1, includesMine: false)],
-                       "bob's event shows the message as bob sees it; alice's own reaction must still be hers")
+        XCTAssertEqual(
+            reacted.reactions,
+            [.init(type: "like", count: 1, includesMine: true), .init(type: "love", count: 1, includesMine: false)],
+            "bob's event shows the message as bob sees it; alice's own reaction must still be hers"
+        )
     }
 
     func testSendingToAChannelOfOthersDeliversTheServersRefusal() throws {
@@ -150,7 +189,9 @@ final class StreamBackendTests: XCTestCase {
         let port = server.port
         let beforeStop = log.count
         try server.stop()
-        let retry = try log.wait(for: "reconnecting", from: beforeStop) { if case .connectionChanged(.reconnecting(let seconds)) = $0 { seconds } else { nil } }
+        let retry = try log.wait(for: "reconnecting", from: beforeStop) {
+            if case .connectionChanged(.reconnecting(let seconds)) = $0 { seconds } else { nil }
+        }
         XCTAssertTrue((1...30).contains(retry), "retry in \(retry) s")
 
         let beforeStart = log.count
@@ -162,7 +203,9 @@ final class StreamBackendTests: XCTestCase {
 
         // Watching again through the new connection: typing reaches only a channel's watchers.
         try server.call(as: "alice", "POST", "channels/messaging/general/event", ["event": ["type": "typing.start"]])
-        _ = try log.wait(for: "alice typing after the restart", from: back) { if case .typingStarted(general, "Alice", _) = $0 { true } else { nil } }
+        _ = try log.wait(for: "alice typing after the restart", from: back) {
+            if case .typingStarted(general, "Alice", _) = $0 { true } else { nil }
+        }
     }
 
     func testBackOffDoublesUpToThirtySecondsWithJitterTakingUpToHalf() {
@@ -172,6 +215,6 @@ final class StreamBackendTests: XCTestCase {
     }
 }
 
-private extension ChatEvent {
-    var isConnecting: Bool { if case .connectionChanged(.connecting) = self { true } else { false } }
+extension ChatEvent {
+    fileprivate var isConnecting: Bool { if case .connectionChanged(.connecting) = self { true } else { false } }
 }

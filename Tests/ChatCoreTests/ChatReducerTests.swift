@@ -3,7 +3,13 @@ import ChatModel
 import XCTest
 
 final class ChatReducerTests: XCTestCase {
-    private func summary(_ id: String, type: String = "messaging", unread: Int = 0, direct: Bool = false, name: String? = nil) -> ChannelSummary {
+    private func summary(
+        _ id: String,
+        type: String = "messaging",
+        unread: Int = 0,
+        direct: Bool = false,
+        name: String? = nil
+    ) -> ChannelSummary {
         var channel = Channel(type: type, id: id, createdBy: "a", custom: name.map { ["name": .string($0)] } ?? [:])
         if direct { channel.memberIDs = ["a", "b"] }
         return ChannelSummary(channel: channel, unreadCount: unread, otherMemberNames: direct ? ["Bob"] : [])
@@ -89,7 +95,15 @@ final class ChatReducerTests: XCTestCase {
         let channels = [summary("x1", name: "design-review-ng"), summary("x2", name: "engineering"), summary("x3", name: "random")]
         XCTAssertEqual(ChatReducer.switcherMatches("eng", channels).map(\.channel.title), ["engineering", "design-review-ng"])
         XCTAssertEqual(ChatReducer.switcherMatches("eng", channels).first?.offsets, [0, 1, 2])
-        var (s, _) = run(ChatState(userID: "a", userName: "A"), .channelsLoaded(channels), .switcherOpen, .switcherType("e"), .switcherType("n"), .switcherType("g"), .switcherMove(1))
+        var (s, _) = run(
+            ChatState(userID: "a", userName: "A"),
+            .channelsLoaded(channels),
+            .switcherOpen,
+            .switcherType("e"),
+            .switcherType("n"),
+            .switcherType("g"),
+            .switcherMove(1)
+        )
         let effects: [ChatEffect]
         (s, effects) = run(s, .switcherConfirm)
         XCTAssertNil(s.switcher)
@@ -127,7 +141,11 @@ final class ChatReducerTests: XCTestCase {
 
     func testTypingExpires() {
         var s = ChatState(userID: "a", userName: "A")
-        (s, _) = run(s, .typingStarted(cid: "c", userName: "Bob", until: Timestamp(seconds: 10)), .typingStarted(cid: "c", userName: "Eve", until: Timestamp(seconds: 20)))
+        (s, _) = run(
+            s,
+            .typingStarted(cid: "c", userName: "Bob", until: Timestamp(seconds: 10)),
+            .typingStarted(cid: "c", userName: "Eve", until: Timestamp(seconds: 20))
+        )
         (s, _) = run(s, .clock(Timestamp(seconds: 15)))
         XCTAssertEqual(s.typing["c"]?.keys.sorted(), ["Eve"])
     }

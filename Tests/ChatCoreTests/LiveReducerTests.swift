@@ -6,7 +6,14 @@ import XCTest
 final class LiveReducerTests: XCTestCase {
     private let t0 = Timestamp(seconds: 2_000_000)
 
-    private func message(_ id: String, from user: String, cid: String = "messaging:general", at seconds: Int64, mentions: [String]? = nil, parent: String? = nil) -> MessageRow {
+    private func message(
+        _ id: String,
+        from user: String,
+        cid: String = "messaging:general",
+        at seconds: Int64,
+        mentions: [String]? = nil,
+        parent: String? = nil
+    ) -> MessageRow {
         let parts = cid.split(separator: ":").map(String.init)
         var m = Message(id: id, channelType: parts[0], channelID: parts[1], userID: user, text: "text of \(id)")
         m.createdAt = Timestamp(seconds: seconds)
@@ -20,10 +27,15 @@ final class LiveReducerTests: XCTestCase {
         var s = ChatState(userID: "alice", userName: "Alice")
         s.connection = .connected
         s.now = t0
-        let general = ChannelSummary(channel: Channel(type: "messaging", id: "general", createdBy: "alice"), lastMessageAt: Timestamp(seconds: 1))
+        let general = ChannelSummary(
+            channel: Channel(type: "messaging", id: "general", createdBy: "alice"),
+            lastMessageAt: Timestamp(seconds: 1)
+        )
         let random = ChannelSummary(channel: Channel(type: "messaging", id: "random", createdBy: "alice"))
         s = reduce(s, .channelsLoaded([general, random])).0
-        let members = ["alice", "bob", "bea", "carol"].map { MemberRow(member: Member(channelType: "messaging", channelID: "general", userID: $0), user: User(id: $0)) }
+        let members = ["alice", "bob", "bea", "carol"].map {
+            MemberRow(member: Member(channelType: "messaging", channelID: "general", userID: $0), user: User(id: $0))
+        }
         return reduce(s, .channelLoaded(cid: "messaging:general", rows: [message("old", from: "bob", at: 10)], members: members)).0
     }
 
@@ -40,7 +52,10 @@ final class LiveReducerTests: XCTestCase {
 
     func testSendingCarriesTheMentionsAndEmptiesTheComposer() {
         let (s, effects) = reduce(live(), .composeInsert("hi @bob and @bobby, not bea@x"), .composeSend)
-        XCTAssertEqual(effects.last, .live(.send(cid: "messaging:general", text: "hi @bob and @bobby, not bea@x", parentID: nil, mentions: ["bob"])))
+        XCTAssertEqual(
+            effects.last,
+            .live(.send(cid: "messaging:general", text: "hi @bob and @bobby, not bea@x", parentID: nil, mentions: ["bob"]))
+        )
         XCTAssertTrue(s.composer.isEmpty)
         XCTAssertEqual(s.composer.history, ["hi @bob and @bobby, not bea@x"])
     }
@@ -76,7 +91,11 @@ final class LiveReducerTests: XCTestCase {
         XCTAssertEqual(s.openCID, "messaging:random")
         XCTAssertTrue(effects.contains(.loadChannel(cid: "messaging:random")))
         (s, effects) = reduce(s, .composeInsert("/giphy cats"), .composeSend)
-        XCTAssertEqual(effects.last, .live(.send(cid: "messaging:random", text: "/giphy cats", parentID: nil, mentions: [])), "server commands go as text")
+        XCTAssertEqual(
+            effects.last,
+            .live(.send(cid: "messaging:random", text: "/giphy cats", parentID: nil, mentions: [])),
+            "server commands go as text"
+        )
         s = reduce(s, .composeInsert("/quit"), .composeSend).0
         XCTAssertTrue(s.quitRequested)
     }
@@ -152,7 +171,12 @@ extension LiveReducerTests {
         var s = state
         s.connection = .connecting
         s = reduce(s, .connectionChanged(.connected)).0
-        return reduce(s, .connectionChanged(.reconnecting(retryInSeconds: 2)), .connectionChanged(.connecting), .connectionChanged(.connected))
+        return reduce(
+            s,
+            .connectionChanged(.reconnecting(retryInSeconds: 2)),
+            .connectionChanged(.connecting),
+            .connectionChanged(.connected)
+        )
     }
 
     func testReconnectingFetchesWhatWasMissedAfterTheNewestMessageHeld() {
@@ -192,7 +216,10 @@ extension LiveReducerTests {
 
         // Enter on an empty line fetches after the gap; the full page reaches "live": closed, in order, once each.
         (s, effects) = reduce(s, .composeSend)
-        XCTAssertEqual(effects, [.loadNewer(cid: "messaging:general", after: MessageCursor(createdAt: Timestamp(seconds: 150), id: "m050"))])
+        XCTAssertEqual(
+            effects,
+            [.loadNewer(cid: "messaging:general", after: MessageCursor(createdAt: Timestamp(seconds: 150), id: "m050"))]
+        )
         (s, effects) = reduce(s, .newerLoaded(cid: "messaging:general", rows: page(51...99) + [message("live", from: "carol", at: 500)]))
         let ids = s.window?.rows.map(\.id) ?? []
         XCTAssertEqual(ids, ["old"] + page(1...99).map(\.id) + ["live"])
@@ -226,7 +253,11 @@ extension LiveReducerTests {
         var effects: [ChatEffect]
         (s, effects) = reconnected(s)
         XCTAssertEqual(effects.last, .loadThread(messageID: "old"))
-        s = reduce(s, .threadLoaded(root: message("old", from: "bob", at: 10), replies: [message("r1", from: "carol", at: 11, parent: "old")])).0
+        s =
+            reduce(
+                s,
+                .threadLoaded(root: message("old", from: "bob", at: 10), replies: [message("r1", from: "carol", at: 11, parent: "old")])
+            ).0
         XCTAssertEqual(s.thread?.replies.map(\.id), ["r1"])
         XCTAssertEqual(s.focus, .messages, "a reload does not move the focus")
 
@@ -314,11 +345,22 @@ extension LiveReducerTests {
 
 extension LiveReducerTests {
     func testCommandsActOnTheNewestMessage() {
-        var s = reduce(live(), .messageUpserted(message("mine", from: "alice", at: 20)), .messageUpserted(message("theirs", from: "bob", at: 30))).0
+        var s = reduce(
+            live(),
+            .messageUpserted(message("mine", from: "alice", at: 20)),
+            .messageUpserted(message("theirs", from: "bob", at: 30))
+        ).0
         func run(_ line: String) -> (ChatState, [ChatEffect]) { reduce(s, .composeInsert(line), .composeSend) }
-        XCTAssertEqual(run("/edit better words").1.last, .live(.update(messageID: "mine", text: "better words")), "your own newest, not bob's")
+        XCTAssertEqual(
+            run("/edit better words").1.last,
+            .live(.update(messageID: "mine", text: "better words")),
+            "your own newest, not bob's"
+        )
         XCTAssertEqual(run("/react :fire:").1.last, .live(.react(messageID: "theirs", type: "fire", add: true)))
-        XCTAssertEqual(run("/reply agreed @bob").1.last, .live(.send(cid: "messaging:general", text: "agreed @bob", parentID: "theirs", mentions: ["bob"])))
+        XCTAssertEqual(
+            run("/reply agreed @bob").1.last,
+            .live(.send(cid: "messaging:general", text: "agreed @bob", parentID: "theirs", mentions: ["bob"]))
+        )
         XCTAssertEqual(run("/thread").1.last, .loadThread(messageID: "theirs"))
         XCTAssertEqual(run("/pin").1.last, .live(.pin(messageID: "theirs", pinned: true)))
         XCTAssertEqual(run("/topic Launch week").1.last, .live(.topic(cid: "messaging:general", text: "Launch week")))
@@ -372,7 +414,12 @@ extension LiveReducerTests {
         var (s, effects) = reduce(live(), .composeInsert("/search launch"), .composeSend)
         XCTAssertEqual(effects, [.live(.search(text: "launch"))])
         let hit = message("r1", from: "bob", cid: "messaging:random", at: 50, parent: "root")
-        (s, effects) = reduce(s, .searchResults(query: "launch", rows: [message("g1", from: "bob", at: 40), hit]), .searchMove(1), .searchConfirm)
+        (s, effects) = reduce(
+            s,
+            .searchResults(query: "launch", rows: [message("g1", from: "bob", at: 40), hit]),
+            .searchMove(1),
+            .searchConfirm
+        )
         XCTAssertNil(s.search)
         XCTAssertEqual(s.openCID, "messaging:random")
         XCTAssertEqual(effects, [.loadChannel(cid: "messaging:random"), .loadThread(messageID: "root")])

@@ -4,7 +4,8 @@ import XCTest
 
 final class SummaryReducerTests: XCTestCase {
     private func reduce(_ state: ChatState, _ events: ChatEvent...) -> (ChatState, [ChatEffect]) {
-        var s = state, effects: [ChatEffect] = []
+        var s = state
+        var effects: [ChatEffect] = []
         for event in events { (s, effects) = ChatReducer.reduce(s, event) }
         return (s, effects)
     }
@@ -47,6 +48,9 @@ final class SummaryReducerTests: XCTestCase {
         XCTAssertEqual(reduce(loaded, .summaryScroll(10_000)).0.summary?.scroll, count - 1)
         let (unavailable, _) = reduce(ChatState(userID: "maya", userName: "Maya"), .toggleSummary, .summaryUnavailable("no store"))
         XCTAssertEqual(unavailable.summary?.unavailable, "no store")
-        XCTAssertNil(reduce(ChatState(userID: "maya", userName: "Maya"), .summaryLoaded(figures)).0.summary, "a late answer does not reopen it")
+        XCTAssertNil(
+            reduce(ChatState(userID: "maya", userName: "Maya"), .summaryLoaded(figures)).0.summary,
+            "a late answer does not reopen it"
+        )
     }
 }

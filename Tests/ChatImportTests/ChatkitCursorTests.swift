@@ -6,15 +6,21 @@ import XCTest
 final class ChatkitCursorTests: ChatkitTestCase {
     /// Messages 10, 20 (deleted), 30 in `general`, a minute apart.
     private var history: [String] {
-        [textMessage(10, at: "2020-03-25T12:00:00Z"),
-         #"{"id":20,"user_id":"alice","room_id":"general","created_at":"2020-03-25T12:01:00Z","deleted_at":"2020-03-25T12:05:00Z","parts":[]}"#,
-         textMessage(30, at: "2020-03-25T12:02:00Z")]
+        [
+            textMessage(10, at: "2020-03-25T12:00:00Z"),
+            #"{"id":20,"user_id":"alice","room_id":"general","created_at":"2020-03-25T12:01:00Z","deleted_at":"2020-03-25T12:05:00Z","parts":[]}"#,
+            textMessage(30, at: "2020-03-25T12:02:00Z"),
+        ]
     }
 
     private func lastRead(position: Int, messages: [String]? = nil, updatedAt: String? = nil) throws -> (JSONValue?, Converted) {
         let updated = updatedAt.map { #","updated_at":"\#($0)""# } ?? ""
-        let out = try convert(export(messages: messages ?? history,
-                                     extra: ["cursors": [#"{"room_id":"general","user_id":"bob","cursor_type":0,"position":\#(position)\#(updated)}"#]]))
+        let out = try convert(
+            export(
+                messages: messages ?? history,
+                extra: ["cursors": [#"{"room_id":"general","user_id":"bob","cursor_type":0,"position":\#(position)\#(updated)}"#]]
+            )
+        )
         return (out.member("general", "bob")?["last_read"], out)
     }
 
@@ -51,13 +57,21 @@ final class ChatkitCursorTests: ChatkitTestCase {
     }
 
     func testCursorsThatCannotApplyAreCountedWithTheirReason() throws {
-        let out = try convert(export(users: [#"{"id":"alice"}"#, #"{"id":"bob"}"#, #"{"id":"eve"}"#], messages: history, extra: ["cursors": [
-            #"{"room_id":"general","user_id":"bob","cursor_type":1,"position":10}"#,
-            #"{"room_id":"general","user_id":"eve","cursor_type":0,"position":10}"#,
-            #"{"room_id":"nowhere","user_id":"bob","cursor_type":0,"position":10}"#,
-            #"{"room_id":"general","user_id":"alice","cursor_type":0,"position":10,"updated_at":"2020-03-25T12:00:00Z"}"#,
-            #"{"room_id":"general","user_id":"alice","cursor_type":0,"position":30,"updated_at":"2020-03-25T13:00:00Z"}"#,
-        ]]))
+        let out = try convert(
+            export(
+                users: [#"{"id":"alice"}"#, #"{"id":"bob"}"#, #"{"id":"eve"}"#],
+                messages: history,
+                extra: [
+                    "cursors": [
+                        #"{"room_id":"general","user_id":"bob","cursor_type":1,"position":10}"#,
+                        #"{"room_id":"general","user_id":"eve","cursor_type":0,"position":10}"#,
+                        #"{"room_id":"nowhere","user_id":"bob","cursor_type":0,"position":10}"#,
+                        #"{"room_id":"general","user_id":"alice","cursor_type":0,"position":10,"updated_at":"2020-03-25T12:00:00Z"}"#,
+                        #"{"room_id":"general","user_id":"alice","cursor_type":0,"position":30,"updated_at":"2020-03-25T13:00:00Z"}"#,
+                    ]
+                ]
+            )
+        )
         let tally = try XCTUnwrap(out.report.tally("cursors"))
         XCTAssertEqual(tally.source, 5)
         XCTAssertEqual(tally.converted, 1)
@@ -70,8 +84,12 @@ final class ChatkitCursorTests: ChatkitTestCase {
     }
 
     func testACursorWhoseNextMessageSharesItsSecondIsReported() throws {
-        let out = try convert(export(messages: [textMessage(1, at: "2020-03-25T12:00:00Z"), textMessage(2, at: "2020-03-25T12:00:00Z")],
-                                     extra: ["cursors": [#"{"room_id":"general","user_id":"bob","position":1}"#]]))
+        let out = try convert(
+            export(
+                messages: [textMessage(1, at: "2020-03-25T12:00:00Z"), textMessage(2, at: "2020-03-25T12:00:00Z")],
+                extra: ["cursors": [#"{"room_id":"general","user_id":"bob","position":1}"#]]
+            )
+        )
         XCTAssertEqual(out.member("general", "bob")?["last_read"], "2020-03-25T12:00:00Z")
         XCTAssertEqual(out.changes("general/bob").first?.field, "last_read")
     }

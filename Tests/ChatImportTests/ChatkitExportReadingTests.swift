@@ -24,42 +24,57 @@ final class ChatkitExportReadingTests: ChatkitTestCase {
         XCTAssertEqual(out.report.expiringLinks.map(\.url), ["https://example.com/hello.mp4"])
         XCTAssertEqual(out.channel("alice_x_bob")?["type"], "messaging")
         XCTAssertEqual(out.channel("general")?["type"], "team")
-        XCTAssertEqual(out.report.accounting.map { "\($0.kind) \($0.source) \($0.converted)" }, ["users 2 2", "rooms 2 2", "messages 3 3", "cursors 0 0"])
+        XCTAssertEqual(
+            out.report.accounting.map { "\($0.kind) \($0.source) \($0.converted)" },
+            ["users 2 2", "rooms 2 2", "messages 3 3", "cursors 0 0"]
+        )
     }
 
     func testJSONLinesArraysAndEveryExtensionRead() throws {
-        let path = ChatkitSamples.writeExport([
-            "users.jsonl": #"{"id":"alice"}"# + "\n\n" + #"{"id":"bob"}"# + "\r\n",
-            "rooms.json": #"[{"id":"general","created_by_id":"alice","private":false,"member_ids":["alice","bob"]}]"#,
-            "messages.ndjson": "[\n" + textMessage(1) + ",\n" + textMessage(2) + "\n]\n",
-        ], in: directory)
+        let path = ChatkitSamples.writeExport(
+            [
+                "users.jsonl": #"{"id":"alice"}"# + "\n\n" + #"{"id":"bob"}"# + "\r\n",
+                "rooms.json": #"[{"id":"general","created_by_id":"alice","private":false,"member_ids":["alice","bob"]}]"#,
+                "messages.ndjson": "[\n" + textMessage(1) + ",\n" + textMessage(2) + "\n]\n",
+            ],
+            in: directory
+        )
         let out = try convert(path)
         XCTAssertEqual(out.all("user").count, 2)
         XCTAssertEqual(out.all("message").count, 2)
     }
 
     func testABundleFileWithEveryKey() throws {
-        let bundle = directory.write("bundle.json", text: """
-            {"users":[{"id":"alice"},{"id":"bob"}],
-             "rooms":[{"id":"general","created_by_id":"alice","private":true}],
-             "memberships":[{"room_id":"general","user_ids":["alice","bob"]}],
-             "messages":[\(textMessage(1))],
-             "cursors":[{"room_id":"general","user_id":"bob","cursor_type":0,"position":1}],
-             "roles":[{"name":"admin","scope":"global","permissions":[]}],
-             "user_roles":[{"user_id":"alice","role_name":"admin","scope":"global"}]}
-            """)
+        let bundle = directory.write(
+            "bundle.json",
+            text: """
+                {"users":[{"id":"alice"},{"id":"bob"}],
+                 "rooms":[{"id":"general","created_by_id":"alice","private":true}],
+                 "memberships":[{"room_id":"general","user_ids":["alice","bob"]}],
+                 "messages":[\(textMessage(1))],
+                 "cursors":[{"room_id":"general","user_id":"bob","cursor_type":0,"position":1}],
+                 "roles":[{"name":"admin","scope":"global","permissions":[]}],
+                 "user_roles":[{"user_id":"alice","role_name":"admin","scope":"global"}]}
+                """
+        )
         let out = try convert(bundle)
         XCTAssertEqual(out.user("alice")?["role"], "admin")
         XCTAssertEqual(out.member("general", "bob")?["last_read"], "2020-03-25T12:00:00Z")
         let counts = out.report.countsIn
-        XCTAssertEqual([counts.users, counts.rooms, counts.messages, counts.cursors, counts.memberships, counts.roles, counts.userRoles], [2, 1, 1, 1, 1, 1, 1])
+        XCTAssertEqual(
+            [counts.users, counts.rooms, counts.messages, counts.cursors, counts.memberships, counts.roles, counts.userRoles],
+            [2, 1, 1, 1, 1, 1, 1]
+        )
     }
 
     func testTheReportIsSnakeCaseJSONThatReadsBack() throws {
         let out = try convert(ChatkitSamples.writeExport(ChatkitSamples.pusherSample, in: directory))
         let data = try out.report.jsonData()
         let text = String(decoding: data, as: UTF8.self)
-        for key in ["\"counts_in\"", "\"placeholder_users\"", "\"chatkit_id\"", "\"expiring_links_total\"", "\"not_converted\"", "\"referenced_by\""] {
+        for key in [
+            "\"counts_in\"", "\"placeholder_users\"", "\"chatkit_id\"", "\"expiring_links_total\"", "\"not_converted\"",
+            "\"referenced_by\"",
+        ] {
             XCTAssertTrue(text.contains(key), key)
         }
         XCTAssertEqual(try ChatkitConversionReport(jsonData: data), out.report)
@@ -70,11 +85,21 @@ final class ChatkitExportReadingTests: ChatkitTestCase {
     private func assertRefused(_ export: String, _ expected: String, file: StaticString = #filePath, line: UInt = #line) {
         let output = directory.file("refused.jsonl")
         try? "earlier content\n".write(toFile: output, atomically: true, encoding: .utf8)
-        XCTAssertThrowsError(try ChatkitConverter.convert(export: URL(fileURLWithPath: export), to: URL(fileURLWithPath: output)), file: file, line: line) { error in
+        XCTAssertThrowsError(
+            try ChatkitConverter.convert(export: URL(fileURLWithPath: export), to: URL(fileURLWithPath: output)),
+            file: file,
+            line: line
+        ) { error in
             XCTAssertTrue(error is ChatkitExportError, "\(error)", file: file, line: line)
             XCTAssertTrue("\(error)".contains(expected), "\(error)", file: file, line: line)
         }
-        XCTAssertEqual(try? String(contentsOfFile: output, encoding: .utf8), "earlier content\n", "the output is left as it was", file: file, line: line)
+        XCTAssertEqual(
+            try? String(contentsOfFile: output, encoding: .utf8),
+            "earlier content\n",
+            "the output is left as it was",
+            file: file,
+            line: line
+        )
         let leftovers = (try? FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.contains("partial") }) ?? []
         XCTAssertEqual(leftovers, [], "no partial file is left behind", file: file, line: line)
     }
@@ -90,11 +115,17 @@ final class ChatkitExportReadingTests: ChatkitTestCase {
     }
 
     func testAMalformedRecordIsAnErrorWithItsLine() {
-        assertRefused(export(messages: [textMessage(1), #"{"id":2,"sender_id":"alice",,}"#]), "messages.ndjson:2: malformed JSON: invalid character ','")
+        assertRefused(
+            export(messages: [textMessage(1), #"{"id":2,"sender_id":"alice",,}"#]),
+            "messages.ndjson:2: malformed JSON: invalid character ','"
+        )
     }
 
     func testAMessageWithoutAnIntegerIDIsAnError() {
-        assertRefused(export(messages: [#"{"id":"x1","sender_id":"alice","room_id":"general","created_at":"2020-01-01T00:00:00Z"}"#]), "integer \"id\"")
+        assertRefused(
+            export(messages: [#"{"id":"x1","sender_id":"alice","room_id":"general","created_at":"2020-01-01T00:00:00Z"}"#]),
+            "integer \"id\""
+        )
     }
 
     func testABadTimestampIsAnError() {

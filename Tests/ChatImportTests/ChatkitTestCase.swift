@@ -11,9 +11,12 @@ class ChatkitTestCase: XCTestCase {
     private var exports = 0
 
     /// An export directory; each record is one JSON object text (written one a line).
-    func export(users: [String] = [#"{"id":"alice","name":"Alice"}"#, #"{"id":"bob","name":"Bob"}"#],
-                rooms: [String] = [#"{"id":"general","name":"General","created_by_id":"alice","private":false,"member_ids":["alice","bob"]}"#],
-                messages: [String] = [], extra: [String: [String]] = [:]) -> String {
+    func export(
+        users: [String] = [#"{"id":"alice","name":"Alice"}"#, #"{"id":"bob","name":"Bob"}"#],
+        rooms: [String] = [#"{"id":"general","name":"General","created_by_id":"alice","private":false,"member_ids":["alice","bob"]}"#],
+        messages: [String] = [],
+        extra: [String: [String]] = [:]
+    ) -> String {
         exports += 1
         var files = ["users.ndjson": users, "rooms.ndjson": rooms, "messages.ndjson": messages]
         for (name, lines) in extra { files[name + ".ndjson"] = lines }
@@ -40,7 +43,12 @@ class ChatkitTestCase: XCTestCase {
     }
 
     /// Converts `export` to a file, requires the output to pass the validator, and reads it back.
-    func convert(_ export: String, options: ChatkitConverter.Options = .init(), file: StaticString = #filePath, line: UInt = #line) throws -> Converted {
+    func convert(
+        _ export: String,
+        options: ChatkitConverter.Options = .init(),
+        file: StaticString = #filePath,
+        line: UInt = #line
+    ) throws -> Converted {
         let output = directory.file("out\(exports).jsonl")
         let report = try ChatkitConverter.convert(export: URL(fileURLWithPath: export), to: URL(fileURLWithPath: output), options: options)
         let result = try ImportAnalyzer().run(path: output)
@@ -55,8 +63,14 @@ class ChatkitTestCase: XCTestCase {
     }
 
     /// A message record in the export's shape with one text part.
-    func textMessage(_ id: Int, room: String = "general", sender: String = "alice", at time: String = "2020-03-25T12:00:00Z",
-                     _ text: String = "hi", extra: String = "") -> String {
+    func textMessage(
+        _ id: Int,
+        room: String = "general",
+        sender: String = "alice",
+        at time: String = "2020-03-25T12:00:00Z",
+        _ text: String = "hi",
+        extra: String = ""
+    ) -> String {
         #"{"id":\#(id),"sender_id":"\#(sender)","room_id":"\#(room)","created_at":"\#(time)","updated_at":"\#(time)"\#(extra),"parts":[{"part_type":"inline","payload":{"type":"text/plain","content":"\#(text)"}}]}"#
     }
 

@@ -5,10 +5,12 @@ import XCTest
 /// Chatkit users and rooms → Stream users, channels and members (reference §8.1–8.3).
 final class ChatkitUserRoomTests: ChatkitTestCase {
     func testUserFieldsMapToStreamFields() throws {
-        let out = try convert(export(users: [
-            #"{"id":"alice","name":"Alice A","avatar_url":"https://example.com/a.png","custom_data":{"email":"alice@example.com","level":3},"created_at":"2017-03-23T11:36:42Z","updated_at":"2017-04-23T11:36:42Z"}"#,
-            #"{"id":"bob","created_at":"2017-03-23T11:36:42Z","updated_at":"2017-03-23T11:36:42Z","deleted_at":"2017-05-23T11:36:42Z"}"#,
-        ]))
+        let out = try convert(
+            export(users: [
+                #"{"id":"alice","name":"Alice A","avatar_url":"https://example.com/a.png","custom_data":{"email":"alice@example.com","level":3},"created_at":"2017-03-23T11:36:42Z","updated_at":"2017-04-23T11:36:42Z"}"#,
+                #"{"id":"bob","created_at":"2017-03-23T11:36:42Z","updated_at":"2017-03-23T11:36:42Z","deleted_at":"2017-05-23T11:36:42Z"}"#,
+            ])
+        )
         let alice = try XCTUnwrap(out.user("alice"))
         XCTAssertEqual(alice["name"], "Alice A")
         XCTAssertEqual(alice["image"], "https://example.com/a.png")
@@ -24,9 +26,15 @@ final class ChatkitUserRoomTests: ChatkitTestCase {
     }
 
     func testCustomKeysStreamReservesAreRenamed() throws {
-        let out = try convert(export(users: [
-            #"{"id":"alice","name":"Alice","custom_data":{"role":"captain","online":true,"name":"Ally","chatkit_name":"x"}}"#, #"{"id":"bob"}"#,
-        ], rooms: [#"{"id":"general","created_by_id":"alice","private":false,"custom_data":{"members":5,"cid":"x","topic":"t"}}"#]))
+        let out = try convert(
+            export(
+                users: [
+                    #"{"id":"alice","name":"Alice","custom_data":{"role":"captain","online":true,"name":"Ally","chatkit_name":"x"}}"#,
+                    #"{"id":"bob"}"#,
+                ],
+                rooms: [#"{"id":"general","created_by_id":"alice","private":false,"custom_data":{"members":5,"cid":"x","topic":"t"}}"#]
+            )
+        )
         let alice = try XCTUnwrap(out.user("alice"))
         XCTAssertNil(alice["role"], "a custom `role` must not become the Stream role")
         XCTAssertEqual(alice["chatkit_role"], "captain")
@@ -44,7 +52,9 @@ final class ChatkitUserRoomTests: ChatkitTestCase {
 
     func testCustomDataOver5KiBDropsTheLargestKeysAndSaysSo() throws {
         let bio = String(repeating: "b", count: 6000)
-        let out = try convert(export(users: [#"{"id":"alice","name":"Alice","custom_data":{"bio":"\#(bio)","colour":"red"}}"#, #"{"id":"bob"}"#]))
+        let out = try convert(
+            export(users: [#"{"id":"alice","name":"Alice","custom_data":{"bio":"\#(bio)","colour":"red"}}"#, #"{"id":"bob"}"#])
+        )
         let alice = try XCTUnwrap(out.user("alice"))
         XCTAssertNil(alice["bio"])
         XCTAssertEqual(alice["colour"], "red", "only what must go goes")
@@ -54,10 +64,14 @@ final class ChatkitUserRoomTests: ChatkitTestCase {
     }
 
     func testEmailStyleUserIDIsMappedAndEveryReferenceFollows() throws {
-        let out = try convert(export(users: [#"{"id":"zan@pusher.com","name":"Zan"}"#, #"{"id":"bob"}"#],
-                                     rooms: [#"{"id":"general","created_by_id":"zan@pusher.com","private":true,"member_ids":["zan@pusher.com","bob"]}"#],
-                                     messages: [textMessage(1, sender: "zan@pusher.com")],
-                                     extra: ["cursors": [#"{"room_id":"general","user_id":"zan@pusher.com","cursor_type":0,"position":1}"#]]))
+        let out = try convert(
+            export(
+                users: [#"{"id":"zan@pusher.com","name":"Zan"}"#, #"{"id":"bob"}"#],
+                rooms: [#"{"id":"general","created_by_id":"zan@pusher.com","private":true,"member_ids":["zan@pusher.com","bob"]}"#],
+                messages: [textMessage(1, sender: "zan@pusher.com")],
+                extra: ["cursors": [#"{"room_id":"general","user_id":"zan@pusher.com","cursor_type":0,"position":1}"#]]
+            )
+        )
         let changed = try XCTUnwrap(out.report.changedIds.first { $0.chatkitId == "zan@pusher.com" })
         XCTAssertEqual(changed.kind, "user")
         XCTAssertTrue(changed.streamId.hasPrefix("zan@pusher_com-"), changed.streamId)
@@ -67,7 +81,10 @@ final class ChatkitUserRoomTests: ChatkitTestCase {
         XCTAssertEqual(out.channel("general")?["created_by"]?.stringValue, changed.streamId)
         XCTAssertNotNil(out.member("general", changed.streamId)?["last_read"])
         XCTAssertEqual(out.message("general-1")?["user"]?.stringValue, changed.streamId)
-        XCTAssertFalse(out.lines.contains { $0.contains("\"zan@pusher.com\"") && !$0.contains("chatkit_id") }, "no reference keeps the old id")
+        XCTAssertFalse(
+            out.lines.contains { $0.contains("\"zan@pusher.com\"") && !$0.contains("chatkit_id") },
+            "no reference keeps the old id"
+        )
     }
 
     func testIDsThatCollideAfterSanitisingStayDistinctAndStable() throws {
@@ -80,32 +97,50 @@ final class ChatkitUserRoomTests: ChatkitTestCase {
         XCTAssertEqual(first.report.changedIds.map(\.chatkitId), ["a.b", "a:b", "a b"])
         XCTAssertEqual(first.all("member").count, 4)
         let again = try convert(export(users: users.reversed(), rooms: rooms))
-        XCTAssertEqual(Set(again.report.changedIds.map { "\($0.chatkitId)=\($0.streamId)" }),
-                       Set(first.report.changedIds.map { "\($0.chatkitId)=\($0.streamId)" }), "the mapping does not depend on order")
+        XCTAssertEqual(
+            Set(again.report.changedIds.map { "\($0.chatkitId)=\($0.streamId)" }),
+            Set(first.report.changedIds.map { "\($0.chatkitId)=\($0.streamId)" }),
+            "the mapping does not depend on order"
+        )
     }
 
     func testLongAndNonASCIIIDsFitStreamsLimits() throws {
         let longUser = String(repeating: "u", count: 300)
         let longRoom = String(repeating: "r", count: 100)
-        let out = try convert(export(users: [#"{"id":"\#(longUser)"}"#, #"{"id":"bob"}"#],
-                                     rooms: [#"{"id":"\#(longRoom)","created_by_id":"bob","private":true}"#,
-                                             #"{"id":"café ☕","created_by_id":"bob","private":true}"#,
-                                             #"{"id":"has!bang","created_by_id":"bob","private":true}"#]))
+        let out = try convert(
+            export(
+                users: [#"{"id":"\#(longUser)"}"#, #"{"id":"bob"}"#],
+                rooms: [
+                    #"{"id":"\#(longRoom)","created_by_id":"bob","private":true}"#,
+                    #"{"id":"café ☕","created_by_id":"bob","private":true}"#,
+                    #"{"id":"has!bang","created_by_id":"bob","private":true}"#,
+                ]
+            )
+        )
         let users = out.all("user").compactMap { $0["id"]?.stringValue }
         XCTAssertTrue(users.allSatisfy { $0.utf8.count <= 255 }, "\(users.map(\.count))")
         let channels = out.all("channel").compactMap { $0["id"]?.stringValue }
         XCTAssertEqual(channels.count, 3)
         for id in channels {
             XCTAssertLessThanOrEqual(id.utf8.count, 64)
-            XCTAssertTrue(id.utf8.allSatisfy { $0 < 128 && ($0 == 95 || $0 == 45 || (48...57).contains($0) || (65...90).contains($0) || (97...122).contains($0)) }, id)
+            XCTAssertTrue(
+                id.utf8.allSatisfy {
+                    $0 < 128 && ($0 == 95 || $0 == 45 || (48...57).contains($0) || (65...90).contains($0) || (97...122).contains($0))
+                },
+                id
+            )
         }
         XCTAssertTrue(channels.contains { $0.hasPrefix("caf_") }, "\(channels)")
         XCTAssertEqual(out.all("channel").compactMap { $0["chatkit_id"]?.stringValue }.sorted(), [longRoom, "café ☕", "has!bang"].sorted())
     }
 
     func testNumericLegacyRoomIDsBecomeStrings() throws {
-        let out = try convert(export(rooms: [#"{"id":6718789,"created_by_id":"alice","private":true,"member_ids":["alice"]}"#],
-                                     messages: [#"{"id":1,"user_id":"alice","room_id":6718789,"created_at":"2020-01-01T00:00:00Z","text":"old"}"#]))
+        let out = try convert(
+            export(
+                rooms: [#"{"id":6718789,"created_by_id":"alice","private":true,"member_ids":["alice"]}"#],
+                messages: [#"{"id":1,"user_id":"alice","room_id":6718789,"created_at":"2020-01-01T00:00:00Z","text":"old"}"#]
+            )
+        )
         XCTAssertNotNil(out.channel("6718789"))
         XCTAssertEqual(out.message("6718789-1")?["text"], "old")
     }
@@ -122,9 +157,11 @@ final class ChatkitUserRoomTests: ChatkitTestCase {
     }
 
     func testRoomFieldsMapAndLastMessageAtIsLeftToStream() throws {
-        let out = try convert(export(rooms: [
-            #"{"id":"alice_x_bob","created_by_id":"alice","name":"Alice & Bob","member_ids":["alice","bob"],"push_notification_title_override":"Acme","private":true,"custom_data":{"foo":"bar"},"last_message_at":"2020-03-25T11:52:59Z","created_at":"2020-03-25T10:52:59Z","updated_at":"2020-03-26T10:52:59Z"}"#,
-        ]))
+        let out = try convert(
+            export(rooms: [
+                #"{"id":"alice_x_bob","created_by_id":"alice","name":"Alice & Bob","member_ids":["alice","bob"],"push_notification_title_override":"Acme","private":true,"custom_data":{"foo":"bar"},"last_message_at":"2020-03-25T11:52:59Z","created_at":"2020-03-25T10:52:59Z","updated_at":"2020-03-26T10:52:59Z"}"#
+            ])
+        )
         let room = try XCTUnwrap(out.channel("alice_x_bob"))
         XCTAssertEqual(room["name"], "Alice & Bob")
         XCTAssertEqual(room["created_by"], "alice")
@@ -137,10 +174,12 @@ final class ChatkitUserRoomTests: ChatkitTestCase {
     }
 
     func testARoomWhoseCreatorWasNeverExportedGetsAPlaceholderCreator() throws {
-        let out = try convert(export(rooms: [
-            #"{"id":"general","created_by_id":"ghost","private":false,"member_ids":["alice"]}"#,
-            #"{"id":"orphan","private":false}"#,
-        ]))
+        let out = try convert(
+            export(rooms: [
+                #"{"id":"general","created_by_id":"ghost","private":false,"member_ids":["alice"]}"#,
+                #"{"id":"orphan","private":false}"#,
+            ])
+        )
         XCTAssertEqual(out.channel("general")?["created_by"], "ghost")
         let ghost = try XCTUnwrap(out.user("ghost"))
         XCTAssertEqual(ghost["chatkit_placeholder"], true)
@@ -153,11 +192,16 @@ final class ChatkitUserRoomTests: ChatkitTestCase {
     }
 
     func testADeletedRoomIsLeftOutWithItsMessagesMembersAndCursors() throws {
-        let out = try convert(export(rooms: [
-            #"{"id":"general","created_by_id":"alice","private":false,"member_ids":["alice","bob"]}"#,
-            #"{"id":"old","created_by_id":"alice","private":false,"member_ids":["alice"],"deleted_at":"2020-01-01T00:00:00Z"}"#,
-        ], messages: [textMessage(1), textMessage(1, room: "old")],
-        extra: ["cursors": [#"{"room_id":"old","user_id":"alice","cursor_type":0,"position":1}"#]]))
+        let out = try convert(
+            export(
+                rooms: [
+                    #"{"id":"general","created_by_id":"alice","private":false,"member_ids":["alice","bob"]}"#,
+                    #"{"id":"old","created_by_id":"alice","private":false,"member_ids":["alice"],"deleted_at":"2020-01-01T00:00:00Z"}"#,
+                ],
+                messages: [textMessage(1), textMessage(1, room: "old")],
+                extra: ["cursors": [#"{"room_id":"old","user_id":"alice","cursor_type":0,"position":1}"#]]
+            )
+        )
         XCTAssertNil(out.channel("old"))
         XCTAssertEqual(out.all("member").count, 2)
         XCTAssertEqual(out.all("message").count, 1)
@@ -167,33 +211,51 @@ final class ChatkitUserRoomTests: ChatkitTestCase {
     }
 
     func testMembersComeFromEveryMembershipShapeOnce() throws {
-        let out = try convert(export(rooms: [
-            #"{"id":"a","created_by_id":"alice","private":true,"member_ids":["alice"]}"#,
-            #"{"id":"b","created_by_id":"alice","private":true,"member_user_ids":["alice","bob"]}"#,
-        ], extra: ["memberships": [#"{"room_id":"a","user_ids":["alice","bob"]}"#]]))
-        XCTAssertEqual(out.all("member").map { "\($0["channel_id"]!.stringValue!)/\($0["user_id"]!.stringValue!)" }, ["a/alice", "a/bob", "b/alice", "b/bob"])
+        let out = try convert(
+            export(
+                rooms: [
+                    #"{"id":"a","created_by_id":"alice","private":true,"member_ids":["alice"]}"#,
+                    #"{"id":"b","created_by_id":"alice","private":true,"member_user_ids":["alice","bob"]}"#,
+                ],
+                extra: ["memberships": [#"{"room_id":"a","user_ids":["alice","bob"]}"#]]
+            )
+        )
+        XCTAssertEqual(
+            out.all("member").map { "\($0["channel_id"]!.stringValue!)/\($0["user_id"]!.stringValue!)" },
+            ["a/alice", "a/bob", "b/alice", "b/bob"]
+        )
         XCTAssertEqual(out.report.countsIn.memberships, 1)
     }
 
     func testRolesBecomeUserRolesAndChannelRoles() throws {
-        let out = try convert(export(users: [#"{"id":"alice"}"#, #"{"id":"bob"}"#, #"{"id":"carol"}"#],
-                                     rooms: [#"{"id":"general","created_by_id":"alice","private":false,"member_ids":["alice","bob","carol"]}"#],
-                                     extra: [
-                                        "roles": [#"{"name":"boss","scope":"global","permissions":["room:delete","room:update","message:create"]}"#,
-                                                  #"{"name":"default","scope":"global","permissions":["message:create","room:join"]}"#,
-                                                  #"{"name":"mod","scope":"room","permissions":["room:members:add","room:members:remove"]}"#,
-                                                  #"{"name":"talker","scope":"room","permissions":["message:create"]}"#],
-                                        "user_roles": [#"{"user_id":"alice","role_name":"boss","scope":"global"}"#,
-                                                       #"{"user_id":"bob","role_name":"default","scope":"global"}"#,
-                                                       #"{"user_id":"bob","name":"mod","scope":"room","room_id":"general"}"#,
-                                                       #"{"user_id":"carol","role_name":"talker","scope":"room","room_id":"general"}"#],
-                                     ]))
+        let out = try convert(
+            export(
+                users: [#"{"id":"alice"}"#, #"{"id":"bob"}"#, #"{"id":"carol"}"#],
+                rooms: [#"{"id":"general","created_by_id":"alice","private":false,"member_ids":["alice","bob","carol"]}"#],
+                extra: [
+                    "roles": [
+                        #"{"name":"boss","scope":"global","permissions":["room:delete","room:update","message:create"]}"#,
+                        #"{"name":"default","scope":"global","permissions":["message:create","room:join"]}"#,
+                        #"{"name":"mod","scope":"room","permissions":["room:members:add","room:members:remove"]}"#,
+                        #"{"name":"talker","scope":"room","permissions":["message:create"]}"#,
+                    ],
+                    "user_roles": [
+                        #"{"user_id":"alice","role_name":"boss","scope":"global"}"#,
+                        #"{"user_id":"bob","role_name":"default","scope":"global"}"#,
+                        #"{"user_id":"bob","name":"mod","scope":"room","room_id":"general"}"#,
+                        #"{"user_id":"carol","role_name":"talker","scope":"room","room_id":"general"}"#,
+                    ],
+                ]
+            )
+        )
         XCTAssertEqual(out.user("alice")?["role"], "admin", "a global role that may update or delete rooms")
         XCTAssertNil(out.user("bob")?["role"], "the default role is Stream's default, user")
         XCTAssertEqual(out.member("general", "bob")?["channel_role"], "channel_moderator")
         XCTAssertEqual(out.member("general", "carol")?["channel_role"], "channel_member")
         XCTAssertNil(out.member("general", "alice")?["channel_role"])
-        XCTAssertEqual(out.report.roles.map { "\($0.scope) \($0.chatkitRole) \($0.streamRole)" },
-                       ["global boss admin", "global default user", "room mod channel_moderator", "room talker channel_member"])
+        XCTAssertEqual(
+            out.report.roles.map { "\($0.scope) \($0.chatkitRole) \($0.streamRole)" },
+            ["global boss admin", "global default user", "room mod channel_moderator", "room talker channel_member"]
+        )
     }
 }

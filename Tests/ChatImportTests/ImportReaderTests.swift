@@ -13,7 +13,9 @@ final class ImportReaderTests: ValidationTestCase {
     }
 
     func testLastLineWithoutNewline() throws {
-        let result = try ImportAnalyzer().run(path: directory.write("nonl.jsonl", text: SampleImports.streamDocsExample.joined(separator: "\n")))
+        let result = try ImportAnalyzer().run(
+            path: directory.write("nonl.jsonl", text: SampleImports.streamDocsExample.joined(separator: "\n"))
+        )
         XCTAssertEqual(result.total.total, 6)
         XCTAssertTrue(result.isValid)
     }
@@ -21,7 +23,10 @@ final class ImportReaderTests: ValidationTestCase {
     /// The older format: one JSON array, `item` instead of `data`, `channel_member` for members.
     func testOlderJSONArrayFormWithItemAndChannelMember() throws {
         let items = SampleImports.streamDocsExample.map {
-            $0.replacingOccurrences(of: #""data":"#, with: #""item":"#).replacingOccurrences(of: #""type":"member""#, with: #""type":"channel_member""#)
+            $0.replacingOccurrences(of: #""data":"#, with: #""item":"#).replacingOccurrences(
+                of: #""type":"member""#,
+                with: #""type":"channel_member""#
+            )
         }
         let pretty = "[\n  " + items.joined(separator: ",\n  ") + "\n]\n"
         let result = try ImportAnalyzer().run(path: directory.write("old.json", text: pretty))
@@ -46,16 +51,20 @@ final class ImportReaderTests: ValidationTestCase {
         let lines = [SampleImports.base[0], "{not json", SampleImports.base[1], #"{"type":"user","data":{"id":"x"}"#]
         let result = try analyze(lines)
         XCTAssertEqual(result.errors.map(\.line), [2, 4])
-        XCTAssertEqual(result.errors.map(\.error), [
-            "Parse error: invalid character 'n' looking for beginning of object key string",
-            "Parse error: unexpected end of JSON input",
-        ])
+        XCTAssertEqual(
+            result.errors.map(\.error),
+            [
+                "Parse error: invalid character 'n' looking for beginning of object key string",
+                "Parse error: unexpected end of JSON input",
+            ]
+        )
         XCTAssertEqual(result.total[.user], 2)
     }
 
     /// An overlong line is reported and skipped without being held in memory; lines after it still count.
     func testOverlongLineIsReportedAndSkipped() throws {
-        let huge = #"{"type":"user","data":{"id":"x","bio":""# + String(repeating: "x", count: ImportRecordReader.maxRecordBytes + 10) + #""}}"#
+        let huge =
+            #"{"type":"user","data":{"id":"x","bio":""# + String(repeating: "x", count: ImportRecordReader.maxRecordBytes + 10) + #""}}"#
         let result = try analyze([SampleImports.base[0], huge, SampleImports.base[1]])
         XCTAssertEqual(result.errors.map(\.error), ["Parse error: item is longer than 8 MiB"])
         XCTAssertEqual(result.errors.map(\.line), [2])

@@ -1,6 +1,7 @@
 import ChatModel
-@testable import ChatServer
 import XCTest
+
+@testable import ChatServer
 
 /// The hub's fan-out: a connection that stops reading is dropped once its queue is full, and
 /// the others get every event, in order, meanwhile.

@@ -9,15 +9,22 @@ final class StreamTokenTests: XCTestCase {
 
     /// The same bytes PyJWT (which the Python SDK uses) produces for the same claims and secret.
     func testSignsLikePyJWT() {
-        XCTAssertEqual(StreamToken.sign(["user_id": "u1"], secret: secret),
-                       "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJ1c2VyX2lkIjoidTEifQ.bYvAHFQCkqQ8LMnGf4xBEJYGSLh3wOQh3lFo8FbShdo")
-        XCTAssertEqual(StreamToken.sign(["server": true], secret: secret),
-                       "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzZXJ2ZXIiOnRydWV9.WLJ3t0gFbeLOtgbCbfM7BP0R52fXymLRcs0CpCAOM6I")
+        XCTAssertEqual(
+            StreamToken.sign(["user_id": "u1"], secret: secret),
+            "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJ1c2VyX2lkIjoidTEifQ.bYvAHFQCkqQ8LMnGf4xBEJYGSLh3wOQh3lFo8FbShdo"
+        )
+        XCTAssertEqual(
+            StreamToken.sign(["server": true], secret: secret),
+            "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzZXJ2ZXIiOnRydWV9.WLJ3t0gFbeLOtgbCbfM7BP0R52fXymLRcs0CpCAOM6I"
+        )
     }
 
     func testVerifiesServerAndUserTokens() throws {
         XCTAssertEqual(try StreamToken.verify(StreamToken.sign(["server": true], secret: secret), secret: secret, now: 0), .server)
-        XCTAssertEqual(try StreamToken.verify(StreamToken.userToken("ada", secret: secret, expiresAt: 100), secret: secret, now: 99), .user("ada"))
+        XCTAssertEqual(
+            try StreamToken.verify(StreamToken.userToken("ada", secret: secret, expiresAt: 100), secret: secret, now: 99),
+            .user("ada")
+        )
     }
 
     func testRefusesWithStreamsCodes() {

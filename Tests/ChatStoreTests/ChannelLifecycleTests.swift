@@ -1,9 +1,10 @@
 import ChatImport
 import ChatModel
-@testable import ChatStore
 import ChatTestSupport
 import GRDB
 import XCTest
+
+@testable import ChatStore
 
 /// Truncating and deleting channels, channel mutes, mark-all-read and deleting users, on a small import.
 final class ChannelLifecycleTests: XCTestCase {
@@ -42,7 +43,11 @@ final class ChannelLifecycleTests: XCTestCase {
         XCTAssertEqual(try store.messages(cid: "messaging:general", viewer: "alice", limit: 10).map(\.message.id), ["g3"])
         XCTAssertEqual(try store.reactions(messageID: "g1", limit: 10, offset: 0), [])
         XCTAssertEqual(try store.channel(cid: "messaging:general")?.truncatedAt, cut)
-        XCTAssertEqual(try store.messages(cid: "messaging:random", viewer: "alice", limit: 10).map(\.message.id), ["r1"], "other channels keep theirs")
+        XCTAssertEqual(
+            try store.messages(cid: "messaging:random", viewer: "alice", limit: 10).map(\.message.id),
+            ["r1"],
+            "other channels keep theirs"
+        )
     }
 
     func testDeleteChannelRemovesEverythingInItAndNothingElse() throws {

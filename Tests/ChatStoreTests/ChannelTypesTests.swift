@@ -28,7 +28,9 @@ final class ChannelTypesTests: XCTestCase {
     func testCreatedTypeRoundTripsThroughTheFile() throws {
         let path = directory.file("types.sqlite")
         var config = ChannelTypeConfig(defaultsFor: "support", at: Timestamp(seconds: 1_700_000_000, nanoseconds: 123_456_789))
-        try config.apply(["reactions": false, "polls": true, "max_message_length": 20_000, "commands": ["unmute", "giphy"], "automod": "simple"])
+        try config.apply([
+            "reactions": false, "polls": true, "max_message_length": 20_000, "commands": ["unmute", "giphy"], "automod": "simple",
+        ])
         XCTAssertTrue(try TestStore.open(path).createChannelType(config))
         let reopened = try TestStore.open(path)
         XCTAssertEqual(try reopened.channelType(name: "support"), config)
@@ -46,10 +48,12 @@ final class ChannelTypesTests: XCTestCase {
         XCTAssertEqual(gaming.updatedAt, later)
         XCTAssertEqual(try store.channelType(name: "gaming"), gaming)
         struct Refused: Error {}
-        XCTAssertThrowsError(try store.updateChannelType(name: "gaming", at: .now()) { config in
-            config[.reactions] = false
-            throw Refused()
-        })
+        XCTAssertThrowsError(
+            try store.updateChannelType(name: "gaming", at: .now()) { config in
+                config[.reactions] = false
+                throw Refused()
+            }
+        )
         XCTAssertEqual(try store.channelType(name: "gaming"), gaming)
         XCTAssertNil(try store.updateChannelType(name: "voice", at: .now()) { $0[.reactions] = false })
         XCTAssertNil(try store.channelType(name: "voice"), "updating a missing type does not create it")

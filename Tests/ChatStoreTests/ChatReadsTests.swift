@@ -65,10 +65,19 @@ final class ChatReadsTests: XCTestCase {
         let newest = try store.messages(cid: "messaging:general", viewer: "alice", limit: 3)
         XCTAssertEqual(newest.map(\.id), ["mine", "gone", "shown-reply"])
         let first = try XCTUnwrap(newest.first?.message)
-        let older = try store.messages(cid: "messaging:general", viewer: "alice",
-                                       before: MessageCursor(createdAt: first.createdAt!, id: first.id), limit: 10)
+        let older = try store.messages(
+            cid: "messaging:general",
+            viewer: "alice",
+            before: MessageCursor(createdAt: first.createdAt!, id: first.id),
+            limit: 10
+        )
         XCTAssertEqual(older.map(\.id), ["old", "at-read", "new1", "new2"])
-        let after = try store.messages(cid: "messaging:general", viewer: "alice", after: MessageCursor(createdAt: first.createdAt!, id: first.id), limit: 10)
+        let after = try store.messages(
+            cid: "messaging:general",
+            viewer: "alice",
+            after: MessageCursor(createdAt: first.createdAt!, id: first.id),
+            limit: 10
+        )
         XCTAssertEqual(after.map(\.id), ["gone", "shown-reply"])
     }
 
@@ -78,7 +87,10 @@ final class ChatReadsTests: XCTestCase {
         let old = try XCTUnwrap(page.first { $0.id == "old" })
         XCTAssertEqual(old.authorName, "Bob")
         XCTAssertEqual(old.replyCount, 2)
-        XCTAssertEqual(old.reactions, [.init(type: "like", count: 2, includesMine: true), .init(type: "fire", count: 1, includesMine: false)])
+        XCTAssertEqual(
+            old.reactions,
+            [.init(type: "like", count: 2, includesMine: true), .init(type: "fire", count: 1, includesMine: false)]
+        )
         let quoting = try XCTUnwrap(page.first { $0.id == "new2" })
         XCTAssertEqual(quoting.quoted, .init(messageID: "old", authorName: "Bob", text: "t old", deleted: false))
         XCTAssertEqual(try store.replies(to: "old", viewer: "alice", limit: 10).map(\.id), ["hidden-reply", "shown-reply"])

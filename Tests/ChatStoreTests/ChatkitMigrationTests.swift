@@ -14,7 +14,9 @@ final class ChatkitMigrationTests: XCTestCase {
         let file = directory.file("chatkit.jsonl")
         let report = try ChatkitConverter.convert(export: URL(fileURLWithPath: export), to: URL(fileURLWithPath: file))
         let store = try TestStore.open(directory.file("chat.sqlite"))
-        let task = try store.runImport(path: file, mode: .upsert) { existing, sink in try ImportAnalyzer(existing: existing, sink: sink).run(path: file) }
+        let task = try store.runImport(path: file, mode: .upsert) { existing, sink in
+            try ImportAnalyzer(existing: existing, sink: sink).run(path: file)
+        }
         return (store, task, report)
     }
 
@@ -30,13 +32,16 @@ final class ChatkitMigrationTests: XCTestCase {
     /// as those after their cursor's position, and the store must show the same.
     func testUnreadCountsInTheStoreMatchEachChatkitCursor() throws {
         var files = ChatkitSamples.pusherSample
-        files["messages.ndjson"] = files["messages.ndjson"]!.replacingOccurrences(of: "\n]", with: """
-            ,
-              {"id": 44, "sender_id": "alice", "room_id": "general", "created_at": "2020-03-25T12:53:10Z", "parts": [{"part_type": "inline", "payload": {"type": "text/plain", "content": "Hi all"}}]},
-              {"id": 45, "sender_id": "bob", "room_id": "general", "created_at": "2020-03-25T12:53:20Z", "deleted_at": "2020-03-25T12:54:00Z", "parts": []},
-              {"id": 46, "sender_id": "carol", "room_id": "general", "created_at": "2020-03-25T12:53:30Z", "parts": [{"part_type": "inline", "payload": {"type": "text/plain", "content": "Lunch?"}}]}
-            ]
-            """)
+        files["messages.ndjson"] = files["messages.ndjson"]!.replacingOccurrences(
+            of: "\n]",
+            with: """
+                ,
+                  {"id": 44, "sender_id": "alice", "room_id": "general", "created_at": "2020-03-25T12:53:10Z", "parts": [{"part_type": "inline", "payload": {"type": "text/plain", "content": "Hi all"}}]},
+                  {"id": 45, "sender_id": "bob", "room_id": "general", "created_at": "2020-03-25T12:53:20Z", "deleted_at": "2020-03-25T12:54:00Z", "parts": []},
+                  {"id": 46, "sender_id": "carol", "room_id": "general", "created_at": "2020-03-25T12:53:30Z", "parts": [{"part_type": "inline", "payload": {"type": "text/plain", "content": "Lunch?"}}]}
+                ]
+                """
+        )
         // (room, user, position, unread in Chatkit: later messages from others, deleted ones not shown)
         let cursors: [(String, String, Int, Int)] = [
             ("alice_x_bob", "bob", 41, 1),  // before alice's 42
@@ -45,7 +50,8 @@ final class ChatkitMigrationTests: XCTestCase {
             ("general", "bob", 45, 1),  // on the deleted message
             ("general", "carol", 1000, 0),  // past the newest message
         ]
-        files["cursors.ndjson"] = cursors.map { #"{"room_id":"\#($0.0)","user_id":"\#($0.1)","cursor_type":0,"position":\#($0.2)}"# }.joined(separator: "\n")
+        files["cursors.ndjson"] = cursors.map { #"{"room_id":"\#($0.0)","user_id":"\#($0.1)","cursor_type":0,"position":\#($0.2)}"# }
+            .joined(separator: "\n")
         let (store, task, report) = try migrate(ChatkitSamples.writeExport(files, in: directory))
         XCTAssertEqual(task.state, .completed, "\(task.json)")
         XCTAssertEqual(report.countsOut.lastRead, 5)
@@ -69,7 +75,8 @@ final class ChatkitMigrationTests: XCTestCase {
                 try JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any]
             }
         }
-        let rooms = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: export + "/rooms.ndjson"))) as! [[String: Any]]
+        let rooms =
+            try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: export + "/rooms.ndjson"))) as! [[String: Any]]
         let messages = try lines("messages.ndjson")
         let cursors = try lines("cursors.ndjson")
         let changed = Dictionary(uniqueKeysWithValues: report.changedIds.map { ("\($0.kind) \($0.chatkitId)", $0.streamId) })
@@ -77,18 +84,26 @@ final class ChatkitMigrationTests: XCTestCase {
         XCTAssertEqual(report.countsOut.lastRead, cursors.count)
         var checked = 0
         for cursor in cursors {
-            let room = cursor["room_id"] as! String, user = cursor["user_id"] as! String, position = cursor["position"] as! Int
+            let room = cursor["room_id"] as! String
+            let user = cursor["user_id"] as! String
+            let position = cursor["position"] as! Int
             let roomRecord = rooms.first { $0["id"] as? String == room }!
             let cid = ((roomRecord["private"] as! Bool) ? "messaging:" : "team:") + (changed["channel \(room)"] ?? room)
             let unread = messages.filter {
-                $0["room_id"] as? String == room && ($0["id"] as! Int) > position && $0["sender_id"] as? String != user && $0["deleted_at"] == nil
+                $0["room_id"] as? String == room && ($0["id"] as! Int) > position && $0["sender_id"] as? String != user
+                    && $0["deleted_at"] == nil
             }.count
-            let state = try XCTUnwrap(store.readStates(cid: cid).first { $0.userID == (changed["user \(user)"] ?? user) }, "\(user) in \(room)")
+            let state = try XCTUnwrap(
+                store.readStates(cid: cid).first { $0.userID == (changed["user \(user)"] ?? user) },
+                "\(user) in \(room)"
+            )
             XCTAssertEqual(state.unreadMessages, unread, "\(user) in \(room) at \(position)")
             checked += 1
         }
         XCTAssertEqual(checked, 45)
-        XCTAssertEqual(try store.channels(for: "maya").filter { $0.unreadCount > 0 }.map(\.channel.cid).sorted(),
-                       ["messaging:maya_x_tomas", "team:harbor-support", "team:riverside-fc"])
+        XCTAssertEqual(
+            try store.channels(for: "maya").filter { $0.unreadCount > 0 }.map(\.channel.cid).sorted(),
+            ["messaging:maya_x_tomas", "team:harbor-support", "team:riverside-fc"]
+        )
     }
 }

@@ -40,7 +40,10 @@ final class PostgresEventLogTests: XCTestCase {
         let start = try a.eventLog!.newestID()
         let (onA, followA) = follow(a, after: start)
         let (onB, followB) = follow(b, after: start)
-        defer { followA.cancel(); followB.cancel() }
+        defer {
+            followA.cancel()
+            followB.cancel()
+        }
         // Both servers append at once, as two servers answering requests would.
         await withTaskGroup(of: Void.self) { group in
             for (name, store) in [("a", a), ("b", b)] {
@@ -79,10 +82,12 @@ final class PostgresEventLogTests: XCTestCase {
         try a.eventLog!.append("{\"n\":1}")
         _ = await onB.wait(for: 1)
         // PostgreSQL ends the listening connection (a restart, a failover, an admin).
-        let ended = try a.inspect("""
+        let ended = try a.inspect(
+            """
             SELECT pg_terminate_backend(pid) FROM pg_stat_activity
             WHERE application_name = 'chatterm-events' AND datname = current_database()
-            """)
+            """
+        )
         XCTAssertFalse(ended.isEmpty, "the follower's connection was found")
         for n in 2...20 { try a.eventLog!.append("{\"n\":\(n)}") }
         let seen = await onB.wait(for: 20)

@@ -10,7 +10,12 @@ final class StoreImportTests: XCTestCase {
     private func openStore() throws -> ChatStore { try TestStore.open(directory.file("chat.sqlite")) }
 
     @discardableResult
-    private func importLines(_ lines: [String], into store: ChatStore, mode: ImportMode = .upsert, name: String = "import.jsonl") throws -> ImportTask {
+    private func importLines(
+        _ lines: [String],
+        into store: ChatStore,
+        mode: ImportMode = .upsert,
+        name: String = "import.jsonl"
+    ) throws -> ImportTask {
         try importFile(directory.write(name, lines: lines), into: store, mode: mode)
     }
 
@@ -39,20 +44,28 @@ final class StoreImportTests: XCTestCase {
         let counts = try store.counts()
         for type in ItemType.allCases { XCTAssertEqual(counts[type], type == .futureChannelBan ? 0 : 1, type.name) }
         // Custom fields are kept flat and whole; timestamps keep their instant.
-        XCTAssertEqual(try value(store, "SELECT custom FROM users"), #"{"name":"Jesse","image":"http://getstream.com","description":"Taj Mahal guitar player at some point"}"#)
+        XCTAssertEqual(
+            try value(store, "SELECT custom FROM users"),
+            #"{"name":"Jesse","image":"http://getstream.com","description":"Taj Mahal guitar player at some point"}"#
+        )
         XCTAssertEqual(try value(store, "SELECT created_at FROM members"), "2017-02-01T02:00:00.000000000Z")
         XCTAssertEqual(try value(store, "SELECT channel_role FROM members"), "channel_moderator")
     }
 
     func testOneBadLineAtTheEndWritesNothing() throws {
         let store = try openStore()
-        let lines = SampleImports.streamDocsExample + [#"{"type":"reaction","data":{"message_id":"message_001","type":"x","user_id":"nobody","created_at":"2019-03-02T15:00:00Z"}}"#]
+        let lines =
+            SampleImports.streamDocsExample + [
+                #"{"type":"reaction","data":{"message_id":"message_001","type":"x","user_id":"nobody","created_at":"2019-03-02T15:00:00Z"}}"#
+            ]
         let task = try importLines(lines, into: store)
         XCTAssertEqual(task.state, .analyzeFailed)
         XCTAssertEqual(try store.counts().total, 0)
         let errors = task.result?.objectValue?["errors"]?.arrayValue ?? []
-        XCTAssertEqual(errors.first?.objectValue?["error"]?.stringValue,
-                       #"Validation error: user_id user id "nobody" doesn't exist (reaction "message_001:x:nobody"). please include all users as separate user entries"#)
+        XCTAssertEqual(
+            errors.first?.objectValue?["error"]?.stringValue,
+            #"Validation error: user_id user id "nobody" doesn't exist (reaction "message_001:x:nobody"). please include all users as separate user entries"#
+        )
         // The failed task is on record.
         XCTAssertEqual(try store.importTask(id: task.id)?.state, .analyzeFailed)
     }
@@ -61,7 +74,11 @@ final class StoreImportTests: XCTestCase {
         let store = try openStore()
         try importLines(SampleImports.base, into: store)
         let before = try dump(store)
-        try importLines([#"{"type":"user","data":{"id":"carol"}}"#, #"{"type":"user","data":{"id":"bad id"}}"#], into: store, name: "bad.jsonl")
+        try importLines(
+            [#"{"type":"user","data":{"id":"carol"}}"#, #"{"type":"user","data":{"id":"bad id"}}"#],
+            into: store,
+            name: "bad.jsonl"
+        )
         XCTAssertEqual(try dump(store), before)
     }
 
@@ -120,7 +137,8 @@ final class StoreImportTests: XCTestCase {
         let task = try importLines(Array(SampleImports.base.dropFirst(2)), into: store, name: "rest.jsonl")
         XCTAssertEqual(task.state, .completed, "\(task.result ?? .null)")
         XCTAssertEqual(try store.counts()[.message], 1)
-        let reply = #"{"type":"message","data":{"id":"r1","channel_type":"messaging","channel_id":"general","user":"bob","parent_id":"m1"}}"#
+        let reply =
+            #"{"type":"message","data":{"id":"r1","channel_type":"messaging","channel_id":"general","user":"bob","parent_id":"m1"}}"#
         XCTAssertEqual(try importLines([reply], into: store, name: "reply.jsonl").state, .completed)
         XCTAssertEqual(try value(store, "SELECT type FROM messages WHERE id = 'r1'"), "reply")
     }
@@ -137,7 +155,9 @@ final class StoreImportTests: XCTestCase {
     func testImportTasksListNewestFirstWithLimitAndOffset() throws {
         let store = try openStore()
         var ids: [String] = []
-        for i in 0..<3 { ids.append(try importLines(["{\"type\":\"user\",\"data\":{\"id\":\"u\(i)\"}}"], into: store, name: "\(i).jsonl").id) }
+        for i in 0..<3 {
+            ids.append(try importLines(["{\"type\":\"user\",\"data\":{\"id\":\"u\(i)\"}}"], into: store, name: "\(i).jsonl").id)
+        }
         XCTAssertEqual(try store.importTasks(limit: 10, offset: 0).map(\.id), ids.reversed())
         XCTAssertEqual(try store.importTasks(limit: 1, offset: 1).map(\.id), [ids[1]])
         let task = try XCTUnwrap(store.importTask(id: ids[0]))
@@ -157,7 +177,9 @@ final class DemoDataImportTests: XCTestCase {
         let store = try TestStore.open(directory.file("demo.sqlite"))
         let path = packageRoot + "/demo-data/demo.jsonl"
         func load() throws -> ImportTask {
-            try store.runImport(path: path, mode: .upsert) { existing, sink in try ImportAnalyzer(existing: existing, sink: sink).run(path: path) }
+            try store.runImport(path: path, mode: .upsert) { existing, sink in
+                try ImportAnalyzer(existing: existing, sink: sink).run(path: path)
+            }
         }
         let first = try load()
         XCTAssertEqual(first.state, .completed, "\(first.result ?? .null)")
@@ -176,10 +198,12 @@ final class DemoDataImportTests: XCTestCase {
         // Every built-in channel type is there, and the demo user has unread messages to show.
         let types = try store.inspect("SELECT DISTINCT type FROM channels ORDER BY type").compactMap { String.decode($0.values[0]) }
         XCTAssertEqual(types, ["commerce", "gaming", "livestream", "messaging", "team"])
-        let unread = try store.inspect("""
+        let unread = try store.inspect(
+            """
             SELECT COUNT(*) FROM messages m JOIN members mb ON mb.cid = m.cid AND mb.user_id = 'maya'
             WHERE mb.last_read IS NOT NULL AND m.created_at > mb.last_read AND m.user_id != 'maya'
-            """).first.flatMap { Int.decode($0.values[0]) }
+            """
+        ).first.flatMap { Int.decode($0.values[0]) }
         XCTAssertGreaterThan(unread ?? 0, 0)
     }
 }

@@ -8,7 +8,8 @@ extension CommandLineTests {
     private var demoExport: String { packageRoot + "/demo-data/chatkit-export" }
 
     func testChatkitConvertWritesAFileThatValidatesAndAReport() throws {
-        let output = directory.file("harbor.jsonl"), report = directory.file("report.json")
+        let output = directory.file("harbor.jsonl")
+        let report = directory.file("report.json")
         let convert = try run(["chatkit", "convert", demoExport, "-o", output, "--report", report, "--public-rooms", "livestream"])
         XCTAssertEqual(convert.status, 0, convert.stderr)
         XCTAssertTrue(convert.stdout.contains("messages  368 read → 364 written"), convert.stdout)
@@ -28,7 +29,10 @@ extension CommandLineTests {
         XCTAssertEqual(missing.status, 2)
         XCTAssertTrue(missing.stderr.contains("cannot read the Chatkit export"), missing.stderr)
 
-        let export = ChatkitSamples.writeExport(ChatkitSamples.pusherSample.merging(["messages.ndjson": "[{\"id\": 1,]"]) { $1 }, in: directory)
+        let export = ChatkitSamples.writeExport(
+            ChatkitSamples.pusherSample.merging(["messages.ndjson": "[{\"id\": 1,]"]) { $1 },
+            in: directory
+        )
         let broken = try run(["chatkit", "convert", export, "-o", output, "--report", directory.file("r.json")])
         XCTAssertEqual(broken.status, 2)
         XCTAssertTrue(broken.stderr.contains("nothing was written"), broken.stderr)

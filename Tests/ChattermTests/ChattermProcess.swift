@@ -25,7 +25,9 @@ enum ChattermProcess {
     /// Imports a file into a store and fails loudly if it does not load.
     static func importFile(_ file: String, db: String) throws {
         let (status, output) = try run(["import", file, "--db", db])
-        guard status == 0 else { throw NSError(domain: "chatterm import", code: Int(status), userInfo: [NSLocalizedDescriptionKey: output]) }
+        guard status == 0 else {
+            throw NSError(domain: "chatterm import", code: Int(status), userInfo: [NSLocalizedDescriptionKey: output])
+        }
     }
 
     static var themes: String { packageRoot + "/Themes" }

@@ -31,14 +31,19 @@ struct ChattermCommand {
         env["XDG_DATA_HOME"] = dataHome
         env.merge(environment) { $1 }
         process.environment = env
-        let out = Pipe(), err = Pipe()
+        let out = Pipe()
+        let err = Pipe()
         process.standardOutput = out
         process.standardError = err
         try process.run()
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
         let stderr = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return Outcome(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
+        return Outcome(
+            status: process.terminationStatus,
+            stdout: String(decoding: stdout, as: UTF8.self),
+            stderr: String(decoding: stderr, as: UTF8.self)
+        )
     }
 }
 
@@ -70,18 +75,26 @@ final class CommandLineTests: XCTestCase {
     /// `--format json` prints exactly Stream's shape: errors with error/item_type/item, and stats.total.
     func testValidateJSONIsStreamsShape() throws {
         let long = String(repeating: "waytoolong", count: 7)
-        let file = directory.write("long.jsonl", lines: [
-            #"{"type":"user","data":{"id":"userA"}}"#,
-            #"{"type":"channel","data":{"id":"\#(long)","type":"messaging","created_by":"userA"}}"#,
-        ])
+        let file = directory.write(
+            "long.jsonl",
+            lines: [
+                #"{"type":"user","data":{"id":"userA"}}"#,
+                #"{"type":"channel","data":{"id":"\#(long)","type":"messaging","created_by":"userA"}}"#,
+            ]
+        )
         let outcome = try run(["validate", file, "--format", "json"])
         XCTAssertEqual(outcome.status, 1)
         let json = try XCTUnwrap(outcome.json?.objectValue)
         XCTAssertEqual(json.keys, ["errors", "stats"])
-        XCTAssertEqual(json["errors"], [[
-            "error": "Validation error: max channelID length exceeded (64)", "item_type": "channel",
-            "item": ["id": .string(long), "type": "messaging", "created_by": "userA"],
-        ]])
+        XCTAssertEqual(
+            json["errors"],
+            [
+                [
+                    "error": "Validation error: max channelID length exceeded (64)", "item_type": "channel",
+                    "item": ["id": .string(long), "type": "messaging", "created_by": "userA"],
+                ]
+            ]
+        )
         let total = json["stats"]?.objectValue?["total"]?.objectValue
         XCTAssertEqual(total?["channels"], 1)
         XCTAssertEqual(total?["users"], 1)
@@ -135,7 +148,10 @@ final class CommandLineTests: XCTestCase {
         let file = directory.write("esc.jsonl", lines: [#"{"type":"user","data":{"id":"x\u001b]0;pwned\u0007\u202e"}}"#])
         let outcome = try run(["validate", file])
         XCTAssertEqual(outcome.status, 1)
-        XCTAssertFalse(outcome.stdout.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 || $0.value == 0x202E }, outcome.stdout)
+        XCTAssertFalse(
+            outcome.stdout.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 || $0.value == 0x202E },
+            outcome.stdout
+        )
         XCTAssertTrue(outcome.stdout.contains(#"'x\u{1b}]0;pwned\u{7}\u{202e}' is not a valid user.id"#), outcome.stdout)
     }
 
@@ -166,7 +182,10 @@ final class CommandLineTests: XCTestCase {
     }
 
     func testEveryCommandHasHelp() throws {
-        for command in [[], ["validate"], ["import"], ["imports"], ["imports", "list"], ["imports", "get"], ["generate"], ["open"], ["demo"], ["serve"], ["token"], ["chatkit"], ["chatkit", "convert"], ["chatkit", "migrate"]] {
+        for command in [
+            [], ["validate"], ["import"], ["imports"], ["imports", "list"], ["imports", "get"], ["generate"], ["open"], ["demo"], ["serve"],
+            ["token"], ["chatkit"], ["chatkit", "convert"], ["chatkit", "migrate"],
+        ] {
             let outcome = try run(command + ["--help"])
             XCTAssertEqual(outcome.status, 0, command.joined(separator: " "))
             XCTAssertTrue(outcome.stdout.contains("USAGE:"), command.joined(separator: " "))
@@ -208,7 +227,9 @@ final class DatabaseOptionTests: XCTestCase {
 
     /// Import, list and fetch the task on PostgreSQL (runs when CHATTERM_TEST_POSTGRES names a server).
     func testImportIntoPostgresAndFindTheTask() throws {
-        guard let server = TestStore.postgresServer else { throw XCTSkip("PostgreSQL only: set CHATTERM_TEST_POSTGRES (Tests/all.sh does)") }
+        guard let server = TestStore.postgresServer else {
+            throw XCTSkip("PostgreSQL only: set CHATTERM_TEST_POSTGRES (Tests/all.sh does)")
+        }
         let url = try PostgresBackend.ensureDatabase("cli_" + UUID().uuidString.prefix(8).lowercased(), onServerOf: server)
         let file = directory.write("seed.jsonl", lines: SampleImports.streamDocsExample)
         let imported = try commands.run(["import", file, "--database", url])
@@ -218,7 +239,13 @@ final class DatabaseOptionTests: XCTestCase {
         let list = try commands.run(["imports", "list"], environment: ["CHATTERM_DATABASE": url])
         XCTAssertEqual(list.json?.objectValue?["import_tasks"]?.arrayValue?.first?.objectValue?["id"], .string(id))
         // A second file with an error writes nothing there either.
-        let bad = directory.write("bad.jsonl", lines: [#"{"type":"user","data":{"id":"late-user"}}"#, #"{"type":"channel","data":{"id":"c","type":"nope","created_by":"late-user"}}"#])
+        let bad = directory.write(
+            "bad.jsonl",
+            lines: [
+                #"{"type":"user","data":{"id":"late-user"}}"#,
+                #"{"type":"channel","data":{"id":"c","type":"nope","created_by":"late-user"}}"#,
+            ]
+        )
         let failed = try commands.run(["import", bad, "--database", url])
         XCTAssertEqual(failed.status, 1)
         let users = try ChatStore(postgres: url, localPath: directory.file("pg")).counts()[.user]

@@ -1,10 +1,12 @@
 import ChatTestSupport
 import Foundation
+import XCTest
+
+@testable import chatterm
+
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
-import XCTest
-@testable import chatterm
 
 #if canImport(Glibc)
 import Glibc
@@ -45,7 +47,10 @@ final class LiveSessionTests: XCTestCase {
     }
 
     private func open(_ user: String, _ url: String) throws {
-        try tmux.start(user, "env LANG=C.UTF-8 CHATTERM_THEMES=\(ChattermProcess.themes) \(ChattermProcess.binary) open --user \(user) --server \(url) --db \(db)")
+        try tmux.start(
+            user,
+            "env LANG=C.UTF-8 CHATTERM_THEMES=\(ChattermProcess.themes) \(ChattermProcess.binary) open --user \(user) --server \(url) --db \(db)"
+        )
         try tmux.waitFor("online", in: user)
     }
 
@@ -58,7 +63,8 @@ final class LiveSessionTests: XCTestCase {
     /// The mention count the sidebar shows after a channel's name (0 when none).
     private func mentions(of channel: String, on screen: String) -> Int {
         guard let line = screen.split(separator: "\n").first(where: { $0.prefix(30).contains(channel) }),
-              let open = line.prefix(30).lastIndex(of: "("), let close = line.prefix(30).lastIndex(of: ")"), open < close else { return 0 }
+            let open = line.prefix(30).lastIndex(of: "("), let close = line.prefix(30).lastIndex(of: ")"), open < close
+        else { return 0 }
         return Int(line[line.index(after: open)..<close]) ?? 0
     }
 
@@ -139,7 +145,9 @@ final class LiveSessionTests: XCTestCase {
             let visible = missed.filter { back.contains($0) }
             XCTAssertGreaterThan(visible.count, 10, back)
             XCTAssertEqual(visible, Array(missed.suffix(visible.count)), "the newest, in order, none skipped:\n\(back)")
-            for text in visible { XCTAssertEqual(back.components(separatedBy: text).count - 1, 1, "\(text) once on \(user)'s screen:\n\(back)") }
+            for text in visible {
+                XCTAssertEqual(back.components(separatedBy: text).count - 1, 1, "\(text) once on \(user)'s screen:\n\(back)")
+            }
         }
     }
 
@@ -152,7 +160,9 @@ final class LiveSessionTests: XCTestCase {
         XCTAssertTrue(back.contains("away 50") && back.contains("Enter loads them"), "a page fetched, the rest marked:\n\(back)")
         for _ in 0..<3 where back.contains("Enter loads them") {
             try tmux.keys(user, "Enter")
-            back = try tmux.waitUntil(in: user, "the gap filled") { !$0.contains("Loading missed") && ($0.contains(newest) || !$0.contains("Enter loads them")) }
+            back = try tmux.waitUntil(in: user, "the gap filled") {
+                !$0.contains("Loading missed") && ($0.contains(newest) || !$0.contains("Enter loads them"))
+            }
         }
         return try tmux.waitUntil(in: user, "the newest message, nothing missing") { $0.contains(newest) && !$0.contains("may be missing") }
     }
@@ -226,7 +236,9 @@ extension LiveSessionTests {
         try tmux.keys("maya", "d")
         try tmux.waitFor("Delete this message?", in: "maya")
         try tmux.keys("maya", "y")
-        try tmux.waitUntil(in: "tomas", "the message deleted") { !$0.contains("release checklist v2 is ready") && $0.contains("(message deleted)") }
+        try tmux.waitUntil(in: "tomas", "the message deleted") {
+            !$0.contains("release checklist v2 is ready") && $0.contains("(message deleted)")
+        }
 
         // /giphy shows a preview only Maya sees; Enter sends it for everyone.
         try tmux.keys("maya", "Escape")
@@ -255,7 +267,10 @@ extension LiveSessionTests {
         try ChattermProcess.importFile(packageRoot + "/demo-data/demo.jsonl", db: db)
         let url = try serve(port: 0)
         // The "editor" rewrites the draft the way a person would in vi.
-        try tmux.start("maya", "env LANG=C.UTF-8 EDITOR='sed -i s/rough/polished/' CHATTERM_THEMES=\(ChattermProcess.themes) \(ChattermProcess.binary) open --user maya --server \(url) --db \(db)")
+        try tmux.start(
+            "maya",
+            "env LANG=C.UTF-8 EDITOR='sed -i s/rough/polished/' CHATTERM_THEMES=\(ChattermProcess.themes) \(ChattermProcess.binary) open --user maya --server \(url) --db \(db)"
+        )
         try tmux.waitFor("online", in: "maya")
         try tmux.type("maya", "/join #engineering")
         try tmux.keys("maya", "Enter")

@@ -16,9 +16,13 @@ final class ReportChromiumTests: XCTestCase {
     private func chromium(_ binary: String, _ arguments: [String], page: String) throws -> (stdout: String, stderr: String) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--enable-logging=stderr", "--v=0",
-                             "--user-data-dir=" + directory.file("profile")] + arguments + ["file://" + page]
-        let out = directory.file("chromium.out"), err = directory.file("chromium.err")
+        process.arguments =
+            [
+                "--headless", "--no-sandbox", "--disable-gpu", "--enable-logging=stderr", "--v=0",
+                "--user-data-dir=" + directory.file("profile"),
+            ] + arguments + ["file://" + page]
+        let out = directory.file("chromium.out")
+        let err = directory.file("chromium.err")
         FileManager.default.createFile(atPath: out, contents: nil)
         FileManager.default.createFile(atPath: err, contents: nil)
         process.standardOutput = FileHandle(forWritingAtPath: out)

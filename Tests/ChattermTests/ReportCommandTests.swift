@@ -69,9 +69,14 @@ extension CommandLineTests {
         XCTAssertTrue(out.stdout.contains("| users | 30 | 30 | 0 | matches |"), out.stdout)
         XCTAssertTrue(out.stdout.contains("| placeholders | 0 | 2 | +2 |"), out.stdout)
         XCTAssertTrue(out.stdout.contains("- **ids changed**: 4"), out.stdout)
-        let json = try XCTUnwrap(run(["report", "--db", db, "--chatkit", packageRoot + "/demo-data/chatkit-export", "--format", "json"]).json)
+        let json = try XCTUnwrap(
+            run(["report", "--db", db, "--chatkit", packageRoot + "/demo-data/chatkit-export", "--format", "json"]).json
+        )
         let conversion = try XCTUnwrap(json.objectValue?["conversion"]?.objectValue)
         XCTAssertEqual(conversion["changed_ids"]?.arrayValue?.count, 4)
-        XCTAssertEqual(conversion["reconciliation"]?.arrayValue?.first { $0.objectValue?["item"] == "messages" }?.objectValue?["difference"], .int(-4))
+        XCTAssertEqual(
+            conversion["reconciliation"]?.arrayValue?.first { $0.objectValue?["item"] == "messages" }?.objectValue?["difference"],
+            .int(-4)
+        )
     }
 }

@@ -14,21 +14,25 @@ final class TerminalEscapeTests: XCTestCase {
 
     /// Each payload ends in a marker word, so the test can tell the payload from ncurses' own sequences.
     static let payloads = [
-        "\u{1B}[2JCLEARED", "\u{1B}]0;pwned\u{07}TITLED", "\u{1B}]52;c;ZXZpbA==\u{07}CLIPPED", "\u{1B}]8;;https://evil.example\u{1B}\\LINKED",
+        "\u{1B}[2JCLEARED", "\u{1B}]0;pwned\u{07}TITLED", "\u{1B}]52;c;ZXZpbA==\u{07}CLIPPED",
+        "\u{1B}]8;;https://evil.example\u{1B}\\LINKED",
         "safe\rSPOOFED", "ok\u{08}\u{08}BACKED", "\u{202E}REVERSED", "\u{9B}31mCSI8BIT",
     ]
 
     func testHostileDataNeverReachesTheTerminalRaw() throws {
         let hostile = Self.payloads.joined(separator: " ")
         let name = JSONWriter().string(.string(hostile))
-        let file = directory.write("hostile.jsonl", lines: [
-            #"{"type":"user","data":{"id":"eve","name":\#(name)}}"#,
-            #"{"type":"user","data":{"id":"bob","name":"Bob"}}"#,
-            #"{"type":"channel","data":{"id":"general","type":"messaging","created_by":"eve","name":\#(name)}}"#,
-            #"{"type":"member","data":{"channel_type":"messaging","channel_id":"general","user_id":"eve"}}"#,
-            #"{"type":"member","data":{"channel_type":"messaging","channel_id":"general","user_id":"bob","last_read":"2020-01-01T00:00:00Z"}}"#,
-            #"{"type":"message","data":{"id":"m1","channel_type":"messaging","channel_id":"general","user":"eve","text":\#(name),"created_at":"2020-01-02T10:00:00Z","attachments":[{"type":"file","title":\#(name),"asset_url":"https://files.example.com/a.pdf"}]}}"#,
-        ])
+        let file = directory.write(
+            "hostile.jsonl",
+            lines: [
+                #"{"type":"user","data":{"id":"eve","name":\#(name)}}"#,
+                #"{"type":"user","data":{"id":"bob","name":"Bob"}}"#,
+                #"{"type":"channel","data":{"id":"general","type":"messaging","created_by":"eve","name":\#(name)}}"#,
+                #"{"type":"member","data":{"channel_type":"messaging","channel_id":"general","user_id":"eve"}}"#,
+                #"{"type":"member","data":{"channel_type":"messaging","channel_id":"general","user_id":"bob","last_read":"2020-01-01T00:00:00Z"}}"#,
+                #"{"type":"message","data":{"id":"m1","channel_type":"messaging","channel_id":"general","user":"eve","text":\#(name),"created_at":"2020-01-02T10:00:00Z","attachments":[{"type":"file","title":\#(name),"asset_url":"https://files.example.com/a.pdf"}]}}"#,
+            ]
+        )
         let db = directory.file("hostile.sqlite")
         try ChattermProcess.importFile(file, db: db)
 
@@ -53,7 +57,8 @@ final class TerminalEscapeTests: XCTestCase {
     /// Starts chatterm on a new pseudo-terminal (100×30), types `keys` a second apart, and
     /// returns everything it wrote.
     private func runInPTY(_ arguments: [String], keys: [String]) throws -> String {
-        var master: Int32 = -1, slave: Int32 = -1
+        var master: Int32 = -1
+        var slave: Int32 = -1
         var size = winsize(ws_row: 30, ws_col: 100, ws_xpixel: 0, ws_ypixel: 0)
         guard openpty(&master, &slave, nil, nil, &size) == 0 else { throw NSError(domain: "openpty", code: Int(errno)) }
         var actions = posix_spawn_file_actions_t()

@@ -47,13 +47,25 @@ final class TmuxDriver {
 
     /// Waits until `session` shows `text`; returns the screen.
     @discardableResult
-    func waitFor(_ text: String, in session: String, timeout: TimeInterval = 10, file: StaticString = #filePath, line: UInt = #line) throws -> String {
+    func waitFor(
+        _ text: String,
+        in session: String,
+        timeout: TimeInterval = 10,
+        file: StaticString = #filePath,
+        line: UInt = #line
+    ) throws -> String {
         try waitUntil(in: session, timeout: timeout, file: file, line: line, "\(text.debugDescription)") { $0.contains(text) }
     }
 
     @discardableResult
-    func waitUntil(in session: String, timeout: TimeInterval = 10, file: StaticString = #filePath, line: UInt = #line,
-                   _ what: String, _ condition: (String) -> Bool) throws -> String {
+    func waitUntil(
+        in session: String,
+        timeout: TimeInterval = 10,
+        file: StaticString = #filePath,
+        line: UInt = #line,
+        _ what: String,
+        _ condition: (String) -> Bool
+    ) throws -> String {
         let deadline = Date().addingTimeInterval(timeout)
         var last = ""
         while Date() < deadline {

@@ -87,7 +87,10 @@ final class TmuxSessionTests: XCTestCase {
     private func oldestMessage(db: String) throws -> String {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["sqlite3", db, "SELECT text FROM messages WHERE cid = 'team:engineering' AND parent_id IS NULL AND type = 'regular' ORDER BY created_at, id LIMIT 1"]
+        process.arguments = [
+            "sqlite3", db,
+            "SELECT text FROM messages WHERE cid = 'team:engineering' AND parent_id IS NULL AND type = 'regular' ORDER BY created_at, id LIMIT 1",
+        ]
         let out = Pipe()
         process.standardOutput = out
         try process.run()

@@ -15,7 +15,10 @@ final class TmuxSummaryTests: XCTestCase {
         guard TmuxDriver.available else { throw XCTSkip("tmux is not installed") }
         let db = directory.file("demo.sqlite")
         try ChattermProcess.importFile(packageRoot + "/demo-data/demo.jsonl", db: db)
-        try driver.start("summary", "env LANG=C.UTF-8 CHATTERM_THEMES=\(ChattermProcess.themes) \(ChattermProcess.binary) open --user maya --db \(db)")
+        try driver.start(
+            "summary",
+            "env LANG=C.UTF-8 CHATTERM_THEMES=\(ChattermProcess.themes) \(ChattermProcess.binary) open --user maya --db \(db)"
+        )
         try driver.waitFor("CHANNELS", in: "summary")
 
         try driver.keys("summary", "F3")

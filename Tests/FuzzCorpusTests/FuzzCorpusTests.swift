@@ -20,7 +20,9 @@ final class FuzzCorpusTests: XCTestCase {
     /// Input too big to keep in the repository: a 100 MB line, and JSON nested far deeper than
     /// any parser stack allows.
     func testOverlongAndDeeplyNestedInputIsRefusedNotFatal() {
-        FuzzTarget.importFile.run(Array(#"{"type":"user","data":{"id":"u","name":""#.utf8) + [UInt8](repeating: 0x61, count: 100 << 20) + Array(#""}}"#.utf8))
+        FuzzTarget.importFile.run(
+            Array(#"{"type":"user","data":{"id":"u","name":""#.utf8) + [UInt8](repeating: 0x61, count: 100 << 20) + Array(#""}}"#.utf8)
+        )
         FuzzTarget.json.run([UInt8](repeating: UInt8(ascii: "["), count: 1_000_000))
         FuzzTarget.text.run([UInt8](repeating: 0xCC, count: 64 << 10))
     }

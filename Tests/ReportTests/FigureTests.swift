@@ -19,7 +19,10 @@ final class FigureTests: XCTestCase {
 
     func testTotalsPerItemType() {
         let t = figures.totals
-        XCTAssertEqual([t[.user], t[.device], t[.futureChannelBan], t[.channel], t[.member], t[.message], t[.reaction]], [4, 3, 1, 4, 7, 10, 4])
+        XCTAssertEqual(
+            [t[.user], t[.device], t[.futureChannelBan], t[.channel], t[.member], t[.message], t[.reaction]],
+            [4, 3, 1, 4, 7, 10, 4]
+        )
     }
 
     func testChannelsAndMembers() {
@@ -40,8 +43,10 @@ final class FigureTests: XCTestCase {
         XCTAssertEqual(figures.timeline.firstDay, "2020-01-01")
         XCTAssertEqual(figures.timeline.lastDay, "2020-01-21")
         // Weeks start on Monday: 30 Dec (1, 2, 3 Jan), 6 Jan (8 Jan), 13 Jan (nothing), 20 Jan (20, 21 Jan).
-        XCTAssertEqual(figures.timeline.buckets.map { "\($0.start) \($0.count)" },
-                       ["2019-12-30 6", "2020-01-06 2", "2020-01-13 0", "2020-01-20 2"])
+        XCTAssertEqual(
+            figures.timeline.buckets.map { "\($0.start) \($0.count)" },
+            ["2019-12-30 6", "2020-01-06 2", "2020-01-13 0", "2020-01-20 2"]
+        )
     }
 
     func testBusiestChannelsAndUsers() {
@@ -76,10 +81,13 @@ final class FigureTests: XCTestCase {
         XCTAssertEqual(u.membersWithReadState, 2)
         XCTAssertEqual(u.usersWithUnread, 2)
         XCTAssertEqual(u.unreadMessages, 4)
-        XCTAssertEqual(u.channels, [
-            .init(cid: "messaging:general", name: "General", members: 1, messages: 2),
-            .init(cid: "team:eng", name: "Eng", members: 1, messages: 2),
-        ])
+        XCTAssertEqual(
+            u.channels,
+            [
+                .init(cid: "messaging:general", name: "General", members: 1, messages: 2),
+                .init(cid: "team:eng", name: "Eng", members: 1, messages: 2),
+            ]
+        )
     }
 
     func testDevicesAndBans() {
@@ -95,14 +103,19 @@ final class FigureTests: XCTestCase {
             #"{"type":"message","data":{"id":"\#(id)","channel_type":"messaging","channel_id":"general","user":"bob","text":"x","created_at":"\#(day)T12:00:00Z"}}"#
         }
         let store = try ChatStore(path: directory.file("long.sqlite"))
-        let path = directory.write("long.jsonl", lines: SampleImports.base + [message("a", "2020-03-01"), message("b", "2020-09-30"), message("c", "2020-09-01")])
+        let path = directory.write(
+            "long.jsonl",
+            lines: SampleImports.base + [message("a", "2020-03-01"), message("b", "2020-09-30"), message("c", "2020-09-01")]
+        )
         let task = try store.runImport(path: path, mode: .upsert) { try ImportAnalyzer(existing: $0, sink: $1).run(path: path) }
         XCTAssertEqual(task.state, .completed)
         let timeline = try MigrationReport.figures(of: store).timeline
         XCTAssertEqual(timeline.period, .month)
         // m1 of the base file is from 2020-01-01.
-        XCTAssertEqual(timeline.buckets.map { "\($0.start) \($0.count)" },
-                       ["2020-01 1", "2020-02 0", "2020-03 1", "2020-04 0", "2020-05 0", "2020-06 0", "2020-07 0", "2020-08 0", "2020-09 2"])
+        XCTAssertEqual(
+            timeline.buckets.map { "\($0.start) \($0.count)" },
+            ["2020-01 1", "2020-02 0", "2020-03 1", "2020-04 0", "2020-05 0", "2020-06 0", "2020-07 0", "2020-08 0", "2020-09 2"]
+        )
     }
 
     func testAnEmptyStoreHasZeroFigures() throws {

@@ -1,13 +1,14 @@
 import ChatImport
+import ChatModel
 import ChatStore
 import ChatTestSupport
-import ChatModel
 
 /// A small import file whose figures were counted by hand (the counts are in the tests that use it).
 enum HandCountedImport {
     private static func message(_ id: String, _ cid: String, _ user: String, _ time: String, _ extra: String = "") -> String {
         let (type, channel) = (cid.split(separator: ":")[0], cid.split(separator: ":")[1])
-        return #"{"type":"message","data":{"id":"\#(id)","channel_type":"\#(type)","channel_id":"\#(channel)","user":"\#(user)","text":"text of \#(id)","created_at":"2020-01-\#(time)Z"\#(extra)}}"#
+        return
+            #"{"type":"message","data":{"id":"\#(id)","channel_type":"\#(type)","channel_id":"\#(channel)","user":"\#(user)","text":"text of \#(id)","created_at":"2020-01-\#(time)Z"\#(extra)}}"#
     }
 
     static let dm = #""channel_type":"messaging","channel_member_ids":["alice","bob"]"#
@@ -33,18 +34,39 @@ enum HandCountedImport {
         // Hidden with a read position: its unread message must not count.
         #"{"type":"member","data":{\#(dm),"user_id":"alice","hide_channel":true,"last_read":"2020-01-01T00:00:00Z"}}"#,
         #"{"type":"member","data":{\#(dm),"user_id":"bob"}}"#,
-        message("g1", "messaging:general", "alice", "01T09:00:00",
-                #","attachments":[{"type":"image","image_url":"https://cdn.example/a.png"}]"#),
-        message("g2", "messaging:general", "bob", "01T11:00:00",
-                #","attachments":[{"type":"file","asset_url":"https://bucket.s3.amazonaws.com/x.pdf?X-Amz-Expires=3600&X-Amz-Signature=abc"},{"type":"image","image_url":"https://cdn.example/b.png"}]"#),
+        message(
+            "g1",
+            "messaging:general",
+            "alice",
+            "01T09:00:00",
+            #","attachments":[{"type":"image","image_url":"https://cdn.example/a.png"}]"#
+        ),
+        message(
+            "g2",
+            "messaging:general",
+            "bob",
+            "01T11:00:00",
+            #","attachments":[{"type":"file","asset_url":"https://bucket.s3.amazonaws.com/x.pdf?X-Amz-Expires=3600&X-Amz-Signature=abc"},{"type":"image","image_url":"https://cdn.example/b.png"}]"#
+        ),
         message("g3", "messaging:general", "bob", "02T12:00:00", #","type":"reply","parent_id":"g1""#),
         message("g4", "messaging:general", "carol", "02T13:00:00", #","type":"reply","parent_id":"g1","show_in_channel":true"#),
         message("g5", "messaging:general", "carol", "08T10:00:00", #","type":"deleted","deleted_at":"2020-01-08T10:30:00Z""#),
         message("g6", "messaging:general", "alice", "08T11:00:00", #","type":"system""#),
-        message("g7", "messaging:general", "bob", "20T10:00:00", #","type":"reply","parent_id":"g2","pinned_at":"2020-01-20T11:00:00Z","pinned_by_id":"alice""#),
+        message(
+            "g7",
+            "messaging:general",
+            "bob",
+            "20T10:00:00",
+            #","type":"reply","parent_id":"g2","pinned_at":"2020-01-20T11:00:00Z","pinned_by_id":"alice""#
+        ),
         message("e1", "team:eng", "alice", "03T10:00:00"),
-        message("e2", "team:eng", "alice", "03T11:00:00",
-                #","attachments":[{"type":"video","asset_url":"https://cdn.example/v.mp4?Expires=1600000000&Signature=x"}]"#),
+        message(
+            "e2",
+            "team:eng",
+            "alice",
+            "03T11:00:00",
+            #","attachments":[{"type":"video","asset_url":"https://cdn.example/v.mp4?Expires=1600000000&Signature=x"}]"#
+        ),
         #"{"type":"message","data":{"id":"m1",\#(dm),"user":"bob","text":"hi","created_at":"2020-01-21T10:00:00Z"}}"#,
         #"{"type":"reaction","data":{"message_id":"g1","type":"like","user_id":"alice","created_at":"2020-01-01T09:05:00Z"}}"#,
         #"{"type":"reaction","data":{"message_id":"g1","type":"like","user_id":"bob","created_at":"2020-01-02T09:05:00Z"}}"#,

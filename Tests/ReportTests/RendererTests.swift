@@ -12,14 +12,17 @@ final class RendererTests: XCTestCase {
     /// The hand-counted store plus a channel and a user whose names attack each output.
     private func hostileReport(conversion: ConversionFindings? = nil) throws -> MigrationReport {
         let (store, _) = try HandCountedImport.store(in: directory)
-        let path = directory.write("hostile.jsonl", lines: [
-            #"{"type":"user","data":{"id":"mallory","name":"\u001b[31mMallory\u001b]0;owned\u0007 \u202eevil"}}"#,
-            #"{"type":"channel","data":{"id":"evil","type":"messaging","created_by":"mallory","name":"<script>alert(1)</script> | pipe\nnew line"}}"#,
-            #"{"type":"member","data":{"channel_type":"messaging","channel_id":"evil","user_id":"mallory"}}"#,
-            #"{"type":"message","data":{"id":"h1","channel_type":"messaging","channel_id":"evil","user":"mallory","text":"x","created_at":"2020-01-01T08:00:00Z"}}"#,
-            #"{"type":"message","data":{"id":"h2","channel_type":"messaging","channel_id":"evil","user":"mallory","text":"x","created_at":"2020-01-01T08:01:00Z"}}"#,
-            #"{"type":"message","data":{"id":"h3","channel_type":"messaging","channel_id":"evil","user":"mallory","text":"x","created_at":"2020-01-01T08:02:00Z"}}"#,
-        ])
+        let path = directory.write(
+            "hostile.jsonl",
+            lines: [
+                #"{"type":"user","data":{"id":"mallory","name":"\u001b[31mMallory\u001b]0;owned\u0007 \u202eevil"}}"#,
+                #"{"type":"channel","data":{"id":"evil","type":"messaging","created_by":"mallory","name":"<script>alert(1)</script> | pipe\nnew line"}}"#,
+                #"{"type":"member","data":{"channel_type":"messaging","channel_id":"evil","user_id":"mallory"}}"#,
+                #"{"type":"message","data":{"id":"h1","channel_type":"messaging","channel_id":"evil","user":"mallory","text":"x","created_at":"2020-01-01T08:00:00Z"}}"#,
+                #"{"type":"message","data":{"id":"h2","channel_type":"messaging","channel_id":"evil","user":"mallory","text":"x","created_at":"2020-01-01T08:01:00Z"}}"#,
+                #"{"type":"message","data":{"id":"h3","channel_type":"messaging","channel_id":"evil","user":"mallory","text":"x","created_at":"2020-01-01T08:02:00Z"}}"#,
+            ]
+        )
         let task = try store.runImport(path: path, mode: .upsert) { try ImportAnalyzer(existing: $0, sink: $1).run(path: path) }
         XCTAssertEqual(task.state, .completed, "\(task.result ?? .null)")
         return try MigrationReport.make(store: store, importFile: path, conversion: conversion, now: Timestamp(seconds: 1_600_000_000))
@@ -50,7 +53,10 @@ final class RendererTests: XCTestCase {
         // Every table row has as many cells as its header (escaped pipes do not split a cell).
         var expected: Int?
         for line in markdown.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) {
-            guard line.hasPrefix("|") else { expected = nil; continue }
+            guard line.hasPrefix("|") else {
+                expected = nil
+                continue
+            }
             XCTAssertTrue(line.hasSuffix(" |") || line.hasSuffix("-|") || line.hasSuffix(":|"), line)
             let cells = line.replacingOccurrences(of: #"\|"#, with: "").filter { $0 == "|" }.count - 1
             if let expected { XCTAssertEqual(cells, expected, line) } else { expected = cells }
@@ -77,8 +83,13 @@ final class RendererTests: XCTestCase {
         let json = try XCTUnwrap(try JSONParser.parse(hostileReport().rendered(as: .json)).objectValue)
         XCTAssertEqual(json.keys, ["store", "generated_at", "figures", "validation", "conversion"])
         let figures = try XCTUnwrap(json["figures"]?.objectValue)
-        XCTAssertEqual(figures.keys, ["totals", "channels_by_type", "members", "messages", "timeline", "busiest_channels", "busiest_users",
-                                      "threads", "reactions_by_type", "attachments", "unread", "devices_by_provider", "bans"])
+        XCTAssertEqual(
+            figures.keys,
+            [
+                "totals", "channels_by_type", "members", "messages", "timeline", "busiest_channels", "busiest_users",
+                "threads", "reactions_by_type", "attachments", "unread", "devices_by_provider", "bans",
+            ]
+        )
         XCTAssertEqual(figures["totals"]?.objectValue?["messages"], .int(13))
         XCTAssertEqual(figures["busiest_channels"]?.arrayValue?.first?.objectValue?["name"], .string("General"))
         XCTAssertEqual(figures["threads"]?.objectValue?["deepest"]?.objectValue?["parent_id"], .string("g1"))
@@ -94,10 +105,14 @@ final class RendererTests: XCTestCase {
     /// The conversion section is fed by a plain value, whoever made it.
     func testConversionFindingsGetTheirOwnSection() throws {
         let conversion = ConversionFindings(
-            source: "export.json", changedIDCount: 12,
+            source: "export.json",
+            changedIDCount: 12,
             changedIDs: [.init(itemType: "user", from: "Ada Lovelace", to: "ada_lovelace", reason: "not a valid Stream id")],
-            dropped: [.init(itemType: "message", field: "parts[1]", count: 3, reason: "inline parts are not supported", example: "<b>x</b>")],
-            reconciliation: [.init(item: "messages", source: 10, imported: 7, reason: "3 messages had only unsupported parts")])
+            dropped: [
+                .init(itemType: "message", field: "parts[1]", count: 3, reason: "inline parts are not supported", example: "<b>x</b>")
+            ],
+            reconciliation: [.init(item: "messages", source: 10, imported: 7, reason: "3 messages had only unsupported parts")]
+        )
         let report = try hostileReport(conversion: conversion)
         let markdown = report.rendered(as: .markdown)
         XCTAssertTrue(markdown.contains("## Conversion"))

@@ -13,17 +13,24 @@ final class ValidationFindingsTests: XCTestCase {
         let findings = try XCTUnwrap(MigrationReport.make(store: store, importFile: path).validation)
         XCTAssertTrue(findings.isValid)
         XCTAssertEqual(findings.kinds, [])
-        XCTAssertEqual(findings.reconciliation.map { "\($0.item) \($0.source) \($0.imported) \($0.difference)" }, [
-            "users 4 4 0", "devices 3 3 0", "future_channel_bans 1 1 0", "channels 4 4 0", "members 7 7 0", "messages 10 10 0", "reactions 4 4 0",
-        ])
+        XCTAssertEqual(
+            findings.reconciliation.map { "\($0.item) \($0.source) \($0.imported) \($0.difference)" },
+            [
+                "users 4 4 0", "devices 3 3 0", "future_channel_bans 1 1 0", "channels 4 4 0", "members 7 7 0", "messages 10 10 0",
+                "reactions 4 4 0",
+            ]
+        )
         XCTAssertEqual(Set(findings.reconciliation.map(\.reason)), ["matches"])
     }
 
     func testAFileNotYetImportedShowsTheGapWithAReason() throws {
         let (store, _) = try HandCountedImport.store(in: directory)
-        let more = directory.write("more.jsonl", lines: HandCountedImport.lines + [
-            #"{"type":"reaction","data":{"message_id":"e2","type":"fire","user_id":"carol","created_at":"2020-01-05T00:00:00Z"}}"#,
-        ])
+        let more = directory.write(
+            "more.jsonl",
+            lines: HandCountedImport.lines + [
+                #"{"type":"reaction","data":{"message_id":"e2","type":"fire","user_id":"carol","created_at":"2020-01-05T00:00:00Z"}}"#
+            ]
+        )
         let findings = try XCTUnwrap(MigrationReport.make(store: store, importFile: more).validation)
         let reactions = try XCTUnwrap(findings.reconciliation.first { $0.item == "reactions" })
         XCTAssertEqual([reactions.source, reactions.imported, reactions.difference], [5, 4, -1])
@@ -33,19 +40,25 @@ final class ValidationFindingsTests: XCTestCase {
 
     func testErrorsAreGroupedByKindWithExamples() throws {
         let store = try ChatStore(path: directory.file("empty.sqlite"))
-        let broken = directory.write("broken.jsonl", lines: SampleImports.base + [
-            #"{"type":"message","data":{"id":"x1","channel_type":"messaging","channel_id":"general","user":"ghost1","text":"a","created_at":"2020-01-01T10:00:00Z"}}"#,
-            #"{"type":"message","data":{"id":"x2","channel_type":"messaging","channel_id":"general","user":"ghost2","text":"b","created_at":"2020-01-01T10:00:00Z"}}"#,
-            #"{"type":"message","data":{"id":"x3","channel_type":"messaging","channel_id":"general","user":"ghost3","text":"c","created_at":"2020-01-01T10:00:00Z"}}"#,
-            #"{"type":"message","data":{"id":"x4","channel_type":"messaging","channel_id":"general","user":"ghost4","text":"d","created_at":"2020-01-01T10:00:00Z"}}"#,
-            #"{"type":"message","data":{"id":"x5","channel_type":"messaging","channel_id":"general","user":"alice","text":"e","created_at":"2020-01-01T10:00:00Z","type":"shout"}}"#,
-        ])
+        let broken = directory.write(
+            "broken.jsonl",
+            lines: SampleImports.base + [
+                #"{"type":"message","data":{"id":"x1","channel_type":"messaging","channel_id":"general","user":"ghost1","text":"a","created_at":"2020-01-01T10:00:00Z"}}"#,
+                #"{"type":"message","data":{"id":"x2","channel_type":"messaging","channel_id":"general","user":"ghost2","text":"b","created_at":"2020-01-01T10:00:00Z"}}"#,
+                #"{"type":"message","data":{"id":"x3","channel_type":"messaging","channel_id":"general","user":"ghost3","text":"c","created_at":"2020-01-01T10:00:00Z"}}"#,
+                #"{"type":"message","data":{"id":"x4","channel_type":"messaging","channel_id":"general","user":"ghost4","text":"d","created_at":"2020-01-01T10:00:00Z"}}"#,
+                #"{"type":"message","data":{"id":"x5","channel_type":"messaging","channel_id":"general","user":"alice","text":"e","created_at":"2020-01-01T10:00:00Z","type":"shout"}}"#,
+            ]
+        )
         let findings = try XCTUnwrap(MigrationReport.make(store: store, importFile: broken).validation)
         XCTAssertEqual(findings.errorCount, 5)
         XCTAssertEqual(findings.kinds.map(\.count), [4, 1])
         let missing = try XCTUnwrap(findings.kinds.first)
         XCTAssertEqual(missing.itemType, "message")
-        XCTAssertEqual(missing.kind, #"Validation error: user user id "…" doesn't exist. please include all users as separate user entries"#)
+        XCTAssertEqual(
+            missing.kind,
+            #"Validation error: user user id "…" doesn't exist. please include all users as separate user entries"#
+        )
         // At most three examples, the first ones in file order, with their lines.
         XCTAssertEqual(missing.examples.map(\.line), [7, 8, 9])
         XCTAssertTrue(missing.examples[0].item.contains("ghost1"))

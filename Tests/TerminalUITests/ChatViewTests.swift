@@ -77,8 +77,11 @@ final class ChatViewTests: XCTestCase {
 
     func testEveryAttachmentKindIsACard() throws {
         let frame = render(ChatFixture.state(), 160, 40)
-        for (needle, kind) in [("image · hero.png · 1.2 MB", "image"), ("video · demo.mp4 · 46 MB", "video"), ("audio · standup.m4a · 890.6 KB", "audio"),
-                               ("file · spec.pdf · 200 KB", "file"), ("giphy · celebrate", "giphy"), ("link · Stream import docs · https://getstream.io/chat/docs/import/", "link")] {
+        for (needle, kind) in [
+            ("image · hero.png · 1.2 MB", "image"), ("video · demo.mp4 · 46 MB", "video"), ("audio · standup.m4a · 890.6 KB", "audio"),
+            ("file · spec.pdf · 200 KB", "file"), ("giphy · celebrate", "giphy"),
+            ("link · Stream import docs · https://getstream.io/chat/docs/import/", "link"),
+        ] {
             let at = try XCTUnwrap(find(needle, in: frame), needle)
             XCTAssertEqual(frame[at.x, at.y].style, context.theme.style("attachment." + kind), kind)
         }
@@ -156,7 +159,10 @@ final class ChatViewTests: XCTestCase {
         let frame = render(state)
         for cell in frame.cells {
             for scalar in cell.text.unicodeScalars {
-                XCTAssertFalse(scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || (0x202A...0x202E).contains(scalar.value), "U+\(String(scalar.value, radix: 16))")
+                XCTAssertFalse(
+                    scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || (0x202A...0x202E).contains(scalar.value),
+                    "U+\(String(scalar.value, radix: 16))"
+                )
             }
         }
         XCTAssertNotNil(find("␛[2J", in: frame))
@@ -203,9 +209,15 @@ final class LiveChatViewTests: XCTestCase {
         state.window?.gaps = [before.id]
         var frame = ChatView.render(state, width: 120, height: 40, context: context)
         let text = (0..<frame.height).map { frame.text(row: $0) }
-        let marker = try XCTUnwrap(text.firstIndex { $0.contains("Messages may be missing here · Enter loads them") }, text.joined(separator: "\n"))
+        let marker = try XCTUnwrap(
+            text.firstIndex { $0.contains("Messages may be missing here · Enter loads them") },
+            text.joined(separator: "\n")
+        )
         let next = try XCTUnwrap(rows[rows.count - 2].message.text?.prefix(20))
-        XCTAssertTrue(text[..<marker].contains { $0.contains(before.message.text?.prefix(20) ?? "?") }, "the message before the gap is above the marker")
+        XCTAssertTrue(
+            text[..<marker].contains { $0.contains(before.message.text?.prefix(20) ?? "?") },
+            "the message before the gap is above the marker"
+        )
         XCTAssertTrue(text[(marker + 1)...].contains { $0.contains(next) }, "the message after it is below")
         XCTAssertEqual(text.filter { $0.contains("may be missing") }.count, 1)
 
@@ -230,8 +242,10 @@ extension ChatViewTests {
     func testMigrationSummaryShowsFiguresAndBarsAndSanitizesNames() throws {
         var figures = MigrationFigures()
         figures.totals[.message] = 4004
-        figures.busiestChannels = [.init(id: "messaging:general", name: "General", count: 225),
-                                   .init(id: "messaging:evil", name: "\u{1B}[31mEvil", count: 100)]
+        figures.busiestChannels = [
+            .init(id: "messaging:general", name: "General", count: 225),
+            .init(id: "messaging:evil", name: "\u{1B}[31mEvil", count: 100),
+        ]
         var state = ChatFixture.state()
         state.summary = SummaryScreen()
         let counting = ChatView.render(state, width: 120, height: 40, context: ChatFixture.context())

@@ -14,7 +14,7 @@ final class DisplayWidthTests: XCTestCase {
     override func setUp() {
         super.setUp()
         #if canImport(Glibc)
-        setlocale(LC_ALL, "C.UTF-8")   // wcwidth answers -1 for all non-ASCII in the C locale
+        setlocale(LC_ALL, "C.UTF-8")  // wcwidth answers -1 for all non-ASCII in the C locale
         #endif
     }
 
@@ -66,7 +66,7 @@ final class DisplayWidthTests: XCTestCase {
         for value in UInt32(0)...0x10FFFF {
             guard let scalar = Unicode.Scalar(value) else { continue }
             let expected = Int(cn_wcwidth(wchar_t(bitPattern: value)))
-            if expected < 0 { continue }   // unassigned for glibc, or a control
+            if expected < 0 { continue }  // unassigned for glibc, or a control
             let actual = DisplayWidth.of(Character(scalar))
             if actual != expected { disagreements.append("U+\(String(value, radix: 16)): \(actual) ≠ \(expected)") }
         }
@@ -115,8 +115,10 @@ final class DisplayWidthTests: XCTestCase {
             try XCTAssertEqual(ncursesWidth(drawn), DisplayWidth.of(drawn))
         }
         for character: Character in ["a", "中", "⚠", "e\u{301}"] {
-            XCTAssertEqual(DisplayWidth.drawable(character, asciiEmoji: true),
-                           DisplayWidth.drawable(character, asciiEmoji: false))
+            XCTAssertEqual(
+                DisplayWidth.drawable(character, asciiEmoji: true),
+                DisplayWidth.drawable(character, asciiEmoji: false)
+            )
         }
     }
 

@@ -13,8 +13,10 @@ final class SanitizedTextTests: XCTestCase {
             ("OSC 0 title", "\u{1B}]0;pwned\u{07}", "␛]0;pwned"),
             ("OSC 2 title, ST", "\u{1B}]2;pwned\u{1B}\\", "␛]2;pwned␛\\"),
             ("OSC 52 clipboard", "\u{1B}]52;c;cm0gLXJmIH4=\u{07}", "␛]52;c;cm0gLXJmIH4="),
-            ("OSC 8 link", "\u{1B}]8;;https://evil.example\u{1B}\\bank\u{1B}]8;;\u{1B}\\",
-             "␛]8;;https://evil.example␛\\bank␛]8;;␛\\"),
+            (
+                "OSC 8 link", "\u{1B}]8;;https://evil.example\u{1B}\\bank\u{1B}]8;;\u{1B}\\",
+                "␛]8;;https://evil.example␛\\bank␛]8;;␛\\"
+            ),
             ("DCS", "\u{1B}P1$r0m\u{1B}\\", "␛P1$r0m␛\\"),
             ("tmux passthrough", "\u{1B}Ptmux;\u{1B}\u{1B}]0;x\u{07}\u{1B}\\", "␛Ptmux;␛␛]0;x␛\\"),
             ("APC", "\u{1B}_Gf=100\u{1B}\\", "␛_Gf=100␛\\"),
@@ -54,7 +56,7 @@ final class SanitizedTextTests: XCTestCase {
     func testOtherC0ControlsAreDroppedAndNewlinesKept() {
         let allC0 = String(String.UnicodeScalarView((0..<0x20).map { Unicode.Scalar(UInt8($0)) }))
         let text = SanitizedText(untrusted: "<\(allC0)>")
-        XCTAssertEqual(text.value, "<    \n ␛>")   // TAB, LF, lone CR, ESC; the rest dropped
+        XCTAssertEqual(text.value, "<    \n ␛>")  // TAB, LF, lone CR, ESC; the rest dropped
         assertSafe(text.value, "C0")
     }
 
@@ -148,8 +150,10 @@ final class SanitizedTextTests: XCTestCase {
             if !text.value.unicodeScalars.contains("\u{200D}") { continue }
             let scalars = Array(text.value.unicodeScalars)
             for (index, scalar) in scalars.enumerated() where scalar == "\u{200D}" {
-                XCTAssertTrue(index > 0 && index < scalars.count - 1 && scalars[index + 1].properties.isEmoji,
-                              "stray ZWJ in \(codePoints(text.value))")
+                XCTAssertTrue(
+                    index > 0 && index < scalars.count - 1 && scalars[index + 1].properties.isEmoji,
+                    "stray ZWJ in \(codePoints(text.value))"
+                )
             }
         }
     }
@@ -159,12 +163,19 @@ final class SanitizedTextTests: XCTestCase {
 func assertSafe(_ value: String, _ message: String, file: StaticString = #filePath, line: UInt = #line) {
     for scalar in value.unicodeScalars {
         let code = scalar.value
-        let bidi: Set<UInt32> = [0x200E, 0x200F, 0x061C, 0x202A, 0x202B, 0x202C, 0x202D, 0x202E,
-                                 0x2066, 0x2067, 0x2068, 0x2069]
-        let forbidden = (code < 0x20 && code != 0x0A) || (0x7F...0x9F).contains(code) || bidi.contains(code)
+        let bidi: Set<UInt32> = [
+            0x200E, 0x200F, 0x061C, 0x202A, 0x202B, 0x202C, 0x202D, 0x202E,
+            0x2066, 0x2067, 0x2068, 0x2069,
+        ]
+        let forbidden =
+            (code < 0x20 && code != 0x0A) || (0x7F...0x9F).contains(code) || bidi.contains(code)
             || (scalar.properties.generalCategory == .format && code != 0x200D && !(0xE0020...0xE007F).contains(code))
-        XCTAssertFalse(forbidden, "U+\(String(code, radix: 16)) in \(codePoints(value)) from \(message)",
-                       file: file, line: line)
+        XCTAssertFalse(
+            forbidden,
+            "U+\(String(code, radix: 16)) in \(codePoints(value)) from \(message)",
+            file: file,
+            line: line
+        )
     }
 }
 

@@ -20,7 +20,10 @@ func assertSnapshot(_ frame: Frame, named name: String, file: StaticString = #fi
         let a = expected.split(separator: "\n", omittingEmptySubsequences: false)
         let b = text.split(separator: "\n", omittingEmptySubsequences: false)
         let first = zip(a, b).enumerated().first { $0.element.0 != $0.element.1 }
-        XCTFail("\(name) differs at line \((first?.offset ?? min(a.count, b.count)) + 1):\n- \(first?.element.0 ?? "")\n+ \(first?.element.1 ?? "")",
-                file: file, line: line)
+        XCTFail(
+            "\(name) differs at line \((first?.offset ?? min(a.count, b.count)) + 1):\n- \(first?.element.0 ?? "")\n+ \(first?.element.1 ?? "")",
+            file: file,
+            line: line
+        )
     }
 }

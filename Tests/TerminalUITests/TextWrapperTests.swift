@@ -84,8 +84,11 @@ final class TextWrapperTests: XCTestCase {
                     XCTFail("\(codePoints(line)) at width \(width) from \(codePoints(text.value))")
                 }
                 if widest <= width {
-                    XCTAssertEqual(Array(lines.joined().unicodeScalars.filter { $0 != " " }), content,
-                                   "\(codePoints(text.value)) at width \(width)")
+                    XCTAssertEqual(
+                        Array(lines.joined().unicodeScalars.filter { $0 != " " }),
+                        content,
+                        "\(codePoints(text.value)) at width \(width)"
+                    )
                 }
             }
         }

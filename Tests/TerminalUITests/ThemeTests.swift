@@ -37,35 +37,41 @@ final class ThemeTests: XCTestCase {
             XCTAssertFalse(attribute.description.isEmpty, attribute.name)
             XCTAssertFalse(attribute.description.contains("\n") || attribute.description.contains("|"), attribute.name)
         }
-        for required in ["sidebar.channel.unread", "sidebar.channel.mention", "message.mention", "reaction.mine",
-                         "switcher.match", "thread.replies", "username.0", "username.11"] {
+        for required in [
+            "sidebar.channel.unread", "sidebar.channel.mention", "message.mention", "reaction.mine",
+            "switcher.match", "thread.replies", "username.0", "username.11",
+        ] {
             XCTAssertTrue(seen.contains(required), required)
         }
         XCTAssertFalse(seen.contains("username.12"))
     }
 
     func testAChildInheritsEveryPropertyItDoesNotSet() throws {
-        let theme = try ThemeScratch().load("""
+        let theme = try ThemeScratch().load(
+            """
             [attributes]
             default.bg = black
             reaction.fg = red
             reaction.bg = blue
             reaction.style = bold
             reaction.mine.fg = green
-            """)
+            """
+        )
         XCTAssertEqual(theme.style("reaction.mine"), Style(foreground: .ansi(2), background: .ansi(4), attributes: .bold))
         XCTAssertEqual(theme.style("message.text"), Style(foreground: .terminalDefault, background: .ansi(0)))
         XCTAssertEqual(theme.style("sidebar.channel.unread").background, .ansi(0), "through sidebar.channel and sidebar")
     }
 
     func testStyleFlagsAreInheritedWholesale() throws {
-        let theme = try ThemeScratch().load("""
+        let theme = try ThemeScratch().load(
+            """
             [attributes]
             reaction.style = [bold, underline]
             reaction.mine.style = italic
             message.style = dim
             message.selected.style = none
-            """)
+            """
+        )
         XCTAssertEqual(theme.style("reaction.mine").attributes, .italic)
         XCTAssertEqual(theme.style("message.selected").attributes, [])
         XCTAssertEqual(theme.style("message.text").attributes, .dim)
@@ -73,29 +79,46 @@ final class ThemeTests: XCTestCase {
 
     func testInheritedThemesAndTheOverrideFileLayerBeforeInheritance() throws {
         let scratch = ThemeScratch()
-        scratch.write("base.theme", """
+        scratch.write(
+            "base.theme",
+            """
             [attributes]
             reaction.fg = red
             reaction.mine.fg = green
             message.time.fg = cyan
-            """)
-        let variant = scratch.write("variant.theme", """
+            """
+        )
+        let variant = scratch.write(
+            "variant.theme",
+            """
             [theme]
             inherits = base.theme
             [attributes]
             message.time.fg = magenta
-            """)
-        let override = scratch.write("theme.ini", """
+            """
+        )
+        let override = scratch.write(
+            "theme.ini",
+            """
             [attributes]
             reaction.bg = blue
             reaction.mine.fg = yellow
-            """)
-        let theme = try Theme.load(name: variant, themesDirectory: scratch.path, overridePath: override,
-                                   colorCount: 256, noColor: false)
+            """
+        )
+        let theme = try Theme.load(
+            name: variant,
+            themesDirectory: scratch.path,
+            overridePath: override,
+            colorCount: 256,
+            noColor: false
+        )
         XCTAssertEqual(theme.name, "variant", "named after the chosen file when [theme] has no name")
         XCTAssertEqual(theme.style("reaction"), Style(foreground: .ansi(1), background: .ansi(4)))
-        XCTAssertEqual(theme.style("reaction.mine"), Style(foreground: .ansi(3), background: .ansi(4)),
-                       "the override's reaction.bg reaches reaction.mine, its reaction.mine.fg beats the theme's")
+        XCTAssertEqual(
+            theme.style("reaction.mine"),
+            Style(foreground: .ansi(3), background: .ansi(4)),
+            "the override's reaction.bg reaches reaction.mine, its reaction.mine.fg beats the theme's"
+        )
         XCTAssertEqual(theme.style("message.time").foreground, .ansi(5), "the variant beats its parent")
     }
 
@@ -103,10 +126,20 @@ final class ThemeTests: XCTestCase {
         let scratch = ThemeScratch()
         let override = scratch.write("theme.ini", "[attributes]\nreaction.mine.style = underline\n")
         let dark = try ThemeScratch.builtIn("dark")
-        let theme = try Theme.load(name: "dark", themesDirectory: ThemeScratch.themesDirectory, overridePath: override,
-                                   colorCount: 256, noColor: false)
-        XCTAssertEqual(theme.style("reaction.mine"), Style(foreground: dark.style("reaction.mine").foreground,
-                                                           attributes: .underline))
+        let theme = try Theme.load(
+            name: "dark",
+            themesDirectory: ThemeScratch.themesDirectory,
+            overridePath: override,
+            colorCount: 256,
+            noColor: false
+        )
+        XCTAssertEqual(
+            theme.style("reaction.mine"),
+            Style(
+                foreground: dark.style("reaction.mine").foreground,
+                attributes: .underline
+            )
+        )
         for attribute in Theme.attributes where attribute.name != "reaction.mine" {
             XCTAssertEqual(theme.style(attribute.name), dark.style(attribute.name), attribute.name)
         }
@@ -114,18 +147,30 @@ final class ThemeTests: XCTestCase {
     }
 
     func testAMissingOverrideFileIsNoOverride() throws {
-        let theme = try Theme.load(name: "dark", themesDirectory: ThemeScratch.themesDirectory,
-                                   overridePath: ThemeScratch().path + "/theme.ini", colorCount: 256, noColor: false)
+        let theme = try Theme.load(
+            name: "dark",
+            themesDirectory: ThemeScratch.themesDirectory,
+            overridePath: ThemeScratch().path + "/theme.ini",
+            colorCount: 256,
+            noColor: false
+        )
         XCTAssertEqual(theme, try ThemeScratch.builtIn("dark"))
     }
 
     func testDefaultOverridePathFollowsXDG() {
-        XCTAssertEqual(Theme.defaultOverridePath(environment: ["XDG_CONFIG_HOME": "/cfg", "HOME": "/home/ana"]),
-                       "/cfg/chatterm/theme.ini")
-        XCTAssertEqual(Theme.defaultOverridePath(environment: ["HOME": "/home/ana"]),
-                       "/home/ana/.config/chatterm/theme.ini")
-        XCTAssertEqual(Theme.defaultOverridePath(environment: ["XDG_CONFIG_HOME": "relative", "HOME": "/home/ana"]),
-                       "/home/ana/.config/chatterm/theme.ini", "the XDG spec says to ignore a relative path")
+        XCTAssertEqual(
+            Theme.defaultOverridePath(environment: ["XDG_CONFIG_HOME": "/cfg", "HOME": "/home/ana"]),
+            "/cfg/chatterm/theme.ini"
+        )
+        XCTAssertEqual(
+            Theme.defaultOverridePath(environment: ["HOME": "/home/ana"]),
+            "/home/ana/.config/chatterm/theme.ini"
+        )
+        XCTAssertEqual(
+            Theme.defaultOverridePath(environment: ["XDG_CONFIG_HOME": "relative", "HOME": "/home/ana"]),
+            "/home/ana/.config/chatterm/theme.ini",
+            "the XDG spec says to ignore a relative path"
+        )
     }
 
     func testNoColorMakesEveryColourTheTerminalsAndKeepsTheFlags() throws {
@@ -151,8 +196,10 @@ final class ThemeTests: XCTestCase {
         for name in builtIn {
             let theme = try ThemeScratch.builtIn(name, noColor: true)
             for group in [
-                ["sidebar.channel", "sidebar.channel.current", "sidebar.channel.unread", "sidebar.channel.mention",
-                 "sidebar.channel.muted"],
+                [
+                    "sidebar.channel", "sidebar.channel.current", "sidebar.channel.unread", "sidebar.channel.mention",
+                    "sidebar.channel.muted",
+                ],
                 ["message.text", "message.mention", "message.selected"],
                 ["username", "message.author.self"],
                 ["reaction", "reaction.mine"],
@@ -181,16 +228,21 @@ final class ThemeTests: XCTestCase {
     }
 
     func testEightColoursShowBrightForegroundsAsBold() throws {
-        let theme = try ThemeScratch().load("""
+        let theme = try ThemeScratch().load(
+            """
             [attributes]
             reaction.fg = brightRed
             reaction.bg = brightBlue
             reaction.mine.fg = color203
             reaction.mine.style = underline
-            """, colorCount: 8)
+            """,
+            colorCount: 8
+        )
         XCTAssertEqual(theme.style("reaction"), Style(foreground: .ansi(1), background: .ansi(4), attributes: .bold))
-        XCTAssertEqual(theme.style("reaction.mine"),
-                       Style(foreground: .ansi(1), background: .ansi(4), attributes: [.underline, .bold]))
+        XCTAssertEqual(
+            theme.style("reaction.mine"),
+            Style(foreground: .ansi(1), background: .ansi(4), attributes: [.underline, .bold])
+        )
         let dark256 = try ThemeScratch.builtIn("dark256", colorCount: 8)
         for attribute in Theme.attributes {
             let style = dark256.style(attribute.name)
@@ -212,8 +264,11 @@ final class ThemeTests: XCTestCase {
             """
         let theme = try ThemeScratch().load(text)
         XCTAssertEqual(theme.style("reaction"), Style(foreground: .indexed(208), background: .indexed(244)))
-        XCTAssertEqual(theme.style("message"), Style(foreground: .indexed(16), background: .indexed(231)),
-                       "black and white map to the cube, not to palette 0 and 15 that terminals redefine")
+        XCTAssertEqual(
+            theme.style("message"),
+            Style(foreground: .indexed(16), background: .indexed(231)),
+            "black and white map to the cube, not to palette 0 and 15 that terminals redefine"
+        )
         XCTAssertEqual(theme.style("typing").foreground, .indexed(67), "an exact cube colour")
         let sixteen = try ThemeScratch().load(text, colorCount: 16)
         XCTAssertEqual(sixteen.style("reaction"), Style(foreground: .ansi(3), background: .ansi(8)))
@@ -225,14 +280,24 @@ final class ThemeTests: XCTestCase {
             for (colorCount, noColor) in [(256, false), (16, false), (8, false), (256, true)] {
                 let theme = try ThemeScratch.builtIn(name, colorCount: colorCount, noColor: noColor)
                 let path = scratch.write("dumped.theme", theme.dump())
-                let loaded = try Theme.load(name: path, themesDirectory: ThemeScratch.themesDirectory, overridePath: nil,
-                                            colorCount: 256, noColor: false)
+                let loaded = try Theme.load(
+                    name: path,
+                    themesDirectory: ThemeScratch.themesDirectory,
+                    overridePath: nil,
+                    colorCount: 256,
+                    noColor: false
+                )
                 XCTAssertEqual(loaded, theme, "\(name) at \(colorCount) colours, noColor \(noColor)")
             }
         }
         let dump = try ThemeScratch.builtIn("dark").dump()
-        XCTAssertTrue(dump.contains("# A reaction you are part of.\nreaction.mine.fg = brightGreen\n"
-            + "reaction.mine.bg = default\nreaction.mine.style = bold\n"), dump)
+        XCTAssertTrue(
+            dump.contains(
+                "# A reaction you are part of.\nreaction.mine.fg = brightGreen\n"
+                    + "reaction.mine.bg = default\nreaction.mine.style = bold\n"
+            ),
+            dump
+        )
     }
 
     func testUsernameColoursAreStableAcrossRuns() throws {
@@ -250,7 +315,8 @@ final class ThemeTests: XCTestCase {
         let begin = try XCTUnwrap(readme.range(of: "<!-- attributes:begin -->\n"))
         let end = try XCTUnwrap(readme.range(of: "<!-- attributes:end -->"))
         let table = String(readme[begin.upperBound..<end.lowerBound])
-        let expected = "| Attribute | What it colours |\n|---|---|\n"
+        let expected =
+            "| Attribute | What it colours |\n|---|---|\n"
             + Theme.attributes.map { "| `\($0.name)` | \($0.description) |\n" }.joined()
         XCTAssertEqual(table, expected, "Themes/README.md's table should read:\n\(expected)")
     }
@@ -265,8 +331,13 @@ final class ThemeScratch {
     }()
 
     static func builtIn(_ name: String, colorCount: Int = 256, noColor: Bool = false) throws -> Theme {
-        try Theme.load(name: name, themesDirectory: themesDirectory, overridePath: nil,
-                       colorCount: colorCount, noColor: noColor)
+        try Theme.load(
+            name: name,
+            themesDirectory: themesDirectory,
+            overridePath: nil,
+            colorCount: colorCount,
+            noColor: noColor
+        )
     }
 
     let path = NSTemporaryDirectory() + "chatterm-theme-test-" + UUID().uuidString
@@ -285,8 +356,13 @@ final class ThemeScratch {
     /// `text` as the theme `test.theme`, with `override` (if any) as the override file.
     func load(_ text: String, override: String? = nil, colorCount: Int = 256, noColor: Bool = false) throws -> Theme {
         let theme = write("test.theme", text)
-        return try Theme.load(name: theme, themesDirectory: path, overridePath: override.map { write("theme.ini", $0) },
-                              colorCount: colorCount, noColor: noColor)
+        return try Theme.load(
+            name: theme,
+            themesDirectory: path,
+            overridePath: override.map { write("theme.ini", $0) },
+            colorCount: colorCount,
+            noColor: noColor
+        )
     }
 
     /// The error loading `text` (as a theme, or as the override file over an empty theme) gives.

@@ -34,8 +34,10 @@ extension ChatkitConversion {
     func writeChannels(_ sink: any ChatkitItemSink) throws {
         for room in rooms where room.deletedAt == nil {
             let id = channelMap[room.id]!
-            var standard: JSONObject = ["type": .string(channelType(room)), "id": .string(id),
-                                        "created_by": .string(userMap[room.createdByID ?? Self.systemUser]!)]
+            var standard: JSONObject = [
+                "type": .string(channelType(room)), "id": .string(id),
+                "created_by": .string(userMap[room.createdByID ?? Self.systemUser]!),
+            ]
             if let created = room.createdAt { standard["created_at"] = .string(created.rfc3339) }
             var custom = JSONObject()
             if let name = room.name { custom["name"] = .string(name) }
@@ -43,7 +45,13 @@ extension ChatkitConversion {
             if id != room.id { custom["chatkit_id"] = .string(room.id) }
             if let title = room.pushTitleOverride { custom["push_notification_title_override"] = .string(title) }
             if let updated = room.updatedAt, updated != room.createdAt { custom["chatkit_updated_at"] = .string(updated.rfc3339) }
-            let spread = spreadCustomData(room.customData, into: &custom, taken: ChatkitCustomFields.channelTaken, kind: "room", id: room.id)
+            let spread = spreadCustomData(
+                room.customData,
+                into: &custom,
+                taken: ChatkitCustomFields.channelTaken,
+                kind: "room",
+                id: room.id
+            )
             fitCustom(&custom, droppable: spread, kind: "room", id: room.id)
             try sink.write(.channel, standard.merging(custom))
             report.countsOut.channels += 1
@@ -52,7 +60,8 @@ extension ChatkitConversion {
 
     func writeMembers(_ sink: any ChatkitItemSink) throws {
         for (slot, room) in rooms.enumerated() where room.deletedAt == nil {
-            let channel = channelMap[room.id]!, type = channelType(room)
+            let channel = channelMap[room.id]!
+            let type = channelType(room)
             for user in members[slot] {
                 var item: JSONObject = ["channel_type": .string(type), "channel_id": .string(channel), "user_id": .string(userMap[user]!)]
                 if let role = roomRoles[room.id + "\0" + user] { item["channel_role"] = .string(role) }
@@ -75,8 +84,13 @@ extension ChatkitConversion {
         switch index.readPosition(room: cursor.roomID, position: cursor.position) {
         case .at(let time, let sameSecondAfter):
             if sameSecondAfter {
-                note("cursor", id, "last_read", .truncated,
-                     "Chatkit times have whole seconds: a message after position \(cursor.position) has the same time and will count as read")
+                note(
+                    "cursor",
+                    id,
+                    "last_read",
+                    .truncated,
+                    "Chatkit times have whole seconds: a message after position \(cursor.position) has the same time and will count as read"
+                )
             }
             return time
         case .beforeFirst(let first):
@@ -90,7 +104,13 @@ extension ChatkitConversion {
         }
     }
 
-    private func spreadCustomData(_ data: JSONObject, into custom: inout JSONObject, taken: Set<String>, kind: String, id: String) -> [String] {
+    private func spreadCustomData(
+        _ data: JSONObject,
+        into custom: inout JSONObject,
+        taken: Set<String>,
+        kind: String,
+        id: String
+    ) -> [String] {
         ChatkitCustomFields.spread(data, into: &custom, taken: taken) { old, new in
             note(kind, id, "custom_data.\(old)", .renamed, "\"\(old)\" is a field Stream reserves or uses; kept as \"\(new)\"")
         }
@@ -98,7 +118,13 @@ extension ChatkitConversion {
 
     func fitCustom(_ custom: inout JSONObject, droppable: [String], kind: String, id: String) {
         ChatkitCustomFields.fit(&custom, droppable: droppable) { key, bytes in
-            note(kind, id, "custom_data.\(key)", .dropped, "custom data of \(bytes) bytes is over Stream's 5 KiB limit; largest keys dropped first")
+            note(
+                kind,
+                id,
+                "custom_data.\(key)",
+                .dropped,
+                "custom data of \(bytes) bytes is over Stream's 5 KiB limit; largest keys dropped first"
+            )
         }
     }
 }

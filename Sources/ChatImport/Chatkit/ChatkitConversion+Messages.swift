@@ -62,8 +62,13 @@ extension ChatkitConversion {
         case .expiringLink(let url, let expiresAt):
             report.note(ChatkitConversionReport.ExpiringLink(messageId: messageID, url: url, expiresAt: expiresAt?.rfc3339))
         case .truncatedText(let length):
-            note("message", recordID, "text", .truncated,
-                 "\(length) characters, over Stream's \(ChannelTypeConfig.defaultMaxMessageLength)-character limit")
+            note(
+                "message",
+                recordID,
+                "text",
+                .truncated,
+                "\(length) characters, over Stream's \(ChannelTypeConfig.defaultMaxMessageLength)-character limit"
+            )
         case .droppedAttachments(let count):
             note("message", recordID, "parts", .dropped, "\(count) attachments over Stream's limit of \(MessageRules.maxAttachments)")
         }

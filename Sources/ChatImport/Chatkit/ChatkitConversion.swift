@@ -38,7 +38,12 @@ final class ChatkitConversion {
         self.source = source
         self.options = options
         self.progress = progress
-        report = ChatkitConversionReport(export: source.path, output: nil, publicRoomType: options.publicRoomType.rawValue, listLimit: options.listLimit)
+        report = ChatkitConversionReport(
+            export: source.path,
+            output: nil,
+            publicRoomType: options.publicRoomType.rawValue,
+            listLimit: options.listLimit
+        )
     }
 
     func run(into sink: any ChatkitItemSink) throws -> ChatkitConversionReport {
@@ -52,7 +57,9 @@ final class ChatkitConversion {
         planPlaceholders()
         userMap.add(users.map(\.id) + placeholders.map(\.id))
         channelMap.add(rooms.filter { $0.deletedAt == nil }.map(\.id))
-        for i in report.placeholderRooms.indices { report.placeholderRooms[i].streamId = channelMap[report.placeholderRooms[i].chatkitId] ?? "" }
+        for i in report.placeholderRooms.indices {
+            report.placeholderRooms[i].streamId = channelMap[report.placeholderRooms[i].chatkitId] ?? ""
+        }
         for (original, mapped) in userMap.changes {
             report.changedIds.append(.init(kind: "user", chatkitId: original, streamId: mapped, reason: idReason(original, .user)))
         }
@@ -129,7 +136,13 @@ final class ChatkitConversion {
             }
             if let room = assignment.roomID {
                 guard let slot = roomSlots[room], memberSets[slot].contains(assignment.userID) else {
-                    return note("user_role", "\(room)/\(assignment.userID)", nil, .skipped, "role \(assignment.roleName) is for a room the user is not a member of")
+                    return note(
+                        "user_role",
+                        "\(room)/\(assignment.userID)",
+                        nil,
+                        .skipped,
+                        "role \(assignment.roleName) is for a room the user is not a member of"
+                    )
                 }
                 roomRoles[room + "\0" + assignment.userID] = streamRole
             } else {
@@ -147,7 +160,8 @@ final class ChatkitConversion {
             return lower == "admin" || permissions.contains("room:delete") || permissions.contains("room:update") ? "admin" : "user"
         }
         let moderating = ["room:members:add", "room:members:remove", "room:update", "room:delete"]
-        return lower == "admin" || lower == "moderator" || permissions.contains(where: moderating.contains) ? "channel_moderator" : "channel_member"
+        return lower == "admin" || lower == "moderator" || permissions.contains(where: moderating.contains)
+            ? "channel_moderator" : "channel_member"
     }
 
     /// First pass: each room's message ids and times, for cursors and repeated ids.
@@ -181,7 +195,9 @@ final class ChatkitConversion {
         rooms.append(ChatkitRoom(placeholder: message.roomID, createdBy: message.senderID, createdAt: message.createdAt))
         members.append([])
         memberSets.append([])
-        report.placeholderRooms.append(.init(chatkitId: message.roomID, streamId: "", referencedBy: "message \(message.roomID)/\(message.id) room_id"))
+        report.placeholderRooms.append(
+            .init(chatkitId: message.roomID, streamId: "", referencedBy: "message \(message.roomID)/\(message.id) room_id")
+        )
     }
 
     private func readCursors() throws {
@@ -236,21 +252,31 @@ final class ChatkitConversion {
         if id.isEmpty { return "empty" }
         if id.utf8.count > rule.maxLength { return "longer than \(rule.maxLength) bytes" }
         if rule.problem(with: id, field: "id") != nil {
-            return rule == .user ? "characters Stream does not allow in user ids (only letters, digits, @, _ and -)"
+            return rule == .user
+                ? "characters Stream does not allow in user ids (only letters, digits, @, _ and -)"
                 : "characters Stream does not allow in channel ids (only letters, digits, _ and -)"
         }
         return "collides with another id"
     }
 
     private func finishTallies() {
-        let converted = ["users": report.countsOut.users - report.countsOut.placeholderUsers, "rooms": report.countsOut.channels - report.placeholderRooms.count,
-                         "messages": report.countsOut.messages, "cursors": report.countsOut.lastRead]
-        let sources = ["users": report.countsIn.users, "rooms": report.countsIn.rooms, "messages": report.countsIn.messages,
-                       "cursors": report.countsIn.cursors]
+        let converted = [
+            "users": report.countsOut.users - report.countsOut.placeholderUsers,
+            "rooms": report.countsOut.channels - report.placeholderRooms.count,
+            "messages": report.countsOut.messages, "cursors": report.countsOut.lastRead,
+        ]
+        let sources = [
+            "users": report.countsIn.users, "rooms": report.countsIn.rooms, "messages": report.countsIn.messages,
+            "cursors": report.countsIn.cursors,
+        ]
         report.accounting = ["users", "rooms", "messages", "cursors"].map { kind in
             let reasons = (notConverted[kind] ?? [:]).sorted { ($0.value, $1.key) > ($1.value, $0.key) }
-            return .init(kind: kind, source: sources[kind]!, converted: converted[kind]!,
-                         notConverted: reasons.map { .init(reason: $0.key, count: $0.value) })
+            return .init(
+                kind: kind,
+                source: sources[kind]!,
+                converted: converted[kind]!,
+                notConverted: reasons.map { .init(reason: $0.key, count: $0.value) }
+            )
         }
     }
 }

@@ -56,15 +56,25 @@ public enum ChatkitConverter {
 
     /// Converts into `output`, through a temporary file beside it that replaces it only when
     /// the whole export converted: a failure leaves `output` as it was.
-    public static func convert(export: URL, to output: URL, options: Options = Options(),
-                               progress: ((ImportProgress) -> Void)? = nil) throws -> ChatkitConversionReport {
+    public static func convert(
+        export: URL,
+        to output: URL,
+        options: Options = Options(),
+        progress: ((ImportProgress) -> Void)? = nil
+    ) throws -> ChatkitConversionReport {
         try convert(source: ChatkitExportSource(path: export.path), to: output, options: options, progress: progress)
     }
 
     /// The same, for an export already opened.
-    public static func convert(source: ChatkitExportSource, to output: URL, options: Options = Options(),
-                               progress: ((ImportProgress) -> Void)? = nil) throws -> ChatkitConversionReport {
-        let partial = output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).partial-\(UUID().uuidString.prefix(8))")
+    public static func convert(
+        source: ChatkitExportSource,
+        to output: URL,
+        options: Options = Options(),
+        progress: ((ImportProgress) -> Void)? = nil
+    ) throws -> ChatkitConversionReport {
+        let partial = output.deletingLastPathComponent().appendingPathComponent(
+            ".\(output.lastPathComponent).partial-\(UUID().uuidString.prefix(8))"
+        )
         let writer = try ImportFileWriter(path: partial.path)
         do {
             var report = try convert(source: source, into: writer, options: options, progress: progress)
@@ -81,14 +91,22 @@ public enum ChatkitConverter {
     }
 
     /// Converts into `sink`. On a throw the sink may hold part of the output.
-    public static func convert(export: URL, into sink: any ChatkitItemSink, options: Options = Options(),
-                               progress: ((ImportProgress) -> Void)? = nil) throws -> ChatkitConversionReport {
+    public static func convert(
+        export: URL,
+        into sink: any ChatkitItemSink,
+        options: Options = Options(),
+        progress: ((ImportProgress) -> Void)? = nil
+    ) throws -> ChatkitConversionReport {
         try convert(source: ChatkitExportSource(path: export.path), into: sink, options: options, progress: progress)
     }
 
     /// Converts an export already opened (its `messageBytes` sizes a progress bar).
-    public static func convert(source: ChatkitExportSource, into sink: any ChatkitItemSink, options: Options = Options(),
-                               progress: ((ImportProgress) -> Void)? = nil) throws -> ChatkitConversionReport {
+    public static func convert(
+        source: ChatkitExportSource,
+        into sink: any ChatkitItemSink,
+        options: Options = Options(),
+        progress: ((ImportProgress) -> Void)? = nil
+    ) throws -> ChatkitConversionReport {
         let conversion = ChatkitConversion(source: source, options: options, progress: progress)
         return try conversion.run(into: sink)
     }

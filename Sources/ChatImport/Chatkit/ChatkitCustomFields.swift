@@ -19,7 +19,8 @@ enum ChatkitCustomFields {
 
     /// Adds `data`'s members to `custom`, renaming a taken key (and reporting it through
     /// `renamed(old, new)`). Returns the keys as written, for `fit`.
-    static func spread(_ data: JSONObject, into custom: inout JSONObject, taken: Set<String>, renamed: (String, String) -> Void) -> [String] {
+    static func spread(_ data: JSONObject, into custom: inout JSONObject, taken: Set<String>, renamed: (String, String) -> Void) -> [String]
+    {
         var written: [String] = []
         for member in data.members {
             var key = member.key

@@ -59,12 +59,18 @@ public struct ChatkitExportSource: Sendable {
         for kind in ChatkitRecordKind.allCases {
             let candidates = extensions.map { "\(directory)/\(kind.rawValue).\($0)" }.filter { FileManager.default.fileExists(atPath: $0) }
             if candidates.count > 1 {
-                throw ChatkitExportError(file: directory, reason: "both \(candidates.map { ($0 as NSString).lastPathComponent }.joined(separator: " and ")); keep one")
+                throw ChatkitExportError(
+                    file: directory,
+                    reason: "both \(candidates.map { ($0 as NSString).lastPathComponent }.joined(separator: " and ")); keep one"
+                )
             }
             if let file = candidates.first {
                 files[kind] = file
             } else if kind.isRequired {
-                throw ChatkitExportError(file: directory, reason: "missing \(kind.rawValue) file (\(kind.rawValue).ndjson, .jsonl or .json)")
+                throw ChatkitExportError(
+                    file: directory,
+                    reason: "missing \(kind.rawValue) file (\(kind.rawValue).ndjson, .jsonl or .json)"
+                )
             }
         }
         return files
@@ -81,7 +87,10 @@ public struct ChatkitExportSource: Sendable {
             throw ChatkitExportError(file: path, reason: "not a JSON bundle: \(error.message) (byte \(error.offset))")
         }
         guard case .object(let object) = value else {
-            throw ChatkitExportError(file: path, reason: "a bundle is a JSON object with users, rooms and messages arrays (or pass the export directory)")
+            throw ChatkitExportError(
+                file: path,
+                reason: "a bundle is a JSON object with users, rooms and messages arrays (or pass the export directory)"
+            )
         }
         var arrays: [String: [JSONValue]] = [:]
         for kind in ChatkitRecordKind.allCases {
@@ -135,7 +144,9 @@ public struct ChatkitExportSource: Sendable {
                         } catch let error as JSONParseError {
                             throw place.error("malformed JSON: \(error.message)")
                         }
-                        guard case .object(let object) = value else { throw place.error("a record must be a JSON object, not \(value.typeName)") }
+                        guard case .object(let object) = value else {
+                            throw place.error("a record must be a JSON object, not \(value.typeName)")
+                        }
                         try body(object, place, batch.bytesConsumed)
                     }
                 }

@@ -30,7 +30,9 @@ struct ChatkitMessageBody {
                     if !content.isEmpty { lines.append(content) }
                 } else {
                     var a: JSONObject = ["type": "chatkit_inline", "mime_type": .string(mime), "content": .string(content)]
-                    ChatkitCustomFields.fit(&a, droppable: ["content"]) { _, bytes in note(.droppedCustom(field: field + ".content", bytes: bytes)) }
+                    ChatkitCustomFields.fit(&a, droppable: ["content"]) { _, bytes in
+                        note(.droppedCustom(field: field + ".content", bytes: bytes))
+                    }
                     attachments.append(.object(a))
                 }
             case .url(let mime, let url):
@@ -88,7 +90,9 @@ struct ChatkitMessageBody {
         if let size = file.size, !size.isNull { a["file_size"] = size }
         if let id = file.id { a["chatkit_attachment_id"] = .string(id) }
         if let custom = file.customData, !custom.isEmpty { a["chatkit_custom_data"] = .object(custom) }
-        ChatkitCustomFields.fit(&a, droppable: ["chatkit_custom_data"]) { _, bytes in note(.droppedCustom(field: field + ".custom_data", bytes: bytes)) }
+        ChatkitCustomFields.fit(&a, droppable: ["chatkit_custom_data"]) { _, bytes in
+            note(.droppedCustom(field: field + ".custom_data", bytes: bytes))
+        }
         return a
     }
 

@@ -59,7 +59,8 @@ struct ChatkitMessageIndex {
         guard let slot = slots[room], !rooms[slot].isEmpty else { return .emptyRoom }
         let entries = rooms[slot]
         // Binary search for the first id > position.
-        var lo = 0, hi = entries.count
+        var lo = 0
+        var hi = entries.count
         while lo < hi {
             let mid = (lo + hi) / 2
             if entries[mid].id <= position { lo = mid + 1 } else { hi = mid }

@@ -103,7 +103,9 @@ struct ChatkitMessage {
         self.id = id
         guard let room = try r.idString("room_id") else { throw place.error("message \(id) has no room_id") }
         roomID = room
-        guard let sender = try r.string("sender_id") ?? r.string("user_id") else { throw place.error("message \(id) has no sender_id (or user_id)") }
+        guard let sender = try r.string("sender_id") ?? r.string("user_id") else {
+            throw place.error("message \(id) has no sender_id (or user_id)")
+        }
         senderID = sender
         guard let created = try r.time("created_at") else { throw place.error("message \(id) has no created_at") }
         createdAt = created
@@ -126,7 +128,11 @@ struct ChatkitMessage {
             if let attachment = try r.object("attachment") {
                 let a = RecordFields(attachment, place, what: "message \(id) attachment")
                 if let link = try a.string("resource_link") {
-                    self.parts.append(.attachment(ChatkitAttachment(name: try a.string("name"), downloadURL: link, legacyKind: try a.string("type") ?? "file")))
+                    self.parts.append(
+                        .attachment(
+                            ChatkitAttachment(name: try a.string("name"), downloadURL: link, legacyKind: try a.string("type") ?? "file")
+                        )
+                    )
                 }
             }
         }
@@ -140,26 +146,49 @@ struct ChatkitMessage {
             let p = RecordFields(payload, r.place, what: r.what + " payload")
             let mime = try p.string("type") ?? "application/octet-stream"
             switch kind {
-            case "inline": return try p.string("content").map { .inline(mime: mime, content: $0) } ?? .unusable("inline part without content")
+            case "inline":
+                return try p.string("content").map { .inline(mime: mime, content: $0) } ?? .unusable("inline part without content")
             case "url": return try p.string("url").map { .url(mime: mime, url: $0) } ?? .unusable("url part without url")
             case "attachment":
                 guard let link = try p.string("download_url") else { return .unusable("attachment part without download_url") }
-                return .attachment(ChatkitAttachment(mime: mime, name: try p.string("name"), size: payload["size"], downloadURL: link,
-                                                     customData: try p.object("custom_data")))
+                return .attachment(
+                    ChatkitAttachment(
+                        mime: mime,
+                        name: try p.string("name"),
+                        size: payload["size"],
+                        downloadURL: link,
+                        customData: try p.object("custom_data")
+                    )
+                )
             default: return .unusable("unknown part_type \"\(kind)\"")
             }
         }
         // API shape: {"type", exactly one non-null of content | url | attachment}.
         let mime = try r.string("type") ?? "application/octet-stream"
-        let content = try r.string("content"), url = try r.string("url"), attachment = try r.object("attachment")
+        let content = try r.string("content")
+        let url = try r.string("url")
+        let attachment = try r.object("attachment")
         let present = [content != nil, url != nil, attachment != nil].filter { $0 }.count
-        guard present == 1 else { return .unusable(present == 0 ? "part with none of content, url or attachment" : "part with more than one of content, url and attachment") }
+        guard present == 1 else {
+            return .unusable(
+                present == 0 ? "part with none of content, url or attachment" : "part with more than one of content, url and attachment"
+            )
+        }
         if let content { return .inline(mime: mime, content: content) }
         if let url { return .url(mime: mime, url: url) }
         let a = RecordFields(attachment!, r.place, what: r.what + " attachment")
         guard let link = try a.string("download_url") else { return .unusable("attachment without download_url") }
-        return .attachment(ChatkitAttachment(mime: mime, name: try a.string("name"), size: attachment!["size"], downloadURL: link,
-                                             id: try a.string("id"), expiration: try a.time("expiration"), customData: try a.object("custom_data")))
+        return .attachment(
+            ChatkitAttachment(
+                mime: mime,
+                name: try a.string("name"),
+                size: attachment!["size"],
+                downloadURL: link,
+                id: try a.string("id"),
+                expiration: try a.time("expiration"),
+                customData: try a.object("custom_data")
+            )
+        )
     }
 }
 
@@ -172,7 +201,9 @@ struct ChatkitCursor {
 
     init(_ o: JSONObject, _ place: RecordPlace) throws {
         let r = RecordFields(o, place, what: "cursor")
-        guard let room = try r.idString("room_id"), let user = try r.string("user_id") else { throw place.error("a cursor needs room_id and user_id") }
+        guard let room = try r.idString("room_id"), let user = try r.string("user_id") else {
+            throw place.error("a cursor needs room_id and user_id")
+        }
         roomID = room
         userID = user
         cursorType = o["cursor_type"]?.intValue ?? 0

@@ -15,7 +15,8 @@ struct SkewedPicker {
 
     func pick(_ rng: inout SeededRandom) -> Int {
         let target = Double(rng.next() >> 11) / Double(1 << 53) * sum
-        var lo = 0, hi = cumulative.count - 1
+        var lo = 0
+        var hi = cumulative.count - 1
         while lo < hi {
             let mid = (lo + hi) / 2
             if cumulative[mid] < target { lo = mid + 1 } else { hi = mid }

@@ -74,7 +74,10 @@ public enum SyntheticChatkitExport {
             let room = picker.pick(&rng)
             let sender = userIDs[members[room][rng.below(members[room].count)]]
             let created = time(Int64(clock))
-            var message: JSONObject = ["id": .int(id), "sender_id": .string(sender), "room_id": .string(roomIDs[room]), "created_at": created, "updated_at": created]
+            var message: JSONObject = [
+                "id": .int(id), "sender_id": .string(sender), "room_id": .string(roomIDs[room]), "created_at": created,
+                "updated_at": created,
+            ]
             if rng.chance(0.005) {
                 message["deleted_at"] = time(Int64(clock) + 60)
                 message["parts"] = []
@@ -114,10 +117,13 @@ public enum SyntheticChatkitExport {
         case 0..<40:
             let kinds = [("image/jpeg", "jpg"), ("video/mp4", "mp4"), ("audio/mp4", "m4a"), ("application/pdf", "pdf")]
             let (mime, ext) = kinds[roll % kinds.count]
-            parts.append(["part_type": "attachment", "payload": [
-                "type": .string(mime), "name": .string("file-\(k).\(ext)"), "size": .int(10_000 + k % 100_000),
-                "download_url": .string("\(file).\(ext)\(signature)"), "custom_data": ["source": "bench"],
-            ]])
+            parts.append([
+                "part_type": "attachment",
+                "payload": [
+                    "type": .string(mime), "name": .string("file-\(k).\(ext)"), "size": .int(10_000 + k % 100_000),
+                    "download_url": .string("\(file).\(ext)\(signature)"), "custom_data": ["source": "bench"],
+                ],
+            ])
         case 40..<60:
             parts.append(["part_type": "url", "payload": ["type": "image/png", "url": .string("https://images.example.com/\(k).png")]])
         case 60..<65:

@@ -50,16 +50,22 @@ public enum SyntheticImport {
         }
         let providers = PushProvider.allCases.map(\.rawValue)
         for i in stride(from: 0, to: spec.users, by: 4) {
-            try out.write(.device, [
-                "id": .string("device-\(i)"), "user_id": .string(userIDs[i]),
-                "push_provider_type": .string(providers[i / 4 % providers.count]), "push_provider_name": "production",
-            ])
+            try out.write(
+                .device,
+                [
+                    "id": .string("device-\(i)"), "user_id": .string(userIDs[i]),
+                    "push_provider_type": .string(providers[i / 4 % providers.count]), "push_provider_name": "production",
+                ]
+            )
         }
         for i in stride(from: 7, to: spec.users, by: 100) {
-            try out.write(.futureChannelBan, [
-                "created_by": .string(userIDs[0]), "target_id": .string(userIDs[i]), "reason": "spam",
-                "created_at": time(start - 86_400),
-            ])
+            try out.write(
+                .futureChannelBan,
+                [
+                    "created_by": .string(userIDs[0]), "target_id": .string(userIDs[i]), "reason": "spam",
+                    "created_at": time(start - 86_400),
+                ]
+            )
         }
 
         var plans = makeChannels(spec, &rng)
@@ -114,10 +120,13 @@ public enum SyntheticImport {
             let first = rng.below(members.count)
             for r in 0..<min(members.count, 1 + rng.below(3)) {
                 let at = messageTime[k] / 1000 + Int64(1 + rng.below(3600))
-                try out.write(.reaction, [
-                    "message_id": .string("msg-\(k)"), "type": .string(rng.pick(SyntheticContent.reactionTypes)),
-                    "user_id": .string(userIDs[members[(first + r) % members.count]]), "created_at": time(at),
-                ])
+                try out.write(
+                    .reaction,
+                    [
+                        "message_id": .string("msg-\(k)"), "type": .string(rng.pick(SyntheticContent.reactionTypes)),
+                        "user_id": .string(userIDs[members[(first + r) % members.count]]), "created_at": time(at),
+                    ]
+                )
             }
         }
         try out.close()
@@ -144,13 +153,22 @@ public enum SyntheticImport {
 
     private static func channelRef(_ plan: ChannelPlan, _ userIDs: [String]) -> JSONObject {
         var ref: JSONObject = ["channel_type": .string(plan.type)]
-        if let id = plan.id { ref["channel_id"] = .string(id) } else { ref["channel_member_ids"] = .array(plan.memberIDs.map { .string(userIDs[$0]) }) }
+        if let id = plan.id {
+            ref["channel_id"] = .string(id)
+        } else {
+            ref["channel_member_ids"] = .array(plan.memberIDs.map { .string(userIDs[$0]) })
+        }
         return ref
     }
 
     /// One message; also says whether it may start a thread and whether it may get reactions.
-    private static func makeMessage(_ k: Int, millis: Int64, plan: inout ChannelPlan, userIDs: [String],
-                                    rng: inout SeededRandom) -> (JSONObject, Bool, Bool) {
+    private static func makeMessage(
+        _ k: Int,
+        millis: Int64,
+        plan: inout ChannelPlan,
+        userIDs: [String],
+        rng: inout SeededRandom
+    ) -> (JSONObject, Bool, Bool) {
         let author = plan.memberIDs[rng.below(plan.memberIDs.count)]
         var m = channelRef(plan, userIDs)
         m["id"] = .string("msg-\(k)")
@@ -194,11 +212,31 @@ public enum SyntheticImport {
     private static func attachment(_ k: Int, _ rng: inout SeededRandom) -> JSONObject {
         let base = "https://files.example.com/\(k)"
         switch rng.pick(SyntheticContent.attachmentKinds) {
-        case "image": return ["type": "image", "image_url": .string(base + ".jpg"), "thumb_url": .string(base + "-thumb.jpg"), "title": .string("photo-\(k).jpg")]
-        case "video": return ["type": "video", "asset_url": .string(base + ".mp4"), "thumb_url": .string(base + ".jpg"), "title": .string("screen-\(k).mp4"), "mime_type": "video/mp4", "file_size": .int(1_000_000 + k)]
-        case "audio": return ["type": "audio", "asset_url": .string(base + ".m4a"), "title": .string("voice-\(k).m4a"), "mime_type": "audio/mp4", "file_size": .int(200_000 + k)]
-        case "file": return ["type": "file", "asset_url": .string(base + ".pdf"), "title": .string("report-\(k).pdf"), "mime_type": "application/pdf", "file_size": .int(50_000 + k)]
-        default: return ["type": "giphy", "title": "celebrate", "image_url": .string("https://media.giphy.example.com/\(k).gif"), "thumb_url": .string("https://media.giphy.example.com/\(k)-s.gif")]
+        case "image":
+            return [
+                "type": "image", "image_url": .string(base + ".jpg"), "thumb_url": .string(base + "-thumb.jpg"),
+                "title": .string("photo-\(k).jpg"),
+            ]
+        case "video":
+            return [
+                "type": "video", "asset_url": .string(base + ".mp4"), "thumb_url": .string(base + ".jpg"),
+                "title": .string("screen-\(k).mp4"), "mime_type": "video/mp4", "file_size": .int(1_000_000 + k),
+            ]
+        case "audio":
+            return [
+                "type": "audio", "asset_url": .string(base + ".m4a"), "title": .string("voice-\(k).m4a"), "mime_type": "audio/mp4",
+                "file_size": .int(200_000 + k),
+            ]
+        case "file":
+            return [
+                "type": "file", "asset_url": .string(base + ".pdf"), "title": .string("report-\(k).pdf"), "mime_type": "application/pdf",
+                "file_size": .int(50_000 + k),
+            ]
+        default:
+            return [
+                "type": "giphy", "title": "celebrate", "image_url": .string("https://media.giphy.example.com/\(k).gif"),
+                "thumb_url": .string("https://media.giphy.example.com/\(k)-s.gif"),
+            ]
         }
     }
 }

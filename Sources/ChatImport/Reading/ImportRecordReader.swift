@@ -79,7 +79,10 @@ public final class ImportRecordReader {
         var chunk = [UInt8](repeating: 0, count: chunkSize)
         let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, chunkSize) }
         guard n >= 0 else { throw ImportFileError(path: "", reason: String(cString: strerror(errno))) }
-        if n == 0 { eof = true; return }
+        if n == 0 {
+            eof = true
+            return
+        }
         consumed += Int64(n)
         if format == nil, pending.isEmpty, consumed == Int64(n), n >= 3, chunk[0] == 0xEF, chunk[1] == 0xBB, chunk[2] == 0xBF {
             pending.append(contentsOf: chunk[3..<n])
@@ -132,7 +135,10 @@ public final class ImportRecordReader {
             }
             pending.removeAll(keepingCapacity: true)
             if eof { return }
-            do { try fill() } catch { eof = true; return }
+            do { try fill() } catch {
+                eof = true
+                return
+            }
         }
     }
 
@@ -195,20 +201,41 @@ public final class ImportRecordReader {
                 let c = buf[i]
                 if c == 0x0A { s.line += 1 }
                 if s.inString {
-                    if s.escaped { s.escaped = false } else if c == UInt8(ascii: "\\") { s.escaped = true } else if c == UInt8(ascii: "\"") { s.inString = false }
+                    if s.escaped {
+                        s.escaped = false
+                    } else if c == UInt8(ascii: "\\") {
+                        s.escaped = true
+                    } else if c == UInt8(ascii: "\"") {
+                        s.inString = false
+                    }
                 } else if !s.opened {
-                    if c == UInt8(ascii: "[") { s.opened = true; cut = i + 1 } else if !isSpace(c) {
-                        s.elementStart = i; s.elementLine = s.line; s.opened = true; s.closed = true
+                    if c == UInt8(ascii: "[") {
+                        s.opened = true
+                        cut = i + 1
+                    } else if !isSpace(c) {
+                        s.elementStart = i
+                        s.elementLine = s.line
+                        s.opened = true
+                        s.closed = true
                     }
                 } else if s.closed {
-                    if !isSpace(c), s.elementStart == nil { s.elementStart = i; s.elementLine = s.line }
+                    if !isSpace(c), s.elementStart == nil {
+                        s.elementStart = i
+                        s.elementLine = s.line
+                    }
                 } else {
                     switch c {
                     case UInt8(ascii: "\""):
                         s.inString = true
-                        if s.elementStart == nil { s.elementStart = i; s.elementLine = s.line }
+                        if s.elementStart == nil {
+                            s.elementStart = i
+                            s.elementLine = s.line
+                        }
                     case UInt8(ascii: "{"), UInt8(ascii: "["):
-                        if s.elementStart == nil { s.elementStart = i; s.elementLine = s.line }
+                        if s.elementStart == nil {
+                            s.elementStart = i
+                            s.elementLine = s.line
+                        }
                         s.depth += 1
                     case UInt8(ascii: "}"), UInt8(ascii: "]"):
                         if s.depth == 0, c == UInt8(ascii: "]") {
@@ -222,12 +249,21 @@ public final class ImportRecordReader {
                     case UInt8(ascii: ",") where s.depth == 0:
                         appendRecord(buf, (s.elementStart ?? i)..<i, line: s.elementLine, into: &batch)
                         if s.elementStart == nil {
-                            batch.records.append(ImportRecord(range: 0..<0, line: s.line, problem: "Parse error: invalid character ',' looking for beginning of value"))
+                            batch.records.append(
+                                ImportRecord(
+                                    range: 0..<0,
+                                    line: s.line,
+                                    problem: "Parse error: invalid character ',' looking for beginning of value"
+                                )
+                            )
                         }
                         s.elementStart = nil
                         cut = i + 1
                     default:
-                        if !isSpace(c), s.elementStart == nil { s.elementStart = i; s.elementLine = s.line }
+                        if !isSpace(c), s.elementStart == nil {
+                            s.elementStart = i
+                            s.elementLine = s.line
+                        }
                     }
                 }
                 i += 1

@@ -39,7 +39,9 @@ enum ChannelRef {
     /// Channel types that exist in every app; a store may add its own.
     static func checkType(_ type: String, _ f: inout FieldReader) {
         if BuiltInChannelType(rawValue: type) == nil {
-            f.fail("channel type \"\(type)\" doesn't exist (built-in types: \(BuiltInChannelType.allCases.map(\.rawValue).joined(separator: ", ")))")
+            f.fail(
+                "channel type \"\(type)\" doesn't exist (built-in types: \(BuiltInChannelType.allCases.map(\.rawValue).joined(separator: ", ")))"
+            )
         }
     }
 }

@@ -55,15 +55,27 @@ struct FieldReader {
 
     mutating func string(_ key: String) -> String? {
         guard let v = take(key) else { return nil }
-        guard case .string(let s) = v else { wrongType(key, v, expected: "string"); return nil }
+        guard case .string(let s) = v else {
+            wrongType(key, v, expected: "string")
+            return nil
+        }
         return storable(key, s)
     }
 
     /// A required string: absent, null and "" are all missing.
     mutating func requiredString(_ key: String) -> String? {
-        guard let v = take(key) else { fail("\"\(key)\" required"); return nil }
-        guard case .string(let s) = v else { wrongType(key, v, expected: "string"); return nil }
-        if s.isEmpty { fail("\"\(key)\" required"); return nil }
+        guard let v = take(key) else {
+            fail("\"\(key)\" required")
+            return nil
+        }
+        guard case .string(let s) = v else {
+            wrongType(key, v, expected: "string")
+            return nil
+        }
+        if s.isEmpty {
+            fail("\"\(key)\" required")
+            return nil
+        }
         return storable(key, s)
     }
 
@@ -77,19 +89,28 @@ struct FieldReader {
 
     mutating func bool(_ key: String) -> Bool? {
         guard let v = take(key) else { return nil }
-        guard case .bool(let b) = v else { wrongType(key, v, expected: "bool"); return nil }
+        guard case .bool(let b) = v else {
+            wrongType(key, v, expected: "bool")
+            return nil
+        }
         return b
     }
 
     mutating func object(_ key: String) -> JSONObject? {
         guard let v = take(key) else { return nil }
-        guard case .object(let o) = v else { wrongType(key, v, expected: "object"); return nil }
+        guard case .object(let o) = v else {
+            wrongType(key, v, expected: "object")
+            return nil
+        }
         return o
     }
 
     mutating func array(_ key: String) -> [JSONValue]? {
         guard let v = take(key) else { return nil }
-        guard case .array(let a) = v else { wrongType(key, v, expected: "array"); return nil }
+        guard case .array(let a) = v else {
+            wrongType(key, v, expected: "array")
+            return nil
+        }
         return a
     }
 
@@ -98,7 +119,10 @@ struct FieldReader {
         var out: [String] = []
         out.reserveCapacity(items.count)
         for item in items {
-            guard case .string(let s) = item else { wrongType(key, item, expected: "[]string"); return nil }
+            guard case .string(let s) = item else {
+                wrongType(key, item, expected: "[]string")
+                return nil
+            }
             out.append(s)
         }
         return out
@@ -116,7 +140,10 @@ struct FieldReader {
     /// An id that must match `rule`; reports Stream's length and validity errors.
     mutating func id(_ key: String, _ rule: IDRule, required: Bool = true) -> String? {
         guard let value = required ? requiredString(key) : string(key) else { return nil }
-        if let problem = rule.problem(with: value, field: "\(itemName).\(key)") { fail(problem); return nil }
+        if let problem = rule.problem(with: value, field: "\(itemName).\(key)") {
+            fail(problem)
+            return nil
+        }
         return value
     }
 
@@ -124,7 +151,10 @@ struct FieldReader {
     mutating func ids(_ key: String, _ rule: IDRule) -> [String]? {
         guard let values = strings(key) else { return nil }
         for value in values {
-            if let problem = rule.problem(with: value, field: "\(itemName).\(key)") { fail(problem); return nil }
+            if let problem = rule.problem(with: value, field: "\(itemName).\(key)") {
+                fail(problem)
+                return nil
+            }
         }
         return values
     }
@@ -214,7 +244,9 @@ enum IDRule {
 
     func problem(with value: String, field: String) -> String? {
         if value.utf8.count > maxLength { return "max \(lengthName) length exceeded (\(maxLength))" }
-        if let allowed, value.utf8.contains(where: { !allowed[Int($0)] }) { return "'\(value)' is not a valid \(field) (allowed: \(allowedText))" }
+        if let allowed, value.utf8.contains(where: { !allowed[Int($0)] }) {
+            return "'\(value)' is not a valid \(field) (allowed: \(allowedText))"
+        }
         return nil
     }
 }

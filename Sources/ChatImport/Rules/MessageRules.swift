@@ -50,7 +50,10 @@ enum MessageRules {
         }
         if showInChannel == true, parentID == nil { f.fail("show_in_channel requires parent_id") }
         if (type == .deleted) != (deletedAt != nil) {
-            f.fail(type == .deleted ? "a message of type deleted requires deleted_at" : "deleted_at is only allowed on a message of type deleted")
+            f.fail(
+                type == .deleted
+                    ? "a message of type deleted requires deleted_at" : "deleted_at is only allowed on a message of type deleted"
+            )
         }
         if (pinnedAt != nil) != (pinnedBy != nil) { f.fail("pinned_at and pinned_by_id must be provided together") }
         if pinExpires != nil, pinnedAt == nil || pinnedBy == nil { f.fail("pin_expires requires pinned_at and pinned_by_id") }
@@ -59,7 +62,15 @@ enum MessageRules {
         guard let id, let channel, let userID else { return (nil, f.errors) }
         // A regular message with a parent is a thread reply; keep deleted and system types.
         if parentID != nil, type == .regular { type = .reply }
-        var message = Message(id: id, channelType: channel.type, channelID: channel.id, userID: userID, type: type, text: text, custom: custom)
+        var message = Message(
+            id: id,
+            channelType: channel.type,
+            channelID: channel.id,
+            userID: userID,
+            type: type,
+            text: text,
+            custom: custom
+        )
         message.html = html
         message.attachments = attachments
         message.parentID = parentID

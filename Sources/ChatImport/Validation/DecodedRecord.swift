@@ -22,7 +22,9 @@ struct DecodedRecord {
             return record
         }
         guard case .object(let envelope) = value else {
-            record.errors = ["Parse error: json: cannot unmarshal \(value.typeName) into an import item (expected {\"type\":…,\"data\":{…}})"]
+            record.errors = [
+                "Parse error: json: cannot unmarshal \(value.typeName) into an import item (expected {\"type\":…,\"data\":{…}})"
+            ]
             return record
         }
         // `item` is the older JSON-array format's name for `data`.

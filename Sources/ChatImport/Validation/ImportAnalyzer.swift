@@ -1,5 +1,6 @@
 import ChatModel
 import Dispatch
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -48,8 +49,11 @@ public final class ImportAnalyzer {
     /// Runs the whole file. Throws only when the file cannot be read or the sink fails;
     /// problems in the file are in the result.
     public func run(path: String, progress: ((ImportProgress) -> Void)? = nil) throws -> ImportResult {
-        let workers = options.workers, types = self.types
-        let pipeline = DecodePipeline(reader: try ImportRecordReader(path: path)) { ImportAnalyzer.decode($0, workers: workers, types: types) }
+        let workers = options.workers
+        let types = self.types
+        let pipeline = DecodePipeline(reader: try ImportRecordReader(path: path)) {
+            ImportAnalyzer.decode($0, workers: workers, types: types)
+        }
         defer { pipeline.cancel() }
         var items = 0
         while let batch = try pipeline.next() {
@@ -74,9 +78,12 @@ public final class ImportAnalyzer {
                 var i = worker
                 while i < records.count {
                     let r = records[i]
-                    output.set(i, r.problem.map {
-                        DecodedRecord(line: r.line, type: nil, typeName: "", data: .null, item: nil, errors: [$0])
-                    } ?? DecodedRecord.decode(UnsafeBufferPointer(rebasing: shared.bytes[r.range]), line: r.line, types: types))
+                    output.set(
+                        i,
+                        r.problem.map {
+                            DecodedRecord(line: r.line, type: nil, typeName: "", data: .null, item: nil, errors: [$0])
+                        } ?? DecodedRecord.decode(UnsafeBufferPointer(rebasing: shared.bytes[r.range]), line: r.line, types: types)
+                    )
                     i += workers
                 }
             }

@@ -61,7 +61,8 @@ struct ReferenceChecker {
             lastType = type
             return nil
         }
-        return "item type \"\(type.name)\" must come before \"\(lastType.name)\" items (order: \(ItemType.allCases.map(\.name).joined(separator: ", ")))"
+        return
+            "item type \"\(type.name)\" must come before \"\(lastType.name)\" items (order: \(ItemType.allCases.map(\.name).joined(separator: ", ")))"
     }
 
     /// Checks one item and remembers its keys. Returns the problems found (without prefix).
@@ -96,14 +97,20 @@ struct ReferenceChecker {
             let owner = { "member \"\(m.cid)/\(m.userID)\"" }
             if !members.insert(PairKey(a: m.cid, b: m.userID)).inserted { problems.append(duplicate("\(m.cid)/\(m.userID)")) }
             let userTeams = requireUser(m.userID, "user_id", owner, &problems)
-            if let channel = requireChannel(m.cid, owner, &problems), !channel.team.isEmpty, let userTeams, !userTeams.contains(channel.team) {
-                problems.append("user id \"\(m.userID)\" with teams [\(userTeams.joined(separator: " "))] cannot be a member of channel \"\(m.cid)\" with team \"\(channel.team)\"")
+            if let channel = requireChannel(m.cid, owner, &problems), !channel.team.isEmpty, let userTeams,
+                !userTeams.contains(channel.team)
+            {
+                problems.append(
+                    "user id \"\(m.userID)\" with teams [\(userTeams.joined(separator: " "))] cannot be a member of channel \"\(m.cid)\" with team \"\(channel.team)\""
+                )
             }
         case .message(let msg):
             checkMessage(msg, context: context, &problems)
         case .reaction(let r):
             let key = { "\(r.messageID):\(r.type):\(r.userID)" }
-            if !reactions.insert(ReactionKey(message: r.messageID, type: r.type, user: r.userID)).inserted { problems.append(duplicate(key())) }
+            if !reactions.insert(ReactionKey(message: r.messageID, type: r.type, user: r.userID)).inserted {
+                problems.append(duplicate(key()))
+            }
             let owner = { "reaction \"\(key())\"" }
             requireUser(r.userID, "user_id", owner, &problems)
             if messages[r.messageID] == nil, existing.message(r.messageID) == nil {
@@ -145,7 +152,12 @@ struct ReferenceChecker {
                 if users[id] == nil, existing.userTeams(id) == nil { out.append((context, missingUser(id, field, owner))) }
             case .channel(let cid, let field, let owner, let context):
                 if channels[cid] == nil, existing.channelTeam(cid: cid) == nil {
-                    out.append((context, "\(field) channel \"\(cid)\" doesn't exist (\(owner)). please include all channels as separate channel entries"))
+                    out.append(
+                        (
+                            context,
+                            "\(field) channel \"\(cid)\" doesn't exist (\(owner)). please include all channels as separate channel entries"
+                        )
+                    )
                 }
             case .message(let id, let field, let owner, let cid, let threadParent, let context):
                 if lookUpMessage(id) == nil {
@@ -157,7 +169,12 @@ struct ReferenceChecker {
         }
         for distinct in distinctChannels {
             for id in distinct.memberIDs where !members.contains(PairKey(a: distinct.cid, b: id)) {
-                out.append((distinct.record, "member_ids user \"\(id)\" of distinct channel \"\(distinct.cid)\" has no member item. please include all members of distinct channels as separate member entries"))
+                out.append(
+                    (
+                        distinct.record,
+                        "member_ids user \"\(id)\" of distinct channel \"\(distinct.cid)\" has no member item. please include all members of distinct channels as separate member entries"
+                    )
+                )
             }
         }
         return out

@@ -3,10 +3,16 @@
 public struct ChannelTypeConfig: Sendable, Hashable {
     /// The on/off settings, by their names on the wire, in the order Stream prints them.
     public enum Feature: String, Sendable, CaseIterable {
-        case typingEvents = "typing_events", readEvents = "read_events", connectEvents = "connect_events"
+        case typingEvents = "typing_events"
+        case readEvents = "read_events"
+        case connectEvents = "connect_events"
         case search, reactions, replies, quotes, mutes, uploads
-        case urlEnrichment = "url_enrichment", customEvents = "custom_events", pushNotifications = "push_notifications"
-        case polls, countMessages = "count_messages", markMessagesPending = "mark_messages_pending"
+        case urlEnrichment = "url_enrichment"
+        case customEvents = "custom_events"
+        case pushNotifications = "push_notifications"
+        case polls
+        case countMessages = "count_messages"
+        case markMessagesPending = "mark_messages_pending"
         case userMessageReminders = "user_message_reminders"
         case skipLastMessageUpdateForSystemMessages = "skip_last_msg_update_for_system_msgs"
 
@@ -83,7 +89,8 @@ public struct ChannelTypeConfig: Sendable, Hashable {
     public mutating func apply(_ settings: JSONObject) throws(Problem) {
         var next = self
         for member in settings.members {
-            let key = member.key, value = member.value
+            let key = member.key
+            let value = member.value
             if let feature = Feature(rawValue: key) {
                 guard let on = value.boolValue else { throw Problem("\(key) must be a boolean, not \(value.typeName)") }
                 next[feature] = on
@@ -92,7 +99,9 @@ public struct ChannelTypeConfig: Sendable, Hashable {
             switch key {
             case "max_message_length":
                 guard let length = value.intValue, Self.messageLengthBounds.contains(length) else {
-                    throw Problem("max_message_length must be a whole number from \(Self.messageLengthBounds.lowerBound) to \(Self.messageLengthBounds.upperBound)")
+                    throw Problem(
+                        "max_message_length must be a whole number from \(Self.messageLengthBounds.lowerBound) to \(Self.messageLengthBounds.upperBound)"
+                    )
                 }
                 next.maxMessageLength = length
             case "commands": next.commands = try Self.commands(value)
@@ -104,8 +113,13 @@ public struct ChannelTypeConfig: Sendable, Hashable {
                 }
                 next.messageRetention = text
             default:
-                let known = Feature.allCases.map(\.rawValue) + ["max_message_length", "commands", "automod", "automod_behavior", "message_retention"]
-                throw Problem("\(key) is not a channel type setting the local server supports (it supports \(known.joined(separator: ", ")))")
+                let known =
+                    Feature.allCases.map(\.rawValue) + [
+                        "max_message_length", "commands", "automod", "automod_behavior", "message_retention",
+                    ]
+                throw Problem(
+                    "\(key) is not a channel type setting the local server supports (it supports \(known.joined(separator: ", ")))"
+                )
             }
         }
         self = next
@@ -123,7 +137,9 @@ public struct ChannelTypeConfig: Sendable, Hashable {
             } else if let command = BuiltInCommand(rawValue: name) {
                 named = [command]
             } else {
-                throw Problem("command \(name) doesn't exist (commands: all, \(BuiltInCommand.allCases.map(\.rawValue).joined(separator: ", ")))")
+                throw Problem(
+                    "command \(name) doesn't exist (commands: all, \(BuiltInCommand.allCases.map(\.rawValue).joined(separator: ", ")))"
+                )
             }
             for command in named where !out.contains(command) { out.append(command) }
         }
@@ -131,7 +147,9 @@ public struct ChannelTypeConfig: Sendable, Hashable {
     }
 
     private static func choice(_ value: JSONValue, _ key: String, _ choices: [String]) throws(Problem) -> String {
-        guard let text = value.stringValue, choices.contains(text) else { throw Problem("\(key) must be one of \(choices.joined(separator: ", "))") }
+        guard let text = value.stringValue, choices.contains(text) else {
+            throw Problem("\(key) must be one of \(choices.joined(separator: ", "))")
+        }
         return text
     }
 }

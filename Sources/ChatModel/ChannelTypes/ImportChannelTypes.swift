@@ -18,7 +18,9 @@ public struct ImportChannelTypes: Sendable, Equatable {
         self.init()
         for config in configs {
             if BuiltInChannelType(rawValue: config.name) == nil { custom.insert(config.name) }
-            if config.maxMessageLength != ChannelTypeConfig.defaultMaxMessageLength { maxMessageLength[config.name] = config.maxMessageLength }
+            if config.maxMessageLength != ChannelTypeConfig.defaultMaxMessageLength {
+                maxMessageLength[config.name] = config.maxMessageLength
+            }
         }
     }
 

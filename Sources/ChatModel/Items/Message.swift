@@ -40,8 +40,15 @@ public struct Message: Sendable, Hashable {
     public var textUpdatedAt: Timestamp?
     public var custom: JSONObject
 
-    public init(id: String, channelType: String, channelID: String, userID: String, type: MessageType = .regular,
-                text: String? = nil, custom: JSONObject = JSONObject()) {
+    public init(
+        id: String,
+        channelType: String,
+        channelID: String,
+        userID: String,
+        type: MessageType = .regular,
+        text: String? = nil,
+        custom: JSONObject = JSONObject()
+    ) {
         self.id = id
         self.channelType = channelType
         self.channelID = channelID

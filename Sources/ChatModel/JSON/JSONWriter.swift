@@ -41,7 +41,8 @@ public struct JSONWriter: Sendable {
             case 0xC2:
                 size += (0x80...0x9F).contains(utf8.next()!) ? 6 : 2
             case 0xE2:
-                let b1 = utf8.next()!, b2 = utf8.next()!
+                let b1 = utf8.next()!
+                let b2 = utf8.next()!
                 let scalar = UInt32(b1 & 0x3F) << 6 | UInt32(b2 & 0x3F) | 0x2000
                 size += (0x202A...0x202E).contains(scalar) || (0x2066...0x2069).contains(scalar) ? 6 : 3
             default: size += 1
@@ -57,7 +58,10 @@ public struct JSONWriter: Sendable {
         case .number(let n): out.append(contentsOf: n.utf8)
         case .string(let s): JSONWriter.writeString(s, into: &out)
         case .array(let items):
-            if items.isEmpty { out.append(contentsOf: "[]".utf8); return }
+            if items.isEmpty {
+                out.append(contentsOf: "[]".utf8)
+                return
+            }
             out.append(UInt8(ascii: "["))
             for (i, item) in items.enumerated() {
                 if i > 0 { out.append(UInt8(ascii: ",")) }
@@ -67,7 +71,10 @@ public struct JSONWriter: Sendable {
             newline(&out, indent)
             out.append(UInt8(ascii: "]"))
         case .object(let object):
-            if object.isEmpty { out.append(contentsOf: "{}".utf8); return }
+            if object.isEmpty {
+                out.append(contentsOf: "{}".utf8)
+                return
+            }
             out.append(UInt8(ascii: "{"))
             for (i, member) in object.members.enumerated() {
                 if i > 0 { out.append(UInt8(ascii: ",")) }
@@ -109,7 +116,8 @@ public struct JSONWriter: Sendable {
                 let next = utf8.next()!
                 if (0x80...0x9F).contains(next) { appendEscape(UInt32(next), into: &out) } else { out.append(contentsOf: [c, next]) }
             case 0xE2:
-                let b1 = utf8.next()!, b2 = utf8.next()!
+                let b1 = utf8.next()!
+                let b2 = utf8.next()!
                 let scalar = UInt32(c & 0x0F) << 12 | UInt32(b1 & 0x3F) << 6 | UInt32(b2 & 0x3F)
                 if (0x202A...0x202E).contains(scalar) || (0x2066...0x2069).contains(scalar) {
                     appendEscape(scalar, into: &out)

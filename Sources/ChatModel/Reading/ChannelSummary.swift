@@ -14,8 +14,16 @@ public struct ChannelSummary: Sendable, Hashable {
     /// Display names of the other members, for direct messages.
     public var otherMemberNames: [String]
 
-    public init(channel: Channel, memberCount: Int = 0, unreadCount: Int = 0, mentionCount: Int = 0,
-                lastMessageAt: Timestamp? = nil, lastRead: Timestamp? = nil, muted: Bool = false, otherMemberNames: [String] = []) {
+    public init(
+        channel: Channel,
+        memberCount: Int = 0,
+        unreadCount: Int = 0,
+        mentionCount: Int = 0,
+        lastMessageAt: Timestamp? = nil,
+        lastRead: Timestamp? = nil,
+        muted: Bool = false,
+        otherMemberNames: [String] = []
+    ) {
         self.channel = channel
         self.memberCount = memberCount
         self.unreadCount = unreadCount

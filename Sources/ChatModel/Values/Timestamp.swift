@@ -110,8 +110,17 @@ public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible
                 out[i] = UInt8(ascii: c)
                 i += 1
             }
-            put(year, 4); put("-"); put(month, 2); put("-"); put(day, 2); put("T")
-            put(secondOfDay / 3600, 2); put(":"); put(secondOfDay / 60 % 60, 2); put(":"); put(secondOfDay % 60, 2)
+            put(year, 4)
+            put("-")
+            put(month, 2)
+            put("-")
+            put(day, 2)
+            put("T")
+            put(secondOfDay / 3600, 2)
+            put(":")
+            put(secondOfDay / 60 % 60, 2)
+            put(":")
+            put(secondOfDay % 60, 2)
             if fixedFraction || nanoseconds > 0 {
                 put(".")
                 put(Int(nanoseconds), 9)
@@ -177,7 +186,15 @@ extension Timestamp {
         let secondOfDay = Int(local - Int64(days) * 86_400)
         let (y, m, d) = Timestamp.civilFromDays(days)
         let weekday = ((days % 7) + 7 + 4) % 7  // 1970-01-01 was a Thursday
-        return CivilTime(year: y, month: m, day: d, hour: secondOfDay / 3600, minute: secondOfDay / 60 % 60,
-                         second: secondOfDay % 60, weekday: weekday, dayNumber: days)
+        return CivilTime(
+            year: y,
+            month: m,
+            day: d,
+            hour: secondOfDay / 3600,
+            minute: secondOfDay / 60 % 60,
+            second: secondOfDay % 60,
+            weekday: weekday,
+            dayNumber: days
+        )
     }
 }

@@ -38,7 +38,10 @@ public final class PostgresBackend: SQLBackend {
         configuration.options.additionalStartupParameters = [("application_name", applicationName)]
         do {
             return try PostgresConnection.connect(
-                on: MultiThreadedEventLoopGroup.singleton.any(), configuration: configuration, id: id, logger: logger
+                on: MultiThreadedEventLoopGroup.singleton.any(),
+                configuration: configuration,
+                id: id,
+                logger: logger
             ).wait()
         } catch {
             throw StoreError.unreachable("cannot reach PostgreSQL at \(address): \(String(reflecting: error))")
@@ -95,7 +98,9 @@ public final class PostgresBackend: SQLBackend {
     private func migrate() throws {
         try write { db in
             try db.execute("SELECT pg_advisory_xact_lock(\(PostgresLocks.migrations))")
-            try db.execute("CREATE TABLE IF NOT EXISTS chatterm_migrations (name TEXT PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())")
+            try db.execute(
+                "CREATE TABLE IF NOT EXISTS chatterm_migrations (name TEXT PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())"
+            )
             let applied = Set(try db.values("SELECT name FROM chatterm_migrations", []) as [String])
             for step in Schema.steps + Schema.postgresSteps where !applied.contains(step.name) {
                 for statement in Schema.postgresDDL(step.sql) { try db.execute(statement) }
@@ -140,7 +145,8 @@ public struct PostgresAddress: Sendable, CustomStringConvertible {
     public var redacted: String { "postgres://\(user)@\(host):\(port)/\(database)" + (socketDirectory.map { "?host=\($0)" } ?? "") }
 
     var url: String {
-        "postgres://\(user)" + (password.map { ":\($0)" } ?? "") + "@\(host):\(port)/\(database)" + (socketDirectory.map { "?host=\($0)" } ?? "")
+        "postgres://\(user)" + (password.map { ":\($0)" } ?? "") + "@\(host):\(port)/\(database)"
+            + (socketDirectory.map { "?host=\($0)" } ?? "")
     }
 
     var configuration: PostgresConnection.Configuration {
@@ -170,7 +176,10 @@ extension PostgresBackend {
     public static func ensureDatabase(_ name: String, onServerOf url: String) throws -> String {
         var address = try PostgresAddress(url: url)
         let connection = try PostgresConnection.connect(
-            on: MultiThreadedEventLoopGroup.singleton.any(), configuration: address.configuration, id: 0, logger: Logger(label: "chatterm.postgres")
+            on: MultiThreadedEventLoopGroup.singleton.any(),
+            configuration: address.configuration,
+            id: 0,
+            logger: Logger(label: "chatterm.postgres")
         ).wait()
         defer { _ = try? connection.close().wait() }
         let session = PostgresSession(connection: connection, logger: Logger(label: "chatterm.postgres"))

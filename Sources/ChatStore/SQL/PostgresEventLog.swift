@@ -26,13 +26,20 @@ public final class PostgresEventLog: Sendable {
     /// to commit, makes ids gapless and committed in order; the NOTIFY goes out at that commit.
     @discardableResult
     public func append(_ body: String) throws -> Int64 {
-        let id: Int64 = try backend.read { db in
-            try db.value("""
-                WITH next AS (UPDATE event_counter SET id = id + 1 RETURNING id),
-                    added AS (INSERT INTO events (id, body) SELECT id, ? FROM next RETURNING id)
-                SELECT id, pg_notify(?, CASE WHEN ? = 1 THEN id || ' ' || ? ELSE id::text END) FROM added
-                """, body, Self.channel, body.utf8.count <= Self.inlineLimit, body)
-        } ?? 0
+        let id: Int64 =
+            try backend.read { db in
+                try db.value(
+                    """
+                    WITH next AS (UPDATE event_counter SET id = id + 1 RETURNING id),
+                        added AS (INSERT INTO events (id, body) SELECT id, ? FROM next RETURNING id)
+                    SELECT id, pg_notify(?, CASE WHEN ? = 1 THEN id || ' ' || ? ELSE id::text END) FROM added
+                    """,
+                    body,
+                    Self.channel,
+                    body.utf8.count <= Self.inlineLimit,
+                    body
+                )
+            } ?? 0
         if id % 1000 == 0 {
             try backend.read { db in try db.execute("DELETE FROM events WHERE created_at < now() - interval '\(Self.retention)'") }
         }

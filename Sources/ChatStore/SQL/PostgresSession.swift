@@ -90,13 +90,21 @@ enum PostgresPlaceholders {
                 count += 1
                 out += "$\(count)"
             case ":":
-                guard let next = chars.next() else { out.append(c); break }
+                guard let next = chars.next() else {
+                    out.append(c)
+                    break
+                }
                 if next == ":" {
                     out += "::"  // a cast
                 } else if isName(next) {
                     var name = String(next)
                     while let more = chars.next() {
-                        if isName(more) { name.append(more) } else { pending = more; break }
+                        if isName(more) {
+                            name.append(more)
+                        } else {
+                            pending = more
+                            break
+                        }
                     }
                     if let index = names.firstIndex(of: name) {
                         out += "$\(index + 1)"

@@ -14,23 +14,34 @@ enum ChannelFigures {
             WITH counts AS (SELECT c.cid, c.custom, (SELECT COUNT(*) FROM members mb WHERE mb.cid = c.cid) AS n FROM channels c)
             """
         members.total = try Int.fetchOne(db, sql: perChannel + " SELECT IFNULL(SUM(n), 0) FROM counts") ?? 0
-        members.largest = try FigureSQL.ranked(db, perChannel + """
-             SELECT cid AS id, \(FigureSQL.name("custom")) AS name, n FROM counts ORDER BY n DESC, cid LIMIT 1
-            """).first
+        members.largest = try FigureSQL.ranked(
+            db,
+            perChannel + """
+                 SELECT cid AS id, \(FigureSQL.name("custom")) AS name, n FROM counts ORDER BY n DESC, cid LIMIT 1
+                """
+        ).first
         // The middle value, or the mean of the middle two for an even number of channels.
-        members.median = try Double.fetchOne(db, sql: perChannel + """
-             SELECT AVG(n) FROM (SELECT n FROM counts ORDER BY n
-                LIMIT 2 - (SELECT COUNT(*) FROM counts) % 2 OFFSET ((SELECT COUNT(*) FROM counts) - 1) / 2)
-            """) ?? 0
+        members.median =
+            try Double.fetchOne(
+                db,
+                sql: perChannel + """
+                     SELECT AVG(n) FROM (SELECT n FROM counts ORDER BY n
+                        LIMIT 2 - (SELECT COUNT(*) FROM counts) % 2 OFFSET ((SELECT COUNT(*) FROM counts) - 1) / 2)
+                    """
+            ) ?? 0
         return members
     }
 
     static func busiest(_ db: Database, limit: Int) throws -> [MigrationFigures.Ranked] {
-        try FigureSQL.ranked(db, """
+        try FigureSQL.ranked(
+            db,
+            """
             SELECT m.cid AS id, \(FigureSQL.name("c.custom")) AS name, m.n
             FROM (SELECT cid, COUNT(*) AS n FROM messages GROUP BY cid ORDER BY n DESC, cid LIMIT ?) m
             LEFT JOIN channels c ON c.cid = m.cid ORDER BY m.n DESC, m.cid
-            """, [limit])
+            """,
+            [limit]
+        )
     }
 
     static func reactionsByType(_ db: Database) throws -> [MigrationFigures.Tally] {
@@ -38,7 +49,10 @@ enum ChannelFigures {
     }
 
     static func devicesByProvider(_ db: Database) throws -> [MigrationFigures.Tally] {
-        try FigureSQL.tallies(db, "SELECT push_provider AS label, COUNT(*) AS n FROM devices GROUP BY push_provider ORDER BY n DESC, push_provider")
+        try FigureSQL.tallies(
+            db,
+            "SELECT push_provider AS label, COUNT(*) AS n FROM devices GROUP BY push_provider ORDER BY n DESC, push_provider"
+        )
     }
 
     /// App-wide bans, bans in channels (the store's and channels' imported `banned_users`, each
@@ -46,11 +60,15 @@ enum ChannelFigures {
     static func bans(_ db: Database) throws -> MigrationFigures.Bans {
         var bans = MigrationFigures.Bans()
         bans.appWide = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM bans WHERE cid = ''") ?? 0
-        bans.inChannels = try Int.fetchOne(db, sql: """
-            SELECT COUNT(*) FROM (
-                SELECT target_id, cid FROM bans WHERE cid != ''
-                UNION SELECT j.value, c.cid FROM channels c, json_each(c.banned_users) j WHERE json_valid(c.banned_users))
-            """) ?? 0
+        bans.inChannels =
+            try Int.fetchOne(
+                db,
+                sql: """
+                    SELECT COUNT(*) FROM (
+                        SELECT target_id, cid FROM bans WHERE cid != ''
+                        UNION SELECT j.value, c.cid FROM channels c, json_each(c.banned_users) j WHERE json_valid(c.banned_users))
+                    """
+            ) ?? 0
         bans.futureChannelBans = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM future_channel_bans") ?? 0
         return bans
     }

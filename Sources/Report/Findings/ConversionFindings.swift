@@ -47,8 +47,16 @@ public struct ConversionFindings: Sendable, Hashable {
     /// Source items per kind (in the export's terms) against items written.
     public var reconciliation: [ReconciliationRow]
 
-    public init(source: String, changedIDCount: Int = 0, changedIDs: [ChangedID] = [], dropped: [DroppedValue] = [],
-                changedValueCount: Int? = nil, placeholders: Int = 0, expiringLinks: Int = 0, reconciliation: [ReconciliationRow] = []) {
+    public init(
+        source: String,
+        changedIDCount: Int = 0,
+        changedIDs: [ChangedID] = [],
+        dropped: [DroppedValue] = [],
+        changedValueCount: Int? = nil,
+        placeholders: Int = 0,
+        expiringLinks: Int = 0,
+        reconciliation: [ReconciliationRow] = []
+    ) {
         self.source = source
         self.changedIDCount = changedIDCount
         self.changedIDs = changedIDs

@@ -61,8 +61,13 @@ public struct ValidationFindings: Sendable, Hashable {
             let (x, y) = (kinds[a.element]!.count, kinds[b.element]!.count)
             return x != y ? x > y : a.offset < b.offset
         }.map { kinds[$0.element]! }
-        return ValidationFindings(file: file, errorCount: result.errorCount, kinds: sorted, source: result.total,
-                                  reconciliation: reconcile(source: result.total, imported: imported, errors: result.errorCount))
+        return ValidationFindings(
+            file: file,
+            errorCount: result.errorCount,
+            kinds: sorted,
+            source: result.total,
+            reconciliation: reconcile(source: result.total, imported: imported, errors: result.errorCount)
+        )
     }
 
     /// File against store, per item type, with the reason for each gap.

@@ -15,9 +15,11 @@ enum ChartGlyphs {
     /// One character per value, `▁` (zero or least) to `█` (the most); zero stays a space so gaps show.
     static func sparkline(_ values: [Int]) -> String {
         let top = values.max() ?? 0
-        return String(values.map { v -> Character in
-            guard top > 0, v > 0 else { return " " }
-            return levels[Swift.min(levels.count - 1, (v * levels.count - 1) / top)]
-        })
+        return String(
+            values.map { v -> Character in
+                guard top > 0, v > 0 else { return " " }
+                return levels[Swift.min(levels.count - 1, (v * levels.count - 1) / top)]
+            }
+        )
     }
 }

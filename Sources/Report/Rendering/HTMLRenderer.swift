@@ -7,7 +7,9 @@ struct HTMLRenderer {
         var out = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
         out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
         out += "<title>" + esc(document.title) + "</title>\n<style>\n" + HTMLStyle.css + "\n</style>\n</head>\n<body>\n"
-        out += "<header><h1>" + esc(document.title) + "</h1>" + document.subtitle.map { "<p>" + esc($0) + "</p>" }.joined() + "</header>\n<main>\n"
+        out +=
+            "<header><h1>" + esc(document.title) + "</h1>" + document.subtitle.map { "<p>" + esc($0) + "</p>" }.joined()
+            + "</header>\n<main>\n"
         for section in document.sections {
             out += "<section>\n<h2>" + esc(section.title) + "</h2>\n"
             for block in section.blocks { out += render(block) + "\n" }
@@ -19,7 +21,8 @@ struct HTMLRenderer {
     private func render(_ block: ReportDocument.Block) -> String {
         switch block {
         case .facts(let facts):
-            return "<dl class=\"facts\">" + facts.map { "<div><dt>" + esc($0.label) + "</dt><dd>" + esc($0.value) + "</dd></div>" }.joined() + "</dl>"
+            return "<dl class=\"facts\">" + facts.map { "<div><dt>" + esc($0.label) + "</dt><dd>" + esc($0.value) + "</dd></div>" }.joined()
+                + "</dl>"
         case .table(let table):
             return table.rows.isEmpty ? "" : render(table)
         case .chart(let chart):

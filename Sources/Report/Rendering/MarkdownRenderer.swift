@@ -25,10 +25,16 @@ struct MarkdownRenderer {
         case .chart(let chart):
             guard !chart.points.isEmpty else { return "" }
             let label = chart.kind == .timeline ? "period" : ""
-            return "**" + md(chart.title) + "**\n\n" + render(ReportDocument.Table(
-                headers: [label, "count", ""],
-                rows: chart.points.map { [$0.label, ReportNumber.count($0.value), ChartGlyphs.bar($0.value, max: chart.max, columns: barColumns)] },
-                numeric: [1]))
+            return "**" + md(chart.title) + "**\n\n"
+                + render(
+                    ReportDocument.Table(
+                        headers: [label, "count", ""],
+                        rows: chart.points.map {
+                            [$0.label, ReportNumber.count($0.value), ChartGlyphs.bar($0.value, max: chart.max, columns: barColumns)]
+                        },
+                        numeric: [1]
+                    )
+                )
         case .note(let text):
             return "_" + md(text) + "_\n"
         }

@@ -28,7 +28,8 @@ enum SVGChart {
     static func columns(_ chart: ReportDocument.Chart) -> String {
         guard !chart.points.isEmpty else { return "" }
         let (width, height, left, bottom, top) = (900, 300, 60, 40, 20)
-        let plotWidth = width - left - 10, plotHeight = height - bottom - top
+        let plotWidth = width - left - 10
+        let plotHeight = height - bottom - top
         let step = Double(plotWidth) / Double(chart.points.count)
         var svg = open(chart.title, width: width, height: height)
         svg += "<line class=\"axis\" x1=\(q(left)) y1=\(q(top + plotHeight)) x2=\(q(width - 10)) y2=\(q(top + plotHeight))/>"
@@ -40,7 +41,8 @@ enum SVGChart {
             let x = Double(left) + Double(i) * step
             let h = chart.max > 0 ? Double(point.value) * Double(plotHeight) / Double(chart.max) : 0
             let barWidth = max(1, step * 0.8)
-            svg += "<rect class=\"bar\" x=\(q(x + step * 0.1)) y=\(q(Double(top + plotHeight) - h)) width=\(q(barWidth)) height=\(q(h))>"
+            svg +=
+                "<rect class=\"bar\" x=\(q(x + step * 0.1)) y=\(q(Double(top + plotHeight) - h)) width=\(q(barWidth)) height=\(q(h))>"
                 + "<title>\(esc(point.label)): \(ReportNumber.count(point.value))</title></rect>"
             if i % labelEvery == 0 {
                 svg += "<text class=\"label\" x=\(q(x + step / 2)) y=\(q(height - 14)) text-anchor=\"middle\">\(esc(point.label))</text>"

@@ -19,7 +19,12 @@ struct TextRenderer {
         var out = styled(UntrustedText.plain(document.title), "1") + "\n"
         for line in document.subtitle { out += styled(UntrustedText.plain(line), "2") + "\n" }
         for section in document.sections {
-            out += "\n" + styled("━━ " + UntrustedText.plain(section.title) + " " + String(repeating: "━", count: max(3, 60 - section.title.count)), "1;36") + "\n"
+            out +=
+                "\n"
+                + styled(
+                    "━━ " + UntrustedText.plain(section.title) + " " + String(repeating: "━", count: max(3, 60 - section.title.count)),
+                    "1;36"
+                ) + "\n"
             for block in section.blocks { out += render(block) }
         }
         return out
@@ -29,7 +34,9 @@ struct TextRenderer {
         switch block {
         case .facts(let facts):
             let width = facts.map { UntrustedText.width($0.label) }.max() ?? 0
-            return "\n" + facts.map { "  " + padded($0.label, width, right: false) + "  " + styled(UntrustedText.plain($0.value), "1") + "\n" }.joined()
+            return "\n"
+                + facts.map { "  " + padded($0.label, width, right: false) + "  " + styled(UntrustedText.plain($0.value), "1") + "\n" }
+                .joined()
         case .table(let table):
             return render(table)
         case .chart(let chart) where chart.kind == .bars:
@@ -38,14 +45,17 @@ struct TextRenderer {
             let width = labels.map(UntrustedText.width).max() ?? 0
             var out = "\n  " + styled(UntrustedText.plain(chart.title), "1") + "\n"
             for (label, point) in zip(labels, chart.points) {
-                out += "  " + padded(label, width, right: false) + "  " + styled(ChartGlyphs.bar(point.value, max: chart.max, columns: barColumns), "36")
+                out +=
+                    "  " + padded(label, width, right: false) + "  "
+                    + styled(ChartGlyphs.bar(point.value, max: chart.max, columns: barColumns), "36")
                     + " " + ReportNumber.count(point.value) + "\n"
             }
             return out
         case .chart(let chart):
             guard let first = chart.points.first, let last = chart.points.last else { return "" }
             return "\n  " + styled(UntrustedText.plain(chart.title), "1") + " (most: \(ReportNumber.count(chart.max)))\n"
-                + "  " + cell(first.label) + " " + styled(ChartGlyphs.sparkline(chart.points.map(\.value)), "36") + " " + cell(last.label) + "\n"
+                + "  " + cell(first.label) + " " + styled(ChartGlyphs.sparkline(chart.points.map(\.value)), "36") + " " + cell(last.label)
+                + "\n"
         case .note(let text):
             return "\n  " + styled(UntrustedText.plain(text), "2") + "\n"
         }
@@ -55,7 +65,8 @@ struct TextRenderer {
         guard !table.rows.isEmpty else { return "" }
         let rows = table.rows.map { $0.map(cell) }
         let headers = table.headers.map(cell)
-        let widths = headers.indices.map { i in ([headers[i]] + rows.map { i < $0.count ? $0[i] : "" }).map(UntrustedText.width).max() ?? 0 }
+        let widths = headers.indices.map { i in ([headers[i]] + rows.map { i < $0.count ? $0[i] : "" }).map(UntrustedText.width).max() ?? 0
+        }
         func line(_ cells: [String]) -> String {
             let text = "  " + cells.indices.map { padded(cells[$0], widths[$0], right: table.numeric.contains($0)) }.joined(separator: "  ")
             return String(text.reversed().drop { $0 == " " }.reversed())

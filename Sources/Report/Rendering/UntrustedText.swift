@@ -50,7 +50,8 @@ enum UntrustedText {
             guard let v = c.unicodeScalars.first?.value else { return sum }
             // An emoji presentation selector makes a narrow symbol (⚔) a wide emoji (⚔️).
             if c.unicodeScalars.contains(where: { $0.value == 0xFE0F }) { return sum + 2 }
-            let wide = (0x1100...0x115F).contains(v) || (0x2E80...0xA4CF).contains(v) || (0xAC00...0xD7A3).contains(v)
+            let wide =
+                (0x1100...0x115F).contains(v) || (0x2E80...0xA4CF).contains(v) || (0xAC00...0xD7A3).contains(v)
                 || (0xF900...0xFAFF).contains(v) || (0xFE30...0xFE4F).contains(v) || (0xFF00...0xFF60).contains(v)
                 || (0xFFE0...0xFFE6).contains(v) || (0x1F300...0x1FAFF).contains(v) || (0x20000...0x3FFFD).contains(v)
             return sum + (wide ? 2 : 1)
@@ -60,7 +61,8 @@ enum UntrustedText {
     /// At most `columns` wide, with `…` when cut.
     static func truncated(_ text: String, columns: Int) -> String {
         guard width(text) > columns else { return text }
-        var out = "", used = 0
+        var out = ""
+        var used = 0
         for c in text {
             let w = width(String(c))
             if used + w > columns - 1 { break }

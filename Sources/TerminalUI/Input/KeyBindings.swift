@@ -16,7 +16,12 @@ public struct KeyBinding: Sendable {
     public let command: AppCommand
 
     public static let all: [KeyBinding] = [
-        KeyBinding(keys: [.control("k")], label: "Ctrl-K", help: "switch channel (type to filter, Enter to open)", command: .chat(.switcherOpen)),
+        KeyBinding(
+            keys: [.control("k")],
+            label: "Ctrl-K",
+            help: "switch channel (type to filter, Enter to open)",
+            command: .chat(.switcherOpen)
+        ),
         KeyBinding(keys: [.alt("a")], label: "Alt-A", help: "next channel with unread messages", command: .chat(.openNextUnread)),
         KeyBinding(keys: [.alt("s")], label: "Alt-S", help: "back to the previous channel", command: .chat(.openPreviousChannel)),
         KeyBinding(keys: [.up, .character("k")], label: "↑ k", help: "select messages (then move up)", command: .chat(.moveSelection(-1))),
@@ -25,18 +30,53 @@ public struct KeyBinding: Sendable {
         KeyBinding(keys: [.pageDown], label: "PgDn", help: "scroll forward", command: .chat(.scroll(messages: -10))),
         KeyBinding(keys: [.home], label: "Home", help: "oldest message", command: .chat(.jumpToOldest)),
         KeyBinding(keys: [.end], label: "End", help: "newest message", command: .chat(.jumpToNewest)),
-        KeyBinding(keys: [.enter, .character("t"), .character("r")], label: "Enter t r", help: "open the selected message's thread (r: to reply)", command: .chat(.openThread)),
+        KeyBinding(
+            keys: [.enter, .character("t"), .character("r")],
+            label: "Enter t r",
+            help: "open the selected message's thread (r: to reply)",
+            command: .chat(.openThread)
+        ),
         KeyBinding(keys: [.character("e")], label: "e", help: "edit your selected message (server)", command: .chat(.editSelected)),
-        KeyBinding(keys: [.character("d")], label: "d", help: "delete your selected message, after a yes (server)", command: .chat(.deleteSelected)),
-        KeyBinding(keys: [.character("a")], label: "a", help: "react to the selected message: pick, Enter (server)", command: .chat(.reactSelected)),
+        KeyBinding(
+            keys: [.character("d")],
+            label: "d",
+            help: "delete your selected message, after a yes (server)",
+            command: .chat(.deleteSelected)
+        ),
+        KeyBinding(
+            keys: [.character("a")],
+            label: "a",
+            help: "react to the selected message: pick, Enter (server)",
+            command: .chat(.reactSelected)
+        ),
         KeyBinding(keys: [.character("p")], label: "p", help: "pin or unpin the selected message (server)", command: .chat(.pinSelected)),
-        KeyBinding(keys: [.tab, .alt("o")], label: "Tab Alt-O", help: "move focus between channel and thread", command: .chat(.toggleThreadFocus)),
+        KeyBinding(
+            keys: [.tab, .alt("o")],
+            label: "Tab Alt-O",
+            help: "move focus between channel and thread",
+            command: .chat(.toggleThreadFocus)
+        ),
         KeyBinding(keys: [.character("v")], label: "v", help: "details of the selected message", command: .chat(.showDetails)),
-        KeyBinding(keys: [.character("o")], label: "o", help: "open the selected message's link (xdg-open)", command: .chat(.openSelectedLink)),
-        KeyBinding(keys: [.character("m"), .function(2)], label: "m F2", help: "show or hide the member list", command: .chat(.toggleMembers)),
+        KeyBinding(
+            keys: [.character("o")],
+            label: "o",
+            help: "open the selected message's link (xdg-open)",
+            command: .chat(.openSelectedLink)
+        ),
+        KeyBinding(
+            keys: [.character("m"), .function(2)],
+            label: "m F2",
+            help: "show or hide the member list",
+            command: .chat(.toggleMembers)
+        ),
         KeyBinding(keys: [.escape], label: "Esc", help: "close the top pane or stop selecting", command: .chat(.dismiss)),
         KeyBinding(keys: [.character("?"), .function(1)], label: "? F1", help: "this help", command: .chat(.toggleHelp)),
-        KeyBinding(keys: [.character("R"), .function(3)], label: "R F3", help: "migration summary: what the store holds (/report)", command: .chat(.toggleSummary)),
+        KeyBinding(
+            keys: [.character("R"), .function(3)],
+            label: "R F3",
+            help: "migration summary: what the store holds (/report)",
+            command: .chat(.toggleSummary)
+        ),
         KeyBinding(keys: [.control("l")], label: "Ctrl-L", help: "redraw the screen", command: .redraw),
         KeyBinding(keys: [.character("q"), .control("c")], label: "q Ctrl-C", help: "quit", command: .quit),
     ]
@@ -55,9 +95,19 @@ public struct KeyBinding: Sendable {
         KeyBinding(keys: [.control("e")], label: "Ctrl-E", help: "end of line", command: .chat(.composeEdit(.end))),
         KeyBinding(keys: [.alt("b")], label: "Alt-B", help: "word left", command: .chat(.composeEdit(.wordLeft))),
         KeyBinding(keys: [.alt("f")], label: "Alt-F", help: "word right", command: .chat(.composeEdit(.wordRight))),
-        KeyBinding(keys: [.control("w")], label: "Ctrl-W", help: "delete the word before the cursor", command: .chat(.composeEdit(.deleteWordBack))),
+        KeyBinding(
+            keys: [.control("w")],
+            label: "Ctrl-W",
+            help: "delete the word before the cursor",
+            command: .chat(.composeEdit(.deleteWordBack))
+        ),
         KeyBinding(keys: [.control("u")], label: "Ctrl-U", help: "delete to the start", command: .chat(.composeEdit(.killToStart))),
-        KeyBinding(keys: [.control("k")], label: "Ctrl-K", help: "delete to the end (empty line: switch channel)", command: .chat(.composeEdit(.killToEnd))),
+        KeyBinding(
+            keys: [.control("k")],
+            label: "Ctrl-K",
+            help: "delete to the end (empty line: switch channel)",
+            command: .chat(.composeEdit(.killToEnd))
+        ),
         KeyBinding(keys: [.control("p")], label: "Ctrl-P", help: "previous sent message", command: .chat(.composeEdit(.historyBack))),
         KeyBinding(keys: [.control("n")], label: "Ctrl-N", help: "next sent message", command: .chat(.composeEdit(.historyForward))),
         KeyBinding(keys: [.control("x")], label: "Ctrl-X", help: "write the message in $EDITOR", command: .chat(.openEditor)),

@@ -26,8 +26,11 @@ public struct Style: Hashable, Sendable {
     public var background: TerminalColor
     public var attributes: TextAttributes
 
-    public init(foreground: TerminalColor = .terminalDefault, background: TerminalColor = .terminalDefault,
-                attributes: TextAttributes = []) {
+    public init(
+        foreground: TerminalColor = .terminalDefault,
+        background: TerminalColor = .terminalDefault,
+        attributes: TextAttributes = []
+    ) {
         self.foreground = foreground
         self.background = background
         self.attributes = attributes

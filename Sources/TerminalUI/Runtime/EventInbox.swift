@@ -1,5 +1,5 @@
-import ChatModel
 import ChatCore
+import ChatModel
 
 /// Events a live backend delivers from its own threads, waiting for the input loop, which
 /// alone touches the state.

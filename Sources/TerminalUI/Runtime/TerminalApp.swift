@@ -26,8 +26,13 @@ public final class TerminalApp {
     /// no store here, only a server). A plain function, so this module needs no store.
     private let migrationFigures: (@Sendable () throws -> MigrationFigures)?
 
-    public init(backend: any ChatBackend, state: ChatState, context: RenderContext, loadTheme: ((String) throws -> Theme)? = nil,
-                migrationFigures: (@Sendable () throws -> MigrationFigures)? = nil) {
+    public init(
+        backend: any ChatBackend,
+        state: ChatState,
+        context: RenderContext,
+        loadTheme: ((String) throws -> Theme)? = nil,
+        migrationFigures: (@Sendable () throws -> MigrationFigures)? = nil
+    ) {
         self.backend = backend
         self.state = state
         self.context = context
@@ -104,7 +109,11 @@ public final class TerminalApp {
             case .loadChannels:
                 return .channelsLoaded(try backend.channels(for: viewer))
             case .loadChannel(let cid):
-                return .channelLoaded(cid: cid, rows: try backend.messages(cid: cid, viewer: viewer, before: nil, limit: page), members: try backend.members(cid: cid))
+                return .channelLoaded(
+                    cid: cid,
+                    rows: try backend.messages(cid: cid, viewer: viewer, before: nil, limit: page),
+                    members: try backend.members(cid: cid)
+                )
             case .loadOlder(let cid, let before):
                 return .olderLoaded(cid: cid, rows: try backend.messages(cid: cid, viewer: viewer, before: before, limit: page))
             case .loadNewer(let cid, let after):
@@ -120,12 +129,16 @@ public final class TerminalApp {
                 guard let row = try backend.message(id: id, viewer: viewer) else { return .failed("That message is gone") }
                 return .detailsLoaded(MessageDetails(row: row, reactions: try backend.reactions(messageID: id)))
             case .loadSummary:
-                guard let migrationFigures else { return .summaryUnavailable("The summary is of a store: run chatterm open --db STORE, or chatterm report") }
+                guard let migrationFigures else {
+                    return .summaryUnavailable("The summary is of a store: run chatterm open --db STORE, or chatterm report")
+                }
                 // Aggregates over a million messages take seconds: counted off the input loop,
                 // so the client keeps answering keys ("Counting…") until the figures arrive.
                 let inbox = self.inbox
                 DispatchQueue.global(qos: .userInitiated).async {
-                    do { inbox.push(.summaryLoaded(try migrationFigures())) } catch { inbox.push(.summaryUnavailable("Could not count the store: \(error)")) }
+                    do { inbox.push(.summaryLoaded(try migrationFigures())) } catch {
+                        inbox.push(.summaryUnavailable("Could not count the store: \(error)"))
+                    }
                 }
                 return nil
             case .openURL(let url):
@@ -148,7 +161,9 @@ public final class TerminalApp {
                 live.connect(userID: state.userID) { inbox.push($0) }
                 return .notice("Reconnecting…")
             case .live(let request):
-                guard let live = backend as? any LiveChatBackend else { return .failed("This is a local store: start `chatterm serve` and open it with --server to talk") }
+                guard let live = backend as? any LiveChatBackend else {
+                    return .failed("This is a local store: start `chatterm serve` and open it with --server to talk")
+                }
                 live.perform(request)
                 return nil
             }

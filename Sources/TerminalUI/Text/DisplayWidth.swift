@@ -96,7 +96,7 @@ extension DisplayWidth {
         let value = scalar.value
         if value < 0x7F { return value >= 0x20 ? 1 : 0 }
         if value < 0xA0 { return 0 }
-        if value < 0x300 { return 1 }   // Latin-1 and Latin Extended: no marks, nothing wide
+        if value < 0x300 { return 1 }  // Latin-1 and Latin Extended: no marks, nothing wide
         // Hangul medial vowels and final consonants share the cell of the leading consonant.
         if (0x1160...0x11FF).contains(value) || (0xD7B0...0xD7FF).contains(value) { return 0 }
         // Format characters that are visible signs (Arabic number signs…); glibc gives them 1.
@@ -218,6 +218,6 @@ extension DisplayWidth {
         (0x1F6D5, 0x1F6DF), (0x1F6EB, 0x1F6EF), (0x1F6F4, 0x1F6FF), (0x1F774, 0x1F77F), (0x1F7D9, 0x1F7FF),
         (0x1F80C, 0x1F80F), (0x1F848, 0x1F84F), (0x1F85A, 0x1F85F), (0x1F888, 0x1F88F), (0x1F8AE, 0x1F8AF),
         (0x1F8B2, 0x1F8FF), (0x1F90C, 0x1F93A), (0x1F93C, 0x1F945), (0x1F947, 0x1F9FF), (0x1FA54, 0x1FA5F),
-        (0x1FA6E, 0x1FAFF), (0x1FC00, 0x3FFFD)
+        (0x1FA6E, 0x1FAFF), (0x1FC00, 0x3FFFD),
     ]
 }

@@ -54,7 +54,8 @@ extension SanitizedText {
     private static let blackFlag: Unicode.Scalar = "\u{1F3F4}"
 
     private enum Edit {
-        case keep, drop, replace(String)
+        case keep, drop
+        case replace(String)
     }
 
     /// One pass over the scalars, decoded straight from the UTF-8 bytes. Kept runs are copied
@@ -72,9 +73,9 @@ extension SanitizedText {
 
         var output: [UInt8] = []
         var edited = false
-        var copied = 0                    // bytes before this offset are in `output` or dropped
-        var previous: Unicode.Scalar?     // last scalar written
-        var base: Unicode.Scalar?         // last scalar written other than VS16 and tags
+        var copied = 0  // bytes before this offset are in `output` or dropped
+        var previous: Unicode.Scalar?  // last scalar written
+        var base: Unicode.Scalar?  // last scalar written other than VS16 and tags
         var offset = 0
         var (scalar, length) = decode(bytes, at: 0)
         while offset < bytes.count {
@@ -85,11 +86,17 @@ extension SanitizedText {
                 previous = scalar
                 if scalar != variationSelector16, !isTag(scalar) { base = scalar }
             case .drop:
-                if !edited { output.reserveCapacity(bytes.count + 16); edited = true }
+                if !edited {
+                    output.reserveCapacity(bytes.count + 16)
+                    edited = true
+                }
                 output.append(contentsOf: bytes[copied..<offset])
                 copied = after
             case .replace(let replacement):
-                if !edited { output.reserveCapacity(bytes.count + 16); edited = true }
+                if !edited {
+                    output.reserveCapacity(bytes.count + 16)
+                    edited = true
+                }
                 output.append(contentsOf: bytes[copied..<offset])
                 output.append(contentsOf: replacement.utf8)
                 copied = after
@@ -117,8 +124,12 @@ extension SanitizedText {
     }
 
     /// What becomes of `scalar`, given the last scalars written and the next one in the input.
-    private static func edit(_ scalar: Unicode.Scalar, previous: Unicode.Scalar?, base: Unicode.Scalar?,
-                             next: Unicode.Scalar?) -> Edit {
+    private static func edit(
+        _ scalar: Unicode.Scalar,
+        previous: Unicode.Scalar?,
+        base: Unicode.Scalar?,
+        next: Unicode.Scalar?
+    ) -> Edit {
         let value = scalar.value
         if value < 0xA0 {
             switch value {
@@ -126,7 +137,7 @@ extension SanitizedText {
             case 0x09: return .replace("    ")
             case 0x0D: return next == "\n" ? .drop : .replace(" ")
             case 0x1B: return .replace("\u{241B}")
-            default: return .drop   // other C0, DEL, C1
+            default: return .drop  // other C0, DEL, C1
             }
         }
         if hasNothingToDrop(value) { return .keep }

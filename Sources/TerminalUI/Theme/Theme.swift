@@ -9,9 +9,11 @@ struct PartialStyle: Equatable, Sendable {
 
     /// `self` with whatever `top` says taking precedence (an override file over its theme).
     func overlaid(by top: PartialStyle) -> PartialStyle {
-        PartialStyle(foreground: top.foreground ?? foreground,
-                     background: top.background ?? background,
-                     attributes: top.attributes ?? attributes)
+        PartialStyle(
+            foreground: top.foreground ?? foreground,
+            background: top.background ?? background,
+            attributes: top.attributes ?? attributes
+        )
     }
 }
 
@@ -37,9 +39,11 @@ public struct Theme: Equatable, Sendable {
                 if let set = settings[current] { resolved = set.overlaid(by: resolved) }
                 next = ThemeAttribute.parentName(of: current)
             }
-            styles[attribute.name] = Style(foreground: resolved.foreground ?? .terminalDefault,
-                                           background: resolved.background ?? .terminalDefault,
-                                           attributes: resolved.attributes ?? [])
+            styles[attribute.name] = Style(
+                foreground: resolved.foreground ?? .terminalDefault,
+                background: resolved.background ?? .terminalDefault,
+                attributes: resolved.attributes ?? []
+            )
         }
         self.styles = styles
     }

@@ -108,8 +108,10 @@ struct ThemeFile {
         switch property {
         case "fg", "bg":
             guard let color = Self.color(named: value) else {
-                throw fail("bad colour '\(value)' for \(key); expected default, a colour name "
-                    + "(\(Self.colorNames.joined(separator: ", "))), #rrggbb or color0 to color255")
+                throw fail(
+                    "bad colour '\(value)' for \(key); expected default, a colour name "
+                        + "(\(Self.colorNames.joined(separator: ", "))), #rrggbb or color0 to color255"
+                )
             }
             if property == "fg" { setting.foreground = color } else { setting.background = color }
         case "style":
@@ -125,7 +127,8 @@ struct ThemeFile {
 
 extension ThemeFile {
     /// The 16 ANSI colours in palette order; `brightRed` is 9. Matched ignoring case.
-    static let colorNames = ["black", "red", "green", "yellow", "blue", "magenta", "cyan", "white"]
+    static let colorNames =
+        ["black", "red", "green", "yellow", "blue", "magenta", "cyan", "white"]
         + ["Black", "Red", "Green", "Yellow", "Blue", "Magenta", "Cyan", "White"].map { "bright" + $0 }
 
     /// Style flags in the order a dump writes them.
@@ -142,8 +145,13 @@ extension ThemeFile {
         if lowered == "default" { return .terminalDefault }
         if let index = colorNames.firstIndex(where: { $0.lowercased() == lowered }) { return .ansi(UInt8(index)) }
         if lowered.hasPrefix("#"), lowered.count == 7, let rgb = UInt32(lowered.dropFirst(), radix: 16) {
-            return .indexed(XtermPalette.nearestIndex(red: UInt8(rgb >> 16), green: UInt8((rgb >> 8) & 0xff),
-                                                      blue: UInt8(rgb & 0xff)))
+            return .indexed(
+                XtermPalette.nearestIndex(
+                    red: UInt8(rgb >> 16),
+                    green: UInt8((rgb >> 8) & 0xff),
+                    blue: UInt8(rgb & 0xff)
+                )
+            )
         }
         if lowered.hasPrefix("color"), let index = UInt8(lowered.dropFirst(5)) {
             return index < 16 ? .ansi(index) : .indexed(index)
@@ -164,8 +172,10 @@ extension ThemeFile {
         var flags: TextAttributes = []
         for word in words {
             guard let flag = styleNames.first(where: { $0.name == word })?.flag else {
-                throw fail("bad style '\(word)' for \(key); expected none or "
-                    + styleNames.map(\.name).joined(separator: ", "))
+                throw fail(
+                    "bad style '\(word)' for \(key); expected none or "
+                        + styleNames.map(\.name).joined(separator: ", ")
+                )
             }
             flags.insert(flag)
         }

@@ -15,15 +15,24 @@ extension Theme {
     ///   - noColor: `NO_COLOR` is set and non-empty (no-color.org): every colour becomes the
     ///     terminal's own, the style flags stay.
     /// - Throws: `ThemeError` with the file and line of the first problem.
-    public static func load(name: String, themesDirectory: String, overridePath: String?,
-                            colorCount: Int, noColor: Bool) throws -> Theme {
+    public static func load(
+        name: String,
+        themesDirectory: String,
+        overridePath: String?,
+        colorCount: Int,
+        noColor: Bool
+    ) throws -> Theme {
         let chain = try readChain(name: name, themesDirectory: themesDirectory)
         var layers = chain
         if let overridePath, FileManager.default.fileExists(atPath: overridePath) {
             let override = try ThemeFile.read(path: overridePath)
             if let inherits = override.inherits {
-                throw ThemeError(path: overridePath, line: inherits.line, message: "an override file can't inherit; "
-                    + "it always applies over the chosen theme, so choose '\(inherits.text)' as the theme instead")
+                throw ThemeError(
+                    path: overridePath,
+                    line: inherits.line,
+                    message: "an override file can't inherit; "
+                        + "it always applies over the chosen theme, so choose '\(inherits.text)' as the theme instead"
+                )
             }
             layers.append(override)
         }
@@ -60,16 +69,23 @@ extension Theme {
             path = try locate(parent.text, themesDirectory: themesDirectory, relativeTo: (file, parent))
             if chain.contains(where: { $0.path == path }) {
                 let cycle = chain.reversed().map { URL(fileURLWithPath: $0.path).lastPathComponent }
-                throw ThemeError(path: file.path, line: parent.line, message: "inheriting '\(parent.text)' makes a loop: "
-                    + (cycle + [URL(fileURLWithPath: path).lastPathComponent]).joined(separator: " → "))
+                throw ThemeError(
+                    path: file.path,
+                    line: parent.line,
+                    message: "inheriting '\(parent.text)' makes a loop: "
+                        + (cycle + [URL(fileURLWithPath: path).lastPathComponent]).joined(separator: " → ")
+                )
             }
         }
     }
 
     /// The file a theme name or path stands for. `inheritedBy` is the file whose `inherits`
     /// names it: a relative path resolves next to that file, and errors point at its line.
-    private static func locate(_ reference: String, themesDirectory: String,
-                               relativeTo inheritedBy: (file: ThemeFile, value: ThemeFile.Value)?) throws -> String {
+    private static func locate(
+        _ reference: String,
+        themesDirectory: String,
+        relativeTo inheritedBy: (file: ThemeFile, value: ThemeFile.Value)?
+    ) throws -> String {
         let isPath = reference.contains("/") || reference.hasSuffix(".theme")
         let path: String
         if isPath {
@@ -79,7 +95,9 @@ extension Theme {
             path = URL(fileURLWithPath: themesDirectory).appendingPathComponent(reference + ".theme").standardizedFileURL.path
         }
         if FileManager.default.fileExists(atPath: path) { return path }
-        let problem = isPath ? "no theme file at \(path)"
+        let problem =
+            isPath
+            ? "no theme file at \(path)"
             : "no theme named '\(reference)' in \(themesDirectory); available: "
                 + available(themesDirectory: themesDirectory).joined(separator: ", ")
         guard let inheritedBy else { throw ThemeError(path: isPath ? path : themesDirectory, line: nil, message: problem) }

@@ -57,7 +57,13 @@ enum ComposerView {
         frame.fill(x: rect.x, y: rect.y, width: rect.width, height: rect.height, style: style)
         frame.put(context.label(promptText), x: rect.x, y: rect.y, style: context.style("input.prompt"))
         for (i, row) in wrapped.rows[first...].prefix(rect.height).enumerated() {
-            frame.put(context.text(String(row), singleLine: true), x: rect.x + indent, y: rect.y + i, maxWidth: rect.width - indent, style: style)
+            frame.put(
+                context.text(String(row), singleLine: true),
+                x: rect.x + indent,
+                y: rect.y + i,
+                maxWidth: rect.width - indent,
+                style: style
+            )
         }
         frame.cursor = (rect.x + indent + wrapped.cursor.column, rect.y + wrapped.cursor.row - first)
     }

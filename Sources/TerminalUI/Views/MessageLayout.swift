@@ -34,23 +34,46 @@ struct MessageLayout {
         if unreadHere { out.append(separator("New messages", style: context.style("newMessages"))) }
 
         if m.type == .system {
-            out.append(ViewLine(segments: [time(m), Segment(text: context.text("— " + (m.text ?? "") + " —", singleLine: true), style: context.style("message.system"))],
-                                messageID: row.id))
+            out.append(
+                ViewLine(
+                    segments: [
+                        time(m),
+                        Segment(text: context.text("— " + (m.text ?? "") + " —", singleLine: true), style: context.style("message.system")),
+                    ],
+                    messageID: row.id
+                )
+            )
             return out
         }
         let grouped = !newDay && !unreadHere && previous.map { isGrouped(row, after: $0) } ?? false
         if !grouped { out.append(header(row)) }
         if let quote = row.quoted {
             let quoted = quote.deleted ? "message deleted" : quote.text
-            out.append(ViewLine(segments: [Segment(text: context.text("│ " + quote.authorName + ": " + quoted, singleLine: true), style: context.style("message.quote"))],
-                                indent: Self.indent, messageID: row.id))
+            out.append(
+                ViewLine(
+                    segments: [
+                        Segment(
+                            text: context.text("│ " + quote.authorName + ": " + quoted, singleLine: true),
+                            style: context.style("message.quote")
+                        )
+                    ],
+                    indent: Self.indent,
+                    messageID: row.id
+                )
+            )
         }
         out += body(row)
         for attachment in m.attachments { out.append(card(attachment, messageID: row.id)) }
         if !row.reactions.isEmpty { out += reactionLines(row) }
         if row.replyCount > 0 {
             let label = "⤷ \(row.replyCount) \(row.replyCount == 1 ? "reply" : "replies")"
-            out.append(ViewLine(segments: [Segment(text: context.label(label), style: context.style("thread.replies"))], indent: Self.indent, messageID: row.id))
+            out.append(
+                ViewLine(
+                    segments: [Segment(text: context.label(label), style: context.style("thread.replies"))],
+                    indent: Self.indent,
+                    messageID: row.id
+                )
+            )
         }
         return out
     }
@@ -73,10 +96,17 @@ struct MessageLayout {
         var segments = [time(m), Segment(text: context.text(row.authorName, singleLine: true), style: authorStyle)]
         if m.parentID != nil { segments.append(Segment(text: context.label(" ↳ in thread"), style: context.style("thread.replies"))) }
         if m.pinnedAt != nil { segments.append(Segment(text: context.label(" 📌 pinned"), style: context.style("message.pinned"))) }
-        if m.textUpdatedAt != nil, m.type != .deleted { segments.append(Segment(text: context.label(" (edited)"), style: context.style("message.edited"))) }
+        if m.textUpdatedAt != nil, m.type != .deleted {
+            segments.append(Segment(text: context.label(" (edited)"), style: context.style("message.edited")))
+        }
         // A /giphy preview is the sender's alone until sent.
         if m.type == .ephemeral {
-            segments.append(Segment(text: context.label(" only you see this · ↑ then Enter send · s shuffle · x cancel"), style: context.style("message.edited")))
+            segments.append(
+                Segment(
+                    text: context.label(" only you see this · ↑ then Enter send · s shuffle · x cancel"),
+                    style: context.style("message.edited")
+                )
+            )
         }
         return ViewLine(segments: segments, messageID: row.id)
     }
@@ -84,7 +114,13 @@ struct MessageLayout {
     private func body(_ row: MessageRow) -> [ViewLine] {
         let m = row.message
         if m.type == .deleted {
-            return [ViewLine(segments: [Segment(text: context.label("(message deleted)"), style: context.style("message.deleted"))], indent: Self.indent, messageID: row.id)]
+            return [
+                ViewLine(
+                    segments: [Segment(text: context.label("(message deleted)"), style: context.style("message.deleted"))],
+                    indent: Self.indent,
+                    messageID: row.id
+                )
+            ]
         }
         let text = m.text ?? ""
         guard !text.isEmpty else { return [] }
@@ -99,14 +135,21 @@ struct MessageLayout {
     private func card(_ attachment: Attachment, messageID: String) -> ViewLine {
         let kind = AttachmentKind(attachment)
         var parts = [kind.icon + " " + kind.rawValue]
-        if let title = attachment.title ?? attachment.fields["fallback"]?.stringValue ?? attachment.fields["text"]?.stringValue { parts.append(title) }
+        if let title = attachment.title ?? attachment.fields["fallback"]?.stringValue ?? attachment.fields["text"]?.stringValue {
+            parts.append(title)
+        }
         if let size = attachment.fields["file_size"]?.intValue { parts.append(Self.byteCount(size)) }
-        if let url = attachment.assetURL ?? attachment.imageURL ?? attachment.fields["title_link"]?.stringValue ?? attachment.fields["og_scrape_url"]?.stringValue {
+        if let url = attachment.assetURL ?? attachment.imageURL ?? attachment.fields["title_link"]?.stringValue
+            ?? attachment.fields["og_scrape_url"]?.stringValue
+        {
             parts.append(url)
         }
         let styleName = "attachment." + kind.rawValue
-        return ViewLine(segments: [Segment(text: context.text(parts.joined(separator: " · "), singleLine: true), style: context.style(styleName))],
-                        indent: Self.indent, messageID: messageID)
+        return ViewLine(
+            segments: [Segment(text: context.text(parts.joined(separator: " · "), singleLine: true), style: context.style(styleName))],
+            indent: Self.indent,
+            messageID: messageID
+        )
     }
 
     private func reactionLines(_ row: MessageRow) -> [ViewLine] {
@@ -140,7 +183,10 @@ struct MessageLayout {
         let units = ["KB", "MB", "GB", "TB"]
         var value = Double(bytes) / 1024
         var unit = 0
-        while value >= 1024, unit < units.count - 1 { value /= 1024; unit += 1 }
+        while value >= 1024, unit < units.count - 1 {
+            value /= 1024
+            unit += 1
+        }
         let rounded = (value * 10).rounded() / 10
         return (rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)) + " " + units[unit]
     }

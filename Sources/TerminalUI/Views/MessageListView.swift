@@ -8,8 +8,13 @@ enum MessageListView {
         let header = context.style("channelHeader")
         frame.fill(x: rect.x, y: rect.y, width: rect.width, height: 1, style: header)
         guard let channel = state.openChannel else {
-            frame.put(context.label(state.channels.isEmpty ? " No channels for this user. Load data with: chatterm import FILE" : " Loading…"),
-                      x: rect.x, y: rect.y + 2, maxWidth: rect.width, style: context.style("message.system"))
+            frame.put(
+                context.label(state.channels.isEmpty ? " No channels for this user. Load data with: chatterm import FILE" : " Loading…"),
+                x: rect.x,
+                y: rect.y + 2,
+                maxWidth: rect.width,
+                style: context.style("message.system")
+            )
             return
         }
         frame.put(context.text(" " + headerText(channel), singleLine: true), x: rect.x, y: rect.y, maxWidth: rect.width, style: header)
@@ -37,7 +42,10 @@ enum MessageListView {
         }
         if index < rows.startIndex, lines.count < area.height {
             let top = window.hasOlder ? "↑ older messages (PgUp)" : "Beginning of " + channel.title
-            lines.insert(ViewLine(segments: [Segment(text: context.text(top, singleLine: true), style: context.style("message.gap"))], indent: 1), at: 0)
+            lines.insert(
+                ViewLine(segments: [Segment(text: context.text(top, singleLine: true), style: context.style("message.gap"))], indent: 1),
+                at: 0
+            )
             // The top of the window is on screen: fill the rest with the messages that follow.
             var next = rows.endIndex
             while lines.count < area.height, next < window.rows.count {
@@ -54,14 +62,25 @@ enum MessageListView {
         }
         draw(lines.suffix(area.height), in: shownArea, selected: state.selectedMessageID, frame: &frame, context: context)
         if window.hasNewer || window.bottomIndex != nil {
-            frame.put(context.label(" ↓ newer messages (End) "), x: area.x + max(0, area.width - 24), y: area.y + area.height - 1, style: context.style("message.gap"))
+            frame.put(
+                context.label(" ↓ newer messages (End) "),
+                x: area.x + max(0, area.width - 24),
+                y: area.y + area.height - 1,
+                style: context.style("message.gap")
+            )
         }
     }
 
     static func drawThread(_ state: ChatState, in rect: Rect, frame: inout Frame, context: RenderContext) {
         let focused = state.focus == .thread
         frame.fill(x: rect.x, y: rect.y, width: rect.width, height: 1, style: context.style("thread.header"))
-        frame.put(context.label(focused ? " ▶ Thread (Esc closes)" : " Thread (Tab to focus)"), x: rect.x, y: rect.y, maxWidth: rect.width, style: context.style("thread.header"))
+        frame.put(
+            context.label(focused ? " ▶ Thread (Esc closes)" : " Thread (Tab to focus)"),
+            x: rect.x,
+            y: rect.y,
+            maxWidth: rect.width,
+            style: context.style("thread.header")
+        )
         guard let thread = state.thread else { return }
         let area = Rect(x: rect.x + 1, y: rect.y + 1, width: rect.width - 1, height: rect.height - 1)
         guard area.height > 0, area.width > 1 else { return }
@@ -70,7 +89,11 @@ enum MessageListView {
         root.replyCount = 0
         var lines = layout.lines(for: root, after: nil, firstUnreadID: nil)
         let count = thread.replies.count
-        lines.append(ViewLine(segments: [Segment(text: context.label("── \(count) \(count == 1 ? "reply" : "replies") ──"), style: context.style("thread.replies"))]))
+        lines.append(
+            ViewLine(segments: [
+                Segment(text: context.label("── \(count) \(count == 1 ? "reply" : "replies") ──"), style: context.style("thread.replies"))
+            ])
+        )
         var previous: MessageRow? = root
         for reply in thread.replies {
             lines += layout.lines(for: reply, after: previous, firstUnreadID: nil)
@@ -100,7 +123,9 @@ enum MessageListView {
 
     private static func headerText(_ c: ChannelSummary) -> String {
         var parts = [(c.isDirect ? "@" : "#") + c.title]
-        if let topic = c.channel.custom["topic"]?.stringValue ?? c.channel.custom["description"]?.stringValue, !topic.isEmpty { parts.append(topic) }
+        if let topic = c.channel.custom["topic"]?.stringValue ?? c.channel.custom["description"]?.stringValue, !topic.isEmpty {
+            parts.append(topic)
+        }
         parts.append("\(c.memberCount) members")
         if c.channel.frozen == true { parts.append("❄ frozen") }
         return parts.joined(separator: " · ")

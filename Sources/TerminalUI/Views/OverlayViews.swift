@@ -9,7 +9,13 @@ enum OverlayViews {
         let box = centered(width: min(60, frame.width - 2), height: min(14, frame.height - 2), in: frame)
         let style = context.style("switcher")
         drawBox(box, title: "Switch channel", style: style, frame: &frame, context: context)
-        frame.put(context.text("> " + switcher.query + "▏", singleLine: true), x: box.x + 2, y: box.y + 1, maxWidth: box.width - 4, style: style)
+        frame.put(
+            context.text("> " + switcher.query + "▏", singleLine: true),
+            x: box.x + 2,
+            y: box.y + 1,
+            maxWidth: box.width - 4,
+            style: style
+        )
         for (i, match) in matches.prefix(max(0, box.height - 3)).enumerated() {
             let y = box.y + 2 + i
             let selected = i == switcher.selected
@@ -38,7 +44,13 @@ enum OverlayViews {
         let box = centered(width: min(40, frame.width - 2), height: min(matches.count + 3, 16, frame.height - 2), in: frame)
         let style = context.style("switcher")
         drawBox(box, title: "React (type, Enter, Esc)", style: style, frame: &frame, context: context)
-        frame.put(context.text("> " + picker.query + "▏", singleLine: true), x: box.x + 2, y: box.y + 1, maxWidth: box.width - 4, style: style)
+        frame.put(
+            context.text("> " + picker.query + "▏", singleLine: true),
+            x: box.x + 2,
+            y: box.y + 1,
+            maxWidth: box.width - 4,
+            style: style
+        )
         for (i, type) in matches.prefix(max(0, box.height - 3)).enumerated() {
             let y = box.y + 2 + i
             let rowStyle = context.style(i == picker.selected ? "switcher.selected" : "switcher")
@@ -72,8 +84,10 @@ enum OverlayViews {
         var entries = KeyBinding.all.map { ($0.label, $0.help) }
         if live {
             // Letters are text while writing: their commands work in message-select mode.
-            entries = [("", "— writing —")] + KeyBinding.composer.map { ($0.label, $0.help) }
-                + [("", "— commands —")] + SlashCommand.all.map { ("/" + $0.name, ($0.arguments.isEmpty ? "" : $0.arguments + ": ") + $0.help) }
+            entries =
+                [("", "— writing —")] + KeyBinding.composer.map { ($0.label, $0.help) }
+                + [("", "— commands —")]
+                + SlashCommand.all.map { ("/" + $0.name, ($0.arguments.isEmpty ? "" : $0.arguments + ": ") + $0.help) }
                 + [("", "— reading (letters in message-select mode, after ↑) —")] + entries.filter { !$0.0.hasPrefix("q ") }
                 + [("q", "quote the selected message in your next one"), ("Ctrl-C", "quit")]
         }
@@ -88,7 +102,8 @@ enum OverlayViews {
         drawBox(box, title: "Keys (Esc closes)", style: style, frame: &frame, context: context)
         let width = box.width / columns
         for (i, entry) in entries.enumerated() where i % rows < box.height - 2 {
-            let x = box.x + (i / rows) * width, y = box.y + 1 + i % rows
+            let x = box.x + (i / rows) * width
+            let y = box.y + 1 + i % rows
             frame.put(context.label(entry.0), x: x + 2, y: y, maxWidth: keyWidth, style: context.style("help.key"))
             frame.put(context.label(entry.1), x: x + keyWidth + 3, y: y, maxWidth: width - keyWidth - 5, style: style)
         }

@@ -27,7 +27,9 @@ public struct RenderContext: Sendable {
     /// The client's own words.
     public func label(_ text: String) -> SanitizedText { SanitizedText.trusted(text) }
 
-    static let monthNames = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+    static let monthNames = [
+        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
+    ]
     static let dayNames = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"]
 
     func clock(_ t: Timestamp) -> String {

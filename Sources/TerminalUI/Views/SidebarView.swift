@@ -12,16 +12,38 @@ enum SidebarView {
             let members = ordered.filter { ChatReducer.group($0) == group }
             guard !members.isEmpty, y < rect.y + rect.height else { continue }
             if y > rect.y { y += 1 }
-            frame.put(context.label(group.title.uppercased()), x: rect.x + 1, y: y, maxWidth: rect.width - 1, style: context.style("sidebar.header"))
+            frame.put(
+                context.label(group.title.uppercased()),
+                x: rect.x + 1,
+                y: y,
+                maxWidth: rect.width - 1,
+                style: context.style("sidebar.header")
+            )
             y += 1
             for channel in members where y < rect.y + rect.height {
-                drawEntry(channel, current: channel.channel.cid == state.openCID, x: rect.x, y: y, width: rect.width, frame: &frame, context: context)
+                drawEntry(
+                    channel,
+                    current: channel.channel.cid == state.openCID,
+                    x: rect.x,
+                    y: y,
+                    width: rect.width,
+                    frame: &frame,
+                    context: context
+                )
                 y += 1
             }
         }
     }
 
-    private static func drawEntry(_ c: ChannelSummary, current: Bool, x: Int, y: Int, width: Int, frame: inout Frame, context: RenderContext) {
+    private static func drawEntry(
+        _ c: ChannelSummary,
+        current: Bool,
+        x: Int,
+        y: Int,
+        width: Int,
+        frame: inout Frame,
+        context: RenderContext
+    ) {
         var styleName = c.muted ? "sidebar.channel.muted" : c.unreadCount > 0 ? "sidebar.channel.unread" : "sidebar.channel"
         if current { styleName = "sidebar.channel.current" }
         let style = context.style(styleName)
@@ -32,20 +54,45 @@ enum SidebarView {
         let suffixWidth = DisplayWidth.of(mention + frozen)
         var column = x + 1
         column += frame.put(context.label(prefix), x: column, y: y, style: style)
-        column += frame.put(context.text(c.title, singleLine: true), x: column, y: y, maxWidth: max(1, width - 2 - suffixWidth - 1), style: style)
+        column += frame.put(
+            context.text(c.title, singleLine: true),
+            x: column,
+            y: y,
+            maxWidth: max(1, width - 2 - suffixWidth - 1),
+            style: style
+        )
         if !frozen.isEmpty { column += frame.put(context.label(frozen), x: column, y: y, style: context.style("sidebar.channel.frozen")) }
-        if !mention.isEmpty { frame.put(context.label(mention), x: column, y: y, maxWidth: x + width - column, style: context.style("sidebar.channel.mention")) }
+        if !mention.isEmpty {
+            frame.put(
+                context.label(mention),
+                x: column,
+                y: y,
+                maxWidth: x + width - column,
+                style: context.style("sidebar.channel.mention")
+            )
+        }
     }
 }
 
 /// The members of the open channel, by name, moderators marked.
 enum MembersView {
     static func draw(_ state: ChatState, in rect: Rect, frame: inout Frame, context: RenderContext) {
-        frame.put(context.label("MEMBERS (\(state.members.count))"), x: rect.x + 1, y: rect.y, maxWidth: rect.width - 1, style: context.style("sidebar.header"))
+        frame.put(
+            context.label("MEMBERS (\(state.members.count))"),
+            x: rect.x + 1,
+            y: rect.y,
+            maxWidth: rect.width - 1,
+            style: context.style("sidebar.header")
+        )
         for (i, row) in state.members.prefix(max(0, rect.height - 1)).enumerated() {
             let role = row.member.channelRole == "channel_moderator" ? " ★" : ""
-            frame.put(context.text(row.user.displayName + role, singleLine: true), x: rect.x + 1, y: rect.y + 1 + i, maxWidth: rect.width - 1,
-                      style: context.theme.usernameStyle(for: row.user.id))
+            frame.put(
+                context.text(row.user.displayName + role, singleLine: true),
+                x: rect.x + 1,
+                y: rect.y + 1 + i,
+                maxWidth: rect.width - 1,
+                style: context.theme.usernameStyle(for: row.user.id)
+            )
         }
     }
 }
@@ -55,7 +102,10 @@ enum StatusBarView {
     static func draw(_ state: ChatState, in rect: Rect, frame: inout Frame, context: RenderContext) {
         let style = context.style("statusBar")
         frame.fill(x: rect.x, y: rect.y, width: rect.width, height: 1, style: style)
-        let mode = state.switcher != nil ? " SWITCH " : state.selectedMessageID != nil ? " SELECT " : state.focus == .thread ? " THREAD " : state.isLive ? " CHAT " : " BROWSE "
+        let mode =
+            state.switcher != nil
+            ? " SWITCH "
+            : state.selectedMessageID != nil ? " SELECT " : state.focus == .thread ? " THREAD " : state.isLive ? " CHAT " : " BROWSE "
         var x = rect.x
         x += frame.put(context.label(mode), x: x, y: rect.y, style: context.style("statusBar.mode"))
         switch state.connection {
@@ -67,7 +117,13 @@ enum StatusBarView {
         }
         x += frame.put(context.text(" " + state.userName, singleLine: true), x: x, y: rect.y, style: style)
         if let status = state.status {
-            frame.put(context.text("  " + status, singleLine: true), x: x, y: rect.y, maxWidth: rect.x + rect.width - x, style: context.style("statusBar.error"))
+            frame.put(
+                context.text("  " + status, singleLine: true),
+                x: x,
+                y: rect.y,
+                maxWidth: rect.x + rect.width - x,
+                style: context.style("statusBar.error")
+            )
         } else {
             let unread = state.channels.filter { $0.unreadCount > 0 && !$0.muted }.count
             let keys = state.isLive ? "Enter send · ↑ select · Ctrl-K switch · F1 help" : "Ctrl-K switch · Alt-A next unread · ? help"

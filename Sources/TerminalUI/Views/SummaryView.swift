@@ -8,7 +8,13 @@ enum SummaryView {
     static func draw(_ summary: SummaryScreen, frame: inout Frame, context: RenderContext) {
         let box = OverlayViews.centered(width: min(84, frame.width - 2), height: frame.height - 2, in: frame)
         let style = context.style("help")
-        OverlayViews.drawBox(box, title: "Migration summary (↑↓ PgUp PgDn scroll, Esc closes)", style: style, frame: &frame, context: context)
+        OverlayViews.drawBox(
+            box,
+            title: "Migration summary (↑↓ PgUp PgDn scroll, Esc closes)",
+            style: style,
+            frame: &frame,
+            context: context
+        )
         let (x, width, visible) = (box.x + 2, box.width - 4, box.height - 2)
         guard visible > 0 else { return }
         guard let lines = summary.lines else {
@@ -27,8 +33,13 @@ enum SummaryView {
                 let used = frame.put(context.text(line.text, singleLine: true), x: x, y: y, maxWidth: width, style: style)
                 let room = width - used
                 let length = top > 0 && value > 0 ? max(1, value * room / top) : 0
-                frame.put(context.label(String(repeating: "█", count: max(0, min(room, length)))), x: x + used, y: y, maxWidth: room,
-                          style: context.style("help.key"))
+                frame.put(
+                    context.label(String(repeating: "█", count: max(0, min(room, length)))),
+                    x: x + used,
+                    y: y,
+                    maxWidth: room,
+                    style: context.style("help.key")
+                )
             }
         }
         if lines.count > visible {

@@ -49,14 +49,19 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
         // Nothing is lost without a word: every message read is converted or accounted for.
         for kind in ["users", "rooms", "messages", "cursors"] {
             guard let tally = report.tally(kind) else { continue }
-            precondition(tally.source == tally.converted + tally.notConverted.reduce(0) { $0 + $1.count }, "\(kind) unaccounted for: \(tally)")
+            precondition(
+                tally.source == tally.converted + tally.notConverted.reduce(0) { $0 + $1.count },
+                "\(kind) unaccounted for: \(tally)"
+            )
         }
     }
 
     private static func json(_ bytes: [UInt8]) {
         guard let value = try? JSONParser.parse(bytes) else { return }
         let written = JSONWriter().string(value)
-        guard let again = try? JSONParser.parse(written) else { preconditionFailure("the writer produced JSON its parser refuses: \(written)") }
+        guard let again = try? JSONParser.parse(written) else {
+            preconditionFailure("the writer produced JSON its parser refuses: \(written)")
+        }
         precondition(JSONWriter().string(again) == written, "a value did not survive writing and reading: \(written)")
     }
 
@@ -75,7 +80,10 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
         for scalar in text.value.unicodeScalars {
             let v = scalar.value
             precondition(v == 0x0A || !(v < 0x20 || (0x7F...0x9F).contains(v)), "a control character survived: U+\(String(v, radix: 16))")
-            precondition(!(0x202A...0x202E).contains(v) && !(0x2066...0x2069).contains(v), "a bidi control survived: U+\(String(v, radix: 16))")
+            precondition(
+                !(0x202A...0x202E).contains(v) && !(0x2066...0x2069).contains(v),
+                "a bidi control survived: U+\(String(v, radix: 16))"
+            )
         }
         precondition(DisplayWidth.of(text.value) >= 0)
         for width in [1, 2, 7, 40] {
