@@ -24,8 +24,6 @@ import re
 import textwrap
 from datetime import timedelta
 
-from .workspace import parse_time  # noqa: F401  (re-exported for the builders)
-
 LINE_RE = re.compile(r"^(\s*)([A-Za-z0-9_]+): ?(.*)$")
 FLAG_RE = re.compile(r"\s+!(pin|del|sys|also|wait)(?::(\S+))?$")
 ATT_RE = re.compile(r"\s*\[(image|images|video|audio|file|giphy|link):([^\]]+)\]")

@@ -14,7 +14,8 @@ from datetime import datetime, timedelta
 
 from .attachments import attachment
 from .channel import Channel
-from .conversation import ATT_RE, LETTERS, TOKEN_RE, duration, ms, parse_snippet, parse_time, phase_of, slot_value
+from .conversation import ATT_RE, LETTERS, TOKEN_RE, duration, ms, parse_snippet, phase_of, slot_value
+from .workspace import parse_time
 
 
 class Story:
