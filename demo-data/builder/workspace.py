@@ -91,6 +91,9 @@ class Workspace:
         for key in [e[0] for e in self.events] + list(self.snippets) + list(self.chatter):
             if key not in self.channel_keys:
                 raise ValueError("no channel %r in channels.toml" % key)
+        for spec in self.channels:
+            if spec.get("target") and spec["key"] not in self.chatter:
+                raise ValueError("channel %s has an activity target but no [%s] in chatter.toml" % (spec["key"], spec["key"]))
         for ch, phases in self.snippets.items():
             for phase in phases:
                 if phase != "any" and phase not in dict(self.phases):
