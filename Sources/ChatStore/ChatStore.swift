@@ -99,6 +99,11 @@ public final class ChatStore: Sendable {
             try? save(task)
             throw error
         }
+        if !result.isValid {
+            // The transaction rolled back: what the analysis wrote before its first error is gone.
+            result.imported = result.imported.map { _ in ItemCounts() }
+            result.skipped = result.skipped.map { _ in ItemCounts() }
+        }
         task.result = result.json
         task.move(to: result.isValid ? .completed : .analyzeFailed, at: .now())
         try save(task)

@@ -68,6 +68,15 @@ final class StoreImportTests: XCTestCase {
         )
         // The failed task is on record.
         XCTAssertEqual(try store.importTask(id: task.id)?.state, .analyzeFailed)
+        // and says nothing was imported: the users and messages before the bad line were
+        // written in the transaction and rolled back with it.
+        let stats = task.result?.objectValue?["stats"]?.objectValue
+        XCTAssertEqual(stats?["total"]?.objectValue?["messages"], 1)
+        for counts in ["imported", "skipped"] {
+            let values = stats?[counts]?.objectValue?.members.map(\.value) ?? []
+            XCTAssertFalse(values.isEmpty, counts)
+            XCTAssertTrue(values.allSatisfy { $0 == 0 }, "\(counts): \(values)")
+        }
     }
 
     func testAFailedImportLeavesEarlierDataUntouched() throws {
