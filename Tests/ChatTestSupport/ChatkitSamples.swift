@@ -3,7 +3,7 @@ import Foundation
 /// Chatkit exports used across the test suites.
 public enum ChatkitSamples {
     /// Pusher's provisional sample export of 2020-03-26 (sendbird-graveyard/migrating-from-pusher-chatkit,
-    /// `example-chatkit-data-export/export/`), as `../shared/reference/chatkit-export.md` §3.2 gives it:
+    /// `example-chatkit-data-export/export/`), as published with Pusher's migration guide:
     /// ".ndjson" files that are pretty-printed JSON arrays, message id 43 in two rooms, a room
     /// (`bob_x_carol`) and a user (`carol`) that are named but not exported.
     public static let pusherSample: [String: String] = [
