@@ -76,7 +76,9 @@ public enum ChatServerApp {
         quiet: Bool = false,
         onListening: @escaping @Sendable (Int) -> Void
     ) async throws {
-        let hub = EventHub(log: store.eventLog) { member, cid in try UnreadCounts.fields(for: member, cid: cid, store: store) }
+        let hub = EventHub(log: store.eventLog) { member, cid, event in
+            try UnreadCounts.fields(for: member, cid: cid, store: store, event: event)
+        }
         // On PostgreSQL, events (this server's too) reach watchers from the shared log.
         let start = try store.eventLog?.newestID()
         let follower = Task { await hub.followLog(after: start) }

@@ -22,11 +22,14 @@ public actor EventHub {
     private var connections: [String: Connection] = [:]
     private var watchers: [String: Set<String>] = [:]
     private let log: PostgresEventLog?
-    /// A member's own fields for a notification (unread counts), read when it is delivered.
-    private let personalize: @Sendable (_ member: String, _ cid: String) throws -> JSONObject
+    /// A member's own fields for a notification (unread counts as of the event), read when it is delivered.
+    private let personalize: @Sendable (_ member: String, _ cid: String, _ event: JSONObject) throws -> JSONObject
     private let logger = Logger(label: "chatterm.events")
 
-    public init(log: PostgresEventLog? = nil, personalize: @escaping @Sendable (String, String) throws -> JSONObject = { _, _ in [:] }) {
+    public init(
+        log: PostgresEventLog? = nil,
+        personalize: @escaping @Sendable (String, String, JSONObject) throws -> JSONObject = { _, _, _ in [:] }
+    ) {
         self.log = log
         self.personalize = personalize
     }
@@ -101,7 +104,7 @@ public actor EventHub {
             await send(event, toUser: userID)
         case .members(let cid, let members, let event, let personal):
             for member in await notifiable(cid: cid, members: members) {
-                await send(personal ? event.merging((try? personalize(member, cid)) ?? [:]) : event, toUser: member)
+                await send(personal ? event.merging((try? personalize(member, cid, event)) ?? [:]) : event, toUser: member)
             }
         }
     }

@@ -23,23 +23,30 @@ extension ChatStore {
     }
 
     /// The channels `userID` is a member of (hidden ones left out), newest activity first.
-    public func channels(for userID: String) throws -> [ChannelSummary] {
+    public func channels(for userID: String) throws -> [ChannelSummary] { try channels(for: userID, asOf: nil) }
+
+    /// `channels(for:)` with unread and mention counts that leave out messages created after
+    /// `asOf`: the counts as they stood when that message arrived, whatever was sent since.
+    public func channels(for userID: String, asOf: Timestamp?) throws -> [ChannelSummary] {
         try backend.read { db in
             let mutes: String? = try db.value("SELECT channel_mutes FROM users WHERE id = ?", userID)
             let muted = Set(StoredValue.decodeJSON(mutes)?.arrayValue?.compactMap(\.stringValue) ?? [])
+            let unread = Self.unreadCondition(user: ":user", db.dialect) + (asOf == nil ? "" : " AND m.created_at <= :asOf")
+            var arguments: [String: SQLValue] = ["user": .text(userID)]
+            if let asOf { arguments["asOf"] = .text(asOf.storageText) }
             let rows = try db.rows(
                 """
                 SELECT c.*, mb.last_read AS member_last_read,
                     (SELECT COUNT(*) FROM members x WHERE x.cid = c.cid) AS member_count,
-                    (SELECT COUNT(*) FROM messages m WHERE \(Self.unreadCondition(user: ":user", db.dialect))) AS unread_count,
-                    (SELECT COUNT(*) FROM messages m WHERE \(Self.unreadCondition(user: ":user", db.dialect))
+                    (SELECT COUNT(*) FROM messages m WHERE \(unread)) AS unread_count,
+                    (SELECT COUNT(*) FROM messages m WHERE \(unread)
                         AND \(db.dialect.jsonArray("m.mentioned_user_ids", contains: ":user"))) AS mention_count,
                     (SELECT MAX(m.created_at) FROM messages m WHERE m.cid = c.cid) AS last_message_at
                 FROM members mb JOIN channels c ON c.cid = mb.cid
                 WHERE mb.user_id = :user AND mb.hide_channel = 0
                 ORDER BY last_message_at DESC NULLS LAST, c.cid
                 """,
-                named: ["user": .text(userID)]
+                named: arguments
             )
             return try rows.map { row in
                 let channel = StoredItems.channel(row)
