@@ -22,6 +22,8 @@ let package = Package(
     ],
     targets: [
         .target(name: "ChatModel"),
+        // The themes and demo data compiled into the binary (written by its generate.py).
+        .target(name: "BuiltInData", exclude: ["generate.py"]),
         .systemLibrary(name: "CNCurses", path: "Sources/CNCurses"),
         .target(name: "ChatCore", dependencies: ["ChatModel"]),
         .target(name: "TerminalUI", dependencies: ["ChatCore", "ChatModel", "CNCurses"]),
@@ -69,14 +71,14 @@ let package = Package(
         .executableTarget(
             name: "chatterm",
             dependencies: [
-                "ChatModel", "ChatImport", "ChatStore", "ChatCore", "TerminalUI", "ChatServer", "ChatClient", "Report",
+                "ChatModel", "ChatImport", "ChatStore", "ChatCore", "TerminalUI", "ChatServer", "ChatClient", "Report", "BuiltInData",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(
             name: "chatterm-bench",
             dependencies: [
-                "ChatImport", "ChatStore", "ChatCore", "ChatModel", "TerminalUI", "ChatClient", "ChatServer", "Report",
+                "ChatImport", "ChatStore", "ChatCore", "ChatModel", "TerminalUI", "ChatClient", "ChatServer", "Report", "BuiltInData",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -88,6 +90,7 @@ let package = Package(
         ),
         .executableTarget(name: "chatterm-fuzz", dependencies: ["FuzzTargets"], path: "Tests/Fuzz/chatterm-fuzz"),
         .testTarget(name: "ChatModelTests", dependencies: ["ChatModel"]),
+        .testTarget(name: "BuiltInDataTests", dependencies: ["BuiltInData"]),
         .testTarget(name: "ChatCoreTests", dependencies: ["ChatCore", "ChatModel"]),
         .testTarget(name: "ChatServerTests", dependencies: ["ChatServer", "ChatModel", "ChatTestSupport"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "ChatCore", "ChatModel", "CNCurses"], exclude: ["Snapshots"]),

@@ -33,11 +33,7 @@ struct ClientBenchmark: ParsableCommand {
         guard dims.count == 2 else { throw ValidationError("--size is WIDTHxHEIGHT") }
         let path = try db ?? BenchStore.path(messages: messages)
         let store = try ChatStore(path: path)
-        let themes =
-            URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
-            + "/Themes"
-        let theme = try Theme.load(name: "dark", themesDirectory: themes, overridePath: nil, colorCount: 256, noColor: false)
-        let context = RenderContext(theme: theme)
+        let context = RenderContext(theme: try BenchTheme.dark())
         let (largest, viewer) = try largestChannel(store)
 
         // First frame: the user's channel list with counts, the first channel's newest page, one render.

@@ -42,12 +42,7 @@ struct LiveBenchmark: AsyncParsableCommand {
         guard let port = await ChatServerApp.startOnLoopback(store: store, credentials: credentials, quiet: true) else {
             throw BenchError("the server did not start")
         }
-        let themes =
-            URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
-            + "/Themes"
-        let context = RenderContext(
-            theme: try Theme.load(name: "dark", themesDirectory: themes, overridePath: nil, colorCount: 256, noColor: false)
-        )
+        let context = RenderContext(theme: try BenchTheme.dark())
 
         let maya = try await Client(user: "maya", port: port, credentials: credentials, context: context)
         let tomas = try await Client(user: "tomas", port: port, credentials: credentials, context: context)

@@ -1,4 +1,5 @@
 import ArgumentParser
+import BuiltInData
 import ChatClient
 import ChatCore
 import ChatImport
@@ -21,14 +22,14 @@ struct DemoCommand: ParsableCommand {
             """
     )
 
-    @Option(help: "The demo import file.")
-    var data = "demo-data/demo.jsonl"
+    @Option(help: "An import file to demo instead of the demo workspace built into chatterm.")
+    var data: String?
 
     @Flag(help: "Start from Harbor's Pusher Chatkit export instead: migrate it (as `chatterm chatkit migrate` does) and open the result.")
     var fromChatkit = false
 
-    @Option(help: "The Chatkit export for --from-chatkit.")
-    var chatkitExport = "demo-data/chatkit-export"
+    @Option(help: "A Chatkit export for --from-chatkit instead of Harbor's, built into chatterm.")
+    var chatkitExport: String?
 
     @Option(help: "Who you are in the demo.")
     var user = "maya"
@@ -49,15 +50,14 @@ struct DemoCommand: ParsableCommand {
     func run() throws {
         let client = ClientLaunch(theme: theme, asciiEmoji: false)
         try client.requireTerminal(for: "demo")
-        let source = fromChatkit ? chatkitExport : data
-        guard FileManager.default.fileExists(atPath: source) else {
-            throw failure(
-                "no demo data at \(source): run chatterm demo from the repository, or pass \(fromChatkit ? "--chatkit-export" : "--data")",
-                code: 2
-            )
-        }
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("chatterm-demo-\(UUID().uuidString.prefix(8))").path
         defer { try? FileManager.default.removeItem(atPath: directory) }
+        let source =
+            try fromChatkit
+            ? chatkitExport ?? DemoFiles.writeChatkitExport(in: directory) : data ?? DemoFiles.writeImportFile(in: directory)
+        guard FileManager.default.fileExists(atPath: source) else {
+            throw failure("no demo data at \(source) (\(fromChatkit ? "--chatkit-export" : "--data"))", code: 2)
+        }
         let store = try ChatStore(path: directory + "/demo.sqlite")
         let task: ImportTask
         if fromChatkit {

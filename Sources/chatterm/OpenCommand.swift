@@ -1,4 +1,5 @@
 import ArgumentParser
+import BuiltInData
 import ChatClient
 import ChatCore
 import ChatModel
@@ -115,7 +116,8 @@ struct ClientLaunch {
         let load = { (name: String, colors: Int) in
             try Theme.load(
                 name: name,
-                themesDirectory: ThemeLocation.directory(),
+                themesDirectory: ThemeLocation.directory(environment: environment),
+                builtIn: BuiltInThemes.files,
                 overridePath: Theme.defaultOverridePath(environment: environment),
                 colorCount: colors,
                 noColor: noColor
@@ -140,18 +142,12 @@ struct ClientLaunch {
     }
 }
 
-/// Where the built-in themes are: $CHATTERM_THEMES, ./Themes, or the repository's Themes/
-/// beside the build folder the binary runs from.
+/// Where themes are found by name besides the built-in ones: `$CHATTERM_THEMES` (a folder of
+/// theme files, e.g. the repository's `Themes/` while working on them), else the user's
+/// `$XDG_CONFIG_HOME/chatterm/themes`.
 enum ThemeLocation {
-    static func directory() -> String {
-        let environment = ProcessInfo.processInfo.environment
-        if let dir = environment["CHATTERM_THEMES"], !dir.isEmpty { return dir }
-        var candidates = [FileManager.default.currentDirectoryPath + "/Themes"]
-        var url = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
-        for _ in 0..<5 {
-            url.deleteLastPathComponent()
-            candidates.append(url.path + "/Themes")
-        }
-        return candidates.first { FileManager.default.fileExists(atPath: $0 + "/dark.theme") } ?? candidates[0]
+    static func directory(environment: [String: String]) -> String {
+        if let directory = environment["CHATTERM_THEMES"], !directory.isEmpty { return directory }
+        return Theme.userThemesDirectory(environment: environment)
     }
 }

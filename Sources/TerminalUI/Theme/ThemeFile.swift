@@ -231,7 +231,7 @@ extension Theme {
         var lines = [
             "# chatterm theme \"\(name)\", every attribute resolved. Themes/README.md describes the format.",
             "# Start from it: save it as your override file (~/.config/chatterm/theme.ini) and keep",
-            "# only the lines you change, or save it as Themes/NAME.theme for a theme of your own.",
+            "# only the lines you change, or as ~/.config/chatterm/themes/NAME.theme for a theme of your own.",
             "",
             "[theme]",
             "name = \(name)",

@@ -5,8 +5,12 @@ extension Theme {
     /// layered over them, then adapted to the terminal.
     ///
     /// - Parameters:
-    ///   - name: a theme in `themesDirectory` (`dark` for `dark.theme`), or a path to a theme
-    ///     file (anything with a `/` or ending in `.theme`; relative to the working directory).
+    ///   - name: a theme in `themesDirectory` (`dark` for `dark.theme`) or else in `builtIn`,
+    ///     or a path to a theme file (anything with a `/` or ending in `.theme`; relative to
+    ///     the working directory).
+    ///   - builtIn: the themes compiled into the program, by name (their text), so an
+    ///     installed binary needs no theme files; a file of the same name in
+    ///     `themesDirectory` takes precedence.
     ///   - overridePath: the user's override file (usually `defaultOverridePath(environment:)`);
     ///     `nil` or a file that doesn't exist means no override.
     ///   - colorCount: the terminal's colours (ncurses `COLORS`). Below 256, palette colours
@@ -18,11 +22,12 @@ extension Theme {
     public static func load(
         name: String,
         themesDirectory: String,
+        builtIn: [String: String] = [:],
         overridePath: String?,
         colorCount: Int,
         noColor: Bool
     ) throws -> Theme {
-        let chain = try readChain(name: name, themesDirectory: themesDirectory)
+        let chain = try readChain(name: name, in: ThemeShelf(directory: themesDirectory, builtIn: builtIn))
         var layers = chain
         if let overridePath, FileManager.default.fileExists(atPath: overridePath) {
             let override = try ThemeFile.read(path: overridePath)
@@ -43,34 +48,42 @@ extension Theme {
         return Theme(name: themeName, settings: settings).adapted(colorCount: colorCount, noColor: noColor)
     }
 
-    /// The names of the theme files in `themesDirectory`, sorted; empty if it can't be read.
-    public static func available(themesDirectory: String) -> [String] {
-        let files = (try? FileManager.default.contentsOfDirectory(atPath: themesDirectory)) ?? []
-        return files.filter { $0.hasSuffix(".theme") }.map { String($0.dropLast(".theme".count)) }.sorted()
+    /// The names of the theme files in `themesDirectory` and of the `builtIn` themes, sorted;
+    /// a directory that can't be read adds none.
+    public static func available(themesDirectory: String, builtIn: [String: String] = [:]) -> [String] {
+        ThemeShelf(directory: themesDirectory, builtIn: builtIn).names
+    }
+
+    /// `$XDG_CONFIG_HOME/chatterm/themes`, else `~/.config/chatterm/themes`: the user's own
+    /// themes, found by name like the built-in ones.
+    public static func userThemesDirectory(environment: [String: String]) -> String {
+        configDirectory(environment: environment) + "/themes"
     }
 
     /// `$XDG_CONFIG_HOME/chatterm/theme.ini`, else `~/.config/chatterm/theme.ini`. A relative
     /// `XDG_CONFIG_HOME` is ignored, as the XDG base-directory spec asks.
     public static func defaultOverridePath(environment: [String: String]) -> String {
-        if let config = environment["XDG_CONFIG_HOME"], config.hasPrefix("/") {
-            return config + "/chatterm/theme.ini"
-        }
-        return (environment["HOME"] ?? NSHomeDirectory()) + "/.config/chatterm/theme.ini"
+        configDirectory(environment: environment) + "/theme.ini"
+    }
+
+    private static func configDirectory(environment: [String: String]) -> String {
+        if let config = environment["XDG_CONFIG_HOME"], config.hasPrefix("/") { return config + "/chatterm" }
+        return (environment["HOME"] ?? NSHomeDirectory()) + "/.config/chatterm"
     }
 
     /// The chosen theme file and its ancestors, the root ancestor first.
-    private static func readChain(name: String, themesDirectory: String) throws -> [ThemeFile] {
+    private static func readChain(name: String, in shelf: ThemeShelf) throws -> [ThemeFile] {
         var chain: [ThemeFile] = []
-        var path = try locate(name, themesDirectory: themesDirectory, relativeTo: nil)
+        var file = try locate(name, in: shelf, relativeTo: nil)
         while true {
-            let file = try ThemeFile.read(path: path)
             chain.insert(file, at: 0)
             guard let parent = file.inherits else { return chain }
-            path = try locate(parent.text, themesDirectory: themesDirectory, relativeTo: (file, parent))
+            file = try locate(parent.text, in: shelf, relativeTo: (file, parent))
+            let path = file.path
             if chain.contains(where: { $0.path == path }) {
                 let cycle = chain.reversed().map { URL(fileURLWithPath: $0.path).lastPathComponent }
                 throw ThemeError(
-                    path: file.path,
+                    path: chain[0].path,
                     line: parent.line,
                     message: "inheriting '\(parent.text)' makes a loop: "
                         + (cycle + [URL(fileURLWithPath: path).lastPathComponent]).joined(separator: " → ")
@@ -79,28 +92,31 @@ extension Theme {
         }
     }
 
-    /// The file a theme name or path stands for. `inheritedBy` is the file whose `inherits`
-    /// names it: a relative path resolves next to that file, and errors point at its line.
+    /// The file a theme name or path stands for, read. `inheritedBy` is the file whose
+    /// `inherits` names it: a relative path resolves next to that file, and errors point at its line.
     private static func locate(
         _ reference: String,
-        themesDirectory: String,
+        in shelf: ThemeShelf,
         relativeTo inheritedBy: (file: ThemeFile, value: ThemeFile.Value)?
-    ) throws -> String {
+    ) throws -> ThemeFile {
         let isPath = reference.contains("/") || reference.hasSuffix(".theme")
         let path: String
         if isPath {
             let base = inheritedBy.map { URL(fileURLWithPath: $0.file.path).deletingLastPathComponent() }
             path = URL(fileURLWithPath: reference, relativeTo: base).standardizedFileURL.path
         } else {
-            path = URL(fileURLWithPath: themesDirectory).appendingPathComponent(reference + ".theme").standardizedFileURL.path
+            path = URL(fileURLWithPath: shelf.directory).appendingPathComponent(reference + ".theme").standardizedFileURL.path
         }
-        if FileManager.default.fileExists(atPath: path) { return path }
+        if FileManager.default.fileExists(atPath: path) { return try ThemeFile.read(path: path) }
+        if !isPath, let text = shelf.builtIn[reference] {
+            return try ThemeFile.parse(text, path: ThemeShelf.builtInPath(reference))
+        }
         let problem =
             isPath
             ? "no theme file at \(path)"
-            : "no theme named '\(reference)' in \(themesDirectory); available: "
-                + available(themesDirectory: themesDirectory).joined(separator: ", ")
-        guard let inheritedBy else { throw ThemeError(path: isPath ? path : themesDirectory, line: nil, message: problem) }
+            : "no theme named '\(reference)' in \(shelf.directory)\(shelf.builtIn.isEmpty ? "" : " or built in"); available: "
+                + shelf.names.joined(separator: ", ")
+        guard let inheritedBy else { throw ThemeError(path: isPath ? path : shelf.directory, line: nil, message: problem) }
         throw ThemeError(path: inheritedBy.file.path, line: inheritedBy.value.line, message: "can't inherit: " + problem)
     }
 
