@@ -183,6 +183,13 @@ public final class TerminalApp {
         let argv = (["xdg-open", url] as [String]).map { strdup($0) } + [nil]
         defer { for pointer in argv { free(pointer) } }
         let status = posix_spawnp(&pid, "xdg-open", &actions, nil, argv, nil)
-        return status == 0 ? .notice("Opening \(url)") : .failed("Could not run xdg-open: \(String(cString: strerror(status)))")
+        guard status == 0 else { return .failed("Could not run xdg-open: \(String(cString: strerror(status)))") }
+        // Reaped off the input loop, however long the opener runs: unwaited, each would stay a zombie.
+        let child = pid
+        DispatchQueue.global(qos: .utility).async {
+            var exit: Int32 = 0
+            while waitpid(child, &exit, 0) < 0, errno == EINTR {}
+        }
+        return .notice("Opening \(url)")
     }
 }
