@@ -75,6 +75,20 @@ final class ChatViewTests: XCTestCase {
         XCTAssertNotEqual(context.theme.style("reaction.mine"), context.theme.style("reaction"))
     }
 
+    func testTwoReactionTypesWithOneEmojiShowAsTwoDifferentChips() throws {
+        var state = ChatFixture.state()
+        let liked = ChatFixture.row(
+            ChatFixture.message("m9", "tomas", "Ship it?", at: "2020-03-04T09:00:00Z"),
+            reactions: [.init(type: "like", count: 2, includesMine: false), .init(type: "+1", count: 1, includesMine: false)]
+        )
+        state.window = MessageWindow(cid: "team:engineering", rows: [liked], hasOlder: false, readMarker: nil)
+        let frame = render(state)
+        let like = try XCTUnwrap(find("[👍 2]", in: frame))
+        let plusOne = try XCTUnwrap(find("[:+1: 1]", in: frame))
+        XCTAssertEqual(like.y, plusOne.y)
+        XCTAssertEqual(frame.lines.joined().components(separatedBy: "👍").count - 1, 1, frame.lines.joined(separator: "\n"))
+    }
+
     func testEveryAttachmentKindIsACard() throws {
         let frame = render(ChatFixture.state(), 160, 40)
         for (needle, kind) in [

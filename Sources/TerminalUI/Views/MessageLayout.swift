@@ -156,8 +156,9 @@ struct MessageLayout {
         var lines: [ViewLine] = []
         var current = ViewLine(segments: [], indent: Self.indent, messageID: row.id)
         var used = 0
-        for reaction in row.reactions {
-            let chip = context.text("[" + ReactionEmoji.symbol(for: reaction.type) + " \(reaction.count)] ", singleLine: true)
+        let symbols = ReactionEmoji.symbols(for: row.reactions.map(\.type))
+        for (reaction, symbol) in zip(row.reactions, symbols) {
+            let chip = context.text("[" + symbol + " \(reaction.count)] ", singleLine: true)
             let w = DisplayWidth.of(chip.value)
             if used > 0, used + w > width - Self.indent {
                 lines.append(current)
@@ -228,4 +229,15 @@ enum ReactionEmoji {
     ]
 
     static func symbol(for type: String) -> String { table[type] ?? ":" + type + ":" }
+
+    /// Symbols for the chips of one message: where two of its types share an emoji (`like`
+    /// and `+1` are both 👍), the first keeps it and the others show as `:name:`, so no two
+    /// chips look alike.
+    static func symbols(for types: [String]) -> [String] {
+        var shown: Set<String> = []
+        return types.map { type in
+            let symbol = symbol(for: type)
+            return shown.insert(symbol).inserted ? symbol : ":" + type + ":"
+        }
+    }
 }
