@@ -4,6 +4,7 @@ import Hummingbird
 import HummingbirdCore
 import HummingbirdWebSocket
 import Logging
+import UnixSignals
 
 /// The local Stream-compatible server: Hummingbird on a loopback port, storage in the chat store.
 public enum ChatServerApp {
@@ -60,13 +61,17 @@ public enum ChatServerApp {
     public static func startOnLoopback(store: ChatStore, credentials: ServerCredentials, quiet: Bool) async -> Int? {
         let (ports, bound) = AsyncStream<Int>.makeStream()
         Task.detached {
-            try? await serve(store: store, credentials: credentials, host: "127.0.0.1", port: 0, quiet: quiet) { bound.yield($0) }
+            // The process's signals stay its owner's (the demo's client restores the terminal on SIGTERM).
+            try? await serve(store: store, credentials: credentials, host: "127.0.0.1", port: 0, quiet: quiet, stopSignals: []) {
+                bound.yield($0)
+            }
             bound.finish()
         }
         return await ports.first { _ in true }
     }
 
-    /// Serves until interrupted (SIGINT/SIGTERM). `onListening` gets the bound port (useful with port 0).
+    /// Serves until interrupted (`stopSignals`, SIGINT and SIGTERM unless told otherwise). `onListening` gets the bound
+    /// port (useful with port 0).
     public static func serve(
         store: ChatStore,
         credentials: ServerCredentials,
@@ -74,6 +79,7 @@ public enum ChatServerApp {
         port: Int,
         rateLimit: Int = defaultRateLimit,
         quiet: Bool = false,
+        stopSignals: [UnixSignal] = [.sigterm, .sigint],
         onListening: @escaping @Sendable (Int) -> Void
     ) async throws {
         let hub = EventHub(log: store.eventLog) { member, cid, event in
@@ -101,6 +107,6 @@ public enum ChatServerApp {
             onServerRunning: { channel in onListening(channel.localAddress?.port ?? port) },
             logger: quiet ? Self.silentLogger : nil
         )
-        try await app.runService()
+        try await app.runService(gracefulShutdownSignals: stopSignals)
     }
 }

@@ -42,7 +42,11 @@ public final class TerminalApp {
 
     public func run(screen: Screen) {
         self.screen = screen
-        defer { self.screen = nil }
+        let stopSignals = StopSignals()
+        defer {
+            stopSignals.restore()
+            self.screen = nil
+        }
         let live = backend as? any LiveChatBackend
         let inbox = self.inbox
         dispatch(.clock(.now()))
@@ -52,7 +56,7 @@ public final class TerminalApp {
         }
         dispatch(.channelsLoaded((try? backend.channels(for: state.userID)) ?? []))
         var dirty = true
-        while running, !state.quitRequested {
+        while running, !state.quitRequested, !stopSignals.stopRequested {
             let arrived = inbox.drain()
             if !arrived.isEmpty {
                 arrived.forEach(dispatch)
