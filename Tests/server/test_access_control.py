@@ -23,7 +23,7 @@ from test_websocket import connect, next_event, rest
 def routes():
     """Every route the server registers, read from its sources so a new one cannot be missed."""
     found = set()
-    for path in glob.glob(os.path.join(ROOT, "Sources", "ChatServer", "*.swift")):
+    for path in glob.glob(os.path.join(ROOT, "Sources", "ChatServer", "**", "*.swift"), recursive=True):
         with open(path, encoding="utf-8") as source:
             found |= set(re.findall(r'router\.(get|post|put|patch|delete|ws)\("([^"]+)"', source.read()))
     return sorted(found)
