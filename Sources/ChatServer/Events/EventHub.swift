@@ -58,7 +58,9 @@ public actor EventHub {
     /// the request names (`connection_id`) to the channels, if the caller may: the connection's
     /// own user, or a server token. An unknown connection is ignored.
     func watch(_ connection: String?, cids: [String], as actor: StreamToken.Actor?) {
-        guard let connection, let owner = connections[connection]?.userID, actor == .server || actor == .user(owner) else { return }
+        guard let connection, let owner = connections[connection]?.userID, ActingUser.mayActFor(connectionOf: owner, as: actor) else {
+            return
+        }
         for cid in cids { watchers[cid, default: []].insert(connection) }
     }
 

@@ -53,15 +53,15 @@ enum ChannelJSON {
 
     static func member(_ row: MemberRow) -> JSONValue {
         var o = row.member.custom
-        let role = row.member.channelRole ?? "channel_member"
+        let role = row.member.channelRole ?? ChannelRole.member
         o["user_id"] = .string(row.user.id)
         o["user"] = UserJSON.json(row.user)
         let created = (row.member.createdAt ?? .now()).rfc3339
         o["created_at"] = .string(created)
         o["updated_at"] = .string(created)
         o["channel_role"] = .string(role)
-        o["role"] = .string(role == "channel_moderator" ? "moderator" : "member")
-        o["is_moderator"] = .bool(role == "channel_moderator")
+        o["role"] = .string(role == ChannelRole.moderator ? "moderator" : "member")
+        o["is_moderator"] = .bool(role == ChannelRole.moderator)
         o["banned"] = false
         o["shadow_banned"] = false
         o["status"] = "member"

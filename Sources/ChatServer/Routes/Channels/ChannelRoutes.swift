@@ -52,10 +52,7 @@ struct ChannelRoutes {
                 )
             }
             data["created_by"] = .string(creator)
-            // Stream's default grants: only admins create gaming channels (a server call may too).
-            if type == BuiltInChannelType.gaming.rawValue, case .user? = context.actor, try store.user(id: creator)?.role != "admin" {
-                throw StreamAPIError.notAllowed(operation, "only admins may create gaming channels")
-            }
+            try ChannelAccess(store: store, actor: context.actor).requireCreate(type: type, operation: operation)
             let (parsed, errors) = ItemRules.channel(data, customTypes: [type])
             if let first = errors.first { throw StreamAPIError.rule(operation, first) }
             guard let parsed else { throw StreamAPIError.input(operation, "the channel is not valid") }
@@ -63,8 +60,8 @@ struct ChannelRoutes {
                 throw StreamAPIError.input(operation, "user \(user) doesn't exist")
             }
             channel = try store.getOrCreate(channel: parsed, memberIDs: memberIDs).0
-        } else if case .user(let me)? = context.actor {
-            try ChannelAccess(store: store).require(channel!, user: me, operation: operation, to: .read)
+        } else {
+            try ChannelAccess(store: store, actor: context.actor).require(.read, channel!, operation: operation)
         }
         if body["watch"]?.boolValue == true { await hub.watch(request.connectionID, cids: [channel!.cid], as: context.actor) }
         let state = try ChannelStates(store: store).state(channel!, body: body, viewer: context.actor, operation: operation)
@@ -84,11 +81,7 @@ struct ChannelRoutes {
         guard let channel = try store.channel(cid: ChannelID.cid(type: type, id: id)) else {
             throw StreamAPIError.notFound(operation, "Can't find channel with id \(type):\(id)")
         }
-        if case .user? = context.actor { try ChannelAccess(store: store).require(channel, user: sender, operation: operation, to: .write) }
-        if channel.frozen == true { throw StreamAPIError.notAllowed(operation, "channel \(channel.cid) is frozen") }
-        if try store.isBanned(sender, in: channel, now: .now()) {
-            throw StreamAPIError.notAllowed(operation, "user \(sender) is banned from channel \(channel.cid)")
-        }
+        try ChannelAccess(store: store, actor: context.actor).requireSend(in: channel, as: sender, operation: operation)
         guard try store.user(id: sender) != nil else { throw StreamAPIError.input(operation, "user \(sender) doesn't exist") }
         let config = try store.channelConfig(forType: channel.type)
         if let parent = data["parent_id"], !parent.isNull { try config.require(.replies, operation: operation) }

@@ -61,7 +61,8 @@ struct SlashCommands {
             }
             return answer("ephemeral", "\(target) has been \(command.name)d", channel: channel, user: user, command: command)
         default:
-            guard try mayModerate(user, channel) else {
+            // A command is a message from a user, so the user's rights count, whichever token carried it.
+            guard try ChannelAccess(store: store, actor: .user(user)).mayModerate(channel.cid) else {
                 return answer(
                     "error",
                     "You are not allowed to \(command.name) users in this channel",
@@ -102,13 +103,6 @@ struct SlashCommands {
                 command: command
             )
         }
-    }
-
-    /// An app admin or moderator, or the channel's moderator. A command is a message from a
-    /// user, so the user's rights count, whichever token carried it.
-    private func mayModerate(_ user: String, _ channel: Channel) throws -> Bool {
-        if let role = try store.user(id: user)?.role, ["admin", "moderator"].contains(role) { return true }
-        return try store.channelRole(cid: channel.cid, userID: user) == "channel_moderator"
     }
 
     private func answer(_ type: String, _ text: String, channel: Channel, user: String, command: (name: String, args: String)) -> JSONValue
