@@ -1,26 +1,25 @@
 import ChatImport
 import ChatModel
 import ChatStore
-import Foundation
 import Hummingbird
 
-/// Channel get-or-create and query, sending and reading messages: `channel.create`,
-/// `channel.query` and `channel.send_message`.
+/// Creating and reading channels: get-or-create and `channel.query` (`POST
+/// /channels/{type}/{id}/query`, or without an id for a distinct channel of its members), and
+/// `query_channels` (`POST /channels`). With `watch: true` either subscribes the caller's WebSocket.
 struct ChannelRoutes {
     let store: ChatStore
     let hub: EventHub
-    let commands: SlashCommands
 
     func add(to router: Router<ServerContext>) {
-        router.post("channels/:type/:id/query") { request, context in try await query(request, context, id: context.parameters.get("id")) }
-        router.post("channels/:type/query") { request, context in try await query(request, context, id: nil) }
-        router.post("channels/:type/:id/message") { request, context in try await send(request, context) }
-        router.post("messages/:id/action") { request, context in try await action(request, context) }
+        router.post("channels/:type/:id/query") { request, context in
+            try await getOrCreate(request, context, id: context.parameters.get("id"))
+        }
+        router.post("channels/:type/query") { request, context in try await getOrCreate(request, context, id: nil) }
+        router.post("channels") { request, context in try await queryChannels(request, context) }
     }
 
-    // MARK: Channels
-
-    private func query(_ request: Request, _ context: ServerContext, id: String?) async throws -> Response {
+    /// The channel (made first if it does not exist) and its state.
+    private func getOrCreate(_ request: Request, _ context: ServerContext, id: String?) async throws -> Response {
         let operation = "GetOrCreateChannel"
         var request = request
         let body = try await request.jsonObject(operation: operation)
@@ -68,117 +67,63 @@ struct ChannelRoutes {
         return JSONResponse.ok(state, status: .created, context: context)
     }
 
-    // MARK: Messages
-
-    private func send(_ request: Request, _ context: ServerContext) async throws -> Response {
-        let operation = "SendMessage"
+    /// `query_channels`: the channels a filter selects, each with its state.
+    private func queryChannels(_ request: Request, _ context: ServerContext) async throws -> Response {
+        let operation = "QueryChannels"
         var request = request
         let body = try await request.jsonObject(operation: operation)
-        let type = context.parameters.get("type") ?? ""
-        let id = context.parameters.get("id") ?? ""
-        guard var data = body["message"]?.objectValue else { throw StreamAPIError.input(operation, "message is a required field") }
-        let sender = try ActingUser.resolve(context, claimed: ActingUser.claimed(in: data), operation: operation)
-        guard let channel = try store.channel(cid: ChannelID.cid(type: type, id: id)) else {
-            throw StreamAPIError.notFound(operation, "Can't find channel with id \(type):\(id)")
-        }
-        try ChannelAccess(store: store, actor: context.actor).requireSend(in: channel, as: sender, operation: operation)
-        guard try store.user(id: sender) != nil else { throw StreamAPIError.input(operation, "user \(sender) doesn't exist") }
-        let config = try store.channelConfig(forType: channel.type)
-        if let parent = data["parent_id"], !parent.isNull { try config.require(.replies, operation: operation) }
-        if let command = SlashCommands.parse(data["text"]?.stringValue, enabled: config.commands) {
-            return JSONResponse.ok(
-                ["message": try await commands.run(command, channel: channel, user: sender)],
-                status: .created,
-                context: context
-            )
-        }
-        if let mentioned = try mentionedIDs(data["mentioned_users"], operation: operation) { data["mentioned_users_ids"] = mentioned }
-        for key in ["user", "user_id", "mentioned_users", "silent", "pinned", "html"] { data[key] = nil }
-        data["id"] = data["id"] ?? .string(UUID().uuidString.lowercased())
-        ItemChannelReference.set(channel, in: &data)
-        data["user"] = .string(sender)
-        data["created_at"] = .string(Timestamp.now().rfc3339)
-        if data["parent_id"] != nil, data["type"] == nil { data["type"] = "reply" }
-        let (parsed, errors) = ItemRules.message(data, maxTextLength: config.maxMessageLength)
-        if let first = errors.first { throw StreamAPIError.rule(operation, first) }
-        guard let message = parsed else { throw StreamAPIError.input(operation, "the message is not valid") }
-        if let parentID = message.parentID {
-            guard let parent = try store.message(id: parentID, viewer: sender), parent.message.cid == channel.cid else {
-                throw StreamAPIError.input(operation, "parent message \(parentID) doesn't exist in \(channel.cid)")
-            }
-            if parent.message.parentID != nil {
-                throw StreamAPIError(
-                    status: 400,
-                    code: 21,
-                    message: "\(operation) failed with error: \"parent message cannot be a reply: only one level of threads is allowed\""
+        let filter = body["filter_conditions"]?.objectValue ?? JSONObject()
+        var cids: [String]?
+        var types: [String]?
+        var members: [String]?
+        var frozen: Bool?
+        var hidden: Bool?
+        for condition in filter.members {
+            switch condition.key {
+            case "cid": cids = try QueryFilter.values(condition.value, field: "cid", operation: operation)
+            case "type": types = try QueryFilter.values(condition.value, field: "type", operation: operation)
+            case "members": members = try QueryFilter.values(condition.value, field: "members", operation: operation)
+            case "frozen":
+                guard let flag = condition.value.boolValue ?? condition.value.objectValue?["$eq"]?.boolValue else {
+                    throw StreamAPIError.input(operation, "frozen takes true or false")
+                }
+                frozen = flag
+            case "hidden":
+                guard let flag = condition.value.boolValue ?? condition.value.objectValue?["$eq"]?.boolValue else {
+                    throw StreamAPIError.input(operation, "hidden takes true or false")
+                }
+                hidden = flag
+            default:
+                throw StreamAPIError.input(
+                    operation,
+                    "filtering channels by \(condition.key) is not supported by the local server (cid, type, members, frozen and hidden are)"
                 )
             }
         }
-        return JSONResponse.ok(
-            ["message": try await post(message, in: channel, sender: sender, operation: operation)],
-            status: .created,
-            context: context
+        // Hidden channels stay out of a user's results unless asked for, as in Stream.
+        let viewer = ActingUser.viewer(context).isEmpty ? body["user_id"]?.stringValue : ActingUser.viewer(context)
+        let hiddenFilter = viewer.map { (userID: $0, hidden: hidden ?? false) }
+        let sortField = body["sort"]?.arrayValue?.first?.objectValue?["field"]?.stringValue ?? "last_message_at"
+        let limit = min(max(body["limit"]?.intValue ?? 10, 0), 30)
+        let offset = max(body["offset"]?.intValue ?? 0, 0)
+        let channels = try store.queryChannels(
+            cids: cids,
+            types: types,
+            memberOf: ChannelAccess(store: store, actor: context.actor).memberScope(members),
+            frozen: frozen,
+            hidden: hiddenFilter,
+            byLastMessage: sortField != "created_at",
+            limit: limit,
+            offset: offset
         )
-    }
-
-    /// Stores a new message (committed before anyone is told) and tells the channel.
-    private func post(_ message: Message, in channel: Channel, sender: String, operation: String) async throws -> JSONValue {
-        guard try store.insert(message: message) else {
-            throw StreamAPIError.input(operation, "a message with ID \(message.id) already exists")
+        // As in Stream, `watch: true` subscribes the caller's connection to every channel returned.
+        if body["watch"]?.boolValue == true { await hub.watch(request.connectionID, cids: channels.map(\.cid), as: context.actor) }
+        let messageLimit: JSONObject = ["messages": ["limit": body["message_limit"] ?? 25]]
+        let states = ChannelStates(store: store)
+        let answer = try channels.map {
+            JSONValue.object(try states.state($0, body: messageLimit, viewer: context.actor, operation: operation))
         }
-        let json = try MessagePresenter(store: store).message(id: message.id, viewer: sender) ?? .null
-        var event = EventJSON.base("message.new", channel, user: sender, store: store)
-        event["message"] = json
-        event["message_id"] = .string(message.id)
-        await hub.publish(event, cid: channel.cid, audience: message.audience)
-        // Members connected but not watching hear of it with their own unread counts. Thread
-        // replies not shown in the channel reach the thread's watchers only.
-        if message.parentID == nil || message.showInChannel == true {
-            let members = try store.members(cid: channel.cid).map(\.user.id).filter {
-                $0 != sender && message.audience?.contains($0) ?? true
-            }
-            var notification = event
-            notification["type"] = "notification.message_new"
-            await hub.notify(notification, cid: channel.cid, members: members, personal: true)
-        }
-        return json
-    }
-
-    /// `run_message_action` on an ephemeral /giphy: `shuffle` shows the next picture, `cancel`
-    /// drops it, `send` posts it to the channel as a real message.
-    private func action(_ request: Request, _ context: ServerContext) async throws -> Response {
-        let operation = "RunMessageAction"
-        var request = request
-        let body = try await request.jsonObject(operation: operation)
-        let id = context.parameters.get("id") ?? ""
-        let user = try ActingUser.resolve(context, claimed: ActingUser.claimed(in: body), operation: operation)
-        guard let giphy = await commands.ephemeral.get(id), giphy.userID == user else {
-            throw StreamAPIError.notFound(operation, "Can't find an ephemeral message with id \(id) for \(user)")
-        }
-        switch body["form_data"]?.objectValue?["image_action"]?.stringValue {
-        case "shuffle":
-            var next = giphy
-            next.index += 1
-            await commands.ephemeral.put(next)
-            return JSONResponse.ok(["message": try commands.giphyJSON(next, type: "ephemeral")], context: context)
-        case "cancel":
-            _ = await commands.ephemeral.take(id)
-            return JSONResponse.ok(["message": .null], context: context)
-        case "send":
-            _ = await commands.ephemeral.take(id)
-            guard let channel = try store.channel(cid: giphy.cid) else {
-                throw StreamAPIError.notFound(operation, "Can't find channel \(giphy.cid)")
-            }
-            let picture = try commands.giphyJSON(giphy, type: "regular")
-            var message = Message(id: giphy.id, channelType: channel.type, channelID: channel.id, userID: user, type: .regular, text: "")
-            message.attachments = (picture.objectValue?["attachments"]?.arrayValue ?? []).compactMap {
-                $0.objectValue.map(Attachment.init(fields:))
-            }
-            message.createdAt = .now()
-            return JSONResponse.ok(["message": try await post(message, in: channel, sender: user, operation: operation)], context: context)
-        default:
-            throw StreamAPIError.input(operation, "form_data.image_action must be send, shuffle or cancel")
-        }
+        return JSONResponse.ok(["channels": .array(answer)], context: context)
     }
 
     // MARK: Helpers
@@ -187,16 +132,6 @@ struct ChannelRoutes {
     private func creatorID(_ data: JSONObject, context: ServerContext, operation: String) throws -> String? {
         if case .user(let me)? = context.actor { return me }
         return data["created_by"]?.objectValue?["id"]?.stringValue ?? data["created_by"]?.stringValue ?? data["created_by_id"]?.stringValue
-    }
-
-    /// `mentioned_users` as the API takes it, user ids, checked to exist; the item rules' `mentioned_users_ids`.
-    private func mentionedIDs(_ value: JSONValue?, operation: String) throws -> JSONValue? {
-        guard let value, !value.isNull else { return nil }
-        guard let ids = value.arrayValue?.compactMap(\.stringValue), ids.count == value.arrayValue?.count else {
-            throw StreamAPIError.input(operation, "mentioned_users must be a list of user ids")
-        }
-        for id in ids where try store.user(id: id) == nil { throw StreamAPIError.input(operation, "mentioned user \(id) doesn't exist") }
-        return .array(ids.map(JSONValue.string))
     }
 
     /// `["u1", "u2"]` or `[{"user_id": "u1"}, …]`.

@@ -4,8 +4,7 @@ import ChatStore
 import Hummingbird
 
 /// `channel.update`, `update_partial`, `add_members`/`remove_members`, `add_moderators`/
-/// `demote_moderators` (all `POST|PATCH /channels/{type}/{id}`), `truncate`, `delete` and
-/// `query_channels` (`POST /channels`, which with `watch: true` also subscribes a WebSocket).
+/// `demote_moderators` (all `POST|PATCH /channels/{type}/{id}`), `truncate` and `delete`.
 /// Changes are told to the channel's watchers as `channel.updated`, `member.added/updated/removed`,
 /// `channel.truncated` and `channel.deleted`.
 struct ChannelUpdateRoutes {
@@ -19,7 +18,6 @@ struct ChannelUpdateRoutes {
     func add(to router: Router<ServerContext>) {
         router.post("channels/:type/:id") { request, context in try await update(request, context, partial: false) }
         router.patch("channels/:type/:id") { request, context in try await update(request, context, partial: true) }
-        router.post("channels") { request, context in try await query(request, context) }
         router.post("channels/:type/:id/truncate") { request, context in try await truncate(request, context) }
         router.delete("channels/:type/:id") { request, context in try await delete(request, context) }
     }
@@ -212,63 +210,5 @@ struct ChannelUpdateRoutes {
             changes.append(MemberChange(kind: .updated, userID: id))
         }
         return changes + removed.map { MemberChange(kind: .removed, userID: $0) }
-    }
-
-    private func query(_ request: Request, _ context: ServerContext) async throws -> Response {
-        let operation = "QueryChannels"
-        var request = request
-        let body = try await request.jsonObject(operation: operation)
-        let filter = body["filter_conditions"]?.objectValue ?? JSONObject()
-        var cids: [String]?
-        var types: [String]?
-        var members: [String]?
-        var frozen: Bool?
-        var hidden: Bool?
-        for condition in filter.members {
-            switch condition.key {
-            case "cid": cids = try QueryFilter.values(condition.value, field: "cid", operation: operation)
-            case "type": types = try QueryFilter.values(condition.value, field: "type", operation: operation)
-            case "members": members = try QueryFilter.values(condition.value, field: "members", operation: operation)
-            case "frozen":
-                guard let flag = condition.value.boolValue ?? condition.value.objectValue?["$eq"]?.boolValue else {
-                    throw StreamAPIError.input(operation, "frozen takes true or false")
-                }
-                frozen = flag
-            case "hidden":
-                guard let flag = condition.value.boolValue ?? condition.value.objectValue?["$eq"]?.boolValue else {
-                    throw StreamAPIError.input(operation, "hidden takes true or false")
-                }
-                hidden = flag
-            default:
-                throw StreamAPIError.input(
-                    operation,
-                    "filtering channels by \(condition.key) is not supported by the local server (cid, type, members, frozen and hidden are)"
-                )
-            }
-        }
-        // Hidden channels stay out of a user's results unless asked for, as in Stream.
-        let viewer = ActingUser.viewer(context).isEmpty ? body["user_id"]?.stringValue : ActingUser.viewer(context)
-        let hiddenFilter = viewer.map { (userID: $0, hidden: hidden ?? false) }
-        let sortField = body["sort"]?.arrayValue?.first?.objectValue?["field"]?.stringValue ?? "last_message_at"
-        let limit = min(max(body["limit"]?.intValue ?? 10, 0), 30)
-        let offset = max(body["offset"]?.intValue ?? 0, 0)
-        let channels = try store.queryChannels(
-            cids: cids,
-            types: types,
-            memberOf: ChannelAccess(store: store, actor: context.actor).memberScope(members),
-            frozen: frozen,
-            hidden: hiddenFilter,
-            byLastMessage: sortField != "created_at",
-            limit: limit,
-            offset: offset
-        )
-        // As in Stream, `watch: true` subscribes the caller's connection to every channel returned.
-        if body["watch"]?.boolValue == true { await hub.watch(request.connectionID, cids: channels.map(\.cid), as: context.actor) }
-        let messageLimit: JSONObject = ["messages": ["limit": body["message_limit"] ?? 25]]
-        let states = ChannelStates(store: store)
-        let answer = try channels.map {
-            JSONValue.object(try states.state($0, body: messageLimit, viewer: context.actor, operation: operation))
-        }
-        return JSONResponse.ok(["channels": .array(answer)], context: context)
     }
 }

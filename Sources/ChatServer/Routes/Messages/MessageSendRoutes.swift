@@ -1,0 +1,140 @@
+import ChatImport
+import ChatModel
+import ChatStore
+import Foundation
+import Hummingbird
+
+/// Sending a message (`channel.send_message`, `POST /channels/{type}/{id}/message`), which runs
+/// a built-in command instead when it starts with one (see `MessageCommands`), and
+/// `run_message_action` on the ephemeral /giphy such a command leaves.
+struct MessageSendRoutes {
+    let store: ChatStore
+    let hub: EventHub
+    let commands: MessageCommands
+
+    func add(to router: Router<ServerContext>) {
+        router.post("channels/:type/:id/message") { request, context in try await send(request, context) }
+        router.post("messages/:id/action") { request, context in try await action(request, context) }
+    }
+
+    private func send(_ request: Request, _ context: ServerContext) async throws -> Response {
+        let operation = "SendMessage"
+        var request = request
+        let body = try await request.jsonObject(operation: operation)
+        let type = context.parameters.get("type") ?? ""
+        let id = context.parameters.get("id") ?? ""
+        guard var data = body["message"]?.objectValue else { throw StreamAPIError.input(operation, "message is a required field") }
+        let sender = try ActingUser.resolve(context, claimed: ActingUser.claimed(in: data), operation: operation)
+        guard let channel = try store.channel(cid: ChannelID.cid(type: type, id: id)) else {
+            throw StreamAPIError.notFound(operation, "Can't find channel with id \(type):\(id)")
+        }
+        try ChannelAccess(store: store, actor: context.actor).requireSend(in: channel, as: sender, operation: operation)
+        guard try store.user(id: sender) != nil else { throw StreamAPIError.input(operation, "user \(sender) doesn't exist") }
+        let config = try store.channelConfig(forType: channel.type)
+        if let parent = data["parent_id"], !parent.isNull { try config.require(.replies, operation: operation) }
+        if let command = MessageCommands.parse(data["text"]?.stringValue, enabled: config.commands) {
+            return JSONResponse.ok(
+                ["message": try await commands.run(command, channel: channel, user: sender)],
+                status: .created,
+                context: context
+            )
+        }
+        if let mentioned = try mentionedIDs(data["mentioned_users"], operation: operation) { data["mentioned_users_ids"] = mentioned }
+        for key in ["user", "user_id", "mentioned_users", "silent", "pinned", "html"] { data[key] = nil }
+        data["id"] = data["id"] ?? .string(UUID().uuidString.lowercased())
+        ItemChannelReference.set(channel, in: &data)
+        data["user"] = .string(sender)
+        data["created_at"] = .string(Timestamp.now().rfc3339)
+        if data["parent_id"] != nil, data["type"] == nil { data["type"] = "reply" }
+        let (parsed, errors) = ItemRules.message(data, maxTextLength: config.maxMessageLength)
+        if let first = errors.first { throw StreamAPIError.rule(operation, first) }
+        guard let message = parsed else { throw StreamAPIError.input(operation, "the message is not valid") }
+        if let parentID = message.parentID {
+            guard let parent = try store.message(id: parentID, viewer: sender), parent.message.cid == channel.cid else {
+                throw StreamAPIError.input(operation, "parent message \(parentID) doesn't exist in \(channel.cid)")
+            }
+            if parent.message.parentID != nil {
+                throw StreamAPIError(
+                    status: 400,
+                    code: 21,
+                    message: "\(operation) failed with error: \"parent message cannot be a reply: only one level of threads is allowed\""
+                )
+            }
+        }
+        return JSONResponse.ok(
+            ["message": try await post(message, in: channel, sender: sender, operation: operation)],
+            status: .created,
+            context: context
+        )
+    }
+
+    /// Stores a new message (committed before anyone is told) and tells the channel.
+    private func post(_ message: Message, in channel: Channel, sender: String, operation: String) async throws -> JSONValue {
+        guard try store.insert(message: message) else {
+            throw StreamAPIError.input(operation, "a message with ID \(message.id) already exists")
+        }
+        let json = try MessagePresenter(store: store).message(id: message.id, viewer: sender) ?? .null
+        var event = EventJSON.base("message.new", channel, user: sender, store: store)
+        event["message"] = json
+        event["message_id"] = .string(message.id)
+        await hub.publish(event, cid: channel.cid, audience: message.audience)
+        // Members connected but not watching hear of it with their own unread counts. Thread
+        // replies not shown in the channel reach the thread's watchers only.
+        if message.parentID == nil || message.showInChannel == true {
+            let members = try store.members(cid: channel.cid).map(\.user.id).filter {
+                $0 != sender && message.audience?.contains($0) ?? true
+            }
+            var notification = event
+            notification["type"] = "notification.message_new"
+            await hub.notify(notification, cid: channel.cid, members: members, personal: true)
+        }
+        return json
+    }
+
+    /// `run_message_action` on an ephemeral /giphy: `shuffle` shows the next picture, `cancel`
+    /// drops it, `send` posts it to the channel as a real message.
+    private func action(_ request: Request, _ context: ServerContext) async throws -> Response {
+        let operation = "RunMessageAction"
+        var request = request
+        let body = try await request.jsonObject(operation: operation)
+        let id = context.parameters.get("id") ?? ""
+        let user = try ActingUser.resolve(context, claimed: ActingUser.claimed(in: body), operation: operation)
+        guard let giphy = await commands.ephemeral.get(id), giphy.userID == user else {
+            throw StreamAPIError.notFound(operation, "Can't find an ephemeral message with id \(id) for \(user)")
+        }
+        switch body["form_data"]?.objectValue?["image_action"]?.stringValue {
+        case "shuffle":
+            var next = giphy
+            next.index += 1
+            await commands.ephemeral.put(next)
+            return JSONResponse.ok(["message": try commands.giphyJSON(next, type: "ephemeral")], context: context)
+        case "cancel":
+            _ = await commands.ephemeral.take(id)
+            return JSONResponse.ok(["message": .null], context: context)
+        case "send":
+            _ = await commands.ephemeral.take(id)
+            guard let channel = try store.channel(cid: giphy.cid) else {
+                throw StreamAPIError.notFound(operation, "Can't find channel \(giphy.cid)")
+            }
+            let picture = try commands.giphyJSON(giphy, type: "regular")
+            var message = Message(id: giphy.id, channelType: channel.type, channelID: channel.id, userID: user, type: .regular, text: "")
+            message.attachments = (picture.objectValue?["attachments"]?.arrayValue ?? []).compactMap {
+                $0.objectValue.map(Attachment.init(fields:))
+            }
+            message.createdAt = .now()
+            return JSONResponse.ok(["message": try await post(message, in: channel, sender: user, operation: operation)], context: context)
+        default:
+            throw StreamAPIError.input(operation, "form_data.image_action must be send, shuffle or cancel")
+        }
+    }
+
+    /// `mentioned_users` as the API takes it, user ids, checked to exist; the item rules' `mentioned_users_ids`.
+    private func mentionedIDs(_ value: JSONValue?, operation: String) throws -> JSONValue? {
+        guard let value, !value.isNull else { return nil }
+        guard let ids = value.arrayValue?.compactMap(\.stringValue), ids.count == value.arrayValue?.count else {
+            throw StreamAPIError.input(operation, "mentioned_users must be a list of user ids")
+        }
+        for id in ids where try store.user(id: id) == nil { throw StreamAPIError.input(operation, "mentioned user \(id) doesn't exist") }
+        return .array(ids.map(JSONValue.string))
+    }
+}
