@@ -2,9 +2,10 @@ import ChatModel
 import ChatStore
 
 /// Who may read, write and change a channel and its messages, after Stream's default grants.
-/// A user token is checked as its user; a server token passes every check here (a channel
-/// type's features bind every caller: see `FeatureChecks`). Routes ask this, and spell no
-/// role rule themselves; the errors are Stream's 403 / 17.
+/// A user token is checked as its user; a server token passes every grant (a frozen channel
+/// and a ban still stop its messages, see `requireSend`, and a channel type's features bind
+/// every caller, see `FeatureChecks`). Routes ask this, and spell no role rule themselves;
+/// the errors are Stream's 403 / 17.
 struct ChannelAccess {
     enum Intent { case read, write }
     let store: ChatStore
