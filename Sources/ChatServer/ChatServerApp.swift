@@ -34,7 +34,8 @@ public enum ChatServerApp {
             )
         }
         UserRoutes(store: store).add(to: router)
-        ChannelRoutes(store: store, hub: hub, commands: SlashCommands(store: store, hub: hub, ephemeral: EphemeralMessages())).add(
+        ChannelRoutes(store: store, hub: hub).add(to: router)
+        MessageSendRoutes(store: store, hub: hub, commands: MessageCommands(store: store, hub: hub, ephemeral: EphemeralMessages())).add(
             to: router
         )
         ChannelUpdateRoutes(store: store, hub: hub).add(to: router)

@@ -23,7 +23,7 @@ from test_websocket import connect, next_event, rest
 def routes():
     """Every route the server registers, read from its sources so a new one cannot be missed."""
     found = set()
-    for path in glob.glob(os.path.join(ROOT, "Sources", "ChatServer", "*.swift")):
+    for path in glob.glob(os.path.join(ROOT, "Sources", "ChatServer", "**", "*.swift"), recursive=True):
         with open(path, encoding="utf-8") as source:
             found |= set(re.findall(r'router\.(get|post|put|patch|delete|ws)\("([^"]+)"', source.read()))
     return sorted(found)
@@ -154,6 +154,58 @@ def test_livestream_grants_per_role(server, client, cast):
     assert grants(server, client, cast, "livestream") == {
         "member": anyone, "chanmod": STAFF, "outsider": anyone, "admin": STAFF, "appmod": STAFF, "guest": {**NOTHING, "read": True},
     }
+
+
+def test_each_denial_gives_its_rules_reason(server, client, cast):
+    """The access rules live in one place on the server: each refusal keeps Stream's 403 / 17 and its own reason."""
+    owner, member, outsider, guest = cast["owner"], cast["member"], cast["outsider"], cast["guest"]
+    channel = client.channel("messaging", new_id("why"), {"members": [owner, member]})
+    channel.create(owner)
+    path = f"channels/messaging/{channel.id}"
+    mid = channel.send_message({"text": "the owner's"}, owner)["message"]["id"]
+    live = client.channel("livestream", new_id("live"))
+    live.create(owner)
+    frozen = client.channel("messaging", new_id("frozen"), {"members": [owner, member], "frozen": True})
+    frozen.create(owner)
+    banned = client.channel("messaging", new_id("banned"), {"members": [owner, member]})
+    banned.create(owner)
+    banned.ban_user(member, user_id=owner)
+    hello = {"message": {"text": "hello"}}
+    denials = [
+        (as_user(server, outsider, "POST", f"{path}/message", hello),
+         f'SendMessage failed with error: "user {outsider} is not a member of channel messaging:{channel.id}"'),
+        (as_user(server, guest, "POST", f"channels/livestream/{live.id}/message", hello),
+         f'SendMessage failed with error: "user {guest} with role guest may only read channel livestream:{live.id}"'),
+        (as_user(server, member, "POST", f"channels/messaging/{frozen.id}/message", hello),
+         f'SendMessage failed with error: "channel messaging:{frozen.id} is frozen"'),
+        (as_user(server, member, "POST", f"channels/messaging/{banned.id}/message", hello),
+         f'SendMessage failed with error: "user {member} is banned from channel messaging:{banned.id}"'),
+        (as_user(server, member, "POST", f"{path}/message", {"message": {"text": "hello", "user_id": outsider}}),
+         f'SendMessage failed with error: "user {member} cannot act as {outsider}"'),
+        (as_user(server, member, "POST", path, {"data": {"color": "red"}}),
+         f'UpdateChannel failed with error: "user {member} is not a moderator of channel messaging:{channel.id}"'),
+        (as_user(server, member, "POST", f"messages/{mid}", {"message": {"text": "mine now"}}),
+         f'UpdateMessage failed with error: "user {member} cannot edit a message of {owner}"'),
+        (as_user(server, member, "DELETE", f"messages/{mid}", {}),
+         f'DeleteMessage failed with error: "user {member} cannot delete a message of {owner}"'),
+        (as_user(server, member, "POST", f"channels/gaming/{new_id('game')}/query", {"data": {"members": [member]}}),
+         'GetOrCreateChannel failed with error: "only admins may create gaming channels"'),
+        (as_user(server, member, "POST", "moderation/ban", {"target_user_id": outsider}),
+         'BanUser failed with error: "banning needs a server token or a moderator\'s /ban command"'),
+        (as_user(server, member, "POST", "channeltypes", {"name": "nope"}),
+         'CreateChannelType failed with error: "changing channel types needs a server token"'),
+        (as_user(server, member, "POST", "import_urls", {"filename": "x.json"}),
+         'CreateImportURL failed with error: "imports need a server token"'),
+        (as_user(server, member, "DELETE", f"users/{outsider}", {}),
+         'DeleteUser failed with error: "users can only be deleted server-side"'),
+        (as_user(server, member, "POST", "users", {"users": {outsider: {"id": outsider}}}),
+         f'UpdateUsers failed with error: "user {member} may only update itself"'),
+        (as_user(server, member, "POST", "users", {"users": {member: {"id": member, "role": "admin"}}}),
+         'UpdateUsers failed with error: "role and teams can only be changed server-side"'),
+    ]
+    for response, reason in denials:
+        assert_stream_error(response, 403, 17)
+        assert response.json()["message"] == reason
 
 
 @pytest.fixture

@@ -5,7 +5,7 @@ enum UserJSON {
     static func json(_ user: User) -> JSONValue {
         var o = user.custom
         o["id"] = .string(user.id)
-        o["role"] = .string(user.role ?? "user")
+        o["role"] = .string(user.role ?? AppRole.user)
         let created = user.createdAt?.rfc3339 ?? Timestamp.now().rfc3339
         o["created_at"] = .string(created)
         o["updated_at"] = .string(created)

@@ -22,7 +22,7 @@ struct ChannelTypeRoutes {
 
     private func create(_ request: Request, _ context: ServerContext) async throws -> Response {
         let operation = "CreateChannelType"
-        try requireServerToken(context, operation: operation)
+        try ServerSideOnly.channelTypes.require(context, operation: operation)
         var request = request
         var body = try await request.jsonObject(operation: operation)
         guard let name = body["name"]?.stringValue else { throw StreamAPIError.input(operation, "name is required and must be a string") }
@@ -49,7 +49,7 @@ struct ChannelTypeRoutes {
     /// Changes the settings the body names; the others keep their values.
     private func update(_ request: Request, _ context: ServerContext) async throws -> Response {
         let operation = "UpdateChannelType"
-        try requireServerToken(context, operation: operation)
+        try ServerSideOnly.channelTypes.require(context, operation: operation)
         let name = context.parameters.get("name") ?? ""
         var request = request
         var body = try await request.jsonObject(operation: operation)
@@ -68,7 +68,7 @@ struct ChannelTypeRoutes {
 
     private func delete(_ context: ServerContext) throws -> Response {
         let operation = "DeleteChannelType"
-        try requireServerToken(context, operation: operation)
+        try ServerSideOnly.channelTypes.require(context, operation: operation)
         let name = context.parameters.get("name") ?? ""
         switch try store.deleteChannelType(name: name) {
         case .deleted: return JSONResponse.ok([:], context: context)
@@ -80,10 +80,6 @@ struct ChannelTypeRoutes {
                 "channel type \(name) still has \(channels) channel\(channels == 1 ? "" : "s"); delete them before the type"
             )
         }
-    }
-
-    private func requireServerToken(_ context: ServerContext, operation: String) throws {
-        guard context.actor == .server else { throw StreamAPIError.notAllowed(operation, "changing channel types needs a server token") }
     }
 
     private static func apply(_ settings: JSONObject, to config: inout ChannelTypeConfig, operation: String) throws {

@@ -20,12 +20,6 @@ struct ModerationRoutes {
         router.post("moderation/unmute/channel") { request, context in try await muteChannel(request, context, muting: false) }
     }
 
-    private func requireServer(_ context: ServerContext, _ operation: String) throws {
-        guard context.actor == .server else {
-            throw StreamAPIError.notAllowed(operation, "banning needs a server token or a moderator's /ban command")
-        }
-    }
-
     /// The channel a ban names: `channel_cid`, or the legacy `type` + `id`; nil for app-wide.
     private func channelCID(_ value: (String) -> String?, operation: String) throws -> String? {
         let cid = value("channel_cid") ?? value("type").flatMap { type in value("id").map { ChannelID.cid(type: type, id: $0) } }
@@ -35,7 +29,7 @@ struct ModerationRoutes {
 
     private func ban(_ request: Request, _ context: ServerContext) async throws -> Response {
         let operation = "BanUser"
-        try requireServer(context, operation)
+        try ServerSideOnly.bans.require(context, operation: operation)
         var request = request
         let body = try await request.jsonObject(operation: operation)
         guard let target = body["target_user_id"]?.stringValue, try store.user(id: target) != nil else {
@@ -70,7 +64,7 @@ struct ModerationRoutes {
 
     private func unban(_ request: Request, _ context: ServerContext) async throws -> Response {
         let operation = "UnbanUser"
-        try requireServer(context, operation)
+        try ServerSideOnly.bans.require(context, operation: operation)
         let query = request.uri.queryParameters
         guard let target = query.get("target_user_id").map({ String($0) }) else {
             throw StreamAPIError.input(operation, "target_user_id is required")
@@ -84,7 +78,7 @@ struct ModerationRoutes {
 
     private func queryBans(_ request: Request, _ context: ServerContext) throws -> Response {
         let operation = "QueryBannedUsers"
-        try requireServer(context, operation)
+        try ServerSideOnly.bans.require(context, operation: operation)
         let payload = try request.jsonQuery("payload", operation: operation)
         let filter = payload["filter_conditions"]?.objectValue ?? [:]
         let cid = filter["channel_cid"]?.stringValue
@@ -175,7 +169,7 @@ struct ModerationRoutes {
             guard let channel = try store.channel(cid: cid) else {
                 throw StreamAPIError.notFound(operation, "Can't find channel with id \(cid)")
             }
-            if case .user? = context.actor { try ChannelAccess(store: store).require(channel, user: user, operation: operation, to: .read) }
+            try ChannelAccess(store: store, actor: context.actor).require(.read, channel, operation: operation)
             channels.append(channel)
         }
         for channel in channels {

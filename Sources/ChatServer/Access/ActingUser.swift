@@ -16,6 +16,18 @@ enum ActingUser {
         }
     }
 
+    /// As `resolve`, where a server call that names nobody acts as `fallback` (a message's author).
+    static func resolve(_ context: ServerContext, claimed: String?, fallback: String, operation: String) throws -> String {
+        if case .user? = context.actor { return try resolve(context, claimed: claimed, operation: operation) }
+        return try resolve(context, claimed: claimed ?? fallback, operation: operation)
+    }
+
+    /// Whether `actor` may act for a WebSocket connection of `owner` (subscribe it to channels):
+    /// the connection's own user, or a server token.
+    static func mayActFor(connectionOf owner: String, as actor: StreamToken.Actor?) -> Bool {
+        actor == .server || actor == .user(owner)
+    }
+
     /// `{"user": {"id": …}}` or `{"user_id": …}` in a body or a nested object.
     static func claimed(in object: JSONObject?) -> String? {
         object?["user"]?.objectValue?["id"]?.stringValue ?? object?["user_id"]?.stringValue

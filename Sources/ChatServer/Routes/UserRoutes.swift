@@ -38,17 +38,8 @@ struct UserRoutes {
             guard user.id == member.key else { throw StreamAPIError.input(operation, "users.\(member.key) has id \(user.id)") }
             users.append(user)
         }
-        try requireOwn(users, context, operation: operation, changing: { $0.role != nil || $0.teams != nil })
+        try UserAccess.requireOwn(users, context, operation: operation, changing: UserAccess.upsertIsPrivileged)
         return answer(try store.upsert(users: users), context)
-    }
-
-    /// A user token may only update its own user, and not its role or teams (server-side only).
-    private func requireOwn(_ users: [User], _ context: ServerContext, operation: String, changing privileged: (User) -> Bool) throws {
-        guard case .user(let me)? = context.actor else { return }
-        guard users.allSatisfy({ $0.id == me }) else { throw StreamAPIError.notAllowed(operation, "user \(me) may only update itself") }
-        guard !users.contains(where: privileged) else {
-            throw StreamAPIError.notAllowed(operation, "role and teams can only be changed server-side")
-        }
     }
 
     /// The users as stored, keyed by id.
@@ -86,13 +77,10 @@ struct UserRoutes {
             let (parsed, errors) = ItemRules.user(data)
             if let first = errors.first { throw StreamAPIError.rule(operation, first) }
             guard let user = parsed else { throw StreamAPIError.input(operation, "user \(id) is not valid") }
-            let touched = change.set.members.map(\.key) + change.unset
-            if touched.contains(where: { ["role", "teams", "teams_role"].contains(String($0.split(separator: ".").first ?? "")) }) {
-                privileged.insert(id)
-            }
+            if UserAccess.partialIsPrivileged(change) { privileged.insert(id) }
             users.append(user)
         }
-        try requireOwn(users, context, operation: operation, changing: { privileged.contains($0.id) })
+        try UserAccess.requireOwn(users, context, operation: operation, changing: { privileged.contains($0.id) })
         return answer(try store.replaceEditable(of: users), context)
     }
 
@@ -113,7 +101,7 @@ struct UserRoutes {
     /// deletes their messages too (hard with a hard delete). Server tokens only.
     private func delete(_ request: Request, _ context: ServerContext) async throws -> Response {
         let operation = "DeleteUser"
-        if case .user? = context.actor { throw StreamAPIError.notAllowed(operation, "users can only be deleted server-side") }
+        try ServerSideOnly.userDeletion.require(context, operation: operation)
         let id = context.parameters.get("id") ?? ""
         let query = request.uri.queryParameters
         func flag(_ name: String) throws -> Bool {

@@ -4,8 +4,7 @@ import ChatStore
 import Hummingbird
 
 /// `channel.update`, `update_partial`, `add_members`/`remove_members`, `add_moderators`/
-/// `demote_moderators` (all `POST|PATCH /channels/{type}/{id}`), `truncate`, `delete` and
-/// `query_channels` (`POST /channels`, which with `watch: true` also subscribes a WebSocket).
+/// `demote_moderators` (all `POST|PATCH /channels/{type}/{id}`), `truncate` and `delete`.
 /// Changes are told to the channel's watchers as `channel.updated`, `member.added/updated/removed`,
 /// `channel.truncated` and `channel.deleted`.
 struct ChannelUpdateRoutes {
@@ -19,38 +18,21 @@ struct ChannelUpdateRoutes {
     func add(to router: Router<ServerContext>) {
         router.post("channels/:type/:id") { request, context in try await update(request, context, partial: false) }
         router.patch("channels/:type/:id") { request, context in try await update(request, context, partial: true) }
-        router.post("channels") { request, context in try await query(request, context) }
         router.post("channels/:type/:id/truncate") { request, context in try await truncate(request, context) }
         router.delete("channels/:type/:id") { request, context in try await delete(request, context) }
     }
 
-    /// The channel named in the path, for a caller allowed to change it: server tokens, app
-    /// admins and moderators, the channel's creator and its channel moderators; and any member
-    /// for `leaving`, a body that only removes the caller (Stream lets members leave).
-    private func changeable(_ context: ServerContext, operation: String, leaving: Bool = false) throws -> Channel {
+    /// The channel named in the path, for a caller allowed to change it (see
+    /// `ChannelAccess.requireChange`); `body`, for an update, may be the caller leaving.
+    private func changeable(_ context: ServerContext, operation: String, body: JSONObject? = nil) throws -> Channel {
         let type = context.parameters.get("type") ?? ""
         let id = context.parameters.get("id") ?? ""
         guard let channel = try store.channel(cid: ChannelID.cid(type: type, id: id)) else {
             throw StreamAPIError.notFound(operation, "Can't find channel with id \(type):\(id)")
         }
-        let leavingMember = try leaving && store.isMember(cid: channel.cid, userID: ActingUser.viewer(context))
-        if case .user(let me)? = context.actor, me != channel.createdBy, !leavingMember {
-            let appRole = try store.user(id: me)?.role
-            let channelRole = try store.channelRole(cid: channel.cid, userID: me)
-            guard ["admin", "moderator"].contains(appRole) || channelRole == "channel_moderator" else {
-                throw StreamAPIError.notAllowed(operation, "user \(me) is not a moderator of channel \(channel.cid)")
-            }
-        }
+        let access = ChannelAccess(store: store, actor: context.actor)
+        try access.requireChange(channel, operation: operation, leaving: body.map(access.onlyRemovesCaller) ?? false)
         return channel
-    }
-
-    /// A body whose only change is removing the user token's own user.
-    private static func onlyRemovesCaller(_ body: JSONObject, _ context: ServerContext) -> Bool {
-        guard case .user(let me)? = context.actor,
-            body.members.allSatisfy({ ["remove_members", "message", "user", "user_id"].contains($0.key) }),
-            let removed = body["remove_members"]?.arrayValue, removed.count == 1
-        else { return false }
-        return (removed[0].stringValue ?? removed[0].objectValue?["user_id"]?.stringValue) == me
     }
 
     /// The acting user for an event: the named user, or the token's.
@@ -62,7 +44,7 @@ struct ChannelUpdateRoutes {
         let operation = partial ? "UpdateChannelPartial" : "UpdateChannel"
         var request = request
         let body = try await request.jsonObject(operation: operation)
-        var channel = try changeable(context, operation: operation, leaving: Self.onlyRemovesCaller(body, context))
+        var channel = try changeable(context, operation: operation, body: body)
         let actor = actor(body, context, fallback: channel.createdBy)
         var data: JSONObject?
         if partial {
@@ -211,14 +193,14 @@ struct ChannelUpdateRoutes {
         for entry in added + moderators + demoted where try store.user(id: entry.userID) == nil {
             throw StreamAPIError.input(operation, "user \(entry.userID) doesn't exist")
         }
-        for entry in added where entry.role.map({ !["channel_member", "channel_moderator"].contains($0) }) ?? false {
+        for entry in added where entry.role.map({ !ChannelRole.all.contains($0) }) ?? false {
             throw StreamAPIError.input(operation, "'\(entry.role!)' is not a valid channel_role")
         }
         let before = Set(try store.members(cid: cid).map(\.user.id))
         let removed = try entries("remove_members").map(\.userID).filter(before.contains)
         try store.addMembers(cid: cid, added)
-        try store.addMembers(cid: cid, moderators.map { ($0.userID, "channel_moderator") })
-        try store.addMembers(cid: cid, demoted.map { ($0.userID, "channel_member") })
+        try store.addMembers(cid: cid, moderators.map { ($0.userID, ChannelRole.moderator) })
+        try store.addMembers(cid: cid, demoted.map { ($0.userID, ChannelRole.member) })
         try store.removeMembers(cid: cid, userIDs: removed)
         var changes: [MemberChange] = []
         for id in (added + moderators).map(\.userID) where !changes.contains(where: { $0.userID == id }) {
@@ -228,65 +210,5 @@ struct ChannelUpdateRoutes {
             changes.append(MemberChange(kind: .updated, userID: id))
         }
         return changes + removed.map { MemberChange(kind: .removed, userID: $0) }
-    }
-
-    private func query(_ request: Request, _ context: ServerContext) async throws -> Response {
-        let operation = "QueryChannels"
-        var request = request
-        let body = try await request.jsonObject(operation: operation)
-        let filter = body["filter_conditions"]?.objectValue ?? JSONObject()
-        var cids: [String]?
-        var types: [String]?
-        var members: [String]?
-        var frozen: Bool?
-        var hidden: Bool?
-        for condition in filter.members {
-            switch condition.key {
-            case "cid": cids = try QueryFilter.values(condition.value, field: "cid", operation: operation)
-            case "type": types = try QueryFilter.values(condition.value, field: "type", operation: operation)
-            case "members": members = try QueryFilter.values(condition.value, field: "members", operation: operation)
-            case "frozen":
-                guard let flag = condition.value.boolValue ?? condition.value.objectValue?["$eq"]?.boolValue else {
-                    throw StreamAPIError.input(operation, "frozen takes true or false")
-                }
-                frozen = flag
-            case "hidden":
-                guard let flag = condition.value.boolValue ?? condition.value.objectValue?["$eq"]?.boolValue else {
-                    throw StreamAPIError.input(operation, "hidden takes true or false")
-                }
-                hidden = flag
-            default:
-                throw StreamAPIError.input(
-                    operation,
-                    "filtering channels by \(condition.key) is not supported by the local server (cid, type, members, frozen and hidden are)"
-                )
-            }
-        }
-        // A user token sees only the channels it belongs to.
-        if case .user(let me)? = context.actor { members = (members ?? [me]).filter { $0 == me } }
-        // Hidden channels stay out of a user's results unless asked for, as in Stream.
-        let viewer = ActingUser.viewer(context).isEmpty ? body["user_id"]?.stringValue : ActingUser.viewer(context)
-        let hiddenFilter = viewer.map { (userID: $0, hidden: hidden ?? false) }
-        let sortField = body["sort"]?.arrayValue?.first?.objectValue?["field"]?.stringValue ?? "last_message_at"
-        let limit = min(max(body["limit"]?.intValue ?? 10, 0), 30)
-        let offset = max(body["offset"]?.intValue ?? 0, 0)
-        let channels = try store.queryChannels(
-            cids: cids,
-            types: types,
-            memberOf: members,
-            frozen: frozen,
-            hidden: hiddenFilter,
-            byLastMessage: sortField != "created_at",
-            limit: limit,
-            offset: offset
-        )
-        // As in Stream, `watch: true` subscribes the caller's connection to every channel returned.
-        if body["watch"]?.boolValue == true { await hub.watch(request.connectionID, cids: channels.map(\.cid), as: context.actor) }
-        let messageLimit: JSONObject = ["messages": ["limit": body["message_limit"] ?? 25]]
-        let states = ChannelStates(store: store)
-        let answer = try channels.map {
-            JSONValue.object(try states.state($0, body: messageLimit, viewer: context.actor, operation: operation))
-        }
-        return JSONResponse.ok(["channels": .array(answer)], context: context)
     }
 }

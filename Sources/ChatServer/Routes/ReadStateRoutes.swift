@@ -134,7 +134,7 @@ struct ReadStateRoutes {
             throw StreamAPIError(status: 400, code: 18, message: "\(operation) failed with error: \"event type \(type) is not supported\"")
         }
         let user = try ActingUser.resolve(context, claimed: ActingUser.claimed(in: event), operation: operation)
-        if case .user? = context.actor { try ChannelAccess(store: store).require(channel, user: user, operation: operation, to: .write) }
+        try ChannelAccess(store: store, actor: context.actor).require(.write, channel, operation: operation)
         // Past the check above, a type with a dot is typing.start or typing.stop.
         let feature: ChannelTypeConfig.Feature = type.contains(".") ? .typingEvents : .customEvents
         try store.channelConfig(forType: channel.type).require(feature, operation: operation)

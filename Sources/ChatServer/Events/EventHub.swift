@@ -61,7 +61,9 @@ public actor EventHub {
     /// the request names (`connection_id`) to the channels, if the caller may: the connection's
     /// own user, or a server token. An unknown connection is ignored.
     func watch(_ connection: String?, cids: [String], as actor: StreamToken.Actor?) {
-        guard let connection, let owner = connections[connection]?.userID, actor == .server || actor == .user(owner) else { return }
+        guard let connection, let owner = connections[connection]?.userID, ActingUser.mayActFor(connectionOf: owner, as: actor) else {
+            return
+        }
         for cid in cids { watchers[cid, default: []].insert(connection) }
     }
 
@@ -131,45 +133,5 @@ public actor EventHub {
     private func send(_ text: String, to id: String) {
         guard let connection = connections[id] else { return }
         if case .dropped = connection.continuation.yield(text) { disconnect(id) }
-    }
-}
-
-/// Who an event is for, as it travels through the event log.
-enum Delivery {
-    case channel(cid: String, audience: Set<String>?, event: JSONObject)
-    case user(String, event: JSONObject)
-    case members(cid: String, members: [String], event: JSONObject, personal: Bool)
-
-    var json: JSONValue {
-        switch self {
-        case .channel(let cid, let audience, let event):
-            var o: JSONObject = ["to": "channel", "cid": .string(cid), "event": .object(event)]
-            if let audience { o["audience"] = .array(audience.sorted().map(JSONValue.string)) }
-            return .object(o)
-        case .user(let user, let event):
-            return ["to": "user", "user": .string(user), "event": .object(event)]
-        case .members(let cid, let members, let event, let personal):
-            return [
-                "to": "members", "cid": .string(cid), "members": .array(members.map(JSONValue.string)), "event": .object(event),
-                "personal": .bool(personal),
-            ]
-        }
-    }
-
-    init?(json: JSONValue) {
-        guard let o = json.objectValue, let event = o["event"]?.objectValue else { return nil }
-        switch o["to"]?.stringValue {
-        case "channel":
-            guard let cid = o["cid"]?.stringValue else { return nil }
-            self = .channel(cid: cid, audience: o["audience"]?.arrayValue.map { Set($0.compactMap(\.stringValue)) }, event: event)
-        case "user":
-            guard let user = o["user"]?.stringValue else { return nil }
-            self = .user(user, event: event)
-        case "members":
-            guard let cid = o["cid"]?.stringValue, let members = o["members"]?.arrayValue else { return nil }
-            self = .members(cid: cid, members: members.compactMap(\.stringValue), event: event, personal: o["personal"]?.boolValue ?? false)
-        default:
-            return nil
-        }
     }
 }

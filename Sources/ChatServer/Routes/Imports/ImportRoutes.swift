@@ -23,13 +23,9 @@ struct ImportRoutes {
         router.get("imports") { request, context in try list(request, context) }
     }
 
-    private func requireServer(_ context: ServerContext, _ operation: String) throws {
-        guard context.actor == .server else { throw StreamAPIError.notAllowed(operation, "imports need a server token") }
-    }
-
     private func createURL(_ request: Request, _ context: ServerContext) async throws -> Response {
         let operation = "CreateImportURL"
-        try requireServer(context, operation)
+        try ServerSideOnly.imports.require(context, operation: operation)
         var request = request
         let body = try await request.jsonObject(operation: operation)
         guard let filename = body["filename"]?.stringValue, UploadSlots.isSafe(filename) else {
@@ -74,7 +70,7 @@ struct ImportRoutes {
 
     private func create(_ request: Request, _ context: ServerContext) async throws -> Response {
         let operation = "CreateImport"
-        try requireServer(context, operation)
+        try ServerSideOnly.imports.require(context, operation: operation)
         var request = request
         let body = try await request.jsonObject(operation: operation)
         guard let path = body["path"]?.stringValue, let file = uploads.file(forPath: path), FileManager.default.fileExists(atPath: file)
@@ -92,7 +88,7 @@ struct ImportRoutes {
     }
 
     private func get(_ context: ServerContext) throws -> Response {
-        try requireServer(context, "GetImport")
+        try ServerSideOnly.imports.require(context, operation: "GetImport")
         guard let task = try store.importTask(id: context.parameters.get("id") ?? "") else {
             throw StreamAPIError.notFound("GetImport", "Can't find task")
         }
@@ -100,42 +96,9 @@ struct ImportRoutes {
     }
 
     private func list(_ request: Request, _ context: ServerContext) throws -> Response {
-        try requireServer(context, "ListImports")
+        try ServerSideOnly.imports.require(context, operation: "ListImports")
         let limit = min(max(request.uri.queryParameters.get("limit").flatMap { Int($0) } ?? 25, 0), 100)
         let offset = max(request.uri.queryParameters.get("offset").flatMap { Int($0) } ?? 0, 0)
         return JSONResponse.ok(["import_tasks": .array(try store.importTasks(limit: limit, offset: offset).map(\.json))], context: context)
-    }
-}
-
-/// Upload URLs handed out and not yet used, and where their files go (beside the store).
-public actor UploadSlots {
-    nonisolated let directory: String
-    private var open: Set<String> = []
-
-    public init(directory: String) { self.directory = directory }
-
-    func issue(filename: String) -> String {
-        let token = UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
-        open.insert(token + "/" + filename)
-        return token
-    }
-
-    /// Consumes an issued slot: true once per issued token and name.
-    func take(token: String, filename: String) -> Bool { open.remove(token + "/" + filename) != nil }
-
-    nonisolated func file(token: String, filename: String) -> String { directory + "/" + token + "/" + filename }
-
-    /// The file behind a `local://uploads/TOKEN/NAME` path, or nil for anything else (no way out of the directory).
-    nonisolated func file(forPath path: String) -> String? {
-        guard path.hasPrefix(ImportRoutes.pathPrefix) else { return nil }
-        let parts = path.dropFirst(ImportRoutes.pathPrefix.count).split(separator: "/", omittingEmptySubsequences: false)
-        guard parts.count == 2, parts[0].count == 32, parts[0].allSatisfy(\.isHexDigit), Self.isSafe(String(parts[1])) else { return nil }
-        return file(token: String(parts[0]), filename: String(parts[1]))
-    }
-
-    /// A file name with no path in it.
-    static func isSafe(_ name: String) -> Bool {
-        !name.isEmpty && name.count <= 200 && name != "." && name != ".." && !name.contains("/") && !name.contains("\\")
-            && !name.unicodeScalars.contains { $0.value < 0x20 }
     }
 }

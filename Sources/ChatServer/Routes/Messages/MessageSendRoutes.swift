@@ -4,74 +4,18 @@ import ChatStore
 import Foundation
 import Hummingbird
 
-/// Channel get-or-create and query, sending and reading messages: `channel.create`,
-/// `channel.query` and `channel.send_message`.
-struct ChannelRoutes {
+/// Sending a message (`channel.send_message`, `POST /channels/{type}/{id}/message`), which runs
+/// a built-in command instead when it starts with one (see `MessageCommands`), and
+/// `run_message_action` on the ephemeral /giphy such a command leaves.
+struct MessageSendRoutes {
     let store: ChatStore
     let hub: EventHub
-    let commands: SlashCommands
+    let commands: MessageCommands
 
     func add(to router: Router<ServerContext>) {
-        router.post("channels/:type/:id/query") { request, context in try await query(request, context, id: context.parameters.get("id")) }
-        router.post("channels/:type/query") { request, context in try await query(request, context, id: nil) }
         router.post("channels/:type/:id/message") { request, context in try await send(request, context) }
         router.post("messages/:id/action") { request, context in try await action(request, context) }
     }
-
-    // MARK: Channels
-
-    private func query(_ request: Request, _ context: ServerContext, id: String?) async throws -> Response {
-        let operation = "GetOrCreateChannel"
-        var request = request
-        let body = try await request.jsonObject(operation: operation)
-        let type = context.parameters.get("type") ?? ""
-        var data = body["data"]?.objectValue ?? JSONObject()
-        let memberIDs = try Self.memberIDs(data["members"], operation: operation)
-        data["members"] = nil
-        let creator = try creatorID(data, context: context, operation: operation)
-        data["created_by"] = nil
-        data["created_by_id"] = nil
-        data["type"] = .string(type)
-        if let id {
-            data["id"] = .string(id)
-        } else {
-            guard !memberIDs.isEmpty else { throw StreamAPIError.input(operation, "data.members is required for a channel without an id") }
-            data["member_ids"] = .array(memberIDs.map(JSONValue.string))
-        }
-        let cid = ChannelID.cid(type: type, id: id ?? DistinctChannelID.make(memberIDs: memberIDs))
-        var channel = try store.channel(cid: cid)
-        if channel == nil {
-            // Existing channels of a type that no longer exists stay usable; new ones need the type.
-            guard try store.channelType(name: type) != nil else {
-                throw StreamAPIError.input(operation, "channel type \(type) does not exist")
-            }
-            guard let creator else {
-                throw StreamAPIError.input(
-                    operation,
-                    "either data.created_by or data.created_by_id must be provided when using server side auth."
-                )
-            }
-            data["created_by"] = .string(creator)
-            // Stream's default grants: only admins create gaming channels (a server call may too).
-            if type == BuiltInChannelType.gaming.rawValue, case .user? = context.actor, try store.user(id: creator)?.role != "admin" {
-                throw StreamAPIError.notAllowed(operation, "only admins may create gaming channels")
-            }
-            let (parsed, errors) = ItemRules.channel(data, customTypes: [type])
-            if let first = errors.first { throw StreamAPIError.rule(operation, first) }
-            guard let parsed else { throw StreamAPIError.input(operation, "the channel is not valid") }
-            for user in Set(memberIDs + [creator]) where try store.user(id: user) == nil {
-                throw StreamAPIError.input(operation, "user \(user) doesn't exist")
-            }
-            channel = try store.getOrCreate(channel: parsed, memberIDs: memberIDs).0
-        } else if case .user(let me)? = context.actor {
-            try ChannelAccess(store: store).require(channel!, user: me, operation: operation, to: .read)
-        }
-        if body["watch"]?.boolValue == true { await hub.watch(request.connectionID, cids: [channel!.cid], as: context.actor) }
-        let state = try ChannelStates(store: store).state(channel!, body: body, viewer: context.actor, operation: operation)
-        return JSONResponse.ok(state, status: .created, context: context)
-    }
-
-    // MARK: Messages
 
     private func send(_ request: Request, _ context: ServerContext) async throws -> Response {
         let operation = "SendMessage"
@@ -84,15 +28,11 @@ struct ChannelRoutes {
         guard let channel = try store.channel(cid: ChannelID.cid(type: type, id: id)) else {
             throw StreamAPIError.notFound(operation, "Can't find channel with id \(type):\(id)")
         }
-        if case .user? = context.actor { try ChannelAccess(store: store).require(channel, user: sender, operation: operation, to: .write) }
-        if channel.frozen == true { throw StreamAPIError.notAllowed(operation, "channel \(channel.cid) is frozen") }
-        if try store.isBanned(sender, in: channel, now: .now()) {
-            throw StreamAPIError.notAllowed(operation, "user \(sender) is banned from channel \(channel.cid)")
-        }
+        try ChannelAccess(store: store, actor: context.actor).requireSend(in: channel, as: sender, operation: operation)
         guard try store.user(id: sender) != nil else { throw StreamAPIError.input(operation, "user \(sender) doesn't exist") }
         let config = try store.channelConfig(forType: channel.type)
         if let parent = data["parent_id"], !parent.isNull { try config.require(.replies, operation: operation) }
-        if let command = SlashCommands.parse(data["text"]?.stringValue, enabled: config.commands) {
+        if let command = MessageCommands.parse(data["text"]?.stringValue, enabled: config.commands) {
             return JSONResponse.ok(
                 ["message": try await commands.run(command, channel: channel, user: sender)],
                 status: .created,
@@ -188,14 +128,6 @@ struct ChannelRoutes {
         }
     }
 
-    // MARK: Helpers
-
-    /// The creator: the user token's user, else `created_by` / `created_by_id` from the data.
-    private func creatorID(_ data: JSONObject, context: ServerContext, operation: String) throws -> String? {
-        if case .user(let me)? = context.actor { return me }
-        return data["created_by"]?.objectValue?["id"]?.stringValue ?? data["created_by"]?.stringValue ?? data["created_by_id"]?.stringValue
-    }
-
     /// `mentioned_users` as the API takes it, user ids, checked to exist; the item rules' `mentioned_users_ids`.
     private func mentionedIDs(_ value: JSONValue?, operation: String) throws -> JSONValue? {
         guard let value, !value.isNull else { return nil }
@@ -204,14 +136,5 @@ struct ChannelRoutes {
         }
         for id in ids where try store.user(id: id) == nil { throw StreamAPIError.input(operation, "mentioned user \(id) doesn't exist") }
         return .array(ids.map(JSONValue.string))
-    }
-
-    /// `["u1", "u2"]` or `[{"user_id": "u1"}, …]`.
-    private static func memberIDs(_ value: JSONValue?, operation: String) throws -> [String] {
-        guard let list = value?.arrayValue else { return [] }
-        return try list.map { item in
-            if let id = item.stringValue ?? item.objectValue?["user_id"]?.stringValue { return id }
-            throw StreamAPIError.input(operation, "members must be user ids or {\"user_id\": …} objects")
-        }
     }
 }

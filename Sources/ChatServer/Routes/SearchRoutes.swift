@@ -41,12 +41,10 @@ struct SearchRoutes {
                 )
             }
         }
-        // A user token searches only the channels it belongs to.
-        if case .user(let me)? = context.actor { members = (members ?? [me]).filter { $0 == me } }
         let channels = try store.queryChannels(
             cids: cids,
             types: types,
-            memberOf: members,
+            memberOf: ChannelAccess(store: store, actor: context.actor).memberScope(members),
             frozen: nil,
             byLastMessage: false,
             limit: 10_000,

@@ -2,11 +2,12 @@ import ChatModel
 import ChatStore
 import Foundation
 
-/// Messages that start with a built-in command: `/giphy TEXT` (an ephemeral picture to send,
-/// shuffle or cancel, from an offline catalogue: the local server reaches no network), and the
-/// moderation commands `/ban @user [reason]`, `/unban @user`, `/mute @user`, `/unmute @user`.
+/// The built-in commands a sent message runs instead of being posted (the server's side of
+/// what a client's composer parses as a slash command): `/giphy TEXT` (an ephemeral picture to
+/// send, shuffle or cancel, from an offline catalogue: the local server reaches no network), and
+/// the moderation commands `/ban @user [reason]`, `/unban @user`, `/mute @user`, `/unmute @user`.
 /// Their answers are ephemeral: seen by the sender, not stored.
-struct SlashCommands {
+struct MessageCommands {
     let store: ChatStore
     let hub: EventHub
     let ephemeral: EphemeralMessages
@@ -61,7 +62,8 @@ struct SlashCommands {
             }
             return answer("ephemeral", "\(target) has been \(command.name)d", channel: channel, user: user, command: command)
         default:
-            guard try mayModerate(user, channel) else {
+            // A command is a message from a user, so the user's rights count, whichever token carried it.
+            guard try ChannelAccess(store: store, actor: .user(user)).mayModerate(channel.cid) else {
                 return answer(
                     "error",
                     "You are not allowed to \(command.name) users in this channel",
@@ -104,13 +106,6 @@ struct SlashCommands {
         }
     }
 
-    /// An app admin or moderator, or the channel's moderator. A command is a message from a
-    /// user, so the user's rights count, whichever token carried it.
-    private func mayModerate(_ user: String, _ channel: Channel) throws -> Bool {
-        if let role = try store.user(id: user)?.role, ["admin", "moderator"].contains(role) { return true }
-        return try store.channelRole(cid: channel.cid, userID: user) == "channel_moderator"
-    }
-
     private func answer(_ type: String, _ text: String, channel: Channel, user: String, command: (name: String, args: String)) -> JSONValue
     {
         let now = Timestamp.now().rfc3339
@@ -151,17 +146,4 @@ struct SlashCommands {
     static func startIndex(for query: String) -> Int {
         Int(query.unicodeScalars.reduce(UInt32(0)) { $0 &* 31 &+ $1.value } % UInt32(giphyCatalogue.count))
     }
-}
-
-/// Ephemeral /giphy messages waiting for send, shuffle or cancel.
-actor EphemeralMessages {
-    struct Giphy: Sendable {
-        var id: String, cid: String, userID: String, query: String, index: Int
-    }
-
-    private var waiting: [String: Giphy] = [:]
-
-    func put(_ g: Giphy) { waiting[g.id] = g }
-    func take(_ id: String) -> Giphy? { waiting.removeValue(forKey: id) }
-    func get(_ id: String) -> Giphy? { waiting[id] }
 }

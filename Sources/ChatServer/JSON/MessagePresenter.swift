@@ -12,7 +12,7 @@ struct MessagePresenter {
 
     /// `row` as `viewer` sees it (the row's `includesMine` must be for the same viewer).
     func message(_ row: MessageRow, viewer: String) throws -> JSONValue {
-        var o = ChannelJSON.message(row, author: try store.user(id: row.message.userID))
+        var o = MessageJSON.json(row, author: try store.user(id: row.message.userID))
         let latest = try store.reactions(messageID: row.message.id, limit: 10, offset: 0)
         o["latest_reactions"] = .array(try latest.map { try reaction($0) })
         // Only a message the viewer reacted to costs a query for their reactions.
@@ -22,7 +22,7 @@ struct MessagePresenter {
         }
         // Stream nests the quoted message one level deep: its own quote is left out.
         if let quotedID = row.message.quotedMessageID, let quoted = try store.message(id: quotedID, viewer: viewer) {
-            o["quoted_message"] = .object(ChannelJSON.message(quoted, author: try store.user(id: quoted.message.userID)))
+            o["quoted_message"] = .object(MessageJSON.json(quoted, author: try store.user(id: quoted.message.userID)))
         }
         return .object(o)
     }

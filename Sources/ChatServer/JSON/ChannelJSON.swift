@@ -1,7 +1,7 @@
 import ChatModel
 import ChatStore
 
-/// Channels, their type's config, members and messages as Stream's API shows them, custom fields flat.
+/// Channels, their type's config and commands, and members as Stream's API shows them, custom fields flat.
 enum ChannelJSON {
     /// The channel as a response shows it: with its creator, member count and its type's config.
     static func full(_ c: Channel, store: ChatStore) throws -> JSONValue {
@@ -53,56 +53,18 @@ enum ChannelJSON {
 
     static func member(_ row: MemberRow) -> JSONValue {
         var o = row.member.custom
-        let role = row.member.channelRole ?? "channel_member"
+        let role = row.member.channelRole ?? ChannelRole.member
         o["user_id"] = .string(row.user.id)
         o["user"] = UserJSON.json(row.user)
         let created = (row.member.createdAt ?? .now()).rfc3339
         o["created_at"] = .string(created)
         o["updated_at"] = .string(created)
         o["channel_role"] = .string(role)
-        o["role"] = .string(role == "channel_moderator" ? "moderator" : "member")
-        o["is_moderator"] = .bool(role == "channel_moderator")
+        o["role"] = .string(role == ChannelRole.moderator ? "moderator" : "member")
+        o["is_moderator"] = .bool(role == ChannelRole.moderator)
         o["banned"] = false
         o["shadow_banned"] = false
         o["status"] = "member"
         return .object(o)
-    }
-
-    static func message(_ row: MessageRow, author: User?) -> JSONObject {
-        let m = row.message
-        var o = m.custom
-        o["id"] = .string(m.id)
-        o["text"] = .string(m.text ?? "")
-        o["html"] = .string(m.html ?? "")
-        o["type"] = .string(m.type.rawValue)
-        o["user"] = UserJSON.json(author ?? User(id: m.userID))
-        o["cid"] = .string(m.cid)
-        let created = (m.createdAt ?? .now()).rfc3339
-        o["created_at"] = .string(created)
-        o["updated_at"] = .string((m.textUpdatedAt ?? m.createdAt ?? .now()).rfc3339)
-        o["attachments"] = .array(m.attachments.map { .object($0.fields) })
-        o["latest_reactions"] = []
-        o["own_reactions"] = []
-        var counts = JSONObject()
-        for r in row.reactions { counts.appendUnique(r.type, .int(r.count)) }
-        o["reaction_counts"] = .object(counts)
-        o["reaction_scores"] = .object(counts)
-        o["reply_count"] = .int(row.replyCount)
-        o["deleted_reply_count"] = 0
-        o["mentioned_users"] = .array((m.mentionedUserIDs ?? []).map { UserJSON.json(User(id: $0)) })
-        o["shadowed"] = false
-        o["silent"] = false
-        // A pin past its expiry no longer counts, as in Stream.
-        o["pinned"] = .bool(m.pinnedAt != nil && (m.pinExpires.map { $0 > .now() } ?? true))
-        o["restricted_visibility"] = .array((m.restrictedVisibility ?? []).map(JSONValue.string))
-        if let parent = m.parentID { o["parent_id"] = .string(parent) }
-        if let show = m.showInChannel { o["show_in_channel"] = .bool(show) }
-        if let quoted = m.quotedMessageID { o["quoted_message_id"] = .string(quoted) }
-        if let deleted = m.deletedAt { o["deleted_at"] = .string(deleted.rfc3339) }
-        if let pinned = m.pinnedAt { o["pinned_at"] = .string(pinned.rfc3339) }
-        o["pinned_by"] = m.pinnedByID.map { UserJSON.json(User(id: $0)) } ?? .null
-        o["pin_expires"] = m.pinExpires.map { .string($0.rfc3339) } ?? .null
-        if let edited = m.textUpdatedAt { o["message_text_updated_at"] = .string(edited.rfc3339) }
-        return o
     }
 }

@@ -24,9 +24,7 @@ struct MessageRoutes {
         guard let row = try store.message(id: id, viewer: viewer) else {
             throw StreamAPIError.notFound(operation, "Can't find message with id \(id)")
         }
-        if !viewer.isEmpty, let channel = try store.channel(cid: row.message.cid) {
-            try ChannelAccess(store: store).require(channel, user: viewer, operation: operation, to: .read)
-        }
+        try ChannelAccess(store: store, actor: context.actor).require(.read, channelOf: row.message, operation: operation)
         return row
     }
 
@@ -51,10 +49,10 @@ struct MessageRoutes {
         let body = try await request.jsonObject(operation: operation)
         let existing = try readable(context.parameters.get("id") ?? "", context, operation: operation).message
         guard let data = body["message"]?.objectValue else { throw StreamAPIError.input(operation, "message is a required field") }
-        let actor = try editor(
-            claimed: ActingUser.claimed(in: data) ?? ActingUser.claimed(in: body),
-            of: existing,
+        let actor = try ActingUser.resolve(
             context,
+            claimed: ActingUser.claimed(in: data) ?? ActingUser.claimed(in: body),
+            fallback: existing.userID,
             operation: operation
         )
         return try await replace(existing, with: data, actor: actor, context, operation: operation)
@@ -67,7 +65,7 @@ struct MessageRoutes {
         var request = request
         let body = try await request.jsonObject(operation: operation)
         let existing = try readable(context.parameters.get("id") ?? "", context, operation: operation).message
-        let actor = try editor(claimed: ActingUser.claimed(in: body), of: existing, context, operation: operation)
+        let actor = try ActingUser.resolve(context, claimed: ActingUser.claimed(in: body), fallback: existing.userID, operation: operation)
         let change = try PartialUpdate(body, operation: operation)
         var data = change.applied(to: Self.editable(existing))
         if let pinned = data["pinned"] {
@@ -85,12 +83,6 @@ struct MessageRoutes {
             }
         }
         return try await replace(existing, with: data, actor: actor, context, operation: operation)
-    }
-
-    /// Who edits: a user token's user, or the user a server call names (the author when it names nobody).
-    private func editor(claimed: String?, of message: Message, _ context: ServerContext, operation: String) throws -> String {
-        if case .user? = context.actor { return try ActingUser.resolve(context, claimed: claimed, operation: operation) }
-        return try ActingUser.resolve(context, claimed: claimed ?? message.userID, operation: operation)
     }
 
     /// The fields of a stored message a partial update may change, as the import item names them.
@@ -115,7 +107,7 @@ struct MessageRoutes {
         _ context: ServerContext,
         operation: String
     ) async throws -> Response {
-        try requireAuthorOrModerator(existing, actor: actor, context, operation: operation, verb: "edit")
+        try ChannelAccess(store: store, actor: context.actor).requireChange(existing, operation: operation, verb: "edit")
         var data = data
         for key in ["user", "user_id", "mentioned_users", "silent", "pinned", "html", "cid", "created_at", "updated_at"] { data[key] = nil }
         data["id"] = .string(existing.id)
@@ -140,28 +132,11 @@ struct MessageRoutes {
         return JSONResponse.ok(["message": json], context: context)
     }
 
-    /// With a user token, only the author, an app admin or moderator, or a channel moderator
-    /// may change or delete a message.
-    private func requireAuthorOrModerator(
-        _ message: Message,
-        actor: String,
-        _ context: ServerContext,
-        operation: String,
-        verb: String
-    ) throws {
-        guard case .user? = context.actor, actor != message.userID else { return }
-        let appRole = try store.user(id: actor)?.role
-        let channelRole = try store.channelRole(cid: message.cid, userID: actor)
-        guard ["admin", "moderator"].contains(appRole) || channelRole == "channel_moderator" else {
-            throw StreamAPIError.notAllowed(operation, "user \(actor) cannot \(verb) a message of \(message.userID)")
-        }
-    }
-
     /// Soft delete: the message stays, as type `deleted`.
     private func delete(_ request: Request, _ context: ServerContext) async throws -> Response {
         let operation = "DeleteMessage"
         let existing = try readable(context.parameters.get("id") ?? "", context, operation: operation).message
-        try requireAuthorOrModerator(existing, actor: ActingUser.viewer(context), context, operation: operation, verb: "delete")
+        try ChannelAccess(store: store, actor: context.actor).requireChange(existing, operation: operation, verb: "delete")
         try store.softDelete(messageID: existing.id)
         let json = try presenter.message(id: existing.id, viewer: ActingUser.viewer(context)) ?? .null
         try await publish(
@@ -181,34 +156,5 @@ struct MessageRoutes {
         event["message"] = json
         event["message_id"] = .string(message.id)
         await hub.publish(event, cid: channel.cid, audience: message.audience)
-    }
-}
-
-extension Message {
-    /// Who may hear of this message: with `restricted_visibility`, the users it names and
-    /// its author; nil is everyone who may read the channel.
-    var audience: Set<String>? {
-        guard let names = restrictedVisibility, !names.isEmpty else { return nil }
-        return Set(names + [userID])
-    }
-}
-
-/// Who may read and write a channel with a user token, after Stream's default grants: app
-/// admins and moderators anywhere; in a livestream any user, though guests and anonymous
-/// users only read; elsewhere its members.
-struct ChannelAccess {
-    enum Intent { case read, write }
-    let store: ChatStore
-
-    func require(_ channel: Channel, user: String, operation: String, to intent: Intent) throws {
-        let role = try store.user(id: user)?.role ?? "user"
-        if ["admin", "moderator"].contains(role) { return }
-        if channel.type == BuiltInChannelType.livestream.rawValue {
-            guard intent == .write, ["guest", "anonymous"].contains(role) else { return }
-            throw StreamAPIError.notAllowed(operation, "user \(user) with role \(role) may only read channel \(channel.cid)")
-        }
-        guard try store.isMember(cid: channel.cid, userID: user) else {
-            throw StreamAPIError.notAllowed(operation, "user \(user) is not a member of channel \(channel.cid)")
-        }
     }
 }

@@ -1,0 +1,11 @@
+/// What only a server token may do, as in Stream; a user token gets 403 / 17 with the reason.
+enum ServerSideOnly: String {
+    case channelTypes = "changing channel types needs a server token"
+    case imports = "imports need a server token"
+    case bans = "banning needs a server token or a moderator's /ban command"
+    case userDeletion = "users can only be deleted server-side"
+
+    func require(_ context: ServerContext, operation: String) throws {
+        guard context.actor == .server else { throw StreamAPIError.notAllowed(operation, rawValue) }
+    }
+}

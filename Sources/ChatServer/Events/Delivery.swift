@@ -1,0 +1,41 @@
+import ChatModel
+
+/// Who an event is for, as it travels through the event log.
+enum Delivery {
+    case channel(cid: String, audience: Set<String>?, event: JSONObject)
+    case user(String, event: JSONObject)
+    case members(cid: String, members: [String], event: JSONObject, personal: Bool)
+
+    var json: JSONValue {
+        switch self {
+        case .channel(let cid, let audience, let event):
+            var o: JSONObject = ["to": "channel", "cid": .string(cid), "event": .object(event)]
+            if let audience { o["audience"] = .array(audience.sorted().map(JSONValue.string)) }
+            return .object(o)
+        case .user(let user, let event):
+            return ["to": "user", "user": .string(user), "event": .object(event)]
+        case .members(let cid, let members, let event, let personal):
+            return [
+                "to": "members", "cid": .string(cid), "members": .array(members.map(JSONValue.string)), "event": .object(event),
+                "personal": .bool(personal),
+            ]
+        }
+    }
+
+    init?(json: JSONValue) {
+        guard let o = json.objectValue, let event = o["event"]?.objectValue else { return nil }
+        switch o["to"]?.stringValue {
+        case "channel":
+            guard let cid = o["cid"]?.stringValue else { return nil }
+            self = .channel(cid: cid, audience: o["audience"]?.arrayValue.map { Set($0.compactMap(\.stringValue)) }, event: event)
+        case "user":
+            guard let user = o["user"]?.stringValue else { return nil }
+            self = .user(user, event: event)
+        case "members":
+            guard let cid = o["cid"]?.stringValue, let members = o["members"]?.arrayValue else { return nil }
+            self = .members(cid: cid, members: members.compactMap(\.stringValue), event: event, personal: o["personal"]?.boolValue ?? false)
+        default:
+            return nil
+        }
+    }
+}

@@ -1,0 +1,23 @@
+import ChatModel
+import HTTPTypes
+import Hummingbird
+import NIOCore
+
+/// JSON answers with Stream's `duration` (the middleware adds the rate-limit headers).
+enum JSONResponse {
+    static func ok(_ body: JSONObject, status: HTTPResponse.Status = .ok, context: ServerContext) -> Response {
+        var object = body
+        object["duration"] = .string(context.duration)
+        return make(.object(object), status: status)
+    }
+
+    static func error(_ error: StreamAPIError, context: ServerContext) -> Response {
+        make(error.json(duration: context.duration), status: HTTPResponse.Status(code: error.status))
+    }
+
+    private static func make(_ value: JSONValue, status: HTTPResponse.Status) -> Response {
+        var headers = HTTPFields()
+        headers[.contentType] = "application/json"
+        return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: JSONWriter().bytes(value))))
+    }
+}

@@ -1,0 +1,145 @@
+import ChatImport
+import ChatModel
+import ChatStore
+import Hummingbird
+
+/// Creating and reading channels: get-or-create and `channel.query` (`POST
+/// /channels/{type}/{id}/query`, or without an id for a distinct channel of its members), and
+/// `query_channels` (`POST /channels`). With `watch: true` either subscribes the caller's WebSocket.
+struct ChannelRoutes {
+    let store: ChatStore
+    let hub: EventHub
+
+    func add(to router: Router<ServerContext>) {
+        router.post("channels/:type/:id/query") { request, context in
+            try await getOrCreate(request, context, id: context.parameters.get("id"))
+        }
+        router.post("channels/:type/query") { request, context in try await getOrCreate(request, context, id: nil) }
+        router.post("channels") { request, context in try await queryChannels(request, context) }
+    }
+
+    /// The channel (made first if it does not exist) and its state.
+    private func getOrCreate(_ request: Request, _ context: ServerContext, id: String?) async throws -> Response {
+        let operation = "GetOrCreateChannel"
+        var request = request
+        let body = try await request.jsonObject(operation: operation)
+        let type = context.parameters.get("type") ?? ""
+        var data = body["data"]?.objectValue ?? JSONObject()
+        let memberIDs = try Self.memberIDs(data["members"], operation: operation)
+        data["members"] = nil
+        let creator = try creatorID(data, context: context, operation: operation)
+        data["created_by"] = nil
+        data["created_by_id"] = nil
+        data["type"] = .string(type)
+        if let id {
+            data["id"] = .string(id)
+        } else {
+            guard !memberIDs.isEmpty else { throw StreamAPIError.input(operation, "data.members is required for a channel without an id") }
+            data["member_ids"] = .array(memberIDs.map(JSONValue.string))
+        }
+        let cid = ChannelID.cid(type: type, id: id ?? DistinctChannelID.make(memberIDs: memberIDs))
+        var channel = try store.channel(cid: cid)
+        if channel == nil {
+            // Existing channels of a type that no longer exists stay usable; new ones need the type.
+            guard try store.channelType(name: type) != nil else {
+                throw StreamAPIError.input(operation, "channel type \(type) does not exist")
+            }
+            guard let creator else {
+                throw StreamAPIError.input(
+                    operation,
+                    "either data.created_by or data.created_by_id must be provided when using server side auth."
+                )
+            }
+            data["created_by"] = .string(creator)
+            try ChannelAccess(store: store, actor: context.actor).requireCreate(type: type, operation: operation)
+            let (parsed, errors) = ItemRules.channel(data, customTypes: [type])
+            if let first = errors.first { throw StreamAPIError.rule(operation, first) }
+            guard let parsed else { throw StreamAPIError.input(operation, "the channel is not valid") }
+            for user in Set(memberIDs + [creator]) where try store.user(id: user) == nil {
+                throw StreamAPIError.input(operation, "user \(user) doesn't exist")
+            }
+            channel = try store.getOrCreate(channel: parsed, memberIDs: memberIDs).0
+        } else {
+            try ChannelAccess(store: store, actor: context.actor).require(.read, channel!, operation: operation)
+        }
+        if body["watch"]?.boolValue == true { await hub.watch(request.connectionID, cids: [channel!.cid], as: context.actor) }
+        let state = try ChannelStates(store: store).state(channel!, body: body, viewer: context.actor, operation: operation)
+        return JSONResponse.ok(state, status: .created, context: context)
+    }
+
+    /// `query_channels`: the channels a filter selects, each with its state.
+    private func queryChannels(_ request: Request, _ context: ServerContext) async throws -> Response {
+        let operation = "QueryChannels"
+        var request = request
+        let body = try await request.jsonObject(operation: operation)
+        let filter = body["filter_conditions"]?.objectValue ?? JSONObject()
+        var cids: [String]?
+        var types: [String]?
+        var members: [String]?
+        var frozen: Bool?
+        var hidden: Bool?
+        for condition in filter.members {
+            switch condition.key {
+            case "cid": cids = try QueryFilter.values(condition.value, field: "cid", operation: operation)
+            case "type": types = try QueryFilter.values(condition.value, field: "type", operation: operation)
+            case "members": members = try QueryFilter.values(condition.value, field: "members", operation: operation)
+            case "frozen":
+                guard let flag = condition.value.boolValue ?? condition.value.objectValue?["$eq"]?.boolValue else {
+                    throw StreamAPIError.input(operation, "frozen takes true or false")
+                }
+                frozen = flag
+            case "hidden":
+                guard let flag = condition.value.boolValue ?? condition.value.objectValue?["$eq"]?.boolValue else {
+                    throw StreamAPIError.input(operation, "hidden takes true or false")
+                }
+                hidden = flag
+            default:
+                throw StreamAPIError.input(
+                    operation,
+                    "filtering channels by \(condition.key) is not supported by the local server (cid, type, members, frozen and hidden are)"
+                )
+            }
+        }
+        // Hidden channels stay out of a user's results unless asked for, as in Stream.
+        let viewer = ActingUser.viewer(context).isEmpty ? body["user_id"]?.stringValue : ActingUser.viewer(context)
+        let hiddenFilter = viewer.map { (userID: $0, hidden: hidden ?? false) }
+        let sortField = body["sort"]?.arrayValue?.first?.objectValue?["field"]?.stringValue ?? "last_message_at"
+        let limit = min(max(body["limit"]?.intValue ?? 10, 0), 30)
+        let offset = max(body["offset"]?.intValue ?? 0, 0)
+        let channels = try store.queryChannels(
+            cids: cids,
+            types: types,
+            memberOf: ChannelAccess(store: store, actor: context.actor).memberScope(members),
+            frozen: frozen,
+            hidden: hiddenFilter,
+            byLastMessage: sortField != "created_at",
+            limit: limit,
+            offset: offset
+        )
+        // As in Stream, `watch: true` subscribes the caller's connection to every channel returned.
+        if body["watch"]?.boolValue == true { await hub.watch(request.connectionID, cids: channels.map(\.cid), as: context.actor) }
+        let messageLimit: JSONObject = ["messages": ["limit": body["message_limit"] ?? 25]]
+        let states = ChannelStates(store: store)
+        let answer = try channels.map {
+            JSONValue.object(try states.state($0, body: messageLimit, viewer: context.actor, operation: operation))
+        }
+        return JSONResponse.ok(["channels": .array(answer)], context: context)
+    }
+
+    // MARK: Helpers
+
+    /// The creator: the user token's user, else `created_by` / `created_by_id` from the data.
+    private func creatorID(_ data: JSONObject, context: ServerContext, operation: String) throws -> String? {
+        if case .user(let me)? = context.actor { return me }
+        return data["created_by"]?.objectValue?["id"]?.stringValue ?? data["created_by"]?.stringValue ?? data["created_by_id"]?.stringValue
+    }
+
+    /// `["u1", "u2"]` or `[{"user_id": "u1"}, …]`.
+    private static func memberIDs(_ value: JSONValue?, operation: String) throws -> [String] {
+        guard let list = value?.arrayValue else { return [] }
+        return try list.map { item in
+            if let id = item.stringValue ?? item.objectValue?["user_id"]?.stringValue { return id }
+            throw StreamAPIError.input(operation, "members must be user ids or {\"user_id\": …} objects")
+        }
+    }
+}
