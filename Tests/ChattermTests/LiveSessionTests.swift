@@ -1,3 +1,4 @@
+import ChatModel
 import ChatTestSupport
 import Foundation
 import XCTest
@@ -29,14 +30,17 @@ final class LiveSessionTests: XCTestCase {
     private func stopServer() {
         guard server > 0 else { return }
         kill(server, SIGKILL)
-        ChildProcess.wait(server)
+        PosixSpawn.wait(server)
         server = 0
     }
 
     /// Starts `chatterm serve` on `port` (0: a free one) and returns its base URL.
     private func serve(port: Int) throws -> String {
         let log = directory.file("serve-\(UUID().uuidString).out")
-        server = try ChildProcess.spawn([ChattermProcess.binary, "serve", "--db", db, "--port", String(port)], stdout: log)
+        server = try PosixSpawn.start(
+            [ChattermProcess.binary, "serve", "--db", db, "--port", String(port)],
+            fileActions: [.null(0), .writeFile(1, path: log), .null(2)]
+        )
         let deadline = Date().addingTimeInterval(20)
         while Date() < deadline {
             let text = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""

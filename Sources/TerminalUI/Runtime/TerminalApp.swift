@@ -175,14 +175,12 @@ public final class TerminalApp {
     /// Hands the URL to xdg-open as an argument (never through a shell), detached from the terminal.
     private func openURL(_ url: String) -> ChatEvent {
         guard url.hasPrefix("https://") || url.hasPrefix("http://") else { return .failed("Not a web link: \(url)") }
-        var pid: pid_t = 0
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        for fd in [0, 1, 2] { posix_spawn_file_actions_addopen(&actions, Int32(fd), "/dev/null", fd == 0 ? O_RDONLY : O_WRONLY, 0) }
-        let argv = (["xdg-open", url] as [String]).map { strdup($0) } + [nil]
-        defer { for pointer in argv { free(pointer) } }
-        let status = posix_spawnp(&pid, "xdg-open", &actions, nil, argv, nil)
-        return status == 0 ? .notice("Opening \(url)") : .failed("Could not run xdg-open: \(String(cString: strerror(status)))")
+        do throws(PosixSpawn.Failure) {
+            // Its environment is ours: xdg-open finds the browser through DISPLAY, BROWSER and PATH.
+            _ = try PosixSpawn.start(["xdg-open", url], searchPath: true, fileActions: [.null(0), .null(1), .null(2)])
+            return .notice("Opening \(url)")
+        } catch {
+            return .failed("Could not run xdg-open: \(String(cString: strerror(error.code)))")
+        }
     }
 }
