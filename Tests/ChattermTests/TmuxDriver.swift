@@ -48,6 +48,11 @@ final class TmuxDriver {
         }
     }
     func type(_ session: String, _ text: String) throws { try run("send-keys", "-t", session, "-l", text) }
+    /// Types `line` and presses Enter: a message or a /command sent.
+    func send(_ session: String, _ line: String) throws {
+        try type(session, line)
+        try keys(session, "Enter")
+    }
     func screen(_ session: String) throws -> String { try run("capture-pane", "-p", "-t", session) }
 
     /// Waits until `session` shows `text`; returns the screen.
