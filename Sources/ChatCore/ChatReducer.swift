@@ -34,14 +34,7 @@ public enum ChatReducer {
             guard var w = s.window, w.cid == cid else { break }
             w.loadingOlder = false
             w.hasOlder = rows.count >= MessageWindow.pageSize
-            w.rows = rows + w.rows
-            w.bottomIndex = w.bottomIndex.map { $0 + rows.count }
-            // Keep the window bounded: drop from the newest end, which can be fetched again.
-            if w.rows.count > MessageWindow.capacity {
-                w.rows.removeLast(w.rows.count - MessageWindow.capacity)
-                w.hasNewer = true
-                w.bottomIndex = min(w.bottomIndex ?? w.rows.count - 1, w.rows.count - 1)
-            }
+            w.prepend(rows)
             s.window = w
         case .newerLoaded(let cid, let rows):
             guard var w = s.window, w.cid == cid else { break }
@@ -54,13 +47,7 @@ public enum ChatReducer {
                 break
             }
             w.hasNewer = rows.count >= MessageWindow.pageSize
-            w.rows += rows
-            if w.rows.count > MessageWindow.capacity {
-                let drop = w.rows.count - MessageWindow.capacity
-                w.rows.removeFirst(drop)
-                w.hasOlder = true
-                w.bottomIndex = w.bottomIndex.map { max(0, $0 - drop) }
-            }
+            w.append(rows)
             s.window = w
         case .channelReplaced(let cid, let rows, let hasOlder, let hasNewer):
             guard var w = s.window, w.cid == cid else { break }

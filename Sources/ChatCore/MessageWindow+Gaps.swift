@@ -34,11 +34,7 @@ extension MessageWindow {
             }
         }.map(\.element)
         if fresh.count == page.count, page.count >= Self.pageSize, let end = page.last?.id { gaps.append(end) }
-        if rows.count > Self.capacity {
-            let drop = rows.count - Self.capacity
-            rows.removeFirst(drop)
-            hasOlder = true
-        }
+        dropOldestPastCapacity()
         bottomIndex = anchor.flatMap { id in rows.firstIndex { $0.id == id } } ?? bottomIndex.map { _ in 0 }
         gaps = gaps.filter { id in rows.contains { $0.id == id } }
     }

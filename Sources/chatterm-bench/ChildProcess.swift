@@ -1,3 +1,4 @@
+import ChatModel
 import Foundation
 
 /// Runs a program and reports its wall time and peak memory (from wait4's rusage, so the
@@ -12,19 +13,10 @@ struct ChildProcess {
     }
 
     static func run(_ executable: String, _ arguments: [String]) throws -> Outcome {
-        let argv = ([executable] + arguments).map { strdup($0) } + [nil]
-        let envp = ProcessInfo.processInfo.environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
-        defer { for pointer in argv + envp { free(pointer) } }
-        // Quiet children: their output is not part of the measurement.
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
-        var pid: pid_t = 0
         let start = Date()
-        let spawned = posix_spawn(&pid, executable, &actions, nil, argv, envp)
-        guard spawned == 0 else { throw BenchError("cannot start \(executable): \(String(cString: strerror(spawned)))") }
+        // Quiet children: their output is not part of the measurement.
+        let pid = try PosixSpawn.start([executable] + arguments, fileActions: [.null(1), .null(2)])
+        // wait4, not PosixSpawn.wait: the child's rusage is the measurement.
         var status: Int32 = 0
         var usage = rusage()
         while wait4(pid, &status, 0, &usage) < 0 && errno == EINTR {}

@@ -61,19 +61,19 @@ struct ClientBenchmark: ParsableCommand {
             .scroll(messages: 10), .scroll(messages: 10), .startSelecting, .moveSelection(-1), .moveSelection(-1),
             .switcherOpen, .switcherType("e"), .switcherType("n"), .dismiss, .toggleHelp, .toggleHelp, .dismiss, .scroll(messages: -5),
         ]
-        var keySamples: [Double] = []
-        var renderSamples: [Double] = []
+        var keySamples = LatencySamples()
+        var renderSamples = LatencySamples()
         for i in 0..<keys {
             let t = Date()
             app.dispatch(script[i % script.count])
             let r = Date()
             _ = ChatView.render(app.currentState, width: dims[0], height: dims[1], context: context)
             let end = Date()
-            keySamples.append(end.timeIntervalSince(t) * 1000)
-            renderSamples.append(end.timeIntervalSince(r) * 1000)
+            keySamples.add(end.timeIntervalSince(t) * 1000)
+            renderSamples.add(end.timeIntervalSince(r) * 1000)
         }
-        keySamples.sort()
-        renderSamples.sort()
+        let render = renderSamples.summary
+        let key = keySamples.summary
         let rows = app.currentState.window?.rows.count ?? 0
         print("store: \(path)")
         print("viewer \(viewer), largest channel \(largest), \(dims[0])x\(dims[1])")
@@ -82,17 +82,17 @@ struct ClientBenchmark: ParsableCommand {
         print(
             String(
                 format: "render per key     median %.3f ms, p99 %.3f ms, max %.3f ms (%d keys)",
-                renderSamples[renderSamples.count / 2],
-                renderSamples[renderSamples.count * 99 / 100],
-                renderSamples.last ?? 0,
+                render.median,
+                render.p99,
+                render.max,
                 keys
             )
         )
         print(
             String(
                 format: "key incl. loads    median %.3f ms, p99 %.3f ms (reduce, store page loads, render)",
-                keySamples[keySamples.count / 2],
-                keySamples[keySamples.count * 99 / 100]
+                key.median,
+                key.p99
             )
         )
         print(

@@ -49,40 +49,40 @@ struct LiveBenchmark: AsyncParsableCommand {
         for client in [maya, tomas] { await client.open("team:engineering") }
 
         // Keypress → frame: what the composer does per key (typing.start goes out every 2 s).
-        var keySamples: [Double] = []
+        var keySamples = LatencySamples()
         for i in 0..<keys {
             let start = ContinuousClock.now
             await maya.key(i % 40 == 39 ? .composeEdit(.killToStart) : .composeInsert("x"))
-            keySamples.append(ms(ContinuousClock.now - start))
+            keySamples.add(ms(ContinuousClock.now - start))
         }
 
         // Send → visible: Tomás sends; the time until Maya's frame shows it.
-        var sendSamples: [Double] = []
+        var sendSamples = LatencySamples()
         for i in 0..<messages {
             let text = "latency probe \(i)"
             let start = ContinuousClock.now
             await tomas.key(.composeInsert(text))
             await tomas.key(.composeSend)
             guard await maya.waitUntilVisible(text, timeout: .seconds(10)) else { throw BenchError("message \(i) never showed") }
-            sendSamples.append(ms(ContinuousClock.now - start))
+            sendSamples.add(ms(ContinuousClock.now - start))
         }
-        keySamples.sort()
-        sendSamples.sort()
+        let key = keySamples.summary
+        let send = sendSamples.summary
         print(
             String(
                 format: "keypress → frame (composer, 120x40)   p50 %.3f ms, p99 %.3f ms, max %.3f ms (%d keys)",
-                keySamples[keySamples.count / 2],
-                keySamples[keySamples.count * 99 / 100],
-                keySamples.last ?? 0,
+                key.median,
+                key.p99,
+                key.max,
                 keys
             )
         )
         print(
             String(
                 format: "send → visible on the other client     p50 %.2f ms, p99 %.2f ms, max %.2f ms (%d messages)",
-                sendSamples[sendSamples.count / 2],
-                sendSamples[sendSamples.count * 99 / 100],
-                sendSamples.last ?? 0,
+                send.median,
+                send.p99,
+                send.max,
                 messages
             )
         )

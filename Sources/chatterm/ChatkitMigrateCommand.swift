@@ -28,7 +28,7 @@ struct ChatkitMigrateCommand: ParsableCommand {
         let outcome = try ChatkitMigration(export: export, options: source.converterOptions, mode: mode).run(into: chatStore)
         print(JSONWriter(pretty: true).string(outcome.task.json))
         guard outcome.task.state == .completed else {
-            ReportPrinter(format: .text, stream: .standardError).printErrors(from: outcome.task)
+            ValidationPrinter(format: .text, stream: .standardError).printErrors(from: outcome.task)
             throw ExitCode(1)
         }
         print(terminalSafeLines(outcome.reconciliation.text()), terminator: "")

@@ -1,48 +1,17 @@
 import ChatImport
 import ChatModel
 import ChatStore
-
-/// What a conversion wrote, by Stream id: which users (and which of them are placeholders),
-/// channels, messages per channel and members with a `last_read`. Enough to look each up in
-/// the store afterwards; no item is kept.
-final class ChatkitOutputTally: ChatkitItemSink {
-    private let next: any ChatkitItemSink
-    private(set) var users: [String] = []
-    private(set) var placeholders: Set<String> = []
-    private(set) var cids: [String] = []
-    private(set) var placeholderCIDs: Set<String> = []
-    private(set) var messagesPerCID: [String: Int] = [:]
-    private(set) var readers: [String: Set<String>] = [:]
-
-    init(writing next: any ChatkitItemSink) { self.next = next }
-
-    func write(_ type: ItemType, _ data: JSONObject) throws {
-        try next.write(type, data)
-        let s = { (key: String) in data[key]?.stringValue ?? "" }
-        switch type {
-        case .user:
-            users.append(s("id"))
-            if data["chatkit_placeholder"] == .bool(true) { placeholders.insert(s("id")) }
-        case .channel:
-            cids.append(s("type") + ":" + s("id"))
-            if data["chatkit_placeholder"] == .bool(true) { placeholderCIDs.insert(s("type") + ":" + s("id")) }
-        case .member where data["last_read"] != nil: readers[s("channel_type") + ":" + s("channel_id"), default: []].insert(s("user_id"))
-        case .message: messagesPerCID[s("channel_type") + ":" + s("channel_id"), default: 0] += 1
-        default: break
-        }
-    }
-}
+import Report
 
 /// Every Chatkit user, room, message and cursor accounted for: in the export, in the import
 /// file, in the store, and why any are missing.
 struct ChatkitReconciliation {
+    /// One kind of item: the export against the store as the report reads it (`source` is the
+    /// Chatkit export, `imported` the store, so the difference is negative when items are
+    /// missing), and how many the import file held between them.
     struct Row {
-        var kind: String
-        var chatkit: Int
+        var counts: ReconciliationRow
         var converted: Int
-        var inStore: Int
-        var reasons: [String]
-        var difference: Int { chatkit - inStore }
     }
 
     var rows: [Row] = []
@@ -65,12 +34,12 @@ struct ChatkitReconciliation {
             let lost = tally.converted - inStore[tally.kind]!
             if lost > 0 { reasons.append("\(lost) converted but not found in the store") }
             rows.append(
-                Row(kind: tally.kind, chatkit: tally.source, converted: tally.converted, inStore: inStore[tally.kind]!, reasons: reasons)
+                Self.row(tally.kind, chatkit: tally.source, converted: tally.converted, inStore: inStore[tally.kind]!, reasons: reasons)
             )
         }
         rows.append(
-            Row(
-                kind: "placeholder users",
+            Self.row(
+                "placeholder users",
                 chatkit: 0,
                 converted: written.placeholders.count,
                 inStore: placeholdersInStore,
@@ -78,8 +47,8 @@ struct ChatkitReconciliation {
             )
         )
         rows.append(
-            Row(
-                kind: "placeholder rooms",
+            Self.row(
+                "placeholder rooms",
                 chatkit: 0,
                 converted: written.placeholderCIDs.count,
                 inStore: placeholderChannelsInStore,
@@ -88,21 +57,30 @@ struct ChatkitReconciliation {
         )
     }
 
-    /// True when everything converted is in the store.
-    var isComplete: Bool { rows.allSatisfy { $0.converted == $0.inStore } }
-
-    func text() -> String {
-        var out = "reconciliation (Chatkit → import file → store):\n"
-        out += "  " + pad("", 18) + pad("chatkit", 9) + pad("converted", 11) + pad("in store", 10) + pad("difference", 12) + "reason\n"
-        for row in rows {
-            out +=
-                "  " + pad(row.kind, 18) + pad("\(row.chatkit)", 9) + pad("\(row.converted)", 11) + pad("\(row.inStore)", 10)
-                + pad("\(row.difference)", 12) + (row.reasons.isEmpty ? "-" : row.reasons.joined(separator: "; ")) + "\n"
-        }
-        return out
+    private static func row(_ kind: String, chatkit: Int, converted: Int, inStore: Int, reasons: [String]) -> Row {
+        Row(
+            counts: ReconciliationRow(item: kind, source: chatkit, imported: inStore, reason: reasons.joined(separator: "; ")),
+            converted: converted
+        )
     }
 
-    private func pad(_ s: String, _ width: Int) -> String {
-        s.count >= width ? s + " " : s + String(repeating: " ", count: width - s.count)
+    /// True when everything converted is in the store.
+    var isComplete: Bool { rows.allSatisfy { $0.converted == $0.counts.imported } }
+
+    func text() -> String {
+        // Each column is at least this wide and ends in a space, however long its cell.
+        let columns = [18, 9, 11, 10, 12]
+        func line(_ cells: [String]) -> String {
+            "  " + zip(cells, columns).map { cell, width in cell.padded(toWidth: width - 1) + " " }.joined()
+        }
+        var out = "reconciliation (Chatkit → import file → store):\n"
+        out += line(["", "chatkit", "converted", "in store", "difference"]) + "reason\n"
+        for row in rows {
+            let counts = row.counts
+            out +=
+                line([counts.item, "\(counts.source)", "\(row.converted)", "\(counts.imported)", counts.differenceText])
+                + (counts.reason.isEmpty ? "-" : counts.reason) + "\n"
+        }
+        return out
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ChatModel
 import Foundation
 
 /// Where CLI text goes. Anything that came from a file is passed through `terminalSafe` first.
@@ -19,23 +20,25 @@ func failure(_ message: String, code: Int32 = 1) -> ExitCode {
     return ExitCode(code)
 }
 
-/// Text from an import file made harmless for a terminal: control characters (C0, DEL, C1)
-/// and bidi overrides are shown as `\u{…}` escapes instead of acting on the terminal.
+/// Text from an import file made harmless for a terminal: every `UnsafeScalar` (controls,
+/// line breaks, bidi and other format characters, noncharacters) is shown as a `\u{…}` escape
+/// instead of acting on the terminal. Emoji joiners stay, so 👩‍💻 still reads as one emoji.
 func terminalSafe(_ text: String) -> String {
     var out = ""
     out.unicodeScalars.reserveCapacity(text.unicodeScalars.count)
     for scalar in text.unicodeScalars {
-        switch scalar.value {
-        case 0x00..<0x20, 0x7F..<0xA0, 0x202A...0x202E, 0x2066...0x2069, 0x200E, 0x200F, 0x061C:
-            out += "\\u{" + String(scalar.value, radix: 16) + "}"
-        default:
-            out.unicodeScalars.append(scalar)
+        switch UnsafeScalar(scalar) {
+        case nil, .emojiJoiner: out.unicodeScalars.append(scalar)
+        case .lineBreak, .tab, .control, .format, .noncharacter: out += "\\u{" + String(scalar.value, radix: 16) + "}"
         }
     }
     return out
 }
 
 /// `terminalSafe` line by line, for a report laid out in lines: only the layout's newlines survive.
+/// Split by scalar, not by Character: a CR from the data just before a layout newline makes one
+/// "\r\n" Character, and that newline would be escaped with it.
 func terminalSafeLines(_ text: String) -> String {
-    text.split(separator: "\n", omittingEmptySubsequences: false).map { terminalSafe(String($0)) }.joined(separator: "\n")
+    text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map { terminalSafe(String($0)) }
+        .joined(separator: "\n")
 }

@@ -44,7 +44,7 @@ struct ImportCommand: ParsableCommand {
         progress.finish()
         print(JSONWriter(pretty: true).string(task.json))
         if task.state != .completed {
-            ReportPrinter(format: .text, stream: .standardError).printErrors(from: task)
+            ValidationPrinter(format: .text, stream: .standardError).printErrors(from: task)
             throw ExitCode(1)
         }
     }

@@ -1,5 +1,4 @@
 import ArgumentParser
-import BuiltInData
 import ChatClient
 import ChatCore
 import ChatModel
@@ -89,65 +88,5 @@ struct OpenCommand: ParsableCommand {
         }
         guard let me else { throw failure("no user \"\(user)\" on \(server)", code: 1) }
         try client.run(backend: backend, userID: me.id, userName: me.displayName)
-    }
-}
-
-/// Takes the terminal and runs the client on a backend: shared by `open` and `demo`.
-struct ClientLaunch {
-    var theme: String
-    var asciiEmoji: Bool
-
-    /// `command` names the command in the error ("chatterm open needs a terminal …").
-    func requireTerminal(for command: String) throws {
-        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
-            throw failure("chatterm \(command) needs a terminal (standard input and output)", code: 2)
-        }
-    }
-
-    /// `migrationFigures`: the figures of the store behind the client, for its summary screen.
-    func run(
-        backend: any ChatBackend,
-        userID: String,
-        userName: String,
-        migrationFigures: (@Sendable () throws -> MigrationFigures)? = nil
-    ) throws {
-        let environment = ProcessInfo.processInfo.environment
-        let noColor = !(environment["NO_COLOR"] ?? "").isEmpty
-        let load = { (name: String, colors: Int) in
-            try Theme.load(
-                name: name,
-                themesDirectory: ThemeLocation.directory(environment: environment),
-                builtIn: BuiltInThemes.files,
-                overridePath: Theme.defaultOverridePath(environment: environment),
-                colorCount: colors,
-                noColor: noColor
-            )
-        }
-        // A broken theme or override file is reported before the screen is taken over.
-        do { _ = try load(theme, 256) } catch { throw failure("theme: \(error)", code: 2) }
-        let screen = Screen(colors: !noColor)
-        defer { screen.close() }
-        let loaded = try load(theme, screen.colorCount)
-        let state = ChatState(userID: userID, userName: userName)
-        let context = RenderContext(theme: loaded, utcOffsetSeconds: TimeZone.current.secondsFromGMT(), asciiEmoji: asciiEmoji)
-        let app = TerminalApp(
-            backend: backend,
-            state: state,
-            context: context,
-            loadTheme: { name in try load(name, screen.colorCount) },
-            migrationFigures: migrationFigures
-        )
-        app.run(screen: screen)
-        app.finish()
-    }
-}
-
-/// Where themes are found by name besides the built-in ones: `$CHATTERM_THEMES` (a folder of
-/// theme files, e.g. the repository's `Themes/` while working on them), else the user's
-/// `$XDG_CONFIG_HOME/chatterm/themes`.
-enum ThemeLocation {
-    static func directory(environment: [String: String]) -> String {
-        if let directory = environment["CHATTERM_THEMES"], !directory.isEmpty { return directory }
-        return Theme.userThemesDirectory(environment: environment)
     }
 }

@@ -16,7 +16,7 @@ struct ValidateCommand: ParsableCommand {
     var file: String
 
     @Option(help: "text (with line numbers) or json (Stream's error report shape).")
-    var format: ReportFormat = .text
+    var format: ValidationFormat = .text
 
     @Option(help: "Report at most this many errors (all are counted).")
     var maxErrors = 25
@@ -42,7 +42,7 @@ struct ValidateCommand: ParsableCommand {
             throw failure("cannot read \(error)", code: 2)
         }
         progress.finish()
-        ReportPrinter(format: format).printResult(result, file: file)
+        ValidationPrinter(format: format).printResult(result, file: file)
         if !result.isValid { throw ExitCode(1) }
     }
 }

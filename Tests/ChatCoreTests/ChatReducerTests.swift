@@ -82,6 +82,31 @@ final class ChatReducerTests: XCTestCase {
         XCTAssertEqual(after.id, back.window?.rows.last?.id)
     }
 
+    /// Pages after the window and live messages both join at the newest end: past capacity the
+    /// oldest drop, `hasOlder` says so, and a reader scrolled up keeps the message they saw.
+    func testAddingAtTheNewestEndDropsTheOldestPastCapacity() {
+        var s = ChatState(userID: "a", userName: "A")
+        s.openCID = "messaging:c"
+        (s, _) = run(s, .channelLoaded(cid: "messaging:c", rows: rows(MessageWindow.capacity - 10, from: 0), members: []))
+        s.window?.hasOlder = false
+        s.window?.hasNewer = true
+        s.window?.bottomIndex = 100
+        (s, _) = run(s, .newerLoaded(cid: "messaging:c", rows: rows(50, from: 390)))
+        XCTAssertEqual(s.window?.rows.count, MessageWindow.capacity)
+        XCTAssertEqual(s.window?.rows.first?.id, "m40")
+        XCTAssertEqual(s.window?.hasOlder, true)
+        XCTAssertEqual(s.window?.hasNewer, true, "a full page: more may follow")
+        XCTAssertEqual(s.window?.bottomIndex.map { s.window?.rows[$0].id }, "m100", "the same message stays at the bottom of the view")
+
+        s.window?.hasNewer = false
+        s.window?.bottomIndex = nil
+        (s, _) = run(s, .messageUpserted(rows(1, from: 440)[0]))
+        XCTAssertEqual(s.window?.rows.count, MessageWindow.capacity)
+        XCTAssertEqual(s.window?.rows.first?.id, "m41")
+        XCTAssertEqual(s.window?.rows.last?.id, "m440")
+        XCTAssertNil(s.window?.bottomIndex, "following the newest goes on")
+    }
+
     func testNewMessagesMarkerIsTheFirstUnreadFromSomeoneElse() {
         var s = ChatState(userID: "a", userName: "A")
         var c = summary("c")

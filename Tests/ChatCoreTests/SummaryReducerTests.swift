@@ -29,6 +29,17 @@ final class SummaryReducerTests: XCTestCase {
         XCTAssertNil(reduce(loaded, .dismiss).0.summary, "Esc closes it")
     }
 
+    /// Bars line up in terminal columns: a wide name counts two per character and is cut at 22 columns.
+    func testBarLabelsArePaddedAndCutByColumns() {
+        var f = MigrationFigures()
+        f.busiestChannels = [
+            .init(id: "messaging:zh", name: "中文频道", count: 5),
+            .init(id: "messaging:long", name: "一二三四五六七八九十十一十二", count: 12_345),
+        ]
+        let bars = SummaryLine.lines(for: f).filter { if case .bar = $0.kind { true } else { false } }.map(\.text)
+        XCTAssertEqual(bars, ["中文频道" + String(repeating: " ", count: 16) + "        5 ", "一二三四五六七八九十十" + "  " + "   12,345 "])
+    }
+
     func testSlashReportOpensItWithAServer() {
         var state = ChatState(userID: "maya", userName: "Maya")
         state.connection = .connected

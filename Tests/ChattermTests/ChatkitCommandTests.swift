@@ -49,15 +49,15 @@ extension CommandLineTests {
         XCTAssertTrue(migrate.stdout.contains("\"state\": \"completed\""), migrate.stdout)
         let rows = reconciliation(migrate.stdout)
         XCTAssertEqual(rows["users"], ["30", "30", "30", "0", "-"])
-        XCTAssertEqual(rows["rooms"], ["11", "10", "10", "1", "1 deleted in Chatkit"])
-        XCTAssertEqual(rows["messages"], ["368", "364", "364", "4", "4 room deleted in Chatkit"])
+        XCTAssertEqual(rows["rooms"], ["11", "10", "10", "-1", "1 deleted in Chatkit"])
+        XCTAssertEqual(rows["messages"], ["368", "364", "364", "-4", "4 room deleted in Chatkit"])
         XCTAssertEqual(rows["cursors"], ["45", "45", "45", "0", "-"])
         XCTAssertEqual(rows["placeholder users"]?.prefix(3), ["0", "2", "2"])
 
         // Again with insert: everything is skipped, and still all of it is in the store.
         let again = try run(["chatkit", "migrate", demoExport, "--db", db, "--mode", "insert"])
         XCTAssertEqual(again.status, 0, again.stderr)
-        XCTAssertEqual(reconciliation(again.stdout)["messages"], ["368", "364", "364", "4", "4 room deleted in Chatkit"])
+        XCTAssertEqual(reconciliation(again.stdout)["messages"], ["368", "364", "364", "-4", "4 room deleted in Chatkit"])
         XCTAssertTrue(again.stdout.contains("\"mode\": \"insert\""), again.stdout)
     }
 

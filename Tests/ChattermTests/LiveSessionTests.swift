@@ -1,3 +1,4 @@
+import ChatModel
 import ChatTestSupport
 import Foundation
 import XCTest
@@ -29,14 +30,17 @@ final class LiveSessionTests: XCTestCase {
     private func stopServer() {
         guard server > 0 else { return }
         kill(server, SIGKILL)
-        ChildProcess.wait(server)
+        PosixSpawn.wait(server)
         server = 0
     }
 
     /// Starts `chatterm serve` on `port` (0: a free one) and returns its base URL.
     private func serve(port: Int) throws -> String {
         let log = directory.file("serve-\(UUID().uuidString).out")
-        server = try ChildProcess.spawn([ChattermProcess.binary, "serve", "--db", db, "--port", String(port)], stdout: log)
+        server = try PosixSpawn.start(
+            [ChattermProcess.binary, "serve", "--db", db, "--port", String(port)],
+            fileActions: [.null(0), .writeFile(1, path: log), .null(2)]
+        )
         let deadline = Date().addingTimeInterval(20)
         while Date() < deadline {
             let text = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
@@ -97,23 +101,19 @@ final class LiveSessionTests: XCTestCase {
         try open("tomas", url)
 
         // Maya looks at #Support; Tomás writes in #Engineering and mentions her by completion.
-        try tmux.type("maya", "/join #support")
-        try tmux.keys("maya", "Enter")
+        try tmux.send("maya", "/join #support")
         let before = mentions(of: "Engineering", on: try tmux.waitFor(" #Support · ", in: "maya"))
-        try tmux.type("tomas", "/join #engineering")
-        try tmux.keys("tomas", "Enter")
+        try tmux.send("tomas", "/join #engineering")
         try tmux.waitFor(" #Engineering · ", in: "tomas")
         try tmux.type("tomas", "@may")
         try tmux.keys("tomas", "Tab")
         try tmux.waitFor("› @maya", in: "tomas")
-        try tmux.type("tomas", "can you check the live import?")
-        try tmux.keys("tomas", "Enter")
+        try tmux.send("tomas", "can you check the live import?")
         try tmux.waitFor("can you check the live import?", in: "tomas")
         try tmux.waitUntil(in: "maya", "the Engineering mention count going up") { self.mentions(of: "Engineering", on: $0) == before + 1 }
 
         // Maya opens it, sees the message; her typing shows on Tomás's screen.
-        try tmux.type("maya", "/join #engineering")
-        try tmux.keys("maya", "Enter")
+        try tmux.send("maya", "/join #engineering")
         try tmux.waitFor("can you check the live import?", in: "maya")
         try tmux.type("maya", "on it")
         try tmux.waitFor("Maya Okafor is typing…", in: "tomas")
@@ -201,26 +201,22 @@ extension LiveSessionTests {
         let url = try serve(port: 0)
         for user in ["maya", "tomas"] {
             try open(user, url)
-            try tmux.type(user, "/join #engineering")
-            try tmux.keys(user, "Enter")
+            try tmux.send(user, "/join #engineering")
             try tmux.waitFor(" #Engineering · ", in: user)
         }
-        try tmux.type("maya", "release checklist is ready")
-        try tmux.keys("maya", "Enter")
+        try tmux.send("maya", "release checklist is ready")
         try tmux.waitFor("release checklist is ready", in: "tomas")
 
         // Tomás replies in the thread and reacts; Maya sees both.
         try select("tomas")
         try tmux.keys("tomas", "r")
         try tmux.waitFor("↳", in: "tomas")
-        try tmux.type("tomas", "thanks, reviewing now")
-        try tmux.keys("tomas", "Enter")
+        try tmux.send("tomas", "thanks, reviewing now")
         try tmux.waitFor("⤷ 1 reply", in: "maya")
         try tmux.keys("tomas", "Escape", "Escape", "Up")
         try tmux.keys("tomas", "a")
         try tmux.waitFor("React (type, Enter, Esc)", in: "tomas")
-        try tmux.type("tomas", "fire")
-        try tmux.keys("tomas", "Enter")
+        try tmux.send("tomas", "fire")
         try tmux.waitFor("[🔥 1]", in: "maya")
 
         // Maya edits, then deletes, her message; Tomás's screen follows.
@@ -228,8 +224,7 @@ extension LiveSessionTests {
         try tmux.keys("maya", "e")
         try tmux.waitFor("› release checklist is ready", in: "maya")
         try tmux.keys("maya", "C-u")
-        try tmux.type("maya", "release checklist v2 is ready")
-        try tmux.keys("maya", "Enter")
+        try tmux.send("maya", "release checklist v2 is ready")
         let edited = try tmux.waitFor("release checklist v2 is ready", in: "tomas")
         XCTAssertTrue(edited.contains("(edited)"), edited)
         try select("maya")
@@ -242,19 +237,16 @@ extension LiveSessionTests {
 
         // /giphy shows a preview only Maya sees; Enter sends it for everyone.
         try tmux.keys("maya", "Escape")
-        try tmux.type("maya", "/giphy cats")
-        try tmux.keys("maya", "Enter")
+        try tmux.send("maya", "/giphy cats")
         try tmux.waitFor("only you see this", in: "maya")
         try tmux.keys("maya", "Up", "Enter")
         try tmux.waitFor("🎞", in: "tomas")
         try tmux.waitUntil(in: "maya", "the preview gone") { !$0.contains("only you see this") }
 
         // /mute answers; /msg opens a direct conversation with the text in it.
-        try tmux.type("maya", "/mute @deploybot")
-        try tmux.keys("maya", "Enter")
+        try tmux.send("maya", "/mute @deploybot")
         try tmux.waitFor("deploybot has been muted", in: "maya")
-        try tmux.type("maya", "/msg @kenji see you at standup")
-        try tmux.keys("maya", "Enter")
+        try tmux.send("maya", "/msg @kenji see you at standup")
         let direct = try tmux.waitFor("see you at standup", in: "maya")
         XCTAssertTrue(direct.contains("Kenji"), direct)
     }
@@ -272,8 +264,7 @@ extension LiveSessionTests {
             "env LANG=C.UTF-8 EDITOR='sed -i s/rough/polished/' CHATTERM_THEMES=\(ChattermProcess.themes) \(ChattermProcess.binary) open --user maya --server \(url) --db \(db)"
         )
         try tmux.waitFor("online", in: "maya")
-        try tmux.type("maya", "/join #engineering")
-        try tmux.keys("maya", "Enter")
+        try tmux.send("maya", "/join #engineering")
         try tmux.waitFor(" #Engineering · ", in: "maya")
         try tmux.type("maya", "a rough draft")
         try tmux.keys("maya", "C-x")
@@ -283,30 +274,25 @@ extension LiveSessionTests {
 
         try tmux.keys("maya", "Up", "q")
         try tmux.waitFor("Quoting Maya Okafor", in: "maya")
-        try tmux.type("maya", "quoting myself")
-        try tmux.keys("maya", "Enter")
+        try tmux.send("maya", "quoting myself")
         let shown = try tmux.waitFor("quoting myself", in: "maya")
         let lines = shown.split(separator: "\n")
         let reply = try XCTUnwrap(lines.lastIndex { $0.contains("quoting myself") })
         XCTAssertTrue(lines[reply - 1].contains("a polished draft"), "the quote shows above the reply:\n\(shown)")
 
         // /search finds it from another channel; Enter goes back to it.
-        try tmux.type("maya", "/join #support")
-        try tmux.keys("maya", "Enter")
+        try tmux.send("maya", "/join #support")
         try tmux.waitFor(" #Support · ", in: "maya")
-        try tmux.type("maya", "/search polished")
-        try tmux.keys("maya", "Enter")
+        try tmux.send("maya", "/search polished")
         try tmux.waitFor("Search: polished", in: "maya")
         try tmux.waitFor("Maya Okafor in #Engineering: a polished draft", in: "maya")
         try tmux.keys("maya", "Enter")
         try tmux.waitUntil(in: "maya", "#Engineering open again") { $0.contains(" #Engineering · ") && !$0.contains("Search: polished") }
 
         // /theme switches the look; a theme that does not exist says so and changes nothing.
-        try tmux.type("maya", "/theme mono")
-        try tmux.keys("maya", "Enter")
+        try tmux.send("maya", "/theme mono")
         try tmux.waitFor("Theme: mono", in: "maya")
-        try tmux.type("maya", "/theme nosuchtheme")
-        try tmux.keys("maya", "Enter")
+        try tmux.send("maya", "/theme nosuchtheme")
         try tmux.waitFor("theme nosuchtheme:", in: "maya")
     }
 }

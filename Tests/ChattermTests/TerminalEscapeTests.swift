@@ -61,20 +61,17 @@ final class TerminalEscapeTests: XCTestCase {
         var slave: Int32 = -1
         var size = winsize(ws_row: 30, ws_col: 100, ws_xpixel: 0, ws_ypixel: 0)
         guard openpty(&master, &slave, nil, nil, &size) == 0 else { throw NSError(domain: "openpty", code: Int(errno)) }
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        for fd in [0, 1, 2] { posix_spawn_file_actions_adddup2(&actions, slave, Int32(fd)) }
-        posix_spawn_file_actions_addclose(&actions, master)
         let environment = ["TERM=xterm-256color", "LANG=C.UTF-8", "CHATTERM_THEMES=\(ChattermProcess.themes)", "HOME=\(directory.path)"]
-        let argv = ([ChattermProcess.binary] + arguments).map { strdup($0) } + [nil]
-        let envp = environment.map { strdup($0) } + [nil]
-        defer { for pointer in argv + envp { free(pointer) } }
-        var pid: pid_t = 0
         // ncurses works on the terminal through descriptors 0 and 1, so the pty needs no session of its own.
-        let spawned = posix_spawn(&pid, ChattermProcess.binary, &actions, nil, argv, envp)
-        posix_spawn_file_actions_destroy(&actions)
+        let spawned = Result {
+            try PosixSpawn.start(
+                [ChattermProcess.binary] + arguments,
+                environment: environment,
+                fileActions: [.duplicate(slave, to: 0), .duplicate(slave, to: 1), .duplicate(slave, to: 2), .close(master)]
+            )
+        }
         close(slave)
-        guard spawned == 0 else { throw NSError(domain: "posix_spawn", code: Int(spawned)) }
+        let pid = try spawned.get()
 
         var output = [UInt8]()
         let deadline = Date().addingTimeInterval(15)

@@ -1,3 +1,4 @@
+import ChatModel
 import ChatTestSupport
 import Foundation
 import XCTest
@@ -24,8 +25,12 @@ final class TmuxDriver {
     @discardableResult
     func run(_ arguments: [String]) throws -> String {
         let output = directory.file("tmux.out")
-        let status = try ChildProcess.spawn(["tmux", "-u", "-S", socket] + arguments, stdout: output)
-        ChildProcess.wait(status)
+        let tmux = try PosixSpawn.start(
+            ["tmux", "-u", "-S", socket] + arguments,
+            searchPath: true,
+            fileActions: [.null(0), .writeFile(1, path: output), .null(2)]
+        )
+        PosixSpawn.wait(tmux)
         return (try? String(contentsOfFile: output, encoding: .utf8)) ?? ""
     }
 
@@ -43,6 +48,11 @@ final class TmuxDriver {
         }
     }
     func type(_ session: String, _ text: String) throws { try run("send-keys", "-t", session, "-l", text) }
+    /// Types `line` and presses Enter: a message or a /command sent.
+    func send(_ session: String, _ line: String) throws {
+        try type(session, line)
+        try keys(session, "Enter")
+    }
     func screen(_ session: String) throws -> String { try run("capture-pane", "-p", "-t", session) }
 
     /// Waits until `session` shows `text`; returns the screen.
@@ -78,27 +88,4 @@ final class TmuxDriver {
     }
 
     func stop() { _ = try? run("kill-server") }
-}
-
-/// posix_spawn, for processes that must not inherit the test's descriptors (tmux, a server).
-enum ChildProcess {
-    static func spawn(_ argv: [String], stdout: String) throws -> pid_t {
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, stdout, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
-        let cArgs = argv.map { strdup($0) } + [nil]
-        defer { for pointer in cArgs { free(pointer) } }
-        var pid: pid_t = 0
-        let spawned = posix_spawnp(&pid, argv[0], &actions, nil, cArgs, environ)
-        guard spawned == 0 else { throw NSError(domain: argv[0], code: Int(spawned)) }
-        return pid
-    }
-
-    static func wait(_ pid: pid_t) {
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) < 0, errno == EINTR {}
-    }
 }

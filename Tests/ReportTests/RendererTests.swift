@@ -15,7 +15,7 @@ final class RendererTests: XCTestCase {
         let path = directory.write(
             "hostile.jsonl",
             lines: [
-                #"{"type":"user","data":{"id":"mallory","name":"\u001b[31mMallory\u001b]0;owned\u0007 \u202eevil"}}"#,
+                #"{"type":"user","data":{"id":"mallory","name":"\u001b[31mMallory\u001b]0;owned\u0007 \u202ee\u200bvil\u200f"}}"#,
                 #"{"type":"channel","data":{"id":"evil","type":"messaging","created_by":"mallory","name":"<script>alert(1)</script> | pipe\nnew line"}}"#,
                 #"{"type":"member","data":{"channel_type":"messaging","channel_id":"evil","user_id":"mallory"}}"#,
                 #"{"type":"message","data":{"id":"h1","channel_type":"messaging","channel_id":"evil","user":"mallory","text":"x","created_at":"2020-01-01T08:00:00Z"}}"#,
@@ -71,7 +71,7 @@ final class RendererTests: XCTestCase {
         let plain = report.rendered(as: .text, color: false)
         XCTAssertFalse(plain.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" }, "a control character reached the terminal")
         XCTAssertFalse(plain.contains("\u{202E}"))
-        XCTAssertTrue(plain.contains("[31mMallory]0;owned evil"), "the name is shown without its escapes")
+        XCTAssertTrue(plain.contains("[31mMallory]0;owned evil"), "the name is shown without its escapes, bidi marks and zero-width spaces")
         let coloured = report.rendered(as: .text, color: true)
         XCTAssertTrue(coloured.contains("\u{1B}[1;36m━━ Totals"))
         // The only escapes are the renderer's own SGR sequences.

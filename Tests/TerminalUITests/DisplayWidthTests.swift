@@ -1,4 +1,5 @@
 import CNCurses
+import ChatModel
 import TerminalUI
 import XCTest
 
@@ -70,7 +71,7 @@ final class DisplayWidthTests: XCTestCase {
             let actual = DisplayWidth.of(Character(scalar))
             if actual != expected { disagreements.append("U+\(String(value, radix: 16)): \(actual) ≠ \(expected)") }
         }
-        XCTAssertEqual(disagreements, [], "regenerate the wide table in DisplayWidth.swift")
+        XCTAssertEqual(disagreements, [], "regenerate the wide table in ChatModel/Text/DisplayWidth.swift")
         #else
         throw XCTSkip("the table mirrors glibc's wcwidth")
         #endif

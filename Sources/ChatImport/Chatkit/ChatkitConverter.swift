@@ -1,20 +1,6 @@
 import ChatModel
 import Foundation
 
-/// Where converted items go, in Stream's order (users, channels, members, messages).
-/// `ImportFileWriter` is one; `chatterm chatkit migrate` wraps it to tally what it wrote.
-public protocol ChatkitItemSink: AnyObject {
-    func write(_ type: ItemType, _ data: JSONObject) throws
-}
-
-extension ImportFileWriter: ChatkitItemSink {}
-
-/// A sink that keeps nothing: for a report without an output file (`chatterm report --chatkit`).
-public final class DiscardingChatkitSink: ChatkitItemSink {
-    public init() {}
-    public func write(_ type: ItemType, _ data: JSONObject) throws {}
-}
-
 /// Converts a Pusher Chatkit export into a Stream import file.
 ///
 /// Public API:
@@ -107,7 +93,7 @@ public enum ChatkitConverter {
         options: Options = Options(),
         progress: ((ImportProgress) -> Void)? = nil
     ) throws -> ChatkitConversionReport {
-        let conversion = ChatkitConversion(source: source, options: options, progress: progress)
+        let conversion = ChatkitConversionRun(source: source, options: options, progress: progress)
         return try conversion.run(into: sink)
     }
 

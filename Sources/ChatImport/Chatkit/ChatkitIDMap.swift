@@ -27,7 +27,8 @@ struct ChatkitIDMap {
     }
 
     private mutating func assign(_ id: String) {
-        let hash = SHA512_256.hash(Array(id.utf8)).map { String($0, radix: 16).leftPadded(2) }.joined()
+        let hash = SHA512_256.hash(Array(id.utf8)).map { String($0, radix: 16).padded(toWidth: 2, with: "0", alignment: .trailing) }
+            .joined()
         // Every byte Stream refuses becomes `_`, a run of them one `_` (so `café` reads `caf_`).
         var cleaned: [UInt8] = []
         for byte in id.utf8 {
@@ -53,8 +54,4 @@ struct ChatkitIDMap {
 
     subscript(id: String) -> String? { map[id] }
     func contains(_ id: String) -> Bool { map[id] != nil }
-}
-
-extension String {
-    fileprivate func leftPadded(_ width: Int) -> String { count >= width ? self : String(repeating: "0", count: width - count) + self }
 }

@@ -7,12 +7,6 @@ import Glibc
 import Darwin
 #endif
 
-/// How far an analysis has come, for progress bars.
-public struct ImportProgress: Sendable {
-    public var items: Int
-    public var bytes: Int64
-}
-
 /// Reads an import file, checks every rule, and — when a sink is given — hands each valid item
 /// to it in file order. Once any error is found nothing more is written, and the result says
 /// the import is invalid, so the caller rolls the sink's transaction back.

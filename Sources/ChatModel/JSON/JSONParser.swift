@@ -108,18 +108,9 @@ public struct JSONParser: ~Copyable {
             let value = try parseValue()
             if !hasDuplicate, members.contains(where: { $0.key == key }) { hasDuplicate = true }
             members.append(JSONObject.Member(key: key, value: value))
-            skipWhitespace()
-            guard pos < end else { throw unexpectedEnd() }
-            switch base[pos] {
-            case UInt8(ascii: ","):
-                pos += 1
-                skipWhitespace()
-            case UInt8(ascii: "}"):
-                pos += 1
+            if try closes(UInt8(ascii: "}"), after: "object key:value pair") {
                 // The dedup path is rare; the common path keeps the members as parsed.
                 return hasDuplicate ? JSONObject(members) : JSONObject(uniqueMembers: members)
-            default:
-                throw error("invalid character \(quotedChar(at: pos)) after object key:value pair")
             }
         }
     }
@@ -137,18 +128,25 @@ public struct JSONParser: ~Copyable {
         }
         while true {
             elements.append(try parseValue())
+            if try closes(UInt8(ascii: "]"), after: "array element") { return .array(elements) }
+        }
+    }
+
+    /// After an object member or array element: true past the `closing` bracket, false past a
+    /// comma (and the whitespace after it), else the error that names `what` came before.
+    private mutating func closes(_ closing: UInt8, after what: String) throws(JSONParseError) -> Bool {
+        skipWhitespace()
+        guard pos < end else { throw unexpectedEnd() }
+        switch base[pos] {
+        case UInt8(ascii: ","):
+            pos += 1
             skipWhitespace()
-            guard pos < end else { throw unexpectedEnd() }
-            switch base[pos] {
-            case UInt8(ascii: ","):
-                pos += 1
-                skipWhitespace()
-            case UInt8(ascii: "]"):
-                pos += 1
-                return .array(elements)
-            default:
-                throw error("invalid character \(quotedChar(at: pos)) after array element")
-            }
+            return false
+        case closing:
+            pos += 1
+            return true
+        default:
+            throw error("invalid character \(quotedChar(at: pos)) after \(what)")
         }
     }
 

@@ -13,6 +13,10 @@ public struct ReconciliationRow: Sendable, Hashable {
         self.reason = reason
     }
 
-    /// Imported minus source: negative when items are missing.
+    /// Imported minus source: negative when items are missing. Every output (the report's
+    /// formats, `chatterm chatkit migrate`) shows this sign.
     public var difference: Int { imported - source }
+
+    /// The difference as the outputs print it: `+2`, `-4`, `0`.
+    public var differenceText: String { ReportNumber.signed(difference) }
 }

@@ -7,7 +7,7 @@ enum FindingSections {
     static func reconciliation(_ rows: [ReconciliationRow], result: String = "imported") -> Doc.Table {
         Doc.Table(
             headers: ["item", "source", result, "difference", "reason"],
-            rows: rows.map { [$0.item, n($0.source), n($0.imported), ReportNumber.signed($0.difference), $0.reason] },
+            rows: rows.map { [$0.item, n($0.source), n($0.imported), $0.differenceText, $0.reason] },
             numeric: [1, 2, 3]
         )
     }

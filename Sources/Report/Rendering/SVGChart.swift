@@ -1,3 +1,5 @@
+import ChatModel
+
 /// Charts as inline SVG: drawn by the page itself, so the HTML report needs no script, no
 /// font and no image from anywhere. Labels go through `UntrustedText.html`.
 enum SVGChart {
@@ -16,7 +18,7 @@ enum SVGChart {
         for (i, point) in chart.points.enumerated() {
             let y = 4 + i * rowHeight
             let length = chart.max > 0 ? max(point.value > 0 ? 2 : 0, point.value * barSpace / chart.max) : 0
-            let label = UntrustedText.truncated(UntrustedText.plain(point.label), columns: 30)
+            let label = DisplayWidth.truncate(UntrustedText.plain(point.label), toWidth: 30, ellipsis: true)
             svg += "<text class=\"label\" x=\"\(labelWidth - 10)\" y=\(q(y + 20)) text-anchor=\"end\">\(esc(label))</text>"
             svg += "<rect class=\"bar\" x=\(q(labelWidth)) y=\(q(y + 5)) width=\(q(length)) height=\"20\" rx=\"3\"/>"
             svg += "<text class=\"value\" x=\(q(labelWidth + length + 8)) y=\(q(y + 20))>\(ReportNumber.count(point.value))</text>"

@@ -1,3 +1,5 @@
+import ChatModel
+
 /// The report for a terminal: aligned tables, bar charts and a sparkline. ANSI colour only
 /// when asked (the command asks when stdout is a terminal and NO_COLOR is unset).
 struct TextRenderer {
@@ -8,12 +10,7 @@ struct TextRenderer {
 
     private func styled(_ text: String, _ code: String) -> String { color ? "\u{1B}[\(code)m" + text + "\u{1B}[0m" : text }
 
-    private func cell(_ text: String) -> String { UntrustedText.truncated(UntrustedText.plain(text), columns: cellColumns) }
-
-    private func padded(_ text: String, _ width: Int, right: Bool) -> String {
-        let pad = String(repeating: " ", count: max(0, width - UntrustedText.width(text)))
-        return right ? pad + text : text + pad
-    }
+    private func cell(_ text: String) -> String { DisplayWidth.truncate(UntrustedText.plain(text), toWidth: cellColumns, ellipsis: true) }
 
     func render(_ document: ReportDocument) -> String {
         var out = styled(UntrustedText.plain(document.title), "1") + "\n"
@@ -33,20 +30,20 @@ struct TextRenderer {
     private func render(_ block: ReportDocument.Block) -> String {
         switch block {
         case .facts(let facts):
-            let width = facts.map { UntrustedText.width($0.label) }.max() ?? 0
+            let width = facts.map { DisplayWidth.of($0.label) }.max() ?? 0
             return "\n"
-                + facts.map { "  " + padded($0.label, width, right: false) + "  " + styled(UntrustedText.plain($0.value), "1") + "\n" }
+                + facts.map { "  " + $0.label.padded(toWidth: width) + "  " + styled(UntrustedText.plain($0.value), "1") + "\n" }
                 .joined()
         case .table(let table):
             return render(table)
         case .chart(let chart) where chart.kind == .bars:
             guard !chart.points.isEmpty else { return "" }
             let labels = chart.points.map { cell($0.label) }
-            let width = labels.map(UntrustedText.width).max() ?? 0
+            let width = labels.map { DisplayWidth.of($0) }.max() ?? 0
             var out = "\n  " + styled(UntrustedText.plain(chart.title), "1") + "\n"
             for (label, point) in zip(labels, chart.points) {
                 out +=
-                    "  " + padded(label, width, right: false) + "  "
+                    "  " + label.padded(toWidth: width) + "  "
                     + styled(ChartGlyphs.bar(point.value, max: chart.max, columns: barColumns), "36")
                     + " " + ReportNumber.count(point.value) + "\n"
             }
@@ -65,10 +62,14 @@ struct TextRenderer {
         guard !table.rows.isEmpty else { return "" }
         let rows = table.rows.map { $0.map(cell) }
         let headers = table.headers.map(cell)
-        let widths = headers.indices.map { i in ([headers[i]] + rows.map { i < $0.count ? $0[i] : "" }).map(UntrustedText.width).max() ?? 0
+        let widths = headers.indices.map { i in
+            ([headers[i]] + rows.map { i < $0.count ? $0[i] : "" }).map { DisplayWidth.of($0) }.max() ?? 0
         }
         func line(_ cells: [String]) -> String {
-            let text = "  " + cells.indices.map { padded(cells[$0], widths[$0], right: table.numeric.contains($0)) }.joined(separator: "  ")
+            let text =
+                "  "
+                + cells.indices.map { cells[$0].padded(toWidth: widths[$0], alignment: table.numeric.contains($0) ? .trailing : .leading) }
+                .joined(separator: "  ")
             return String(text.reversed().drop { $0 == " " }.reversed())
         }
         return "\n" + styled(line(headers), "1") + "\n  " + widths.map { String(repeating: "─", count: $0) }.joined(separator: "  ") + "\n"

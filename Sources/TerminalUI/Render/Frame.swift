@@ -1,3 +1,5 @@
+import ChatModel
+
 /// A screen's worth of styled cells: what `render` produces and `Screen` draws. Tests read
 /// frames as text, so the whole view is testable without a terminal.
 ///

@@ -1,4 +1,5 @@
 import ChatCore
+import ChatModel
 
 #if canImport(Glibc)
 import Glibc
@@ -22,15 +23,9 @@ enum ExternalEditor {
         screen?.suspend()
         // The editor setting is a command line ("code --wait", "vim -u NONE"): the shell splits
         // it; the file's path goes as an argument, never into the command text.
-        let words: [String] = ["/bin/sh", "-c", editor + " \"$1\"", "sh", path]
-        let argv: [UnsafeMutablePointer<CChar>?] = words.map { strdup($0) } + [nil]
-        defer { for pointer in argv { free(pointer) } }
-        var pid: pid_t = 0
-        let spawned = posix_spawn(&pid, "/bin/sh", nil, nil, argv, environ)
-        var status: Int32 = 0
-        if spawned == 0 { while waitpid(pid, &status, 0) < 0, errno == EINTR {} }
+        let status = try? PosixSpawn.wait(PosixSpawn.start(["/bin/sh", "-c", editor + " \"$1\"", "sh", path]))
         screen?.resume()
-        guard spawned == 0 else { return .failed("Could not start the editor \(editor)") }
+        guard let status else { return .failed("Could not start the editor \(editor)") }
         guard status == 0 else { return .notice("The editor exited with an error: the draft is unchanged") }
         guard let file = fopen(path, "r") else { return .failed("The editor's file is gone") }
         defer { fclose(file) }

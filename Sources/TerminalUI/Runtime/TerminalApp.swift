@@ -179,21 +179,14 @@ public final class TerminalApp {
     /// Hands the URL to xdg-open as an argument (never through a shell), detached from the terminal.
     private func openURL(_ url: String) -> ChatEvent {
         guard url.hasPrefix("https://") || url.hasPrefix("http://") else { return .failed("Not a web link: \(url)") }
-        var pid: pid_t = 0
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        for fd in [0, 1, 2] { posix_spawn_file_actions_addopen(&actions, Int32(fd), "/dev/null", fd == 0 ? O_RDONLY : O_WRONLY, 0) }
-        let argv = (["xdg-open", url] as [String]).map { strdup($0) } + [nil]
-        defer { for pointer in argv { free(pointer) } }
-        let status = posix_spawnp(&pid, "xdg-open", &actions, nil, argv, nil)
-        guard status == 0 else { return .failed("Could not run xdg-open: \(String(cString: strerror(status)))") }
-        // Reaped off the input loop, however long the opener runs: unwaited, each would stay a zombie.
-        let child = pid
-        DispatchQueue.global(qos: .utility).async {
-            var exit: Int32 = 0
-            while waitpid(child, &exit, 0) < 0, errno == EINTR {}
+        do throws(PosixSpawn.Failure) {
+            // Its environment is ours: xdg-open finds the browser through DISPLAY, BROWSER and PATH.
+            let child = try PosixSpawn.start(["xdg-open", url], searchPath: true, fileActions: [.null(0), .null(1), .null(2)])
+            // Reaped off the input loop, however long the opener runs: unwaited, each would stay a zombie.
+            DispatchQueue.global(qos: .utility).async { _ = PosixSpawn.wait(child) }
+            return .notice("Opening \(url)")
+        } catch {
+            return .failed("Could not run xdg-open: \(String(cString: strerror(error.code)))")
         }
-        return .notice("Opening \(url)")
     }
 }

@@ -1,3 +1,5 @@
+import ChatModel
+
 /// `:shortcode:` text for emoji, for the "textize emoji" toggle (terminal-clients.md §7.10):
 /// terminals without emoji fonts, or users who prefer `:thumbsup:` to 👍, as in nchat and iamb.
 ///

@@ -1,8 +1,11 @@
+import ChatModel
+
 /// Text that is safe to put on the terminal: the only way a string from a file or the network
 /// reaches the screen (DESIGN.md, "Untrusted text is a type"; terminal-clients.md §4.3, §7.8).
 ///
 /// ncurses 6.4 turns C0 into caret notation but emits U+202E raw, moves to column 0 on CR,
-/// overwrites on BS and leaves the column on LF (§5), so nothing of that kind may survive:
+/// overwrites on BS and leaves the column on LF (§5), so nothing of that kind may survive.
+/// Which scalars are unsafe is `UnsafeScalar` (shared with the CLI and the report); here:
 /// - ESC becomes a visible `␛` (U+241B), so an injected sequence shows up instead of running.
 /// - TAB becomes four spaces. Bodies carry pasted code whose indentation is tabs; one space
 ///   would flatten it, and real tab stops cannot be honoured at the columns text is placed at.
@@ -84,7 +87,7 @@ extension SanitizedText {
             switch edit(scalar, previous: previous, base: base, next: next) {
             case .keep:
                 previous = scalar
-                if scalar != variationSelector16, !isTag(scalar) { base = scalar }
+                if scalar != variationSelector16, !UnsafeScalar.isTag(scalar) { base = scalar }
             case .drop:
                 if !edited {
                     output.reserveCapacity(bytes.count + 16)
@@ -130,59 +133,45 @@ extension SanitizedText {
         base: Unicode.Scalar?,
         next: Unicode.Scalar?
     ) -> Edit {
-        let value = scalar.value
-        if value < 0xA0 {
-            switch value {
-            case 0x20..<0x7F, 0x0A: return .keep
-            case 0x09: return .replace("    ")
-            case 0x0D: return next == "\n" ? .drop : .replace(" ")
-            case 0x1B: return .replace("\u{241B}")
-            default: return .drop  // other C0, DEL, C1
+        guard let unsafe = UnsafeScalar(scalar) else { return .keep }
+        switch unsafe {
+        case .lineBreak:
+            switch scalar {
+            case "\n": return .keep
+            case "\r": return next == "\n" ? .drop : .replace(" ")
+            default: return .replace("\n")  // line and paragraph separators
             }
-        }
-        if hasNothingToDrop(value) { return .keep }
-        if scalar == variationSelector16 {
-            // Only an emoji-capable base takes VS16, right after it; a skin tone ends the emoji.
-            guard let base, base == previous, base.properties.isEmoji, !base.properties.isEmojiModifier else {
-                return .drop
-            }
-            return .keep
-        }
-        if scalar == zeroWidthJoiner {
-            guard let base, let next, isPictographic(base), isPictographic(next) else { return .drop }
-            return .keep
-        }
-        if isTag(scalar) {
-            guard let previous, previous == blackFlag || isTag(previous) else { return .drop }
-            return .keep
-        }
-        let properties = scalar.properties
-        switch properties.generalCategory {
-        case .format: return .drop
-        case .lineSeparator, .paragraphSeparator: return .replace("\n")
-        default: return properties.isNoncharacterCodePoint ? .drop : .keep
+        case .tab: return .replace("    ")
+        case .control: return scalar == "\u{1B}" ? .replace("\u{241B}") : .drop
+        case .format, .noncharacter: return .drop
+        case .emojiJoiner: return keepsEmojiJoiner(scalar, previous: previous, base: base, next: next) ? .keep : .drop
         }
     }
 
-    /// Blocks without format characters, separators, noncharacters, ZWJ, VS16 or tags (checked
-    /// against Unicode 14.0), so their scalars skip the property lookups: Latin to Hebrew but
-    /// the soft hyphen, Indic to Khmer, symbols and arrows, CJK and Hangul, emoji.
-    private static func hasNothingToDrop(_ value: UInt32) -> Bool {
-        switch value {
-        case 0xA0...0x5FF: return value != 0xAD
-        case 0x900...0x17FF, 0x2070...0x2BFF, 0x2E80...0xD7FF, 0x1F000...0x1FAFF: return true
-        default: return false
+    /// A ZWJ between two emoji, a VS16 right after an emoji-capable base, tag characters
+    /// after 🏴: each is kept there and nowhere else.
+    private static func keepsEmojiJoiner(
+        _ scalar: Unicode.Scalar,
+        previous: Unicode.Scalar?,
+        base: Unicode.Scalar?,
+        next: Unicode.Scalar?
+    ) -> Bool {
+        if scalar == variationSelector16 {
+            // Only an emoji-capable base takes VS16, right after it; a skin tone ends the emoji.
+            guard let base, base == previous, base.properties.isEmoji, !base.properties.isEmojiModifier else { return false }
+            return true
         }
+        if scalar == zeroWidthJoiner {
+            guard let base, let next, isPictographic(base), isPictographic(next) else { return false }
+            return true
+        }
+        guard let previous, previous == blackFlag || UnsafeScalar.isTag(previous) else { return false }
+        return true
     }
 
     /// An emoji that can stand on either side of a ZWJ (not the ASCII digits, `#` and `*`,
     /// which Unicode counts as emoji only for keycaps).
     private static func isPictographic(_ scalar: Unicode.Scalar) -> Bool {
         scalar.value > 0x7F && scalar.properties.isEmoji
-    }
-
-    /// Unicode tag characters U+E0020–U+E007F, which spell a subdivision flag after 🏴.
-    static func isTag(_ scalar: Unicode.Scalar) -> Bool {
-        (0xE0020...0xE007F).contains(scalar.value)
     }
 }

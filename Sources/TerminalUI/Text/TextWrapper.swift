@@ -1,3 +1,5 @@
+import ChatModel
+
 /// Splits sanitized text into screen lines no wider than a given number of cells.
 ///
 /// Lines break at `\n` (blank lines are kept), at spaces, and before and after any character

@@ -88,10 +88,6 @@ public enum ChatView {
     }
 }
 
-struct Rect: Equatable {
-    var x: Int, y: Int, width: Int, height: Int
-}
-
 extension Frame {
     mutating func vertical(x: Int, y: Int, height h: Int, style: Style) {
         for row in y..<(y + h) { put(SanitizedText.trusted("│"), x: x, y: row, maxWidth: 1, style: style) }

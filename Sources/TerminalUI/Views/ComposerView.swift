@@ -1,4 +1,5 @@
 import ChatCore
+import ChatModel
 
 /// The composer at the bottom (with a server): a prompt, what is being written, wrapped to
 /// the width and at most `maxLines` high, and the terminal cursor where the next character goes.

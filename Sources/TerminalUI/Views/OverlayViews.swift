@@ -9,18 +9,11 @@ enum OverlayViews {
         let box = centered(width: min(60, frame.width - 2), height: min(14, frame.height - 2), in: frame)
         let style = context.style("switcher")
         drawBox(box, title: "Switch channel", style: style, frame: &frame, context: context)
-        frame.put(
-            context.text("> " + switcher.query + "▏", singleLine: true),
-            x: box.x + 2,
-            y: box.y + 1,
-            maxWidth: box.width - 4,
-            style: style
-        )
+        drawQuery(switcher.query, in: box, style: style, frame: &frame, context: context)
         for (i, match) in matches.prefix(max(0, box.height - 3)).enumerated() {
             let y = box.y + 2 + i
             let selected = i == switcher.selected
-            let rowStyle = context.style(selected ? "switcher.selected" : "switcher")
-            if selected { frame.fill(x: box.x + 1, y: y, width: box.width - 2, height: 1, style: rowStyle) }
+            let rowStyle = drawRow(y: y, selected: selected, in: box, frame: &frame, context: context)
             var x = box.x + 2
             let matchStyle = context.style("switcher.match")
             for (offset, character) in match.channel.title.enumerated() where x < box.x + box.width - 8 {
@@ -44,17 +37,10 @@ enum OverlayViews {
         let box = centered(width: min(40, frame.width - 2), height: min(matches.count + 3, 16, frame.height - 2), in: frame)
         let style = context.style("switcher")
         drawBox(box, title: "React (type, Enter, Esc)", style: style, frame: &frame, context: context)
-        frame.put(
-            context.text("> " + picker.query + "▏", singleLine: true),
-            x: box.x + 2,
-            y: box.y + 1,
-            maxWidth: box.width - 4,
-            style: style
-        )
+        drawQuery(picker.query, in: box, style: style, frame: &frame, context: context)
         for (i, type) in matches.prefix(max(0, box.height - 3)).enumerated() {
             let y = box.y + 2 + i
-            let rowStyle = context.style(i == picker.selected ? "switcher.selected" : "switcher")
-            if i == picker.selected { frame.fill(x: box.x + 1, y: y, width: box.width - 2, height: 1, style: rowStyle) }
+            let rowStyle = drawRow(y: y, selected: i == picker.selected, in: box, frame: &frame, context: context)
             let label = ReactionEmoji.symbol(for: type) + " " + type + (mine.contains(type) ? "  (yours: Enter removes)" : "")
             frame.put(context.label(label), x: box.x + 2, y: y, maxWidth: box.width - 4, style: rowStyle)
         }
@@ -70,8 +56,7 @@ enum OverlayViews {
         let first = max(0, search.selected - (box.height - 3))
         for (i, row) in search.rows.enumerated().dropFirst(first).prefix(max(0, box.height - 2)) {
             let y = box.y + 1 + i - first
-            let rowStyle = context.style(i == search.selected ? "switcher.selected" : "switcher")
-            if i == search.selected { frame.fill(x: box.x + 1, y: y, width: box.width - 2, height: 1, style: rowStyle) }
+            let rowStyle = drawRow(y: y, selected: i == search.selected, in: box, frame: &frame, context: context)
             let channel = state.channels.first { $0.channel.cid == row.message.cid }.map { "#" + $0.title } ?? row.message.cid
             let line = "\(row.authorName) in \(channel): \(row.message.text ?? "")"
             frame.put(context.text(line, singleLine: true), x: box.x + 2, y: y, maxWidth: box.width - 4, style: rowStyle)
@@ -134,6 +119,18 @@ enum OverlayViews {
 
     static func centered(width: Int, height: Int, in frame: Frame) -> Rect {
         Rect(x: max(0, (frame.width - width) / 2), y: max(0, (frame.height - height) / 2), width: max(0, width), height: max(0, height))
+    }
+
+    /// A picker's first line: what was typed, and the cursor after it.
+    static func drawQuery(_ query: String, in box: Rect, style: Style, frame: inout Frame, context: RenderContext) {
+        frame.put(context.text("> " + query + "▏", singleLine: true), x: box.x + 2, y: box.y + 1, maxWidth: box.width - 4, style: style)
+    }
+
+    /// The style of a list row at `y`; the selected row is highlighted across the box first.
+    static func drawRow(y: Int, selected: Bool, in box: Rect, frame: inout Frame, context: RenderContext) -> Style {
+        let style = context.style(selected ? "switcher.selected" : "switcher")
+        if selected { frame.fill(x: box.x + 1, y: y, width: box.width - 2, height: 1, style: style) }
+        return style
     }
 
     static func drawBox(_ box: Rect, title: String, style: Style, frame: inout Frame, context: RenderContext) {

@@ -1,16 +1,5 @@
 import ChatModel
 
-/// The "Migration summary" screen (F3, `/report`): the store's migration figures, scrolled.
-public struct SummaryScreen: Sendable, Equatable {
-    /// Nil while the figures load.
-    public var lines: [SummaryLine]?
-    /// Why there is nothing to show (a server, not a store, is open).
-    public var unavailable: String?
-    /// The first line shown.
-    public var scroll = 0
-    public init() {}
-}
-
 /// One line of the summary: a heading, a figure, or a bar of a chart.
 public struct SummaryLine: Sendable, Equatable {
     public enum Kind: Sendable, Equatable {
@@ -34,7 +23,7 @@ public struct SummaryLine: Sendable, Equatable {
         let n = NumberText.grouped
         func heading(_ title: String) { lines += [SummaryLine(.figure, ""), SummaryLine(.heading, title)] }
         func figure(_ label: String, _ value: String) {
-            lines.append(SummaryLine(.figure, label.padding(toLength: 24, withPad: " ", startingAt: 0) + value))
+            lines.append(SummaryLine(.figure, label.padded(toWidth: 24) + value))
         }
         func bars(_ points: [(String, Int)]) {
             let top = points.map(\.1).max() ?? 0
@@ -42,7 +31,8 @@ public struct SummaryLine: Sendable, Equatable {
                 lines.append(
                     SummaryLine(
                         .bar(value: value, max: top),
-                        String(label.prefix(22)).padding(toLength: 24, withPad: " ", startingAt: 0) + n(value).leftPadded(9) + " "
+                        DisplayWidth.truncate(label, toWidth: 22, ellipsis: false).padded(toWidth: 24)
+                            + n(value).padded(toWidth: 9, alignment: .trailing) + " "
                     )
                 )
             }
@@ -85,8 +75,4 @@ public struct SummaryLine: Sendable, Equatable {
         figure("bans", "\(n(f.bans.appWide)) app-wide, \(n(f.bans.inChannels)) in channels, \(n(f.bans.futureChannelBans)) future")
         return lines
     }
-}
-
-extension String {
-    fileprivate func leftPadded(_ width: Int) -> String { String(repeating: " ", count: Swift.max(0, width - count)) + self }
 }

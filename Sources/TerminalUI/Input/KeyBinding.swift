@@ -1,12 +1,5 @@
 import ChatCore
 
-/// What a key does besides changing the chat state.
-public enum AppCommand: Sendable {
-    case chat(ChatEvent)
-    case quit
-    case redraw
-}
-
 /// The key table: the one place keys are bound, read both by input handling and by the help overlay.
 public struct KeyBinding: Sendable {
     public let keys: [Key]

@@ -1,9 +1,10 @@
 import ChatModel
 
-/// One conversion's state. Reading builds the plan (users, rooms, members, roles, cursors,
-/// the message index, id maps, placeholders); writing (ChatkitConversion+Items) turns it into
-/// Stream items. Users and rooms are few and held; messages are not.
-final class ChatkitConversion {
+/// One run of `ChatkitConverter` (the public entry): the conversion's state. Reading builds
+/// the plan (users, rooms, members, roles, cursors, the message index, id maps, placeholders);
+/// writing (ChatkitConversionRun+Items) turns it into Stream items. Users and rooms are few
+/// and held; messages are not.
+final class ChatkitConversionRun {
     let source: ChatkitExportSource
     let options: ChatkitConverter.Options
     let progress: ((ImportProgress) -> Void)?

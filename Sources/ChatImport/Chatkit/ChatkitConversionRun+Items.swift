@@ -1,7 +1,7 @@
 import ChatModel
 
 /// Users, channels and members, written in Stream's order before the messages.
-extension ChatkitConversion {
+extension ChatkitConversionRun {
     func writeUsers(_ sink: any ChatkitItemSink) throws {
         for user in users {
             let id = userMap[user.id]!

@@ -1,6 +1,7 @@
-/// How many terminal cells text takes, and what to hand ncurses so that it draws exactly that
-/// many. Layout (wrapping, truncation, columns) and drawing both use this one definition
-/// (terminal-clients.md §5, §7.10), so they never disagree.
+/// How many terminal cells text takes: the one measure for every output laid out in columns
+/// (the terminal UI's wrapping, truncation and drawing, the CLI's and the report's tables), so
+/// layout and drawing never disagree (terminal-clients.md §5, §7.10). What to hand ncurses so
+/// it draws exactly that many cells is `DisplayWidth.drawable`, in TerminalUI.
 ///
 /// ncurses measures every scalar with the C library's `wcwidth` and adds them up; the
 /// terminal draws what it believes. The §5 probes on ncursesw 6.4 show where the two part:
@@ -15,18 +16,8 @@
 ///   are 1, as in a UTF-8 locale outside CJK terminals.
 /// - A cluster's width is the sum over its scalars, which is what ncurses counts…
 /// - …except emoji sequences (an emoji followed by VS16, a ZWJ, a skin tone or tag characters,
-///   and flags): 2, as terminals draw them. `drawable` hands ncurses only the first scalar of
-///   such a sequence (its base emoji), padded with a space when that base is 1 cell wide
-///   (❤️ → "❤ "): without VS16 the base is text presentation, 1 cell to ncurses *and* to the
-///   terminal, and the space fills the second cell the layout reserved. Keeping VS16 and adding
-///   a space instead would be drawn 3 cells wide by terminals that honour VS16.
-///   Flags go through unchanged: two regional indicators are 1 + 1 cells to ncurses, and
-///   terminals draw either a 2-cell flag or two 1-cell letters.
-/// - Scalars assigned after Unicode 14.0 are unknown to glibc 2.36 (`wcwidth` −1, which ncurses
-///   draws 1 cell wide) and to this table's source: `drawable` replaces them with U+FFFD,
-///   padded to the width the layout gave them.
-/// - Whatever ncurses would not draw as its width says (controls, line separators, ZWJ, bidi
-///   and other format characters) `drawable` leaves out; the width of those is 0.
+///   and flags): 2, as terminals draw them (`drawable` makes ncurses agree).
+/// - Controls, line separators, ZWJ, bidi and other format characters are 0 wide.
 public enum DisplayWidth {
     /// Cells `character` takes: 0, 1 or 2 (more only for rare clusters of several spacing scalars).
     public static func of(_ character: Character) -> Int {
@@ -48,23 +39,6 @@ public enum DisplayWidth {
         return total
     }
 
-    /// What to write to ncurses for `character` so that it draws exactly `of(character)` cells
-    /// (with `asciiEmoji`, an emoji's `:shortcode:` instead, whose width is its length).
-    ///
-    /// The result may hold several spacing characters ("❤ ", ":fire:"): write it with
-    /// `addnwstr`, or as one cell per spacing character with the marks that follow it. It has
-    /// at most four marks per spacing character, which fits ncurses' CCHARW_MAX of 5.
-    public static func drawable(_ character: Character, asciiEmoji: Bool) -> String {
-        let scalars = character.unicodeScalars
-        guard let first = scalars.first else { return "" }
-        if first.value < 0x7F, scalars.count == 1 { return first.value >= 0x20 ? String(character) : "" }
-        if asciiEmoji, isEmoji(character) { return EmojiShortcodes.shortcode(for: character) }
-        if isEmojiSequence(scalars), !isRegionalIndicator(first) {
-            return drawableScalars(CollectionOfOne(first)) + String(repeating: " ", count: 2 - width(of: first))
-        }
-        return drawableScalars(scalars)
-    }
-
     /// `text` cut to at most `toWidth` cells between clusters, ending in "…" if cut and `ellipsis`.
     public static func truncate(_ text: String, toWidth width: Int, ellipsis: Bool) -> String {
         guard width > 0 else { return "" }
@@ -84,15 +58,14 @@ public enum DisplayWidth {
     /// `text` in exactly `toWidth` cells: truncated, then padded with spaces. A wide character
     /// that does not fit leaves a one-cell gap, which the padding fills.
     public static func fit(_ text: String, toWidth width: Int, ellipsis: Bool) -> String {
-        let cut = truncate(text, toWidth: width, ellipsis: ellipsis)
-        return cut + String(repeating: " ", count: max(0, width - of(cut)))
+        truncate(text, toWidth: width, ellipsis: ellipsis).padded(toWidth: width)
     }
 }
 
 extension DisplayWidth {
     /// glibc's `wcwidth` for `scalar`, with 0 for the scalars it rejects (−1): controls and
     /// the line and paragraph separators, which nothing draws.
-    static func width(of scalar: Unicode.Scalar) -> Int {
+    public static func width(of scalar: Unicode.Scalar) -> Int {
         let value = scalar.value
         if value < 0x7F { return value >= 0x20 ? 1 : 0 }
         if value < 0xA0 { return 0 }
@@ -114,61 +87,19 @@ extension DisplayWidth {
 
     /// A multi-scalar cluster that terminals draw as one emoji, 2 cells: a flag, or an emoji
     /// followed by VS16, a ZWJ, a skin tone or tag characters.
-    static func isEmojiSequence(_ scalars: Character.UnicodeScalarView) -> Bool {
+    public static func isEmojiSequence(_ scalars: Character.UnicodeScalarView) -> Bool {
         var iterator = scalars.makeIterator()
         guard let first = iterator.next(), let second = iterator.next() else { return false }
         if isRegionalIndicator(first) { return isRegionalIndicator(second) }
         guard first.properties.isEmoji else { return false }
         return scalars.dropFirst().contains {
-            $0 == "\u{FE0F}" || $0 == "\u{200D}" || $0.properties.isEmojiModifier || SanitizedText.isTag($0)
+            $0 == "\u{FE0F}" || $0 == "\u{200D}" || $0.properties.isEmojiModifier || UnsafeScalar.isTag($0)
         }
     }
 
-    /// An emoji as `asciiEmoji` sees it: emoji presentation by default, or an emoji sequence.
-    static func isEmoji(_ character: Character) -> Bool {
-        let scalars = character.unicodeScalars
-        guard let first = scalars.first else { return false }
-        return first.properties.isEmojiPresentation || isEmojiSequence(scalars)
-    }
-
-    static func isRegionalIndicator(_ scalar: Unicode.Scalar) -> Bool {
+    /// One of the 26 letters two of which spell a flag.
+    public static func isRegionalIndicator(_ scalar: Unicode.Scalar) -> Bool {
         (0x1F1E6...0x1F1FF).contains(scalar.value)
-    }
-
-    /// The scalars ncurses measures as `width(of:)` does. Dropped: zero-width scalars it would
-    /// not keep in a cell (controls, separators, ZWJ, format characters) and marks beyond four
-    /// per cell. Scalars newer than the table become U+FFFD, padded to their width.
-    private static func drawableScalars(_ scalars: some Sequence<Unicode.Scalar>) -> String {
-        var result = String.UnicodeScalarView()
-        var marks = 0
-        for scalar in scalars {
-            let cells = width(of: scalar)
-            if cells == 0 {
-                switch scalar.properties.generalCategory {
-                case .format, .control, .lineSeparator, .paragraphSeparator: continue
-                default: break
-                }
-                guard marks < 4, isInTable(scalar) else { continue }
-                marks += 1
-                result.append(scalar)
-                continue
-            }
-            marks = 0
-            if isInTable(scalar) {
-                result.append(scalar)
-            } else {
-                result.append("\u{FFFD}")
-                if cells == 2 { result.append(" ") }
-            }
-        }
-        return String(result)
-    }
-
-    /// Assigned by Unicode 14.0, the version of the table below and of glibc 2.36's `wcwidth`.
-    private static func isInTable(_ scalar: Unicode.Scalar) -> Bool {
-        if scalar.value < 0x300 { return true }
-        guard let age = scalar.properties.age else { return false }
-        return age.major <= 14
     }
 
     private static let prependedConcatenationMarks: Set<UInt32> = [

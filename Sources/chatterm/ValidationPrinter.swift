@@ -2,13 +2,15 @@ import ArgumentParser
 import ChatModel
 import Foundation
 
-enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
+/// How `chatterm validate` prints what it found.
+enum ValidationFormat: String, ExpressibleByArgument, CaseIterable {
     case text, json
 }
 
-/// Prints an analysis: Stream's JSON shape, or text with line numbers for people.
-struct ReportPrinter {
-    var format: ReportFormat
+/// Prints what validating an import file found (or why an import task failed): Stream's JSON
+/// shape, or text with line numbers for people.
+struct ValidationPrinter {
+    var format: ValidationFormat
     var stream: OutputStream = .standardOutput
 
     func printResult(_ result: ImportResult, file: String) {

@@ -1,6 +1,6 @@
 import ChatModel
 
-/// The reducer's side of a server: messages arriving, and telling the server what was read.
+/// Live events: messages arriving from the server, and telling it what was read.
 extension ChatReducer {
     /// A message from the server joins or replaces what the client holds: the open channel's
     /// window (only when it reaches the newest message, so no gap opens), the open thread, and
@@ -31,13 +31,7 @@ extension ChatReducer {
                 w.rows[i] = row
                 isNew = false
             } else if shownInChannel, !w.hasNewer {
-                w.rows.append(row)
-                if w.rows.count > MessageWindow.capacity {
-                    let drop = w.rows.count - MessageWindow.capacity
-                    w.rows.removeFirst(drop)
-                    w.hasOlder = true
-                    w.bottomIndex = w.bottomIndex.map { max(0, $0 - drop) }
-                }
+                w.append([row])
             }
             s.window = w
         }

@@ -1,7 +1,7 @@
 import ChatModel
 
 /// The second pass over the messages: each is converted and written as it is read.
-extension ChatkitConversion {
+extension ChatkitConversionRun {
     func writeMessages(_ sink: any ChatkitItemSink) throws {
         var ordinal = 0
         let total = source.messageBytes

@@ -1,0 +1,25 @@
+import ChatModel
+
+/// Work the runtime must do for the reducer; its outcome comes back as a `ChatEvent`.
+public enum ChatEffect: Sendable, Equatable {
+    case loadChannels
+    case loadChannel(cid: String)
+    case loadOlder(cid: String, before: MessageCursor)
+    case loadNewer(cid: String, after: MessageCursor)
+    case loadOldest(cid: String)
+    case loadThread(messageID: String)
+    case loadDetails(messageID: String)
+    /// The store's migration figures, for the summary screen.
+    case loadSummary
+    /// Open a URL with the desktop's handler (`xdg-open`, given as an argument, never through a shell).
+    case openURL(String)
+    /// Edit `text` in `$EDITOR` (the terminal is handed over meanwhile); the result comes back
+    /// as `.composeReplace`.
+    case editExternally(String)
+    /// `/reconnect`: drop the connection and make a new one at once.
+    case reconnect
+    /// `/theme NAME`: draw with another theme from now on.
+    case setTheme(String)
+    /// Ask the server to do something (a live backend only).
+    case live(LiveRequest)
+}

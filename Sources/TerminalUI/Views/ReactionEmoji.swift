@@ -1,0 +1,21 @@
+/// Stream's reaction names as emoji (`like` → 👍); unknown names stay as `:name:`.
+enum ReactionEmoji {
+    static let table: [String: String] = [
+        "like": "👍", "+1": "👍", "thumbsup": "👍", "love": "❤️", "heart": "❤️", "haha": "😂", "laugh": "😂", "joy": "😂",
+        "wow": "😮", "sad": "😢", "angry": "😠", "fire": "🔥", "tada": "🎉", "rocket": "🚀", "eyes": "👀", "100": "💯",
+        "clap": "👏", "smile": "😄", "pray": "🙏", "thumbsdown": "👎", "-1": "👎", "check": "✅",
+    ]
+
+    static func symbol(for type: String) -> String { table[type] ?? ":" + type + ":" }
+
+    /// Symbols for the chips of one message: where two of its types share an emoji (`like`
+    /// and `+1` are both 👍), the first keeps it and the others show as `:name:`, so no two
+    /// chips look alike.
+    static func symbols(for types: [String]) -> [String] {
+        var shown: Set<String> = []
+        return types.map { type in
+            let symbol = symbol(for: type)
+            return shown.insert(symbol).inserted ? symbol : ":" + type + ":"
+        }
+    }
+}
