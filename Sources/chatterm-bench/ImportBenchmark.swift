@@ -6,7 +6,8 @@ import Foundation
 struct ImportBenchmark: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Time `chatterm validate` and `chatterm import` on a generated file (items/s, peak memory)."
+        abstract:
+            "Time `chatterm validate` and `chatterm import` on a generated file (items/s, peak memory), beside Python peers on the same file."
     )
 
     @Option(help: "Messages in the generated file.")
@@ -44,14 +45,36 @@ struct ImportBenchmark: ParsableCommand {
         let bytes = (try FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue ?? 0
         print("file: \(items) items, \(String(format: "%.1f", Double(bytes) / 1e6)) MB")
 
+        var peers: (parse: ChildProcess.Outcome, load: ChildProcess.Outcome)?
+        if let reason = PythonPeers.unavailable() {
+            print("peers: not run: \(reason)")
+        } else {
+            let parse = try ChildProcess.best(of: runs) { try PythonPeers.run(PythonPeers.parse, named: "parse", in: work, [path]) }
+            ChildProcess.report("orjson", parse, items: items)
+            let load = try ChildProcess.best(of: runs) {
+                try withScratchStore(in: work) { try PythonPeers.run(PythonPeers.load, named: "load", in: work, [path, $0]) }
+            }
+            ChildProcess.report("sqlite3", load, items: items)
+            peers = (parse, load)
+        }
+
         let validate = try ChildProcess.best(of: runs) { try ChildProcess.run(chatterm, ["validate", path]) }
         ChildProcess.report("validate", validate, items: items)
-        let imported = try ChildProcess.best(of: runs) { () throws -> ChildProcess.Outcome in
-            let db = work + "/bench-\(UUID().uuidString).sqlite"
-            defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: db + suffix) } }
-            return try ChildProcess.run(chatterm, ["import", path, "--db", db])
+        let imported = try ChildProcess.best(of: runs) {
+            try withScratchStore(in: work) { try ChildProcess.run(chatterm, ["import", path, "--db", $0]) }
         }
         ChildProcess.report("import", imported, items: items)
+        if let peers {
+            print(String(format: "validate takes %.2f× the orjson parse (goal: ≤ 1.0×)", validate.seconds / peers.parse.seconds))
+            print(String(format: "import is %.2f× as fast as the sqlite3 loader (goal: ≥ 2.5×)", peers.load.seconds / imported.seconds))
+        }
+    }
+
+    /// Runs `body` with the path of a new store, removed after.
+    private func withScratchStore(in work: String, _ body: (String) throws -> ChildProcess.Outcome) throws -> ChildProcess.Outcome {
+        let db = work + "/bench-\(UUID().uuidString).sqlite"
+        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: db + suffix) } }
+        return try body(db)
     }
 
     private func countLines(_ path: String) throws -> Int {
