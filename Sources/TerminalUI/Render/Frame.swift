@@ -56,6 +56,22 @@ public struct Frame: Equatable, Sendable {
         return column - max(0, x)
     }
 
+    /// The cells to draw to turn `previous` (what the terminal shows; nil: nothing known) into
+    /// this frame, row by row. A wide character's two cells are one: it is drawn whole when
+    /// either half changed, since the right half has nothing to draw of its own and a changed
+    /// right half (an overlay's border closing over an emoji) is repaired only by the left.
+    public func cellsToDraw(since previous: Frame?) -> [(x: Int, y: Int)] {
+        var cells: [(x: Int, y: Int)] = []
+        for y in 0..<height {
+            for x in 0..<width where !self[x, y].text.isEmpty {
+                let wide = x + 1 < width && self[x + 1, y].text.isEmpty
+                if let previous, previous[x, y] == self[x, y], !wide || previous[x + 1, y] == self[x + 1, y] { continue }
+                cells.append((x, y))
+            }
+        }
+        return cells
+    }
+
     /// Fills a rectangle with blanks of `style`.
     public mutating func fill(x: Int, y: Int, width w: Int, height h: Int, style: Style) {
         for row in max(0, y)..<min(height, y + h) {

@@ -79,15 +79,7 @@ public final class Screen {
     public func draw(_ frame: Frame) {
         let full = previous.map { $0.width != frame.width || $0.height != frame.height } ?? true
         if full { erase() }
-        for y in 0..<frame.height {
-            for x in 0..<frame.width {
-                let cell = frame[x, y]
-                // The right half of a wide character is drawn by its left half.
-                if cell.text.isEmpty { continue }
-                if !full, let previous, previous[x, y] == cell { continue }
-                put(cell, x: x, y: y)
-            }
-        }
+        for (x, y) in frame.cellsToDraw(since: full ? nil : previous) { put(frame[x, y], x: x, y: y) }
         if let cursor = frame.cursor {
             curs_set(1)
             move(Int32(cursor.y), Int32(cursor.x))
