@@ -1,6 +1,8 @@
 import ArgumentParser
 import ChatServer
+import ChatStore
 import Foundation
+import NIOCore
 
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -36,52 +38,82 @@ struct ServeCommand: AsyncParsableCommand {
 
     func validate() throws {
         guard (apiKey == nil) == (apiSecret == nil) else { throw ValidationError("give --api-key and --api-secret together") }
+        if let apiKey, let apiSecret {
+            do { _ = try ServerCredentials(apiKey: apiKey, apiSecret: apiSecret) } catch { throw ValidationError("\(error)") }
+        }
         guard (0...65535).contains(port) else { throw ValidationError("--port must be 0…65535") }
         guard rateLimit > 0 else { throw ValidationError("--rate-limit must be at least 1") }
     }
 
     func run() async throws {
-        let chatStore = try store.open()
+        let chatStore = try store.open(.write)
         let credentials: ServerCredentials
-        do {
-            if let apiKey, let apiSecret {
-                credentials = try ServerCredentials(apiKey: apiKey, apiSecret: apiSecret)
-            } else {
-                credentials = try ServerCredentials.loadOrCreate(forStore: chatStore.path)
-            }
-        } catch {
-            throw failure("\(error)", code: 2)
+        if let apiKey, let apiSecret {
+            credentials = try ServerCredentials(apiKey: apiKey, apiSecret: apiSecret)
+        } else {
+            credentials = try ServerCredentials.loadOrCreate(forStore: chatStore.path)
         }
         let host = self.host
+        if !Self.isLoopback(host) {
+            OutputStream.standardError.write(
+                "chatterm serve: warning: listening on \(host), beyond this machine: anyone who can reach it and holds a token can read and write\n"
+            )
+        }
         // The secret is never printed: it is in the app file (mode 600), or the caller gave it.
         let secret = apiSecret == nil ? "secret_file=\(ServerCredentials.path(forStore: chatStore.path))" : "secret=given"
-        try await ChatServerApp.serve(store: chatStore, credentials: credentials, host: host, port: port, rateLimit: rateLimit) { bound in
-            // One line for people and scripts, written unbuffered: scripts wait for it.
-            OutputStream.standardOutput.write("chatterm serve: http://\(host):\(bound) api_key=\(credentials.apiKey) \(secret)\n")
+        do {
+            try await ChatServerApp.serve(store: chatStore, credentials: credentials, host: host, port: port, rateLimit: rateLimit) {
+                bound in
+                // One line for people and scripts, written unbuffered: scripts wait for it.
+                OutputStream.standardOutput.write("chatterm serve: http://\(host):\(bound) api_key=\(credentials.apiKey) \(secret)\n")
+            }
+        } catch let error as IOError {
+            var failure = CommandFailure(error).doing("cannot listen on \(host):\(port)")
+            if error.errnoCode == EADDRINUSE {
+                failure.hint = "another program uses port \(port): pick another --port, or --port 0 for a free one"
+            }
+            throw failure
+        } catch let error as SocketAddressError.UnknownHost {
+            throw CommandFailure(error).doing("cannot listen on \(host):\(port)")
         }
+    }
+
+    /// 127.0.0.0/8, ::1 and localhost: the addresses only this machine reaches.
+    static func isLoopback(_ host: String) -> Bool {
+        host == "localhost" || host == "::1" || host.hasPrefix("127.")
     }
 }
 
 struct TokenCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "token",
-        abstract: "Print a user token (JWT) for the local app of a store."
+        abstract: "Print a user token (JWT) for the local app of a store.",
+        discussion: "The local app is the one `chatterm serve` made beside the store; the store itself is not opened."
     )
 
     @Argument(help: "The user the token acts as.")
     var userID: String
 
-    @Option(help: "Seconds until the token expires (none by default).")
+    @Option(help: "Seconds until the token expires, more than 0 (none by default).")
     var expiresIn: Int?
 
     @OptionGroup var store: StoreOptions
 
+    func validate() throws {
+        if let expiresIn, expiresIn <= 0 { throw ValidationError("--expires-in must be more than 0 seconds") }
+    }
+
+    /// Reads the local app and never makes one: a new secret would sign a token no running server accepts.
     func run() throws {
-        let credentials: ServerCredentials
-        do {
-            credentials = try ServerCredentials.loadOrCreate(forStore: store.localPath)
-        } catch {
-            throw failure("\(error)", code: 2)
+        if store.postgresURL == nil, !FileManager.default.fileExists(atPath: store.path) {
+            throw CommandFailure(StoreError.missing(store.path))
+        }
+        guard let credentials = try ServerCredentials.load(forStore: store.localPath) else {
+            throw failure(
+                "no local app for \(store.location)",
+                hint: "chatterm serve makes it on its first run: start it once with the same --db or --database",
+                code: ExitStatus.couldNotRun
+            )
         }
         let expiry = expiresIn.map { Int64(Date().timeIntervalSince1970) + Int64($0) }
         print(StreamToken.userToken(userID, secret: credentials.apiSecret, expiresAt: expiry))
