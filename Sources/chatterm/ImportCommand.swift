@@ -58,7 +58,8 @@ struct StoreImport {
         func print(format: ReportFormat, file: String) {
             switch format {
             case .json: OutputStream.standardOutput.write(JSONWriter(pretty: true).string(task.json) + "\n")
-            case .text: OutputStream.standardOutput.write(ImportTaskText.details(task))
+            // Its errors are on standard error, with their lines.
+            case .text: OutputStream.standardOutput.write(ImportTaskText.details(task, errors: false))
             }
             guard task.state != .completed else { return }
             OutputStream.standardError.write("chatterm: import failed, nothing was written: ")

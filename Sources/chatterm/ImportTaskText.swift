@@ -8,8 +8,8 @@ enum ImportTaskText {
         "\(task.id)  \(task.state.rawValue.padding(toLength: 14, withPad: " ", startingAt: 0))  \(task.createdAt.rfc3339)  \(terminalSafe(task.path))\n"
     }
 
-    /// The task, its counts and its first errors, a few lines.
-    static func details(_ task: ImportTask) -> String {
+    /// The task, its counts and (with `errors`) its first errors, a few lines.
+    static func details(_ task: ImportTask, errors showErrors: Bool = true) -> String {
         var out = "import task \(task.id): \(task.state.rawValue)\n"
         out += "  file: \(terminalSafe(task.path))" + (task.size.map { " (\(NumberText.grouped(Int($0))) bytes)" } ?? "") + "\n"
         out += "  mode: \(task.mode.rawValue), created \(task.createdAt.rfc3339), updated \(task.updatedAt.rfc3339)\n"
@@ -21,6 +21,7 @@ enum ImportTaskText {
             for type in ItemType.allCases { itemCounts[type] = counts[type.statsKey]?.intValue ?? 0 }
             out += "  \(label): \(ReportPrinter.summary(itemCounts))\n"
         }
+        guard showErrors else { return out }
         let errors = result?["errors"]?.arrayValue ?? []
         let count = result?["error_count"]?.intValue ?? errors.count
         if count > 0 {

@@ -275,5 +275,13 @@ final class DatabaseOptionTests: XCTestCase {
         XCTAssertEqual(failed.status, 1)
         let users = try ChatStore(postgres: url, localPath: directory.file("pg")).counts()[.user]
         XCTAssertEqual(users, 1, "only the first file's user")
+
+        // A database without a store is not made one by a read.
+        let empty = try PostgresBackend.ensureDatabase("cli_" + UUID().uuidString.prefix(8).lowercased(), onServerOf: server)
+        let read = try commands.run(["imports", "list", "--database", empty])
+        XCTAssertEqual(read.status, 2)
+        XCTAssertTrue(read.stderr.hasPrefix("chatterm: no store at postgres://"), read.stderr)
+        XCTAssertTrue(read.stderr.contains("(import a file first: chatterm import FILE --database URL)"), read.stderr)
+        XCTAssertThrowsError(try PostgresBackend(url: empty, access: .read), "the read made no store")
     }
 }
