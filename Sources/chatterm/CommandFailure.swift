@@ -32,10 +32,19 @@ struct CommandFailure: Error {
         case let failure as CommandFailure:
             self = failure
         case let error as StoreError:
-            self.init(Self.store(error), code: ExitStatus.couldNotRun, underlying: error)
+            var underlying: any Error = error
+            if case .unreachable(_, let driver) = error { underlying = driver }
+            self.init(Self.store(error), code: ExitStatus.couldNotRun, underlying: underlying)
             if case .missing(let location) = error {
                 let option = location.hasPrefix("postgres://") ? "--database URL" : "--db \(location)"
                 message += " (import a file first: chatterm import FILE \(option))"
+            }
+            if case .unreachable(_, let driver as PSQLError) = error,
+                driver.code == .authMechanismRequiresPassword || driver.serverInfo?[.sqlState]?.hasPrefix("28") == true
+            {
+                // The server wants a password (28xxx: it refused the one given).
+                hint =
+                    "give the password in the URL, postgres://USER:PASSWORD@HOST:PORT/DB, through $CHATTERM_DATABASE to keep it out of the process list"
             }
         case let error as ImportFileError:
             self.init("cannot read \(error)", code: ExitStatus.couldNotRun, underlying: error)
@@ -84,7 +93,11 @@ struct CommandFailure: Error {
         case let error as PSQLError:
             if let message = error.serverInfo?[.message] { return message }
             if let underlying = error.underlying { return plainReason(underlying) }
-            return error.code == .serverClosedConnection ? "the server closed the connection" : "the connection failed"
+            switch error.code {
+            case .authMechanismRequiresPassword: return "the server asks for a password and the URL has none"
+            case .serverClosedConnection: return "the server closed the connection"
+            default: return "the connection failed"
+            }
         case let error as LocalizedError:
             return error.errorDescription ?? "\(error)"
         case let error as CustomStringConvertible:
