@@ -39,7 +39,9 @@ public struct ServerCredentials: Sendable, Equatable {
         if let stored = try load(forStore: store) { return stored }
         let file = path(forStore: store)
         let created = try ServerCredentials(apiKey: randomHex(bytes: 10), apiSecret: randomHex(bytes: 32))
-        try FileManager.default.createDirectory(atPath: (file as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        let folder = (file as NSString).deletingLastPathComponent
+        // A store named without a folder is in the current one, which exists.
+        if !folder.isEmpty { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
         let json = JSONWriter(pretty: true).string(["api_key": .string(created.apiKey), "api_secret": .string(created.apiSecret)]) + "\n"
         guard FileManager.default.createFile(atPath: file, contents: Data(json.utf8), attributes: [.posixPermissions: 0o600]) else {
             throw CredentialError("cannot write \(file)")

@@ -98,6 +98,12 @@ struct CommandFailure: Error {
             case .serverClosedConnection: return "the server closed the connection"
             default: return "the connection failed"
             }
+        case let error as CocoaError:
+            // Foundation's file errors: the path and what happened, not the NSError dump.
+            let posix = (error.userInfo[NSUnderlyingErrorKey] as? NSError).flatMap { $0.domain == NSPOSIXErrorDomain ? $0.code : nil }
+            let reason = posix.map { String(cString: strerror(Int32($0))).lowercased() }
+            return [error.filePath.flatMap { $0.isEmpty ? nil : $0 }, reason ?? error.localizedDescription].compactMap { $0 }
+                .joined(separator: ": ")
         case let error as LocalizedError:
             return error.errorDescription ?? "\(error)"
         case let error as CustomStringConvertible:

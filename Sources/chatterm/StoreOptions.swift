@@ -51,7 +51,10 @@ struct StoreOptions: ParsableArguments {
 
     func validate() throws {
         if db != nil && database != nil { throw ValidationError("give --db (SQLite) or --database (PostgreSQL), not both") }
-        if let url = postgresURL { _ = try PostgresAddress(url: url) }
+        // A URL that does not parse is a usage error, like any other option's bad value.
+        if let url = postgresURL {
+            do { _ = try PostgresAddress(url: url) } catch { throw ValidationError("\(error)") }
+        }
     }
 
     /// Opens the store as the command needs it: `.read` opens an existing store read-only (a

@@ -40,7 +40,7 @@ final class ErrorContractTests: XCTestCase {
     func testArgumentProblemsAreUsageErrors() throws {
         for arguments in [
             ["validate"], ["serve", "--api-key", "k"], ["serve", "--api-key", "k", "--api-secret", "short"],
-            ["token", "u", "--expires-in=-5"], ["token", "u", "--expires-in", "0"],
+            ["token", "u", "--expires-in=-5"], ["token", "u", "--expires-in", "0"], ["imports", "list", "--database", "notaurl"],
         ] {
             let outcome = try run(arguments)
             XCTAssertEqual(outcome.status, 64, arguments.joined(separator: " "))
@@ -78,17 +78,21 @@ final class ErrorContractTests: XCTestCase {
         XCTAssertTrue(unknown.stderr.contains("unknown host no-such-host.invalid"), unknown.stderr)
     }
 
+    /// Also: a store named without a folder (in the current one) serves, its local app beside it.
     func testServingBeyondLoopbackWarns() throws {
         let process = Process()
         process.executableURL = Bundle.main.bundleURL.appendingPathComponent("chatterm")
-        process.arguments = ["serve", "--db", directory.file("chat.sqlite"), "--host", "0.0.0.0", "--port", "0"]
+        process.currentDirectoryURL = URL(fileURLWithPath: directory.path)
+        process.arguments = ["serve", "--db", "chat.sqlite", "--host", "0.0.0.0", "--port", "0"]
         let out = Pipe()
         let err = Pipe()
         process.standardOutput = out
         process.standardError = err
         try process.run()
         // The listening line comes after the warning: once it is there, so is the warning.
-        _ = out.fileHandleForReading.availableData
+        let listening = String(decoding: out.fileHandleForReading.availableData, as: UTF8.self)
+        XCTAssertTrue(listening.hasPrefix("chatterm serve: http://0.0.0.0:"), listening)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: directory.file("chat.sqlite.app.json")))
         process.terminate()
         process.waitUntilExit()
         let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
