@@ -74,6 +74,11 @@ let package = Package(
             dependencies: [
                 "ChatModel", "ChatImport", "ChatStore", "ChatCore", "TerminalUI", "ChatServer", "ChatClient", "Report", "BuiltInData",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                // Only to name their errors in plain words (CommandFailure).
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
             ]
         ),
         .executableTarget(

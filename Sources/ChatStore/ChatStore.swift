@@ -14,17 +14,18 @@ public final class ChatStore: Sendable {
     /// where one server owns the store and delivers its own events.
     public let eventLog: PostgresEventLog?
 
-    /// Opens (creating when needed) the SQLite store at `path` and brings its schema up to date.
-    public init(path: String) throws {
-        backend = try SQLiteBackend(path: path)
+    /// Opens the SQLite store at `path`: for writing (created when needed, its schema brought up
+    /// to date) or for reading (it must exist and be up to date; nothing is written).
+    public init(path: String, access: StoreAccess = .write) throws {
+        backend = try SQLiteBackend(path: path, access: access)
         self.path = path
         eventLog = nil
     }
 
-    /// Opens the PostgreSQL store at `url` and brings its schema up to date; side files go
-    /// under `localPath`.
-    public init(postgres url: String, localPath: String) throws {
-        let postgres = try PostgresBackend(url: url)
+    /// Opens the PostgreSQL store at `url` (for writing, its schema brought up to date; for
+    /// reading, it must hold a store); side files go under `localPath`.
+    public init(postgres url: String, localPath: String, access: StoreAccess = .write) throws {
+        let postgres = try PostgresBackend(url: url, access: access)
         backend = postgres
         path = localPath
         eventLog = PostgresEventLog(backend: postgres)
@@ -91,11 +92,8 @@ public final class ChatStore: Sendable {
                 return result.isValid
             }
         } catch {
-            var failed = ImportResult()
-            failed.errors = [ImportIssue(error: "Import error: \(error)", itemType: "", item: .null, line: nil)]
-            failed.errorCount = 1
-            task.result = failed.json
-            task.move(to: .analyzeFailed, at: .now())
+            let reason = error is ImportInterruption.Interrupted ? "\(error)" : "Import error: \(error)"
+            task.markFailed(reason, at: .now())
             try? save(task)
             throw error
         }

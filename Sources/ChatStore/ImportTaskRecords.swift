@@ -1,4 +1,5 @@
 import ChatModel
+import Foundation
 
 /// Import tasks as rows of `import_tasks`: `stream-cli chat list-imports` / `get-import`.
 extension ChatStore {
@@ -7,8 +8,8 @@ extension ChatStore {
         try backend.write { db in
             try db.execute(
                 """
-                INSERT INTO import_tasks (id, path, mode, state, size, created_at, updated_at, history, result)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO import_tasks (id, path, mode, state, size, created_at, updated_at, history, result, owner_pid, owner_host)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT(id) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at,
                     history = excluded.history, result = excluded.result
                 """,
@@ -20,7 +21,9 @@ extension ChatStore {
                 task.createdAt.storageText,
                 task.updatedAt.storageText,
                 JSONWriter().string(history),
-                task.result.map { JSONWriter().string($0) }
+                task.result.map { JSONWriter().string($0) },
+                Int(ProcessInfo.processInfo.processIdentifier),
+                ImportTaskOwner.thisHost
             )
         }
     }
@@ -59,6 +62,30 @@ extension ChatStore {
             return ImportTaskTransition(prevState: prev, nextState: next, createdAt: at)
         }
         task.result = StoredValue.decodeJSON(row["result"])
+        if task.state == .uploaded || task.state == .analyzing,
+            ImportTaskOwner(pid: row["owner_pid"], host: row["owner_host"]).isGone
+        {
+            task.markFailed("interrupted: its process is gone", at: task.updatedAt)
+        }
         return task
+    }
+}
+
+/// The process that runs an import. Only one on this host can be known to be gone; a task from
+/// another host is reported as it was stored.
+struct ImportTaskOwner {
+    var pid: Int?
+    var host: String?
+
+    static let thisHost: String = {
+        var name = [CChar](repeating: 0, count: 256)
+        guard gethostname(&name, name.count) == 0 else { return "" }
+        return name.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
+    }()
+
+    var isGone: Bool {
+        guard let pid, let host, host == Self.thisHost else { return false }
+        // Signal 0 only checks: EPERM means the process exists but belongs to someone else.
+        return kill(pid_t(pid), 0) != 0 && errno == ESRCH
     }
 }

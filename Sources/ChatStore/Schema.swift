@@ -171,6 +171,15 @@ enum Schema {
                 );
                 """
         ),
+        // The process running an import (its pid on its host), so a task whose process was
+        // killed is reported as failed rather than analyzing for ever.
+        Step(
+            name: "v6: import task owner",
+            sql: """
+                ALTER TABLE import_tasks ADD COLUMN owner_pid INTEGER;
+                ALTER TABLE import_tasks ADD COLUMN owner_host TEXT;
+                """
+        ),
     ]
 
     /// PostgreSQL only: the log of events that every server sharing the database delivers

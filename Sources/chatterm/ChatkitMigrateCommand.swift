@@ -10,8 +10,9 @@ struct ChatkitMigrateCommand: ParsableCommand {
         abstract: "Convert a Chatkit export, validate it and import it into the store, all or nothing.",
         discussion: """
             Converts to a temporary file, then imports it as `chatterm import` does (every rule checked; any error and \
-            nothing is written). Prints the import task as JSON, then a reconciliation: every Chatkit user, room, message \
-            and cursor counted in the export, in the import file and in the store, with the reason for any difference.
+            nothing is written; the task records the export's path). Prints the import task (--format json: as JSON), \
+            then a reconciliation: every Chatkit user, room, message and cursor counted in the export, in the import \
+            file and in the store, with the reason for any difference.
             """
     )
 
@@ -20,18 +21,19 @@ struct ChatkitMigrateCommand: ParsableCommand {
     @Option(help: "upsert or insert.")
     var mode: ImportMode = .upsert
 
+    @Option(help: "text (for people) or json (the import task, Stream's shape; the reconciliation goes to standard error).")
+    var format: OutputFormat = .text
+
     @OptionGroup var store: StoreOptions
 
     func run() throws {
         let export = try source.openSource()
-        let chatStore = try store.open()
+        let chatStore = try store.open(.write)
         let outcome = try ChatkitMigration(export: export, options: source.converterOptions, mode: mode).run(into: chatStore)
-        print(JSONWriter(pretty: true).string(outcome.task.json))
-        guard outcome.task.state == .completed else {
-            ValidationPrinter(format: .text, stream: .standardError).printErrors(from: outcome.task)
-            throw ExitCode(1)
-        }
-        print(terminalSafeLines(outcome.reconciliation.text()), terminator: "")
+        outcome.imported.print(format: format, file: export.path)
+        guard outcome.imported.task.state == .completed else { throw ExitCode(ExitStatus.inputProblems) }
+        // The reconciliation is for people: in JSON mode it keeps standard output pure.
+        (format == .json ? OutputStream.standardError : .standardOutput).write(terminalSafeLines(outcome.reconciliation.text()))
     }
 }
 
@@ -45,10 +47,11 @@ struct ChatkitMigration {
 
     struct Outcome {
         var report: ChatkitConversionReport
-        var task: ImportTask
+        var imported: StoreImport.Outcome
         var reconciliation: ChatkitReconciliation
     }
 
+    /// The converted file is temporary: the task records the export's path instead.
     func run(into store: ChatStore) throws -> Outcome {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("chatterm-chatkit-\(UUID().uuidString.prefix(8))")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -66,13 +69,8 @@ struct ChatkitMigration {
         }
         converting.finish()
 
-        let importing = ProgressLine(label: "importing", path: file)
-        let importProgress: ((ImportProgress) -> Void)? = showProgress ? { importing.update($0) } : nil
-        let task = try store.runImport(path: file, mode: mode) { existing, sink in
-            try ImportAnalyzer(existing: existing, sink: sink).run(path: file, progress: importProgress)
-        }
-        importing.finish()
+        let imported = try StoreImport(store: store, showProgress: showProgress).run(file: file, mode: mode, recordedPath: export.path)
         let reconciliation = try ChatkitReconciliation(report: report, written: tally, store: store)
-        return Outcome(report: report, task: task, reconciliation: reconciliation)
+        return Outcome(report: report, imported: imported, reconciliation: reconciliation)
     }
 }

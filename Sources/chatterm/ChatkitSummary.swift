@@ -1,4 +1,5 @@
 import ChatImport
+import ChatModel
 
 /// A Chatkit conversion report for people: counts, then the first few of each list (the
 /// `--report` JSON has them all). Ids and values came from the export, so all of it goes
@@ -15,14 +16,16 @@ struct ChatkitSummary {
     func text() -> String {
         let i = report.countsIn
         let o = report.countsOut
+        let n = NumberText.grouped
         var out = "converted \(report.export)" + (report.output.map { " → \($0)" } ?? "") + "\n"
-        out += "  users     \(i.users) read → \(o.users) written (\(o.placeholderUsers) placeholder\(o.placeholderUsers == 1 ? "" : "s"))\n"
         out +=
-            "  rooms     \(i.rooms) read → \(o.channels) channels (private → messaging, public → \(report.publicRoomType)), \(o.members) members\n"
-        out += "  messages  \(i.messages) read → \(o.messages) written (ids: \(report.messageIdScheme))\n"
-        out += "  cursors   \(i.cursors) read → \(o.lastRead) last_read\n"
+            "  users     \(n(i.users)) read → \(n(o.users)) written (\(n(o.placeholderUsers)) placeholder\(o.placeholderUsers == 1 ? "" : "s"))\n"
+        out +=
+            "  rooms     \(n(i.rooms)) read → \(n(o.channels)) channels (private → messaging, public → \(report.publicRoomType)), \(n(o.members)) members\n"
+        out += "  messages  \(n(i.messages)) read → \(n(o.messages)) written (ids: \(report.messageIdScheme))\n"
+        out += "  cursors   \(n(i.cursors)) read → \(n(o.lastRead)) last_read\n"
         if i.memberships + i.roles + i.userRoles > 0 {
-            out += "  also read \(i.memberships) memberships, \(i.roles) roles, \(i.userRoles) role assignments\n"
+            out += "  also read \(n(i.memberships)) memberships, \(n(i.roles)) roles, \(n(i.userRoles)) role assignments\n"
         }
         for tally in report.accounting where !tally.notConverted.isEmpty {
             out += "  \(tally.kind) not converted: " + tally.notConverted.map { "\($0.count) \($0.reason)" }.joined(separator: "; ") + "\n"
@@ -62,9 +65,10 @@ struct ChatkitSummary {
 
     private func list(_ title: String, _ lines: [String], total: Int) -> String {
         guard total > 0 else { return "" }
-        var out = "  \(title): \(total)\n"
+        let n = NumberText.grouped
+        var out = "  \(title): \(n(total))\n"
         for line in lines.prefix(shown) { out += "    \(line)\n" }
-        if total > min(shown, lines.count) { out += "    … and \(total - min(shown, lines.count)) more (see --report)\n" }
+        if total > min(shown, lines.count) { out += "    … and \(n(total - min(shown, lines.count))) more (see --report)\n" }
         return out
     }
 }

@@ -1,4 +1,3 @@
-import ArgumentParser
 import ChatModel
 import Foundation
 
@@ -12,12 +11,6 @@ enum OutputStream {
     }
 
     var isTerminal: Bool { isatty(self == .standardOutput ? STDOUT_FILENO : STDERR_FILENO) == 1 }
-}
-
-/// Prints `chatterm: message` to standard error and gives the exit code to throw.
-func failure(_ message: String, code: Int32 = 1) -> ExitCode {
-    OutputStream.standardError.write("chatterm: \(terminalSafe(message))\n")
-    return ExitCode(code)
 }
 
 /// Text from an import file made harmless for a terminal: every `UnsafeScalar` (controls,

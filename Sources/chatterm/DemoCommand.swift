@@ -16,8 +16,8 @@ struct DemoCommand: ParsableCommand {
         commandName: "demo",
         abstract: "Start the live demo: demo data in a throwaway store, a local server, and the client as maya.",
         discussion: """
-            Everything lives in a temporary directory removed on exit; your own store is not touched. \\
-            With --bots, a few of the demo's people talk in the background (typing, messages, replies, \\
+            Everything lives in a temporary directory removed on exit; your own store is not touched. \
+            With --bots, a few of the demo's people talk in the background (typing, messages, replies, \
             reactions) so the live features show. Press F1 in the client for the keys, Ctrl-C to leave.
             """
     )
@@ -62,7 +62,7 @@ struct DemoCommand: ParsableCommand {
         let task: ImportTask
         if fromChatkit {
             let export = try ChatkitExportOptions.open(source)
-            task = try ChatkitMigration(export: export, options: .init(), mode: .upsert, showProgress: false).run(into: store).task
+            task = try ChatkitMigration(export: export, options: .init(), mode: .upsert, showProgress: false).run(into: store).imported.task
         } else {
             task = try store.runImport(path: source, mode: .upsert) { existing, sink in
                 try ImportAnalyzer(existing: existing, sink: sink).run(path: source)

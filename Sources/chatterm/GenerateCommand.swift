@@ -1,5 +1,6 @@
 import ArgumentParser
 import ChatImport
+import ChatModel
 
 struct GenerateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -43,13 +44,14 @@ struct GenerateCommand: ParsableCommand {
     }
 
     func run() throws {
+        let n = NumberText.grouped
         let spec = SyntheticImport.Spec(users: users, channels: channels, messages: messages, seed: seed)
         if format == .chatkit {
             guard output != "-" else { throw failure("--format chatkit writes a directory: give -o DIR", code: 2) }
             do {
                 let counts = try SyntheticChatkitExport.write(spec, toDirectory: output)
                 OutputStream.standardError.write(
-                    "wrote \(output): \(counts.users) users, \(counts.rooms) rooms, \(counts.messages) messages, \(counts.cursors) cursors\n"
+                    "wrote \(output): \(n(counts.users)) users, \(n(counts.rooms)) rooms, \(n(counts.messages)) messages, \(n(counts.cursors)) cursors\n"
                 )
             } catch {
                 throw failure("cannot write \(error)", code: 2)
@@ -58,7 +60,7 @@ struct GenerateCommand: ParsableCommand {
         }
         do {
             let counts = try SyntheticImport.write(spec, to: output)
-            if output != "-" { OutputStream.standardError.write("wrote \(output): \(counts.total) items\n") }
+            if output != "-" { OutputStream.standardError.write("wrote \(output): \(n(counts.total)) items\n") }
         } catch {
             throw failure("cannot write \(error)", code: 2)
         }

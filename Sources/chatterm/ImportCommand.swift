@@ -1,5 +1,4 @@
 import ArgumentParser
-import ChatImport
 import ChatModel
 
 extension ImportMode: ExpressibleByArgument {}
@@ -9,14 +8,16 @@ struct ImportCommand: ParsableCommand {
         commandName: "import",
         abstract: "Validate an import file and load it into the store, all or nothing.",
         discussion: """
-            Prints the import task as JSON, like `stream-cli chat upload-import`. With any error the store is left \
-            exactly as it was, the errors are printed, and the exit status is 1.
+            Creates the store if there is none. With any error the store is left exactly as it was, the errors \
+            are printed on standard error as `chatterm validate` prints them (counts, line numbers), and the exit \
+            status is 1. --format json prints the import task as JSON, like `stream-cli chat upload-import`. \
+            Ctrl-C (or SIGTERM) stops the import: nothing is written and its task is marked failed.
             upsert: existing items get the provided fields overwritten and their custom data replaced.
             insert: existing items (by id, or channel+user for members, message+type+user for reactions) are skipped.
             """
     )
 
-    @Argument(help: "The import file (JSON Lines, or the older JSON array).")
+    @Argument(help: "The import file (JSON Lines, or the older JSON array); - reads standard input.")
     var file: String
 
     @Option(help: "upsert or insert.")
@@ -25,27 +26,15 @@ struct ImportCommand: ParsableCommand {
     @Option(help: "Report at most this many errors (all are counted).")
     var maxErrors = 25
 
+    @Option(help: "text (for people) or json (the import task, Stream's shape).")
+    var format: OutputFormat = .text
+
     @OptionGroup var store: StoreOptions
 
     func run() throws {
-        let chatStore = try store.open()
-        var options = ImportAnalyzer.Options()
-        options.maxErrors = maxErrors
-        let progress = ProgressLine(label: "importing", path: file)
-        let task: ImportTask
-        do {
-            task = try chatStore.runImport(path: file, mode: mode) { existing, sink in
-                try ImportAnalyzer(existing: existing, sink: sink, options: options).run(path: file, progress: progress.update)
-            }
-        } catch let error as ImportFileError {
-            progress.finish()
-            throw failure("cannot read \(error)", code: 2)
-        }
-        progress.finish()
-        print(JSONWriter(pretty: true).string(task.json))
-        if task.state != .completed {
-            ValidationPrinter(format: .text, stream: .standardError).printErrors(from: task)
-            throw ExitCode(1)
-        }
+        let chatStore = try store.open(.write)
+        let outcome = try StoreImport(store: chatStore, maxErrors: maxErrors).run(file: file, mode: mode)
+        outcome.print(format: format, file: file)
+        if outcome.task.state != .completed { throw ExitCode(ExitStatus.inputProblems) }
     }
 }

@@ -6,17 +6,24 @@ struct ImportsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "imports",
         abstract: "List import tasks, or show one (stream-cli's list-imports / get-import).",
+        discussion: """
+            Reads the store, never changes it. A task whose importing process is gone (killed) shows as \
+            analyze_failed, "interrupted: its process is gone".
+            """,
         subcommands: [List.self, Get.self]
     )
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List import tasks, newest first, as JSON.")
+        static let configuration = CommandConfiguration(abstract: "List import tasks, newest first.")
 
         @Option(help: "At most this many tasks.")
         var limit = 10
 
         @Option(help: "Skip this many tasks first.")
         var offset = 0
+
+        @Option(help: "text (a line per task) or json ({\"import_tasks\":[…]}, Stream's shape).")
+        var format: OutputFormat = .text
 
         @OptionGroup var store: StoreOptions
 
@@ -25,13 +32,21 @@ struct ImportsCommand: ParsableCommand {
         }
 
         func run() throws {
-            let tasks = try store.open().importTasks(limit: limit, offset: offset)
-            print(JSONWriter(pretty: true).string(["import_tasks": .array(tasks.map(\.json))]))
+            let tasks = try store.open(.read).importTasks(limit: limit, offset: offset)
+            switch format {
+            case .json: print(JSONWriter(pretty: true).string(["import_tasks": .array(tasks.map(\.json))]))
+            case .text:
+                if tasks.isEmpty { OutputStream.standardError.write("no import tasks in \(store.location)\n") }
+                OutputStream.standardOutput.write(tasks.map(ImportTaskText.line).joined())
+            }
         }
     }
 
     struct Get: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show one import task as JSON.")
+        static let configuration = CommandConfiguration(
+            abstract: "Show one import task; exits 1 when it failed.",
+            discussion: "With --watch each change is printed as it happens, until the task is completed or failed."
+        )
 
         @Argument(help: "The task id (a UUID, as `chatterm import` printed it).")
         var id: String
@@ -39,18 +54,29 @@ struct ImportsCommand: ParsableCommand {
         @Flag(help: "Poll every second until the task is completed or failed, printing each change.")
         var watch = false
 
+        @Option(help: "text or json (Stream's shape).")
+        var format: OutputFormat = .text
+
         @OptionGroup var store: StoreOptions
 
         func run() throws {
-            let chatStore = try store.open()
+            let chatStore = try store.open(.read)
             var last: ImportTask?
             while true {
                 guard let task = try chatStore.importTask(id: id) else {
-                    throw failure("no import task with id \(id)", code: 1)
+                    throw failure("no import task with id \(id) in \(store.location)", code: ExitStatus.couldNotRun)
                 }
-                if task != last { print(JSONWriter(pretty: true).string(task.json)) }
+                // Written unbuffered: a script reading a pipe sees each state as it comes.
+                if task != last {
+                    OutputStream.standardOutput.write(
+                        format == .json ? JSONWriter(pretty: true).string(task.json) + "\n" : ImportTaskText.details(task)
+                    )
+                }
                 last = task
-                if !watch || task.state == .completed || task.state == .analyzeFailed { return }
+                if task.isFinal || !watch {
+                    if task.state == .analyzeFailed { throw ExitCode(ExitStatus.inputProblems) }
+                    return
+                }
                 Thread.sleep(forTimeInterval: 1)
             }
         }

@@ -54,9 +54,12 @@ struct OpenCommand: ParsableCommand {
         let client = ClientLaunch(theme: theme, asciiEmoji: asciiEmoji)
         try client.requireTerminal(for: "open")
         guard let server else {
-            let chatStore = try store.open()
+            let chatStore = try store.open(.read)
             guard let me = try chatStore.user(id: user) else {
-                throw failure("no user \"\(user)\" in \(store.location); pick one of the ids the import loaded", code: 1)
+                throw failure(
+                    "no user \"\(user)\" in \(store.location); pick one of the ids the import loaded",
+                    code: ExitStatus.couldNotRun
+                )
             }
             return try client.run(backend: chatStore, userID: me.id, userName: me.displayName) {
                 try MigrationReport.figures(of: chatStore)
@@ -66,13 +69,12 @@ struct OpenCommand: ParsableCommand {
         if let token, let apiKey {
             endpoint = StreamEndpoint(baseURL: server, apiKey: apiKey, token: token)
         } else {
-            guard FileManager.default.fileExists(atPath: ServerCredentials.path(forStore: store.localPath)) else {
+            guard let credentials = try ServerCredentials.load(forStore: store.localPath) else {
                 throw failure(
                     "no local app for \(store.location): give --token and --api-key, or --db of the store the server serves",
                     code: 2
                 )
             }
-            let credentials = try ServerCredentials.loadOrCreate(forStore: store.localPath)
             endpoint = StreamEndpoint(
                 baseURL: server,
                 apiKey: credentials.apiKey,
@@ -84,9 +86,9 @@ struct OpenCommand: ParsableCommand {
         do {
             me = try backend.user(id: user)
         } catch {
-            throw failure("cannot reach \(server) as \(user): \(error)", code: 2)
+            throw CommandFailure(error).doing("cannot reach \(server) as \(user)")
         }
-        guard let me else { throw failure("no user \"\(user)\" on \(server)", code: 1) }
+        guard let me else { throw failure("no user \"\(user)\" on \(server)", code: ExitStatus.couldNotRun) }
         try client.run(backend: backend, userID: me.id, userName: me.displayName)
     }
 }

@@ -1,4 +1,5 @@
 import ChatImport
+import ChatModel
 import Foundation
 
 /// A one-line progress report on standard error (only when it is a terminal): percent of the
@@ -26,7 +27,9 @@ final class ProgressLine: @unchecked Sendable {
         let elapsed = max(Date().timeIntervalSince(start), 0.001)
         let percent = totalBytes > 0 ? Int(Double(progress.bytes) * 100 / Double(totalBytes)) : 0
         let rate = Int(Double(progress.items) / elapsed)
-        OutputStream.standardError.write("\r\(label) \(percent)%  \(progress.items.formatted()) items  \(rate.formatted()) items/s\u{1B}[K")
+        OutputStream.standardError.write(
+            "\r\(label) \(percent)%  \(NumberText.grouped(progress.items)) items  \(NumberText.grouped(rate)) items/s\u{1B}[K"
+        )
         drawn = true
     }
 

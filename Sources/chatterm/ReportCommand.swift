@@ -35,34 +35,32 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "text, markdown, html or json.")
     var format: MigrationReport.Format = .text
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("Write the report to this file instead of standard output.", valueName: "file"))
+    @Option(
+        name: .shortAndLong,
+        help: ArgumentHelp("Write the report to this file instead of standard output (- is standard output).", valueName: "file")
+    )
     var output: String?
 
     @OptionGroup var store: StoreOptions
 
     func run() throws {
-        // A report on a store that is not there would create an empty one and report zeros.
         guard store.postgresURL == nil else {
             throw failure("chatterm report reads a SQLite store (its figures use SQLite's JSON functions); give --db", code: 2)
         }
-        guard FileManager.default.fileExists(atPath: store.path) else {
-            throw failure("no store at \(store.path): load one with `chatterm import FILE`, or name it with --db", code: 2)
-        }
-        let chatStore = try store.open()
+        let chatStore = try store.open(.read)
         let report: MigrationReport
         do {
             // The export is converted again, into nothing: only its report is kept.
             let conversion = try chatkit.map { try ConversionFindings(chatkit: ChatkitConverter.report(export: URL(fileURLWithPath: $0))) }
             report = try MigrationReport.make(store: chatStore, importFile: importFile, conversion: conversion)
-        } catch let error as ImportFileError {
-            throw failure("cannot read \(error)", code: 2)
         } catch let error as ChatkitExportError {
             throw failure("cannot read the Chatkit export: \(error)", code: 2)
         }
         let environment = ProcessInfo.processInfo.environment
-        let color = output == nil && OutputStream.standardOutput.isTerminal && (environment["NO_COLOR"] ?? "").isEmpty
+        let toFile = output.flatMap { $0 == "-" ? nil : $0 }
+        let color = toFile == nil && OutputStream.standardOutput.isTerminal && (environment["NO_COLOR"] ?? "").isEmpty
         let text = report.rendered(as: format, color: color)
-        if let output {
+        if let output = toFile {
             do {
                 try text.write(toFile: output, atomically: true, encoding: .utf8)
             } catch {

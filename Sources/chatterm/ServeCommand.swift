@@ -1,6 +1,8 @@
 import ArgumentParser
 import ChatServer
+import ChatStore
 import Foundation
+import NIOCore
 
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -36,28 +38,48 @@ struct ServeCommand: AsyncParsableCommand {
 
     func validate() throws {
         guard (apiKey == nil) == (apiSecret == nil) else { throw ValidationError("give --api-key and --api-secret together") }
+        if let apiKey, let apiSecret {
+            do { _ = try ServerCredentials(apiKey: apiKey, apiSecret: apiSecret) } catch { throw ValidationError("\(error)") }
+        }
         guard (0...65535).contains(port) else { throw ValidationError("--port must be 0…65535") }
         guard rateLimit > 0 else { throw ValidationError("--rate-limit must be at least 1") }
     }
 
     func run() async throws {
-        let chatStore = try store.open()
+        let chatStore = try store.open(.write)
         let credentials: ServerCredentials
-        do {
-            if let apiKey, let apiSecret {
-                credentials = try ServerCredentials(apiKey: apiKey, apiSecret: apiSecret)
-            } else {
-                credentials = try ServerCredentials.loadOrCreate(forStore: chatStore.path)
-            }
-        } catch {
-            throw failure("\(error)", code: 2)
+        if let apiKey, let apiSecret {
+            credentials = try ServerCredentials(apiKey: apiKey, apiSecret: apiSecret)
+        } else {
+            credentials = try ServerCredentials.loadOrCreate(forStore: chatStore.path)
         }
         let host = self.host
+        if !Self.isLoopback(host) {
+            OutputStream.standardError.write(
+                "chatterm serve: warning: listening on \(host), beyond this machine: anyone who can reach it and holds a token can read and write\n"
+            )
+        }
         // The secret is never printed: it is in the app file (mode 600), or the caller gave it.
         let secret = apiSecret == nil ? "secret_file=\(ServerCredentials.path(forStore: chatStore.path))" : "secret=given"
-        try await ChatServerApp.serve(store: chatStore, credentials: credentials, host: host, port: port, rateLimit: rateLimit) { bound in
-            // One line for people and scripts, written unbuffered: scripts wait for it.
-            OutputStream.standardOutput.write("chatterm serve: http://\(host):\(bound) api_key=\(credentials.apiKey) \(secret)\n")
+        do {
+            try await ChatServerApp.serve(store: chatStore, credentials: credentials, host: host, port: port, rateLimit: rateLimit) {
+                bound in
+                // One line for people and scripts, written unbuffered: scripts wait for it.
+                OutputStream.standardOutput.write("chatterm serve: http://\(host):\(bound) api_key=\(credentials.apiKey) \(secret)\n")
+            }
+        } catch let error as IOError {
+            var failure = CommandFailure(error).doing("cannot listen on \(host):\(port)")
+            if error.errnoCode == EADDRINUSE {
+                failure.hint = "another program uses port \(port): pick another --port, or --port 0 for a free one"
+            }
+            throw failure
+        } catch let error as SocketAddressError.UnknownHost {
+            throw CommandFailure(error).doing("cannot listen on \(host):\(port)")
         }
+    }
+
+    /// 127.0.0.0/8, ::1 and localhost: the addresses only this machine reaches.
+    static func isLoopback(_ host: String) -> Bool {
+        host == "localhost" || host == "::1" || host.hasPrefix("127.")
     }
 }

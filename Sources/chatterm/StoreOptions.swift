@@ -51,22 +51,31 @@ struct StoreOptions: ParsableArguments {
 
     func validate() throws {
         if db != nil && database != nil { throw ValidationError("give --db (SQLite) or --database (PostgreSQL), not both") }
-        if let url = postgresURL { _ = try PostgresAddress(url: url) }
+        // A URL that does not parse is a usage error, like any other option's bad value.
+        if let url = postgresURL {
+            do { _ = try PostgresAddress(url: url) } catch { throw ValidationError("\(error)") }
+        }
     }
 
-    func open() throws -> ChatStore {
-        if let url = postgresURL {
-            let address = try PostgresAddress(url: url)
-            do {
-                return try ChatStore(postgres: url, localPath: Self.localPath(for: address))
-            } catch {
-                throw ValidationError("cannot open the store at \(address.redacted): \(error)")
-            }
+    /// Opens the store as the command needs it: `.read` opens an existing store read-only (a
+    /// missing one is an error, never created), `.write` creates and migrates. A lock held by
+    /// another process is waited on, for a bounded time, with a message.
+    func open(_ mode: StoreAccess.Mode) throws -> ChatStore {
+        let access = StoreAccess(mode: mode) {
+            OutputStream.standardError.write("chatterm: waiting for the store's lock, held by another process…\n")
         }
         do {
-            return try ChatStore(path: path)
+            if let url = postgresURL {
+                let address = try PostgresAddress(url: url)
+                return try ChatStore(postgres: url, localPath: Self.localPath(for: address), access: access)
+            }
+            return try ChatStore(path: path, access: access)
+        } catch let error as StoreError {
+            // "no store at PATH" says it all; other reasons need the place in front.
+            if case .missing = error { throw CommandFailure(error) }
+            throw CommandFailure(error).doing("cannot open the store at \(location)")
         } catch {
-            throw ValidationError("cannot open the store at \(path): \(error)")
+            throw CommandFailure(error).doing("cannot open the store at \(location)")
         }
     }
 

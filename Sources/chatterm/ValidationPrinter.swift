@@ -2,15 +2,10 @@ import ArgumentParser
 import ChatModel
 import Foundation
 
-/// How `chatterm validate` prints what it found.
-enum ValidationFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, json
-}
-
 /// Prints what validating an import file found (or why an import task failed): Stream's JSON
 /// shape, or text with line numbers for people.
 struct ValidationPrinter {
-    var format: ValidationFormat
+    var format: OutputFormat
     var stream: OutputStream = .standardOutput
 
     func printResult(_ result: ImportResult, file: String) {
@@ -19,30 +14,13 @@ struct ValidationPrinter {
             stream.write(JSONWriter(pretty: true).string(result.json) + "\n")
         case .text:
             if result.isValid {
-                stream.write("\(terminalSafe(file)): valid. \(summary(result.total))\n")
+                stream.write("\(terminalSafe(file)): valid. \(Self.summary(result.total))\n")
             } else {
                 stream.write("\(terminalSafe(file)): \(errorCountText(result))\n")
                 printIssues(result.errors)
-                stream.write("items read: \(summary(result.total))\n")
+                stream.write("items read: \(Self.summary(result.total))\n")
             }
         }
-    }
-
-    /// The errors of a failed import task, for standard error.
-    func printErrors(from task: ImportTask) {
-        let errors = task.result?.objectValue?["errors"]?.arrayValue ?? []
-        stream.write("chatterm: import failed, nothing was written. \(errors.count) error(s) reported:\n")
-        printIssues(
-            errors.compactMap { value -> ImportIssue? in
-                guard let o = value.objectValue else { return nil }
-                return ImportIssue(
-                    error: o["error"]?.stringValue ?? "",
-                    itemType: o["item_type"]?.stringValue ?? "",
-                    item: o["item"] ?? .null,
-                    line: nil
-                )
-            }
-        )
     }
 
     private func printIssues(_ issues: [ImportIssue]) {
@@ -59,14 +37,18 @@ struct ValidationPrinter {
     private func errorCountText(_ result: ImportResult) -> String {
         let shown =
             result.errors.count < result.errorCount ? " (showing the first \(result.errors.count); raise --max-errors for more)" : ""
-        return "\(result.errorCount) error\(result.errorCount == 1 ? "" : "s")\(shown)"
+        return "\(NumberText.grouped(result.errorCount)) error\(result.errorCount == 1 ? "" : "s")\(shown)"
     }
 
     private func excerpt(_ text: String, limit: Int = 160) -> String {
         text.count <= limit ? text : String(text.prefix(limit)) + "…"
     }
 
-    private func summary(_ counts: ItemCounts) -> String {
-        ItemType.allCases.map { "\(counts[$0]) \($0.statsKey.replacingOccurrences(of: "_", with: " "))" }.joined(separator: ", ")
+    /// `1 user, 2 devices, …`: every item type, in the file's order.
+    static func summary(_ counts: ItemCounts) -> String {
+        ItemType.allCases.map { type in
+            let noun = counts[type] == 1 ? type.name : type.statsKey
+            return "\(NumberText.grouped(counts[type])) \(noun.replacingOccurrences(of: "_", with: " "))"
+        }.joined(separator: ", ")
     }
 }

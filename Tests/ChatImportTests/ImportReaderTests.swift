@@ -97,9 +97,34 @@ final class ImportReaderTests: ValidationTestCase {
         }
     }
 
-    func testEmptyFileIsValidAndEmpty() throws {
-        let result = try ImportAnalyzer().run(path: directory.write("empty.jsonl", text: ""))
-        XCTAssertTrue(result.isValid)
-        XCTAssertEqual(result.total.total, 0)
+    /// An empty file imports nothing, which is never what was meant: one error says so.
+    func testEmptyFileIsOneError() throws {
+        for text in ["", "\n  \n"] {
+            let result = try ImportAnalyzer().run(path: directory.write("empty.jsonl", text: text))
+            XCTAssertEqual(result.errors.map(\.error), ["empty file: no items"])
+            XCTAssertEqual(result.errorCount, 1)
+            XCTAssertEqual(result.total.total, 0)
+        }
+    }
+
+    /// A file that is not JSON Lines at all gets one error, not one per line; a file with JSON
+    /// objects in its first lines, or a short text file, keeps Stream's per-line errors.
+    func testAFileThatIsNotJSONLinesIsOneError() throws {
+        let binary = directory.write("binary.jsonl", text: "\u{7F}ELF\u{0}\u{1}\n" + String(repeating: "x\n", count: 30))
+        XCTAssertEqual(try ImportAnalyzer().run(path: binary).errors.map(\.error), ["not a JSON Lines file: line 1 is binary"])
+
+        let prose = directory.write("prose.jsonl", lines: (1...30).map { "words, not JSON \($0)" })
+        let result = try ImportAnalyzer().run(path: prose)
+        XCTAssertEqual(result.errors.map(\.error), ["not a JSON Lines file: none of its first 10 lines is a JSON object"])
+        XCTAssertEqual(result.errorCount, 1)
+
+        let short = try ImportAnalyzer().run(path: directory.write("short.jsonl", lines: ["not json", "nor this"]))
+        XCTAssertEqual(short.errorCount, 2)
+        XCTAssertEqual(short.errors.map(\.line), [1, 2])
+
+        let late = directory.write("late.jsonl", lines: (1...10).map { "junk \($0)" } + [SampleImports.base[0]])
+        XCTAssertEqual(try ImportAnalyzer().run(path: late).errorCount, 1, "the first 10 lines decide")
+        let early = directory.write("early.jsonl", lines: [SampleImports.base[0]] + (1...12).map { "junk \($0)" })
+        XCTAssertEqual(try ImportAnalyzer().run(path: early).errorCount, 12, "a JSON object in the head: an error per line")
     }
 }

@@ -20,11 +20,13 @@ struct ChattermCommand {
     /// builds it because this test target depends on it).
     private var binary: URL { Bundle.main.bundleURL.appendingPathComponent("chatterm") }
 
+    /// `input` is written to its standard input; `launcher` runs it through another program
+    /// (`setpriv …` to drop root).
     @discardableResult
-    func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Outcome {
+    func run(_ arguments: [String], environment: [String: String] = [:], input: Data? = nil, launcher: [String] = []) throws -> Outcome {
         let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
+        process.executableURL = launcher.first.map { URL(fileURLWithPath: $0) } ?? binary
+        process.arguments = launcher.isEmpty ? arguments : Array(launcher.dropFirst()) + [binary.path] + arguments
         var env = ProcessInfo.processInfo.environment
         env["CHATTERM_DB"] = nil
         env["CHATTERM_DATABASE"] = nil
@@ -35,7 +37,16 @@ struct ChattermCommand {
         let err = Pipe()
         process.standardOutput = out
         process.standardError = err
+        let stdin = Pipe()
+        if input != nil { process.standardInput = stdin }
         try process.run()
+        if let input {
+            // Written from another thread: a large input would fill the pipe before the output is read.
+            Thread.detachNewThread {
+                stdin.fileHandleForWriting.write(input)
+                try? stdin.fileHandleForWriting.close()
+            }
+        }
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
         let stderr = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
@@ -60,7 +71,7 @@ final class CommandLineTests: XCTestCase {
         let good = directory.write("good.jsonl", lines: SampleImports.streamDocsExample)
         let ok = try run(["validate", good])
         XCTAssertEqual(ok.status, 0)
-        XCTAssertTrue(ok.stdout.contains("valid. 1 users, 1 devices, 0 future channel bans, 1 channels"), ok.stdout)
+        XCTAssertTrue(ok.stdout.contains("valid. 1 user, 1 device, 0 future channel bans, 1 channel, 1 member"), ok.stdout)
 
         let bad = directory.write("bad.jsonl", lines: SampleImports.streamDocsExample + [#"{"type":"foobar","data":{}}"#])
         let failed = try run(["validate", bad])
@@ -72,7 +83,8 @@ final class CommandLineTests: XCTestCase {
         XCTAssertTrue(missing.stderr.contains("cannot read"), missing.stderr)
     }
 
-    /// `--format json` prints exactly Stream's shape: errors with error/item_type/item, and stats.total.
+    /// `--format json` prints Stream's shape (errors with error/item_type/item, and stats.total),
+    /// plus `error_count`: the total, which `errors` stops short of past --max-errors.
     func testValidateJSONIsStreamsShape() throws {
         let long = String(repeating: "waytoolong", count: 7)
         let file = directory.write(
@@ -85,7 +97,8 @@ final class CommandLineTests: XCTestCase {
         let outcome = try run(["validate", file, "--format", "json"])
         XCTAssertEqual(outcome.status, 1)
         let json = try XCTUnwrap(outcome.json?.objectValue)
-        XCTAssertEqual(json.keys, ["errors", "stats"])
+        XCTAssertEqual(json.keys, ["errors", "error_count", "stats"])
+        XCTAssertEqual(json["error_count"], 1)
         XCTAssertEqual(
             json["errors"],
             [
@@ -104,7 +117,7 @@ final class CommandLineTests: XCTestCase {
     func testImportPrintsTheTaskAndImportsListAndGetFindIt() throws {
         let db = directory.file("store/chat.sqlite")
         let file = directory.write("seed.jsonl", lines: SampleImports.streamDocsExample)
-        let imported = try run(["import", file, "--db", db, "--mode", "insert"])
+        let imported = try run(["import", file, "--db", db, "--mode", "insert", "--format", "json"])
         XCTAssertEqual(imported.status, 0, imported.stderr)
         let task = try XCTUnwrap(imported.json?.objectValue)
         XCTAssertEqual(task["state"], "completed")
@@ -113,24 +126,35 @@ final class CommandLineTests: XCTestCase {
         let id = try XCTUnwrap(task["id"]?.stringValue)
         XCTAssertNotNil(UUID(uuidString: id))
 
-        let list = try run(["imports", "list", "--db", db, "--limit", "5"])
+        let list = try run(["imports", "list", "--db", db, "--limit", "5", "--format", "json"])
         XCTAssertEqual(list.json?.objectValue?["import_tasks"]?.arrayValue?.first?.objectValue?["id"], .string(id))
-        let got = try run(["imports", "get", id, "--db", db, "--watch"])
+        let got = try run(["imports", "get", id, "--db", db, "--watch", "--format", "json"])
         XCTAssertEqual(got.status, 0)
         XCTAssertEqual(got.json?.objectValue?["id"], .string(id))
         let absent = try run(["imports", "get", "00000000-0000-0000-0000-000000000000", "--db", db])
-        XCTAssertEqual(absent.status, 1)
+        XCTAssertEqual(absent.status, 2)
         XCTAssertTrue(absent.stderr.contains("no import task with id"), absent.stderr)
+        // Without --format json, the same for people.
+        let text = try run(["imports", "list", "--db", db])
+        XCTAssertTrue(text.stdout.hasPrefix(id + "  completed"), text.stdout)
+        let details = try run(["imports", "get", id, "--db", db])
+        XCTAssertTrue(details.stdout.contains("import task \(id): completed"), details.stdout)
+        XCTAssertTrue(details.stdout.contains("  written: 1 user, 1 device"), details.stdout)
     }
 
     func testFailedImportExitsOneWritesNothingAndSaysWhy() throws {
         let db = directory.file("chat.sqlite")
         let file = directory.write("bad.jsonl", lines: SampleImports.streamDocsExample + [#"{"type":"user","data":{"id":"late"}}"#])
-        let outcome = try run(["import", file], environment: ["CHATTERM_DB": db])
+        let outcome = try run(["import", file, "--format", "json"], environment: ["CHATTERM_DB": db])
         XCTAssertEqual(outcome.status, 1)
         XCTAssertEqual(outcome.json?.objectValue?["state"], "analyze_failed")
         XCTAssertTrue(outcome.stderr.contains("import failed, nothing was written"), outcome.stderr)
-        XCTAssertTrue(outcome.stderr.contains(#"item type "user" must come before "reaction" items"#), outcome.stderr)
+        // The errors as `validate` prints them: counted, with their line.
+        XCTAssertTrue(outcome.stderr.contains("\(file): 1 error\n"), outcome.stderr)
+        XCTAssertTrue(
+            outcome.stderr.contains(#"line 7 · user: Validation error: item type "user" must come before "reaction" items"#),
+            outcome.stderr
+        )
         let valid = directory.write("ok.jsonl", lines: Array(SampleImports.streamDocsExample.prefix(1)))
         // The store is still empty: validating against it, the user of the first line is new.
         XCTAssertEqual(try run(["validate", valid, "--db", db]).status, 0)
@@ -214,7 +238,8 @@ final class DatabaseOptionTests: XCTestCase {
 
         // Nothing listens on port 1: the user learns where chatterm looked, and nothing is printed as done.
         let unreachable = try commands.run(["import", file, "--database", "postgres://u:secret@127.0.0.1:1/chat"])
-        XCTAssertNotEqual(unreachable.status, 0)
+        XCTAssertEqual(unreachable.status, 2)
+        XCTAssertFalse(unreachable.stderr.contains("PSQLError"), "no driver dump: \(unreachable.stderr)")
         XCTAssertTrue(unreachable.stderr.contains("cannot open the store at postgres://u@127.0.0.1:1/chat"), unreachable.stderr)
         XCTAssertTrue(unreachable.stderr.contains("cannot reach PostgreSQL at 127.0.0.1:1/chat"), unreachable.stderr)
         XCTAssertFalse(unreachable.stderr.contains("secret"), "the password stays out of messages")
@@ -232,11 +257,11 @@ final class DatabaseOptionTests: XCTestCase {
         }
         let url = try PostgresBackend.ensureDatabase("cli_" + UUID().uuidString.prefix(8).lowercased(), onServerOf: server)
         let file = directory.write("seed.jsonl", lines: SampleImports.streamDocsExample)
-        let imported = try commands.run(["import", file, "--database", url])
+        let imported = try commands.run(["import", file, "--database", url, "--format", "json"])
         XCTAssertEqual(imported.status, 0, imported.stderr)
         let id = try XCTUnwrap(imported.json?.objectValue?["id"]?.stringValue)
         XCTAssertEqual(imported.json?.objectValue?["state"], "completed")
-        let list = try commands.run(["imports", "list"], environment: ["CHATTERM_DATABASE": url])
+        let list = try commands.run(["imports", "list", "--format", "json"], environment: ["CHATTERM_DATABASE": url])
         XCTAssertEqual(list.json?.objectValue?["import_tasks"]?.arrayValue?.first?.objectValue?["id"], .string(id))
         // A second file with an error writes nothing there either.
         let bad = directory.write(
@@ -250,5 +275,13 @@ final class DatabaseOptionTests: XCTestCase {
         XCTAssertEqual(failed.status, 1)
         let users = try ChatStore(postgres: url, localPath: directory.file("pg")).counts()[.user]
         XCTAssertEqual(users, 1, "only the first file's user")
+
+        // A database without a store is not made one by a read.
+        let empty = try PostgresBackend.ensureDatabase("cli_" + UUID().uuidString.prefix(8).lowercased(), onServerOf: server)
+        let read = try commands.run(["imports", "list", "--database", empty])
+        XCTAssertEqual(read.status, 2)
+        XCTAssertTrue(read.stderr.hasPrefix("chatterm: no store at postgres://"), read.stderr)
+        XCTAssertTrue(read.stderr.contains("(import a file first: chatterm import FILE --database URL)"), read.stderr)
+        XCTAssertThrowsError(try PostgresBackend(url: empty, access: .read), "the read made no store")
     }
 }

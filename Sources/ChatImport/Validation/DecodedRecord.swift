@@ -12,6 +12,13 @@ struct DecodedRecord {
     var item: ImportItem?
     var errors: [String]
 
+    /// The line holds a NUL byte or is not UTF-8: no text format, let alone JSON (set only
+    /// for a line that did not parse, where it is worth the look).
+    var isBinary = false
+
+    /// The line did not parse as a JSON object (binary, or text of another kind).
+    var isNotAnObject: Bool { data.isNull && typeName.isEmpty && !errors.isEmpty }
+
     static func decode(_ bytes: UnsafeBufferPointer<UInt8>, line: Int, types: ImportChannelTypes) -> DecodedRecord {
         var record = DecodedRecord(line: line, type: nil, typeName: "", data: .null, item: nil, errors: [])
         let value: JSONValue
@@ -19,6 +26,7 @@ struct DecodedRecord {
             value = try JSONParser.parse(bytes)
         } catch {
             record.errors = ["Parse error: " + error.message]
+            record.isBinary = bytes.contains(0) || String(validating: bytes, as: UTF8.self) == nil
             return record
         }
         guard case .object(let envelope) = value else {

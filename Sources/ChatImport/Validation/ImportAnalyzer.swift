@@ -16,6 +16,8 @@ public final class ImportAnalyzer {
         public var maxErrors = 25
         /// Threads that parse and check items on their own; 1 keeps everything on the caller's thread.
         public var workers = max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
+        /// Checked between batches: once set, `run` throws `ImportInterruption.Interrupted`.
+        public var interruption: ImportInterruption?
         public init() {}
     }
 
@@ -51,13 +53,38 @@ public final class ImportAnalyzer {
         defer { pipeline.cancel() }
         var items = 0
         while let batch = try pipeline.next() {
+            try options.interruption?.check()
+            if items == 0, let problem = Self.notJSONLines(batch.records) { return failWhole(problem) }
             for record in batch.records { try take(record) }
             items += batch.recordCount
             progress?(ImportProgress(items: items, bytes: batch.bytesConsumed))
         }
+        if items == 0 { return failWhole("empty file: no items") }
         for (context, problem) in checker.finish() {
             report("Validation error: " + problem, typeName: context.typeName, item: context.data, line: context.line)
         }
+        return result
+    }
+
+    /// Lines looked at before deciding a file is not JSON Lines at all.
+    static let headLines = 10
+
+    /// Why the file is not JSON Lines at all, or nil: none of its first `headLines` lines is a
+    /// JSON object, and either there are that many or one of them is binary (a NUL byte, not
+    /// UTF-8). One error says so instead of a parse error per line; a short text file, or one with
+    /// any JSON object in its head, gets Stream's per-line errors.
+    private static func notJSONLines(_ records: [DecodedRecord]) -> String? {
+        let head = records.prefix(headLines)
+        guard !head.isEmpty, head.allSatisfy(\.isNotAnObject) else { return nil }
+        if let binary = head.first(where: \.isBinary) { return "not a JSON Lines file: line \(binary.line) is binary" }
+        guard head.count == headLines else { return nil }
+        return "not a JSON Lines file: none of its first \(headLines) lines is a JSON object"
+    }
+
+    /// One error for the whole file, with no line.
+    private func failWhole(_ problem: String) -> ImportResult {
+        result.errorCount += 1
+        result.errors.append(ImportIssue(error: problem, itemType: "", item: .null, line: nil))
         return result
     }
 

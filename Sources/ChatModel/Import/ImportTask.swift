@@ -81,7 +81,8 @@ public struct ImportResult: Sendable, Hashable {
         var stats: JSONObject = ["total": total.json]
         if let imported { stats["imported"] = imported.json }
         if let skipped { stats["skipped"] = skipped.json }
-        return ["errors": .array(errors.map(\.json)), "stats": .object(stats)]
+        // `error_count` (not in Stream's report) keeps the total when `errors` stops at the cap.
+        return ["errors": .array(errors.map(\.json)), "error_count": .number(String(errorCount)), "stats": .object(stats)]
     }
 }
 
@@ -114,6 +115,19 @@ public struct ImportTask: Sendable, Hashable {
         state = next
         updatedAt = time
     }
+
+    /// Failed without an analysis result: it threw, was stopped, or its process is gone. Nothing was
+    /// written (the import's transaction never committed), so the result has one error and no counts.
+    public mutating func markFailed(_ reason: String, at time: Timestamp) {
+        var failed = ImportResult()
+        failed.errors = [ImportIssue(error: reason, itemType: "", item: .null, line: nil)]
+        failed.errorCount = 1
+        result = failed.json
+        move(to: .analyzeFailed, at: time)
+    }
+
+    /// Completed or failed: nothing more will happen to it.
+    public var isFinal: Bool { state == .completed || state == .analyzeFailed }
 
     public var json: JSONValue {
         var o: JSONObject = [

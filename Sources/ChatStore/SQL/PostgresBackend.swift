@@ -16,11 +16,18 @@ public final class PostgresBackend: SQLBackend {
     private let logger = Logger(label: "chatterm.postgres")
     public var dialect: SQLDialect { .postgres }
 
-    /// Connects to `url` and brings the schema up to date (one instance at a time).
-    public init(url: String) throws {
+    /// Connects to `url`; for writing, brings the schema up to date (one instance at a time);
+    /// for reading, only checks that the database holds a store.
+    public init(url: String, access: StoreAccess = .write) throws {
         address = try PostgresAddress(url: url)
         configuration = address.configuration
-        try migrate()
+        if access.mode == .write {
+            try migrate()
+        } else if try read({
+            try $0.value("SELECT COUNT(*) FROM information_schema.tables WHERE table_name = 'chatterm_migrations'") as Int?
+        }) == 0 {
+            throw StoreError.missing(address.redacted)
+        }
     }
 
     deinit {
@@ -44,7 +51,7 @@ public final class PostgresBackend: SQLBackend {
                 logger: logger
             ).wait()
         } catch {
-            throw StoreError.unreachable("cannot reach PostgreSQL at \(address): \(String(reflecting: error))")
+            throw StoreError.unreachable("cannot reach PostgreSQL at \(address)", underlying: error)
         }
     }
 
@@ -160,12 +167,20 @@ public struct PostgresAddress: Sendable, CustomStringConvertible {
 /// Why the store cannot be opened or reached.
 public enum StoreError: Error, CustomStringConvertible {
     case badAddress(String)
-    case unreachable(String)
+    /// The driver's error is kept for `--verbose`; the message names the server only.
+    case unreachable(String, underlying: any Error)
     case unsupported(String)
+    /// Reading a store that is not there (its path, or PostgreSQL URL without the password).
+    case missing(String)
+    /// Reading a store whose schema is older than this chatterm (or not a chatterm store).
+    case outdated(String)
 
     public var description: String {
         switch self {
-        case .badAddress(let m), .unreachable(let m), .unsupported(let m): m
+        case .badAddress(let m), .unreachable(let m, _), .unsupported(let m): m
+        case .missing(let location): "no store at \(location)"
+        case .outdated(let location):
+            "\(location) is not a store of this version of chatterm (a writing command, such as chatterm import, brings a store up to date)"
         }
     }
 }

@@ -6,18 +6,44 @@ final class SQLiteBackend: SQLBackend {
     let pool: DatabasePool
     var dialect: SQLDialect { .sqlite }
 
-    init(path: String) throws {
+    /// Writing opens (creating the file and its folder when needed) and migrates; reading opens
+    /// an existing store read-only and touches nothing, so it needs no lock: in WAL mode it reads
+    /// at once while another process writes. (GRDB's writable open sets up WAL mode with a
+    /// write, and the migrator writes too: both wait for a writer's lock.)
+    init(path: String, access: StoreAccess) throws {
+        var config = Configuration()
+        config.busyMode = .callback(LockWait(access).retry)
+        if access.mode == .read {
+            guard FileManager.default.fileExists(atPath: path) else { throw StoreError.missing(path) }
+            config.readonly = true
+            pool = try DatabasePool(path: Self.readOnlyLocation(path), configuration: config)
+            guard try pool.read(Schema.migrator.hasCompletedMigrations) else { throw StoreError.outdated(path) }
+            return
+        }
         let directory = (path as NSString).deletingLastPathComponent
         if !directory.isEmpty {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         }
-        var config = Configuration()
-        config.busyMode = .timeout(10)
         // GRDB puts WAL databases on synchronous=NORMAL, where a commit can be lost to a power
         // cut. The server answers a write only once it is on disk, so every commit syncs.
         config.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
         pool = try DatabasePool(path: path, configuration: config)
         try Schema.migrator.migrate(pool)
+    }
+
+    /// Where to read `path`: itself, or as an immutable file when no process can be writing it
+    /// and SQLite could not read it otherwise. A WAL store's reader needs the `-shm` file, and
+    /// cannot make it in a folder it may not write; with no `-wal` file either, the store is
+    /// entirely in its main file, which then reads as it is.
+    private static func readOnlyLocation(_ path: String) -> String {
+        let folder = (path as NSString).deletingLastPathComponent
+        let manager = FileManager.default
+        guard !manager.fileExists(atPath: path + "-shm"), !manager.fileExists(atPath: path + "-wal"),
+            !manager.isWritableFile(atPath: folder.isEmpty ? "." : folder)
+        else { return path }
+        let escaped =
+            path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(CharacterSet(charactersIn: "?#%"))) ?? path
+        return "file:\(escaped)?immutable=1"
     }
 
     func read<T>(_ body: (any SQLSession) throws -> T) throws -> T {

@@ -1,0 +1,145 @@
+import ArgumentParser
+import ChatImport
+import ChatModel
+import ChatServer
+import ChatStore
+import Foundation
+import GRDB
+import NIOCore
+import NIOPosix
+import PostgresNIO
+
+/// Why a command stopped, as the user reads it: `chatterm: <what>: <why>` on one line, maybe a
+/// hint line, and the exit code of its class (see `ExitStatus`). Every error a command throws
+/// becomes one of these in `Chatterm.main`; the library's own error, if any, is kept for `--verbose`.
+struct CommandFailure: Error {
+    var message: String
+    var hint: String?
+    var code: Int32
+    var underlying: (any Error)?
+
+    init(_ message: String, hint: String? = nil, code: Int32, underlying: (any Error)? = nil) {
+        self.message = message
+        self.hint = hint
+        self.code = code
+        self.underlying = underlying
+    }
+
+    /// Any error a command let through, in plain words: drivers' and NIO's errors are named by
+    /// what happened, never by their type.
+    init(_ error: any Error) {
+        switch error {
+        case let failure as CommandFailure:
+            self = failure
+        case let error as StoreError:
+            var underlying: any Error = error
+            if case .unreachable(_, let driver) = error { underlying = driver }
+            self.init(Self.store(error), code: ExitStatus.couldNotRun, underlying: underlying)
+            if case .missing(let location) = error {
+                let option = location.hasPrefix("postgres://") ? "--database URL" : "--db \(location)"
+                message += " (import a file first: chatterm import FILE \(option))"
+            }
+            if case .unreachable(_, let driver as PSQLError) = error,
+                driver.code == .authMechanismRequiresPassword || driver.serverInfo?[.sqlState]?.hasPrefix("28") == true
+            {
+                // The server wants a password (28xxx: it refused the one given).
+                hint =
+                    "give the password in the URL, postgres://USER:PASSWORD@HOST:PORT/DB, through $CHATTERM_DATABASE to keep it out of the process list"
+            }
+        case let error as ImportFileError:
+            self.init("cannot read \(error)", code: ExitStatus.couldNotRun, underlying: error)
+        case let error as CredentialError:
+            self.init("the local app: \(error)", code: ExitStatus.couldNotRun, underlying: error)
+        default:
+            self.init(Self.plainReason(error), code: ExitStatus.couldNotRun, underlying: error)
+        }
+    }
+
+    /// The same failure with what was being done in front: `cannot open the store at X: <why>`.
+    func doing(_ what: String) -> CommandFailure {
+        var failure = self
+        failure.message = what + ": " + message
+        return failure
+    }
+
+    /// Prints the message (and the hint, and with `verbose` the library's error) to standard error.
+    func report(verbose: Bool) {
+        OutputStream.standardError.write("chatterm: \(terminalSafe(message))\n")
+        if let hint { OutputStream.standardError.write("  \(terminalSafe(hint))\n") }
+        if verbose, let underlying { OutputStream.standardError.write("  (\(String(reflecting: underlying)))\n") }
+    }
+
+    private static func store(_ error: StoreError) -> String {
+        guard case .unreachable(let what, let underlying) = error else { return error.description }
+        return what + ": " + plainReason(underlying)
+    }
+
+    /// What went wrong, without the library's type names: SQLite's result codes, errno, DNS,
+    /// PostgreSQL's own message.
+    static func plainReason(_ error: any Error) -> String {
+        switch error {
+        case let error as DatabaseError:
+            return sqliteReason(error)
+        case let error as IOError:
+            return String(cString: strerror(error.errnoCode)).lowercased()
+        case let error as SocketAddressError.UnknownHost:
+            return "unknown host \(error.host)"
+        case let error as NIOConnectionError:
+            if error.connectionErrors.isEmpty { return "unknown host \(error.host)" }
+            return error.connectionErrors.first.map { plainReason($0.error) } ?? "cannot connect"
+        case let error as ChannelError:
+            if case .connectTimeout = error { return "the connection timed out" }
+            return "the connection failed (\(error))"
+        case let error as PSQLError:
+            if let message = error.serverInfo?[.message] { return message }
+            if let underlying = error.underlying { return plainReason(underlying) }
+            switch error.code {
+            case .authMechanismRequiresPassword: return "the server asks for a password and the URL has none"
+            case .serverClosedConnection: return "the server closed the connection"
+            default: return "the connection failed"
+            }
+        case let error as CocoaError:
+            // Foundation's file errors: the path and what happened, not the NSError dump.
+            let posix = (error.userInfo[NSUnderlyingErrorKey] as? NSError).flatMap { $0.domain == NSPOSIXErrorDomain ? $0.code : nil }
+            let reason = posix.map { String(cString: strerror(Int32($0))).lowercased() }
+            return [error.filePath.flatMap { $0.isEmpty ? nil : $0 }, reason ?? error.localizedDescription].compactMap { $0 }
+                .joined(separator: ": ")
+        case let error as LocalizedError:
+            return error.errorDescription ?? "\(error)"
+        case let error as CustomStringConvertible:
+            return error.description
+        default:
+            return (error as NSError).localizedDescription
+        }
+    }
+
+    private static func sqliteReason(_ error: DatabaseError) -> String {
+        switch error.resultCode {
+        case .SQLITE_BUSY, .SQLITE_LOCKED: "the store is locked by another process (a write is in progress there)"
+        case .SQLITE_READONLY: "the store is read-only for this user"
+        case .SQLITE_CANTOPEN: "cannot open the file (check the path and its permissions)"
+        case .SQLITE_NOTADB: "not a chatterm store (not a SQLite file)"
+        case .SQLITE_CORRUPT: "the store's file is damaged"
+        case .SQLITE_FULL: "the disk is full"
+        case .SQLITE_IOERR: "the disk could not be read or written"
+        case .SQLITE_PERM, .SQLITE_AUTH: "permission denied"
+        default: error.message ?? "SQLite error \(error.resultCode.rawValue)"
+        }
+    }
+}
+
+/// The exit codes: one per class of outcome, the same for every command.
+enum ExitStatus {
+    /// The input has problems: validation findings, a failed import or task.
+    static let inputProblems: Int32 = 1
+    /// The command could not run: a file it cannot read or write, the store missing, locked or
+    /// unopenable, the network, a port in use.
+    static let couldNotRun: Int32 = 2
+    /// The command line does not parse (ArgumentParser's usage errors).
+    static let usage: Int32 = 64
+}
+
+/// A failure of class `code` (the CLI's own checks). Thrown, it is printed by `Chatterm.main`.
+func failure(_ message: String, hint: String? = nil, code: Int32 = ExitStatus.inputProblems) -> CommandFailure {
+    CommandFailure(message, hint: hint, code: code)
+}
