@@ -67,9 +67,19 @@ public final class PostgresBackend: SQLBackend {
         try withConnection { try body($0) }
     }
 
+    /// Repeatable read: the transaction's first query fixes the snapshot every later one sees.
+    public func snapshot<T>(_ body: (any SQLSession) throws -> T) throws -> T {
+        try transaction("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", body)
+    }
+
     public func write<T>(_ body: (any SQLSession) throws -> T) throws -> T {
+        try transaction("BEGIN", body)
+    }
+
+    /// `body` between `begin` and COMMIT, rolled back when it throws.
+    private func transaction<T>(_ begin: String, _ body: (any SQLSession) throws -> T) throws -> T {
         try withConnection { session in
-            try session.execute("BEGIN")
+            try session.execute(begin)
             do {
                 let result = try body(session)
                 try session.execute("COMMIT")
