@@ -61,10 +61,7 @@ let package = Package(
         ),
         .target(
             name: "Report",
-            dependencies: [
-                "ChatStore", "ChatImport", "ChatModel",
-                .product(name: "GRDB", package: "GRDB.swift"),
-            ]
+            dependencies: ["ChatStore", "ChatImport", "ChatModel"]
         ),
         .executableTarget(
             name: "chatterm",
@@ -92,12 +89,7 @@ let package = Package(
         .testTarget(name: "ChatServerTests", dependencies: ["ChatServer", "ChatModel", "ChatTestSupport"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "ChatCore", "ChatModel", "CNCurses"], exclude: ["Snapshots"]),
         .testTarget(name: "ChatImportTests", dependencies: ["ChatImport", "ChatModel", "ChatTestSupport"]),
-        .testTarget(
-            name: "ChatStoreTests",
-            dependencies: [
-                "ChatStore", "ChatImport", "ChatModel", "ChatTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
-            ]
-        ),
+        .testTarget(name: "ChatStoreTests", dependencies: ["ChatStore", "ChatImport", "ChatModel", "ChatTestSupport"]),
         .testTarget(name: "ReportTests", dependencies: ["Report", "ChatStore", "ChatImport", "ChatModel", "ChatTestSupport"]),
         .testTarget(name: "ChattermTests", dependencies: ["chatterm", "ChatModel", "ChatStore", "ChatTestSupport"]),
         .testTarget(name: "FuzzCorpusTests", dependencies: ["FuzzTargets"]),

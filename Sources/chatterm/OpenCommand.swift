@@ -5,7 +5,6 @@ import ChatModel
 import ChatServer
 import ChatStore
 import Foundation
-import Report
 import TerminalUI
 
 /// The store's queries are exactly what the client reads: browsing offline is this conformance.
@@ -58,9 +57,7 @@ struct OpenCommand: ParsableCommand {
             guard let me = try chatStore.user(id: user) else {
                 throw failure("no user \"\(user)\" in \(store.location); pick one of the ids the import loaded", code: 1)
             }
-            return try client.run(backend: chatStore, userID: me.id, userName: me.displayName) {
-                try MigrationReport.figures(of: chatStore)
-            }
+            return try client.run(backend: chatStore, userID: me.id, userName: me.displayName) { try chatStore.migrationFigures() }
         }
         let endpoint: StreamEndpoint
         if let token, let apiKey {

@@ -41,11 +41,9 @@ struct ReportCommand: ParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() throws {
-        // A report on a store that is not there would create an empty one and report zeros.
-        guard store.postgresURL == nil else {
-            throw failure("chatterm report reads a SQLite store (its figures use SQLite's JSON functions); give --db", code: 2)
-        }
-        guard FileManager.default.fileExists(atPath: store.path) else {
+        // A report on a SQLite file that is not there would create an empty store and report
+        // zeros. (On PostgreSQL the database must exist already: opening the store creates none.)
+        guard store.postgresURL != nil || FileManager.default.fileExists(atPath: store.path) else {
             throw failure("no store at \(store.path): load one with `chatterm import FILE`, or name it with --db", code: 2)
         }
         let chatStore = try store.open()

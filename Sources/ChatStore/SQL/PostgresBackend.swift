@@ -171,11 +171,10 @@ public struct PostgresAddress: Sendable, CustomStringConvertible {
 public enum StoreError: Error, CustomStringConvertible {
     case badAddress(String)
     case unreachable(String)
-    case unsupported(String)
 
     public var description: String {
         switch self {
-        case .badAddress(let m), .unreachable(let m), .unsupported(let m): m
+        case .badAddress(let m), .unreachable(let m): m
         }
     }
 }
