@@ -70,20 +70,24 @@ enum MessageFigures {
     /// or that expires (a marker right after `?` or `&`; ASCII case ignored).
     static func attachments(_ db: any SQLSession) throws -> MigrationFigures.Attachments {
         let dialect = db.dialect
-        // The attachment's URLs as rows `u.url` (NULL where it has none), each extracted once.
-        let urls = urlKeys.map { "SELECT \(dialect.jsonString("a.value", key: $0)) AS url" }.joined(separator: " UNION ALL ")
-        let expiring = expiringURLMarkers.flatMap { [dialect.like("u.url", "'%?\($0)%'"), dialect.like("u.url", "'%&\($0)%'")] }
-        let plain = "u.url IS NOT NULL AND NOT (\(dialect.like("u.url", "'https://%'")))"
+        let urls = urlKeys.map { "\(dialect.jsonString("e.value", key: $0)) AS \($0)" }.joined(separator: ", ")
+        let expiring = urlKeys.flatMap { key in
+            expiringURLMarkers.flatMap { [dialect.like(key, "'%?\($0)%'"), dialect.like(key, "'%&\($0)%'")] }
+        }
+        let plain = urlKeys.map { "(\($0) IS NOT NULL AND NOT (\(dialect.like($0, "'https://%'"))))" }
+        // One row per attachment with its type and URLs, materialized so each is extracted from
+        // the JSON once: PostgreSQL would otherwise repeat the extraction in every LIKE.
+        let sql = """
+            WITH a AS MATERIALIZED (
+                SELECT \(dialect.jsonString("e.value", key: "type")) AS label, \(urls)
+                FROM messages m, \(dialect.jsonArrayElements("m.attachments", as: "e")) WHERE m.attachments IS NOT NULL
+            )
+            SELECT label, COUNT(*) AS n, COUNT(CASE WHEN \(expiring.joined(separator: " OR ")) THEN 1 END) AS expiring,
+                COUNT(CASE WHEN \(plain.joined(separator: " OR ")) THEN 1 END) AS plain
+            FROM a GROUP BY label ORDER BY n DESC, label
+            """
         var attachments = MigrationFigures.Attachments()
-        for row in try db.rows(
-            """
-            SELECT \(dialect.jsonString("a.value", key: "type")) AS label, COUNT(*) AS n,
-                COUNT(CASE WHEN EXISTS (SELECT 1 FROM (\(urls)) u WHERE \(expiring.joined(separator: " OR "))) THEN 1 END) AS expiring,
-                COUNT(CASE WHEN EXISTS (SELECT 1 FROM (\(urls)) u WHERE \(plain)) THEN 1 END) AS plain
-            FROM messages m, \(dialect.jsonArrayElements("m.attachments", as: "a")) WHERE m.attachments IS NOT NULL
-            GROUP BY label ORDER BY n DESC, label
-            """
-        ) {
+        for row in try db.rows(sql) {
             let label: String = row["label"] ?? ""
             attachments.byType.append(MigrationFigures.Tally(label.isEmpty ? "(none)" : label, row["n"]))
             attachments.total += row["n"] as Int
