@@ -64,21 +64,17 @@ let package = Package(
         ),
         .target(
             name: "Report",
-            dependencies: [
-                "ChatStore", "ChatImport", "ChatModel",
-                .product(name: "GRDB", package: "GRDB.swift"),
-            ]
+            dependencies: ["ChatStore", "ChatImport", "ChatModel"]
         ),
         .executableTarget(
             name: "chatterm",
             dependencies: [
                 "ChatModel", "ChatImport", "ChatStore", "ChatCore", "TerminalUI", "ChatServer", "ChatClient", "Report", "BuiltInData",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-                // Only to name their errors in plain words (CommandFailure).
-                .product(name: "GRDB", package: "GRDB.swift"),
+                // Only to name the network's errors in plain words (CommandFailure); the
+                // databases' are ChatStore's DatabaseErrorText.
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
-                .product(name: "PostgresNIO", package: "postgres-nio"),
             ]
         ),
         .executableTarget(
@@ -101,12 +97,7 @@ let package = Package(
         .testTarget(name: "ChatServerTests", dependencies: ["ChatServer", "ChatModel", "ChatTestSupport"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "ChatCore", "ChatModel", "CNCurses"], exclude: ["Snapshots"]),
         .testTarget(name: "ChatImportTests", dependencies: ["ChatImport", "ChatModel", "ChatTestSupport"]),
-        .testTarget(
-            name: "ChatStoreTests",
-            dependencies: [
-                "ChatStore", "ChatImport", "ChatModel", "ChatTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
-            ]
-        ),
+        .testTarget(name: "ChatStoreTests", dependencies: ["ChatStore", "ChatImport", "ChatModel", "ChatTestSupport"]),
         .testTarget(name: "ReportTests", dependencies: ["Report", "ChatStore", "ChatImport", "ChatModel", "ChatTestSupport"]),
         .testTarget(name: "ChattermTests", dependencies: ["chatterm", "ChatModel", "ChatStore", "ChatTestSupport"]),
         .testTarget(name: "FuzzCorpusTests", dependencies: ["FuzzTargets"]),

@@ -25,7 +25,7 @@ echo "== server suite (Stream's Python SDK) on SQLite"
 if [ -n "$postgres" ]; then
     echo "== storage, client and report suites on PostgreSQL"
     CHATTERM_TEST_POSTGRES=$postgres swift test --skip-build --disable-swift-testing \
-        --filter 'ChatStoreTests|ChatClientTests|DatabaseOptionTests'
+        --filter 'ChatStoreTests|ChatClientTests|DatabaseOptionTests|ReportTests|ReportCommandTests'
     echo "== server suite (Stream's Python SDK) on PostgreSQL, two servers sharing it included"
     CHATTERM_TEST_POSTGRES=$postgres "$test_python" -m pytest -q Tests/server
 fi

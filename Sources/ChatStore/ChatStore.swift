@@ -1,6 +1,5 @@
 import ChatModel
 import Foundation
-import GRDB
 
 /// The chat store: every imported item, the read state that drives unread counts, and the
 /// record of imports, on SQLite (one file in WAL mode, the default) or PostgreSQL (shared by
@@ -40,11 +39,7 @@ public final class ChatStore: Sendable {
     }
 
     /// `counts()` inside a read the caller already holds (a report's snapshot).
-    public static func counts(_ db: Database) throws -> ItemCounts {
-        try counts(GRDBSession(db: db))
-    }
-
-    private static func counts(_ db: any SQLSession) throws -> ItemCounts {
+    static func counts(_ db: any SQLSession) throws -> ItemCounts {
         var counts = ItemCounts()
         let tables: [(ItemType, String)] = [
             (.user, "users"), (.device, "devices"), (.futureChannelBan, "future_channel_bans"), (.channel, "channels"),
@@ -110,16 +105,6 @@ public final class ChatStore: Sendable {
 }
 
 extension ChatStore {
-    /// Runs `body` in one read transaction: every query it makes sees the same snapshot, so
-    /// figures computed together (a report's) add up even while the server writes.
-    /// Reports are SQLite only: their figures use SQLite's JSON functions.
-    public func readSnapshot<T>(_ body: (Database) throws -> T) throws -> T {
-        guard let sqlite = backend as? SQLiteBackend else {
-            throw StoreError.unsupported("reports read a SQLite store; this one is on PostgreSQL")
-        }
-        return try sqlite.pool.read(body)
-    }
-
     /// Rows of a read query, on either backend: for tests and diagnostics that look at the
     /// tables themselves.
     public func inspect(_ sql: String) throws -> [SQLRow] {

@@ -27,9 +27,6 @@ public struct MigrationReport: Sendable, Hashable {
         self.conversion = conversion
     }
 
-    /// Rows in the "busiest" and "unread per channel" lists.
-    public static let topCount = 10
-
     /// The report on `store`, validating `importFile` against it when given, with the findings
     /// of a conversion when given (`ConversionFindings(chatkit:)` makes them from a Chatkit export's).
     public static func make(
@@ -38,30 +35,8 @@ public struct MigrationReport: Sendable, Hashable {
         conversion: ConversionFindings? = nil,
         now: Timestamp = .now()
     ) throws -> MigrationReport {
-        let figures = try figures(of: store)
+        let figures = try store.migrationFigures()
         let validation = try importFile.map { try ValidationFindings.make(file: $0, store: store, imported: figures.totals) }
         return MigrationReport(store: store.path, generatedAt: now, figures: figures, validation: validation, conversion: conversion)
-    }
-
-    /// Every figure, in one read snapshot so they add up. Each is an SQL aggregate; no message is loaded.
-    public static func figures(of store: ChatStore, top: Int = topCount) throws -> MigrationFigures {
-        try store.readSnapshot { db in
-            var f = MigrationFigures()
-            f.totals = try ChatStore.counts(db)
-            f.channelsByType = try ChannelFigures.channelsByType(db)
-            f.members = try ChannelFigures.members(db)
-            let (messages, days) = try MessageFigures.days(db)
-            f.messages = messages
-            f.timeline = TimelineBuckets.make(days: days)
-            f.busiestChannels = try ChannelFigures.busiest(db, limit: top)
-            f.busiestUsers = try MessageFigures.busiestUsers(db, limit: top)
-            f.threads = try MessageFigures.threads(db)
-            f.reactionsByType = try ChannelFigures.reactionsByType(db)
-            f.attachments = try MessageFigures.attachments(db)
-            f.unread = try ChatStore.unreadFigures(db, limit: top)
-            f.devicesByProvider = try ChannelFigures.devicesByProvider(db)
-            f.bans = try ChannelFigures.bans(db)
-            return f
-        }
     }
 }

@@ -33,7 +33,7 @@ struct ReportBenchmark: ParsableCommand {
         var best = Double.infinity
         for _ in 0..<max(1, runs) {
             let start = Date()
-            _ = try MigrationReport.figures(of: store)
+            _ = try store.migrationFigures()
             best = min(best, Date().timeIntervalSince(start))
         }
         print(String(format: "%-16@ %7.2f s", "figures" as NSString, best))

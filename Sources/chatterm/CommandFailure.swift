@@ -4,10 +4,8 @@ import ChatModel
 import ChatServer
 import ChatStore
 import Foundation
-import GRDB
 import NIOCore
 import NIOPosix
-import PostgresNIO
 
 /// Why a command stopped, as the user reads it: `chatterm: <what>: <why>` on one line, maybe a
 /// hint line, and the exit code of its class (see `ExitStatus`). Every error a command throws
@@ -39,10 +37,7 @@ struct CommandFailure: Error {
                 let option = location.hasPrefix("postgres://") ? "--database URL" : "--db \(location)"
                 message += " (import a file first: chatterm import FILE \(option))"
             }
-            if case .unreachable(_, let driver as PSQLError) = error,
-                driver.code == .authMechanismRequiresPassword || driver.serverInfo?[.sqlState]?.hasPrefix("28") == true
-            {
-                // The server wants a password (28xxx: it refused the one given).
+            if case .unreachable(_, let driver) = error, DatabaseErrorText.needsPassword(driver) {
                 hint =
                     "give the password in the URL, postgres://USER:PASSWORD@HOST:PORT/DB, through $CHATTERM_DATABASE to keep it out of the process list"
             }
@@ -77,9 +72,8 @@ struct CommandFailure: Error {
     /// What went wrong, without the library's type names: SQLite's result codes, errno, DNS,
     /// PostgreSQL's own message.
     static func plainReason(_ error: any Error) -> String {
+        if let reason = DatabaseErrorText.reason(error, other: plainReason) { return reason }
         switch error {
-        case let error as DatabaseError:
-            return sqliteReason(error)
         case let error as IOError:
             return String(cString: strerror(error.errnoCode)).lowercased()
         case let error as SocketAddressError.UnknownHost:
@@ -90,14 +84,6 @@ struct CommandFailure: Error {
         case let error as ChannelError:
             if case .connectTimeout = error { return "the connection timed out" }
             return "the connection failed (\(error))"
-        case let error as PSQLError:
-            if let message = error.serverInfo?[.message] { return message }
-            if let underlying = error.underlying { return plainReason(underlying) }
-            switch error.code {
-            case .authMechanismRequiresPassword: return "the server asks for a password and the URL has none"
-            case .serverClosedConnection: return "the server closed the connection"
-            default: return "the connection failed"
-            }
         case let error as CocoaError:
             // Foundation's file errors: the path and what happened, not the NSError dump.
             let posix = (error.userInfo[NSUnderlyingErrorKey] as? NSError).flatMap { $0.domain == NSPOSIXErrorDomain ? $0.code : nil }
@@ -110,20 +96,6 @@ struct CommandFailure: Error {
             return error.description
         default:
             return (error as NSError).localizedDescription
-        }
-    }
-
-    private static func sqliteReason(_ error: DatabaseError) -> String {
-        switch error.resultCode {
-        case .SQLITE_BUSY, .SQLITE_LOCKED: "the store is locked by another process (a write is in progress there)"
-        case .SQLITE_READONLY: "the store is read-only for this user"
-        case .SQLITE_CANTOPEN: "cannot open the file (check the path and its permissions)"
-        case .SQLITE_NOTADB: "not a chatterm store (not a SQLite file)"
-        case .SQLITE_CORRUPT: "the store's file is damaged"
-        case .SQLITE_FULL: "the disk is full"
-        case .SQLITE_IOERR: "the disk could not be read or written"
-        case .SQLITE_PERM, .SQLITE_AUTH: "permission denied"
-        default: error.message ?? "SQLite error \(error.resultCode.rawValue)"
         }
     }
 }

@@ -7,7 +7,6 @@ import ChatModel
 import ChatServer
 import ChatStore
 import Foundation
-import Report
 
 /// One command for a stakeholder demo: the demo workspace in a fresh store, the server on a
 /// free loopback port in this process, and the client talking to it as the demo user.
@@ -93,7 +92,7 @@ struct DemoCommand: ParsableCommand {
             : nil
         defer { botTask?.cancel() }
         // The demo's store is in this process: its summary is the figures `chatterm report` would show.
-        try client.run(backend: backend, userID: me.id, userName: me.displayName) { try MigrationReport.figures(of: store) }
+        try client.run(backend: backend, userID: me.id, userName: me.displayName) { try store.migrationFigures() }
     }
 }
 

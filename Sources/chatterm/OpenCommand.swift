@@ -5,7 +5,6 @@ import ChatModel
 import ChatServer
 import ChatStore
 import Foundation
-import Report
 import TerminalUI
 
 /// The store's queries are exactly what the client reads: browsing offline is this conformance.
@@ -61,9 +60,7 @@ struct OpenCommand: ParsableCommand {
                     code: ExitStatus.couldNotRun
                 )
             }
-            return try client.run(backend: chatStore, userID: me.id, userName: me.displayName) {
-                try MigrationReport.figures(of: chatStore)
-            }
+            return try client.run(backend: chatStore, userID: me.id, userName: me.displayName) { try chatStore.migrationFigures() }
         }
         let endpoint: StreamEndpoint
         if let token, let apiKey {

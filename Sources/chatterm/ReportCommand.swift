@@ -44,9 +44,6 @@ struct ReportCommand: ParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() throws {
-        guard store.postgresURL == nil else {
-            throw failure("chatterm report reads a SQLite store (its figures use SQLite's JSON functions); give --db", code: 2)
-        }
         let chatStore = try store.open(.read)
         let report: MigrationReport
         do {

@@ -1,7 +1,6 @@
 import ChatImport
 import ChatModel
 import ChatTestSupport
-import GRDB
 import XCTest
 
 @testable import ChatStore
@@ -96,7 +95,7 @@ final class StoreDurabilityTests: XCTestCase {
     func testTheWriterSyncsEveryCommit() throws {
         let directory = TemporaryDirectory()
         let store = try ChatStore(path: directory.file("durable.sqlite"))
-        let mode = try store.readSnapshot { db in try Int.fetchOne(db, sql: "PRAGMA synchronous") }
-        XCTAssertEqual(mode, 2, "synchronous=FULL")
+        let mode = try store.inspect("PRAGMA synchronous").first?.values.first
+        XCTAssertEqual(mode, .int(2), "synchronous=FULL")
     }
 }

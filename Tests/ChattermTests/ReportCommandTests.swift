@@ -1,10 +1,18 @@
 import ChatModel
+import ChatStore
 import ChatTestSupport
 import Foundation
 import XCTest
 
-/// `chatterm report` as a user runs it (the `run` helper is `CommandLineTests`').
-extension CommandLineTests {
+/// `chatterm report` as a user runs it.
+final class ReportCommandTests: XCTestCase {
+    let directory = TemporaryDirectory()
+
+    @discardableResult
+    private func run(_ arguments: [String]) throws -> ChattermCommand.Outcome {
+        try ChattermCommand(dataHome: directory.file("xdg")).run(arguments)
+    }
+
     private func demoStore() throws -> String {
         let db = directory.file("demo.sqlite")
         XCTAssertEqual(try run(["import", packageRoot + "/demo-data/demo.jsonl", "--db", db]).status, 0)
@@ -78,5 +86,29 @@ extension CommandLineTests {
             conversion["reconciliation"]?.arrayValue?.first { $0.objectValue?["item"] == "messages" }?.objectValue?["difference"],
             .int(-4)
         )
+    }
+
+    /// `chatterm report --database`: the demo imported into PostgreSQL reconciles with its file,
+    /// and every figure is the one the same import into SQLite shows (runs when
+    /// CHATTERM_TEST_POSTGRES names a server).
+    func testReportOnPostgresMatchesSQLite() throws {
+        guard let server = TestStore.postgresServer else {
+            throw XCTSkip("PostgreSQL only: set CHATTERM_TEST_POSTGRES (Tests/all.sh does)")
+        }
+        let url = try PostgresBackend.ensureDatabase("cli_" + UUID().uuidString.prefix(8).lowercased(), onServerOf: server)
+        let demo = packageRoot + "/demo-data/demo.jsonl"
+        let sqlite = try demoStore()
+        XCTAssertEqual(try run(["import", demo, "--database", url]).status, 0)
+
+        let text = try run(["report", "--database", url, "--import", demo])
+        XCTAssertEqual(text.status, 0, text.stderr)
+        XCTAssertTrue(text.stdout.contains("━━ Totals"))
+        let reconciled = text.stdout.split(separator: "\n").map { $0.split(separator: " ").map(String.init) }
+        XCTAssertTrue(reconciled.contains(["messages", "4,004", "4,004", "0", "matches"]), text.stdout)
+
+        let onPostgres = try XCTUnwrap(run(["report", "--database", url, "--format", "json"]).json?.objectValue?["figures"])
+        let onSQLite = try XCTUnwrap(run(["report", "--db", sqlite, "--format", "json"]).json?.objectValue?["figures"])
+        XCTAssertEqual(onPostgres.objectValue?["totals"]?.objectValue?["messages"], .int(4004))
+        XCTAssertEqual(onPostgres, onSQLite)
     }
 }

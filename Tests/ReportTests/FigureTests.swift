@@ -2,7 +2,6 @@ import ChatImport
 import ChatModel
 import ChatStore
 import ChatTestSupport
-import Report
 import XCTest
 
 /// The figures of `HandCountedImport`, each counted by hand from the file.
@@ -12,7 +11,7 @@ final class FigureTests: XCTestCase {
 
     override func setUpWithError() throws {
         let (store, _) = try HandCountedImport.store(in: directory)
-        figures = try MigrationReport.figures(of: store)
+        figures = try store.migrationFigures()
     }
 
     private func tallies(_ list: [MigrationFigures.Tally]) -> [String] { list.map { "\($0.label) \($0.count)" } }
@@ -102,14 +101,14 @@ final class FigureTests: XCTestCase {
         let message = { (id: String, day: String) in
             #"{"type":"message","data":{"id":"\#(id)","channel_type":"messaging","channel_id":"general","user":"bob","text":"x","created_at":"\#(day)T12:00:00Z"}}"#
         }
-        let store = try ChatStore(path: directory.file("long.sqlite"))
+        let store = try TestStore.open(directory.file("long.sqlite"))
         let path = directory.write(
             "long.jsonl",
             lines: SampleImports.base + [message("a", "2020-03-01"), message("b", "2020-09-30"), message("c", "2020-09-01")]
         )
         let task = try store.runImport(path: path, mode: .upsert) { try ImportAnalyzer(existing: $0, sink: $1).run(path: path) }
         XCTAssertEqual(task.state, .completed)
-        let timeline = try MigrationReport.figures(of: store).timeline
+        let timeline = try store.migrationFigures().timeline
         XCTAssertEqual(timeline.period, .month)
         // m1 of the base file is from 2020-01-01.
         XCTAssertEqual(
@@ -119,7 +118,7 @@ final class FigureTests: XCTestCase {
     }
 
     func testAnEmptyStoreHasZeroFigures() throws {
-        let empty = try MigrationReport.figures(of: ChatStore(path: directory.file("empty.sqlite")))
+        let empty = try TestStore.open(directory.file("empty.sqlite")).migrationFigures()
         XCTAssertEqual(empty.totals.total, 0)
         XCTAssertEqual(empty.members.median, 0)
         XCTAssertNil(empty.members.largest)

@@ -76,7 +76,7 @@ enum HandCountedImport {
 
     /// A store with the file imported, and the file's path.
     static func store(in directory: TemporaryDirectory, name: String = "hand") throws -> (ChatStore, String) {
-        let store = try ChatStore(path: directory.file(name + ".sqlite"))
+        let store = try TestStore.open(directory.file(name + ".sqlite"))
         let path = directory.write(name + ".jsonl", lines: lines)
         let task = try store.runImport(path: path, mode: .upsert) { try ImportAnalyzer(existing: $0, sink: $1).run(path: path) }
         guard task.state == .completed else { throw ImportIssue(error: "\(task.result ?? .null)", itemType: "", item: .null, line: nil) }

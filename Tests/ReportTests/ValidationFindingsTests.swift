@@ -39,7 +39,7 @@ final class ValidationFindingsTests: XCTestCase {
     }
 
     func testErrorsAreGroupedByKindWithExamples() throws {
-        let store = try ChatStore(path: directory.file("empty.sqlite"))
+        let store = try TestStore.open(directory.file("empty.sqlite"))
         let broken = directory.write(
             "broken.jsonl",
             lines: SampleImports.base + [
@@ -70,7 +70,7 @@ final class ValidationFindingsTests: XCTestCase {
     }
 
     func testAnUnreadableFileIsAnError() throws {
-        let store = try ChatStore(path: directory.file("empty.sqlite"))
+        let store = try TestStore.open(directory.file("empty.sqlite"))
         XCTAssertThrowsError(try MigrationReport.make(store: store, importFile: directory.file("missing.jsonl"))) { error in
             XCTAssertTrue(error is ImportFileError, "\(error)")
         }

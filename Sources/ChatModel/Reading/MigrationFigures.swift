@@ -1,8 +1,11 @@
 /// What a store holds, as the migration report and the client's "Migration summary" show it.
-/// A plain value so the terminal client can show it without knowing about SQLite: the `Report`
-/// module computes it (with SQL aggregates), the client only draws it.
+/// A plain value so the terminal client can show it without knowing about SQL: the store
+/// computes it (`ChatStore.migrationFigures`, SQL aggregates), the report and the client draw it.
 /// Names and ids in it come from the data: untrusted text, sanitized by whoever shows them.
 public struct MigrationFigures: Sendable, Hashable {
+    /// Rows in the "busiest" and "unread per channel" lists.
+    public static let topCount = 10
+
     /// A count under a label (a channel type, a reaction type, a push provider…).
     public struct Tally: Sendable, Hashable {
         public var label: String

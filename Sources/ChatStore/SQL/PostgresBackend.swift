@@ -74,9 +74,24 @@ public final class PostgresBackend: SQLBackend {
         try withConnection { try body($0) }
     }
 
+    /// Repeatable read: the transaction's first query fixes the snapshot every later one sees.
+    /// Without JIT: a snapshot's aggregates (a report's) run once each, and compiling them cost
+    /// more than it saved (0.85 s of the unread figures' 1.04 s over 200,000 messages).
+    public func snapshot<T>(_ body: (any SQLSession) throws -> T) throws -> T {
+        try transaction("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY") { session in
+            try session.execute("SET LOCAL jit = off")
+            return try body(session)
+        }
+    }
+
     public func write<T>(_ body: (any SQLSession) throws -> T) throws -> T {
+        try transaction("BEGIN", body)
+    }
+
+    /// `body` between `begin` and COMMIT, rolled back when it throws.
+    private func transaction<T>(_ begin: String, _ body: (any SQLSession) throws -> T) throws -> T {
         try withConnection { session in
-            try session.execute("BEGIN")
+            try session.execute(begin)
             do {
                 let result = try body(session)
                 try session.execute("COMMIT")
@@ -169,7 +184,6 @@ public enum StoreError: Error, CustomStringConvertible {
     case badAddress(String)
     /// The driver's error is kept for `--verbose`; the message names the server only.
     case unreachable(String, underlying: any Error)
-    case unsupported(String)
     /// Reading a store that is not there (its path, or PostgreSQL URL without the password).
     case missing(String)
     /// Reading a store whose schema is older than this chatterm (or not a chatterm store).
@@ -177,7 +191,7 @@ public enum StoreError: Error, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case .badAddress(let m), .unreachable(let m, _), .unsupported(let m): m
+        case .badAddress(let m), .unreachable(let m, _): m
         case .missing(let location): "no store at \(location)"
         case .outdated(let location):
             "\(location) is not a store of this version of chatterm (a writing command, such as chatterm import, brings a store up to date)"

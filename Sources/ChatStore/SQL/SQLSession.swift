@@ -1,27 +1,5 @@
 import ChatModel
 
-/// Where the store's SQL differs between SQLite and PostgreSQL. Everything else the store
-/// writes is SQL both accept.
-public enum SQLDialect: Sendable {
-    case sqlite, postgres
-
-    /// The JSON array text in `column` holds the string `value` (both SQL expressions).
-    func jsonArray(_ column: String, contains value: String) -> String {
-        switch self {
-        case .sqlite: "EXISTS (SELECT 1 FROM json_each(\(column)) WHERE value = \(value))"
-        case .postgres: "jsonb_exists((\(column))::jsonb, \(value))"
-        }
-    }
-
-    /// `haystack` contains `needle`, ASCII case folded (both SQL expressions).
-    func containsIgnoringCase(_ haystack: String, _ needle: String) -> String {
-        switch self {
-        case .sqlite: "instr(lower(\(haystack)), lower(\(needle))) > 0"
-        case .postgres: "strpos(lower(\(haystack)), lower(\(needle))) > 0"
-        }
-    }
-}
-
 /// One connection's worth of SQL, inside the transaction the backend opened for it.
 /// Arguments are `?` placeholders in order, or `:name` ones with a dictionary.
 public protocol SQLSession {
@@ -62,6 +40,9 @@ public protocol SQLBackend: Sendable {
     var dialect: SQLDialect { get }
     /// Runs `body` with a session for reads.
     func read<T>(_ body: (any SQLSession) throws -> T) throws -> T
+    /// Runs `body` in one read-only transaction: every query it makes sees the same snapshot,
+    /// so figures computed together (a report's) add up even while servers write.
+    func snapshot<T>(_ body: (any SQLSession) throws -> T) throws -> T
     /// Runs `body` in one transaction, committed before this returns (rolled back when it throws).
     func write<T>(_ body: (any SQLSession) throws -> T) throws -> T
     /// A whole import as one transaction: committed when `body` returns true, else rolled back.

@@ -50,6 +50,11 @@ final class SQLiteBackend: SQLBackend {
         try pool.read { db in try body(GRDBSession(db: db)) }
     }
 
+    /// GRDB's pool reads are read transactions already: `read` is a snapshot.
+    func snapshot<T>(_ body: (any SQLSession) throws -> T) throws -> T {
+        try read(body)
+    }
+
     func write<T>(_ body: (any SQLSession) throws -> T) throws -> T {
         try pool.write { db in try body(GRDBSession(db: db)) }
     }

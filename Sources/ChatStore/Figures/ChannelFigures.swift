@@ -1,54 +1,52 @@
 import ChatModel
-import GRDB
 
 /// Channels, members, reactions, devices and bans: aggregates over the smaller tables.
 enum ChannelFigures {
-    static func channelsByType(_ db: Database) throws -> [MigrationFigures.Tally] {
+    static func channelsByType(_ db: any SQLSession) throws -> [MigrationFigures.Tally] {
         try FigureSQL.tallies(db, "SELECT type AS label, COUNT(*) AS n FROM channels GROUP BY type ORDER BY n DESC, type")
     }
 
     /// Members per channel: the total, the largest channel and the median (channels without members count).
-    static func members(_ db: Database) throws -> MigrationFigures.Members {
+    static func members(_ db: any SQLSession) throws -> MigrationFigures.Members {
         var members = MigrationFigures.Members()
         let perChannel = """
             WITH counts AS (SELECT c.cid, c.custom, (SELECT COUNT(*) FROM members mb WHERE mb.cid = c.cid) AS n FROM channels c)
             """
-        members.total = try Int.fetchOne(db, sql: perChannel + " SELECT IFNULL(SUM(n), 0) FROM counts") ?? 0
+        members.total = try db.value(perChannel + " SELECT COALESCE(SUM(n), 0) FROM counts") ?? 0
         members.largest = try FigureSQL.ranked(
             db,
             perChannel + """
-                 SELECT cid AS id, \(FigureSQL.name("custom")) AS name, n FROM counts ORDER BY n DESC, cid LIMIT 1
+                 SELECT cid AS id, \(db.dialect.jsonString("custom", key: "name")) AS name, n FROM counts ORDER BY n DESC, cid LIMIT 1
                 """
         ).first
         // The middle value, or the mean of the middle two for an even number of channels.
         members.median =
-            try Double.fetchOne(
-                db,
-                sql: perChannel + """
+            try db.value(
+                perChannel + """
                      SELECT AVG(n) FROM (SELECT n FROM counts ORDER BY n
-                        LIMIT 2 - (SELECT COUNT(*) FROM counts) % 2 OFFSET ((SELECT COUNT(*) FROM counts) - 1) / 2)
+                        LIMIT 2 - (SELECT COUNT(*) FROM counts) % 2 OFFSET ((SELECT COUNT(*) FROM counts) - 1) / 2) middle
                     """
             ) ?? 0
         return members
     }
 
-    static func busiest(_ db: Database, limit: Int) throws -> [MigrationFigures.Ranked] {
+    static func busiest(_ db: any SQLSession, limit: Int) throws -> [MigrationFigures.Ranked] {
         try FigureSQL.ranked(
             db,
             """
-            SELECT m.cid AS id, \(FigureSQL.name("c.custom")) AS name, m.n
+            SELECT m.cid AS id, \(db.dialect.jsonString("c.custom", key: "name")) AS name, m.n
             FROM (SELECT cid, COUNT(*) AS n FROM messages GROUP BY cid ORDER BY n DESC, cid LIMIT ?) m
             LEFT JOIN channels c ON c.cid = m.cid ORDER BY m.n DESC, m.cid
             """,
-            [limit]
+            limit
         )
     }
 
-    static func reactionsByType(_ db: Database) throws -> [MigrationFigures.Tally] {
+    static func reactionsByType(_ db: any SQLSession) throws -> [MigrationFigures.Tally] {
         try FigureSQL.tallies(db, "SELECT type AS label, COUNT(*) AS n FROM reactions GROUP BY type ORDER BY n DESC, type")
     }
 
-    static func devicesByProvider(_ db: Database) throws -> [MigrationFigures.Tally] {
+    static func devicesByProvider(_ db: any SQLSession) throws -> [MigrationFigures.Tally] {
         try FigureSQL.tallies(
             db,
             "SELECT push_provider AS label, COUNT(*) AS n FROM devices GROUP BY push_provider ORDER BY n DESC, push_provider"
@@ -57,19 +55,18 @@ enum ChannelFigures {
 
     /// App-wide bans, bans in channels (the store's and channels' imported `banned_users`, each
     /// user and channel once), and future channel bans.
-    static func bans(_ db: Database) throws -> MigrationFigures.Bans {
+    static func bans(_ db: any SQLSession) throws -> MigrationFigures.Bans {
         var bans = MigrationFigures.Bans()
-        bans.appWide = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM bans WHERE cid = ''") ?? 0
+        bans.appWide = try db.value("SELECT COUNT(*) FROM bans WHERE cid = ''") ?? 0
         bans.inChannels =
-            try Int.fetchOne(
-                db,
-                sql: """
-                    SELECT COUNT(*) FROM (
-                        SELECT target_id, cid FROM bans WHERE cid != ''
-                        UNION SELECT j.value, c.cid FROM channels c, json_each(c.banned_users) j WHERE json_valid(c.banned_users))
-                    """
+            try db.value(
+                """
+                SELECT COUNT(*) FROM (
+                    SELECT target_id, cid FROM bans WHERE cid != ''
+                    UNION SELECT j.value, c.cid FROM channels c, \(db.dialect.jsonArrayElements("c.banned_users", as: "j"))) banned
+                """
             ) ?? 0
-        bans.futureChannelBans = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM future_channel_bans") ?? 0
+        bans.futureChannelBans = try db.value("SELECT COUNT(*) FROM future_channel_bans") ?? 0
         return bans
     }
 }

@@ -1,0 +1,59 @@
+import ChatModel
+
+/// Where the store's SQL differs between SQLite and PostgreSQL. Everything else the store
+/// writes is SQL both accept. JSON lives in TEXT columns: SQLite reads it with its JSON
+/// functions, PostgreSQL casts it to `jsonb`.
+public enum SQLDialect: Sendable {
+    case sqlite, postgres
+
+    /// The JSON array text in `column` holds the string `value` (both SQL expressions).
+    func jsonArray(_ column: String, contains value: String) -> String {
+        switch self {
+        case .sqlite: "EXISTS (SELECT 1 FROM json_each(\(column)) WHERE value = \(value))"
+        case .postgres: "jsonb_exists((\(column))::jsonb, \(value))"
+        }
+    }
+
+    /// `haystack` contains `needle`, ASCII case folded (both SQL expressions).
+    func containsIgnoringCase(_ haystack: String, _ needle: String) -> String {
+        switch self {
+        case .sqlite: "instr(lower(\(haystack)), lower(\(needle))) > 0"
+        case .postgres: "strpos(lower(\(haystack)), lower(\(needle))) > 0"
+        }
+    }
+
+    /// The JSON object `json` (an SQL expression)'s `key` when it is a string, else NULL
+    /// (custom data may hold anything). On PostgreSQL the text compares byte by byte, as the
+    /// store's columns and SQLite's text do, so lists ordered by it come out alike.
+    func jsonString(_ json: String, key: String) -> String {
+        switch self {
+        case .sqlite: "CASE json_type(\(json), '$.\(key)') WHEN 'text' THEN json_extract(\(json), '$.\(key)') END"
+        case .postgres:
+            "(CASE jsonb_typeof((\(json))::jsonb -> '\(key)') WHEN 'string' THEN (\(json))::jsonb ->> '\(key)' END) COLLATE \"C\""
+        }
+    }
+
+    /// A FROM item with one row per element of the JSON array text in `column`, as the text
+    /// `alias.value` (a string element's text, any other element's JSON); no rows when the
+    /// column is NULL or not an array.
+    func jsonArrayElements(_ column: String, as alias: String) -> String {
+        switch self {
+        case .sqlite:
+            "json_each(CASE WHEN json_valid(\(column)) THEN CASE json_type(\(column)) WHEN 'array' THEN \(column) END END) \(alias)"
+        case .postgres:
+            """
+            jsonb_array_elements_text(CASE jsonb_typeof((\(column))::jsonb) WHEN 'array' THEN (\(column))::jsonb ELSE '[]' END) \
+            AS \(alias)(value)
+            """
+        }
+    }
+
+    /// `text` matches the LIKE `pattern` (both SQL expressions), ASCII case folded as
+    /// SQLite's LIKE is.
+    func like(_ text: String, _ pattern: String) -> String {
+        switch self {
+        case .sqlite: "\(text) LIKE \(pattern)"
+        case .postgres: "\(text) ILIKE \(pattern)"
+        }
+    }
+}
