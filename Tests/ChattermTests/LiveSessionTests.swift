@@ -213,7 +213,13 @@ extension LiveSessionTests {
         try tmux.waitFor("↳", in: "tomas")
         try tmux.send("tomas", "thanks, reviewing now")
         try tmux.waitFor("⤷ 1 reply", in: "maya")
-        try tmux.keys("tomas", "Escape", "Escape", "Up")
+        // Each step waits for its screen: on a loaded machine, keys sent back to back after
+        // an Esc can arrive together and read as Alt and a key.
+        try tmux.keys("tomas", "Escape")
+        Thread.sleep(forTimeInterval: 0.5)
+        try tmux.keys("tomas", "Escape")
+        try tmux.waitUntil(in: "tomas", "the thread closed") { !$0.contains("Thread (Esc closes)") }
+        try select("tomas")
         try tmux.keys("tomas", "a")
         try tmux.waitFor("React (type, Enter, Esc)", in: "tomas")
         try tmux.send("tomas", "fire")
