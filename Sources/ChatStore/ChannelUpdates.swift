@@ -8,18 +8,21 @@ extension ChatStore {
     }
 
     /// Adds members (with a channel role; existing members get the role), in one transaction.
+    /// A new member has read the channel up to the time they join (Stream's rule): what is
+    /// sent after counts as unread.
     public func addMembers(cid: String, _ members: [(userID: String, role: String?)]) throws {
         try backend.write { db in
             let now = Timestamp.now().storageText
             for m in members {
                 try db.execute(
                     """
-                    INSERT INTO members (cid, user_id, channel_role, created_at) VALUES (?, ?, ?, ?)
+                    INSERT INTO members (cid, user_id, channel_role, last_read, created_at) VALUES (?, ?, ?, ?, ?)
                     ON CONFLICT(cid, user_id) DO UPDATE SET channel_role = COALESCE(?, members.channel_role)
                     """,
                     cid,
                     m.userID,
                     m.role ?? "channel_member",
+                    now,
                     now,
                     m.role
                 )
@@ -45,11 +48,13 @@ extension ChatStore {
     public func truncate(cid: String, at time: Timestamp) throws -> Int {
         try backend.write { db in
             let before = time.storageText
-            try db.execute(
-                "DELETE FROM reactions WHERE message_id IN (SELECT id FROM messages WHERE cid = ? AND created_at <= ?)",
-                cid,
-                before
-            )
+            for table in ["reactions", "deleted_for_me"] {
+                try db.execute(
+                    "DELETE FROM \(table) WHERE message_id IN (SELECT id FROM messages WHERE cid = ? AND created_at <= ?)",
+                    cid,
+                    before
+                )
+            }
             let removed = try db.execute("DELETE FROM messages WHERE cid = ? AND created_at <= ?", cid, before)
             try db.execute("UPDATE channels SET truncated_at = ? WHERE cid = ?", before, cid)
             return removed
@@ -59,7 +64,9 @@ extension ChatStore {
     /// Removes the channel with everything in it: members, messages, reactions and channel bans.
     public func deleteChannel(cid: String) throws {
         try backend.write { db in
-            try db.execute("DELETE FROM reactions WHERE message_id IN (SELECT id FROM messages WHERE cid = ?)", cid)
+            for table in ["reactions", "deleted_for_me"] {
+                try db.execute("DELETE FROM \(table) WHERE message_id IN (SELECT id FROM messages WHERE cid = ?)", cid)
+            }
             for table in ["messages", "members", "bans", "channels"] {
                 try db.execute("DELETE FROM \(table) WHERE cid = ?", cid)
             }

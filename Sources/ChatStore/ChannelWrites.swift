@@ -3,8 +3,9 @@ import ChatModel
 /// Channels, members and messages written one request at a time, for the server. Writes go
 /// through the import sink (insert mode), so the server and imports store items alike.
 extension ChatStore {
-    /// Creates the channel unless it exists, then adds the members it lacks, in one transaction.
-    /// Returns the channel as stored and whether this call created it.
+    /// Creates the channel unless it exists, then adds the members it lacks, in one transaction;
+    /// a new member's read position is the time they join, as in Stream, so what is sent after
+    /// counts as unread. Returns the channel as stored and whether this call created it.
     public func getOrCreate(channel: Channel, memberIDs: [String]) throws -> (Channel, created: Bool) {
         try backend.write { db in
             let now = Timestamp.now()
@@ -15,6 +16,7 @@ extension ChatStore {
             for id in memberIDs {
                 var member = Member(channelType: channel.type, channelID: channel.id, userID: id)
                 member.createdAt = now
+                member.lastRead = now
                 _ = try sink.write(.member(member))
             }
             let row = try db.row("SELECT * FROM channels WHERE cid = ?", channel.cid)

@@ -171,6 +171,19 @@ enum Schema {
                 );
                 """
         ),
+        // `delete_message(delete_for_me)`: the message stays for everyone but the user who deleted it.
+        // (v5 is PostgreSQL's events step.)
+        Step(
+            name: "v6: messages deleted for one user",
+            sql: """
+                CREATE TABLE deleted_for_me (
+                    message_id TEXT NOT NULL,
+                    user_id TEXT NOT NULL,
+                    deleted_at TEXT NOT NULL,
+                    PRIMARY KEY (message_id, user_id)
+                ) WITHOUT ROWID;
+                """
+        ),
     ]
 
     /// PostgreSQL only: the log of events that every server sharing the database delivers
