@@ -184,6 +184,8 @@ enum Schema {
                 ) WITHOUT ROWID;
                 """
         ),
+        // A shadow-banned user's messages: stored and shown to their author only.
+        Step(name: "v7: shadowed messages", sql: "ALTER TABLE messages ADD COLUMN shadowed INTEGER NOT NULL DEFAULT 0"),
     ]
 
     /// PostgreSQL only: the log of events that every server sharing the database delivers

@@ -1,5 +1,5 @@
 """Messages some users see and others don't, through the official SDK: deleted for one user
-(`delete_for_me`)."""
+(`delete_for_me`), and shadow-banned users' messages (`shadowed`)."""
 import json
 import uuid
 
@@ -72,3 +72,36 @@ def test_delete_for_me_through_a_user_token(server, client, room):
     assert as_user(server, a, "DELETE", f"messages/{mid}?delete_for_me=true", {}).json()["message"]["deleted_for_me"] is True
     assert mid not in seen_by(server, a, channel) and mid in seen_by(server, b, channel)
 
+
+def test_a_shadow_banned_users_messages_reach_only_them(server, client, room):
+    channel, a, b = room
+    channel.mark_read(a)
+    client.shadow_ban(b, user_id=a)
+    sent = channel.send_message({"text": "nobody hears me"}, b)["message"]
+    assert sent["shadowed"] is False, "the author is never told"
+    mid = sent["id"]
+    assert client.get_message(mid)["message"]["shadowed"] is True, "a server call sees it is shadowed"
+    assert as_user(server, b, "GET", f"messages/{mid}", {}).json()["message"]["shadowed"] is False
+    assert as_user(server, a, "GET", f"messages/{mid}", {}).status_code == 404
+    assert mid in seen_by(server, b, channel) and mid not in seen_by(server, a, channel)
+    assert unread_for(client, a, channel) == 0
+
+    client.remove_shadow_ban(b, user_id=a)
+    heard = channel.send_message({"text": "now you hear me"}, b)["message"]["id"]
+    assert client.get_message(heard)["message"]["shadowed"] is False
+    assert heard in seen_by(server, a, channel) and mid not in seen_by(server, a, channel)
+    assert unread_for(client, a, channel) == 1
+
+
+def test_an_app_wide_ban_names_no_channel(client, room):
+    channel, a, b = room
+    client.ban_user(b, user_id=a)
+    with pytest.raises(StreamAPIException) as raised:
+        channel.send_message({"text": "hello?"}, b)
+    assert raised.value.status_code == 403 and raised.value.error_code == 17
+    assert "channel" not in raised.value.error_message and channel.id not in raised.value.error_message
+    client.unban_user(b)
+    channel.ban_user(b, user_id=a)
+    with pytest.raises(StreamAPIException) as raised:
+        channel.send_message({"text": "hello?"}, b)
+    assert f"messaging:{channel.id}" in raised.value.error_message, "a channel ban names its channel"

@@ -41,13 +41,14 @@ struct ChannelAccess {
     }
 
     /// Sending a message as `sender`: the write grant, in a channel that is not frozen, by a
-    /// user not banned from it. Frozen channels and bans bind server calls too.
-    func requireSend(in channel: Channel, as sender: String, operation: String) throws {
+    /// user not banned from it. Frozen channels and bans bind server calls too. Returns whether
+    /// the sender is shadow-banned: then the message is accepted and shadowed, as in Stream.
+    func requireSend(in channel: Channel, as sender: String, operation: String) throws -> Bool {
         try require(.write, channel, operation: operation)
         if channel.frozen == true { throw StreamAPIError.notAllowed(operation, "channel \(channel.cid) is frozen") }
-        if try store.isBanned(sender, in: channel, now: .now()) {
-            throw StreamAPIError.notAllowed(operation, "user \(sender) is banned from channel \(channel.cid)")
-        }
+        guard let ban = try store.ban(of: sender, in: channel, now: .now()) else { return false }
+        if ban.shadow { return true }
+        throw StreamAPIError.notAllowed(operation, "user \(sender) is banned" + (ban.cid.map { " from channel \($0)" } ?? ""))
     }
 
     /// Creating a channel of `type`: gaming channels only for app admins (a server call may create any).
