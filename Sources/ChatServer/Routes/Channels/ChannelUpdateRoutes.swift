@@ -15,6 +15,14 @@ struct ChannelUpdateRoutes {
         "id", "type", "cid", "created_by", "created_by_id", "member_ids", "members", "created_at", "updated_at",
     ]
 
+    /// Keys of an update body the local server acts on. `skip_push` has its effect by itself (the
+    /// local server pushes nothing); others, such as `invites`, `accept_invite`, `reject_invite`,
+    /// `hide_history` or an update `message`, are refused rather than ignored.
+    static let handledKeys: Set<String> = [
+        "data", "set", "unset", "add_members", "remove_members", "add_moderators", "demote_moderators", "assign_roles", "user",
+        "user_id", "skip_push",
+    ]
+
     func add(to router: Router<ServerContext>) {
         router.post("channels/:type/:id") { request, context in try await update(request, context, partial: false) }
         router.patch("channels/:type/:id") { request, context in try await update(request, context, partial: true) }
@@ -44,6 +52,9 @@ struct ChannelUpdateRoutes {
         let operation = partial ? "UpdateChannelPartial" : "UpdateChannel"
         var request = request
         let body = try await request.jsonObject(operation: operation)
+        for option in body.members where !Self.handledKeys.contains(option.key) && option.value != .null {
+            throw StreamAPIError.input(operation, "\(option.key) is not supported by the local server in \(operation)")
+        }
         var channel = try changeable(context, operation: operation, body: body)
         let actor = actor(body, context, fallback: channel.createdBy)
         var data: JSONObject?
@@ -197,16 +208,26 @@ struct ChannelUpdateRoutes {
             throw StreamAPIError.input(operation, "'\(entry.role!)' is not a valid channel_role")
         }
         let before = Set(try store.members(cid: cid).map(\.user.id))
+        // `assign_roles` changes members only, all or nothing.
+        let assigned = try entries("assign_roles")
+        for entry in assigned {
+            guard let role = entry.role, ChannelRole.all.contains(role) else {
+                throw StreamAPIError.input(operation, "assign_roles needs a valid channel_role for \(entry.userID)")
+            }
+            guard before.contains(entry.userID) else {
+                throw StreamAPIError.input(operation, "user \(entry.userID) is not a member of the channel, so no role can be assigned")
+            }
+        }
         let removed = try entries("remove_members").map(\.userID).filter(before.contains)
         try store.addMembers(cid: cid, added)
         try store.addMembers(cid: cid, moderators.map { ($0.userID, ChannelRole.moderator) })
-        try store.addMembers(cid: cid, demoted.map { ($0.userID, ChannelRole.member) })
+        try store.addMembers(cid: cid, demoted.map { ($0.userID, ChannelRole.member) } + assigned)
         try store.removeMembers(cid: cid, userIDs: removed)
         var changes: [MemberChange] = []
         for id in (added + moderators).map(\.userID) where !changes.contains(where: { $0.userID == id }) {
             changes.append(MemberChange(kind: before.contains(id) ? .updated : .added, userID: id))
         }
-        for id in demoted.map(\.userID) where before.contains(id) && !changes.contains(where: { $0.userID == id }) {
+        for id in (demoted + assigned).map(\.userID) where before.contains(id) && !changes.contains(where: { $0.userID == id }) {
             changes.append(MemberChange(kind: .updated, userID: id))
         }
         return changes + removed.map { MemberChange(kind: .removed, userID: $0) }

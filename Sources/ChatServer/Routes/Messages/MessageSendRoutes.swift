@@ -12,6 +12,10 @@ struct MessageSendRoutes {
     let hub: EventHub
     let commands: MessageCommands
 
+    /// Send options Stream acts on and the local server does not: refused when set, never ignored.
+    /// (`skip_push` and `skip_enrich_url` need nothing: nothing is pushed or enriched here.)
+    static let refusedOptions = ["pending", "pending_message_metadata", "hide_for_creator", "keep_channel_hidden", "force_moderation"]
+
     func add(to router: Router<ServerContext>) {
         router.post("channels/:type/:id/message") { request, context in try await send(request, context) }
         router.post("messages/:id/action") { request, context in try await action(request, context) }
@@ -24,6 +28,11 @@ struct MessageSendRoutes {
         let type = context.parameters.get("type") ?? ""
         let id = context.parameters.get("id") ?? ""
         guard var data = body["message"]?.objectValue else { throw StreamAPIError.input(operation, "message is a required field") }
+        for option in Self.refusedOptions {
+            if let value = body[option], value != .null, value != false, value != [:] {
+                throw StreamAPIError.input(operation, "\(option) is not supported by the local server in \(operation)")
+            }
+        }
         let sender = try ActingUser.resolve(context, claimed: ActingUser.claimed(in: data), operation: operation)
         guard let channel = try store.channel(cid: ChannelID.cid(type: type, id: id)) else {
             throw StreamAPIError.notFound(operation, "Can't find channel with id \(type):\(id)")
