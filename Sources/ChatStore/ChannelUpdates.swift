@@ -78,11 +78,13 @@ extension ChatStore {
         try backend.read { db in try db.value("SELECT channel_role FROM members WHERE cid = ? AND user_id = ?", cid, userID) }
     }
 
-    /// Channels matching the filter: cids, types, and (when given) those `memberOf` belongs to;
-    /// with `hidden`, only those that user has hidden (true) or not (false); ordered by last
-    /// message or creation, newest first.
+    /// Channels matching the filter: cids (none of `excludedCIDs`), ids, types, and (when given)
+    /// those `memberOf` belongs to; with `hidden`, only those that user has hidden (true) or not
+    /// (false); ordered by last message or creation, newest first.
     public func queryChannels(
         cids: [String]?,
+        excludedCIDs: [String] = [],
+        ids: [String]? = nil,
         types: [String]?,
         memberOf: [String]?,
         frozen: Bool?,
@@ -99,6 +101,11 @@ extension ChatStore {
                 arguments += values.map(SQLValue.text)
             }
             if let cids { list("c.cid", cids) }
+            if !excludedCIDs.isEmpty {
+                conditions.append("c.cid NOT IN (\(placeholders(excludedCIDs.count)))")
+                arguments += excludedCIDs.map(SQLValue.text)
+            }
+            if let ids { list("c.id", ids) }
             if let types { list("c.type", types) }
             if let memberOf {
                 conditions.append("EXISTS (SELECT 1 FROM members m WHERE m.cid = c.cid AND m.user_id IN (\(placeholders(memberOf.count))))")
