@@ -30,6 +30,40 @@ extension ChatStore {
         }
     }
 
+    /// Invites users: each joins as a member with `invited` and no read position, so a pending
+    /// invite raises no unread count. Existing members stay as they are. Returns who was invited.
+    public func invite(cid: String, userIDs: [String]) throws -> [String] {
+        try backend.write { db in
+            let now = Timestamp.now().storageText
+            return try userIDs.filter { id in
+                try db.execute(
+                    "INSERT INTO members (cid, user_id, invited, created_at) VALUES (?, ?, 1, ?) ON CONFLICT(cid, user_id) DO NOTHING",
+                    cid,
+                    id,
+                    now
+                ) > 0
+            }
+        }
+    }
+
+    /// Records an invitee's answer (an accepted member reads from now on); false when the user
+    /// has no invite to the channel. An invite already answered stays as it was.
+    public func answerInvite(cid: String, userID: String, accept: Bool, at time: Timestamp) throws -> Bool {
+        try backend.write { db in
+            guard try db.row("SELECT 1 FROM members WHERE cid = ? AND user_id = ? AND invited = 1", cid, userID) != nil else {
+                return false
+            }
+            try db.execute(
+                """
+                UPDATE members SET \(accept ? "invite_accepted_at = ?, last_read = ?" : "invite_rejected_at = ?, last_read = last_read")
+                WHERE cid = ? AND user_id = ? AND invite_accepted_at IS NULL AND invite_rejected_at IS NULL
+                """,
+                [.text(time.storageText)] + (accept ? [.text(time.storageText)] : []) + [.text(cid), .text(userID)]
+            )
+            return true
+        }
+    }
+
     public func removeMembers(cid: String, userIDs: [String]) throws {
         try backend.write { db in
             for id in userIDs { try db.execute("DELETE FROM members WHERE cid = ? AND user_id = ?", cid, id) }

@@ -1,10 +1,12 @@
 """Request options Stream acts on that the local server does not: each is refused in Stream's
 error shape (400 / 4, naming the option) and changes nothing, never accepted and ignored; and
-`assign_roles`, which it does."""
+`assign_roles` and invites, which it does."""
 import uuid
 
 import pytest
 from stream_chat.base.exceptions import StreamAPIException
+
+from test_channels_messages import as_user
 
 
 def new_id(prefix):
@@ -32,9 +34,6 @@ def members_of(channel):
 
 
 @pytest.mark.parametrize("call, option", [
-    (lambda ch, owner, member, outsider: ch.invite_members([outsider]), "invites"),
-    (lambda ch, owner, member, outsider: ch.accept_invite(member), "accept_invite"),
-    (lambda ch, owner, member, outsider: ch.reject_invite(member), "reject_invite"),
     (lambda ch, owner, member, outsider: ch.add_members([outsider], hide_history=True), "hide_history"),
     (lambda ch, owner, member, outsider: ch.add_members([outsider], hide_history_before="2020-01-01T00:00:00Z"), "hide_history_before"),
     (lambda ch, owner, member, outsider: ch.add_members([outsider], message={"text": "welcome", "user_id": owner}), "message"),
@@ -72,3 +71,40 @@ def test_assign_roles_changes_channel_roles_of_members_only(client, room):
     assert raised.value.status_code == 400 and outsider in raised.value.error_message
     roles = {m["user_id"]: m["channel_role"] for m in channel.query()["members"]}
     assert outsider not in roles and roles[member] == "channel_member", "all or nothing"
+
+
+def test_invites_are_answered_by_the_invitee_and_count_unread_once_accepted(server, client, room):
+    channel, owner, member, outsider = room
+    second = new_id("inv")
+    client.upsert_user({"id": second})
+    channel.invite_members([outsider, second])
+
+    def member_row(user):
+        return next(m for m in channel.query()["members"] if m["user_id"] == user)
+
+    def unread(user):
+        return next((c["unread_count"] for c in client.unread_counts(user)["channels"] if c["channel_id"] == channel.cid), 0)
+
+    pending = member_row(outsider)
+    assert pending["invited"] is True and pending["invite_accepted_at"] is None and pending["invite_rejected_at"] is None
+    assert "invited" not in member_row(member), "members added directly were not invited"
+    channel.send_message({"text": "while invited"}, owner)
+    assert unread(outsider) == 0, "a pending invite raises no unread count"
+
+    accepted = channel.accept_invite(outsider)
+    at = {m["user_id"]: m for m in accepted["members"]}[outsider]["invite_accepted_at"]
+    assert at is not None
+    channel.send_message({"text": "after accepting"}, owner)
+    assert unread(outsider) == 1
+    channel.accept_invite(outsider)
+    assert member_row(outsider)["invite_accepted_at"] == at, "answering again changes nothing"
+
+    answered = as_user(server, second, "POST", f"channels/messaging/{channel.id}", {"reject_invite": True})
+    assert answered.status_code == 201, answered.text
+    assert member_row(second)["invite_rejected_at"] is not None and member_row(second)["invite_accepted_at"] is None
+
+    with pytest.raises(StreamAPIException) as raised:
+        channel.accept_invite(member)
+    assert raised.value.status_code == 400 and "no invite" in raised.value.error_message
+    assert as_user(server, member, "POST", f"channels/messaging/{channel.id}", {"invites": [new_id("x")]}).status_code == 403, \
+        "inviting is changing the channel: a plain member may not"

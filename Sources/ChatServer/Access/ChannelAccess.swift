@@ -65,7 +65,8 @@ struct ChannelAccess {
     }
 
     /// Changing a channel (its data and members, truncating, deleting): its creator and its
-    /// moderators; and any member when `leaving` (see `onlyRemovesCaller`), as Stream lets members leave.
+    /// moderators; and any member when `leaving` (see `onlyRemovesCaller`), as Stream lets members
+    /// leave, or answering their own invite (see `onlyAnswersInvite`).
     func requireChange(_ channel: Channel, operation: String, leaving: Bool = false) throws {
         guard let user, user != channel.createdBy else { return }
         if try leaving && store.isMember(cid: channel.cid, userID: user) { return }
@@ -80,6 +81,11 @@ struct ChannelAccess {
             let removed = body["remove_members"]?.arrayValue, removed.count == 1
         else { return false }
         return (removed[0].stringValue ?? removed[0].objectValue?["user_id"]?.stringValue) == user
+    }
+
+    /// A channel update whose only change is the caller accepting or rejecting their invite.
+    func onlyAnswersInvite(_ body: JSONObject) -> Bool {
+        user != nil && body.members.allSatisfy { ["accept_invite", "reject_invite", "message", "user", "user_id"].contains($0.key) }
     }
 
     /// Editing or deleting (`verb`) a message: its author, or a moderator of its channel.
