@@ -8,22 +8,59 @@ extension ChatStore {
     }
 
     /// Adds members (with a channel role; existing members get the role), in one transaction.
+    /// A new member has read the channel up to the time they join (Stream's rule): what is
+    /// sent after counts as unread.
     public func addMembers(cid: String, _ members: [(userID: String, role: String?)]) throws {
         try backend.write { db in
             let now = Timestamp.now().storageText
             for m in members {
                 try db.execute(
                     """
-                    INSERT INTO members (cid, user_id, channel_role, created_at) VALUES (?, ?, ?, ?)
+                    INSERT INTO members (cid, user_id, channel_role, last_read, created_at) VALUES (?, ?, ?, ?, ?)
                     ON CONFLICT(cid, user_id) DO UPDATE SET channel_role = COALESCE(?, members.channel_role)
                     """,
                     cid,
                     m.userID,
                     m.role ?? "channel_member",
                     now,
+                    now,
                     m.role
                 )
             }
+        }
+    }
+
+    /// Invites users: each joins as a member with `invited` and no read position, so a pending
+    /// invite raises no unread count. Existing members stay as they are. Returns who was invited.
+    public func invite(cid: String, userIDs: [String]) throws -> [String] {
+        try backend.write { db in
+            let now = Timestamp.now().storageText
+            return try userIDs.filter { id in
+                try db.execute(
+                    "INSERT INTO members (cid, user_id, invited, created_at) VALUES (?, ?, 1, ?) ON CONFLICT(cid, user_id) DO NOTHING",
+                    cid,
+                    id,
+                    now
+                ) > 0
+            }
+        }
+    }
+
+    /// Records an invitee's answer (an accepted member reads from now on); false when the user
+    /// has no invite to the channel. An invite already answered stays as it was.
+    public func answerInvite(cid: String, userID: String, accept: Bool, at time: Timestamp) throws -> Bool {
+        try backend.write { db in
+            guard try db.row("SELECT 1 FROM members WHERE cid = ? AND user_id = ? AND invited = 1", cid, userID) != nil else {
+                return false
+            }
+            try db.execute(
+                """
+                UPDATE members SET \(accept ? "invite_accepted_at = ?, last_read = ?" : "invite_rejected_at = ?, last_read = last_read")
+                WHERE cid = ? AND user_id = ? AND invite_accepted_at IS NULL AND invite_rejected_at IS NULL
+                """,
+                [.text(time.storageText)] + (accept ? [.text(time.storageText)] : []) + [.text(cid), .text(userID)]
+            )
+            return true
         }
     }
 
@@ -45,11 +82,13 @@ extension ChatStore {
     public func truncate(cid: String, at time: Timestamp) throws -> Int {
         try backend.write { db in
             let before = time.storageText
-            try db.execute(
-                "DELETE FROM reactions WHERE message_id IN (SELECT id FROM messages WHERE cid = ? AND created_at <= ?)",
-                cid,
-                before
-            )
+            for table in ["reactions", "deleted_for_me"] {
+                try db.execute(
+                    "DELETE FROM \(table) WHERE message_id IN (SELECT id FROM messages WHERE cid = ? AND created_at <= ?)",
+                    cid,
+                    before
+                )
+            }
             let removed = try db.execute("DELETE FROM messages WHERE cid = ? AND created_at <= ?", cid, before)
             try db.execute("UPDATE channels SET truncated_at = ? WHERE cid = ?", before, cid)
             return removed
@@ -59,7 +98,9 @@ extension ChatStore {
     /// Removes the channel with everything in it: members, messages, reactions and channel bans.
     public func deleteChannel(cid: String) throws {
         try backend.write { db in
-            try db.execute("DELETE FROM reactions WHERE message_id IN (SELECT id FROM messages WHERE cid = ?)", cid)
+            for table in ["reactions", "deleted_for_me"] {
+                try db.execute("DELETE FROM \(table) WHERE message_id IN (SELECT id FROM messages WHERE cid = ?)", cid)
+            }
             for table in ["messages", "members", "bans", "channels"] {
                 try db.execute("DELETE FROM \(table) WHERE cid = ?", cid)
             }
@@ -71,11 +112,13 @@ extension ChatStore {
         try backend.read { db in try db.value("SELECT channel_role FROM members WHERE cid = ? AND user_id = ?", cid, userID) }
     }
 
-    /// Channels matching the filter: cids, types, and (when given) those `memberOf` belongs to;
-    /// with `hidden`, only those that user has hidden (true) or not (false); ordered by last
-    /// message or creation, newest first.
+    /// Channels matching the filter: cids (none of `excludedCIDs`), ids, types, and (when given)
+    /// those `memberOf` belongs to; with `hidden`, only those that user has hidden (true) or not
+    /// (false); ordered by last message or creation, newest first.
     public func queryChannels(
         cids: [String]?,
+        excludedCIDs: [String] = [],
+        ids: [String]? = nil,
         types: [String]?,
         memberOf: [String]?,
         frozen: Bool?,
@@ -92,6 +135,11 @@ extension ChatStore {
                 arguments += values.map(SQLValue.text)
             }
             if let cids { list("c.cid", cids) }
+            if !excludedCIDs.isEmpty {
+                conditions.append("c.cid NOT IN (\(placeholders(excludedCIDs.count)))")
+                arguments += excludedCIDs.map(SQLValue.text)
+            }
+            if let ids { list("c.id", ids) }
             if let types { list("c.type", types) }
             if let memberOf {
                 conditions.append("EXISTS (SELECT 1 FROM members m WHERE m.cid = c.cid AND m.user_id IN (\(placeholders(memberOf.count))))")

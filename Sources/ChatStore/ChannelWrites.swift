@@ -3,8 +3,9 @@ import ChatModel
 /// Channels, members and messages written one request at a time, for the server. Writes go
 /// through the import sink (insert mode), so the server and imports store items alike.
 extension ChatStore {
-    /// Creates the channel unless it exists, then adds the members it lacks, in one transaction.
-    /// Returns the channel as stored and whether this call created it.
+    /// Creates the channel unless it exists, then adds the members it lacks, in one transaction;
+    /// a new member's read position is the time they join, as in Stream, so what is sent after
+    /// counts as unread. Returns the channel as stored and whether this call created it.
     public func getOrCreate(channel: Channel, memberIDs: [String]) throws -> (Channel, created: Bool) {
         try backend.write { db in
             let now = Timestamp.now()
@@ -15,6 +16,7 @@ extension ChatStore {
             for id in memberIDs {
                 var member = Member(channelType: channel.type, channelID: channel.id, userID: id)
                 member.createdAt = now
+                member.lastRead = now
                 _ = try sink.write(.member(member))
             }
             let row = try db.row("SELECT * FROM channels WHERE cid = ?", channel.cid)
@@ -32,10 +34,15 @@ extension ChatStore {
 
     /// Stores a new message and brings the channel back for members who hid it, as Stream
     /// does; false when its id is taken (nothing is written then). One transaction, committed
-    /// before this returns: an acknowledged message survives a crash.
-    public func insert(message: Message) throws -> Bool {
+    /// before this returns: an acknowledged message survives a crash. A `shadowed` message (its
+    /// author is shadow-banned) is seen by its author and server calls only, and brings back no hidden channel.
+    public func insert(message: Message, shadowed: Bool = false) throws -> Bool {
         try backend.write { db in
             guard try StoreImportSink(db: db, mode: .insert, importTime: .now()).write(.message(message)) == .written else { return false }
+            if shadowed {
+                try db.execute("UPDATE messages SET shadowed = 1 WHERE id = ?", message.id)
+                return true
+            }
             try db.execute("UPDATE members SET hide_channel = 0 WHERE cid = ? AND hide_channel = 1", message.cid)
             return true
         }

@@ -62,6 +62,19 @@ extension ChatStore {
         }
     }
 
+    /// Hides a message from `userID` alone (`delete_for_me`): every read of theirs leaves it
+    /// out, everyone else keeps it as it was.
+    public func deleteForMe(messageID: String, userID: String, at time: Timestamp) throws {
+        try backend.write { db in
+            try db.execute(
+                "INSERT INTO deleted_for_me (message_id, user_id, deleted_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+                messageID,
+                userID,
+                time.storageText
+            )
+        }
+    }
+
     /// Moves a member's read position to `time`; false when the user is not a member.
     public func markRead(cid: String, userID: String, at time: Timestamp) throws -> Bool {
         try backend.write { db in

@@ -85,10 +85,19 @@ extension ChatStore {
         }
     }
 
-    /// Whether `userID` may not post in `channel` now: a ban in force, or the channel's imported `banned_users`.
-    public func isBanned(_ userID: String, in channel: Channel, now: Timestamp) throws -> Bool {
-        if channel.bannedUsers?.contains(userID) == true { return true }
-        return try !bans(cid: channel.cid, targetID: userID, now: now).isEmpty
+    /// The ban that binds `userID` in `channel` now (an app-wide one or the channel's, a full
+    /// ban before a shadow ban), counting the channel's imported `banned_users`; nil when none.
+    public func ban(of userID: String, in channel: Channel, now: Timestamp) throws -> Ban? {
+        if channel.bannedUsers?.contains(userID) == true {
+            return Ban(targetID: userID, cid: channel.cid, createdBy: nil, reason: nil, shadow: false, expires: nil, createdAt: now)
+        }
+        let bans = try bans(cid: channel.cid, targetID: userID, now: now)
+        return bans.first { !$0.shadow } ?? bans.first
+    }
+
+    /// Whether a stored message was sent under a shadow ban.
+    public func isShadowed(messageID: String) throws -> Bool {
+        try backend.read { db in try db.value("SELECT shadowed FROM messages WHERE id = ?", messageID) ?? false }
     }
 
     public func mute(userID: String, targetID: String, expires: Timestamp?, at time: Timestamp) throws {

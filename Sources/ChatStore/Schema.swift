@@ -180,6 +180,21 @@ enum Schema {
                 ALTER TABLE import_tasks ADD COLUMN owner_host TEXT;
                 """
         ),
+        // `delete_message(delete_for_me)`: the message stays for everyone but the user who deleted it.
+        // (v5 is PostgreSQL's events step.)
+        Step(
+            name: "v7: messages deleted for one user",
+            sql: """
+                CREATE TABLE deleted_for_me (
+                    message_id TEXT NOT NULL,
+                    user_id TEXT NOT NULL,
+                    deleted_at TEXT NOT NULL,
+                    PRIMARY KEY (message_id, user_id)
+                ) WITHOUT ROWID;
+                """
+        ),
+        // A shadow-banned user's messages: stored and shown to their author only.
+        Step(name: "v8: shadowed messages", sql: "ALTER TABLE messages ADD COLUMN shadowed INTEGER NOT NULL DEFAULT 0"),
     ]
 
     /// PostgreSQL only: the log of events that every server sharing the database delivers

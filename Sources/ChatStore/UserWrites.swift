@@ -81,15 +81,16 @@ extension ChatStore {
                     id
                 )
             case .hardDelete:
-                try db.execute("DELETE FROM reactions WHERE message_id IN (SELECT id FROM messages WHERE user_id = ?)", id)
+                for table in ["reactions", "deleted_for_me"] {
+                    try db.execute("DELETE FROM \(table) WHERE message_id IN (SELECT id FROM messages WHERE user_id = ?)", id)
+                }
                 try db.execute("DELETE FROM messages WHERE user_id = ?", id)
             }
             guard hard else {
                 try db.execute("UPDATE users SET deleted_at = ? WHERE id = ?", time.storageText, id)
                 return try db.row("SELECT * FROM users WHERE id = ?", id).map(StoredItems.user)
             }
-            try db.execute("DELETE FROM reactions WHERE user_id = ?", id)
-            try db.execute("DELETE FROM members WHERE user_id = ?", id)
+            for table in ["reactions", "deleted_for_me", "members"] { try db.execute("DELETE FROM \(table) WHERE user_id = ?", id) }
             try db.execute("DELETE FROM mutes WHERE user_id = ? OR target_id = ?", id, id)
             try db.execute("DELETE FROM bans WHERE target_id = ?", id)
             try db.execute("DELETE FROM devices WHERE user_id = ?", id)

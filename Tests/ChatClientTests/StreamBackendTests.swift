@@ -80,7 +80,7 @@ final class StreamBackendTests: XCTestCase {
         XCTAssertTrue(dm.isDirect)
         XCTAssertEqual(dm.title, "Alice")
         XCTAssertTrue(dm.muted)
-        XCTAssertEqual(dm.unreadCount, 0, "bob never read the DM, which counts as having read it all")
+        XCTAssertEqual(dm.unreadCount, 1, "bob joined the DM when it was made (his read position), so alice's psst after it is unread")
         XCTAssertEqual(room.title, "General")
         XCTAssertEqual(room.channel.custom["topic"], "launch")
         XCTAssertFalse(room.isDirect)

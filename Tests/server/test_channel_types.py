@@ -112,6 +112,10 @@ def test_create_get_list_update_delete_a_custom_type(client):
     assert updated["replies"] is False and updated["max_message_length"] == 200 and updated["commands"] == []
     assert updated["reactions"] is False, "settings the update does not name keep their values"
     assert updated["created_at"] == created["created_at"] and instant(updated["updated_at"]) > instant(created["updated_at"])
+    named = client.update_channel_type(name, commands=["giphy"])
+    assert named["commands"] == ["giphy"], "Stream's update answer lists commands by name"
+    assert client.get_channel_type(name)["commands"][0]["name"] == "giphy", "get still answers Command objects"
+    updated = client.update_channel_type(name, commands=[])
     again = client.get_channel_type(name)
     assert (again["replies"], again["max_message_length"], again["commands"]) == (False, 200, [])
     assert (again["created_at"], again["updated_at"]) == (created["created_at"], updated["updated_at"])

@@ -84,6 +84,27 @@ def test_query_channels_by_members_type_and_cid(client, trio):
     assert "not supported by the local server" in raised.value.error_message
 
 
+def test_query_channels_by_id_and_by_the_users_mutes(client, trio):
+    a, b, _ = trio
+    loud = client.channel("messaging", new_id("loud"), {"members": [a, b]})
+    loud.create(a)
+    quiet = client.channel("team", new_id("quiet"), {"members": [a, b]})
+    quiet.create(a)
+    quiet.mute(b)
+
+    def ids(filter_conditions, **options):
+        return sorted(s["channel"]["id"] for s in client.query_channels(filter_conditions, **options)["channels"])
+
+    assert ids({"id": quiet.id}) == [quiet.id] and ids({"id": {"$in": [loud.id, quiet.id]}}) == sorted([loud.id, quiet.id])
+    both = {"members": {"$in": [b]}, "id": {"$in": [loud.id, quiet.id]}}
+    assert ids({**both, "muted": True}, user_id=b) == [quiet.id]
+    assert ids({**both, "muted": False}, user_id=b) == [loud.id]
+    assert ids({**both, "muted": True}, user_id=a) == [], "mutes are the user's own"
+    with pytest.raises(StreamAPIException) as raised:
+        client.query_channels({"muted": True})
+    assert raised.value.status_code == 400 and "needs a user" in raised.value.error_message
+
+
 def test_hide_and_show_and_a_new_message_unhides(client, trio):
     a, b, _ = trio
     channel = client.channel("messaging", new_id("h"), {"members": [a, b]})

@@ -93,3 +93,39 @@ def test_channel_types_and_commands(client):
     with pytest.raises(StreamAPIException) as raised:
         client.get_channel_type("voice")
     assert raised.value.status_code == 404
+
+
+def test_query_banned_users_filters_pages_and_refuses_what_it_cannot(client):
+    mod, other_mod = new_id("mod"), new_id("mod")
+    targets = [new_id("t") for _ in range(4)]
+    client.upsert_users([{"id": mod, "role": "admin"}, {"id": other_mod, "role": "admin"}] + [{"id": t} for t in targets])
+    channel = client.channel("messaging", new_id("bq"), {"members": [mod] + targets})
+    channel.create(mod)
+    client.ban_user(targets[0], user_id=mod, reason="spam")
+    client.ban_user(targets[1], user_id=other_mod, reason="abuse")
+    middle = client.query_banned_users({"filter_conditions": {"user_id": targets[1]}})["bans"][0]["created_at"]
+    channel.ban_user(targets[2], user_id=mod, reason="spam")
+    client.ban_user(targets[3], user_id=mod, reason="spam")
+    mine = {"user_id": {"$in": targets}}
+
+    def users(**payload):
+        payload["filter_conditions"] = {**mine, **payload.get("filter_conditions", {})}
+        return [b["user"]["id"] for b in client.query_banned_users(payload)["bans"]]
+
+    assert users() == [targets[3], targets[2], targets[1], targets[0]], "newest first"
+    assert users(filter_conditions={"banned_by_id": other_mod}) == [targets[1]]
+    assert users(filter_conditions={"reason": "spam"}) == [targets[3], targets[2], targets[0]]
+    assert users(filter_conditions={"reason": {"$in": ["abuse"]}}) == [targets[1]]
+    assert users(filter_conditions={"channel_cid": f"messaging:{channel.id}"}) == [targets[2]]
+    assert users(filter_conditions={"created_at": {"$gt": middle}}) == [targets[3], targets[2]]
+    assert users(filter_conditions={"created_at": {"$lte": middle}}) == [targets[1], targets[0]]
+    assert users(filter_conditions={"created_at": {"$gte": middle, "$lt": middle}}) == []
+    assert users(limit=2) == [targets[3], targets[2]] and users(limit=2, offset=2) == [targets[1], targets[0]]
+    assert users(sort=[{"field": "created_at", "direction": 1}], limit=1) == [targets[0]]
+
+    for payload in ({"filter_conditions": {"shadow": True}}, {"filter_conditions": {"created_at": {"$ne": middle}}},
+                    {"filter_conditions": {"user_id": {"$autocomplete": "t"}}}, {"filter_conditions": {}, "team": "x"}):
+        with pytest.raises(StreamAPIException) as raised:
+            client.query_banned_users(payload)
+        assert raised.value.status_code == 400 and raised.value.error_code == 4, payload
+        assert "not supported by the local server" in raised.value.error_message

@@ -82,6 +82,7 @@ def test_update_message_partial_and_pins(client, trio):
     assert expiring["pin_expires"] > expiring["pinned_at"]
     unpinned = client.unpin_message(mid, b)["message"]
     assert not unpinned["pinned"] and unpinned["pinned_by"] is None
+    assert "pinned_at" in unpinned and unpinned["pinned_at"] is None, "Stream answers an unpin with pinned_at: null"
 
     with pytest.raises(StreamAPIException) as too_long:
         client.update_message_partial(mid, {"set": {"text": "x" * 5001}}, a)

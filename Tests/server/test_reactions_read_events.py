@@ -126,11 +126,12 @@ def test_channel_state_has_read_positions_and_the_viewers_mute(server, client, r
         return as_user(server, user, "POST", f"channels/messaging/{channel.id}/query", {"state": True}).json()
 
     mine = state(b)
-    assert [(r["user"]["id"], r["unread_messages"]) for r in mine["read"]] == [(b, 2)]
-    assert mine["read"][0]["last_read"] < mine["messages"][0]["created_at"]
+    reads = {r["user"]["id"]: r for r in mine["read"]}
+    assert {user: r["unread_messages"] for user, r in reads.items()} == {a: 0, b: 2}, "every member joined with a read position"
+    assert reads[b]["last_read"] < mine["messages"][0]["created_at"]
     assert mine["channel"]["muted"] is True
     theirs = state(a)
-    assert [r["user"]["id"] for r in theirs["read"]] == [b], "messaging has read events: others see how far b read"
+    assert sorted(r["user"]["id"] for r in theirs["read"]) == sorted([a, b]), "messaging has read events: others see how far b read"
     assert theirs["channel"]["muted"] is False
 
 
@@ -153,3 +154,22 @@ def test_unread_counts_report_unread_mentions(client, room):
     channel.send_message({"text": "@b look", "mentioned_users": [b]}, a)
     mine = [c for c in client.unread_counts(b)["channels"] if c["channel_id"] == f"messaging:{channel.id}"]
     assert mine and mine[0]["unread_count"] == 2 and mine[0]["unread_mention_count"] == 1
+
+
+def test_members_added_through_the_api_count_what_follows_as_unread(client):
+    a, b, c = (f"{name}-{uuid.uuid4().hex[:8]}" for name in "abc")
+    client.upsert_users([{"id": a}, {"id": b}, {"id": c}])
+    channel = client.channel("messaging", f"join-{uuid.uuid4().hex[:8]}", {"members": [a, b]})
+    channel.create(a)
+
+    def unread(user):
+        return next((x["unread_count"] for x in client.unread_counts(user)["channels"] if x["channel_id"] == f"messaging:{channel.id}"), 0)
+
+    channel.send_message({"text": "before c joined"}, a)
+    assert unread(b) == 1, "a member who never marked the channel read still has what was sent since joining unread"
+    channel.add_members([c])
+    channel.send_message({"text": "after c joined"}, a)
+    assert (unread(b), unread(c)) == (2, 1), "a new member's read position is the time they joined"
+    assert unread(a) == 0, "one's own messages are never unread"
+    reads = {r["user"]["id"]: r["unread_messages"] for r in channel.query(user_id=a)["read"]}
+    assert reads[b] == 2 and reads[c] == 1

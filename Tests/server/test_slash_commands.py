@@ -32,6 +32,19 @@ def test_giphy_is_ephemeral_until_sent(client, room):
         client.run_message_action(eph["id"], {"user": {"id": mod}, "form_data": {"image_action": "send"}})
 
 
+def test_giphy_keeps_the_id_the_client_gave(client, room):
+    channel, mod, _ = room
+    mine = f"giphy-{uuid.uuid4().hex[:8]}"
+    eph = channel.send_message({"id": mine, "text": "/giphy dance"}, mod)["message"]
+    assert eph["id"] == mine and eph["type"] == "ephemeral"
+    shuffled = client.run_message_action(mine, {"user": {"id": mod}, "form_data": {"image_action": "shuffle"}})["message"]
+    assert shuffled["id"] == mine
+    sent = client.run_message_action(mine, {"user": {"id": mod}, "form_data": {"image_action": "send"}})["message"]
+    assert sent["id"] == mine and client.get_message(mine)["message"]["attachments"][0]["type"] == "giphy"
+    answer = channel.send_message({"id": f"mute-{mine}", "text": f"/mute @{mod}"}, mod)["message"]
+    assert answer["id"] == f"mute-{mine}", "every command's answer keeps the client's id"
+
+
 def test_giphy_cancel_leaves_nothing(client, room):
     channel, mod, _ = room
     eph = channel.send_message({"text": "/giphy ship it"}, mod)["message"]

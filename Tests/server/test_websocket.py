@@ -89,8 +89,8 @@ def test_message_reaction_typing_and_read_reach_the_other_user(server, chat):
     assert new["user"]["id"] == alice and new["channel_type"] == "messaging" and new["watcher_count"] == 2
     notified = next_event(carol_ws, "notification.message_new")
     assert notified["message"]["id"] == sent["id"]
-    # Carol has no last_read in this channel (everything read) until she marks it; her counts are hers.
-    assert notified["unread_count"] == 0 and notified["total_unread_count"] >= 0 and "unread_channels" in notified
+    # Carol's read position is the time she joined, so the message is unread for her; her counts are hers.
+    assert notified["unread_count"] == 1 and notified["total_unread_count"] >= 1 and "unread_channels" in notified
 
     rest(server, bob, "POST", f"messages/{sent['id']}/reaction", {"reaction": {"type": "love"}})
     reaction = next_event(alice_ws, "reaction.new")
@@ -183,3 +183,23 @@ def test_a_connection_flooding_frames_gets_429_and_is_closed_while_others_carry_
     assert next_event(calm, "health.check")["me"]["id"] == "calm"
     flood.close()
     calm.close()
+
+
+def test_shadowed_messages_and_deletes_for_me_reach_only_their_user(server, client, chat):
+    channel, alice, bob, carol, sockets = chat
+    alice_ws, bob_ws, carol_ws = sockets[alice][0], sockets[bob][0], sockets[carol][0]
+    client.shadow_ban(bob, user_id=alice)
+    shadowed = rest(server, bob, "POST", f"channels/messaging/{channel.id}/message", {"message": {"text": "psst"}})["message"]
+    assert next_event(bob_ws, "message.new")["message"]["id"] == shadowed["id"], "the author sees their own message"
+    heard = rest(server, alice, "POST", f"channels/messaging/{channel.id}/message", {"message": {"text": "hello"}})["message"]
+    assert next_event(alice_ws, "message.new")["message"]["id"] == heard["id"], "the shadowed message.new never reached alice"
+    assert next_event(carol_ws, "notification.message_new")["message"]["id"] == heard["id"], "nor carol's notifications"
+
+    first = rest(server, bob, "POST", f"channels/messaging/{channel.id}/message", {"message": {"text": "one"}})["message"]
+    client.remove_shadow_ban(bob, user_id=alice)
+    second = rest(server, bob, "POST", f"channels/messaging/{channel.id}/message", {"message": {"text": "two"}})["message"]
+    rest(server, alice, "DELETE", f"messages/{second['id']}", params={"delete_for_me": "true"})
+    mine = next_event(alice_ws, "message.deleted")
+    assert mine["message"]["id"] == second["id"] and mine["deleted_for_me"] is True
+    rest(server, bob, "DELETE", f"messages/{first['id']}")
+    assert next_event(bob_ws, "message.deleted")["message"]["id"] == first["id"], "bob never heard of alice's delete for herself"

@@ -41,13 +41,14 @@ struct ChannelAccess {
     }
 
     /// Sending a message as `sender`: the write grant, in a channel that is not frozen, by a
-    /// user not banned from it. Frozen channels and bans bind server calls too.
-    func requireSend(in channel: Channel, as sender: String, operation: String) throws {
+    /// user not banned from it. Frozen channels and bans bind server calls too. Returns whether
+    /// the sender is shadow-banned: then the message is accepted and shadowed, as in Stream.
+    func requireSend(in channel: Channel, as sender: String, operation: String) throws -> Bool {
         try require(.write, channel, operation: operation)
         if channel.frozen == true { throw StreamAPIError.notAllowed(operation, "channel \(channel.cid) is frozen") }
-        if try store.isBanned(sender, in: channel, now: .now()) {
-            throw StreamAPIError.notAllowed(operation, "user \(sender) is banned from channel \(channel.cid)")
-        }
+        guard let ban = try store.ban(of: sender, in: channel, now: .now()) else { return false }
+        if ban.shadow { return true }
+        throw StreamAPIError.notAllowed(operation, "user \(sender) is banned" + (ban.cid.map { " from channel \($0)" } ?? ""))
     }
 
     /// Creating a channel of `type`: gaming channels only for app admins (a server call may create any).
@@ -64,7 +65,8 @@ struct ChannelAccess {
     }
 
     /// Changing a channel (its data and members, truncating, deleting): its creator and its
-    /// moderators; and any member when `leaving` (see `onlyRemovesCaller`), as Stream lets members leave.
+    /// moderators; and any member when `leaving` (see `onlyRemovesCaller`), as Stream lets members
+    /// leave, or answering their own invite (see `onlyAnswersInvite`).
     func requireChange(_ channel: Channel, operation: String, leaving: Bool = false) throws {
         guard let user, user != channel.createdBy else { return }
         if try leaving && store.isMember(cid: channel.cid, userID: user) { return }
@@ -79,6 +81,11 @@ struct ChannelAccess {
             let removed = body["remove_members"]?.arrayValue, removed.count == 1
         else { return false }
         return (removed[0].stringValue ?? removed[0].objectValue?["user_id"]?.stringValue) == user
+    }
+
+    /// A channel update whose only change is the caller accepting or rejecting their invite.
+    func onlyAnswersInvite(_ body: JSONObject) -> Bool {
+        user != nil && body.members.allSatisfy { ["accept_invite", "reject_invite", "message", "user", "user_id"].contains($0.key) }
     }
 
     /// Editing or deleting (`verb`) a message: its author, or a moderator of its channel.

@@ -65,6 +65,11 @@ enum ChannelJSON {
         o["banned"] = false
         o["shadow_banned"] = false
         o["status"] = "member"
+        if row.member.invited == true {
+            o["invited"] = true
+            o["invite_accepted_at"] = row.member.inviteAcceptedAt.map { .string($0.rfc3339) } ?? .null
+            o["invite_rejected_at"] = row.member.inviteRejectedAt.map { .string($0.rfc3339) } ?? .null
+        }
         return .object(o)
     }
 }

@@ -35,7 +35,7 @@ enum MessageJSON {
         if let show = m.showInChannel { o["show_in_channel"] = .bool(show) }
         if let quoted = m.quotedMessageID { o["quoted_message_id"] = .string(quoted) }
         if let deleted = m.deletedAt { o["deleted_at"] = .string(deleted.rfc3339) }
-        if let pinned = m.pinnedAt { o["pinned_at"] = .string(pinned.rfc3339) }
+        o["pinned_at"] = m.pinnedAt.map { .string($0.rfc3339) } ?? .null
         o["pinned_by"] = m.pinnedByID.map { UserJSON.json(User(id: $0)) } ?? .null
         o["pin_expires"] = m.pinExpires.map { .string($0.rfc3339) } ?? .null
         if let edited = m.textUpdatedAt { o["message_text_updated_at"] = .string(edited.rfc3339) }

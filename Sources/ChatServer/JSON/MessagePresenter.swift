@@ -13,6 +13,8 @@ struct MessagePresenter {
     /// `row` as `viewer` sees it (the row's `includesMine` must be for the same viewer).
     func message(_ row: MessageRow, viewer: String) throws -> JSONValue {
         var o = MessageJSON.json(row, author: try store.user(id: row.message.userID))
+        // Only a server call sees that a message is shadowed: others never get it, and its author must not know.
+        if viewer.isEmpty { o["shadowed"] = .bool(try store.isShadowed(messageID: row.message.id)) }
         let latest = try store.reactions(messageID: row.message.id, limit: 10, offset: 0)
         o["latest_reactions"] = .array(try latest.map { try reaction($0) })
         // Only a message the viewer reacted to costs a query for their reactions.

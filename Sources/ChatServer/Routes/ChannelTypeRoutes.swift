@@ -63,7 +63,10 @@ struct ChannelTypeRoutes {
             try Self.apply(body, to: &config, operation: operation)
         }
         guard let updated else { throw Self.missing(operation, name) }
-        return JSONResponse.ok(Self.described(updated), context: context)
+        // Stream's UpdateChannelType answer lists the commands by name; get and list give objects.
+        var answer = Self.described(updated)
+        answer["commands"] = .array(updated.commands.map { .string($0.rawValue) })
+        return JSONResponse.ok(answer, context: context)
     }
 
     private func delete(_ context: ServerContext) throws -> Response {

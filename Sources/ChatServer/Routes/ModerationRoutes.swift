@@ -80,18 +80,8 @@ struct ModerationRoutes {
         let operation = "QueryBannedUsers"
         try ServerSideOnly.bans.require(context, operation: operation)
         let payload = try request.jsonQuery("payload", operation: operation)
-        let filter = payload["filter_conditions"]?.objectValue ?? [:]
-        let cid = filter["channel_cid"]?.stringValue
-        // `user_id` as a value, `$eq` or `$in`, as the SDKs send it.
-        let users = filter["user_id"].map { value -> Set<String> in
-            let condition = value.objectValue
-            let listed =
-                condition?["$in"]?.arrayValue?.compactMap(\.stringValue) ?? [(condition?["$eq"] ?? value).stringValue].compactMap { $0 }
-            return Set(listed)
-        }
-        let bans = try store.bans(cid: cid, now: .now()).filter { ban in
-            (cid == nil || ban.cid == cid) && (users?.contains(ban.targetID) ?? true)
-        }
+        let query = try BanQuery(payload, operation: operation)
+        let bans = query.page(try store.bans(cid: query.channelCID, now: .now()))
         let json: [JSONValue] = try bans.map { ban in
             var o: JSONObject = [
                 "user": UserJSON.json(try store.user(id: ban.targetID) ?? User(id: ban.targetID)),

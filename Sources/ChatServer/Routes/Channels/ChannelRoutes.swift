@@ -74,13 +74,16 @@ struct ChannelRoutes {
         let body = try await request.jsonObject(operation: operation)
         let filter = body["filter_conditions"]?.objectValue ?? JSONObject()
         var cids: [String]?
+        var ids: [String]?
         var types: [String]?
         var members: [String]?
         var frozen: Bool?
         var hidden: Bool?
+        var muted: Bool?
         for condition in filter.members {
             switch condition.key {
             case "cid": cids = try QueryFilter.values(condition.value, field: "cid", operation: operation)
+            case "id": ids = try QueryFilter.values(condition.value, field: "id", operation: operation)
             case "type": types = try QueryFilter.values(condition.value, field: "type", operation: operation)
             case "members": members = try QueryFilter.values(condition.value, field: "members", operation: operation)
             case "frozen":
@@ -93,21 +96,35 @@ struct ChannelRoutes {
                     throw StreamAPIError.input(operation, "hidden takes true or false")
                 }
                 hidden = flag
+            case "muted":
+                guard let flag = condition.value.boolValue ?? condition.value.objectValue?["$eq"]?.boolValue else {
+                    throw StreamAPIError.input(operation, "muted takes true or false")
+                }
+                muted = flag
             default:
                 throw StreamAPIError.input(
                     operation,
-                    "filtering channels by \(condition.key) is not supported by the local server (cid, type, members, frozen and hidden are)"
+                    "filtering channels by \(condition.key) is not supported by the local server (cid, id, type, members, frozen, hidden and muted are)"
                 )
             }
         }
         // Hidden channels stay out of a user's results unless asked for, as in Stream.
         let viewer = ActingUser.viewer(context).isEmpty ? body["user_id"]?.stringValue : ActingUser.viewer(context)
         let hiddenFilter = viewer.map { (userID: $0, hidden: hidden ?? false) }
+        // `muted` is the viewer's channel mutes: true keeps only those, false leaves them out.
+        var excluded: [String] = []
+        if let muted {
+            guard let viewer else { throw StreamAPIError.input(operation, "filtering by muted needs a user (a user token or user_id)") }
+            let mutes = try store.user(id: viewer)?.channelMutes ?? []
+            if muted { cids = (cids ?? mutes).filter(mutes.contains) } else { excluded = mutes }
+        }
         let sortField = body["sort"]?.arrayValue?.first?.objectValue?["field"]?.stringValue ?? "last_message_at"
         let limit = min(max(body["limit"]?.intValue ?? 10, 0), 30)
         let offset = max(body["offset"]?.intValue ?? 0, 0)
         let channels = try store.queryChannels(
             cids: cids,
+            excludedCIDs: excluded,
+            ids: ids,
             types: types,
             memberOf: ChannelAccess(store: store, actor: context.actor).memberScope(members),
             frozen: frozen,

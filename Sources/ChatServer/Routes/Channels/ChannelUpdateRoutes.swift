@@ -15,6 +15,14 @@ struct ChannelUpdateRoutes {
         "id", "type", "cid", "created_by", "created_by_id", "member_ids", "members", "created_at", "updated_at",
     ]
 
+    /// Keys of an update body the local server acts on. `skip_push` has its effect by itself (the
+    /// local server pushes nothing); others, such as `hide_history` or an update `message`, are
+    /// refused rather than ignored.
+    static let handledKeys: Set<String> = [
+        "data", "set", "unset", "add_members", "remove_members", "add_moderators", "demote_moderators", "assign_roles", "invites",
+        "accept_invite", "reject_invite", "user", "user_id", "skip_push",
+    ]
+
     func add(to router: Router<ServerContext>) {
         router.post("channels/:type/:id") { request, context in try await update(request, context, partial: false) }
         router.patch("channels/:type/:id") { request, context in try await update(request, context, partial: true) }
@@ -31,7 +39,8 @@ struct ChannelUpdateRoutes {
             throw StreamAPIError.notFound(operation, "Can't find channel with id \(type):\(id)")
         }
         let access = ChannelAccess(store: store, actor: context.actor)
-        try access.requireChange(channel, operation: operation, leaving: body.map(access.onlyRemovesCaller) ?? false)
+        let ownMembership = body.map { access.onlyRemovesCaller($0) || access.onlyAnswersInvite($0) } ?? false
+        try access.requireChange(channel, operation: operation, leaving: ownMembership)
         return channel
     }
 
@@ -44,6 +53,9 @@ struct ChannelUpdateRoutes {
         let operation = partial ? "UpdateChannelPartial" : "UpdateChannel"
         var request = request
         let body = try await request.jsonObject(operation: operation)
+        for option in body.members where !Self.handledKeys.contains(option.key) && option.value != .null {
+            throw StreamAPIError.input(operation, "\(option.key) is not supported by the local server in \(operation)")
+        }
         var channel = try changeable(context, operation: operation, body: body)
         let actor = actor(body, context, fallback: channel.createdBy)
         var data: JSONObject?
@@ -69,7 +81,8 @@ struct ChannelUpdateRoutes {
             try store.update(channel: updated)
             channel = try store.channel(cid: channel.cid) ?? updated
         }
-        let changes = try changeMembers(body, cid: channel.cid, operation: operation)
+        let changes =
+            try changeMembers(body, cid: channel.cid, operation: operation) + answerInvite(body, cid: channel.cid, context, operation)
         let members = try store.members(cid: channel.cid)
         let json = try ChannelJSON.full(channel, store: store)
         if data != nil {
@@ -90,7 +103,7 @@ struct ChannelUpdateRoutes {
             let user = try store.user(id: change.userID).map(UserJSON.json) ?? ["id": .string(change.userID)]
             let member =
                 rows.first { $0.user.id == change.userID }.map(ChannelJSON.member) ?? ["user_id": .string(change.userID), "user": user]
-            var event = EventJSON.base(change.kind.rawValue, channel, user: actor, store: store)
+            var event = EventJSON.base(change.kind.event, channel, user: actor, store: store)
             event["member"] = member
             event["channel"] = channelJSON
             await hub.publish(event, cid: channel.cid)
@@ -161,22 +174,41 @@ struct ChannelUpdateRoutes {
         return o
     }
 
-    /// A change to one member, told as `kind` to watchers and, for additions and removals, to the user.
+    /// A change to one member, told as `kind` to watchers and, but for role changes, to the user.
     struct MemberChange {
-        enum Kind: String {
-            case added = "member.added"
-            case updated = "member.updated"
-            case removed = "member.removed"
+        enum Kind {
+            case added, updated, removed, invited, inviteAccepted, inviteRejected
+            var event: String {
+                switch self {
+                case .added, .invited: "member.added"
+                case .updated, .inviteAccepted, .inviteRejected: "member.updated"
+                case .removed: "member.removed"
+                }
+            }
             var notification: String? {
                 switch self {
                 case .added: "notification.added_to_channel"
                 case .removed: "notification.removed_from_channel"
+                case .invited: "notification.invited"
+                case .inviteAccepted: "notification.invite_accepted"
+                case .inviteRejected: "notification.invite_rejected"
                 case .updated: nil
                 }
             }
         }
         let kind: Kind
         let userID: String
+    }
+
+    /// `accept_invite` / `reject_invite` by the acting user, who must have an invite to the channel.
+    private func answerInvite(_ body: JSONObject, cid: String, _ context: ServerContext, _ operation: String) throws -> [MemberChange] {
+        let accept = body["accept_invite"]?.boolValue == true
+        guard accept || body["reject_invite"]?.boolValue == true else { return [] }
+        let user = try ActingUser.resolve(context, claimed: ActingUser.claimed(in: body), operation: operation)
+        guard try store.answerInvite(cid: cid, userID: user, accept: accept, at: .now()) else {
+            throw StreamAPIError.input(operation, "user \(user) has no invite to channel \(cid)")
+        }
+        return [MemberChange(kind: accept ? .inviteAccepted : .inviteRejected, userID: user)]
     }
 
     private func changeMembers(_ body: JSONObject, cid: String, operation: String) throws -> [MemberChange] {
@@ -188,6 +220,8 @@ struct ChannelUpdateRoutes {
             }
         }
         let added = try entries("add_members")
+        let invited = try entries("invites").map(\.userID)
+        for id in invited where try store.user(id: id) == nil { throw StreamAPIError.input(operation, "user \(id) doesn't exist") }
         let moderators = try entries("add_moderators")
         let demoted = try entries("demote_moderators")
         for entry in added + moderators + demoted where try store.user(id: entry.userID) == nil {
@@ -197,18 +231,30 @@ struct ChannelUpdateRoutes {
             throw StreamAPIError.input(operation, "'\(entry.role!)' is not a valid channel_role")
         }
         let before = Set(try store.members(cid: cid).map(\.user.id))
+        // `assign_roles` changes members only, all or nothing.
+        let assigned = try entries("assign_roles")
+        for entry in assigned {
+            guard let role = entry.role, ChannelRole.all.contains(role) else {
+                throw StreamAPIError.input(operation, "assign_roles needs a valid channel_role for \(entry.userID)")
+            }
+            guard before.contains(entry.userID) else {
+                throw StreamAPIError.input(operation, "user \(entry.userID) is not a member of the channel, so no role can be assigned")
+            }
+        }
         let removed = try entries("remove_members").map(\.userID).filter(before.contains)
         try store.addMembers(cid: cid, added)
         try store.addMembers(cid: cid, moderators.map { ($0.userID, ChannelRole.moderator) })
-        try store.addMembers(cid: cid, demoted.map { ($0.userID, ChannelRole.member) })
+        try store.addMembers(cid: cid, demoted.map { ($0.userID, ChannelRole.member) } + assigned)
         try store.removeMembers(cid: cid, userIDs: removed)
+        let newlyInvited = try store.invite(cid: cid, userIDs: invited)
         var changes: [MemberChange] = []
         for id in (added + moderators).map(\.userID) where !changes.contains(where: { $0.userID == id }) {
             changes.append(MemberChange(kind: before.contains(id) ? .updated : .added, userID: id))
         }
-        for id in demoted.map(\.userID) where before.contains(id) && !changes.contains(where: { $0.userID == id }) {
+        for id in (demoted + assigned).map(\.userID) where before.contains(id) && !changes.contains(where: { $0.userID == id }) {
             changes.append(MemberChange(kind: .updated, userID: id))
         }
         return changes + removed.map { MemberChange(kind: .removed, userID: $0) }
+            + newlyInvited.map { MemberChange(kind: .invited, userID: $0) }
     }
 }

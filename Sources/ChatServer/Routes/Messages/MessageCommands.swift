@@ -29,11 +29,12 @@ struct MessageCommands {
         return (command.rawValue, parts.count > 1 ? String(parts[1]).trimmingCharacters(in: .whitespaces) : "")
     }
 
-    /// The answer to a command sent by `user` in `channel`: an ephemeral message (JSON).
-    func run(_ command: (name: String, args: String), channel: Channel, user: String) async throws -> JSONValue {
+    /// The answer to a command sent by `user` in `channel`: an ephemeral message (JSON) with
+    /// the id the client gave the message it sent (`id`), so its actions can name it.
+    func run(_ command: (name: String, args: String), id: String, channel: Channel, user: String) async throws -> JSONValue {
         if command.name == "giphy" {
             let message = EphemeralMessages.Giphy(
-                id: UUID().uuidString.lowercased(),
+                id: id,
                 cid: channel.cid,
                 userID: user,
                 query: command.args,
@@ -48,6 +49,7 @@ struct MessageCommands {
             return answer(
                 "error",
                 "/\(command.name) needs an existing user: /\(command.name) @user",
+                id: id,
                 channel: channel,
                 user: user,
                 command: command
@@ -60,13 +62,14 @@ struct MessageCommands {
             } else {
                 try store.unmute(userID: user, targetID: target)
             }
-            return answer("ephemeral", "\(target) has been \(command.name)d", channel: channel, user: user, command: command)
+            return answer("ephemeral", "\(target) has been \(command.name)d", id: id, channel: channel, user: user, command: command)
         default:
             // A command is a message from a user, so the user's rights count, whichever token carried it.
             guard try ChannelAccess(store: store, actor: .user(user)).mayModerate(channel.cid) else {
                 return answer(
                     "error",
                     "You are not allowed to \(command.name) users in this channel",
+                    id: id,
                     channel: channel,
                     user: user,
                     command: command
@@ -99,6 +102,7 @@ struct MessageCommands {
             return answer(
                 "ephemeral",
                 "\(target) has been \(command.name == "ban" ? "banned" : "unbanned")",
+                id: id,
                 channel: channel,
                 user: user,
                 command: command
@@ -106,11 +110,17 @@ struct MessageCommands {
         }
     }
 
-    private func answer(_ type: String, _ text: String, channel: Channel, user: String, command: (name: String, args: String)) -> JSONValue
-    {
+    private func answer(
+        _ type: String,
+        _ text: String,
+        id: String,
+        channel: Channel,
+        user: String,
+        command: (name: String, args: String)
+    ) -> JSONValue {
         let now = Timestamp.now().rfc3339
         return [
-            "id": .string(UUID().uuidString.lowercased()), "type": .string(type), "text": .string(text), "cid": .string(channel.cid),
+            "id": .string(id), "type": .string(type), "text": .string(text), "cid": .string(channel.cid),
             "user": UserJSON.json((try? store.user(id: user)).flatMap { $0 } ?? User(id: user)), "command": .string(command.name),
             "args": .string(command.args), "created_at": .string(now), "updated_at": .string(now), "attachments": [],
         ]

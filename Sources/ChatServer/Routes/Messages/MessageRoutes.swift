@@ -132,21 +132,48 @@ struct MessageRoutes {
         return JSONResponse.ok(["message": json], context: context)
     }
 
-    /// Soft delete: the message stays, as type `deleted`.
+    /// Soft delete: the message stays, as type `deleted`. With `delete_for_me` (in the body, as
+    /// the Python SDK sends it with `user`, or the query with `deleted_by`), only that user stops
+    /// seeing it. `hard` is refused: the local server keeps deleted messages.
     private func delete(_ request: Request, _ context: ServerContext) async throws -> Response {
         let operation = "DeleteMessage"
+        var request = request
+        let body = try await request.jsonObject(operation: operation)
+        let query = request.uri.queryParameters
+        let deletedBy = ActingUser.claimed(in: body) ?? query.get("deleted_by").map { String($0) }
+        if query.get("hard") == "true" || query.get("hard") == "1" || body["hard"]?.boolValue == true {
+            throw StreamAPIError.input(operation, "hard deleting a message is not supported by the local server")
+        }
         let existing = try readable(context.parameters.get("id") ?? "", context, operation: operation).message
+        if body["delete_for_me"]?.boolValue == true || query.get("delete_for_me") == "true" {
+            return try await deleteForMe(existing, claimed: deletedBy, context, operation: operation)
+        }
         try ChannelAccess(store: store, actor: context.actor).requireChange(existing, operation: operation, verb: "delete")
         try store.softDelete(messageID: existing.id)
         let json = try presenter.message(id: existing.id, viewer: ActingUser.viewer(context)) ?? .null
-        try await publish(
-            "message.deleted",
-            message: json,
-            existing,
-            actor: ActingUser.viewer(context).isEmpty ? existing.userID : ActingUser.viewer(context),
-            extra: ["hard_delete": false]
-        )
+        let actor = try ActingUser.resolve(context, claimed: deletedBy, fallback: existing.userID, operation: operation)
+        try await publish("message.deleted", message: json, existing, actor: actor, extra: ["hard_delete": false])
         return JSONResponse.ok(["message": json], context: context)
+    }
+
+    /// Hides the message from one user, who must be able to read it; the answer and that
+    /// user's `message.deleted` carry `deleted_for_me`, nobody else hears of it.
+    private func deleteForMe(_ existing: Message, claimed: String?, _ context: ServerContext, operation: String) async throws -> Response {
+        let user = try ActingUser.resolve(context, claimed: claimed, operation: operation)
+        guard let row = try store.message(id: existing.id, viewer: user) else {
+            throw StreamAPIError.notFound(operation, "Can't find message with id \(existing.id)")
+        }
+        try ChannelAccess(store: store, actor: .user(user)).require(.read, channelOf: existing, operation: operation)
+        var json = try presenter.message(row, viewer: user).objectValue ?? [:]
+        json["deleted_for_me"] = true
+        try store.deleteForMe(messageID: existing.id, userID: user, at: .now())
+        if let channel = try store.channel(cid: existing.cid) {
+            let event = EventJSON.base("message.deleted", channel, user: user, store: store).merging(
+                ["message": .object(json), "message_id": .string(existing.id), "hard_delete": false, "deleted_for_me": true]
+            )
+            await hub.publish(event, toUser: user)
+        }
+        return JSONResponse.ok(["message": .object(json)], context: context)
     }
 
     /// An event about a message to its channel's watchers.

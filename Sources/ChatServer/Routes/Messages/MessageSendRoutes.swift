@@ -12,6 +12,10 @@ struct MessageSendRoutes {
     let hub: EventHub
     let commands: MessageCommands
 
+    /// Send options Stream acts on and the local server does not: refused when set, never ignored.
+    /// (`skip_push` and `skip_enrich_url` need nothing: nothing is pushed or enriched here.)
+    static let refusedOptions = ["pending", "pending_message_metadata", "hide_for_creator", "keep_channel_hidden", "force_moderation"]
+
     func add(to router: Router<ServerContext>) {
         router.post("channels/:type/:id/message") { request, context in try await send(request, context) }
         router.post("messages/:id/action") { request, context in try await action(request, context) }
@@ -24,17 +28,23 @@ struct MessageSendRoutes {
         let type = context.parameters.get("type") ?? ""
         let id = context.parameters.get("id") ?? ""
         guard var data = body["message"]?.objectValue else { throw StreamAPIError.input(operation, "message is a required field") }
+        for option in Self.refusedOptions {
+            if let value = body[option], value != .null, value != false, value != [:] {
+                throw StreamAPIError.input(operation, "\(option) is not supported by the local server in \(operation)")
+            }
+        }
         let sender = try ActingUser.resolve(context, claimed: ActingUser.claimed(in: data), operation: operation)
         guard let channel = try store.channel(cid: ChannelID.cid(type: type, id: id)) else {
             throw StreamAPIError.notFound(operation, "Can't find channel with id \(type):\(id)")
         }
-        try ChannelAccess(store: store, actor: context.actor).requireSend(in: channel, as: sender, operation: operation)
+        let shadowed = try ChannelAccess(store: store, actor: context.actor).requireSend(in: channel, as: sender, operation: operation)
         guard try store.user(id: sender) != nil else { throw StreamAPIError.input(operation, "user \(sender) doesn't exist") }
         let config = try store.channelConfig(forType: channel.type)
         if let parent = data["parent_id"], !parent.isNull { try config.require(.replies, operation: operation) }
         if let command = MessageCommands.parse(data["text"]?.stringValue, enabled: config.commands) {
+            let id = data["id"]?.stringValue ?? UUID().uuidString.lowercased()
             return JSONResponse.ok(
-                ["message": try await commands.run(command, channel: channel, user: sender)],
+                ["message": try await commands.run(command, id: id, channel: channel, user: sender)],
                 status: .created,
                 context: context
             )
@@ -62,27 +72,37 @@ struct MessageSendRoutes {
             }
         }
         return JSONResponse.ok(
-            ["message": try await post(message, in: channel, sender: sender, operation: operation)],
+            ["message": try await post(message, in: channel, sender: sender, shadowed: shadowed, operation: operation)],
             status: .created,
             context: context
         )
     }
 
-    /// Stores a new message (committed before anyone is told) and tells the channel.
-    private func post(_ message: Message, in channel: Channel, sender: String, operation: String) async throws -> JSONValue {
-        guard try store.insert(message: message) else {
+    /// Stores a new message (committed before anyone is told) and tells the channel; a
+    /// `shadowed` one only its author.
+    private func post(
+        _ message: Message,
+        in channel: Channel,
+        sender: String,
+        shadowed: Bool = false,
+        operation: String
+    ) async throws
+        -> JSONValue
+    {
+        guard try store.insert(message: message, shadowed: shadowed) else {
             throw StreamAPIError.input(operation, "a message with ID \(message.id) already exists")
         }
         let json = try MessagePresenter(store: store).message(id: message.id, viewer: sender) ?? .null
         var event = EventJSON.base("message.new", channel, user: sender, store: store)
         event["message"] = json
         event["message_id"] = .string(message.id)
-        await hub.publish(event, cid: channel.cid, audience: message.audience)
+        let audience = shadowed ? [sender] : message.audience
+        await hub.publish(event, cid: channel.cid, audience: audience)
         // Members connected but not watching hear of it with their own unread counts. Thread
         // replies not shown in the channel reach the thread's watchers only.
         if message.parentID == nil || message.showInChannel == true {
             let members = try store.members(cid: channel.cid).map(\.user.id).filter {
-                $0 != sender && message.audience?.contains($0) ?? true
+                $0 != sender && audience?.contains($0) ?? true
             }
             var notification = event
             notification["type"] = "notification.message_new"

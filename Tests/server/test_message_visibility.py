@@ -1,0 +1,107 @@
+"""Messages some users see and others don't, through the official SDK: deleted for one user
+(`delete_for_me`), and shadow-banned users' messages (`shadowed`)."""
+import json
+import uuid
+
+import pytest
+from stream_chat.base.exceptions import StreamAPIException
+
+from test_channels_messages import as_user
+
+
+def new_id(prefix):
+    return f"{prefix}-{uuid.uuid4().hex[:10]}"
+
+
+@pytest.fixture
+def room(client):
+    a, b = new_id("a"), new_id("b")
+    client.upsert_users([{"id": a}, {"id": b}])
+    channel = client.channel("messaging", new_id("vis"), {"members": [a, b]})
+    channel.create(a)
+    return channel, a, b
+
+
+def seen_by(server, user, channel):
+    """The message ids of the channel's newest page as `user` reads it."""
+    state = as_user(server, user, "POST", f"channels/messaging/{channel.id}/query", {"state": True, "messages": {"limit": 50}}).json()
+    return [m["id"] for m in state["messages"]]
+
+
+def unread_for(client, user, channel):
+    return next((c["unread_count"] for c in client.unread_counts(user)["channels"] if c["channel_id"] == f"messaging:{channel.id}"), 0)
+
+
+def test_delete_for_me_hides_the_message_from_that_user_only(server, client, room):
+    channel, a, b = room
+    channel.mark_read(b)
+    mid = channel.send_message({"text": "needle in the channel"}, a)["message"]["id"]
+    reply = channel.send_message({"text": "a reply", "parent_id": mid}, a)["message"]["id"]
+    assert unread_for(client, b, channel) == 1
+
+    answer = client.delete_message(mid, delete_for_me=True, deleted_by=b)["message"]
+    assert answer["id"] == mid and answer["deleted_for_me"] is True and answer["type"] == "regular"
+
+    kept = client.get_message(mid)["message"]
+    assert kept["type"] == "regular" and "deleted_at" not in kept and kept["text"] == "needle in the channel"
+    assert as_user(server, a, "GET", f"messages/{mid}", {}).status_code == 200
+    assert as_user(server, b, "GET", f"messages/{mid}", {}).status_code == 404
+    assert mid in seen_by(server, a, channel) and mid not in seen_by(server, b, channel)
+    assert unread_for(client, b, channel) == 0 and unread_for(client, a, channel) == 0
+    search = f"search?payload={json.dumps({'filter_conditions': {'cid': f'messaging:{channel.id}'}, 'query': 'needle'})}"
+    assert [r["message"]["id"] for r in as_user(server, a, "GET", search, {}).json()["results"]] == [mid]
+    assert as_user(server, b, "GET", search, {}).json()["results"] == []
+    assert [m["id"] for m in channel.get_replies(mid)["messages"]] == [reply], "the thread stays for everyone"
+
+
+def test_delete_for_me_names_a_user(client, room):
+    channel, a, _ = room
+    mid = channel.send_message({"text": "hello"}, a)["message"]["id"]
+    with pytest.raises(StreamAPIException) as raised:
+        client.delete(f"messages/{mid}", None, {"delete_for_me": True})
+    assert raised.value.status_code == 400 and raised.value.error_code == 4
+    with pytest.raises(StreamAPIException) as raised:
+        client.delete_message(mid, hard=True)
+    assert raised.value.status_code == 400 and "not supported by the local server" in raised.value.error_message
+    assert client.get_message(mid)["message"]["type"] == "regular", "refused deletes change nothing"
+
+
+def test_delete_for_me_through_a_user_token(server, client, room):
+    channel, a, b = room
+    mid = channel.send_message({"text": "mine to hide"}, a)["message"]["id"]
+    assert as_user(server, a, "DELETE", f"messages/{mid}?delete_for_me=true", {}).json()["message"]["deleted_for_me"] is True
+    assert mid not in seen_by(server, a, channel) and mid in seen_by(server, b, channel)
+
+
+def test_a_shadow_banned_users_messages_reach_only_them(server, client, room):
+    channel, a, b = room
+    channel.mark_read(a)
+    client.shadow_ban(b, user_id=a)
+    sent = channel.send_message({"text": "nobody hears me"}, b)["message"]
+    assert sent["shadowed"] is False, "the author is never told"
+    mid = sent["id"]
+    assert client.get_message(mid)["message"]["shadowed"] is True, "a server call sees it is shadowed"
+    assert as_user(server, b, "GET", f"messages/{mid}", {}).json()["message"]["shadowed"] is False
+    assert as_user(server, a, "GET", f"messages/{mid}", {}).status_code == 404
+    assert mid in seen_by(server, b, channel) and mid not in seen_by(server, a, channel)
+    assert unread_for(client, a, channel) == 0
+
+    client.remove_shadow_ban(b, user_id=a)
+    heard = channel.send_message({"text": "now you hear me"}, b)["message"]["id"]
+    assert client.get_message(heard)["message"]["shadowed"] is False
+    assert heard in seen_by(server, a, channel) and mid not in seen_by(server, a, channel)
+    assert unread_for(client, a, channel) == 1
+
+
+def test_an_app_wide_ban_names_no_channel(client, room):
+    channel, a, b = room
+    client.ban_user(b, user_id=a)
+    with pytest.raises(StreamAPIException) as raised:
+        channel.send_message({"text": "hello?"}, b)
+    assert raised.value.status_code == 403 and raised.value.error_code == 17
+    assert "channel" not in raised.value.error_message and channel.id not in raised.value.error_message
+    client.unban_user(b)
+    channel.ban_user(b, user_id=a)
+    with pytest.raises(StreamAPIException) as raised:
+        channel.send_message({"text": "hello?"}, b)
+    assert f"messaging:{channel.id}" in raised.value.error_message, "a channel ban names its channel"
