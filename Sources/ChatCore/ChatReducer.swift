@@ -20,6 +20,10 @@ public enum ChatReducer {
                 s.openCID = first.channel.cid
                 effects.append(.loadChannel(cid: first.channel.cid))
             }
+            // The list may have been counted before this client's mark-read reached the server
+            // (the connect-time list arrives after the open channel was read): the channel being
+            // read shows no unread.
+            effects += markReadAtBottom(&s)
         case .channelLoaded(let cid, let rows, let members):
             guard cid == s.openCID else { break }
             s.window = MessageWindow(
