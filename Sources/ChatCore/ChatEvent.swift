@@ -40,6 +40,8 @@ public enum ChatEvent: Sendable {
     case dismiss
     case toggleMembers
     case toggleHelp
+    /// Moves the help by lines (positive goes down), up to its `last` line.
+    case helpScroll(by: Int, last: Int)
     case showDetails
     case openSelectedLink
     case switcherOpen

@@ -75,7 +75,9 @@ extension ChatReducer {
 
     static func run(_ action: SlashCommand.Action, _ arguments: String, _ s: inout ChatState) -> [ChatEffect] {
         switch action {
-        case .help: s.showHelp = true
+        case .help:
+            s.showHelp = true
+            s.helpScroll = 0
         case .report: return openSummary(&s)
         case .quit: s.quitRequested = true
         case .members: s.showMembers.toggle()

@@ -154,12 +154,19 @@ public enum ChatReducer {
         case .toggleThreadFocus:
             if s.thread != nil { s.focus = s.focus == .thread ? .messages : .thread }
         case .dismiss:
-            if s.reactionPicker != nil {
-                s.reactionPicker = nil
+            // Top first, in the order the view draws them: Esc never reaches a layer below.
+            if s.showHelp {
+                s.showHelp = false
             } else if s.summary != nil {
                 s.summary = nil
+            } else if s.details != nil {
+                s.details = nil
+            } else if s.reactionPicker != nil {
+                s.reactionPicker = nil
             } else if s.search != nil {
                 s.search = nil
+            } else if s.switcher != nil {
+                s.switcher = nil
             } else if s.quotingID != nil {
                 s.quotingID = nil
                 s.status = nil
@@ -167,12 +174,6 @@ public enum ChatReducer {
                 s.editingID = nil
                 s.composer = Composer()
                 s.status = nil
-            } else if s.details != nil {
-                s.details = nil
-            } else if s.showHelp {
-                s.showHelp = false
-            } else if s.switcher != nil {
-                s.switcher = nil
             } else if s.selectedMessageID != nil {
                 s.selectedMessageID = nil
             } else if s.thread != nil {
@@ -185,6 +186,9 @@ public enum ChatReducer {
             s.showMembers.toggle()
         case .toggleHelp:
             s.showHelp.toggle()
+            s.helpScroll = 0
+        case .helpScroll(let delta, let last):
+            s.helpScroll = min(max(0, s.helpScroll + delta), max(0, last))
         case .toggleSummary:
             if s.summary != nil { s.summary = nil } else { effects += openSummary(&s) }
         case .summaryLoaded(let figures):

@@ -13,6 +13,8 @@ public struct ChatState: Sendable, Equatable {
     public var members: [MemberRow] = []
     public var showMembers = false
     public var showHelp = false
+    /// The first help line shown, when the help is taller than the screen.
+    public var helpScroll = 0
     public var focus: Focus = .messages
     /// The message under the cursor in message-select mode (nil: not selecting).
     public var selectedMessageID: String?

@@ -79,7 +79,7 @@ public final class TerminalApp {
                 screen.invalidate()
                 continue
             }
-            switch KeyBinding.command(for: key, in: state) {
+            switch KeyBinding.command(for: key, in: state, screen: screen.size) {
             case .chat(let event)?: dispatch(event)
             case .quit?: running = false
             case .redraw?: screen.invalidate()
