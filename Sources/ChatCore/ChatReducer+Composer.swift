@@ -211,11 +211,14 @@ extension ChatReducer {
         s.mentionCompletion = MentionCompletion(start: start, query: query, candidates: candidates, index: 0)
     }
 
-    /// The selected message when it is the user's own (else a status saying why not).
+    /// The selected message when it is the user's own (else a status saying why not). A refusal
+    /// ends message-select mode: the letters typed next go into the composer, seen, and never
+    /// run as commands the user did not mean.
     static func ownSelected(_ s: inout ChatState, verb: String) -> MessageRow? {
         guard live(&s), let id = s.selectedMessageID, let row = row(id, in: s) else { return nil }
         guard row.message.userID == s.userID, row.message.type != .deleted else {
             s.status = "You can only \(verb) your own messages"
+            s.selectedMessageID = nil
             return nil
         }
         return row

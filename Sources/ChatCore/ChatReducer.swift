@@ -140,7 +140,10 @@ public enum ChatReducer {
                 s.window?.bottomIndex = nil
             }
         case .startSelecting:
-            s.selectedMessageID = visibleRows(s).last?.id
+            // With a server ↑ goes to one's own last message, the one most often edited.
+            let rows = visibleRows(s)
+            s.selectedMessageID =
+                (s.isLive ? rows.last { $0.message.userID == s.userID && $0.message.type != .deleted } : nil)?.id ?? rows.last?.id
         case .moveSelection(let delta):
             moveSelection(delta, &s, &effects)
         case .openThread:

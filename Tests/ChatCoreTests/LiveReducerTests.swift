@@ -254,9 +254,13 @@ extension LiveReducerTests {
     func testOthersMessagesCannotBeEditedOrDeleted() {
         var s = live()
         s.selectedMessageID = "old"
-        let (after, effects) = reduce(s, .deleteSelected, .editSelected)
+        let (refused, none) = reduce(s, .deleteSelected)
+        XCTAssertEqual(none, [])
+        XCTAssertNil(refused.pendingDeleteID)
+        XCTAssertEqual(refused.status, "You can only delete your own messages")
+        let (after, effects) = reduce(s, .editSelected)
         XCTAssertEqual(effects, [])
-        XCTAssertNil(after.pendingDeleteID)
+        XCTAssertNil(after.editingID)
         XCTAssertEqual(after.status, "You can only edit your own messages")
     }
 
