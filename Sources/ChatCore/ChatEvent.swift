@@ -91,3 +91,16 @@ public enum ChatEvent: Sendable {
     /// Moves the summary by lines; positive goes down.
     case summaryScroll(Int)
 }
+
+extension ChatEvent {
+    /// Something the user did (a key, a command), as against data arriving or the clock.
+    var isIntent: Bool {
+        switch self {
+        case .channelsLoaded, .channelLoaded, .olderLoaded, .newerLoaded, .channelReplaced, .threadLoaded, .detailsLoaded, .failed,
+            .notice, .messageUpserted, .messageRemoved, .connectionChanged, .typingStarted, .typingStopped, .clock, .searchResults,
+            .summaryLoaded, .summaryUnavailable, .composeReplace:
+            false
+        default: true
+        }
+    }
+}

@@ -48,7 +48,6 @@ extension ChatReducer {
         if let id = s.editingID {
             s.editingID = nil
             s.composer = Composer()
-            s.status = nil
             return [.live(.update(messageID: id, text: line))]
         }
         let mentioned = s.members.map(\.user.id).filter { id in mentions(id, in: line) }
@@ -56,7 +55,6 @@ extension ChatReducer {
         s.composer.sent()
         s.mentionCompletion = nil
         s.quotingID = nil
-        if quoted != nil { s.status = nil }
         return stopTyping(&s) + [.live(.send(cid: cid, text: line, parentID: threadParent(s), mentions: mentioned, quotedID: quoted))]
     }
 
@@ -110,7 +108,7 @@ extension ChatReducer {
                 s.status = "/search TEXT: what to look for?"
                 return []
             }
-            s.status = "Searching for \(arguments)…"
+            s.notice = "Searching for \(arguments)…"
             return [.live(.search(text: arguments))]
         case .join:
             let wanted = String(arguments.drop { $0 == "#" }).lowercased()
@@ -169,7 +167,7 @@ extension ChatReducer {
             if !arguments.isEmpty { return [.live(.update(messageID: target.id, text: arguments))] }
             s.editingID = target.id
             s.composer = Composer(target.message.text ?? "")
-            s.status = "Editing: Enter saves, Esc leaves it as it was"
+            s.notice = "Editing: Enter saves, Esc leaves it as it was"
             return []
         case .delete:
             s.selectedMessageID = target.id

@@ -6,6 +6,11 @@ public enum ChatReducer {
     public static func reduce(_ state: ChatState, _ event: ChatEvent) -> (ChatState, [ChatEffect]) {
         var s = state
         var effects: [ChatEffect] = []
+        // What the status line said is about what was done before: the next action clears it.
+        if event.isIntent {
+            s.status = nil
+            s.notice = nil
+        }
         switch event {
         case .channelsLoaded(let channels):
             s.channels = channels
@@ -70,9 +75,11 @@ public enum ChatReducer {
             s.details = details
         case .failed(let message):
             s.status = message
+            s.notice = nil
             s.window?.loadingOlder = false
         case .notice(let message):
-            s.status = message
+            s.notice = message
+            s.status = nil
         case .messageUpserted(let row):
             effects += upsert(row, &s)
         case .messageRemoved(let id):
@@ -108,6 +115,11 @@ public enum ChatReducer {
         case .clock(let now):
             s.now = now
             for cid in s.typing.keys { s.typing[cid] = s.typing[cid]?.filter { $0.value > now } }
+            // A question waiting for its answer (delete?) stays; anything else goes after a while.
+            if let shown = s.statusShownAt, now.seconds - shown.seconds >= statusSeconds, s.pendingDeleteID == nil {
+                s.status = nil
+                s.notice = nil
+            }
             // Five idle seconds end "is typing" for the others.
             if let typed = s.lastKeystrokeAt, s.typingSentAt != nil, now.seconds - typed.seconds >= typingIdleSeconds {
                 effects += stopTyping(&s)
@@ -122,7 +134,7 @@ public enum ChatReducer {
             if let next = rotated.first(where: { $0.unreadCount > 0 && $0.channel.cid != s.openCID }) {
                 effects += open(next.channel.cid, &s)
             } else {
-                s.status = "No unread channels"
+                s.notice = "No unread channels"
             }
         case .openPreviousChannel:
             if let previous = s.previousCID { effects += open(previous, &s) }
@@ -172,18 +184,14 @@ public enum ChatReducer {
                 s.switcher = nil
             } else if s.quotingID != nil {
                 s.quotingID = nil
-                s.status = nil
             } else if s.editingID != nil {
                 s.editingID = nil
                 s.composer = Composer()
-                s.status = nil
             } else if s.selectedMessageID != nil {
                 s.selectedMessageID = nil
             } else if s.thread != nil {
                 s.thread = nil
                 s.focus = .messages
-            } else {
-                s.status = nil
             }
         case .toggleMembers:
             s.showMembers.toggle()
@@ -229,7 +237,7 @@ public enum ChatReducer {
                 s.editingID = row.id
                 s.composer = Composer(row.message.text ?? "")
                 s.selectedMessageID = nil
-                s.status = "Editing: Enter saves, Esc leaves it as it was"
+                s.notice = "Editing: Enter saves, Esc leaves it as it was"
             }
         case .deleteSelected:
             if let row = ownSelected(&s, verb: "delete") {
@@ -242,7 +250,6 @@ public enum ChatReducer {
                 s.selectedMessageID = nil
             }
             s.pendingDeleteID = nil
-            s.status = nil
         case .reactSelected:
             if live(&s), let id = s.selectedMessageID { s.reactionPicker = ReactionPicker(messageID: id) }
         case .pickerType(let text):
@@ -266,7 +273,7 @@ public enum ChatReducer {
             if live(&s), let id = s.selectedMessageID, let row = row(id, in: s) {
                 s.quotingID = id
                 s.selectedMessageID = nil
-                s.status = "Quoting \(row.authorName): your next message quotes it (Esc drops it)"
+                s.notice = "Quoting \(row.authorName): your next message quotes it (Esc drops it)"
             }
         case .openEditor:
             effects.append(.editExternally(s.composer.string))
@@ -280,6 +287,7 @@ public enum ChatReducer {
         case .searchResults(let query, let rows):
             s.search = SearchResults(query: query, rows: rows)
             s.status = rows.isEmpty ? "Nothing found for \(query)" : nil
+            s.notice = nil
             if rows.isEmpty { s.search = nil }
         case .searchMove(let delta):
             if let search = s.search, !search.rows.isEmpty {
@@ -321,8 +329,12 @@ public enum ChatReducer {
                 if switcher.selected < matches.count { effects += open(matches[switcher.selected].channel.channel.cid, &s) }
             }
         }
+        if s.status != state.status || s.notice != state.notice { s.statusShownAt = (s.status ?? s.notice) == nil ? nil : s.now }
         return (s, effects)
     }
+
+    /// How long the status line shows an error or a notice nobody acted on.
+    static let statusSeconds: Int64 = 5
 
     // MARK: Shared by the reducer and the view
 

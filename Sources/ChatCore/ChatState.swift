@@ -22,7 +22,12 @@ public struct ChatState: Sendable, Equatable {
     public var details: MessageDetails?
     /// Who is typing where: cid → user name → when the indicator expires.
     public var typing: [String: [String: Timestamp]] = [:]
+    /// An error, or a question waiting for an answer, in the status line.
     public var status: String?
+    /// News that is not an error ("Theme: light"), drawn apart from `status`.
+    public var notice: String?
+    /// When `status` or `notice` appeared: both go on the next action or after a few seconds.
+    public var statusShownAt: Timestamp?
     public var connection: ConnectionState = .offline
     /// Connected at least once: a later `.connected` is a return after a drop.
     public var wasConnected = false

@@ -279,3 +279,28 @@ extension ChatViewTests {
         XCTAssertEqual(Double(bars[1]) / Double(bars[0]), 100.0 / 225, accuracy: 0.05)
     }
 }
+
+extension LiveChatViewTests {
+    /// B8: "Theme: light" was drawn as an error; a notice has its own style in every theme.
+    func testNoticesAndErrorsLookDifferent() throws {
+        var state = ChatFixture.state()
+        state.notice = "Theme: light"
+        var frame = ChatView.render(state, width: 120, height: 40, context: context)
+        let y = frame.height - 1
+        let x = try XCTUnwrap(
+            frame.text(row: y).range(of: "Theme: light").map {
+                frame.text(row: y).distance(from: frame.text(row: y).startIndex, to: $0.lowerBound)
+            }
+        )
+        XCTAssertEqual(frame[x, y].style, context.theme.style("statusBar.notice"))
+        state.notice = nil
+        state.status = "Could not load"
+        frame = ChatView.render(state, width: 120, height: 40, context: context)
+        XCTAssertEqual(frame[x, y].style, context.theme.style("statusBar.error"))
+        for name in ["dark", "light", "dark256", "mono"] {
+            let theme = ChatFixture.context(theme: name).theme
+            XCTAssertNotEqual(theme.style("statusBar.notice"), theme.style("statusBar.error"), name)
+            XCTAssertNotEqual(theme.style("statusBar.notice"), theme.style("statusBar"), name)
+        }
+    }
+}
