@@ -55,9 +55,8 @@ extension ChatReducer {
                 if message.mentionedUserIDs?.contains(s.userID) == true { summary.mentionCount += 1 }
             }
         }
-        // Newest activity first, as the store orders the list.
-        s.channels.remove(at: index)
-        s.channels.insert(summary, at: 0)
+        // In place: the sidebar does not move under the reader.
+        s.channels[index] = summary
         return effects
     }
 

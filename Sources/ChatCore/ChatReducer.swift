@@ -12,7 +12,8 @@ public enum ChatReducer {
             s.notice = nil
         }
         switch event {
-        case .channelsLoaded(let channels):
+        case .channelsLoaded(let loaded):
+            let channels = arrivalOrder(loaded)
             s.channels = channels
             // A channel left (or deleted) is not shown on: the first of the list opens instead.
             if let open = s.openCID, !channels.contains(where: { $0.channel.cid == open }) {
@@ -21,7 +22,7 @@ public enum ChatReducer {
                 s.thread = nil
                 s.selectedMessageID = nil
             }
-            if s.openCID == nil, let first = sidebarOrder(channels).first {
+            if s.openCID == nil, let first = firstToOpen(loaded) {
                 s.openCID = first.channel.cid
                 effects.append(.loadChannel(cid: first.channel.cid))
             }
@@ -130,8 +131,9 @@ public enum ChatReducer {
         case .openNextUnread:
             let order = sidebarOrder(s.channels)
             let start = order.firstIndex { $0.channel.cid == s.openCID } ?? -1
-            let rotated = order.indices.map { order[(start + 1 + $0) % order.count] }
-            if let next = rotated.first(where: { $0.unreadCount > 0 && $0.channel.cid != s.openCID }) {
+            let rotated = order.indices.map { order[(start + 1 + $0) % order.count] }.filter { $0.channel.cid != s.openCID }
+            // Where someone asked for the reader first, then the rest, each in sidebar order from here.
+            if let next = rotated.first(where: { $0.mentionCount > 0 }) ?? rotated.first(where: { $0.unreadCount > 0 }) {
                 effects += open(next.channel.cid, &s)
             } else {
                 s.notice = "No unread channels"
@@ -338,13 +340,24 @@ public enum ChatReducer {
 
     // MARK: Shared by the reducer and the view
 
-    /// Sidebar order: direct messages after channels, livestreams last; unread first within a group.
+    /// Sidebar order: direct messages after channels, livestreams last; within a group the
+    /// list's order, which arriving messages do not change (a sidebar that moves under the
+    /// reader loses their place, and Alt-A's).
     public static func sidebarOrder(_ channels: [ChannelSummary]) -> [ChannelSummary] {
         channels.enumerated().sorted { a, b in
-            let ka = (group(a.element).rawValue, a.element.unreadCount > 0 ? 0 : 1, a.offset)
-            let kb = (group(b.element).rawValue, b.element.unreadCount > 0 ? 0 : 1, b.offset)
-            return ka < kb
+            (group(a.element).rawValue, a.offset) < (group(b.element).rawValue, b.offset)
         }.map(\.element)
+    }
+
+    /// The list as it loads: channels with unread messages first, each part in the server's
+    /// order. It keeps this order until the next load.
+    static func arrivalOrder(_ channels: [ChannelSummary]) -> [ChannelSummary] {
+        channels.filter { $0.unreadCount > 0 } + channels.filter { $0.unreadCount == 0 }
+    }
+
+    /// The channel a client opens when the list `channels` first loads.
+    public static func firstToOpen(_ channels: [ChannelSummary]) -> ChannelSummary? {
+        sidebarOrder(arrivalOrder(channels)).first
     }
 
     public enum SidebarGroup: Int, CaseIterable, Sendable {

@@ -82,7 +82,7 @@ final class LiveReducerTests: XCTestCase, LiveReducerScript {
         let random = s.channels.first { $0.channel.id == "random" }
         XCTAssertEqual(random?.unreadCount, 1)
         XCTAssertEqual(random?.mentionCount, 1)
-        XCTAssertEqual(s.channels.first?.channel.id, "random", "newest activity first")
+        XCTAssertEqual(s.channels.map(\.channel.id), ["general", "random"], "the list keeps its order (B9)")
         XCTAssertEqual(effects, [])
 
         // The same message again (the send's answer and the socket's event) changes nothing.

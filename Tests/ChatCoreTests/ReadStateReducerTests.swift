@@ -59,3 +59,34 @@ final class ReadStateReducerTests: XCTestCase, LiveReducerScript {
         XCTAssertEqual(s.thread?.replies.map(\.id), ["r1", "r2"])
     }
 }
+
+extension ReadStateReducerTests {
+    /// B9: Alt-A went by a sidebar that re-sorted on every message, and passed channels with
+    /// mentions. Now mentions come first, then unread, in the sidebar's order, which arriving
+    /// messages do not change; Alt-S goes back.
+    func testNextUnreadVisitsMentionsFirstInAStableOrder() {
+        var s = ChatState(userID: "alice", userName: "Alice")
+        s.connection = .connected
+        let list = [channel("general"), channel("ops", unread: 2), channel("design", unread: 1, mentions: 1), channel("random", unread: 5)]
+        s = reduce(s, .channelsLoaded(list)).0
+        XCTAssertEqual(s.openCID, "messaging:ops", "the first with unread opens")
+        let order = ChatReducer.sidebarOrder(s.channels).map(\.channel.id)
+        XCTAssertEqual(order, ["ops", "design", "random", "general"])
+        s = reduce(s, .channelLoaded(cid: "messaging:ops", rows: [], members: [])).0
+        // Messages arriving everywhere leave the sidebar as it was.
+        s = reduce(s, .messageUpserted(message("g1", from: "bob", cid: "messaging:general", at: 50))).0
+        s = reduce(s, .messageUpserted(message("r1", from: "bob", cid: "messaging:random", at: 51))).0
+        XCTAssertEqual(ChatReducer.sidebarOrder(s.channels).map(\.channel.id), order)
+        s = reduce(s, .openNextUnread).0
+        XCTAssertEqual(s.openCID, "messaging:design", "the mention first")
+        s = reduce(s, .channelLoaded(cid: "messaging:design", rows: [], members: [])).0
+        s = reduce(s, .openNextUnread).0
+        XCTAssertEqual(s.openCID, "messaging:random", "then unread, onwards in sidebar order")
+        s = reduce(s, .openPreviousChannel).0
+        XCTAssertEqual(s.openCID, "messaging:design", "Alt-S goes back")
+        // A mention behind the reader comes before unread ahead.
+        s = reduce(s, .messageUpserted(message("o1", from: "bob", cid: "messaging:ops", at: 60, mentions: ["alice"]))).0
+        s = reduce(s, .openNextUnread).0
+        XCTAssertEqual(s.openCID, "messaging:ops")
+    }
+}
