@@ -45,17 +45,19 @@ extension ChatReducer {
             s.status = "This is a local store: open it through `chatterm serve` (--server) to send"
             return []
         }
+        // `//text` says `/text` (as IRC and wee-slack have it): the first slash only escapes.
+        let text = line.hasPrefix("//") ? String(line.dropFirst()) : line
         if let id = s.editingID {
             s.editingID = nil
             s.composer = Composer()
-            return [.live(.update(messageID: id, text: line))]
+            return [.live(.update(messageID: id, text: text))]
         }
-        let mentioned = s.members.map(\.user.id).filter { id in mentions(id, in: line) }
+        let mentioned = s.members.map(\.user.id).filter { id in mentions(id, in: text) }
         let quoted = s.quotingID
         s.composer.sent()
         s.mentionCompletion = nil
         s.quotingID = nil
-        return stopTyping(&s) + [.live(.send(cid: cid, text: line, parentID: threadParent(s), mentions: mentioned, quotedID: quoted))]
+        return stopTyping(&s) + [.live(.send(cid: cid, text: text, parentID: threadParent(s), mentions: mentioned, quotedID: quoted))]
     }
 
     /// `@id` as a word of its own in `text`.

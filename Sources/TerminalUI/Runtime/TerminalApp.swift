@@ -66,8 +66,10 @@ public final class TerminalApp {
                 let (width, height) = screen.size
                 screen.draw(ChatView.render(state, width: width, height: height, context: context))
             }
-            // Live, wait briefly so arriving events show at once; offline, only keys change anything.
-            guard let key = screen.readKey(timeoutMilliseconds: live == nil ? 1000 : 50) else {
+            // Live, or while the summary is counted, wait briefly so arriving events show at
+            // once; otherwise only keys change anything.
+            let awaiting = live != nil || state.summary?.isCounting == true
+            guard let key = screen.readKey(timeoutMilliseconds: awaiting ? 50 : 1000) else {
                 let before = state
                 dispatch(.clock(.now()))
                 dirty = state.withoutClock != before.withoutClock
