@@ -68,6 +68,17 @@ public enum ChatReducer {
             // Anchored at the first message: the view shows the channel's start and what follows.
             w.bottomIndex = rows.isEmpty ? nil : 0
             s.window = w
+        case .aroundLoaded(let cid, let rows, let id, let hasOlder, let hasNewer, let members):
+            guard cid == s.openCID, let i = rows.firstIndex(where: { $0.id == id }) else { break }
+            var w = MessageWindow(cid: cid, rows: rows, hasOlder: hasOlder, readMarker: s.openChannel?.lastRead)
+            w.hasNewer = hasNewer
+            // The message a few lines above the bottom, with what came before and after it.
+            let bottom = min(i + 3, rows.count - 1)
+            w.bottomIndex = hasNewer || bottom < rows.count - 1 ? bottom : nil
+            s.window = w
+            s.members = members
+            s.selectedMessageID = id
+            effects += markReadAtBottom(&s)
         case .threadLoaded(let root, let replies):
             // A thread reloaded after a reconnect keeps the focus where the reader had it.
             if s.thread?.root.id != root.id { s.focus = .thread }
@@ -299,8 +310,13 @@ public enum ChatReducer {
             if let search = s.search, search.selected < search.rows.count {
                 let found = search.rows[search.selected].message
                 s.search = nil
-                effects += open(found.cid, &s)
-                if let parent = found.parentID { effects.append(.loadThread(messageID: parent)) }
+                if let parent = found.parentID {
+                    effects += open(found.cid, &s)
+                    effects.append(.loadThread(messageID: parent))
+                } else {
+                    // Shown where it is, in the open channel too: its page, not the newest.
+                    effects += open(found.cid, &s, at: found.id)
+                }
             }
         case .pinSelected:
             if live(&s), let id = s.selectedMessageID, let row = row(id, in: s) {
@@ -397,8 +413,9 @@ public enum ChatReducer {
         return [.loadSummary]
     }
 
-    static func open(_ cid: String, _ s: inout ChatState) -> [ChatEffect] {
-        guard cid != s.openCID || s.window == nil else { return [] }
+    /// Opens `cid` at its newest messages, or at `messageID` with its neighbours.
+    static func open(_ cid: String, _ s: inout ChatState, at messageID: String? = nil) -> [ChatEffect] {
+        guard cid != s.openCID || s.window == nil || messageID != nil else { return [] }
         var effects: [ChatEffect] = []
         if s.openCID != cid {
             s.previousCID = s.openCID
@@ -414,6 +431,6 @@ public enum ChatReducer {
         s.selectedMessageID = nil
         s.focus = .messages
         s.members = []
-        return effects + [.loadChannel(cid: cid)]
+        return effects + [messageID.map { .loadAround(cid: cid, messageID: $0) } ?? .loadChannel(cid: cid)]
     }
 }

@@ -372,6 +372,7 @@ extension LiveReducerTests {
         var (s, effects) = reduce(live(), .composeInsert("/search launch"), .composeSend)
         XCTAssertEqual(effects, [.live(.search(text: "launch"))])
         let hit = message("r1", from: "bob", cid: "messaging:random", at: 50, parent: "root")
+        // A reply opens its channel and its thread.
         (s, effects) = reduce(
             s,
             .searchResults(query: "launch", rows: [message("g1", from: "bob", at: 40), hit]),

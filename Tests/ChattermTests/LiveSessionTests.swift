@@ -292,6 +292,11 @@ extension LiveSessionTests {
         try tmux.waitFor("Maya Okafor in #Engineering: a polished draft", in: "maya")
         try tmux.keys("maya", "Enter")
         try tmux.waitUntil(in: "maya", "#Engineering open again") { $0.contains(" #Engineering · ") && !$0.contains("Search: polished") }
+        // B4: at the message, selected (Esc leaves message-select mode for the composer).
+        let found = try tmux.waitFor(" SELECT ", in: "maya")
+        XCTAssertTrue(found.contains("a polished draft"), found)
+        try tmux.keys("maya", "Escape")
+        try tmux.waitFor(" CHAT ", in: "maya")
 
         // /theme switches the look; a theme that does not exist says so and changes nothing.
         try tmux.send("maya", "/theme mono")

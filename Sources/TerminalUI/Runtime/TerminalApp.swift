@@ -128,6 +128,22 @@ public final class TerminalApp {
                 let origin = MessageCursor(createdAt: Timestamp(seconds: -62_135_596_800), id: "")
                 let rows = try backend.messages(cid: cid, viewer: viewer, after: origin, limit: page)
                 return .channelReplaced(cid: cid, rows: rows, hasOlder: false, hasNewer: rows.count >= page)
+            case .loadAround(let cid, let id):
+                guard let found = try backend.message(id: id, viewer: viewer), let at = found.message.createdAt else {
+                    return .failed("That message is gone")
+                }
+                let cursor = MessageCursor(createdAt: at, id: id)
+                let half = page / 2
+                let older = try backend.messages(cid: cid, viewer: viewer, before: cursor, limit: half)
+                let newer = try backend.messages(cid: cid, viewer: viewer, after: cursor, limit: half)
+                return .aroundLoaded(
+                    cid: cid,
+                    rows: older + [found] + newer,
+                    messageID: id,
+                    hasOlder: older.count >= half,
+                    hasNewer: newer.count >= half,
+                    members: try backend.members(cid: cid)
+                )
             case .loadThread(let id):
                 guard let root = try backend.message(id: id, viewer: viewer) else { return .failed("That thread is gone") }
                 return .threadLoaded(root: root, replies: try backend.replies(to: id, viewer: viewer, limit: 200))
