@@ -49,4 +49,10 @@ extension ChatReducer {
         }
         if next == 0 { effects += scroll(1, &s) }
     }
+
+    /// The messages from the top of the window to the bottom of the view.
+    public static func visibleRows(_ s: ChatState) -> ArraySlice<MessageRow> {
+        guard let w = s.window, !w.rows.isEmpty else { return [] }
+        return w.rows[...min(w.bottomIndex ?? w.rows.count - 1, w.rows.count - 1)]
+    }
 }
