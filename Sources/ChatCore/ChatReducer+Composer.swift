@@ -122,11 +122,14 @@ extension ChatReducer {
         return []
     }
 
-    /// The commands that act on a message: the selected one, else the newest in the channel
-    /// (the user's own newest for /edit and /delete), as the select-mode keys do.
+    /// The commands that act on a message: the selected one, else the newest in the focused
+    /// pane, channel or thread (the user's own newest for /edit and /delete), as the
+    /// select-mode keys do.
     static func runOnMessage(_ action: SlashCommand.Action, _ arguments: String, _ s: inout ChatState) -> [ChatEffect] {
         guard live(&s), let cid = s.openCID else { return [] }
-        let rows = s.window?.rows.filter { $0.message.type != .deleted && $0.message.type != .ephemeral } ?? []
+        let rows =
+            (s.threadHasFocus ? s.threadRows : s.window?.rows)?.filter { $0.message.type != .deleted && $0.message.type != .ephemeral }
+            ?? []
         let own = action == .edit || action == .delete
         guard
             let target = rows.first(where: { $0.id == s.selectedMessageID })

@@ -39,6 +39,13 @@ extension ChatReducer {
     }
 
     static func moveSelection(_ delta: Int, _ s: inout ChatState, _ effects: inout [ChatEffect]) {
+        if s.threadHasFocus {
+            // The thread pane holds all its replies: no paging, the view follows the selection.
+            let rows = s.threadRows
+            let current = rows.firstIndex { $0.id == s.selectedMessageID } ?? rows.count - 1
+            s.selectedMessageID = rows[max(0, min(rows.count - 1, current + delta))].id
+            return
+        }
         guard let rows = s.window?.rows, !rows.isEmpty else { return }
         let current = rows.firstIndex { $0.id == s.selectedMessageID } ?? rows.count - 1
         let next = max(0, min(rows.count - 1, current + delta))

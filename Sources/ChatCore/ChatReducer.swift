@@ -166,21 +166,25 @@ public enum ChatReducer {
             }
         case .startSelecting:
             // With a server ↑ goes to one's own last message, the one most often edited.
-            let rows = visibleRows(s)
+            let rows = s.threadHasFocus ? s.threadRows[...] : visibleRows(s)
             s.selectedMessageID =
                 (s.isLive ? rows.last { $0.message.userID == s.userID && $0.message.type != .deleted } : nil)?.id ?? rows.last?.id
         case .moveSelection(let delta):
             moveSelection(delta, &s, &effects)
         case .openThread:
             if let id = s.selectedMessageID ?? s.window?.rows.last?.id {
-                let target = s.window?.rows.first { $0.id == id }?.message.parentID ?? id
+                let target = row(id, in: s)?.message.parentID ?? id
                 s.thread = nil
                 effects.append(.loadThread(messageID: target))
                 // With a server the thread opens to be written in: typing goes to its composer.
                 if s.isLive { s.selectedMessageID = nil }
             }
         case .toggleThreadFocus:
-            if s.thread != nil { s.focus = s.focus == .thread ? .messages : .thread }
+            if s.thread != nil {
+                s.focus = s.focus == .thread ? .messages : .thread
+                // Each pane has its own messages to select: the selection stays behind.
+                s.selectedMessageID = nil
+            }
         case .dismiss:
             // Top first, in the order the view draws them: Esc never reaches a layer below.
             if s.showHelp {
@@ -226,10 +230,11 @@ public enum ChatReducer {
         case .showDetails:
             if let id = s.selectedMessageID { effects.append(.loadDetails(messageID: id)) }
         case .openSelectedLink:
-            let row = s.window?.rows.first { $0.id == s.selectedMessageID }
-            if let url = row?.message.attachments.lazy.compactMap({ $0.assetURL ?? $0.imageURL ?? $0.fields["title_link"]?.stringValue })
-                .first
-            {
+            let selected = s.selectedMessageID.flatMap { row($0, in: s) }
+            if let url = selected?.message.attachments.lazy.compactMap({
+                $0.assetURL ?? $0.imageURL ?? $0.fields["title_link"]?.stringValue
+            })
+            .first {
                 effects.append(.openURL(url))
             } else {
                 s.status = "No link in this message"

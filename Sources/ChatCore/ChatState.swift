@@ -75,6 +75,12 @@ public struct ChatState: Sendable, Equatable {
     }
 
     public var openChannel: ChannelSummary? { channels.first { $0.channel.cid == openCID } }
+
+    /// The thread pane is open and has the focus: selection and message commands act on it.
+    public var threadHasFocus: Bool { focus == .thread && thread != nil }
+
+    /// The open thread's messages, root first (empty when none is open).
+    public var threadRows: [MessageRow] { thread.map { [$0.root] + $0.replies } ?? [] }
 }
 
 public enum Focus: Sendable, Equatable {

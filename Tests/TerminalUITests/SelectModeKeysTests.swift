@@ -58,3 +58,29 @@ final class SelectModeKeysTests: XCTestCase {
         XCTAssertNil(state.pendingDeleteID)
     }
 }
+
+extension SelectModeKeysTests {
+    /// B3: in the focused thread ↑ selects a reply, which the thread pane highlights, kept in
+    /// view in a thread longer than the pane; `e` edits it.
+    func testThreadRepliesAreSelectedAndHighlighted() throws {
+        var state = live()
+        let root = ChatFixture.rows[1]
+        let replies = (0..<30).map { i in
+            var m = ChatFixture.message("r\(i)", i == 3 ? "maya" : "tomas", "reply number \(i)", at: "2020-03-02T09:20:00Z")
+            m.parentID = root.id
+            return ChatFixture.row(m)
+        }
+        state.thread = ThreadPane(root: root, replies: replies)
+        state.focus = .thread
+        state = press([.up], state).0
+        XCTAssertEqual(state.selectedMessageID, "r3", "one's own reply")
+        let context = ChatFixture.context()
+        let frame = ChatView.render(state, width: 120, height: 40, context: context)
+        let y = try XCTUnwrap((0..<40).first { frame.text(row: $0).contains("reply number 3") }, "the selected reply is in view")
+        let selected = context.theme.style("message.selected").attributes
+        XCTAssertTrue((0..<120).contains { frame[$0, y].style.attributes.isSuperset(of: selected) && !frame[$0, y].text.isEmpty })
+        let editing = press([.character("e")], state).0
+        XCTAssertEqual(editing.editingID, "r3")
+        XCTAssertEqual(editing.composer.string, "reply number 3")
+    }
+}
