@@ -80,6 +80,8 @@ public enum BuiltInThemes {
         statusBar.error.fg = brightWhite
         statusBar.error.bg = red
         statusBar.error.style = bold
+        statusBar.notice.fg = black
+        statusBar.notice.bg = green
 
         input.prompt.fg = cyan
         input.prompt.style = bold
@@ -163,6 +165,8 @@ public enum BuiltInThemes {
         statusBar.mode.bg = color74
         statusBar.error.fg = color231
         statusBar.error.bg = color124
+        statusBar.notice.fg = color16
+        statusBar.notice.bg = color114
 
         input.prompt.fg = color74
 
@@ -259,6 +263,8 @@ public enum BuiltInThemes {
         statusBar.mode.style = bold
         statusBar.error.fg = brightWhite
         statusBar.error.bg = red
+        statusBar.notice.fg = black
+        statusBar.notice.bg = green
         statusBar.error.style = bold
 
         input.prompt.fg = blue
@@ -336,6 +342,7 @@ public enum BuiltInThemes {
         statusBar.style = reverse
         statusBar.mode.style = [reverse, bold]
         statusBar.error.style = [reverse, bold, underline]
+        statusBar.notice.style = [reverse, italic]
 
         input.prompt.style = bold
 

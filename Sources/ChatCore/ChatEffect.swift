@@ -7,6 +7,8 @@ public enum ChatEffect: Sendable, Equatable {
     case loadOlder(cid: String, before: MessageCursor)
     case loadNewer(cid: String, after: MessageCursor)
     case loadOldest(cid: String)
+    /// The page around one message (a search result): it, and half a page either side.
+    case loadAround(cid: String, messageID: String)
     case loadThread(messageID: String)
     case loadDetails(messageID: String)
     /// The store's migration figures, for the summary screen.

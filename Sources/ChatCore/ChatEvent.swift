@@ -9,6 +9,8 @@ public enum ChatEvent: Sendable {
     case newerLoaded(cid: String, rows: [MessageRow])
     /// A page from elsewhere in the channel replaces the window (jumping to the oldest message).
     case channelReplaced(cid: String, rows: [MessageRow], hasOlder: Bool, hasNewer: Bool)
+    /// The page around `messageID` (`loadAround`'s answer): the window shows it, selected.
+    case aroundLoaded(cid: String, rows: [MessageRow], messageID: String, hasOlder: Bool, hasNewer: Bool, members: [MemberRow])
     case threadLoaded(root: MessageRow, replies: [MessageRow])
     case detailsLoaded(MessageDetails)
     case failed(String)
@@ -40,6 +42,8 @@ public enum ChatEvent: Sendable {
     case dismiss
     case toggleMembers
     case toggleHelp
+    /// Moves the help by lines (positive goes down), up to its `last` line.
+    case helpScroll(by: Int, last: Int)
     case showDetails
     case openSelectedLink
     case switcherOpen
@@ -88,4 +92,18 @@ public enum ChatEvent: Sendable {
     case summaryUnavailable(String)
     /// Moves the summary by lines; positive goes down.
     case summaryScroll(Int)
+}
+
+extension ChatEvent {
+    /// Something the user did (a key, a command), as against data arriving or the clock.
+    var isIntent: Bool {
+        switch self {
+        case .channelsLoaded, .channelLoaded, .olderLoaded, .newerLoaded, .channelReplaced, .aroundLoaded, .threadLoaded, .detailsLoaded,
+            .failed,
+            .notice, .messageUpserted, .messageRemoved, .connectionChanged, .typingStarted, .typingStopped, .clock, .searchResults,
+            .summaryLoaded, .summaryUnavailable, .composeReplace:
+            false
+        default: true
+        }
+    }
 }

@@ -45,19 +45,19 @@ extension ChatReducer {
             s.status = "This is a local store: open it through `chatterm serve` (--server) to send"
             return []
         }
+        // `//text` says `/text` (as IRC and wee-slack have it): the first slash only escapes.
+        let text = line.hasPrefix("//") ? String(line.dropFirst()) : line
         if let id = s.editingID {
             s.editingID = nil
             s.composer = Composer()
-            s.status = nil
-            return [.live(.update(messageID: id, text: line))]
+            return [.live(.update(messageID: id, text: text))]
         }
-        let mentioned = s.members.map(\.user.id).filter { id in mentions(id, in: line) }
+        let mentioned = s.members.map(\.user.id).filter { id in mentions(id, in: text) }
         let quoted = s.quotingID
         s.composer.sent()
         s.mentionCompletion = nil
         s.quotingID = nil
-        if quoted != nil { s.status = nil }
-        return stopTyping(&s) + [.live(.send(cid: cid, text: line, parentID: threadParent(s), mentions: mentioned, quotedID: quoted))]
+        return stopTyping(&s) + [.live(.send(cid: cid, text: text, parentID: threadParent(s), mentions: mentioned, quotedID: quoted))]
     }
 
     /// `@id` as a word of its own in `text`.
@@ -75,7 +75,9 @@ extension ChatReducer {
 
     static func run(_ action: SlashCommand.Action, _ arguments: String, _ s: inout ChatState) -> [ChatEffect] {
         switch action {
-        case .help: s.showHelp = true
+        case .help:
+            s.showHelp = true
+            s.helpScroll = 0
         case .report: return openSummary(&s)
         case .quit: s.quitRequested = true
         case .members: s.showMembers.toggle()
@@ -108,7 +110,7 @@ extension ChatReducer {
                 s.status = "/search TEXT: what to look for?"
                 return []
             }
-            s.status = "Searching for \(arguments)…"
+            s.notice = "Searching for \(arguments)…"
             return [.live(.search(text: arguments))]
         case .join:
             let wanted = String(arguments.drop { $0 == "#" }).lowercased()
@@ -120,11 +122,14 @@ extension ChatReducer {
         return []
     }
 
-    /// The commands that act on a message: the selected one, else the newest in the channel
-    /// (the user's own newest for /edit and /delete), as the select-mode keys do.
+    /// The commands that act on a message: the selected one, else the newest in the focused
+    /// pane, channel or thread (the user's own newest for /edit and /delete), as the
+    /// select-mode keys do.
     static func runOnMessage(_ action: SlashCommand.Action, _ arguments: String, _ s: inout ChatState) -> [ChatEffect] {
         guard live(&s), let cid = s.openCID else { return [] }
-        let rows = s.window?.rows.filter { $0.message.type != .deleted && $0.message.type != .ephemeral } ?? []
+        let rows =
+            (s.threadHasFocus ? s.threadRows : s.window?.rows)?.filter { $0.message.type != .deleted && $0.message.type != .ephemeral }
+            ?? []
         let own = action == .edit || action == .delete
         guard
             let target = rows.first(where: { $0.id == s.selectedMessageID })
@@ -167,7 +172,7 @@ extension ChatReducer {
             if !arguments.isEmpty { return [.live(.update(messageID: target.id, text: arguments))] }
             s.editingID = target.id
             s.composer = Composer(target.message.text ?? "")
-            s.status = "Editing: Enter saves, Esc leaves it as it was"
+            s.notice = "Editing: Enter saves, Esc leaves it as it was"
             return []
         case .delete:
             s.selectedMessageID = target.id
@@ -209,11 +214,14 @@ extension ChatReducer {
         s.mentionCompletion = MentionCompletion(start: start, query: query, candidates: candidates, index: 0)
     }
 
-    /// The selected message when it is the user's own (else a status saying why not).
+    /// The selected message when it is the user's own (else a status saying why not). A refusal
+    /// ends message-select mode: the letters typed next go into the composer, seen, and never
+    /// run as commands the user did not mean.
     static func ownSelected(_ s: inout ChatState, verb: String) -> MessageRow? {
         guard live(&s), let id = s.selectedMessageID, let row = row(id, in: s) else { return nil }
         guard row.message.userID == s.userID, row.message.type != .deleted else {
             s.status = "You can only \(verb) your own messages"
+            s.selectedMessageID = nil
             return nil
         }
         return row

@@ -37,9 +37,10 @@ extension ChatReducer {
         }
         // Whoever posts has stopped typing, whatever their typing.stop says later.
         if isNew { s.typing[cid]?[row.authorName] = nil }
-        guard isNew, shownInChannel, message.type != .deleted, let index = s.channels.firstIndex(where: { $0.channel.cid == cid }),
-            s.counted.insert(row.id)
-        else { return effects }
+        // Counted once, however often the same message arrives.
+        let firstSeen = isNew && message.type != .deleted && s.counted.insert(row.id)
+        if firstSeen, let parent = message.parentID { countReply(to: parent, &s) }
+        guard firstSeen, shownInChannel, let index = s.channels.firstIndex(where: { $0.channel.cid == cid }) else { return effects }
         var summary = s.channels[index]
         if let at = message.createdAt, summary.lastMessageAt.map({ at > $0 }) ?? true { summary.lastMessageAt = at }
         let following =
@@ -54,10 +55,15 @@ extension ChatReducer {
                 if message.mentionedUserIDs?.contains(s.userID) == true { summary.mentionCount += 1 }
             }
         }
-        // Newest activity first, as the store orders the list.
-        s.channels.remove(at: index)
-        s.channels.insert(summary, at: 0)
+        // In place: the sidebar does not move under the reader.
+        s.channels[index] = summary
         return effects
+    }
+
+    /// A new reply raises its root's `⤷ N replies`, in the window and in the open thread.
+    static func countReply(to parent: String, _ s: inout ChatState) {
+        if let i = s.window?.rows.firstIndex(where: { $0.id == parent }) { s.window?.rows[i].replyCount += 1 }
+        if s.thread?.root.id == parent { s.thread?.root.replyCount += 1 }
     }
 
     /// In the open channel, at its newest message, with unread messages and no history

@@ -39,6 +39,13 @@ extension ChatReducer {
     }
 
     static func moveSelection(_ delta: Int, _ s: inout ChatState, _ effects: inout [ChatEffect]) {
+        if s.threadHasFocus {
+            // The thread pane holds all its replies: no paging, the view follows the selection.
+            let rows = s.threadRows
+            let current = rows.firstIndex { $0.id == s.selectedMessageID } ?? rows.count - 1
+            s.selectedMessageID = rows[max(0, min(rows.count - 1, current + delta))].id
+            return
+        }
         guard let rows = s.window?.rows, !rows.isEmpty else { return }
         let current = rows.firstIndex { $0.id == s.selectedMessageID } ?? rows.count - 1
         let next = max(0, min(rows.count - 1, current + delta))
@@ -48,5 +55,11 @@ extension ChatReducer {
             s.window?.bottomIndex = next == rows.count - 1 ? nil : max(next, 0)
         }
         if next == 0 { effects += scroll(1, &s) }
+    }
+
+    /// The messages from the top of the window to the bottom of the view.
+    public static func visibleRows(_ s: ChatState) -> ArraySlice<MessageRow> {
+        guard let w = s.window, !w.rows.isEmpty else { return [] }
+        return w.rows[...min(w.bottomIndex ?? w.rows.count - 1, w.rows.count - 1)]
     }
 }

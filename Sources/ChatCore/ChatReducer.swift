@@ -6,8 +6,14 @@ public enum ChatReducer {
     public static func reduce(_ state: ChatState, _ event: ChatEvent) -> (ChatState, [ChatEffect]) {
         var s = state
         var effects: [ChatEffect] = []
+        // What the status line said is about what was done before: the next action clears it.
+        if event.isIntent {
+            s.status = nil
+            s.notice = nil
+        }
         switch event {
-        case .channelsLoaded(let channels):
+        case .channelsLoaded(let loaded):
+            let channels = arrivalOrder(loaded)
             s.channels = channels
             // A channel left (or deleted) is not shown on: the first of the list opens instead.
             if let open = s.openCID, !channels.contains(where: { $0.channel.cid == open }) {
@@ -16,10 +22,14 @@ public enum ChatReducer {
                 s.thread = nil
                 s.selectedMessageID = nil
             }
-            if s.openCID == nil, let first = sidebarOrder(channels).first {
+            if s.openCID == nil, let first = firstToOpen(loaded) {
                 s.openCID = first.channel.cid
                 effects.append(.loadChannel(cid: first.channel.cid))
             }
+            // The list may have been counted before this client's mark-read reached the server
+            // (the connect-time list arrives after the open channel was read): the channel being
+            // read shows no unread.
+            effects += markReadAtBottom(&s)
         case .channelLoaded(let cid, let rows, let members):
             guard cid == s.openCID else { break }
             s.window = MessageWindow(
@@ -58,6 +68,17 @@ public enum ChatReducer {
             // Anchored at the first message: the view shows the channel's start and what follows.
             w.bottomIndex = rows.isEmpty ? nil : 0
             s.window = w
+        case .aroundLoaded(let cid, let rows, let id, let hasOlder, let hasNewer, let members):
+            guard cid == s.openCID, let i = rows.firstIndex(where: { $0.id == id }) else { break }
+            var w = MessageWindow(cid: cid, rows: rows, hasOlder: hasOlder, readMarker: s.openChannel?.lastRead)
+            w.hasNewer = hasNewer
+            // The message a few lines above the bottom, with what came before and after it.
+            let bottom = min(i + 3, rows.count - 1)
+            w.bottomIndex = hasNewer || bottom < rows.count - 1 ? bottom : nil
+            s.window = w
+            s.members = members
+            s.selectedMessageID = id
+            effects += markReadAtBottom(&s)
         case .threadLoaded(let root, let replies):
             // A thread reloaded after a reconnect keeps the focus where the reader had it.
             if s.thread?.root.id != root.id { s.focus = .thread }
@@ -66,9 +87,11 @@ public enum ChatReducer {
             s.details = details
         case .failed(let message):
             s.status = message
+            s.notice = nil
             s.window?.loadingOlder = false
         case .notice(let message):
-            s.status = message
+            s.notice = message
+            s.status = nil
         case .messageUpserted(let row):
             effects += upsert(row, &s)
         case .messageRemoved(let id):
@@ -104,6 +127,11 @@ public enum ChatReducer {
         case .clock(let now):
             s.now = now
             for cid in s.typing.keys { s.typing[cid] = s.typing[cid]?.filter { $0.value > now } }
+            // A question waiting for its answer (delete?) stays; anything else goes after a while.
+            if let shown = s.statusShownAt, now.seconds - shown.seconds >= statusSeconds, s.pendingDeleteID == nil {
+                s.status = nil
+                s.notice = nil
+            }
             // Five idle seconds end "is typing" for the others.
             if let typed = s.lastKeystrokeAt, s.typingSentAt != nil, now.seconds - typed.seconds >= typingIdleSeconds {
                 effects += stopTyping(&s)
@@ -114,11 +142,12 @@ public enum ChatReducer {
         case .openNextUnread:
             let order = sidebarOrder(s.channels)
             let start = order.firstIndex { $0.channel.cid == s.openCID } ?? -1
-            let rotated = order.indices.map { order[(start + 1 + $0) % order.count] }
-            if let next = rotated.first(where: { $0.unreadCount > 0 && $0.channel.cid != s.openCID }) {
+            let rotated = order.indices.map { order[(start + 1 + $0) % order.count] }.filter { $0.channel.cid != s.openCID }
+            // Where someone asked for the reader first, then the rest, each in sidebar order from here.
+            if let next = rotated.first(where: { $0.mentionCount > 0 }) ?? rotated.first(where: { $0.unreadCount > 0 }) {
                 effects += open(next.channel.cid, &s)
             } else {
-                s.status = "No unread channels"
+                s.notice = "No unread channels"
             }
         case .openPreviousChannel:
             if let previous = s.previousCID { effects += open(previous, &s) }
@@ -136,51 +165,58 @@ public enum ChatReducer {
                 s.window?.bottomIndex = nil
             }
         case .startSelecting:
-            s.selectedMessageID = visibleRows(s).last?.id
+            // With a server ↑ goes to one's own last message, the one most often edited.
+            let rows = s.threadHasFocus ? s.threadRows[...] : visibleRows(s)
+            s.selectedMessageID =
+                (s.isLive ? rows.last { $0.message.userID == s.userID && $0.message.type != .deleted } : nil)?.id ?? rows.last?.id
         case .moveSelection(let delta):
             moveSelection(delta, &s, &effects)
         case .openThread:
             if let id = s.selectedMessageID ?? s.window?.rows.last?.id {
-                let target = s.window?.rows.first { $0.id == id }?.message.parentID ?? id
+                let target = row(id, in: s)?.message.parentID ?? id
                 s.thread = nil
                 effects.append(.loadThread(messageID: target))
                 // With a server the thread opens to be written in: typing goes to its composer.
                 if s.isLive { s.selectedMessageID = nil }
             }
         case .toggleThreadFocus:
-            if s.thread != nil { s.focus = s.focus == .thread ? .messages : .thread }
+            if s.thread != nil {
+                s.focus = s.focus == .thread ? .messages : .thread
+                // Each pane has its own messages to select: the selection stays behind.
+                s.selectedMessageID = nil
+            }
         case .dismiss:
-            if s.reactionPicker != nil {
-                s.reactionPicker = nil
+            // Top first, in the order the view draws them: Esc never reaches a layer below.
+            if s.showHelp {
+                s.showHelp = false
             } else if s.summary != nil {
                 s.summary = nil
+            } else if s.details != nil {
+                s.details = nil
+            } else if s.reactionPicker != nil {
+                s.reactionPicker = nil
             } else if s.search != nil {
                 s.search = nil
+            } else if s.switcher != nil {
+                s.switcher = nil
             } else if s.quotingID != nil {
                 s.quotingID = nil
-                s.status = nil
             } else if s.editingID != nil {
                 s.editingID = nil
                 s.composer = Composer()
-                s.status = nil
-            } else if s.details != nil {
-                s.details = nil
-            } else if s.showHelp {
-                s.showHelp = false
-            } else if s.switcher != nil {
-                s.switcher = nil
             } else if s.selectedMessageID != nil {
                 s.selectedMessageID = nil
             } else if s.thread != nil {
                 s.thread = nil
                 s.focus = .messages
-            } else {
-                s.status = nil
             }
         case .toggleMembers:
             s.showMembers.toggle()
         case .toggleHelp:
             s.showHelp.toggle()
+            s.helpScroll = 0
+        case .helpScroll(let delta, let last):
+            s.helpScroll = min(max(0, s.helpScroll + delta), max(0, last))
         case .toggleSummary:
             if s.summary != nil { s.summary = nil } else { effects += openSummary(&s) }
         case .summaryLoaded(let figures):
@@ -194,10 +230,11 @@ public enum ChatReducer {
         case .showDetails:
             if let id = s.selectedMessageID { effects.append(.loadDetails(messageID: id)) }
         case .openSelectedLink:
-            let row = s.window?.rows.first { $0.id == s.selectedMessageID }
-            if let url = row?.message.attachments.lazy.compactMap({ $0.assetURL ?? $0.imageURL ?? $0.fields["title_link"]?.stringValue })
-                .first
-            {
+            let selected = s.selectedMessageID.flatMap { row($0, in: s) }
+            if let url = selected?.message.attachments.lazy.compactMap({
+                $0.assetURL ?? $0.imageURL ?? $0.fields["title_link"]?.stringValue
+            })
+            .first {
                 effects.append(.openURL(url))
             } else {
                 s.status = "No link in this message"
@@ -218,7 +255,7 @@ public enum ChatReducer {
                 s.editingID = row.id
                 s.composer = Composer(row.message.text ?? "")
                 s.selectedMessageID = nil
-                s.status = "Editing: Enter saves, Esc leaves it as it was"
+                s.notice = "Editing: Enter saves, Esc leaves it as it was"
             }
         case .deleteSelected:
             if let row = ownSelected(&s, verb: "delete") {
@@ -231,7 +268,6 @@ public enum ChatReducer {
                 s.selectedMessageID = nil
             }
             s.pendingDeleteID = nil
-            s.status = nil
         case .reactSelected:
             if live(&s), let id = s.selectedMessageID { s.reactionPicker = ReactionPicker(messageID: id) }
         case .pickerType(let text):
@@ -255,7 +291,7 @@ public enum ChatReducer {
             if live(&s), let id = s.selectedMessageID, let row = row(id, in: s) {
                 s.quotingID = id
                 s.selectedMessageID = nil
-                s.status = "Quoting \(row.authorName): your next message quotes it (Esc drops it)"
+                s.notice = "Quoting \(row.authorName): your next message quotes it (Esc drops it)"
             }
         case .openEditor:
             effects.append(.editExternally(s.composer.string))
@@ -269,6 +305,7 @@ public enum ChatReducer {
         case .searchResults(let query, let rows):
             s.search = SearchResults(query: query, rows: rows)
             s.status = rows.isEmpty ? "Nothing found for \(query)" : nil
+            s.notice = nil
             if rows.isEmpty { s.search = nil }
         case .searchMove(let delta):
             if let search = s.search, !search.rows.isEmpty {
@@ -278,8 +315,13 @@ public enum ChatReducer {
             if let search = s.search, search.selected < search.rows.count {
                 let found = search.rows[search.selected].message
                 s.search = nil
-                effects += open(found.cid, &s)
-                if let parent = found.parentID { effects.append(.loadThread(messageID: parent)) }
+                if let parent = found.parentID {
+                    effects += open(found.cid, &s)
+                    effects.append(.loadThread(messageID: parent))
+                } else {
+                    // Shown where it is, in the open channel too: its page, not the newest.
+                    effects += open(found.cid, &s, at: found.id)
+                }
             }
         case .pinSelected:
             if live(&s), let id = s.selectedMessageID, let row = row(id, in: s) {
@@ -310,48 +352,12 @@ public enum ChatReducer {
                 if switcher.selected < matches.count { effects += open(matches[switcher.selected].channel.channel.cid, &s) }
             }
         }
+        if s.status != state.status || s.notice != state.notice { s.statusShownAt = (s.status ?? s.notice) == nil ? nil : s.now }
         return (s, effects)
     }
 
-    // MARK: Shared by the reducer and the view
-
-    /// Sidebar order: direct messages after channels, livestreams last; unread first within a group.
-    public static func sidebarOrder(_ channels: [ChannelSummary]) -> [ChannelSummary] {
-        channels.enumerated().sorted { a, b in
-            let ka = (group(a.element).rawValue, a.element.unreadCount > 0 ? 0 : 1, a.offset)
-            let kb = (group(b.element).rawValue, b.element.unreadCount > 0 ? 0 : 1, b.offset)
-            return ka < kb
-        }.map(\.element)
-    }
-
-    public enum SidebarGroup: Int, CaseIterable, Sendable {
-        case channels, direct, livestreams
-        public var title: String {
-            switch self {
-            case .channels: "Channels"
-            case .direct: "Direct messages"
-            case .livestreams: "Livestreams"
-            }
-        }
-    }
-
-    public static func group(_ c: ChannelSummary) -> SidebarGroup {
-        if c.isDirect { return .direct }
-        return c.channel.type == BuiltInChannelType.livestream.rawValue ? .livestreams : .channels
-    }
-
-    /// Channels matching the switcher's query, best first, with the matched offsets of their titles.
-    public static func switcherMatches(_ query: String, _ channels: [ChannelSummary]) -> [(channel: ChannelSummary, offsets: [Int])] {
-        channels.compactMap { c in FuzzyMatch.match(query, in: c.title).map { (c, $0.offsets, $0.score) } }
-            .sorted { $0.2 > $1.2 }
-            .map { ($0.0, $0.1) }
-    }
-
-    /// The messages from the top of the window to the bottom of the view.
-    public static func visibleRows(_ s: ChatState) -> ArraySlice<MessageRow> {
-        guard let w = s.window, !w.rows.isEmpty else { return [] }
-        return w.rows[...min(w.bottomIndex ?? w.rows.count - 1, w.rows.count - 1)]
-    }
+    /// How long the status line shows an error or a notice nobody acted on.
+    static let statusSeconds: Int64 = 5
 
     // MARK: Helpers
 
@@ -361,8 +367,9 @@ public enum ChatReducer {
         return [.loadSummary]
     }
 
-    static func open(_ cid: String, _ s: inout ChatState) -> [ChatEffect] {
-        guard cid != s.openCID || s.window == nil else { return [] }
+    /// Opens `cid` at its newest messages, or at `messageID` with its neighbours.
+    static func open(_ cid: String, _ s: inout ChatState, at messageID: String? = nil) -> [ChatEffect] {
+        guard cid != s.openCID || s.window == nil || messageID != nil else { return [] }
         var effects: [ChatEffect] = []
         if s.openCID != cid {
             s.previousCID = s.openCID
@@ -378,6 +385,6 @@ public enum ChatReducer {
         s.selectedMessageID = nil
         s.focus = .messages
         s.members = []
-        return effects + [.loadChannel(cid: cid)]
+        return effects + [messageID.map { .loadAround(cid: cid, messageID: $0) } ?? .loadChannel(cid: cid)]
     }
 }

@@ -13,6 +13,8 @@ public struct ChatState: Sendable, Equatable {
     public var members: [MemberRow] = []
     public var showMembers = false
     public var showHelp = false
+    /// The first help line shown, when the help is taller than the screen.
+    public var helpScroll = 0
     public var focus: Focus = .messages
     /// The message under the cursor in message-select mode (nil: not selecting).
     public var selectedMessageID: String?
@@ -20,7 +22,12 @@ public struct ChatState: Sendable, Equatable {
     public var details: MessageDetails?
     /// Who is typing where: cid → user name → when the indicator expires.
     public var typing: [String: [String: Timestamp]] = [:]
+    /// An error, or a question waiting for an answer, in the status line.
     public var status: String?
+    /// News that is not an error ("Theme: light"), drawn apart from `status`.
+    public var notice: String?
+    /// When `status` or `notice` appeared: both go on the next action or after a few seconds.
+    public var statusShownAt: Timestamp?
     public var connection: ConnectionState = .offline
     /// Connected at least once: a later `.connected` is a return after a drop.
     public var wasConnected = false
@@ -68,6 +75,12 @@ public struct ChatState: Sendable, Equatable {
     }
 
     public var openChannel: ChannelSummary? { channels.first { $0.channel.cid == openCID } }
+
+    /// The thread pane is open and has the focus: selection and message commands act on it.
+    public var threadHasFocus: Bool { focus == .thread && thread != nil }
+
+    /// The open thread's messages, root first (empty when none is open).
+    public var threadRows: [MessageRow] { thread.map { [$0.root] + $0.replies } ?? [] }
 }
 
 public enum Focus: Sendable, Equatable {

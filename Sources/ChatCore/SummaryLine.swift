@@ -9,12 +9,27 @@ public struct SummaryLine: Sendable, Equatable {
         case bar(value: Int, max: Int)
     }
     public var kind: Kind
-    /// Untrusted where it names channels or users: the view sanitizes it.
-    public var text: String
+    /// A heading's title, or the name of a figure or a bar. Untrusted where it names channels
+    /// or users: the view sanitizes it, then lines it up with `column(_:)`.
+    public var label: String
+    /// What follows the name: a figure, or a bar's count (the bar is drawn after it). Untrusted
+    /// where it names a channel.
+    public var value: String
 
-    public init(_ kind: Kind, _ text: String) {
+    public init(_ kind: Kind, _ label: String, _ value: String = "") {
         self.kind = kind
-        self.text = text
+        self.label = label
+        self.value = value
+    }
+
+    /// The label, once sanitized, as the first column: 24 terminal columns, a bar's name cut at
+    /// 22 first. Padded after sanitizing, so a name that lost characters still lines up.
+    public func column(_ sanitizedLabel: String) -> String {
+        switch kind {
+        case .heading: sanitizedLabel
+        case .figure: sanitizedLabel.padded(toWidth: 24)
+        case .bar: DisplayWidth.truncate(sanitizedLabel, toWidth: 22, ellipsis: false).padded(toWidth: 24)
+        }
     }
 
     /// The same figures as `chatterm report`, as lines for a terminal pane.
@@ -23,18 +38,12 @@ public struct SummaryLine: Sendable, Equatable {
         let n = NumberText.grouped
         func heading(_ title: String) { lines += [SummaryLine(.figure, ""), SummaryLine(.heading, title)] }
         func figure(_ label: String, _ value: String) {
-            lines.append(SummaryLine(.figure, label.padded(toWidth: 24) + value))
+            lines.append(SummaryLine(.figure, label, value))
         }
         func bars(_ points: [(String, Int)]) {
             let top = points.map(\.1).max() ?? 0
             for (label, value) in points {
-                lines.append(
-                    SummaryLine(
-                        .bar(value: value, max: top),
-                        DisplayWidth.truncate(label, toWidth: 22, ellipsis: false).padded(toWidth: 24)
-                            + n(value).padded(toWidth: 9, alignment: .trailing) + " "
-                    )
-                )
+                lines.append(SummaryLine(.bar(value: value, max: top), label, n(value).padded(toWidth: 9, alignment: .trailing) + " "))
             }
         }
 

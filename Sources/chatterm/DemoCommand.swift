@@ -85,7 +85,7 @@ struct DemoCommand: ParsableCommand {
             userID: me.id
         )
         // The channel the client will open: its list, in its order.
-        let first = ChatReducer.sidebarOrder(try backend.channels(for: me.id)).first?.channel.cid
+        let first = ChatReducer.firstToOpen(try backend.channels(for: me.id))?.channel.cid
         let botTask =
             bots
             ? DemoBots(baseURL: base, credentials: credentials, me: me.id, store: store, interval: botInterval, firstChannel: first).start()

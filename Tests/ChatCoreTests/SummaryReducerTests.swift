@@ -23,8 +23,8 @@ final class SummaryReducerTests: XCTestCase {
         XCTAssertEqual(opened.summary, SummaryScreen(), "open and counting")
         let (loaded, _) = reduce(opened, .summaryLoaded(figures))
         let lines = try? XCTUnwrap(loaded.summary?.lines)
-        XCTAssertTrue(lines?.contains(SummaryLine(.figure, "messages                1,234,567")) ?? false, "\(lines ?? [])")
-        XCTAssertTrue(lines?.contains(SummaryLine(.bar(value: 300, max: 900), "team:eng                      300 ")) ?? false)
+        XCTAssertTrue(lines?.contains(SummaryLine(.figure, "messages", "1,234,567")) ?? false, "\(lines ?? [])")
+        XCTAssertTrue(lines?.contains(SummaryLine(.bar(value: 300, max: 900), "team:eng", "      300 ")) ?? false)
         XCTAssertNil(reduce(loaded, .toggleSummary).0.summary)
         XCTAssertNil(reduce(loaded, .dismiss).0.summary, "Esc closes it")
     }
@@ -36,7 +36,9 @@ final class SummaryReducerTests: XCTestCase {
             .init(id: "messaging:zh", name: "中文频道", count: 5),
             .init(id: "messaging:long", name: "一二三四五六七八九十十一十二", count: 12_345),
         ]
-        let bars = SummaryLine.lines(for: f).filter { if case .bar = $0.kind { true } else { false } }.map(\.text)
+        let bars = SummaryLine.lines(for: f).filter { if case .bar = $0.kind { true } else { false } }.map {
+            $0.column($0.label) + $0.value
+        }
         XCTAssertEqual(bars, ["中文频道" + String(repeating: " ", count: 16) + "        5 ", "一二三四五六七八九十十" + "  " + "   12,345 "])
     }
 

@@ -39,6 +39,11 @@ final class TmuxDriver {
         try run("new-session", "-d", "-x", "120", "-y", "40", "-s", session, command)
     }
 
+    /// Makes `session`'s window `width` x `height` (the client sees a resize).
+    func resize(_ session: String, width: Int, height: Int) throws {
+        try run("resize-window", "-t", session, "-x", String(width), "-y", String(height))
+    }
+
     /// Sends keys one at a time, as fingers do: an Esc followed at once by another key (or an
     /// arrow's own ESC) would read as Alt and that key.
     func keys(_ session: String, _ keys: String...) throws {

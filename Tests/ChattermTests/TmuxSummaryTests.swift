@@ -21,10 +21,13 @@ final class TmuxSummaryTests: XCTestCase {
         )
         try driver.waitFor("CHANNELS", in: "summary")
 
+        let pressed = Date()
         try driver.keys("summary", "F3")
         var shown = try driver.waitFor("Migration summary", in: "summary")
         // The same figures as `chatterm report` on this store.
         shown = try driver.waitFor("messages                4,004", in: "summary")
+        // B15: they show once counted, not at the next key timeout a second later.
+        XCTAssertLessThan(Date().timeIntervalSince(pressed), 0.7, "the figures waited for the key timeout")
         XCTAssertTrue(shown.contains("reactions               2,108"), shown)
         XCTAssertTrue(shown.contains("members                 155"), shown)
         XCTAssertTrue(shown.contains("█"), "no chart bars:\n\(shown)")

@@ -278,4 +278,48 @@ extension ChatViewTests {
         let bars = [full, part].map { $0.filter { $0 == "█" }.count }
         XCTAssertEqual(Double(bars[1]) / Double(bars[0]), 100.0 / 225, accuracy: 0.05)
     }
+
+    /// B15: a name that loses characters to the sanitizer (a bidi override, zero-width
+    /// spaces) was padded before it lost them, and its count stood left of the others.
+    func testSummaryColumnsLineUpForNamesWithRemovedCharacters() throws {
+        var figures = MigrationFigures()
+        figures.busiestUsers = [
+            .init(id: "plain", name: "Plain Name", count: 225),
+            .init(id: "tricky", name: "Tr\u{202E}i\u{200B}\u{200B}cky\u{2066} Name", count: 100),
+        ]
+        var state = ChatFixture.state()
+        state.summary = SummaryScreen()
+        state.summary?.lines = SummaryLine.lines(for: figures)
+        let frame = ChatView.render(state, width: 120, height: 40, context: ChatFixture.context())
+        let plain = try XCTUnwrap(find("Plain Name" + String(repeating: " ", count: 20) + "225 ", in: frame))
+        XCTAssertNotNil(find("Tricky Name", in: frame), "the sanitizer drops the invisible characters")
+        // Both names in a 24-column column, then the counts right-aligned in 9: 100 ends where 225 does.
+        let tricky = try XCTUnwrap(find("Tricky Name" + String(repeating: " ", count: 19) + "100 ", in: frame))
+        XCTAssertEqual(tricky.x, plain.x)
+    }
+}
+
+extension LiveChatViewTests {
+    /// B8: "Theme: light" was drawn as an error; a notice has its own style in every theme.
+    func testNoticesAndErrorsLookDifferent() throws {
+        var state = ChatFixture.state()
+        state.notice = "Theme: light"
+        var frame = ChatView.render(state, width: 120, height: 40, context: context)
+        let y = frame.height - 1
+        let x = try XCTUnwrap(
+            frame.text(row: y).range(of: "Theme: light").map {
+                frame.text(row: y).distance(from: frame.text(row: y).startIndex, to: $0.lowerBound)
+            }
+        )
+        XCTAssertEqual(frame[x, y].style, context.theme.style("statusBar.notice"))
+        state.notice = nil
+        state.status = "Could not load"
+        frame = ChatView.render(state, width: 120, height: 40, context: context)
+        XCTAssertEqual(frame[x, y].style, context.theme.style("statusBar.error"))
+        for name in ["dark", "light", "dark256", "mono"] {
+            let theme = ChatFixture.context(theme: name).theme
+            XCTAssertNotEqual(theme.style("statusBar.notice"), theme.style("statusBar.error"), name)
+            XCTAssertNotEqual(theme.style("statusBar.notice"), theme.style("statusBar"), name)
+        }
+    }
 }

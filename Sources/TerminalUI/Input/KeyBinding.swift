@@ -106,8 +106,10 @@ public struct KeyBinding: Sendable {
         KeyBinding(keys: [.control("x")], label: "Ctrl-X", help: "write the message in $EDITOR", command: .chat(.openEditor)),
     ]
 
-    /// What `key` means in `state`: the switcher takes typing while it is open.
-    public static func command(for key: Key, in state: ChatState) -> AppCommand? {
+    /// What `key` means in `state`: the overlay on top takes every key while it is open.
+    public static func command(for key: Key, in state: ChatState, screen: (width: Int, height: Int)) -> AppCommand? {
+        if state.showHelp { return helpCommand(for: key, in: state, screen: screen) }
+        if state.details != nil, state.summary == nil { return detailsCommand(for: key) }
         if state.switcher != nil {
             switch key {
             case .character(let c): return .chat(.switcherType(String(c)))

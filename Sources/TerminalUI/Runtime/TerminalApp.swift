@@ -66,8 +66,10 @@ public final class TerminalApp {
                 let (width, height) = screen.size
                 screen.draw(ChatView.render(state, width: width, height: height, context: context))
             }
-            // Live, wait briefly so arriving events show at once; offline, only keys change anything.
-            guard let key = screen.readKey(timeoutMilliseconds: live == nil ? 1000 : 50) else {
+            // Live, or while the summary is counted, wait briefly so arriving events show at
+            // once; otherwise only keys change anything.
+            let awaiting = live != nil || state.summary?.isCounting == true
+            guard let key = screen.readKey(timeoutMilliseconds: awaiting ? 50 : 1000) else {
                 let before = state
                 dispatch(.clock(.now()))
                 dirty = state.withoutClock != before.withoutClock
@@ -79,7 +81,7 @@ public final class TerminalApp {
                 screen.invalidate()
                 continue
             }
-            switch KeyBinding.command(for: key, in: state) {
+            switch KeyBinding.command(for: key, in: state, screen: screen.size) {
             case .chat(let event)?: dispatch(event)
             case .quit?: running = false
             case .redraw?: screen.invalidate()
@@ -126,6 +128,22 @@ public final class TerminalApp {
                 let origin = MessageCursor(createdAt: Timestamp(seconds: -62_135_596_800), id: "")
                 let rows = try backend.messages(cid: cid, viewer: viewer, after: origin, limit: page)
                 return .channelReplaced(cid: cid, rows: rows, hasOlder: false, hasNewer: rows.count >= page)
+            case .loadAround(let cid, let id):
+                guard let found = try backend.message(id: id, viewer: viewer), let at = found.message.createdAt else {
+                    return .failed("That message is gone")
+                }
+                let cursor = MessageCursor(createdAt: at, id: id)
+                let half = page / 2
+                let older = try backend.messages(cid: cid, viewer: viewer, before: cursor, limit: half)
+                let newer = try backend.messages(cid: cid, viewer: viewer, after: cursor, limit: half)
+                return .aroundLoaded(
+                    cid: cid,
+                    rows: older + [found] + newer,
+                    messageID: id,
+                    hasOlder: older.count >= half,
+                    hasNewer: newer.count >= half,
+                    members: try backend.members(cid: cid)
+                )
             case .loadThread(let id):
                 guard let root = try backend.message(id: id, viewer: viewer) else { return .failed("That thread is gone") }
                 return .threadLoaded(root: root, replies: try backend.replies(to: id, viewer: viewer, limit: 200))

@@ -75,6 +75,7 @@ extension Theme {
             ThemeAttribute("statusBar", "The status line at the bottom of the screen."),
             ThemeAttribute("statusBar.mode", "The current mode in the status line (message select, thread, …)."),
             ThemeAttribute("statusBar.error", "An error shown in the status line."),
+            ThemeAttribute("statusBar.notice", "A notice shown in the status line (\"Theme: light\"): news, not an error."),
             ThemeAttribute("input", "The text you are typing."),
             ThemeAttribute("input.prompt", "The prompt in front of the input."),
             ThemeAttribute("switcher", "The Ctrl-K fuzzy channel switcher."),

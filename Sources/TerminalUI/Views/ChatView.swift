@@ -82,7 +82,7 @@ public enum ChatView {
         }
         if state.showHelp {
             frame.cursor = nil
-            OverlayViews.drawHelp(live: state.isLive, frame: &frame, context: context)
+            OverlayViews.drawHelp(live: state.isLive, scroll: state.helpScroll, frame: &frame, context: context)
         }
         return frame
     }

@@ -99,10 +99,13 @@ enum MessageListView {
             lines += layout.lines(for: reply, after: previous, firstUnreadID: nil)
             previous = reply
         }
-        // Root on top; when the thread is longer than the pane, its newest replies show.
+        // Root on top; when the thread is longer than the pane, its newest replies show, or
+        // those up to the selected one.
+        let selected = focused ? state.selectedMessageID : nil
         let head = min(3, area.height)
-        let shown = lines.count <= area.height ? lines[...] : lines.prefix(head) + lines.suffix(area.height - head)
-        draw(shown, in: area, selected: nil, frame: &frame, context: context)
+        let end = selected.flatMap { id in lines.lastIndex { $0.messageID == id } }.map { max($0 + 1, area.height) } ?? lines.count
+        let shown = end <= area.height ? lines.prefix(end) : lines.prefix(head) + lines[(end - (area.height - head))..<end]
+        draw(shown, in: area, selected: selected, frame: &frame, context: context)
     }
 
     private static func draw(_ lines: ArraySlice<ViewLine>, in area: Rect, selected: String?, frame: inout Frame, context: RenderContext) {

@@ -63,34 +63,25 @@ enum OverlayViews {
         }
     }
 
-    /// The key table; with a server also the composer's keys and the /commands, from the
-    /// same tables the input handling reads.
-    static func drawHelp(live: Bool, frame: inout Frame, context: RenderContext) {
-        var entries = KeyBinding.all.map { ($0.label, $0.help) }
-        if live {
-            // Letters are text while writing: their commands work in message-select mode.
-            entries =
-                [("", "— writing —")] + KeyBinding.composer.map { ($0.label, $0.help) }
-                + [("", "— commands —")]
-                + SlashCommand.all.map { ("/" + $0.name, ($0.arguments.isEmpty ? "" : $0.arguments + ": ") + $0.help) }
-                + [("", "— reading (letters in message-select mode, after ↑) —")] + entries.filter { !$0.0.hasPrefix("q ") }
-                + [("q", "quote the selected message in your next one"), ("Ctrl-C", "quit")]
-        }
-        // The composer's key names are longer ("Backspace", "/giphy"): a wider key column; and
-        // when the list is taller than the screen, two columns side by side.
-        let keyWidth = live ? 14 : 12
-        let columnWidth = 72 + keyWidth - 12
-        let columns = entries.count + 3 > frame.height - 2 && frame.width - 2 >= 2 * columnWidth ? 2 : 1
-        let rows = (entries.count + columns - 1) / columns
-        let box = centered(width: min(columnWidth * columns, frame.width - 2), height: min(rows + 3, frame.height - 2), in: frame)
+    /// The help's lines (`KeyBinding.helpEntries`), from `scroll` on when they do not fit.
+    static func drawHelp(live: Bool, scroll: Int, frame: inout Frame, context: RenderContext) {
+        let entries = KeyBinding.helpEntries(live: live)
+        let layout = HelpLayout(entries: entries.count, live: live, width: frame.width, height: frame.height)
+        let (keyWidth, columns, rows, visible) = (layout.keyWidth, layout.columns, layout.rows, layout.visible)
+        let box = centered(width: layout.width, height: layout.height, in: frame)
         let style = context.style("help")
-        drawBox(box, title: "Keys (Esc closes)", style: style, frame: &frame, context: context)
+        // Scrolled no further than the last screenful.
+        let first = min(scroll, layout.lastScroll)
+        let title =
+            rows > visible
+            ? "Keys \(first + 1)–\(first + visible) of \(rows) (↑↓ PgUp PgDn scroll, Esc closes)" : "Keys (Esc closes)"
+        drawBox(box, title: title, style: style, frame: &frame, context: context)
         let width = box.width / columns
-        for (i, entry) in entries.enumerated() where i % rows < box.height - 2 {
+        for (i, entry) in entries.enumerated() where (first..<(first + visible)).contains(i % rows) {
             let x = box.x + (i / rows) * width
-            let y = box.y + 1 + i % rows
-            frame.put(context.label(entry.0), x: x + 2, y: y, maxWidth: keyWidth, style: context.style("help.key"))
-            frame.put(context.label(entry.1), x: x + keyWidth + 3, y: y, maxWidth: width - keyWidth - 5, style: style)
+            let y = box.y + 1 + i % rows - first
+            frame.put(context.label(entry.key), x: x + 2, y: y, maxWidth: keyWidth, style: context.style("help.key"))
+            frame.put(context.label(entry.help), x: x + keyWidth + 3, y: y, maxWidth: width - keyWidth - 5, style: style)
         }
     }
 
@@ -145,4 +136,29 @@ enum OverlayViews {
         }
         frame.put(context.label(" " + title + " "), x: box.x + 2, y: box.y, maxWidth: box.width - 4, style: style)
     }
+}
+
+/// The help box's shape on a screen: the composer's key names are longer ("Backspace",
+/// "/giphy"): a wider key column; and when the list is taller than the screen, two columns
+/// side by side, and what still does not fit scrolls.
+struct HelpLayout {
+    let keyWidth: Int
+    let columns: Int
+    let rows: Int
+    let width: Int
+    let height: Int
+
+    init(entries: Int, live: Bool, width screenWidth: Int, height screenHeight: Int) {
+        keyWidth = live ? 14 : 12
+        let columnWidth = 72 + keyWidth - 12
+        columns = entries + 3 > screenHeight - 2 && screenWidth - 2 >= 2 * columnWidth ? 2 : 1
+        rows = (entries + columns - 1) / columns
+        width = min(columnWidth * columns, screenWidth - 2)
+        height = min(rows + 3, screenHeight - 2)
+    }
+
+    /// Lines shown at once, inside the border.
+    var visible: Int { max(0, height - 2) }
+    /// The furthest the help scrolls: its last screenful.
+    var lastScroll: Int { max(0, rows - visible) }
 }

@@ -9,7 +9,11 @@ enum StatusBarView {
         let mode =
             state.switcher != nil
             ? " SWITCH "
-            : state.selectedMessageID != nil ? " SELECT " : state.focus == .thread ? " THREAD " : state.isLive ? " CHAT " : " BROWSE "
+            : state.selectedMessageID != nil
+                ? " SELECT "
+                : state.editingID != nil
+                    ? " EDIT "
+                    : state.quotingID != nil ? " QUOTE " : state.focus == .thread ? " THREAD " : state.isLive ? " CHAT " : " BROWSE "
         var x = rect.x
         x += frame.put(context.label(mode), x: x, y: rect.y, style: context.style("statusBar.mode"))
         switch state.connection {
@@ -20,13 +24,14 @@ enum StatusBarView {
             x += frame.put(context.label(" ○ offline, retrying in \(seconds) s"), x: x, y: rect.y, style: context.style("statusBar.error"))
         }
         x += frame.put(context.text(" " + state.userName, singleLine: true), x: x, y: rect.y, style: style)
-        if let status = state.status {
+        // Errors look like errors; notices like news.
+        if let (text, styleName) = state.status.map({ ($0, "statusBar.error") }) ?? state.notice.map({ ($0, "statusBar.notice") }) {
             frame.put(
-                context.text("  " + status, singleLine: true),
+                context.text("  " + text, singleLine: true),
                 x: x,
                 y: rect.y,
                 maxWidth: rect.x + rect.width - x,
-                style: context.style("statusBar.error")
+                style: context.style(styleName)
             )
         } else {
             let unread = state.channels.filter { $0.unreadCount > 0 && !$0.muted }.count

@@ -24,13 +24,14 @@ enum SummaryView {
         let first = min(summary.scroll, max(0, lines.count - visible))
         for (i, line) in lines.dropFirst(first).prefix(visible).enumerated() {
             let y = box.y + 1 + i
-            switch line.kind {
-            case .heading:
-                frame.put(context.text(line.text, singleLine: true), x: x, y: y, maxWidth: width, style: context.style("help.key"))
-            case .figure:
-                frame.put(context.text(line.text, singleLine: true), x: x, y: y, maxWidth: width, style: style)
-            case .bar(let value, let top):
-                let used = frame.put(context.text(line.text, singleLine: true), x: x, y: y, maxWidth: width, style: style)
+            let label = SanitizedText(alreadySanitized: line.column(context.text(line.label, singleLine: true).value))
+            if case .heading = line.kind {
+                frame.put(label, x: x, y: y, maxWidth: width, style: context.style("help.key"))
+                continue
+            }
+            var used = frame.put(label, x: x, y: y, maxWidth: width, style: style)
+            used += frame.put(context.text(line.value, singleLine: true), x: x + used, y: y, maxWidth: width - used, style: style)
+            if case .bar(let value, let top) = line.kind {
                 let room = width - used
                 let length = top > 0 && value > 0 ? max(1, value * room / top) : 0
                 frame.put(

@@ -1,0 +1,65 @@
+import ChatCore
+import ChatModel
+import XCTest
+
+/// `/search` results: Enter shows the message where it is.
+final class SearchReducerTests: XCTestCase, LiveReducerScript {
+    private func page(_ cid: String, around id: String, before: Int, after: Int) -> [MessageRow] {
+        (0..<before).map { message("b\($0)", from: "bob", cid: cid, at: Int64(100 + $0)) } + [message(id, from: "carol", cid: cid, at: 200)]
+            + (0..<after).map { message("a\($0)", from: "bob", cid: cid, at: Int64(300 + $0)) }
+    }
+
+    /// B4: a result in the open channel did nothing; now its page loads and it is selected,
+    /// with its neighbours on screen.
+    func testAResultInTheOpenChannelShowsItSelectedAmongItsNeighbours() {
+        var (s, effects) = reduce(
+            live(),
+            .searchResults(query: "launch", rows: [message("hit", from: "carol", at: 200)]),
+            .searchConfirm
+        )
+        XCTAssertNil(s.search)
+        XCTAssertEqual(effects, [.loadAround(cid: "messaging:general", messageID: "hit")])
+        let rows = page("messaging:general", around: "hit", before: 25, after: 25)
+        (s, effects) = reduce(
+            s,
+            .aroundLoaded(cid: "messaging:general", rows: rows, messageID: "hit", hasOlder: true, hasNewer: true, members: [])
+        )
+        XCTAssertEqual(s.selectedMessageID, "hit")
+        XCTAssertEqual(s.window?.rows.count, 51)
+        XCTAssertEqual(s.window?.hasNewer, true, "newer messages are loaded on scrolling down")
+        XCTAssertEqual(s.window?.bottomIndex, 28, "the message just above the bottom, its neighbours around it")
+        XCTAssertTrue(ChatReducer.visibleRows(s).contains { $0.id == "hit" })
+        XCTAssertEqual(effects, [], "not at the bottom: nothing is marked read")
+    }
+
+    /// B4: a result elsewhere opened its channel at the newest messages.
+    func testAResultInAnotherChannelOpensItAtTheMessage() {
+        var (s, effects) = reduce(
+            live(),
+            .searchResults(query: "launch", rows: [message("hit", from: "carol", cid: "messaging:random", at: 200)]),
+            .searchConfirm
+        )
+        XCTAssertEqual(s.openCID, "messaging:random")
+        XCTAssertEqual(effects, [.loadAround(cid: "messaging:random", messageID: "hit")], "its page, not the newest")
+        // A late answer for a channel left meanwhile is dropped.
+        let stale = reduce(
+            s,
+            .openChannel(cid: "messaging:general"),
+            .aroundLoaded(
+                cid: "messaging:random",
+                rows: [message("hit", from: "carol", at: 200)],
+                messageID: "hit",
+                hasOlder: false,
+                hasNewer: false,
+                members: []
+            )
+        ).0
+        XCTAssertNil(stale.window)
+        XCTAssertNil(stale.selectedMessageID)
+        // Near the newest message the window follows the bottom as usual.
+        let rows = page("messaging:random", around: "hit", before: 25, after: 1)
+        s = reduce(s, .aroundLoaded(cid: "messaging:random", rows: rows, messageID: "hit", hasOlder: true, hasNewer: false, members: [])).0
+        XCTAssertEqual(s.selectedMessageID, "hit")
+        XCTAssertNil(s.window?.bottomIndex)
+    }
+}

@@ -1,0 +1,61 @@
+import ChatTestSupport
+import Foundation
+import XCTest
+
+/// The live demo in tmux at 120x40 and 80x24, key by key: the help (B7) and a refused
+/// action in message-select mode (B10).
+final class TmuxDemoKeysTests: XCTestCase {
+    let directory = TemporaryDirectory()
+    private lazy var tmux = TmuxDriver(directory: directory)
+
+    override func tearDown() { tmux.stop() }
+
+    private func startDemo() throws {
+        try tmux.start("demo", "cd \(packageRoot) && env LANG=C.UTF-8 \(ChattermProcess.binary) demo")
+        try tmux.waitFor("online", in: "demo", timeout: 30)
+    }
+
+    /// B7: the help was cut off and PgDn scrolled the channel behind it; letters went into
+    /// the composer.
+    func testTheHelpScrollsAndKeepsItsKeysAtBothSizes() throws {
+        guard TmuxDriver.available else { throw XCTSkip("tmux is not installed") }
+        try startDemo()
+        for (width, height) in [(120, 40), (80, 24)] {
+            try tmux.resize("demo", width: width, height: height)
+            try tmux.keys("demo", "F1")
+            var shown = try tmux.waitFor("Keys 1–", in: "demo")
+            XCTAssertFalse(shown.contains("Ctrl-C         quit"), "\(width)x\(height): the end does not fit:\n\(shown)")
+            try tmux.keys("demo", "NPage", "NPage", "NPage", "NPage", "NPage", "NPage", "NPage")
+            shown = try tmux.waitFor("Ctrl-C         quit", in: "demo")
+            XCTAssertTrue(shown.contains(" of 66 "), "\(width)x\(height):\n\(shown)")
+            try tmux.type("demo", "xy")
+            try tmux.keys("demo", "Escape")
+            shown = try tmux.waitUntil(in: "demo", "the help closed") { !$0.contains("Keys ") }
+            let composer = try XCTUnwrap(shown.split(separator: "\n").last { $0.hasPrefix("›") })
+            XCTAssertEqual(composer.trimmingCharacters(in: .whitespaces), "›", "\(width)x\(height): letters reached the composer")
+        }
+    }
+
+    /// B10: after `e` on someone else's message was refused, the next letters ran as
+    /// commands; now they are text in the composer, and Enter sends only what it shows.
+    func testARefusedEditReturnsToTheComposerAtBothSizes() throws {
+        guard TmuxDriver.available else { throw XCTSkip("tmux is not installed") }
+        try startDemo()
+        try tmux.send("demo", "my own line")
+        try tmux.waitFor("my own line", in: "demo")
+        for (width, height) in [(120, 40), (80, 24)] {
+            try tmux.resize("demo", width: width, height: height)
+            // ↑ selects one's own last message; ↑ again the one before it, someone else's.
+            try tmux.keys("demo", "Up")
+            try tmux.waitFor(" SELECT ", in: "demo")
+            try tmux.keys("demo", "Up", "e")
+            try tmux.waitFor("You can only edit your own messages", in: "demo")
+            try tmux.type("demo", "dt")
+            let shown = try tmux.waitFor("› dt", in: "demo")
+            XCTAssertFalse(shown.contains("Delete this message?"), "\(width)x\(height): d asked to delete:\n\(shown)")
+            XCTAssertFalse(shown.contains("Thread"), "\(width)x\(height): t opened a thread:\n\(shown)")
+            try tmux.keys("demo", "C-u")
+            try tmux.waitUntil(in: "demo", "the composer emptied") { !$0.contains("› dt") }
+        }
+    }
+}
