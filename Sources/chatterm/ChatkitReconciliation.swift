@@ -30,9 +30,9 @@ struct ChatkitReconciliation {
         }
         let inStore = ["users": usersInStore, "rooms": channelsInStore, "messages": messagesInStore, "cursors": readsInStore]
         for tally in report.accounting {
-            var reasons = tally.notConverted.map { "\($0.count) \($0.reason)" }
+            var reasons = tally.notConverted.map { "\(NumberText.grouped($0.count)) \($0.reason)" }
             let lost = tally.converted - inStore[tally.kind]!
-            if lost > 0 { reasons.append("\(lost) converted but not found in the store") }
+            if lost > 0 { reasons.append("\(NumberText.grouped(lost)) converted but not found in the store") }
             rows.append(
                 Self.row(tally.kind, chatkit: tally.source, converted: tally.converted, inStore: inStore[tally.kind]!, reasons: reasons)
             )
@@ -78,7 +78,10 @@ struct ChatkitReconciliation {
         for row in rows {
             let counts = row.counts
             out +=
-                line([counts.item, "\(counts.source)", "\(row.converted)", "\(counts.imported)", counts.differenceText])
+                line([
+                    counts.item, NumberText.grouped(counts.source), NumberText.grouped(row.converted), NumberText.grouped(counts.imported),
+                    counts.differenceText,
+                ])
                 + (counts.reason.isEmpty ? "-" : counts.reason) + "\n"
         }
         return out
