@@ -143,23 +143,4 @@ extension ChatStore {
             )
         }
     }
-
-    /// Messages whose text contains `text` (case-insensitive), in the given channels, newest first.
-    public func search(text: String, cids: [String], viewer: String, limit: Int, offset: Int) throws -> [MessageRow] {
-        guard !cids.isEmpty else { return [] }
-        let names = cids.indices.map { ":c\($0)" }
-        var arguments = Dictionary(uniqueKeysWithValues: zip(names.map { String($0.dropFirst()) }, cids.map(SQLValue.text)))
-        arguments.merge(["text": .text(text), "viewer": .text(viewer), "limit": limit.sqlValue, "offset": offset.sqlValue]) { $1 }
-        let ids: [String] = try backend.read { db in
-            try db.rows(
-                """
-                SELECT id FROM messages m WHERE m.cid IN (\(names.joined(separator: ", ")))
-                    AND m.type != 'deleted' AND \(db.dialect.containsIgnoringCase("m.text", ":text")) AND \(Self.visibleCondition(viewer: ":viewer", db.dialect))
-                ORDER BY m.created_at DESC, m.id LIMIT :limit OFFSET :offset
-                """,
-                named: arguments
-            ).compactMap { $0["id"] }
-        }
-        return try ids.compactMap { try message(id: $0, viewer: viewer) }
-    }
 }

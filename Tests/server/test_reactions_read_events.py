@@ -173,3 +173,38 @@ def test_members_added_through_the_api_count_what_follows_as_unread(client):
     assert unread(a) == 0, "one's own messages are never unread"
     reads = {r["user"]["id"]: r["unread_messages"] for r in channel.query(user_id=a)["read"]}
     assert reads[b] == 2 and reads[c] == 1
+
+
+def test_unread_counts_count_replies_in_threads_the_user_takes_part_in(client, room):
+    channel, a, b = room
+    c = new_id("r")
+    client.upsert_user({"id": c})
+    channel.add_members([c])
+    mine = channel.send_message({"text": "a's root"}, a)["message"]
+    joined = channel.send_message({"text": "b's root"}, b)["message"]
+    channel.send_message({"text": "a joins b's thread", "parent_id": joined["id"]}, a)
+    untouched = channel.send_message({"text": "c's root"}, c)["message"]
+    channel.mark_read(a)
+    for parent in (mine, mine, joined, untouched):
+        channel.send_message({"text": "reply", "parent_id": parent["id"]}, c)
+    channel.send_message({"text": "a's own reply", "parent_id": mine["id"]}, a)
+    counts = client.unread_counts(a)
+    threads = {t["parent_message_id"]: t for t in counts["threads"]}
+    assert {k: t["unread_count"] for k, t in threads.items()} == {mine["id"]: 2, joined["id"]: 1}
+    assert counts["total_unread_threads_count"] == 2
+    assert threads[mine["id"]]["last_read"] and "last_read_message_id" in threads[mine["id"]]
+    channel.mark_read(a)
+    after = client.unread_counts(a)
+    assert after["total_unread_threads_count"] == 0 and after["threads"] == []
+
+
+def test_unread_thread_replies_leave_out_what_the_user_may_not_see(client, room):
+    channel, a, b = room
+    root = channel.send_message({"text": "root"}, a)["message"]
+    channel.mark_read(a)
+    gone = channel.send_message({"text": "deleted", "parent_id": root["id"]}, b)["message"]
+    client.delete_message(gone["id"])
+    channel.send_message({"text": "not for a", "parent_id": root["id"], "restricted_visibility": [b]}, b)
+    assert client.unread_counts(a)["total_unread_threads_count"] == 0
+    channel.send_message({"text": "for a", "parent_id": root["id"]}, b)
+    assert [t["unread_count"] for t in client.unread_counts(a)["threads"]] == [1]

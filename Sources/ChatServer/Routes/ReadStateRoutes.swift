@@ -87,7 +87,8 @@ struct ReadStateRoutes {
         return JSONResponse.ok([:], status: .created, context: context)
     }
 
-    /// Unread messages per channel for a user, by Stream's rule (see `ChannelSummary`). Each
+    /// Unread messages per channel for a user, by Stream's rule (see `ChannelSummary`), and the
+    /// threads the user takes part in with unread replies (`ChatStore.unreadThreads`). Each
     /// channel also carries `unread_mention_count`, the unread messages that mention the user:
     /// not Stream's (it reports no mentions), added so a client's sidebar can show them.
     private func unread(_ request: Request, _ context: ServerContext) throws -> Response {
@@ -114,9 +115,18 @@ struct ReadStateRoutes {
             return ["channel_type": .string(type), "channel_count": .int(counts.channels), "unread_count": .int(counts.unread)]
         }
         let total = channels.reduce(0) { $0 + $1.unreadCount }
+        let threads: [JSONValue] = try store.unreadThreads(for: user).map { thread in
+            let lastRead: JSONValue = thread.lastRead.map { .string($0.rfc3339) } ?? .null
+            let lastReadMessage: JSONValue = thread.lastReadMessageID.map(JSONValue.string) ?? .null
+            let fields: JSONObject = [
+                "parent_message_id": .string(thread.parentMessageID), "unread_count": .int(thread.unreadCount),
+                "last_read": lastRead, "last_read_message_id": lastReadMessage,
+            ]
+            return .object(fields)
+        }
         let body: JSONObject = [
             "total_unread_count": .int(total), "channels": .array(perChannel), "channel_type": .array(perType),
-            "total_unread_threads_count": 0, "threads": [],
+            "total_unread_threads_count": .int(threads.count), "threads": .array(threads),
         ]
         return JSONResponse.ok(body, context: context)
     }

@@ -2,7 +2,8 @@ import ChatModel
 import ChatStore
 import Hummingbird
 
-/// `search`: message text within the channels a channel filter selects.
+/// `search`: messages holding every word of a text (see `MessageSearch`) within the channels a
+/// channel filter selects, a page at a time (see `SearchPage`).
 struct SearchRoutes {
     let store: ChatStore
 
@@ -16,10 +17,9 @@ struct SearchRoutes {
         guard let filter = payload["filter_conditions"]?.objectValue, !filter.isEmpty else {
             throw StreamAPIError.input(operation, "filter_conditions (the channel filter) is required")
         }
-        let text =
-            payload["query"]?.stringValue
-            ?? payload["message_filter_conditions"]?.objectValue?["text"]?.objectValue.flatMap { $0["$autocomplete"] ?? $0["$q"] }?
-            .stringValue
+        let textCondition = payload["message_filter_conditions"]?.objectValue?["text"]?.objectValue
+        let autocomplete = textCondition?["$autocomplete"]?.stringValue
+        let text = payload["query"]?.stringValue ?? autocomplete ?? textCondition?["$q"]?.stringValue
         guard let text, !text.isEmpty else {
             throw StreamAPIError.input(
                 operation,
@@ -50,10 +50,13 @@ struct SearchRoutes {
             limit: 10_000,
             offset: 0
         )
-        let limit = min(max(payload["limit"]?.intValue ?? 20, 1), 100)
-        let offset = max(payload["offset"]?.intValue ?? 0, 0)
+        let page = try SearchPage(payload, operation: operation)
+        let search = MessageSearch(query: text, prefix: payload["query"] == nil && autocomplete != nil, order: page.order)
         let viewer = ActingUser.viewer(context)
-        let rows = try store.search(text: text, cids: channels.map(\.cid), viewer: viewer, limit: limit, offset: offset)
+        // One more than the page tells whether a following page exists.
+        var rows = try store.search(search, cids: channels.map(\.cid), viewer: viewer, limit: page.limit + 1, offset: page.offset)
+        let more = rows.count > page.limit
+        rows = Array(rows.prefix(page.limit))
         let presenter = MessagePresenter(store: store)
         let results: [JSONValue] = try rows.map { row in
             var message = try presenter.message(row, viewer: viewer).objectValue ?? [:]
@@ -62,6 +65,8 @@ struct SearchRoutes {
             }
             return ["message": .object(message)]
         }
-        return JSONResponse.ok(["results": .array(results)], context: context)
+        var body: JSONObject = ["results": .array(results)]
+        if more { body["next"] = .string(page.next) }
+        return JSONResponse.ok(body, context: context)
     }
 }

@@ -14,11 +14,15 @@ public enum SQLDialect: Sendable {
         }
     }
 
-    /// `haystack` contains `needle`, ASCII case folded (both SQL expressions).
-    func containsIgnoringCase(_ haystack: String, _ needle: String) -> String {
-        switch self {
-        case .sqlite: "instr(lower(\(haystack)), lower(\(needle))) > 0"
-        case .postgres: "strpos(lower(\(haystack)), lower(\(needle))) > 0"
+    /// `text` holds the word `word` (both SQL expressions; the word only letters and digits, so
+    /// it is no pattern syntax on either backend), ASCII case folded: bounded on both sides by
+    /// anything but a-z and 0-9 or the text's ends, or only before it when `prefix` (a word
+    /// that starts with it).
+    func containsWord(_ text: String, _ word: String, prefix: Bool) -> String {
+        let after = prefix ? "" : "[^a-z0-9]"
+        return switch self {
+        case .sqlite: "(' ' || lower(\(text)) || ' ') GLOB ('*[^a-z0-9]' || lower(\(word)) || '\(after)*')"
+        case .postgres: "(' ' || lower(\(text)) || ' ') ~ ('[^a-z0-9]' || lower(\(word)) || '\(after)')"
         }
     }
 

@@ -1,0 +1,47 @@
+import ChatModel
+
+/// A thread with replies its participant has not read, as `unread_counts` lists it.
+public struct UnreadThread: Sendable, Equatable {
+    public let parentMessageID: String
+    public let unreadCount: Int
+    /// The read position the count starts from: the channel's `last_read` (the store keeps no
+    /// per-thread read state).
+    public let lastRead: Timestamp?
+    /// The newest reply at or before `lastRead`, if any.
+    public let lastReadMessageID: String?
+}
+
+extension ChatStore {
+    /// Threads of `userID`'s channels (hidden ones left out) that the user takes part in, as
+    /// Stream counts participants: the parent's author or the author of a reply. A reply is
+    /// unread when it would be an unread channel message (after the member's `last_read`, from
+    /// someone else, not deleted, visible to the user), whether or not it is shown in the channel.
+    public func unreadThreads(for userID: String) throws -> [UnreadThread] {
+        try backend.read { db in
+            try db.rows(
+                """
+                SELECT p.id AS parent_id, mb.last_read, COUNT(*) AS unread_count,
+                    (SELECT r.id FROM messages r WHERE r.parent_id = p.id AND r.created_at <= mb.last_read
+                        ORDER BY r.created_at DESC, r.id DESC LIMIT 1) AS last_read_message_id
+                FROM members mb
+                JOIN messages p ON p.cid = mb.cid AND p.parent_id IS NULL
+                JOIN messages m ON m.parent_id = p.id
+                WHERE mb.user_id = :user AND mb.hide_channel = 0 AND mb.last_read IS NOT NULL
+                    AND m.created_at > mb.last_read AND m.user_id != :user AND m.type != 'deleted' AND m.deleted_at IS NULL
+                    AND \(Self.visibleCondition(viewer: ":user", db.dialect))
+                    AND (p.user_id = :user OR EXISTS (SELECT 1 FROM messages own WHERE own.parent_id = p.id AND own.user_id = :user))
+                GROUP BY p.id, mb.last_read
+                ORDER BY p.id
+                """,
+                named: ["user": .text(userID)]
+            ).map { row in
+                UnreadThread(
+                    parentMessageID: row["parent_id"],
+                    unreadCount: row["unread_count"],
+                    lastRead: StoredValue.decodeTime(row["last_read"]),
+                    lastReadMessageID: row["last_read_message_id"]
+                )
+            }
+        }
+    }
+}
