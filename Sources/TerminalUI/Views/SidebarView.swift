@@ -59,6 +59,7 @@ enum SidebarView {
             x: column,
             y: y,
             maxWidth: max(1, width - 2 - suffixWidth - 1),
+            ellipsis: true,
             style: style
         )
         if !frozen.isEmpty { column += frame.put(context.label(frozen), x: column, y: y, style: context.style("sidebar.channel.frozen")) }
