@@ -123,12 +123,9 @@ enum MessageListView {
             let y = area.y + offset
             line.draw(into: &frame, x: area.x, y: y, width: area.width)
             if let selected, line.messageID == selected {
-                frame.restyle(x: area.x, y: y, width: area.width) { style in
-                    var s = style
-                    s.attributes.formUnion(highlight.attributes)
-                    if highlight.background != .terminalDefault { s.background = highlight.background }
-                    return s
-                }
+                // One style over the whole message: under `reverse`, the authors', times' and
+                // mentions' own colours would otherwise turn into a patchwork of backgrounds.
+                frame.restyle(x: area.x, y: y, width: area.width) { _ in highlight }
             }
         }
     }

@@ -62,14 +62,17 @@ enum SidebarView {
             ellipsis: true,
             style: style
         )
-        if !frozen.isEmpty { column += frame.put(context.label(frozen), x: column, y: y, style: context.style("sidebar.channel.frozen")) }
+        // The open channel's row is highlighted whole: its badges take the row's style.
+        let frozenStyle = current ? style : context.style("sidebar.channel.frozen")
+        let mentionStyle = current ? style : context.style("sidebar.channel.mention")
+        if !frozen.isEmpty { column += frame.put(context.label(frozen), x: column, y: y, style: frozenStyle) }
         if !mention.isEmpty {
             frame.put(
                 context.label(mention),
                 x: column,
                 y: y,
                 maxWidth: x + width - column,
-                style: context.style("sidebar.channel.mention")
+                style: mentionStyle
             )
         }
     }
