@@ -158,6 +158,15 @@ final class ChatViewTests: XCTestCase {
         let l = hit.x + Array("chatkit-legacy").firstIndex(of: "l")!
         XCTAssertTrue(frame[l, hit.y].style.attributes.isSuperset(of: context.theme.style("switcher.match").attributes))
         XCTAssertNotEqual(frame[l, hit.y].style, frame[hit.x, hit.y].style)
+        // `#`/`@` and the mention badge, as in the sidebar.
+        XCTAssertEqual(frame[hit.x - 1, hit.y].text, "#")
+        state.switcher?.query = "tom"
+        let dm = render(state)
+        let dmPrompt = try XCTUnwrap(find("> tom", in: dm))
+        let entry = try XCTUnwrap(find("@Tomás Silva", in: dm, below: dmPrompt.y))
+        // The sidebar has its own `@Tomás Silva (1)`, so look only right of the switcher's row start.
+        let row = (entry.x..<dm.width).map { dm[$0, entry.y].text }.joined()
+        XCTAssertTrue(row.contains("(1)"), row)
     }
 
     func testASCIIEmojiShowsShortcodes() throws {
