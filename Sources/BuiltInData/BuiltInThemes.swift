@@ -189,15 +189,20 @@ public enum BuiltInThemes {
 
         """#,
         "light": #"""
-        # For terminals with a light background: 16 colours, no white or yellow text, bright colours
-        # only where they stay readable on white. Same style flags as dark, so it reads under NO_COLOR.
+        # For terminals with a light background: black on its own white background, and every text
+        # colour at least 4.5:1 against what it is drawn on (WCAG AA; LightThemeContrastTests checks it),
+        # both as written and as a 16-colour terminal shows it (the nearest of the 16 is then black,
+        # red, blue or magenta). Same style flags as dark, so it reads under NO_COLOR.
         # Themes/README.md describes the format and every attribute.
 
         [theme]
         name = light
 
         [attributes]
-        border.fg = brightBlack
+        default.fg = black
+        default.bg = brightWhite
+
+        border.fg = color237
 
         sidebar.header.fg = blue
         sidebar.header.style = bold
@@ -206,7 +211,7 @@ public enum BuiltInThemes {
         sidebar.channel.unread.style = bold
         sidebar.channel.mention.fg = red
         sidebar.channel.mention.style = [bold, underline]
-        sidebar.channel.muted.fg = brightBlack
+        sidebar.channel.muted.fg = color237
         sidebar.channel.muted.style = dim
         sidebar.channel.frozen.fg = blue
 
@@ -214,7 +219,7 @@ public enum BuiltInThemes {
         channelHeader.bg = blue
         channelHeader.style = bold
 
-        message.time.fg = brightBlack
+        message.time.fg = color237
         message.author.style = bold
         message.author.self.fg = black
         message.author.self.style = [bold, underline]
@@ -223,12 +228,12 @@ public enum BuiltInThemes {
         message.mention.style = bold
         message.system.fg = blue
         message.system.style = italic
-        message.deleted.fg = brightBlack
+        message.deleted.fg = color237
         message.deleted.style = [dim, italic]
-        message.edited.fg = brightBlack
+        message.edited.fg = color237
         message.pinned.fg = red
         message.pinned.style = bold
-        message.quote.fg = brightBlack
+        message.quote.fg = color237
         message.quote.style = italic
         message.selected.style = reverse
         message.gap.fg = magenta
@@ -239,21 +244,21 @@ public enum BuiltInThemes {
         newMessages.style = bold
 
         reaction.fg = blue
-        reaction.mine.fg = green
+        reaction.mine.fg = color22
         reaction.mine.style = bold
 
         attachment.fg = blue
         attachment.image.fg = magenta
         attachment.video.fg = magenta
-        attachment.audio.fg = cyan
-        attachment.giphy.fg = brightMagenta
+        attachment.audio.fg = color23
+        attachment.giphy.fg = color127
         attachment.link.style = underline
 
         thread.header.fg = black
         thread.header.style = bold
         thread.replies.fg = blue
 
-        typing.fg = brightBlack
+        typing.fg = color237
         typing.style = italic
 
         statusBar.fg = brightWhite
@@ -278,18 +283,18 @@ public enum BuiltInThemes {
         help.key.style = bold
 
         username.style = bold
-        username.0.fg = red
-        username.1.fg = green
-        username.2.fg = yellow
-        username.3.fg = blue
-        username.4.fg = magenta
-        username.5.fg = cyan
-        username.6.fg = brightRed
-        username.7.fg = brightBlue
-        username.8.fg = brightMagenta
-        username.9.fg = brightBlack
-        username.10.fg = black
-        username.11.fg = brightGreen
+        username.0.fg = color124
+        username.1.fg = color22
+        username.2.fg = color19
+        username.3.fg = color90
+        username.4.fg = color94
+        username.5.fg = color23
+        username.6.fg = color160
+        username.7.fg = color25
+        username.8.fg = color127
+        username.9.fg = color58
+        username.10.fg = color55
+        username.11.fg = color236
 
         """#,
         "mono": #"""

@@ -33,7 +33,11 @@ final class ChatViewTests: XCTestCase {
         let theme = context.theme
         let engineering = try XCTUnwrap(find("#engineering (2)", in: frame))
         XCTAssertEqual(frame[engineering.x, engineering.y].style, theme.style("sidebar.channel.current"))
-        let mention = try XCTUnwrap(find("(2)", in: frame))
+        // The open channel's row is one highlight, its mention badge and the blank after it too.
+        let currentBadge = try XCTUnwrap(find("(2)", in: frame))
+        XCTAssertEqual(frame[currentBadge.x, currentBadge.y].style, theme.style("sidebar.channel.current"))
+        XCTAssertEqual(frame[29, currentBadge.y].style, theme.style("sidebar.channel.current"))
+        let mention = try XCTUnwrap(find("(1)", in: frame))
         XCTAssertEqual(frame[mention.x, mention.y].style, theme.style("sidebar.channel.mention"))
         let dm = try XCTUnwrap(find("@Tomás Silva", in: frame))
         XCTAssertEqual(frame[dm.x + 1, dm.y].style, theme.style("sidebar.channel.unread"))
@@ -137,6 +141,11 @@ final class ChatViewTests: XCTestCase {
         XCTAssertTrue(frame[line.x, line.y].style.attributes.isSuperset(of: context.theme.style("message.selected").attributes))
         let other = try XCTUnwrap(find("Morning! Standup", in: frame))
         XCTAssertNotEqual(frame[other.x, other.y].style, frame[line.x, line.y].style)
+        // One colour over the whole message: time, author (in its own colour otherwise) and text.
+        let header = try XCTUnwrap(find("16:45 Tomás Silva", in: frame))
+        for y in header.y...line.y {
+            for x in header.x..<(header.x + 60) { XCTAssertEqual(frame[x, y].style, context.theme.style("message.selected"), "\(x),\(y)") }
+        }
     }
 
     func testSwitcherHighlightsMatchedLetters() throws {
@@ -149,6 +158,15 @@ final class ChatViewTests: XCTestCase {
         let l = hit.x + Array("chatkit-legacy").firstIndex(of: "l")!
         XCTAssertTrue(frame[l, hit.y].style.attributes.isSuperset(of: context.theme.style("switcher.match").attributes))
         XCTAssertNotEqual(frame[l, hit.y].style, frame[hit.x, hit.y].style)
+        // `#`/`@` and the mention badge, as in the sidebar.
+        XCTAssertEqual(frame[hit.x - 1, hit.y].text, "#")
+        state.switcher?.query = "tom"
+        let dm = render(state)
+        let dmPrompt = try XCTUnwrap(find("> tom", in: dm))
+        let entry = try XCTUnwrap(find("@Tomás Silva", in: dm, below: dmPrompt.y))
+        // The sidebar has its own `@Tomás Silva (1)`, so look only right of the switcher's row start.
+        let row = (entry.x..<dm.width).map { dm[$0, entry.y].text }.joined()
+        XCTAssertTrue(row.contains("(1)"), row)
     }
 
     func testASCIIEmojiShowsShortcodes() throws {

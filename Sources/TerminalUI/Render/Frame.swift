@@ -32,13 +32,18 @@ public struct Frame: Equatable, Sendable {
     public subscript(x: Int, y: Int) -> Cell { cells[y * width + x] }
 
     /// Writes `text` on row `y` from column `x`, at most `maxWidth` columns (to the frame's
-    /// edge by default), stopping before a character that would not fit whole. Returns the columns used.
+    /// edge by default), stopping before a character that would not fit whole; with `ellipsis`,
+    /// text that is cut ends in "…" so the reader sees there is more. Returns the columns used.
     @discardableResult
-    public mutating func put(_ text: SanitizedText, x: Int, y: Int, maxWidth: Int? = nil, style: Style) -> Int {
+    public mutating func put(_ text: SanitizedText, x: Int, y: Int, maxWidth: Int? = nil, ellipsis: Bool = false, style: Style) -> Int {
         guard y >= 0, y < height, x < width else { return 0 }
         let limit = min(width, x + (maxWidth ?? width))
         var column = max(0, x)
-        for character in text.value where character != "\n" {
+        var shown = text.value
+        if ellipsis, DisplayWidth.of(shown) > limit - column {
+            shown = DisplayWidth.truncate(shown, toWidth: limit - column, ellipsis: true)
+        }
+        for character in shown where character != "\n" {
             let w = DisplayWidth.of(character)
             guard w > 0 else { continue }
             if column + w > limit { break }

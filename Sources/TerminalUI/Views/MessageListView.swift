@@ -17,7 +17,14 @@ enum MessageListView {
             )
             return
         }
-        frame.put(context.text(" " + headerText(channel), singleLine: true), x: rect.x, y: rect.y, maxWidth: rect.width, style: header)
+        frame.put(
+            context.text(" " + headerText(channel, width: rect.width - 1), singleLine: true),
+            x: rect.x,
+            y: rect.y,
+            maxWidth: rect.width,
+            ellipsis: true,
+            style: header
+        )
         guard let window = state.window else {
             frame.put(context.label(" Loading…"), x: rect.x, y: rect.y + 2, maxWidth: rect.width, style: context.style("message.system"))
             return
@@ -28,7 +35,7 @@ enum MessageListView {
             area.height -= 1
             typing.draw(into: &frame, x: area.x, y: area.y + area.height, width: area.width)
         }
-        var layout = MessageLayout(context: context, viewer: state.userID, width: area.width - 1)
+        var layout = MessageLayout(context: context, viewer: state.userID, width: min(area.width, context.maxMessageWidth) - 1)
         layout.gaps = window.gaps
         layout.fillingGap = window.fillingGap
         let rows = ChatReducer.visibleRows(state)
@@ -60,11 +67,12 @@ enum MessageListView {
             shownArea.y += area.height - lines.count
             shownArea.height = lines.count
         }
+        shownArea.width = min(shownArea.width, context.maxMessageWidth)
         draw(lines.suffix(area.height), in: shownArea, selected: state.selectedMessageID, frame: &frame, context: context)
         if window.hasNewer || window.bottomIndex != nil {
             frame.put(
                 context.label(" ↓ newer messages (End) "),
-                x: area.x + max(0, area.width - 24),
+                x: area.x + max(0, shownArea.width - 24),
                 y: area.y + area.height - 1,
                 style: context.style("message.gap")
             )
@@ -79,6 +87,7 @@ enum MessageListView {
             x: rect.x,
             y: rect.y,
             maxWidth: rect.width,
+            ellipsis: true,
             style: context.style("thread.header")
         )
         guard let thread = state.thread else { return }
@@ -114,24 +123,26 @@ enum MessageListView {
             let y = area.y + offset
             line.draw(into: &frame, x: area.x, y: y, width: area.width)
             if let selected, line.messageID == selected {
-                frame.restyle(x: area.x, y: y, width: area.width) { style in
-                    var s = style
-                    s.attributes.formUnion(highlight.attributes)
-                    if highlight.background != .terminalDefault { s.background = highlight.background }
-                    return s
-                }
+                // One style over the whole message: under `reverse`, the authors', times' and
+                // mentions' own colours would otherwise turn into a patchwork of backgrounds.
+                frame.restyle(x: area.x, y: y, width: area.width) { _ in highlight }
             }
         }
     }
 
-    private static func headerText(_ c: ChannelSummary) -> String {
-        var parts = [(c.isDirect ? "@" : "#") + c.title]
-        if let topic = c.channel.custom["topic"]?.stringValue ?? c.channel.custom["description"]?.stringValue, !topic.isEmpty {
-            parts.append(topic)
-        }
-        parts.append("\(c.memberCount) members")
-        if c.channel.frozen == true { parts.append("❄ frozen") }
-        return parts.joined(separator: " · ")
+    /// `#name · topic · N members · ❄ frozen` in `width` columns: the topic is cut first (to
+    /// "…", or left out when there is no room for a word of it), so the member count stays in view.
+    private static func headerText(_ c: ChannelSummary, width: Int) -> String {
+        let name = (c.isDirect ? "@" : "#") + SanitizedText(untrusted: c.title).singleLine.value
+        var tail = " · \(c.memberCount) members"
+        if c.channel.frozen == true { tail += " · ❄ frozen" }
+        guard
+            let raw = c.channel.custom["topic"]?.stringValue ?? c.channel.custom["description"]?.stringValue,
+            case let topic = SanitizedText(untrusted: raw).singleLine.value, !topic.isEmpty
+        else { return name + tail }
+        let room = width - DisplayWidth.of(name + tail) - 3
+        guard room >= 4 else { return name + tail }
+        return name + " · " + DisplayWidth.truncate(topic, toWidth: room, ellipsis: true) + tail
     }
 
     /// "alice is typing…", "alice and bob are typing…", "several people are typing…".

@@ -15,14 +15,17 @@ enum OverlayViews {
             let selected = i == switcher.selected
             let rowStyle = drawRow(y: y, selected: selected, in: box, frame: &frame, context: context)
             var x = box.x + 2
+            x += frame.put(context.label(SidebarView.sigil(match.channel)), x: x, y: y, style: rowStyle)
             let matchStyle = context.style("switcher.match")
             for (offset, character) in match.channel.title.enumerated() where x < box.x + box.width - 8 {
                 var s = match.offsets.contains(offset) ? matchStyle : rowStyle
                 if selected { s.attributes.formUnion(rowStyle.attributes) }
                 x += frame.put(context.text(String(character), singleLine: true), x: x, y: y, maxWidth: box.x + box.width - 8 - x, style: s)
             }
-            if match.channel.unreadCount > 0 {
-                frame.put(context.label(" \(match.channel.unreadCount)"), x: box.x + box.width - 7, y: y, maxWidth: 6, style: rowStyle)
+            let badge = SidebarView.mentionBadge(match.channel)
+            if !badge.isEmpty {
+                let badgeStyle = selected ? rowStyle : context.style("sidebar.channel.mention")
+                frame.put(context.label(badge), x: box.x + box.width - 7, y: y, maxWidth: 6, style: badgeStyle)
             }
         }
         if matches.isEmpty { frame.put(context.label("no channel matches"), x: box.x + 2, y: box.y + 2, style: style) }

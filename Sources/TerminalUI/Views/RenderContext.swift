@@ -7,11 +7,15 @@ public struct RenderContext: Sendable {
     public var utcOffsetSeconds: Int
     /// Show emoji as `:shortcode:` text.
     public var asciiEmoji: Bool
+    /// The widest a message is laid out, in columns: lines much longer are hard to read on a
+    /// wide terminal, so past this the message column stays blank on the right.
+    public var maxMessageWidth: Int
 
-    public init(theme: Theme, utcOffsetSeconds: Int = 0, asciiEmoji: Bool = false) {
+    public init(theme: Theme, utcOffsetSeconds: Int = 0, asciiEmoji: Bool = false, maxMessageWidth: Int = 100) {
         self.theme = theme
         self.utcOffsetSeconds = utcOffsetSeconds
         self.asciiEmoji = asciiEmoji
+        self.maxMessageWidth = maxMessageWidth
     }
 
     public func style(_ name: String) -> Style { theme.style(name) }
@@ -61,7 +65,7 @@ struct ViewLine {
         if let fillStyle { frame.fill(x: x, y: y, width: width, height: 1, style: fillStyle) }
         var column = x + indent
         for segment in segments where column < x + width {
-            column += frame.put(segment.text, x: column, y: y, maxWidth: x + width - column, style: segment.style)
+            column += frame.put(segment.text, x: column, y: y, maxWidth: x + width - column, ellipsis: true, style: segment.style)
         }
     }
 }

@@ -48,8 +48,8 @@ enum SidebarView {
         if current { styleName = "sidebar.channel.current" }
         let style = context.style(styleName)
         if current { frame.fill(x: x, y: y, width: width, height: 1, style: style) }
-        let prefix = ChatReducer.group(c) == .direct ? "@" : "#"
-        let mention = c.mentionCount > 0 ? " (\(c.mentionCount > 99 ? "99+" : String(c.mentionCount)))" : ""
+        let prefix = sigil(c)
+        let mention = mentionBadge(c)
         let frozen = c.channel.frozen == true ? " ❄" : ""
         let suffixWidth = DisplayWidth.of(mention + frozen)
         var column = x + 1
@@ -59,17 +59,29 @@ enum SidebarView {
             x: column,
             y: y,
             maxWidth: max(1, width - 2 - suffixWidth - 1),
+            ellipsis: true,
             style: style
         )
-        if !frozen.isEmpty { column += frame.put(context.label(frozen), x: column, y: y, style: context.style("sidebar.channel.frozen")) }
+        // The open channel's row is highlighted whole: its badges take the row's style.
+        let frozenStyle = current ? style : context.style("sidebar.channel.frozen")
+        let mentionStyle = current ? style : context.style("sidebar.channel.mention")
+        if !frozen.isEmpty { column += frame.put(context.label(frozen), x: column, y: y, style: frozenStyle) }
         if !mention.isEmpty {
             frame.put(
                 context.label(mention),
                 x: column,
                 y: y,
                 maxWidth: x + width - column,
-                style: context.style("sidebar.channel.mention")
+                style: mentionStyle
             )
         }
+    }
+
+    /// `@` before a direct conversation, `#` before any other channel (the switcher shows the same).
+    static func sigil(_ c: ChannelSummary) -> String { ChatReducer.group(c) == .direct ? "@" : "#" }
+
+    /// ` (N)` after a channel that mentions you, capped at 99+ (the switcher shows the same).
+    static func mentionBadge(_ c: ChannelSummary) -> String {
+        c.mentionCount > 0 ? " (\(c.mentionCount > 99 ? "99+" : String(c.mentionCount)))" : ""
     }
 }
