@@ -84,7 +84,7 @@ enum OverlayViews {
             let x = box.x + (i / rows) * width
             let y = box.y + 1 + i % rows - first
             frame.put(context.label(entry.key), x: x + 2, y: y, maxWidth: keyWidth, style: context.style("help.key"))
-            frame.put(context.label(entry.help), x: x + keyWidth + 3, y: y, maxWidth: width - keyWidth - 5, style: style)
+            frame.put(context.label(entry.help), x: x + keyWidth + 3, y: y, maxWidth: width - keyWidth - 5, ellipsis: true, style: style)
         }
     }
 
