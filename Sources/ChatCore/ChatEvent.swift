@@ -38,7 +38,7 @@ public enum ChatEvent: Sendable {
     case moveSelection(Int)
     case openThread
     case toggleThreadFocus
-    /// Esc: closes what is on top (details, help, switcher, selection, thread), one at a time.
+    /// Esc: closes the top mode (an overlay, the selection), else the quote or edit, else the thread.
     case dismiss
     case toggleMembers
     case toggleHelp

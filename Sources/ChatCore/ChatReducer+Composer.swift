@@ -24,7 +24,7 @@ extension ChatReducer {
 
     /// Replies go to the open thread when it has the focus.
     static func threadParent(_ s: ChatState) -> String? {
-        s.focus == .thread ? s.thread?.root.id : nil
+        s.threadHasFocus ? s.thread?.root.id : nil
     }
 
     static func send(_ s: inout ChatState) -> [ChatEffect] {
@@ -47,16 +47,16 @@ extension ChatReducer {
         }
         // `//text` says `/text` (as IRC and wee-slack have it): the first slash only escapes.
         let text = line.hasPrefix("//") ? String(line.dropFirst()) : line
-        if let id = s.editingID {
-            s.editingID = nil
-            s.composer = Composer()
+        if case .editing(let id) = s.draft {
+            s.draft = .new
+            s.composer = Composer(history: s.composer.history)
             return [.live(.update(messageID: id, text: text))]
         }
         let mentioned = s.members.map(\.user.id).filter { id in mentions(id, in: text) }
-        let quoted = s.quotingID
+        var quoted: String?
+        if case .quoting(let id) = s.draft { quoted = id }
         s.composer.sent()
-        s.mentionCompletion = nil
-        s.quotingID = nil
+        s.draft = .new
         return stopTyping(&s) + [.live(.send(cid: cid, text: text, parentID: threadParent(s), mentions: mentioned, quotedID: quoted))]
     }
 
@@ -76,8 +76,7 @@ extension ChatReducer {
     static func run(_ action: SlashCommand.Action, _ arguments: String, _ s: inout ChatState) -> [ChatEffect] {
         switch action {
         case .help:
-            s.showHelp = true
-            s.helpScroll = 0
+            s.modes.push(.help(scroll: 0))
         case .report: return openSummary(&s)
         case .quit: s.quitRequested = true
         case .members: s.showMembers.toggle()
@@ -122,19 +121,16 @@ extension ChatReducer {
         return []
     }
 
-    /// The commands that act on a message: the selected one, else the newest in the focused
-    /// pane, channel or thread (the user's own newest for /edit and /delete), as the
-    /// select-mode keys do.
+    /// The commands that act on a message: the newest in the focused pane, channel or thread
+    /// (the user's own newest for /edit and /delete). They are typed in the composer, which
+    /// takes keys only when no message is selected.
     static func runOnMessage(_ action: SlashCommand.Action, _ arguments: String, _ s: inout ChatState) -> [ChatEffect] {
         guard live(&s), let cid = s.openCID else { return [] }
         let rows =
             (s.threadHasFocus ? s.threadRows : s.window?.rows)?.filter { $0.message.type != .deleted && $0.message.type != .ephemeral }
             ?? []
         let own = action == .edit || action == .delete
-        guard
-            let target = rows.first(where: { $0.id == s.selectedMessageID })
-                ?? (own ? rows.last { $0.message.userID == s.userID } : rows.last)
-        else {
+        guard let target = own ? rows.last(where: { $0.message.userID == s.userID }) : rows.last else {
             if action == .topic {
                 return arguments.isEmpty ? [] : [.live(.topic(cid: cid, text: arguments))]
             }
@@ -158,8 +154,7 @@ extension ChatReducer {
                 )
             ]
         case .thread:
-            s.thread = nil
-            return [.loadThread(messageID: target.message.parentID ?? target.id)]
+            return openThread(of: target, &s)
         case .react:
             let type = String(arguments.filter { $0 != ":" })
             guard !type.isEmpty else {
@@ -170,14 +165,14 @@ extension ChatReducer {
             return [.live(.react(messageID: target.id, type: type, add: !mine))]
         case .edit:
             if !arguments.isEmpty { return [.live(.update(messageID: target.id, text: arguments))] }
-            s.editingID = target.id
-            s.composer = Composer(target.message.text ?? "")
+            s.draft = .editing(messageID: target.id)
+            s.composer = Composer(target.message.text ?? "", history: s.composer.history)
             s.notice = "Editing: Enter saves, Esc leaves it as it was"
             return []
         case .delete:
-            s.selectedMessageID = target.id
-            s.pendingDeleteID = target.id
-            s.status = "Delete this message? y deletes, any other key keeps it"
+            // Selected, so the reader sees which message the question is about.
+            s.modes.push(.select(pane: s.threadHasFocus ? .thread : .messages, messageID: target.id))
+            askToDelete(target.id, &s)
             return []
         case .pin:
             return [.live(.pin(messageID: target.id, pinned: target.message.pinnedAt == nil))]
@@ -192,15 +187,9 @@ extension ChatReducer {
         }
     }
 
-    /// Tab after `@pa` puts `@pat ` (the first member whose id or name starts so); Tab again
-    /// puts the next one.
-    static func completeMention(_ s: inout ChatState) {
-        if var completion = s.mentionCompletion, completion.candidates.count > 1 {
-            completion.index = (completion.index + 1) % completion.candidates.count
-            s.composer.replaceMention(from: completion.start, with: completion.candidates[completion.index])
-            s.mentionCompletion = completion
-            return
-        }
+    /// Tab after `@pa` puts `@pat ` (the first member whose id or name starts so) and opens
+    /// completion mode over the composer.
+    static func startCompletion(_ s: inout ChatState) {
         guard let (start, query) = s.composer.mentionQuery else { return }
         let q = query.lowercased()
         let candidates = s.members.map(\.user).filter { $0.id != s.userID }
@@ -211,20 +200,18 @@ extension ChatReducer {
             return
         }
         s.composer.replaceMention(from: start, with: first)
-        s.mentionCompletion = MentionCompletion(start: start, query: query, candidates: candidates, index: 0)
+        s.modes.push(.completion(MentionCompletion(start: start, query: query, candidates: candidates, index: 0)))
     }
 
-    /// The selected message when it is the user's own (else a status saying why not). A refusal
-    /// ends message-select mode: the letters typed next go into the composer, seen, and never
-    /// run as commands the user did not mean.
-    static func ownSelected(_ s: inout ChatState, verb: String) -> MessageRow? {
-        guard live(&s), let id = s.selectedMessageID, let row = row(id, in: s) else { return nil }
-        guard row.message.userID == s.userID, row.message.type != .deleted else {
-            s.status = "You can only \(verb) your own messages"
-            s.selectedMessageID = nil
-            return nil
-        }
-        return row
+    /// Completion mode: Tab again puts the next candidate; any other intent ends it (nil) and
+    /// goes to the composer beneath.
+    static func completion(_ event: ChatEvent, _ completion: MentionCompletion, _ s: inout ChatState) -> [ChatEffect]? {
+        guard case .completeMention = event else { return nil }
+        var completion = completion
+        completion.index = (completion.index + 1) % completion.candidates.count
+        s.composer.replaceMention(from: completion.start, with: completion.candidates[completion.index])
+        s.modes.replaceTop(with: .completion(completion))
+        return []
     }
 
     /// Whether the client talks to a server; says why not when it does not.

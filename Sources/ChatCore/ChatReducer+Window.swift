@@ -38,23 +38,20 @@ extension ChatReducer {
         return effects
     }
 
-    static func moveSelection(_ delta: Int, _ s: inout ChatState, _ effects: inout [ChatEffect]) {
-        if s.threadHasFocus {
-            // The thread pane holds all its replies: no paging, the view follows the selection.
-            let rows = s.threadRows
-            let current = rows.firstIndex { $0.id == s.selectedMessageID } ?? rows.count - 1
-            s.selectedMessageID = rows[max(0, min(rows.count - 1, current + delta))].id
-            return
-        }
-        guard let rows = s.window?.rows, !rows.isEmpty else { return }
-        let current = rows.firstIndex { $0.id == s.selectedMessageID } ?? rows.count - 1
+    /// Moves the selection in `pane` by `delta` messages from `id`.
+    static func moveSelection(_ delta: Int, pane: Focus, from id: String, _ s: inout ChatState) -> [ChatEffect] {
+        // The thread pane holds all its replies: no paging, the view follows the selection.
+        let rows = pane == .thread ? s.threadRows : s.window?.rows ?? []
+        guard !rows.isEmpty else { return [] }
+        let current = rows.firstIndex { $0.id == id } ?? rows.count - 1
         let next = max(0, min(rows.count - 1, current + delta))
-        s.selectedMessageID = rows[next].id
+        s.modes.replaceTop(with: .select(pane: pane, messageID: rows[next].id))
+        guard pane == .messages else { return [] }
         // Keep the selection on screen: the view ends at the selected message when moving up.
         if let bottom = s.window?.bottomIndex ?? Optional(rows.count - 1), next > bottom || next < bottom - 5 {
             s.window?.bottomIndex = next == rows.count - 1 ? nil : max(next, 0)
         }
-        if next == 0 { effects += scroll(1, &s) }
+        return next == 0 ? scroll(1, &s) : []
     }
 
     /// The messages from the top of the window to the bottom of the view.

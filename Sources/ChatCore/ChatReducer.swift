@@ -2,15 +2,50 @@ import ChatModel
 
 /// The client's logic: a pure function from a state and an event to the next state and the
 /// work to do. No terminal, no store, no clock of its own, so every behaviour is testable.
+///
+/// Data (loads, live events, the clock) is taken here, whatever the modes. An intent (a key,
+/// a command) goes to the reducer of the mode on top of `state.modes` and to no other: each
+/// mode has its own (`ChatReducer+Base`, `+Select`, `+Overlays`), as it has its own key table.
+/// A mode's reducer answers nil for an event that is not its own, and the event is dropped,
+/// except below completion (which ends, and the composer beneath takes the event).
 public enum ChatReducer {
     public static func reduce(_ state: ChatState, _ event: ChatEvent) -> (ChatState, [ChatEffect]) {
         var s = state
-        var effects: [ChatEffect] = []
-        // What the status line said is about what was done before: the next action clears it.
+        let effects: [ChatEffect]
         if event.isIntent {
+            // What the status line said is about what was done before: the next action clears it.
             s.status = nil
             s.notice = nil
+            effects = route(event, &s)
+        } else {
+            effects = receive(event, &s)
         }
+        if s.status != state.status || s.notice != state.notice { s.statusShownAt = (s.status ?? s.notice) == nil ? nil : s.now }
+        return (s, effects)
+    }
+
+    /// Hands an intent to the top mode's reducer.
+    static func route(_ event: ChatEvent, _ s: inout ChatState) -> [ChatEffect] {
+        switch s.modes.top {
+        case nil: return base(event, &s)
+        case .select(let pane, let id): return select(event, pane: pane, messageID: id, &s) ?? []
+        case .confirmDelete(let id): return confirmDelete(event, messageID: id, &s) ?? []
+        case .completion(let candidates):
+            if let effects = completion(event, candidates, &s) { return effects }
+            s.modes.pop()
+            return route(event, &s)
+        case .reactionPicker(let picker): return reactionPicker(event, picker, &s) ?? []
+        case .switcher(let query): return switcher(event, query, &s) ?? []
+        case .search(let results): return search(event, results, &s) ?? []
+        case .details: return details(event, &s) ?? []
+        case .summary(let screen): return summary(event, screen, &s) ?? []
+        case .help(let scroll): return help(event, scroll: scroll, &s) ?? []
+        }
+    }
+
+    /// Data arriving: it lands where it belongs, or is dropped when the reader moved on.
+    static func receive(_ event: ChatEvent, _ s: inout ChatState) -> [ChatEffect] {
+        var effects: [ChatEffect] = []
         switch event {
         case .channelsLoaded(let loaded):
             let channels = arrivalOrder(loaded)
@@ -19,8 +54,8 @@ public enum ChatReducer {
             if let open = s.openCID, !channels.contains(where: { $0.channel.cid == open }) {
                 s.openCID = nil
                 s.window = nil
-                s.thread = nil
-                s.selectedMessageID = nil
+                s.closeThread()
+                s.modes.popAll()
             }
             if s.openCID == nil, let first = firstToOpen(loaded) {
                 s.openCID = first.channel.cid
@@ -77,14 +112,15 @@ public enum ChatReducer {
             w.bottomIndex = hasNewer || bottom < rows.count - 1 ? bottom : nil
             s.window = w
             s.members = members
-            s.selectedMessageID = id
+            s.modes = ModeStack(overlays: [.select(pane: .messages, messageID: id)])
             effects += markReadAtBottom(&s)
         case .threadLoaded(let root, let replies):
             // A thread reloaded after a reconnect keeps the focus where the reader had it.
-            if s.thread?.root.id != root.id { s.focus = .thread }
+            if s.thread?.root.id != root.id { s.modes.focus = .thread }
             s.thread = ThreadPane(root: root, replies: replies)
         case .detailsLoaded(let details):
-            s.details = details
+            // Shown over the selection it was asked for; dropped if the reader moved on.
+            if case .select(_, details.row.id) = s.modes.top { s.modes.push(.details(details)) }
         case .failed(let message):
             s.status = message
             s.notice = nil
@@ -104,7 +140,8 @@ public enum ChatReducer {
                 s.window = w
             }
             s.thread?.replies.removeAll { $0.id == id }
-            if s.selectedMessageID == id { s.selectedMessageID = nil }
+            // Whatever was open over the gone message closes with its selection.
+            s.modes.popThrough { if case .select(_, id) = $0 { true } else { false } }
         case .connectionChanged(let connection):
             // Back after a drop: what was said meanwhile is on the server. The reader keeps
             // their window and place; a gap opens after its newest message and its first
@@ -128,7 +165,7 @@ public enum ChatReducer {
             s.now = now
             for cid in s.typing.keys { s.typing[cid] = s.typing[cid]?.filter { $0.value > now } }
             // A question waiting for its answer (delete?) stays; anything else goes after a while.
-            if let shown = s.statusShownAt, now.seconds - shown.seconds >= statusSeconds, s.pendingDeleteID == nil {
+            if let shown = s.statusShownAt, now.seconds - shown.seconds >= statusSeconds, !s.isAskingToDelete {
                 s.status = nil
                 s.notice = nil
             }
@@ -137,164 +174,20 @@ public enum ChatReducer {
                 effects += stopTyping(&s)
             }
 
-        case .openChannel(let cid):
-            effects += open(cid, &s)
-        case .openNextUnread:
-            let order = sidebarOrder(s.channels)
-            let start = order.firstIndex { $0.channel.cid == s.openCID } ?? -1
-            let rotated = order.indices.map { order[(start + 1 + $0) % order.count] }.filter { $0.channel.cid != s.openCID }
-            // Where someone asked for the reader first, then the rest, each in sidebar order from here.
-            if let next = rotated.first(where: { $0.mentionCount > 0 }) ?? rotated.first(where: { $0.unreadCount > 0 }) {
-                effects += open(next.channel.cid, &s)
-            } else {
-                s.notice = "No unread channels"
-            }
-        case .openPreviousChannel:
-            if let previous = s.previousCID { effects += open(previous, &s) }
-        case .scroll(let count):
-            effects += scroll(count, &s)
-            effects += markReadAtBottom(&s)
-        case .jumpToOldest:
-            if let w = s.window, !w.rows.isEmpty {
-                s.window?.bottomIndex = 0
-                if w.hasOlder { effects.append(.loadOldest(cid: w.cid)) }
-            }
-        case .jumpToNewest:
-            if let w = s.window {
-                if w.hasNewer { effects.append(.loadChannel(cid: w.cid)) }
-                s.window?.bottomIndex = nil
-            }
-        case .startSelecting:
-            // With a server ↑ goes to one's own last message, the one most often edited.
-            let rows = s.threadHasFocus ? s.threadRows[...] : visibleRows(s)
-            s.selectedMessageID =
-                (s.isLive ? rows.last { $0.message.userID == s.userID && $0.message.type != .deleted } : nil)?.id ?? rows.last?.id
-        case .moveSelection(let delta):
-            moveSelection(delta, &s, &effects)
-        case .openThread:
-            if let id = s.selectedMessageID ?? s.window?.rows.last?.id {
-                let target = row(id, in: s)?.message.parentID ?? id
-                s.thread = nil
-                effects.append(.loadThread(messageID: target))
-                // With a server the thread opens to be written in: typing goes to its composer.
-                if s.isLive { s.selectedMessageID = nil }
-            }
-        case .toggleThreadFocus:
-            if s.thread != nil {
-                s.focus = s.focus == .thread ? .messages : .thread
-                // Each pane has its own messages to select: the selection stays behind.
-                s.selectedMessageID = nil
-            }
-        case .dismiss:
-            // Top first, in the order the view draws them: Esc never reaches a layer below.
-            if s.showHelp {
-                s.showHelp = false
-            } else if s.summary != nil {
-                s.summary = nil
-            } else if s.details != nil {
-                s.details = nil
-            } else if s.reactionPicker != nil {
-                s.reactionPicker = nil
-            } else if s.search != nil {
-                s.search = nil
-            } else if s.switcher != nil {
-                s.switcher = nil
-            } else if s.quotingID != nil {
-                s.quotingID = nil
-            } else if s.editingID != nil {
-                s.editingID = nil
-                s.composer = Composer()
-            } else if s.selectedMessageID != nil {
-                s.selectedMessageID = nil
-            } else if s.thread != nil {
-                s.thread = nil
-                s.focus = .messages
-            }
-        case .toggleMembers:
-            s.showMembers.toggle()
-        case .toggleHelp:
-            s.showHelp.toggle()
-            s.helpScroll = 0
-        case .helpScroll(let delta, let last):
-            s.helpScroll = min(max(0, s.helpScroll + delta), max(0, last))
-        case .toggleSummary:
-            if s.summary != nil { s.summary = nil } else { effects += openSummary(&s) }
         case .summaryLoaded(let figures):
-            s.summary?.lines = SummaryLine.lines(for: figures)
+            s.modes.updateSummary { $0.lines = SummaryLine.lines(for: figures) }
         case .summaryUnavailable(let reason):
-            s.summary?.unavailable = reason
-        case .summaryScroll(let delta):
-            if let summary = s.summary {
-                s.summary?.scroll = min(max(0, summary.scroll + delta), max(0, (summary.lines?.count ?? 0) - 1))
+            s.modes.updateSummary { $0.unavailable = reason }
+        case .searchResults(let query, let rows):
+            // Shown over the panes the search was typed in; dropped if the reader opened
+            // something else meanwhile.
+            if rows.isEmpty {
+                s.status = "Nothing found for \(query)"
+                s.notice = nil
+            } else if s.modes.overlays.isEmpty {
+                s.modes.push(.search(SearchResults(query: query, rows: rows)))
+                s.notice = nil
             }
-        case .showDetails:
-            if let id = s.selectedMessageID { effects.append(.loadDetails(messageID: id)) }
-        case .openSelectedLink:
-            let selected = s.selectedMessageID.flatMap { row($0, in: s) }
-            if let url = selected?.message.attachments.lazy.compactMap({
-                $0.assetURL ?? $0.imageURL ?? $0.fields["title_link"]?.stringValue
-            })
-            .first {
-                effects.append(.openURL(url))
-            } else {
-                s.status = "No link in this message"
-            }
-        case .composeInsert(let text):
-            s.composer.insert(text)
-            s.mentionCompletion = nil
-            effects += typed(&s)
-        case .composeEdit(let edit):
-            s.composer.apply(edit)
-            s.mentionCompletion = nil
-        case .composeSend:
-            effects += send(&s)
-        case .completeMention:
-            completeMention(&s)
-        case .editSelected:
-            if let row = ownSelected(&s, verb: "edit") {
-                s.editingID = row.id
-                s.composer = Composer(row.message.text ?? "")
-                s.selectedMessageID = nil
-                s.notice = "Editing: Enter saves, Esc leaves it as it was"
-            }
-        case .deleteSelected:
-            if let row = ownSelected(&s, verb: "delete") {
-                s.pendingDeleteID = row.id
-                s.status = "Delete this message? y deletes, any other key keeps it"
-            }
-        case .confirm(let yes):
-            if yes, let id = s.pendingDeleteID {
-                effects.append(.live(.delete(messageID: id)))
-                s.selectedMessageID = nil
-            }
-            s.pendingDeleteID = nil
-        case .reactSelected:
-            if live(&s), let id = s.selectedMessageID { s.reactionPicker = ReactionPicker(messageID: id) }
-        case .pickerType(let text):
-            s.reactionPicker?.query += text
-            s.reactionPicker?.selected = 0
-        case .pickerBackspace:
-            if s.reactionPicker?.query.isEmpty == false { s.reactionPicker?.query.removeLast() }
-            s.reactionPicker?.selected = 0
-        case .pickerMove(let delta):
-            if let picker = s.reactionPicker, !picker.matches.isEmpty {
-                s.reactionPicker?.selected = (picker.selected + delta + picker.matches.count) % picker.matches.count
-            }
-        case .pickerConfirm:
-            if let picker = s.reactionPicker, picker.selected < picker.matches.count {
-                let type = picker.matches[picker.selected]
-                let mine = row(picker.messageID, in: s)?.reactions.contains { $0.type == type && $0.includesMine } ?? false
-                effects.append(.live(.react(messageID: picker.messageID, type: type, add: !mine)))
-            }
-            s.reactionPicker = nil
-        case .quoteSelected:
-            if live(&s), let id = s.selectedMessageID, let row = row(id, in: s) {
-                s.quotingID = id
-                s.selectedMessageID = nil
-                s.notice = "Quoting \(row.authorName): your next message quotes it (Esc drops it)"
-            }
-        case .openEditor:
-            effects.append(.editExternally(s.composer.string))
         case .composeReplace(let text):
             // Editors end files with a newline the message should not have.
             var trimmed = text
@@ -302,58 +195,10 @@ public enum ChatReducer {
             // What comes back from the editor is typed text like any other.
             s.composer = Composer(history: s.composer.history)
             s.composer.insert(trimmed)
-        case .searchResults(let query, let rows):
-            s.search = SearchResults(query: query, rows: rows)
-            s.status = rows.isEmpty ? "Nothing found for \(query)" : nil
-            s.notice = nil
-            if rows.isEmpty { s.search = nil }
-        case .searchMove(let delta):
-            if let search = s.search, !search.rows.isEmpty {
-                s.search?.selected = (search.selected + delta + search.rows.count) % search.rows.count
-            }
-        case .searchConfirm:
-            if let search = s.search, search.selected < search.rows.count {
-                let found = search.rows[search.selected].message
-                s.search = nil
-                if let parent = found.parentID {
-                    effects += open(found.cid, &s)
-                    effects.append(.loadThread(messageID: parent))
-                } else {
-                    // Shown where it is, in the open channel too: its page, not the newest.
-                    effects += open(found.cid, &s, at: found.id)
-                }
-            }
-        case .pinSelected:
-            if live(&s), let id = s.selectedMessageID, let row = row(id, in: s) {
-                effects.append(.live(.pin(messageID: id, pinned: row.message.pinnedAt == nil)))
-            }
-        case .giphy(let action):
-            if let id = s.selectedMessageID, row(id, in: s)?.message.type == .ephemeral {
-                effects.append(.live(.giphy(messageID: id, action: action)))
-                if action != "shuffle" { s.selectedMessageID = nil }
-            }
-        case .switcherOpen:
-            s.switcher = Switcher()
-        case .switcherType(let text):
-            s.switcher?.query += text
-            s.switcher?.selected = 0
-        case .switcherBackspace:
-            if s.switcher?.query.isEmpty == false { s.switcher?.query.removeLast() }
-            s.switcher?.selected = 0
-        case .switcherMove(let delta):
-            if let switcher = s.switcher {
-                let count = switcherMatches(switcher.query, s.channels).count
-                if count > 0 { s.switcher?.selected = (switcher.selected + delta + count) % count }
-            }
-        case .switcherConfirm:
-            if let switcher = s.switcher {
-                let matches = switcherMatches(switcher.query, s.channels)
-                s.switcher = nil
-                if switcher.selected < matches.count { effects += open(matches[switcher.selected].channel.channel.cid, &s) }
-            }
+        default:
+            break
         }
-        if s.status != state.status || s.notice != state.notice { s.statusShownAt = (s.status ?? s.notice) == nil ? nil : s.now }
-        return (s, effects)
+        return effects
     }
 
     /// How long the status line shows an error or a notice nobody acted on.
@@ -361,30 +206,40 @@ public enum ChatReducer {
 
     // MARK: Helpers
 
-    /// The summary opens at its top, empty until its figures load.
+    /// The summary opens at its top, over whatever is open, empty until its figures load.
     static func openSummary(_ s: inout ChatState) -> [ChatEffect] {
-        s.summary = SummaryScreen()
+        s.modes.push(.summary(SummaryScreen()))
         return [.loadSummary]
     }
 
-    /// Opens `cid` at its newest messages, or at `messageID` with its neighbours.
+    /// Opens `cid` at its newest messages, or at `messageID` with its neighbours. Every mode
+    /// closes: they were about the channel left.
     static func open(_ cid: String, _ s: inout ChatState, at messageID: String? = nil) -> [ChatEffect] {
         guard cid != s.openCID || s.window == nil || messageID != nil else { return [] }
         var effects: [ChatEffect] = []
         if s.openCID != cid {
             s.previousCID = s.openCID
             effects += stopTyping(&s)
+            // An edit or a quote is of a message in the channel left: it ends there, and an
+            // edit's text (the old message's) is not kept as a draft.
+            if case .editing = s.draft { s.composer = Composer(history: s.composer.history) }
+            s.draft = .new
             // The half-written message waits for this channel; the other channel's comes back.
             if let previous = s.openCID { s.drafts[previous] = s.composer }
             s.composer = s.drafts.removeValue(forKey: cid) ?? Composer()
-            s.mentionCompletion = nil
         }
         s.openCID = cid
         s.window = nil
-        s.thread = nil
-        s.selectedMessageID = nil
-        s.focus = .messages
+        s.closeThread()
+        s.modes.popAll()
         s.members = []
         return effects + [messageID.map { .loadAround(cid: cid, messageID: $0) } ?? .loadChannel(cid: cid)]
+    }
+}
+
+extension ChatState {
+    /// "Delete this message?" waits for its answer: the status line keeps the question.
+    var isAskingToDelete: Bool {
+        if case .confirmDelete = modes.top { true } else { false }
     }
 }

@@ -11,15 +11,10 @@ public struct ChatState: Sendable, Equatable {
     public var window: MessageWindow?
     public var thread: ThreadPane?
     public var members: [MemberRow] = []
+    /// The member list beside the channel: a pane of the layout, which takes no keys.
     public var showMembers = false
-    public var showHelp = false
-    /// The first help line shown, when the help is taller than the screen.
-    public var helpScroll = 0
-    public var focus: Focus = .messages
-    /// The message under the cursor in message-select mode (nil: not selecting).
-    public var selectedMessageID: String?
-    public var switcher: Switcher?
-    public var details: MessageDetails?
+    /// The focused pane and the modes over it: the one place that says which mode has the keys.
+    public var modes = ModeStack()
     /// Who is typing where: cid → user name → when the indicator expires.
     public var typing: [String: [String: Timestamp]] = [:]
     /// An error, or a question waiting for an answer, in the status line.
@@ -34,8 +29,8 @@ public struct ChatState: Sendable, Equatable {
     /// The open channel's message being written; other channels' drafts wait in `drafts`.
     public var composer = Composer()
     public var drafts: [String: Composer] = [:]
-    /// Tab completion in progress: where the `@` is, what was typed, the candidates and the one shown.
-    public var mentionCompletion: MentionCompletion?
+    /// Whether Enter sends a new message, one quoting another, or saves an edit.
+    public var draft = Draft.new
     /// When this client last said it is typing, and when the user last typed.
     public var typingSentAt: Timestamp?
     public var lastKeystrokeAt: Timestamp?
@@ -44,18 +39,6 @@ public struct ChatState: Sendable, Equatable {
     /// Messages that already counted in the channel list: the same message can arrive twice
     /// (a send's answer and the socket's event, or again after a resync).
     public var counted = RecentIDs()
-    /// The message whose text the composer is editing (`e`); Enter saves instead of sending.
-    public var editingID: String?
-    /// The message the next one sent quotes (`q`).
-    public var quotingID: String?
-    /// The message waiting for a yes to be deleted (`d`).
-    public var pendingDeleteID: String?
-    /// The reaction picker (`a`) over a message.
-    public var reactionPicker: ReactionPicker?
-    /// `/search` results being looked through.
-    public var search: SearchResults?
-    /// The "Migration summary" screen (F3, `/report`), when open.
-    public var summary: SummaryScreen?
     /// `/quit` asks the runtime to stop.
     public var quitRequested = false
 
@@ -77,14 +60,17 @@ public struct ChatState: Sendable, Equatable {
     public var openChannel: ChannelSummary? { channels.first { $0.channel.cid == openCID } }
 
     /// The thread pane is open and has the focus: selection and message commands act on it.
-    public var threadHasFocus: Bool { focus == .thread && thread != nil }
+    public var threadHasFocus: Bool { modes.focus == .thread && thread != nil }
 
     /// The open thread's messages, root first (empty when none is open).
     public var threadRows: [MessageRow] { thread.map { [$0.root] + $0.replies } ?? [] }
-}
 
-public enum Focus: Sendable, Equatable {
-    case messages, thread
+    /// The thread pane goes, and with it its focus and a selection made in it.
+    public mutating func closeThread() {
+        thread = nil
+        modes.focus = .messages
+        modes.popThrough { if case .select(.thread, _) = $0 { true } else { false } }
+    }
 }
 
 /// A thread open beside the channel: its root and replies.
@@ -95,34 +81,6 @@ public struct ThreadPane: Sendable, Equatable {
     public init(root: MessageRow, replies: [MessageRow]) {
         self.root = root
         self.replies = replies
-    }
-}
-
-/// The reactions `a` offers, filtered by what is typed; Enter toggles one's own.
-public struct ReactionPicker: Sendable, Equatable {
-    public static let types = [
-        "like", "love", "haha", "wow", "sad", "angry", "fire", "tada", "rocket", "eyes", "clap", "pray", "100", "check", "thumbsdown",
-    ]
-    public var messageID: String
-    public var query = ""
-    public var selected = 0
-
-    public init(messageID: String) { self.messageID = messageID }
-
-    public var matches: [String] {
-        let q = query.lowercased()
-        return q.isEmpty ? Self.types : Self.types.filter { $0.contains(q) }
-    }
-}
-
-public struct SearchResults: Sendable, Equatable {
-    public var query: String
-    public var rows: [MessageRow]
-    public var selected = 0
-
-    public init(query: String, rows: [MessageRow]) {
-        self.query = query
-        self.rows = rows
     }
 }
 
@@ -140,30 +98,5 @@ public struct RecentIDs: Sendable, Equatable {
         order.append(id)
         if order.count > Self.capacity { members.remove(order.removeFirst()) }
         return true
-    }
-}
-
-public struct MentionCompletion: Sendable, Equatable {
-    public var start: Int
-    public var query: String
-    public var candidates: [String]
-    public var index: Int
-}
-
-/// The Ctrl-K channel switcher: a query and the channels it matches, best first.
-public struct Switcher: Sendable, Equatable {
-    public var query = ""
-    public var selected = 0
-    public init() {}
-}
-
-/// The details view of one message (`v` in message-select mode).
-public struct MessageDetails: Sendable, Equatable {
-    public var row: MessageRow
-    public var reactions: [Reaction]
-
-    public init(row: MessageRow, reactions: [Reaction]) {
-        self.row = row
-        self.reactions = reactions
     }
 }

@@ -131,7 +131,7 @@ final class ChatReducerTests: XCTestCase {
         )
         let effects: [ChatEffect]
         (s, effects) = run(s, .switcherConfirm)
-        XCTAssertNil(s.switcher)
+        XCTAssertNil(s.modes.top)
         XCTAssertEqual(s.openCID, "messaging:x1")
         XCTAssertEqual(effects, [.loadChannel(cid: "messaging:x1")])
     }
@@ -142,16 +142,16 @@ final class ChatReducerTests: XCTestCase {
         (s, _) = run(s, .channelLoaded(cid: "messaging:c", rows: rows(5), members: []), .startSelecting, .toggleHelp)
         let root = rows(1)[0]
         (s, _) = run(s, .threadLoaded(root: root, replies: []))
-        XCTAssertEqual(s.focus, .thread)
+        XCTAssertEqual(s.modes.focus, .thread)
+        XCTAssertEqual(s.modes.overlays, [.select(pane: .messages, messageID: "m4"), .help(scroll: 0)])
         (s, _) = run(s, .dismiss)
-        XCTAssertFalse(s.showHelp)
-        XCTAssertNotNil(s.selectedMessageID)
+        XCTAssertEqual(s.modes.top, .select(pane: .messages, messageID: "m4"), "the help closed, the selection stays")
         (s, _) = run(s, .dismiss)
-        XCTAssertNil(s.selectedMessageID)
+        XCTAssertNil(s.modes.top)
         XCTAssertNotNil(s.thread)
         (s, _) = run(s, .dismiss)
         XCTAssertNil(s.thread)
-        XCTAssertEqual(s.focus, .messages)
+        XCTAssertEqual(s.modes.focus, .messages)
     }
 
     func testOpeningAThreadFromAReplyOpensItsRoot() {
@@ -160,7 +160,7 @@ final class ChatReducerTests: XCTestCase {
         var reply = rows(1, from: 7)[0]
         reply.message.parentID = "root-1"
         (s, _) = run(s, .channelLoaded(cid: "messaging:c", rows: rows(3) + [reply], members: []), .startSelecting)
-        XCTAssertEqual(s.selectedMessageID, "m7")
+        XCTAssertEqual(s.modes.selection?.messageID, "m7")
         XCTAssertEqual(run(s, .openThread).1, [.loadThread(messageID: "root-1")])
     }
 

@@ -12,7 +12,7 @@ final class ComposerSendReducerTests: XCTestCase, LiveReducerScript {
         (s, effects) = reduce(s, .composeInsert("/// three"), .composeSend)
         XCTAssertEqual(effects.last, .live(.send(cid: "messaging:general", text: "// three", parentID: nil, mentions: [])))
         // An edit saved the same way.
-        s.editingID = "old"
+        s.draft = .editing(messageID: "old")
         (s, effects) = reduce(s, .composeInsert("//usr/bin is the path"), .composeSend)
         XCTAssertEqual(effects.last, .live(.update(messageID: "old", text: "/usr/bin is the path")))
     }

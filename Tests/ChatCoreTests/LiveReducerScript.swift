@@ -41,6 +41,13 @@ extension LiveReducerScript {
         return reduce(s, .channelLoaded(cid: "messaging:general", rows: [message("old", from: "bob", at: 10)], members: members)).0
     }
 
+    /// `s` in message-select mode on `id`, in the focused pane, with nothing else open.
+    func selecting(_ id: String, _ s: ChatState) -> ChatState {
+        var selected = s
+        selected.modes = ModeStack(focus: s.modes.focus, overlays: [.select(pane: s.threadHasFocus ? .thread : .messages, messageID: id)])
+        return selected
+    }
+
     func reduce(_ s: ChatState, _ events: ChatEvent...) -> (ChatState, [ChatEffect]) {
         var state = s
         var effects: [ChatEffect] = []

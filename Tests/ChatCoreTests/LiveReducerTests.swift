@@ -203,7 +203,7 @@ extension LiveReducerTests {
 
     func testAnEmptyChannelReloadsOnReturnAndAnOpenThreadIsFetchedAgain() {
         var s = reduce(live(), .threadLoaded(root: message("old", from: "bob", at: 10), replies: []), .toggleThreadFocus).0
-        XCTAssertEqual(s.focus, .messages)
+        XCTAssertEqual(s.modes.focus, .messages)
         var effects: [ChatEffect]
         (s, effects) = reconnected(s)
         XCTAssertEqual(effects.last, .loadThread(messageID: "old"))
@@ -213,7 +213,7 @@ extension LiveReducerTests {
                 .threadLoaded(root: message("old", from: "bob", at: 10), replies: [message("r1", from: "carol", at: 11, parent: "old")])
             ).0
         XCTAssertEqual(s.thread?.replies.map(\.id), ["r1"])
-        XCTAssertEqual(s.focus, .messages, "a reload does not move the focus")
+        XCTAssertEqual(s.modes.focus, .messages, "a reload does not move the focus")
 
         var empty = live()
         empty.window?.rows = []
@@ -233,52 +233,51 @@ extension LiveReducerTests {
     private func withOwnMessageSelected() -> ChatState {
         var own = message("mine", from: "alice", at: 20)
         own.reactions = [MessageRow.ReactionCount(type: "like", count: 1, includesMine: true)]
-        var s = reduce(live(), .messageUpserted(own)).0
-        s.selectedMessageID = "mine"
-        return s
+        return selecting("mine", reduce(live(), .messageUpserted(own)).0)
     }
 
     func testEditPutsTheTextInTheComposerAndEnterSavesIt() {
         var (s, effects) = reduce(withOwnMessageSelected(), .editSelected)
         XCTAssertEqual(s.composer.string, "text of mine")
-        XCTAssertNil(s.selectedMessageID)
+        XCTAssertEqual(s.draft, .editing(messageID: "mine"))
+        XCTAssertNil(s.modes.top, "back in the composer")
         (s, effects) = reduce(s, .composeEdit(.killToStart), .composeInsert("better"), .composeSend)
         XCTAssertEqual(effects.last, .live(.update(messageID: "mine", text: "better")))
-        XCTAssertNil(s.editingID)
+        XCTAssertEqual(s.draft, .new)
         // Esc while editing gives up the edit.
         s = reduce(withOwnMessageSelected(), .editSelected, .dismiss).0
-        XCTAssertNil(s.editingID)
+        XCTAssertEqual(s.draft, .new)
         XCTAssertTrue(s.composer.isEmpty)
     }
 
     func testOthersMessagesCannotBeEditedOrDeleted() {
-        var s = live()
-        s.selectedMessageID = "old"
+        let s = selecting("old", live())
         let (refused, none) = reduce(s, .deleteSelected)
         XCTAssertEqual(none, [])
-        XCTAssertNil(refused.pendingDeleteID)
+        XCTAssertNil(refused.modes.top, "no question, and the selection ends")
         XCTAssertEqual(refused.status, "You can only delete your own messages")
         let (after, effects) = reduce(s, .editSelected)
         XCTAssertEqual(effects, [])
-        XCTAssertNil(after.editingID)
+        XCTAssertEqual(after.draft, .new)
         XCTAssertEqual(after.status, "You can only edit your own messages")
     }
 
     func testDeleteAsksFirst() {
         var (s, effects) = reduce(withOwnMessageSelected(), .deleteSelected)
-        XCTAssertEqual(s.pendingDeleteID, "mine")
+        XCTAssertEqual(s.modes.top, .confirmDelete(messageID: "mine"))
         XCTAssertEqual(effects, [])
         (s, effects) = reduce(s, .confirm(false))
         XCTAssertEqual(effects, [], "anything but yes keeps it")
+        XCTAssertEqual(s.modes.top, .select(pane: .messages, messageID: "mine"), "still selected")
         (s, effects) = reduce(s, .deleteSelected, .confirm(true))
         XCTAssertEqual(effects, [.live(.delete(messageID: "mine"))])
-        XCTAssertNil(s.selectedMessageID)
+        XCTAssertNil(s.modes.top)
     }
 
     func testThePickerFiltersAndTogglesOnesOwnReaction() {
         var (s, effects) = reduce(withOwnMessageSelected(), .reactSelected, .pickerType("fi"), .pickerConfirm)
         XCTAssertEqual(effects, [.live(.react(messageID: "mine", type: "fire", add: true))])
-        XCTAssertNil(s.reactionPicker)
+        XCTAssertEqual(s.modes.top, .select(pane: .messages, messageID: "mine"), "the picker closed over the selection")
         (s, effects) = reduce(s, .reactSelected, .pickerConfirm)
         XCTAssertEqual(effects, [.live(.react(messageID: "mine", type: "like", add: false))], "already mine: taken back")
         (s, effects) = reduce(s, .reactSelected, .pickerMove(1), .pickerConfirm)
@@ -289,8 +288,7 @@ extension LiveReducerTests {
         XCTAssertEqual(reduce(withOwnMessageSelected(), .pinSelected).1, [.live(.pin(messageID: "mine", pinned: true))])
         var preview = message("gif", from: "alice", at: 30)
         preview.message.type = .ephemeral
-        var s = reduce(live(), .messageUpserted(preview)).0
-        s.selectedMessageID = "gif"
+        let s = selecting("gif", reduce(live(), .messageUpserted(preview)).0)
         XCTAssertEqual(reduce(s, .giphy("send")).1, [.live(.giphy(messageID: "gif", action: "send"))])
         XCTAssertEqual(reduce(s, .messageRemoved(id: "gif")).0.window?.rows.map(\.id), ["old"])
         let (_, effects) = reduce(live(), .composeInsert("/msg @bob @carol lunch?"), .composeSend)
@@ -324,25 +322,24 @@ extension LiveReducerTests {
         XCTAssertEqual(run("/topic Launch week").1.last, .live(.topic(cid: "messaging:general", text: "Launch week")))
         let (asking, none) = run("/delete")
         XCTAssertEqual(none.filter { if case .live = $0 { true } else { false } }, [])
-        XCTAssertEqual(asking.pendingDeleteID, "mine")
+        XCTAssertEqual(asking.modes.overlays, [.select(pane: .messages, messageID: "mine"), .confirmDelete(messageID: "mine")])
         XCTAssertEqual(reduce(asking, .confirm(true)).1, [.live(.delete(messageID: "mine"))])
-        s.selectedMessageID = "mine"
-        XCTAssertEqual(run("/react :tada:").1.last, .live(.react(messageID: "mine", type: "tada", add: true)), "the selected one first")
         XCTAssertEqual(run("/react").0.status, "/react :emoji:, e.g. /react :fire:")
+        // With a message selected the keys are select mode's: no line is typed, none is run.
+        s = selecting("mine", s)
+        XCTAssertEqual(run("/react :tada:").1, [], "the composer is beneath: select mode drops its intents")
     }
 }
 
 extension LiveReducerTests {
     func testQuoteAndEditor() {
-        var s = live()
-        s.selectedMessageID = "old"
+        var s = selecting("old", live())
         var effects: [ChatEffect]
         (s, effects) = reduce(s, .quoteSelected, .composeInsert("+1"), .composeSend)
         XCTAssertEqual(effects.last, .live(.send(cid: "messaging:general", text: "+1", parentID: nil, mentions: [], quotedID: "old")))
-        XCTAssertNil(s.quotingID, "one message quotes, the next does not")
-        s.selectedMessageID = "old"
-        s = reduce(s, .quoteSelected, .dismiss).0
-        XCTAssertNil(s.quotingID, "Esc drops the quote")
+        XCTAssertEqual(s.draft, .new, "one message quotes, the next does not")
+        s = reduce(selecting("old", s), .quoteSelected, .dismiss).0
+        XCTAssertEqual(s.draft, .new, "Esc drops the quote")
 
         (s, effects) = reduce(s, .composeInsert("draft"), .composeSend, .composeInsert("next"), .openEditor)
         XCTAssertEqual(effects.last, .editExternally("next"))
@@ -379,11 +376,11 @@ extension LiveReducerTests {
             .searchMove(1),
             .searchConfirm
         )
-        XCTAssertNil(s.search)
+        XCTAssertNil(s.modes.top)
         XCTAssertEqual(s.openCID, "messaging:random")
         XCTAssertEqual(effects, [.loadChannel(cid: "messaging:random"), .loadThread(messageID: "root")])
         s = reduce(s, .searchResults(query: "nothing", rows: [])).0
-        XCTAssertNil(s.search)
+        XCTAssertNil(s.modes.top)
         XCTAssertEqual(s.status, "Nothing found for nothing")
     }
 }

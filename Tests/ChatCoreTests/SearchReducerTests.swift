@@ -17,14 +17,14 @@ final class SearchReducerTests: XCTestCase, LiveReducerScript {
             .searchResults(query: "launch", rows: [message("hit", from: "carol", at: 200)]),
             .searchConfirm
         )
-        XCTAssertNil(s.search)
+        XCTAssertNil(s.modes.top)
         XCTAssertEqual(effects, [.loadAround(cid: "messaging:general", messageID: "hit")])
         let rows = page("messaging:general", around: "hit", before: 25, after: 25)
         (s, effects) = reduce(
             s,
             .aroundLoaded(cid: "messaging:general", rows: rows, messageID: "hit", hasOlder: true, hasNewer: true, members: [])
         )
-        XCTAssertEqual(s.selectedMessageID, "hit")
+        XCTAssertEqual(s.modes.top, .select(pane: .messages, messageID: "hit"))
         XCTAssertEqual(s.window?.rows.count, 51)
         XCTAssertEqual(s.window?.hasNewer, true, "newer messages are loaded on scrolling down")
         XCTAssertEqual(s.window?.bottomIndex, 28, "the message just above the bottom, its neighbours around it")
@@ -55,11 +55,11 @@ final class SearchReducerTests: XCTestCase, LiveReducerScript {
             )
         ).0
         XCTAssertNil(stale.window)
-        XCTAssertNil(stale.selectedMessageID)
+        XCTAssertNil(stale.modes.selection)
         // Near the newest message the window follows the bottom as usual.
         let rows = page("messaging:random", around: "hit", before: 25, after: 1)
         s = reduce(s, .aroundLoaded(cid: "messaging:random", rows: rows, messageID: "hit", hasOlder: true, hasNewer: false, members: [])).0
-        XCTAssertEqual(s.selectedMessageID, "hit")
+        XCTAssertEqual(s.modes.selection?.messageID, "hit")
         XCTAssertNil(s.window?.bottomIndex)
     }
 }

@@ -46,8 +46,7 @@ final class StatusLineReducerTests: XCTestCase, LiveReducerScript {
 
         var own = message("mine", from: "alice", at: 20)
         own.message.text = "mine"
-        s = reduce(s, .messageUpserted(own)).0
-        s.selectedMessageID = "mine"
+        s = selecting("mine", reduce(s, .messageUpserted(own)).0)
         s = reduce(s, .deleteSelected, .clock(Timestamp(seconds: t0.seconds + 60))).0
         XCTAssertEqual(s.status, "Delete this message? y deletes, any other key keeps it")
     }

@@ -20,13 +20,13 @@ final class SummaryReducerTests: XCTestCase {
     func testF3OpensTheSummaryLoadsItsFiguresAndClosesAgain() {
         let (opened, effects) = reduce(ChatState(userID: "maya", userName: "Maya"), .toggleSummary)
         XCTAssertEqual(effects, [.loadSummary])
-        XCTAssertEqual(opened.summary, SummaryScreen(), "open and counting")
+        XCTAssertEqual(opened.modes.top, .summary(SummaryScreen()), "open and counting")
         let (loaded, _) = reduce(opened, .summaryLoaded(figures))
-        let lines = try? XCTUnwrap(loaded.summary?.lines)
+        let lines = try? XCTUnwrap(loaded.modes.summary?.lines)
         XCTAssertTrue(lines?.contains(SummaryLine(.figure, "messages", "1,234,567")) ?? false, "\(lines ?? [])")
         XCTAssertTrue(lines?.contains(SummaryLine(.bar(value: 300, max: 900), "team:eng", "      300 ")) ?? false)
-        XCTAssertNil(reduce(loaded, .toggleSummary).0.summary)
-        XCTAssertNil(reduce(loaded, .dismiss).0.summary, "Esc closes it")
+        XCTAssertNil(reduce(loaded, .toggleSummary).0.modes.top)
+        XCTAssertNil(reduce(loaded, .dismiss).0.modes.top, "Esc closes it")
     }
 
     /// Bars line up in terminal columns: a wide name counts two per character and is cut at 22 columns.
@@ -48,21 +48,21 @@ final class SummaryReducerTests: XCTestCase {
         state.composer = Composer("/report")
         let (s, effects) = reduce(state, .composeSend)
         XCTAssertEqual(effects, [.loadSummary])
-        XCTAssertNotNil(s.summary)
+        XCTAssertNotNil(s.modes.summary)
         XCTAssertTrue(s.composer.isEmpty, "the command is not sent as a message")
         XCTAssertTrue(SlashCommand.all.contains { $0.name == "report" }, "help and completion list it")
     }
 
     func testScrollStaysWithinTheLines() {
         let (loaded, _) = reduce(ChatState(userID: "maya", userName: "Maya"), .toggleSummary, .summaryLoaded(figures))
-        let count = loaded.summary?.lines?.count ?? 0
-        XCTAssertEqual(reduce(loaded, .summaryScroll(-5)).0.summary?.scroll, 0)
-        XCTAssertEqual(reduce(loaded, .summaryScroll(3)).0.summary?.scroll, 3)
-        XCTAssertEqual(reduce(loaded, .summaryScroll(10_000)).0.summary?.scroll, count - 1)
+        let count = loaded.modes.summary?.lines?.count ?? 0
+        XCTAssertEqual(reduce(loaded, .summaryScroll(-5)).0.modes.summary?.scroll, 0)
+        XCTAssertEqual(reduce(loaded, .summaryScroll(3)).0.modes.summary?.scroll, 3)
+        XCTAssertEqual(reduce(loaded, .summaryScroll(10_000)).0.modes.summary?.scroll, count - 1)
         let (unavailable, _) = reduce(ChatState(userID: "maya", userName: "Maya"), .toggleSummary, .summaryUnavailable("no store"))
-        XCTAssertEqual(unavailable.summary?.unavailable, "no store")
+        XCTAssertEqual(unavailable.modes.summary?.unavailable, "no store")
         XCTAssertNil(
-            reduce(ChatState(userID: "maya", userName: "Maya"), .summaryLoaded(figures)).0.summary,
+            reduce(ChatState(userID: "maya", userName: "Maya"), .summaryLoaded(figures)).0.modes.summary,
             "a late answer does not reopen it"
         )
     }

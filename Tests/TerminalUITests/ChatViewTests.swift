@@ -111,7 +111,7 @@ final class ChatViewTests: XCTestCase {
         var reply = ChatFixture.message("r1", "maya", "Dry run went fine, 0 errors.", at: "2020-03-02T09:20:00Z")
         reply.parentID = "m2"
         state.thread = ThreadPane(root: rows[1], replies: [ChatFixture.row(reply)])
-        state.focus = .thread
+        state.modes.focus = .thread
         let frame = render(state)
         assertSnapshot(frame, named: "thread-120x40")
         XCTAssertNotNil(find("▶ Thread", in: frame))
@@ -120,10 +120,10 @@ final class ChatViewTests: XCTestCase {
 
     func testHelpOverlayListsEveryKey() {
         var state = ChatFixture.state()
-        state.showHelp = true
+        state.modes.push(.help(scroll: 0))
         let frame = render(state)
         assertSnapshot(frame, named: "help-120x40")
-        for binding in KeyBinding.all { XCTAssertNotNil(find(binding.help, in: frame), binding.label) }
+        for binding in KeyTable.reading.bindings { XCTAssertNotNil(find(binding.help, in: frame), binding.label) }
     }
 
     func testNarrowAndWideTerminals() {
@@ -135,7 +135,7 @@ final class ChatViewTests: XCTestCase {
 
     func testSelectionHighlightsTheWholeMessage() throws {
         var state = ChatFixture.state()
-        state.selectedMessageID = "m3"
+        state.modes.push(.select(pane: .messages, messageID: "m3"))
         let frame = render(state)
         let line = try XCTUnwrap(find("Fixed the flaky test", in: frame))
         XCTAssertTrue(frame[line.x, line.y].style.attributes.isSuperset(of: context.theme.style("message.selected").attributes))
@@ -150,8 +150,9 @@ final class ChatViewTests: XCTestCase {
 
     func testSwitcherHighlightsMatchedLetters() throws {
         var state = ChatFixture.state()
-        state.switcher = Switcher()
-        state.switcher?.query = "lgc"
+        var switcher = Switcher()
+        switcher.query = "lgc"
+        state.modes.push(.switcher(switcher))
         let frame = render(state)
         let prompt = try XCTUnwrap(find("> lgc", in: frame))
         let hit = try XCTUnwrap(find("chatkit-legacy", in: frame, below: prompt.y))
@@ -160,7 +161,8 @@ final class ChatViewTests: XCTestCase {
         XCTAssertNotEqual(frame[l, hit.y].style, frame[hit.x, hit.y].style)
         // `#`/`@` and the mention badge, as in the sidebar.
         XCTAssertEqual(frame[hit.x - 1, hit.y].text, "#")
-        state.switcher?.query = "tom"
+        switcher.query = "tom"
+        state.modes.replaceTop(with: .switcher(switcher))
         let dm = render(state)
         let dmPrompt = try XCTUnwrap(find("> tom", in: dm))
         let entry = try XCTUnwrap(find("@Tomás Silva", in: dm, below: dmPrompt.y))
@@ -260,11 +262,11 @@ final class LiveChatViewTests: XCTestCase {
 
     func testLiveHelpListsComposerKeysAndCommandsInTwoColumns() {
         var state = live("")
-        state.showHelp = true
+        state.modes.push(.help(scroll: 0))
         let frame = ChatView.render(state, width: 180, height: 40, context: context)
         assertSnapshot(frame, named: "live-help-180x40")
         let text = (0..<frame.height).map { frame.text(row: $0) }.joined(separator: "\n")
-        for binding in KeyBinding.composer { XCTAssertTrue(text.contains(binding.help), binding.label) }
+        for binding in KeyTable.writing.bindings { XCTAssertTrue(text.contains(binding.help), binding.label) }
         for command in SlashCommand.all { XCTAssertTrue(text.contains("/" + command.name), command.name) }
         XCTAssertNil(frame.cursor, "no cursor over the help")
     }
@@ -279,10 +281,10 @@ extension ChatViewTests {
             .init(id: "messaging:evil", name: "\u{1B}[31mEvil", count: 100),
         ]
         var state = ChatFixture.state()
-        state.summary = SummaryScreen()
+        state.modes.push(.summary(SummaryScreen()))
         let counting = ChatView.render(state, width: 120, height: 40, context: ChatFixture.context())
         XCTAssertTrue((0..<40).contains { counting.text(row: $0).contains("Counting…") })
-        state.summary?.lines = SummaryLine.lines(for: figures)
+        state.modes.updateSummary { $0.lines = SummaryLine.lines(for: figures) }
         let frame = ChatView.render(state, width: 120, height: 40, context: ChatFixture.context())
         let screen = (0..<40).map { frame.text(row: $0) }.joined(separator: "\n")
         XCTAssertTrue(screen.contains("Migration summary (↑↓ PgUp PgDn scroll, Esc closes)"))
@@ -306,8 +308,9 @@ extension ChatViewTests {
             .init(id: "tricky", name: "Tr\u{202E}i\u{200B}\u{200B}cky\u{2066} Name", count: 100),
         ]
         var state = ChatFixture.state()
-        state.summary = SummaryScreen()
-        state.summary?.lines = SummaryLine.lines(for: figures)
+        var screen = SummaryScreen()
+        screen.lines = SummaryLine.lines(for: figures)
+        state.modes.push(.summary(screen))
         let frame = ChatView.render(state, width: 120, height: 40, context: ChatFixture.context())
         let plain = try XCTUnwrap(find("Plain Name" + String(repeating: " ", count: 20) + "225 ", in: frame))
         XCTAssertNotNil(find("Tricky Name", in: frame), "the sanitizer drops the invisible characters")

@@ -48,7 +48,7 @@ final class LineFitTests: XCTestCase {
     func testACutThreadHeaderEndsInAnEllipsis() {
         var state = ChatFixture.state()
         state.thread = ThreadPane(root: ChatFixture.rows[1], replies: [])
-        state.focus = .thread
+        state.modes.focus = .thread
         let header = render(state, 20, 10).lines[0]
         XCTAssertEqual(header, " ▶ Thread (Esc clos…")
     }
@@ -57,7 +57,7 @@ final class LineFitTests: XCTestCase {
         var state = ChatFixture.state()
         let long = String(repeating: "readable lines stop well before the edge ", count: 12)
         state.window?.rows.append(ChatFixture.row(ChatFixture.message("m10", "tomas", long, at: "2020-03-03T10:20:00Z")))
-        state.selectedMessageID = "m10"
+        state.modes.push(.select(pane: .messages, messageID: "m10"))
         let channelX = 31
         let capped = render(state, 200, 50)
         XCTAssertNotNil(capped.lines.first { $0.contains("readable lines stop") })

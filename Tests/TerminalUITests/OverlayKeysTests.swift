@@ -17,7 +17,7 @@ final class OverlayKeysTests: XCTestCase {
     /// through the reducer.
     private func press(_ keys: [Key], _ state: ChatState, _ width: Int = 120, _ height: Int = 40) -> ChatState {
         keys.reduce(state) { s, key in
-            guard case .chat(let event)? = KeyBinding.command(for: key, in: s, screen: (width, height)) else { return s }
+            guard case .chat(let event)? = KeyTable.command(for: key, in: s, screen: (width, height)) else { return s }
             return ChatReducer.reduce(s, event).0
         }
     }
@@ -27,25 +27,25 @@ final class OverlayKeysTests: XCTestCase {
         return (0..<frame.height).map { frame.text(row: $0) }.joined(separator: "\n")
     }
 
-    /// B7: the live help (66 lines) is cut at 120x40 and 80x24; paging down shows every line
-    /// of it, and at its end PgUp moves back at once.
+    /// B7: the live help (over 100 lines) is cut at 120x40 and 80x24; paging down shows every
+    /// line of it, and at its end PgUp moves back at once.
     func testTheHelpScrollsThroughEveryLineAtEverySize() {
-        let entries = KeyBinding.helpEntries(live: true)
+        let entries = KeyTable.helpEntries(live: true)
         for (width, height) in [(120, 40), (80, 24)] {
             var state = press([.function(1)], live(), width, height)
-            XCTAssertTrue(state.showHelp)
+            XCTAssertEqual(state.modes.top, .help(scroll: 0))
             var text = screenText(state, width, height)
             XCTAssertTrue(text.contains("— writing —"), "\(width)x\(height): the top first")
-            XCTAssertFalse(text.contains("quote the selected message"), "\(width)x\(height): the end does not fit")
+            XCTAssertFalse(text.contains("close the help"), "\(width)x\(height): the end does not fit")
             XCTAssertTrue(text.contains("of \(entries.count)"), "\(width)x\(height): the title says there is more")
             var seen = text
-            for _ in 0..<10 {
+            for _ in 0..<15 {
                 state = press([.pageDown], state, width, height)
                 seen += screenText(state, width, height)
             }
             for entry in entries { XCTAssertTrue(seen.contains(entry.help.prefix(25)), "\(width)x\(height): \(entry.help)") }
             text = screenText(state, width, height)
-            XCTAssertTrue(text.contains("quote the selected message in your next one"), "\(width)x\(height): the last lines")
+            XCTAssertTrue(text.contains("close the help"), "\(width)x\(height): the last lines")
             state = press([.pageUp], state, width, height)
             XCTAssertNotEqual(screenText(state, width, height), text, "\(width)x\(height): PgUp scrolls back at once")
             state = press([.home], state, width, height)
@@ -57,27 +57,26 @@ final class OverlayKeysTests: XCTestCase {
     /// reach the composer; Esc closes the help only.
     func testNoKeyReachesBeneathTheHelp() {
         var state = live()
-        state.quotingID = "m3"
+        state.draft = .quoting(messageID: "m3")
         state = press([.function(1), .pageDown, .character("x"), .character("y"), .enter, .up], state)
-        XCTAssertTrue(state.showHelp)
-        XCTAssertEqual(state.helpScroll, 9, "PgDn and ↑ scrolled the help")
+        XCTAssertEqual(state.modes.overlays, [.help(scroll: 9)], "PgDn and ↑ scrolled the help, and nothing else opened")
         XCTAssertTrue(state.composer.isEmpty, "letters do not reach the composer")
         XCTAssertNil(state.window?.bottomIndex, "the channel behind does not scroll")
-        XCTAssertNil(state.selectedMessageID)
         state = press([.escape], state)
-        XCTAssertFalse(state.showHelp)
-        XCTAssertEqual(state.quotingID, "m3", "Esc closed the help, not the quote beneath")
+        XCTAssertNil(state.modes.top)
+        XCTAssertEqual(state.draft, .quoting(messageID: "m3"), "Esc closed the help, not the quote beneath")
     }
 
     /// B7: a message's details take the keys too.
     func testNoKeyReachesBeneathTheDetails() {
         var state = live()
-        state.details = MessageDetails(row: state.window!.rows[0], reactions: [])
+        let details = MessageDetails(row: state.window!.rows[0], reactions: [])
+        state.modes.push(.details(details))
         state = press([.character("h"), .pageUp, .enter], state)
-        XCTAssertNotNil(state.details)
+        XCTAssertEqual(state.modes.overlays, [.details(details)])
         XCTAssertTrue(state.composer.isEmpty)
         XCTAssertNil(state.window?.bottomIndex)
         state = press([.escape], state)
-        XCTAssertNil(state.details)
+        XCTAssertNil(state.modes.top)
     }
 }

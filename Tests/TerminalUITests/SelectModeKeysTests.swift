@@ -16,7 +16,7 @@ final class SelectModeKeysTests: XCTestCase {
     /// Presses `keys` as the runtime does, collecting the effects.
     private func press(_ keys: [Key], _ state: ChatState) -> (ChatState, [ChatEffect]) {
         keys.reduce((state, [])) { sofar, key in
-            guard case .chat(let event)? = KeyBinding.command(for: key, in: sofar.0, screen: (120, 40)) else { return sofar }
+            guard case .chat(let event)? = KeyTable.command(for: key, in: sofar.0, screen: (120, 40)) else { return sofar }
             let (next, effects) = ChatReducer.reduce(sofar.0, event)
             return (next, sofar.1 + effects)
         }
@@ -24,10 +24,10 @@ final class SelectModeKeysTests: XCTestCase {
 
     /// B10: ↑ on an empty composer selects one's own last message, not someone else's newer one.
     func testUpOnAnEmptyComposerSelectsOnesOwnLastMessage() {
-        XCTAssertEqual(press([.up], live()).0.selectedMessageID, "m7")
+        XCTAssertEqual(press([.up], live()).0.modes.top, .select(pane: .messages, messageID: "m7"))
         var nobodyElse = live()
         nobodyElse.window?.rows.removeAll { $0.message.userID == ChatFixture.viewer }
-        XCTAssertEqual(press([.up], nobodyElse).0.selectedMessageID, "m9", "none of one's own: the newest")
+        XCTAssertEqual(press([.up], nobodyElse).0.modes.selection?.messageID, "m9", "none of one's own: the newest")
     }
 
     /// B10: `e` on someone else's message was refused and the letters after it ran as commands
@@ -37,12 +37,12 @@ final class SelectModeKeysTests: XCTestCase {
     func testARefusedEditReturnsToTheComposerAndLettersAreText() {
         var (state, effects) = press([.up, .down, .character("e")], live())
         XCTAssertEqual(state.status, "You can only edit your own messages")
-        XCTAssertNil(state.selectedMessageID, "back in the composer")
+        XCTAssertNil(state.modes.top, "back in the composer")
         XCTAssertTrue(state.composer.isEmpty)
         XCTAssertEqual(effects, [])
         (state, effects) = press([.character("d"), .character("t"), .character("e"), .character("d"), .character(")")], state)
         XCTAssertEqual(state.composer.string, "dted)", "the letters are text in the composer")
-        XCTAssertNil(state.pendingDeleteID, "d did not ask to delete")
+        XCTAssertNil(state.modes.top, "d did not ask to delete")
         XCTAssertNil(state.thread)
         XCTAssertEqual(effects.filter { if case .loadThread = $0 { true } else { false } }, [], "t did not open a thread")
     }
@@ -51,11 +51,10 @@ final class SelectModeKeysTests: XCTestCase {
     func testARefusedActionKeepsTheComposersText() {
         var state = live()
         state.composer = Composer("half a thought")
-        state.selectedMessageID = "m8"
+        state.modes.push(.select(pane: .messages, messageID: "m8"))
         state = press([.character("d")], state).0
-        XCTAssertNil(state.selectedMessageID)
+        XCTAssertNil(state.modes.top, "no selection, no question")
         XCTAssertEqual(state.composer.string, "half a thought")
-        XCTAssertNil(state.pendingDeleteID)
     }
 }
 
@@ -71,16 +70,16 @@ extension SelectModeKeysTests {
             return ChatFixture.row(m)
         }
         state.thread = ThreadPane(root: root, replies: replies)
-        state.focus = .thread
+        state.modes.focus = .thread
         state = press([.up], state).0
-        XCTAssertEqual(state.selectedMessageID, "r3", "one's own reply")
+        XCTAssertEqual(state.modes.top, .select(pane: .thread, messageID: "r3"), "one's own reply")
         let context = ChatFixture.context()
         let frame = ChatView.render(state, width: 120, height: 40, context: context)
         let y = try XCTUnwrap((0..<40).first { frame.text(row: $0).contains("reply number 3") }, "the selected reply is in view")
         let selected = context.theme.style("message.selected").attributes
         XCTAssertTrue((0..<120).contains { frame[$0, y].style.attributes.isSuperset(of: selected) && !frame[$0, y].text.isEmpty })
         let editing = press([.character("e")], state).0
-        XCTAssertEqual(editing.editingID, "r3")
+        XCTAssertEqual(editing.draft, .editing(messageID: "r3"))
         XCTAssertEqual(editing.composer.string, "reply number 3")
     }
 }

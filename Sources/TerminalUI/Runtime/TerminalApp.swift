@@ -68,7 +68,7 @@ public final class TerminalApp {
             }
             // Live, or while the summary is counted, wait briefly so arriving events show at
             // once; otherwise only keys change anything.
-            let awaiting = live != nil || state.summary?.isCounting == true
+            let awaiting = live != nil || state.modes.summary?.isCounting == true
             guard let key = screen.readKey(timeoutMilliseconds: awaiting ? 50 : 1000) else {
                 let before = state
                 dispatch(.clock(.now()))
@@ -81,7 +81,7 @@ public final class TerminalApp {
                 screen.invalidate()
                 continue
             }
-            switch KeyBinding.command(for: key, in: state, screen: screen.size) {
+            switch KeyTable.command(for: key, in: state, screen: screen.size) {
             case .chat(let event)?: dispatch(event)
             case .quit?: running = false
             case .redraw?: screen.invalidate()

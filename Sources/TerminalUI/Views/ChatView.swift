@@ -2,7 +2,7 @@ import ChatCore
 import ChatModel
 
 /// The whole screen as a function of the state: sidebar | channel | thread | members, a status
-/// bar, and overlays (switcher, help, details) on top.
+/// bar, and the mode stack's overlays drawn once, bottom to top.
 public enum ChatView {
     /// Rectangles of the screen, worked out from its size and what is open.
     struct Layout {
@@ -66,25 +66,38 @@ public enum ChatView {
         }
         StatusBarView.draw(state, in: layout.status, frame: &frame, context: context)
         if let composer = layout.composer { ComposerView.draw(state, in: composer, frame: &frame, context: context) }
-        if state.switcher != nil { OverlayViews.drawSwitcher(state, frame: &frame, context: context) }
-        if state.search != nil {
-            frame.cursor = nil
-            OverlayViews.drawSearch(state, frame: &frame, context: context)
-        }
-        if state.reactionPicker != nil {
-            frame.cursor = nil
-            OverlayViews.drawReactionPicker(state, frame: &frame, context: context)
-        }
-        if let details = state.details { OverlayViews.drawDetails(details, state: state, frame: &frame, context: context) }
-        if let summary = state.summary {
-            frame.cursor = nil
-            SummaryView.draw(summary, frame: &frame, context: context)
-        }
-        if state.showHelp {
-            frame.cursor = nil
-            OverlayViews.drawHelp(live: state.isLive, scroll: state.helpScroll, frame: &frame, context: context)
+        // The modes over the panes, bottom to top: the one on top is drawn last, over the rest.
+        for (i, mode) in state.modes.overlays.enumerated() {
+            drawOverlay(mode, beneath: state.modes.overlays[..<i].last, state, frame: &frame, context: context)
         }
         return frame
+    }
+}
+
+extension ChatView {
+    /// One mode of the stack. Select, "delete?" and completion are not boxes: the panes show
+    /// the selection, the status line the question, the composer the completed name.
+    static func drawOverlay(_ mode: Mode, beneath: Mode?, _ state: ChatState, frame: inout Frame, context: RenderContext) {
+        switch mode {
+        case .select, .confirmDelete, .completion:
+            break
+        case .switcher(let switcher):
+            OverlayViews.drawSwitcher(switcher, state: state, frame: &frame, context: context)
+        case .reactionPicker(let picker):
+            frame.cursor = nil
+            OverlayViews.drawReactionPicker(picker, state: state, frame: &frame, context: context)
+        case .search(let results):
+            frame.cursor = nil
+            OverlayViews.drawSearch(results, state: state, frame: &frame, context: context)
+        case .details(let details):
+            OverlayViews.drawDetails(details, state: state, frame: &frame, context: context)
+        case .summary(let screen):
+            frame.cursor = nil
+            SummaryView.draw(screen, frame: &frame, context: context)
+        case .help(let scroll):
+            frame.cursor = nil
+            OverlayViews.drawHelp(live: state.isLive, beneath: beneath, scroll: scroll, frame: &frame, context: context)
+        }
     }
 }
 

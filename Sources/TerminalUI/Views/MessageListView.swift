@@ -68,7 +68,13 @@ enum MessageListView {
             shownArea.height = lines.count
         }
         shownArea.width = min(shownArea.width, context.maxMessageWidth)
-        draw(lines.suffix(area.height), in: shownArea, selected: state.selectedMessageID, frame: &frame, context: context)
+        draw(
+            lines.suffix(area.height),
+            in: shownArea,
+            selected: state.modes.selectedMessageID(in: .messages),
+            frame: &frame,
+            context: context
+        )
         if window.hasNewer || window.bottomIndex != nil {
             frame.put(
                 context.label(" ↓ newer messages (End) "),
@@ -80,7 +86,7 @@ enum MessageListView {
     }
 
     static func drawThread(_ state: ChatState, in rect: Rect, frame: inout Frame, context: RenderContext) {
-        let focused = state.focus == .thread
+        let focused = state.threadHasFocus
         frame.fill(x: rect.x, y: rect.y, width: rect.width, height: 1, style: context.style("thread.header"))
         frame.put(
             context.label(focused ? " ▶ Thread (Esc closes)" : " Thread (Tab to focus)"),
@@ -110,7 +116,7 @@ enum MessageListView {
         }
         // Root on top; when the thread is longer than the pane, its newest replies show, or
         // those up to the selected one.
-        let selected = focused ? state.selectedMessageID : nil
+        let selected = state.modes.selectedMessageID(in: .thread)
         let head = min(3, area.height)
         let end = selected.flatMap { id in lines.lastIndex { $0.messageID == id } }.map { max($0 + 1, area.height) } ?? lines.count
         let shown = end <= area.height ? lines.prefix(end) : lines.prefix(head) + lines[(end - (area.height - head))..<end]

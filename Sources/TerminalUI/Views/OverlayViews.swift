@@ -3,8 +3,7 @@ import ChatModel
 
 /// Boxes drawn over the screen: the channel switcher, the help, a message's details.
 enum OverlayViews {
-    static func drawSwitcher(_ state: ChatState, frame: inout Frame, context: RenderContext) {
-        guard let switcher = state.switcher else { return }
+    static func drawSwitcher(_ switcher: Switcher, state: ChatState, frame: inout Frame, context: RenderContext) {
         let matches = ChatReducer.switcherMatches(switcher.query, state.channels)
         let box = centered(width: min(60, frame.width - 2), height: min(14, frame.height - 2), in: frame)
         let style = context.style("switcher")
@@ -33,9 +32,9 @@ enum OverlayViews {
 
     /// The `a` picker: reactions matching what was typed, the selected one highlighted; a
     /// reaction already yours is marked, and Enter takes it back.
-    static func drawReactionPicker(_ state: ChatState, frame: inout Frame, context: RenderContext) {
-        guard let picker = state.reactionPicker else { return }
-        let mine = Set((state.window?.rows.first { $0.id == picker.messageID }?.reactions ?? []).filter(\.includesMine).map(\.type))
+    static func drawReactionPicker(_ picker: ReactionPicker, state: ChatState, frame: inout Frame, context: RenderContext) {
+        let row = state.window?.rows.first { $0.id == picker.messageID } ?? state.threadRows.first { $0.id == picker.messageID }
+        let mine = Set((row?.reactions ?? []).filter(\.includesMine).map(\.type))
         let matches = picker.matches
         let box = centered(width: min(40, frame.width - 2), height: min(matches.count + 3, 16, frame.height - 2), in: frame)
         let style = context.style("switcher")
@@ -51,8 +50,7 @@ enum OverlayViews {
     }
 
     /// `/search` results: author, channel and text of each, newest first; Enter opens one.
-    static func drawSearch(_ state: ChatState, frame: inout Frame, context: RenderContext) {
-        guard let search = state.search else { return }
+    static func drawSearch(_ search: SearchResults, state: ChatState, frame: inout Frame, context: RenderContext) {
         let box = centered(width: min(100, frame.width - 2), height: min(search.rows.count + 3, frame.height - 2), in: frame)
         let style = context.style("switcher")
         drawBox(box, title: "Search: \(search.query) (↑↓, Enter opens, Esc)", style: style, frame: &frame, context: context)
@@ -66,23 +64,27 @@ enum OverlayViews {
         }
     }
 
-    /// The help's lines (`KeyBinding.helpEntries`), from `scroll` on when they do not fit.
-    static func drawHelp(live: Bool, scroll: Int, frame: inout Frame, context: RenderContext) {
-        let entries = KeyBinding.helpEntries(live: live)
+    /// The help's lines (`KeyTable.helpEntries`, the keys of the mode `beneath` first), from
+    /// `scroll` on when they do not fit.
+    static func drawHelp(live: Bool, beneath: Mode?, scroll: Int, frame: inout Frame, context: RenderContext) {
+        let entries = KeyTable.helpEntries(live: live, beneath: beneath)
         let layout = HelpLayout(entries: entries.count, live: live, width: frame.width, height: frame.height)
-        let (keyWidth, columns, rows, visible) = (layout.keyWidth, layout.columns, layout.rows, layout.visible)
+        let (keyWidth, columns, visible) = (layout.keyWidth, layout.columns, layout.visible)
         let box = centered(width: layout.width, height: layout.height, in: frame)
         let style = context.style("help")
         // Scrolled no further than the last screenful.
         let first = min(scroll, layout.lastScroll)
+        let shown = min(entries.count - first, columns * visible)
         let title =
-            rows > visible
-            ? "Keys \(first + 1)–\(first + visible) of \(rows) (↑↓ PgUp PgDn scroll, Esc closes)" : "Keys (Esc closes)"
+            layout.lastScroll > 0
+            ? "Keys \(first + 1)–\(first + shown) of \(entries.count) (↑↓ PgUp PgDn scroll, Esc closes)" : "Keys (Esc closes)"
         drawBox(box, title: title, style: style, frame: &frame, context: context)
         let width = box.width / columns
-        for (i, entry) in entries.enumerated() where (first..<(first + visible)).contains(i % rows) {
-            let x = box.x + (i / rows) * width
-            let y = box.y + 1 + i % rows - first
+        // Read down the first column and on down the second, as a newspaper.
+        for slot in 0..<max(0, shown) {
+            let entry = entries[first + slot]
+            let x = box.x + (slot / visible) * width
+            let y = box.y + 1 + slot % visible
             frame.put(context.label(entry.key), x: x + 2, y: y, maxWidth: keyWidth, style: context.style("help.key"))
             frame.put(context.label(entry.help), x: x + keyWidth + 3, y: y, maxWidth: width - keyWidth - 5, ellipsis: true, style: style)
         }
@@ -145,23 +147,23 @@ enum OverlayViews {
 /// "/giphy"): a wider key column; and when the list is taller than the screen, two columns
 /// side by side, and what still does not fit scrolls.
 struct HelpLayout {
+    let entries: Int
     let keyWidth: Int
     let columns: Int
-    let rows: Int
     let width: Int
     let height: Int
 
     init(entries: Int, live: Bool, width screenWidth: Int, height screenHeight: Int) {
+        self.entries = entries
         keyWidth = live ? 14 : 12
         let columnWidth = 72 + keyWidth - 12
         columns = entries + 3 > screenHeight - 2 && screenWidth - 2 >= 2 * columnWidth ? 2 : 1
-        rows = (entries + columns - 1) / columns
         width = min(columnWidth * columns, screenWidth - 2)
-        height = min(rows + 3, screenHeight - 2)
+        height = min((entries + columns - 1) / columns + 3, screenHeight - 2)
     }
 
     /// Lines shown at once, inside the border.
     var visible: Int { max(0, height - 2) }
-    /// The furthest the help scrolls: its last screenful.
-    var lastScroll: Int { max(0, rows - visible) }
+    /// The furthest the help scrolls (by entries): its last screenful.
+    var lastScroll: Int { max(0, entries - columns * visible) }
 }

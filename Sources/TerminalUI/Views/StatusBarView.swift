@@ -6,14 +6,11 @@ enum StatusBarView {
     static func draw(_ state: ChatState, in rect: Rect, frame: inout Frame, context: RenderContext) {
         let style = context.style("statusBar")
         frame.fill(x: rect.x, y: rect.y, width: rect.width, height: 1, style: style)
-        let mode =
-            state.switcher != nil
-            ? " SWITCH "
-            : state.selectedMessageID != nil
-                ? " SELECT "
-                : state.editingID != nil
-                    ? " EDIT "
-                    : state.quotingID != nil ? " QUOTE " : state.focus == .thread ? " THREAD " : state.isLive ? " CHAT " : " BROWSE "
+        // The mode on top names itself; at the base (or completing in it) the composer's draft
+        // and the focused pane do.
+        let table = KeyTable.top(of: state)
+        let atBase = state.modes.top == nil || table.fallsThrough
+        let mode = atBase ? baseName(state) : table.name
         var x = rect.x
         x += frame.put(context.label(mode), x: x, y: rect.y, style: context.style("statusBar.mode"))
         switch state.connection {
@@ -35,9 +32,18 @@ enum StatusBarView {
             )
         } else {
             let unread = state.channels.filter { $0.unreadCount > 0 && !$0.muted }.count
-            let keys = state.isLive ? "Enter send · ↑ select · Ctrl-K switch · F1 help" : "Ctrl-K switch · Alt-A next unread · ? help"
-            let hint = "  \(unread) unread channel\(unread == 1 ? "" : "s") · " + keys
+            // The keys of the mode on top, from its key table.
+            let keys = table.hints(in: state) + (table.fallsThrough ? KeyTable.base(live: state.isLive).hints(in: state) : [])
+            let hint = "  \(unread) unread channel\(unread == 1 ? "" : "s") · " + keys.joined(separator: " · ")
             frame.put(context.label(hint), x: x, y: rect.y, maxWidth: rect.x + rect.width - x, style: style)
+        }
+    }
+
+    static func baseName(_ state: ChatState) -> String {
+        switch state.draft {
+        case .editing: " EDIT "
+        case .quoting: " QUOTE "
+        case .new: state.threadHasFocus ? " THREAD " : KeyTable.base(live: state.isLive).name
         }
     }
 }

@@ -1,0 +1,159 @@
+import ChatModel
+
+/// The pane the reader is in: the base of the mode stack, under every overlay.
+public enum Focus: Sendable, Equatable {
+    case messages, thread
+}
+
+/// One mode over the panes, with the state only it has. The top one takes the keys.
+public enum Mode: Sendable, Equatable {
+    /// Message-select mode (`↑`): the message under the cursor, in the pane it was chosen in.
+    /// Each pane has its own messages to select, so the pane is part of the mode.
+    case select(pane: Focus, messageID: String)
+    /// `d` asked "delete this message?": `y` deletes it, any other key keeps it.
+    case confirmDelete(messageID: String)
+    /// Tab after `@…`: the candidates, and the one in the composer. It ends on the first key
+    /// that is not Tab, which then does what it does in the composer.
+    case completion(MentionCompletion)
+    case reactionPicker(ReactionPicker)
+    case switcher(Switcher)
+    case search(SearchResults)
+    case details(MessageDetails)
+    case summary(SummaryScreen)
+    /// The help, scrolled down by `scroll` lines.
+    case help(scroll: Int)
+}
+
+/// The client's modes as one value (as matterhorn's `NonemptyStack Mode`): a base, the focused
+/// pane, and the overlays opened over it, newest on top. Only the top one answers keys and
+/// Esc; the view draws them bottom to top. Which mode wins is the order of this stack, and
+/// nothing else.
+public struct ModeStack: Sendable, Equatable {
+    public var focus: Focus
+    public private(set) var overlays: [Mode] = []
+
+    public init(focus: Focus = .messages, overlays: [Mode] = []) {
+        self.focus = focus
+        self.overlays = overlays
+    }
+
+    /// The mode that takes the keys; nil: the base (the focused pane and its composer).
+    public var top: Mode? { overlays.last }
+
+    public mutating func push(_ mode: Mode) { overlays.append(mode) }
+
+    /// Closes the top mode (nothing happens at the base).
+    public mutating func pop() { _ = overlays.popLast() }
+
+    /// Replaces the top mode with `mode`: the same mode with its state changed.
+    public mutating func replaceTop(with mode: Mode) {
+        guard !overlays.isEmpty else { return push(mode) }
+        overlays[overlays.count - 1] = mode
+    }
+
+    /// Back to the base: a channel switch or a selection made elsewhere closes everything.
+    public mutating func popAll() { overlays.removeAll() }
+
+    /// Closes the modes from the first one `matches` accepts, counted from the bottom, to the top.
+    public mutating func popThrough(where matches: (Mode) -> Bool) {
+        if let i = overlays.firstIndex(where: matches) { overlays.removeSubrange(i...) }
+    }
+
+    /// The selected message, when message-select mode is open (under other overlays or not).
+    public var selection: (pane: Focus, messageID: String)? {
+        for case .select(let pane, let id) in overlays.reversed() { return (pane, id) }
+        return nil
+    }
+
+    /// The message selected in `pane`, if any: what that pane highlights.
+    public func selectedMessageID(in pane: Focus) -> String? {
+        selection.flatMap { $0.pane == pane ? $0.messageID : nil }
+    }
+
+    /// The summary screen, wherever it is in the stack (its figures arrive late).
+    public var summary: SummaryScreen? {
+        for case .summary(let screen) in overlays { return screen }
+        return nil
+    }
+
+    /// Gives the summary screen its figures, wherever it is in the stack.
+    public mutating func updateSummary(_ change: (inout SummaryScreen) -> Void) {
+        for (i, mode) in overlays.enumerated() {
+            if case .summary(var screen) = mode {
+                change(&screen)
+                overlays[i] = .summary(screen)
+            }
+        }
+    }
+}
+
+/// What Enter does with the composer's text. Editing and quoting are the composer's state, not
+/// overlays: they take no keys of their own (the composer keeps all of its), and one excludes
+/// the other.
+public enum Draft: Sendable, Equatable {
+    case new
+    /// The next message sent quotes this one (`q`).
+    case quoting(messageID: String)
+    /// The composer holds this message's text (`e`); Enter saves it instead of sending.
+    case editing(messageID: String)
+}
+
+/// The reactions `a` offers, filtered by what is typed; Enter toggles one's own.
+public struct ReactionPicker: Sendable, Equatable {
+    public static let types = [
+        "like", "love", "haha", "wow", "sad", "angry", "fire", "tada", "rocket", "eyes", "clap", "pray", "100", "check", "thumbsdown",
+    ]
+    public var messageID: String
+    public var query = ""
+    public var selected = 0
+
+    public init(messageID: String) { self.messageID = messageID }
+
+    public var matches: [String] {
+        let q = query.lowercased()
+        return q.isEmpty ? Self.types : Self.types.filter { $0.contains(q) }
+    }
+}
+
+public struct SearchResults: Sendable, Equatable {
+    public var query: String
+    public var rows: [MessageRow]
+    public var selected = 0
+
+    public init(query: String, rows: [MessageRow]) {
+        self.query = query
+        self.rows = rows
+    }
+}
+
+public struct MentionCompletion: Sendable, Equatable {
+    public var start: Int
+    public var query: String
+    public var candidates: [String]
+    public var index: Int
+
+    public init(start: Int, query: String, candidates: [String], index: Int) {
+        self.start = start
+        self.query = query
+        self.candidates = candidates
+        self.index = index
+    }
+}
+
+/// The Ctrl-K channel switcher: a query and the channels it matches, best first.
+public struct Switcher: Sendable, Equatable {
+    public var query = ""
+    public var selected = 0
+    public init() {}
+}
+
+/// The details view of one message (`v` in message-select mode).
+public struct MessageDetails: Sendable, Equatable {
+    public var row: MessageRow
+    public var reactions: [Reaction]
+
+    public init(row: MessageRow, reactions: [Reaction]) {
+        self.row = row
+        self.reactions = reactions
+    }
+}
