@@ -57,8 +57,9 @@ public enum ChatEvent: Sendable {
     case composeEdit(Composer.Edit)
     /// Enter: sends the line (or runs its /command).
     case composeSend
-    /// Tab after `@…`: the next member whose id starts with what was typed.
-    case completeMention
+    /// Tab after `@…`, `#…`, `/…` or `:…`: the first member, channel, command or reaction
+    /// that starts with what was typed; again, the next.
+    case complete
     // Actions on the selected message (message-select mode, with a server)
     /// `e`: the own message's text into the composer; Enter saves it.
     case editSelected

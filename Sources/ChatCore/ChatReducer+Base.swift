@@ -68,7 +68,7 @@ extension ChatReducer {
             s.composer.apply(edit)
         case .composeSend:
             return send(&s)
-        case .completeMention:
+        case .complete:
             startCompletion(&s)
         case .openEditor:
             return [.editExternally(s.composer.string)]

@@ -187,29 +187,44 @@ extension ChatReducer {
         }
     }
 
-    /// Tab after `@pa` puts `@pat ` (the first member whose id or name starts so) and opens
-    /// completion mode over the composer.
+    /// Tab after `@pa` puts `@pat ` (the first member whose id or name starts so; `#` a
+    /// channel, `/` a command, `:` a reaction) and opens completion mode over the composer.
     static func startCompletion(_ s: inout ChatState) {
-        guard let (start, query) = s.composer.mentionQuery else { return }
-        let q = query.lowercased()
-        let candidates = s.members.map(\.user).filter { $0.id != s.userID }
-            .filter { $0.id.lowercased().hasPrefix(q) || $0.displayName.lowercased().hasPrefix(q) }
-            .map(\.id).sorted()
+        guard let (sigil, start, query) = s.composer.completionQuery else { return }
+        let (candidates, what) = completions(of: query, after: sigil, in: s)
         guard let first = candidates.first else {
-            s.status = "No member matches @\(query)"
+            s.status = "No \(what) matches \(sigil)\(query)"
             return
         }
-        s.composer.replaceMention(from: start, with: first)
-        s.modes.push(.completion(MentionCompletion(start: start, query: query, candidates: candidates, index: 0)))
+        s.composer.replaceWord(from: start, with: first)
+        s.modes.push(.completion(Completion(start: start, query: query, candidates: candidates, index: 0)))
+    }
+
+    /// The whole words `sigil` + `query` may become, and what they are.
+    static func completions(of query: String, after sigil: Character, in s: ChatState) -> ([String], String) {
+        let q = query.lowercased()
+        let starts = { (names: [String]) in names.contains { $0.lowercased().hasPrefix(q) } }
+        switch sigil {
+        case "@":
+            let users = s.members.map(\.user).filter { $0.id != s.userID && starts([$0.id, $0.displayName]) }
+            return (users.map { "@" + $0.id }.sorted(), "member")
+        case "#":
+            let channels = sidebarOrder(s.channels).filter { !$0.isDirect && starts([$0.channel.id, $0.title]) }
+            return (channels.map { "#" + $0.channel.id }, "channel")
+        case "/":
+            return (SlashCommand.all.filter { starts([$0.name]) }.map { "/" + $0.name }, "command")
+        default:
+            return (ReactionPicker.types.filter { starts([$0]) }.map { ":" + $0 + ":" }, "reaction")
+        }
     }
 
     /// Completion mode: Tab again puts the next candidate; any other intent ends it (nil) and
     /// goes to the composer beneath.
-    static func completion(_ event: ChatEvent, _ completion: MentionCompletion, _ s: inout ChatState) -> [ChatEffect]? {
-        guard case .completeMention = event else { return nil }
+    static func completion(_ event: ChatEvent, _ completion: Completion, _ s: inout ChatState) -> [ChatEffect]? {
+        guard case .complete = event else { return nil }
         var completion = completion
         completion.index = (completion.index + 1) % completion.candidates.count
-        s.composer.replaceMention(from: completion.start, with: completion.candidates[completion.index])
+        s.composer.replaceWord(from: completion.start, with: completion.candidates[completion.index])
         s.modes.replaceTop(with: .completion(completion))
         return []
     }

@@ -95,18 +95,21 @@ public struct Composer: Sendable, Equatable {
         stash = []
     }
 
-    /// The `@word` being typed at the cursor (without the `@`), for member completion.
-    public var mentionQuery: (start: Int, query: String)? {
-        var i = cursor
-        while i > 0, !text[i - 1].isWhitespace, text[i - 1] != "@" { i -= 1 }
-        guard i > 0, text[i - 1] == "@", i == 1 || text[i - 2].isWhitespace else { return nil }
-        return (i - 1, String(text[i..<cursor]))
+    /// The word being typed at the cursor when it can be completed: `@member`, `#channel`,
+    /// `:emoji` or, first on the line, `/command`. The sigil, where it is, and what follows it.
+    public var completionQuery: (sigil: Character, start: Int, query: String)? {
+        var start = cursor
+        while start > 0, !text[start - 1].isWhitespace { start -= 1 }
+        guard start < cursor else { return nil }
+        let sigil = text[start]
+        guard "@#:".contains(sigil) || (sigil == "/" && start == 0) else { return nil }
+        return (sigil, start, String(text[(start + 1)..<cursor]))
     }
 
-    /// Replaces what runs from the `@` at `start` to the cursor with `@name ` (a completed mention).
-    public mutating func replaceMention(from start: Int, with name: String) {
-        guard start < cursor, text[start] == "@" else { return }
-        let replacement = Array("@" + name + " ")
+    /// Replaces the word from `start` to the cursor with `word` and a space (a completion).
+    public mutating func replaceWord(from start: Int, with word: String) {
+        guard start < cursor else { return }
+        let replacement = Array(word + " ")
         text.replaceSubrange(start..<cursor, with: replacement)
         cursor = start + replacement.count
         browsing = nil

@@ -12,9 +12,9 @@ public enum Mode: Sendable, Equatable {
     case select(pane: Focus, messageID: String)
     /// `d` asked "delete this message?": `y` deletes it, any other key keeps it.
     case confirmDelete(messageID: String)
-    /// Tab after `@…`: the candidates, and the one in the composer. It ends on the first key
-    /// that is not Tab, which then does what it does in the composer.
-    case completion(MentionCompletion)
+    /// Tab after `@…`, `#…`, `:…` or `/…`: the candidates, and the one in the composer. It
+    /// ends on the first key that is not Tab, which then does what it does in the composer.
+    case completion(Completion)
     case reactionPicker(ReactionPicker)
     case switcher(Switcher)
     case search(SearchResults)
@@ -126,7 +126,9 @@ public struct SearchResults: Sendable, Equatable {
     }
 }
 
-public struct MentionCompletion: Sendable, Equatable {
+/// A word being completed: where it starts, what was typed, the whole words it may become
+/// (`@bob`, `#general`, `/join`, `:fire:`), and the one in the composer.
+public struct Completion: Sendable, Equatable {
     public var start: Int
     public var query: String
     public var candidates: [String]

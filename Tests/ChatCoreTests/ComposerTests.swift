@@ -63,15 +63,21 @@ final class ComposerTests: XCTestCase {
         XCTAssertEqual(c.history, ["first", "second"])
     }
 
-    func testMentionQueryOnlyAfterAnAtThatStartsAWord() {
+    func testCompletionQueryOnlyAfterASigilThatStartsAWord() {
         var c = Composer("hi @bo")
-        XCTAssertEqual(c.mentionQuery?.query, "bo")
-        XCTAssertEqual(c.mentionQuery?.start, 3)
+        XCTAssertEqual(c.completionQuery?.query, "bo")
+        XCTAssertEqual(c.completionQuery?.start, 3)
         c = Composer("mail a@b")
-        XCTAssertNil(c.mentionQuery)
+        XCTAssertNil(c.completionQuery)
         c = Composer("@")
-        XCTAssertEqual(c.mentionQuery?.query, "")
-        c.replaceMention(from: 0, with: "bob")
+        XCTAssertEqual(c.completionQuery?.query, "")
+        c.replaceWord(from: 0, with: "@bob")
         XCTAssertEqual(c.string, "@bob ")
+        XCTAssertEqual(Composer("see #gen").completionQuery?.sigil, "#")
+        XCTAssertEqual(Composer("/jo").completionQuery?.query, "jo")
+        XCTAssertNil(Composer("and/or").completionQuery, "a slash inside a word")
+        XCTAssertNil(Composer("x /jo").completionQuery, "a command only starts the line")
+        XCTAssertEqual(Composer("nice :fi").completionQuery?.sigil, ":")
+        XCTAssertNil(Composer("hi @bob ").completionQuery, "after the space: a new word")
     }
 }

@@ -62,13 +62,13 @@ final class LiveReducerTests: XCTestCase, LiveReducerScript {
     }
 
     func testTabCyclesThroughMatchingMembers() {
-        var s = reduce(live(), .composeInsert("hey @b"), .completeMention).0
+        var s = reduce(live(), .composeInsert("hey @b"), .complete).0
         XCTAssertEqual(s.composer.string, "hey @bea ")
-        s = reduce(s, .completeMention).0
+        s = reduce(s, .complete).0
         XCTAssertEqual(s.composer.string, "hey @bob ")
-        s = reduce(s, .completeMention).0
+        s = reduce(s, .complete).0
         XCTAssertEqual(s.composer.string, "hey @bea ")
-        s = reduce(s, .composeInsert("x @zz"), .completeMention).0
+        s = reduce(s, .composeInsert("x @zz"), .complete).0
         XCTAssertEqual(s.status, "No member matches @zz")
     }
 

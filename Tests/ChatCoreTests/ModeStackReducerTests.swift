@@ -24,15 +24,15 @@ final class ModeStackReducerTests: XCTestCase, LiveReducerScript {
 
     /// Completion ends on the first intent that is not Tab, which the composer beneath takes.
     func testCompletionEndsOnAnotherKeyWhichGoesToTheComposer() {
-        var s = reduce(live(), .composeInsert("hi @b"), .completeMention).0
+        var s = reduce(live(), .composeInsert("hi @b"), .complete).0
         XCTAssertEqual(s.composer.string, "hi @bea ")
-        XCTAssertEqual(s.modes.top, .completion(MentionCompletion(start: 3, query: "b", candidates: ["bea", "bob"], index: 0)))
-        s = reduce(s, .completeMention).0
+        XCTAssertEqual(s.modes.top, .completion(Completion(start: 3, query: "b", candidates: ["@bea", "@bob"], index: 0)))
+        s = reduce(s, .complete).0
         XCTAssertEqual(s.composer.string, "hi @bob ", "Tab again: the next")
         s = reduce(s, .composeInsert("!")).0
         XCTAssertNil(s.modes.top)
         XCTAssertEqual(s.composer.string, "hi @bob !")
-        XCTAssertEqual(reduce(s, .completeMention).0.status, nil, "no @ before the cursor: nothing to complete")
+        XCTAssertEqual(reduce(s, .complete).0.status, nil, "no @ before the cursor: nothing to complete")
     }
 
     /// Switching channel closes every mode, and an edit ends: Enter in the next channel must

@@ -26,7 +26,7 @@ final class KeyTableTests: XCTestCase {
         if live {
             modes += [
                 [select, .confirmDelete(messageID: "m7")],
-                [.completion(MentionCompletion(start: 0, query: "t", candidates: ["tomas"], index: 0))],
+                [.completion(Completion(start: 0, query: "t", candidates: ["@tomas"], index: 0))],
                 [select, .reactionPicker(ReactionPicker(messageID: "m7"))], [.search(SearchResults(query: "x", rows: [row]))],
             ]
         }
@@ -83,7 +83,7 @@ final class KeyTableTests: XCTestCase {
         XCTAssertEqual(command(.tab, writing), "\(AppCommand.chat(.toggleThreadFocus))")
         writing.composer = Composer("hello @to")
         XCTAssertEqual(command(.up, writing), "\(AppCommand.chat(.composeEdit(.historyBack)))")
-        XCTAssertEqual(command(.tab, writing), "\(AppCommand.chat(.completeMention))")
+        XCTAssertEqual(command(.tab, writing), "\(AppCommand.chat(.complete))")
         writing.composer.apply(.home)
         XCTAssertEqual(command(.control("k"), writing), "\(AppCommand.chat(.composeEdit(.killToEnd)))")
         var preview = state(live: true, [.select(pane: .messages, messageID: "gif")])

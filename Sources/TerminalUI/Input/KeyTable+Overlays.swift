@@ -12,8 +12,8 @@ extension KeyTable {
 
     public static let completing = KeyTable(
         " CHAT ",
-        "completing a member (after Tab)",
-        [KeyBinding([.tab], "Tab", "the next member that matches", .completeMention, hint: "Tab next")],
+        "completing (after Tab)",
+        [KeyBinding([.tab], "Tab", "the next that matches (any other key: back to writing)", .complete, hint: "Tab next")],
         fallsThrough: true
     )
 

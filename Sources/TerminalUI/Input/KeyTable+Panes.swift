@@ -27,9 +27,9 @@ extension KeyTable {
             KeyBinding(
                 [.tab],
                 "Tab",
-                "after @: complete a member (again: the next)",
-                .completeMention,
-                when: { $0.composer.mentionQuery != nil }
+                "complete @member #channel :reaction or a first /command",
+                .complete,
+                when: { $0.composer.completionQuery != nil }
             ),
             KeyBinding(
                 [.up],

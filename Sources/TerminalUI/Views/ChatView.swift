@@ -68,19 +68,21 @@ public enum ChatView {
         if let composer = layout.composer { ComposerView.draw(state, in: composer, frame: &frame, context: context) }
         // The modes over the panes, bottom to top: the one on top is drawn last, over the rest.
         for (i, mode) in state.modes.overlays.enumerated() {
-            drawOverlay(mode, beneath: state.modes.overlays[..<i].last, state, frame: &frame, context: context)
+            drawOverlay(mode, beneath: state.modes.overlays[..<i].last, layout: layout, state, frame: &frame, context: context)
         }
         return frame
     }
 }
 
 extension ChatView {
-    /// One mode of the stack. Select, "delete?" and completion are not boxes: the panes show
-    /// the selection, the status line the question, the composer the completed name.
-    static func drawOverlay(_ mode: Mode, beneath: Mode?, _ state: ChatState, frame: inout Frame, context: RenderContext) {
+    /// One mode of the stack. Select and "delete?" are not boxes: the panes show the
+    /// selection, the status line the question.
+    static func drawOverlay(_ mode: Mode, beneath: Mode?, layout: Layout, _ state: ChatState, frame: inout Frame, context: RenderContext) {
         switch mode {
-        case .select, .confirmDelete, .completion:
+        case .select, .confirmDelete:
             break
+        case .completion(let completion):
+            if let composer = layout.composer { OverlayViews.drawCompletion(completion, above: composer, frame: &frame, context: context) }
         case .switcher(let switcher):
             OverlayViews.drawSwitcher(switcher, state: state, frame: &frame, context: context)
         case .reactionPicker(let picker):

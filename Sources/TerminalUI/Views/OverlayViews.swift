@@ -90,6 +90,30 @@ enum OverlayViews {
         }
     }
 
+    /// Tab completion's candidates on the row above the composer, the one in it highlighted;
+    /// from that one on when the row cannot hold those before it.
+    static func drawCompletion(_ completion: Completion, above composer: Rect, frame: inout Frame, context: RenderContext) {
+        let y = composer.y - 1
+        guard y >= 0, composer.width > 2 else { return }
+        let style = context.style("switcher")
+        frame.fill(x: composer.x, y: y, width: composer.width, height: 1, style: style)
+        let widths = completion.candidates.map { word in word.reduce(0) { $0 + DisplayWidth.of($1) } + 2 }
+        let first = widths.prefix(completion.index + 1).reduce(0, +) < composer.width ? 0 : completion.index
+        var x = composer.x + 1
+        for (i, word) in completion.candidates.enumerated().dropFirst(first) where x < composer.x + composer.width {
+            let wordStyle = i == completion.index ? context.style("switcher.selected") : style
+            frame.put(
+                context.text(word, singleLine: true),
+                x: x,
+                y: y,
+                maxWidth: composer.x + composer.width - x,
+                ellipsis: true,
+                style: wordStyle
+            )
+            x += widths[i]
+        }
+    }
+
     static func drawDetails(_ details: MessageDetails, state: ChatState, frame: inout Frame, context: RenderContext) {
         let m = details.row.message
         var lines: [String] = [

@@ -1,0 +1,30 @@
+import ChatCore
+import ChatModel
+import XCTest
+
+/// Tab completes `#channel`, `/command` and `:reaction:` as it completes `@member`.
+final class CompletionReducerTests: XCTestCase, LiveReducerScript {
+    func testTabCompletesChannelsCommandsAndReactions() {
+        var s = reduce(live(), .composeInsert("see #r"), .complete).0
+        XCTAssertEqual(s.composer.string, "see #random ")
+        XCTAssertEqual(s.modes.top, .completion(Completion(start: 4, query: "r", candidates: ["#random"], index: 0)))
+        s = reduce(live(), .composeInsert("/re"), .complete).0
+        XCTAssertEqual(s.composer.string, "/reply ")
+        s = reduce(s, .complete).0
+        XCTAssertEqual(s.composer.string, "/react ", "Tab again: the next command")
+        s = reduce(s, .complete, .complete, .complete).0
+        XCTAssertEqual(s.composer.string, "/reply ", "round again after /reconnect and /report")
+        s = reduce(s, .composeInsert(":fi"), .complete).0
+        XCTAssertEqual(s.composer.string, "/reply :fire: ")
+        XCTAssertNil(reduce(s, .composeSend).0.modes.top, "Enter ends completion and sends")
+    }
+
+    func testNothingToCompleteSaysWhat() {
+        XCTAssertEqual(reduce(live(), .composeInsert("#nowhere"), .complete).0.status, "No channel matches #nowhere")
+        XCTAssertEqual(reduce(live(), .composeInsert("/zz"), .complete).0.status, "No command matches /zz")
+        XCTAssertEqual(reduce(live(), .composeInsert(":zz"), .complete).0.status, "No reaction matches :zz")
+        let s = reduce(live(), .composeInsert("a /re"), .complete).0
+        XCTAssertEqual(s.composer.string, "a /re", "a command only starts the line")
+        XCTAssertNil(s.modes.top)
+    }
+}
