@@ -5,9 +5,11 @@ import ChatModel
 ///
 /// Data (loads, live events, the clock) is taken here, whatever the modes. An intent (a key,
 /// a command) goes to the reducer of the mode on top of `state.modes` and to no other: each
-/// mode has its own (`ChatReducer+Base`, `+Select`, `+Overlays`), as it has its own key table.
-/// A mode's reducer answers nil for an event that is not its own, and the event is dropped,
-/// except below completion (which ends, and the composer beneath takes the event).
+/// mode has its own (`ChatReducer+Base`, `+Select`, `+Overlays`, completion in `+Composer`),
+/// as it has its own key table. A mode's reducer answers nil for an event that is not its
+/// own, and the event is dropped, except under completion (which ends, and the composer
+/// beneath takes the event). Select mode hands its navigation (channels, scrolling, opening
+/// the help, the switcher, the summary) to the base, as its key table shares those keys.
 public enum ChatReducer {
     public static func reduce(_ state: ChatState, _ event: ChatEvent) -> (ChatState, [ChatEffect]) {
         var s = state

@@ -58,4 +58,40 @@ final class TmuxDemoKeysTests: XCTestCase {
             try tmux.waitUntil(in: "demo", "the composer emptied") { !$0.contains("› dt") }
         }
     }
+
+    /// The mode stack as a user meets it: F1 over message-select mode starts with its keys and
+    /// Esc returns to the selection, the switcher opens over it, and Tab completion shows its
+    /// candidates above the composer until the next key.
+    func testModesStackAndTheHelpAndHintsFollowTheTopOne() throws {
+        guard TmuxDriver.available else { throw XCTSkip("tmux is not installed") }
+        try startDemo()
+        for (width, height) in [(120, 40), (80, 24)] {
+            try tmux.resize("demo", width: width, height: height)
+            try tmux.keys("demo", "Up")
+            try tmux.waitFor(" SELECT ", in: "demo")
+            try tmux.keys("demo", "F1")
+            var shown = try tmux.waitFor("— selecting (after ↑) —", in: "demo")
+            XCTAssertTrue(shown.contains(" HELP "), "\(width)x\(height):\n\(shown)")
+            try tmux.keys("demo", "Escape")
+            try tmux.waitFor(" SELECT ", in: "demo")
+            try tmux.keys("demo", "C-k")
+            shown = try tmux.waitFor("Switch channel", in: "demo")
+            XCTAssertTrue(shown.contains(" SWITCH "), "\(width)x\(height):\n\(shown)")
+            try tmux.keys("demo", "Escape")
+            try tmux.waitFor(" SELECT ", in: "demo")
+            try tmux.keys("demo", "Escape")
+            try tmux.waitFor(" CHAT ", in: "demo")
+            try tmux.type("demo", "hi @")
+            try tmux.keys("demo", "Tab")
+            shown = try tmux.waitFor("Tab next", in: "demo")
+            let lines = shown.split(separator: "\n", omittingEmptySubsequences: false)
+            let composer = try XCTUnwrap(lines.lastIndex { $0.hasPrefix("› hi @") }, shown)
+            XCTAssertTrue(lines[composer - 1].hasPrefix(" @") && lines[composer - 1].contains("  @"), "\(width)x\(height):\n\(shown)")
+            try tmux.type("demo", "x")
+            shown = try tmux.waitUntil(in: "demo", "completion ended") { !$0.contains("Tab next") }
+            XCTAssertNotNil(shown.split(separator: "\n").last { $0.hasPrefix("› hi @") && $0.hasSuffix(" x") }, shown)
+            try tmux.keys("demo", "C-u")
+            try tmux.waitUntil(in: "demo", "the composer emptied") { !$0.contains("› hi") }
+        }
+    }
 }
