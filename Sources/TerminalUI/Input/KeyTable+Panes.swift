@@ -68,7 +68,14 @@ extension KeyTable {
     )
 
     /// Message-select mode: the actions on the selected message, in its pane.
-    public static func selecting(live: Bool) -> KeyTable {
+    public static func selecting(live: Bool) -> KeyTable { live ? selectingLive : selectingStore }
+
+    // Built once: the table is looked up on every key and every frame.
+    private static let selectingLive = makeSelecting(live: true)
+    private static let selectingStore = makeSelecting(live: false)
+
+    /// With a server `q` quotes; browsing a store it quits, as in the other modes.
+    private static func makeSelecting(live: Bool) -> KeyTable {
         KeyTable(
             " SELECT ",
             "selecting (after ↑)",
