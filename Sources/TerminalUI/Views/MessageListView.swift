@@ -68,13 +68,8 @@ enum MessageListView {
             shownArea.height = lines.count
         }
         shownArea.width = min(shownArea.width, context.maxMessageWidth)
-        draw(
-            lines.suffix(area.height),
-            in: shownArea,
-            selected: state.modes.selectedMessageID(in: .messages),
-            frame: &frame,
-            context: context
-        )
+        let selected = state.modes.selectedMessageID(in: .messages)
+        draw(lines.suffix(area.height), in: shownArea, selected: selected, frame: &frame, context: context)
         if window.hasNewer || window.bottomIndex != nil {
             frame.put(
                 context.label(" ↓ newer messages (End) "),
