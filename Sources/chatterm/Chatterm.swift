@@ -20,7 +20,7 @@ struct Chatterm: AsyncParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [
-            ValidateCommand.self, ImportCommand.self, ImportsCommand.self, ExportCommand.self, SplitCommand.self,
+            ValidateCommand.self, ImportCommand.self, ImportsCommand.self, ExportCommand.self, SplitCommand.self, UploadCommand.self,
             GenerateCommand.self, ReportCommand.self, OpenCommand.self,
             DemoCommand.self, ServeCommand.self, TokenCommand.self, ChatkitCommand.self,
         ]
