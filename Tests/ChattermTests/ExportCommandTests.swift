@@ -1,4 +1,5 @@
 import ChatModel
+import ChatStore
 import ChatTestSupport
 import Foundation
 import XCTest
@@ -35,9 +36,10 @@ final class ExportCommandTests: XCTestCase {
     ]
 
     /// Import A → export B → `validate B` is clean → import B into a new store: the same rows, table by table.
-    private func assertRoundTrip(_ source: String, name: String) throws -> String {
-        let a = directory.file("\(name)-a.sqlite")
-        try ChattermProcess.importFile(source, db: a)
+    /// `imported`: `source` is a store already, not a file.
+    private func assertRoundTrip(_ source: String, name: String, imported: Bool = false) throws -> String {
+        let a = imported ? source : directory.file("\(name)-a.sqlite")
+        if !imported { try ChattermProcess.importFile(source, db: a) }
         let exported = directory.file("\(name)-b.jsonl")
         let export = try run(["export", "--db", a, "-o", exported])
         XCTAssertEqual(export.status, 0, export.stderr)
@@ -96,6 +98,56 @@ final class ExportCommandTests: XCTestCase {
         let json = try run(["export", "--db", a, "-o", directory.file("small-out.jsonl"), "--format", "json"])
         XCTAssertEqual(json.json?.objectValue?["total"]?.objectValue?["members"]?.intValue, 2, json.stdout)
         XCTAssertEqual(try run(["export", "--db", a, "-o", "-", "--format", "json"]).status, 64)
+    }
+
+    /// What people did through the local server (a new message with an attachment's custom
+    /// fields, a reaction, a new channel with members) is exported as valid import items.
+    func testDataChangedThroughTheServerExportsAsAValidFile() throws {
+        let a = directory.file("served.sqlite")
+        try ChattermProcess.importFile(packageRoot + "/demo-data/demo.jsonl", db: a)
+        let server = ServeProcess(db: a, directory: directory)
+        let url = try server.start()
+        let message =
+            #"{"message":{"text":"hello @grace","mentioned_users":["grace"],"attachments":[{"type":"file","asset_url":"https://files.example/a.pdf","note":{"pages":3}}]}}"#
+        let sent = try server.call("POST", "channels/team/engineering/message", message, as: "maya", url: url)
+        XCTAssertEqual(sent.status, 201)
+        let id = try XCTUnwrap(sent.json?.objectValue?["message"]?.objectValue?["id"]?.stringValue)
+        XCTAssertEqual(
+            try server.call("POST", "messages/\(id)/reaction", #"{"reaction":{"type":"like"}}"#, as: "grace", url: url).status,
+            201
+        )
+        let created = try server.call(
+            "POST",
+            "channels/messaging/launch-room/query",
+            #"{"data":{"members":["maya","grace"],"topic":"launch"}}"#,
+            as: "maya",
+            url: url
+        )
+        XCTAssertEqual(created.status, 201)
+        server.stop()
+
+        let exported = try assertRoundTrip(a, name: "served", imported: true)
+        let text = try String(contentsOfFile: exported, encoding: .utf8)
+        XCTAssertTrue(text.contains(#""id":"\#(id)""#))
+        XCTAssertTrue(text.contains(#""note":{"pages":3}"#))
+        XCTAssertTrue(text.contains(#""id":"launch-room""#) && text.contains(#""topic":"launch""#))
+    }
+
+    /// `--database`: the same store on PostgreSQL exports to the same bytes as on SQLite.
+    func testAPostgreSQLStoreExportsTheSameFileAsSQLite() throws {
+        guard let server = TestStore.postgresServer else { throw XCTSkip("set CHATTERM_TEST_POSTGRES to run against PostgreSQL") }
+        let source = try SplitCommandTests.timed(directory.write("every.jsonl", lines: Self.everyKind), in: directory)
+        let database = try PostgresBackend.ensureDatabase("export_" + UUID().uuidString.prefix(8).lowercased(), onServerOf: server)
+        XCTAssertEqual(try run(["import", source, "--database", database]).status, 0)
+        let fromPostgres = directory.file("postgres.jsonl")
+        let export = try run(["export", "--database", database, "-o", fromPostgres])
+        XCTAssertEqual(export.status, 0, export.stderr)
+        let sqlite = directory.file("sqlite.sqlite")
+        try ChattermProcess.importFile(source, db: sqlite)
+        let fromSQLite = directory.file("sqlite.jsonl")
+        XCTAssertEqual(try run(["export", "--db", sqlite, "-o", fromSQLite]).status, 0)
+        XCTAssertEqual(try String(contentsOfFile: fromPostgres, encoding: .utf8), try String(contentsOfFile: fromSQLite, encoding: .utf8))
+        XCTAssertEqual(try String(contentsOfFile: fromSQLite, encoding: .utf8), try String(contentsOfFile: source, encoding: .utf8))
     }
 
     func testMissingStoreAndUnwritableOutputAreClearErrorsAndLeaveNoFile() throws {

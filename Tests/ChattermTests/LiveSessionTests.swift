@@ -53,22 +53,9 @@ final class LiveSessionTests: XCTestCase {
 
     /// Posts messages as `user` through the REST API, one after the other, with a token from `chatterm token`.
     private func post(_ texts: [String], as user: String, to path: String, url: String) throws {
-        let token = try ChattermProcess.run(["token", user, "--db", db]).output.trimmingCharacters(in: .whitespacesAndNewlines)
-        let app = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: db + ".app.json"))) as? [String: String]
         for text in texts {
-            var request = URLRequest(url: URL(string: "\(url)/\(path)/message?api_key=\(app?["api_key"] ?? "")")!)
-            request.httpMethod = "POST"
-            request.setValue(token, forHTTPHeaderField: "Authorization")
-            request.setValue("jwt", forHTTPHeaderField: "stream-auth-type")
-            request.httpBody = try JSONSerialization.data(withJSONObject: ["message": ["text": text]])
-            let done = DispatchSemaphore(value: 0)
-            nonisolated(unsafe) var status = 0
-            URLSession.shared.dataTask(with: request) { _, response, _ in
-                status = (response as? HTTPURLResponse)?.statusCode ?? 0
-                done.signal()
-            }.resume()
-            done.wait()
-            XCTAssertEqual(status, 201, "posting \(text) as \(user)")
+            let body = String(decoding: try JSONSerialization.data(withJSONObject: ["message": ["text": text]]), as: UTF8.self)
+            XCTAssertEqual(try server.call("POST", path + "/message", body, as: user, url: url).status, 201, "posting \(text) as \(user)")
         }
     }
 

@@ -3,6 +3,10 @@ import ChatTestSupport
 import Foundation
 import XCTest
 
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -42,6 +46,29 @@ final class ServeProcess {
         kill(pid, SIGKILL)
         PosixSpawn.wait(pid)
         pid = 0
+    }
+
+    /// One REST call as `user` (a token from `chatterm token`), as Stream's SDKs make it: the
+    /// HTTP status and the answer's JSON.
+    @discardableResult
+    func call(_ method: String, _ path: String, _ body: String, as user: String, url: String) throws -> (status: Int, json: JSONValue?) {
+        let token = try ChattermProcess.run(["token", user, "--db", db]).output.trimmingCharacters(in: .whitespacesAndNewlines)
+        var request = URLRequest(url: URL(string: "\(url)/\(path)?api_key=\(try credentials().key)")!)
+        request.httpMethod = method
+        request.setValue(token, forHTTPHeaderField: "Authorization")
+        request.setValue("jwt", forHTTPHeaderField: "stream-auth-type")
+        request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+        request.httpBody = Data(body.utf8)
+        let done = DispatchSemaphore(value: 0)
+        nonisolated(unsafe) var answer: (Int, JSONValue?) = (0, nil)
+        URLSession.shared.dataTask(with: request) { data, response, _ in
+            answer = (
+                (response as? HTTPURLResponse)?.statusCode ?? 0, data.flatMap { try? JSONParser.parse(String(decoding: $0, as: UTF8.self)) }
+            )
+            done.signal()
+        }.resume()
+        done.wait()
+        return answer
     }
 
     /// The local app's API key and secret (`chatterm serve` writes them beside the store).
