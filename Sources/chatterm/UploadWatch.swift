@@ -2,12 +2,13 @@ import ChatClient
 import ChatModel
 import Foundation
 
-/// Follows a remote import task with get_import until it ends, as `stream-cli chat
-/// watch` does: a progress line on standard error (redrawn on a terminal, a line per change
-/// otherwise).
+/// Follows a remote import task with get_import until it ends, as `stream-cli chat get-import
+/// --watch` does: a progress line on standard error (redrawn on a terminal, a line per change
+/// otherwise). It asks after 1 s, then a second later each time up to every 5 s (stream-cli's
+/// pace): a small import is seen done at once, a long one costs Stream few calls.
 struct UploadWatch {
     let imports: StreamImports
-    var interval: Duration = .seconds(1)
+    static let slowest: Duration = .seconds(5)
 
     /// The task as it ended: completed, failed, or waiting for a confirmation in Stream's dashboard.
     func follow(_ created: JSONObject) async throws -> JSONObject {
@@ -15,6 +16,7 @@ struct UploadWatch {
         let start = ContinuousClock.now
         var task = created
         var last = ""
+        var interval: Duration = .seconds(1)
         let terminal = OutputStream.standardError.isTerminal
         while true {
             let state = task["state"]?.stringValue ?? task["state"].map { JSONWriter().string($0) } ?? "?"
@@ -28,6 +30,7 @@ struct UploadWatch {
             last = line
             if Self.isFinal(state) { break }
             try await Task.sleep(for: interval)
+            interval = min(interval + .seconds(1), Self.slowest)
             do {
                 task = try await imports.get(id: id)
             } catch let error as StreamAPIFailure {
