@@ -12,8 +12,11 @@ struct SplitCommand: ParsableCommand {
             `chatterm validate` prints them) and the parts written so far are removed. Each part is at most \
             --max-size and in Stream's order, and imports cleanly once the parts before it are in: a part never \
             ends between an item and a later one it refers to (a user's channel mutes, a distinct channel's \
-            members, a message's later parent or quote). Items are written as `chatterm export` writes them \
-            (custom fields whole, times exact). Upload them in order with `chatterm upload DIR/part-*.jsonl`.
+            members, a message's later parent or quote); a distinct channel and all its member items share a part, \
+            so many distinct channels keep much of the channel and member sections together. Items are written \
+            as `chatterm export` writes them (custom fields whole, times exact); one without created_at gets its \
+            part's import time. A later part alone refers to items it does not hold: `chatterm upload \
+            DIR/part-*.jsonl` validates the parts together and imports them in order.
             """
     )
 
