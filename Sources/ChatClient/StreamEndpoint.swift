@@ -23,11 +23,14 @@ public struct StreamAPIFailure: Error, CustomStringConvertible, Sendable, Equata
     public var status: Int
     public var code: Int
     public var message: String
+    /// The error answer as the server sent it (`more_info`, `details`…), for showing it whole.
+    public var body: JSONObject
 
-    public init(status: Int, code: Int, message: String) {
+    public init(status: Int, code: Int, message: String, body: JSONObject = [:]) {
         self.status = status
         self.code = code
         self.message = message
+        self.body = body
     }
 
     public var description: String { status == 0 ? message : "\(message) (HTTP \(status), code \(code))" }

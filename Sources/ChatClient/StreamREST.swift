@@ -56,7 +56,8 @@ public struct StreamREST: Sendable {
             throw StreamAPIFailure(
                 status: status,
                 code: json["code"]?.intValue ?? -1,
-                message: json["message"]?.stringValue ?? "\(method) \(path) answered HTTP \(status)"
+                message: json["message"]?.stringValue ?? "\(method) \(path) answered HTTP \(status)",
+                body: json
             )
         }
         return json

@@ -26,6 +26,23 @@ enum StoredItems {
         return user
     }
 
+    /// Nil for a push provider this chatterm does not know (no import or route writes one).
+    static func device(_ row: SQLRow) -> Device? {
+        guard let provider = PushProvider(rawValue: row["push_provider"]) else { return nil }
+        var device = Device(id: row["id"], userID: row["user_id"], pushProvider: provider)
+        device.pushProviderName = row["push_provider_name"]
+        device.createdAt = StoredValue.decodeTime(row["created_at"])
+        return device
+    }
+
+    static func futureChannelBan(_ row: SQLRow) -> FutureChannelBan {
+        var ban = FutureChannelBan(targetID: row["target_id"], createdBy: row["created_by"])
+        ban.reason = row["reason"]
+        ban.shadow = row["shadow"]
+        ban.createdAt = StoredValue.decodeTime(row["created_at"])
+        return ban
+    }
+
     static func channel(_ row: SQLRow) -> Channel {
         var channel = Channel(type: row["type"], id: row["id"], createdBy: row["created_by"], custom: object(row["custom"]) ?? JSONObject())
         channel.memberIDs = strings(row["member_ids"])

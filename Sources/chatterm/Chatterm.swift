@@ -20,7 +20,8 @@ struct Chatterm: AsyncParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [
-            ValidateCommand.self, ImportCommand.self, ImportsCommand.self, GenerateCommand.self, ReportCommand.self, OpenCommand.self,
+            ValidateCommand.self, ImportCommand.self, ImportsCommand.self, ExportCommand.self, SplitCommand.self, UploadCommand.self,
+            GenerateCommand.self, ReportCommand.self, OpenCommand.self,
             DemoCommand.self, ServeCommand.self, TokenCommand.self, ChatkitCommand.self,
         ]
     )

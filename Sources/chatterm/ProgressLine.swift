@@ -21,14 +21,17 @@ final class ProgressLine: @unchecked Sendable {
         self.totalBytes = totalBytes
     }
 
-    func update(_ progress: ImportProgress) {
+    func update(_ progress: ImportProgress) { update(items: progress.items, bytes: progress.bytes) }
+
+    /// `bytes` of the total so far; a command that counts items, not bytes, gives its items as both.
+    func update(items: Int, bytes: Int64) {
         guard enabled, Date().timeIntervalSince(lastDraw) >= 0.1 else { return }
         lastDraw = Date()
         let elapsed = max(Date().timeIntervalSince(start), 0.001)
-        let percent = totalBytes > 0 ? Int(Double(progress.bytes) * 100 / Double(totalBytes)) : 0
-        let rate = Int(Double(progress.items) / elapsed)
+        let percent = totalBytes > 0 ? Int(Double(bytes) * 100 / Double(totalBytes)) : 0
+        let rate = Int(Double(items) / elapsed)
         OutputStream.standardError.write(
-            "\r\(label) \(percent)%  \(NumberText.grouped(progress.items)) items  \(NumberText.grouped(rate)) items/s\u{1B}[K"
+            "\r\(label) \(percent)%  \(NumberText.grouped(items)) items  \(NumberText.grouped(rate)) items/s\u{1B}[K"
         )
         drawn = true
     }

@@ -19,36 +19,15 @@ import Glibc
 final class LiveSessionTests: XCTestCase {
     let directory = TemporaryDirectory()
     private lazy var tmux = TmuxDriver(directory: directory)
-    private var server: pid_t = 0
     private var db: String { directory.file("live.sqlite") }
+    private lazy var server = ServeProcess(db: db, directory: directory)
 
     override func tearDown() {
         tmux.stop()
-        stopServer()
+        server.stop()
     }
 
-    private func stopServer() {
-        guard server > 0 else { return }
-        kill(server, SIGKILL)
-        PosixSpawn.wait(server)
-        server = 0
-    }
-
-    /// Starts `chatterm serve` on `port` (0: a free one) and returns its base URL.
-    private func serve(port: Int) throws -> String {
-        let log = directory.file("serve-\(UUID().uuidString).out")
-        server = try PosixSpawn.start(
-            [ChattermProcess.binary, "serve", "--db", db, "--port", String(port)],
-            fileActions: [.null(0), .writeFile(1, path: log), .null(2)]
-        )
-        let deadline = Date().addingTimeInterval(20)
-        while Date() < deadline {
-            let text = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
-            if let range = text.range(of: #"http://127\.0\.0\.1:\d+"#, options: .regularExpression) { return String(text[range]) }
-            Thread.sleep(forTimeInterval: 0.1)
-        }
-        throw XCTSkip("chatterm serve did not start")
-    }
+    private func serve(port: Int) throws -> String { try server.start(port: port) }
 
     private func open(_ user: String, _ url: String) throws {
         try tmux.start(
@@ -74,22 +53,9 @@ final class LiveSessionTests: XCTestCase {
 
     /// Posts messages as `user` through the REST API, one after the other, with a token from `chatterm token`.
     private func post(_ texts: [String], as user: String, to path: String, url: String) throws {
-        let token = try ChattermProcess.run(["token", user, "--db", db]).output.trimmingCharacters(in: .whitespacesAndNewlines)
-        let app = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: db + ".app.json"))) as? [String: String]
         for text in texts {
-            var request = URLRequest(url: URL(string: "\(url)/\(path)/message?api_key=\(app?["api_key"] ?? "")")!)
-            request.httpMethod = "POST"
-            request.setValue(token, forHTTPHeaderField: "Authorization")
-            request.setValue("jwt", forHTTPHeaderField: "stream-auth-type")
-            request.httpBody = try JSONSerialization.data(withJSONObject: ["message": ["text": text]])
-            let done = DispatchSemaphore(value: 0)
-            nonisolated(unsafe) var status = 0
-            URLSession.shared.dataTask(with: request) { _, response, _ in
-                status = (response as? HTTPURLResponse)?.statusCode ?? 0
-                done.signal()
-            }.resume()
-            done.wait()
-            XCTAssertEqual(status, 201, "posting \(text) as \(user)")
+            let body = String(decoding: try JSONSerialization.data(withJSONObject: ["message": ["text": text]]), as: UTF8.self)
+            XCTAssertEqual(try server.call("POST", path + "/message", body, as: user, url: url).status, 201, "posting \(text) as \(user)")
         }
     }
 
@@ -134,11 +100,11 @@ final class LiveSessionTests: XCTestCase {
         // another server on the same store, so they cannot be back before she is done). Both
         // clients come back by themselves with the first page fetched and a gap marked after
         // it; Enter on an empty line fetches the rest.
-        stopServer()
+        server.stop()
         try tmux.waitFor("retrying", in: "maya")
         let missed = (1...60).map { String(format: "away %02d", $0) }
         try post(missed, as: "priya", to: "channels/team/engineering", url: try serve(port: 0))
-        stopServer()
+        server.stop()
         _ = try serve(port: Int(url.split(separator: ":").last ?? "") ?? 0)
         for user in ["maya", "tomas"] {
             let back = try catchUp(user, newest: "away 60")

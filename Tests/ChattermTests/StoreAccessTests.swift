@@ -19,7 +19,10 @@ final class StoreAccessTests: XCTestCase {
 
     private var readCommands: [[String]] {
         let file = directory.write("one.jsonl", lines: Array(SampleImports.streamDocsExample.prefix(1)))
-        return [["report"], ["imports", "list"], ["imports", "get", "some-id"], ["validate", file], ["token", "user_001"]]
+        return [
+            ["report"], ["imports", "list"], ["imports", "get", "some-id"], ["validate", file], ["token", "user_001"],
+            ["export", "-o", directory.file("export.jsonl")],
+        ]
     }
 
     func testReadCommandsNeverCreateAStore() throws {
@@ -57,7 +60,7 @@ final class StoreAccessTests: XCTestCase {
         if !launcher.isEmpty { try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: directory.path) }
         let file = directory.write("one.jsonl", lines: Array(SampleImports.streamDocsExample.prefix(1)))
         try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: file)
-        for command in [["report", "--format", "json"], ["imports", "list"], ["validate", file]] {
+        for command in [["report", "--format", "json"], ["imports", "list"], ["validate", file], ["export", "-o", "-"]] {
             let outcome = try commands.run(command + ["--db", db], launcher: launcher)
             XCTAssertEqual(outcome.status, 0, "\(command): \(outcome.stderr)")
             XCTAssertEqual(outcome.stderr, "", command.joined(separator: " "))
@@ -71,7 +74,7 @@ final class StoreAccessTests: XCTestCase {
         let holder = try LockHolder(db: db)
         defer { holder.release() }
         let file = directory.write("one.jsonl", lines: Array(SampleImports.streamDocsExample.prefix(1)))
-        for command in [["report", "--format", "json"], ["imports", "list"], ["validate", file]] {
+        for command in [["report", "--format", "json"], ["imports", "list"], ["validate", file], ["export", "-o", "-"]] {
             let started = Date()
             let outcome = try commands.run(command + ["--db", db])
             XCTAssertEqual(outcome.status, 0, "\(command): \(outcome.stderr)")
