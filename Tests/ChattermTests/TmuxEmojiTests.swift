@@ -65,12 +65,17 @@ final class TmuxEmojiTests: XCTestCase {
                     try tmux.keys("demo", "Escape")
                     try tmux.waitUntil(in: "demo", "the help closed") { !$0.contains("Keys 1–") }
                 }
-                let screen = try tmux.waitFor(" end", in: "demo")
+                // Sent, not in the composer (`›`) still.
+                let sent = { (line: Substring) in line.contains(" end") && !line.hasPrefix("›") }
+                let screen = try tmux.waitUntil(in: "demo", "the message sent") { $0.split(separator: "\n").contains(where: sent) }
                 let lines = screen.split(separator: "\n", omittingEmptySubsequences: false)
                 let context = "\(width)x\(height) \(pass):\n\(screen)"
-                let row = String(try XCTUnwrap(lines.last { $0.contains(" end") }, context))
+                let row = String(try XCTUnwrap(lines.last(where: sent), context))
                 let expected = shown.joined(separator: " ") + " end"
-                let start = try XCTUnwrap(row.firstRange(of: expected), "\(row.debugDescription) lacks \(expected.debugDescription); \(context)")
+                let start = try XCTUnwrap(
+                    row.firstRange(of: expected),
+                    "\(row.debugDescription) lacks \(expected.debugDescription); \(context)"
+                )
                 // Its text starts in the column of the message above, and "end" follows the
                 // emoji's 2 cells each (or the shortcodes' length) and the spaces between.
                 let plain = String(try XCTUnwrap(lines.last { $0.contains("plain line first") }, context))
