@@ -64,4 +64,20 @@ final class ComposerWrapTests: XCTestCase {
             XCTAssertEqual(underCursor(composer, width: width), first)
         }
     }
+
+    /// An emoji the terminal cannot draw is shown as its shortcode in the composer too, and the
+    /// cursor after it is counted in the shortcode's columns.
+    func testAnEmojiShownAsAShortcodeIsMeasuredAsDrawn() {
+        let theme = ChatFixture.context().theme
+        let tmux33 = RenderContext(theme: theme, emojiSequences: Set(EmojiSequence.allCases).subtracting([.skinTone]))
+        let cells = ComposerView.cells(in: tmux33)
+        let wrapped = ComposerView.wrap(Composer("ok 👍🏽 🇫🇷 x"), width: 40, cells: cells)
+        XCTAssertEqual(wrapped.cursor.column, DisplayWidth.of("ok :thumbsup::skin-tone-4: 🇫🇷 x"))
+        XCTAssertEqual(ComposerView.wrap(Composer("ok 👍🏽 🇫🇷 x"), width: 40).cursor.column, 10, "drawn as emoji: 2 cells each")
+        XCTAssertEqual(
+            ComposerView.wrap(Composer("ok 👍🏽 x"), width: 40, cells: ComposerView.cells(in: RenderContext(theme: theme, asciiEmoji: true)))
+                .cursor.column,
+            DisplayWidth.of("ok :thumbsup::skin-tone-4: x")
+        )
+    }
 }
