@@ -37,6 +37,8 @@ public enum BuiltInThemes {
         message.mention.fg = black
         message.mention.bg = brightYellow
         message.mention.style = bold
+        message.mentionMark.fg = brightYellow
+        message.mentionMark.style = bold
         message.system.fg = cyan
         message.system.style = italic
         message.deleted.fg = brightBlack
@@ -134,6 +136,7 @@ public enum BuiltInThemes {
         message.author.self.fg = color231
         message.mention.fg = color16
         message.mention.bg = color220
+        message.mentionMark.fg = color220
         message.system.fg = color109
         message.deleted.fg = color242
         message.edited.fg = color244
@@ -226,6 +229,8 @@ public enum BuiltInThemes {
         message.mention.fg = black
         message.mention.bg = yellow
         message.mention.style = bold
+        message.mentionMark.fg = red
+        message.mentionMark.style = bold
         message.system.fg = blue
         message.system.style = italic
         message.deleted.fg = color237
@@ -323,6 +328,7 @@ public enum BuiltInThemes {
         message.author.style = bold
         message.author.self.style = [bold, underline]
         message.mention.style = [bold, underline]
+        message.mentionMark.style = bold
         message.system.style = italic
         message.deleted.style = [dim, italic]
         message.edited.style = dim

@@ -23,6 +23,8 @@ static inline attr_t cn_a_blink(void) { return A_BLINK; }
 static inline attr_t cn_a_standout(void) { return A_STANDOUT; }
 
 static inline int cn_wcwidth(wchar_t c) { return wcwidth(c); }
+static inline int cn_cury(void) { return getcury(stdscr); }
+static inline int cn_curx(void) { return getcurx(stdscr); }
 
 /// Writes one cell: the characters of a grapheme with its attributes and colour pair.
 static inline int cn_put_cell(int y, int x, const wchar_t *chars, attr_t attrs, short pair) {

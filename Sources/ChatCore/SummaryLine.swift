@@ -32,6 +32,34 @@ public struct SummaryLine: Sendable, Equatable {
         }
     }
 
+    /// A run of at least this many empty periods is one line of the timeline chart: history
+    /// from years ago and messages from today would otherwise be a screenful of empty bars.
+    public static let emptyRunShownAsOneLine = 3
+
+    /// The timeline's bars, each run of `emptyRunShownAsOneLine` empty periods or more as one
+    /// line `… 14 empty months …`.
+    static func timeline(_ timeline: MigrationFigures.Timeline) -> [SummaryLine] {
+        let buckets = timeline.buckets
+        let top = buckets.map(\.count).max() ?? 0
+        var lines: [SummaryLine] = []
+        var index = 0
+        while index < buckets.count {
+            let run = buckets[index...].prefix { $0.count == 0 }.count
+            if run >= emptyRunShownAsOneLine {
+                lines.append(SummaryLine(.figure, "… \(run) empty \(timeline.period.rawValue)s …"))
+                index += run
+                continue
+            }
+            let bucket = buckets[index]
+            lines.append(SummaryLine(.bar(value: bucket.count, max: top), bucket.start, bar(bucket.count)))
+            index += 1
+        }
+        return lines
+    }
+
+    /// A bar's count, right-aligned in 9 columns and a space before the bar.
+    private static func bar(_ value: Int) -> String { NumberText.grouped(value).padded(toWidth: 9, alignment: .trailing) + " " }
+
     /// The same figures as `chatterm report`, as lines for a terminal pane.
     public static func lines(for f: MigrationFigures) -> [SummaryLine] {
         var lines: [SummaryLine] = []
@@ -43,7 +71,7 @@ public struct SummaryLine: Sendable, Equatable {
         func bars(_ points: [(String, Int)]) {
             let top = points.map(\.1).max() ?? 0
             for (label, value) in points {
-                lines.append(SummaryLine(.bar(value: value, max: top), label, n(value).padded(toWidth: 9, alignment: .trailing) + " "))
+                lines.append(SummaryLine(.bar(value: value, max: top), label, bar(value)))
             }
         }
 
@@ -55,7 +83,7 @@ public struct SummaryLine: Sendable, Equatable {
         figure("members", "\(n(f.members.total)), median \(NumberText.decimal(f.members.median)) per channel")
         if let largest = f.members.largest { figure("largest", "\(largest.title) (\(n(largest.count)) members)") }
         heading("Messages per \(f.timeline.period.rawValue)")
-        bars(f.timeline.buckets.map { ($0.start, $0.count) })
+        lines += timeline(f.timeline)
         heading("Messages")
         let share = { (k: Int) in "\(n(k)) (\(NumberText.share(k, of: f.messages.total)))" }
         figure("deleted", share(f.messages.deleted))

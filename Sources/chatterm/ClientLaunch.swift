@@ -41,7 +41,12 @@ struct ClientLaunch {
         defer { screen.close() }
         let loaded = try load(theme, screen.colorCount)
         let state = ChatState(userID: userID, userName: userName)
-        let context = RenderContext(theme: loaded, utcOffsetSeconds: TimeZone.current.secondsFromGMT(), asciiEmoji: asciiEmoji)
+        let context = RenderContext(
+            theme: loaded,
+            utcOffsetSeconds: TimeZone.current.secondsFromGMT(),
+            asciiEmoji: asciiEmoji,
+            emojiSequences: screen.emojiSequences
+        )
         let app = TerminalApp(
             backend: backend,
             state: state,

@@ -42,12 +42,15 @@ struct DemoCommand: ParsableCommand {
     @Option(help: "Theme name or file.")
     var theme = "dark"
 
+    @Flag(help: "Show emoji as :shortcode: text.")
+    var asciiEmoji = false
+
     func validate() throws {
         guard botInterval >= 0.5 else { throw ValidationError("--bot-interval must be at least 0.5") }
     }
 
     func run() throws {
-        let client = ClientLaunch(theme: theme, asciiEmoji: false)
+        let client = ClientLaunch(theme: theme, asciiEmoji: asciiEmoji)
         try client.requireTerminal(for: "demo")
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("chatterm-demo-\(UUID().uuidString.prefix(8))").path
         defer { try? FileManager.default.removeItem(atPath: directory) }

@@ -79,48 +79,89 @@ final class DisplayWidthTests: XCTestCase {
 
     // MARK: What is handed to ncurses
 
-    func testDrawableEmojiTakeAsManyCellsInNcursesAsInTheLayout() throws {
+    func testDrawableTakesAsManyCellsInNcursesAsInTheLayoutOrIsAWholeEmojiSequence() throws {
         let others = ["a", "é", "e\u{301}", "中", "한", "\u{1100}\u{1161}\u{11A8}", "कि", "⚠", "\u{20000}", "\u{0378}", "\u{31350}"]
         for text in Self.emoji + others {
             let character = Character(text)
-            let drawn = DisplayWidth.drawable(character, asciiEmoji: false)
+            let drawn = DisplayWidth.drawable(character)
+            if Frame.Cell(text: drawn, style: .plain).holdsEmojiSequence {
+                // Written by `Screen` itself over its two cells, whole.
+                XCTAssertEqual(drawn, text, text.debugDescription)
+                XCTAssertEqual(DisplayWidth.of(character), 2, text.debugDescription)
+                continue
+            }
             XCTAssertFalse(drawn.unicodeScalars.contains("\u{200D}"), text.debugDescription)
             XCTAssertFalse(drawn.unicodeScalars.contains("\u{FE0F}"), text.debugDescription)
             try XCTAssertEqual(ncursesWidth(drawn), DisplayWidth.of(character), text.debugDescription)
         }
     }
 
+    /// B6: a flag, a ZWJ sequence, a skin tone and a VS16 emoji are kept whole, not cut to
+    /// their first scalar; only those with a scalar newer than the table fall back to it.
     func testDrawablePolicy() {
+        let tagFlag = "🏴\u{E0067}\u{E0062}\u{E0073}\u{E0063}\u{E0074}\u{E007F}"
         let cases: [(Character, String)] = [
-            ("a", "a"), ("😀", "😀"), ("👩‍💻", "👩"), ("👨‍👩‍👧‍👦", "👨"), ("❤️", "❤ "), ("❤️‍🔥", "❤ "), ("👍🏽", "👍"),
-            ("🇫🇷", "🇫🇷"), ("1️⃣", "1 "), ("🏴\u{E0067}\u{E0062}\u{E0073}\u{E0063}\u{E0074}\u{E007F}", "🏴"),
-            ("😀\u{FE0F}", "😀"), ("🫨", "\u{FFFD} "), ("🫨🏽", "\u{FFFD} "), ("e\u{301}", "e\u{301}"), ("中", "中"),
+            ("a", "a"), ("😀", "😀"), ("👩‍💻", "👩‍💻"), ("👨‍👩‍👧‍👦", "👨‍👩‍👧‍👦"), ("❤️", "❤️"), ("❤️‍🔥", "❤️‍🔥"), ("👍🏽", "👍🏽"),
+            ("🇫🇷", "🇫🇷"), ("1️⃣", "1️⃣"), ("1\u{20E3}", "1\u{20E3}"), (Character(tagFlag), tagFlag), ("🏳️‍🌈", "🏳️‍🌈"),
+            ("😀\u{FE0F}", "😀\u{FE0F}"), ("🫨", "\u{FFFD} "), ("🫨🏽", "\u{FFFD} "), ("e\u{301}", "e\u{301}"), ("中", "中"),
             ("\u{1B}", ""), ("\u{7}", ""), ("\u{202E}", ""), ("\u{2028}", ""),
         ]
         for (character, expected) in cases {
-            XCTAssertEqual(DisplayWidth.drawable(character, asciiEmoji: false), expected, character.debugDescription)
+            XCTAssertEqual(DisplayWidth.drawable(character), expected, character.debugDescription)
         }
     }
 
     func testDrawableKeepsAtMostFourMarksPerCell() {
         let zalgo = Character("e" + String(repeating: "\u{301}", count: 12))
         XCTAssertEqual(DisplayWidth.of(zalgo), 1)
-        XCTAssertEqual(DisplayWidth.drawable(zalgo, asciiEmoji: false), "e\u{301}\u{301}\u{301}\u{301}")
+        XCTAssertEqual(DisplayWidth.drawable(zalgo), "e\u{301}\u{301}\u{301}\u{301}")
     }
 
-    func testAsciiEmojiDrawsShortcodesAndLeavesOtherTextAlone() throws {
+    func testShortcodesArePrintableASCIIAsWideAsTheirLength() throws {
         for text in Self.emoji {
-            let drawn = DisplayWidth.drawable(Character(text), asciiEmoji: true)
-            XCTAssertTrue(drawn.allSatisfy { $0.isASCII && $0 != " " }, drawn)
-            XCTAssertTrue(drawn.hasPrefix(":") && drawn.hasSuffix(":"), drawn)
-            try XCTAssertEqual(ncursesWidth(drawn), DisplayWidth.of(drawn))
+            let shortcode = EmojiShortcodes.shortcode(for: Character(text))
+            XCTAssertTrue(shortcode.allSatisfy { $0.isASCII && $0 != " " }, shortcode)
+            XCTAssertTrue(shortcode.hasPrefix(":") && shortcode.hasSuffix(":"), shortcode)
+            try XCTAssertEqual(ncursesWidth(shortcode), DisplayWidth.of(shortcode))
         }
-        for character: Character in ["a", "中", "⚠", "e\u{301}"] {
-            XCTAssertEqual(
-                DisplayWidth.drawable(character, asciiEmoji: true),
-                DisplayWidth.drawable(character, asciiEmoji: false)
-            )
+        let other = SanitizedText(untrusted: "a中⚠e\u{301}")
+        XCTAssertEqual(EmojiShortcodes.textize(other), other)
+    }
+
+    // MARK: Emoji sequences and the terminal
+
+    func testKindsOfEmojiSequence() {
+        let cases: [(Character, [EmojiSequence])] = [
+            ("🇫🇷", [.flag]), ("👩‍💻", [.joined]), ("🏳️‍🌈", [.joined]), ("👍🏽", [.skinTone]), ("❤️", [.presentation]),
+            ("1️⃣", [.keycap]), ("👩🏽‍💻", [.joined, .skinTone]), (Character(EmojiSequence.tagged.sample), [.tagged]),
+            ("😀", []), ("❤", []), ("a", []), ("e\u{301}", []), ("🇫", []),
+        ]
+        for (character, kinds) in cases {
+            XCTAssertEqual(EmojiSequence.kinds(of: character), kinds, character.debugDescription)
         }
+        for kind in EmojiSequence.allCases {
+            XCTAssertEqual(EmojiSequence.kinds(of: Character(kind.sample)), [kind])
+        }
+    }
+
+    /// What the terminal cannot draw in two cells is shown as a shortcode, before layout; the
+    /// rest stays emoji. With `--ascii-emoji` every emoji is a shortcode.
+    func testSequencesTheTerminalCannotDrawBecomeShortcodes() {
+        let theme = ChatFixture.context().theme
+        let text = "🇫🇷 👩‍💻 🏳️‍🌈 👍🏽 ❤️ 👩🏽‍💻 😀 ok"
+        let tmux33 = RenderContext(theme: theme, emojiSequences: Set(EmojiSequence.allCases).subtracting([.skinTone]))
+        XCTAssertEqual(tmux33.text(text).value, "🇫🇷 👩‍💻 🏳️‍🌈 :thumbsup::skin-tone-4: ❤️ :woman_technologist::skin-tone-4: 😀 ok")
+        XCTAssertEqual(RenderContext(theme: theme).text(text).value, text)
+        let none = RenderContext(theme: theme, emojiSequences: [])
+        XCTAssertEqual(
+            none.text(text).value,
+            ":flag-fr: :woman_technologist: :rainbow_flag: :thumbsup::skin-tone-4: :heart: :woman_technologist::skin-tone-4: 😀 ok"
+        )
+        let ascii = RenderContext(theme: theme, asciiEmoji: true)
+        XCTAssertEqual(
+            ascii.text(text).value,
+            ":flag-fr: :woman_technologist: :rainbow_flag: :thumbsup::skin-tone-4: :heart: :woman_technologist::skin-tone-4: :grinning: ok"
+        )
     }
 
     func testShortcodes() {

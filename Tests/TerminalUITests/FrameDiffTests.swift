@@ -28,4 +28,45 @@ final class FrameDiffTests: XCTestCase {
         XCTAssertEqual(withOverlay.text(row: 0), "a🙂│b")
         XCTAssertEqual(columns(frame("a🙂b").cellsToDraw(since: withOverlay)), [1])
     }
+
+    /// B6: a cell holds a whole grapheme cluster, an emoji sequence too, its right half empty;
+    /// the text after it is where the layout put it.
+    func testACellHoldsAWholeEmojiSequence() {
+        var frame = Frame(width: 14, height: 1)
+        XCTAssertEqual(frame.put(SanitizedText(untrusted: "🇫🇷👩‍💻🏳️‍🌈👍🏽❤️z"), x: 0, y: 0, style: .plain), 11)
+        XCTAssertEqual((0..<12).map { frame[$0, 0].text }, ["🇫🇷", "", "👩‍💻", "", "🏳️‍🌈", "", "👍🏽", "", "❤️", "", "z", " "])
+        XCTAssertEqual((0..<12).filter { frame[$0, 0].holdsEmojiSequence }, [0, 2, 4, 6, 8])
+        XCTAssertEqual(frame.text(row: 0), "🇫🇷👩‍💻🏳️‍🌈👍🏽❤️z")
+        // A sequence that does not fit whole is not cut to its first part.
+        var narrow = Frame(width: 3, height: 1)
+        narrow.put(SanitizedText(untrusted: "a👩‍💻"), x: 0, y: 0, maxWidth: 2, style: .plain)
+        XCTAssertEqual(narrow.text(row: 0), "a")
+        // Only sanitized emoji are written past ncurses: never a control or a bidi override.
+        for text in ["😀", "中", "e\u{301}", "❤", "a", "", "👍\u{202E}", "🇫🇷🇫🇷", "👍\u{1B}"] {
+            XCTAssertFalse(Frame.Cell(text: text, style: .plain).holdsEmojiSequence, text)
+        }
+    }
+
+    private func frame(rows: [String]) -> Frame {
+        var frame = Frame(width: 6, height: rows.count)
+        for (y, row) in rows.enumerated() { frame.put(SanitizedText(untrusted: row), x: 0, y: y, style: .plain) }
+        return frame
+    }
+
+    /// The rows `Screen` has ncurses repaint whole and writes the sequences of again: changed
+    /// rows with a sequence now, or before (its blanks must reach the terminal over the emoji).
+    func testRowsWithEmojiSequencesAreRepaintedWhenTheyChange() {
+        let before = frame(rows: ["a🇫🇷b", "a🇫🇷b", "abc", "xy"])
+        let after = frame(rows: ["a🇫🇷c", "a🇫🇷b", "a👍🏽c", "x"])
+        let cells = after.cellsToDraw(since: before)
+        XCTAssertEqual(Set(cells.map { $0.y }), [0, 2, 3])
+        XCTAssertEqual(after.rowsWithEmojiSequences(changedAmong: cells, since: before), [0, 2])
+        // The sequence went: its row is repainted, or the flag would stay on the terminal.
+        let gone = frame(rows: ["a   ", "a🇫🇷b", "abc", "xy"])
+        XCTAssertEqual(gone.rowsWithEmojiSequences(changedAmong: gone.cellsToDraw(since: before), since: before), [0])
+        XCTAssertEqual(before.rowsWithEmojiSequences(changedAmong: before.cellsToDraw(since: nil), since: nil), [0, 1])
+        // A sequence replaced by another one of the same width is drawn again.
+        let other = frame(rows: ["a👩‍💻b", "a🇫🇷b", "abc", "xy"])
+        XCTAssertEqual(columns(other.cellsToDraw(since: before)), [1])
+    }
 }

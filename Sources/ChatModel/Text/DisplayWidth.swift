@@ -15,8 +15,10 @@
 ///   medial vowels and final consonants, and controls, else 1. Ambiguous-width characters
 ///   are 1, as in a UTF-8 locale outside CJK terminals.
 /// - A cluster's width is the sum over its scalars, which is what ncurses counts…
-/// - …except emoji sequences (an emoji followed by VS16, a ZWJ, a skin tone or tag characters,
-///   and flags): 2, as terminals draw them (`drawable` makes ncurses agree).
+/// - …except emoji sequences (an emoji followed by VS16, a ZWJ, a skin tone, tag characters or
+///   the keycap mark, and flags): 2, as modern terminals draw them. The client's screen writes
+///   such a cluster whole over its two cells itself (`Screen`), since ncurses would count it by
+///   its first scalar.
 /// - Controls, line separators, ZWJ, bidi and other format characters are 0 wide.
 public enum DisplayWidth {
     /// Cells `character` takes: 0, 1 or 2 (more only for rare clusters of several spacing scalars).
@@ -86,14 +88,14 @@ extension DisplayWidth {
     }
 
     /// A multi-scalar cluster that terminals draw as one emoji, 2 cells: a flag, or an emoji
-    /// followed by VS16, a ZWJ, a skin tone or tag characters.
+    /// followed by VS16, a ZWJ, a skin tone, tag characters or the keycap mark (1⃣).
     public static func isEmojiSequence(_ scalars: Character.UnicodeScalarView) -> Bool {
         var iterator = scalars.makeIterator()
         guard let first = iterator.next(), let second = iterator.next() else { return false }
         if isRegionalIndicator(first) { return isRegionalIndicator(second) }
         guard first.properties.isEmoji else { return false }
         return scalars.dropFirst().contains {
-            $0 == "\u{FE0F}" || $0 == "\u{200D}" || $0.properties.isEmojiModifier || UnsafeScalar.isTag($0)
+            $0 == "\u{FE0F}" || $0 == "\u{200D}" || $0 == "\u{20E3}" || $0.properties.isEmojiModifier || UnsafeScalar.isTag($0)
         }
     }
 

@@ -7,10 +7,25 @@ import ChatModel
 /// cells (the second left empty), by `DisplayWidth`: layout and drawing use the same widths.
 public struct Frame: Equatable, Sendable {
     public struct Cell: Equatable, Sendable {
-        /// What to draw (empty: the right half of a wide character).
+        /// What to draw: one grapheme cluster (empty: the right half of a wide character).
         public var text: String
         public var style: Style
         public static let blank = Cell(text: " ", style: .plain)
+
+        public init(text: String, style: Style) {
+            self.text = text
+            self.style = style
+        }
+
+        /// An emoji sequence (👩‍💻, 🇫🇷, ❤️): ncurses cannot hold it in a cell, `Screen` writes it
+        /// to the terminal itself, so it is checked again here to hold no unsafe scalar but the
+        /// joiners of emoji (cells are filled from `SanitizedText` only, which keeps it so).
+        public var holdsEmojiSequence: Bool {
+            var scalars = text.unicodeScalars.makeIterator()
+            guard scalars.next() != nil, scalars.next() != nil, let character = text.first, text.count == 1 else { return false }
+            return DisplayWidth.isEmojiSequence(character.unicodeScalars)
+                && text.unicodeScalars.allSatisfy { UnsafeScalar($0).map { $0 == .emojiJoiner } ?? true }
+        }
     }
 
     public let width: Int
@@ -47,10 +62,10 @@ public struct Frame: Equatable, Sendable {
             let w = DisplayWidth.of(character)
             guard w > 0 else { continue }
             if column + w > limit { break }
-            // What ncurses gets may be more than one character ("❤ " for a heart drawn 1 wide):
-            // each takes its own cells, and together they fill the `w` cells the layout gave.
+            // What is drawn may be more than one character ("\u{FFFD} " for an emoji newer than
+            // the width table): each takes its own cells, together the `w` the layout gave.
             var cell = column
-            for part in DisplayWidth.drawable(character, asciiEmoji: false) where cell < column + w {
+            for part in DisplayWidth.drawable(character) where cell < column + w {
                 let partWidth = max(1, DisplayWidth.of(part))
                 cells[y * width + cell] = Cell(text: String(part), style: style)
                 if partWidth == 2, cell + 1 < column + w { cells[y * width + cell + 1] = Cell(text: "", style: style) }
@@ -75,6 +90,20 @@ public struct Frame: Equatable, Sendable {
             }
         }
         return cells
+    }
+
+    /// The rows that hold an emoji sequence here or in `previous` and have cells to draw: on
+    /// those `Screen` has ncurses repaint the whole row and writes every sequence of it again,
+    /// since ncurses knows only blanks where the sequences are and may write over them.
+    public func rowsWithEmojiSequences(changedAmong cells: [(x: Int, y: Int)], since previous: Frame?) -> [Int] {
+        var rows: [Int] = []
+        for y in Set(cells.map { $0.y }).sorted() {
+            let here = (0..<width).contains { self[$0, y].holdsEmojiSequence }
+            if here || (previous.map { old in y < old.height && (0..<old.width).contains { old[$0, y].holdsEmojiSequence } } ?? false) {
+                rows.append(y)
+            }
+        }
+        return rows
     }
 
     /// Fills a rectangle with blanks of `style`.

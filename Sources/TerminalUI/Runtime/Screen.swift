@@ -6,10 +6,20 @@ import Glibc
 
 /// The only code that talks to ncurses: it draws the cells of a frame that changed since the
 /// last one, and turns key codes into `Key`s.
+///
+/// A cell holds a whole grapheme cluster. ncurses draws every cell but those holding an emoji
+/// sequence (👩‍💻, 🇫🇷, 👍🏽, ❤️): a cchar_t keeps one spacing character and ncurses counts a cell
+/// by its first scalar, so it would cut 👩‍💻 to 👩 and take 🇫🇷 for one cell. Under those
+/// ncurses draws two blanks of the cell's style, and after its refresh the screen writes the
+/// sequence itself at that place (cursor address, colours, text), then puts the cursor back
+/// where ncurses left it. A terminal that draws the sequence in one cell leaves the second
+/// blank; the kinds it would draw wider are not handed to it (`emojiSequences`).
 public final class Screen {
     private var previous: Frame?
     private var pairs: [PairKey: Int16] = [:]
     private let colors: Bool
+    /// The kinds of emoji sequence this terminal draws in their two cells, measured at start.
+    public let emojiSequences: Set<EmojiSequence>
 
     private struct PairKey: Hashable {
         var fg: TerminalColor, bg: TerminalColor
@@ -25,12 +35,18 @@ public final class Screen {
         keypad(cn_stdscr(), true)
         // Alt-x arrives as ESC x: wait only briefly for the x, so a lone Esc stays quick.
         set_escdelay(25)
+        // A refresh is never cut short for pending keys: the emoji sequences written after it
+        // must land on rows ncurses has finished.
+        typeahead(-1)
         curs_set(0)
         self.colors = colors && has_colors()
         if self.colors {
             start_color()
             use_default_colors()
         }
+        refresh()  // ncurses' own setup reaches the terminal before the probe's questions
+        emojiSequences = EmojiProbe.drawnKinds()
+        clearok(cn_stdscr(), true)
         // Bracketed paste: the terminal marks pasted text, so a paste of many lines arrives as
         // one `Key.paste` instead of keys that would send each line.
         Self.write(Self.pasteOn)
@@ -41,7 +57,7 @@ public final class Screen {
     static let pasteEnd: [UInt32] = Array("\u{1B}[201~".unicodeScalars.map(\.value))
 
     /// Straight to the terminal: ncurses has no call for private modes such as bracketed paste.
-    private static func write(_ sequence: String) {
+    static func write(_ sequence: String) {
         let bytes = Array(sequence.utf8)
         _ = bytes.withUnsafeBufferPointer { Glibc.write(STDOUT_FILENO, $0.baseAddress, $0.count) }
     }
@@ -79,7 +95,22 @@ public final class Screen {
     public func draw(_ frame: Frame) {
         let full = previous.map { $0.width != frame.width || $0.height != frame.height } ?? true
         if full { erase() }
-        for (x, y) in frame.cellsToDraw(since: full ? nil : previous) { put(frame[x, y], x: x, y: y) }
+        let known = full ? nil : previous
+        let cells = frame.cellsToDraw(since: known)
+        for (x, y) in cells {
+            let cell = frame[x, y]
+            guard cell.holdsEmojiSequence else {
+                put(cell, x: x, y: y)
+                continue
+            }
+            let blank = Frame.Cell(text: " ", style: cell.style)
+            put(blank, x: x, y: y)
+            if x + 1 < frame.width { put(blank, x: x + 1, y: y) }
+        }
+        // ncurses repaints these rows whole (it may write over a sequence it knows as blanks,
+        // or keep blanks it believes are there while a sequence shows), then they are written.
+        let sequenceRows = frame.rowsWithEmojiSequences(changedAmong: cells, since: known)
+        for y in sequenceRows { wredrawln(cn_stdscr(), Int32(y), 1) }
         if let cursor = frame.cursor {
             curs_set(1)
             move(Int32(cursor.y), Int32(cursor.x))
@@ -87,7 +118,47 @@ public final class Screen {
             curs_set(0)
         }
         refresh()
+        writeEmojiSequences(of: frame, rows: sequenceRows)
         previous = frame
+    }
+
+    /// Writes the emoji sequences of `rows` over the blanks ncurses drew for them, and puts the
+    /// cursor and the attributes back as ncurses left them (at its cursor, attributes reset).
+    private func writeEmojiSequences(of frame: Frame, rows: [Int]) {
+        var output = ""
+        for y in rows {
+            for x in 0..<frame.width where frame[x, y].holdsEmojiSequence {
+                output += "\u{1B}[\(y + 1);\(x + 1)H" + selectGraphicRendition(frame[x, y].style) + frame[x, y].text
+            }
+        }
+        guard !output.isEmpty else { return }
+        Self.write(output + "\u{1B}[0m\u{1B}[\(cn_cury() + 1);\(cn_curx() + 1)H")
+    }
+
+    /// The SGR sequence for `style`, as ncurses would set it for a cell of that style.
+    private func selectGraphicRendition(_ style: Style) -> String {
+        var codes = ["0"]
+        let a = style.attributes
+        if a.contains(.bold) { codes.append("1") }
+        if a.contains(.dim) { codes.append("2") }
+        if a.contains(.italic) { codes.append("3") }
+        if a.contains(.underline) { codes.append("4") }
+        if a.contains(.blink) { codes.append("5") }
+        if a.contains(.reverse) || a.contains(.standout) { codes.append("7") }
+        if colors {
+            codes.append(colorCode(colorNumber(style.foreground), base: 30, bright: 90))
+            codes.append(colorCode(colorNumber(style.background), base: 40, bright: 100))
+        }
+        return "\u{1B}[" + codes.joined(separator: ";") + "m"
+    }
+
+    private func colorCode(_ number: Int16, base: Int, bright: Int) -> String {
+        switch number {
+        case ..<0: return String(base + 9)
+        case 0..<8: return String(base + Int(number))
+        case 8..<16: return String(bright + Int(number) - 8)
+        default: return "\(base + 8);5;\(number)"
+        }
     }
 
     private func put(_ cell: Frame.Cell, x: Int, y: Int) {

@@ -24,13 +24,16 @@ public enum EmojiShortcodes {
         return ":" + (names[String(key)] ?? derivedName(key)) + ":" + tone
     }
 
-    /// `text` with every emoji replaced by its shortcode. Apply it before wrapping, so that the
-    /// layout measures the text that will be drawn.
-    public static func textize(_ text: SanitizedText) -> SanitizedText {
+    /// `text` with every emoji (or those `replacing` picks) replaced by its shortcode. Apply it
+    /// before wrapping, so that the layout measures the text that will be drawn.
+    public static func textize(
+        _ text: SanitizedText,
+        replacing: (Character) -> Bool = DisplayWidth.isEmoji
+    ) -> SanitizedText {
         if text.value.utf8.allSatisfy({ $0 < 0x80 }) { return text }
         var result = ""
         for character in text.value {
-            if DisplayWidth.isEmoji(character) {
+            if replacing(character) {
                 result += shortcode(for: character)
             } else {
                 result.append(character)

@@ -50,6 +50,7 @@ extension Theme {
             ThemeAttribute("message.author.self", "Your own name as a message's author."),
             ThemeAttribute("message.text", "A message's text."),
             ThemeAttribute("message.mention", "A mention of you (@you) inside a message's text."),
+            ThemeAttribute("message.mentionMark", "The bar in the gutter beside every line of a message that mentions you."),
             ThemeAttribute("message.system", "System messages: joins, leaves, channel updates."),
             ThemeAttribute("message.deleted", "The placeholder left by a deleted message."),
             ThemeAttribute("message.edited", "The (edited) marker after an edited message."),

@@ -15,9 +15,17 @@ struct MessageLayout {
     /// Messages after which history may be missing, and the one being fetched.
     var gaps: [String] = []
     var fillingGap: String?
+    /// The viewer's name, for `@Name` mentions (`@id` ones are found by `viewer`).
+    var viewerName = ""
+    /// Laid out in the thread pane, whose header says it is a thread: replies are not marked.
+    var inThread = false
 
     func lines(for row: MessageRow, after previous: MessageRow?, firstUnreadID: String?) -> [ViewLine] {
-        let out = messageLines(for: row, after: previous, firstUnreadID: firstUnreadID)
+        var out = messageLines(for: row, after: previous, firstUnreadID: firstUnreadID)
+        if row.message.mentionedUserIDs?.contains(viewer) == true, row.message.type != .deleted {
+            let mark = context.style("message.mentionMark")
+            for index in out.indices where out[index].messageID == row.id { out[index].mark = mark }
+        }
         guard gaps.contains(row.id) else { return out }
         let text = row.id == fillingGap ? "Loading missed messages…" : "Messages may be missing here · Enter loads them"
         return out + [separator(text, style: context.style("message.gap"))]
@@ -94,7 +102,9 @@ struct MessageLayout {
         let m = row.message
         let authorStyle = m.userID == viewer ? context.style("message.author.self") : context.theme.usernameStyle(for: m.userID)
         var segments = [time(m), Segment(text: context.text(row.authorName, singleLine: true), style: authorStyle)]
-        if m.parentID != nil { segments.append(Segment(text: context.label(" ↳ in thread"), style: context.style("thread.replies"))) }
+        if m.parentID != nil, !inThread {
+            segments.append(Segment(text: context.label(" ↳ in thread"), style: context.style("thread.replies")))
+        }
         if m.pinnedAt != nil { segments.append(Segment(text: context.label(" 📌 pinned"), style: context.style("message.pinned"))) }
         if m.textUpdatedAt != nil, m.type != .deleted {
             segments.append(Segment(text: context.label(" (edited)"), style: context.style("message.edited")))
@@ -125,10 +135,46 @@ struct MessageLayout {
         let text = m.text ?? ""
         guard !text.isEmpty else { return [] }
         let mentionsMe = m.mentionedUserIDs?.contains(viewer) == true
-        let style = context.style(mentionsMe ? "message.mention" : "message.text")
         return TextWrapper.wrap(context.text(text), width: max(1, width - Self.indent)).map { line in
-            ViewLine(segments: [Segment(text: SanitizedText.trusted(line), style: style)], indent: Self.indent, messageID: row.id)
+            let segments =
+                mentionsMe ? mentionSegments(line) : [Segment(text: SanitizedText.trusted(line), style: context.style("message.text"))]
+            return ViewLine(segments: segments, indent: Self.indent, messageID: row.id)
         }
+    }
+
+    /// A line of a message that mentions the viewer, its `@Name` and `@id` (any case) in the
+    /// mention style: the mention stands out, the rest reads as any message.
+    private func mentionSegments(_ line: String) -> [Segment] {
+        let needles = ["@" + viewerName, "@" + viewer].filter { $0.count > 1 }.map { Array($0.lowercased()) }
+            .sorted { $0.count > $1.count }
+        let characters = Array(line)
+        let lowered = characters.map { $0.lowercased() }
+        func mention(at start: Int) -> Int? {
+            needles.first { needle in
+                let end = start + needle.count
+                guard end <= characters.count, zip(lowered[start..<end], needle).allSatisfy({ $0 == String($1) }) else { return false }
+                return end == characters.count || !(characters[end].isLetter || characters[end].isNumber)
+            }?.count
+        }
+        var segments: [Segment] = []
+        func add(_ range: Range<Int>, _ style: String) {
+            guard !range.isEmpty else { return }
+            segments.append(Segment(text: SanitizedText.trusted(String(characters[range])), style: context.style(style)))
+        }
+        var plain = 0
+        var index = 0
+        while index < characters.count {
+            guard characters[index] == "@", let length = mention(at: index) else {
+                index += 1
+                continue
+            }
+            add(plain..<index, "message.text")
+            add(index..<(index + length), "message.mention")
+            index += length
+            plain = index
+        }
+        add(plain..<characters.count, "message.text")
+        return segments
     }
 
     /// `🖼 image · photo.jpg · 1.2 MB · https://…`: the kind, a name, a size, where it is.
@@ -173,10 +219,12 @@ struct MessageLayout {
     }
 
     private func separator(_ title: String, style: Style) -> ViewLine {
+        // The rules reach both edges, whatever the width (one may be a cell longer).
         let label = " " + title + " "
-        let side = max(2, (width - DisplayWidth.of(label)) / 2)
-        let rule = String(repeating: "─", count: side)
-        return ViewLine(segments: [Segment(text: context.label(rule + label + rule), style: style)])
+        let left = max(2, (width - DisplayWidth.of(label)) / 2)
+        let right = max(2, width - DisplayWidth.of(label) - left)
+        let rule = { (count: Int) in String(repeating: "─", count: count) }
+        return ViewLine(segments: [Segment(text: context.label(rule(left) + label + rule(right)), style: style)])
     }
 
     static func byteCount(_ bytes: Int) -> String {

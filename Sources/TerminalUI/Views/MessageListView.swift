@@ -29,15 +29,19 @@ enum MessageListView {
             frame.put(context.label(" Loading…"), x: rect.x, y: rect.y + 2, maxWidth: rect.width, style: context.style("message.system"))
             return
         }
-        var area = Rect(x: rect.x, y: rect.y + 1, width: rect.width, height: rect.height - 1)
+        // Column 0 is the gutter, where a message that mentions you is marked.
+        var area = Rect(x: rect.x + 1, y: rect.y + 1, width: rect.width - 1, height: rect.height - 1)
         guard area.height > 0, area.width > 1 else { return }
         if let typing = typingLine(state, cid: channel.channel.cid, context: context) {
             area.height -= 1
             typing.draw(into: &frame, x: area.x, y: area.y + area.height, width: area.width)
         }
-        var layout = MessageLayout(context: context, viewer: state.userID, width: min(area.width, context.maxMessageWidth) - 1)
+        // The gutter counts in the maximum width.
+        let maxWidth = context.maxMessageWidth - 1
+        var layout = MessageLayout(context: context, viewer: state.userID, width: min(area.width, maxWidth) - 1)
         layout.gaps = window.gaps
         layout.fillingGap = window.fillingGap
+        layout.viewerName = state.userName
         let rows = ChatReducer.visibleRows(state)
         let firstUnread = window.firstUnreadID(viewer: state.userID)
         var lines: [ViewLine] = []
@@ -67,7 +71,7 @@ enum MessageListView {
             shownArea.y += area.height - lines.count
             shownArea.height = lines.count
         }
-        shownArea.width = min(shownArea.width, context.maxMessageWidth)
+        shownArea.width = min(shownArea.width, maxWidth)
         let selected = state.modes.selectedMessageID(in: .messages)
         draw(lines.suffix(area.height), in: shownArea, selected: selected, frame: &frame, context: context)
         if window.hasNewer || window.bottomIndex != nil {
@@ -91,10 +95,22 @@ enum MessageListView {
             ellipsis: true,
             style: context.style("thread.header")
         )
-        guard let thread = state.thread else { return }
-        let area = Rect(x: rect.x + 1, y: rect.y + 1, width: rect.width - 1, height: rect.height - 1)
+        guard let thread = state.thread, rect.height > 2 else { return }
+        // Whose thread, where: `#engineering · Tomás Silva`, under the title.
+        let channel = state.openChannel.map { ($0.isDirect ? "@" : "#") + $0.title + " · " } ?? ""
+        frame.put(
+            context.text(" " + channel + thread.root.authorName, singleLine: true),
+            x: rect.x,
+            y: rect.y + 1,
+            maxWidth: rect.width,
+            ellipsis: true,
+            style: context.style("thread.replies")
+        )
+        let area = Rect(x: rect.x + 1, y: rect.y + 2, width: rect.width - 1, height: rect.height - 2)
         guard area.height > 0, area.width > 1 else { return }
-        let layout = MessageLayout(context: context, viewer: state.userID, width: area.width - 1)
+        var layout = MessageLayout(context: context, viewer: state.userID, width: area.width - 1)
+        layout.viewerName = state.userName
+        layout.inThread = true
         var root = thread.root
         root.replyCount = 0
         var lines = layout.lines(for: root, after: nil, firstUnreadID: nil)
@@ -123,6 +139,7 @@ enum MessageListView {
         for (offset, line) in lines.enumerated() {
             let y = area.y + offset
             line.draw(into: &frame, x: area.x, y: y, width: area.width)
+            if let mark = line.mark, area.x > 0 { frame.put(context.label("▌"), x: area.x - 1, y: y, style: mark) }
             if let selected, line.messageID == selected {
                 // One style over the whole message: under `reverse`, the authors', times' and
                 // mentions' own colours would otherwise turn into a patchwork of backgrounds.

@@ -7,14 +7,24 @@ public struct RenderContext: Sendable {
     public var utcOffsetSeconds: Int
     /// Show emoji as `:shortcode:` text.
     public var asciiEmoji: Bool
+    /// The kinds of emoji sequence the terminal draws in their two cells (`Screen.emojiSequences`);
+    /// sequences of the other kinds are shown as `:shortcode:`.
+    public var emojiSequences: Set<EmojiSequence>
     /// The widest a message is laid out, in columns: lines much longer are hard to read on a
     /// wide terminal, so past this the message column stays blank on the right.
     public var maxMessageWidth: Int
 
-    public init(theme: Theme, utcOffsetSeconds: Int = 0, asciiEmoji: Bool = false, maxMessageWidth: Int = 100) {
+    public init(
+        theme: Theme,
+        utcOffsetSeconds: Int = 0,
+        asciiEmoji: Bool = false,
+        emojiSequences: Set<EmojiSequence> = Set(EmojiSequence.allCases),
+        maxMessageWidth: Int = 100
+    ) {
         self.theme = theme
         self.utcOffsetSeconds = utcOffsetSeconds
         self.asciiEmoji = asciiEmoji
+        self.emojiSequences = emojiSequences
         self.maxMessageWidth = maxMessageWidth
     }
 
@@ -25,7 +35,12 @@ public struct RenderContext: Sendable {
         let clean = SanitizedText(untrusted: untrusted)
         let chosen = singleLine ? clean.singleLine : clean
         // Shortcodes are wider than the emoji they stand for, so they replace them before layout.
-        return asciiEmoji ? EmojiShortcodes.textize(chosen) : chosen
+        if asciiEmoji { return EmojiShortcodes.textize(chosen) }
+        if emojiSequences.count == EmojiSequence.allCases.count { return chosen }
+        let drawn = emojiSequences
+        return EmojiShortcodes.textize(chosen) { character in
+            !EmojiSequence.kinds(of: character).allSatisfy(drawn.contains)
+        }
     }
 
     /// The client's own words.
@@ -60,6 +75,8 @@ struct ViewLine {
     var messageID: String?
     /// Fill the rest of the line with the last segment's background (separators, bars).
     var fillStyle: Style?
+    /// A bar in the gutter left of the line, in this style (a message that mentions you).
+    var mark: Style?
 
     func draw(into frame: inout Frame, x: Int, y: Int, width: Int) {
         if let fillStyle { frame.fill(x: x, y: y, width: width, height: 1, style: fillStyle) }

@@ -1,0 +1,81 @@
+import ChatCore
+import ChatModel
+import Foundation
+import TerminalUI
+import XCTest
+
+/// A mention of you: the mention highlighted and the message marked in the gutter, the rest of
+/// it as any message. The thread pane: whose thread, where; no "in thread" on its replies;
+/// date rules reaching both edges in both panes.
+final class MessageMarksViewTests: XCTestCase {
+    private let context = ChatFixture.context()
+
+    private func find(_ needle: String, in frame: Frame) -> (x: Int, y: Int)? { frame.find(needle) }
+
+    func testAMentionIsHighlightedAndTheMessageMarkedInTheGutter() throws {
+        var state = ChatFixture.state()
+        var rows = ChatFixture.rows
+        rows[7].message.text = "@maya can you review the import PR? cc @Maya Okafor and @mayanne"
+        state.window?.rows = rows
+        let frame = ChatView.render(state, width: 120, height: 40, context: context)
+        let text = try XCTUnwrap(find("@maya can you review", in: frame))
+        let (mention, plain, mark) = (context.style("message.mention"), context.style("message.text"), context.style("message.mentionMark"))
+        XCTAssertEqual((0..<5).map { frame[text.x + $0, text.y].style }, Array(repeating: mention, count: 5))
+        XCTAssertEqual(frame[text.x + 6, text.y].style, plain, "the rest of the message is not painted")
+        let byName = try XCTUnwrap(find("@Maya Okafor", in: frame))
+        XCTAssertEqual(frame[byName.x, byName.y].style, mention)
+        XCTAssertEqual(frame[byName.x + 11, byName.y].style, mention)
+        let other = try XCTUnwrap(find("@mayanne", in: frame))
+        XCTAssertEqual(frame[other.x, other.y].style, plain, "@mayanne is someone else")
+
+        // The gutter: the column left of the time, beside every line of that message only.
+        let gutter = text.x - 7
+        let header = try XCTUnwrap(find("10:02 Tomás Silva", in: frame))
+        XCTAssertEqual(header.x, gutter + 1)
+        let chip = try XCTUnwrap(find("[🔥 2]", in: frame))
+        for y in header.y...chip.y {
+            XCTAssertEqual(frame[gutter, y].text, "▌", "row \(y)")
+            XCTAssertEqual(frame[gutter, y].style, mark)
+        }
+        for y in 0..<frame.height where !(header.y...chip.y).contains(y) {
+            XCTAssertNotEqual(frame[gutter, y].text, "▌", "row \(y): \(frame.text(row: y))")
+        }
+    }
+
+    private func threadFrame() -> Frame {
+        var state = ChatFixture.state()
+        var reply = ChatFixture.message("r1", "maya", "Dry run went fine, 0 errors.", at: "2020-03-02T09:20:00Z")
+        reply.parentID = "m2"
+        state.thread = ThreadPane(root: ChatFixture.rows[1], replies: [ChatFixture.row(reply)])
+        state.modes.focus = .thread
+        return ChatView.render(state, width: 120, height: 40, context: context)
+    }
+
+    func testTheThreadPaneNamesTheChannelAndTheRootsAuthorAndRepliesAreNotMarked() throws {
+        let frame = threadFrame()
+        let title = try XCTUnwrap(find("▶ Thread (Esc closes)", in: frame))
+        let origin = try XCTUnwrap(find("#engineering · Tomás Silva", in: frame))
+        XCTAssertEqual(origin.y, title.y + 1)
+        XCTAssertGreaterThan(origin.x, title.x - 3, "in the thread pane")
+        let reply = try XCTUnwrap(find("09:20 Maya Okafor", in: frame))
+        XCTAssertFalse(frame.text(row: reply.y).contains("in thread"), frame.text(row: reply.y))
+    }
+
+    /// With a thread open, each date rule is as long on the right of its date as on the left
+    /// (a cell apart at most), in the channel and in the thread pane.
+    func testDateRulesAreSymmetricInBothPanes() throws {
+        let frame = threadFrame()
+        var checked = 0
+        for y in 0..<frame.height {
+            for pane in frame.text(row: y).split(separator: "│", omittingEmptySubsequences: false).dropFirst() {
+                let trimmed = pane.trimmingCharacters(in: .whitespaces)
+                guard trimmed.hasPrefix("─"), let label = trimmed.firstIndex(where: { $0 != "─" }) else { continue }
+                let left = trimmed.distance(from: trimmed.startIndex, to: label)
+                let right = trimmed.reversed().prefix { $0 == "─" }.count
+                XCTAssertLessThanOrEqual(abs(left - right), 1, String(pane))
+                checked += 1
+            }
+        }
+        XCTAssertGreaterThanOrEqual(checked, 3, "the channel's two date rules, its new-messages rule and the thread's")
+    }
+}
