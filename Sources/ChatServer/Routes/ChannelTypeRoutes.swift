@@ -4,7 +4,7 @@ import ChatStore
 import Hummingbird
 
 /// `create_channel_type`, `get_channel_type`, `list_channel_types`, `update_channel_type`,
-/// `delete_channel_type`, and `list_commands` (the built-in commands). Anyone may read types;
+/// `delete_channel_type` (commands are `CommandRoutes`). Anyone may read types;
 /// changing them needs a server token, as in Stream.
 struct ChannelTypeRoutes {
     let store: ChatStore
@@ -15,9 +15,6 @@ struct ChannelTypeRoutes {
         router.get("channeltypes/:name") { _, context in try get(context) }
         router.put("channeltypes/:name") { request, context in try await update(request, context) }
         router.delete("channeltypes/:name") { _, context in try delete(context) }
-        router.get("commands") { _, context in
-            JSONResponse.ok(["commands": .array(BuiltInCommand.allCases.map(ChannelJSON.command))], context: context)
-        }
     }
 
     private func create(_ request: Request, _ context: ServerContext) async throws -> Response {

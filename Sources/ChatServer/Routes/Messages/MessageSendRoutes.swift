@@ -56,7 +56,7 @@ struct MessageSendRoutes {
         data["user"] = .string(sender)
         data["created_at"] = .string(Timestamp.now().rfc3339)
         if data["parent_id"] != nil, data["type"] == nil { data["type"] = "reply" }
-        let (parsed, errors) = ItemRules.message(data, maxTextLength: config.maxMessageLength)
+        let (parsed, errors) = ItemRules.message(data, maxTextLength: config.maxMessageLength, ownFiles: FileRoutes.urlPrefix(request))
         if let first = errors.first { throw StreamAPIError.rule(operation, first) }
         guard let message = parsed else { throw StreamAPIError.input(operation, "the message is not valid") }
         if let parentID = message.parentID {
