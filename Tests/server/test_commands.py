@@ -1,20 +1,12 @@
 """Custom commands through the SDK: create, get, update, delete, list, as Stream's answers shape
 them; built-in commands cannot be changed; changing needs a server token. On a server of its
 own, so the shared server's command list stays the built-in one."""
-import pytest
 import requests
-from stream_chat.base.exceptions import StreamAPIException
 
 from conftest import start_server
+from sdk_support import refused
 
 BUILT_IN = {"giphy", "ban", "unban", "mute", "unmute"}
-
-
-def refused(call, status=400, code=4, text=""):
-    with pytest.raises(StreamAPIException) as raised:
-        call()
-    assert (raised.value.status_code, raised.value.error_code) == (status, code), raised.value.error_message
-    assert text in raised.value.error_message, raised.value.error_message
 
 
 def test_custom_command_lifecycle(store):

@@ -12,13 +12,10 @@ import requests
 from stream_chat.base.exceptions import StreamAPIException
 
 from conftest import start_server
+from sdk_support import new_id, refused
 
 PNG = bytes.fromhex("89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489") + b"\0" * 32
 HTML = b"<!doctype html><script>document.title='owned'</script>"
-
-
-def new_id(prefix):
-    return f"{prefix}-{uuid.uuid4().hex[:10]}"
 
 
 def write(tmp_path, name, data):
@@ -34,14 +31,6 @@ def room(client):
     channel = client.channel("messaging", new_id("files"), {"members": [owner, member]})
     channel.create(owner)
     return channel, owner, member, outsider
-
-
-def refused(call, status=400, code=4, text=""):
-    with pytest.raises(StreamAPIException) as raised:
-        call()
-    assert (raised.value.status_code, raised.value.error_code) == (status, code), raised.value.error_message
-    assert text in raised.value.error_message
-    return raised.value.error_message
 
 
 def upload_as(server, user_id, channel, kind, name, data, content_type=None):
@@ -133,6 +122,10 @@ def test_delete_takes_the_uploader_or_a_moderator(server, client, room, tmp_path
                                headers={"Authorization": token, "stream-auth-type": "jwt"}, timeout=10)
     assert as_owner.status_code == 403 and as_owner.json()["code"] == 17  # the owner made the channel, not the file
     assert requests.get(url, timeout=10).status_code == 200
+    for made_up in (f"{server.url}/files/{'0' * 32}/bye.txt", f"{server.url}/files/..%2f..%2fchat.sqlite/x",
+                    f"{server.url}/files/{url.split('/')[-2].upper()}/bye.txt"):
+        missing = requests.get(made_up, timeout=10)
+        assert missing.status_code == 404 and missing.json()["code"] == 16, made_up
     channel.delete_file(url)  # a server token may
     gone = requests.get(url, timeout=10)
     assert gone.status_code == 404 and gone.json()["code"] == 16

@@ -1,29 +1,10 @@
 """Blocks, deactivation, reactivation, restore and devices, through the SDK's own methods:
 Stream's answer shapes, who may call them, their events, and their refusals in Stream's shape."""
-import uuid
 
 import pytest
-import requests
-from stream_chat.base.exceptions import StreamAPIException
 
+from sdk_support import new_id, refused, user_request as as_user
 from test_websocket import connect, next_event
-
-
-def new_id(prefix):
-    return f"{prefix}-{uuid.uuid4().hex[:10]}"
-
-
-def refused(call, status=400, code=4, text=""):
-    with pytest.raises(StreamAPIException) as raised:
-        call()
-    assert (raised.value.status_code, raised.value.error_code) == (status, code), raised.value.error_message
-    assert text in raised.value.error_message, raised.value.error_message
-
-
-def as_user(server, user_id, method, path, body=None, params=None):
-    return requests.request(method, f"{server.url}/{path}", params={"api_key": server.key, **(params or {})},
-                            headers={"Authorization": server.client().create_token(user_id), "stream-auth-type": "jwt"},
-                            json=body, timeout=10)
 
 
 @pytest.fixture

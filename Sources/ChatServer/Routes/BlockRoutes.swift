@@ -16,10 +16,7 @@ struct BlockRoutes {
     private func change(_ request: Request, _ context: ServerContext, blocking: Bool) async throws -> Response {
         let operation = blocking ? "BlockUsers" : "UnblockUsers"
         var request = request
-        let body = try await request.jsonObject(operation: operation)
-        for key in body.members.map(\.key) where !["blocked_user_id", "user_id", "user"].contains(key) {
-            throw StreamAPIError.input(operation, "\(key) is not supported by the local server")
-        }
+        let body = try await request.jsonObject(operation: operation, handling: ["blocked_user_id", "user_id", "user"])
         let user = try ActingUser.resolve(context, claimed: ActingUser.claimed(in: body), operation: operation)
         guard let blocked = body["blocked_user_id"]?.stringValue, !blocked.isEmpty else {
             throw StreamAPIError.input(operation, "blocked_user_id is a required field")

@@ -17,11 +17,11 @@ struct DeviceRoutes {
     private func add(_ request: Request, _ context: ServerContext) async throws -> Response {
         let operation = "CreateDevice"
         var request = request
-        let body = try await request.jsonObject(operation: operation)
         // VoIP tokens and hardware ids only matter to push delivery, which the local server does not do.
-        for member in body.members where !["id", "push_provider", "push_provider_name", "user_id", "user"].contains(member.key) {
-            guard member.value == .null else { throw StreamAPIError.input(operation, "\(member.key) is not supported by the local server") }
-        }
+        let body = try await request.jsonObject(
+            operation: operation,
+            handling: ["id", "push_provider", "push_provider_name", "user_id", "user"]
+        )
         let user = try ActingUser.resolve(context, claimed: ActingUser.claimed(in: body), operation: operation)
         guard let id = body["id"]?.stringValue, (1...255).contains(id.count) else {
             throw StreamAPIError.input(operation, "id is a required field of 1 to 255 characters")

@@ -14,10 +14,10 @@ struct FileRoutes {
     let files: UploadedFiles
 
     func add(to router: Router<ServerContext>) {
-        for kind in [UploadCheck.Kind.file, .image] {
-            router.post("channels/:type/:id/\(kind.rawValue)") { request, context in try await upload(kind, request, context) }
-            router.delete("channels/:type/:id/\(kind.rawValue)") { request, context in try delete(kind, request, context) }
-        }
+        router.post("channels/:type/:id/file") { request, context in try await upload(.file, request, context) }
+        router.delete("channels/:type/:id/file") { request, context in try delete(.file, request, context) }
+        router.post("channels/:type/:id/image") { request, context in try await upload(.image, request, context) }
+        router.delete("channels/:type/:id/image") { request, context in try delete(.image, request, context) }
         router.get("files/:file/:name") { _, context in try serve(context) }
     }
 

@@ -96,10 +96,7 @@ extension FlagRoutes {
         let operation = "ReviewFlagReport"
         try requireModerator(context, operation: operation)
         var request = request
-        let body = try await request.jsonObject(operation: operation)
-        for key in body.members.map(\.key) where !["review_result", "review_details", "user_id", "user"].contains(key) {
-            throw StreamAPIError.input(operation, "\(key) is not supported by the local server")
-        }
+        let body = try await request.jsonObject(operation: operation, handling: ["review_result", "review_details", "user_id", "user"])
         let reviewer = try ActingUser.resolve(context, claimed: ActingUser.claimed(in: body), operation: operation)
         guard let result = body["review_result"]?.stringValue, !result.isEmpty else {
             throw StreamAPIError.input(operation, "review_result is a required field")

@@ -24,11 +24,10 @@ struct FlagRoutes {
     private func flag(_ request: Request, _ context: ServerContext, flagging: Bool) async throws -> Response {
         let operation = flagging ? "Flag" : "Unflag"
         var request = request
-        let body = try await request.jsonObject(operation: operation)
-        let handled: Set<String> = ["target_message_id", "target_user_id", "reason", "custom", "user_id", "user"]
-        for key in body.members.map(\.key) where !handled.contains(key) {
-            throw StreamAPIError.input(operation, "\(key) is not supported by the local server")
-        }
+        let body = try await request.jsonObject(
+            operation: operation,
+            handling: ["target_message_id", "target_user_id", "reason", "custom", "user_id", "user"]
+        )
         let user = try ActingUser.resolve(context, claimed: ActingUser.claimed(in: body), operation: operation)
         let messageID = body["target_message_id"]?.stringValue
         let targetUser = body["target_user_id"]?.stringValue

@@ -15,16 +15,6 @@ struct UserStatusRoutes {
         router.post("users/restore") { request, context in try await restore(request, context) }
     }
 
-    /// The body, with any key outside `handled` refused (never accepted and ignored).
-    private static func body(_ request: Request, handled: Set<String>, operation: String) async throws -> JSONObject {
-        var request = request
-        let body = try await request.jsonObject(operation: operation)
-        for key in body.members.map(\.key) where !handled.contains(key) {
-            throw StreamAPIError.input(operation, "\(key) is not supported by the local server")
-        }
-        return body
-    }
-
     private static func flag(_ body: JSONObject, _ key: String, operation: String) throws -> Bool {
         guard let value = body[key], value != .null else { return false }
         guard let flag = value.boolValue else { throw StreamAPIError.input(operation, "\(key) must be true or false") }
@@ -34,7 +24,8 @@ struct UserStatusRoutes {
     private func deactivate(_ request: Request, _ context: ServerContext) async throws -> Response {
         let operation = "DeactivateUser"
         try ServerSideOnly.userStatus.require(context, operation: operation)
-        let body = try await Self.body(request, handled: ["mark_messages_deleted", "created_by_id"], operation: operation)
+        var request = request
+        let body = try await request.jsonObject(operation: operation, handling: ["mark_messages_deleted", "created_by_id"])
         let id = context.parameters.get("id") ?? ""
         let marking = try Self.flag(body, "mark_messages_deleted", operation: operation)
         guard let user = try store.deactivateUser(id: id, markMessagesDeleted: marking, at: .now()) else {
@@ -47,7 +38,8 @@ struct UserStatusRoutes {
     private func reactivate(_ request: Request, _ context: ServerContext) async throws -> Response {
         let operation = "ReactivateUser"
         try ServerSideOnly.userStatus.require(context, operation: operation)
-        let body = try await Self.body(request, handled: ["restore_messages", "name", "created_by_id"], operation: operation)
+        var request = request
+        let body = try await request.jsonObject(operation: operation, handling: ["restore_messages", "name", "created_by_id"])
         let id = context.parameters.get("id") ?? ""
         if let name = body["name"], name != .null, name.stringValue == nil {
             throw StreamAPIError.input(operation, "name must be a string")
@@ -71,7 +63,8 @@ struct UserStatusRoutes {
     private func restore(_ request: Request, _ context: ServerContext) async throws -> Response {
         let operation = "RestoreUsers"
         try ServerSideOnly.userStatus.require(context, operation: operation)
-        let body = try await Self.body(request, handled: ["user_ids"], operation: operation)
+        var request = request
+        let body = try await request.jsonObject(operation: operation, handling: ["user_ids"])
         guard let ids = body["user_ids"]?.arrayValue?.compactMap(\.stringValue), !ids.isEmpty, ids.count <= 100,
             ids.count == body["user_ids"]?.arrayValue?.count
         else { throw StreamAPIError.input(operation, "user_ids must be a list of 1 to 100 user ids") }
