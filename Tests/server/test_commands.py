@@ -52,3 +52,28 @@ def test_command_refusals(store):
                                 headers={"Authorization": client.create_token("u"), "stream-auth-type": "jwt"}, timeout=10)
         assert as_user.status_code == 403 and as_user.json()["code"] == 17
         assert {c["name"] for c in client.list_commands()["commands"]} == BUILT_IN | {"poll"}
+
+
+def test_a_channel_type_lists_custom_commands(store):
+    for server in start_server(store=store):
+        client = server.client()
+        client.create_command({"name": "ticket", "description": "Open a ticket", "args": "[title]", "set": "support"})
+        created = client.create_channel_type({"name": "helpdesk", "commands": ["ticket", "giphy"]})
+        assert [c["name"] for c in created["commands"]] == ["giphy", "ticket"]
+        assert created["commands"][1] == {"name": "ticket", "description": "Open a ticket", "args": "[title]", "set": "support",
+                                          "created_at": created["commands"][1]["created_at"],
+                                          "updated_at": created["commands"][1]["updated_at"]}
+        assert client.update_channel_type("helpdesk", commands=["all", "ticket"])["commands"] == \
+            ["giphy", "ban", "unban", "mute", "unmute", "ticket"]
+        refused(lambda: client.create_channel_type({"name": "other", "commands": ["nope"]}), text="command nope doesn't exist")
+        client.upsert_user({"id": "u"})
+        channel = client.channel("helpdesk", "desk", {"members": ["u"]})
+        state = channel.create("u")
+        assert "ticket" in [c["name"] for c in state["channel"]["config"]["commands"]]
+        refused(lambda: channel.send_message({"text": "/ticket printer on fire"}, "u"), text="custom_action_handler_url")
+        assert channel.send_message({"text": "/tickets are not a command"}, "u")["message"]["text"] == "/tickets are not a command"
+        refused(lambda: client.delete_command("ticket"), text="listed by channel type helpdesk")
+        # Read back from the store, the type still lists it; a type that no longer does frees it.
+        assert [c["name"] for c in client.get_channel_type("helpdesk")["commands"]][-1] == "ticket"
+        client.update_channel_type("helpdesk", commands=["giphy"])
+        assert client.delete_command("ticket")["name"] == "ticket"

@@ -4,8 +4,9 @@ import Hummingbird
 
 /// `list_commands`, `create_command`, `get_command`, `update_command`, `delete_command`: the
 /// app's custom slash commands beside the built-in ones (which cannot be changed). Changing
-/// them needs a server token. Channel types do not list custom commands yet, so sending
-/// `/name …` posts an ordinary message (Stream would call the app's command webhook).
+/// them needs a server token. A channel type lists them by name in `commands`; sending
+/// `/name …` there is refused (Stream calls the app's command webhook, which the local server
+/// does not), and a command a type lists cannot be deleted.
 struct CommandRoutes {
     let store: ChatStore
 
@@ -112,6 +113,13 @@ struct CommandRoutes {
         let operation = "DeleteCommand"
         try ServerSideOnly.commands.require(context, operation: operation)
         let command = try existing(context, operation: operation)
+        let listing = try store.channelTypes().filter { $0.customCommands.contains(command.name) }.map(\.name)
+        guard listing.isEmpty else {
+            throw StreamAPIError.input(
+                operation,
+                "command \(command.name) is listed by channel type \(listing.joined(separator: ", ")); remove it there first"
+            )
+        }
         guard try store.deleteCommand(named: command.name) else {
             throw StreamAPIError.notFound(operation, "command \(command.name) doesn't exist")
         }

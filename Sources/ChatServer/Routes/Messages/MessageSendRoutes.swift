@@ -41,6 +41,12 @@ struct MessageSendRoutes {
         guard try store.user(id: sender) != nil else { throw StreamAPIError.input(operation, "user \(sender) doesn't exist") }
         let config = try store.channelConfig(forType: channel.type)
         if let parent = data["parent_id"], !parent.isNull { try config.require(.replies, operation: operation) }
+        if let custom = MessageCommands.appCommand(data["text"]?.stringValue, enabled: config.customCommands) {
+            throw StreamAPIError.input(
+                operation,
+                "command \(custom) runs on the app's custom_action_handler_url, and the local server calls no webhooks"
+            )
+        }
         if let command = MessageCommands.parse(data["text"]?.stringValue, enabled: config.commands) {
             let id = data["id"]?.stringValue ?? UUID().uuidString.lowercased()
             return JSONResponse.ok(
