@@ -12,7 +12,7 @@ import requests
 from stream_chat.base.exceptions import StreamAPIException
 
 from conftest import start_server
-from sdk_support import new_id, refused
+from sdk_support import new_id, refused, user_request
 
 PNG = bytes.fromhex("89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489") + b"\0" * 32
 HTML = b"<!doctype html><script>document.title='owned'</script>"
@@ -205,3 +205,26 @@ def test_app_upload_settings_limit_size_and_extensions(store, tmp_path):
         # The settings are in the store: a server started again applies them.
     for server in start_server(store=store):
         assert server.client().get_app_settings()["app"]["file_upload_config"]["size_limit"] == 1000
+
+
+def test_app_uploads_belong_to_no_channel(server, client, room, tmp_path):
+    channel, owner, member, outsider = room
+    token = client.create_token(outsider)
+    answer = requests.post(f"{server.url}/uploads/image", params={"api_key": server.key},
+                           headers={"Authorization": token, "stream-auth-type": "jwt"},
+                           files={"file": ("avatar.png", PNG, "image/png")}, timeout=10)
+    assert answer.status_code == 201, answer.text
+    url = answer.json()["file"]
+    assert answer.json()["thumb_url"] == url
+    fetched = requests.get(url, timeout=10)
+    assert fetched.content == PNG and fetched.headers["Content-Disposition"] == 'inline; filename="avatar.png"'
+    refused(lambda: channel.delete_image(url), 404, 16, "in channel")
+    in_channel = channel.send_file(write(tmp_path, "c", b"c"), "c.txt", {"id": owner})["file"]
+    refused(lambda: client.delete("uploads/file", {"url": in_channel}), 404, 16, "among the app's uploads")
+    not_mine = user_request(server, member, "DELETE", "uploads/image", params={"url": url})
+    assert not_mine.status_code == 403 and not_mine.json()["code"] == 17
+    mine = user_request(server, outsider, "DELETE", "uploads/image", params={"url": url})
+    assert mine.status_code == 200, mine.text
+    assert requests.get(url, timeout=10).status_code == 404
+    not_an_image = user_request(server, outsider, "POST", "uploads/image")
+    assert not_an_image.status_code == 400 and "multipart/form-data" in not_an_image.json()["message"]

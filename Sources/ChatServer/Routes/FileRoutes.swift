@@ -6,7 +6,8 @@ import Hummingbird
 import NIOCore
 
 /// `send_file` / `send_image` (multipart uploads to a channel), `delete_file` / `delete_image`
-/// (`?url=`), and the uploads served back at `GET /files/{id}/{name}`. Uploading needs the
+/// (`?url=`), the app-level `/uploads/file|image` in no channel, and the uploads served back at
+/// `GET /files/{id}/{name}`. Uploading needs the
 /// channel's write grant and its type's `uploads` feature; deleting, the uploader or a
 /// moderator. The answer's URL is on the host the client called.
 struct FileRoutes {
@@ -18,14 +19,20 @@ struct FileRoutes {
         router.delete("channels/:type/:id/file") { request, context in try delete(.file, request, context) }
         router.post("channels/:type/:id/image") { request, context in try await upload(.image, request, context) }
         router.delete("channels/:type/:id/image") { request, context in try delete(.image, request, context) }
+        // The app's own uploads, in no channel: any user may upload; the uploader, an app
+        // moderator or the server may delete.
+        router.post("uploads/file") { request, context in try await upload(.file, request, context, inChannel: false) }
+        router.delete("uploads/file") { request, context in try delete(.file, request, context, inChannel: false) }
+        router.post("uploads/image") { request, context in try await upload(.image, request, context, inChannel: false) }
+        router.delete("uploads/image") { request, context in try delete(.image, request, context, inChannel: false) }
         router.get("files/:file/:name") { _, context in try serve(context) }
     }
 
     /// Where this server's uploads are, as the client reached it: `http://HOST/files/`.
     static func urlPrefix(_ request: Request) -> String { "http://\(request.head.authority ?? "127.0.0.1")/files/" }
 
-    private static func operation(_ verb: String, _ kind: UploadCheck.Kind) -> String {
-        verb + "Channel" + (kind == .file ? "File" : "Image")
+    private static func operation(_ verb: String, _ kind: UploadCheck.Kind, inChannel: Bool) -> String {
+        verb + (inChannel ? "Channel" : "") + (kind == .file ? "File" : "Image")
     }
 
     private func channel(_ context: ServerContext, operation: String) throws -> ChatModel.Channel {
@@ -36,10 +43,15 @@ struct FileRoutes {
         return channel
     }
 
-    private func upload(_ kind: UploadCheck.Kind, _ request: Request, _ context: ServerContext) async throws -> Response {
-        let operation = Self.operation("Upload", kind)
-        let channel = try channel(context, operation: operation)
-        try store.channelConfig(forType: channel.type).require(.uploads, operation: operation)
+    private func upload(
+        _ kind: UploadCheck.Kind,
+        _ request: Request,
+        _ context: ServerContext,
+        inChannel: Bool = true
+    ) async throws -> Response {
+        let operation = Self.operation("Upload", kind, inChannel: inChannel)
+        let channel = inChannel ? try channel(context, operation: operation) : nil
+        if let channel { try store.channelConfig(forType: channel.type).require(.uploads, operation: operation) }
         let check = UploadCheck(kind: kind, config: try store.appSettings()[kind.rawValue + "_upload_config"]?.objectValue ?? [:])
         let form = try await Self.form(request, limit: check.sizeLimit, operation: operation)
         for part in form.parts where !["file", "user"].contains(part.name) {
@@ -53,7 +65,7 @@ struct FileRoutes {
             return user["id"]?.stringValue
         }
         let user = try ActingUser.resolve(context, claimed: claimed ?? nil, operation: operation)
-        try ChannelAccess(store: store, actor: context.actor).require(.write, channel, operation: operation)
+        if let channel { try ChannelAccess(store: store, actor: context.actor).require(.write, channel, operation: operation) }
         let filename = file.filename ?? ""
         guard let type = check.contentType(of: file.data, declared: file.contentType) else {
             throw StreamAPIError.input(operation, "\(filename) is not an image Stream accepts (PNG, JPEG, GIF, WebP, BMP, HEIC)")
@@ -61,7 +73,7 @@ struct FileRoutes {
         if let refusal = check.refusal(size: file.data.count, filename: filename, contentType: type) {
             throw StreamAPIError.input(operation, refusal)
         }
-        let id = try files.save(file.data, cid: channel.cid, userID: user, kind: kind, contentType: type, filename: filename)
+        let id = try files.save(file.data, cid: channel?.cid ?? "", userID: user, kind: kind, contentType: type, filename: filename)
         let url: JSONValue = .string(Self.urlPrefix(request) + "\(id)/\(UploadedFiles.safeName(filename))")
         var answer: JSONObject = ["file": url]
         if kind == .image { answer["thumb_url"] = url }
@@ -88,18 +100,20 @@ struct FileRoutes {
         } catch let error as MultipartForm.Malformed { throw StreamAPIError.input(operation, error.reason) }
     }
 
-    private func delete(_ kind: UploadCheck.Kind, _ request: Request, _ context: ServerContext) throws -> Response {
-        let operation = Self.operation("Delete", kind)
-        let channel = try channel(context, operation: operation)
+    private func delete(_ kind: UploadCheck.Kind, _ request: Request, _ context: ServerContext, inChannel: Bool = true) throws -> Response {
+        let operation = Self.operation("Delete", kind, inChannel: inChannel)
+        let channel = inChannel ? try channel(context, operation: operation) : nil
+        let cid = channel?.cid ?? ""
         guard let url = request.uri.queryParameters.get("url").map({ String($0) }) else {
             throw StreamAPIError.input(operation, "url is a required field")
         }
         let segments = (URL(string: url)?.path ?? "").split(separator: "/")
-        guard segments.count == 3, segments[0] == "files", let record = files.record(String(segments[1])), record.cid == channel.cid else {
-            throw StreamAPIError.notFound(operation, "no \(kind.rawValue) with url \(url) in channel \(channel.cid)")
+        guard segments.count == 3, segments[0] == "files", let record = files.record(String(segments[1])), record.cid == cid else {
+            let place = channel.map { "in channel \($0.cid)" } ?? "among the app's uploads"
+            throw StreamAPIError.notFound(operation, "no \(kind.rawValue) with url \(url) \(place)")
         }
         let access = ChannelAccess(store: store, actor: context.actor)
-        if case .user(let me)? = context.actor, me != record.userID, try !access.mayModerate(channel.cid) {
+        if case .user(let me)? = context.actor, me != record.userID, try !access.mayModerate(cid) {
             throw StreamAPIError.notAllowed(operation, "user \(me) cannot delete a \(kind.rawValue) uploaded by \(record.userID)")
         }
         try files.delete(record.id)
