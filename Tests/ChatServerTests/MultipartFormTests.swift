@@ -36,6 +36,9 @@ final class MultipartFormTests: XCTestCase {
                 XCTAssertTrue((error as? MultipartForm.Malformed)?.reason.contains(reason) == true, "\(text): \(error)")
             }
         }
+        let endless =
+            "--b\r\nContent-Disposition: form-data; name=\"f\"; x=\"" + String(repeating: "y", count: 9000) + "\"\r\n\r\nx\r\n--b--"
+        XCTAssertThrowsError(try MultipartForm(body: body(endless), boundary: "b"), "headers past their bound")
         let many = String(repeating: "--b\r\nContent-Disposition: form-data; name=\"f\"\r\n\r\nx\r\n", count: 17) + "--b--"
         XCTAssertThrowsError(try MultipartForm(body: body(many), boundary: "b"))
     }

@@ -52,7 +52,8 @@ public struct MultipartForm: Sendable {
             }
             cursor += 2
             guard parts.count < Self.maxParts else { throw Malformed(reason: "more than \(Self.maxParts) parts") }
-            guard let headerEnd = Self.find([0x0D, 0x0A, 0x0D, 0x0A], in: body, from: cursor), headerEnd - cursor <= Self.maxHeaderBytes
+            // Headers end within their bound, or the body is refused without reading further.
+            guard let headerEnd = Self.find([0x0D, 0x0A, 0x0D, 0x0A], in: body, from: cursor, within: Self.maxHeaderBytes + 4)
             else { throw Malformed(reason: "a part's headers are cut short or too long") }
             guard let dataEnd = Self.find(separator, in: body, from: headerEnd + 4) else {
                 throw Malformed(reason: "the body is cut short: a part has no closing boundary")
@@ -123,11 +124,12 @@ public struct MultipartForm: Sendable {
         index + needle.count <= haystack.count && haystack[index..<(index + needle.count)].elementsEqual(needle)
     }
 
-    /// Where `needle` first starts in `haystack` at or after `start`.
-    static func find(_ needle: [UInt8], in haystack: [UInt8], from start: Int) -> Int? {
+    /// Where `needle` first starts in `haystack` at or after `start` (and, with `within`, ends
+    /// at most that many bytes after it).
+    static func find(_ needle: [UInt8], in haystack: [UInt8], from start: Int, within: Int? = nil) -> Int? {
         guard let first = needle.first, haystack.count >= needle.count else { return nil }
         var index = start
-        let last = haystack.count - needle.count
+        let last = min(haystack.count, within.map { start + $0 } ?? haystack.count) - needle.count
         while index <= last {
             if haystack[index] == first, has(needle, in: haystack, at: index) { return index }
             index += 1
