@@ -22,17 +22,7 @@ public enum ChatServerApp {
     ) -> Router<ServerContext> {
         let router = Router(context: ServerContext.self)
         router.add(middleware: StreamAPIMiddleware(credentials: credentials, limiter: limiter))
-        router.get("app") { _, context in
-            JSONResponse.ok(
-                [
-                    "app": [
-                        "name": "chatterm", "api_key": .string(credentials.apiKey), "disable_auth_checks": false,
-                        "revoke_tokens_issued_before": nil,
-                    ]
-                ],
-                context: context
-            )
-        }
+        AppRoutes(store: store, credentials: credentials).add(to: router)
         UserRoutes(store: store).add(to: router)
         ChannelRoutes(store: store, hub: hub).add(to: router)
         MessageSendRoutes(store: store, hub: hub, commands: MessageCommands(store: store, hub: hub, ephemeral: EphemeralMessages())).add(
@@ -46,6 +36,13 @@ public enum ChatServerApp {
         SearchRoutes(store: store).add(to: router)
         ChannelTypeRoutes(store: store).add(to: router)
         ImportRoutes(store: store, uploads: UploadSlots(directory: store.path + ".uploads")).add(to: router)
+        FileRoutes(store: store, files: UploadedFiles(directory: store.path + ".files")).add(to: router)
+        UserStatusRoutes(store: store, hub: hub).add(to: router)
+        BlockRoutes(store: store).add(to: router)
+        DeviceRoutes(store: store).add(to: router)
+        RateLimitRoutes(limiter: limiter).add(to: router)
+        FlagRoutes(store: store, hub: hub).add(to: router)
+        CommandRoutes(store: store).add(to: router)
         return router
     }
 

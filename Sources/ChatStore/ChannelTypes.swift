@@ -90,23 +90,33 @@ extension ChatStore {
     }
 
     private static func channelType(name: String, _ db: any SQLSession) throws -> ChannelTypeConfig? {
-        if let row = try db.row("SELECT * FROM channel_types WHERE name = ?", name) { return channelType(from: row) }
+        if let row = try db.row("SELECT * FROM channel_types WHERE name = ?", name) { return try channelType(from: row, db) }
         return BuiltInChannelType(rawValue: name).map { ChannelTypeConfig(defaultsFor: $0.rawValue) }
     }
 
     /// The types with a row: created ones and changed built-in ones.
     static func storedChannelTypes(_ db: any SQLSession) throws -> [ChannelTypeConfig] {
-        try db.rows("SELECT * FROM channel_types").map(channelType(from:))
+        try db.rows("SELECT * FROM channel_types").map { try channelType(from: $0, db) }
     }
 
-    private static func channelType(from row: SQLRow) -> ChannelTypeConfig {
+    /// The names of the app's own commands, which a type may list.
+    private static func appCommands(_ db: any SQLSession) throws -> Set<String> {
+        Set(try db.values("SELECT name FROM commands", []) as [String])
+    }
+
+    private static func channelType(from row: SQLRow, _ db: any SQLSession) throws -> ChannelTypeConfig {
         let created = StoredValue.decodeTime(row["created_at"]) ?? ChannelTypeConfig.builtInEpoch
         var config = ChannelTypeConfig(defaultsFor: row["name"], at: created)
         config.updatedAt = StoredValue.decodeTime(row["updated_at"]) ?? created
         // Setting by setting: a row written by another version of chatterm keeps every
         // setting this one understands, and the rest stay at their defaults.
-        for member in StoredValue.decodeJSON(row["config"])?.objectValue?.members ?? [] {
-            try? config.apply(JSONObject([member]))
+        let settings = StoredValue.decodeJSON(row["config"])?.objectValue ?? [:]
+        // The app's command names are read only for a type that lists one (every send reads its type).
+        let listed = settings["commands"]?.arrayValue?.compactMap(\.stringValue) ?? []
+        let builtIn = listed.allSatisfy { $0 == "all" || BuiltInCommand(rawValue: $0) != nil }
+        let appCommands: Set<String> = try builtIn ? [] : Self.appCommands(db)
+        for member in settings.members {
+            try? config.apply(JSONObject([member]), appCommands: appCommands)
         }
         return config
     }

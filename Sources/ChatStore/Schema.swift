@@ -195,6 +195,47 @@ enum Schema {
         ),
         // A shadow-banned user's messages: stored and shown to their author only.
         Step(name: "v8: shadowed messages", sql: "ALTER TABLE messages ADD COLUMN shadowed INTEGER NOT NULL DEFAULT 0"),
+        // `PATCH /app`: each setting's value as JSON text. `user_blocks`: when each block made
+        // through the API was made (the list itself is `users.blocked_user_ids`). `flags`: a
+        // target is '' when the flag is on the other kind, so the unique index holds on both databases.
+        Step(
+            name: "v10: app settings, blocks, flags, custom commands",
+            sql: """
+                CREATE TABLE app_settings (
+                    name TEXT PRIMARY KEY NOT NULL,
+                    value TEXT NOT NULL
+                );
+                CREATE TABLE user_blocks (
+                    user_id TEXT NOT NULL,
+                    blocked_user_id TEXT NOT NULL,
+                    created_at TEXT NOT NULL,
+                    PRIMARY KEY (user_id, blocked_user_id)
+                ) WITHOUT ROWID;
+                CREATE TABLE flags (
+                    id TEXT PRIMARY KEY NOT NULL,
+                    created_by TEXT NOT NULL,
+                    target_message_id TEXT NOT NULL DEFAULT '',
+                    target_user_id TEXT NOT NULL DEFAULT '',
+                    reason TEXT,
+                    custom TEXT NOT NULL DEFAULT '{}',
+                    created_at TEXT NOT NULL,
+                    review_result TEXT,
+                    review_details TEXT,
+                    reviewed_by TEXT,
+                    reviewed_at TEXT
+                );
+                CREATE UNIQUE INDEX flags_once ON flags(created_by, target_message_id, target_user_id);
+                CREATE INDEX flags_by_message ON flags(target_message_id);
+                CREATE TABLE commands (
+                    name TEXT PRIMARY KEY NOT NULL,
+                    description TEXT NOT NULL,
+                    args TEXT NOT NULL DEFAULT '',
+                    set_name TEXT NOT NULL DEFAULT '',
+                    created_at TEXT NOT NULL,
+                    updated_at TEXT NOT NULL
+                );
+                """
+        ),
     ]
 
     /// PostgreSQL only: the log of events that every server sharing the database delivers

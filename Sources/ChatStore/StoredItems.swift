@@ -2,7 +2,7 @@ import ChatModel
 
 /// Rows back into model values (the reverse of `StoreImportSink`).
 enum StoredItems {
-    private static func strings(_ text: String?) -> [String]? {
+    static func strings(_ text: String?) -> [String]? {
         StoredValue.decodeJSON(text)?.arrayValue?.compactMap(\.stringValue)
     }
 

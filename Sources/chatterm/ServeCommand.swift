@@ -36,6 +36,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Requests per minute each caller (a user, or the server token) may make; past it, 429 with Stream's code 9.")
     var rateLimit = ChatServerApp.defaultRateLimit
 
+    @Flag(help: "Print which of Stream's chat API operations the server serves (a Markdown table) and exit.")
+    var routes = false
+
     func validate() throws {
         guard (apiKey == nil) == (apiSecret == nil) else { throw ValidationError("give --api-key and --api-secret together") }
         if let apiKey, let apiSecret {
@@ -46,6 +49,10 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        if routes {
+            OutputStream.standardOutput.write(try RouteCoverage.table())
+            return
+        }
         let chatStore = try store.open(.write)
         let credentials: ServerCredentials
         if let apiKey, let apiSecret {

@@ -22,6 +22,19 @@ final class ChannelTypeConfigTests: XCTestCase {
         XCTAssertEqual(config.commands, [])
     }
 
+    func testTheAppsOwnCommandsFollowTheBuiltInOnesAndRoundTrip() throws {
+        var config = ChannelTypeConfig(defaultsFor: "support")
+        try config.apply(["commands": ["ticket", "giphy", "ticket"]], appCommands: ["ticket", "poll"])
+        XCTAssertEqual(config.commands, [.giphy])
+        XCTAssertEqual(config.customCommands, ["ticket"])
+        XCTAssertEqual(config.settings["commands"], ["giphy", "ticket"])
+        var rebuilt = ChannelTypeConfig(defaultsFor: "support")
+        try rebuilt.apply(config.settings, appCommands: ["ticket"])
+        XCTAssertEqual(rebuilt, config)
+        XCTAssertThrowsError(try rebuilt.apply(config.settings), "without the app's commands, ticket is unknown")
+        XCTAssertEqual(rebuilt, config)
+    }
+
     func testAProblemLeavesTheConfigAsItWas() {
         let original = ChannelTypeConfig(defaultsFor: "support")
         let cases: [(JSONObject, String)] = [

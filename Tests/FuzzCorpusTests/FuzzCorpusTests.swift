@@ -25,5 +25,10 @@ final class FuzzCorpusTests: XCTestCase {
         )
         FuzzTarget.json.run([UInt8](repeating: UInt8(ascii: "["), count: 1_000_000))
         FuzzTarget.text.run([UInt8](repeating: 0xCC, count: 64 << 10))
+        // An upload whose part headers never end, and one whose part never closes.
+        FuzzTarget.multipart.run(Array("--fuzz\r\n".utf8) + [UInt8](repeating: UInt8(ascii: "-"), count: 4 << 20))
+        FuzzTarget.multipart.run(
+            Array("--fuzz\r\nContent-Disposition: form-data; name=\"f\"\r\n\r\n".utf8) + [UInt8](repeating: 0x0D, count: 4 << 20)
+        )
     }
 }

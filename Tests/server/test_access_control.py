@@ -39,9 +39,10 @@ def test_the_route_list_is_read_from_the_sources():
     assert len(listed) > 40, listed
 
 
-# A pre-signed upload URL is its own credential (one use, random token in the path), and the
+# A pre-signed upload URL is its own credential (one use, random token in the path), as is an
+# uploaded file's URL (an unguessable id, as on Stream's CDN; tested in test_files), and the
 # WebSocket authenticates in its query string (tested in test_websocket).
-AUTHENTICATED = [r for r in routes() if not r[1].startswith("uploads/") and r[0] != "ws" and r[1] != "connect"]
+AUTHENTICATED = [r for r in routes() if not r[1].startswith(("uploads/", "files/")) and r[0] != "ws" and r[1] != "connect"]
 
 
 @pytest.mark.parametrize("method,path", AUTHENTICATED, ids=[f"{m} {p}" for m, p in AUTHENTICATED])

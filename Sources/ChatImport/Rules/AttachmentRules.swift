@@ -12,9 +12,12 @@ enum AttachmentRules {
         "file_size", "mime_type", "giphy", "migrate_resources",
     ]
 
-    static func check(_ f: inout FieldReader) {
+    /// `ownFiles`: a live server's own upload URLs (`http://HOST/files/`) pass too, so a message
+    /// can point at a file uploaded to it; an import (nil) takes https:// URLs only, as Stream does.
+    static func check(_ f: inout FieldReader, ownFiles: String? = nil) {
         for key in urlFields {
             guard let url = f.string(key) else { continue }
+            if let ownFiles, url.hasPrefix(ownFiles), url.utf8.allSatisfy({ $0 > 0x20 && $0 != 0x7F }) { continue }
             if !isHTTPSURL(url) { f.fail("'\(url)' is not a valid attachment.\(key) (attachment URLs must be https:// URLs)") }
         }
         f.markStandard(standard)

@@ -33,9 +33,10 @@ public enum ItemRules {
     }
 
     /// The message in `data` (with `channel_type`, `channel_id` and `user`), or nil, with the
-    /// errors. `maxTextLength` is its channel type's `max_message_length`.
-    public static func message(_ data: JSONObject, maxTextLength: Int) -> (Message?, [String]) {
-        let (item, errors) = MessageRules.decode(data, maxTextLength: maxTextLength)
+    /// errors. `maxTextLength` is its channel type's `max_message_length`; attachment URLs that
+    /// start with `ownFiles` (the live server's upload URLs) pass besides https:// ones.
+    public static func message(_ data: JSONObject, maxTextLength: Int, ownFiles: String? = nil) -> (Message?, [String]) {
+        let (item, errors) = MessageRules.decode(data, maxTextLength: maxTextLength, ownFiles: ownFiles)
         guard case .message(let message)? = item else { return (nil, errors) }
         return (message, errors)
     }

@@ -8,7 +8,12 @@ enum MessageRules {
     static let maxAttachments = 30
     /// `maxTextLength` is the channel type's `max_message_length`, counted in Unicode scalars (Go
     /// runes). Import files may only name built-in types, so imports use Stream's default for them.
-    static func decode(_ data: JSONObject, maxTextLength: Int = ChannelTypeConfig.defaultMaxMessageLength) -> (ImportItem?, [String]) {
+    /// `ownFiles` is a live server's upload URL prefix (see `AttachmentRules.check`); nil for imports.
+    static func decode(
+        _ data: JSONObject,
+        maxTextLength: Int = ChannelTypeConfig.defaultMaxMessageLength,
+        ownFiles: String? = nil
+    ) -> (ImportItem?, [String]) {
         var f = FieldReader(data, itemName: "message")
         let id = f.id("id", .messageID)
         let channel = ChannelRef.read(&f)
@@ -29,7 +34,7 @@ enum MessageRules {
             if length > maxTextLength { f.fail("max message text length exceeded (\(maxTextLength)): \(length) characters") }
         }
         let html = f.string("html")
-        let attachments = decodeAttachments(&f)
+        let attachments = decodeAttachments(&f, ownFiles: ownFiles)
         let parentID = f.id("parent_id", .messageID, required: false)
         let showInChannel = f.bool("show_in_channel")
         let quotedID = f.id("quoted_message_id", .messageID, required: false)
@@ -89,7 +94,7 @@ enum MessageRules {
         return (.message(message), f.errors)
     }
 
-    private static func decodeAttachments(_ f: inout FieldReader) -> [Attachment] {
+    private static func decodeAttachments(_ f: inout FieldReader, ownFiles: String?) -> [Attachment] {
         guard let values = f.array("attachments") else { return [] }
         if values.count > maxAttachments {
             f.fail("a message can have at most \(maxAttachments) attachments, this one has \(values.count)")
@@ -101,7 +106,7 @@ enum MessageRules {
                 continue
             }
             var af = FieldReader(object, itemName: "attachment")
-            AttachmentRules.check(&af)
+            AttachmentRules.check(&af, ownFiles: ownFiles)
             f.absorb(af.errors, context: "attachments[\(i)]")
             out.append(Attachment(fields: object))
         }

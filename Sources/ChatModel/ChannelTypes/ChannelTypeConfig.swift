@@ -43,6 +43,8 @@ public struct ChannelTypeConfig: Sendable, Hashable {
     public var enabled: Set<Feature>
     public var maxMessageLength: Int
     public var commands: [BuiltInCommand]
+    /// The app's own commands (`create_command`) this type lists, by name, after the built-in ones.
+    public var customCommands: [String]
     public var automod: String
     public var automodBehavior: String
     /// "infinite", or a number of days.
@@ -59,6 +61,7 @@ public struct ChannelTypeConfig: Sendable, Hashable {
         if name == BuiltInChannelType.livestream.rawValue { enabled.remove(.urlEnrichment) }
         maxMessageLength = Self.defaultMaxMessageLength
         commands = BuiltInCommand.allCases
+        customCommands = []
         automod = "disabled"
         automodBehavior = "flag"
         messageRetention = "infinite"
@@ -79,14 +82,14 @@ public struct ChannelTypeConfig: Sendable, Hashable {
         o.appendUnique("automod", .string(automod))
         o.appendUnique("automod_behavior", .string(automodBehavior))
         o.appendUnique("message_retention", .string(messageRetention))
-        o.appendUnique("commands", .array(commands.map { .string($0.rawValue) }))
+        o.appendUnique("commands", .array(commands.map { .string($0.rawValue) } + customCommands.map(JSONValue.string)))
         return o
     }
 
     /// Lays `settings` (as a create or update request sends them) over this config. Every
     /// key must be a setting this config holds, with a value of the right kind; on a problem
-    /// nothing is changed.
-    public mutating func apply(_ settings: JSONObject) throws(Problem) {
+    /// nothing is changed. `appCommands` are the names of the app's own commands a type may list.
+    public mutating func apply(_ settings: JSONObject, appCommands: Set<String> = []) throws(Problem) {
         var next = self
         for member in settings.members {
             let key = member.key
@@ -104,7 +107,7 @@ public struct ChannelTypeConfig: Sendable, Hashable {
                     )
                 }
                 next.maxMessageLength = length
-            case "commands": next.commands = try Self.commands(value)
+            case "commands": (next.commands, next.customCommands) = try Self.commands(value, appCommands: appCommands)
             case "automod": next.automod = try Self.choice(value, key, Self.automodModes)
             case "automod_behavior": next.automodBehavior = try Self.choice(value, key, Self.automodBehaviors)
             case "message_retention":
@@ -125,10 +128,12 @@ public struct ChannelTypeConfig: Sendable, Hashable {
         self = next
     }
 
-    /// Command names, `"all"` standing for every built-in command; each command once, in the order named.
-    private static func commands(_ value: JSONValue) throws(Problem) -> [BuiltInCommand] {
+    /// Command names, `"all"` standing for every built-in command; each command once, in the
+    /// order named (the built-in ones, then the app's).
+    private static func commands(_ value: JSONValue, appCommands: Set<String>) throws(Problem) -> ([BuiltInCommand], [String]) {
         guard let list = value.arrayValue else { throw Problem("commands must be a list of command names") }
         var out: [BuiltInCommand] = []
+        var custom: [String] = []
         for item in list {
             guard let name = item.stringValue else { throw Problem("commands must be a list of command names") }
             let named: [BuiltInCommand]
@@ -136,6 +141,9 @@ public struct ChannelTypeConfig: Sendable, Hashable {
                 named = BuiltInCommand.allCases
             } else if let command = BuiltInCommand(rawValue: name) {
                 named = [command]
+            } else if appCommands.contains(name) {
+                if !custom.contains(name) { custom.append(name) }
+                continue
             } else {
                 throw Problem(
                     "command \(name) doesn't exist (commands: all, \(BuiltInCommand.allCases.map(\.rawValue).joined(separator: ", ")))"
@@ -143,7 +151,7 @@ public struct ChannelTypeConfig: Sendable, Hashable {
             }
             for command in named where !out.contains(command) { out.append(command) }
         }
-        return out
+        return (out, custom)
     }
 
     private static func choice(_ value: JSONValue, _ key: String, _ choices: [String]) throws(Problem) -> String {

@@ -4,6 +4,9 @@ enum ServerSideOnly: String {
     case imports = "imports need a server token"
     case bans = "banning needs a server token or a moderator's /ban command"
     case userDeletion = "users can only be deleted server-side"
+    case appSettings = "app settings can only be changed server-side"
+    case commands = "commands can only be changed server-side"
+    case userStatus = "users can only be deactivated, reactivated or restored server-side"
 
     func require(_ context: ServerContext, operation: String) throws {
         guard context.actor == .server else { throw StreamAPIError.notAllowed(operation, rawValue) }

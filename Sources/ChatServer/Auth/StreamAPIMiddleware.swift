@@ -16,14 +16,17 @@ struct StreamAPIMiddleware: RouterMiddleware {
         var context = context
         var budget: RateLimiter.Budget?
         do {
-            // A pre-signed upload carries no Stream auth: its one-use URL is the permission.
-            if !(request.method == .put && request.uri.path.hasPrefix("/uploads/")) {
+            // A pre-signed upload carries no Stream auth: its one-use URL is the permission. An
+            // uploaded file is fetched by its URL (an unguessable id), as from Stream's CDN.
+            if !(request.method == .put && request.uri.path.hasPrefix("/uploads/"))
+                && !(request.method == .get && request.uri.path.hasPrefix("/files/"))
+            {
                 let actor = try authenticate(request)
                 context.actor = actor
                 let caller: String
                 switch actor {
                 case .user(let id): caller = "user:" + id
-                default: caller = "server"
+                default: caller = RateLimiter.serverCaller
                 }
                 let (left, allowed) = await limiter.take(caller, now: Int64(Date().timeIntervalSince1970))
                 budget = left
@@ -74,6 +77,12 @@ struct StreamAPIMiddleware: RouterMiddleware {
     private func translate(_ error: HTTPError, _ request: Request) -> StreamAPIError {
         switch error.status {
         case .notFound:
+            // One of Stream's operations the server does not serve says which, and why.
+            if let operation = RouteCatalogue.operation(method: request.method.rawValue, path: request.uri.path),
+                let reason = operation.unservedReason
+            {
+                return .notFound(operation.id, reason)
+            }
             return .notFound("\(request.method.rawValue) \(request.uri.path)", "this route is not supported by the local server")
         case .contentTooLarge:
             return .tooBig(limit: ChatServerApp.maxBodyBytes)

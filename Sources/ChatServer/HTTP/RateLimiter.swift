@@ -13,6 +13,8 @@ public actor RateLimiter {
     }
 
     public let limit: Int
+    /// The caller a server token counts as (a user token counts as `user:<id>`).
+    static let serverCaller = "server"
     private var windows: [String: (start: Int64, used: Int)] = [:]
 
     /// `limit` requests per minute and caller.
@@ -32,5 +34,11 @@ public actor RateLimiter {
         // Forget windows long over so the table does not grow with every user ever seen.
         if windows.count > 10_000 { windows = windows.filter { now - $0.value.start < 60 } }
         return (Budget(limit: limit, remaining: limit - window.used, reset: window.start + 60), allowed)
+    }
+
+    /// `caller`'s budget at `now` without counting a request (`GET /rate_limits`).
+    public func budget(of caller: String, now: Int64) -> Budget {
+        guard let window = windows[caller], now - window.start < 60 else { return Budget(limit: limit, remaining: limit, reset: now + 60) }
+        return Budget(limit: limit, remaining: limit - window.used, reset: window.start + 60)
     }
 }

@@ -23,6 +23,16 @@ extension Request {
         return object
     }
 
+    /// `jsonObject`, with every key outside `handled` refused in Stream's error shape (a null
+    /// counts as not given): an option the server does not act on is never accepted and ignored.
+    mutating func jsonObject(operation: String, handling handled: Set<String>) async throws -> JSONObject {
+        let body = try await jsonObject(operation: operation)
+        if let key = body.members.first(where: { !handled.contains($0.key) && $0.value != .null })?.key {
+            throw StreamAPIError.input(operation, "\(key) is not supported by the local server")
+        }
+        return body
+    }
+
     /// The `connection_id` query parameter: the caller's WebSocket connection, for `watch: true`.
     var connectionID: String? { uri.queryParameters.get("connection_id").map { String($0) } }
 

@@ -9,13 +9,13 @@ enum ChannelJSON {
             c,
             creator: try store.user(id: c.createdBy),
             memberCount: try store.members(cid: c.cid).count,
-            config: try store.channelConfig(forType: c.type)
+            config: try Self.config(store.channelConfig(forType: c.type), store: store)
         )
     }
 
     /// `config`: the channel type's settings, as channel states carry them; `muted`: whether the
     /// user the response is for muted the channel. Nil leaves either out.
-    static func channel(_ c: Channel, creator: User?, memberCount: Int, config: ChannelTypeConfig? = nil, muted: Bool? = nil) -> JSONValue {
+    static func channel(_ c: Channel, creator: User?, memberCount: Int, config: JSONObject? = nil, muted: Bool? = nil) -> JSONValue {
         var o = c.custom
         o["id"] = .string(c.id)
         o["type"] = .string(c.type)
@@ -29,16 +29,21 @@ enum ChannelJSON {
         if let creator { o["created_by"] = UserJSON.json(creator) }
         if let team = c.team { o["team"] = .string(team) }
         if let truncated = c.truncatedAt { o["truncated_at"] = .string(truncated.rfc3339) }
-        if let config { o["config"] = .object(Self.config(config)) }
+        if let config { o["config"] = .object(config) }
         if let muted { o["muted"] = .bool(muted) }
         return .object(o)
     }
 
-    /// Stream's channel config: the settings flat, commands as Command objects, and the type's times.
-    static func config(_ config: ChannelTypeConfig) -> JSONObject {
+    /// Stream's channel config: the settings flat, commands as Command objects (the app's own
+    /// as the store has them), and the type's times.
+    static func config(_ config: ChannelTypeConfig, store: ChatStore) throws -> JSONObject {
         var o: JSONObject = ["name": .string(config.name)]
         for member in config.settings.members where member.key != "commands" { o.appendUnique(member.key, member.value) }
-        o.appendUnique("commands", .array(config.commands.map(command)))
+        let appCommands = config.customCommands.isEmpty ? [] : try store.customCommands()
+        let custom = config.customCommands.map { name in
+            appCommands.first { $0.name == name }.map { JSONValue.object(CommandRoutes.json($0)) } ?? ["name": .string(name)]
+        }
+        o.appendUnique("commands", .array(config.commands.map(command) + custom))
         o.appendUnique("created_at", .string(config.createdAt.rfc3339))
         o.appendUnique("updated_at", .string(config.updatedAt.rfc3339))
         return o

@@ -22,7 +22,13 @@ struct ChannelStates {
         let config = try store.channelConfig(forType: channel.type)
         let muted = viewerID.isEmpty ? nil : (try store.user(id: viewerID)?.channelMutes ?? []).contains(channel.cid)
         var out: JSONObject = [
-            "channel": ChannelJSON.channel(channel, creator: creator, memberCount: members.count, config: config, muted: muted),
+            "channel": ChannelJSON.channel(
+                channel,
+                creator: creator,
+                memberCount: members.count,
+                config: try ChannelJSON.config(config, store: store),
+                muted: muted
+            ),
             "members": .array(members.map(ChannelJSON.member)),
             "messages": .array(try rows.map { try presenter.message($0, viewer: viewerID) }),
             "pinned_messages": [], "read": .array(try read(channel, members: members, viewer: viewerID, shared: config[.readEvents])),

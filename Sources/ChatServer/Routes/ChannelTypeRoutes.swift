@@ -4,7 +4,7 @@ import ChatStore
 import Hummingbird
 
 /// `create_channel_type`, `get_channel_type`, `list_channel_types`, `update_channel_type`,
-/// `delete_channel_type`, and `list_commands` (the built-in commands). Anyone may read types;
+/// `delete_channel_type` (commands are `CommandRoutes`). Anyone may read types;
 /// changing them needs a server token, as in Stream.
 struct ChannelTypeRoutes {
     let store: ChatStore
@@ -15,9 +15,6 @@ struct ChannelTypeRoutes {
         router.get("channeltypes/:name") { _, context in try get(context) }
         router.put("channeltypes/:name") { request, context in try await update(request, context) }
         router.delete("channeltypes/:name") { _, context in try delete(context) }
-        router.get("commands") { _, context in
-            JSONResponse.ok(["commands": .array(BuiltInCommand.allCases.map(ChannelJSON.command))], context: context)
-        }
     }
 
     private func create(_ request: Request, _ context: ServerContext) async throws -> Response {
@@ -29,20 +26,20 @@ struct ChannelTypeRoutes {
         if let problem = ItemRules.channelTypeNameProblem(name) { throw StreamAPIError.input(operation, problem) }
         body["name"] = nil
         var config = ChannelTypeConfig(defaultsFor: name, at: .now())
-        try Self.apply(body, to: &config, operation: operation)
+        try Self.apply(body, to: &config, appCommands: try appCommandNames(), operation: operation)
         guard try store.createChannelType(config) else { throw StreamAPIError.input(operation, "channel type \(name) already exists") }
-        return JSONResponse.ok(Self.described(config), status: .created, context: context)
+        return JSONResponse.ok(try described(config), status: .created, context: context)
     }
 
     private func get(_ context: ServerContext) throws -> Response {
         let name = context.parameters.get("name") ?? ""
         guard let config = try store.channelType(name: name) else { throw Self.missing("GetChannelType", name) }
-        return JSONResponse.ok(Self.described(config), context: context)
+        return JSONResponse.ok(try described(config), context: context)
     }
 
     private func list(_ context: ServerContext) throws -> Response {
         var all = JSONObject()
-        for config in try store.channelTypes() { all.appendUnique(config.name, .object(Self.described(config))) }
+        for config in try store.channelTypes() { all.appendUnique(config.name, .object(try described(config))) }
         return JSONResponse.ok(["channel_types": .object(all)], context: context)
     }
 
@@ -59,13 +56,14 @@ struct ChannelTypeRoutes {
             }
             body["name"] = nil
         }
+        let appCommands = try appCommandNames()
         let updated = try store.updateChannelType(name: name, at: .now()) { config in
-            try Self.apply(body, to: &config, operation: operation)
+            try Self.apply(body, to: &config, appCommands: appCommands, operation: operation)
         }
         guard let updated else { throw Self.missing(operation, name) }
         // Stream's UpdateChannelType answer lists the commands by name; get and list give objects.
-        var answer = Self.described(updated)
-        answer["commands"] = .array(updated.commands.map { .string($0.rawValue) })
+        var answer = try described(updated)
+        answer["commands"] = .array(updated.commands.map { .string($0.rawValue) } + updated.customCommands.map(JSONValue.string))
         return JSONResponse.ok(answer, context: context)
     }
 
@@ -85,13 +83,22 @@ struct ChannelTypeRoutes {
         }
     }
 
-    private static func apply(_ settings: JSONObject, to config: inout ChannelTypeConfig, operation: String) throws {
+    /// `settings` over `config`; a type may list the app's own commands (`appCommands`, read
+    /// before the store's write transaction that may run this).
+    private static func apply(
+        _ settings: JSONObject,
+        to config: inout ChannelTypeConfig,
+        appCommands: Set<String>,
+        operation: String
+    ) throws {
         do {
-            try config.apply(settings)
+            try config.apply(settings, appCommands: appCommands)
         } catch {
             throw StreamAPIError.input(operation, error.reason)
         }
     }
+
+    private func appCommandNames() throws -> Set<String> { Set(try store.customCommands().map(\.name)) }
 
     private static func missing(_ operation: String, _ name: String) -> StreamAPIError {
         StreamAPIError.notFound(operation, "channel type \(name) does not exist")
@@ -99,8 +106,8 @@ struct ChannelTypeRoutes {
 
     /// A type as its own routes answer: the config plus its permission policies (none here:
     /// the local server's permissions are fixed, see `ChannelAccess`).
-    private static func described(_ config: ChannelTypeConfig) -> JSONObject {
-        var o = ChannelJSON.config(config)
+    private func described(_ config: ChannelTypeConfig) throws -> JSONObject {
+        var o = try ChannelJSON.config(config, store: store)
         o["permissions"] = []
         o["grants"] = [:]
         return o

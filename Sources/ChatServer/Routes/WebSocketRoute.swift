@@ -27,6 +27,10 @@ struct WebSocketRoute {
                     token: query.get("authorization").map { String($0) },
                     json: query.get("json").map { String($0) }
                 )
+                // A deactivated user keeps their history but cannot connect until reactivated.
+                if (try? store.user(id: userID))??.deactivatedAt != nil {
+                    throw StreamAPIError.notAllowed("Connect", "user \(userID) is deactivated")
+                }
             } catch let error as StreamAPIError {
                 let frame: JSONValue = [
                     "type": "connection.error", "created_at": .string(now.rfc3339),

@@ -20,6 +20,8 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     /// A Chatkit export bundle: the converter's readers (both field-name families), id mapping,
     /// parts and cursors.
     case chatkit
+    /// A channel upload's body: the multipart parser (boundary `fuzz`).
+    case multipart
 
     public func run(_ bytes: [UInt8]) {
         switch self {
@@ -28,6 +30,7 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
         case .jwt: Self.jwt(bytes)
         case .text: Self.text(bytes)
         case .chatkit: Self.chatkit(bytes)
+        case .multipart: Self.multipart(bytes)
         }
     }
 
@@ -90,6 +93,21 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
             for line in TextWrapper.wrap(text, width: width) {
                 precondition(DisplayWidth.of(line) <= max(width, 2), "a wrapped line is wider than \(width): \(line.debugDescription)")
             }
+        }
+    }
+
+    private static func multipart(_ bytes: [UInt8]) {
+        guard let form = try? MultipartForm(body: bytes, boundary: "fuzz") else { return }
+        // Every part is named, and its data lies within the body between delimiters: no part
+        // holds bytes the body did not, and no part's data contains the delimiter.
+        let delimiter = Array("\r\n--fuzz".utf8)
+        precondition(form.parts.allSatisfy { !$0.name.isEmpty }, "a part without a name")
+        precondition(form.parts.reduce(0) { $0 + $1.data.count } <= bytes.count, "parts hold more bytes than the body")
+        for part in form.parts where part.data.count >= delimiter.count {
+            precondition(
+                !(0...(part.data.count - delimiter.count)).contains { part.data[$0..<($0 + delimiter.count)].elementsEqual(delimiter) },
+                "a part's data holds the delimiter"
+            )
         }
     }
 }

@@ -29,6 +29,13 @@ struct MessageCommands {
         return (command.rawValue, parts.count > 1 ? String(parts[1]).trimmingCharacters(in: .whitespaces) : "")
     }
 
+    /// The name of the app's own command (`create_command`) `text` starts with, when the
+    /// channel's type lists it (`enabled`).
+    static func appCommand(_ text: String?, enabled: [String]) -> String? {
+        guard let text, text.hasPrefix("/"), let name = text.dropFirst().split(separator: " ", maxSplits: 1).first else { return nil }
+        return enabled.contains(String(name)) ? String(name) : nil
+    }
+
     /// The answer to a command sent by `user` in `channel`: an ephemeral message (JSON) with
     /// the id the client gave the message it sent (`id`), so its actions can name it.
     func run(_ command: (name: String, args: String), id: String, channel: Channel, user: String) async throws -> JSONValue {

@@ -55,7 +55,7 @@ struct MessageRoutes {
             fallback: existing.userID,
             operation: operation
         )
-        return try await replace(existing, with: data, actor: actor, context, operation: operation)
+        return try await replace(existing, with: data, actor: actor, ownFiles: FileRoutes.urlPrefix(request), context, operation: operation)
     }
 
     /// `set` / `unset` on the message's editable fields; `pinned` pins (with `pin_expires` in
@@ -82,7 +82,7 @@ struct MessageRoutes {
                 data["pin_expires"] = .string(Timestamp(seconds: now.seconds + Int64(seconds), nanoseconds: now.nanoseconds).rfc3339)
             }
         }
-        return try await replace(existing, with: data, actor: actor, context, operation: operation)
+        return try await replace(existing, with: data, actor: actor, ownFiles: FileRoutes.urlPrefix(request), context, operation: operation)
     }
 
     /// The fields of a stored message a partial update may change, as the import item names them.
@@ -99,11 +99,12 @@ struct MessageRoutes {
     }
 
     /// Checks the actor may change `existing`, writes `data` over it through the import rules and
-    /// tells the channel's watchers.
+    /// tells the channel's watchers. Attachments may point at `ownFiles` (this server's uploads).
     private func replace(
         _ existing: Message,
         with data: JSONObject,
         actor: String,
+        ownFiles: String,
         _ context: ServerContext,
         operation: String
     ) async throws -> Response {
@@ -119,7 +120,7 @@ struct MessageRoutes {
         if let parent = existing.parentID, data["parent_id"] == nil { data["parent_id"] = .string(parent) }
         if data["type"] == nil, existing.type != .regular { data["type"] = .string(existing.type.rawValue) }
         let config = try store.channelConfig(forType: existing.channelType)
-        let (parsed, errors) = ItemRules.message(data, maxTextLength: config.maxMessageLength)
+        let (parsed, errors) = ItemRules.message(data, maxTextLength: config.maxMessageLength, ownFiles: ownFiles)
         if let first = errors.first { throw StreamAPIError.rule(operation, first) }
         guard var message = parsed else { throw StreamAPIError.input(operation, "the message is not valid") }
         // Edits of existing replies stay possible after replies were turned off; making a new one is not.

@@ -41,6 +41,12 @@ struct MessageSendRoutes {
         guard try store.user(id: sender) != nil else { throw StreamAPIError.input(operation, "user \(sender) doesn't exist") }
         let config = try store.channelConfig(forType: channel.type)
         if let parent = data["parent_id"], !parent.isNull { try config.require(.replies, operation: operation) }
+        if let custom = MessageCommands.appCommand(data["text"]?.stringValue, enabled: config.customCommands) {
+            throw StreamAPIError.input(
+                operation,
+                "command \(custom) runs on the app's custom_action_handler_url, and the local server calls no webhooks"
+            )
+        }
         if let command = MessageCommands.parse(data["text"]?.stringValue, enabled: config.commands) {
             let id = data["id"]?.stringValue ?? UUID().uuidString.lowercased()
             return JSONResponse.ok(
@@ -56,7 +62,7 @@ struct MessageSendRoutes {
         data["user"] = .string(sender)
         data["created_at"] = .string(Timestamp.now().rfc3339)
         if data["parent_id"] != nil, data["type"] == nil { data["type"] = "reply" }
-        let (parsed, errors) = ItemRules.message(data, maxTextLength: config.maxMessageLength)
+        let (parsed, errors) = ItemRules.message(data, maxTextLength: config.maxMessageLength, ownFiles: FileRoutes.urlPrefix(request))
         if let first = errors.first { throw StreamAPIError.rule(operation, first) }
         guard let message = parsed else { throw StreamAPIError.input(operation, "the message is not valid") }
         if let parentID = message.parentID {
