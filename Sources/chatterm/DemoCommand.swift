@@ -60,8 +60,8 @@ struct DemoCommand: ParsableCommand {
         let store = try ChatStore(path: directory + "/demo.sqlite")
         let task: ImportTask
         if fromChatkit {
-            let export = try ChatkitExportOptions.open(source)
-            task = try ChatkitMigration(export: export, options: .init(), mode: .upsert, showProgress: false).run(into: store).imported.task
+            let export = try ExportOptions.open(.chatkit, source)
+            task = try ExportMigration(source: export, mode: .upsert, showProgress: false).run(into: store).imported.task
         } else {
             task = try store.runImport(path: source, mode: .upsert) { existing, sink in
                 try ImportAnalyzer(existing: existing, sink: sink).run(path: source)

@@ -1,7 +1,7 @@
-/// A Chatkit export that cannot be converted: a missing or unreadable file, malformed JSON, or
-/// a record without what the conversion needs. Nothing is written when one is thrown.
-public struct ChatkitExportError: Error, Sendable, CustomStringConvertible {
-    /// The file (or bundle key) at fault.
+/// An export that cannot be converted: a missing or unreadable file, malformed JSON, a hostile
+/// archive, or a record without what the conversion needs. Nothing is written when one is thrown.
+public struct ExportError: Error, Sendable, CustomStringConvertible {
+    /// The file (or archive entry, or bundle key) at fault.
     public var file: String
     /// The line the record starts on, when known.
     public var line: Int?

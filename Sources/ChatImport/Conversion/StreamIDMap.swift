@@ -1,11 +1,11 @@
 import ChatModel
 
-/// Chatkit ids → Stream ids. Chatkit ids could be any string (emails, `:`, spaces, non-ASCII,
-/// 160 characters); Stream takes `[@A-Za-z0-9_-]` ≤ 255 for users and `[A-Za-z0-9_-]` ≤ 64 for
+/// Source ids → Stream ids, for every converter. Chatkit ids could be any string (emails, `:`,
+/// spaces, non-ASCII, 160 characters), Mattermost usernames hold `.`; Stream takes `[@A-Za-z0-9_-]` ≤ 255 for users and `[A-Za-z0-9_-]` ≤ 64 for
 /// channels. A valid id is kept. Any other has its bad bytes replaced with `_`, is cut to fit,
 /// and gets `-` and 8 hex digits of a hash of the original, so two ids that sanitise alike
 /// (`a.b`, `a:b`) stay apart and the same export always maps the same way.
-struct ChatkitIDMap {
+struct StreamIDMap {
     private let rule: IDRule
     private var map: [String: String] = [:]
     private var taken: Set<String> = []
@@ -27,8 +27,7 @@ struct ChatkitIDMap {
     }
 
     private mutating func assign(_ id: String) {
-        let hash = SHA512_256.hash(Array(id.utf8)).map { String($0, radix: 16).padded(toWidth: 2, with: "0", alignment: .trailing) }
-            .joined()
+        let hash = Self.hexHash(id)
         // Every byte Stream refuses becomes `_`, a run of them one `_` (so `café` reads `caf_`).
         var cleaned: [UInt8] = []
         for byte in id.utf8 {
@@ -50,6 +49,23 @@ struct ChatkitIDMap {
             }
             digits += 4
         }
+    }
+
+    /// The hex digits of a hash of `text`: what keeps shortened ids and names apart.
+    static func hexHash(_ text: String) -> String {
+        SHA512_256.hash(Array(text.utf8)).map { String($0, radix: 16).padded(toWidth: 2, with: "0", alignment: .trailing) }.joined()
+    }
+
+    /// Why `id` had to change, for the report.
+    func reason(_ id: String) -> String {
+        if id.isEmpty { return "empty" }
+        if id.utf8.count > rule.maxLength { return "longer than \(rule.maxLength) bytes" }
+        if rule.problem(with: id, field: "id") != nil {
+            return rule == .user
+                ? "characters Stream does not allow in user ids (only letters, digits, @, _ and -)"
+                : "characters Stream does not allow in channel ids (only letters, digits, _ and -)"
+        }
+        return "collides with another id"
     }
 
     subscript(id: String) -> String? { map[id] }

@@ -3,11 +3,12 @@ import ChatModel
 import ChatStore
 import Report
 
-/// Every Chatkit user, room, message and cursor accounted for: in the export, in the import
-/// file, in the store, and why any are missing.
-struct ChatkitReconciliation {
+/// Every source record accounted for (Chatkit users, rooms, messages and cursors; Slack users,
+/// channels, day files, messages and reactions; …): in the export, in the import file, in the
+/// store, and why any are missing.
+struct ConversionReconciliation {
     /// One kind of item: the export against the store as the report reads it (`source` is the
-    /// Chatkit export, `imported` the store, so the difference is negative when items are
+    /// export, `imported` the store, so the difference is negative when items are
     /// missing), and how many the import file held between them.
     struct Row {
         var counts: ReconciliationRow
@@ -15,8 +16,10 @@ struct ChatkitReconciliation {
     }
 
     var rows: [Row] = []
+    var kind: SourceKind
 
-    init(report: ChatkitConversionReport, written: ChatkitOutputTally, store: ChatStore) throws {
+    init(report: any ConversionReporting, written: ConversionOutputTally, store: ChatStore) throws {
+        kind = report.sourceKind
         let realUsers = written.users.filter { !written.placeholders.contains($0) }
         let usersInStore = try realUsers.filter { try store.user(id: $0) != nil }.count
         let placeholdersInStore = try written.placeholders.filter { try store.user(id: $0) != nil }.count
@@ -28,28 +31,33 @@ struct ChatkitReconciliation {
         for (cid, users) in written.readers {
             readsInStore += try store.readStates(cid: cid).filter { users.contains($0.userID) }.count
         }
-        let inStore = ["users": usersInStore, "rooms": channelsInStore, "messages": messagesInStore, "cursors": readsInStore]
+        // What the store can be asked about; other kinds (day files, teams, reactions) count as converted.
+        let inStore = [
+            "users": usersInStore, "rooms": channelsInStore, "channels": channelsInStore, "messages": messagesInStore,
+            "cursors": readsInStore,
+        ]
         for tally in report.accounting {
             var reasons = tally.notConverted.map { "\(NumberText.grouped($0.count)) \($0.reason)" }
-            let lost = tally.converted - inStore[tally.kind]!
+            let found = inStore[tally.kind] ?? tally.converted
+            let lost = tally.converted - found
             if lost > 0 { reasons.append("\(NumberText.grouped(lost)) converted but not found in the store") }
-            rows.append(
-                Self.row(tally.kind, chatkit: tally.source, converted: tally.converted, inStore: inStore[tally.kind]!, reasons: reasons)
-            )
+            rows.append(Self.row(tally.kind, source: tally.source, converted: tally.converted, inStore: found, reasons: reasons))
         }
         rows.append(
             Self.row(
                 "placeholder users",
-                chatkit: 0,
+                source: 0,
                 converted: written.placeholders.count,
                 inStore: placeholdersInStore,
                 reasons: written.placeholders.isEmpty ? [] : ["users the export names but does not contain"]
             )
         )
+        // Only Chatkit's messages can name a room its export lacks.
+        guard kind == .chatkit else { return }
         rows.append(
             Self.row(
                 "placeholder rooms",
-                chatkit: 0,
+                source: 0,
                 converted: written.placeholderCIDs.count,
                 inStore: placeholderChannelsInStore,
                 reasons: written.placeholderCIDs.isEmpty ? [] : ["rooms messages name but the export does not contain"]
@@ -57,9 +65,9 @@ struct ChatkitReconciliation {
         )
     }
 
-    private static func row(_ kind: String, chatkit: Int, converted: Int, inStore: Int, reasons: [String]) -> Row {
+    private static func row(_ kind: String, source: Int, converted: Int, inStore: Int, reasons: [String]) -> Row {
         Row(
-            counts: ReconciliationRow(item: kind, source: chatkit, imported: inStore, reason: reasons.joined(separator: "; ")),
+            counts: ReconciliationRow(item: kind, source: source, imported: inStore, reason: reasons.joined(separator: "; ")),
             converted: converted
         )
     }
@@ -73,8 +81,8 @@ struct ChatkitReconciliation {
         func line(_ cells: [String]) -> String {
             "  " + zip(cells, columns).map { cell, width in cell.padded(toWidth: width - 1) + " " }.joined()
         }
-        var out = "reconciliation (Chatkit → import file → store):\n"
-        out += line(["", "chatkit", "converted", "in store", "difference"]) + "reason\n"
+        var out = "reconciliation (\(kind.title) → import file → store):\n"
+        out += line(["", kind.rawValue, "converted", "in store", "difference"]) + "reason\n"
         for row in rows {
             let counts = row.counts
             out +=
