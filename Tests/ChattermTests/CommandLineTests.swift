@@ -208,7 +208,7 @@ final class CommandLineTests: XCTestCase {
     func testEveryCommandHasHelp() throws {
         for command in [
             [], ["validate"], ["import"], ["imports"], ["imports", "list"], ["imports", "get"], ["generate"], ["open"], ["demo"], ["serve"],
-            ["token"], ["chatkit"], ["chatkit", "convert"], ["chatkit", "migrate"],
+            ["token"], ["chatkit"], ["chatkit", "convert"], ["chatkit", "migrate"], ["convert"], ["migrate"], ["report"],
         ] {
             let outcome = try run(command + ["--help"])
             XCTAssertEqual(outcome.status, 0, command.joined(separator: " "))
