@@ -1,4 +1,5 @@
 import ChatModel
+import ChatStore
 import ChatTestSupport
 import Foundation
 import XCTest
@@ -85,5 +86,23 @@ extension CommandLineTests {
         XCTAssertTrue(report.stdout.contains("| messages | 22 | 19 | -3 |"), report.stdout)
         let lone = try run(["report", "--db", db, "--source", "slack"])
         XCTAssertEqual(lone.status, 64, lone.stderr)
+    }
+}
+
+extension DatabaseOptionTests {
+    /// Slack and Mattermost exports migrated into PostgreSQL (runs when CHATTERM_TEST_POSTGRES names a server).
+    func testMigrateFromSlackAndMattermostIntoPostgres() throws {
+        guard let server = TestStore.postgresServer else {
+            throw XCTSkip("PostgreSQL only: set CHATTERM_TEST_POSTGRES (Tests/all.sh does)")
+        }
+        let home = TemporaryDirectory()
+        for (kind, export, messages) in [("slack", ExportFixtures.slackZip, 19), ("mattermost", ExportFixtures.mattermostLines, 13)] {
+            let url = try PostgresBackend.ensureDatabase("mig_" + UUID().uuidString.prefix(8).lowercased(), onServerOf: server)
+            let migrate = try ChattermCommand(dataHome: home.path).run(["migrate", "--from", kind, export, "--database", url])
+            XCTAssertEqual(migrate.status, 0, migrate.stderr)
+            XCTAssertTrue(migrate.stdout.contains(": completed\n"), migrate.stdout)
+            let store = try ChatStore(postgres: url, localPath: home.file(kind))
+            XCTAssertEqual(try store.counts()[.message], messages, kind)
+        }
     }
 }
