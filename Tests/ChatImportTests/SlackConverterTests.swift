@@ -203,4 +203,21 @@ final class SlackConverterTests: ConversionTestCase {
         XCTAssertEqual(zip.items.map(\.data), folder.items.map(\.data))
         XCTAssertEqual(zip.report.accounting, folder.report.accounting)
     }
+
+    func testEscapedMarkupStaysTextAndOtherTokensShowTheirLabels() throws {
+        let folder = directory.file("small")
+        try FileManager.default.createDirectory(atPath: folder + "/c", withIntermediateDirectories: true)
+        directory.write("small/users.json", text: #"[{"id":"U1","name":"a","real_name":"Ann"}]"#)
+        directory.write("small/channels.json", text: #"[{"id":"C1","name":"c","creator":"U1","members":["U1"]}]"#)
+        directory.write(
+            "small/c/2024-01-01.json",
+            text:
+                #"[{"user":"U1","ts":"1704067200.000001","text":"&lt;@U1&gt; <mailto:b@x.example|b@x.example> <!subteam^S1|@devs> <#C9> <@U1|old>"}]"#
+        )
+        let out = try convert(try SlackExport(path: folder))
+        let message = try XCTUnwrap(out.message("C1-1704067200.000001"))
+        XCTAssertEqual(message["text"], "<@U1> b@x.example @devs #C9 @Ann", "a typed &lt;@U1&gt; is not a mention")
+        XCTAssertEqual(message["mentioned_users_ids"], ["U1"], "only the real token mentions")
+        XCTAssertEqual(message["created_at"], "2024-01-01T00:00:00.000001Z")
+    }
 }
