@@ -25,6 +25,8 @@ let package = Package(
         // The themes and demo data compiled into the binary (written by its generate.py).
         .target(name: "BuiltInData", exclude: ["generate.py"]),
         .systemLibrary(name: "CNCurses", path: "Sources/CNCurses"),
+        // zlib's inflate, for the ZIP archives exports come in (ChatImport's ZipArchive).
+        .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
         .target(name: "ChatCore", dependencies: ["ChatModel"]),
         .target(name: "TerminalUI", dependencies: ["ChatCore", "ChatModel", "CNCurses"]),
         .target(
@@ -50,7 +52,7 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        .target(name: "ChatImport", dependencies: ["ChatModel"]),
+        .target(name: "ChatImport", dependencies: ["ChatModel", "CZlib"]),
         .target(
             name: "ChatStore",
             dependencies: [

@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Writes the Swift sources of the BuiltInData target from the files they hold, so an
 installed chatterm needs nothing from the repository: the built-in themes (Themes/*.theme),
-the demo import file (demo-data/demo.jsonl) and the demo's Chatkit export
-(demo-data/chatkit-export/). Run it after changing any of those files:
+the demo import file (demo-data/demo.jsonl), the demo's Chatkit export
+(demo-data/chatkit-export/) and its Slack export (demo-data/slack-export/). Run it after changing any of those files:
 
     python3 Sources/BuiltInData/generate.py
 
@@ -52,6 +52,14 @@ def main():
         "Harbor's Chatkit export (`demo-data/chatkit-export/`), by file name, for `chatterm demo --from-chatkit`.",
         "demo-data/chatkit-export/",
         [(path.name, path.read_text(encoding="utf-8")) for path in export],
+    ), encoding="utf-8")
+
+    slack = ROOT / "demo-data" / "slack-export"
+    (HERE / "DemoSlackExport.swift").write_text(files_enum(
+        "DemoSlackExport",
+        "Northwind's Slack export (`demo-data/slack-export/`), by path inside it, for `chatterm demo --from slack`.",
+        "demo-data/slack-export/",
+        [(path.relative_to(slack).as_posix(), path.read_text(encoding="utf-8")) for path in sorted(slack.rglob("*.json"))],
     ), encoding="utf-8")
 
     demo = (ROOT / "demo-data" / "demo.jsonl").read_text(encoding="utf-8")

@@ -6,7 +6,8 @@ struct BenchCommand: AsyncParsableCommand {
         commandName: "chatterm-bench",
         abstract: "Benchmarks for chatterm. Build with -c release: `swift run -c release chatterm-bench import`.",
         subcommands: [
-            ImportBenchmark.self, ChatkitBenchmark.self, ClientBenchmark.self, FanoutBenchmark.self, LiveBenchmark.self,
+            ImportBenchmark.self, ChatkitBenchmark.self, ConvertBenchmark.self, ClientBenchmark.self, FanoutBenchmark.self,
+            LiveBenchmark.self,
             ReportBenchmark.self,
         ]
     )

@@ -1,10 +1,12 @@
 import ArgumentParser
 import ChatImport
+import ChatStore
 import Foundation
 
 extension ChatkitConverter.PublicRoomType: ExpressibleByArgument {}
 
-/// `chatterm chatkit …`: from a Pusher Chatkit export to Stream's import format and the store.
+/// `chatterm chatkit convert|migrate`: the Chatkit forms of `convert --from chatkit` and
+/// `migrate --from chatkit`, kept as they were.
 struct ChatkitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "chatkit",
@@ -13,13 +15,14 @@ struct ChatkitCommand: ParsableCommand {
             EXPORT is a directory (users, rooms, messages, and optionally cursors, memberships, roles, user_roles; \
             .ndjson, .jsonl or .json; a JSON array or one object a line) or one bundle file {"users":[…],"rooms":[…],…}. \
             Both Chatkit field-name families are read: the export's (sender_id, member_ids, part_type + payload) and \
-            the REST API's (user_id, member_user_ids, flat parts, v2 text + attachment).
+            the REST API's (user_id, member_user_ids, flat parts, v2 text + attachment). The same as \
+            `chatterm convert --from chatkit` and `chatterm migrate --from chatkit`.
             """,
         subcommands: [ChatkitConvertCommand.self, ChatkitMigrateCommand.self]
     )
 }
 
-/// The export and how to convert it: shared by `convert` and `migrate`.
+/// The Chatkit export and how to convert it: shared by `chatkit convert` and `chatkit migrate`.
 struct ChatkitExportOptions: ParsableArguments {
     @Argument(help: "The Chatkit export: a directory or a bundle file.")
     var export: String
@@ -27,29 +30,32 @@ struct ChatkitExportOptions: ParsableArguments {
     @Option(help: "What public rooms become: team (members only, the default) or livestream (anyone may read and write).")
     var publicRooms: ChatkitConverter.PublicRoomType = .team
 
-    var converterOptions: ChatkitConverter.Options { ChatkitConverter.Options(publicRoomType: publicRooms) }
-
-    /// Opens the export, or fails with exit code 2 and the reason.
-    func openSource() throws -> ChatkitExportSource { try Self.open(export) }
-
-    static func open(_ path: String) throws -> ChatkitExportSource {
-        do {
-            return try ChatkitExportSource(path: path)
-        } catch {
-            throw failure("cannot read the Chatkit export: \(error)", code: 2)
-        }
-    }
+    func openSource() throws -> any ConversionSource { try ExportOptions.open(.chatkit, export, publicRooms: publicRooms) }
 }
 
-/// The conversion's errors as CLI failures, exit code 2: nothing was written.
-enum ChatkitFailure {
-    static func converting<T>(_ body: () throws -> T) throws -> T {
-        do {
-            return try body()
-        } catch let error as ChatkitExportError {
-            throw failure("cannot convert the Chatkit export, nothing was written: \(error)", code: 2)
-        } catch let error as ImportFileError {
-            throw failure("cannot write \(error)", code: 2)
-        }
-    }
+struct ChatkitConvertCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "convert",
+        abstract: "Convert a Chatkit export into a Stream import file (JSON Lines): convert --from chatkit.",
+        discussion: ConvertCommand.chatkitDiscussion
+    )
+
+    @OptionGroup var source: ChatkitExportOptions
+    @OptionGroup var output: ConvertOutputOptions
+
+    func run() throws { try output.convert(try source.openSource()) }
+}
+
+struct ChatkitMigrateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "migrate",
+        abstract: "Convert a Chatkit export, validate it and import it into the store, all or nothing: migrate --from chatkit.",
+        discussion: MigrateCommand.discussion
+    )
+
+    @OptionGroup var source: ChatkitExportOptions
+    @OptionGroup var migration: MigrateOptions
+    @OptionGroup var store: StoreOptions
+
+    func run() throws { try migration.migrate(try source.openSource(), store: store) }
 }

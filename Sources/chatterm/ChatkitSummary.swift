@@ -64,11 +64,6 @@ struct ChatkitSummary {
     }
 
     private func list(_ title: String, _ lines: [String], total: Int) -> String {
-        guard total > 0 else { return "" }
-        let n = NumberText.grouped
-        var out = "  \(title): \(n(total))\n"
-        for line in lines.prefix(shown) { out += "    \(line)\n" }
-        if total > min(shown, lines.count) { out += "    … and \(n(total - min(shown, lines.count))) more (see --report)\n" }
-        return out
+        ConversionSummary.list(title, lines, total: total, shown: shown)
     }
 }

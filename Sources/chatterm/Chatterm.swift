@@ -8,7 +8,7 @@ struct Chatterm: AsyncParsableCommand {
         abstract: "Terminal chat over migrated chat data: validate and load Stream import files into a local store.",
         discussion: """
             The store is a SQLite file: --db PATH, else $CHATTERM_DB, else $XDG_DATA_HOME/chatterm/chat.sqlite \
-            (~/.local/share/chatterm/chat.sqlite). Only import, serve, demo and chatkit migrate create it; the \
+            (~/.local/share/chatterm/chat.sqlite). Only import, serve, demo and migrate (or chatkit migrate) create it; the \
             other commands read an existing store and never change it.
 
             Exit status, for every command: 0 success; 1 the input has problems (validation findings, a failed \
@@ -21,7 +21,7 @@ struct Chatterm: AsyncParsableCommand {
         version: "0.1.0",
         subcommands: [
             ValidateCommand.self, ImportCommand.self, ImportsCommand.self, ExportCommand.self, SplitCommand.self, UploadCommand.self,
-            GenerateCommand.self, ReportCommand.self, OpenCommand.self,
+            ConvertCommand.self, MigrateCommand.self, GenerateCommand.self, ReportCommand.self, OpenCommand.self,
             DemoCommand.self, ServeCommand.self, TokenCommand.self, ChatkitCommand.self,
         ]
     )

@@ -24,10 +24,18 @@ struct DemoCommand: ParsableCommand {
     @Option(help: "An import file to demo instead of the demo workspace built into chatterm.")
     var data: String?
 
-    @Flag(help: "Start from Harbor's Pusher Chatkit export instead: migrate it (as `chatterm chatkit migrate` does) and open the result.")
+    @Flag(help: "Start from Harbor's Pusher Chatkit export instead: the same as --from chatkit.")
     var fromChatkit = false
 
-    @Option(help: "A Chatkit export for --from-chatkit instead of Harbor's, built into chatterm.")
+    @Option(
+        help: """
+            Start from the demo workspace as a chatkit or slack export instead: migrate it (as `chatterm migrate` does) \
+            and open the result. Slack's export has no read state, so nothing shows as unread.
+            """
+    )
+    var from: SourceKind?
+
+    @Option(help: "A Chatkit export for --from chatkit instead of Harbor's, built into chatterm.")
     var chatkitExport: String?
 
     @Option(help: "Who you are in the demo.")
@@ -47,24 +55,31 @@ struct DemoCommand: ParsableCommand {
 
     func validate() throws {
         guard botInterval >= 0.5 else { throw ValidationError("--bot-interval must be at least 0.5") }
+        if from == .mattermost { throw ValidationError("the demo exists as a chatkit or slack export (--from chatkit or --from slack)") }
     }
+
+    /// The export the demo starts from, if any.
+    private var kind: SourceKind? { fromChatkit ? .chatkit : from }
 
     func run() throws {
         let client = ClientLaunch(theme: theme, asciiEmoji: asciiEmoji)
         try client.requireTerminal(for: "demo")
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("chatterm-demo-\(UUID().uuidString.prefix(8))").path
         defer { try? FileManager.default.removeItem(atPath: directory) }
-        let source =
-            try fromChatkit
-            ? chatkitExport ?? DemoFiles.writeChatkitExport(in: directory) : data ?? DemoFiles.writeImportFile(in: directory)
+        let source: String
+        switch kind {
+        case .chatkit?: source = try chatkitExport ?? DemoFiles.writeChatkitExport(in: directory)
+        case .slack?: source = try DemoFiles.writeSlackExport(in: directory)
+        default: source = try data ?? DemoFiles.writeImportFile(in: directory)
+        }
         guard FileManager.default.fileExists(atPath: source) else {
-            throw failure("no demo data at \(source) (\(fromChatkit ? "--chatkit-export" : "--data"))", code: 2)
+            throw failure("no demo data at \(source) (\(kind == .chatkit ? "--chatkit-export" : "--data"))", code: 2)
         }
         let store = try ChatStore(path: directory + "/demo.sqlite")
         let task: ImportTask
-        if fromChatkit {
-            let export = try ChatkitExportOptions.open(source)
-            task = try ChatkitMigration(export: export, options: .init(), mode: .upsert, showProgress: false).run(into: store).imported.task
+        if let kind {
+            let export = try ExportOptions.open(kind, source)
+            task = try ExportMigration(source: export, mode: .upsert, showProgress: false).run(into: store).imported.task
         } else {
             task = try store.runImport(path: source, mode: .upsert) { existing, sink in
                 try ImportAnalyzer(existing: existing, sink: sink).run(path: source)

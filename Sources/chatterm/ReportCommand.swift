@@ -14,8 +14,9 @@ struct ReportCommand: ParsableCommand {
             messages over time, busiest channels and users, threads, reactions, attachments (and their expiring or \
             non-https URLs), deleted, pinned and system messages, unread state, devices and bans. With --import, \
             the file is validated (errors by kind, with examples) and its counts are reconciled with the store's. \
-            With --chatkit, the export is converted (into nothing: no file is written) and the conversion's report \
-            becomes its own section: ids changed, values changed or dropped, every Chatkit record accounted for. \
+            With --source KIND EXPORT (chatkit, slack or mattermost; --chatkit EXPORT is --source chatkit EXPORT), the \
+            export is converted (into nothing: no file is written) and the conversion's report becomes its own \
+            section: ids changed, values changed or dropped, every record of the export accounted for. \
             text: tables and charts for the terminal (colour on a terminal unless NO_COLOR is set); markdown: tables \
             for a ticket; html: one self-contained page with SVG charts, for a projector or print; json: every figure.
             """
@@ -32,6 +33,12 @@ struct ReportCommand: ParsableCommand {
     )
     var chatkit: String?
 
+    @Option(help: ArgumentHelp("The kind of EXPORT (chatkit, slack or mattermost): the conversion's findings.", valueName: "kind"))
+    var source: SourceKind?
+
+    @Argument(help: ArgumentHelp("The export --source names.", valueName: "export"))
+    var export: String?
+
     @Option(help: "text, markdown, html or json.")
     var format: MigrationReport.Format = .text
 
@@ -43,15 +50,26 @@ struct ReportCommand: ParsableCommand {
 
     @OptionGroup var store: StoreOptions
 
+    func validate() throws {
+        if chatkit != nil && (source != nil || export != nil) {
+            throw ValidationError("give --chatkit EXPORT or --source KIND EXPORT, not both")
+        }
+        if (source == nil) != (export == nil) {
+            throw ValidationError("--source KIND needs the EXPORT after it (and EXPORT needs --source)")
+        }
+    }
+
     func run() throws {
         let chatStore = try store.open(.read)
         let report: MigrationReport
+        let target =
+            chatkit.map { (kind: SourceKind.chatkit, path: $0) } ?? source.flatMap { kind in export.map { (kind: kind, path: $0) } }
         do {
             // The export is converted again, into nothing: only its report is kept.
-            let conversion = try chatkit.map { try ConversionFindings(chatkit: ChatkitConverter.report(export: URL(fileURLWithPath: $0))) }
+            let conversion = try target.map { ConversionFindings(report: try $0.kind.open($0.path).report()) }
             report = try MigrationReport.make(store: chatStore, importFile: importFile, conversion: conversion)
-        } catch let error as ChatkitExportError {
-            throw failure("cannot read the Chatkit export: \(error)", code: 2)
+        } catch let error as ExportError {
+            throw failure("cannot read the \(target?.kind.title ?? "") export: \(error)", code: 2)
         }
         let environment = ProcessInfo.processInfo.environment
         let toFile = output.flatMap { $0 == "-" ? nil : $0 }

@@ -39,4 +39,16 @@ final class BuiltInDataTests: XCTestCase {
             XCTAssertTrue(text == export[name], "\(name): \(hint)")
         }
     }
+
+    func testTheDemoSlackExportIsDemoData() throws {
+        let folder = root.appendingPathComponent("demo-data/slack-export")
+        let names = try XCTUnwrap(FileManager.default.subpaths(atPath: folder.path)).filter { $0.hasSuffix(".json") }
+        XCTAssertEqual(Set(DemoSlackExport.files.keys), Set(names), hint)
+        for name in names {
+            XCTAssertTrue(
+                DemoSlackExport.files[name] == (try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)),
+                "\(name): \(hint)"
+            )
+        }
+    }
 }

@@ -209,6 +209,7 @@ final class CommandLineTests: XCTestCase {
         for command in [
             [], ["validate"], ["import"], ["imports"], ["imports", "list"], ["imports", "get"], ["generate"], ["open"], ["demo"], ["serve"],
             ["token"], ["chatkit"], ["chatkit", "convert"], ["chatkit", "migrate"], ["export"], ["split"], ["upload"],
+            ["convert"], ["migrate"], ["report"],
         ] {
             let outcome = try run(command + ["--help"])
             XCTAssertEqual(outcome.status, 0, command.joined(separator: " "))

@@ -44,6 +44,17 @@ final class InstalledBinaryTests: XCTestCase {
         try driver.keys("demo", "C-c")
     }
 
+    func testTheSlackDemoRunsFromAnEmptyFolder() throws {
+        guard TmuxDriver.available else { throw XCTSkip("tmux is not installed") }
+        try driver.start("demo", try installed("demo --from slack"))
+        let shown = try driver.waitFor("DIRECT MESSAGES", in: "demo", timeout: 60)
+        XCTAssertTrue(shown.contains("#engineering"), shown)
+        // The history was moved to end minutes ago, as the other demos' is: no day of 2020 shows.
+        XCTAssertTrue(shown.contains(" ───"), shown)
+        XCTAssertFalse(shown.contains("2020 ───"), shown)
+        try driver.keys("demo", "C-c")
+    }
+
     func testOpenUsesTheBuiltInThemesAndTheUsersOwn() throws {
         guard TmuxDriver.available else { throw XCTSkip("tmux is not installed") }
         let db = directory.file("demo.sqlite")

@@ -7,7 +7,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 seconds="${1:-300}"; shift || true
-targets=("${@:-import json jwt text chatkit}")
+targets=("${@:-import json jwt text chatkit slack mattermost}")
 swift build --product chatterm-fuzz --build-path .build-fuzz -Xswiftc -sanitize=fuzzer,address -Xswiftc -DFUZZING 2>&1 | grep -v "ld.gold: warning" | tail -1
 binary=.build-fuzz/debug/chatterm-fuzz
 status=0

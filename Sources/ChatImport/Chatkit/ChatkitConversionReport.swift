@@ -10,7 +10,7 @@ import Foundation
 ///
 /// JSON keys are snake_case (`changed_ids`, `chatkit_id`); use `jsonData()` and
 /// `init(jsonData:)` rather than a bare coder so the key style stays one thing.
-public struct ChatkitConversionReport: Codable, Sendable, Equatable {
+public struct ChatkitConversionReport: ConversionReporting, Codable, Sendable, Equatable {
     /// Records read per Chatkit file.
     public struct SourceCounts: Codable, Sendable, Equatable {
         public var users = 0, rooms = 0, messages = 0, cursors = 0, memberships = 0, roles = 0, userRoles = 0
@@ -91,25 +91,6 @@ public struct ChatkitConversionReport: Codable, Sendable, Equatable {
         public var streamRole: String
     }
 
-    /// One Chatkit record kind accounted for: how many were read, how many became Stream
-    /// items, and why the rest did not. `source == converted + notConverted.map(\.count).sum`.
-    public struct Tally: Codable, Sendable, Equatable {
-        /// "users", "rooms", "messages", "cursors".
-        public var kind: String
-        public var source: Int
-        public var converted: Int
-        /// Reasons, most frequent first (an array, not a map: reasons are prose, not keys).
-        public var notConverted: [Reason]
-
-        public struct Reason: Codable, Sendable, Equatable {
-            public var reason: String
-            public var count: Int
-        }
-
-        /// How many of `reason`'s records were not converted.
-        public func count(_ reason: String) -> Int { notConverted.first { $0.reason == reason }?.count ?? 0 }
-    }
-
     public var export: String
     public var output: String?
     /// The Stream channel type public rooms became ("team" or "livestream"); private rooms are "messaging".
@@ -127,7 +108,7 @@ public struct ChatkitConversionReport: Codable, Sendable, Equatable {
     public var changesTotal = 0
     public var expiringLinks: [ExpiringLink] = []
     public var expiringLinksTotal = 0
-    public var accounting: [Tally] = []
+    public var accounting: [ConversionTally] = []
     public var listLimit: Int
 
     public init(export: String, output: String?, publicRoomType: String, listLimit: Int) {
@@ -137,22 +118,12 @@ public struct ChatkitConversionReport: Codable, Sendable, Equatable {
         self.listLimit = listLimit
     }
 
-    /// The tally of one kind ("users", "rooms", "messages", "cursors").
-    public func tally(_ kind: String) -> Tally? { accounting.first { $0.kind == kind } }
+    public var sourceKind: SourceKind { .chatkit }
 
     /// Pretty-printed snake_case JSON, keys sorted.
-    public func jsonData() throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.keyEncodingStrategy = .convertToSnakeCase
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return try encoder.encode(self)
-    }
+    public func jsonData() throws -> Data { try Self.encoded(self) }
 
-    public init(jsonData: Data) throws {
-        let decoder = JSONDecoder()
-        decoder.keyDecodingStrategy = .convertFromSnakeCase
-        self = try decoder.decode(ChatkitConversionReport.self, from: jsonData)
-    }
+    public init(jsonData: Data) throws { self = try Self.decoded(Self.self, jsonData) }
 
     mutating func note(_ change: Change) {
         changesTotal += 1

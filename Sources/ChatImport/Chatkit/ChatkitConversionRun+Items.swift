@@ -2,7 +2,7 @@ import ChatModel
 
 /// Users, channels and members, written in Stream's order before the messages.
 extension ChatkitConversionRun {
-    func writeUsers(_ sink: any ChatkitItemSink) throws {
+    func writeUsers(_ sink: any ConvertedItemSink) throws {
         for user in users {
             let id = userMap[user.id]!
             var standard: JSONObject = ["id": .string(id)]
@@ -31,7 +31,7 @@ extension ChatkitConversionRun {
 
     func channelType(_ room: ChatkitRoom) -> String { room.isPrivate ? "messaging" : options.publicRoomType.rawValue }
 
-    func writeChannels(_ sink: any ChatkitItemSink) throws {
+    func writeChannels(_ sink: any ConvertedItemSink) throws {
         for room in rooms where room.deletedAt == nil {
             let id = channelMap[room.id]!
             var standard: JSONObject = [
@@ -58,7 +58,7 @@ extension ChatkitConversionRun {
         }
     }
 
-    func writeMembers(_ sink: any ChatkitItemSink) throws {
+    func writeMembers(_ sink: any ConvertedItemSink) throws {
         for (slot, room) in rooms.enumerated() where room.deletedAt == nil {
             let channel = channelMap[room.id]!
             let type = channelType(room)

@@ -2,7 +2,7 @@ import ChatModel
 
 /// The second pass over the messages: each is converted and written as it is read.
 extension ChatkitConversionRun {
-    func writeMessages(_ sink: any ChatkitItemSink) throws {
+    func writeMessages(_ sink: any ConvertedItemSink) throws {
         var ordinal = 0
         let total = source.messageBytes
         try source.forEach(.messages) { o, place, bytes in

@@ -25,8 +25,8 @@ final class ChatkitConversionRun {
     var cursors: [String: ChatkitCursor] = [:]
     var index = ChatkitMessageIndex()
     var repeatedMessages: Set<Int32> = []
-    var userMap = ChatkitIDMap(.user)
-    var channelMap = ChatkitIDMap(.channelID)
+    var userMap = StreamIDMap(.user)
+    var channelMap = StreamIDMap(.channelID)
     var placeholders: [(id: String, referencedBy: String)] = []
     /// Senders the users file lacks, found by the first pass over the messages.
     private var senderPlaceholders: [(String, String)] = []
@@ -47,7 +47,7 @@ final class ChatkitConversionRun {
         )
     }
 
-    func run(into sink: any ChatkitItemSink) throws -> ChatkitConversionReport {
+    func run(into sink: any ConvertedItemSink) throws -> ChatkitConversionReport {
         try readRoles()
         try readUsers()
         try readRooms()
@@ -62,10 +62,10 @@ final class ChatkitConversionRun {
             report.placeholderRooms[i].streamId = channelMap[report.placeholderRooms[i].chatkitId] ?? ""
         }
         for (original, mapped) in userMap.changes {
-            report.changedIds.append(.init(kind: "user", chatkitId: original, streamId: mapped, reason: idReason(original, .user)))
+            report.changedIds.append(.init(kind: "user", chatkitId: original, streamId: mapped, reason: userMap.reason(original)))
         }
         for (original, mapped) in channelMap.changes {
-            report.changedIds.append(.init(kind: "channel", chatkitId: original, streamId: mapped, reason: idReason(original, .channelID)))
+            report.changedIds.append(.init(kind: "channel", chatkitId: original, streamId: mapped, reason: channelMap.reason(original)))
         }
         try writeUsers(sink)
         try writeChannels(sink)
@@ -249,17 +249,6 @@ final class ChatkitConversionRun {
         note(kind, id, nil, .skipped, reason)
     }
 
-    private func idReason(_ id: String, _ rule: IDRule) -> String {
-        if id.isEmpty { return "empty" }
-        if id.utf8.count > rule.maxLength { return "longer than \(rule.maxLength) bytes" }
-        if rule.problem(with: id, field: "id") != nil {
-            return rule == .user
-                ? "characters Stream does not allow in user ids (only letters, digits, @, _ and -)"
-                : "characters Stream does not allow in channel ids (only letters, digits, _ and -)"
-        }
-        return "collides with another id"
-    }
-
     private func finishTallies() {
         let converted = [
             "users": report.countsOut.users - report.countsOut.placeholderUsers,
@@ -271,13 +260,7 @@ final class ChatkitConversionRun {
             "cursors": report.countsIn.cursors,
         ]
         report.accounting = ["users", "rooms", "messages", "cursors"].map { kind in
-            let reasons = (notConverted[kind] ?? [:]).sorted { ($0.value, $1.key) > ($1.value, $0.key) }
-            return .init(
-                kind: kind,
-                source: sources[kind]!,
-                converted: converted[kind]!,
-                notConverted: reasons.map { .init(reason: $0.key, count: $0.value) }
-            )
+            ConversionTally(kind: kind, source: sources[kind]!, converted: converted[kind]!, reasons: notConverted[kind] ?? [:])
         }
     }
 }

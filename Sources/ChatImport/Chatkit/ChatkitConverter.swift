@@ -1,6 +1,9 @@
 import ChatModel
 import Foundation
 
+/// The name the Chatkit converter's errors had before every source shared them.
+public typealias ChatkitExportError = ExportError
+
 /// Converts a Pusher Chatkit export into a Stream import file.
 ///
 /// Public API:
@@ -16,7 +19,7 @@ import Foundation
 /// ```
 /// `export` is a directory (`users`, `rooms`, `messages`, optional `cursors`, `memberships`,
 /// `roles`, `user_roles`; `.ndjson`, `.jsonl` or `.json`; JSON arrays or one object a line) or
-/// one bundle file with those keys. Throws `ChatkitExportError` for an export it cannot read
+/// one bundle file with those keys. Throws `ExportError` for an export it cannot read
 /// (missing file, malformed JSON, a record without an id…); everything it can convert it does,
 /// and the returned `ChatkitConversionReport` says what changed and why.
 ///
@@ -58,28 +61,16 @@ public enum ChatkitConverter {
         options: Options = Options(),
         progress: ((ImportProgress) -> Void)? = nil
     ) throws -> ChatkitConversionReport {
-        let partial = output.deletingLastPathComponent().appendingPathComponent(
-            ".\(output.lastPathComponent).partial-\(UUID().uuidString.prefix(8))"
-        )
-        let writer = try ImportFileWriter(path: partial.path)
-        do {
-            var report = try convert(source: source, into: writer, options: options, progress: progress)
-            try writer.close()
-            if FileManager.default.fileExists(atPath: output.path) { try FileManager.default.removeItem(at: output) }
-            try FileManager.default.moveItem(at: partial, to: output)
-            report.output = output.path
-            return report
-        } catch {
-            try? writer.close()
-            try? FileManager.default.removeItem(at: partial)
-            throw error
-        }
+        // The closure returns this report, so it comes back as one.
+        try ConversionOutput.write(to: output) { sink in
+            try convert(source: source, into: sink, options: options, progress: progress)
+        } as! ChatkitConversionReport
     }
 
     /// Converts into `sink`. On a throw the sink may hold part of the output.
     public static func convert(
         export: URL,
-        into sink: any ChatkitItemSink,
+        into sink: any ConvertedItemSink,
         options: Options = Options(),
         progress: ((ImportProgress) -> Void)? = nil
     ) throws -> ChatkitConversionReport {
@@ -89,7 +80,7 @@ public enum ChatkitConverter {
     /// Converts an export already opened (its `messageBytes` sizes a progress bar).
     public static func convert(
         source: ChatkitExportSource,
-        into sink: any ChatkitItemSink,
+        into sink: any ConvertedItemSink,
         options: Options = Options(),
         progress: ((ImportProgress) -> Void)? = nil
     ) throws -> ChatkitConversionReport {
@@ -99,6 +90,6 @@ public enum ChatkitConverter {
 
     /// The report alone: the whole conversion, with the items thrown away.
     public static func report(export: URL, options: Options = Options()) throws -> ChatkitConversionReport {
-        try convert(export: export, into: DiscardingChatkitSink(), options: options)
+        try convert(export: export, into: DiscardingItemSink(), options: options)
     }
 }

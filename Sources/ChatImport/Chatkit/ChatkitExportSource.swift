@@ -27,21 +27,21 @@ public struct ChatkitExportSource: Sendable {
 
     public static let extensions = ["ndjson", "jsonl", "json"]
 
-    public init(path: String) throws(ChatkitExportError) {
+    public init(path: String) throws(ExportError) {
         self.path = path
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw ChatkitExportError(file: path, reason: "no such file or directory")
+            throw ExportError(file: path, reason: "no such file or directory")
         }
         layout = isDirectory.boolValue ? .directory(try Self.locateFiles(in: path)) : try Self.readBundle(path)
     }
 
-    private static func locateFiles(in directory: String) throws(ChatkitExportError) -> [ChatkitRecordKind: String] {
+    private static func locateFiles(in directory: String) throws(ExportError) -> [ChatkitRecordKind: String] {
         var files: [ChatkitRecordKind: String] = [:]
         for kind in ChatkitRecordKind.allCases {
             let candidates = extensions.map { "\(directory)/\(kind.rawValue).\($0)" }.filter { FileManager.default.fileExists(atPath: $0) }
             if candidates.count > 1 {
-                throw ChatkitExportError(
+                throw ExportError(
                     file: directory,
                     reason: "both \(candidates.map { ($0 as NSString).lastPathComponent }.joined(separator: " and ")); keep one"
                 )
@@ -49,7 +49,7 @@ public struct ChatkitExportSource: Sendable {
             if let file = candidates.first {
                 files[kind] = file
             } else if kind.isRequired {
-                throw ChatkitExportError(
+                throw ExportError(
                     file: directory,
                     reason: "missing \(kind.rawValue) file (\(kind.rawValue).ndjson, .jsonl or .json)"
                 )
@@ -58,18 +58,18 @@ public struct ChatkitExportSource: Sendable {
         return files
     }
 
-    private static func readBundle(_ path: String) throws(ChatkitExportError) -> Layout {
+    private static func readBundle(_ path: String) throws(ExportError) -> Layout {
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw ChatkitExportError(file: path, reason: "cannot read the file")
+            throw ExportError(file: path, reason: "cannot read the file")
         }
         let value: JSONValue
         do {
             value = try JSONParser.parse(data)
         } catch {
-            throw ChatkitExportError(file: path, reason: "not a JSON bundle: \(error.message) (byte \(error.offset))")
+            throw ExportError(file: path, reason: "not a JSON bundle: \(error.message) (byte \(error.offset))")
         }
         guard case .object(let object) = value else {
-            throw ChatkitExportError(
+            throw ExportError(
                 file: path,
                 reason: "a bundle is a JSON object with users, rooms and messages arrays (or pass the export directory)"
             )
@@ -79,9 +79,9 @@ public struct ChatkitExportSource: Sendable {
             switch object[kind.rawValue] {
             case .array(let items)?: arrays[kind.rawValue] = items
             case nil, .null?:
-                if kind.isRequired { throw ChatkitExportError(file: path, reason: "the bundle has no \"\(kind.rawValue)\" array") }
+                if kind.isRequired { throw ExportError(file: path, reason: "the bundle has no \"\(kind.rawValue)\" array") }
             case let other?:
-                throw ChatkitExportError(file: path, reason: "\"\(kind.rawValue)\" must be an array, not \(other.typeName)")
+                throw ExportError(file: path, reason: "\"\(kind.rawValue)\" must be an array, not \(other.typeName)")
             }
         }
         return .bundle(path: path, arrays)
@@ -113,38 +113,7 @@ public struct ChatkitExportSource: Sendable {
             }
         case .directory(let files):
             guard let file = files[kind] else { return }
-            let reader: ImportRecordReader
-            do { reader = try ImportRecordReader(path: file) } catch { throw ChatkitExportError(file: file, reason: error.reason) }
-            while let batch = try nextBatch(reader, file) {
-                try batch.bytes.withUnsafeBufferPointer { bytes in
-                    for record in batch.records {
-                        let place = RecordPlace(file: file, line: record.line)
-                        if let problem = record.problem { throw place.error(problem) }
-                        let value: JSONValue
-                        do {
-                            value = try JSONParser.parse(UnsafeBufferPointer(rebasing: bytes[record.range]))
-                        } catch let error as JSONParseError {
-                            throw place.error("malformed JSON: \(error.message)")
-                        }
-                        guard case .object(let object) = value else {
-                            throw place.error("a record must be a JSON object, not \(value.typeName)")
-                        }
-                        try body(object, place, batch.bytesConsumed)
-                    }
-                }
-            }
+            try JSONLinesFile.forEachObject(file, body)
         }
     }
-
-    private func nextBatch(_ reader: ImportRecordReader, _ file: String) throws(ChatkitExportError) -> ImportRecordBatch? {
-        do { return try reader.nextBatch() } catch { throw ChatkitExportError(file: file, reason: error.reason) }
-    }
-}
-
-/// Where a record is, for error messages.
-struct RecordPlace {
-    var file: String
-    var line: Int?
-
-    func error(_ reason: String) -> ChatkitExportError { ChatkitExportError(file: file, line: line, reason: reason) }
 }

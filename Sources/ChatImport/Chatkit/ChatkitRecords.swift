@@ -275,7 +275,7 @@ struct RecordFields {
         return v
     }
 
-    private func wrong(_ key: String, _ v: JSONValue, _ expected: String) -> ChatkitExportError {
+    private func wrong(_ key: String, _ v: JSONValue, _ expected: String) -> ExportError {
         place.error("\(what): \"\(key)\" must be \(expected), not \(v.typeName)")
     }
 

@@ -108,7 +108,7 @@ public enum SyntheticChatkitExport {
     }
 
     private static func parts(_ k: Int, room: String, _ rng: inout SeededRandom) -> [JSONValue] {
-        let text = (0..<(4 + rng.below(16))).map { _ in rng.pick(SyntheticContent.words) }.joined(separator: " ")
+        let text = SyntheticContent.sentence(&rng)
         var parts: [JSONValue] = [["part_type": "inline", "payload": ["type": "text/plain", "content": .string(text)]]]
         let roll = rng.below(1000)
         let file = "https://us1.pusherplatform.io/services/chatkit_files/v1/bench/rooms/\(k % 97)/files/\(k)"

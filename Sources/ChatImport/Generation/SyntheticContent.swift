@@ -1,3 +1,5 @@
+import ChatModel
+
 /// Word lists for synthetic chat: enough variety that a generated channel reads like one.
 enum SyntheticContent {
     static let firstNames = [
@@ -20,6 +22,10 @@ enum SyntheticContent {
         "retry", "please", "merged", "branch", "looks", "good", "to", "me", "users", "love", "new", "search", "👍",
         "🎉", "🚀", "lunch", "rollback", "monitoring", "alert", "resolved", "docs", "updated",
     ]
+    /// 4 to 19 words.
+    static func sentence(_ rng: inout SeededRandom) -> String {
+        (0..<(4 + rng.below(16))).map { _ in rng.pick(words) }.joined(separator: " ")
+    }
     static let reactionTypes = ["like", "love", "haha", "wow", "sad", "fire", "+1"]
     static let attachmentKinds = ["image", "video", "audio", "file", "giphy"]
 }

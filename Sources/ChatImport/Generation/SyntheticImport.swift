@@ -180,7 +180,7 @@ public enum SyntheticImport {
             m["text"] = .string("\(userIDs[author]) joined the channel")
             return (m, false, false)
         }
-        var text = (0..<(4 + rng.below(16))).map { _ in rng.pick(SyntheticContent.words) }.joined(separator: " ")
+        var text = SyntheticContent.sentence(&rng)
         if plan.memberIDs.count > 1, rng.chance(0.06) {
             let other = plan.memberIDs.first { $0 != author } ?? author
             text = "@\(userIDs[other]) " + text

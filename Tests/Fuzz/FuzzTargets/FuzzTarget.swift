@@ -22,6 +22,11 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     case chatkit
     /// A channel upload's body: the multipart parser (boundary `fuzz`).
     case multipart
+    /// A Slack export as a ZIP: the archive reader (names, sizes, inflating, CRCs), the day files,
+    /// the markup and every mapping.
+    case slack
+    /// A Mattermost bulk export's JSON Lines: every line type, nested replies and reactions, ids.
+    case mattermost
 
     public func run(_ bytes: [UInt8]) {
         switch self {
@@ -31,6 +36,8 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
         case .text: Self.text(bytes)
         case .chatkit: Self.chatkit(bytes)
         case .multipart: Self.multipart(bytes)
+        case .slack: Self.converted(bytes, as: .slack, file: "export.zip")
+        case .mattermost: Self.converted(bytes, as: .mattermost, file: "import.jsonl")
         }
     }
 
@@ -49,12 +56,22 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     private static func chatkit(_ bytes: [UInt8]) {
         FileManager.default.createFile(atPath: bundle.path, contents: Data(bytes))
         guard let report = try? ChatkitConverter.report(export: bundle) else { return }
-        // Nothing is lost without a word: every message read is converted or accounted for.
-        for kind in ["users", "rooms", "messages", "cursors"] {
-            guard let tally = report.tally(kind) else { continue }
+        accounted(report)
+    }
+
+    private static func converted(_ bytes: [UInt8], as kind: SourceKind, file: String) {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("chatterm-fuzz-\(getpid())-\(file)").path
+        FileManager.default.createFile(atPath: path, contents: Data(bytes))
+        guard let report = try? kind.open(path).report() else { return }
+        accounted(report)
+    }
+
+    /// Nothing is lost without a word: every record read is converted or accounted for.
+    private static func accounted(_ report: any ConversionReporting) {
+        for tally in report.accounting {
             precondition(
                 tally.source == tally.converted + tally.notConverted.reduce(0) { $0 + $1.count },
-                "\(kind) unaccounted for: \(tally)"
+                "\(tally.kind) unaccounted for: \(tally)"
             )
         }
     }
