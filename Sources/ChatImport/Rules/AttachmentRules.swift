@@ -12,7 +12,7 @@ enum AttachmentRules {
         "file_size", "mime_type", "giphy", "migrate_resources",
     ]
 
-    static func check(_ f: inout FieldReader) {
+    static func check(_ f: inout FieldReader<JSONObject>) {
         for key in urlFields {
             guard let url = f.string(key) else { continue }
             if !isHTTPSURL(url) { f.fail("'\(url)' is not a valid attachment.\(key) (attachment URLs must be https:// URLs)") }

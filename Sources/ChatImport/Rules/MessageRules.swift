@@ -8,7 +8,8 @@ enum MessageRules {
     static let maxAttachments = 30
     /// `maxTextLength` is the channel type's `max_message_length`, counted in Unicode scalars (Go
     /// runes). Import files may only name built-in types, so imports use Stream's default for them.
-    static func decode(_ data: JSONObject, maxTextLength: Int = ChannelTypeConfig.defaultMaxMessageLength) -> (ImportItem?, [String]) {
+    static func decode(_ data: some FieldSource, maxTextLength: Int = ChannelTypeConfig.defaultMaxMessageLength) -> (ImportItem?, [String])
+    {
         var f = FieldReader(data, itemName: "message")
         let id = f.id("id", .messageID)
         let channel = ChannelRef.read(&f)
@@ -45,7 +46,7 @@ enum MessageRules {
         let deletedAt = f.timestamp("deleted_at")
         let custom = f.custom(reserved: reserved)
 
-        if typeName == "reply", parentID == nil, data["parent_id"]?.isNull ?? true {
+        if typeName == "reply", parentID == nil, !data.has("parent_id") {
             f.fail("a message of type reply requires parent_id")
         }
         if showInChannel == true, parentID == nil { f.fail("show_in_channel requires parent_id") }
@@ -89,7 +90,7 @@ enum MessageRules {
         return (.message(message), f.errors)
     }
 
-    private static func decodeAttachments(_ f: inout FieldReader) -> [Attachment] {
+    private static func decodeAttachments(_ f: inout FieldReader<some FieldSource>) -> [Attachment] {
         guard let values = f.array("attachments") else { return [] }
         if values.count > maxAttachments {
             f.fail("a message can have at most \(maxAttachments) attachments, this one has \(values.count)")
