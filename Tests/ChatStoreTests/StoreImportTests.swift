@@ -52,6 +52,26 @@ final class StoreImportTests: XCTestCase {
         XCTAssertEqual(try value(store, "SELECT channel_role FROM members"), "channel_moderator")
     }
 
+    /// Into a new SQLite store the secondary indexes are dropped and built after the rows, inside
+    /// the import's transaction: after a failed import and after a good one, each is there as
+    /// defined, and a channel's page is read through one.
+    func testIndexesBuiltAfterTheRowsAreThereAfterFailureAndSuccess() throws {
+        try XCTSkipIf(TestStore.postgresServer != nil, "SQLite's own index handling")
+        let store = try openStore()
+        let indexes = "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name"
+        let before = try store.inspect(indexes).map(\.values)
+        XCTAssertTrue(before.contains { String.decode($0[0]) == "messages_by_channel" })
+        let bad =
+            #"{"type":"reaction","data":{"message_id":"message_001","type":"x","user_id":"nobody","created_at":"2019-03-02T15:00:00Z"}}"#
+        XCTAssertEqual(try importLines(SampleImports.streamDocsExample + [bad], into: store, name: "bad.jsonl").state, .analyzeFailed)
+        XCTAssertEqual(try store.inspect(indexes).map(\.values), before)
+        XCTAssertEqual(try importLines(SampleImports.streamDocsExample, into: store).state, .completed)
+        XCTAssertEqual(try store.inspect(indexes).map(\.values), before)
+        let plan = try store.inspect("EXPLAIN QUERY PLAN SELECT id FROM messages WHERE cid = 'messaging:channel_001' ORDER BY created_at")
+        XCTAssertTrue(plan.contains { $0.values.contains { String.decode($0)?.contains("messages_by_channel") == true } }, "\(plan)")
+        XCTAssertEqual(try value(store, "SELECT COUNT(*) FROM messages INDEXED BY messages_by_channel WHERE cid > ''"), "1")
+    }
+
     func testOneBadLineAtTheEndWritesNothing() throws {
         let store = try openStore()
         let lines =

@@ -36,9 +36,9 @@ enum ChatkitCustomFields {
     /// through `dropped(key, bytesBefore)`.
     static func fit(_ custom: inout JSONObject, droppable: [String], dropped: (String, Int) -> Void) {
         var size = JSONWriter.encodedSize(.object(custom))
-        guard size > FieldReader.maxCustomBytes else { return }
+        guard size > FieldReader<JSONObject>.maxCustomBytes else { return }
         let bySize = droppable.compactMap { key in custom[key].map { (key, JSONWriter.encodedSize($0)) } }.sorted { $0.1 > $1.1 }
-        for (key, _) in bySize where size > FieldReader.maxCustomBytes {
+        for (key, _) in bySize where size > FieldReader<JSONObject>.maxCustomBytes {
             dropped(key, size)
             custom[key] = nil
             size = JSONWriter.encodedSize(.object(custom))

@@ -14,7 +14,7 @@ enum AttachmentRules {
 
     /// `ownFiles`: a live server's own upload URLs (`http://HOST/files/`) pass too, so a message
     /// can point at a file uploaded to it; an import (nil) takes https:// URLs only, as Stream does.
-    static func check(_ f: inout FieldReader, ownFiles: String? = nil) {
+    static func check(_ f: inout FieldReader<JSONObject>, ownFiles: String? = nil) {
         for key in urlFields {
             guard let url = f.string(key) else { continue }
             if let ownFiles, url.hasPrefix(ownFiles), url.utf8.allSatisfy({ $0 > 0x20 && $0 != 0x7F }) { continue }

@@ -3,10 +3,10 @@ import ChatModel
 /// How members and messages name their channel: `channel_type` with either `channel_id` or,
 /// for a distinct channel, `channel_member_ids` (never both).
 enum ChannelRef {
-    static func read(_ f: inout FieldReader) -> (type: String, id: String)? {
+    static func read(_ f: inout FieldReader<some FieldSource>) -> (type: String, id: String)? {
         let type = f.id("channel_type", .channelType)
-        let hasID = !(f.object["channel_id"]?.isNull ?? true)
-        let hasMembers = !(f.object["channel_member_ids"]?.isNull ?? true)
+        let hasID = f.object.has("channel_id")
+        let hasMembers = f.object.has("channel_member_ids")
         let id = f.id("channel_id", .channelID, required: false)
         let memberIDs = f.ids("channel_member_ids", .user)
         let item = f.itemName
@@ -37,7 +37,7 @@ enum ChannelRef {
     }
 
     /// Channel types that exist in every app; a store may add its own.
-    static func checkType(_ type: String, _ f: inout FieldReader) {
+    static func checkType(_ type: String, _ f: inout FieldReader<some FieldSource>) {
         if BuiltInChannelType(rawValue: type) == nil {
             f.fail(
                 "channel type \"\(type)\" doesn't exist (built-in types: \(BuiltInChannelType.allCases.map(\.rawValue).joined(separator: ", ")))"

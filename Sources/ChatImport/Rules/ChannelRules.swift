@@ -3,12 +3,12 @@ import ChatModel
 enum ChannelRules {
     static let reserved: Set<String> = ["last_message_at", "cid", "created_by_pk", "members", "config", "app_pk", "pk"]
 
-    static func decode(_ data: JSONObject, customTypes: Set<String> = []) -> (ImportItem?, [String]) {
+    static func decode(_ data: some FieldSource, customTypes: Set<String> = []) -> (ImportItem?, [String]) {
         var f = FieldReader(data, itemName: "channel")
         let type = f.id("type", .channelType)
         if let type, !customTypes.contains(type) { ChannelRef.checkType(type, &f) }
-        let hasID = !(data["id"]?.isNull ?? true)
-        let hasMembers = !(data["member_ids"]?.isNull ?? true)
+        let hasID = data.has("id")
+        let hasMembers = data.has("member_ids")
         let id = f.id("id", .channelID, required: false)
         let memberIDs = f.ids("member_ids", .user)
         if hasID && hasMembers {

@@ -1,7 +1,7 @@
 import ChatModel
 
 enum DeviceRules {
-    static func decode(_ data: JSONObject) -> (ImportItem?, [String]) {
+    static func decode(_ data: some FieldSource) -> (ImportItem?, [String]) {
         var f = FieldReader(data, itemName: "device")
         let id = f.id("id", .deviceID)
         let userID = f.id("user_id", .user)

@@ -1,10 +1,16 @@
 import ChatModel
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Reads the fields of one item's `data` object, collecting every problem instead of
 /// stopping at the first, and remembering which keys were standard so the rest become
 /// custom fields.
-struct FieldReader {
-    let object: JSONObject
+struct FieldReader<Source: FieldSource> {
+    let object: Source
     /// "user", "channel", …: the prefix of field names in messages (`channel.frozen`).
     let itemName: String
     private(set) var errors: [String] = []
@@ -14,9 +20,9 @@ struct FieldReader {
     private var usedBeyond: Set<Int> = []
 
     /// Stream's limit on custom data per object.
-    static let maxCustomBytes = 5 * 1024
+    static var maxCustomBytes: Int { 5 * 1024 }
 
-    init(_ object: JSONObject, itemName: String) {
+    init(_ object: Source, itemName: String) {
         self.object = object
         self.itemName = itemName
     }
@@ -47,9 +53,9 @@ struct FieldReader {
 
     /// The value under `key`, marking it standard; null counts as absent.
     private mutating func take(_ key: String) -> JSONValue? {
-        guard let index = object.members.firstIndex(where: { $0.key == key }) else { return nil }
+        guard let index = object.fieldIndex(key) else { return nil }
         if index < 64 { usedBits |= 1 << UInt64(index) } else { usedBeyond.insert(index) }
-        let v = object.members[index].value
+        let v = object.fieldValue(at: index)
         return v.isNull ? nil : v
     }
 
@@ -82,7 +88,11 @@ struct FieldReader {
     /// A standard field's text goes into a text column, which ends at a NUL: refused rather
     /// than cut short (custom fields are kept as JSON and may hold one).
     private mutating func storable(_ key: String, _ s: String) -> String? {
-        guard s.utf8.contains(0) else { return s }
+        // memchr rather than a scalar loop: this runs over every text in the file.
+        let hasNUL =
+            s.utf8.withContiguousStorageIfAvailable { bytes in bytes.baseAddress.map { memchr($0, 0, bytes.count) != nil } ?? false }
+            ?? s.utf8.contains(0)
+        guard hasNUL else { return s }
         fail("\"\(key)\" contains a NUL character (U+0000), which would cut it short")
         return nil
     }
@@ -163,12 +173,13 @@ struct FieldReader {
     /// the whole must stay within 5 KiB.
     mutating func custom(reserved: Set<String>) -> JSONObject {
         var custom = JSONObject()
-        for (index, member) in object.members.enumerated() where !isUsed(index) {
-            if reserved.contains(member.key) {
-                fail("\"\(member.key)\" is a reserved field")
+        for index in 0..<object.fieldCount where !isUsed(index) {
+            let key = object.fieldKey(at: index)
+            if reserved.contains(key) {
+                fail("\"\(key)\" is a reserved field")
                 continue
             }
-            custom.appendUnique(member.key, member.value)
+            custom.appendUnique(key, object.fieldValue(at: index))
         }
         if !custom.isEmpty {
             let size = JSONWriter.encodedSize(.object(custom))
@@ -181,8 +192,8 @@ struct FieldReader {
 
     /// For item types that take no custom data: every key must be a standard one.
     mutating func rejectUnknownFields(allowed: [String]) {
-        for (index, member) in object.members.enumerated() where !isUsed(index) {
-            fail("\"\(member.key)\" is not a valid \(itemName) field (allowed: \(allowed.joined(separator: ", ")))")
+        for index in 0..<object.fieldCount where !isUsed(index) {
+            fail("\"\(object.fieldKey(at: index))\" is not a valid \(itemName) field (allowed: \(allowed.joined(separator: ", ")))")
         }
     }
 }

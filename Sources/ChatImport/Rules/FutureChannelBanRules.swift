@@ -1,7 +1,7 @@
 import ChatModel
 
 enum FutureChannelBanRules {
-    static func decode(_ data: JSONObject) -> (ImportItem?, [String]) {
+    static func decode(_ data: some FieldSource) -> (ImportItem?, [String]) {
         var f = FieldReader(data, itemName: "future_channel_ban")
         let target = f.id("target_id", .user)
         let createdBy = f.id("created_by", .user)

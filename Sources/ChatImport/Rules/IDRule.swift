@@ -53,10 +53,11 @@ enum IDRule {
     /// Whether `byte` may appear in such an id (the Chatkit converter maps the rest away).
     func accepts(_ byte: UInt8) -> Bool { allowed?[Int(byte)] ?? true }
 
-    func problem(with value: String, field: String) -> String? {
+    /// `field` is only named in an error, so it is made only then (this runs for every id read).
+    func problem(with value: String, field: @autoclosure () -> String) -> String? {
         if value.utf8.count > maxLength { return "max \(lengthName) length exceeded (\(maxLength))" }
         if let allowed, value.utf8.contains(where: { !allowed[Int($0)] }) {
-            return "'\(value)' is not a valid \(field) (allowed: \(allowedText))"
+            return "'\(value)' is not a valid \(field()) (allowed: \(allowedText))"
         }
         return nil
     }

@@ -3,7 +3,7 @@ import ChatModel
 enum MemberRules {
     static let channelRoles: Set<String> = ["channel_member", "channel_moderator"]
 
-    static func decode(_ data: JSONObject) -> (ImportItem?, [String]) {
+    static func decode(_ data: some FieldSource) -> (ImportItem?, [String]) {
         var f = FieldReader(data, itemName: "member")
         let userID = f.id("user_id", .user)
         let channel = ChannelRef.read(&f)

@@ -10,7 +10,7 @@ enum MessageRules {
     /// runes). Import files may only name built-in types, so imports use Stream's default for them.
     /// `ownFiles` is a live server's upload URL prefix (see `AttachmentRules.check`); nil for imports.
     static func decode(
-        _ data: JSONObject,
+        _ data: some FieldSource,
         maxTextLength: Int = ChannelTypeConfig.defaultMaxMessageLength,
         ownFiles: String? = nil
     ) -> (ImportItem?, [String]) {
@@ -50,7 +50,7 @@ enum MessageRules {
         let deletedAt = f.timestamp("deleted_at")
         let custom = f.custom(reserved: reserved)
 
-        if typeName == "reply", parentID == nil, data["parent_id"]?.isNull ?? true {
+        if typeName == "reply", parentID == nil, !data.has("parent_id") {
             f.fail("a message of type reply requires parent_id")
         }
         if showInChannel == true, parentID == nil { f.fail("show_in_channel requires parent_id") }
@@ -94,7 +94,7 @@ enum MessageRules {
         return (.message(message), f.errors)
     }
 
-    private static func decodeAttachments(_ f: inout FieldReader, ownFiles: String?) -> [Attachment] {
+    private static func decodeAttachments(_ f: inout FieldReader<some FieldSource>, ownFiles: String?) -> [Attachment] {
         guard let values = f.array("attachments") else { return [] }
         if values.count > maxAttachments {
             f.fail("a message can have at most \(maxAttachments) attachments, this one has \(values.count)")

@@ -5,7 +5,7 @@ enum UserRules {
     /// App-level roles every Stream app has. Channel roles (`channel_member`…) are not user roles.
     static let roles: Set<String> = ["user", "admin", "moderator", "guest", "anonymous"]
 
-    static func decode(_ data: JSONObject) -> (ImportItem?, [String]) {
+    static func decode(_ data: some FieldSource) -> (ImportItem?, [String]) {
         var f = FieldReader(data, itemName: "user")
         let id = f.id("id", .user)
         let role = f.string("role")

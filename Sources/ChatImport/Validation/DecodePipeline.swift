@@ -7,6 +7,8 @@ import Dispatch
 final class DecodePipeline: @unchecked Sendable {
     struct Decoded {
         var records: [DecodedRecord]
+        /// The batch's bytes, which flat-path records point into.
+        var bytes: [UInt8]
         var recordCount: Int
         var bytesConsumed: Int64
     }
@@ -26,7 +28,11 @@ final class DecodePipeline: @unchecked Sendable {
                 free.wait()
                 if isCancelled { return }
                 let item = Result<ImportRecordBatch?, ImportFileError> { () throws(ImportFileError) in try box.reader.nextBatch() }
-                    .map { $0.map { Decoded(records: decode($0), recordCount: $0.records.count, bytesConsumed: $0.bytesConsumed) } }
+                    .map {
+                        $0.map {
+                            Decoded(records: decode($0), bytes: $0.bytes, recordCount: $0.records.count, bytesConsumed: $0.bytesConsumed)
+                        }
+                    }
                 lock.sync { queue.append(item) }
                 filled.signal()
                 if case .success(nil) = item { return }

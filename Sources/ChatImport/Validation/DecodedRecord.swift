@@ -7,8 +7,12 @@ struct DecodedRecord {
     var type: ItemType?
     /// The `type` as written, for error reports of unknown types.
     var typeName: String
-    /// The item's `data` as read: what an error report shows as `item`.
+    /// The item's `data` as read: what an error report shows as `item`. Null for a record
+    /// read by the flat path: see `dataBytes`.
     var data: JSONValue
+    /// Where the `data` object is in the batch's bytes, for a record read by the flat path
+    /// (valid items only): its tree is made from there only if an error report needs it.
+    var dataBytes: Range<Int>? = nil
     var item: ImportItem?
     var errors: [String]
 
@@ -19,6 +23,35 @@ struct DecodedRecord {
     /// The line did not parse as a JSON object (binary, or text of another kind).
     var isNotAnObject: Bool { data.isNull && typeName.isEmpty && !errors.isEmpty }
 
+    /// Reads the line by the flat path when it can (no tree, the same rules), else by the tree.
+    /// `scratch` is the calling thread's, reused from line to line.
+    static func decode(
+        _ bytes: UnsafeBufferPointer<UInt8>,
+        line: Int,
+        types: ImportChannelTypes,
+        scratch: inout [FlatObject.Member]
+    ) -> DecodedRecord {
+        decodeFlat(bytes, line: line, types: types, scratch: &scratch) ?? decode(bytes, line: line, types: types)
+    }
+
+    /// The flat path: nil when the line is not of the plain shape `FlatLineScanner` reads, or
+    /// when the item breaks a rule (the tree path then reports it, with the item as written).
+    private static func decodeFlat(
+        _ bytes: UnsafeBufferPointer<UInt8>,
+        line: Int,
+        types: ImportChannelTypes,
+        scratch: inout [FlatObject.Member]
+    ) -> DecodedRecord? {
+        var scanner = FlatLineScanner(bytes)
+        guard let (typeBytes, dataBytes) = scanner.scan(into: &scratch),
+            let type = ItemType(name: String(decoding: UnsafeBufferPointer(rebasing: bytes[typeBytes]), as: UTF8.self))
+        else { return nil }
+        let (item, errors) = scratch.withUnsafeBufferPointer { decode(type, FlatObject(bytes: bytes, members: $0), types: types) }
+        guard let item, errors.isEmpty else { return nil }
+        return DecodedRecord(line: line, type: type, typeName: type.name, data: .null, dataBytes: dataBytes, item: item, errors: [])
+    }
+
+    /// The tree path: parses the whole line, and reads anything.
     static func decode(_ bytes: UnsafeBufferPointer<UInt8>, line: Int, types: ImportChannelTypes) -> DecodedRecord {
         var record = DecodedRecord(line: line, type: nil, typeName: "", data: .null, item: nil, errors: [])
         let value: JSONValue
@@ -67,7 +100,7 @@ struct DecodedRecord {
         return record
     }
 
-    private static func decode(_ type: ItemType, _ data: JSONObject, types: ImportChannelTypes) -> (ImportItem?, [String]) {
+    private static func decode(_ type: ItemType, _ data: some FieldSource, types: ImportChannelTypes) -> (ImportItem?, [String]) {
         switch type {
         case .user: UserRules.decode(data)
         case .device: DeviceRules.decode(data)

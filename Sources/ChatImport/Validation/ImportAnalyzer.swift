@@ -55,7 +55,7 @@ public final class ImportAnalyzer {
         while let batch = try pipeline.next() {
             try options.interruption?.check()
             if items == 0, let problem = Self.notJSONLines(batch.records) { return failWhole(problem) }
-            for record in batch.records { try take(record) }
+            for record in batch.records { try take(record, bytes: batch.bytes) }
             items += batch.recordCount
             progress?(ImportProgress(items: items, bytes: batch.bytesConsumed))
         }
@@ -96,15 +96,22 @@ public final class ImportAnalyzer {
         batch.bytes.withUnsafeBufferPointer { bytes in
             let shared = SharedBytes(bytes)
             DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                var scratch: [FlatObject.Member] = []
+                scratch.reserveCapacity(FlatLineScanner.maxMembers)
                 var i = worker
                 while i < records.count {
                     let r = records[i]
-                    output.set(
-                        i,
-                        r.problem.map {
-                            DecodedRecord(line: r.line, type: nil, typeName: "", data: .null, item: nil, errors: [$0])
-                        } ?? DecodedRecord.decode(UnsafeBufferPointer(rebasing: shared.bytes[r.range]), line: r.line, types: types)
-                    )
+                    if let problem = r.problem {
+                        output.set(i, DecodedRecord(line: r.line, type: nil, typeName: "", data: .null, item: nil, errors: [problem]))
+                    } else {
+                        let line = UnsafeBufferPointer(rebasing: shared.bytes[r.range])
+                        var record = DecodedRecord.decode(line, line: r.line, types: types, scratch: &scratch)
+                        // From the line's bytes to the batch's.
+                        record.dataBytes = record.dataBytes.map {
+                            ($0.lowerBound + r.range.lowerBound)..<($0.upperBound + r.range.lowerBound)
+                        }
+                        output.set(i, record)
+                    }
                     i += workers
                 }
             }
@@ -112,18 +119,24 @@ public final class ImportAnalyzer {
         return output.takeAll()
     }
 
-    private func take(_ record: DecodedRecord) throws {
+    /// `bytes` are the record's batch, from which a flat-path record's `data` is parsed when
+    /// an error report needs it.
+    private func take(_ record: DecodedRecord, bytes: [UInt8]) throws {
+        func data() -> JSONValue {
+            guard let range = record.dataBytes else { return record.data }
+            return (try? bytes.withUnsafeBufferPointer { try JSONParser.parse(UnsafeBufferPointer(rebasing: $0[range])) }) ?? .null
+        }
         if let type = record.type {
             result.total[type] += 1
             if let problem = checker.checkOrder(type) {
-                report("Validation error: " + problem, typeName: record.typeName, item: record.data, line: record.line)
+                report("Validation error: " + problem, typeName: record.typeName, item: data(), line: record.line)
             }
         }
-        for error in record.errors { report(error, typeName: record.typeName, item: record.data, line: record.line) }
+        for error in record.errors { report(error, typeName: record.typeName, item: data(), line: record.line) }
         guard let item = record.item else { return }
-        let context = ReferenceChecker.Context(line: record.line, typeName: record.typeName, data: record.data)
-        for problem in checker.check(item, context: context) {
-            report("Validation error: " + problem, typeName: record.typeName, item: record.data, line: record.line)
+        let context = { ReferenceChecker.Context(line: record.line, typeName: record.typeName, data: data()) }
+        for problem in checker.check(item, context: context()) {
+            report("Validation error: " + problem, typeName: record.typeName, item: data(), line: record.line)
         }
         guard let sink, result.isValid else { return }
         switch try sink.write(item) {
@@ -132,11 +145,12 @@ public final class ImportAnalyzer {
         }
     }
 
-    private func report(_ error: String, typeName: String, item: JSONValue, line: Int) {
+    /// `item` is made only when the error is kept or tallied (a flat-path record's is parsed then).
+    private func report(_ error: String, typeName: String, item: @autoclosure () -> JSONValue, line: Int) {
         result.errorCount += 1
         let keep = result.errors.count < options.maxErrors
         guard keep || onIssue != nil else { return }
-        let issue = ImportIssue(error: error, itemType: typeName, item: item, line: line)
+        let issue = ImportIssue(error: error, itemType: typeName, item: item(), line: line)
         if keep { result.errors.append(issue) }
         onIssue?(issue)
     }

@@ -66,7 +66,8 @@ struct ReferenceChecker {
     }
 
     /// Checks one item and remembers its keys. Returns the problems found (without prefix).
-    mutating func check(_ item: ImportItem, context: Context) -> [String] {
+    /// `context` is made only for a reference settled at the end.
+    mutating func check(_ item: ImportItem, context: @autoclosure () -> Context) -> [String] {
         var problems: [String] = []
         switch item {
         case .user(let u):
@@ -74,10 +75,12 @@ struct ReferenceChecker {
             let owner = { "user \"\(u.id)\"" }
             for (field, ids) in [("user_mutes", u.userMutes), ("blocked_user_ids", u.blockedUserIDs)] {
                 for id in ids ?? [] where users[id] == nil {
-                    pending.append(.user(id: id, field: field, owner: owner(), context: context))
+                    pending.append(.user(id: id, field: field, owner: owner(), context: context()))
                 }
             }
-            for cid in u.channelMutes ?? [] { pending.append(.channel(cid: cid, field: "channel_mutes", owner: owner(), context: context)) }
+            for cid in u.channelMutes ?? [] {
+                pending.append(.channel(cid: cid, field: "channel_mutes", owner: owner(), context: context()))
+            }
         case .device(let d):
             if !devices.insert(d.id).inserted { problems.append(duplicate(d.id)) }
             requireUser(d.userID, "user_id", { "device \"\(d.id)\"" }, &problems)
@@ -92,7 +95,7 @@ struct ReferenceChecker {
             requireUser(c.createdBy, "created_by", owner, &problems)
             for id in c.bannedUsers ?? [] { requireUser(id, "banned_users", owner, &problems) }
             for id in c.memberIDs ?? [] { requireUser(id, "member_ids", owner, &problems) }
-            if let ids = c.memberIDs { distinctChannels.append((c.cid, ids, context)) }
+            if let ids = c.memberIDs { distinctChannels.append((c.cid, ids, context())) }
         case .member(let m):
             let owner = { "member \"\(m.cid)/\(m.userID)\"" }
             if !members.insert(PairKey(a: m.cid, b: m.userID)).inserted { problems.append(duplicate("\(m.cid)/\(m.userID)")) }
@@ -105,7 +108,7 @@ struct ReferenceChecker {
                 )
             }
         case .message(let msg):
-            checkMessage(msg, context: context, &problems)
+            checkMessage(msg, context: context(), &problems)
         case .reaction(let r):
             let key = { "\(r.messageID):\(r.type):\(r.userID)" }
             if !reactions.insert(ReactionKey(message: r.messageID, type: r.type, user: r.userID)).inserted {
@@ -120,7 +123,7 @@ struct ReferenceChecker {
         return problems
     }
 
-    private mutating func checkMessage(_ msg: Message, context: Context, _ problems: inout [String]) {
+    private mutating func checkMessage(_ msg: Message, context: @autoclosure () -> Context, _ problems: inout [String]) {
         let owner = { "message \"\(msg.id)\"" }
         let cid = msg.cid
         let channel = requireChannel(cid, owner, &problems)
@@ -134,7 +137,7 @@ struct ReferenceChecker {
                 problems.append(problem)
             } else if lookUpMessage(target) == nil {
                 // A parent or quoted message may come later in the messages section.
-                pending.append(.message(id: target, field: field, owner: owner(), cid: cid, threadParent: isParent, context: context))
+                pending.append(.message(id: target, field: field, owner: owner(), cid: cid, threadParent: isParent, context: context()))
             }
         }
         let facts = MessageFacts(channel: channel?.index ?? -1, isReply: msg.parentID != nil)

@@ -1,0 +1,28 @@
+import ChatModel
+
+/// The members of one item's `data` object, as the rules read them. Two kinds: a parsed
+/// `JSONObject` (any input), and a `FlatObject` read straight from a line's bytes (the
+/// plain shapes that nearly every item has), so the same rules run over both and cannot
+/// tell them apart.
+protocol FieldSource {
+    var fieldCount: Int { get }
+    /// The position of the member named `key`, or nil. Keys are distinct.
+    func fieldIndex(_ key: String) -> Int?
+    func fieldKey(at index: Int) -> String
+    func fieldValue(at index: Int) -> JSONValue
+}
+
+extension FieldSource {
+    /// The value under `key`, null included; nil when absent.
+    subscript(key: String) -> JSONValue? { fieldIndex(key).map(fieldValue(at:)) }
+
+    /// Whether `key` is present with a value other than null.
+    func has(_ key: String) -> Bool { !(self[key]?.isNull ?? true) }
+}
+
+extension JSONObject: FieldSource {
+    var fieldCount: Int { members.count }
+    func fieldIndex(_ key: String) -> Int? { members.firstIndex { $0.key == key } }
+    func fieldKey(at index: Int) -> String { members[index].key }
+    func fieldValue(at index: Int) -> JSONValue { members[index].value }
+}

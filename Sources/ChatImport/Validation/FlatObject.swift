@@ -1,0 +1,217 @@
+import ChatModel
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// An item's `data` object read straight from its line's bytes, without building a JSON tree:
+/// the members are byte ranges, and a value becomes a `JSONValue` only when a rule reads it.
+/// It holds only the plain shapes nearly every item has: strings without escapes, `true`,
+/// `false`, `null` and arrays of such strings. `FlatLineScanner` gives up on anything else,
+/// and the line then takes the tree path (`JSONParser`), which reads everything.
+struct FlatObject: FieldSource {
+    enum Kind: UInt8 { case string, strings, yes, no, null }
+
+    struct Member {
+        /// The key's bytes, without quotes.
+        var key: Range<Int>
+        var kind: Kind
+        /// A string's bytes without quotes; an array's bytes between its brackets.
+        var value: Range<Int>
+    }
+
+    let bytes: UnsafeBufferPointer<UInt8>
+    let members: UnsafeBufferPointer<Member>
+
+    var fieldCount: Int { members.count }
+
+    func fieldIndex(_ key: String) -> Int? {
+        var key = key
+        return key.withUTF8 { wanted in
+            for (index, member) in members.enumerated() where member.key.count == wanted.count {
+                if wanted.isEmpty || memcmp(bytes.baseAddress! + member.key.lowerBound, wanted.baseAddress!, wanted.count) == 0 {
+                    return index
+                }
+            }
+            return nil
+        }
+    }
+
+    func fieldKey(at index: Int) -> String { text(members[index].key) }
+
+    func fieldValue(at index: Int) -> JSONValue {
+        let member = members[index]
+        switch member.kind {
+        case .string: return .string(text(member.value))
+        case .yes: return .bool(true)
+        case .no: return .bool(false)
+        case .null: return .null
+        case .strings:
+            // The scanner checked the shape: quoted strings without escapes, commas, spaces.
+            var elements: [JSONValue] = []
+            var i = member.value.lowerBound
+            while i < member.value.upperBound {
+                if bytes[i] == UInt8(ascii: "\"") {
+                    var close = i + 1
+                    while bytes[close] != UInt8(ascii: "\"") { close += 1 }
+                    elements.append(.string(text((i + 1)..<close)))
+                    i = close
+                }
+                i += 1
+            }
+            return .array(elements)
+        }
+    }
+
+    /// As `JSONParser` makes a string without escapes: the bytes decoded, bad UTF-8 repaired.
+    private func text(_ range: Range<Int>) -> String {
+        String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+    }
+}
+
+/// Reads a line of the form `{"type":"…","data":{…}}` whose `data` is flat (see `FlatObject`)
+/// into `FlatObject` members, or gives up. It accepts only what `JSONParser` accepts and reads
+/// it the same way; giving up is always safe, because the caller then parses the whole line.
+struct FlatLineScanner {
+    /// More members than this and the line takes the tree path (`FieldReader` keeps a bit per member).
+    static let maxMembers = 64
+
+    private let base: UnsafePointer<UInt8>
+    private let end: Int
+    private var pos = 0
+
+    init(_ line: UnsafeBufferPointer<UInt8>) {
+        base = line.baseAddress ?? UnsafePointer(bitPattern: 1)!
+        end = line.count
+    }
+
+    /// The line's `type` bytes and the `data` object's range, its members written to `members`;
+    /// nil when the line is anything but that plain shape.
+    mutating func scan(into members: inout [FlatObject.Member]) -> (type: Range<Int>, data: Range<Int>)? {
+        members.removeAll(keepingCapacity: true)
+        var type: Range<Int>?
+        var data: Range<Int>?
+        guard consume(UInt8(ascii: "{")) else { return nil }
+        repeat {
+            guard let key = string() else { return nil }
+            guard consume(UInt8(ascii: ":")) else { return nil }
+            skipSpace()
+            switch (key.count, base[key.lowerBound]) {
+            case (4, UInt8(ascii: "t")) where type == nil && matches(key, "type"):
+                guard let value = string() else { return nil }
+                type = value
+            case (4, UInt8(ascii: "d")) where data == nil && matches(key, "data"):
+                let start = pos
+                guard object(into: &members) else { return nil }
+                data = start..<pos
+            default: return nil
+            }
+        } while consume(UInt8(ascii: ","))
+        guard consume(UInt8(ascii: "}")), let type, let data else { return nil }
+        skipSpace()
+        return pos == end ? (type, data) : nil
+    }
+
+    /// A flat object's members; false when it is not flat, a key repeats or there are too many.
+    private mutating func object(into members: inout [FlatObject.Member]) -> Bool {
+        guard consume(UInt8(ascii: "{")) else { return false }
+        skipSpace()
+        if pos < end, base[pos] == UInt8(ascii: "}") {
+            pos += 1
+            return true
+        }
+        repeat {
+            guard members.count < FlatLineScanner.maxMembers, let key = string(), isASCII(key), consume(UInt8(ascii: ":")) else {
+                return false
+            }
+            skipSpace()
+            guard pos < end, let (kind, value) = self.value() else { return false }
+            for other in members where other.key.count == key.count {
+                if memcmp(base + other.key.lowerBound, base + key.lowerBound, key.count) == 0 { return false }
+            }
+            members.append(FlatObject.Member(key: key, kind: kind, value: value))
+        } while consume(UInt8(ascii: ","))
+        return consume(UInt8(ascii: "}"))
+    }
+
+    private mutating func value() -> (FlatObject.Kind, Range<Int>)? {
+        switch base[pos] {
+        case UInt8(ascii: "\""): return string().map { (.string, $0) }
+        case UInt8(ascii: "t"): return literal("true") ? (.yes, pos..<pos) : nil
+        case UInt8(ascii: "f"): return literal("false") ? (.no, pos..<pos) : nil
+        case UInt8(ascii: "n"): return literal("null") ? (.null, pos..<pos) : nil
+        case UInt8(ascii: "["):
+            pos += 1
+            let start = pos
+            skipSpace()
+            if pos < end, base[pos] == UInt8(ascii: "]") {
+                pos += 1
+                return (.strings, start..<(pos - 1))
+            }
+            repeat {
+                skipSpace()
+                guard string() != nil else { return nil }
+                skipSpace()
+            } while consume(UInt8(ascii: ","))
+            guard pos < end, base[pos] == UInt8(ascii: "]") else { return nil }
+            pos += 1
+            return (.strings, start..<(pos - 1))
+        default: return nil
+        }
+    }
+
+    /// A quoted string without escapes or control characters, after any spaces; its content's range.
+    private mutating func string() -> Range<Int>? {
+        skipSpace()
+        guard pos < end, base[pos] == UInt8(ascii: "\"") else { return nil }
+        pos += 1
+        let start = pos
+        while pos < end {
+            let c = base[pos]
+            if c == UInt8(ascii: "\"") {
+                pos += 1
+                return start..<(pos - 1)
+            }
+            if c == UInt8(ascii: "\\") || c < 0x20 { return nil }
+            pos += 1
+        }
+        return nil
+    }
+
+    private mutating func literal(_ word: StaticString) -> Bool {
+        let count = word.utf8CodeUnitCount
+        guard end - pos >= count, memcmp(base + pos, word.utf8Start, count) == 0 else { return false }
+        pos += count
+        return true
+    }
+
+    /// Skips spaces, then takes `c` if it is next.
+    private mutating func consume(_ c: UInt8) -> Bool {
+        skipSpace()
+        guard pos < end, base[pos] == c else { return false }
+        pos += 1
+        return true
+    }
+
+    /// Keys other than ASCII take the tree path: there, two keys whose bytes differ can still be
+    /// one key (bad UTF-8 read as U+FFFD, canonically equal forms), which a byte compare misses.
+    private func isASCII(_ range: Range<Int>) -> Bool {
+        for i in range where base[i] >= 0x80 { return false }
+        return true
+    }
+
+    private func matches(_ range: Range<Int>, _ word: StaticString) -> Bool {
+        range.count == word.utf8CodeUnitCount && memcmp(base + range.lowerBound, word.utf8Start, range.count) == 0
+    }
+
+    private mutating func skipSpace() {
+        while pos < end {
+            switch base[pos] {
+            case 0x20, 0x09, 0x0A, 0x0D: pos += 1
+            default: return
+            }
+        }
+    }
+}
