@@ -22,6 +22,7 @@ public enum ChatServerApp {
     ) -> Router<ServerContext> {
         let router = Router(context: ServerContext.self)
         router.add(middleware: StreamAPIMiddleware(credentials: credentials, limiter: limiter))
+        router.add(middleware: FixedPathGuard())
         router.get("app") { _, context in
             JSONResponse.ok(
                 [
@@ -40,6 +41,12 @@ public enum ChatServerApp {
         )
         ChannelUpdateRoutes(store: store, hub: hub).add(to: router)
         MessageRoutes(store: store, hub: hub).add(to: router)
+        MessageHistoryRoutes(store: store).add(to: router)
+        BatchDeleteRoutes(store: store, hub: hub).add(to: router)
+        ManyMessagesRoutes(store: store).add(to: router)
+        MemberRoutes(store: store, hub: hub).add(to: router)
+        UnreadRoutes(store: store, hub: hub).add(to: router)
+        UserEventRoutes(store: store, hub: hub).add(to: router)
         ReactionRoutes(store: store, hub: hub).add(to: router)
         ReadStateRoutes(store: store, hub: hub).add(to: router)
         ModerationRoutes(store: store, hub: hub).add(to: router)

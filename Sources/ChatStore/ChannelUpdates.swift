@@ -9,8 +9,8 @@ extension ChatStore {
 
     /// Adds members (with a channel role; existing members get the role), in one transaction.
     /// A new member has read the channel up to the time they join (Stream's rule): what is
-    /// sent after counts as unread.
-    public func addMembers(cid: String, _ members: [(userID: String, role: String?)]) throws {
+    /// sent after counts as unread. `custom` replaces the custom data of the members it names.
+    public func addMembers(cid: String, _ members: [(userID: String, role: String?)], custom: [String: JSONObject] = [:]) throws {
         try backend.write { db in
             let now = Timestamp.now().storageText
             for m in members {
@@ -26,6 +26,14 @@ extension ChatStore {
                     now,
                     m.role
                 )
+                if let fields = custom[m.userID] {
+                    try db.execute(
+                        "UPDATE members SET custom = ? WHERE cid = ? AND user_id = ?",
+                        StoredValue.json(.object(fields)),
+                        cid,
+                        m.userID
+                    )
+                }
             }
         }
     }

@@ -195,6 +195,42 @@ enum Schema {
         ),
         // A shadow-banned user's messages: stored and shown to their author only.
         Step(name: "v8: shadowed messages", sql: "ALTER TABLE messages ADD COLUMN shadowed INTEGER NOT NULL DEFAULT 0"),
+        // Message history (each row a message's state before an edit or a soft delete), channel
+        // mutes that end, the batch deletes' tasks, a member's pin of a channel and how far
+        // messages reached the member's devices (`channels/delivered`).
+        Step(
+            name: "v9: message history, mute expiry, tasks, pinned and delivered members",
+            sql: """
+                CREATE TABLE message_history (
+                    message_id TEXT NOT NULL,
+                    version_at TEXT NOT NULL,
+                    version_by TEXT NOT NULL,
+                    text TEXT NOT NULL,
+                    attachments TEXT,
+                    custom TEXT NOT NULL DEFAULT '{}',
+                    is_deleted INTEGER NOT NULL DEFAULT 0,
+                    replaced_at TEXT NOT NULL,
+                    replaced_by TEXT NOT NULL,
+                    PRIMARY KEY (message_id, replaced_at)
+                ) WITHOUT ROWID;
+                CREATE TABLE channel_mute_expiry (
+                    user_id TEXT NOT NULL,
+                    cid TEXT NOT NULL,
+                    expires TEXT NOT NULL,
+                    PRIMARY KEY (user_id, cid)
+                ) WITHOUT ROWID;
+                CREATE TABLE tasks (
+                    id TEXT PRIMARY KEY NOT NULL,
+                    status TEXT NOT NULL,
+                    created_at TEXT NOT NULL,
+                    updated_at TEXT NOT NULL,
+                    result TEXT NOT NULL DEFAULT '{}'
+                );
+                ALTER TABLE members ADD COLUMN pinned_at TEXT;
+                ALTER TABLE members ADD COLUMN last_delivered_at TEXT;
+                ALTER TABLE members ADD COLUMN last_delivered_message_id TEXT;
+                """
+        ),
     ]
 
     /// PostgreSQL only: the log of events that every server sharing the database delivers

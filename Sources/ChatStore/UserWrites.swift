@@ -37,25 +37,13 @@ extension ChatStore {
         }
     }
 
-    /// Users matching `ids` (all when nil) and `role`, ordered by `sort` (`id` or `created_at`), a page at a time.
-    public func users(ids: [String]?, role: String?, sortField: String, descending: Bool, limit: Int, offset: Int) throws -> [User] {
+    /// The users with `ids` (every user when nil), by id; the server filters and orders them as
+    /// Stream's queries do.
+    public func users(ids: [String]?) throws -> [User] {
         try backend.read { db in
-            var conditions: [String] = []
-            var arguments: [SQLValue] = []
-            if let ids {
-                conditions.append("id IN (\(placeholders(ids.count)))")
-                arguments += ids.map(SQLValue.text)
-            }
-            if let role {
-                conditions.append("role = ?")
-                arguments.append(.text(role))
-            }
-            let column = sortField == "id" ? "id" : "created_at"
             let sql =
-                "SELECT * FROM users" + (conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND "))
-                + " ORDER BY \(column) \(descending ? "DESC" : "ASC"), id LIMIT ? OFFSET ?"
-            arguments += [limit.sqlValue, offset.sqlValue]
-            return try db.rows(sql, arguments).map(StoredItems.user)
+                "SELECT * FROM users" + (ids.map { "WHERE id IN (\(placeholders($0.count)))" }.map { " " + $0 } ?? "") + " ORDER BY id"
+            return try db.rows(sql, (ids ?? []).map(SQLValue.text)).map(StoredItems.user)
         }
     }
 }

@@ -4,6 +4,9 @@ enum ServerSideOnly: String {
     case imports = "imports need a server token"
     case bans = "banning needs a server token or a moderator's /ban command"
     case userDeletion = "users can only be deleted server-side"
+    case messageHistory = "message history can only be queried server-side"
+    case userEvents = "custom user events can only be sent server-side"
+    case unreadBatch = "unread counts of several users can only be read server-side"
 
     func require(_ context: ServerContext, operation: String) throws {
         guard context.actor == .server else { throw StreamAPIError.notAllowed(operation, rawValue) }

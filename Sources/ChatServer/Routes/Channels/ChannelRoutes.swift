@@ -115,7 +115,7 @@ struct ChannelRoutes {
         var excluded: [String] = []
         if let muted {
             guard let viewer else { throw StreamAPIError.input(operation, "filtering by muted needs a user (a user token or user_id)") }
-            let mutes = try store.user(id: viewer)?.channelMutes ?? []
+            let mutes = try store.channelMutes(of: viewer).map(\.cid)
             if muted { cids = (cids ?? mutes).filter(mutes.contains) } else { excluded = mutes }
         }
         let sortField = body["sort"]?.arrayValue?.first?.objectValue?["field"]?.stringValue ?? "last_message_at"
