@@ -47,6 +47,7 @@ public enum ChatServerApp {
         MemberRoutes(store: store, hub: hub).add(to: router)
         UnreadRoutes(store: store, hub: hub).add(to: router)
         UserEventRoutes(store: store, hub: hub).add(to: router)
+        ThreadRoutes(store: store, hub: hub).add(to: router)
         ReactionRoutes(store: store, hub: hub).add(to: router)
         ReadStateRoutes(store: store, hub: hub).add(to: router)
         ModerationRoutes(store: store, hub: hub).add(to: router)

@@ -1,6 +1,5 @@
 import ChatModel
 import ChatStore
-import Foundation
 import Hummingbird
 
 /// `query_message_history` (`POST /messages/history`): the states messages had before each
@@ -43,7 +42,7 @@ struct MessageHistoryRoutes {
             query.newestFirst = (o["direction"]?.intValue ?? -1) < 0
         }
         let limit = min(max(body["limit"]?.intValue ?? 10, 1), 100)
-        let offset = try cursor(body["next"] ?? body["prev"], operation: operation) ?? 0
+        let offset = try OffsetCursor(query: "history").offset(body["next"] ?? body["prev"], operation: operation)
         // One row past the page says whether there is a next one.
         let rows = try store.messageHistory(query, limit: limit + 1, offset: offset)
         let entries: [JSONValue] = rows.prefix(limit).map { entry in
@@ -57,9 +56,8 @@ struct MessageHistoryRoutes {
             o["message_updated_by_id"] = .string(entry.updatedBy)
             return .object(o)
         }
-        var answer: JSONObject = ["message_history": .array(entries)]
-        if rows.count > limit { answer["next"] = .string(Self.cursor(offset + limit)) }
-        if offset > 0 { answer["prev"] = .string(Self.cursor(max(offset - limit, 0))) }
+        let answer = OffsetCursor(query: "history").links(offset: offset, limit: limit, more: rows.count > limit)
+            .merging(["message_history": .array(entries)])
         return JSONResponse.ok(answer, status: .created, context: context)
     }
 
@@ -79,15 +77,4 @@ struct MessageHistoryRoutes {
             }
         }
     }
-
-    /// `next` / `prev` are opaque to clients: the page's offset, base64 encoded.
-    private func cursor(_ value: JSONValue?, operation: String) throws -> Int? {
-        guard let text = value?.stringValue, !text.isEmpty else { return nil }
-        guard let data = Data(base64Encoded: text), let decoded = String(data: data, encoding: .utf8), decoded.hasPrefix("history:"),
-            let offset = Int(decoded.dropFirst("history:".count)), offset >= 0
-        else { throw StreamAPIError.input(operation, "next or prev is not a cursor this server answered") }
-        return offset
-    }
-
-    private static func cursor(_ offset: Int) -> String { Data("history:\(offset)".utf8).base64EncodedString() }
 }
