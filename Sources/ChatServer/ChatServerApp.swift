@@ -48,6 +48,7 @@ public enum ChatServerApp {
         UnreadRoutes(store: store, hub: hub).add(to: router)
         UserEventRoutes(store: store, hub: hub).add(to: router)
         ThreadRoutes(store: store, hub: hub).add(to: router)
+        DraftRoutes(store: store, hub: hub).add(to: router)
         ReactionRoutes(store: store, hub: hub).add(to: router)
         ReadStateRoutes(store: store, hub: hub).add(to: router)
         ModerationRoutes(store: store, hub: hub).add(to: router)

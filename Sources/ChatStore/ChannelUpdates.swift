@@ -103,13 +103,13 @@ extension ChatStore {
         }
     }
 
-    /// Removes the channel with everything in it: members, messages, reactions and channel bans.
+    /// Removes the channel with everything in it: members, messages, reactions, drafts and channel bans.
     public func deleteChannel(cid: String) throws {
         try backend.write { db in
             for table in ["reactions", "deleted_for_me"] {
                 try db.execute("DELETE FROM \(table) WHERE message_id IN (SELECT id FROM messages WHERE cid = ?)", cid)
             }
-            for table in ["messages", "members", "bans", "channels"] {
+            for table in ["messages", "members", "bans", "drafts", "channels"] {
                 try db.execute("DELETE FROM \(table) WHERE cid = ?", cid)
             }
         }

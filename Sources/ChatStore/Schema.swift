@@ -196,10 +196,11 @@ enum Schema {
         // A shadow-banned user's messages: stored and shown to their author only.
         Step(name: "v8: shadowed messages", sql: "ALTER TABLE messages ADD COLUMN shadowed INTEGER NOT NULL DEFAULT 0"),
         // Message history (each row a message's state before an edit or a soft delete), channel
-        // mutes that end, the batch deletes' tasks, a member's pin of a channel and how far
-        // messages reached the member's devices (`channels/delivered`).
+        // mutes that end, the batch deletes' tasks, drafts (one per user and channel or thread;
+        // `parent_id` '' for the channel), a member's pin of a channel and how far messages
+        // reached the member's devices (`channels/delivered`).
         Step(
-            name: "v9: message history, mute expiry, tasks, pinned and delivered members",
+            name: "v9: message history, mute expiry, tasks, drafts, pinned and delivered members",
             sql: """
                 CREATE TABLE message_history (
                     message_id TEXT NOT NULL,
@@ -226,6 +227,14 @@ enum Schema {
                     updated_at TEXT NOT NULL,
                     result TEXT NOT NULL DEFAULT '{}'
                 );
+                CREATE TABLE drafts (
+                    user_id TEXT NOT NULL,
+                    cid TEXT NOT NULL,
+                    parent_id TEXT NOT NULL DEFAULT '',
+                    message TEXT NOT NULL,
+                    created_at TEXT NOT NULL,
+                    PRIMARY KEY (user_id, cid, parent_id)
+                ) WITHOUT ROWID;
                 ALTER TABLE members ADD COLUMN pinned_at TEXT;
                 ALTER TABLE members ADD COLUMN last_delivered_at TEXT;
                 ALTER TABLE members ADD COLUMN last_delivered_message_id TEXT;

@@ -78,7 +78,9 @@ extension ChatStore {
                 try db.execute("UPDATE users SET deleted_at = ? WHERE id = ?", time.storageText, id)
                 return try db.row("SELECT * FROM users WHERE id = ?", id).map(StoredItems.user)
             }
-            for table in ["reactions", "deleted_for_me", "members"] { try db.execute("DELETE FROM \(table) WHERE user_id = ?", id) }
+            for table in ["reactions", "deleted_for_me", "members", "drafts"] {
+                try db.execute("DELETE FROM \(table) WHERE user_id = ?", id)
+            }
             try db.execute("DELETE FROM mutes WHERE user_id = ? OR target_id = ?", id, id)
             try db.execute("DELETE FROM bans WHERE target_id = ?", id)
             try db.execute("DELETE FROM devices WHERE user_id = ?", id)
