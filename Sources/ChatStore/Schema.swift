@@ -197,10 +197,11 @@ enum Schema {
         Step(name: "v8: shadowed messages", sql: "ALTER TABLE messages ADD COLUMN shadowed INTEGER NOT NULL DEFAULT 0"),
         // Message history (each row a message's state before an edit or a soft delete), channel
         // mutes that end, the batch deletes' tasks, drafts (one per user and channel or thread;
-        // `parent_id` '' for the channel), a member's pin of a channel and how far messages
-        // reached the member's devices (`channels/delivered`).
+        // `parent_id` '' for the channel), a thread's own read position (`mark_read` with
+        // `thread_id`), a member's pin of a channel and how far messages reached the member's
+        // devices (`channels/delivered`).
         Step(
-            name: "v9: message history, mute expiry, tasks, drafts, pinned and delivered members",
+            name: "v9: message history, mute expiry, tasks, drafts, thread reads, pinned and delivered members",
             sql: """
                 CREATE TABLE message_history (
                     message_id TEXT NOT NULL,
@@ -234,6 +235,12 @@ enum Schema {
                     message TEXT NOT NULL,
                     created_at TEXT NOT NULL,
                     PRIMARY KEY (user_id, cid, parent_id)
+                ) WITHOUT ROWID;
+                CREATE TABLE thread_reads (
+                    user_id TEXT NOT NULL,
+                    parent_id TEXT NOT NULL,
+                    last_read TEXT NOT NULL,
+                    PRIMARY KEY (user_id, parent_id)
                 ) WITHOUT ROWID;
                 ALTER TABLE members ADD COLUMN pinned_at TEXT;
                 ALTER TABLE members ADD COLUMN last_delivered_at TEXT;

@@ -72,3 +72,27 @@ def test_get_thread_by_parent_id_for_a_participant(client, server, threads):
     assert thread["parent_message_id"] == first["id"] and [r["text"] for r in thread["latest_replies"]] == ["reply 2", "reply 3"]
     assert as_user(server, carol, "GET", f"threads/{second['id']}", {}).status_code == 404, "not her thread"
     assert as_user(server, alice, "GET", f"threads/{lonely['id']}", {}).status_code == 404, "no replies: no thread"
+
+
+def test_mark_read_with_thread_id_reads_that_thread_only(client, threads):
+    channel, alice, bob, carol, first, second, lonely = threads
+
+    def unread_threads(user):
+        counts = client.unread_counts(user)
+        return {t["parent_message_id"]: t["unread_count"] for t in counts["threads"]}, counts["total_unread_threads_count"]
+
+    assert unread_threads(alice) == ({first["id"]: 4}, 1)
+    channel_unread = client.unread_counts(alice)["total_unread_count"]
+    channel.mark_read(alice, thread_id=first["id"])
+    assert unread_threads(alice) == ({}, 0)
+    assert client.unread_counts(alice)["total_unread_count"] == channel_unread, "the channel's read state is untouched"
+    channel.send_message({"text": "one more", "parent_id": first["id"]}, bob)
+    assert unread_threads(alice) == ({first["id"]: 1}, 1), "replies after the thread's read count again"
+    for bad in ["no-such-message", lonely["id"] + "-x"]:
+        with pytest.raises(StreamAPIException) as raised:
+            channel.mark_read(alice, thread_id=bad)
+        assert raised.value.status_code == 404
+    reply_id = channel.get_replies(first["id"])["messages"][0]["id"]
+    with pytest.raises(StreamAPIException):
+        channel.mark_read(alice, thread_id=reply_id)
+    assert unread_threads(alice) == ({first["id"]: 1}, 1), "a refused mark changes nothing"

@@ -32,10 +32,25 @@ struct ReadStateRoutes {
         let channel = try channel(context, operation: operation)
         let user = try ActingUser.resolve(context, claimed: ActingUser.claimed(in: body), operation: operation)
         let now = Timestamp.now()
-        guard try store.markRead(cid: channel.cid, userID: user, at: now) else {
-            throw StreamAPIError.notAllowed(operation, "user \(user) is not a member of channel \(channel.cid)")
+        // With `thread_id`, only that thread's replies are read: the channel's position stays.
+        let thread = body["thread_id"]?.stringValue
+        if let thread {
+            guard try store.isMember(cid: channel.cid, userID: user) else {
+                throw StreamAPIError.notAllowed(operation, "user \(user) is not a member of channel \(channel.cid)")
+            }
+            guard let parent = try store.message(id: thread, viewer: user), parent.message.cid == channel.cid,
+                parent.message.parentID == nil
+            else { throw StreamAPIError.notFound(operation, "Can't find thread with id \(thread) in channel \(channel.cid)") }
+            try store.markThreadRead(parentID: thread, userID: user, at: now)
+        } else if let given = body["thread_id"], given != .null {
+            throw StreamAPIError.input(operation, "thread_id must be a message id")
+        } else {
+            guard try store.markRead(cid: channel.cid, userID: user, at: now) else {
+                throw StreamAPIError.notAllowed(operation, "user \(user) is not a member of channel \(channel.cid)")
+            }
         }
         var event = EventJSON.base("message.read", channel, user: user, store: store, at: now)
+        if let thread { event["thread_id"] = .string(thread) }
         if let id = body["message_id"]?.stringValue { event["last_read_message_id"] = .string(id) }
         // read_events "controls whether the chat shows how far you've read" (Stream's docs): with
         // it off, others get no message.read, but the read position is still kept above, since

@@ -16,8 +16,9 @@ struct UnreadRoutes {
 
     /// Moves the member's read position to just before a message (`message_id`, or the first one
     /// after `message_timestamp`), so it and every later message count unread again; the user's
-    /// connections hear `notification.mark_unread` with the new counts. A thread's read state is
-    /// not kept apart from the channel's here, so `thread_id` is refused.
+    /// connections hear `notification.mark_unread` with the new counts. Marking a whole thread
+    /// unread (`thread_id`) is refused: a thread keeps only a read position of its own
+    /// (`mark_read` with `thread_id`), not Stream's unread thread state.
     private func markUnread(_ request: Request, _ context: ServerContext) async throws -> Response {
         let operation = "MarkUnread"
         var request = request
@@ -25,7 +26,7 @@ struct UnreadRoutes {
         if let thread = body["thread_id"], thread != .null {
             throw StreamAPIError.input(
                 operation,
-                "thread_id is not supported by the local server in \(operation) (threads share their channel's read state)"
+                "thread_id is not supported by the local server in \(operation) (mark a thread read, or unread from a message)"
             )
         }
         let type = context.parameters.get("type") ?? ""
