@@ -41,4 +41,17 @@ extension ChatStore {
             ) > 0
         }
     }
+
+    /// A member's own mark on a channel, as `query_channels` filters on it.
+    public enum MemberMark: String, Sendable {
+        case pinned = "pinned_at"
+        case archived = "archived_at"
+    }
+
+    /// The channels `userID` has marked `mark` (pinned or archived).
+    public func channels(of userID: String, marked mark: MemberMark) throws -> [String] {
+        try backend.read { db in
+            try db.values("SELECT cid FROM members WHERE user_id = ? AND \(mark.rawValue) IS NOT NULL ORDER BY cid", [.text(userID)])
+        }
+    }
 }

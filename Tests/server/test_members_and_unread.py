@@ -178,3 +178,24 @@ def test_mark_delivered_records_and_tells_watchers(client, server, room):
     assert raised.value.status_code == 403
     client.upsert_user({"id": outsider, "privacy_settings": {"delivery_receipts": {"enabled": False}}})
     assert client.mark_delivered_simple(outsider, message["id"], channel.cid)["duration"], "receipts off: nothing recorded, no error"
+
+
+def test_query_channels_filters_on_the_viewers_pinned_and_archived_channels(client, room):
+    channel, owner, member, _ = room
+    other = client.channel("messaging", new_id("other"), {"members": [owner, member]})
+    other.create(owner)
+    channel.pin(member)
+    other.archive(member)
+    both = {"cid": {"$in": [channel.cid, other.cid]}}
+
+    def cids(conditions, user):
+        return sorted(c["channel"]["cid"] for c in client.query_channels({**both, **conditions}, user_id=user)["channels"])
+
+    assert cids({"pinned": True}, member) == [channel.cid]
+    assert cids({"pinned": False}, member) == [other.cid]
+    assert cids({"archived": True}, member) == [other.cid]
+    assert cids({"archived": False}, member) == [channel.cid]
+    assert cids({"pinned": True}, owner) == [], "marks are per member"
+    with pytest.raises(StreamAPIException) as raised:
+        client.query_channels({**both, "pinned": "yes"}, user_id=member)
+    assert raised.value.status_code == 400

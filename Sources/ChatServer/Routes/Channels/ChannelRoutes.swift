@@ -80,6 +80,7 @@ struct ChannelRoutes {
         var frozen: Bool?
         var hidden: Bool?
         var muted: Bool?
+        var marks: [(ChatStore.MemberMark, Bool)] = []
         for condition in filter.members {
             switch condition.key {
             case "cid": cids = try QueryFilter.values(condition.value, field: "cid", operation: operation)
@@ -101,10 +102,15 @@ struct ChannelRoutes {
                     throw StreamAPIError.input(operation, "muted takes true or false")
                 }
                 muted = flag
+            case "pinned", "archived":
+                guard let flag = condition.value.boolValue ?? condition.value.objectValue?["$eq"]?.boolValue else {
+                    throw StreamAPIError.input(operation, "\(condition.key) takes true or false")
+                }
+                marks.append((condition.key == "pinned" ? .pinned : .archived, flag))
             default:
                 throw StreamAPIError.input(
                     operation,
-                    "filtering channels by \(condition.key) is not supported by the local server (cid, id, type, members, frozen, hidden and muted are)"
+                    "filtering channels by \(condition.key) is not supported by the local server (cid, id, type, members, frozen, hidden, muted, pinned and archived are)"
                 )
             }
         }
@@ -117,6 +123,17 @@ struct ChannelRoutes {
             guard let viewer else { throw StreamAPIError.input(operation, "filtering by muted needs a user (a user token or user_id)") }
             let mutes = try store.channelMutes(of: viewer).map(\.cid)
             if muted { cids = (cids ?? mutes).filter(mutes.contains) } else { excluded = mutes }
+        }
+        // `pinned` / `archived` are the viewer's own marks (member partial update), as `muted` is.
+        for (mark, flag) in marks {
+            guard let viewer else {
+                throw StreamAPIError.input(
+                    operation,
+                    "filtering by \(mark == .pinned ? "pinned" : "archived") needs a user (a user token or user_id)"
+                )
+            }
+            let marked = try store.channels(of: viewer, marked: mark)
+            if flag { cids = (cids ?? marked).filter(marked.contains) } else { excluded += marked }
         }
         let sortField = body["sort"]?.arrayValue?.first?.objectValue?["field"]?.stringValue ?? "last_message_at"
         let limit = min(max(body["limit"]?.intValue ?? 10, 0), 30)
