@@ -132,6 +132,7 @@ extension ChatStore {
         frozen: Bool?,
         hidden: (userID: String, hidden: Bool)? = nil,
         byLastMessage: Bool,
+        ascending: Bool = false,
         limit: Int,
         offset: Int
     ) throws -> [Channel] {
@@ -163,9 +164,11 @@ extension ChatStore {
                 )
                 arguments.append(.text(hidden.userID))
             }
+            let direction = ascending ? "ASC" : "DESC"
             let order =
                 byLastMessage
-                ? "COALESCE((SELECT MAX(created_at) FROM messages WHERE cid = c.cid), c.created_at) DESC" : "c.created_at DESC"
+                ? "COALESCE((SELECT MAX(created_at) FROM messages WHERE cid = c.cid), c.created_at) \(direction)"
+                : "c.created_at \(direction)"
             let sql =
                 "SELECT c.* FROM channels c" + (conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND "))
                 + " ORDER BY \(order), c.cid LIMIT ? OFFSET ?"

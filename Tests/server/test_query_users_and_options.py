@@ -132,3 +132,25 @@ def test_teams_role_is_set_server_side_only(client, server):
     with pytest.raises(StreamAPIException) as raised:
         client.upsert_user({"id": uid, "teams": ["red"], "teams_role": {"green": "admin"}})
     assert raised.value.status_code == 400 and "green" in raised.value.error_message
+
+
+def test_query_channels_sort_direction_is_honoured_and_unknown_sorts_refused(client):
+    owner = new_id("sorter")
+    client.upsert_user({"id": owner})
+    older, newer = (client.channel("messaging", new_id("sort"), {"members": [owner]}) for _ in range(2))
+    older.create(owner)
+    newer.create(owner)
+    newer.send_message({"text": "first"}, owner)
+    older.send_message({"text": "latest"}, owner)
+    both = {"cid": {"$in": [older.cid, newer.cid]}}
+
+    def order(sort):
+        return [c["channel"]["cid"] for c in client.query_channels(both, sort)["channels"]]
+
+    assert order({"last_message_at": -1}) == [older.cid, newer.cid]
+    assert order({"last_message_at": 1}) == [newer.cid, older.cid]
+    assert order({"created_at": 1}) == [older.cid, newer.cid]
+    assert order({"created_at": -1}) == [newer.cid, older.cid]
+    with pytest.raises(StreamAPIException) as raised:
+        client.query_channels(both, {"member_count": -1})
+    assert raised.value.status_code == 400 and "member_count" in raised.value.error_message

@@ -135,7 +135,17 @@ struct ChannelRoutes {
             let marked = try store.channels(of: viewer, marked: mark)
             if flag { cids = (cids ?? marked).filter(marked.contains) } else { excluded += marked }
         }
-        let sortField = body["sort"]?.arrayValue?.first?.objectValue?["field"]?.stringValue ?? "last_message_at"
+        // One sort key, by the latest message (`last_updated` is that here: channels change only
+        // by their messages' times) or by creation, either way; others are refused, not ignored.
+        let sorts = body["sort"]?.arrayValue ?? []
+        let sort = sorts.first?.objectValue
+        let sortField = sort?["field"]?.stringValue ?? "last_message_at"
+        guard sorts.count <= 1, ["last_message_at", "last_updated", "created_at"].contains(sortField) else {
+            throw StreamAPIError.input(
+                operation,
+                "sorting channels by \(sorts.compactMap { $0.objectValue?["field"]?.stringValue }.joined(separator: ", ")) is not supported by the local server (one of last_message_at, last_updated or created_at is)"
+            )
+        }
         let limit = min(max(body["limit"]?.intValue ?? 10, 0), 30)
         let offset = max(body["offset"]?.intValue ?? 0, 0)
         let channels = try store.queryChannels(
@@ -147,6 +157,7 @@ struct ChannelRoutes {
             frozen: frozen,
             hidden: hiddenFilter,
             byLastMessage: sortField != "created_at",
+            ascending: (sort?["direction"]?.intValue ?? -1) > 0,
             limit: limit,
             offset: offset
         )
