@@ -28,9 +28,27 @@ public struct MessageHistoryQuery: Sendable {
 extension ChatStore {
     /// Keeps the stored state of `messageID` as a history entry before it is replaced. The
     /// entry's own start is the previous replacement (or the message's creation by its author),
-    /// so every entry knows when and by whom its state was made.
-    static func keepHistory(of messageID: String, replacedBy editor: String, db: any SQLSession) throws {
+    /// so every entry knows when and by whom its state was made. As in Stream, only text,
+    /// attachments, custom fields and deletion are history: a change of nothing else (a pin)
+    /// to `replacement` keeps no entry.
+    static func keepHistory(
+        of messageID: String,
+        replacedBy editor: String,
+        db: any SQLSession,
+        unlessSameAs replacement: Message? = nil
+    )
+        throws
+    {
         guard let current = try db.row("SELECT * FROM messages WHERE id = ?", messageID) else { return }
+        if let replacement {
+            let attachments = StoredValue.decodeJSON(current["attachments"])?.arrayValue ?? []
+            let custom = StoredValue.decodeJSON(current["custom"])?.objectValue ?? JSONObject()
+            if current["text"] as String == (replacement.text ?? ""), attachments == replacement.attachments.map({ .object($0.fields) }),
+                custom == replacement.custom
+            {
+                return
+            }
+        }
         let previous = try db.row(
             "SELECT replaced_at, replaced_by FROM message_history WHERE message_id = ? ORDER BY replaced_at DESC LIMIT 1",
             messageID

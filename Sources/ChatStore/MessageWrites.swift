@@ -37,7 +37,7 @@ extension ChatStore {
     public func update(message: Message, by editor: String) throws {
         try backend.write { db in
             let before: String? = try db.value("SELECT text FROM messages WHERE id = ?", message.id)
-            try Self.keepHistory(of: message.id, replacedBy: editor, db: db)
+            try Self.keepHistory(of: message.id, replacedBy: editor, db: db, unlessSameAs: message)
             _ = try StoreImportSink(db: db, mode: .upsert, importTime: .now()).write(.message(message))
             // The sink's upsert keeps a stored value the item leaves out; an unpin must clear it.
             try db.execute(

@@ -61,6 +61,9 @@ def test_message_history_lists_each_state_before_an_edit_newest_first_with_pagin
     assert entries[0]["custom"] == {"color": "red"} and entries[0]["is_deleted"] is False
     assert entries[0]["message_updated_by_id"] == author and entries[0]["message_updated_at"] == message["created_at"]
     assert [e["message_updated_at"] for e in entries] == sorted(e["message_updated_at"] for e in entries)
+    # A pin changes nothing history keeps: no entry.
+    client.pin_message(message["id"], author)
+    assert len(client.query_message_history({"message_id": message["id"]}, limit=10)["message_history"]) == 4
     # The current state ("-4", by the editor) is the message itself, not history.
     assert client.get_message(message["id"])["message"]["text"] == "-4"
 
