@@ -49,9 +49,7 @@ struct BatchDeleteRoutes {
         let operation = "DeleteChannels"
         var request = request
         let body = try await request.jsonObject(operation: operation)
-        for option in body.members where !["cids", "hard_delete"].contains(option.key) && option.value != .null {
-            throw StreamAPIError.input(operation, "\(option.key) is not supported by the local server in \(operation)")
-        }
+        try body.requireHandled(["cids", "hard_delete"], operation: operation)
         let cids = try ids(body, "cids", operation: operation)
         var result = JSONObject()
         for cid in cids {
@@ -81,9 +79,7 @@ struct BatchDeleteRoutes {
         var request = request
         let body = try await request.jsonObject(operation: operation)
         let known: Set<String> = ["user_ids", "user", "messages", "conversations", "new_channel_owner_id"]
-        for option in body.members where !known.contains(option.key) && option.value != .null {
-            throw StreamAPIError.input(operation, "\(option.key) is not supported by the local server in \(operation)")
-        }
+        try body.requireHandled(known, operation: operation)
         let userIDs = try ids(body, "user_ids", operation: operation)
         func mode(_ key: String, _ allowed: Set<String>) throws -> String? {
             guard let value = body[key], value != .null else { return nil }

@@ -88,9 +88,7 @@ struct DraftRoutes {
         let operation = "QueryDrafts"
         var request = request
         let body = try await request.jsonObject(operation: operation)
-        for option in body.members where !["user_id", "user", "filter", "sort", "limit", "next", "prev"].contains(option.key) {
-            throw StreamAPIError.input(operation, "\(option.key) is not supported by the local server in \(operation)")
-        }
+        try body.requireHandled(["user_id", "user", "filter", "sort", "limit", "next", "prev"], operation: operation)
         let user = try ActingUser.resolve(context, claimed: ActingUser.claimed(in: body), operation: operation)
         let filter = try RecordFilter(body["filter"]?.objectValue ?? JSONObject(), operation: operation)
         let sort = body["sort"]?.arrayValue?.isEmpty == false ? body["sort"] : [["field": "created_at", "direction": -1]]

@@ -24,9 +24,7 @@ struct ThreadRoutes {
         let operation = "QueryThreads"
         var request = request
         let body = try await request.jsonObject(operation: operation)
-        for option in body.members where !Self.queryKeys.contains(option.key) && option.value != .null {
-            throw StreamAPIError.input(operation, "\(option.key) is not supported by the local server in \(operation)")
-        }
+        try body.requireHandled(Self.queryKeys, operation: operation)
         let user = try ActingUser.resolve(context, claimed: ActingUser.claimed(in: body), operation: operation)
         let filter = try RecordFilter(body["filter"]?.objectValue ?? JSONObject(), operation: operation)
         let limit = min(max(body["limit"]?.intValue ?? 10, 1), 100)

@@ -135,9 +135,7 @@ struct UserRoutes {
     private func query(_ request: Request, _ context: ServerContext) throws -> Response {
         let operation = "QueryUsers"
         let payload = try request.jsonQuery("payload", operation: operation)
-        for option in payload.members where !Self.queryKeys.contains(option.key) && option.value != .null {
-            throw StreamAPIError.input(operation, "\(option.key) is not supported by the local server in \(operation)")
-        }
+        try payload.requireHandled(Self.queryKeys, operation: operation)
         let conditions = payload["filter_conditions"]?.objectValue ?? JSONObject()
         let filter = try RecordFilter(conditions, operation: operation)
         let sort = try RecordSort(payload["sort"], default: "created_at", operation: operation)

@@ -54,9 +54,7 @@ struct ChannelUpdateRoutes {
         let operation = partial ? "UpdateChannelPartial" : "UpdateChannel"
         var request = request
         let body = try await request.jsonObject(operation: operation)
-        for option in body.members where !Self.handledKeys.contains(option.key) && option.value != .null {
-            throw StreamAPIError.input(operation, "\(option.key) is not supported by the local server in \(operation)")
-        }
+        try body.requireHandled(Self.handledKeys, operation: operation)
         var channel = try changeable(context, operation: operation, body: body)
         let actor = actor(body, context, fallback: channel.createdBy)
         var data: JSONObject?
@@ -119,9 +117,7 @@ struct ChannelUpdateRoutes {
         let operation = "TruncateChannel"
         var request = request
         let body = try await request.jsonObject(operation: operation)
-        for option in body.members where !Self.truncateKeys.contains(option.key) && option.value != .null {
-            throw StreamAPIError.input(operation, "\(option.key) is not supported by the local server in \(operation)")
-        }
+        try body.requireHandled(Self.truncateKeys, operation: operation)
         let channel = try changeable(context, operation: operation)
         let message = try truncateMessage(body, channel: channel, context, operation: operation)
         var time = Timestamp.now()

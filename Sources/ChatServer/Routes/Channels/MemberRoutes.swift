@@ -27,9 +27,7 @@ struct MemberRoutes {
     private func query(_ request: Request, _ context: ServerContext) throws -> Response {
         let operation = "QueryMembers"
         let payload = try request.jsonQuery("payload", operation: operation)
-        for option in payload.members where !Self.queryKeys.contains(option.key) && option.value != .null {
-            throw StreamAPIError.input(operation, "\(option.key) is not supported by the local server in \(operation)")
-        }
+        try payload.requireHandled(Self.queryKeys, operation: operation)
         guard let type = payload["type"]?.stringValue, !type.isEmpty else { throw StreamAPIError.input(operation, "type is required") }
         let id: String
         if let given = payload["id"]?.stringValue, !given.isEmpty {

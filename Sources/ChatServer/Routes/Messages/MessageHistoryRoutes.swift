@@ -17,9 +17,7 @@ struct MessageHistoryRoutes {
         try ServerSideOnly.messageHistory.require(context, operation: operation)
         var request = request
         let body = try await request.jsonObject(operation: operation)
-        for option in body.members where !["filter", "sort", "limit", "next", "prev"].contains(option.key) && option.value != .null {
-            throw StreamAPIError.input(operation, "\(option.key) is not supported by the local server in \(operation)")
-        }
+        try body.requireHandled(["filter", "sort", "limit", "next", "prev"], operation: operation)
         guard let filter = body["filter"]?.objectValue, !filter.isEmpty else { throw StreamAPIError.input(operation, "filter is required") }
         var query = MessageHistoryQuery()
         for condition in filter.members {
