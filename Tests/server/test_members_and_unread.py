@@ -42,6 +42,8 @@ def test_get_messages_by_ids_in_this_channel_only(client, server, room):
         channel.get_messages([f"id{n}" for n in range(51)])
     assert raised.value.status_code == 400 and "50" in raised.value.error_message
     assert as_user(server, outsider, "GET", f"channels/messaging/{channel.id}/messages?ids={sent[0]}", {}).status_code == 403
+    refused = as_user(server, owner, "GET", f"channels/messaging/{channel.id}/messages?ids={sent[0]}&member_custom_include=hat", {})
+    assert refused.status_code == 400 and "member_custom_include" in refused.json()["message"]
 
 
 def test_mark_unread_from_a_message_moves_the_read_state_back(client, server, room):

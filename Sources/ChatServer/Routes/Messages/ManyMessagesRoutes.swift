@@ -21,6 +21,10 @@ struct ManyMessagesRoutes {
             .filter { !$0.isEmpty }
         guard !ids.isEmpty else { throw StreamAPIError.input(operation, "ids is required: message ids separated by commas") }
         guard ids.count <= Self.maxIDs else { throw StreamAPIError.input(operation, "at most \(Self.maxIDs) ids per request") }
+        // Messages here carry no member data to include it in.
+        if request.uri.queryParameters.get("member_custom_include") != nil {
+            throw StreamAPIError.input(operation, "member_custom_include is not supported by the local server in \(operation)")
+        }
         guard let channel = try store.channel(cid: ChannelID.cid(type: type, id: id)) else {
             throw StreamAPIError.notFound(operation, "Can't find channel with id \(type):\(id)")
         }
