@@ -9,8 +9,8 @@ extension ChatStore {
 
     /// Adds members (with a channel role; existing members get the role), in one transaction.
     /// A new member has read the channel up to the time they join (Stream's rule): what is
-    /// sent after counts as unread.
-    public func addMembers(cid: String, _ members: [(userID: String, role: String?)]) throws {
+    /// sent after counts as unread. `custom` replaces the custom data of the members it names.
+    public func addMembers(cid: String, _ members: [(userID: String, role: String?)], custom: [String: JSONObject] = [:]) throws {
         try backend.write { db in
             let now = Timestamp.now().storageText
             for m in members {
@@ -26,6 +26,14 @@ extension ChatStore {
                     now,
                     m.role
                 )
+                if let fields = custom[m.userID] {
+                    try db.execute(
+                        "UPDATE members SET custom = ? WHERE cid = ? AND user_id = ?",
+                        StoredValue.json(.object(fields)),
+                        cid,
+                        m.userID
+                    )
+                }
             }
         }
     }
@@ -95,13 +103,13 @@ extension ChatStore {
         }
     }
 
-    /// Removes the channel with everything in it: members, messages, reactions and channel bans.
+    /// Removes the channel with everything in it: members, messages, reactions, drafts and channel bans.
     public func deleteChannel(cid: String) throws {
         try backend.write { db in
             for table in ["reactions", "deleted_for_me"] {
                 try db.execute("DELETE FROM \(table) WHERE message_id IN (SELECT id FROM messages WHERE cid = ?)", cid)
             }
-            for table in ["messages", "members", "bans", "channels"] {
+            for table in ["messages", "members", "bans", "drafts", "channels"] {
                 try db.execute("DELETE FROM \(table) WHERE cid = ?", cid)
             }
         }
@@ -124,6 +132,7 @@ extension ChatStore {
         frozen: Bool?,
         hidden: (userID: String, hidden: Bool)? = nil,
         byLastMessage: Bool,
+        ascending: Bool = false,
         limit: Int,
         offset: Int
     ) throws -> [Channel] {
@@ -155,9 +164,11 @@ extension ChatStore {
                 )
                 arguments.append(.text(hidden.userID))
             }
+            let direction = ascending ? "ASC" : "DESC"
             let order =
                 byLastMessage
-                ? "COALESCE((SELECT MAX(created_at) FROM messages WHERE cid = c.cid), c.created_at) DESC" : "c.created_at DESC"
+                ? "COALESCE((SELECT MAX(created_at) FROM messages WHERE cid = c.cid), c.created_at) \(direction)"
+                : "c.created_at \(direction)"
             let sql =
                 "SELECT c.* FROM channels c" + (conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND "))
                 + " ORDER BY \(order), c.cid LIMIT ? OFFSET ?"

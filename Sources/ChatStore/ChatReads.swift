@@ -33,8 +33,7 @@ extension ChatStore {
     /// `asOf`: the counts as they stood when that message arrived, whatever was sent since.
     public func channels(for userID: String, asOf: Timestamp?) throws -> [ChannelSummary] {
         try backend.read { db in
-            let mutes: String? = try db.value("SELECT channel_mutes FROM users WHERE id = ?", userID)
-            let muted = Set(StoredValue.decodeJSON(mutes)?.arrayValue?.compactMap(\.stringValue) ?? [])
+            let muted = Set(try Self.channelMutes(of: userID, now: .now(), db: db).map(\.cid))
             let unread = Self.unreadCondition(user: ":user", db.dialect) + (asOf == nil ? "" : " AND m.created_at <= :asOf")
             var arguments: [String: SQLValue] = ["user": .text(userID)]
             if let asOf { arguments["asOf"] = .text(asOf.storageText) }

@@ -31,11 +31,13 @@ extension ChatStore {
         }
     }
 
-    /// Replaces a message's content (its channel, author and time stay) and, when the text
-    /// changed, records the edit (a pin or a custom field is not an edit a reader is shown).
-    public func update(message: Message) throws {
+    /// Replaces a message's content (its channel, author and time stay) as `editor` and keeps the
+    /// state it replaces in the message's history; when the text changed, records the edit for
+    /// readers (a pin or a custom field is not an edit a reader is shown).
+    public func update(message: Message, by editor: String) throws {
         try backend.write { db in
             let before: String? = try db.value("SELECT text FROM messages WHERE id = ?", message.id)
+            try Self.keepHistory(of: message.id, replacedBy: editor, db: db, unlessSameAs: message)
             _ = try StoreImportSink(db: db, mode: .upsert, importTime: .now()).write(.message(message))
             // The sink's upsert keeps a stored value the item leaves out; an unpin must clear it.
             try db.execute(
@@ -51,9 +53,11 @@ extension ChatStore {
         }
     }
 
-    /// Marks a message deleted (Stream's soft delete: the row stays, as type `deleted`).
-    public func softDelete(messageID: String) throws {
+    /// Marks a message deleted by `deleter` (Stream's soft delete: the row stays, as type
+    /// `deleted`); the state before is kept in the message's history.
+    public func softDelete(messageID: String, by deleter: String) throws {
         try backend.write { db in
+            try Self.keepHistory(of: messageID, replacedBy: deleter, db: db)
             try db.execute(
                 "UPDATE messages SET type = 'deleted', deleted_at = ? WHERE id = ? AND deleted_at IS NULL",
                 Timestamp.now().storageText,

@@ -120,8 +120,9 @@ extension ChatStore {
     }
 
     /// Adds or removes `cid` in the user's `channel_mutes` (the list an import fills and the
-    /// client's channel list reads); false when there is no such user.
-    public func setChannelMuted(userID: String, cid: String, muted: Bool) throws -> Bool {
+    /// client's channel list reads), a mute ending at `expires` when given; false when there is
+    /// no such user.
+    public func setChannelMuted(userID: String, cid: String, muted: Bool, expires: Timestamp? = nil) throws -> Bool {
         try backend.write { db in
             // FOR UPDATE: two servers changing the same user's list must not lose one change.
             let lock = db.dialect == .postgres ? " FOR UPDATE" : ""
@@ -130,8 +131,28 @@ extension ChatStore {
             cids.removeAll { $0 == cid }
             if muted { cids.append(cid) }
             try db.execute("UPDATE users SET channel_mutes = ? WHERE id = ?", StoredValue.json(cids), userID)
+            try db.execute("DELETE FROM channel_mute_expiry WHERE user_id = ? AND cid = ?", userID, cid)
+            if muted, let expires {
+                try db.execute("INSERT INTO channel_mute_expiry (user_id, cid, expires) VALUES (?, ?, ?)", userID, cid, expires.storageText)
+            }
             return true
         }
+    }
+
+    /// The channels `userID` has muted as of `now` (a mute whose expiration has passed is over),
+    /// each with its expiration if it has one.
+    public func channelMutes(of userID: String, now: Timestamp = .now()) throws -> [(cid: String, expires: Timestamp?)] {
+        try backend.read { db in try Self.channelMutes(of: userID, now: now, db: db) }
+    }
+
+    static func channelMutes(of userID: String, now: Timestamp, db: any SQLSession) throws -> [(cid: String, expires: Timestamp?)] {
+        let list: String? = try db.value("SELECT channel_mutes FROM users WHERE id = ?", userID)
+        var expiry: [String: Timestamp] = [:]
+        for row in try db.rows("SELECT cid, expires FROM channel_mute_expiry WHERE user_id = ?", userID) {
+            expiry[row["cid"]] = StoredValue.decodeTime(row["expires"])
+        }
+        let cids = StoredValue.decodeJSON(list)?.arrayValue?.compactMap(\.stringValue) ?? []
+        return cids.filter { expiry[$0].map { $0 > now } ?? true }.map { ($0, expiry[$0]) }
     }
 
     /// Who `userID` has muted (targets), mutes in force at `now`.

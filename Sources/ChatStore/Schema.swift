@@ -195,6 +195,58 @@ enum Schema {
         ),
         // A shadow-banned user's messages: stored and shown to their author only.
         Step(name: "v8: shadowed messages", sql: "ALTER TABLE messages ADD COLUMN shadowed INTEGER NOT NULL DEFAULT 0"),
+        // Message history (each row a message's state before an edit or a soft delete), channel
+        // mutes that end, the batch deletes' tasks, drafts (one per user and channel or thread;
+        // `parent_id` '' for the channel), a thread's own read position (`mark_read` with
+        // `thread_id`), a member's pin of a channel and how far messages reached the member's
+        // devices (`channels/delivered`).
+        Step(
+            name: "v9: message history, mute expiry, tasks, drafts, thread reads, pinned and delivered members",
+            sql: """
+                CREATE TABLE message_history (
+                    message_id TEXT NOT NULL,
+                    version_at TEXT NOT NULL,
+                    version_by TEXT NOT NULL,
+                    text TEXT NOT NULL,
+                    attachments TEXT,
+                    custom TEXT NOT NULL DEFAULT '{}',
+                    is_deleted INTEGER NOT NULL DEFAULT 0,
+                    replaced_at TEXT NOT NULL,
+                    replaced_by TEXT NOT NULL,
+                    PRIMARY KEY (message_id, replaced_at)
+                ) WITHOUT ROWID;
+                CREATE TABLE channel_mute_expiry (
+                    user_id TEXT NOT NULL,
+                    cid TEXT NOT NULL,
+                    expires TEXT NOT NULL,
+                    PRIMARY KEY (user_id, cid)
+                ) WITHOUT ROWID;
+                CREATE TABLE tasks (
+                    id TEXT PRIMARY KEY NOT NULL,
+                    status TEXT NOT NULL,
+                    created_at TEXT NOT NULL,
+                    updated_at TEXT NOT NULL,
+                    result TEXT NOT NULL DEFAULT '{}'
+                );
+                CREATE TABLE drafts (
+                    user_id TEXT NOT NULL,
+                    cid TEXT NOT NULL,
+                    parent_id TEXT NOT NULL DEFAULT '',
+                    message TEXT NOT NULL,
+                    created_at TEXT NOT NULL,
+                    PRIMARY KEY (user_id, cid, parent_id)
+                ) WITHOUT ROWID;
+                CREATE TABLE thread_reads (
+                    user_id TEXT NOT NULL,
+                    parent_id TEXT NOT NULL,
+                    last_read TEXT NOT NULL,
+                    PRIMARY KEY (user_id, parent_id)
+                ) WITHOUT ROWID;
+                ALTER TABLE members ADD COLUMN pinned_at TEXT;
+                ALTER TABLE members ADD COLUMN last_delivered_at TEXT;
+                ALTER TABLE members ADD COLUMN last_delivered_message_id TEXT;
+                """
+        ),
         // `PATCH /app`: each setting's value as JSON text. `user_blocks`: when each block made
         // through the API was made (the list itself is `users.blocked_user_ids`). `flags`: a
         // target is '' when the flag is on the other kind, so the unique index holds on both databases.

@@ -67,6 +67,9 @@ enum StoredItems {
         member.hideMessagesBefore = StoredValue.decodeTime(row["hide_messages_before"])
         member.lastRead = StoredValue.decodeTime(row["last_read"])
         member.archivedAt = StoredValue.decodeTime(row["archived_at"])
+        member.pinnedAt = StoredValue.decodeTime(row["pinned_at"])
+        member.lastDeliveredAt = StoredValue.decodeTime(row["last_delivered_at"])
+        member.lastDeliveredMessageID = row["last_delivered_message_id"]
         member.createdAt = StoredValue.decodeTime(row["created_at"])
         return member
     }

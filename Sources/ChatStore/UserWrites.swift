@@ -37,25 +37,13 @@ extension ChatStore {
         }
     }
 
-    /// Users matching `ids` (all when nil) and `role`, ordered by `sort` (`id` or `created_at`), a page at a time.
-    public func users(ids: [String]?, role: String?, sortField: String, descending: Bool, limit: Int, offset: Int) throws -> [User] {
+    /// The users with `ids` (every user when nil), by id; the server filters and orders them as
+    /// Stream's queries do.
+    public func users(ids: [String]?) throws -> [User] {
         try backend.read { db in
-            var conditions: [String] = []
-            var arguments: [SQLValue] = []
-            if let ids {
-                conditions.append("id IN (\(placeholders(ids.count)))")
-                arguments += ids.map(SQLValue.text)
-            }
-            if let role {
-                conditions.append("role = ?")
-                arguments.append(.text(role))
-            }
-            let column = sortField == "id" ? "id" : "created_at"
             let sql =
-                "SELECT * FROM users" + (conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND "))
-                + " ORDER BY \(column) \(descending ? "DESC" : "ASC"), id LIMIT ? OFFSET ?"
-            arguments += [limit.sqlValue, offset.sqlValue]
-            return try db.rows(sql, arguments).map(StoredItems.user)
+                "SELECT * FROM users" + (ids.map { "WHERE id IN (\(placeholders($0.count)))" }.map { " " + $0 } ?? "") + " ORDER BY id"
+            return try db.rows(sql, (ids ?? []).map(SQLValue.text)).map(StoredItems.user)
         }
     }
 }
@@ -90,7 +78,9 @@ extension ChatStore {
                 try db.execute("UPDATE users SET deleted_at = ? WHERE id = ?", time.storageText, id)
                 return try db.row("SELECT * FROM users WHERE id = ?", id).map(StoredItems.user)
             }
-            for table in ["reactions", "deleted_for_me", "members"] { try db.execute("DELETE FROM \(table) WHERE user_id = ?", id) }
+            for table in ["reactions", "deleted_for_me", "members", "drafts"] {
+                try db.execute("DELETE FROM \(table) WHERE user_id = ?", id)
+            }
             try db.execute("DELETE FROM mutes WHERE user_id = ? OR target_id = ?", id, id)
             try db.execute("DELETE FROM bans WHERE target_id = ?", id)
             try db.execute("DELETE FROM devices WHERE user_id = ?", id)

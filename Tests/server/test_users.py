@@ -102,6 +102,6 @@ def test_reserved_field_is_refused(client):
 
 def test_unsupported_filter_is_an_honest_error(client):
     with pytest.raises(StreamAPIException) as raised:
-        client.query_users({"name": {"$autocomplete": "ad"}})
-    assert raised.value.status_code == 400
+        client.query_users({"name": {"$q": "ad"}})
+    assert raised.value.status_code == 400 and "$q" in raised.value.error_message
     assert "not supported by the local server" in raised.value.error_message

@@ -12,6 +12,11 @@ public struct Member: Sendable, Hashable {
     public var hideMessagesBefore: Timestamp?
     public var lastRead: Timestamp?
     public var archivedAt: Timestamp?
+    /// When the member pinned the channel (member partial update; not an import field).
+    public var pinnedAt: Timestamp?
+    /// The newest message reported delivered to the member's devices (`channels/delivered`).
+    public var lastDeliveredAt: Timestamp?
+    public var lastDeliveredMessageID: String?
     public var createdAt: Timestamp?
     public var custom: JSONObject
 

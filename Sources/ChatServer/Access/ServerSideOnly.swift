@@ -7,6 +7,9 @@ enum ServerSideOnly: String {
     case appSettings = "app settings can only be changed server-side"
     case commands = "commands can only be changed server-side"
     case userStatus = "users can only be deactivated, reactivated or restored server-side"
+    case messageHistory = "message history can only be queried server-side"
+    case userEvents = "custom user events can only be sent server-side"
+    case unreadBatch = "unread counts of several users can only be read server-side"
 
     func require(_ context: ServerContext, operation: String) throws {
         guard context.actor == .server else { throw StreamAPIError.notAllowed(operation, rawValue) }

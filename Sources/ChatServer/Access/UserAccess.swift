@@ -13,8 +13,8 @@ enum UserAccess {
         }
     }
 
-    /// An upserted user that gives a role or teams.
-    static func upsertIsPrivileged(_ user: User) -> Bool { user.role != nil || user.teams != nil }
+    /// An upserted user that gives a role, teams or a role per team.
+    static func upsertIsPrivileged(_ user: User) -> Bool { user.role != nil || user.teams != nil || user.teamsRole != nil }
 
     /// A partial update that sets or unsets `role`, `teams` or `teams_role` (or a path into one).
     static func partialIsPrivileged(_ change: PartialUpdate) -> Bool {

@@ -70,6 +70,8 @@ enum ChannelJSON {
         o["banned"] = false
         o["shadow_banned"] = false
         o["status"] = "member"
+        o["pinned_at"] = row.member.pinnedAt.map { .string($0.rfc3339) } ?? .null
+        o["archived_at"] = row.member.archivedAt.map { .string($0.rfc3339) } ?? .null
         if row.member.invited == true {
             o["invited"] = true
             o["invite_accepted_at"] = row.member.inviteAcceptedAt.map { .string($0.rfc3339) } ?? .null

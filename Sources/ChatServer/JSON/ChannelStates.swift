@@ -20,7 +20,7 @@ struct ChannelStates {
         )
         let creator = try store.user(id: channel.createdBy)
         let config = try store.channelConfig(forType: channel.type)
-        let muted = viewerID.isEmpty ? nil : (try store.user(id: viewerID)?.channelMutes ?? []).contains(channel.cid)
+        let muted = viewerID.isEmpty ? nil : try store.channelMutes(of: viewerID).contains { $0.cid == channel.cid }
         var out: JSONObject = [
             "channel": ChannelJSON.channel(
                 channel,
@@ -42,10 +42,16 @@ struct ChannelStates {
     /// the channel does not show how far others have read, so a user sees only their own.
     private func read(_ channel: Channel, members: [MemberRow], viewer: String, shared: Bool) throws -> [JSONValue] {
         try store.readStates(cid: channel.cid).filter { shared || $0.userID == viewer }.map { state in
-            let user = members.first { $0.user.id == state.userID }?.user ?? User(id: state.userID)
-            return [
-                "user": UserJSON.json(user), "last_read": .string(state.lastRead.rfc3339), "unread_messages": .int(state.unreadMessages),
+            let row = members.first { $0.user.id == state.userID }
+            var o: JSONObject = [
+                "user": UserJSON.json(row?.user ?? User(id: state.userID)), "last_read": .string(state.lastRead.rfc3339),
+                "unread_messages": .int(state.unreadMessages),
             ]
+            if let at = row?.member.lastDeliveredAt, let id = row?.member.lastDeliveredMessageID {
+                o["last_delivered_at"] = .string(at.rfc3339)
+                o["last_delivered_message_id"] = .string(id)
+            }
+            return .object(o)
         }
     }
 }

@@ -151,8 +151,15 @@ struct ModerationRoutes {
         )
         let cids = (body["channel_cid"]?.stringValue).map { [$0] } ?? body["channel_cids"]?.arrayValue?.compactMap(\.stringValue) ?? []
         guard !cids.isEmpty else { throw StreamAPIError.input(operation, "channel_cid or channel_cids is required") }
-        if let expiration = body["expiration"], expiration != .null {
-            throw StreamAPIError.input(operation, "channel mutes with an expiration are not supported by the local server")
+        // `expiration` is in milliseconds, as Stream's; the mute is over then.
+        let now = Timestamp.now()
+        var expires: Timestamp?
+        if muting, let expiration = body["expiration"], expiration != .null {
+            guard let ms = expiration.intValue, ms > 0 else {
+                throw StreamAPIError.input(operation, "expiration must be a number of milliseconds")
+            }
+            let end = Int64(now.nanoseconds) + Int64(ms % 1000) * 1_000_000
+            expires = Timestamp(seconds: now.seconds + Int64(ms / 1000) + end / 1_000_000_000, nanoseconds: Int32(end % 1_000_000_000))
         }
         var channels: [Channel] = []
         for cid in cids {
@@ -163,13 +170,18 @@ struct ModerationRoutes {
             channels.append(channel)
         }
         for channel in channels {
-            guard try store.setChannelMuted(userID: user, cid: channel.cid, muted: muting) else {
+            guard try store.setChannelMuted(userID: user, cid: channel.cid, muted: muting, expires: expires) else {
                 throw StreamAPIError.input(operation, "user \(user) doesn't exist")
             }
         }
-        let now = Timestamp.now()
         var me = (try store.user(id: user)).map(UserJSON.json)?.objectValue ?? ["id": .string(user)]
-        me["channel_mutes"] = .array((try store.user(id: user)?.channelMutes ?? []).map { ["channel": ["cid": .string($0)]] })
+        me["channel_mutes"] = .array(
+            try store.channelMutes(of: user, now: now).map { mute in
+                var o: JSONObject = ["channel": ["cid": .string(mute.cid)]]
+                if let expires = mute.expires { o["expires"] = .string(expires.rfc3339) }
+                return .object(o)
+            }
+        )
         await hub.publish(
             ["type": "notification.channel_mutes_updated", "created_at": .string(now.rfc3339), "me": .object(me)],
             toUser: user
@@ -179,6 +191,7 @@ struct ModerationRoutes {
             [
                 "channel": try ChannelJSON.full(channel, store: store),
                 "user": .object(me), "created_at": .string(now.rfc3339), "updated_at": .string(now.rfc3339),
+                "expires": expires.map { .string($0.rfc3339) } ?? .null,
             ]
         }
         var out: JSONObject = ["own_user": .object(me)]

@@ -32,10 +32,25 @@ struct ReadStateRoutes {
         let channel = try channel(context, operation: operation)
         let user = try ActingUser.resolve(context, claimed: ActingUser.claimed(in: body), operation: operation)
         let now = Timestamp.now()
-        guard try store.markRead(cid: channel.cid, userID: user, at: now) else {
-            throw StreamAPIError.notAllowed(operation, "user \(user) is not a member of channel \(channel.cid)")
+        // With `thread_id`, only that thread's replies are read: the channel's position stays.
+        let thread = body["thread_id"]?.stringValue
+        if let thread {
+            guard try store.isMember(cid: channel.cid, userID: user) else {
+                throw StreamAPIError.notAllowed(operation, "user \(user) is not a member of channel \(channel.cid)")
+            }
+            guard let parent = try store.message(id: thread, viewer: user), parent.message.cid == channel.cid,
+                parent.message.parentID == nil
+            else { throw StreamAPIError.notFound(operation, "Can't find thread with id \(thread) in channel \(channel.cid)") }
+            try store.markThreadRead(parentID: thread, userID: user, at: now)
+        } else if let given = body["thread_id"], given != .null {
+            throw StreamAPIError.input(operation, "thread_id must be a message id")
+        } else {
+            guard try store.markRead(cid: channel.cid, userID: user, at: now) else {
+                throw StreamAPIError.notAllowed(operation, "user \(user) is not a member of channel \(channel.cid)")
+            }
         }
         var event = EventJSON.base("message.read", channel, user: user, store: store, at: now)
+        if let thread { event["thread_id"] = .string(thread) }
         if let id = body["message_id"]?.stringValue { event["last_read_message_id"] = .string(id) }
         // read_events "controls whether the chat shows how far you've read" (Stream's docs): with
         // it off, others get no message.read, but the read position is still kept above, since
@@ -87,48 +102,14 @@ struct ReadStateRoutes {
         return JSONResponse.ok([:], status: .created, context: context)
     }
 
-    /// Unread messages per channel for a user, by Stream's rule (see `ChannelSummary`), and the
-    /// threads the user takes part in with unread replies (`ChatStore.unreadThreads`). Each
-    /// channel also carries `unread_mention_count`, the unread messages that mention the user:
-    /// not Stream's (it reports no mentions), added so a client's sidebar can show them.
+    /// `unread_counts` for one user (see `UnreadJSON`).
     private func unread(_ request: Request, _ context: ServerContext) throws -> Response {
         let user = try ActingUser.resolve(
             context,
             claimed: request.uri.queryParameters.get("user_id").map { String($0) },
             operation: "UnreadCounts"
         )
-        let channels = try store.channels(for: user)
-        var byType: [String: (channels: Int, unread: Int)] = [:]
-        for c in channels where c.unreadCount > 0 {
-            byType[c.channel.type, default: (0, 0)].channels += 1
-            byType[c.channel.type, default: (0, 0)].unread += c.unreadCount
-        }
-        let perChannel: [JSONValue] = channels.filter { $0.unreadCount > 0 }.map { c in
-            let lastRead: JSONValue = c.lastRead.map { .string($0.rfc3339) } ?? .null
-            return [
-                "channel_id": .string(c.channel.cid), "unread_count": .int(c.unreadCount), "last_read": lastRead,
-                "unread_mention_count": .int(c.mentionCount),
-            ]
-        }
-        let perType: [JSONValue] = byType.keys.sorted().map { type in
-            let counts = byType[type]!
-            return ["channel_type": .string(type), "channel_count": .int(counts.channels), "unread_count": .int(counts.unread)]
-        }
-        let total = channels.reduce(0) { $0 + $1.unreadCount }
-        let threads: [JSONValue] = try store.unreadThreads(for: user).map { thread in
-            let lastRead: JSONValue = thread.lastRead.map { .string($0.rfc3339) } ?? .null
-            let lastReadMessage: JSONValue = thread.lastReadMessageID.map(JSONValue.string) ?? .null
-            let fields: JSONObject = [
-                "parent_message_id": .string(thread.parentMessageID), "unread_count": .int(thread.unreadCount),
-                "last_read": lastRead, "last_read_message_id": lastReadMessage,
-            ]
-            return .object(fields)
-        }
-        let body: JSONObject = [
-            "total_unread_count": .int(total), "channels": .array(perChannel), "channel_type": .array(perType),
-            "total_unread_threads_count": .int(threads.count), "threads": .array(threads),
-        ]
-        return JSONResponse.ok(body, context: context)
+        return JSONResponse.ok(try UnreadJSON.counts(for: user, store: store), context: context)
     }
 
     /// typing.start / typing.stop, and custom events (a type without a dot).

@@ -123,38 +123,31 @@ struct UserRoutes {
         return JSONResponse.ok(["user": UserJSON.json(user)], context: context)
     }
 
+    /// Payload keys of `query_users` the local server acts on; `presence` has nothing to do
+    /// (no user shows online here) and the connection ids only name the caller's socket.
+    static let queryKeys: Set<String> = [
+        "filter_conditions", "sort", "limit", "offset", "include_deactivated_users", "presence", "user_id", "client_id",
+        "connection_id",
+    ]
+
+    /// `query_users`: any built-in or custom field through `RecordFilter`, sorted by any field,
+    /// a page at a time; deactivated users only when asked for, as in Stream.
     private func query(_ request: Request, _ context: ServerContext) throws -> Response {
         let operation = "QueryUsers"
         let payload = try request.jsonQuery("payload", operation: operation)
-        let filter = payload["filter_conditions"]?.objectValue ?? JSONObject()
-        var ids: [String]?
-        var role: String?
-        for condition in filter.members {
-            let values = try QueryFilter.values(condition.value, field: condition.key, operation: operation)
-            switch condition.key {
-            case "id": ids = values
-            case "role":
-                guard values.count == 1 else { throw StreamAPIError.input(operation, "role takes one value") }
-                role = values[0]
-            default:
-                throw StreamAPIError.input(
-                    operation,
-                    "filtering users by \(condition.key) is not supported by the local server (id and role are)"
-                )
-            }
-        }
-        let sort = payload["sort"]?.arrayValue?.first?.objectValue
+        try payload.requireHandled(Self.queryKeys, operation: operation)
+        let conditions = payload["filter_conditions"]?.objectValue ?? JSONObject()
+        let filter = try RecordFilter(conditions, operation: operation)
+        let sort = try RecordSort(payload["sort"], default: "created_at", operation: operation)
         let limit = min(max(payload["limit"]?.intValue ?? 100, 0), 100)
         let offset = max(payload["offset"]?.intValue ?? 0, 0)
         guard offset <= 1000 else { throw StreamAPIError.input(operation, "offset must be at most 1000") }
-        let users = try store.users(
-            ids: ids,
-            role: role,
-            sortField: sort?["field"]?.stringValue ?? "created_at",
-            descending: (sort?["direction"]?.intValue ?? 1) < 0,
-            limit: limit,
-            offset: offset
-        )
-        return JSONResponse.ok(["users": .array(users.map(UserJSON.json))], context: context)
+        let deactivated = payload["include_deactivated_users"]?.boolValue ?? false
+        let users = try store.users(ids: RecordFilter.equalityValues(conditions, field: "id"))
+            .filter { deactivated || $0.deactivatedAt == nil }
+            .compactMap { UserJSON.json($0).objectValue }
+            .filter(filter.matches)
+        let page = sort.sorted(users, tiebreak: "id").dropFirst(offset).prefix(limit)
+        return JSONResponse.ok(["users": .array(page.map(JSONValue.object))], context: context)
     }
 }

@@ -80,6 +80,7 @@ struct ChannelRoutes {
         var frozen: Bool?
         var hidden: Bool?
         var muted: Bool?
+        var marks: [(ChatStore.MemberMark, Bool)] = []
         for condition in filter.members {
             switch condition.key {
             case "cid": cids = try QueryFilter.values(condition.value, field: "cid", operation: operation)
@@ -101,10 +102,15 @@ struct ChannelRoutes {
                     throw StreamAPIError.input(operation, "muted takes true or false")
                 }
                 muted = flag
+            case "pinned", "archived":
+                guard let flag = condition.value.boolValue ?? condition.value.objectValue?["$eq"]?.boolValue else {
+                    throw StreamAPIError.input(operation, "\(condition.key) takes true or false")
+                }
+                marks.append((condition.key == "pinned" ? .pinned : .archived, flag))
             default:
                 throw StreamAPIError.input(
                     operation,
-                    "filtering channels by \(condition.key) is not supported by the local server (cid, id, type, members, frozen, hidden and muted are)"
+                    "filtering channels by \(condition.key) is not supported by the local server (cid, id, type, members, frozen, hidden, muted, pinned and archived are)"
                 )
             }
         }
@@ -115,10 +121,31 @@ struct ChannelRoutes {
         var excluded: [String] = []
         if let muted {
             guard let viewer else { throw StreamAPIError.input(operation, "filtering by muted needs a user (a user token or user_id)") }
-            let mutes = try store.user(id: viewer)?.channelMutes ?? []
+            let mutes = try store.channelMutes(of: viewer).map(\.cid)
             if muted { cids = (cids ?? mutes).filter(mutes.contains) } else { excluded = mutes }
         }
-        let sortField = body["sort"]?.arrayValue?.first?.objectValue?["field"]?.stringValue ?? "last_message_at"
+        // `pinned` / `archived` are the viewer's own marks (member partial update), as `muted` is.
+        for (mark, flag) in marks {
+            guard let viewer else {
+                throw StreamAPIError.input(
+                    operation,
+                    "filtering by \(mark == .pinned ? "pinned" : "archived") needs a user (a user token or user_id)"
+                )
+            }
+            let marked = try store.channels(of: viewer, marked: mark)
+            if flag { cids = (cids ?? marked).filter(marked.contains) } else { excluded += marked }
+        }
+        // One sort key, by the latest message (`last_updated` is that here: channels change only
+        // by their messages' times) or by creation, either way; others are refused, not ignored.
+        let sorts = body["sort"]?.arrayValue ?? []
+        let sort = sorts.first?.objectValue
+        let sortField = sort?["field"]?.stringValue ?? "last_message_at"
+        guard sorts.count <= 1, ["last_message_at", "last_updated", "created_at"].contains(sortField) else {
+            throw StreamAPIError.input(
+                operation,
+                "sorting channels by \(sorts.compactMap { $0.objectValue?["field"]?.stringValue }.joined(separator: ", ")) is not supported by the local server (one of last_message_at, last_updated or created_at is)"
+            )
+        }
         let limit = min(max(body["limit"]?.intValue ?? 10, 0), 30)
         let offset = max(body["offset"]?.intValue ?? 0, 0)
         let channels = try store.queryChannels(
@@ -130,6 +157,7 @@ struct ChannelRoutes {
             frozen: frozen,
             hidden: hiddenFilter,
             byLastMessage: sortField != "created_at",
+            ascending: (sort?["direction"]?.intValue ?? -1) > 0,
             limit: limit,
             offset: offset
         )

@@ -1,6 +1,7 @@
 import ChatImport
 import ChatModel
 import ChatStore
+import Foundation
 import Hummingbird
 
 /// `channel.update`, `update_partial`, `add_members`/`remove_members`, `add_moderators`/
@@ -53,9 +54,7 @@ struct ChannelUpdateRoutes {
         let operation = partial ? "UpdateChannelPartial" : "UpdateChannel"
         var request = request
         let body = try await request.jsonObject(operation: operation)
-        for option in body.members where !Self.handledKeys.contains(option.key) && option.value != .null {
-            throw StreamAPIError.input(operation, "\(option.key) is not supported by the local server in \(operation)")
-        }
+        try body.requireHandled(Self.handledKeys, operation: operation)
         var channel = try changeable(context, operation: operation, body: body)
         let actor = actor(body, context, fallback: channel.createdBy)
         var data: JSONObject?
@@ -118,10 +117,9 @@ struct ChannelUpdateRoutes {
         let operation = "TruncateChannel"
         var request = request
         let body = try await request.jsonObject(operation: operation)
+        try body.requireHandled(Self.truncateKeys, operation: operation)
         let channel = try changeable(context, operation: operation)
-        if let message = body["message"], message != .null {
-            throw StreamAPIError.input(operation, "a truncate message is not supported by the local server")
-        }
+        let message = try truncateMessage(body, channel: channel, context, operation: operation)
         var time = Timestamp.now()
         if let value = body["truncated_at"], value != .null {
             guard let text = value.stringValue, let at = Timestamp(rfc3339: text) else {
@@ -135,33 +133,62 @@ struct ChannelUpdateRoutes {
         var event = EventJSON.base("channel.truncated", truncated, user: actor(body, context, fallback: channel.createdBy), store: store)
         event["channel"] = json
         await hub.publish(event, cid: channel.cid)
-        return JSONResponse.ok(["channel": json], status: .created, context: context)
+        var answer: JSONObject = ["channel": json]
+        if case let (pending, sender)? = message {
+            var message = pending
+            // After the truncation, so the message stays in the channel it empties.
+            message.createdAt = .now()
+            answer["message"] = try await NewMessages(store: store, hub: hub).post(
+                message,
+                in: truncated,
+                sender: sender,
+                operation: operation
+            )
+        }
+        return JSONResponse.ok(answer, status: .created, context: context)
     }
 
-    /// `delete`: the channel and everything in it go (hard and soft alike: the local server keeps
-    /// no trash); watchers get `channel.deleted`, members who are not watching a notification.
+    /// Keys of a truncate body: `hard_delete` has its effect by itself (truncated messages are
+    /// removed, not kept as deleted), `skip_push` too (nothing is pushed here).
+    static let truncateKeys: Set<String> = ["truncated_at", "message", "user", "user_id", "hard_delete", "skip_push"]
+
+    /// The system message a truncate with `message` leaves in the emptied channel, from the
+    /// message's user or the acting one, checked by the import rules before anything is removed.
+    private func truncateMessage(
+        _ body: JSONObject,
+        channel: Channel,
+        _ context: ServerContext,
+        operation: String
+    ) throws -> (Message, sender: String)? {
+        guard var data = body["message"]?.objectValue else {
+            if let value = body["message"], value != .null { throw StreamAPIError.input(operation, "message must be an object") }
+            return nil
+        }
+        let sender = try ActingUser.resolve(
+            context,
+            claimed: ActingUser.claimed(in: data) ?? ActingUser.claimed(in: body),
+            fallback: channel.createdBy,
+            operation: operation
+        )
+        guard try store.user(id: sender) != nil else { throw StreamAPIError.input(operation, "user \(sender) doesn't exist") }
+        for key in ["user", "user_id", "parent_id", "mentioned_users"] { data[key] = nil }
+        data["id"] = data["id"] ?? .string(UUID().uuidString.lowercased())
+        ItemChannelReference.set(channel, in: &data)
+        data["user"] = .string(sender)
+        data["type"] = "system"
+        data["created_at"] = .string(Timestamp.now().rfc3339)
+        let (parsed, errors) = ItemRules.message(data, maxTextLength: try store.channelConfig(forType: channel.type).maxMessageLength)
+        if let first = errors.first { throw StreamAPIError.rule(operation, first) }
+        guard let message = parsed else { throw StreamAPIError.input(operation, "the message is not valid") }
+        return (message, sender)
+    }
+
+    /// `delete`: the channel and everything in it go (see `ChannelDeletion`).
     private func delete(_ request: Request, _ context: ServerContext) async throws -> Response {
         let operation = "DeleteChannel"
         let channel = try changeable(context, operation: operation)
-        var json = try ChannelJSON.full(channel, store: store)
-        let memberIDs = try store.members(cid: channel.cid).map(\.user.id)
-        try store.deleteChannel(cid: channel.cid)
-        let now = Timestamp.now()
-        if case .object(var o) = json {
-            o["deleted_at"] = .string(now.rfc3339)
-            json = .object(o)
-        }
-        var event = EventJSON.base(
-            "channel.deleted",
-            channel,
-            user: ActingUser.viewer(context).isEmpty ? channel.createdBy : ActingUser.viewer(context),
-            store: store,
-            at: now
-        )
-        event["channel"] = json
-        await hub.publish(event, cid: channel.cid)
-        event["type"] = "notification.channel_deleted"
-        await hub.notify(event, cid: channel.cid, members: memberIDs)
+        let actor = ActingUser.viewer(context).isEmpty ? channel.createdBy : ActingUser.viewer(context)
+        let json = try await ChannelDeletion(store: store, hub: hub).delete(channel, by: actor)
         return JSONResponse.ok(["channel": json], context: context)
     }
 
@@ -211,6 +238,24 @@ struct ChannelUpdateRoutes {
         return [MemberChange(kind: accept ? .inviteAccepted : .inviteRejected, userID: user)]
     }
 
+    /// The custom data of `add_members` objects: their `custom` object and any field beside
+    /// `user_id` and `channel_role` (custom fields stay custom fields, as in Stream).
+    private func memberCustom(_ value: JSONValue?, operation: String) throws -> [String: JSONObject] {
+        var custom: [String: JSONObject] = [:]
+        for item in value?.arrayValue ?? [] {
+            guard let o = item.objectValue, let id = o["user_id"]?.stringValue else { continue }
+            if let given = o["custom"], given.objectValue == nil, given != .null {
+                throw StreamAPIError.input(operation, "add_members custom must be an object")
+            }
+            var fields = o["custom"]?.objectValue ?? JSONObject()
+            for member in o.members where !["user_id", "channel_role", "user", "custom"].contains(member.key) {
+                fields[member.key] = member.value
+            }
+            if !fields.isEmpty { custom[id] = fields }
+        }
+        return custom
+    }
+
     private func changeMembers(_ body: JSONObject, cid: String, operation: String) throws -> [MemberChange] {
         func entries(_ key: String) throws -> [(userID: String, role: String?)] {
             try (body[key]?.arrayValue ?? []).map { item in
@@ -242,7 +287,7 @@ struct ChannelUpdateRoutes {
             }
         }
         let removed = try entries("remove_members").map(\.userID).filter(before.contains)
-        try store.addMembers(cid: cid, added)
+        try store.addMembers(cid: cid, added, custom: try memberCustom(body["add_members"], operation: operation))
         try store.addMembers(cid: cid, moderators.map { ($0.userID, ChannelRole.moderator) })
         try store.addMembers(cid: cid, demoted.map { ($0.userID, ChannelRole.member) } + assigned)
         try store.removeMembers(cid: cid, userIDs: removed)

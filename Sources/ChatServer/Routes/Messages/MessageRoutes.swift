@@ -127,7 +127,7 @@ struct MessageRoutes {
         if let parent = message.parentID, parent != existing.parentID { try config.require(.replies, operation: operation) }
         message.createdAt = existing.createdAt
         message.mentionedUserIDs = existing.mentionedUserIDs
-        try store.update(message: message)
+        try store.update(message: message, by: actor)
         let json = try presenter.message(id: message.id, viewer: actor) ?? .null
         try await publish("message.updated", message: json, existing, actor: actor)
         return JSONResponse.ok(["message": json], context: context)
@@ -150,9 +150,9 @@ struct MessageRoutes {
             return try await deleteForMe(existing, claimed: deletedBy, context, operation: operation)
         }
         try ChannelAccess(store: store, actor: context.actor).requireChange(existing, operation: operation, verb: "delete")
-        try store.softDelete(messageID: existing.id)
-        let json = try presenter.message(id: existing.id, viewer: ActingUser.viewer(context)) ?? .null
         let actor = try ActingUser.resolve(context, claimed: deletedBy, fallback: existing.userID, operation: operation)
+        try store.softDelete(messageID: existing.id, by: actor)
+        let json = try presenter.message(id: existing.id, viewer: ActingUser.viewer(context)) ?? .null
         try await publish("message.deleted", message: json, existing, actor: actor, extra: ["hard_delete": false])
         return JSONResponse.ok(["message": json], context: context)
     }

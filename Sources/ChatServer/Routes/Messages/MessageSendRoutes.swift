@@ -78,43 +78,18 @@ struct MessageSendRoutes {
             }
         }
         return JSONResponse.ok(
-            ["message": try await post(message, in: channel, sender: sender, shadowed: shadowed, operation: operation)],
+            [
+                "message": try await NewMessages(store: store, hub: hub).post(
+                    message,
+                    in: channel,
+                    sender: sender,
+                    shadowed: shadowed,
+                    operation: operation
+                )
+            ],
             status: .created,
             context: context
         )
-    }
-
-    /// Stores a new message (committed before anyone is told) and tells the channel; a
-    /// `shadowed` one only its author.
-    private func post(
-        _ message: Message,
-        in channel: Channel,
-        sender: String,
-        shadowed: Bool = false,
-        operation: String
-    ) async throws
-        -> JSONValue
-    {
-        guard try store.insert(message: message, shadowed: shadowed) else {
-            throw StreamAPIError.input(operation, "a message with ID \(message.id) already exists")
-        }
-        let json = try MessagePresenter(store: store).message(id: message.id, viewer: sender) ?? .null
-        var event = EventJSON.base("message.new", channel, user: sender, store: store)
-        event["message"] = json
-        event["message_id"] = .string(message.id)
-        let audience = shadowed ? [sender] : message.audience
-        await hub.publish(event, cid: channel.cid, audience: audience)
-        // Members connected but not watching hear of it with their own unread counts. Thread
-        // replies not shown in the channel reach the thread's watchers only.
-        if message.parentID == nil || message.showInChannel == true {
-            let members = try store.members(cid: channel.cid).map(\.user.id).filter {
-                $0 != sender && audience?.contains($0) ?? true
-            }
-            var notification = event
-            notification["type"] = "notification.message_new"
-            await hub.notify(notification, cid: channel.cid, members: members, personal: true)
-        }
-        return json
     }
 
     /// `run_message_action` on an ephemeral /giphy: `shuffle` shows the next picture, `cancel`
@@ -148,7 +123,10 @@ struct MessageSendRoutes {
                 $0.objectValue.map(Attachment.init(fields:))
             }
             message.createdAt = .now()
-            return JSONResponse.ok(["message": try await post(message, in: channel, sender: user, operation: operation)], context: context)
+            return JSONResponse.ok(
+                ["message": try await NewMessages(store: store, hub: hub).post(message, in: channel, sender: user, operation: operation)],
+                context: context
+            )
         default:
             throw StreamAPIError.input(operation, "form_data.image_action must be send, shuffle or cancel")
         }

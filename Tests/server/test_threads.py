@@ -1,0 +1,98 @@
+"""`query_threads` and `GET /threads/{id}`: the threads a user takes part in, Stream's shape."""
+import uuid
+
+import pytest
+from stream_chat.base.exceptions import StreamAPIException
+
+from test_channels_messages import as_user
+
+
+def new_id(prefix):
+    return f"{prefix}-{uuid.uuid4().hex[:10]}"
+
+
+@pytest.fixture
+def threads(client):
+    alice, bob, carol = new_id("alice"), new_id("bob"), new_id("carol")
+    client.upsert_users([{"id": alice}, {"id": bob}, {"id": carol}])
+    channel = client.channel("messaging", new_id("threads"), {"members": [alice, bob, carol]})
+    channel.create(alice)
+    first = channel.send_message({"text": "first topic"}, alice)["message"]
+    second = channel.send_message({"text": "second topic"}, bob)["message"]
+    lonely = channel.send_message({"text": "no replies"}, alice)["message"]
+    for n in range(4):
+        channel.send_message({"text": f"reply {n}", "parent_id": first["id"]}, bob if n % 2 else carol)
+    channel.send_message({"text": "alice joins", "parent_id": second["id"]}, alice)
+    return channel, alice, bob, carol, first, second, lonely
+
+
+def test_query_threads_lists_the_users_threads_in_streams_shape(client, threads):
+    channel, alice, bob, carol, first, second, lonely = threads
+    found = client.query_threads({}, user_id=alice)["threads"]
+    assert {t["parent_message_id"] for t in found} == {first["id"], second["id"]}, "threads need a reply; lonely has none"
+    by_id = {t["parent_message_id"]: t for t in found}
+    thread = by_id[first["id"]]
+    assert thread["channel_cid"] == channel.cid and thread["created_by_user_id"] == alice
+    assert thread["reply_count"] == 4 and thread["participant_count"] == 3
+    assert [p["user_id"] for p in thread["thread_participants"]] == [alice, carol, bob]
+    assert [r["text"] for r in thread["latest_replies"]] == ["reply 1", "reply 2", "reply 3"], "the 3 newest, oldest first"
+    assert thread["parent_message"]["text"] == "first topic" and thread["last_message_at"]
+    assert by_id[second["id"]]["created_by_user_id"] == bob
+    # Carol replied only in the first thread: she takes part in that one alone.
+    assert [t["parent_message_id"] for t in client.query_threads({}, user_id=carol)["threads"]] == [first["id"]]
+
+
+def test_query_threads_filters_sorts_and_pages(client, threads):
+    channel, alice, bob, carol, first, second, lonely = threads
+    unread_first = client.query_threads({}, user_id=alice)["threads"]
+    assert [t["parent_message_id"] for t in unread_first] == [first["id"], second["id"]], "unread replies (bob's, carol's) first"
+    channel.mark_read(alice)
+    newest = client.query_threads({}, user_id=alice, limit=1)
+    assert [t["parent_message_id"] for t in newest["threads"]] == [second["id"]], "then the latest reply first"
+    older = client.query_threads({}, user_id=alice, limit=1, next=newest["next"])
+    assert [t["parent_message_id"] for t in older["threads"]] == [first["id"]] and "next" not in older
+    by_count = client.query_threads({}, [{"field": "reply_count", "direction": -1}], user_id=alice)["threads"]
+    assert [t["reply_count"] for t in by_count] == [4, 1]
+    mine = client.query_threads({"created_by_user_id": bob}, user_id=alice)["threads"]
+    assert [t["parent_message_id"] for t in mine] == [second["id"]]
+    assert client.query_threads({"channel_cid": "messaging:elsewhere"}, user_id=alice)["threads"] == []
+    with pytest.raises(StreamAPIException) as raised:
+        client.query_threads({"reply_count": {"$near": 1}}, user_id=alice)
+    assert raised.value.status_code == 400
+    with pytest.raises(StreamAPIException) as raised:
+        client.query_threads({}, user_id=alice, frobnicate=1)
+    assert raised.value.status_code == 400 and "frobnicate" in raised.value.error_message
+
+
+def test_get_thread_by_parent_id_for_a_participant(client, server, threads):
+    channel, alice, bob, carol, first, second, lonely = threads
+    answer = as_user(server, carol, "GET", f"threads/{first['id']}?reply_limit=2", {})
+    assert answer.status_code == 200, answer.text
+    thread = answer.json()["thread"]
+    assert thread["parent_message_id"] == first["id"] and [r["text"] for r in thread["latest_replies"]] == ["reply 2", "reply 3"]
+    assert as_user(server, carol, "GET", f"threads/{second['id']}", {}).status_code == 404, "not her thread"
+    assert as_user(server, alice, "GET", f"threads/{lonely['id']}", {}).status_code == 404, "no replies: no thread"
+
+
+def test_mark_read_with_thread_id_reads_that_thread_only(client, threads):
+    channel, alice, bob, carol, first, second, lonely = threads
+
+    def unread_threads(user):
+        counts = client.unread_counts(user)
+        return {t["parent_message_id"]: t["unread_count"] for t in counts["threads"]}, counts["total_unread_threads_count"]
+
+    assert unread_threads(alice) == ({first["id"]: 4}, 1)
+    channel_unread = client.unread_counts(alice)["total_unread_count"]
+    channel.mark_read(alice, thread_id=first["id"])
+    assert unread_threads(alice) == ({}, 0)
+    assert client.unread_counts(alice)["total_unread_count"] == channel_unread, "the channel's read state is untouched"
+    channel.send_message({"text": "one more", "parent_id": first["id"]}, bob)
+    assert unread_threads(alice) == ({first["id"]: 1}, 1), "replies after the thread's read count again"
+    for bad in ["no-such-message", lonely["id"] + "-x"]:
+        with pytest.raises(StreamAPIException) as raised:
+            channel.mark_read(alice, thread_id=bad)
+        assert raised.value.status_code == 404
+    reply_id = channel.get_replies(first["id"])["messages"][0]["id"]
+    with pytest.raises(StreamAPIException):
+        channel.mark_read(alice, thread_id=reply_id)
+    assert unread_threads(alice) == ({first["id"]: 1}, 1), "a refused mark changes nothing"
