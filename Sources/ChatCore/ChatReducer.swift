@@ -4,6 +4,7 @@ import ChatModel
 /// work to do. No terminal, no store, no clock of its own, so every behaviour is testable.
 public enum ChatReducer {
     public static func reduce(_ state: ChatState, _ event: ChatEvent) -> (ChatState, [ChatEffect]) {
+        guard isWanted(event, in: state) else { return (state, []) }
         var s = state
         var effects: [ChatEffect] = []
         // What the status line said is about what was done before: the next action clears it.
@@ -353,6 +354,7 @@ public enum ChatReducer {
             }
         }
         if s.status != state.status || s.notice != state.notice { s.statusShownAt = (s.status ?? s.notice) == nil ? nil : s.now }
+        trackAwaited(event, effects, &s)
         return (s, effects)
     }
 

@@ -56,6 +56,8 @@ public struct ChatState: Sendable, Equatable {
     public var search: SearchResults?
     /// The "Migration summary" screen (F3, `/report`), when open.
     public var summary: SummaryScreen?
+    /// The thread and details asked for: their answers come later, and only these are shown.
+    public var awaited = AwaitedLoads()
     /// `/quit` asks the runtime to stop.
     public var quitRequested = false
 

@@ -140,8 +140,8 @@ final class ChatReducerTests: XCTestCase {
         var s = ChatState(userID: "a", userName: "A")
         s.openCID = "messaging:c"
         (s, _) = run(s, .channelLoaded(cid: "messaging:c", rows: rows(5), members: []), .startSelecting, .toggleHelp)
-        let root = rows(1)[0]
-        (s, _) = run(s, .threadLoaded(root: root, replies: []))
+        let root = rows(5)[4]
+        (s, _) = run(s, .openThread, .threadLoaded(root: root, replies: []))
         XCTAssertEqual(s.focus, .thread)
         (s, _) = run(s, .dismiss)
         XCTAssertFalse(s.showHelp)
