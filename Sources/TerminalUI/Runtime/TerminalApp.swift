@@ -49,6 +49,11 @@ public final class TerminalApp {
             self.screen = nil
         }
         start()
+        // The first frame shows the workspace: the channel list and the first channel's page
+        // are waited for (a store answers in milliseconds, a server in a round trip), as a
+        // test or a person typing at once after "online" expects; but not for more than a few
+        // seconds: a server that does not answer gets "Loading…" and keys that work (Ctrl-C).
+        settle(timeoutMilliseconds: 5000)
         var dirty = true
         while running, !state.quitRequested, !stopSignals.stopRequested {
             if takeArrivals() { dirty = true }
@@ -78,10 +83,8 @@ public final class TerminalApp {
         }
     }
 
-    /// Connects a live backend and asks for the channel list. Its answer comes like any other:
-    /// with a server it is a round trip, and the first frame ("connecting", an empty list)
-    /// does not wait for it, nor does a key (Ctrl-C when the server does not answer); a store
-    /// answers within milliseconds, before the eye sees the empty frame.
+    /// Connects a live backend and asks for the channel list; its answer comes like any other
+    /// (`settle` waits for it, and for the first channel's page it asks for).
     public func start() {
         dispatch(.clock(.now()))
         if let live = backend as? any LiveChatBackend {
@@ -119,14 +122,16 @@ public final class TerminalApp {
 
     /// Waits until the worker has answered everything asked of it, the loads those answers
     /// ask for included, reducing each answer as it comes: for a caller that needs the result
-    /// of a step before the next (the benchmark, tests).
-    public func settle() {
-        while true {
+    /// of a step before the next (the first frame, the benchmark, tests). With a timeout it
+    /// gives up after that long; the answers still come later, as the loop's arrivals.
+    public func settle(timeoutMilliseconds: Int? = nil) {
+        let deadline = timeoutMilliseconds.map { DispatchTime.now() + .milliseconds($0) }
+        while deadline.map({ DispatchTime.now() < $0 }) ?? true {
             // Read before taking: a load finished by then has its answer in the inbox.
             let busy = worker.isBusy
             if takeArrivals() { continue }
             if !busy { return }
-            _ = inbox.wait(timeoutMilliseconds: 1000)
+            _ = inbox.wait(timeoutMilliseconds: 100)
         }
     }
 
