@@ -56,11 +56,18 @@ final class EffectWorker: Sendable {
         case .openURL, .editExternally, .reconnect, .setTheme, .live: return false
         }
         pending.withLock { $0 += 1 }
-        let pending = self.pending
+        let (pending, inbox) = (self.pending, self.inbox)
         lane.run(replaces: replaces, into: inbox) { [self] in
             answer(effect)
         } finally: {
-            pending.withLock { $0 -= 1 }
+            // The last load done wakes whoever waits for the worker to be idle (`settle`): its
+            // answer may have been taken before this count went down.
+            if pending.withLock({ count in
+                count -= 1
+                return count == 0
+            }) {
+                inbox.wake()
+            }
         }
         return true
     }

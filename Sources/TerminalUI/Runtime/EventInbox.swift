@@ -41,12 +41,15 @@ final class EventInbox: Sendable {
             defer { events.append(event) }
             return events.isEmpty
         }
-        // One byte per batch: the loop takes the whole queue when it wakes. A full pipe
-        // (EAGAIN) already wakes it.
-        if wasEmpty, writeEnd >= 0 {
-            var byte: UInt8 = 1
-            _ = Glibc.write(writeEnd, &byte, 1)
-        }
+        // One byte per batch: the loop takes the whole queue when it wakes.
+        if wasEmpty { wake() }
+    }
+
+    /// Wakes the loop (or `wait`) without an event. A full pipe (EAGAIN) already wakes it.
+    func wake() {
+        guard writeEnd >= 0 else { return }
+        var byte: UInt8 = 1
+        _ = Glibc.write(writeEnd, &byte, 1)
     }
 
     /// Everything waiting, oldest first; the inbox is empty after.
