@@ -97,7 +97,11 @@ let package = Package(
         .testTarget(name: "BuiltInDataTests", dependencies: ["BuiltInData"]),
         .testTarget(name: "ChatCoreTests", dependencies: ["ChatCore", "ChatModel"]),
         .testTarget(name: "ChatServerTests", dependencies: ["ChatServer", "ChatModel", "ChatTestSupport"]),
-        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "ChatCore", "ChatModel", "CNCurses"], exclude: ["Snapshots"]),
+        .testTarget(
+            name: "TerminalUITests",
+            dependencies: ["TerminalUI", "ChatCore", "ChatModel", "CNCurses", "ChatStore", "ChatImport", "ChatTestSupport"],
+            exclude: ["Snapshots"]
+        ),
         .testTarget(name: "ChatImportTests", dependencies: ["ChatImport", "ChatModel", "ChatTestSupport"]),
         .testTarget(name: "ChatStoreTests", dependencies: ["ChatStore", "ChatImport", "ChatModel", "ChatTestSupport"]),
         .testTarget(name: "ReportTests", dependencies: ["Report", "ChatStore", "ChatImport", "ChatModel", "ChatTestSupport"]),

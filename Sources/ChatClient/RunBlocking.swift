@@ -3,7 +3,7 @@ import ChatModel
 import Foundation
 
 /// Runs `work` on the concurrency pool and waits for its answer, for callers outside Swift
-/// concurrency: the terminal client's UI thread, which makes `ChatBackend`'s reads. Waiting
+/// concurrency: the terminal client's effect worker, which makes `ChatBackend`'s reads. Waiting
 /// there holds up no task; inside a task it would tie up one of the pool's few threads, so
 /// async code never calls this.
 func runBlocking<T: Sendable>(_ work: @escaping @Sendable () async throws -> T) throws -> T {

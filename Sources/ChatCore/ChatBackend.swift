@@ -2,7 +2,9 @@ import ChatModel
 
 /// Where the client's data comes from: the local store for offline browsing (its queries
 /// satisfy this protocol; the executable declares the conformance), or a server.
-/// Calls block; the runtime makes them off the input loop.
+/// Calls block (with a server, for an HTTP round trip): the terminal runtime makes them on
+/// its effect worker's threads, never on the input loop, and their answers come back to the
+/// loop as `ChatEvent`s.
 public protocol ChatBackend: AnyObject, Sendable {
     func channels(for userID: String) throws -> [ChannelSummary]
     func messages(cid: String, viewer: String, before: MessageCursor?, limit: Int) throws -> [MessageRow]

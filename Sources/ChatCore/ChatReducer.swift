@@ -12,6 +12,7 @@ import ChatModel
 /// the help, the switcher, the summary) to the base, as its key table shares those keys.
 public enum ChatReducer {
     public static func reduce(_ state: ChatState, _ event: ChatEvent) -> (ChatState, [ChatEffect]) {
+        guard isWanted(event, in: state) else { return (state, []) }
         var s = state
         let effects: [ChatEffect]
         if event.isIntent {
@@ -23,6 +24,7 @@ public enum ChatReducer {
             effects = receive(event, &s)
         }
         if s.status != state.status || s.notice != state.notice { s.statusShownAt = (s.status ?? s.notice) == nil ? nil : s.now }
+        trackAwaited(event, effects, &s)
         return (s, effects)
     }
 

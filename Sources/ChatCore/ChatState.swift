@@ -39,6 +39,8 @@ public struct ChatState: Sendable, Equatable {
     /// Messages that already counted in the channel list: the same message can arrive twice
     /// (a send's answer and the socket's event, or again after a resync).
     public var counted = RecentIDs()
+    /// The thread and details asked for: their answers come later, and only these are shown.
+    public var awaited = AwaitedLoads()
     /// `/quit` asks the runtime to stop.
     public var quitRequested = false
 

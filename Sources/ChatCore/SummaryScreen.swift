@@ -7,7 +7,4 @@ public struct SummaryScreen: Sendable, Equatable {
     /// The first line shown.
     public var scroll = 0
     public init() {}
-
-    /// The figures are being counted off the input loop and will arrive as an event.
-    public var isCounting: Bool { lines == nil && unavailable == nil }
 }

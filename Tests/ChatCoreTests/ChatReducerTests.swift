@@ -141,6 +141,7 @@ final class ChatReducerTests: XCTestCase {
         s.openCID = "messaging:c"
         (s, _) = run(s, .channelLoaded(cid: "messaging:c", rows: rows(5), members: []), .startSelecting, .toggleHelp)
         let root = rows(1)[0]
+        s.awaited.threadRootID = root.id  // asked for before the help opened: its answer lands
         (s, _) = run(s, .threadLoaded(root: root, replies: []))
         XCTAssertEqual(s.modes.focus, .thread)
         XCTAssertEqual(s.modes.overlays, [.select(pane: .messages, messageID: "m4"), .help(scroll: 0)])

@@ -31,7 +31,7 @@ final class LiveReducerTests: XCTestCase, LiveReducerScript {
 
     func testThreadFocusSendsReplies() {
         var s = live()
-        s = reduce(s, .threadLoaded(root: message("old", from: "bob", at: 10), replies: [])).0
+        s = reduce(s, .openThread, .threadLoaded(root: message("old", from: "bob", at: 10), replies: [])).0
         let (_, effects) = reduce(s, .composeInsert("in thread"), .composeSend)
         XCTAssertEqual(effects.last, .live(.send(cid: "messaging:general", text: "in thread", parentID: "old", mentions: [])))
     }
@@ -202,7 +202,7 @@ extension LiveReducerTests {
     }
 
     func testAnEmptyChannelReloadsOnReturnAndAnOpenThreadIsFetchedAgain() {
-        var s = reduce(live(), .threadLoaded(root: message("old", from: "bob", at: 10), replies: []), .toggleThreadFocus).0
+        var s = reduce(live(), .openThread, .threadLoaded(root: message("old", from: "bob", at: 10), replies: []), .toggleThreadFocus).0
         XCTAssertEqual(s.modes.focus, .messages)
         var effects: [ChatEffect]
         (s, effects) = reconnected(s)

@@ -55,7 +55,7 @@ final class ModeStackReducerTests: XCTestCase, LiveReducerScript {
     func testLateAnswersLandOnlyWhereTheyBelong() {
         let row = message("old", from: "bob", at: 10)
         let details = MessageDetails(row: row, reactions: [])
-        XCTAssertEqual(reduce(selecting("old", live()), .detailsLoaded(details)).0.modes.top, .details(details))
+        XCTAssertEqual(reduce(selecting("old", live()), .showDetails, .detailsLoaded(details)).0.modes.top, .details(details))
         XCTAssertNil(reduce(live(), .detailsLoaded(details)).0.modes.top, "the selection ended meanwhile")
         let switching = reduce(live(), .switcherOpen).0
         XCTAssertEqual(reduce(switching, .searchResults(query: "x", rows: [row])).0.modes, switching.modes, "the switcher stays on top")
@@ -72,7 +72,7 @@ final class ModeStackReducerTests: XCTestCase, LiveReducerScript {
 
     /// Closing the thread ends the thread's focus and a selection made in it.
     func testClosingTheThreadEndsItsFocusAndSelection() {
-        var s = reduce(live(), .threadLoaded(root: message("old", from: "bob", at: 10), replies: [])).0
+        var s = reduce(live(), .openThread, .threadLoaded(root: message("old", from: "bob", at: 10), replies: [])).0
         XCTAssertEqual(s.modes.focus, .thread)
         s = reduce(s, .startSelecting, .toggleHelp).0
         XCTAssertEqual(s.modes.overlays, [.select(pane: .thread, messageID: "old"), .help(scroll: 0)])

@@ -52,7 +52,7 @@ final class ReadStateReducerTests: XCTestCase, LiveReducerScript {
         XCTAssertEqual(s.window?.rows.first { $0.id == "old" }?.replyCount, 1, "someone else's reply")
         s = reduce(s, .messageUpserted(message("r1", from: "bob", at: 20, parent: "old"))).0
         XCTAssertEqual(s.window?.rows.first { $0.id == "old" }?.replyCount, 1, "the same reply again counts once")
-        s = reduce(s, .threadLoaded(root: s.window!.rows[0], replies: [message("r1", from: "bob", at: 20, parent: "old")])).0
+        s = reduce(s, .openThread, .threadLoaded(root: s.window!.rows[0], replies: [message("r1", from: "bob", at: 20, parent: "old")])).0
         s = reduce(s, .messageUpserted(message("r2", from: "alice", at: 21, parent: "old"))).0
         XCTAssertEqual(s.window?.rows.first { $0.id == "old" }?.replyCount, 2, "one's own reply, written in the thread")
         XCTAssertEqual(s.thread?.root.replyCount, 2)

@@ -11,6 +11,10 @@ final class ThreadSelectionReducerTests: XCTestCase, LiveReducerScript {
         s =
             reduce(
                 s,
+                // The thread of bob's "old", asked for from the channel.
+                .startSelecting,
+                .moveSelection(-1),
+                .openThread,
                 .threadLoaded(
                     root: message("old", from: "bob", at: 10),
                     replies: [

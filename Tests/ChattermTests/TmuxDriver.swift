@@ -34,9 +34,10 @@ final class TmuxDriver {
         return (try? String(contentsOfFile: output, encoding: .utf8)) ?? ""
     }
 
-    /// A 120x40 session running `command` (TERM stays tmux's, so keys arrive as ncurses expects).
-    func start(_ session: String, _ command: String) throws {
-        try run("new-session", "-d", "-x", "120", "-y", "40", "-s", session, command)
+    /// A session running `command`, 120x40 unless told (TERM stays tmux's, so keys arrive as
+    /// ncurses expects).
+    func start(_ session: String, _ command: String, width: Int = 120, height: Int = 40) throws {
+        try run("new-session", "-d", "-x", String(width), "-y", String(height), "-s", session, command)
     }
 
     /// Makes `session`'s window `width` x `height` (the client sees a resize).

@@ -200,6 +200,18 @@ public final class Screen {
         }
     }
 
+    /// The next key, waiting at most `timeoutMilliseconds`, or less when the descriptor `wake`
+    /// becomes readable first (nil: no key came).
+    public func readKey(timeoutMilliseconds: Int32, wakingOn wake: Int32) -> Key? {
+        // What ncurses already holds (a key put back, the rest of a sequence) is not on stdin.
+        if let key = readKey(timeoutMilliseconds: 0) { return key }
+        var ready = [pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0), pollfd(fd: wake, events: Int16(POLLIN), revents: 0)]
+        let count = poll(&ready, 2, timeoutMilliseconds)
+        // A key, or a signal (a resize comes as SIGWINCH, which ncurses turns into a key).
+        if count < 0 || ready[0].revents != 0 { return readKey(timeoutMilliseconds: 25) }
+        return nil
+    }
+
     /// The next key, waiting at most `timeoutMilliseconds` (nil when none came).
     public func readKey(timeoutMilliseconds: Int32) -> Key? {
         timeout(timeoutMilliseconds)

@@ -6,10 +6,11 @@ import Dispatch
 import Glibc
 #endif
 
-/// The client's loop: draw the state, read a key, reduce, do the effects, repeat. Drawing
-/// happens only when the state changed or the terminal asked for it; idle, it only ticks
-/// the clock that expires typing indicators. With a live backend it also takes the events the
-/// backend delivers (other people's messages, typing, the connection), between keys.
+/// The client's loop: draw the state, wait for a key or an arrival, reduce, do the effects,
+/// repeat. Loads run on the effect worker, whose answers arrive as events like a live
+/// backend's (other people's messages, typing, the connection), so no backend call holds up a
+/// key. Drawing happens only when the state changed or the terminal asked for it; idle, the
+/// loop only ticks the clock that expires typing indicators and notices.
 public final class TerminalApp {
     private let backend: any ChatBackend
     private var state: ChatState
@@ -17,15 +18,15 @@ public final class TerminalApp {
     private var running = true
     /// The screen while `run` has it, for effects that hand the terminal over (the editor).
     private var screen: Screen?
-    /// Where a live backend's events wait for the loop.
+    /// Where the worker's answers and a live backend's events wait for the loop.
     private let inbox = EventInbox()
+    private let worker: EffectWorker
 
     /// Loads a theme by name or path for `/theme` (nil: the command says themes cannot change here).
     private let loadTheme: ((String) throws -> Theme)?
-    /// The migration figures of the store being browsed, for the summary screen (nil: there is
-    /// no store here, only a server). A plain function, so this module needs no store.
-    private let migrationFigures: (@Sendable () throws -> MigrationFigures)?
 
+    /// `migrationFigures`: the figures of the store being browsed, for the summary screen (nil:
+    /// there is no store here, only a server). A plain function, so this module needs no store.
     public init(
         backend: any ChatBackend,
         state: ChatState,
@@ -37,7 +38,7 @@ public final class TerminalApp {
         self.state = state
         self.context = context
         self.loadTheme = loadTheme
-        self.migrationFigures = migrationFigures
+        worker = EffectWorker(backend: backend, viewer: state.userID, inbox: inbox, migrationFigures: migrationFigures)
     }
 
     public func run(screen: Screen) {
@@ -47,29 +48,21 @@ public final class TerminalApp {
             stopSignals.restore()
             self.screen = nil
         }
-        let live = backend as? any LiveChatBackend
-        let inbox = self.inbox
-        dispatch(.clock(.now()))
-        if let live {
-            dispatch(.connectionChanged(.connecting))
-            live.connect(userID: state.userID) { inbox.push($0) }
-        }
-        dispatch(.channelsLoaded((try? backend.channels(for: state.userID)) ?? []))
+        start()
+        // The first frame shows the workspace: the channel list and the first channel's page
+        // are waited for (a store answers in milliseconds, a server in a round trip), as a
+        // test or a person typing at once after "online" expects; but not for more than a few
+        // seconds: a server that does not answer gets "Loading…" and keys that work (Ctrl-C).
+        settle(timeoutMilliseconds: 5000)
         var dirty = true
         while running, !state.quitRequested, !stopSignals.stopRequested {
-            let arrived = inbox.drain()
-            if !arrived.isEmpty {
-                arrived.forEach(dispatch)
-                dirty = true
-            }
+            if takeArrivals() { dirty = true }
             if dirty {
                 let (width, height) = screen.size
                 screen.draw(ChatView.render(state, width: width, height: height, context: context))
             }
-            // Live, or while the summary is counted, wait briefly so arriving events show at
-            // once; otherwise only keys change anything.
-            let awaiting = live != nil || state.modes.summary?.isCounting == true
-            guard let key = screen.readKey(timeoutMilliseconds: awaiting ? 50 : 1000) else {
+            // A second passes without a key only to tick the clock; an arrival wakes the loop.
+            guard let key = screen.readKey(timeoutMilliseconds: 1000, wakingOn: inbox.wakeDescriptor) else {
                 let before = state
                 dispatch(.clock(.now()))
                 dirty = state.withoutClock != before.withoutClock
@@ -90,107 +83,93 @@ public final class TerminalApp {
         }
     }
 
-    /// Closes the live connection, if any (the loop has ended).
+    /// Connects a live backend and asks for the channel list; its answer comes like any other
+    /// (`settle` waits for it, and for the first channel's page it asks for).
+    public func start() {
+        dispatch(.clock(.now()))
+        if let live = backend as? any LiveChatBackend {
+            dispatch(.connectionChanged(.connecting))
+            let inbox = self.inbox
+            live.connect(userID: state.userID) { inbox.push($0) }
+        }
+        _ = worker.start(.loadChannels)
+    }
+
+    /// Stops the worker and closes the live connection, if any (the loop has ended). Neither
+    /// waits for a call in flight: its answer is dropped.
     public func finish() {
+        worker.stop()
         (backend as? any LiveChatBackend)?.disconnect()
     }
 
-    /// Reduces one event and performs the effects it asks for, feeding their results back.
+    /// Reduces one event and starts the effects it asks for: loads go to the worker (their
+    /// answers arrive later, see `takeArrivals`); the rest are done here, their outcome reduced.
     public func dispatch(_ event: ChatEvent) {
         let (next, effects) = ChatReducer.reduce(state, event)
         state = next
-        for effect in effects {
+        for effect in effects where !worker.start(effect) {
             if let outcome = perform(effect) { dispatch(outcome) }
+        }
+    }
+
+    /// Reduces what arrived from the worker and a live backend; true when anything did.
+    @discardableResult
+    public func takeArrivals() -> Bool {
+        let arrived = inbox.drain()
+        arrived.forEach(dispatch)
+        return !arrived.isEmpty
+    }
+
+    /// Waits until the worker has answered everything asked of it, the loads those answers
+    /// ask for included, reducing each answer as it comes: for a caller that needs the result
+    /// of a step before the next (the first frame, the benchmark, tests). With a timeout it
+    /// gives up after that long; the answers still come later, as the loop's arrivals.
+    public func settle(timeoutMilliseconds: Int? = nil) {
+        let deadline = timeoutMilliseconds.map { DispatchTime.now() + .milliseconds($0) }
+        while deadline.map({ DispatchTime.now() < $0 }) ?? true {
+            // Read before taking: a load finished by then has its answer in the inbox.
+            let busy = worker.isBusy
+            if takeArrivals() { continue }
+            if !busy { return }
+            _ = inbox.wait(timeoutMilliseconds: 100)
         }
     }
 
     public var currentState: ChatState { state }
 
-    /// Does an effect; a load answers at once, a live request later through the backend's events.
+    /// Does an effect that is not a load; a live request's outcome comes later through the
+    /// backend's events.
     private func perform(_ effect: ChatEffect) -> ChatEvent? {
-        let viewer = state.userID
-        let page = MessageWindow.pageSize
-        do {
-            switch effect {
-            case .loadChannels:
-                return .channelsLoaded(try backend.channels(for: viewer))
-            case .loadChannel(let cid):
-                return .channelLoaded(
-                    cid: cid,
-                    rows: try backend.messages(cid: cid, viewer: viewer, before: nil, limit: page),
-                    members: try backend.members(cid: cid)
-                )
-            case .loadOlder(let cid, let before):
-                return .olderLoaded(cid: cid, rows: try backend.messages(cid: cid, viewer: viewer, before: before, limit: page))
-            case .loadNewer(let cid, let after):
-                return .newerLoaded(cid: cid, rows: try backend.messages(cid: cid, viewer: viewer, after: after, limit: page))
-            case .loadOldest(let cid):
-                let origin = MessageCursor(createdAt: Timestamp(seconds: -62_135_596_800), id: "")
-                let rows = try backend.messages(cid: cid, viewer: viewer, after: origin, limit: page)
-                return .channelReplaced(cid: cid, rows: rows, hasOlder: false, hasNewer: rows.count >= page)
-            case .loadAround(let cid, let id):
-                guard let found = try backend.message(id: id, viewer: viewer), let at = found.message.createdAt else {
-                    return .failed("That message is gone")
-                }
-                let cursor = MessageCursor(createdAt: at, id: id)
-                let half = page / 2
-                let older = try backend.messages(cid: cid, viewer: viewer, before: cursor, limit: half)
-                let newer = try backend.messages(cid: cid, viewer: viewer, after: cursor, limit: half)
-                return .aroundLoaded(
-                    cid: cid,
-                    rows: older + [found] + newer,
-                    messageID: id,
-                    hasOlder: older.count >= half,
-                    hasNewer: newer.count >= half,
-                    members: try backend.members(cid: cid)
-                )
-            case .loadThread(let id):
-                guard let root = try backend.message(id: id, viewer: viewer) else { return .failed("That thread is gone") }
-                return .threadLoaded(root: root, replies: try backend.replies(to: id, viewer: viewer, limit: 200))
-            case .loadDetails(let id):
-                guard let row = try backend.message(id: id, viewer: viewer) else { return .failed("That message is gone") }
-                return .detailsLoaded(MessageDetails(row: row, reactions: try backend.reactions(messageID: id)))
-            case .loadSummary:
-                guard let migrationFigures else {
-                    return .summaryUnavailable("The summary is of a store: run chatterm open --db STORE, or chatterm report")
-                }
-                // Aggregates over a million messages take seconds: counted off the input loop,
-                // so the client keeps answering keys ("Counting…") until the figures arrive.
-                let inbox = self.inbox
-                DispatchQueue.global(qos: .userInitiated).async {
-                    do { inbox.push(.summaryLoaded(try migrationFigures())) } catch {
-                        inbox.push(.summaryUnavailable("Could not count the store: \(error)"))
-                    }
-                }
-                return nil
-            case .openURL(let url):
-                return openURL(url)
-            case .editExternally(let text):
-                return ExternalEditor.edit(text, screen: screen)
-            case .setTheme(let name):
-                guard let loadTheme else { return .failed("Themes cannot change here") }
-                do {
-                    context.theme = try loadTheme(name)
-                    screen?.invalidate()
-                    return .notice("Theme: \(name)")
-                } catch {
-                    return .failed("theme \(name): \(error)")
-                }
-            case .reconnect:
-                guard let live = backend as? any LiveChatBackend else { return nil }
-                let inbox = self.inbox
-                live.disconnect()
-                live.connect(userID: state.userID) { inbox.push($0) }
-                return .notice("Reconnecting…")
-            case .live(let request):
-                guard let live = backend as? any LiveChatBackend else {
-                    return .failed("This is a local store: start `chatterm serve` and open it with --server to talk")
-                }
-                live.perform(request)
-                return nil
+        switch effect {
+        case .openURL(let url):
+            return openURL(url)
+        case .editExternally(let text):
+            return ExternalEditor.edit(text, screen: screen)
+        case .setTheme(let name):
+            guard let loadTheme else { return .failed("Themes cannot change here") }
+            do {
+                context.theme = try loadTheme(name)
+                screen?.invalidate()
+                return .notice("Theme: \(name)")
+            } catch {
+                return .failed("theme \(name): \(error)")
             }
-        } catch {
-            return .failed("\(error)")
+        case .reconnect:
+            guard let live = backend as? any LiveChatBackend else { return nil }
+            let inbox = self.inbox
+            live.disconnect()
+            live.connect(userID: state.userID) { inbox.push($0) }
+            return .notice("Reconnecting…")
+        case .live(let request):
+            guard let live = backend as? any LiveChatBackend else {
+                return .failed("This is a local store: start `chatterm serve` and open it with --server to talk")
+            }
+            // Queued for the backend's own worker: it returns at once.
+            live.perform(request)
+            return nil
+        case .loadChannels, .loadChannel, .loadOlder, .loadNewer, .loadOldest, .loadAround, .loadThread, .loadDetails, .loadSummary:
+            // The worker's (`dispatch` gave it them).
+            return nil
         }
     }
 
