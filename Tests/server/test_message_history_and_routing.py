@@ -20,21 +20,25 @@ def raw(server, method, path, body=None):
                             data=json.dumps(body or {}), timeout=10)
 
 
-@pytest.mark.parametrize("method, path", [
-    ("GET", "imports/v2"),                # would be the import task with id "v2"
-    ("DELETE", "users/block"),            # would delete the user "block"
-    ("GET", "messages/history"),          # a fixed path, but only POST is Stream's
-    ("PUT", "messages/history"),          # would partially update the message "history"
-    ("POST", "channels/grouped"),         # Stream's, not served here
-    ("POST", "messages/history/extra"),   # no route at all
-    ("GET", "channeltypes/messaging/extra"),
+ANY_ROUTE = "this route is not supported by the local server"
+
+
+@pytest.mark.parametrize("method, path, says", [
+    ("GET", "imports/v2", ANY_ROUTE),                # would be the import task with id "v2"
+    ("DELETE", "users/block", ANY_ROUTE),            # would delete the user "block"
+    ("GET", "messages/history", ANY_ROUTE),          # a fixed path, but only POST is Stream's
+    ("PUT", "messages/history", ANY_ROUTE),          # would partially update the message "history"
+    # Stream's, not served here: the coverage catalogue names the operation and why.
+    ("POST", "channels/grouped", 'GroupedQueryChannels failed with error: "not served by the local server yet"'),
+    ("POST", "messages/history/extra", ANY_ROUTE),   # no route at all
+    ("GET", "channeltypes/messaging/extra", ANY_ROUTE),
 ])
-def test_unknown_paths_get_streams_route_404_and_never_an_id_lookup(server, method, path):
+def test_unknown_paths_get_streams_route_404_and_never_an_id_lookup(server, method, path, says):
     answer = raw(server, method, path)
     assert answer.status_code == 404, answer.text
     body = answer.json()
     assert body["code"] == 16 and body["StatusCode"] == 404
-    assert "this route is not supported by the local server" in body["message"], body["message"]
+    assert says in body["message"], body["message"]
     assert "Can't find" not in body["message"]
 
 

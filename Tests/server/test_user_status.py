@@ -15,7 +15,8 @@ def people(client):
 
 
 def user(client, user_id):
-    return client.query_users({"id": user_id})["users"][0]
+    # Stream leaves deactivated users out of queries unless asked for them.
+    return client.query_users({"id": user_id}, include_deactivated_users=True)["users"][0]
 
 
 def test_block_list_and_unblock(server, client, people):
