@@ -82,7 +82,12 @@ public final class ChatStore: Sendable {
         var result = ImportResult()
         do {
             try backend.importTransaction { db in
-                let sink = StoreImportSink(db: db, mode: mode, importTime: task.createdAt)
+                let sink: any ImportSink =
+                    if let postgres = db as? PostgresSession {
+                        PostgresImportSink(db: postgres, mode: mode, importTime: task.createdAt)
+                    } else {
+                        StoreImportSink(db: db, mode: mode, importTime: task.createdAt)
+                    }
                 result = try analyze(StoreExistingItems(db: db), sink)
                 return result.isValid
             }

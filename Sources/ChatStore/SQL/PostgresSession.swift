@@ -24,6 +24,12 @@ struct PostgresSession: SQLSession {
         try run(PostgresPlaceholders.positional(sql), arguments).changed
     }
 
+    /// Runs a statement already in PostgreSQL's `$1…` form (one too long to cache a
+    /// translation of); how many rows it changed.
+    func execute(numbered sql: String, _ arguments: [SQLValue]) throws -> Int {
+        try run(sql, arguments).changed
+    }
+
     private func run(_ sql: String, _ arguments: [SQLValue]) throws -> (rows: [SQLRow], changed: Int) {
         var binds = PostgresBindings(capacity: arguments.count)
         for argument in arguments {
