@@ -1,9 +1,11 @@
 import ChatModel
+import NIOCore
 
 /// An import into PostgreSQL, many rows a statement: one round trip a row held the import
 /// to a few thousand items a second. Rows wait in one batch per row shape (so per table) and
 /// go as one `INSERT … VALUES (…), (…) ON CONFLICT …` when the batch is full, and the rest at
-/// `finish()`. Rows of different tables may be written in any order: the store has no foreign
+/// `finish()`. One statement is in flight while the next batch is made: the server inserts
+/// while the client validates. Rows of different tables may be written in any order: the store has no foreign
 /// keys or triggers. A row is never written twice in a batch (which `DO UPDATE` refuses): the
 /// analyzer reports a key a file holds twice and writes nothing after an error. It all stays
 /// inside the import's one transaction.
@@ -22,6 +24,8 @@ final class PostgresImportSink: ImportSink {
     /// The SQL of a full batch per shape: the long texts are made once.
     private var fullStatements: [RowWrite.Shape: String] = [:]
     private var counts = ImportWriteCounts()
+    /// The statement sent last, not yet answered.
+    private var inFlight: (changed: EventLoopFuture<Int>, type: ItemType, count: Int)?
 
     /// Rows a statement holds at most, fewer for wide rows: PostgreSQL binds at most 65,535
     /// values a statement.
@@ -52,6 +56,7 @@ final class PostgresImportSink: ImportSink {
         let pending = batches
         batches = [:]
         for (shape, batch) in pending { try flush(batch, shape: shape) }
+        try settle()
         return counts
     }
 
@@ -59,8 +64,19 @@ final class PostgresImportSink: ImportSink {
         let full = batch.count == Self.maxRows
         let sql = (full ? fullStatements[shape] : nil) ?? batch.first.postgresSQL(mode: mode, count: batch.count)
         if full { fullStatements[shape] = sql }
-        let changed = try db.execute(numbered: sql, batch.arguments)
-        counts.written[batch.type] += changed
-        counts.skipped[batch.type] += batch.count - changed
+        let sent = db.send(numbered: sql, batch.arguments)
+        // A statement that fails aborts the transaction, so the one just sent fails too, and
+        // the import's ROLLBACK (sent after both) ends it: the first error is the one thrown.
+        try settle()
+        inFlight = (sent, batch.type, batch.count)
+    }
+
+    /// Waits for the statement in flight and counts its rows.
+    private func settle() throws {
+        guard let last = inFlight else { return }
+        inFlight = nil
+        let changed = try last.changed.wait()
+        counts.written[last.type] += changed
+        counts.skipped[last.type] += last.count - changed
     }
 }
