@@ -89,6 +89,9 @@ public final class ChatStore: Sendable {
                         StoreImportSink(db: db, mode: mode, importTime: task.createdAt)
                     }
                 result = try analyze(StoreExistingItems(db: db), sink)
+                // A batch that failed in flight makes every later read of the store fail, which
+                // the analysis takes for missing items: the batch's error is the one to report.
+                if !result.isValid { try (sink as? PostgresImportSink)?.settle() }
                 return result.isValid
             }
         } catch {

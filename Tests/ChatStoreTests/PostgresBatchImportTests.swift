@@ -118,4 +118,38 @@ final class PostgresBatchImportTests: XCTestCase {
         let states = try store.importTasks(limit: 10, offset: 0).map(\.state).sorted { $0.rawValue < $1.rawValue }
         XCTAssertEqual(states, [.analyzeFailed, .analyzeFailed, .completed])
     }
+
+    /// A batch fails while in flight and the file's next item reads the store (a reaction to a
+    /// message the store holds): the batch's error is reported, not a missing message.
+    func testAFailedBatchIsReportedNotTheReadsAfterIt() throws {
+        let store = try TestStore.open(directory.file("chat.sqlite"))
+        try importFile(
+            directory.write(
+                "old.jsonl",
+                lines: [
+                    #"{"type":"user","data":{"id":"user-1"}}"#,
+                    #"{"type":"channel","data":{"type":"messaging","id":"c","created_by":"user-1"}}"#,
+                    #"{"type":"message","data":{"id":"old-message","channel_type":"messaging","channel_id":"c","user":"user-1","text":"old"}}"#,
+                ]
+            ),
+            into: store,
+            mode: .upsert
+        )
+        let before = try TestStore.dump(store)
+        // One full batch of messages, sent before the reaction is read.
+        let messages = (0..<1000).map {
+            #"{"type":"message","data":{"id":"m-\#($0)","channel_type":"messaging","channel_id":"c","user":"user-1","text":"hi"}}"#
+        }
+        let path = directory.write(
+            "new.jsonl",
+            lines: messages + [#"{"type":"reaction","data":{"message_id":"old-message","type":"like","user_id":"user-1"}}"#]
+        )
+        _ = try store.inspect("ALTER TABLE messages ADD CONSTRAINT not_m_500 CHECK (id <> 'm-500')")
+        XCTAssertThrowsError(
+            try store.runImport(path: path, mode: .upsert) { existing, sink in
+                try ImportAnalyzer(existing: existing, sink: sink).run(path: path)
+            }
+        ) { XCTAssertTrue(String(reflecting: $0).contains("not_m_500"), String(reflecting: $0)) }
+        XCTAssertEqual(try TestStore.dump(store), before)
+    }
 }

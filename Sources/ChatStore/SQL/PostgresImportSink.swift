@@ -71,8 +71,8 @@ final class PostgresImportSink: ImportSink {
         inFlight = (sent, batch.type, batch.count)
     }
 
-    /// Waits for the statement in flight and counts its rows.
-    private func settle() throws {
+    /// Waits for the statement in flight and counts its rows; throws its error.
+    func settle() throws {
         guard let last = inFlight else { return }
         inFlight = nil
         let changed = try last.changed.wait()
