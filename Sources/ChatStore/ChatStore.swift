@@ -82,8 +82,16 @@ public final class ChatStore: Sendable {
         var result = ImportResult()
         do {
             try backend.importTransaction { db in
-                let sink = StoreImportSink(db: db, mode: mode, importTime: task.createdAt)
+                let sink: any ImportSink =
+                    if let postgres = db as? PostgresSession {
+                        PostgresImportSink(db: postgres, mode: mode, importTime: task.createdAt)
+                    } else {
+                        StoreImportSink(db: db, mode: mode, importTime: task.createdAt)
+                    }
                 result = try analyze(StoreExistingItems(db: db), sink)
+                // A batch that failed in flight makes every later read of the store fail, which
+                // the analysis takes for missing items: the batch's error is the one to report.
+                if !result.isValid { try (sink as? PostgresImportSink)?.settle() }
                 return result.isValid
             }
         } catch {

@@ -18,7 +18,7 @@ final class StoreImportSink: ImportSink {
     }
 
     func write(_ item: ImportItem) throws -> ImportWriteOutcome {
-        let row = row(for: item)
+        let row = Self.row(for: item, importTime: importTime)
         let sql: String
         if let known = statements[row.shape] {
             sql = known
@@ -29,7 +29,8 @@ final class StoreImportSink: ImportSink {
         return try db.execute(sql, row.arguments) > 0 ? .written : .skipped
     }
 
-    private func row(for item: ImportItem) -> RowWrite {
+    /// The row `item` writes; items without `created_at` get `importTime`.
+    static func row(for item: ImportItem, importTime: SQLValue) -> RowWrite {
         typealias V = StoredValue
         switch item {
         case .user(let u):

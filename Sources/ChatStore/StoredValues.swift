@@ -65,11 +65,30 @@ struct RowWrite {
 
     /// `INSERT … ON CONFLICT …` for this row's shape: upsert overwrites the provided columns.
     func sql(mode: ImportMode) -> String {
-        let names = columns.map(\.name)
+        "INSERT INTO \(table) (\(columns.map(\.name).joined(separator: ", "))) VALUES (\(Array(repeating: "?", count: columns.count).joined(separator: ", "))) \(conflict(mode: mode))"
+    }
+
+    /// The same statement for `count` rows of this shape, with PostgreSQL's `$1…` placeholders,
+    /// row after row.
+    func postgresSQL(mode: ImportMode, count: Int) -> String {
+        var values: [String] = []
+        values.reserveCapacity(count)
+        var number = 0
+        for _ in 0..<count {
+            let row = columns.indices.map { _ in
+                number += 1
+                return "$\(number)"
+            }
+            values.append("(" + row.joined(separator: ", ") + ")")
+        }
+        return
+            "INSERT INTO \(table) (\(columns.map(\.name).joined(separator: ", "))) VALUES \(values.joined(separator: ", ")) \(conflict(mode: mode))"
+    }
+
+    private func conflict(mode: ImportMode) -> String {
         let updates = columns.filter { $0.provided && !key.contains($0.name) }.map { "\($0.name) = excluded.\($0.name)" }
         let action = mode == .insert || updates.isEmpty ? "DO NOTHING" : "DO UPDATE SET " + updates.joined(separator: ", ")
-        return
-            "INSERT INTO \(table) (\(names.joined(separator: ", "))) VALUES (\(Array(repeating: "?", count: names.count).joined(separator: ", "))) ON CONFLICT(\(key.joined(separator: ", "))) \(action)"
+        return "ON CONFLICT(\(key.joined(separator: ", "))) \(action)"
     }
 
     var arguments: [SQLValue] { columns.map(\.value) }

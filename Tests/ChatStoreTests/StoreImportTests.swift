@@ -25,13 +25,6 @@ final class StoreImportTests: XCTestCase {
         }
     }
 
-    /// Every chat table's rows as text, in key order: two equal dumps mean two equal stores.
-    private func dump(_ store: ChatStore) throws -> [String] {
-        try ["users", "devices", "future_channel_bans", "channels", "members", "messages", "reactions"].flatMap { table in
-            try store.inspect("SELECT * FROM \(table) ORDER BY 1, 2, 3").map { "\(table) \($0.values)" }
-        }
-    }
-
     private func value(_ store: ChatStore, _ sql: String) throws -> String? {
         try store.inspect(sql).first.flatMap { String.decode($0.values[0]) }
     }
@@ -102,13 +95,13 @@ final class StoreImportTests: XCTestCase {
     func testAFailedImportLeavesEarlierDataUntouched() throws {
         let store = try openStore()
         try importLines(SampleImports.base, into: store)
-        let before = try dump(store)
+        let before = try TestStore.dump(store)
         try importLines(
             [#"{"type":"user","data":{"id":"carol"}}"#, #"{"type":"user","data":{"id":"bad id"}}"#],
             into: store,
             name: "bad.jsonl"
         )
-        XCTAssertEqual(try dump(store), before)
+        XCTAssertEqual(try TestStore.dump(store), before)
     }
 
     func testUpsertTwiceLeavesTheSameStore() throws {
@@ -116,10 +109,10 @@ final class StoreImportTests: XCTestCase {
         let path = directory.file("gen.jsonl")
         try SyntheticImport.write(SyntheticImport.Spec(users: 30, channels: 8, messages: 1500, seed: 5), to: path)
         XCTAssertEqual(try importFile(path, into: store).state, .completed)
-        let first = try dump(store)
+        let first = try TestStore.dump(store)
         let second = try importFile(path, into: store)
         XCTAssertEqual(second.state, .completed)
-        XCTAssertEqual(try dump(store), first)
+        XCTAssertEqual(try TestStore.dump(store), first)
         XCTAssertEqual(second.result?.objectValue?["stats"]?.objectValue?["imported"]?.objectValue?["messages"], 1500)
     }
 
@@ -135,7 +128,7 @@ final class StoreImportTests: XCTestCase {
     func testInsertModeSkipsItemsThatExist() throws {
         let store = try openStore()
         try importLines(SampleImports.base, into: store)
-        let before = try dump(store)
+        let before = try TestStore.dump(store)
         let changed = [
             #"{"type":"user","data":{"id":"alice","name":"Changed"}}"#,
             #"{"type":"user","data":{"id":"carol","name":"Carol"}}"#,
@@ -156,7 +149,7 @@ final class StoreImportTests: XCTestCase {
         XCTAssertEqual(try value(store, "SELECT channel_role FROM members WHERE user_id = 'alice'"), "channel_member")
         XCTAssertEqual(try store.counts()[.user], 3)
         XCTAssertEqual(try store.counts()[.reaction], 1)
-        XCTAssertNotEqual(try dump(store), before)
+        XCTAssertNotEqual(try TestStore.dump(store), before)
     }
 
     /// A later file may reference what an earlier import stored.

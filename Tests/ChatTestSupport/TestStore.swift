@@ -20,4 +20,11 @@ public enum TestStore {
         for byte in path.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
         return "test_" + String(hash, radix: 16)
     }
+
+    /// Every chat table's rows as text, in key order: two equal dumps mean two equal stores.
+    public static func dump(_ store: ChatStore) throws -> [String] {
+        try ["users", "devices", "future_channel_bans", "channels", "members", "messages", "reactions"].flatMap { table in
+            try store.inspect("SELECT * FROM \(table) ORDER BY 1, 2, 3").map { "\(table) \($0.values)" }
+        }
+    }
 }

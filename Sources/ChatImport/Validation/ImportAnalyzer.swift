@@ -63,6 +63,14 @@ public final class ImportAnalyzer {
         for (context, problem) in checker.finish() {
             report("Validation error: " + problem, typeName: context.typeName, item: context.data, line: context.line)
         }
+        // An invalid import is rolled back: deferred items need not be written.
+        if let sink, result.isValid {
+            let counts = try sink.finish()
+            for type in ItemType.allCases {
+                result.imported?[type] += counts.written[type]
+                result.skipped?[type] += counts.skipped[type]
+            }
+        }
         return result
     }
 
@@ -142,6 +150,7 @@ public final class ImportAnalyzer {
         switch try sink.write(item) {
         case .written: result.imported?[item.type] += 1
         case .skipped: result.skipped?[item.type] += 1
+        case .deferred: break
         }
     }
 

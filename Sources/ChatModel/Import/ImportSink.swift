@@ -9,12 +9,27 @@ public enum ImportMode: String, Sendable, CaseIterable {
 /// What a sink did with one item.
 public enum ImportWriteOutcome: Sendable {
     case written, skipped
+    /// Held for a batch: `finish()` writes it and counts it.
+    case deferred
+}
+
+/// Items a sink wrote or skipped, per type.
+public struct ImportWriteCounts: Sendable {
+    public var written = ItemCounts()
+    public var skipped = ItemCounts()
+    public init() {}
 }
 
 /// Where validated items go. The store implements it inside one transaction, so an import
 /// with an error anywhere can be undone whole.
 public protocol ImportSink: AnyObject {
     func write(_ item: ImportItem) throws -> ImportWriteOutcome
+    /// Writes the items `write` deferred; how many of them were written and skipped.
+    func finish() throws -> ImportWriteCounts
+}
+
+extension ImportSink {
+    public func finish() throws -> ImportWriteCounts { ImportWriteCounts() }
 }
 
 /// Items that already exist where the import is going. References in a file may point to

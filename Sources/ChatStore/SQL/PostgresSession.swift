@@ -24,7 +24,15 @@ struct PostgresSession: SQLSession {
         try run(PostgresPlaceholders.positional(sql), arguments).changed
     }
 
-    private func run(_ sql: String, _ arguments: [SQLValue]) throws -> (rows: [SQLRow], changed: Int) {
+    /// Sends a statement already in PostgreSQL's `$1…` form (one too long to cache a
+    /// translation of) without waiting for its answer: the connection runs statements in the
+    /// order sent, so the caller can make the next while the server runs this one. The future
+    /// gives how many rows it changed.
+    func send(numbered sql: String, _ arguments: [SQLValue]) -> EventLoopFuture<Int> {
+        connection.query(query(sql, arguments), logger: logger).map { $0.metadata.rows ?? 0 }
+    }
+
+    private func query(_ sql: String, _ arguments: [SQLValue]) -> PostgresQuery {
         var binds = PostgresBindings(capacity: arguments.count)
         for argument in arguments {
             switch argument {
@@ -34,7 +42,11 @@ struct PostgresSession: SQLSession {
             case .text(let s): binds.append(s)
             }
         }
-        let result = try connection.query(PostgresQuery(unsafeSQL: sql, binds: binds), logger: logger).wait()
+        return PostgresQuery(unsafeSQL: sql, binds: binds)
+    }
+
+    private func run(_ sql: String, _ arguments: [SQLValue]) throws -> (rows: [SQLRow], changed: Int) {
+        let result = try connection.query(query(sql, arguments), logger: logger).wait()
         guard let first = result.rows.first else { return ([], result.metadata.rows ?? 0) }
         let columns = SQLRow.Columns(first.map(\.columnName))
         let rows = try result.rows.map { row in SQLRow(columns: columns, values: try row.map(Self.value)) }

@@ -1,0 +1,155 @@
+import ChatImport
+import ChatModel
+import ChatStore
+import ChatTestSupport
+import XCTest
+
+/// PostgreSQL imports write many rows a statement (`PostgresImportSink`): the rows and counts
+/// must be SQLite's, row for row, and a failure anywhere must leave the store as it was.
+/// PostgreSQL only (`CHATTERM_TEST_POSTGRES`).
+final class PostgresBatchImportTests: XCTestCase {
+    let directory = TemporaryDirectory()
+
+    override func setUpWithError() throws {
+        guard TestStore.postgresServer != nil else { throw XCTSkip("PostgreSQL only: set CHATTERM_TEST_POSTGRES (Tests/all.sh does)") }
+    }
+
+    /// More messages than one statement holds, so full batches and a partial one are written,
+    /// and every item type; `seed` changes the content, not the keys.
+    private func generated(_ name: String, seed: UInt64) throws -> String {
+        let path = directory.file(name)
+        try SyntheticImport.write(.init(users: 80, channels: 12, messages: 2500, seed: seed), to: path)
+        return path
+    }
+
+    /// Items that exist after the generated files, each with fewer fields than before: upsert
+    /// overwrites only what an item provides.
+    private func partial() -> String {
+        directory.write(
+            "partial.jsonl",
+            lines: [
+                #"{"type":"user","data":{"id":"user-3","custom_color":"red"}}"#,
+                #"{"type":"user","data":{"id":"user-new"}}"#,
+                #"{"type":"channel","data":{"type":"messaging","id":"general-0","created_by":"user-3","frozen":true}}"#,
+                #"{"type":"member","data":{"channel_type":"messaging","channel_id":"general-0","user_id":"user-new"}}"#,
+                #"{"type":"member","data":{"channel_type":"messaging","channel_id":"general-0","user_id":"user-3","channel_role":"channel_member"}}"#,
+            ]
+        )
+    }
+
+    /// Items without `created_at` get the task's time: the same for both stores.
+    @discardableResult
+    private func importFile(_ path: String, into store: ChatStore, mode: ImportMode) throws -> ImportResult {
+        var result = ImportResult()
+        let created = ImportTask(
+            id: UUID().uuidString,
+            path: path,
+            mode: mode,
+            size: nil,
+            createdAt: Timestamp(seconds: 1_700_000_000, nanoseconds: 0)
+        )
+        let task = try store.runImport(created) { existing, sink in
+            result = try ImportAnalyzer(existing: existing, sink: sink).run(path: path)
+            return result
+        }
+        XCTAssertEqual(task.state, .completed, "\(path): \(result.errors.map(\.error))")
+        return result
+    }
+
+    func testBatchedImportsGiveSQLitesRowsAndCountsInBothModes() throws {
+        let first = try generated("first.jsonl", seed: 1)
+        let second = try generated("second.jsonl", seed: 2)
+        let third = partial()
+        for mode in ImportMode.allCases {
+            let sqlite = try ChatStore(path: directory.file("\(mode).sqlite"))
+            let postgres = try TestStore.open(directory.file("\(mode)-pg.sqlite"))
+            var skipped = 0
+            for file in [first, second, third] {
+                let expected = try importFile(file, into: sqlite, mode: mode)
+                let got = try importFile(file, into: postgres, mode: mode)
+                XCTAssertEqual(got.imported, expected.imported, "\(mode) \(file): written")
+                XCTAssertEqual(got.skipped, expected.skipped, "\(mode) \(file): skipped")
+                skipped += expected.skipped?.total ?? 0
+                let rows = try TestStore.dump(sqlite)
+                let pgRows = try TestStore.dump(postgres)
+                XCTAssertEqual(pgRows.count, rows.count, "\(mode) \(file): rows")
+                if let i = rows.indices.first(where: { $0 < pgRows.count && rows[$0] != pgRows[$0] }) {
+                    XCTFail("\(mode) \(file) row \(i):\n  \(rows[i])\n  \(pgRows[i])")
+                }
+                XCTAssertGreaterThan(rows.count, 3000)
+            }
+            // Insert mode skips what exists; upsert writes it over.
+            if mode == .insert { XCTAssertGreaterThan(skipped, 2000) } else { XCTAssertEqual(skipped, 0) }
+        }
+    }
+
+    /// The last item of a big file fails after whole batches were written: the import's
+    /// transaction takes them all back.
+    func testAFailureLateInABigImportLeavesTheStoreAsItWas() throws {
+        let store = try TestStore.open(directory.file("chat.sqlite"))
+        try importFile(partial(), into: store, mode: .upsert)
+        let before = try TestStore.dump(store)
+        let lines = try String(contentsOfFile: try generated("big.jsonl", seed: 3), encoding: .utf8)
+            .split(separator: "\n").map(String.init)
+
+        // A validation error on the last line.
+        let invalid = directory.write(
+            "invalid.jsonl",
+            lines: lines + [#"{"type":"reaction","data":{"message_id":"no-such-message","type":"like","user_id":"user-1"}}"#]
+        )
+        let result = try store.runImport(path: invalid, mode: .upsert) { existing, sink in
+            try ImportAnalyzer(existing: existing, sink: sink).run(path: invalid)
+        }
+        XCTAssertEqual(result.state, .analyzeFailed)
+        XCTAssertEqual(try TestStore.dump(store), before)
+
+        // PostgreSQL itself refuses the file's last message (a constraint the test adds), in the
+        // last batch, after whole batches of messages were written.
+        let last = try XCTUnwrap(lines.last { $0.hasPrefix(#"{"type":"message""#) })
+        let id = try XCTUnwrap(try JSONParser.parse(last).objectValue?["data"]?.objectValue?["id"]?.stringValue)
+        _ = try store.inspect("ALTER TABLE messages ADD CONSTRAINT not_the_last CHECK (id <> '\(id)')")
+        let refused = directory.write("refused.jsonl", lines: lines)
+        XCTAssertThrowsError(
+            try store.runImport(path: refused, mode: .upsert) { existing, sink in
+                try ImportAnalyzer(existing: existing, sink: sink).run(path: refused)
+            }
+        ) { XCTAssertTrue(String(reflecting: $0).contains("not_the_last"), String(reflecting: $0)) }
+        XCTAssertEqual(try TestStore.dump(store), before)
+        let states = try store.importTasks(limit: 10, offset: 0).map(\.state).sorted { $0.rawValue < $1.rawValue }
+        XCTAssertEqual(states, [.analyzeFailed, .analyzeFailed, .completed])
+    }
+
+    /// A batch fails while in flight and the file's next item reads the store (a reaction to a
+    /// message the store holds): the batch's error is reported, not a missing message.
+    func testAFailedBatchIsReportedNotTheReadsAfterIt() throws {
+        let store = try TestStore.open(directory.file("chat.sqlite"))
+        try importFile(
+            directory.write(
+                "old.jsonl",
+                lines: [
+                    #"{"type":"user","data":{"id":"user-1"}}"#,
+                    #"{"type":"channel","data":{"type":"messaging","id":"c","created_by":"user-1"}}"#,
+                    #"{"type":"message","data":{"id":"old-message","channel_type":"messaging","channel_id":"c","user":"user-1","text":"old"}}"#,
+                ]
+            ),
+            into: store,
+            mode: .upsert
+        )
+        let before = try TestStore.dump(store)
+        // One full batch of messages, sent before the reaction is read.
+        let messages = (0..<1000).map {
+            #"{"type":"message","data":{"id":"m-\#($0)","channel_type":"messaging","channel_id":"c","user":"user-1","text":"hi"}}"#
+        }
+        let path = directory.write(
+            "new.jsonl",
+            lines: messages + [#"{"type":"reaction","data":{"message_id":"old-message","type":"like","user_id":"user-1"}}"#]
+        )
+        _ = try store.inspect("ALTER TABLE messages ADD CONSTRAINT not_m_500 CHECK (id <> 'm-500')")
+        XCTAssertThrowsError(
+            try store.runImport(path: path, mode: .upsert) { existing, sink in
+                try ImportAnalyzer(existing: existing, sink: sink).run(path: path)
+            }
+        ) { XCTAssertTrue(String(reflecting: $0).contains("not_m_500"), String(reflecting: $0)) }
+        XCTAssertEqual(try TestStore.dump(store), before)
+    }
+}
