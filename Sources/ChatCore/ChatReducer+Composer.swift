@@ -188,7 +188,7 @@ extension ChatReducer {
     }
 
     /// Tab after `@pa` puts `@pat ` (the first member whose id or name starts so; `#` a
-    /// channel, `/` a command, `:` a reaction) and opens completion mode over the composer.
+    /// channel, `/` a command, `:` an emoji, or a reaction type after `/react`) and opens completion mode over the composer.
     static func startCompletion(_ s: inout ChatState) {
         guard let (sigil, start, query) = s.composer.completionQuery else { return }
         let (candidates, what) = completions(of: query, after: sigil, in: s)
@@ -214,6 +214,8 @@ extension ChatReducer {
         case "/":
             return (SlashCommand.all.filter { starts([$0.name]) }.map { "/" + $0.name }, "command")
         default:
+            // `/react` takes a reaction type by name; in text, `:name` becomes the emoji itself.
+            guard s.composer.string.hasPrefix("/react ") else { return (EmojiNames.matching(q), "emoji") }
             return (ReactionPicker.types.filter { starts([$0]) }.map { ":" + $0 + ":" }, "reaction")
         }
     }

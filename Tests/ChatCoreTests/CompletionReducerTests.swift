@@ -2,7 +2,7 @@ import ChatCore
 import ChatModel
 import XCTest
 
-/// Tab completes `#channel`, `/command` and `:reaction:` as it completes `@member`.
+/// Tab completes `#channel`, `/command` and `:emoji` (a reaction type after `/react`) as it completes `@member`.
 final class CompletionReducerTests: XCTestCase, LiveReducerScript {
     func testTabCompletesChannelsCommandsAndReactions() {
         var s = reduce(live(), .composeInsert("see #r"), .complete).0
@@ -15,14 +15,22 @@ final class CompletionReducerTests: XCTestCase, LiveReducerScript {
         s = reduce(s, .complete, .complete, .complete).0
         XCTAssertEqual(s.composer.string, "/reply ", "round again after /reconnect and /report")
         s = reduce(s, .composeInsert(":fi"), .complete).0
-        XCTAssertEqual(s.composer.string, "/reply :fire: ")
+        XCTAssertEqual(s.composer.string, "/reply 🔥 ", "in text, the emoji itself")
         XCTAssertNil(reduce(s, .composeSend).0.modes.top, "Enter ends completion and sends")
+        s = reduce(live(), .composeInsert("/react :th"), .complete).0
+        XCTAssertEqual(s.composer.string, "/react :thumbsdown: ", "after /react, the reaction type's name")
+        s = reduce(live(), .composeInsert("so :la"), .complete).0
+        XCTAssertEqual(s.composer.string, "so 😂 ")
+        s = reduce(live(), .composeInsert("so :h"), .complete).0
+        XCTAssertEqual(s.composer.string, "so 😂 ", "haha and heart: each emoji once, by its first name")
+        XCTAssertEqual(reduce(s, .complete).0.composer.string, "so ❤️ ")
     }
 
     func testNothingToCompleteSaysWhat() {
         XCTAssertEqual(reduce(live(), .composeInsert("#nowhere"), .complete).0.status, "No channel matches #nowhere")
         XCTAssertEqual(reduce(live(), .composeInsert("/zz"), .complete).0.status, "No command matches /zz")
-        XCTAssertEqual(reduce(live(), .composeInsert(":zz"), .complete).0.status, "No reaction matches :zz")
+        XCTAssertEqual(reduce(live(), .composeInsert(":zz"), .complete).0.status, "No emoji matches :zz")
+        XCTAssertEqual(reduce(live(), .composeInsert("/react :zz"), .complete).0.status, "No reaction matches :zz")
         let s = reduce(live(), .composeInsert("a /re"), .complete).0
         XCTAssertEqual(s.composer.string, "a /re", "a command only starts the line")
         XCTAssertNil(s.modes.top)
