@@ -58,6 +58,15 @@ public struct Frame: Equatable, Sendable {
         if ellipsis, DisplayWidth.of(shown) > limit - column {
             shown = DisplayWidth.truncate(shown, toWidth: limit - column, ellipsis: true)
         }
+        // Printable ASCII, most of what a chat holds, takes a cell a byte: no grapheme breaking
+        // and no width lookups, which are most of a frame's cost otherwise.
+        if shown.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) {
+            for byte in shown.utf8 where column < limit {
+                cells[y * width + column] = Cell(text: String(UnicodeScalar(byte)), style: style)
+                column += 1
+            }
+            return column - max(0, x)
+        }
         for character in shown where character != "\n" {
             let w = DisplayWidth.of(character)
             guard w > 0 else { continue }
