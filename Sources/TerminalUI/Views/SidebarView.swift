@@ -4,35 +4,62 @@ import ChatModel
 /// Channels grouped (Channels / Direct messages / Livestreams): unread bold, mentions `(N)`,
 /// muted dim, frozen marked, the open one highlighted.
 enum SidebarView {
+    /// One line of the sidebar before it is cut to the screen.
+    private enum Row {
+        case blank
+        case header(String)
+        case channel(ChannelSummary)
+    }
+
     static func draw(_ state: ChatState, in rect: Rect, frame: inout Frame, context: RenderContext) {
         frame.fill(x: rect.x, y: rect.y, width: rect.width, height: rect.height, style: context.style("sidebar"))
-        var y = rect.y
-        let ordered = ChatReducer.sidebarOrder(state.channels)
-        for group in ChatReducer.SidebarGroup.allCases {
-            let members = ordered.filter { ChatReducer.group($0) == group }
-            guard !members.isEmpty, y < rect.y + rect.height else { continue }
-            if y > rect.y { y += 1 }
-            frame.put(
-                context.label(group.title.uppercased()),
-                x: rect.x + 1,
-                y: y,
-                maxWidth: rect.width - 1,
-                style: context.style("sidebar.header")
-            )
-            y += 1
-            for channel in members where y < rect.y + rect.height {
-                drawEntry(
-                    channel,
-                    current: channel.channel.cid == state.openCID,
-                    x: rect.x,
-                    y: y,
-                    width: rect.width,
-                    frame: &frame,
-                    context: context
-                )
-                y += 1
+        let rows = rows(state.channels)
+        let (shown, hiddenAbove, hiddenBelow) = window(rows, height: rect.height, openCID: state.openCID)
+        for (i, row) in rows[shown].enumerated() {
+            let y = rect.y + i
+            if i == 0, hiddenAbove > 0 {
+                drawMore("↑ \(hiddenAbove) more", x: rect.x, y: y, width: rect.width, frame: &frame, context: context)
+            } else if i == rect.height - 1, hiddenBelow > 0 {
+                drawMore("↓ \(hiddenBelow) more", x: rect.x, y: y, width: rect.width, frame: &frame, context: context)
+            } else if case .header(let title) = row {
+                frame.put(context.label(title), x: rect.x + 1, y: y, maxWidth: rect.width - 1, style: context.style("sidebar.header"))
+            } else if case .channel(let channel) = row {
+                let current = channel.channel.cid == state.openCID
+                drawEntry(channel, current: current, x: rect.x, y: y, width: rect.width, frame: &frame, context: context)
             }
         }
+    }
+
+    /// The groups in sidebar order, a blank line between them.
+    private static func rows(_ channels: [ChannelSummary]) -> [Row] {
+        let ordered = ChatReducer.sidebarOrder(channels)
+        var rows: [Row] = []
+        for group in ChatReducer.SidebarGroup.allCases {
+            let members = ordered.filter { ChatReducer.group($0) == group }
+            guard !members.isEmpty else { continue }
+            if !rows.isEmpty { rows.append(.blank) }
+            rows.append(.header(group.title.uppercased()))
+            rows += members.map(Row.channel)
+        }
+        return rows
+    }
+
+    /// The rows that fit, scrolled so the open channel sits mid-pane when the list is taller
+    /// than the pane, and how many channels are cut above and below (their rows say so, in
+    /// place of the first and last rows shown).
+    private static func window(_ rows: [Row], height: Int, openCID: String?) -> (Range<Int>, Int, Int) {
+        guard rows.count > height, height > 2 else { return (0..<min(rows.count, max(0, height)), 0, 0) }
+        let current = rows.firstIndex { if case .channel(let c) = $0 { c.channel.cid == openCID } else { false } } ?? 0
+        let start = max(0, min(rows.count - height, current - (height - 1) / 2))
+        let shown = start..<(start + height)
+        let channelsIn = { (range: Range<Int>) in rows[range].filter { if case .channel = $0 { true } else { false } }.count }
+        let above = start > 0 ? channelsIn(0..<(start + 1)) : 0
+        let below = shown.upperBound < rows.count ? channelsIn((shown.upperBound - 1)..<rows.count) : 0
+        return (shown, above, below)
+    }
+
+    private static func drawMore(_ text: String, x: Int, y: Int, width: Int, frame: inout Frame, context: RenderContext) {
+        frame.put(context.label(text), x: x + 1, y: y, maxWidth: width - 1, style: context.style("sidebar.header"))
     }
 
     private static func drawEntry(
