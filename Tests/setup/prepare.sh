@@ -11,6 +11,7 @@ skipped=()
 declare -A need=(
     [libsqlite3-dev]="/usr/include/sqlite3.h|the build"
     [libncursesw5-dev]="/usr/include/ncursesw/ncurses.h|the build"
+    [zlib1g-dev]="/usr/include/zlib.h|the build"
     [tmux]="/usr/bin/tmux|the tmux tests of the terminal client"
     [sqlite3]="/usr/bin/sqlite3|one tmux test that reads the store with sqlite3"
     [postgresql]="initdb|every PostgreSQL run"
