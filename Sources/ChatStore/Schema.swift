@@ -288,6 +288,48 @@ enum Schema {
                 );
                 """
         ),
+        // Polls as Stream's Poll API has them. `poll_votes.option_id` is '' for an answer.
+        // A message holds its poll by `messages.poll_id` ('' when none, as Stream answers).
+        Step(
+            name: "v11: polls",
+            sql: """
+                CREATE TABLE polls (
+                    id TEXT PRIMARY KEY NOT NULL,
+                    name TEXT NOT NULL,
+                    description TEXT,
+                    created_by_id TEXT,
+                    voting_visibility TEXT NOT NULL DEFAULT 'public',
+                    enforce_unique_vote INTEGER NOT NULL DEFAULT 0,
+                    max_votes_allowed INTEGER,
+                    allow_user_suggested_options INTEGER NOT NULL DEFAULT 0,
+                    allow_answers INTEGER NOT NULL DEFAULT 0,
+                    is_closed INTEGER NOT NULL DEFAULT 0,
+                    created_at TEXT NOT NULL,
+                    updated_at TEXT NOT NULL,
+                    custom TEXT NOT NULL DEFAULT '{}'
+                );
+                CREATE TABLE poll_options (
+                    poll_id TEXT NOT NULL,
+                    id TEXT NOT NULL,
+                    position INTEGER NOT NULL,
+                    text TEXT NOT NULL,
+                    custom TEXT NOT NULL DEFAULT '{}',
+                    PRIMARY KEY (poll_id, id)
+                ) WITHOUT ROWID;
+                CREATE TABLE poll_votes (
+                    id TEXT PRIMARY KEY NOT NULL,
+                    poll_id TEXT NOT NULL,
+                    option_id TEXT NOT NULL DEFAULT '',
+                    is_answer INTEGER NOT NULL DEFAULT 0,
+                    answer_text TEXT,
+                    user_id TEXT,
+                    created_at TEXT NOT NULL,
+                    updated_at TEXT NOT NULL
+                );
+                CREATE INDEX poll_votes_by_poll ON poll_votes(poll_id, option_id, created_at);
+                ALTER TABLE messages ADD COLUMN poll_id TEXT NOT NULL DEFAULT '';
+                """
+        ),
     ]
 
     /// PostgreSQL only: the log of events that every server sharing the database delivers
