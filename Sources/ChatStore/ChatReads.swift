@@ -184,7 +184,7 @@ extension ChatStore {
     }
 
     /// Adds authors, reply counts, reaction sums and quoted previews to a page, a query each.
-    private func rows(for messages: [Message], viewer: String, db: any SQLSession) throws -> [MessageRow] {
+    func rows(for messages: [Message], viewer: String, db: any SQLSession) throws -> [MessageRow] {
         guard !messages.isEmpty else { return [] }
         let ids = messages.map(\.id)
         let idValues = ids.map(SQLValue.text)

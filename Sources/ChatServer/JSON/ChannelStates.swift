@@ -30,7 +30,7 @@ struct ChannelStates {
                 muted: muted
             ),
             "members": .array(members.map(ChannelJSON.member)),
-            "messages": .array(try rows.map { try presenter.message($0, viewer: viewerID) }),
+            "messages": .array(try presenter.messages(rows, viewer: viewerID)),
             "pinned_messages": [], "read": .array(try read(channel, members: members, viewer: viewerID, shared: config[.readEvents])),
             "watcher_count": 0, "watchers": [],
         ]

@@ -58,8 +58,8 @@ struct SearchRoutes {
         let more = rows.count > page.limit
         rows = Array(rows.prefix(page.limit))
         let presenter = MessagePresenter(store: store)
-        let results: [JSONValue] = try rows.map { row in
-            var message = try presenter.message(row, viewer: viewer).objectValue ?? [:]
+        let results: [JSONValue] = zip(rows, try presenter.messages(rows, viewer: viewer)).map { row, json in
+            var message = json.objectValue ?? [:]
             if let channel = channels.first(where: { $0.cid == row.message.cid }) {
                 message["channel"] = ChannelJSON.channel(channel, creator: nil, memberCount: 0)
             }

@@ -98,7 +98,7 @@ struct ThreadRoutes {
             "reply_count": .int(thread.replyCount), "participant_count": .int(thread.participants.count),
             "active_participant_count": .int(thread.participants.count), "thread_participants": .array(participants),
             "title": .string(parent.custom["title"]?.stringValue ?? ""), "custom": [:],
-            "latest_replies": .array(try thread.latestReplies.map { try presenter.message($0, viewer: viewer) }),
+            "latest_replies": .array(try presenter.messages(thread.latestReplies, viewer: viewer)),
             "created_at": .string(created), "updated_at": thread.lastReplyAt.map { .string($0.rfc3339) } ?? .string(created),
             "last_message_at": last,
         ]

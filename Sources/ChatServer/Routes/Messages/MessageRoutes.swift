@@ -39,7 +39,7 @@ struct MessageRoutes {
         let limit = min(max(request.uri.queryParameters.get("limit").flatMap { Int($0) } ?? 100, 0), 300)
         let viewer = ActingUser.viewer(context)
         let rows = try store.replies(to: root.id, viewer: viewer, limit: limit)
-        return JSONResponse.ok(["messages": .array(try rows.map { try presenter.message($0, viewer: viewer) })], context: context)
+        return JSONResponse.ok(["messages": .array(try presenter.messages(rows, viewer: viewer))], context: context)
     }
 
     /// Replaces text, attachments and custom data.
