@@ -136,8 +136,11 @@ struct MessageLayout {
         guard !text.isEmpty else { return [] }
         let mentionsMe = m.mentionedUserIDs?.contains(viewer) == true
         return TextWrapper.wrap(context.text(text), width: max(1, width - Self.indent)).map { line in
+            // Wrapping cuts only between clusters and drops only spaces: the lines of
+            // sanitized text are sanitized, and need not be checked again on every frame.
             let segments =
-                mentionsMe ? mentionSegments(line) : [Segment(text: SanitizedText.trusted(line), style: context.style("message.text"))]
+                mentionsMe
+                ? mentionSegments(line) : [Segment(text: SanitizedText(alreadySanitized: line), style: context.style("message.text"))]
             return ViewLine(segments: segments, indent: Self.indent, messageID: row.id)
         }
     }
