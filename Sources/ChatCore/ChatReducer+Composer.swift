@@ -24,7 +24,7 @@ extension ChatReducer {
 
     /// Replies go to the open thread when it has the focus.
     static func threadParent(_ s: ChatState) -> String? {
-        s.threadHasFocus ? s.thread?.root.id : nil
+        s.modes.focus == .thread ? s.thread?.root.id : nil
     }
 
     static func send(_ s: inout ChatState) -> [ChatEffect] {
@@ -126,9 +126,8 @@ extension ChatReducer {
     /// takes keys only when no message is selected.
     static func runOnMessage(_ action: SlashCommand.Action, _ arguments: String, _ s: inout ChatState) -> [ChatEffect] {
         guard live(&s), let cid = s.openCID else { return [] }
-        let rows =
-            (s.threadHasFocus ? s.threadRows : s.window?.rows)?.filter { $0.message.type != .deleted && $0.message.type != .ephemeral }
-            ?? []
+        let shown = s.modes.focus == .thread ? s.threadRows : s.window?.rows ?? []
+        let rows = shown.filter { $0.message.type != .deleted && $0.message.type != .ephemeral }
         let own = action == .edit || action == .delete
         guard let target = own ? rows.last(where: { $0.message.userID == s.userID }) : rows.last else {
             if action == .topic {
@@ -171,7 +170,7 @@ extension ChatReducer {
             return []
         case .delete:
             // Selected, so the reader sees which message the question is about.
-            s.modes.push(.select(pane: s.threadHasFocus ? .thread : .messages, messageID: target.id))
+            s.modes.push(.select(pane: s.modes.focus, messageID: target.id))
             askToDelete(target.id, &s)
             return []
         case .pin:

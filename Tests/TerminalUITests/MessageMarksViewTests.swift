@@ -47,7 +47,7 @@ final class MessageMarksViewTests: XCTestCase {
         var reply = ChatFixture.message("r1", "maya", "Dry run went fine, 0 errors.", at: "2020-03-02T09:20:00Z")
         reply.parentID = "m2"
         state.thread = ThreadPane(root: ChatFixture.rows[1], replies: [ChatFixture.row(reply)])
-        state.modes.focus = .thread
+        state.thread?.hasFocus = true
         return ChatView.render(state, width: 120, height: 40, context: context)
     }
 

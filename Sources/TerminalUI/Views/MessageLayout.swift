@@ -55,7 +55,10 @@ struct MessageLayout {
         }
         let grouped = !newDay && !unreadHere && previous.map { isGrouped(row, after: $0) } ?? false
         if !grouped { out.append(header(row)) }
-        if let quote = row.quoted {
+        // A deleted message keeps nothing of what it said: its quote, attachments and reactions
+        // go with its text (the server may still send their counts). Its thread stays.
+        let deleted = m.type == .deleted
+        if let quote = row.quoted, !deleted {
             let quoted = quote.deleted ? "message deleted" : quote.text
             out.append(
                 ViewLine(
@@ -71,8 +74,10 @@ struct MessageLayout {
             )
         }
         out += body(row)
-        for attachment in m.attachments { out.append(card(attachment, messageID: row.id)) }
-        if !row.reactions.isEmpty { out += reactionLines(row) }
+        if !deleted {
+            for attachment in m.attachments { out.append(card(attachment, messageID: row.id)) }
+            if !row.reactions.isEmpty { out += reactionLines(row) }
+        }
         if row.replyCount > 0 {
             let label = "⤷ \(row.replyCount) \(row.replyCount == 1 ? "reply" : "replies")"
             out.append(
@@ -136,8 +141,11 @@ struct MessageLayout {
         guard !text.isEmpty else { return [] }
         let mentionsMe = m.mentionedUserIDs?.contains(viewer) == true
         return TextWrapper.wrap(context.text(text), width: max(1, width - Self.indent)).map { line in
+            // Wrapping cuts only between clusters and drops only spaces: the lines of
+            // sanitized text are sanitized, and need not be checked again on every frame.
             let segments =
-                mentionsMe ? mentionSegments(line) : [Segment(text: SanitizedText.trusted(line), style: context.style("message.text"))]
+                mentionsMe
+                ? mentionSegments(line) : [Segment(text: SanitizedText(alreadySanitized: line), style: context.style("message.text"))]
             return ViewLine(segments: segments, indent: Self.indent, messageID: row.id)
         }
     }
