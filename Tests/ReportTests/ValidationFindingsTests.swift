@@ -17,7 +17,7 @@ final class ValidationFindingsTests: XCTestCase {
             findings.reconciliation.map { "\($0.item) \($0.source) \($0.imported) \($0.difference)" },
             [
                 "users 4 4 0", "devices 3 3 0", "future_channel_bans 1 1 0", "channels 4 4 0", "members 7 7 0", "messages 10 10 0",
-                "reactions 4 4 0",
+                "reactions 4 4 0", "polls 1 1 0", "poll_votes 3 3 0",
             ]
         )
         XCTAssertEqual(Set(findings.reconciliation.map(\.reason)), ["matches"])
@@ -25,12 +25,13 @@ final class ValidationFindingsTests: XCTestCase {
 
     func testAFileNotYetImportedShowsTheGapWithAReason() throws {
         let (store, _) = try HandCountedImport.store(in: directory)
-        let more = directory.write(
-            "more.jsonl",
-            lines: HandCountedImport.lines + [
-                #"{"type":"reaction","data":{"message_id":"e2","type":"fire","user_id":"carol","created_at":"2020-01-05T00:00:00Z"}}"#
-            ]
+        // One more reaction, where reactions go: before the polls.
+        var lines = HandCountedImport.lines
+        lines.insert(
+            #"{"type":"reaction","data":{"message_id":"e2","type":"fire","user_id":"carol","created_at":"2020-01-05T00:00:00Z"}}"#,
+            at: try XCTUnwrap(lines.firstIndex { $0.hasPrefix(#"{"type":"poll""#) })
         )
+        let more = directory.write("more.jsonl", lines: lines)
         let findings = try XCTUnwrap(MigrationReport.make(store: store, importFile: more).validation)
         let reactions = try XCTUnwrap(findings.reconciliation.first { $0.item == "reactions" })
         XCTAssertEqual([reactions.source, reactions.imported, reactions.difference], [5, 4, -1])
