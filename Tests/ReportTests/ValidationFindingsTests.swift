@@ -70,6 +70,32 @@ final class ValidationFindingsTests: XCTestCase {
         XCTAssertEqual(messages.reason, "the file has 5 errors: an import of it writes nothing")
     }
 
+    /// Poll errors group by kind too: the polls', options' and votes' own ids and counts are taken out.
+    func testPollErrorsAreGroupedByKind() throws {
+        let store = try TestStore.open(directory.file("polls.sqlite"))
+        let poll = { (id: String) in
+            #"{"type":"poll","data":{"id":"\#(id)","name":"?","max_votes_allowed":1,"options":[{"id":"a","text":"A"},{"id":"b","text":"B"}]}}"#
+        }
+        let vote = { (id: String, poll: String, option: String) in
+            #"{"type":"poll_vote","data":{"id":"\#(id)","poll_id":"\#(poll)","option_id":"\#(option)","user_id":"bob","created_at":"2020-01-01T00:00:00Z"}}"#
+        }
+        let lines =
+            SampleImports.base + [
+                poll("p1"), poll("p2"), vote("v1", "p1", "x"), vote("v2", "p2", "y"), vote("v3", "p1", "a"), vote("v4", "p1", "b"),
+                vote("v5", "p2", "a"), vote("v6", "p2", "b"),
+            ]
+        let findings = try XCTUnwrap(
+            MigrationReport.make(store: store, importFile: directory.write("polls.jsonl", lines: lines)).validation
+        )
+        XCTAssertEqual(
+            findings.kinds.map { "\($0.count) \($0.kind)" },
+            [
+                #"2 Validation error: option_id "…" is not an option of poll "…""#,
+                #"2 Validation error: poll "…" has max_votes_allowed N: user "…" votes for N options"#,
+            ]
+        )
+    }
+
     func testAnUnreadableFileIsAnError() throws {
         let store = try TestStore.open(directory.file("empty.sqlite"))
         XCTAssertThrowsError(try MigrationReport.make(store: store, importFile: directory.file("missing.jsonl"))) { error in
