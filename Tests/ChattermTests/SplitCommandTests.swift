@@ -90,6 +90,17 @@ final class SplitCommandTests: XCTestCase {
         try StoreTables.assertSame(whole, store)
     }
 
+    /// A file of several read batches whose polls make the split start over: the first pass
+    /// stops while batches are read ahead, which once took the process down (SIGILL).
+    func testALargeFileWithPollsSplitsAfterReadingItsPolls() throws {
+        let generated = directory.file("large.jsonl")
+        XCTAssertEqual(try run(["generate", "--users", "50", "--channels", "10", "--messages", "20000", "-o", generated]).status, 0)
+        let split = try run(["split", generated, "--max-size", "1MB", "-o", directory.file("large-parts")])
+        XCTAssertEqual(split.status, 0, split.stderr)
+        XCTAssertGreaterThan(split.stdout.split(separator: "\n").count, 3)
+        XCTAssertTrue(split.stderr.contains("polls"), split.stderr)
+    }
+
     func testAFileWithErrorsOrItemsTooLargeTogetherIsNotSplit() throws {
         let broken = directory.write(
             "broken.jsonl",
