@@ -43,7 +43,7 @@ public final class ChatStore: Sendable {
         var counts = ItemCounts()
         let tables: [(ItemType, String)] = [
             (.user, "users"), (.device, "devices"), (.futureChannelBan, "future_channel_bans"), (.channel, "channels"),
-            (.member, "members"), (.message, "messages"), (.reaction, "reactions"),
+            (.member, "members"), (.message, "messages"), (.reaction, "reactions"), (.poll, "polls"), (.pollVote, "poll_votes"),
         ]
         for (type, table) in tables {
             counts[type] = try db.value("SELECT COUNT(*) FROM \(table)") ?? 0

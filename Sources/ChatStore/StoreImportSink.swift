@@ -18,7 +18,19 @@ final class StoreImportSink: ImportSink {
     }
 
     func write(_ item: ImportItem) throws -> ImportWriteOutcome {
-        let row = Self.row(for: item, importTime: importTime)
+        let written = try write(Self.row(for: item, importTime: importTime)) > 0
+        // A poll insert mode skips keeps its options as they are.
+        if case .poll(let poll) = item, written || mode == .upsert {
+            if mode == .upsert {
+                let stale = Self.staleOptions(of: poll)
+                try db.execute(stale.sql, stale.arguments)
+            }
+            for option in Self.optionRows(of: poll) { _ = try write(option) }
+        }
+        return written ? .written : .skipped
+    }
+
+    private func write(_ row: RowWrite) throws -> Int {
         let sql: String
         if let known = statements[row.shape] {
             sql = known
@@ -26,7 +38,7 @@ final class StoreImportSink: ImportSink {
             sql = row.sql(mode: mode)
             statements[row.shape] = sql
         }
-        return try db.execute(sql, row.arguments) > 0 ? .written : .skipped
+        return try db.execute(sql, row.arguments)
     }
 
     /// The row `item` writes; items without `created_at` get `importTime`.
@@ -109,6 +121,7 @@ final class StoreImportSink: ImportSink {
             r.set("parent_id", V.text(m.parentID))
             r.set("show_in_channel", V.bool(m.showInChannel))
             r.set("quoted_message_id", V.text(m.quotedMessageID))
+            r.set("poll_id", V.text(m.pollID))
             r.set("mentioned_user_ids", V.json(m.mentionedUserIDs))
             r.set("mentioned_roles", V.json(m.mentionedRoles))
             r.set("mentioned_here", V.bool(m.mentionedHere))
@@ -129,6 +142,10 @@ final class StoreImportSink: ImportSink {
             r.set("created_at", V.time(x.createdAt), fallback: importTime)
             r.set("custom", V.json(x.custom))
             return r
+        case .poll(let p):
+            return pollRow(p, importTime: importTime)
+        case .pollVote(let v):
+            return voteRow(v, importTime: importTime)
         }
     }
 }
@@ -157,5 +174,11 @@ struct StoreExistingItems: ExistingItems {
 
     func channelTypes() -> ImportChannelTypes {
         ImportChannelTypes((try? ChatStore.storedChannelTypes(db)) ?? [])
+    }
+
+    func poll(_ id: String) -> Poll? {
+        guard let row = try? db.row("SELECT * FROM polls WHERE id = ?", id) else { return nil }
+        let options = (try? db.rows("SELECT * FROM poll_options WHERE poll_id = ? ORDER BY position", id)) ?? []
+        return StoredItems.poll(row, options: options)
     }
 }

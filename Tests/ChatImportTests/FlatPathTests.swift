@@ -22,11 +22,12 @@ final class FlatPathTests: ValidationTestCase {
             total[type, default: 0] += 1
             if record.dataBytes != nil { flat[type, default: 0] += 1 }
         }
-        // Everything but messages with attachments (nested objects) is flat.
-        for type in [ItemType.user, .device, .futureChannelBan, .channel, .member, .reaction] {
+        // Everything but messages with attachments and polls (nested objects) is flat.
+        for type in [ItemType.user, .device, .futureChannelBan, .channel, .member, .reaction, .pollVote] {
             XCTAssertEqual(flat[type], total[type], "\(type) lines all take the flat path")
         }
         XCTAssertGreaterThan(Double(flat[.message] ?? 0), 0.9 * Double(total[.message] ?? 0))
+        XCTAssertGreaterThan(total[.pollVote] ?? 0, 0)
     }
 
     func testFuzzCorpusLinesReadTheSame() throws {

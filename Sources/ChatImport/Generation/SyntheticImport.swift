@@ -1,8 +1,8 @@
 import ChatModel
 
 /// Writes a valid synthetic import file: every item type, all five channel types, distinct
-/// DMs, threads, quotes, mentions, attachments of each kind, pins, deletions, reactions and
-/// unread state. Messages spread over six months and over channels unevenly (a few busy
+/// DMs, threads, quotes, mentions, attachments of each kind, pins, deletions, reactions, polls
+/// with votes and unread state. Messages spread over six months and over channels unevenly (a few busy
 /// channels, a long tail), as real workspaces do. Memory: a few bytes per message.
 public enum SyntheticImport {
     public struct Spec: Sendable {
@@ -99,13 +99,20 @@ public enum SyntheticImport {
         var messageChannel = [Int32](repeating: 0, count: spec.messages)
         var messageTime = [Int64](repeating: 0, count: spec.messages)  // milliseconds
         var reactable = [Bool](repeating: false, count: spec.messages)
+        var polls: [SyntheticPolls.Planned] = []
         let step = max(1, Double(span * 1000) / Double(max(spec.messages, 1)))
         var clock = Double(start * 1000)
         for k in 0..<spec.messages {
             clock += step * (0.5 + Double(rng.below(1000)) / 1000)
             let lo = picker.pick(&rng)
             let millis = Int64(clock)
-            let (message, isRoot, canReact) = makeMessage(k, millis: millis, plan: &plans[lo], userIDs: userIDs, rng: &rng)
+            let (made, isRoot, canReact) = makeMessage(k, millis: millis, plan: &plans[lo], userIDs: userIDs, rng: &rng)
+            var message = made
+            if isRoot, canReact, SyntheticPolls.carriesPoll(k), let author = message["user"]?.stringValue {
+                message["poll_id"] = .string(SyntheticPolls.id(k))
+                let voters = plans[lo].memberIDs.map { userIDs[$0] }
+                polls.append(SyntheticPolls.Planned(messageIndex: k, creator: author, voters: voters, seconds: millis / 1000))
+            }
             try out.write(.message, message)
             messageChannel[k] = Int32(lo)
             messageTime[k] = millis
@@ -129,6 +136,7 @@ public enum SyntheticImport {
                 )
             }
         }
+        try SyntheticPolls.write(polls, seed: spec.seed, to: out)
         try out.close()
         return out.counts
     }

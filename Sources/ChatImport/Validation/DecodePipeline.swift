@@ -21,7 +21,10 @@ final class DecodePipeline: @unchecked Sendable {
     private var cancelled = false
 
     init(reader: ImportRecordReader, depth: Int = 2, decode: @escaping @Sendable (ImportRecordBatch) -> [DecodedRecord]) {
-        free = DispatchSemaphore(value: depth)
+        // Made at 0 and raised to `depth`: libdispatch traps when a semaphore is freed below the
+        // value it was made with, which is where a run the consumer stops early leaves `free`.
+        free = DispatchSemaphore(value: 0)
+        for _ in 0..<depth { free.signal() }
         let box = ReaderBox(reader)
         DispatchQueue.global().async { [self] in
             while true {

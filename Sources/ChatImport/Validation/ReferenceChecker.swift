@@ -4,7 +4,7 @@ import ChatModel
 /// items earlier in the file or already in the store. It holds ids only, so its memory grows
 /// with the number of items, not with their size.
 struct ReferenceChecker {
-    private let existing: any ExistingItems
+    let existing: any ExistingItems
     private var lastType: ItemType = .user
     private var users: [String: [String]] = [:]  // id → teams
     private var devices: Set<String> = []
@@ -14,6 +14,8 @@ struct ReferenceChecker {
     private var members: Set<PairKey> = []
     private var messages: [String: MessageFacts] = [:]
     private var reactions: Set<ReactionKey> = []
+    /// Polls and their votes so far (see `ReferenceChecker+Polls`).
+    var polls = PollFacts()
     /// References that may point forward within their own section, settled at the end.
     private var pending: [PendingReference] = []
     /// Distinct channels whose member_ids must each come back as a member item.
@@ -49,6 +51,7 @@ struct ReferenceChecker {
         case user(id: String, field: String, owner: String, context: Context)
         case channel(cid: String, field: String, owner: String, context: Context)
         case message(id: String, field: String, owner: String, cid: String, threadParent: Bool, context: Context)
+        case poll(id: String, owner: String, context: Context)
     }
 
     init(existing: any ExistingItems) { self.existing = existing }
@@ -119,6 +122,10 @@ struct ReferenceChecker {
             if messages[r.messageID] == nil, existing.message(r.messageID) == nil {
                 problems.append(missingMessage(r.messageID, "message_id", owner()))
             }
+        case .poll(let p):
+            checkPoll(p, &problems)
+        case .pollVote(let v):
+            checkVote(v, &problems)
         }
         return problems
     }
@@ -131,6 +138,8 @@ struct ReferenceChecker {
         for id in msg.mentionedUserIDs ?? [] { requireUser(id, "mentioned_users_ids", owner, &problems) }
         for id in msg.restrictedVisibility ?? [] { requireUser(id, "restricted_visibility", owner, &problems) }
         if let id = msg.pinnedByID { requireUser(id, "pinned_by_id", owner, &problems) }
+        // The poll item comes after every message, so the reference is settled at the end.
+        if let id = msg.pollID, pollRules(id) == nil { pending.append(.poll(id: id, owner: owner(), context: context())) }
         for (field, target, isParent) in [("parent_id", msg.parentID, true), ("quoted_message_id", msg.quotedMessageID, false)] {
             guard let target else { continue }
             if let problem = messageLink(target, field: field, owner: owner, cid: cid, threadParent: isParent) {
@@ -168,6 +177,8 @@ struct ReferenceChecker {
                 } else if let problem = messageLink(id, field: field, owner: { owner }, cid: cid, threadParent: threadParent) {
                     out.append((context, problem))
                 }
+            case .poll(let id, let owner, let context):
+                if pollRules(id) == nil { out.append((context, missingPoll(id, "poll_id", owner))) }
             }
         }
         for distinct in distinctChannels {
@@ -185,7 +196,7 @@ struct ReferenceChecker {
 
     // MARK: Helpers
 
-    private func duplicate(_ key: String) -> String { "duplicated item \"\(key)\"" }
+    func duplicate(_ key: String) -> String { "duplicated item \"\(key)\"" }
 
     private func missingUser(_ id: String, _ field: String, _ owner: String) -> String {
         "\(field) user id \"\(id)\" doesn't exist (\(owner)). please include all users as separate user entries"
@@ -198,7 +209,7 @@ struct ReferenceChecker {
     /// The user's teams when the user exists in the file or the store.
     /// `owner` describes the referring item; it is built only when the reference is broken.
     @discardableResult
-    private mutating func requireUser(_ id: String, _ field: String, _ owner: () -> String, _ problems: inout [String]) -> [String]? {
+    mutating func requireUser(_ id: String, _ field: String, _ owner: () -> String, _ problems: inout [String]) -> [String]? {
         if let teams = users[id] { return teams }
         if let teams = existing.userTeams(id) {
             users[id] = teams
