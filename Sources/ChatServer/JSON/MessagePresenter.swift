@@ -2,7 +2,7 @@ import ChatModel
 import ChatStore
 
 /// Messages and reactions as the API returns them to one viewer: with their authors, latest
-/// reactions, the viewer's own reactions and the message they quote.
+/// reactions, the viewer's own reactions, the message they quote and the poll they carry.
 struct MessagePresenter {
     let store: ChatStore
 
@@ -25,6 +25,10 @@ struct MessagePresenter {
         // Stream nests the quoted message one level deep: its own quote is left out.
         if let quotedID = row.message.quotedMessageID, let quoted = try store.message(id: quotedID, viewer: viewer) {
             o["quoted_message"] = .object(MessageJSON.json(quoted, author: try store.user(id: quoted.message.userID)))
+        }
+        if let pollID = row.poll?.id, let poll = try PollJSON(store: store).poll(id: pollID, viewer: viewer) {
+            o["poll_id"] = .string(pollID)
+            o["poll"] = .object(poll)
         }
         return .object(o)
     }
