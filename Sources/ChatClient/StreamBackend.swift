@@ -207,6 +207,8 @@ public final class StreamBackend: LiveChatBackend {
             } catch {
                 deliver(.failed("Could not set the topic: \(Self.reason(error))"))
             }
+        case .createPoll, .vote, .unvote:
+            await runPoll(request, deliver: deliver)
         case .direct(let others, let text):
             do {
                 let members = [userID] + others.filter { $0 != userID }

@@ -94,6 +94,8 @@ extension ChatReducer {
         case .leave:
             guard live(&s), let cid = s.openCID else { return [] }
             return [.live(.leave(cid: cid))]
+        case .poll:
+            return createPoll(arguments, &s)
         case .reconnect:
             guard live(&s) else { return [] }
             return [.reconnect]
@@ -181,7 +183,7 @@ extension ChatReducer {
                 return []
             }
             return [.live(.topic(cid: cid, text: arguments))]
-        case .help, .quit, .join, .members, .msg, .leave, .reconnect, .search, .theme, .report:
+        case .help, .quit, .join, .members, .msg, .leave, .reconnect, .search, .theme, .report, .poll:
             return []
         }
     }

@@ -39,6 +39,7 @@ public enum ChatReducer {
             s.modes.pop()
             return route(event, &s)
         case .reactionPicker(let picker): return reactionPicker(event, picker, &s) ?? []
+        case .pollPicker(let picker): return pollPicker(event, picker, &s) ?? []
         case .switcher(let query): return switcher(event, query, &s) ?? []
         case .search(let results): return search(event, results, &s) ?? []
         case .details: return details(event, &s) ?? []
@@ -138,6 +139,8 @@ public enum ChatReducer {
             s.status = nil
         case .messageUpserted(let row):
             effects += upsert(row, &s)
+        case .pollUpdated(let messageID, let poll, let own):
+            updatePoll(on: messageID, poll, own: own, &s)
         case .messageRemoved(let id):
             // A gap after a removed message stays marked, after the one before it.
             if var w = s.window, let i = w.rows.firstIndex(where: { $0.id == id }) {

@@ -36,4 +36,10 @@ public enum LiveRequest: Sendable, Equatable {
     case leave(cid: String)
     /// `/search`: messages with `text` in the user's channels; the answer is `.searchResults`.
     case search(text: String)
+    /// `/poll`: a new poll, sent in the channel as a message that carries it.
+    case createPoll(cid: String, question: String, options: [String])
+    /// A vote for an option of the poll a message carries.
+    case vote(messageID: String, pollID: String, optionID: String)
+    /// Takes one's vote back.
+    case unvote(messageID: String, pollID: String, voteID: String)
 }

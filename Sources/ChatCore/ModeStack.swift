@@ -18,6 +18,8 @@ public enum Mode: Sendable, Equatable {
     /// ends on the first key that is not Tab, which then does what it does in the composer.
     case completion(Completion)
     case reactionPicker(ReactionPicker)
+    /// `v` on a message with a poll: its options; Enter votes for one (or takes the vote back).
+    case pollPicker(PollPicker)
     case switcher(Switcher)
     case search(SearchResults)
     case details(MessageDetails)

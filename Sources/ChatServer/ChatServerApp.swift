@@ -39,6 +39,8 @@ public enum ChatServerApp {
         UserEventRoutes(store: store, hub: hub).add(to: router)
         ThreadRoutes(store: store, hub: hub).add(to: router)
         DraftRoutes(store: store, hub: hub).add(to: router)
+        PollRoutes(store: store, hub: hub).add(to: router)
+        PollVoteRoutes(store: store, hub: hub).add(to: router)
         ReactionRoutes(store: store, hub: hub).add(to: router)
         ReadStateRoutes(store: store, hub: hub).add(to: router)
         ModerationRoutes(store: store, hub: hub).add(to: router)

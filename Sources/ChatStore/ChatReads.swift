@@ -183,7 +183,8 @@ extension ChatStore {
         }
     }
 
-    /// Adds authors, reply counts, reaction sums and quoted previews to a page, a query each.
+    /// Adds authors, reply counts, reaction sums, quoted previews and polls to a page, a query each
+    /// (and a few per poll).
     func rows(for messages: [Message], viewer: String, db: any SQLSession) throws -> [MessageRow] {
         guard !messages.isEmpty else { return [] }
         let ids = messages.map(\.id)
@@ -217,6 +218,7 @@ extension ChatStore {
             let user = StoredItems.user(row)
             names[user.id] = user.displayName
         }
+        let polls = try Self.pollCards(messageIDs: idValues, viewer: viewer, db)
         return messages.map { message in
             let preview = message.quotedMessageID.flatMap { id in quoted.first { $0.id == id } }.map {
                 MessageRow.QuotedPreview(
@@ -231,7 +233,8 @@ extension ChatStore {
                 authorName: names[message.userID] ?? message.userID,
                 replyCount: replyCounts[message.id] ?? 0,
                 reactions: reactions[message.id] ?? [],
-                quoted: preview
+                quoted: preview,
+                poll: polls[message.id]
             )
         }
     }

@@ -38,6 +38,9 @@ enum MessageJSON {
         o["pinned_at"] = m.pinnedAt.map { .string($0.rfc3339) } ?? .null
         o["pinned_by"] = m.pinnedByID.map { UserJSON.json(User(id: $0)) } ?? .null
         o["pin_expires"] = m.pinExpires.map { .string($0.rfc3339) } ?? .null
+        // Stream shows these on every message; `MessagePresenter` fills them for one carrying a poll.
+        o["poll_id"] = ""
+        o["poll"] = .null
         if let edited = m.textUpdatedAt { o["message_text_updated_at"] = .string(edited.rfc3339) }
         return o
     }

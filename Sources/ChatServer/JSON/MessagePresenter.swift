@@ -2,8 +2,8 @@ import ChatModel
 import ChatStore
 
 /// Messages and reactions as the API returns them to one viewer: with their authors, latest
-/// reactions, the viewer's own reactions and the message they quote. A page is presented from
-/// one `MessageContext` read, not a few queries a message.
+/// reactions, the viewer's own reactions, the message they quote and the poll they carry. A page
+/// is presented from one `MessageContext` read, not a few queries a message.
 struct MessagePresenter {
     let store: ChatStore
 
@@ -19,7 +19,7 @@ struct MessagePresenter {
     /// `rows` as `viewer` sees them, in their order.
     func messages(_ rows: [MessageRow], viewer: String) throws -> [JSONValue] {
         let context = try store.context(of: rows, viewer: viewer, latest: 10, own: 300)
-        return rows.map { row in
+        return try rows.map { row in
             var o = MessageJSON.json(row, author: context.users[row.message.userID])
             // Only a server call sees that a message is shadowed: others never get it, and its author must not know.
             if viewer.isEmpty { o["shadowed"] = .bool(context.shadowed.contains(row.message.id)) }
@@ -32,6 +32,10 @@ struct MessagePresenter {
             // Stream nests the quoted message one level deep: its own quote is left out.
             if let quotedID = row.message.quotedMessageID, let quoted = context.quoted[quotedID] {
                 o["quoted_message"] = .object(MessageJSON.json(quoted, author: context.users[quoted.message.userID]))
+            }
+            if let pollID = row.poll?.id, let poll = try PollJSON(store: store).poll(id: pollID, viewer: viewer) {
+                o["poll_id"] = .string(pollID)
+                o["poll"] = .object(poll)
             }
             return .object(o)
         }

@@ -2,7 +2,7 @@ import ChatModel
 
 /// Lays one message out as lines for a given width: separators above it, the header (unless
 /// grouped with the previous message), a quoted preview, the wrapped text, attachment cards,
-/// reactions and the thread marker.
+/// the poll card, reactions and the thread marker.
 struct MessageLayout {
     let context: RenderContext
     let viewer: String
@@ -76,6 +76,7 @@ struct MessageLayout {
         out += body(row)
         if !deleted {
             for attachment in m.attachments { out.append(card(attachment, messageID: row.id)) }
+            if let poll = row.poll { out += PollCardView.lines(poll, messageID: row.id, width: width, indent: Self.indent, context: context) }
             if !row.reactions.isEmpty { out += reactionLines(row) }
         }
         if row.replyCount > 0 {

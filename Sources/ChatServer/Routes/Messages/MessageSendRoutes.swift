@@ -56,7 +56,8 @@ struct MessageSendRoutes {
             )
         }
         if let mentioned = try mentionedIDs(data["mentioned_users"], operation: operation) { data["mentioned_users_ids"] = mentioned }
-        for key in ["user", "user_id", "mentioned_users", "silent", "pinned", "html"] { data[key] = nil }
+        let pollID = try PollAccess(store: store).sendable(data["poll_id"], by: sender, config: config, operation: operation)
+        for key in ["user", "user_id", "mentioned_users", "silent", "pinned", "html", "poll_id"] { data[key] = nil }
         data["id"] = data["id"] ?? .string(UUID().uuidString.lowercased())
         ItemChannelReference.set(channel, in: &data)
         data["user"] = .string(sender)
@@ -84,6 +85,7 @@ struct MessageSendRoutes {
                     in: channel,
                     sender: sender,
                     shadowed: shadowed,
+                    pollID: pollID,
                     operation: operation
                 )
             ],

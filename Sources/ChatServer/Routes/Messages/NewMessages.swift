@@ -7,13 +7,14 @@ struct NewMessages {
     let store: ChatStore
     let hub: EventHub
 
-    /// Stores a new message (committed before anyone is told) and tells the channel; a
+    /// Stores a new message (committed before anyone is told, with the poll it carries) and tells the channel; a
     /// `shadowed` one only its author.
     func post(
         _ message: Message,
         in channel: Channel,
         sender: String,
         shadowed: Bool = false,
+        pollID: String? = nil,
         operation: String
     ) async throws
         -> JSONValue
@@ -21,6 +22,7 @@ struct NewMessages {
         guard try store.insert(message: message, shadowed: shadowed) else {
             throw StreamAPIError.input(operation, "a message with ID \(message.id) already exists")
         }
+        if let pollID { try store.attach(pollID: pollID, toMessage: message.id) }
         let json = try MessagePresenter(store: store).message(id: message.id, viewer: sender) ?? .null
         var event = EventJSON.base("message.new", channel, user: sender, store: store)
         event["message"] = json
