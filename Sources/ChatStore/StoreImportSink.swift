@@ -1,19 +1,20 @@
 import ChatModel
 
 /// Writes validated import items into the store, inside the caller's transaction.
-/// Upsert overwrites the fields an item provides and replaces its custom data; insert skips
-/// items whose key already exists.
+/// Upsert overwrites the fields an item provides and replaces its custom data, or with
+/// `merge_custom` merges it into the stored custom data; insert skips items whose key already
+/// exists (so `merge_custom` has nothing to merge, as at Stream).
 final class StoreImportSink: ImportSink {
     private let db: any SQLSession
-    private let mode: ImportMode
+    private let writing: ImportWrite
     /// Items without `created_at` get the import time, as Stream does.
     private let importTime: SQLValue
     /// One SQL text per row shape, made on first use (the session prepares each text once).
     private var statements: [RowWrite.Shape: String] = [:]
 
-    init(db: any SQLSession, mode: ImportMode, importTime: Timestamp) {
+    init(db: any SQLSession, mode: ImportMode, mergeCustom: Bool = false, importTime: Timestamp) {
         self.db = db
-        self.mode = mode
+        writing = ImportWrite(mode: mode, mergeCustom: mergeCustom)
         self.importTime = StoredValue.time(importTime)
     }
 
@@ -35,7 +36,7 @@ final class StoreImportSink: ImportSink {
         if let known = statements[row.shape] {
             sql = known
         } else {
-            sql = row.sql(mode: mode)
+            sql = row.sql(writing)
             statements[row.shape] = sql
         }
         return try db.execute(sql, row.arguments)

@@ -5,6 +5,10 @@ import ChatModel
 /// with the number of items, not with their size.
 struct ReferenceChecker {
     let existing: any ExistingItems
+    /// Import v2's `skip_references_check`: an item may name users, channels and messages that
+    /// are neither in the file nor in the store. Duplicates, order and the rules between items
+    /// that are both known (teams, threads) still hold.
+    let skipsReferences: Bool
     private var lastType: ItemType = .user
     private var users: [String: [String]] = [:]  // id → teams
     private var devices: Set<String> = []
@@ -54,7 +58,10 @@ struct ReferenceChecker {
         case poll(id: String, owner: String, context: Context)
     }
 
-    init(existing: any ExistingItems) { self.existing = existing }
+    init(existing: any ExistingItems, skipsReferences: Bool = false) {
+        self.existing = existing
+        self.skipsReferences = skipsReferences
+    }
 
     // MARK: Per item
 
@@ -119,7 +126,7 @@ struct ReferenceChecker {
             }
             let owner = { "reaction \"\(key())\"" }
             requireUser(r.userID, "user_id", owner, &problems)
-            if messages[r.messageID] == nil, existing.message(r.messageID) == nil {
+            if !skipsReferences, messages[r.messageID] == nil, existing.message(r.messageID) == nil {
                 problems.append(missingMessage(r.messageID, "message_id", owner()))
             }
         case .poll(let p):
@@ -158,7 +165,7 @@ struct ReferenceChecker {
     /// Settles forward references and distinct-channel membership once every item was seen.
     mutating func finish() -> [(Context, String)] {
         var out: [(Context, String)] = []
-        for reference in pending {
+        for reference in pending where !(skipsReferences && isMissing(reference)) {
             switch reference {
             case .user(let id, let field, let owner, let context):
                 if users[id] == nil, existing.userTeams(id) == nil { out.append((context, missingUser(id, field, owner))) }
@@ -181,7 +188,7 @@ struct ReferenceChecker {
                 if pollRules(id) == nil { out.append((context, missingPoll(id, "poll_id", owner))) }
             }
         }
-        for distinct in distinctChannels {
+        for distinct in distinctChannels where !skipsReferences {
             for id in distinct.memberIDs where !members.contains(PairKey(a: distinct.cid, b: id)) {
                 out.append(
                     (
@@ -195,6 +202,16 @@ struct ReferenceChecker {
     }
 
     // MARK: Helpers
+
+    /// A forward reference whose target never came.
+    private func isMissing(_ reference: PendingReference) -> Bool {
+        switch reference {
+        case .user(let id, _, _, _): users[id] == nil && existing.userTeams(id) == nil
+        case .channel(let cid, _, _, _): channels[cid] == nil && existing.channelTeam(cid: cid) == nil
+        case .message(let id, _, _, _, _, _): lookUpMessage(id) == nil
+        case .poll(let id, _, _): pollRules(id) == nil
+        }
+    }
 
     func duplicate(_ key: String) -> String { "duplicated item \"\(key)\"" }
 
@@ -215,14 +232,16 @@ struct ReferenceChecker {
             users[id] = teams
             return teams
         }
-        problems.append(missingUser(id, field, owner()))
+        if !skipsReferences { problems.append(missingUser(id, field, owner())) }
         return nil
     }
 
     private mutating func requireChannel(_ cid: String, _ owner: () -> String, _ problems: inout [String]) -> ChannelFacts? {
         if let facts = channels[cid] { return facts }
         if let team = existing.channelTeam(cid: cid) { return registerChannel(cid, team: team) }
-        problems.append("channel \"\(cid)\" doesn't exist (\(owner())). please include all channels as separate channel entries")
+        if !skipsReferences {
+            problems.append("channel \"\(cid)\" doesn't exist (\(owner())). please include all channels as separate channel entries")
+        }
         return nil
     }
 

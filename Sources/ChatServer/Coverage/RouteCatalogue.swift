@@ -12,7 +12,8 @@ public enum RouteCatalogue {
         static let marketing = "campaigns and segments are Stream's marketing product, not chat traffic"
         static let push = "the local server sends no push notifications"
         static let cloud = "needs cloud storage or queues (S3, SNS, SQS) the local server does not reach"
-        static let importV2 = "Import v2 reads from external storage; the local server serves the classic import"
+        static let importV2 =
+            "Import v2's external storage (S3, GCS) is not served: the local server imports files uploaded with import_urls"
         static let permissions = "roles and permissions are Stream's defaults; the local server does not edit them"
         static let blocklists = "blocklists and predefined filters are not implemented"
         static let retention = "the local server keeps everything: no retention policies"
@@ -101,15 +102,15 @@ public enum RouteCatalogue {
         .served("POST", "/import_urls", "CreateImportURL"),
         .served("GET", "/imports", "ListImports"),
         .served("POST", "/imports", "CreateImport"),
-        .unserved("GET", "/imports/v2", "ListImportV2Tasks", Reason.importV2),
-        .unserved("POST", "/imports/v2", "CreateImportV2Task", Reason.importV2),
+        .served("GET", "/imports/v2", "ListImportV2Tasks"),
+        .served("POST", "/imports/v2", "CreateImportV2Task"),
         .unserved("GET", "/imports/v2/external-storage", "GetImporterExternalStorage", Reason.importV2),
         .unserved("PUT", "/imports/v2/external-storage", "UpsertImporterExternalStorage", Reason.importV2),
         .unserved("DELETE", "/imports/v2/external-storage", "DeleteImporterExternalStorage", Reason.importV2),
         .unserved("POST", "/imports/v2/external-storage/validate", "ValidateImporterExternalStorage", Reason.importV2),
-        .unserved("GET", "/imports/v2/{id}", "GetImportV2Task", Reason.importV2),
-        .unserved("DELETE", "/imports/v2/{id}", "DeleteImportV2Task", Reason.importV2),
-        .unserved("POST", "/imports/v2/{id}/cancel", "CancelImportV2Task", Reason.importV2),
+        .served("GET", "/imports/v2/{id}", "GetImportV2Task"),
+        .served("DELETE", "/imports/v2/{id}", "DeleteImportV2Task"),
+        .served("POST", "/imports/v2/{id}/cancel", "CancelImportV2Task"),
         .served("GET", "/imports/{id}", "GetImport"),
         .unserved("GET", "/longpoll", "LongPoll", Reason.longPoll),
         .served("GET", "/members", "QueryMembers"),

@@ -19,7 +19,7 @@ final class PostgresImportSink: ImportSink {
     }
 
     private let db: PostgresSession
-    private let mode: ImportMode
+    private let writing: ImportWrite
     private let importTime: SQLValue
     private var batches: [RowWrite.Shape: Batch] = [:]
     /// The SQL of a full batch per shape: the long texts are made once.
@@ -33,9 +33,9 @@ final class PostgresImportSink: ImportSink {
     private static let maxRows = 1000
     private static let maxValues = 65_535
 
-    init(db: PostgresSession, mode: ImportMode, importTime: Timestamp) {
+    init(db: PostgresSession, mode: ImportMode, mergeCustom: Bool = false, importTime: Timestamp) {
         self.db = db
-        self.mode = mode
+        writing = ImportWrite(mode: mode, mergeCustom: mergeCustom)
         self.importTime = StoredValue.time(importTime)
     }
 
@@ -80,7 +80,7 @@ final class PostgresImportSink: ImportSink {
 
     private func flush(_ batch: Batch, shape: RowWrite.Shape) throws {
         let full = batch.count == Self.maxRows
-        let sql = (full ? fullStatements[shape] : nil) ?? batch.first.postgresSQL(mode: mode, count: batch.count)
+        let sql = (full ? fullStatements[shape] : nil) ?? batch.first.postgresSQL(writing, count: batch.count)
         if full { fullStatements[shape] = sql }
         let sent = db.send(numbered: sql, batch.arguments)
         // A statement that fails aborts the transaction, so the one just sent fails too, and
