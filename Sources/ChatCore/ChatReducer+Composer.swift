@@ -60,8 +60,9 @@ extension ChatReducer {
         return stopTyping(&s) + [.live(.send(cid: cid, text: text, parentID: threadParent(s), mentions: mentioned, quotedID: quoted))]
     }
 
-    /// `@id` as a word of its own in `text`.
-    static func mentions(_ id: String, in text: String) -> Bool {
+    /// `@id` as a word of its own in `text` (also `@here` and `@channel`, which a sent message
+    /// carries as `mentioned_here` / `mentioned_channel`, as Stream's composers set them).
+    public static func mentions(_ id: String, in text: String) -> Bool {
         var rest = Substring(text)
         while let range = rest.firstRange(of: "@" + id) {
             let before = rest[..<range.lowerBound].last

@@ -43,7 +43,8 @@ extension ChatStore {
                     (SELECT COUNT(*) FROM members x WHERE x.cid = c.cid) AS member_count,
                     (SELECT COUNT(*) FROM messages m WHERE \(unread)) AS unread_count,
                     (SELECT COUNT(*) FROM messages m WHERE \(unread)
-                        AND \(db.dialect.jsonArray("m.mentioned_user_ids", contains: ":user"))) AS mention_count,
+                        AND (m.mentioned_here = 1 OR m.mentioned_channel = 1
+                            OR \(db.dialect.jsonArray("m.mentioned_user_ids", contains: ":user")))) AS mention_count,
                     (SELECT MAX(m.created_at) FROM messages m WHERE m.cid = c.cid) AS last_message_at
                 FROM members mb JOIN channels c ON c.cid = mb.cid
                 WHERE mb.user_id = :user AND mb.hide_channel = 0

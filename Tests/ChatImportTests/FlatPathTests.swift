@@ -68,7 +68,9 @@ final class FlatPathTests: ValidationTestCase {
                 #","emoji":"\u00e9""#, #","mentioned_users_ids":[]"#, #","mentioned_users_ids":["nobody",1]"#,
                 #","mentioned_users_ids":[ "a" , "b" ]"#, #","created_at":"yesterday""#, #","type":"weird""#,
                 #","pinned_at":"2020-01-01T00:00:00Z""#, #","nested":{"a":"b"}"#, #","flag":true"#, #","flag":false"#,
-                #","app_pk":"x""#, #","parent_id":"""#, #" , "spaced" : "value" "#,
+                #","app_pk":"x""#, #","parent_id":"""#, #" , "spaced" : "value" "#, #","mentioned_here":true"#,
+                #","mentioned_channel":"no""#, #","mentioned_roles":["admin",2]"#, #","restricted_visibility":["user-1"]"#,
+                #","restricted_visibility":[]"#,
             ] {
                 let record = try assertPathsAgree(Array((body + extra + "}}").utf8), line: 1)
                 if !record.errors.isEmpty { flatErrors += 1 }

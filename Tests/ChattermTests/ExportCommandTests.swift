@@ -29,7 +29,7 @@ final class ExportCommandTests: XCTestCase {
         #"{"type":"member","data":{"channel_type":"messaging","channel_member_ids":["ana","bo"],"user_id":"bo","hide_channel":true}}"#,
         #"{"type":"message","data":{"id":"m1","channel_type":"messaging","channel_id":"general","user":"ana","text":"hello @bo","html":"<p>hello</p>","mentioned_users_ids":["bo"],"mentioned_roles":["admin"],"mentioned_here":true,"quoted_message_id":"m3","attachments":[{"type":"image","image_url":"https://example.com/a.png","caption":{"lang":"en"}}],"created_at":"2020-05-05T05:05:05.999999999-03:00"}}"#,
         #"{"type":"message","data":{"id":"m2","channel_type":"messaging","channel_id":"general","user":"bo","text":"reply","parent_id":"m1","show_in_channel":true,"restricted_visibility":["ana"],"created_at":"2020-05-05T09:00:00Z"}}"#,
-        #"{"type":"message","data":{"id":"m3","channel_type":"messaging","channel_id":"general","user":"ana","text":"pinned","pinned_at":"2020-05-06T00:00:00Z","pinned_by_id":"bo","pin_expires":"2030-01-01T00:00:00Z","created_at":"2020-05-05T10:00:00Z"}}"#,
+        #"{"type":"message","data":{"id":"m3","channel_type":"messaging","channel_id":"general","user":"ana","text":"@channel pinned","mentioned_channel":true,"pinned_at":"2020-05-06T00:00:00Z","pinned_by_id":"bo","pin_expires":"2030-01-01T00:00:00Z","created_at":"2020-05-05T10:00:00Z"}}"#,
         #"{"type":"message","data":{"id":"m4","channel_type":"messaging","channel_member_ids":["ana","bo"],"user":"bo","type":"deleted","text":"gone","deleted_at":"2020-06-06T00:00:00Z","created_at":"2020-06-01T00:00:00Z"}}"#,
         #"{"type":"message","data":{"id":"m5","channel_type":"messaging","channel_id":"general","user":"ana","type":"system","text":"ana froze the channel","created_at":"2020-06-02T00:00:00Z"}}"#,
         #"{"type":"message","data":{"id":"m6","channel_type":"messaging","channel_id":"general","user":"ana","text":"vote!","poll_id":"p1","created_at":"2020-06-03T00:00:00Z"}}"#,
@@ -81,6 +81,13 @@ final class ExportCommandTests: XCTestCase {
         let m1 = try XCTUnwrap(data.first { $0["id"]?.stringValue == "m1" })
         XCTAssertEqual(m1["created_at"]?.stringValue, "2020-05-05T08:05:05.999999999Z")
         XCTAssertEqual(m1["attachments"]?.arrayValue?.first?.objectValue?["caption"], .object(["lang": "en"]))
+        // The March 2026 fields, each kept; a flag that is not set is not written.
+        XCTAssertEqual(m1["mentioned_roles"], .array(["admin"]))
+        XCTAssertEqual(m1["mentioned_here"], true)
+        XCTAssertNil(m1["mentioned_channel"])
+        XCTAssertEqual(data.first { $0["id"]?.stringValue == "m2" }?["restricted_visibility"], .array(["ana"]))
+        XCTAssertEqual(data.first { $0["id"]?.stringValue == "m3" }?["mentioned_channel"], true)
+        XCTAssertEqual(data.first { $0["target_id"]?.stringValue == "bo" }?["reason"], "spam")
         // A parent is written before its reply, whatever their times.
         let ids = data.compactMap { $0["parent_id"] == nil ? nil : $0["id"]?.stringValue }
         XCTAssertEqual(ids, ["m2"])

@@ -141,8 +141,9 @@ public struct ImportItemData {
         o.put("poll_id", m.pollID)
         o.put("mentioned_users_ids", m.mentionedUserIDs)
         o.put("mentioned_roles", m.mentionedRoles)
-        o.put("mentioned_here", m.mentionedHere)
-        o.put("mentioned_channel", m.mentionedChannel)
+        // The store keeps false for absent: only a true flag is written, as a file would carry it.
+        o.put("mentioned_here", m.mentionedHere == true ? true : nil)
+        o.put("mentioned_channel", m.mentionedChannel == true ? true : nil)
         o.put("restricted_visibility", m.restrictedVisibility)
         o.put("pinned_at", m.pinnedAt)
         o.put("pinned_by_id", m.pinnedByID)

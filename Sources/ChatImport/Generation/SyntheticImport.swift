@@ -1,8 +1,9 @@
 import ChatModel
 
 /// Writes a valid synthetic import file: every item type, all five channel types, distinct
-/// DMs, threads, quotes, mentions, attachments of each kind, pins, deletions, reactions, polls
-/// with votes and unread state. Messages spread over six months and over channels unevenly (a few busy
+/// DMs, threads, quotes, mentions (@here, @channel, roles), restricted messages, attachments of
+/// each kind (some with custom fields), pins, deletions, reactions, polls with votes and unread
+/// state. Messages spread over six months and over channels unevenly (a few busy
 /// channels, a long tail), as real workspaces do. Memory: a few bytes per message.
 public enum SyntheticImport {
     public struct Spec: Sendable {
@@ -194,6 +195,19 @@ public enum SyntheticImport {
             text = "@\(userIDs[other]) " + text
             m["mentioned_users_ids"] = [.string(userIDs[other])]
         }
+        // The 2026 fields, at fixed shares of `k` rather than drawn: the random stream, and so
+        // everything else generated from a seed, stays as it was.
+        if k % 97 == 5 {
+            text += " @here"
+            m["mentioned_here"] = true
+        } else if k % 131 == 7 {
+            text = "@channel " + text
+            m["mentioned_channel"] = true
+        }
+        if k % 59 == 11 { m["mentioned_roles"] = ["admin", "channel_moderator"] }
+        if k % 83 == 13, let other = plan.memberIDs.first(where: { $0 != author }) {
+            m["restricted_visibility"] = [.string(userIDs[other])]
+        }
         m["text"] = .string(text)
         var isRoot = true
         if !plan.recentRoots.isEmpty, rng.chance(0.12) {
@@ -204,7 +218,12 @@ public enum SyntheticImport {
         } else if !plan.recentRoots.isEmpty, rng.chance(0.03) {
             m["quoted_message_id"] = .string("msg-\(rng.pick(plan.recentRoots))")
         }
-        if rng.chance(0.04) { m["attachments"] = [.object(attachment(k, &rng))] }
+        if rng.chance(0.04) {
+            var attachment = attachment(k, &rng)
+            // Custom attachment fields, allowed since Stream's March 2026 schema.
+            if k % 3 == 0 { attachment["source"] = ["tool": "chatterm generate", "batch": .int(k / 1000)] }
+            m["attachments"] = [.object(attachment)]
+        }
         if rng.chance(0.003), isRoot {
             m["pinned_at"] = .string(Timestamp(seconds: created.seconds + 60).rfc3339)
             m["pinned_by_id"] = .string(userIDs[plan.memberIDs[0]])

@@ -134,8 +134,14 @@ struct FieldReader<Source: FieldSource> {
         return a
     }
 
+    /// A list of strings; Go names the field's type `[]string` whether the value is no list or
+    /// a list holding something else.
     mutating func strings(_ key: String) -> [String]? {
-        guard let items = array(key) else { return nil }
+        guard let v = take(key) else { return nil }
+        guard case .array(let items) = v else {
+            wrongType(key, v, expected: "[]string")
+            return nil
+        }
         var out: [String] = []
         out.reserveCapacity(items.count)
         for item in items {

@@ -26,6 +26,9 @@ enum MessageJSON {
         o["reply_count"] = .int(row.replyCount)
         o["deleted_reply_count"] = 0
         o["mentioned_users"] = .array((m.mentionedUserIDs ?? []).map { UserJSON.json(User(id: $0)) })
+        o["mentioned_here"] = .bool(m.mentionedHere ?? false)
+        o["mentioned_channel"] = .bool(m.mentionedChannel ?? false)
+        if let roles = m.mentionedRoles { o["mentioned_roles"] = .array(roles.map(JSONValue.string)) }
         o["shadowed"] = false
         o["silent"] = false
         // A pin past its expiry no longer counts, as in Stream.

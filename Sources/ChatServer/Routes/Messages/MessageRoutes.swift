@@ -48,7 +48,10 @@ struct MessageRoutes {
         var request = request
         let body = try await request.jsonObject(operation: operation)
         let existing = try readable(context.parameters.get("id") ?? "", context, operation: operation).message
-        guard let data = body["message"]?.objectValue else { throw StreamAPIError.input(operation, "message is a required field") }
+        guard var data = body["message"]?.objectValue else { throw StreamAPIError.input(operation, "message is a required field") }
+        // An edit that does not name who may see the message or whom it calls on keeps what it
+        // had: a correction of the text must not make a restricted message public.
+        for field in Self.audienceFields(existing).members where data[field.key] == nil { data[field.key] = field.value }
         let actor = try ActingUser.resolve(
             context,
             claimed: ActingUser.claimed(in: data) ?? ActingUser.claimed(in: body),
@@ -95,6 +98,16 @@ struct MessageRoutes {
         if let at = message.pinnedAt { o["pinned_at"] = .string(at.rfc3339) }
         if let by = message.pinnedByID { o["pinned_by_id"] = .string(by) }
         if let expires = message.pinExpires { o["pin_expires"] = .string(expires.rfc3339) }
+        return o.merging(audienceFields(message))
+    }
+
+    /// Who a stored message is for and whom it calls on, as the import item names them.
+    private static func audienceFields(_ message: Message) -> JSONObject {
+        var o = JSONObject()
+        if let ids = message.restrictedVisibility { o["restricted_visibility"] = .array(ids.map(JSONValue.string)) }
+        if let roles = message.mentionedRoles { o["mentioned_roles"] = .array(roles.map(JSONValue.string)) }
+        if let here = message.mentionedHere { o["mentioned_here"] = .bool(here) }
+        if let channel = message.mentionedChannel { o["mentioned_channel"] = .bool(channel) }
         return o
     }
 
@@ -129,7 +142,8 @@ struct MessageRoutes {
         message.mentionedUserIDs = existing.mentionedUserIDs
         try store.update(message: message, by: actor)
         let json = try presenter.message(id: message.id, viewer: actor) ?? .null
-        try await publish("message.updated", message: json, existing, actor: actor)
+        // The edited message's audience: a narrower `restricted_visibility` leaves the others out.
+        try await publish("message.updated", message: json, message, actor: actor)
         return JSONResponse.ok(["message": json], context: context)
     }
 

@@ -33,6 +33,10 @@ struct MessageSendRoutes {
                 throw StreamAPIError.input(operation, "\(option) is not supported by the local server in \(operation)")
             }
         }
+        // Stream's MessageRequest takes at most 10 roles; an import file has no such limit.
+        if let roles = data["mentioned_roles"]?.arrayValue, roles.count > 10 {
+            throw StreamAPIError.input(operation, "mentioned_roles can have at most 10 roles, this message has \(roles.count)")
+        }
         let sender = try ActingUser.resolve(context, claimed: ActingUser.claimed(in: data), operation: operation)
         guard let channel = try store.channel(cid: ChannelID.cid(type: type, id: id)) else {
             throw StreamAPIError.notFound(operation, "Can't find channel with id \(type):\(id)")
