@@ -46,7 +46,11 @@ struct MessageRoutes {
     private func update(_ request: Request, _ context: ServerContext) async throws -> Response {
         let operation = "UpdateMessage"
         var request = request
-        let body = try await request.jsonObject(operation: operation)
+        // `skip_enrich_url` and `skip_push` need nothing: nothing is enriched or pushed here.
+        let body = try await request.jsonObject(
+            operation: operation,
+            handling: ["message", "user", "user_id", "skip_enrich_url", "skip_push"]
+        )
         let existing = try readable(context.parameters.get("id") ?? "", context, operation: operation).message
         guard let data = body["message"]?.objectValue else { throw StreamAPIError.input(operation, "message is a required field") }
         let actor = try ActingUser.resolve(
@@ -63,7 +67,7 @@ struct MessageRoutes {
     private func updatePartial(_ request: Request, _ context: ServerContext) async throws -> Response {
         let operation = "UpdateMessagePartial"
         var request = request
-        let body = try await request.jsonObject(operation: operation)
+        let body = try await request.jsonObject(operation: operation, handling: ["set", "unset", "user", "user_id", "skip_enrich_url"])
         let existing = try readable(context.parameters.get("id") ?? "", context, operation: operation).message
         let actor = try ActingUser.resolve(context, claimed: ActingUser.claimed(in: body), fallback: existing.userID, operation: operation)
         let change = try PartialUpdate(body, operation: operation)

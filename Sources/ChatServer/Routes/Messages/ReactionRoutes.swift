@@ -19,7 +19,8 @@ struct ReactionRoutes {
     private func send(_ request: Request, _ context: ServerContext) async throws -> Response {
         let operation = "SendReaction"
         var request = request
-        let body = try await request.jsonObject(operation: operation)
+        // `enforce_unique` is refused; `skip_push` needs nothing (nothing is pushed here).
+        let body = try await request.jsonObject(operation: operation, handling: ["reaction", "user_id", "user", "skip_push"])
         let message = try messages.readable(context.parameters.get("id") ?? "", context, operation: operation).message
         try store.channelConfig(forType: message.channelType).require(.reactions, operation: operation)
         guard var data = body["reaction"]?.objectValue else { throw StreamAPIError.input(operation, "reaction is a required field") }
