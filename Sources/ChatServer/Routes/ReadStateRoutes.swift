@@ -133,7 +133,11 @@ struct ReadStateRoutes {
         event["user"] = nil
         event["user_id"] = nil
         let out = event.merging(EventJSON.base(type, channel, user: user, store: store))
-        await hub.publish(out, cid: channel.cid)
+        await hub.publish(
+            out,
+            cid: channel.cid,
+            audience: BlockedAudience.narrowed(nil, actor: user, members: try store.members(cid: channel.cid))
+        )
         return JSONResponse.ok(["event": .object(out)], status: .created, context: context)
     }
 }

@@ -140,6 +140,8 @@ struct ChannelRoutes {
             let mutes = try store.channelMutes(of: viewer).map(\.cid)
             if muted { cids = (cids ?? mutes).filter(mutes.contains) } else { excluded = mutes }
         }
+        // The viewer's 1-on-1 channels with someone they block stay out, as in Stream, until unblocked.
+        if let viewer { excluded += try store.blockedDirectChannels(of: viewer) }
         // `pinned` / `archived` are the viewer's own marks (member partial update), as `muted` is.
         for (mark, flag) in marks {
             guard let viewer else {

@@ -187,6 +187,7 @@ struct MessageRoutes {
         var event = EventJSON.base(type, channel, user: actor, store: store).merging(extra)
         event["message"] = json
         event["message_id"] = .string(message.id)
-        await hub.publish(event, cid: channel.cid, audience: message.audience)
+        let audience = BlockedAudience.narrowed(message.audience, actor: actor, members: try store.members(cid: channel.cid))
+        await hub.publish(event, cid: channel.cid, audience: audience)
     }
 }

@@ -68,7 +68,8 @@ struct ReactionRoutes {
     private func publish(_ type: String, _ body: JSONObject, _ message: Message, user: String) async throws {
         guard let channel = try store.channel(cid: message.cid) else { return }
         let event = EventJSON.base(type, channel, user: user, store: store).merging(body)
-        await hub.publish(event, cid: channel.cid, audience: message.audience)
+        let audience = BlockedAudience.narrowed(message.audience, actor: user, members: try store.members(cid: channel.cid))
+        await hub.publish(event, cid: channel.cid, audience: audience)
     }
 
     private func list(_ request: Request, _ context: ServerContext) throws -> Response {
