@@ -24,7 +24,7 @@ public enum ChatServerApp {
         router.add(middleware: StreamAPIMiddleware(credentials: credentials, limiter: limiter))
         router.add(middleware: FixedPathGuard())
         AppRoutes(store: store, credentials: credentials).add(to: router)
-        UserRoutes(store: store).add(to: router)
+        UserRoutes(store: store, hub: hub).add(to: router)
         ChannelRoutes(store: store, hub: hub).add(to: router)
         MessageSendRoutes(store: store, hub: hub, commands: MessageCommands(store: store, hub: hub, ephemeral: EphemeralMessages())).add(
             to: router

@@ -4,12 +4,16 @@ import ChatModel
 /// channel's messages, thread replies and members. Pages are bounded: nothing loads a channel whole.
 extension ChatStore {
     /// Messages of channel `c` that count as unread for `user` (an SQL expression) after
-    /// `mb.last_read` (see `ChannelSummary`). Shared with the report's unread figures.
+    /// `mb.last_read` (see `ChannelSummary`). Shared with the report's unread figures. As in
+    /// Stream, in a 1-on-1 channel what a user blocked by `user` sends counts only once unblocked.
     static func unreadCondition(user: String, _ dialect: SQLDialect) -> String {
         """
         m.cid = c.cid AND mb.last_read IS NOT NULL AND m.created_at > mb.last_read AND m.user_id != \(user)
         AND (m.parent_id IS NULL OR m.show_in_channel = 1) AND m.type != 'deleted' AND m.deleted_at IS NULL
         AND \(visibleCondition(viewer: user, dialect))
+        AND NOT (EXISTS (SELECT 1 FROM users bu WHERE bu.id = \(user) AND bu.blocked_user_ids IS NOT NULL
+                AND \(dialect.jsonArray("bu.blocked_user_ids", contains: "m.user_id")))
+            AND (SELECT COUNT(*) FROM members bm WHERE bm.cid = m.cid) = 2)
         """
     }
 

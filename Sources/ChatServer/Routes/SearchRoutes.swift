@@ -14,6 +14,10 @@ struct SearchRoutes {
     private func search(_ request: Request, _ context: ServerContext) throws -> Response {
         let operation = "Search"
         let payload = try request.jsonQuery("payload", operation: operation)
+        try payload.requireHandled(
+            ["filter_conditions", "message_filter_conditions", "query", "limit", "offset", "sort", "next"],
+            operation: operation
+        )
         guard let filter = payload["filter_conditions"]?.objectValue, !filter.isEmpty else {
             throw StreamAPIError.input(operation, "filter_conditions (the channel filter) is required")
         }

@@ -46,7 +46,11 @@ struct MessageRoutes {
     private func update(_ request: Request, _ context: ServerContext) async throws -> Response {
         let operation = "UpdateMessage"
         var request = request
-        let body = try await request.jsonObject(operation: operation)
+        // `skip_enrich_url` and `skip_push` need nothing: nothing is enriched or pushed here.
+        let body = try await request.jsonObject(
+            operation: operation,
+            handling: ["message", "user", "user_id", "skip_enrich_url", "skip_push"]
+        )
         let existing = try readable(context.parameters.get("id") ?? "", context, operation: operation).message
         guard var data = body["message"]?.objectValue else { throw StreamAPIError.input(operation, "message is a required field") }
         // An edit that does not name who may see the message or whom it calls on keeps what it
@@ -66,7 +70,7 @@ struct MessageRoutes {
     private func updatePartial(_ request: Request, _ context: ServerContext) async throws -> Response {
         let operation = "UpdateMessagePartial"
         var request = request
-        let body = try await request.jsonObject(operation: operation)
+        let body = try await request.jsonObject(operation: operation, handling: ["set", "unset", "user", "user_id", "skip_enrich_url"])
         let existing = try readable(context.parameters.get("id") ?? "", context, operation: operation).message
         let actor = try ActingUser.resolve(context, claimed: ActingUser.claimed(in: body), fallback: existing.userID, operation: operation)
         let change = try PartialUpdate(body, operation: operation)
@@ -197,6 +201,7 @@ struct MessageRoutes {
         var event = EventJSON.base(type, channel, user: actor, store: store).merging(extra)
         event["message"] = json
         event["message_id"] = .string(message.id)
-        await hub.publish(event, cid: channel.cid, audience: message.audience)
+        let audience = BlockedAudience.narrowed(message.audience, actor: actor, members: try store.members(cid: channel.cid))
+        await hub.publish(event, cid: channel.cid, audience: audience)
     }
 }

@@ -103,7 +103,7 @@ struct MessageSendRoutes {
     private func action(_ request: Request, _ context: ServerContext) async throws -> Response {
         let operation = "RunMessageAction"
         var request = request
-        let body = try await request.jsonObject(operation: operation)
+        let body = try await request.jsonObject(operation: operation, handling: ["form_data", "user", "user_id"])
         let id = context.parameters.get("id") ?? ""
         let user = try ActingUser.resolve(context, claimed: ActingUser.claimed(in: body), operation: operation)
         guard let giphy = await commands.ephemeral.get(id), giphy.userID == user else {

@@ -27,14 +27,13 @@ struct NewMessages {
         var event = EventJSON.base("message.new", channel, user: sender, store: store)
         event["message"] = json
         event["message_id"] = .string(message.id)
-        let audience = shadowed ? [sender] : message.audience
+        let members = try store.members(cid: channel.cid)
+        let audience = shadowed ? [sender] : BlockedAudience.narrowed(message.audience, actor: sender, members: members)
         await hub.publish(event, cid: channel.cid, audience: audience)
         // Members connected but not watching hear of it with their own unread counts. Thread
         // replies not shown in the channel reach the thread's watchers only.
         if message.parentID == nil || message.showInChannel == true {
-            let members = try store.members(cid: channel.cid).map(\.user.id).filter {
-                $0 != sender && audience?.contains($0) ?? true
-            }
+            let members = members.map(\.user.id).filter { $0 != sender && audience?.contains($0) ?? true }
             var notification = event
             notification["type"] = "notification.message_new"
             await hub.notify(notification, cid: channel.cid, members: members, personal: true)
