@@ -21,8 +21,8 @@ final class StoreImportSink: ImportSink {
     func write(_ item: ImportItem) throws -> ImportWriteOutcome {
         let written = try write(Self.row(for: item, importTime: importTime)) > 0
         // A poll insert mode skips keeps its options as they are.
-        if case .poll(let poll) = item, written || mode == .upsert {
-            if mode == .upsert {
+        if case .poll(let poll) = item, written || writing.mode == .upsert {
+            if writing.mode == .upsert {
                 let stale = Self.staleOptions(of: poll)
                 try db.execute(stale.sql, stale.arguments)
             }

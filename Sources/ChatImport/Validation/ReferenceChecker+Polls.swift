@@ -84,6 +84,9 @@ extension ReferenceChecker {
     }
 
     /// The rules of a poll in the file or the store, or nil when there is no such poll.
+    /// Whether poll `id` came in the file or is in the store (without caching its rules).
+    func knowsPoll(_ id: String) -> Bool { polls.polls[id] != nil || existing.poll(id) != nil }
+
     mutating func pollRules(_ id: String) -> PollFacts.Rules? {
         if let rules = polls.polls[id] { return rules }
         guard let poll = existing.poll(id) else { return nil }

@@ -209,7 +209,7 @@ struct ReferenceChecker {
         case .user(let id, _, _, _): users[id] == nil && existing.userTeams(id) == nil
         case .channel(let cid, _, _, _): channels[cid] == nil && existing.channelTeam(cid: cid) == nil
         case .message(let id, _, _, _, _, _): lookUpMessage(id) == nil
-        case .poll(let id, _, _): pollRules(id) == nil
+        case .poll(let id, _, _): !knowsPoll(id)
         }
     }
 

@@ -45,11 +45,11 @@ final class PostgresImportSink: ImportSink {
             // thrown first). Upsert drops the options the poll no longer lists; insert skips a
             // poll that exists, options and all (its row is still batched, to be counted skipped).
             try settle()
-            if mode == .upsert {
+            if writing.mode == .upsert {
                 let stale = StoreImportSink.staleOptions(of: poll)
                 try db.execute(stale.sql, stale.arguments)
             }
-            let exists = try mode == .insert && !db.rows("SELECT 1 FROM polls WHERE id = ?", [.text(poll.id)]).isEmpty
+            let exists = try writing.mode == .insert && !db.rows("SELECT 1 FROM polls WHERE id = ?", [.text(poll.id)]).isEmpty
             if !exists {
                 for option in StoreImportSink.optionRows(of: poll) { try add(option, counted: nil) }
             }

@@ -76,7 +76,9 @@ struct MessageLayout {
         out += body(row)
         if !deleted {
             for attachment in m.attachments { out.append(card(attachment, messageID: row.id)) }
-            if let poll = row.poll { out += PollCardView.lines(poll, messageID: row.id, width: width, indent: Self.indent, context: context) }
+            if let poll = row.poll {
+                out += PollCardView.lines(poll, messageID: row.id, width: width, indent: Self.indent, context: context)
+            }
             if !row.reactions.isEmpty { out += reactionLines(row) }
         }
         if row.replyCount > 0 {
@@ -149,7 +151,8 @@ struct MessageLayout {
             // sanitized text are sanitized, and need not be checked again on every frame.
             let segments =
                 mentionsMe
-                ? mentionSegments(line, of: m) : [Segment(text: SanitizedText(alreadySanitized: line), style: context.style("message.text"))]
+                ? mentionSegments(line, of: m)
+                : [Segment(text: SanitizedText(alreadySanitized: line), style: context.style("message.text"))]
             return ViewLine(segments: segments, indent: Self.indent, messageID: row.id)
         }
     }
