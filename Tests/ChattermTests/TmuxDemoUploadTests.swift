@@ -23,12 +23,12 @@ final class TmuxDemoUploadTests: XCTestCase {
             try tmux.resize("upload", width: width, height: height)
             let notes = directory.write("notes-\(width).txt", lines: ["minutes at \(size)"])
             try tmux.send("upload", "/upload \(notes) the minutes")
-            var shown = try tmux.waitFor("notes-\(width).txt", in: "upload")
+            var shown = try tmux.waitFor("file · notes-\(width).txt", in: "upload")
             XCTAssertTrue(shown.contains("the minutes"), "\(size):\n\(shown)")
             try tmux.send("upload", "/upload \(directory.file("dot.png"))")
             shown = try tmux.waitFor("image · dot.png", in: "upload")
             try tmux.send("upload", "/upload \(directory.file("missing.txt"))")
-            shown = try tmux.waitFor("no such file", in: "upload")
+            shown = try tmux.waitFor("Could not upload", in: "upload")
             XCTAssertFalse(shown.contains("missing.txt ·"), "\(size): nothing was sent:\n\(shown)")
         }
     }
