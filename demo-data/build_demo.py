@@ -46,7 +46,7 @@ def build(ws):
     scenes.launch_stream(story)
     story.fill()
     story.random_deletions()
-    return stream_items.items(story)
+    return stream_items.items(story, SEED)
 
 
 def main():

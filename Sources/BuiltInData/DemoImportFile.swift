@@ -1493,7 +1493,7 @@ public enum DemoImportFile {
         {"type":"message","data":{"id":"msg-001257","channel_type":"messaging","channel_member_ids":["ines","maya"],"user":"ines","type":"regular","text":"lunch Friday? 🥗","created_at":"2020-03-10T14:12:27.714Z"}}
         {"type":"message","data":{"id":"msg-001258","channel_type":"messaging","channel_member_ids":["ines","maya"],"user":"maya","type":"regular","text":"thanks 🙏","created_at":"2020-03-10T14:13:55.793Z"}}
         {"type":"message","data":{"id":"msg-001259","channel_type":"messaging","channel_id":"chatkit-legacy","user":"deploybot","type":"regular","text":"ℹ️ Chatkit monthly active users: 452k (82% of plan)","created_at":"2020-03-10T14:19:31.335Z"}}
-        {"type":"message","data":{"id":"msg-001260","channel_type":"messaging","channel_id":"chatkit-migration","user":"kenji","type":"regular","text":"Sendbird spike done. Works fine, but the pricing at our MAU is ~2× Stream. Twilio Conversations has no threads yet. My vote: Stream.","created_at":"2020-03-10T14:20:21.276Z"}}
+        {"type":"message","data":{"id":"msg-001260","channel_type":"messaging","channel_id":"chatkit-migration","user":"kenji","type":"regular","text":"Sendbird spike done. Works fine, but the pricing at our MAU is ~2× Stream. Twilio Conversations has no threads yet. My vote: Stream.","created_at":"2020-03-10T14:20:21.276Z","poll_id":"poll-chat-backend"}}
         {"type":"message","data":{"id":"msg-001261","channel_type":"messaging","channel_id":"chatkit-migration","user":"jonas","type":"regular","text":"+1 Stream","created_at":"2020-03-10T14:20:42.218Z"}}
         {"type":"message","data":{"id":"msg-001262","channel_type":"messaging","channel_id":"chatkit-migration","user":"priya","type":"regular","text":"+1, the import tooling alone saves us weeks","created_at":"2020-03-10T14:21:30.160Z"}}
         {"type":"message","data":{"id":"msg-001263","channel_type":"messaging","channel_id":"chatkit-migration","user":"lena","type":"regular","text":"+1 if the EU region is confirmed in writing","created_at":"2020-03-10T14:21:51.351Z"}}
@@ -2875,7 +2875,7 @@ public enum DemoImportFile {
         {"type":"message","data":{"id":"msg-002639","channel_type":"team","channel_id":"design","user":"jonas","type":"regular","text":"user test notes on the invite flow:","created_at":"2020-05-14T12:12:42.681Z","attachments":[{"type":"file","title":"usability-notes.md","asset_url":"https://cdn.northwindlabs.example/uploads/2020/05/eb78304a/usability-notes.md","mime_type":"text/markdown","file_size":2274685}]}}
         {"type":"message","data":{"id":"msg-002640","channel_type":"team","channel_id":"engineering","user":"ahmed","type":"regular","text":"who's reviewing #2397? it's been open 3 days 🥲","created_at":"2020-05-14T13:12:41.009Z"}}
         {"type":"message","data":{"id":"msg-002641","channel_type":"team","channel_id":"engineering","user":"jonas","type":"regular","text":"on it now, sorry!","created_at":"2020-05-14T13:13:22.058Z"}}
-        {"type":"message","data":{"id":"msg-002642","channel_type":"messaging","channel_id":"random","user":"lena","type":"regular","text":"anyone have a good podcast for the commute?","created_at":"2020-05-14T14:20:41.906Z"}}
+        {"type":"message","data":{"id":"msg-002642","channel_type":"messaging","channel_id":"random","user":"lena","type":"regular","text":"anyone have a good podcast for the commute?","created_at":"2020-05-14T14:20:41.906Z","poll_id":"poll-podcasts"}}
         {"type":"message","data":{"id":"msg-002643","channel_type":"messaging","channel_id":"random","user":"kenji","type":"reply","text":"nice","created_at":"2020-05-14T14:21:06.800Z","parent_id":"msg-002642"}}
         {"type":"message","data":{"id":"msg-002644","channel_type":"messaging","channel_id":"random","user":"kenji","type":"regular","text":"the Berlin office plant survived another week 🌱","created_at":"2020-05-14T14:21:55.035Z"}}
         {"type":"message","data":{"id":"msg-002645","channel_type":"messaging","channel_id":"random","user":"amara","type":"regular","text":"recommend!","created_at":"2020-05-14T14:22:05.226Z"}}
@@ -6346,6 +6346,23 @@ public enum DemoImportFile {
         {"type":"reaction","data":{"message_id":"msg-004001","type":"love","user_id":"tomas","created_at":"2020-06-30T15:30:46.061Z"}}
         {"type":"reaction","data":{"message_id":"msg-004001","type":"pray","user_id":"lena","created_at":"2020-06-30T16:00:49.172Z"}}
         {"type":"reaction","data":{"message_id":"msg-004001","type":"+1","user_id":"priya","created_at":"2020-06-30T16:27:36.309Z"}}
+        {"type":"poll","data":{"id":"poll-chat-backend","name":"Which chat backend do we move to?","description":"Chatkit shuts down on April 23rd. Pick one; we decide Friday.","created_by_id":"kenji","options":[{"id":"stream","text":"Stream"},{"id":"sendbird","text":"Sendbird"},{"id":"twilio","text":"Twilio Conversations"}],"enforce_unique_vote":true,"is_closed":true,"created_at":"2020-03-10T14:20:21.276Z"}}
+        {"type":"poll","data":{"id":"poll-podcasts","name":"Podcasts for the commute","created_by_id":"lena","options":[{"id":"darknet","text":"Darknet Diaries"},{"id":"invisible","text":"99% Invisible"},{"id":"syntax","text":"Syntax"},{"id":"radiolab","text":"Radiolab"}],"max_votes_allowed":2,"allow_answers":true,"created_at":"2020-05-14T14:20:41.906Z"}}
+        {"type":"poll_vote","data":{"id":"poll-chat-backend-vote-1","poll_id":"poll-chat-backend","option_id":"stream","user_id":"kenji","created_at":"2020-03-10T14:39:04.185Z"}}
+        {"type":"poll_vote","data":{"id":"poll-chat-backend-vote-2","poll_id":"poll-chat-backend","option_id":"stream","user_id":"maya","created_at":"2020-03-10T14:53:04.530Z"}}
+        {"type":"poll_vote","data":{"id":"poll-chat-backend-vote-3","poll_id":"poll-chat-backend","option_id":"stream","user_id":"tomas","created_at":"2020-03-10T15:00:39.434Z"}}
+        {"type":"poll_vote","data":{"id":"poll-chat-backend-vote-4","poll_id":"poll-chat-backend","option_id":"sendbird","user_id":"lena","created_at":"2020-03-10T15:07:20.399Z"}}
+        {"type":"poll_vote","data":{"id":"poll-chat-backend-vote-5","poll_id":"poll-chat-backend","option_id":"stream","user_id":"rosa","created_at":"2020-03-10T15:27:36.711Z"}}
+        {"type":"poll_vote","data":{"id":"poll-chat-backend-vote-6","poll_id":"poll-chat-backend","option_id":"twilio","user_id":"ahmed","created_at":"2020-03-10T15:45:56.718Z"}}
+        {"type":"poll_vote","data":{"id":"poll-podcasts-vote-1","poll_id":"poll-podcasts","option_id":"invisible","user_id":"lena","created_at":"2020-05-14T14:24:47.138Z"}}
+        {"type":"poll_vote","data":{"id":"poll-podcasts-vote-2","poll_id":"poll-podcasts","option_id":"syntax","user_id":"lena","created_at":"2020-05-14T14:40:58.575Z"}}
+        {"type":"poll_vote","data":{"id":"poll-podcasts-vote-3","poll_id":"poll-podcasts","option_id":"invisible","user_id":"dan","created_at":"2020-05-14T15:07:38.853Z"}}
+        {"type":"poll_vote","data":{"id":"poll-podcasts-vote-4","poll_id":"poll-podcasts","option_id":"darknet","user_id":"dan","created_at":"2020-05-14T15:37:33.351Z"}}
+        {"type":"poll_vote","data":{"id":"poll-podcasts-vote-5","poll_id":"poll-podcasts","option_id":"radiolab","user_id":"kenji","created_at":"2020-05-14T15:56:08.354Z"}}
+        {"type":"poll_vote","data":{"id":"poll-podcasts-vote-6","poll_id":"poll-podcasts","option_id":"invisible","user_id":"kenji","created_at":"2020-05-14T16:18:48.587Z"}}
+        {"type":"poll_vote","data":{"id":"poll-podcasts-vote-7","poll_id":"poll-podcasts","option_id":"syntax","user_id":"amara","created_at":"2020-05-14T16:23:53.717Z"}}
+        {"type":"poll_vote","data":{"id":"poll-podcasts-answer-1","poll_id":"poll-podcasts","is_answer":true,"answer_text":"Hardcore History, if the commute is long","user_id":"li_wei","created_at":"2020-05-14T17:02:52.404Z"}}
+        {"type":"poll_vote","data":{"id":"poll-podcasts-answer-2","poll_id":"poll-podcasts","is_answer":true,"answer_text":"Reply All (the old episodes)","user_id":"sofia","created_at":"2020-05-14T17:21:35.738Z"}}
 
         """##
 }

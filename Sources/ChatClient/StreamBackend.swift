@@ -136,6 +136,10 @@ public final class StreamBackend: LiveChatBackend {
         case .send(let cid, let text, let parentID, let mentions, let quotedID):
             var message: JSONObject = ["text": .string(text), "mentioned_users": .array(mentions.map(JSONValue.string))]
             if let parentID { message["parent_id"] = .string(parentID) }
+            // Stream's server reads no text: the sender's composer sets these, and every member
+            // is then called on.
+            if ChatReducer.mentions("here", in: text) { message["mentioned_here"] = true }
+            if ChatReducer.mentions("channel", in: text) { message["mentioned_channel"] = true }
             if let quotedID { message["quoted_message_id"] = .string(quotedID) }
             do {
                 let answer = try await rest.post(Self.channelPath(cid, "message"), ["message": .object(message)])
@@ -226,6 +230,8 @@ public final class StreamBackend: LiveChatBackend {
             } catch {
                 deliver(.failed("Could not set the topic: \(Self.reason(error))"))
             }
+        case .createPoll, .vote, .unvote:
+            await runPoll(request, deliver: deliver)
         case .direct(let others, let text):
             do {
                 let members = [userID] + others.filter { $0 != userID }

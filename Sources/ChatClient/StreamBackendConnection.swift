@@ -128,6 +128,8 @@ extension StreamBackend {
             "reaction.new", "reaction.updated", "reaction.deleted", "notification.message_new":
             guard let message = event["message"]?.objectValue else { return nil }
             return await row(message, actedBy: actor?.id).map(ChatEvent.messageUpserted)
+        case "poll.updated", "poll.closed", "poll.deleted", "poll.vote_casted", "poll.vote_changed", "poll.vote_removed":
+            return StreamItems.pollEvent(event, viewer: userID)
         case "typing.start":
             guard let actor, actor.id != userID, let cid = event["cid"]?.stringValue else { return nil }
             let now = Timestamp.now()
@@ -146,10 +148,11 @@ extension StreamBackend {
 
     /// The row for a message an event carries. The server renders an event's message for the
     /// user who acted, so when someone else acted on a message that has reactions, which of
-    /// them are this user's is read again; events are handled one at a time, so the answer
+    /// them (or of a poll's votes) are this user's is read again; events are handled one at a time, so the answer
     /// cannot overtake a later event about the same message.
     private func row(_ message: JSONObject, actedBy actor: String?) async -> MessageRow? {
-        if actor != userID, message["reaction_counts"]?.objectValue?.isEmpty == false, let id = message["id"]?.stringValue,
+        if actor != userID, message["reaction_counts"]?.objectValue?.isEmpty == false || message["poll"]?.objectValue != nil,
+            let id = message["id"]?.stringValue,
             let fresh = try? await rest.get("messages/\(id)")["message"]?.objectValue
         {
             return StreamItems.messageRow(fresh, viewer: userID)

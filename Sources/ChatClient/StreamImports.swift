@@ -55,9 +55,12 @@ public struct StreamImports: Sendable {
         }
     }
 
-    /// Starts the import of an uploaded file; the task, in Stream's shape.
-    public func create(path: String, mode: String) async throws -> JSONObject {
-        try task(in: try await rest.post("imports", ["path": .string(path), "mode": .string(mode)]), operation: "create_import")
+    /// Starts the import of an uploaded file; the task, in Stream's shape. `merge_custom` is sent
+    /// only when given, as stream-cli sends it.
+    public func create(path: String, mode: String, mergeCustom: Bool? = nil) async throws -> JSONObject {
+        var body: JSONObject = ["path": .string(path), "mode": .string(mode)]
+        if let mergeCustom { body["merge_custom"] = .bool(mergeCustom) }
+        return try task(in: try await rest.post("imports", body), operation: "create_import")
     }
 
     public func get(id: String) async throws -> JSONObject {

@@ -54,7 +54,8 @@ enum StreamItems {
             authorName: author?.displayName ?? m.userID,
             replyCount: o["reply_count"]?.intValue ?? 0,
             reactions: reactions,
-            quoted: quoted
+            quoted: quoted,
+            poll: o["poll"]?.objectValue.flatMap(pollCard)
         )
     }
 

@@ -88,6 +88,11 @@ public enum ChatEvent: Sendable {
     case toggleArchivedChannel
     /// `q`: the next message sent quotes the selected one.
     case quoteSelected
+    /// `v`: the poll picker over a message's poll; Enter votes (or takes one's vote back).
+    case voteSelected
+    /// A poll changed (an event, or the answer to one's vote): the message's card follows;
+    /// nil: the poll was deleted.
+    case pollUpdated(messageID: String, poll: PollCard?, own: PollCard.OwnVotes)
     /// Ctrl-X: the draft goes to `$EDITOR`; what comes back replaces it.
     case openEditor
     case composeReplace(String)
@@ -115,7 +120,7 @@ extension ChatEvent {
             .failed,
             .notice, .messageUpserted, .messageRemoved, .connectionChanged, .membershipChanged, .blockedUsers, .typingStarted,
             .typingStopped, .clock, .searchResults,
-            .summaryLoaded, .summaryUnavailable, .composeReplace:
+            .summaryLoaded, .summaryUnavailable, .composeReplace, .pollUpdated:
             false
         default: true
         }

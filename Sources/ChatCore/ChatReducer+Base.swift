@@ -34,7 +34,7 @@ extension ChatReducer {
             }
         case .startSelecting:
             // With a server ↑ goes to one's own last message, the one most often edited.
-            let pane = s.threadHasFocus ? Focus.thread : .messages
+            let pane = s.modes.focus
             let rows = pane == .thread ? s.threadRows[...] : visibleRows(s)
             let own = s.isLive ? rows.last { $0.message.userID == s.userID && $0.message.type != .deleted } : nil
             if let id = (own ?? rows.last)?.id { s.modes.push(.select(pane: pane, messageID: id)) }
@@ -42,7 +42,7 @@ extension ChatReducer {
             // Nothing selected: the newest message's thread.
             if let newest = s.window?.rows.last { return openThread(of: newest, &s) }
         case .toggleThreadFocus:
-            if s.thread != nil { s.modes.focus = s.modes.focus == .thread ? .messages : .thread }
+            s.thread?.hasFocus.toggle()
         case .dismiss:
             // The composer's quote or edit first, then the thread.
             switch s.draft {
@@ -52,7 +52,7 @@ extension ChatReducer {
             case .quoting:
                 s.draft = .new
             case .new:
-                if s.thread != nil { s.closeThread() }
+                s.thread = nil
             }
         case .toggleMembers:
             s.showMembers.toggle()
@@ -87,7 +87,7 @@ extension ChatReducer {
 
     /// The thread `row` belongs to (its own, or its root's) loads and takes the focus.
     static func openThread(of row: MessageRow, _ s: inout ChatState) -> [ChatEffect] {
-        s.closeThread()
+        s.thread = nil
         return [.loadThread(messageID: row.message.parentID ?? row.id)]
     }
 }

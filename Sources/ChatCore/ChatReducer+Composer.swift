@@ -24,7 +24,7 @@ extension ChatReducer {
 
     /// Replies go to the open thread when it has the focus.
     static func threadParent(_ s: ChatState) -> String? {
-        s.threadHasFocus ? s.thread?.root.id : nil
+        s.modes.focus == .thread ? s.thread?.root.id : nil
     }
 
     static func send(_ s: inout ChatState) -> [ChatEffect] {
@@ -60,8 +60,9 @@ extension ChatReducer {
         return stopTyping(&s) + [.live(.send(cid: cid, text: text, parentID: threadParent(s), mentions: mentioned, quotedID: quoted))]
     }
 
-    /// `@id` as a word of its own in `text`.
-    static func mentions(_ id: String, in text: String) -> Bool {
+    /// `@id` as a word of its own in `text` (also `@here` and `@channel`, which a sent message
+    /// carries as `mentioned_here` / `mentioned_channel`, as Stream's composers set them).
+    public static func mentions(_ id: String, in text: String) -> Bool {
         var rest = Substring(text)
         while let range = rest.firstRange(of: "@" + id) {
             let before = rest[..<range.lowerBound].last
@@ -104,6 +105,8 @@ extension ChatReducer {
             return runBlock(action, arguments, &s)
         case .upload:
             return upload(arguments, &s)
+        case .poll:
+            return createPoll(arguments, &s)
         case .reconnect:
             guard live(&s) else { return [] }
             return [.reconnect]
@@ -136,9 +139,8 @@ extension ChatReducer {
     /// takes keys only when no message is selected.
     static func runOnMessage(_ action: SlashCommand.Action, _ arguments: String, _ s: inout ChatState) -> [ChatEffect] {
         guard live(&s), let cid = s.openCID else { return [] }
-        let rows =
-            (s.threadHasFocus ? s.threadRows : s.window?.rows)?.filter { $0.message.type != .deleted && $0.message.type != .ephemeral }
-            ?? []
+        let shown = s.modes.focus == .thread ? s.threadRows : s.window?.rows ?? []
+        let rows = shown.filter { $0.message.type != .deleted && $0.message.type != .ephemeral }
         let own = action == .edit || action == .delete
         guard let target = own ? rows.last(where: { $0.message.userID == s.userID }) : rows.last else {
             if action == .topic {
@@ -181,7 +183,7 @@ extension ChatReducer {
             return []
         case .delete:
             // Selected, so the reader sees which message the question is about.
-            s.modes.push(.select(pane: s.threadHasFocus ? .thread : .messages, messageID: target.id))
+            s.modes.push(.select(pane: s.modes.focus, messageID: target.id))
             askToDelete(target.id, &s)
             return []
         case .pin:
@@ -193,7 +195,7 @@ extension ChatReducer {
             }
             return [.live(.topic(cid: cid, text: arguments))]
         case .help, .quit, .join, .members, .msg, .leave, .reconnect, .search, .theme, .report, .pinChannel, .unpinChannel, .archive,
-            .unarchive, .archived, .block, .unblock, .blocked, .upload:
+            .unarchive, .archived, .block, .unblock, .blocked, .upload, .poll:
             return []
         }
     }

@@ -53,7 +53,7 @@ extension ChatReducer {
                 summary.lastRead = message.createdAt ?? summary.lastRead
             } else {
                 summary.unreadCount += 1
-                if message.mentionedUserIDs?.contains(s.userID) == true { summary.mentionCount += 1 }
+                if message.mentions(s.userID) { summary.mentionCount += 1 }
             }
         }
         // In place: the sidebar does not move under the reader.

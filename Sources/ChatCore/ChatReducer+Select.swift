@@ -35,6 +35,8 @@ extension ChatReducer {
                 s.draft = .quoting(messageID: id)
                 s.notice = "Quoting \(row.authorName): your next message quotes it (Esc drops it)"
             }
+        case .voteSelected:
+            if live(&s) { openPollPicker(on: id, &s) }
         case .pinSelected:
             if live(&s), let row = row(id, in: s) {
                 return [.live(.pin(messageID: id, pinned: row.message.pinnedAt == nil))]

@@ -39,6 +39,7 @@ public enum ChatReducer {
             s.modes.pop()
             return route(event, &s)
         case .reactionPicker(let picker): return reactionPicker(event, picker, &s) ?? []
+        case .pollPicker(let picker): return pollPicker(event, picker, &s) ?? []
         case .switcher(let query): return switcher(event, query, &s) ?? []
         case .search(let results): return search(event, results, &s) ?? []
         case .details: return details(event, &s) ?? []
@@ -58,7 +59,7 @@ public enum ChatReducer {
             if let open = s.openCID, !channels.contains(where: { $0.channel.cid == open }) {
                 s.openCID = nil
                 s.window = nil
-                s.closeThread()
+                s.thread = nil
                 s.modes.popAll()
             }
             if s.openCID == nil, let first = firstToOpen(loaded) {
@@ -116,12 +117,16 @@ public enum ChatReducer {
             w.bottomIndex = hasNewer || bottom < rows.count - 1 ? bottom : nil
             s.window = w
             s.members = members
-            s.modes = ModeStack(overlays: [.select(pane: .messages, messageID: id)])
+            // Shown selected in the channel: the overlays close and the focus leaves a thread.
+            s.modes.popAll()
+            s.thread?.hasFocus = false
+            s.modes.push(.select(pane: .messages, messageID: id))
             effects += markReadAtBottom(&s)
         case .threadLoaded(let root, let replies):
-            // A thread reloaded after a reconnect keeps the focus where the reader had it.
-            if s.thread?.root.id != root.id { s.modes.focus = .thread }
-            s.thread = ThreadPane(root: root, replies: replies)
+            // A thread reloaded after a reconnect keeps the focus where the reader had it; one
+            // newly opened takes it.
+            let focused = s.thread.map { $0.root.id != root.id || $0.hasFocus } ?? true
+            s.thread = ThreadPane(root: root, replies: replies, hasFocus: focused)
         case .detailsLoaded(let details):
             // Shown over the selection it was asked for; dropped if the reader moved on.
             if case .select(_, details.row.id) = s.modes.top { s.modes.push(.details(details)) }
@@ -138,6 +143,8 @@ public enum ChatReducer {
             blockedUsersChanged(ids, &s)
         case .messageUpserted(let row):
             effects += upsert(row, &s)
+        case .pollUpdated(let messageID, let poll, let own):
+            updatePoll(on: messageID, poll, own: own, &s)
         case .messageRemoved(let id):
             // A gap after a removed message stays marked, after the one before it.
             if var w = s.window, let i = w.rows.firstIndex(where: { $0.id == id }) {
@@ -147,6 +154,8 @@ public enum ChatReducer {
                 w.rows.remove(at: i)
                 s.window = w
             }
+            // A thread whose root is gone closes, and with it its focus and selection.
+            if s.thread?.root.id == id { s.thread = nil }
             s.thread?.replies.removeAll { $0.id == id }
             // Whatever was open over the gone message closes with its selection.
             s.modes.popThrough { if case .select(_, id) = $0 { true } else { false } }
@@ -239,7 +248,7 @@ public enum ChatReducer {
         }
         s.openCID = cid
         s.window = nil
-        s.closeThread()
+        s.thread = nil
         s.modes.popAll()
         s.members = []
         return effects + [messageID.map { .loadAround(cid: cid, messageID: $0) } ?? .loadChannel(cid: cid)]

@@ -9,7 +9,6 @@ public struct ChatState: Sendable, Equatable {
     /// The channel open before the current one (Alt-S goes back to it).
     public var previousCID: String?
     public var window: MessageWindow?
-    public var thread: ThreadPane?
     public var members: [MemberRow] = []
     /// The member list beside the channel: a pane of the layout, which takes no keys.
     public var showMembers = false
@@ -68,28 +67,29 @@ public struct ChatState: Sendable, Equatable {
 
     public var openChannel: ChannelSummary? { channels.first { $0.channel.cid == openCID } }
 
-    /// The thread pane is open and has the focus: selection and message commands act on it.
-    public var threadHasFocus: Bool { modes.focus == .thread && thread != nil }
+    /// The thread open beside the channel: it lives in the mode stack, with its focus, so that
+    /// closing it (`thread = nil`) takes the focus and a selection in it along.
+    public var thread: ThreadPane? {
+        get { modes.thread }
+        set { modes.thread = newValue }
+    }
 
     /// The open thread's messages, root first (empty when none is open).
     public var threadRows: [MessageRow] { thread.map { [$0.root] + $0.replies } ?? [] }
-
-    /// The thread pane goes, and with it its focus and a selection made in it.
-    public mutating func closeThread() {
-        thread = nil
-        modes.focus = .messages
-        modes.popThrough { if case .select(.thread, _) = $0 { true } else { false } }
-    }
 }
 
-/// A thread open beside the channel: its root and replies.
+/// A thread open beside the channel: its root and replies, and whether it has the focus.
 public struct ThreadPane: Sendable, Equatable {
     public var root: MessageRow
     public var replies: [MessageRow]
+    /// Keys, the composer and message commands act on the thread (Tab moves the focus). Held
+    /// by the thread, so the focus goes when the thread does.
+    public var hasFocus: Bool
 
-    public init(root: MessageRow, replies: [MessageRow]) {
+    public init(root: MessageRow, replies: [MessageRow], hasFocus: Bool = false) {
         self.root = root
         self.replies = replies
+        self.hasFocus = hasFocus
     }
 }
 

@@ -44,4 +44,10 @@ public enum LiveRequest: Sendable, Equatable {
     /// `/upload PATH [text]`: the file as an attachment of a new message (a reply when
     /// `parentID` is set); the answer is the message, as for `send`.
     case upload(cid: String, path: String, text: String?, parentID: String?)
+    /// `/poll`: a new poll, sent in the channel as a message that carries it.
+    case createPoll(cid: String, question: String, options: [String])
+    /// A vote for an option of the poll a message carries.
+    case vote(messageID: String, pollID: String, optionID: String)
+    /// Takes one's vote back.
+    case unvote(messageID: String, pollID: String, voteID: String)
 }

@@ -1,6 +1,7 @@
 import ChatModel
 
-/// The pane the reader is in: the base of the mode stack, under every overlay.
+/// The pane the reader is in: the channel's messages, or the thread open beside them. The focus
+/// is on the thread only while `ThreadPane.hasFocus`, so it cannot be on a thread that is not open.
 public enum Focus: Sendable, Equatable {
     case messages, thread
 }
@@ -8,7 +9,8 @@ public enum Focus: Sendable, Equatable {
 /// One mode over the panes, with the state only it has. The top one takes the keys.
 public enum Mode: Sendable, Equatable {
     /// Message-select mode (`↑`): the message under the cursor, in the pane it was chosen in.
-    /// Each pane has its own messages to select, so the pane is part of the mode.
+    /// Each pane has its own messages to select, so the pane is part of the mode; the stack
+    /// takes a selection in the thread only while a thread is open.
     case select(pane: Focus, messageID: String)
     /// `d` asked "delete this message?": `y` deletes it, any other key keeps it.
     case confirmDelete(messageID: String)
@@ -16,31 +18,53 @@ public enum Mode: Sendable, Equatable {
     /// ends on the first key that is not Tab, which then does what it does in the composer.
     case completion(Completion)
     case reactionPicker(ReactionPicker)
+    /// `v` on a message with a poll: its options; Enter votes for one (or takes the vote back).
+    case pollPicker(PollPicker)
     case switcher(Switcher)
     case search(SearchResults)
     case details(MessageDetails)
     case summary(SummaryScreen)
     /// The help, scrolled down by `scroll` lines.
     case help(scroll: Int)
+
+    /// A selection made in the thread pane: it lives only as long as its thread.
+    var isInThread: Bool { if case .select(.thread, _) = self { true } else { false } }
 }
 
-/// The client's modes as one value (as matterhorn's `NonemptyStack Mode`): a base, the focused
-/// pane, and the overlays opened over it, newest on top. Only the top one answers keys and
-/// Esc; the view draws them bottom to top. Which mode wins is the order of this stack, and
-/// nothing else.
+/// The client's modes as one value (as matterhorn's `NonemptyStack Mode`): a base, the panes
+/// with the thread open beside the channel and the focus, and the overlays opened over it,
+/// newest on top. Only the top one answers keys and Esc; the view draws them bottom to top.
+/// Which mode wins is the order of this stack, and nothing else.
+///
+/// The focus on the thread and a selection in it cannot outlive the thread: the focus is the
+/// thread's own (`ThreadPane.hasFocus`), the stack does not take a thread selection while no
+/// thread is open, and closing the thread (or opening another) closes the selection in it
+/// with the modes over that.
 public struct ModeStack: Sendable, Equatable {
-    public var focus: Focus
+    /// The thread open beside the channel, if any.
+    public var thread: ThreadPane? {
+        didSet {
+            if oldValue?.root.id != thread?.root.id { popThrough(where: \.isInThread) }
+        }
+    }
     public private(set) var overlays: [Mode] = []
 
-    public init(focus: Focus = .messages, overlays: [Mode] = []) {
-        self.focus = focus
-        self.overlays = overlays
+    public init(thread: ThreadPane? = nil, overlays: [Mode] = []) {
+        self.thread = thread
+        self.overlays = overlays.filter { thread != nil || !$0.isInThread }
     }
+
+    /// The pane with the focus: the thread's, while it has it.
+    public var focus: Focus { thread?.hasFocus == true ? .thread : .messages }
 
     /// The mode that takes the keys; nil: the base (the focused pane and its composer).
     public var top: Mode? { overlays.last }
 
-    public mutating func push(_ mode: Mode) { overlays.append(mode) }
+    /// Opens `mode` on top (a selection in the thread only while a thread is open).
+    public mutating func push(_ mode: Mode) {
+        guard thread != nil || !mode.isInThread else { return }
+        overlays.append(mode)
+    }
 
     /// Closes the top mode (nothing happens at the base).
     public mutating func pop() { _ = overlays.popLast() }
@@ -48,6 +72,7 @@ public struct ModeStack: Sendable, Equatable {
     /// Replaces the top mode with `mode`: the same mode with its state changed.
     public mutating func replaceTop(with mode: Mode) {
         guard !overlays.isEmpty else { return push(mode) }
+        guard thread != nil || !mode.isInThread else { return }
         overlays[overlays.count - 1] = mode
     }
 

@@ -9,7 +9,7 @@ public struct SlashCommand: Sendable, Equatable {
 
     public enum Action: Sendable, Equatable {
         case help, quit, join, members, msg
-        case reply, thread, react, edit, delete, pin, topic, leave, reconnect, search, theme, report
+        case reply, thread, react, edit, delete, pin, topic, leave, reconnect, search, theme, report, poll
         case pinChannel, unpinChannel, archive, unarchive, archived, block, unblock, blocked, upload
     }
 
@@ -62,6 +62,12 @@ public struct SlashCommand: Sendable, Equatable {
         SlashCommand(name: "delete", arguments: "", help: "delete your newest message (y confirms)", kind: .client(.delete)),
         SlashCommand(name: "pin", arguments: "", help: "pin or unpin the newest message", kind: .client(.pin)),
         SlashCommand(name: "topic", arguments: "TEXT", help: "set the channel's topic (moderators)", kind: .client(.topic)),
+        SlashCommand(
+            name: "poll",
+            arguments: "\"QUESTION\" \"OPTION\" \"OPTION\"…",
+            help: "send a poll",
+            kind: .client(.poll)
+        ),
         SlashCommand(name: "search", arguments: "TEXT", help: "find messages in your channels (Enter opens one)", kind: .client(.search)),
         SlashCommand(name: "leave", arguments: "", help: "leave this channel", kind: .client(.leave)),
         SlashCommand(name: "pin-channel", arguments: "", help: "pin this channel to the top of the sidebar", kind: .client(.pinChannel)),

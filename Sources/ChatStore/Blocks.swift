@@ -61,6 +61,24 @@ extension ChatStore {
         }
     }
 
+    /// The 1-on-1 channels (two members) of `userID` with a user they block: Stream hides them
+    /// from the blocker's channel list until the block ends.
+    public func blockedDirectChannels(of userID: String) throws -> [String] {
+        try backend.read { db in
+            let blocked = try Self.blockedIDs(of: userID, db)
+            guard !blocked.isEmpty else { return [] }
+            return try db.rows(
+                """
+                SELECT mb.cid FROM members mb JOIN members o ON o.cid = mb.cid AND o.user_id != mb.user_id
+                WHERE mb.user_id = ? AND o.user_id IN (\(placeholders(blocked.count)))
+                AND (SELECT COUNT(*) FROM members x WHERE x.cid = mb.cid) = 2
+                ORDER BY mb.cid
+                """,
+                [SQLValue.text(userID)] + blocked.map(SQLValue.text)
+            ).map { row -> String in row["cid"] }
+        }
+    }
+
     private static func blockedIDs(of userID: String, _ db: any SQLSession) throws -> [String] {
         let list: String? = try db.value("SELECT blocked_user_ids FROM users WHERE id = ?", userID)
         return StoredItems.strings(list) ?? []

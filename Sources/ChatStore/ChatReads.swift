@@ -4,12 +4,16 @@ import ChatModel
 /// channel's messages, thread replies and members. Pages are bounded: nothing loads a channel whole.
 extension ChatStore {
     /// Messages of channel `c` that count as unread for `user` (an SQL expression) after
-    /// `mb.last_read` (see `ChannelSummary`). Shared with the report's unread figures.
+    /// `mb.last_read` (see `ChannelSummary`). Shared with the report's unread figures. As in
+    /// Stream, in a 1-on-1 channel what a user blocked by `user` sends counts only once unblocked.
     static func unreadCondition(user: String, _ dialect: SQLDialect) -> String {
         """
         m.cid = c.cid AND mb.last_read IS NOT NULL AND m.created_at > mb.last_read AND m.user_id != \(user)
         AND (m.parent_id IS NULL OR m.show_in_channel = 1) AND m.type != 'deleted' AND m.deleted_at IS NULL
         AND \(visibleCondition(viewer: user, dialect))
+        AND NOT (EXISTS (SELECT 1 FROM users bu WHERE bu.id = \(user) AND bu.blocked_user_ids IS NOT NULL
+                AND \(dialect.jsonArray("bu.blocked_user_ids", contains: "m.user_id")))
+            AND (SELECT COUNT(*) FROM members bm WHERE bm.cid = m.cid) = 2)
         """
     }
 
@@ -43,7 +47,8 @@ extension ChatStore {
                     (SELECT COUNT(*) FROM members x WHERE x.cid = c.cid) AS member_count,
                     (SELECT COUNT(*) FROM messages m WHERE \(unread)) AS unread_count,
                     (SELECT COUNT(*) FROM messages m WHERE \(unread)
-                        AND \(db.dialect.jsonArray("m.mentioned_user_ids", contains: ":user"))) AS mention_count,
+                        AND (m.mentioned_here = 1 OR m.mentioned_channel = 1
+                            OR \(db.dialect.jsonArray("m.mentioned_user_ids", contains: ":user")))) AS mention_count,
                     (SELECT MAX(m.created_at) FROM messages m WHERE m.cid = c.cid) AS last_message_at
                 FROM members mb JOIN channels c ON c.cid = mb.cid
                 WHERE mb.user_id = :user AND mb.hide_channel = 0
@@ -185,8 +190,9 @@ extension ChatStore {
         }
     }
 
-    /// Adds authors, reply counts, reaction sums and quoted previews to a page, a query each.
-    private func rows(for messages: [Message], viewer: String, db: any SQLSession) throws -> [MessageRow] {
+    /// Adds authors, reply counts, reaction sums, quoted previews and polls to a page, a query each
+    /// (and a few per poll).
+    func rows(for messages: [Message], viewer: String, db: any SQLSession) throws -> [MessageRow] {
         guard !messages.isEmpty else { return [] }
         let ids = messages.map(\.id)
         let idValues = ids.map(SQLValue.text)
@@ -219,6 +225,7 @@ extension ChatStore {
             let user = StoredItems.user(row)
             names[user.id] = user.displayName
         }
+        let polls = try Self.pollCards(messageIDs: idValues, viewer: viewer, db)
         return messages.map { message in
             let preview = message.quotedMessageID.flatMap { id in quoted.first { $0.id == id } }.map {
                 MessageRow.QuotedPreview(
@@ -233,7 +240,8 @@ extension ChatStore {
                 authorName: names[message.userID] ?? message.userID,
                 replyCount: replyCounts[message.id] ?? 0,
                 reactions: reactions[message.id] ?? [],
-                quoted: preview
+                quoted: preview,
+                poll: polls[message.id]
             )
         }
     }

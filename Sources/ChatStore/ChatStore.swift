@@ -43,7 +43,7 @@ public final class ChatStore: Sendable {
         var counts = ItemCounts()
         let tables: [(ItemType, String)] = [
             (.user, "users"), (.device, "devices"), (.futureChannelBan, "future_channel_bans"), (.channel, "channels"),
-            (.member, "members"), (.message, "messages"), (.reaction, "reactions"),
+            (.member, "members"), (.message, "messages"), (.reaction, "reactions"), (.poll, "polls"), (.pollVote, "poll_votes"),
         ]
         for (type, table) in tables {
             counts[type] = try db.value("SELECT COUNT(*) FROM \(table)") ?? 0
@@ -63,20 +63,30 @@ public final class ChatStore: Sendable {
     }
 
     /// Records a new import task in state `uploaded` (`path` is what the task reports; the file may be elsewhere).
-    public func createImportTask(path: String, mode: ImportMode, file: String? = nil) throws -> ImportTask {
+    /// `settings` sets what the task is asked to do beyond its mode (`mergeCustom`, Import v2's fields).
+    public func createImportTask(
+        path: String,
+        mode: ImportMode,
+        file: String? = nil,
+        settings: (inout ImportTask) -> Void = { _ in }
+    ) throws -> ImportTask {
         let size = (try? FileManager.default.attributesOfItem(atPath: file ?? path)[.size] as? NSNumber)?.int64Value
-        let task = ImportTask(id: UUID().uuidString.lowercased(), path: path, mode: mode, size: size, createdAt: .now())
+        var task = ImportTask(id: UUID().uuidString.lowercased(), path: path, mode: mode, size: size, createdAt: .now())
+        settings(&task)
         try save(task)
         return task
     }
 
     /// Runs a recorded task (`analyze` reads its file): analyzing, then completed or analyze_failed (see above).
+    /// `interruption` (the one the analysis checks) is checked once more before the commit, so a
+    /// stop that comes after the last item still leaves the store as it was.
     public func runImport(
         _ created: ImportTask,
+        interruption: ImportInterruption? = nil,
         analyze: (any ExistingItems, any ImportSink) throws -> ImportResult
     ) throws -> ImportTask {
         var task = created
-        let mode = task.mode
+        let (mode, mergeCustom) = (task.mode, task.mergeCustom)
         task.move(to: .analyzing, at: .now())
         try save(task)
         var result = ImportResult()
@@ -84,16 +94,21 @@ public final class ChatStore: Sendable {
             try backend.importTransaction { db in
                 let sink: any ImportSink =
                     if let postgres = db as? PostgresSession {
-                        PostgresImportSink(db: postgres, mode: mode, importTime: task.createdAt)
+                        PostgresImportSink(db: postgres, mode: mode, mergeCustom: mergeCustom, importTime: task.createdAt)
                     } else {
-                        StoreImportSink(db: db, mode: mode, importTime: task.createdAt)
+                        StoreImportSink(db: db, mode: mode, mergeCustom: mergeCustom, importTime: task.createdAt)
                     }
                 result = try analyze(StoreExistingItems(db: db), sink)
                 // A batch that failed in flight makes every later read of the store fail, which
                 // the analysis takes for missing items: the batch's error is the one to report.
                 if !result.isValid { try (sink as? PostgresImportSink)?.settle() }
+                try interruption?.check()
                 return result.isValid
             }
+        } catch let stop as ImportInterruption.Interrupted where stop.isCancel {
+            task.markCancelled(at: .now())
+            try? save(task)
+            throw stop
         } catch {
             let reason = error is ImportInterruption.Interrupted ? "\(error)" : "Import error: \(error)"
             task.markFailed(reason, at: .now())

@@ -8,8 +8,9 @@ extension ChatStore {
         try backend.write { db in
             try db.execute(
                 """
-                INSERT INTO import_tasks (id, path, mode, state, size, created_at, updated_at, history, result, owner_pid, owner_host)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO import_tasks (id, path, mode, state, size, created_at, updated_at, history, result, owner_pid, owner_host,
+                    merge_custom, skip_references_check, product)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT(id) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at,
                     history = excluded.history, result = excluded.result
                 """,
@@ -23,7 +24,10 @@ extension ChatStore {
                 JSONWriter().string(history),
                 task.result.map { JSONWriter().string($0) },
                 Int(ProcessInfo.processInfo.processIdentifier),
-                ImportTaskOwner.thisHost
+                ImportTaskOwner.thisHost,
+                task.mergeCustom,
+                task.skipReferencesCheck,
+                task.product
             )
         }
     }
@@ -34,15 +38,15 @@ extension ChatStore {
         }
     }
 
-    /// Newest first, as Stream lists them.
+    /// Classic tasks, newest first, as Stream lists them.
     public func importTasks(limit: Int, offset: Int) throws -> [ImportTask] {
         try backend.read { db in
-            try db.rows("SELECT * FROM import_tasks ORDER BY created_at DESC, id LIMIT ? OFFSET ?", limit, offset)
+            try db.rows("SELECT * FROM import_tasks WHERE product IS NULL ORDER BY created_at DESC, id LIMIT ? OFFSET ?", limit, offset)
                 .map(Self.task(from:))
         }
     }
 
-    private static func task(from row: SQLRow) -> ImportTask {
+    static func task(from row: SQLRow) -> ImportTask {
         let created = StoredValue.decodeTime(row["created_at"]) ?? Timestamp(seconds: 0)
         var task = ImportTask(
             id: row["id"],
@@ -51,6 +55,9 @@ extension ChatStore {
             size: row["size"],
             createdAt: created
         )
+        task.mergeCustom = row["merge_custom"] ?? false
+        task.skipReferencesCheck = row["skip_references_check"] ?? false
+        task.product = row["product"]
         task.state = ImportTaskState(rawValue: row["state"]) ?? .uploaded
         task.updatedAt = StoredValue.decodeTime(row["updated_at"]) ?? created
         task.history = (StoredValue.decodeJSON(row["history"])?.arrayValue ?? []).compactMap { entry in
@@ -87,5 +94,82 @@ struct ImportTaskOwner {
         guard let pid, let host, host == Self.thisHost else { return false }
         // Signal 0 only checks: EPERM means the process exists but belongs to someone else.
         return kill(pid_t(pid), 0) != 0 && errno == ESRCH
+    }
+}
+
+/// Where a page of Import v2 tasks starts: after (`next`) or before (`prev`) the task a cursor names.
+public enum ImportTaskPageStart: Sendable, Hashable {
+    case first
+    case after(createdAt: Timestamp, id: String)
+    case before(createdAt: Timestamp, id: String)
+}
+
+/// A page of Import v2 tasks, newest first, and whether tasks come after or before it.
+public struct ImportTaskPage: Sendable {
+    public var tasks: [ImportTask]
+    public var hasNext: Bool
+    public var hasPrev: Bool
+}
+
+extension ChatStore {
+    /// Import v2 tasks in `states` (all when nil), newest first, keyed by (created_at, id) so a
+    /// cursor stays put while tasks are added.
+    public func importV2Tasks(states: [ImportTaskState]?, limit: Int, start: ImportTaskPageStart) throws -> ImportTaskPage {
+        var filter = "product IS NOT NULL"
+        var filterArguments: [SQLValue] = []
+        if let states {
+            filter += " AND state IN (\(states.map { _ in "?" }.joined(separator: ", ")))"
+            filterArguments = states.map { .text($0.rawValue) }
+        }
+        let newer = "(created_at > ? OR (created_at = ? AND id > ?))"
+        let older = "(created_at < ? OR (created_at = ? AND id < ?))"
+        func position(_ time: Timestamp, _ id: String) -> [SQLValue] { [.text(time.storageText), .text(time.storageText), .text(id)] }
+        return try backend.read { db in
+            var tasks: [ImportTask]
+            switch start {
+            case .first:
+                tasks = try db.rows(
+                    "SELECT * FROM import_tasks WHERE \(filter) ORDER BY created_at DESC, id DESC LIMIT \(limit)",
+                    filterArguments
+                )
+                .map(Self.task(from:))
+            case .after(let time, let id):
+                tasks = try db.rows(
+                    "SELECT * FROM import_tasks WHERE \(filter) AND \(older) ORDER BY created_at DESC, id DESC LIMIT \(limit)",
+                    filterArguments + position(time, id)
+                ).map(Self.task(from:))
+            case .before(let time, let id):
+                tasks = try db.rows(
+                    "SELECT * FROM import_tasks WHERE \(filter) AND \(newer) ORDER BY created_at, id LIMIT \(limit)",
+                    filterArguments + position(time, id)
+                ).map(Self.task(from:)).reversed()
+            }
+            func exists(_ side: String, _ task: ImportTask?) throws -> Bool {
+                guard let task else { return false }
+                let sql = "SELECT id FROM import_tasks WHERE \(filter) AND \(side) LIMIT 1"
+                return try !db.rows(sql, filterArguments + position(task.createdAt, task.id)).isEmpty
+            }
+            return ImportTaskPage(tasks: tasks, hasNext: try exists(older, tasks.last), hasPrev: try exists(newer, tasks.first))
+        }
+    }
+
+    /// Removes an Import v2 task that has not started; false when there is no such task.
+    public func deleteQueuedImportTask(id: String) throws -> Bool {
+        try backend.write { db in
+            try db.execute(
+                "DELETE FROM import_tasks WHERE id = ? AND product IS NOT NULL AND state = ?",
+                id,
+                ImportTaskState.uploaded.rawValue
+            ) > 0
+        }
+    }
+}
+
+extension ChatStore {
+    /// Records a task that was cancelled before it started.
+    public func recordCancelled(_ task: ImportTask) throws {
+        var cancelled = task
+        cancelled.markCancelled(at: .now())
+        try save(cancelled)
     }
 }

@@ -39,13 +39,15 @@ extension ChatStore {
             let before: String? = try db.value("SELECT text FROM messages WHERE id = ?", message.id)
             try Self.keepHistory(of: message.id, replacedBy: editor, db: db, unlessSameAs: message)
             _ = try StoreImportSink(db: db, mode: .upsert, importTime: .now()).write(.message(message))
-            // The sink's upsert keeps a stored value the item leaves out; an unpin must clear it.
+            // The sink's upsert keeps a stored value the item leaves out; an unpin must clear it,
+            // and so must an edit that opens a restricted message to everyone.
             try db.execute(
-                "UPDATE messages SET pinned_at = ?, pinned_by_id = ?, pin_expires = ? WHERE id = ?",
-                message.pinnedAt?.storageText,
-                message.pinnedByID,
-                message.pinExpires?.storageText,
-                message.id
+                "UPDATE messages SET pinned_at = ?, pinned_by_id = ?, pin_expires = ?, restricted_visibility = ? WHERE id = ?",
+                [
+                    message.pinnedAt.map { .text($0.storageText) } ?? .null, message.pinnedByID.map(SQLValue.text) ?? .null,
+                    message.pinExpires.map { .text($0.storageText) } ?? .null, StoredValue.json(message.restrictedVisibility),
+                    .text(message.id),
+                ]
             )
             if before != (message.text ?? "") {
                 try db.execute("UPDATE messages SET text_updated_at = ? WHERE id = ?", Timestamp.now().storageText, message.id)

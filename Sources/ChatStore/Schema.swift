@@ -330,6 +330,16 @@ enum Schema {
                 ALTER TABLE messages ADD COLUMN poll_id TEXT NOT NULL DEFAULT '';
                 """
         ),
+        // What an import task was asked to do beyond its mode (`merge_custom`, Import v2's
+        // `skip_references_check`), and Import v2's `product` (NULL for a classic task).
+        Step(
+            name: "v13b: import task settings",
+            sql: """
+                ALTER TABLE import_tasks ADD COLUMN merge_custom INTEGER NOT NULL DEFAULT 0;
+                ALTER TABLE import_tasks ADD COLUMN skip_references_check INTEGER NOT NULL DEFAULT 0;
+                ALTER TABLE import_tasks ADD COLUMN product TEXT;
+                """
+        ),
     ]
 
     /// PostgreSQL only: the log of events that every server sharing the database delivers

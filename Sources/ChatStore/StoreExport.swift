@@ -21,6 +21,11 @@ extension ChatStore {
                 try pages.each("messages", key: ["created_at", "id"], filter: filter) { try each(.message(StoredItems.message($0))) }
             }
             try pages.each("reactions", key: ["message_id", "type", "user_id"]) { try each(.reaction(StoredItems.reaction($0))) }
+            try pages.each("polls", key: ["id"]) { row in
+                let options = try db.rows("SELECT * FROM poll_options WHERE poll_id = ? ORDER BY position", [row.value("id")])
+                try each(.poll(StoredItems.poll(row, options: options)))
+            }
+            try pages.each("poll_votes", key: ["id"]) { try each(.pollVote(StoredItems.pollVote($0))) }
         }
     }
 }

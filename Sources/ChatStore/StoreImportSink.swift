@@ -1,32 +1,45 @@
 import ChatModel
 
 /// Writes validated import items into the store, inside the caller's transaction.
-/// Upsert overwrites the fields an item provides and replaces its custom data; insert skips
-/// items whose key already exists.
+/// Upsert overwrites the fields an item provides and replaces its custom data, or with
+/// `merge_custom` merges it into the stored custom data; insert skips items whose key already
+/// exists (so `merge_custom` has nothing to merge, as at Stream).
 final class StoreImportSink: ImportSink {
     private let db: any SQLSession
-    private let mode: ImportMode
+    private let writing: ImportWrite
     /// Items without `created_at` get the import time, as Stream does.
     private let importTime: SQLValue
     /// One SQL text per row shape, made on first use (the session prepares each text once).
     private var statements: [RowWrite.Shape: String] = [:]
 
-    init(db: any SQLSession, mode: ImportMode, importTime: Timestamp) {
+    init(db: any SQLSession, mode: ImportMode, mergeCustom: Bool = false, importTime: Timestamp) {
         self.db = db
-        self.mode = mode
+        writing = ImportWrite(mode: mode, mergeCustom: mergeCustom)
         self.importTime = StoredValue.time(importTime)
     }
 
     func write(_ item: ImportItem) throws -> ImportWriteOutcome {
-        let row = Self.row(for: item, importTime: importTime)
+        let written = try write(Self.row(for: item, importTime: importTime)) > 0
+        // A poll insert mode skips keeps its options as they are.
+        if case .poll(let poll) = item, written || writing.mode == .upsert {
+            if writing.mode == .upsert {
+                let stale = Self.staleOptions(of: poll)
+                try db.execute(stale.sql, stale.arguments)
+            }
+            for option in Self.optionRows(of: poll) { _ = try write(option) }
+        }
+        return written ? .written : .skipped
+    }
+
+    private func write(_ row: RowWrite) throws -> Int {
         let sql: String
         if let known = statements[row.shape] {
             sql = known
         } else {
-            sql = row.sql(mode: mode)
+            sql = row.sql(writing)
             statements[row.shape] = sql
         }
-        return try db.execute(sql, row.arguments) > 0 ? .written : .skipped
+        return try db.execute(sql, row.arguments)
     }
 
     /// The row `item` writes; items without `created_at` get `importTime`.
@@ -109,6 +122,7 @@ final class StoreImportSink: ImportSink {
             r.set("parent_id", V.text(m.parentID))
             r.set("show_in_channel", V.bool(m.showInChannel))
             r.set("quoted_message_id", V.text(m.quotedMessageID))
+            r.set("poll_id", V.text(m.pollID))
             r.set("mentioned_user_ids", V.json(m.mentionedUserIDs))
             r.set("mentioned_roles", V.json(m.mentionedRoles))
             r.set("mentioned_here", V.bool(m.mentionedHere))
@@ -129,6 +143,10 @@ final class StoreImportSink: ImportSink {
             r.set("created_at", V.time(x.createdAt), fallback: importTime)
             r.set("custom", V.json(x.custom))
             return r
+        case .poll(let p):
+            return pollRow(p, importTime: importTime)
+        case .pollVote(let v):
+            return voteRow(v, importTime: importTime)
         }
     }
 }
@@ -157,5 +175,11 @@ struct StoreExistingItems: ExistingItems {
 
     func channelTypes() -> ImportChannelTypes {
         ImportChannelTypes((try? ChatStore.storedChannelTypes(db)) ?? [])
+    }
+
+    func poll(_ id: String) -> Poll? {
+        guard let row = try? db.row("SELECT * FROM polls WHERE id = ?", id) else { return nil }
+        let options = (try? db.rows("SELECT * FROM poll_options WHERE poll_id = ? ORDER BY position", id)) ?? []
+        return StoredItems.poll(row, options: options)
     }
 }

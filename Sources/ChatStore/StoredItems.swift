@@ -92,6 +92,9 @@ enum StoredItems {
         message.parentID = row["parent_id"]
         message.showInChannel = row["show_in_channel"]
         message.quotedMessageID = row["quoted_message_id"]
+        // The column is "" for a message without a poll (the API's `poll_id: ""`).
+        let pollID: String? = row["poll_id"]
+        message.pollID = pollID?.isEmpty == false ? pollID : nil
         message.mentionedUserIDs = strings(row["mentioned_user_ids"])
         message.mentionedRoles = strings(row["mentioned_roles"])
         message.mentionedHere = row["mentioned_here"]

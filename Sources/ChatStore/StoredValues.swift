@@ -18,6 +18,12 @@ enum StoredValue {
     static func decodeTime(_ text: String?) -> Timestamp? { text.flatMap(Timestamp.init(rfc3339:)) }
 }
 
+/// How an import writes its rows: Stream's `mode`, and `merge_custom` for upsert.
+struct ImportWrite: Hashable {
+    var mode: ImportMode
+    var mergeCustom = false
+}
+
 /// One row to insert or upsert. A column is "provided" when the item carried it: upsert
 /// overwrites provided columns only; the rest keep their stored value (or get their default
 /// on insert).
@@ -64,13 +70,13 @@ struct RowWrite {
     }
 
     /// `INSERT … ON CONFLICT …` for this row's shape: upsert overwrites the provided columns.
-    func sql(mode: ImportMode) -> String {
-        "INSERT INTO \(table) (\(columns.map(\.name).joined(separator: ", "))) VALUES (\(Array(repeating: "?", count: columns.count).joined(separator: ", "))) \(conflict(mode: mode))"
+    func sql(_ write: ImportWrite) -> String {
+        "INSERT INTO \(table) (\(columns.map(\.name).joined(separator: ", "))) VALUES (\(Array(repeating: "?", count: columns.count).joined(separator: ", "))) \(conflict(write, dialect: .sqlite))"
     }
 
     /// The same statement for `count` rows of this shape, with PostgreSQL's `$1…` placeholders,
     /// row after row.
-    func postgresSQL(mode: ImportMode, count: Int) -> String {
+    func postgresSQL(_ write: ImportWrite, count: Int) -> String {
         var values: [String] = []
         values.reserveCapacity(count)
         var number = 0
@@ -82,12 +88,15 @@ struct RowWrite {
             values.append("(" + row.joined(separator: ", ") + ")")
         }
         return
-            "INSERT INTO \(table) (\(columns.map(\.name).joined(separator: ", "))) VALUES \(values.joined(separator: ", ")) \(conflict(mode: mode))"
+            "INSERT INTO \(table) (\(columns.map(\.name).joined(separator: ", "))) VALUES \(values.joined(separator: ", ")) \(conflict(write, dialect: .postgres))"
     }
 
-    private func conflict(mode: ImportMode) -> String {
-        let updates = columns.filter { $0.provided && !key.contains($0.name) }.map { "\($0.name) = excluded.\($0.name)" }
-        let action = mode == .insert || updates.isEmpty ? "DO NOTHING" : "DO UPDATE SET " + updates.joined(separator: ", ")
+    private func conflict(_ write: ImportWrite, dialect: SQLDialect) -> String {
+        let updates = columns.filter { $0.provided && !key.contains($0.name) }.map { column in
+            guard write.mergeCustom, column.name == "custom" else { return "\(column.name) = excluded.\(column.name)" }
+            return "custom = " + dialect.mergedCustom(stored: "\(table).custom", incoming: "excluded.custom")
+        }
+        let action = write.mode == .insert || updates.isEmpty ? "DO NOTHING" : "DO UPDATE SET " + updates.joined(separator: ", ")
         return "ON CONFLICT(\(key.joined(separator: ", "))) \(action)"
     }
 

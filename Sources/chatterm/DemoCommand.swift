@@ -88,6 +88,8 @@ struct DemoCommand: ParsableCommand {
         guard task.state == .completed else {
             throw failure("the demo data did not import: \(task.result.map { JSONWriter().string($0) } ?? "")", code: 1)
         }
+        // Stream has polls off until an app turns them on for a channel type; the demo shows them.
+        for type in try store.channelTypes() { _ = try store.updateChannelType(name: type.name, at: .now()) { $0[.polls] = true } }
         guard let me = try store.user(id: user) else { throw failure("no user \"\(user)\" in the demo data", code: 1) }
         let credentials = try ServerCredentials.loadOrCreate(forStore: store.path)
 

@@ -9,6 +9,7 @@ final class FileSequence: ImportSink, ExistingItems {
     private var users: [String: [String]] = [:]
     private var channels: [String: String] = [:]
     private var messages: [String: (cid: String, isReply: Bool)] = [:]
+    private var polls: [String: Poll] = [:]
 
     /// Validates `path` after the files already given. After a file with errors the sequence
     /// holds part of it: stop there.
@@ -21,7 +22,8 @@ final class FileSequence: ImportSink, ExistingItems {
         case .user(let user): users[user.id] = user.teams ?? []
         case .channel(let channel): channels[channel.cid] = channel.team ?? ""
         case .message(let message): messages[message.id] = (message.cid, message.parentID != nil)
-        case .device, .futureChannelBan, .member, .reaction: break
+        case .poll(let poll): polls[poll.id] = poll
+        case .device, .futureChannelBan, .member, .reaction, .pollVote: break
         }
         return .written
     }
@@ -29,4 +31,5 @@ final class FileSequence: ImportSink, ExistingItems {
     func userTeams(_ id: String) -> [String]? { users[id] }
     func channelTeam(cid: String) -> String? { channels[cid] }
     func message(_ id: String) -> (cid: String, isReply: Bool)? { messages[id] }
+    func poll(_ id: String) -> Poll? { polls[id] }
 }

@@ -13,7 +13,8 @@ struct SplitCommand: ParsableCommand {
             --max-size and in Stream's order, and imports cleanly once the parts before it are in: a part never \
             ends between an item and a later one it refers to (a user's channel mutes, a distinct channel's \
             members, a message's later parent or quote); a distinct channel and all its member items share a part, \
-            so many distinct channels keep much of the channel and member sections together. Items are written \
+            so many distinct channels keep much of the channel and member sections together. A message's poll \
+            goes into the message's part, after its messages and reactions (a file with polls is read twice). Items are written \
             as `chatterm export` writes them (custom fields whole, times exact); one without created_at gets its \
             part's import time. A later part alone refers to items it does not hold: `chatterm upload \
             DIR/part-*.jsonl` validates the parts together and imports them in order.
@@ -45,10 +46,23 @@ struct SplitCommand: ParsableCommand {
 
     func run() throws {
         try prepareDirectory()
-        let splitter = ImportSplitter(directory: output, maxBytes: Int(maxSize.bytes))
         var options = ImportAnalyzer.Options()
         options.maxErrors = maxErrors
-        let progress = ProgressLine(label: "splitting", path: file)
+        let (splitter, result) = try split(options: options, polls: nil)
+        guard result.isValid else {
+            removeParts(splitter)
+            OutputStream.standardError.write("chatterm: not split, no part was written: ")
+            ValidationPrinter(format: .text, stream: .standardError).printResult(result, file: file)
+            throw ExitCode(ExitStatus.inputProblems)
+        }
+        report(splitter.parts, total: result.total)
+    }
+
+    /// One pass; a file whose messages carry polls takes a first pass that reads the polls, and
+    /// starts over with them (see `ImportSplitter`).
+    private func split(options: ImportAnalyzer.Options, polls: [String: Poll]?) throws -> (ImportSplitter, ImportResult) {
+        let splitter = ImportSplitter(directory: output, maxBytes: Int(maxSize.bytes), polls: polls)
+        let progress = ProgressLine(label: polls == nil ? "splitting" : "splitting, with the polls", path: file)
         let result: ImportResult
         do {
             result = try ImportAnalyzer(sink: splitter, options: options).run(path: file, progress: progress.update)
@@ -58,6 +72,14 @@ struct SplitCommand: ParsableCommand {
             progress.finish()
             removeParts(splitter)
             switch error {
+            case is ImportSplitter.NeedsPolls:
+                let collector = PollCollector()
+                let reading = ProgressLine(label: "reading the polls", path: file)
+                defer { reading.finish() }
+                let found = try ImportAnalyzer(sink: collector, options: options).run(path: file, progress: reading.update)
+                // A file with errors is reported from this pass, as the split would report it.
+                if !found.isValid { return (splitter, found) }
+                return try split(options: options, polls: collector.polls)
             case let error as ImportSplitter.TooLarge:
                 throw failure(
                     "items \(error.firstItem) to \(error.lastItem) of \(file) refer to each other and take \(ByteSize(bytes: Int64(error.bytes))) together, over --max-size \(maxSize): no part was written",
@@ -68,13 +90,16 @@ struct SplitCommand: ParsableCommand {
             }
         }
         progress.finish()
-        guard result.isValid else {
-            removeParts(splitter)
-            OutputStream.standardError.write("chatterm: not split, no part was written: ")
-            ValidationPrinter(format: .text, stream: .standardError).printResult(result, file: file)
-            throw ExitCode(ExitStatus.inputProblems)
+        return (splitter, result)
+    }
+
+    /// The polls of a file, by id, for the split's second pass.
+    private final class PollCollector: ImportSink {
+        var polls: [String: Poll] = [:]
+        func write(_ item: ImportItem) throws -> ImportWriteOutcome {
+            if case .poll(let poll) = item { polls[poll.id] = poll }
+            return .written
         }
-        report(splitter.parts, total: result.total)
     }
 
     private func prepareDirectory() throws {

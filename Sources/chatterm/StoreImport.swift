@@ -30,7 +30,7 @@ struct StoreImport {
     }
 
     /// Imports `file` ("-": standard input); `recordedPath` is what the task names (the file by default).
-    func run(file: String, mode: ImportMode, recordedPath: String? = nil) throws -> Outcome {
+    func run(file: String, mode: ImportMode, mergeCustom: Bool = false, recordedPath: String? = nil) throws -> Outcome {
         let path = file == "-" ? "/dev/stdin" : file
         let signals = ImportSignals()
         var options = ImportAnalyzer.Options()
@@ -39,9 +39,9 @@ struct StoreImport {
         let progress = ProgressLine(label: "importing", path: path)
         let update: ((ImportProgress) -> Void)? = showProgress ? { progress.update($0) } : nil
         var result = ImportResult()
-        var task = try store.createImportTask(path: recordedPath ?? file, mode: mode, file: path)
+        var task = try store.createImportTask(path: recordedPath ?? file, mode: mode, file: path) { $0.mergeCustom = mergeCustom }
         do {
-            task = try store.runImport(task) { existing, sink in
+            task = try store.runImport(task, interruption: signals.interruption) { existing, sink in
                 result = try ImportAnalyzer(existing: existing, sink: sink, options: options).run(path: path, progress: update)
                 return result
             }

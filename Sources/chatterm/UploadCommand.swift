@@ -38,7 +38,7 @@ struct UploadCommand: AsyncParsableCommand {
     @Option(help: "upsert or insert, as `chatterm import`.")
     var mode: ImportMode = .upsert
 
-    @Flag(help: "Merge custom data on upsert instead of replacing it (not supported yet: refused).")
+    @Flag(help: "Merge custom data on upsert instead of replacing it (sent as merge_custom only when given, as stream-cli does).")
     var mergeCustom = false
 
     @Flag(help: "Upload without validating first.")
@@ -66,11 +66,6 @@ struct UploadCommand: AsyncParsableCommand {
         if credentials.secret.isEmpty { throw ValidationError("give the app's API secret: --api-secret SECRET or $STREAM_API_SECRET") }
         guard let url = URL(string: baseURL), ["http", "https"].contains(url.scheme ?? ""), url.host != nil else {
             throw ValidationError("--base-url must be an http:// or https:// address, not \(baseURL)")
-        }
-        if mergeCustom {
-            throw ValidationError(
-                "--merge-custom is not supported yet: the local server's import cannot merge custom data, so it is not offered"
-            )
         }
     }
 
@@ -135,7 +130,7 @@ struct UploadCommand: AsyncParsableCommand {
         do {
             let (uploadURL, path) = try await imports.createURL(filename: name)
             try await imports.upload(file: file, to: uploadURL)
-            return try await imports.create(path: path, mode: mode.rawValue)
+            return try await imports.create(path: path, mode: mode.rawValue, mergeCustom: mergeCustom ? true : nil)
         } catch let error as StreamAPIFailure {
             throw Self.apiFailure(error, doing: "cannot upload \(file)")
         }

@@ -174,6 +174,25 @@ final class StreamBackendTests: XCTestCase {
         )
     }
 
+    /// `@here` / `@channel` as words of the text go out as Stream's `mentioned_here` /
+    /// `mentioned_channel` (Stream's server reads no text), and count as mentions for the others.
+    func testHereAndChannelInTheTextAreSentAsStreamsFlags() throws {
+        let (alice, _) = try connected("alice")
+        let (bob, bobLog) = try connected("bob")
+        defer {
+            alice.disconnect()
+            bob.disconnect()
+        }
+        let texts = ["@here standup", "all @channel: release", "mail ops@here.example"]
+        for text in texts { alice.perform(.send(cid: general, text: text, parentID: nil, mentions: [])) }
+        let received = try texts.map { text in
+            try bobLog.wait(for: text) { if case .messageUpserted(let row) = $0, row.message.text == text { row.message } else { nil } }
+        }
+        XCTAssertEqual(received.map { [$0.mentionedHere, $0.mentionedChannel] }, [[true, false], [false, true], [false, false]])
+        let room = try XCTUnwrap(server.backend(for: "bob").channels(for: "bob").first { $0.channel.cid == general })
+        XCTAssertEqual([room.unreadCount, room.mentionCount], [3, 2])
+    }
+
     func testSendingToAChannelOfOthersDeliversTheServersRefusal() throws {
         let (bob, log) = try connected("bob")
         defer { bob.disconnect() }

@@ -44,7 +44,7 @@ extension LiveReducerScript {
     /// `s` in message-select mode on `id`, in the focused pane, with nothing else open.
     func selecting(_ id: String, _ s: ChatState) -> ChatState {
         var selected = s
-        selected.modes = ModeStack(focus: s.modes.focus, overlays: [.select(pane: s.threadHasFocus ? .thread : .messages, messageID: id)])
+        selected.modes = ModeStack(thread: s.thread, overlays: [.select(pane: s.modes.focus, messageID: id)])
         return selected
     }
 

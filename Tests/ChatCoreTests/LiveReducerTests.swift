@@ -105,6 +105,22 @@ final class LiveReducerTests: XCTestCase, LiveReducerScript {
         XCTAssertEqual(effects, [.live(.markRead(cid: "messaging:general"))], "back at the bottom: read")
     }
 
+    /// `@here` and `@channel` messages call on every member (Stream's `mentioned_here` /
+    /// `mentioned_channel`): they raise the mention badge like a mention by name, except the sender's own.
+    func testHereAndChannelMessagesCountAsMentions() {
+        var here = message("here", from: "bob", cid: "messaging:random", at: 21)
+        here.message.mentionedHere = true
+        var channel = message("channel", from: "carol", cid: "messaging:random", at: 22)
+        channel.message.mentionedChannel = true
+        let plain = message("plain", from: "bob", cid: "messaging:random", at: 23)
+        var mine = message("mine", from: "alice", cid: "messaging:random", at: 24)
+        mine.message.mentionedChannel = true
+        let s = reduce(live(), .messageUpserted(here), .messageUpserted(channel), .messageUpserted(plain), .messageUpserted(mine)).0
+        let random = s.channels.first { $0.channel.id == "random" }
+        XCTAssertEqual(random?.unreadCount, 3)
+        XCTAssertEqual(random?.mentionCount, 2)
+    }
+
     func testOfflineStoresDoNotSend() {
         var s = live()
         s.connection = .offline

@@ -76,7 +76,7 @@ final class ModeStackReducerTests: XCTestCase, LiveReducerScript {
         XCTAssertEqual(s.modes.focus, .thread)
         s = reduce(s, .startSelecting, .toggleHelp).0
         XCTAssertEqual(s.modes.overlays, [.select(pane: .thread, messageID: "old"), .help(scroll: 0)])
-        s.closeThread()
-        XCTAssertEqual(s.modes, ModeStack(focus: .messages, overlays: []))
+        s.thread = nil
+        XCTAssertEqual(s.modes, ModeStack())
     }
 }

@@ -22,11 +22,12 @@ final class FlatPathTests: ValidationTestCase {
             total[type, default: 0] += 1
             if record.dataBytes != nil { flat[type, default: 0] += 1 }
         }
-        // Everything but messages with attachments (nested objects) is flat.
-        for type in [ItemType.user, .device, .futureChannelBan, .channel, .member, .reaction] {
+        // Everything but messages with attachments and polls (nested objects) is flat.
+        for type in [ItemType.user, .device, .futureChannelBan, .channel, .member, .reaction, .pollVote] {
             XCTAssertEqual(flat[type], total[type], "\(type) lines all take the flat path")
         }
         XCTAssertGreaterThan(Double(flat[.message] ?? 0), 0.9 * Double(total[.message] ?? 0))
+        XCTAssertGreaterThan(total[.pollVote] ?? 0, 0)
     }
 
     func testFuzzCorpusLinesReadTheSame() throws {
@@ -67,7 +68,9 @@ final class FlatPathTests: ValidationTestCase {
                 #","emoji":"\u00e9""#, #","mentioned_users_ids":[]"#, #","mentioned_users_ids":["nobody",1]"#,
                 #","mentioned_users_ids":[ "a" , "b" ]"#, #","created_at":"yesterday""#, #","type":"weird""#,
                 #","pinned_at":"2020-01-01T00:00:00Z""#, #","nested":{"a":"b"}"#, #","flag":true"#, #","flag":false"#,
-                #","app_pk":"x""#, #","parent_id":"""#, #" , "spaced" : "value" "#,
+                #","app_pk":"x""#, #","parent_id":"""#, #" , "spaced" : "value" "#, #","mentioned_here":true"#,
+                #","mentioned_channel":"no""#, #","mentioned_roles":["admin",2]"#, #","restricted_visibility":["user-1"]"#,
+                #","restricted_visibility":[]"#,
             ] {
                 let record = try assertPathsAgree(Array((body + extra + "}}").utf8), line: 1)
                 if !record.errors.isEmpty { flatErrors += 1 }

@@ -9,7 +9,7 @@ final class RelationRuleTests: ValidationTestCase {
         try assertErrors(
             SampleImports.base + [#"{"type":"user","data":{"id":"late"}}"#],
             [
-                #"Validation error: item type "user" must come before "message" items (order: user, device, future_channel_ban, channel, member, message, reaction)"#
+                #"Validation error: item type "user" must come before "message" items (order: user, device, future_channel_ban, channel, member, message, reaction, poll, poll_vote)"#
             ]
         )
         try assertErrors(
@@ -19,7 +19,7 @@ final class RelationRuleTests: ValidationTestCase {
                 #"{"type":"future_channel_ban","data":{"created_by":"a","target_id":"a"}}"#,
             ],
             [
-                #"Validation error: item type "future_channel_ban" must come before "channel" items (order: user, device, future_channel_ban, channel, member, message, reaction)"#
+                #"Validation error: item type "future_channel_ban" must come before "channel" items (order: user, device, future_channel_ban, channel, member, message, reaction, poll, poll_vote)"#
             ]
         )
     }

@@ -31,6 +31,14 @@ final class SyntheticImportTests: ValidationTestCase {
         let members = sink.items.compactMap { if case .member(let m) = $0 { m } else { nil } }
         XCTAssertTrue(members.contains { $0.lastRead != nil } && members.contains { $0.lastRead == nil }, "read and unread state")
         XCTAssertGreaterThan(result.total[.reaction], 0)
+        // Polls of each kind on their messages, with option votes and answers (all valid, as checked above).
+        let polls = sink.items.compactMap { if case .poll(let p) = $0 { p } else { nil } }
+        XCTAssertGreaterThan(polls.count, 10)
+        XCTAssertEqual(Set(messages.compactMap(\.pollID)), Set(polls.map(\.id)))
+        XCTAssertTrue(polls.contains { $0.enforceUniqueVote } && polls.contains { $0.maxVotesAllowed == 2 })
+        XCTAssertTrue(polls.contains { $0.allowAnswers && $0.votingVisibility == .anonymous } && polls.contains(where: \.isClosed))
+        let votes = sink.items.compactMap { if case .pollVote(let v) = $0 { v } else { nil } }
+        XCTAssertTrue(votes.contains(where: \.isAnswer) && votes.contains { $0.optionID != nil })
     }
 
     func testSameSeedSameFileOtherSeedOtherFile() throws {

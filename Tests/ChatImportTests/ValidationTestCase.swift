@@ -34,7 +34,10 @@ extension Array where Element == String {
     /// Puts lines in Stream's item order (stable), so a test can append any item to a base.
     func sortedByType() -> [String] {
         func rank(_ line: String) -> Int {
-            let order = ["\"user\"", "\"device\"", "\"future_channel_ban\"", "\"channel\"", "\"member\"", "\"message\"", "\"reaction\""]
+            let order = [
+                "\"user\"", "\"device\"", "\"future_channel_ban\"", "\"channel\"", "\"member\"", "\"message\"", "\"reaction\"", "\"poll\"",
+                "\"poll_vote\"",
+            ]
             return order.firstIndex { line.hasPrefix("{\"type\":\($0)") } ?? order.count
         }
         return enumerated().sorted { (rank($0.element), $0.offset) < (rank($1.element), $1.offset) }.map(\.element)

@@ -8,8 +8,8 @@ import XCTest
 final class EventHubTests: XCTestCase {
     func testAStalledConnectionIsDroppedWithoutHoldingUpTheOthers() async throws {
         let hub = EventHub()
-        let (stalled, stalledEvents) = await hub.connect(userID: "stalled")
-        let (reader, readerEvents) = await hub.connect(userID: "reader")
+        let (stalled, stalledEvents) = await hub.connect(user: ["id": "stalled"])
+        let (reader, readerEvents) = await hub.connect(user: ["id": "reader"])
         await hub.watch(stalled, cids: ["messaging:general"], as: .server)
         await hub.watch(reader, cids: ["messaging:general"], as: .server)
 

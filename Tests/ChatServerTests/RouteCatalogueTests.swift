@@ -66,6 +66,7 @@ final class RouteCatalogueTests: XCTestCase {
             "docs/server-coverage.md is out of date: regenerate its table with `chatterm serve --routes`"
         )
         XCTAssertTrue(table.contains("| `/app` | GET | GetApp | served |"))
-        XCTAssertTrue(table.contains("| `/polls` | POST | CreatePoll | 404 / 16: \(RouteCatalogue.Reason.polls) |"))
+        XCTAssertTrue(table.contains("| `/polls` | POST | CreatePoll | served |"))
+        XCTAssertTrue(table.contains("| `/blocklists` | GET | ListBlockLists | 404 / 16: \(RouteCatalogue.Reason.blocklists) |"))
     }
 }

@@ -35,11 +35,39 @@ final class ChatReadsTests: XCTestCase {
             #"{"type":"reaction","data":{"message_id":"old","type":"like","user_id":"bob","created_at":"2020-01-01T09:02:00Z"}}"#,
             #"{"type":"reaction","data":{"message_id":"old","type":"fire","user_id":"bob","created_at":"2020-01-01T09:03:00Z"}}"#,
         ]
-        let store = try TestStore.open(directory.file("reads.sqlite"))
-        let path = directory.write("reads.jsonl", lines: lines)
+        return try imported(lines, name: "reads")
+    }
+
+    private func imported(_ lines: [String], name: String) throws -> ChatStore {
+        let store = try TestStore.open(directory.file("\(name).sqlite"))
+        let path = directory.write("\(name).jsonl", lines: lines)
         let task = try store.runImport(path: path, mode: .upsert) { try ImportAnalyzer(existing: $0, sink: $1).run(path: path) }
         XCTAssertEqual(task.state, .completed, "\(task.result ?? .null)")
         return store
+    }
+
+    /// `mentioned_here` / `mentioned_channel` call on every member who may see the message, as
+    /// a mention by name does; not on its author, and not through `restricted_visibility`.
+    func testHereAndChannelMessagesCountAsMentionsForEveryMember() throws {
+        let msg = { (id: String, user: String, minute: Int, extra: String) in
+            #"{"type":"message","data":{"id":"\#(id)","channel_type":"messaging","channel_id":"general","user":"\#(user)","text":"t","created_at":"2020-01-01T10:0\#(minute):00Z"\#(extra)}}"#
+        }
+        let store = try imported(
+            [
+                #"{"type":"user","data":{"id":"alice"}}"#, #"{"type":"user","data":{"id":"bob"}}"#,
+                #"{"type":"channel","data":{"id":"general","type":"messaging","created_by":"alice"}}"#,
+                #"{"type":"member","data":{"channel_type":"messaging","channel_id":"general","user_id":"alice","last_read":"2020-01-01T10:00:00Z"}}"#,
+                #"{"type":"member","data":{"channel_type":"messaging","channel_id":"general","user_id":"bob","last_read":"2020-01-01T10:00:00Z"}}"#,
+                msg("here", "bob", 1, #","mentioned_here":true"#), msg("all", "bob", 2, #","mentioned_channel":true"#),
+                msg("plain", "bob", 3, ""), msg("secret", "bob", 4, #","mentioned_channel":true,"restricted_visibility":["bob"]"#),
+                msg("own", "alice", 5, #","mentioned_here":true,"mentioned_channel":false"#),
+            ],
+            name: "calls"
+        )
+        let alice = try XCTUnwrap(store.channels(for: "alice").first)
+        XCTAssertEqual([alice.unreadCount, alice.mentionCount], [3, 2])
+        let bob = try XCTUnwrap(store.channels(for: "bob").first)
+        XCTAssertEqual([bob.unreadCount, bob.mentionCount], [1, 1], "alice's @here calls on bob; his own messages do not")
     }
 
     func testUnreadAndMentionCountsFollowStream() throws {

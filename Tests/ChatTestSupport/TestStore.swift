@@ -23,7 +23,10 @@ public enum TestStore {
 
     /// Every chat table's rows as text, in key order: two equal dumps mean two equal stores.
     public static func dump(_ store: ChatStore) throws -> [String] {
-        try ["users", "devices", "future_channel_bans", "channels", "members", "messages", "reactions"].flatMap { table in
+        try [
+            "users", "devices", "future_channel_bans", "channels", "members", "messages", "reactions", "polls", "poll_options",
+            "poll_votes",
+        ].flatMap { table in
             try store.inspect("SELECT * FROM \(table) ORDER BY 1, 2, 3").map { "\(table) \($0.values)" }
         }
     }

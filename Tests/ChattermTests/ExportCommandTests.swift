@@ -29,10 +29,15 @@ final class ExportCommandTests: XCTestCase {
         #"{"type":"member","data":{"channel_type":"messaging","channel_member_ids":["ana","bo"],"user_id":"bo","hide_channel":true}}"#,
         #"{"type":"message","data":{"id":"m1","channel_type":"messaging","channel_id":"general","user":"ana","text":"hello @bo","html":"<p>hello</p>","mentioned_users_ids":["bo"],"mentioned_roles":["admin"],"mentioned_here":true,"quoted_message_id":"m3","attachments":[{"type":"image","image_url":"https://example.com/a.png","caption":{"lang":"en"}}],"created_at":"2020-05-05T05:05:05.999999999-03:00"}}"#,
         #"{"type":"message","data":{"id":"m2","channel_type":"messaging","channel_id":"general","user":"bo","text":"reply","parent_id":"m1","show_in_channel":true,"restricted_visibility":["ana"],"created_at":"2020-05-05T09:00:00Z"}}"#,
-        #"{"type":"message","data":{"id":"m3","channel_type":"messaging","channel_id":"general","user":"ana","text":"pinned","pinned_at":"2020-05-06T00:00:00Z","pinned_by_id":"bo","pin_expires":"2030-01-01T00:00:00Z","created_at":"2020-05-05T10:00:00Z"}}"#,
+        #"{"type":"message","data":{"id":"m3","channel_type":"messaging","channel_id":"general","user":"ana","text":"@channel pinned","mentioned_channel":true,"pinned_at":"2020-05-06T00:00:00Z","pinned_by_id":"bo","pin_expires":"2030-01-01T00:00:00Z","created_at":"2020-05-05T10:00:00Z"}}"#,
         #"{"type":"message","data":{"id":"m4","channel_type":"messaging","channel_member_ids":["ana","bo"],"user":"bo","type":"deleted","text":"gone","deleted_at":"2020-06-06T00:00:00Z","created_at":"2020-06-01T00:00:00Z"}}"#,
         #"{"type":"message","data":{"id":"m5","channel_type":"messaging","channel_id":"general","user":"ana","type":"system","text":"ana froze the channel","created_at":"2020-06-02T00:00:00Z"}}"#,
+        #"{"type":"message","data":{"id":"m6","channel_type":"messaging","channel_id":"general","user":"ana","text":"vote!","poll_id":"p1","created_at":"2020-06-03T00:00:00Z"}}"#,
         #"{"type":"reaction","data":{"message_id":"m1","type":"love","user_id":"bo","score":3,"created_at":"2020-05-05T11:00:00Z"}}"#,
+        #"{"type":"poll","data":{"id":"p1","name":"Lunch?","description":"Friday","created_by_id":"ana","voting_visibility":"anonymous","enforce_unique_vote":true,"max_votes_allowed":1,"allow_answers":true,"allow_user_suggested_options":true,"is_closed":true,"options":[{"id":"o2","text":"Tacos","spice":{"level":3}},{"id":"o1","text":"Pho"}],"created_at":"2020-06-03T00:00:00.000000001Z","updated_at":"2020-06-04T00:00:00Z","tag":["food"]}}"#,
+        #"{"type":"poll","data":{"id":"p2","name":"No message, no options"}}"#,
+        #"{"type":"poll_vote","data":{"id":"v1","poll_id":"p1","option_id":"o2","user_id":"bo","created_at":"2020-06-03T01:00:00Z"}}"#,
+        #"{"type":"poll_vote","data":{"id":"v2","poll_id":"p1","is_answer":true,"answer_text":"Pizza 🍕","user_id":"ana","created_at":"2020-06-03T02:00:00+01:00","updated_at":"2020-06-03T03:00:00Z"}}"#,
     ]
 
     /// Import A → export B → `validate B` is clean → import B into a new store: the same rows, table by table.
@@ -76,10 +81,28 @@ final class ExportCommandTests: XCTestCase {
         let m1 = try XCTUnwrap(data.first { $0["id"]?.stringValue == "m1" })
         XCTAssertEqual(m1["created_at"]?.stringValue, "2020-05-05T08:05:05.999999999Z")
         XCTAssertEqual(m1["attachments"]?.arrayValue?.first?.objectValue?["caption"], .object(["lang": "en"]))
+        // The March 2026 fields, each kept; a flag that is not set is not written.
+        XCTAssertEqual(m1["mentioned_roles"], .array(["admin"]))
+        XCTAssertEqual(m1["mentioned_here"], true)
+        XCTAssertNil(m1["mentioned_channel"])
+        XCTAssertEqual(data.first { $0["id"]?.stringValue == "m2" }?["restricted_visibility"], .array(["ana"]))
+        XCTAssertEqual(data.first { $0["id"]?.stringValue == "m3" }?["mentioned_channel"], true)
+        XCTAssertEqual(data.first { $0["target_id"]?.stringValue == "bo" }?["reason"], "spam")
         // A parent is written before its reply, whatever their times.
         let ids = data.compactMap { $0["parent_id"] == nil ? nil : $0["id"]?.stringValue }
         XCTAssertEqual(ids, ["m2"])
         XCTAssertLessThan(data.firstIndex { $0["id"]?.stringValue == "m1" }!, data.firstIndex { $0["id"]?.stringValue == "m2" }!)
+        // A poll keeps its option order (not the ids'), its options' custom fields and its own.
+        let p1 = try XCTUnwrap(data.first { $0["id"]?.stringValue == "p1" })
+        XCTAssertEqual(p1["options"], try JSONParser.parse(#"[{"id":"o2","text":"Tacos","spice":{"level":3}},{"id":"o1","text":"Pho"}]"#))
+        XCTAssertEqual(p1["tag"], .array(["food"]))
+        XCTAssertEqual(p1["max_votes_allowed"]?.intValue, 1)
+        XCTAssertEqual(p1["created_at"]?.stringValue, "2020-06-03T00:00:00.000000001Z")
+        XCTAssertEqual(data.first { $0["id"]?.stringValue == "m6" }?["poll_id"], "p1")
+        let answer = try XCTUnwrap(data.first { $0["id"]?.stringValue == "v2" })
+        XCTAssertEqual(answer["answer_text"], "Pizza 🍕")
+        XCTAssertEqual(answer["is_answer"], true)
+        XCTAssertNil(answer["option_id"])
     }
 
     func testDemoDataAndAGeneratedFileRoundTrip() throws {

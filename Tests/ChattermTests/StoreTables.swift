@@ -3,7 +3,9 @@ import XCTest
 
 /// The rows of a store's item tables, for tests that compare two stores table by table.
 enum StoreTables {
-    static let items = ["users", "devices", "future_channel_bans", "channels", "members", "messages", "reactions"]
+    static let items = [
+        "users", "devices", "future_channel_bans", "channels", "members", "messages", "reactions", "polls", "poll_options", "poll_votes",
+    ]
 
     /// Every row of each item table, in key order, as text.
     static func rows(_ path: String) throws -> [String: [String]] {

@@ -70,6 +70,19 @@ final class UploadCommandTests: XCTestCase {
         try StoreTables.assertSame(local, server.db)
     }
 
+    /// --merge-custom reaches the server as create_import's merge_custom: stored keys the file lacks stay.
+    func testMergeCustomMergesIntoWhatTheServerHolds() throws {
+        let url = try server.start()
+        let first = directory.write("first.jsonl", lines: [#"{"type":"user","data":{"id":"ann","color":"red","size":1}}"#])
+        XCTAssertEqual(try upload([first, "--watch"], url: url).status, 0)
+        let second = directory.write("second.jsonl", lines: [#"{"type":"user","data":{"id":"ann","size":2}}"#])
+        let merged = try upload([second, "--watch", "--merge-custom"], url: url)
+        XCTAssertEqual(merged.status, 0, merged.stderr)
+        let row = try XCTUnwrap(try ChatStore(path: server.db, access: .read).inspect("SELECT custom FROM users WHERE id = 'ann'").first)
+        let custom: String = try XCTUnwrap(row["custom"])
+        XCTAssertEqual(try JSONParser.parse(custom), ["color": "red", "size": 2])
+    }
+
     func testAFileWithErrorsIsRefusedAndNothingIsUploaded() throws {
         let url = try server.start()
         let broken = packageRoot + "/demo-data/broken.jsonl"
@@ -108,7 +121,7 @@ final class UploadCommandTests: XCTestCase {
         XCTAssertEqual(try importTasks(), 0)
     }
 
-    func testMissingCredentialsBadURLAndMergeCustomAreUsageErrors() throws {
+    func testMissingCredentialsAndBadURLAreUsageErrors() throws {
         let file = directory.write("a.jsonl", lines: SampleImports.base)
         let noKey = try run(["upload", file], environment: ["STREAM_API_KEY": "", "STREAM_API_SECRET": ""])
         XCTAssertEqual(noKey.status, 64)
@@ -117,9 +130,6 @@ final class UploadCommandTests: XCTestCase {
         XCTAssertTrue(noSecret.stderr.contains("--api-secret SECRET or $STREAM_API_SECRET"), noSecret.stderr)
         let badURL = try run(["upload", file, "--api-key", "k", "--api-secret", "s", "--base-url", "ftp://x"])
         XCTAssertEqual(badURL.status, 64)
-        let merge = try run(["upload", file, "--api-key", "k", "--api-secret", "s", "--merge-custom"])
-        XCTAssertEqual(merge.status, 64)
-        XCTAssertTrue(merge.stderr.contains("--merge-custom is not supported yet"), merge.stderr)
         // Nothing listens on port 1: the network error, exit 2.
         let down = try run(["upload", file, "--api-key", "k", "--api-secret", "s", "--base-url", "http://127.0.0.1:1"])
         XCTAssertEqual(down.status, 2)

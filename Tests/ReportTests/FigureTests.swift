@@ -19,8 +19,8 @@ final class FigureTests: XCTestCase {
     func testTotalsPerItemType() {
         let t = figures.totals
         XCTAssertEqual(
-            [t[.user], t[.device], t[.futureChannelBan], t[.channel], t[.member], t[.message], t[.reaction]],
-            [4, 3, 1, 4, 7, 10, 4]
+            [t[.user], t[.device], t[.futureChannelBan], t[.channel], t[.member], t[.message], t[.reaction], t[.poll], t[.pollVote]],
+            [4, 3, 1, 4, 7, 10, 4, 1, 3]
         )
     }
 

@@ -59,7 +59,7 @@ enum HandCountedImport {
             "20T10:00:00",
             #","type":"reply","parent_id":"g2","pinned_at":"2020-01-20T11:00:00Z","pinned_by_id":"alice""#
         ),
-        message("e1", "team:eng", "alice", "03T10:00:00"),
+        message("e1", "team:eng", "alice", "03T10:00:00", #","poll_id":"lunch""#),
         message(
             "e2",
             "team:eng",
@@ -72,6 +72,10 @@ enum HandCountedImport {
         #"{"type":"reaction","data":{"message_id":"g1","type":"like","user_id":"bob","created_at":"2020-01-02T09:05:00Z"}}"#,
         #"{"type":"reaction","data":{"message_id":"g1","type":"love","user_id":"carol","created_at":"2020-01-02T09:05:00Z"}}"#,
         #"{"type":"reaction","data":{"message_id":"e1","type":"like","user_id":"bob","created_at":"2020-01-02T09:05:00Z"}}"#,
+        #"{"type":"poll","data":{"id":"lunch","name":"Lunch?","created_by_id":"alice","allow_answers":true,"options":[{"id":"a","text":"Pho"},{"id":"b","text":"Tacos"}]}}"#,
+        #"{"type":"poll_vote","data":{"id":"v1","poll_id":"lunch","option_id":"a","user_id":"bob","created_at":"2020-01-03T11:00:00Z"}}"#,
+        #"{"type":"poll_vote","data":{"id":"v2","poll_id":"lunch","option_id":"b","user_id":"bob","created_at":"2020-01-03T11:01:00Z"}}"#,
+        #"{"type":"poll_vote","data":{"id":"v3","poll_id":"lunch","is_answer":true,"answer_text":"Soup","user_id":"alice","created_at":"2020-01-03T11:02:00Z"}}"#,
     ]
 
     /// A store with the file imported, and the file's path.

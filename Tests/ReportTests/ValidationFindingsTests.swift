@@ -17,7 +17,7 @@ final class ValidationFindingsTests: XCTestCase {
             findings.reconciliation.map { "\($0.item) \($0.source) \($0.imported) \($0.difference)" },
             [
                 "users 4 4 0", "devices 3 3 0", "future_channel_bans 1 1 0", "channels 4 4 0", "members 7 7 0", "messages 10 10 0",
-                "reactions 4 4 0",
+                "reactions 4 4 0", "polls 1 1 0", "poll_votes 3 3 0",
             ]
         )
         XCTAssertEqual(Set(findings.reconciliation.map(\.reason)), ["matches"])
@@ -25,12 +25,13 @@ final class ValidationFindingsTests: XCTestCase {
 
     func testAFileNotYetImportedShowsTheGapWithAReason() throws {
         let (store, _) = try HandCountedImport.store(in: directory)
-        let more = directory.write(
-            "more.jsonl",
-            lines: HandCountedImport.lines + [
-                #"{"type":"reaction","data":{"message_id":"e2","type":"fire","user_id":"carol","created_at":"2020-01-05T00:00:00Z"}}"#
-            ]
+        // One more reaction, where reactions go: before the polls.
+        var lines = HandCountedImport.lines
+        lines.insert(
+            #"{"type":"reaction","data":{"message_id":"e2","type":"fire","user_id":"carol","created_at":"2020-01-05T00:00:00Z"}}"#,
+            at: try XCTUnwrap(lines.firstIndex { $0.hasPrefix(#"{"type":"poll""#) })
         )
+        let more = directory.write("more.jsonl", lines: lines)
         let findings = try XCTUnwrap(MigrationReport.make(store: store, importFile: more).validation)
         let reactions = try XCTUnwrap(findings.reconciliation.first { $0.item == "reactions" })
         XCTAssertEqual([reactions.source, reactions.imported, reactions.difference], [5, 4, -1])
@@ -67,6 +68,32 @@ final class ValidationFindingsTests: XCTestCase {
         let messages = try XCTUnwrap(findings.reconciliation.first { $0.item == "messages" })
         XCTAssertEqual([messages.source, messages.imported], [6, 0])
         XCTAssertEqual(messages.reason, "the file has 5 errors: an import of it writes nothing")
+    }
+
+    /// Poll errors group by kind too: the polls', options' and votes' own ids and counts are taken out.
+    func testPollErrorsAreGroupedByKind() throws {
+        let store = try TestStore.open(directory.file("polls.sqlite"))
+        let poll = { (id: String) in
+            #"{"type":"poll","data":{"id":"\#(id)","name":"?","max_votes_allowed":1,"options":[{"id":"a","text":"A"},{"id":"b","text":"B"}]}}"#
+        }
+        let vote = { (id: String, poll: String, option: String) in
+            #"{"type":"poll_vote","data":{"id":"\#(id)","poll_id":"\#(poll)","option_id":"\#(option)","user_id":"bob","created_at":"2020-01-01T00:00:00Z"}}"#
+        }
+        let lines =
+            SampleImports.base + [
+                poll("p1"), poll("p2"), vote("v1", "p1", "x"), vote("v2", "p2", "y"), vote("v3", "p1", "a"), vote("v4", "p1", "b"),
+                vote("v5", "p2", "a"), vote("v6", "p2", "b"),
+            ]
+        let findings = try XCTUnwrap(
+            MigrationReport.make(store: store, importFile: directory.write("polls.jsonl", lines: lines)).validation
+        )
+        XCTAssertEqual(
+            findings.kinds.map { "\($0.count) \($0.kind)" },
+            [
+                #"2 Validation error: option_id "…" is not an option of poll "…""#,
+                #"2 Validation error: poll "…" has max_votes_allowed N: user "…" votes for N options"#,
+            ]
+        )
     }
 
     func testAnUnreadableFileIsAnError() throws {

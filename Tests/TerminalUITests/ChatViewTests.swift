@@ -101,7 +101,7 @@ final class ChatViewTests: XCTestCase {
         var reply = ChatFixture.message("r1", "maya", "Dry run went fine, 0 errors.", at: "2020-03-02T09:20:00Z")
         reply.parentID = "m2"
         state.thread = ThreadPane(root: rows[1], replies: [ChatFixture.row(reply)])
-        state.modes.focus = .thread
+        state.thread?.hasFocus = true
         let frame = render(state)
         assertSnapshot(frame, named: "thread-120x40")
         XCTAssertNotNil(find("▶ Thread", in: frame))

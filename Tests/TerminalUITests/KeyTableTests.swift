@@ -28,6 +28,7 @@ final class KeyTableTests: XCTestCase {
                 [select, .confirmDelete(messageID: "m7")],
                 [.completion(Completion(start: 0, query: "t", candidates: ["@tomas"], index: 0))],
                 [select, .reactionPicker(ReactionPicker(messageID: "m7"))], [.search(SearchResults(query: "x", rows: [row]))],
+                [select, .pollPicker(PollPicker(messageID: "m7"))],
             ]
         }
         return modes.map { state(live: live, $0) }
@@ -114,7 +115,7 @@ final class KeyTableTests: XCTestCase {
             default: true
             }
         }
-        XCTAssertEqual(overlays.count, 7)
+        XCTAssertEqual(overlays.count, 8)
         for over in overlays {
             for key in keys {
                 guard case .chat(let event)? = KeyTable.command(for: key, in: over, screen: (120, 40)) else { continue }

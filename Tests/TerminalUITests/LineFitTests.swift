@@ -48,7 +48,7 @@ final class LineFitTests: XCTestCase {
     func testACutThreadHeaderEndsInAnEllipsis() {
         var state = ChatFixture.state()
         state.thread = ThreadPane(root: ChatFixture.rows[1], replies: [])
-        state.modes.focus = .thread
+        state.thread?.hasFocus = true
         let header = render(state, 20, 10).lines[0]
         XCTAssertEqual(header, " ▶ Thread (Esc clos…")
     }

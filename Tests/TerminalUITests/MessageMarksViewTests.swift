@@ -42,12 +42,50 @@ final class MessageMarksViewTests: XCTestCase {
         }
     }
 
+    /// `@here` calls on every member: marked in the gutter with `@here` highlighted, though the
+    /// viewer is not named. A restricted message says who may see it.
+    func testAnAtHereMessageIsMarkedAndARestrictedOneSaysForWhom() throws {
+        var state = ChatFixture.state()
+        var rows = ChatFixture.rows
+        rows[7].message.text = "@here deploy at noon"
+        rows[7].message.mentionedHere = true
+        rows[7].message.restrictedVisibility = ["maya", "priya"]
+        state.window?.rows = rows
+        let frame = ChatView.render(state, width: 120, height: 40, context: context)
+        let text = try XCTUnwrap(find("@here deploy at noon", in: frame))
+        XCTAssertEqual((0..<5).map { frame[text.x + $0, text.y].style }, Array(repeating: context.style("message.mention"), count: 5))
+        XCTAssertEqual(frame[text.x + 6, text.y].style, context.style("message.text"))
+        XCTAssertEqual(frame[text.x - 7, text.y].text, "▌")
+        XCTAssertEqual(frame[text.x - 7, text.y].style, context.style("message.mentionMark"))
+        let header = try XCTUnwrap(find("10:02 Tomás Silva", in: frame))
+        XCTAssertTrue(frame.text(row: header.y).contains("🔒 visible to maya, priya"), frame.text(row: header.y))
+        XCTAssertEqual(frame.find("🔒")?.y, header.y, "only that message is marked")
+    }
+
+    /// The details overlay lists who may see a message, whom it calls on, and each attachment's custom fields.
+    func testDetailsShowAudienceMentionsAndAttachmentCustomFields() throws {
+        var state = ChatFixture.state()
+        var row = ChatFixture.rows[7]
+        row.message.mentionedChannel = true
+        row.message.mentionedRoles = ["admin"]
+        row.message.restrictedVisibility = ["maya"]
+        row.message.attachments = [
+            Attachment(fields: ["type": "file", "asset_url": "https://example.com/a.pdf", "title": "a.pdf", "pages": 3])
+        ]
+        state.modes.push(.details(MessageDetails(row: row, reactions: [])))
+        let frame = ChatView.render(state, width: 120, height: 40, context: context)
+        for line in ["visible to: maya", "mentions: @channel", "mentioned roles: admin", "attachment 1 (file):", "pages: 3"] {
+            XCTAssertNotNil(find(line, in: frame), line)
+        }
+        XCTAssertNil(find("asset_url", in: frame), "standard attachment fields are not custom")
+    }
+
     private func threadFrame() -> Frame {
         var state = ChatFixture.state()
         var reply = ChatFixture.message("r1", "maya", "Dry run went fine, 0 errors.", at: "2020-03-02T09:20:00Z")
         reply.parentID = "m2"
         state.thread = ThreadPane(root: ChatFixture.rows[1], replies: [ChatFixture.row(reply)])
-        state.modes.focus = .thread
+        state.thread?.hasFocus = true
         return ChatView.render(state, width: 120, height: 40, context: context)
     }
 

@@ -70,7 +70,7 @@ extension SelectModeKeysTests {
             return ChatFixture.row(m)
         }
         state.thread = ThreadPane(root: root, replies: replies)
-        state.modes.focus = .thread
+        state.thread?.hasFocus = true
         state = press([.up], state).0
         XCTAssertEqual(state.modes.top, .select(pane: .thread, messageID: "r3"), "one's own reply")
         let context = ChatFixture.context()

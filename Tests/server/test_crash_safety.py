@@ -16,7 +16,8 @@ import requests
 from conftest import BINARY, start_server
 
 RUNS = int(os.environ.get("CHATTERM_KILL_RUNS", "3"))
-ITEM_TABLES = ("users", "devices", "future_channel_bans", "channels", "members", "messages", "reactions")
+ITEM_TABLES = ("users", "devices", "future_channel_bans", "channels", "members", "messages", "reactions", "polls",
+               "poll_options", "poll_votes")
 # A device's created_at is the time of its import: two whole imports differ there only.
 SELECTED = {"devices": "id, user_id, push_provider, push_provider_name"}
 # The import the kills interrupt, a few seconds long (the window the kills land in) on either

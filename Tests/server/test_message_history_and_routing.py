@@ -24,7 +24,8 @@ ANY_ROUTE = "this route is not supported by the local server"
 
 
 @pytest.mark.parametrize("method, path, says", [
-    ("GET", "imports/v2", ANY_ROUTE),                # would be the import task with id "v2"
+    ("GET", "imports/v2/external-storage", ANY_ROUTE),     # would be the import v2 task "external-storage"
+    ("DELETE", "imports/v2/external-storage", ANY_ROUTE),  # would delete it
     ("DELETE", "users/block", ANY_ROUTE),            # would delete the user "block"
     ("GET", "messages/history", ANY_ROUTE),          # a fixed path, but only POST is Stream's
     ("PUT", "messages/history", ANY_ROUTE),          # would partially update the message "history"

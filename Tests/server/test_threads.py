@@ -96,3 +96,16 @@ def test_mark_read_with_thread_id_reads_that_thread_only(client, threads):
     with pytest.raises(StreamAPIException):
         channel.mark_read(alice, thread_id=reply_id)
     assert unread_threads(alice) == ({first["id"]: 1}, 1), "a refused mark changes nothing"
+
+
+def test_member_limit_trims_the_threads_channel_members(client, server, threads):
+    channel, alice, bob, carol, first, second, lonely = threads
+    found = client.query_threads({}, user_id=alice, member_limit=2)["threads"]
+    assert {len(t["channel"]["members"]) for t in found} == {2} and found[0]["channel"]["member_count"] == 3
+    assert all(m["user"]["id"] in (alice, bob, carol) for m in found[0]["channel"]["members"])
+    everyone = client.query_threads({}, user_id=alice, member_limit=100)["threads"][0]["channel"]["members"]
+    assert sorted(m["user_id"] for m in everyone) == sorted([alice, bob, carol])
+    assert "members" not in client.query_threads({}, user_id=alice)["threads"][0]["channel"], "members only when asked for"
+    answer = as_user(server, carol, "GET", f"threads/{first['id']}?member_limit=1", {})
+    assert answer.status_code == 200, answer.text
+    assert len(answer.json()["thread"]["channel"]["members"]) == 1

@@ -101,6 +101,50 @@ def test_deactivate_keeps_messages_unless_asked_and_refuses_the_unknown(server, 
     assert as_b.status_code == 403 and as_b.json()["code"] == 17
 
 
+def test_batch_deactivate_and_reactivate_finish_as_tasks(server, client, people):
+    a, b, c = people
+    channel = client.channel("messaging", new_id("batch"), {"members": [a, b, c]})
+    channel.create(a)
+    said = channel.send_message({"text": "said by b"}, b)["message"]
+    ws, _ = connect(server, b)
+    try:
+        answer = client.deactivate_users([a, b], mark_messages_deleted=True, created_by_id=c)
+        assert len(answer["task_id"]) == 36
+        event = next_event(ws, "user.deactivated")
+        assert event["user"]["id"] == b and event["created_by"]["id"] == c
+    finally:
+        ws.close()
+    task = client.get_task(answer["task_id"])
+    assert task["status"] == "completed"
+    assert sorted(u["id"] for u in task["result"]["users"]) == sorted([a, b])
+    assert all(u["deactivated_at"] for u in task["result"]["users"])
+    assert user(client, a)["deactivated_at"] and user(client, b)["deactivated_at"] and "deactivated_at" not in user(client, c)
+    assert client.get_message(said["id"])["message"]["type"] == "deleted"
+
+    back = client.post("users/reactivate", data={"user_ids": [a, b], "restore_messages": True, "created_by_id": c})
+    task = client.get_task(back["task_id"])
+    assert task["status"] == "completed" and sorted(u["id"] for u in task["result"]["users"]) == sorted([a, b])
+    assert "deactivated_at" not in user(client, a) and "deactivated_at" not in user(client, b)
+    assert client.get_message(said["id"])["message"]["type"] == "regular", "restore_messages brought it back"
+
+
+def test_batch_deactivate_and_reactivate_refuse_all_or_nothing(server, client, people):
+    a, b, c = people
+    refused(lambda: client.deactivate_users([a, "nobody-" + a]), text="nobody-" + a)
+    assert "deactivated_at" not in user(client, a), "a refused batch changes no user"
+    refused(lambda: client.deactivate_users([]), text="user_ids")
+    refused(lambda: client.deactivate_users([f"u{n}" for n in range(101)]), text="at most 100")
+    refused(lambda: client.deactivate_users([a], mark_channels_deleted=True), text="mark_channels_deleted")
+    refused(lambda: client.deactivate_users([a], mark_messages_deleted="yes"), text="must be true or false")
+    client.deactivate_users([a])
+    refused(lambda: client.post("users/reactivate", data={"user_ids": [a, b]}), text=b)
+    assert user(client, a)["deactivated_at"], "b is not deactivated: nothing was reactivated"
+    refused(lambda: client.post("users/reactivate", data={"user_ids": [a], "restore_channels": True}), text="restore_channels")
+    for path in ("users/deactivate", "users/reactivate"):
+        as_c = as_user(server, c, "POST", path, {"user_ids": [c]})
+        assert as_c.status_code == 403 and as_c.json()["code"] == 17, "server-side only"
+
+
 def test_restore_brings_back_soft_deleted_users(server, client, people):
     a, b, c = people
     client.delete_user(a)

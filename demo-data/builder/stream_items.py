@@ -1,9 +1,11 @@
 """The Stream Chat import items: users, devices, future channel bans, channels,
-members (with last_read), messages and reactions, in the order Stream wants."""
+members (with last_read), messages, reactions, polls and poll votes, in the order
+Stream wants."""
 
 import json
 from datetime import timedelta
 
+from . import polls
 from .attachments import ALNUM
 from .conversation import ms, ts
 from .workspace import parse_time
@@ -86,13 +88,14 @@ def device_token(rng, kind):
     return "".join(r.choice(ALNUM) for _ in range(44))  # xiaomi regId
 
 
-def items(story):
+def items(story, seed):
     """All import items as (type, data) pairs."""
     ws = story.ws
     messages = story.messages()
     reacts = reactions(story, messages)
     reacts.sort(key=lambda x: (x["created"], x["msg"]["id"]))
 
+    poll_of = polls.anchors(messages)
     out = []
     for u in ws.people:
         uid = u["id"]
@@ -146,6 +149,8 @@ def items(story):
                 d["show_in_channel"] = True
         if m["quote"]:
             d["quoted_message_id"] = m["quote"]["id"]
+        if m["id"] in poll_of:
+            d["poll_id"] = poll_of[m["id"]]
         if m["mentions"]:
             d["mentioned_users_ids"] = m["mentions"]
         if m["atts"]:
@@ -159,6 +164,7 @@ def items(story):
     for x in reacts:
         out.append(("reaction", dict(message_id=x["msg"]["id"], type=x["type"], user_id=x["user"],
                                      created_at=ts(x["created"]))))
+    out.extend(polls.items(story, messages, seed))
     return out
 
 

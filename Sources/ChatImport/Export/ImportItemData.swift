@@ -75,7 +75,50 @@ public struct ImportItemData {
             o.put("user_id", r.userID)
             o.put("created_at", r.createdAt)
             return o.with(custom: r.custom)
+        case .poll(let p):
+            return poll(p)
+        case .pollVote(let v):
+            o.put("id", v.id)
+            o.put("poll_id", v.pollID)
+            o.put("option_id", v.optionID)
+            if v.isAnswer { o.put("is_answer", true) }
+            o.put("answer_text", v.answerText)
+            o.put("user_id", v.userID)
+            o.put("created_at", v.createdAt)
+            o.put("updated_at", v.updatedAt)
+            return o.object
         }
+    }
+
+    /// Flags are written only when set, as a file that left them out reads back the same.
+    private func poll(_ p: Poll) -> JSONObject {
+        var o = Fields()
+        o.put("id", p.id)
+        o.put("name", p.name)
+        o.put("description", p.description)
+        o.put("created_by_id", p.createdByID)
+        if p.votingVisibility != .public { o.put("voting_visibility", p.votingVisibility.rawValue) }
+        if p.enforceUniqueVote { o.put("enforce_unique_vote", true) }
+        if let max = p.maxVotesAllowed { o.object.appendUnique("max_votes_allowed", .int(max)) }
+        if p.allowUserSuggestedOptions { o.put("allow_user_suggested_options", true) }
+        if p.allowAnswers { o.put("allow_answers", true) }
+        if p.isClosed { o.put("is_closed", true) }
+        if !p.options.isEmpty {
+            o.object.appendUnique(
+                "options",
+                .array(
+                    p.options.map { option in
+                        var f = Fields()
+                        f.put("id", option.id)
+                        f.put("text", option.text)
+                        return .object(f.with(custom: option.custom))
+                    }
+                )
+            )
+        }
+        o.put("created_at", p.createdAt)
+        o.put("updated_at", p.updatedAt)
+        return o.with(custom: p.custom)
     }
 
     /// Whether `channel` is named by its members in import files, and by which.
@@ -95,10 +138,12 @@ public struct ImportItemData {
         o.put("parent_id", m.parentID)
         o.put("show_in_channel", m.showInChannel)
         o.put("quoted_message_id", m.quotedMessageID)
+        o.put("poll_id", m.pollID)
         o.put("mentioned_users_ids", m.mentionedUserIDs)
         o.put("mentioned_roles", m.mentionedRoles)
-        o.put("mentioned_here", m.mentionedHere)
-        o.put("mentioned_channel", m.mentionedChannel)
+        // The store keeps false for absent: only a true flag is written, as a file would carry it.
+        o.put("mentioned_here", m.mentionedHere == true ? true : nil)
+        o.put("mentioned_channel", m.mentionedChannel == true ? true : nil)
         o.put("restricted_visibility", m.restrictedVisibility)
         o.put("pinned_at", m.pinnedAt)
         o.put("pinned_by_id", m.pinnedByID)

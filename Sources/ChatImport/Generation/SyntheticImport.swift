@@ -1,8 +1,9 @@
 import ChatModel
 
 /// Writes a valid synthetic import file: every item type, all five channel types, distinct
-/// DMs, threads, quotes, mentions, attachments of each kind, pins, deletions, reactions and
-/// unread state. Messages spread over six months and over channels unevenly (a few busy
+/// DMs, threads, quotes, mentions (@here, @channel, roles), restricted messages, attachments of
+/// each kind (some with custom fields), pins, deletions, reactions, polls with votes and unread
+/// state. Messages spread over six months and over channels unevenly (a few busy
 /// channels, a long tail), as real workspaces do. Memory: a few bytes per message.
 public enum SyntheticImport {
     public struct Spec: Sendable {
@@ -99,13 +100,20 @@ public enum SyntheticImport {
         var messageChannel = [Int32](repeating: 0, count: spec.messages)
         var messageTime = [Int64](repeating: 0, count: spec.messages)  // milliseconds
         var reactable = [Bool](repeating: false, count: spec.messages)
+        var polls: [SyntheticPolls.Planned] = []
         let step = max(1, Double(span * 1000) / Double(max(spec.messages, 1)))
         var clock = Double(start * 1000)
         for k in 0..<spec.messages {
             clock += step * (0.5 + Double(rng.below(1000)) / 1000)
             let lo = picker.pick(&rng)
             let millis = Int64(clock)
-            let (message, isRoot, canReact) = makeMessage(k, millis: millis, plan: &plans[lo], userIDs: userIDs, rng: &rng)
+            let (made, isRoot, canReact) = makeMessage(k, millis: millis, plan: &plans[lo], userIDs: userIDs, rng: &rng)
+            var message = made
+            if isRoot, canReact, SyntheticPolls.carriesPoll(k), let author = message["user"]?.stringValue {
+                message["poll_id"] = .string(SyntheticPolls.id(k))
+                let voters = plans[lo].memberIDs.map { userIDs[$0] }
+                polls.append(SyntheticPolls.Planned(messageIndex: k, creator: author, voters: voters, seconds: millis / 1000))
+            }
             try out.write(.message, message)
             messageChannel[k] = Int32(lo)
             messageTime[k] = millis
@@ -129,6 +137,7 @@ public enum SyntheticImport {
                 )
             }
         }
+        try SyntheticPolls.write(polls, seed: spec.seed, to: out)
         try out.close()
         return out.counts
     }
@@ -186,6 +195,19 @@ public enum SyntheticImport {
             text = "@\(userIDs[other]) " + text
             m["mentioned_users_ids"] = [.string(userIDs[other])]
         }
+        // The 2026 fields, at fixed shares of `k` rather than drawn: the random stream, and so
+        // everything else generated from a seed, stays as it was.
+        if k % 97 == 5 {
+            text += " @here"
+            m["mentioned_here"] = true
+        } else if k % 131 == 7 {
+            text = "@channel " + text
+            m["mentioned_channel"] = true
+        }
+        if k % 59 == 11 { m["mentioned_roles"] = ["admin", "channel_moderator"] }
+        if k % 83 == 13, let other = plan.memberIDs.first(where: { $0 != author }) {
+            m["restricted_visibility"] = [.string(userIDs[other])]
+        }
         m["text"] = .string(text)
         var isRoot = true
         if !plan.recentRoots.isEmpty, rng.chance(0.12) {
@@ -196,7 +218,12 @@ public enum SyntheticImport {
         } else if !plan.recentRoots.isEmpty, rng.chance(0.03) {
             m["quoted_message_id"] = .string("msg-\(rng.pick(plan.recentRoots))")
         }
-        if rng.chance(0.04) { m["attachments"] = [.object(attachment(k, &rng))] }
+        if rng.chance(0.04) {
+            var attachment = attachment(k, &rng)
+            // Custom attachment fields, allowed since Stream's March 2026 schema.
+            if k % 3 == 0 { attachment["source"] = ["tool": "chatterm generate", "batch": .int(k / 1000)] }
+            m["attachments"] = [.object(attachment)]
+        }
         if rng.chance(0.003), isRoot {
             m["pinned_at"] = .string(Timestamp(seconds: created.seconds + 60).rfc3339)
             m["pinned_by_id"] = .string(userIDs[plan.memberIDs[0]])

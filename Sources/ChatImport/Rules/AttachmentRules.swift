@@ -1,16 +1,11 @@
 import ChatModel
 
-/// Attachments are stored whole; these are the fields Stream knows (the rest is custom data).
+/// Attachments are stored whole; `Attachment.standardKeys` are the fields Stream knows, the rest
+/// is custom data (allowed since Stream's March 2026 schema), within the 5 KiB custom limit.
 enum AttachmentRules {
-    static let reserved: Set<String> = ["actions", "fields"]
-    static let urlFields = ["image_url", "thumb_url", "asset_url"]
-    /// `migrate_resources` (a request to copy files to Stream's CDN) is accepted and kept;
-    /// there is no CDN here to copy to.
-    static let standard = [
-        "type", "title", "title_link", "text", "pretext", "fallback", "color", "footer", "footer_icon",
-        "author_name", "author_link", "author_icon", "og_scrape_url", "original_width", "original_height",
-        "file_size", "mime_type", "giphy", "migrate_resources",
-    ]
+    static let reserved = Attachment.reservedKeys
+    static let urlFields = Attachment.urlKeys
+    static let standard = Attachment.standardKeys
 
     /// `ownFiles`: a live server's own upload URLs (`http://HOST/files/`) pass too, so a message
     /// can point at a file uploaded to it; an import (nil) takes https:// URLs only, as Stream does.
@@ -20,6 +15,8 @@ enum AttachmentRules {
             if let ownFiles, url.hasPrefix(ownFiles), url.utf8.allSatisfy({ $0 > 0x20 && $0 != 0x7F }) { continue }
             if !isHTTPSURL(url) { f.fail("'\(url)' is not a valid attachment.\(key) (attachment URLs must be https:// URLs)") }
         }
+        // The schema types `type` and `migrate_resources`; the other known fields are kept as sent.
+        _ = f.string("type")
         f.markStandard(standard)
         _ = f.bool("migrate_resources")
         _ = f.custom(reserved: reserved)

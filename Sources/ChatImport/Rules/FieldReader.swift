@@ -106,6 +106,16 @@ struct FieldReader<Source: FieldSource> {
         return b
     }
 
+    /// A whole number; a fraction or one beyond Int is refused as Go's int would refuse it.
+    mutating func int(_ key: String) -> Int? {
+        guard let v = take(key) else { return nil }
+        guard case .number(let text) = v, let n = Int(text) else {
+            wrongType(key, v, expected: "int")
+            return nil
+        }
+        return n
+    }
+
     mutating func object(_ key: String) -> JSONObject? {
         guard let v = take(key) else { return nil }
         guard case .object(let o) = v else {
@@ -124,8 +134,14 @@ struct FieldReader<Source: FieldSource> {
         return a
     }
 
+    /// A list of strings; Go names the field's type `[]string` whether the value is no list or
+    /// a list holding something else.
     mutating func strings(_ key: String) -> [String]? {
-        guard let items = array(key) else { return nil }
+        guard let v = take(key) else { return nil }
+        guard case .array(let items) = v else {
+            wrongType(key, v, expected: "[]string")
+            return nil
+        }
         var out: [String] = []
         out.reserveCapacity(items.count)
         for item in items {

@@ -1,6 +1,6 @@
 /// The shape rules Stream applies to ids and names.
 enum IDRule {
-    case user, channelID, channelType, messageID, deviceID, reactionType
+    case user, channelID, channelType, messageID, deviceID, reactionType, pollID, pollOptionID, pollVoteID
 
     /// Stream's name for the field in "max … length exceeded".
     private var lengthName: String {
@@ -11,12 +11,15 @@ enum IDRule {
         case .messageID: "messageID"
         case .deviceID: "deviceID"
         case .reactionType: "reactionType"
+        case .pollID: "pollID"
+        case .pollOptionID: "pollOptionID"
+        case .pollVoteID: "pollVoteID"
         }
     }
 
     var maxLength: Int {
         switch self {
-        case .user, .messageID, .deviceID: 255
+        case .user, .messageID, .deviceID, .pollID, .pollOptionID, .pollVoteID: 255
         case .channelID, .channelType: 64
         case .reactionType: 30
         }
@@ -28,7 +31,7 @@ enum IDRule {
         case .user: IDRule.userBytes
         case .channelID, .channelType: IDRule.channelBytes
         case .reactionType: IDRule.reactionBytes
-        case .messageID, .deviceID: nil
+        case .messageID, .deviceID, .pollID, .pollOptionID, .pollVoteID: nil
         }
     }
 
@@ -46,7 +49,7 @@ enum IDRule {
         case .user: "letters, digits, @, _ and -"
         case .channelID, .channelType: "letters, digits, _ and -"
         case .reactionType: "letters, digits, _, -, +, : and ."
-        case .messageID, .deviceID: "any characters"
+        case .messageID, .deviceID, .pollID, .pollOptionID, .pollVoteID: "any characters"
         }
     }
 

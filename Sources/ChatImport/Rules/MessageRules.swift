@@ -38,6 +38,7 @@ enum MessageRules {
         let parentID = f.id("parent_id", .messageID, required: false)
         let showInChannel = f.bool("show_in_channel")
         let quotedID = f.id("quoted_message_id", .messageID, required: false)
+        let pollID = f.id("poll_id", .pollID, required: false)
         let mentioned = f.ids("mentioned_users_ids", .user)
         let mentionedRoles = f.strings("mentioned_roles")
         let mentionedHere = f.bool("mentioned_here")
@@ -81,6 +82,7 @@ enum MessageRules {
         message.parentID = parentID
         message.showInChannel = showInChannel
         message.quotedMessageID = quotedID
+        message.pollID = pollID
         message.mentionedUserIDs = mentioned
         message.mentionedRoles = mentionedRoles
         message.mentionedHere = mentionedHere

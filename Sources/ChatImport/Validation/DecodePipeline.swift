@@ -14,6 +14,7 @@ final class DecodePipeline: @unchecked Sendable {
     }
 
     private let free: DispatchSemaphore
+    private let depth: Int
     private let filled = DispatchSemaphore(value: 0)
     private let lock = DispatchQueue(label: "chatterm.decode-pipeline")
     // Guarded by `lock`.
@@ -21,7 +22,11 @@ final class DecodePipeline: @unchecked Sendable {
     private var cancelled = false
 
     init(reader: ImportRecordReader, depth: Int = 2, decode: @escaping @Sendable (ImportRecordBatch) -> [DecodedRecord]) {
-        free = DispatchSemaphore(value: depth)
+        // Made at 0 and raised to `depth`: libdispatch traps when a semaphore is freed below the
+        // value it was made with, which is where a run the consumer stops early leaves `free`.
+        free = DispatchSemaphore(value: 0)
+        for _ in 0..<depth { free.signal() }
+        self.depth = depth
         let box = ReaderBox(reader)
         DispatchQueue.global().async { [self] in
             while true {
@@ -51,10 +56,12 @@ final class DecodePipeline: @unchecked Sendable {
         return try item.get()
     }
 
-    /// Stops the producer; call when the consumer stops before the end.
+    /// Stops the producer; call when the consumer stops before the end. `free` is signalled
+    /// past its starting value: libdispatch traps when a semaphore is freed below it, which a
+    /// stop with batches still unread would leave (a server that cancels an import lives on).
     func cancel() {
         lock.sync { cancelled = true }
-        free.signal()
+        for _ in 0...depth { free.signal() }
     }
 }
 

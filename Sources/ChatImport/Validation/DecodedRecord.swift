@@ -109,6 +109,8 @@ struct DecodedRecord {
         case .member: MemberRules.decode(data)
         case .message: MessageRules.decode(data, maxTextLength: types.maxMessageLength(forType: data["channel_type"]?.stringValue))
         case .reaction: ReactionRules.decode(data)
+        case .poll: PollRules.decode(data)
+        case .pollVote: PollRules.decodeVote(data)
         }
     }
 }

@@ -18,6 +18,8 @@ public final class ImportAnalyzer {
         public var workers = max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
         /// Checked between batches: once set, `run` throws `ImportInterruption.Interrupted`.
         public var interruption: ImportInterruption?
+        /// Import v2's `skip_references_check` (see `ReferenceChecker`).
+        public var skipReferencesCheck = false
         public init() {}
     }
 
@@ -34,7 +36,7 @@ public final class ImportAnalyzer {
     public init(existing: any ExistingItems = NoExistingItems(), sink: (any ImportSink)? = nil, options: Options = Options()) {
         self.options = options
         self.sink = sink
-        self.checker = ReferenceChecker(existing: existing)
+        self.checker = ReferenceChecker(existing: existing, skipsReferences: options.skipReferencesCheck)
         self.types = existing.channelTypes()
         if sink != nil {
             result.imported = ItemCounts()

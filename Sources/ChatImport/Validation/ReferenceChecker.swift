@@ -4,7 +4,11 @@ import ChatModel
 /// items earlier in the file or already in the store. It holds ids only, so its memory grows
 /// with the number of items, not with their size.
 struct ReferenceChecker {
-    private let existing: any ExistingItems
+    let existing: any ExistingItems
+    /// Import v2's `skip_references_check`: an item may name users, channels and messages that
+    /// are neither in the file nor in the store. Duplicates, order and the rules between items
+    /// that are both known (teams, threads) still hold.
+    let skipsReferences: Bool
     private var lastType: ItemType = .user
     private var users: [String: [String]] = [:]  // id → teams
     private var devices: Set<String> = []
@@ -14,6 +18,8 @@ struct ReferenceChecker {
     private var members: Set<PairKey> = []
     private var messages: [String: MessageFacts] = [:]
     private var reactions: Set<ReactionKey> = []
+    /// Polls and their votes so far (see `ReferenceChecker+Polls`).
+    var polls = PollFacts()
     /// References that may point forward within their own section, settled at the end.
     private var pending: [PendingReference] = []
     /// Distinct channels whose member_ids must each come back as a member item.
@@ -49,9 +55,13 @@ struct ReferenceChecker {
         case user(id: String, field: String, owner: String, context: Context)
         case channel(cid: String, field: String, owner: String, context: Context)
         case message(id: String, field: String, owner: String, cid: String, threadParent: Bool, context: Context)
+        case poll(id: String, owner: String, context: Context)
     }
 
-    init(existing: any ExistingItems) { self.existing = existing }
+    init(existing: any ExistingItems, skipsReferences: Bool = false) {
+        self.existing = existing
+        self.skipsReferences = skipsReferences
+    }
 
     // MARK: Per item
 
@@ -116,9 +126,13 @@ struct ReferenceChecker {
             }
             let owner = { "reaction \"\(key())\"" }
             requireUser(r.userID, "user_id", owner, &problems)
-            if messages[r.messageID] == nil, existing.message(r.messageID) == nil {
+            if !skipsReferences, messages[r.messageID] == nil, existing.message(r.messageID) == nil {
                 problems.append(missingMessage(r.messageID, "message_id", owner()))
             }
+        case .poll(let p):
+            checkPoll(p, &problems)
+        case .pollVote(let v):
+            checkVote(v, &problems)
         }
         return problems
     }
@@ -131,6 +145,8 @@ struct ReferenceChecker {
         for id in msg.mentionedUserIDs ?? [] { requireUser(id, "mentioned_users_ids", owner, &problems) }
         for id in msg.restrictedVisibility ?? [] { requireUser(id, "restricted_visibility", owner, &problems) }
         if let id = msg.pinnedByID { requireUser(id, "pinned_by_id", owner, &problems) }
+        // The poll item comes after every message, so the reference is settled at the end.
+        if let id = msg.pollID, pollRules(id) == nil { pending.append(.poll(id: id, owner: owner(), context: context())) }
         for (field, target, isParent) in [("parent_id", msg.parentID, true), ("quoted_message_id", msg.quotedMessageID, false)] {
             guard let target else { continue }
             if let problem = messageLink(target, field: field, owner: owner, cid: cid, threadParent: isParent) {
@@ -149,7 +165,7 @@ struct ReferenceChecker {
     /// Settles forward references and distinct-channel membership once every item was seen.
     mutating func finish() -> [(Context, String)] {
         var out: [(Context, String)] = []
-        for reference in pending {
+        for reference in pending where !(skipsReferences && isMissing(reference)) {
             switch reference {
             case .user(let id, let field, let owner, let context):
                 if users[id] == nil, existing.userTeams(id) == nil { out.append((context, missingUser(id, field, owner))) }
@@ -168,9 +184,11 @@ struct ReferenceChecker {
                 } else if let problem = messageLink(id, field: field, owner: { owner }, cid: cid, threadParent: threadParent) {
                     out.append((context, problem))
                 }
+            case .poll(let id, let owner, let context):
+                if pollRules(id) == nil { out.append((context, missingPoll(id, "poll_id", owner))) }
             }
         }
-        for distinct in distinctChannels {
+        for distinct in distinctChannels where !skipsReferences {
             for id in distinct.memberIDs where !members.contains(PairKey(a: distinct.cid, b: id)) {
                 out.append(
                     (
@@ -185,7 +203,17 @@ struct ReferenceChecker {
 
     // MARK: Helpers
 
-    private func duplicate(_ key: String) -> String { "duplicated item \"\(key)\"" }
+    /// A forward reference whose target never came.
+    private func isMissing(_ reference: PendingReference) -> Bool {
+        switch reference {
+        case .user(let id, _, _, _): users[id] == nil && existing.userTeams(id) == nil
+        case .channel(let cid, _, _, _): channels[cid] == nil && existing.channelTeam(cid: cid) == nil
+        case .message(let id, _, _, _, _, _): lookUpMessage(id) == nil
+        case .poll(let id, _, _): !knowsPoll(id)
+        }
+    }
+
+    func duplicate(_ key: String) -> String { "duplicated item \"\(key)\"" }
 
     private func missingUser(_ id: String, _ field: String, _ owner: String) -> String {
         "\(field) user id \"\(id)\" doesn't exist (\(owner)). please include all users as separate user entries"
@@ -198,20 +226,22 @@ struct ReferenceChecker {
     /// The user's teams when the user exists in the file or the store.
     /// `owner` describes the referring item; it is built only when the reference is broken.
     @discardableResult
-    private mutating func requireUser(_ id: String, _ field: String, _ owner: () -> String, _ problems: inout [String]) -> [String]? {
+    mutating func requireUser(_ id: String, _ field: String, _ owner: () -> String, _ problems: inout [String]) -> [String]? {
         if let teams = users[id] { return teams }
         if let teams = existing.userTeams(id) {
             users[id] = teams
             return teams
         }
-        problems.append(missingUser(id, field, owner()))
+        if !skipsReferences { problems.append(missingUser(id, field, owner())) }
         return nil
     }
 
     private mutating func requireChannel(_ cid: String, _ owner: () -> String, _ problems: inout [String]) -> ChannelFacts? {
         if let facts = channels[cid] { return facts }
         if let team = existing.channelTeam(cid: cid) { return registerChannel(cid, team: team) }
-        problems.append("channel \"\(cid)\" doesn't exist (\(owner())). please include all channels as separate channel entries")
+        if !skipsReferences {
+            problems.append("channel \"\(cid)\" doesn't exist (\(owner())). please include all channels as separate channel entries")
+        }
         return nil
     }
 

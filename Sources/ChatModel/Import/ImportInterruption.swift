@@ -9,6 +9,11 @@ public final class ImportInterruption: Sendable {
     /// The first reason given wins.
     public func interrupt(_ why: String) { reason.withLock { $0 = $0 ?? why } }
 
+    /// Import v2's cancel: the same stop, recorded as cancelled rather than failed.
+    public func cancel() { interrupt(Self.cancelReason) }
+
+    static let cancelReason = "cancelled"
+
     public var isInterrupted: Bool { reason.withLock { $0 } != nil }
 
     public func check() throws {
@@ -18,5 +23,6 @@ public final class ImportInterruption: Sendable {
     public struct Interrupted: Error, CustomStringConvertible {
         public var reason: String
         public var description: String { "interrupted (\(reason))" }
+        public var isCancel: Bool { reason == ImportInterruption.cancelReason }
     }
 }

@@ -1,6 +1,6 @@
 /// The item types of Stream's import format, in the order a file must list them.
 public enum ItemType: Int, Sendable, CaseIterable, Comparable {
-    case user, device, futureChannelBan, channel, member, message, reaction
+    case user, device, futureChannelBan, channel, member, message, reaction, poll, pollVote
 
     /// The `type` written in the file. `channel_member` (the JSON schemas' name) reads as `member`.
     public var name: String {
@@ -12,6 +12,8 @@ public enum ItemType: Int, Sendable, CaseIterable, Comparable {
         case .member: "member"
         case .message: "message"
         case .reaction: "reaction"
+        case .poll: "poll"
+        case .pollVote: "poll_vote"
         }
     }
 
@@ -44,6 +46,8 @@ public enum ImportItem: Sendable, Hashable {
     case member(Member)
     case message(Message)
     case reaction(Reaction)
+    case poll(Poll)
+    case pollVote(PollVote)
 
     public var type: ItemType {
         switch self {
@@ -54,6 +58,8 @@ public enum ImportItem: Sendable, Hashable {
         case .member: .member
         case .message: .message
         case .reaction: .reaction
+        case .poll: .poll
+        case .pollVote: .pollVote
         }
     }
 }

@@ -43,10 +43,13 @@ public protocol ExistingItems {
     func message(_ id: String) -> (cid: String, isReply: Bool)?
     /// The channel types the app has besides the built-in ones, and their message limits.
     func channelTypes() -> ImportChannelTypes
+    /// An existing poll with its options (votes in a file may be for it), or nil.
+    func poll(_ id: String) -> Poll?
 }
 
 extension ExistingItems {
     public func channelTypes() -> ImportChannelTypes { .builtIn }
+    public func poll(_ id: String) -> Poll? { nil }
 }
 
 /// Nothing exists yet: validation of a file on its own.

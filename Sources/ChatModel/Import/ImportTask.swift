@@ -1,11 +1,29 @@
 /// The states an import task goes through. Stream documents `uploaded`, `analyzing`,
 /// `analyze_failed`, `waiting_confirmation` and `completed`; a local import needs no
-/// confirmation, so it goes uploaded → analyzing → completed or analyze_failed.
+/// confirmation, so it goes uploaded → analyzing → completed or analyze_failed. Import v2
+/// adds cancelling a queued or running task: `cancelled`.
 public enum ImportTaskState: String, Sendable, CaseIterable {
     case uploaded, analyzing
     case analyzeFailed = "analyze_failed"
     case waitingConfirmation = "waiting_confirmation"
     case completed
+    case cancelled
+
+    /// Import v2's integer state. Stream's OpenAPI has integers without names; stream-cli takes
+    /// 1–4 and its docs say *queued* and *processing*. The order here (queued, processing,
+    /// completed, failed, then cancelled, which came later) is this server's choice.
+    public var v2Number: Int {
+        switch self {
+        case .uploaded, .waitingConfirmation: 1
+        case .analyzing: 2
+        case .completed: 3
+        case .analyzeFailed: 4
+        case .cancelled: 5
+        }
+    }
+
+    /// The states an Import v2 number stands for.
+    public static func withV2Number(_ number: Int) -> [ImportTaskState] { allCases.filter { $0.v2Number == number } }
 }
 
 public struct ImportTaskTransition: Sendable, Hashable {
@@ -91,6 +109,12 @@ public struct ImportTask: Sendable, Hashable {
     public var id: String
     public var path: String
     public var mode: ImportMode
+    /// Upsert merges the file's custom data into what is stored instead of replacing it.
+    public var mergeCustom = false
+    /// Import v2: references to items neither in the file nor in the store are not errors.
+    public var skipReferencesCheck = false
+    /// Import v2's `product` (`chat`); nil for a classic import task.
+    public var product: String?
     public var state: ImportTaskState
     public var size: Int64?
     public var createdAt: Timestamp
@@ -126,8 +150,14 @@ public struct ImportTask: Sendable, Hashable {
         move(to: .analyzeFailed, at: time)
     }
 
-    /// Completed or failed: nothing more will happen to it.
-    public var isFinal: Bool { state == .completed || state == .analyzeFailed }
+    /// Cancelled before or while it ran: like a failure, nothing was written.
+    public mutating func markCancelled(at time: Timestamp) {
+        result = ImportResult().json
+        move(to: .cancelled, at: time)
+    }
+
+    /// Completed, failed or cancelled: nothing more will happen to it.
+    public var isFinal: Bool { state == .completed || state == .analyzeFailed || state == .cancelled }
 
     public var json: JSONValue {
         var o: JSONObject = [

@@ -26,6 +26,8 @@ public struct Message: Sendable, Hashable {
     public var parentID: String?
     public var showInChannel: Bool?
     public var quotedMessageID: String?
+    /// The poll the message carries; the `poll` item may come later in the file.
+    public var pollID: String?
     public var mentionedUserIDs: [String]?
     public var mentionedRoles: [String]?
     public var mentionedHere: Bool?

@@ -1,5 +1,6 @@
 /// A message with what a reader needs beside it: its author, its thread size, its reactions
-/// summed per type (and which are the reader's own), and a preview of the message it quotes.
+/// summed per type (and which are the reader's own), a preview of the message it quotes, and
+/// the poll it carries.
 public struct MessageRow: Sendable, Hashable, Identifiable {
     public struct ReactionCount: Sendable, Hashable {
         public var type: String
@@ -30,13 +31,22 @@ public struct MessageRow: Sendable, Hashable, Identifiable {
     public var replyCount: Int
     public var reactions: [ReactionCount]
     public var quoted: QuotedPreview?
+    public var poll: PollCard?
 
-    public init(message: Message, authorName: String, replyCount: Int = 0, reactions: [ReactionCount] = [], quoted: QuotedPreview? = nil) {
+    public init(
+        message: Message,
+        authorName: String,
+        replyCount: Int = 0,
+        reactions: [ReactionCount] = [],
+        quoted: QuotedPreview? = nil,
+        poll: PollCard? = nil
+    ) {
         self.message = message
         self.authorName = authorName
         self.replyCount = replyCount
         self.reactions = reactions
         self.quoted = quoted
+        self.poll = poll
     }
 
     public var id: String { message.id }

@@ -33,12 +33,32 @@ public enum DisplayWidth {
         return total
     }
 
-    /// Cells `string` takes: the sum over its grapheme clusters.
+    /// Cells `string` takes: the sum over its grapheme clusters. Inlinable so that callers in
+    /// other modules get it specialized for `String` and `Substring` (unspecialized, it walks the
+    /// bytes through protocol witnesses: a tenth of a frame's cost once).
+    @inlinable
     public static func of(_ string: some StringProtocol) -> Int {
         if string.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return string.utf8.count }
         var total = 0
+        for scalar in string.unicodeScalars {
+            guard let cells = aloneWidth(of: scalar) else { return clusterWidth(string) }
+            total += cells
+        }
+        return total
+    }
+
+    /// The sum over `string`'s grapheme clusters, found by grapheme breaking.
+    @usableFromInline
+    static func clusterWidth(_ string: some StringProtocol) -> Int {
+        var total = 0
         for character in string { total += of(character) }
         return total
+    }
+
+    /// Whether each scalar of `string` is a grapheme cluster by itself (`aloneWidth` is not
+    /// nil for any): then it can be walked, measured and cut by scalar, without grapheme breaking.
+    public static func isScalarPerCluster(_ string: some StringProtocol) -> Bool {
+        string.unicodeScalars.allSatisfy { aloneWidth(of: $0) != nil }
     }
 
     /// `text` cut to at most `toWidth` cells between clusters, ending in "…" if cut and `ellipsis`.
@@ -84,6 +104,31 @@ extension DisplayWidth {
             return 0
         default:
             return isWide(value) ? 2 : 1
+        }
+    }
+
+    /// `width(of: scalar)` when `scalar` is a grapheme cluster by itself whatever its neighbours
+    /// are, provided they are such scalars too; nil when it may join one (UAX #29): CR, marks
+    /// and other extenders (VS16, skin tones, tags), ZWJ and other format characters, prepended
+    /// signs, spacing vowels, regional indicators and Hangul jamo. Most text (ASCII, Latin, CJK,
+    /// kana, Hangul syllables, single-scalar emoji) is made only of these, and is walked by
+    /// scalar: grapheme breaking is most of what measuring and drawing text cost otherwise.
+    public static func aloneWidth(of scalar: Unicode.Scalar) -> Int? {
+        let value = scalar.value
+        if value < 0x300 { return value == 0x0D ? nil : width(of: scalar) }  // CR joins LF; no marks below
+        switch value {
+        case 0x0D4E, 0x0E33, 0x0EB3,  // a prepended letter, two spacing vowels that are letters
+            0x1100...0x11FF, 0xA960...0xA97F, 0xD7B0...0xD7FF,  // Hangul jamo
+            0xFF9E...0xFF9F,  // halfwidth kana voicing marks
+            0x11000...0x11FFF,  // Brahmic scripts with prepended letters (and Ahom, see `width(of:)`)
+            0x1F1E6...0x1F1FF, 0x1F3FB...0x1F3FF:  // regional indicators, skin tones
+            return nil
+        default: break
+        }
+        switch scalar.properties.generalCategory {
+        case .nonspacingMark, .spacingMark, .enclosingMark, .format, .control, .surrogate: return nil
+        case .lineSeparator, .paragraphSeparator: return 0
+        default: return isWide(value) ? 2 : 1
         }
     }
 

@@ -12,10 +12,10 @@ public enum RouteCatalogue {
         static let marketing = "campaigns and segments are Stream's marketing product, not chat traffic"
         static let push = "the local server sends no push notifications"
         static let cloud = "needs cloud storage or queues (S3, SNS, SQS) the local server does not reach"
-        static let importV2 = "Import v2 reads from external storage; the local server serves the classic import"
+        static let importV2 =
+            "Import v2's external storage (S3, GCS) is not served: the local server imports files uploaded with import_urls"
         static let permissions = "roles and permissions are Stream's defaults; the local server does not edit them"
         static let blocklists = "blocklists and predefined filters are not implemented"
-        static let polls = "polls are not implemented"
         static let retention = "the local server keeps everything: no retention policies"
         static let userGroups = "user groups are not implemented"
         static let network = "needs the internet (link previews, translation)"
@@ -102,15 +102,15 @@ public enum RouteCatalogue {
         .served("POST", "/import_urls", "CreateImportURL"),
         .served("GET", "/imports", "ListImports"),
         .served("POST", "/imports", "CreateImport"),
-        .unserved("GET", "/imports/v2", "ListImportV2Tasks", Reason.importV2),
-        .unserved("POST", "/imports/v2", "CreateImportV2Task", Reason.importV2),
+        .served("GET", "/imports/v2", "ListImportV2Tasks"),
+        .served("POST", "/imports/v2", "CreateImportV2Task"),
         .unserved("GET", "/imports/v2/external-storage", "GetImporterExternalStorage", Reason.importV2),
         .unserved("PUT", "/imports/v2/external-storage", "UpsertImporterExternalStorage", Reason.importV2),
         .unserved("DELETE", "/imports/v2/external-storage", "DeleteImporterExternalStorage", Reason.importV2),
         .unserved("POST", "/imports/v2/external-storage/validate", "ValidateImporterExternalStorage", Reason.importV2),
-        .unserved("GET", "/imports/v2/{id}", "GetImportV2Task", Reason.importV2),
-        .unserved("DELETE", "/imports/v2/{id}", "DeleteImportV2Task", Reason.importV2),
-        .unserved("POST", "/imports/v2/{id}/cancel", "CancelImportV2Task", Reason.importV2),
+        .served("GET", "/imports/v2/{id}", "GetImportV2Task"),
+        .served("DELETE", "/imports/v2/{id}", "DeleteImportV2Task"),
+        .served("POST", "/imports/v2/{id}/cancel", "CancelImportV2Task"),
         .served("GET", "/imports/{id}", "GetImport"),
         .unserved("GET", "/longpoll", "LongPoll", Reason.longPoll),
         .served("GET", "/members", "QueryMembers"),
@@ -128,8 +128,8 @@ public enum RouteCatalogue {
         .unserved("POST", "/messages/{id}/reactions", "QueryReactions", Reason.notYet),
         .unserved("POST", "/messages/{id}/translate", "TranslateMessage", Reason.network),
         .unserved("POST", "/messages/{id}/undelete", "UndeleteMessage", Reason.notYet),
-        .unserved("POST", "/messages/{message_id}/polls/{poll_id}/vote", "CastPollVote", Reason.polls),
-        .unserved("DELETE", "/messages/{message_id}/polls/{poll_id}/vote/{vote_id}", "DeletePollVote", Reason.polls),
+        .served("POST", "/messages/{message_id}/polls/{poll_id}/vote", "CastPollVote"),
+        .served("DELETE", "/messages/{message_id}/polls/{poll_id}/vote/{vote_id}", "DeletePollVote"),
         .unserved("POST", "/messages/{message_id}/reminders", "CreateReminder", Reason.notYet),
         .unserved("PATCH", "/messages/{message_id}/reminders", "UpdateReminder", Reason.notYet),
         .unserved("DELETE", "/messages/{message_id}/reminders", "DeleteReminder", Reason.notYet),
@@ -151,17 +151,17 @@ public enum RouteCatalogue {
         .unserved("GET", "/permissions/{id}", "GetPermission", Reason.permissions),
         .unserved("PUT", "/permissions/{id}", "UpdatePermission", Reason.permissions),
         .unserved("DELETE", "/permissions/{id}", "DeletePermission", Reason.permissions),
-        .unserved("POST", "/polls", "CreatePoll", Reason.polls),
-        .unserved("PUT", "/polls", "UpdatePoll", Reason.polls),
-        .unserved("POST", "/polls/query", "QueryPolls", Reason.polls),
-        .unserved("GET", "/polls/{poll_id}", "GetPoll", Reason.polls),
-        .unserved("PATCH", "/polls/{poll_id}", "UpdatePollPartial", Reason.polls),
-        .unserved("DELETE", "/polls/{poll_id}", "DeletePoll", Reason.polls),
-        .unserved("POST", "/polls/{poll_id}/options", "CreatePollOption", Reason.polls),
-        .unserved("PUT", "/polls/{poll_id}/options", "UpdatePollOption", Reason.polls),
-        .unserved("GET", "/polls/{poll_id}/options/{option_id}", "GetPollOption", Reason.polls),
-        .unserved("DELETE", "/polls/{poll_id}/options/{option_id}", "DeletePollOption", Reason.polls),
-        .unserved("POST", "/polls/{poll_id}/votes", "QueryPollVotes", Reason.polls),
+        .served("POST", "/polls", "CreatePoll"),
+        .served("PUT", "/polls", "UpdatePoll"),
+        .served("POST", "/polls/query", "QueryPolls"),
+        .served("GET", "/polls/{poll_id}", "GetPoll"),
+        .served("PATCH", "/polls/{poll_id}", "UpdatePollPartial"),
+        .served("DELETE", "/polls/{poll_id}", "DeletePoll"),
+        .served("POST", "/polls/{poll_id}/options", "CreatePollOption"),
+        .served("PUT", "/polls/{poll_id}/options", "UpdatePollOption"),
+        .served("GET", "/polls/{poll_id}/options/{option_id}", "GetPollOption"),
+        .served("DELETE", "/polls/{poll_id}/options/{option_id}", "DeletePollOption"),
+        .served("POST", "/polls/{poll_id}/votes", "QueryPollVotes"),
         .unserved("GET", "/predefined_filters", "GetPredefinedFilters", Reason.blocklists),
         .unserved("POST", "/predefined_filters", "CreatePredefinedFilter", Reason.blocklists),
         .unserved("GET", "/predefined_filters/{name}", "GetPredefinedFilter", Reason.blocklists),
@@ -220,11 +220,11 @@ public enum RouteCatalogue {
         .served("PATCH", "/users", "UpdateUsersPartial"),
         .served("GET", "/users/block", "GetBlockedUsers"),
         .served("POST", "/users/block", "BlockUsers"),
-        .unserved("POST", "/users/deactivate", "DeactivateUsers", Reason.notYet),
+        .served("POST", "/users/deactivate", "DeactivateUsers"),
         .served("POST", "/users/delete", "DeleteUsers"),
         .unserved("GET", "/users/live_locations", "GetUserLiveLocations", Reason.location),
         .unserved("PUT", "/users/live_locations", "UpdateLiveLocation", Reason.location),
-        .unserved("POST", "/users/reactivate", "ReactivateUsers", Reason.notYet),
+        .served("POST", "/users/reactivate", "ReactivateUsers"),
         .served("POST", "/users/restore", "RestoreUsers"),
         .served("POST", "/users/unblock", "UnblockUsers"),
         .served("DELETE", "/users/{id}", "DeleteUser (SDK)"),

@@ -5,6 +5,8 @@ enum Delivery {
     case channel(cid: String, audience: Set<String>?, event: JSONObject)
     case user(String, event: JSONObject)
     case members(cid: String, members: [String], event: JSONObject, personal: Bool)
+    /// A user's first connection to `server` opened, or its last one closed.
+    case presence(server: String, online: Bool, event: JSONObject)
 
     var json: JSONValue {
         switch self {
@@ -19,6 +21,8 @@ enum Delivery {
                 "to": "members", "cid": .string(cid), "members": .array(members.map(JSONValue.string)), "event": .object(event),
                 "personal": .bool(personal),
             ]
+        case .presence(let server, let online, let event):
+            return ["to": "presence", "server": .string(server), "online": .bool(online), "event": .object(event)]
         }
     }
 
@@ -34,6 +38,9 @@ enum Delivery {
         case "members":
             guard let cid = o["cid"]?.stringValue, let members = o["members"]?.arrayValue else { return nil }
             self = .members(cid: cid, members: members.compactMap(\.stringValue), event: event, personal: o["personal"]?.boolValue ?? false)
+        case "presence":
+            guard let server = o["server"]?.stringValue, let online = o["online"]?.boolValue else { return nil }
+            self = .presence(server: server, online: online, event: event)
         default:
             return nil
         }

@@ -10,17 +10,31 @@ import Logging
 /// On SQLite a published event goes straight to this server's watchers. On PostgreSQL it goes
 /// into the store's event log, and every server sharing the database (this one too) delivers
 /// it from there to its own watchers: all of them in the log's one order.
+///
+/// Presence travels the same way: a server says when a user's first connection to it opens and
+/// its last one closes, and every server keeps which servers have the user connected. A user is
+/// online while any has; when that changes, the connections that asked for the user's presence
+/// (`query_users` with `presence: true`) get `user.presence.changed`. A server learns of other
+/// servers' users only as they connect after it started.
 public actor EventHub {
     /// Events a connection may have waiting before it counts as stalled.
     public static let queueLimit = 1000
 
     private struct Connection {
         var userID: String
+        /// The user as `user.presence.changed` shows them, read when the connection opened.
+        var user: JSONObject
         var continuation: AsyncStream<String>.Continuation
     }
 
     private var connections: [String: Connection] = [:]
     private var watchers: [String: Set<String>] = [:]
+    /// This hub's name in presence deliveries.
+    private let serverID = UUID().uuidString.lowercased()
+    /// The servers each user is connected to.
+    private var presentOn: [String: Set<String>] = [:]
+    /// The connections that asked for each user's presence.
+    private var presenceWatchers: [String: Set<String>] = [:]
     private let log: PostgresEventLog?
     /// A member's own fields for a notification (unread counts as of the event), read when it is delivered.
     private let personalize: @Sendable (_ member: String, _ cid: String, _ event: JSONObject) throws -> JSONObject
@@ -44,17 +58,59 @@ public actor EventHub {
         }
     }
 
-    /// Registers a connection; its events arrive on the stream as JSON text frames.
-    func connect(userID: String) -> (id: String, events: AsyncStream<String>) {
+    /// Registers a connection of `user` (its `UserResponse`); its events arrive on the stream as
+    /// JSON text frames. The user's first connection here tells every server they are online.
+    func connect(user: JSONObject) -> (id: String, events: AsyncStream<String>) {
         let id = UUID().uuidString.lowercased()
+        let userID = user["id"]?.stringValue ?? ""
         let (stream, continuation) = AsyncStream<String>.makeStream(bufferingPolicy: .bufferingOldest(Self.queueLimit))
-        connections[id] = Connection(userID: userID, continuation: continuation)
+        let first = !connections.values.contains { $0.userID == userID }
+        connections[id] = Connection(userID: userID, user: user, continuation: continuation)
+        if first { announce(user, online: true) }
         return (id, stream)
     }
 
     func disconnect(_ id: String) {
-        connections.removeValue(forKey: id)?.continuation.finish()
+        guard let gone = connections.removeValue(forKey: id) else { return }
+        gone.continuation.finish()
         for cid in watchers.keys { watchers[cid]?.remove(id) }
+        for user in presenceWatchers.keys { presenceWatchers[user]?.remove(id) }
+        if !connections.values.contains(where: { $0.userID == gone.userID }) { announce(gone.user, online: false) }
+    }
+
+    /// Tells every server (through the log on PostgreSQL) that `user` came or went here. The
+    /// log is written from the actor, so this user's changes enter it in the order they happened;
+    /// it happens once per user's first and last connection, never per event.
+    private func announce(_ user: JSONObject, online: Bool) {
+        var shown = user
+        shown["online"] = .bool(online)
+        let event: JSONObject = ["type": "user.presence.changed", "user": .object(shown), "created_at": .string(Timestamp.now().rfc3339)]
+        guard let log else { return deliverPresence(server: serverID, online: online, event: event) }
+        append(.presence(server: serverID, online: online, event: event), to: log)
+    }
+
+    /// Of `users`, those connected to some server.
+    func online(_ users: [String]) -> Set<String> {
+        Set(users.filter { presentOn[$0]?.isEmpty == false })
+    }
+
+    /// `presence: true` on `query_users`: the connection the request names gets
+    /// `user.presence.changed` for `users` from now on, if the caller may use it.
+    func watchPresence(_ connection: String?, users: [String], as actor: StreamToken.Actor?) {
+        guard let connection, let owner = connections[connection]?.userID, ActingUser.mayActFor(connectionOf: owner, as: actor) else {
+            return
+        }
+        for user in users { presenceWatchers[user, default: []].insert(connection) }
+    }
+
+    private func deliverPresence(server: String, online: Bool, event: JSONObject) {
+        guard let userID = event["user"]?.objectValue?["id"]?.stringValue else { return }
+        let wasOnline = presentOn[userID]?.isEmpty == false
+        if online { presentOn[userID, default: []].insert(server) } else { presentOn[userID]?.remove(server) }
+        if presentOn[userID]?.isEmpty == true { presentOn[userID] = nil }
+        guard wasOnline != online, let subscribed = presenceWatchers[userID] else { return }
+        let text = JSONWriter().string(.object(event))
+        for id in subscribed { send(text, to: id) }
     }
 
     /// `watch: true` on a channel query or `query_channels`: subscribes the WebSocket connection
@@ -88,6 +144,10 @@ public actor EventHub {
 
     private nonisolated func dispatch(_ delivery: Delivery) async {
         guard let log else { return await deliver(delivery) }
+        append(delivery, to: log)
+    }
+
+    private nonisolated func append(_ delivery: Delivery, to log: PostgresEventLog) {
         do {
             try log.append(JSONWriter().string(delivery.json))
         } catch {
@@ -108,6 +168,8 @@ public actor EventHub {
             for member in await notifiable(cid: cid, members: members) {
                 await send(personal ? event.merging((try? personalize(member, cid, event)) ?? [:]) : event, toUser: member)
             }
+        case .presence(let server, let online, let event):
+            await deliverPresence(server: server, online: online, event: event)
         }
     }
 

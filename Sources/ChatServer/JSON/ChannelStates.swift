@@ -5,8 +5,9 @@ import ChatStore
 struct ChannelStates {
     let store: ChatStore
 
-    /// Stream's ChannelState: the channel (with `muted` for a user token), its members, a page of
-    /// messages (`body.messages`, see `MessagePage`), oldest first, and read state.
+    /// Stream's ChannelState: the channel (with `muted` for a user token), its members (a page of
+    /// them with `body.members`' `limit` and `offset`, by name), a page of messages
+    /// (`body.messages`, see `MessagePage`), oldest first, and read state.
     func state(_ channel: Channel, body: JSONObject, viewer: StreamToken.Actor?, operation: String) throws -> JSONObject {
         let members = try store.members(cid: channel.cid)
         let viewerID: String = { if case .user(let id)? = viewer { return id } else { return "" } }()
@@ -29,8 +30,8 @@ struct ChannelStates {
                 config: try ChannelJSON.config(config, store: store),
                 muted: muted
             ),
-            "members": .array(members.map(ChannelJSON.member)),
-            "messages": .array(try rows.map { try presenter.message($0, viewer: viewerID) }),
+            "members": .array(try Self.memberPage(members, body["members"], operation: operation).map(ChannelJSON.member)),
+            "messages": .array(try presenter.messages(rows, viewer: viewerID)),
             "pinned_messages": [], "read": .array(try read(channel, members: members, viewer: viewerID, shared: config[.readEvents])),
             "watcher_count": 0, "watchers": [],
         ]
@@ -53,5 +54,19 @@ struct ChannelStates {
             }
             return .object(o)
         }
+    }
+
+    /// `members: {limit, offset}` (limit ≤ 300, offset ≤ 10000, as Stream's PaginationParams);
+    /// without it, every member.
+    private static func memberPage(_ members: [MemberRow], _ paging: JSONValue?, operation: String) throws -> ArraySlice<MemberRow> {
+        guard let paging, paging != .null else { return members[...] }
+        guard let o = paging.objectValue, o.members.allSatisfy({ ["limit", "offset"].contains($0.key) && $0.value.intValue != nil })
+        else { throw StreamAPIError.input(operation, "members takes {limit, offset} as numbers") }
+        let limit = o["limit"]?.intValue ?? 100
+        let offset = o["offset"]?.intValue ?? 0
+        guard (0...300).contains(limit), (0...10_000).contains(offset) else {
+            throw StreamAPIError.input(operation, "members.limit must be 0 to 300 and members.offset 0 to 10000")
+        }
+        return members.dropFirst(offset).prefix(limit)
     }
 }

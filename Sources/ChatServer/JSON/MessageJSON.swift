@@ -26,6 +26,9 @@ enum MessageJSON {
         o["reply_count"] = .int(row.replyCount)
         o["deleted_reply_count"] = 0
         o["mentioned_users"] = .array((m.mentionedUserIDs ?? []).map { UserJSON.json(User(id: $0)) })
+        o["mentioned_here"] = .bool(m.mentionedHere ?? false)
+        o["mentioned_channel"] = .bool(m.mentionedChannel ?? false)
+        if let roles = m.mentionedRoles { o["mentioned_roles"] = .array(roles.map(JSONValue.string)) }
         o["shadowed"] = false
         o["silent"] = false
         // A pin past its expiry no longer counts, as in Stream.
@@ -38,6 +41,9 @@ enum MessageJSON {
         o["pinned_at"] = m.pinnedAt.map { .string($0.rfc3339) } ?? .null
         o["pinned_by"] = m.pinnedByID.map { UserJSON.json(User(id: $0)) } ?? .null
         o["pin_expires"] = m.pinExpires.map { .string($0.rfc3339) } ?? .null
+        // Stream shows these on every message; `MessagePresenter` fills them for one carrying a poll.
+        o["poll_id"] = ""
+        o["poll"] = .null
         if let edited = m.textUpdatedAt { o["message_text_updated_at"] = .string(edited.rfc3339) }
         return o
     }

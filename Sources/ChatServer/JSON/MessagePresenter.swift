@@ -2,7 +2,8 @@ import ChatModel
 import ChatStore
 
 /// Messages and reactions as the API returns them to one viewer: with their authors, latest
-/// reactions, the viewer's own reactions and the message they quote.
+/// reactions, the viewer's own reactions, the message they quote and the poll they carry. A page
+/// is presented from one `MessageContext` read, not a few queries a message.
 struct MessagePresenter {
     let store: ChatStore
 
@@ -12,28 +13,43 @@ struct MessagePresenter {
 
     /// `row` as `viewer` sees it (the row's `includesMine` must be for the same viewer).
     func message(_ row: MessageRow, viewer: String) throws -> JSONValue {
-        var o = MessageJSON.json(row, author: try store.user(id: row.message.userID))
-        // Only a server call sees that a message is shadowed: others never get it, and its author must not know.
-        if viewer.isEmpty { o["shadowed"] = .bool(try store.isShadowed(messageID: row.message.id)) }
-        let latest = try store.reactions(messageID: row.message.id, limit: 10, offset: 0)
-        o["latest_reactions"] = .array(try latest.map { try reaction($0) })
-        // Only a message the viewer reacted to costs a query for their reactions.
-        if row.reactions.contains(where: \.includesMine) {
-            let own = try store.reactions(messageID: row.message.id, by: viewer, limit: 300, offset: 0)
-            o["own_reactions"] = .array(try own.map { try reaction($0) })
+        try messages([row], viewer: viewer)[0]
+    }
+
+    /// `rows` as `viewer` sees them, in their order.
+    func messages(_ rows: [MessageRow], viewer: String) throws -> [JSONValue] {
+        let context = try store.context(of: rows, viewer: viewer, latest: 10, own: 300)
+        return try rows.map { row in
+            var o = MessageJSON.json(row, author: context.users[row.message.userID])
+            // Only a server call sees that a message is shadowed: others never get it, and its author must not know.
+            if viewer.isEmpty { o["shadowed"] = .bool(context.shadowed.contains(row.message.id)) }
+            o["latest_reactions"] = .array(
+                (context.latestReactions[row.message.id] ?? []).map { reaction($0, user: context.users[$0.userID]) }
+            )
+            if let own = context.ownReactions[row.message.id] {
+                o["own_reactions"] = .array(own.map { reaction($0, user: context.users[$0.userID]) })
+            }
+            // Stream nests the quoted message one level deep: its own quote is left out.
+            if let quotedID = row.message.quotedMessageID, let quoted = context.quoted[quotedID] {
+                o["quoted_message"] = .object(MessageJSON.json(quoted, author: context.users[quoted.message.userID]))
+            }
+            if let pollID = row.poll?.id, let poll = try PollJSON(store: store).poll(id: pollID, viewer: viewer) {
+                o["poll_id"] = .string(pollID)
+                o["poll"] = .object(poll)
+            }
+            return .object(o)
         }
-        // Stream nests the quoted message one level deep: its own quote is left out.
-        if let quotedID = row.message.quotedMessageID, let quoted = try store.message(id: quotedID, viewer: viewer) {
-            o["quoted_message"] = .object(MessageJSON.json(quoted, author: try store.user(id: quoted.message.userID)))
-        }
-        return .object(o)
     }
 
     func reaction(_ r: Reaction) throws -> JSONValue {
+        reaction(r, user: try store.user(id: r.userID))
+    }
+
+    private func reaction(_ r: Reaction, user: User?) -> JSONValue {
         var o = r.custom
         o["message_id"] = .string(r.messageID)
         o["user_id"] = .string(r.userID)
-        o["user"] = UserJSON.json(try store.user(id: r.userID) ?? User(id: r.userID))
+        o["user"] = UserJSON.json(user ?? User(id: r.userID))
         o["type"] = .string(r.type)
         if o["score"] == nil { o["score"] = 1 }
         let created = (r.createdAt ?? .now()).rfc3339

@@ -5,12 +5,10 @@ import Hummingbird
 
 /// Stream's asynchronous batch deletes, `delete_channels` (`POST /channels/delete`) and
 /// `delete_users` (`POST /users/delete`), each answering a `task_id`, and `get_task`
-/// (`GET /tasks/{id}`). The local server does the work before it answers, so the task it
-/// names is already `completed` (or `failed`, with each item's error in `result`).
+/// (`GET /tasks/{id}`): each item's outcome is in the task's `result` (see `BatchTask`).
 struct BatchDeleteRoutes {
     let store: ChatStore
     let hub: EventHub
-    static let maxItems = 100
 
     func add(to router: Router<ServerContext>) {
         router.post("channels/delete") { request, context in try await deleteChannels(request, context) }
@@ -18,28 +16,11 @@ struct BatchDeleteRoutes {
         router.get("tasks/:id") { _, context in try task(context) }
     }
 
-    private func ids(_ body: JSONObject, _ key: String, operation: String) throws -> [String] {
-        guard let list = body[key]?.arrayValue, !list.isEmpty, list.allSatisfy({ $0.stringValue?.isEmpty == false }) else {
-            throw StreamAPIError.input(operation, "\(key) is a required list of ids")
-        }
-        guard list.count <= Self.maxItems else { throw StreamAPIError.input(operation, "at most \(Self.maxItems) \(key) per request") }
-        return list.compactMap(\.stringValue)
-    }
-
     /// The outcome of each item (`{"status": "ok"}` or `{"status": "error", "error": …}`) as a
     /// completed task, or a failed one when no item succeeded.
     private func finish(_ result: JSONObject, _ context: ServerContext) throws -> Response {
-        let now = Timestamp.now()
         let failed = result.members.allSatisfy { $0.value.objectValue?["status"] != "ok" }
-        let task = StoredTask(
-            id: UUID().uuidString.lowercased(),
-            status: failed ? "failed" : "completed",
-            createdAt: now,
-            updatedAt: now,
-            result: result
-        )
-        try store.save(task: task)
-        return JSONResponse.ok(["task_id": .string(task.id), "result": .object(result)], status: .created, context: context)
+        return try BatchTask.answer(result, failed: failed, echo: true, store: store, context: context)
     }
 
     private static func failure(_ reason: String) -> JSONValue { ["status": "error", "error": .string(reason)] }
@@ -50,7 +31,7 @@ struct BatchDeleteRoutes {
         var request = request
         let body = try await request.jsonObject(operation: operation)
         try body.requireHandled(["cids", "hard_delete"], operation: operation)
-        let cids = try ids(body, "cids", operation: operation)
+        let cids = try BatchTask.ids(body, "cids", operation: operation)
         var result = JSONObject()
         for cid in cids {
             guard let channel = try store.channel(cid: cid) else {
@@ -80,7 +61,7 @@ struct BatchDeleteRoutes {
         let body = try await request.jsonObject(operation: operation)
         let known: Set<String> = ["user_ids", "user", "messages", "conversations", "new_channel_owner_id"]
         try body.requireHandled(known, operation: operation)
-        let userIDs = try ids(body, "user_ids", operation: operation)
+        let userIDs = try BatchTask.ids(body, "user_ids", operation: operation)
         func mode(_ key: String, _ allowed: Set<String>) throws -> String? {
             guard let value = body[key], value != .null else { return nil }
             guard let text = value.stringValue, allowed.contains(text) else {

@@ -31,7 +31,12 @@ struct ModerationRoutes {
         let operation = "BanUser"
         try ServerSideOnly.bans.require(context, operation: operation)
         var request = request
-        let body = try await request.jsonObject(operation: operation)
+        // `ip_ban` and `delete_messages` are refused: the server keeps no addresses, and deleting
+        // the banned user's messages is `delete_user`'s `mark_messages_deleted`.
+        let body = try await request.jsonObject(
+            operation: operation,
+            handling: ["target_user_id", "user_id", "user", "channel_cid", "type", "id", "timeout", "reason", "shadow"]
+        )
         guard let target = body["target_user_id"]?.stringValue, try store.user(id: target) != nil else {
             throw StreamAPIError.input(operation, "target_user_id must name an existing user")
         }
@@ -99,7 +104,7 @@ struct ModerationRoutes {
     private func mute(_ request: Request, _ context: ServerContext, muting: Bool) async throws -> Response {
         let operation = muting ? "MuteUser" : "UnmuteUser"
         var request = request
-        let body = try await request.jsonObject(operation: operation)
+        let body = try await request.jsonObject(operation: operation, handling: ["target_id", "target_ids", "user_id", "user", "timeout"])
         let user = try ActingUser.resolve(context, claimed: body["user_id"]?.stringValue, operation: operation)
         let single = body["target_id"]?.stringValue
         let targets = single.map { [$0] } ?? body["target_ids"]?.arrayValue?.compactMap(\.stringValue) ?? []
@@ -143,7 +148,10 @@ struct ModerationRoutes {
     private func muteChannel(_ request: Request, _ context: ServerContext, muting: Bool) async throws -> Response {
         let operation = muting ? "MuteChannel" : "UnmuteChannel"
         var request = request
-        let body = try await request.jsonObject(operation: operation)
+        let body = try await request.jsonObject(
+            operation: operation,
+            handling: ["channel_cid", "channel_cids", "user_id", "user", "expiration"]
+        )
         let user = try ActingUser.resolve(
             context,
             claimed: body["user_id"]?.stringValue ?? ActingUser.claimed(in: body),

@@ -28,7 +28,7 @@ struct ReadStateRoutes {
     private func markRead(_ request: Request, _ context: ServerContext) async throws -> Response {
         let operation = "MarkRead"
         var request = request
-        let body = try await request.jsonObject(operation: operation)
+        let body = try await request.jsonObject(operation: operation, handling: ["message_id", "thread_id", "user", "user_id"])
         let channel = try channel(context, operation: operation)
         let user = try ActingUser.resolve(context, claimed: ActingUser.claimed(in: body), operation: operation)
         let now = Timestamp.now()
@@ -92,7 +92,8 @@ struct ReadStateRoutes {
     private func hide(_ request: Request, _ context: ServerContext, hidden: Bool) async throws -> Response {
         let operation = hidden ? "HideChannel" : "ShowChannel"
         var request = request
-        let body = try await request.jsonObject(operation: operation)
+        // `clear_history` on hide is refused: the local server keeps one history for all members.
+        let body = try await request.jsonObject(operation: operation, handling: ["user", "user_id"])
         let channel = try channel(context, operation: operation)
         let user = try ActingUser.resolve(context, claimed: ActingUser.claimed(in: body), operation: operation)
         guard try store.setHidden(cid: channel.cid, userID: user, hidden: hidden) else {
@@ -116,7 +117,7 @@ struct ReadStateRoutes {
     private func event(_ request: Request, _ context: ServerContext) async throws -> Response {
         let operation = "SendEvent"
         var request = request
-        let body = try await request.jsonObject(operation: operation)
+        let body = try await request.jsonObject(operation: operation, handling: ["event"])
         let channel = try channel(context, operation: operation)
         guard var event = body["event"]?.objectValue, let type = event["type"]?.stringValue, !type.isEmpty else {
             throw StreamAPIError.input(operation, "event.type is required")
@@ -132,7 +133,11 @@ struct ReadStateRoutes {
         event["user"] = nil
         event["user_id"] = nil
         let out = event.merging(EventJSON.base(type, channel, user: user, store: store))
-        await hub.publish(out, cid: channel.cid)
+        await hub.publish(
+            out,
+            cid: channel.cid,
+            audience: BlockedAudience.narrowed(nil, actor: user, members: try store.members(cid: channel.cid))
+        )
         return JSONResponse.ok(["event": .object(out)], status: .created, context: context)
     }
 }

@@ -14,6 +14,10 @@ struct SearchRoutes {
     private func search(_ request: Request, _ context: ServerContext) throws -> Response {
         let operation = "Search"
         let payload = try request.jsonQuery("payload", operation: operation)
+        try payload.requireHandled(
+            ["filter_conditions", "message_filter_conditions", "query", "limit", "offset", "sort", "next"],
+            operation: operation
+        )
         guard let filter = payload["filter_conditions"]?.objectValue, !filter.isEmpty else {
             throw StreamAPIError.input(operation, "filter_conditions (the channel filter) is required")
         }
@@ -58,8 +62,8 @@ struct SearchRoutes {
         let more = rows.count > page.limit
         rows = Array(rows.prefix(page.limit))
         let presenter = MessagePresenter(store: store)
-        let results: [JSONValue] = try rows.map { row in
-            var message = try presenter.message(row, viewer: viewer).objectValue ?? [:]
+        let results: [JSONValue] = zip(rows, try presenter.messages(rows, viewer: viewer)).map { row, json in
+            var message = json.objectValue ?? [:]
             if let channel = channels.first(where: { $0.cid == row.message.cid }) {
                 message["channel"] = ChannelJSON.channel(channel, creator: nil, memberCount: 0)
             }

@@ -57,7 +57,9 @@ struct ThreadRoutes {
         let query = request.uri.queryParameters
         let user = try ActingUser.resolve(context, claimed: query.get("user_id").map { String($0) }, operation: operation)
         var parameters = JSONObject()
-        for key in ["reply_limit", "participant_limit"] { if let n = query.get(key).flatMap({ Int($0) }) { parameters[key] = .int(n) } }
+        for key in ["reply_limit", "participant_limit", "member_limit"] {
+            if let n = query.get(key).flatMap({ Int($0) }) { parameters[key] = .int(n) }
+        }
         let shape = try Shape(parameters, operation: operation)
         guard let thread = try store.threads(of: user, parentIDs: [id], replyLimit: shape.replies).first else {
             throw StreamAPIError.notFound(operation, "Can't find thread with id \(id)")
@@ -66,15 +68,18 @@ struct ThreadRoutes {
         return JSONResponse.ok(["thread": .object(try json(thread, shape: shape, viewer: user))], context: context)
     }
 
-    /// How much of each thread to show: `reply_limit` (≤ 10, default 3) newest replies and
-    /// `participant_limit` (≤ 100, default 100) participants.
+    /// How much of each thread to show: `reply_limit` (≤ 10, default 3) newest replies,
+    /// `participant_limit` (≤ 100, default 100) participants and, when `member_limit` (≤ 100) is
+    /// given, that many of the channel's members (by name, as channel states list them) on its `channel`.
     private struct Shape {
         let replies: Int
         let participants: Int
+        let members: Int?
 
         init(_ body: JSONObject, operation: String) throws {
             replies = min(max(body["reply_limit"]?.intValue ?? 3, 0), 10)
             participants = min(max(body["participant_limit"]?.intValue ?? 100, 0), 100)
+            members = body["member_limit"]?.intValue.map { min(max($0, 0), 100) }
         }
     }
 
@@ -84,6 +89,11 @@ struct ThreadRoutes {
         let channel = try store.channel(cid: parent.cid)
         let created = (parent.createdAt ?? .now()).rfc3339
         let last = thread.lastReplyAt.map { JSONValue.string($0.rfc3339) } ?? .null
+        var channelJSON = try channel.map { try ChannelJSON.full($0, store: store) } ?? .null
+        if let limit = shape.members, case .object(var o) = channelJSON {
+            o["members"] = .array(try store.members(cid: parent.cid).prefix(limit).map(ChannelJSON.member))
+            channelJSON = .object(o)
+        }
         let participants: [JSONValue] = try thread.participants.prefix(shape.participants).map { p in
             [
                 "channel_cid": .string(parent.cid), "user_id": .string(p.userID),
@@ -91,14 +101,14 @@ struct ThreadRoutes {
             ]
         }
         return [
-            "channel_cid": .string(parent.cid), "channel": try channel.map { try ChannelJSON.full($0, store: store) } ?? .null,
+            "channel_cid": .string(parent.cid), "channel": channelJSON,
             "parent_message_id": .string(parent.id), "parent_message": try presenter.message(thread.parent, viewer: viewer),
             "created_by_user_id": .string(parent.userID),
             "created_by": UserJSON.json(try store.user(id: parent.userID) ?? User(id: parent.userID)),
             "reply_count": .int(thread.replyCount), "participant_count": .int(thread.participants.count),
             "active_participant_count": .int(thread.participants.count), "thread_participants": .array(participants),
             "title": .string(parent.custom["title"]?.stringValue ?? ""), "custom": [:],
-            "latest_replies": .array(try thread.latestReplies.map { try presenter.message($0, viewer: viewer) }),
+            "latest_replies": .array(try presenter.messages(thread.latestReplies, viewer: viewer)),
             "created_at": .string(created), "updated_at": thread.lastReplyAt.map { .string($0.rfc3339) } ?? .string(created),
             "last_message_at": last,
         ]

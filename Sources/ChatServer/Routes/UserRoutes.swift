@@ -7,11 +7,12 @@ import Hummingbird
 /// `DELETE /users/{id}`, as `upsert_users`, `update_users_partial`, `query_users` and `delete_user` call them.
 struct UserRoutes {
     let store: ChatStore
+    let hub: EventHub
     static let maxUsersPerUpsert = 100
 
     func add(to router: Router<ServerContext>) {
         router.post("users") { request, context in try await upsert(request, context) }
-        router.get("users") { request, context in try query(request, context) }
+        router.get("users") { request, context in try await query(request, context) }
         router.patch("users") { request, context in try await updatePartial(request, context) }
         router.delete("users/:id") { request, context in try await delete(request, context) }
     }
@@ -123,16 +124,17 @@ struct UserRoutes {
         return JSONResponse.ok(["user": UserJSON.json(user)], context: context)
     }
 
-    /// Payload keys of `query_users` the local server acts on; `presence` has nothing to do
-    /// (no user shows online here) and the connection ids only name the caller's socket.
+    /// Payload keys of `query_users` the local server acts on; `client_id` only names the caller.
     static let queryKeys: Set<String> = [
         "filter_conditions", "sort", "limit", "offset", "include_deactivated_users", "presence", "user_id", "client_id",
         "connection_id",
     ]
 
-    /// `query_users`: any built-in or custom field through `RecordFilter`, sorted by any field,
-    /// a page at a time; deactivated users only when asked for, as in Stream.
-    private func query(_ request: Request, _ context: ServerContext) throws -> Response {
+    /// `query_users`: any built-in or custom field through `RecordFilter` (`online` as the event
+    /// hub knows it), sorted by any field, a page at a time; deactivated users only when asked
+    /// for, as in Stream. With `presence: true` the caller's connection (`connection_id`, in the
+    /// payload or the query) gets `user.presence.changed` for the users answered.
+    private func query(_ request: Request, _ context: ServerContext) async throws -> Response {
         let operation = "QueryUsers"
         let payload = try request.jsonQuery("payload", operation: operation)
         try payload.requireHandled(Self.queryKeys, operation: operation)
@@ -143,11 +145,18 @@ struct UserRoutes {
         let offset = max(payload["offset"]?.intValue ?? 0, 0)
         guard offset <= 1000 else { throw StreamAPIError.input(operation, "offset must be at most 1000") }
         let deactivated = payload["include_deactivated_users"]?.boolValue ?? false
-        let users = try store.users(ids: RecordFilter.equalityValues(conditions, field: "id"))
+        let candidates = try store.users(ids: RecordFilter.equalityValues(conditions, field: "id"))
             .filter { deactivated || $0.deactivatedAt == nil }
-            .compactMap { UserJSON.json($0).objectValue }
-            .filter(filter.matches)
-        let page = sort.sorted(users, tiebreak: "id").dropFirst(offset).prefix(limit)
+        let online = await hub.online(candidates.map(\.id))
+        let users = candidates.compactMap { user in
+            UserJSON.json(user).objectValue?.merging(["online": .bool(online.contains(user.id))])
+        }
+        .filter(filter.matches)
+        let page = Array(sort.sorted(users, tiebreak: "id").dropFirst(offset).prefix(limit))
+        if payload["presence"]?.boolValue == true {
+            let connection = payload["connection_id"]?.stringValue ?? request.connectionID
+            await hub.watchPresence(connection, users: page.compactMap { $0["id"]?.stringValue }, as: context.actor)
+        }
         return JSONResponse.ok(["users": .array(page.map(JSONValue.object))], context: context)
     }
 }

@@ -39,9 +39,9 @@ struct WebSocketRoute {
                 try await outbound.write(.text(JSONWriter().string(frame)))
                 return
             }
-            let (connection, events) = await hub.connect(userID: userID)
-            defer { Task { await hub.disconnect(connection) } }
             let me = (try? store.user(id: userID)).flatMap { $0 }.map(UserJSON.json) ?? ["id": .string(userID)]
+            let (connection, events) = await hub.connect(user: me.objectValue ?? ["id": .string(userID)])
+            defer { Task { await hub.disconnect(connection) } }
             let hello: JSONValue = [
                 "type": "health.check", "connection_id": .string(connection), "cid": "*", "me": me, "created_at": .string(now.rfc3339),
             ]

@@ -11,37 +11,56 @@ import NIOCore
 /// inside the import's one transaction.
 final class PostgresImportSink: ImportSink {
     private struct Batch {
-        let type: ItemType
+        /// The item type the rows count for; nil for a poll's option rows, which count as their poll.
+        let type: ItemType?
         let first: RowWrite
         var arguments: [SQLValue] = []
         var count = 0
     }
 
     private let db: PostgresSession
-    private let mode: ImportMode
+    private let writing: ImportWrite
     private let importTime: SQLValue
     private var batches: [RowWrite.Shape: Batch] = [:]
     /// The SQL of a full batch per shape: the long texts are made once.
     private var fullStatements: [RowWrite.Shape: String] = [:]
     private var counts = ImportWriteCounts()
     /// The statement sent last, not yet answered.
-    private var inFlight: (changed: EventLoopFuture<Int>, type: ItemType, count: Int)?
+    private var inFlight: (changed: EventLoopFuture<Int>, type: ItemType?, count: Int)?
 
     /// Rows a statement holds at most, fewer for wide rows: PostgreSQL binds at most 65,535
     /// values a statement.
     private static let maxRows = 1000
     private static let maxValues = 65_535
 
-    init(db: PostgresSession, mode: ImportMode, importTime: Timestamp) {
+    init(db: PostgresSession, mode: ImportMode, mergeCustom: Bool = false, importTime: Timestamp) {
         self.db = db
-        self.mode = mode
+        writing = ImportWrite(mode: mode, mergeCustom: mergeCustom)
         self.importTime = StoredValue.time(importTime)
     }
 
     func write(_ item: ImportItem) throws -> ImportWriteOutcome {
-        let row = StoreImportSink.row(for: item, importTime: importTime)
+        if case .poll(let poll) = item {
+            // Polls are few: a statement each, after whatever is in flight (a failure there is
+            // thrown first). Upsert drops the options the poll no longer lists; insert skips a
+            // poll that exists, options and all (its row is still batched, to be counted skipped).
+            try settle()
+            if writing.mode == .upsert {
+                let stale = StoreImportSink.staleOptions(of: poll)
+                try db.execute(stale.sql, stale.arguments)
+            }
+            let exists = try writing.mode == .insert && !db.rows("SELECT 1 FROM polls WHERE id = ?", [.text(poll.id)]).isEmpty
+            if !exists {
+                for option in StoreImportSink.optionRows(of: poll) { try add(option, counted: nil) }
+            }
+        }
+        try add(StoreImportSink.row(for: item, importTime: importTime), counted: item.type)
+        return .deferred
+    }
+
+    private func add(_ row: RowWrite, counted: ItemType?) throws {
         // Taken out while it grows, so its arrays are not copied on each append.
-        var batch = batches.removeValue(forKey: row.shape) ?? Batch(type: item.type, first: row)
+        var batch = batches.removeValue(forKey: row.shape) ?? Batch(type: counted, first: row)
         batch.arguments.append(contentsOf: row.arguments)
         batch.count += 1
         if batch.count == min(Self.maxRows, Self.maxValues / row.columns.count) {
@@ -49,7 +68,6 @@ final class PostgresImportSink: ImportSink {
         } else {
             batches[row.shape] = batch
         }
-        return .deferred
     }
 
     func finish() throws -> ImportWriteCounts {
@@ -62,7 +80,7 @@ final class PostgresImportSink: ImportSink {
 
     private func flush(_ batch: Batch, shape: RowWrite.Shape) throws {
         let full = batch.count == Self.maxRows
-        let sql = (full ? fullStatements[shape] : nil) ?? batch.first.postgresSQL(mode: mode, count: batch.count)
+        let sql = (full ? fullStatements[shape] : nil) ?? batch.first.postgresSQL(writing, count: batch.count)
         if full { fullStatements[shape] = sql }
         let sent = db.send(numbered: sql, batch.arguments)
         // A statement that fails aborts the transaction, so the one just sent fails too, and
@@ -76,7 +94,8 @@ final class PostgresImportSink: ImportSink {
         guard let last = inFlight else { return }
         inFlight = nil
         let changed = try last.changed.wait()
-        counts.written[last.type] += changed
-        counts.skipped[last.type] += last.count - changed
+        guard let type = last.type else { return }
+        counts.written[type] += changed
+        counts.skipped[type] += last.count - changed
     }
 }

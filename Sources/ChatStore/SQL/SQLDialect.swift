@@ -6,6 +6,24 @@ import ChatModel
 public enum SQLDialect: Sendable {
     case sqlite, postgres
 
+    /// The stored custom object with the incoming one's keys laid over it, one level deep (a key
+    /// in the file replaces the stored value whole; stored keys the file lacks stay), in the
+    /// stored order with new keys after. SQLite calls the store's own function (its JSON functions
+    /// cannot keep `true` apart from 1); PostgreSQL does it in SQL.
+    func mergedCustom(stored: String, incoming: String) -> String {
+        switch self {
+        case .sqlite:
+            return "\(MergeCustomFunction.name)(\(stored), \(incoming))"
+        case .postgres:
+            return """
+                (SELECT COALESCE(json_object_agg(m.k, m.v ORDER BY m.o), '{}'::json)::text FROM (\
+                SELECT s.k, s.v, s.o FROM json_each(\(stored)::json) WITH ORDINALITY AS s(k, v, o) \
+                WHERE NOT jsonb_exists(\(incoming)::jsonb, s.k) \
+                UNION ALL SELECT n.k, n.v, n.o + 1000000000 FROM json_each(\(incoming)::json) WITH ORDINALITY AS n(k, v, o)) AS m)
+                """
+        }
+    }
+
     /// The JSON array text in `column` holds the string `value` (both SQL expressions).
     func jsonArray(_ column: String, contains value: String) -> String {
         switch self {

@@ -26,7 +26,10 @@ final class SQLiteBackend: SQLBackend {
         }
         // GRDB puts WAL databases on synchronous=NORMAL, where a commit can be lost to a power
         // cut. The server answers a write only once it is on disk, so every commit syncs.
-        config.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
+        config.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = FULL")
+            db.add(function: MergeCustomFunction.function)
+        }
         pool = try DatabasePool(path: path, configuration: config)
         try Schema.migrator.migrate(pool)
     }

@@ -6,7 +6,7 @@ enum StoreSections {
     private static let n = ReportNumber.count
 
     static func make(_ f: MigrationFigures) -> [Doc.Section] {
-        [overview(f), channels(f), messages(f), threadsAndReactions(f), attachments(f), unread(f), devicesAndBans(f)]
+        [overview(f), channels(f), messages(f), threadsReactionsAndPolls(f), attachments(f), unread(f), devicesAndBans(f)]
     }
 
     private static func tallyTable(_ title: String, _ tallies: [MigrationFigures.Tally]) -> Doc.Table {
@@ -87,14 +87,16 @@ enum StoreSections {
         )
     }
 
-    private static func threadsAndReactions(_ f: MigrationFigures) -> Doc.Section {
+    private static func threadsReactionsAndPolls(_ f: MigrationFigures) -> Doc.Section {
         var facts: [(label: String, value: String)] = [("threads", n(f.threads.count)), ("replies", n(f.threads.replies))]
         if let deepest = f.threads.deepest {
             facts.append(("longest thread", "\(n(deepest.count)) replies to message \(deepest.id) in \(f.threads.deepestChannel ?? "?")"))
         }
         facts.append(("reactions", n(f.totals[.reaction])))
+        facts.append(("polls", n(f.totals[.poll])))
+        facts.append(("poll votes and answers", n(f.totals[.pollVote])))
         return Doc.Section(
-            title: "Threads and reactions",
+            title: "Threads, reactions and polls",
             blocks: [
                 .facts(facts), bars("Reactions by type", f.reactionsByType),
             ]

@@ -32,6 +32,19 @@ extension KeyTable {
         typing: KeyTyping(label: "letters", help: "filter the reactions") { .pickerType($0) }
     )
 
+    public static let voting = KeyTable(
+        " VOTE ",
+        "voting in a poll (V on a message with one)",
+        [
+            KeyBinding([.enter], "Enter", "vote for the option (yours: take the vote back)", .pickerConfirm, hint: "Enter vote"),
+            KeyBinding([.up, .character("k")], "↑ k", "previous option", .pickerMove(-1)),
+            KeyBinding([.down, .character("j"), .tab], "↓ j Tab", "next option", .pickerMove(1), hint: "↑↓ move"),
+            KeyBinding([.escape], "Esc", "close without voting", .dismiss, hint: "Esc close"),
+            redraw,
+            quit,
+        ]
+    )
+
     public static let switching = KeyTable(
         " SWITCH ",
         "switching channel (Ctrl-K)",

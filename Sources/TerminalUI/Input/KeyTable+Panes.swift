@@ -98,6 +98,7 @@ extension KeyTable {
                 KeyBinding([.character("d")], "d", "delete your selected message, after a yes (server)", .deleteSelected, hint: "d delete"),
                 KeyBinding([.character("a")], "a", "react to the selected message: pick, Enter (server)", .reactSelected, hint: "a react"),
                 KeyBinding([.character("p")], "p", "pin or unpin the selected message (server)", .pinSelected),
+                KeyBinding([.character("V")], "V", "vote in the selected message's poll (server)", .voteSelected),
                 KeyBinding([.character("v")], "v", "details of the selected message", .showDetails),
                 KeyBinding([.character("u")], "u", "mark unread from the selected message on", .markUnreadSelected, hint: "u unread"),
                 KeyBinding([.character("o")], "o", "open the selected message's link (xdg-open)", .openSelectedLink),

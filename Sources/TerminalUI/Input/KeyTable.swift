@@ -58,6 +58,7 @@ public struct KeyTable: Sendable {
         case .confirmDelete: confirmingDelete
         case .completion: completing
         case .reactionPicker: picking
+        case .pollPicker: voting
         case .switcher: switching
         case .search: searching
         case .details: details
@@ -77,7 +78,7 @@ public struct KeyTable: Sendable {
     public static func all(live: Bool) -> [KeyTable] {
         live
             ? [
-                writing, completing, selecting(live: true), confirmingDelete, picking, switching, searching, details, summary,
+                writing, completing, selecting(live: true), confirmingDelete, picking, voting, switching, searching, details, summary,
                 help(lastScroll: 0),
             ]
             : [reading, selecting(live: false), switching, details, summary, help(lastScroll: 0)]

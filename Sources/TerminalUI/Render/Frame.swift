@@ -67,22 +67,39 @@ public struct Frame: Equatable, Sendable {
             }
             return column - max(0, x)
         }
+        // Text whose every scalar is a cluster of its own (CJK, accented Latin, a 👍 among
+        // words) is walked by scalar; only the rest needs grapheme breaking.
+        if DisplayWidth.isScalarPerCluster(shown) {
+            for scalar in shown.unicodeScalars {
+                let w = DisplayWidth.width(of: scalar)
+                guard w > 0 else { continue }
+                if column + w > limit { break }
+                place(DisplayWidth.drawable(scalar), width: w, x: column, y: y, style: style)
+                column += w
+            }
+            return column - max(0, x)
+        }
         for character in shown where character != "\n" {
             let w = DisplayWidth.of(character)
             guard w > 0 else { continue }
             if column + w > limit { break }
-            // What is drawn may be more than one character ("\u{FFFD} " for an emoji newer than
-            // the width table): each takes its own cells, together the `w` the layout gave.
-            var cell = column
-            for part in DisplayWidth.drawable(character) where cell < column + w {
-                let partWidth = max(1, DisplayWidth.of(part))
-                cells[y * width + cell] = Cell(text: String(part), style: style)
-                if partWidth == 2, cell + 1 < column + w { cells[y * width + cell + 1] = Cell(text: "", style: style) }
-                cell += partWidth
-            }
+            place(DisplayWidth.drawable(character), width: w, x: column, y: y, style: style)
             column += w
         }
         return column - max(0, x)
+    }
+
+    /// Puts what is drawn for one cluster in the `w` cells from column `x`. It may be more than
+    /// one character ("\u{FFFD} " for an emoji newer than the width table): each takes its own
+    /// cells, together the `w` the layout gave.
+    private mutating func place(_ drawn: String, width w: Int, x: Int, y: Int, style: Style) {
+        var cell = x
+        for part in drawn where cell < x + w {
+            let partWidth = max(1, DisplayWidth.of(part))
+            cells[y * width + cell] = Cell(text: String(part), style: style)
+            if partWidth == 2, cell + 1 < x + w { cells[y * width + cell + 1] = Cell(text: "", style: style) }
+            cell += partWidth
+        }
     }
 
     /// The cells to draw to turn `previous` (what the terminal shows; nil: nothing known) into

@@ -28,6 +28,12 @@ extension DisplayWidth {
         return drawableScalars(scalars)
     }
 
+    /// `drawable` for a scalar that is a cluster by itself (`aloneWidth` is not nil).
+    public static func drawable(_ scalar: Unicode.Scalar) -> String {
+        if scalar.value < 0x7F { return scalar.value >= 0x20 ? String(scalar) : "" }
+        return drawableScalars(CollectionOfOne(scalar))
+    }
+
     /// An emoji as `asciiEmoji` sees it: emoji presentation by default, or an emoji sequence.
     public static func isEmoji(_ character: Character) -> Bool {
         let scalars = character.unicodeScalars

@@ -12,31 +12,28 @@ import ChatModel
 public enum TextWrapper {
     /// The lines of `text` at `width` cells (at least 1); never empty, a line may be "".
     public static func wrap(_ text: SanitizedText, width: Int) -> [String] {
-        var builder = LineBuilder(width: max(1, width))
-        for paragraph in text.value.split(separator: "\n", omittingEmptySubsequences: false) {
+        var builder = LineBuilder(width: max(1, width), byScalar: DisplayWidth.isScalarPerCluster(text.value))
+        // A line feed is a cluster of its own (sanitized text has no CR), so paragraphs are
+        // split on the byte.
+        for bytes in text.value.utf8.split(separator: 0x0A, omittingEmptySubsequences: false) {
+            let paragraph = Substring(bytes)
             var wordStart = paragraph.startIndex
             var wordWidth = 0
-            var index = paragraph.startIndex
-            while index < paragraph.endIndex {
-                let character = paragraph[index]
-                let next = paragraph.index(after: index)
-                if character == " " {
-                    builder.add(paragraph[wordStart..<index], width: wordWidth)
+            var clusters = Clusters(paragraph, byScalar: builder.byScalar)
+            while let (range, cells) = clusters.next() {
+                if paragraph.utf8[range.lowerBound] == 0x20, paragraph.utf8.index(after: range.lowerBound) == range.upperBound {
+                    builder.add(paragraph[wordStart..<range.lowerBound], width: wordWidth)
                     builder.pendingSpaces += 1
-                    wordStart = next
+                    wordStart = range.upperBound
+                    wordWidth = 0
+                } else if cells >= 2 {
+                    builder.add(paragraph[wordStart..<range.lowerBound], width: wordWidth)
+                    builder.add(paragraph[range], width: cells)
+                    wordStart = range.upperBound
                     wordWidth = 0
                 } else {
-                    let cells = DisplayWidth.of(character)
-                    if cells >= 2 {
-                        builder.add(paragraph[wordStart..<index], width: wordWidth)
-                        builder.add(paragraph[index..<next], width: cells)
-                        wordStart = next
-                        wordWidth = 0
-                    } else {
-                        wordWidth += cells
-                    }
+                    wordWidth += cells
                 }
-                index = next
             }
             builder.add(paragraph[wordStart..<paragraph.endIndex], width: wordWidth)
             builder.endLine()
@@ -45,17 +42,46 @@ public enum TextWrapper {
     }
 }
 
+/// The grapheme clusters of a piece of text and their widths: by scalar when each scalar is a
+/// cluster of its own (`DisplayWidth.isScalarPerCluster`), else by `Character`.
+private struct Clusters: IteratorProtocol {
+    let text: Substring
+    let byScalar: Bool
+    var index: Substring.Index
+
+    init(_ text: Substring, byScalar: Bool) {
+        self.text = text
+        self.byScalar = byScalar
+        index = text.startIndex
+    }
+
+    mutating func next() -> (Range<Substring.Index>, Int)? {
+        guard index < text.endIndex else { return nil }
+        let start = index
+        if byScalar {
+            let scalar = text.unicodeScalars[index]
+            index = text.unicodeScalars.index(after: index)
+            return (start..<index, DisplayWidth.width(of: scalar))
+        }
+        index = text.index(after: index)
+        return (start..<index, DisplayWidth.of(text[start]))
+    }
+}
+
 /// Greedy line filling: words are placed with the spaces before them, or start a new line.
 private struct LineBuilder {
     let width: Int
+    /// Each scalar of the text is a cluster: words are cut by scalar.
+    let byScalar: Bool
     var lines: [String] = []
     var line = ""
     var used = 0
     /// Spaces seen since the last word; written only if another word follows on this line.
     var pendingSpaces = 0
 
-    init(width: Int) {
+    init(width: Int, byScalar: Bool) {
         self.width = width
+        self.byScalar = byScalar
     }
 
     mutating func add(_ word: Substring, width wordWidth: Int) {
@@ -75,18 +101,16 @@ private struct LineBuilder {
         // Wider than a whole line: cut between clusters. A cluster wider than the line itself
         // (a CJK character at width 1) cannot be drawn there, so "…" stands in for it.
         pendingSpaces = 0
-        var index = word.startIndex
-        while index < word.endIndex {
-            let next = word.index(after: index)
-            var piece = word[index..<next]
-            var cells = DisplayWidth.of(word[index])
+        var clusters = Clusters(word, byScalar: byScalar)
+        while let (range, measured) = clusters.next() {
+            var piece = word[range]
+            var cells = measured
             if cells > width {
                 piece = "…"
                 cells = 1
             }
             if used + cells > width, !line.isEmpty { endLine() }
             place(piece, width: cells)
-            index = next
         }
     }
 

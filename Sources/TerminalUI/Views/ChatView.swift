@@ -88,6 +88,9 @@ extension ChatView {
         case .reactionPicker(let picker):
             frame.cursor = nil
             OverlayViews.drawReactionPicker(picker, state: state, frame: &frame, context: context)
+        case .pollPicker(let picker):
+            frame.cursor = nil
+            PollCardView.drawPicker(picker, state: state, frame: &frame, context: context)
         case .search(let results):
             frame.cursor = nil
             OverlayViews.drawSearch(results, state: state, frame: &frame, context: context)

@@ -87,7 +87,7 @@ enum ComposerView {
 
     static func draw(_ state: ChatState, in rect: Rect, frame: inout Frame, context: RenderContext) {
         guard rect.height > 0, rect.width > 2 else { return }
-        let promptText = state.threadHasFocus ? threadPrompt : prompt
+        let promptText = state.modes.focus == .thread ? threadPrompt : prompt
         let indent = DisplayWidth.of(promptText)
         let wrapped = wrap(state.composer, width: rect.width - indent, cells: cells(in: context))
         // Keep the cursor's row in view: the last rows when it is at the end.

@@ -2,7 +2,7 @@ import ChatModel
 
 /// Lays one message out as lines for a given width: separators above it, the header (unless
 /// grouped with the previous message), a quoted preview, the wrapped text, attachment cards,
-/// reactions and the thread marker.
+/// the poll card, reactions and the thread marker.
 struct MessageLayout {
     let context: RenderContext
     let viewer: String
@@ -22,7 +22,7 @@ struct MessageLayout {
 
     func lines(for row: MessageRow, after previous: MessageRow?, firstUnreadID: String?) -> [ViewLine] {
         var out = messageLines(for: row, after: previous, firstUnreadID: firstUnreadID)
-        if row.message.mentionedUserIDs?.contains(viewer) == true, row.message.type != .deleted {
+        if row.message.mentions(viewer), row.message.type != .deleted {
             let mark = context.style("message.mentionMark")
             for index in out.indices where out[index].messageID == row.id { out[index].mark = mark }
         }
@@ -55,7 +55,10 @@ struct MessageLayout {
         }
         let grouped = !newDay && !unreadHere && previous.map { isGrouped(row, after: $0) } ?? false
         if !grouped { out.append(header(row)) }
-        if let quote = row.quoted {
+        // A deleted message keeps nothing of what it said: its quote, attachments and reactions
+        // go with its text (the server may still send their counts). Its thread stays.
+        let deleted = m.type == .deleted
+        if let quote = row.quoted, !deleted {
             let quoted = quote.deleted ? "message deleted" : quote.text
             out.append(
                 ViewLine(
@@ -71,8 +74,13 @@ struct MessageLayout {
             )
         }
         out += body(row)
-        for attachment in m.attachments { out.append(card(attachment, messageID: row.id)) }
-        if !row.reactions.isEmpty { out += reactionLines(row) }
+        if !deleted {
+            for attachment in m.attachments { out.append(card(attachment, messageID: row.id)) }
+            if let poll = row.poll {
+                out += PollCardView.lines(poll, messageID: row.id, width: width, indent: Self.indent, context: context)
+            }
+            if !row.reactions.isEmpty { out += reactionLines(row) }
+        }
         if row.replyCount > 0 {
             let label = "⤷ \(row.replyCount) \(row.replyCount == 1 ? "reply" : "replies")"
             out.append(
@@ -106,6 +114,9 @@ struct MessageLayout {
             segments.append(Segment(text: context.label(" ↳ in thread"), style: context.style("thread.replies")))
         }
         if m.pinnedAt != nil { segments.append(Segment(text: context.label(" 📌 pinned"), style: context.style("message.pinned"))) }
+        if let restricted = Self.restrictedMarker(m) {
+            segments.append(Segment(text: context.text(restricted, singleLine: true), style: context.style("message.edited")))
+        }
         if m.textUpdatedAt != nil, m.type != .deleted {
             segments.append(Segment(text: context.label(" (edited)"), style: context.style("message.edited")))
         }
@@ -134,19 +145,33 @@ struct MessageLayout {
         }
         let text = m.text ?? ""
         guard !text.isEmpty else { return [] }
-        let mentionsMe = m.mentionedUserIDs?.contains(viewer) == true
+        let mentionsMe = m.mentions(viewer)
         return TextWrapper.wrap(context.text(text), width: max(1, width - Self.indent)).map { line in
+            // Wrapping cuts only between clusters and drops only spaces: the lines of
+            // sanitized text are sanitized, and need not be checked again on every frame.
             let segments =
-                mentionsMe ? mentionSegments(line) : [Segment(text: SanitizedText.trusted(line), style: context.style("message.text"))]
+                mentionsMe
+                ? mentionSegments(line, of: m)
+                : [Segment(text: SanitizedText(alreadySanitized: line), style: context.style("message.text"))]
             return ViewLine(segments: segments, indent: Self.indent, messageID: row.id)
         }
     }
 
-    /// A line of a message that mentions the viewer, its `@Name` and `@id` (any case) in the
-    /// mention style: the mention stands out, the rest reads as any message.
-    private func mentionSegments(_ line: String) -> [Segment] {
-        let needles = ["@" + viewerName, "@" + viewer].filter { $0.count > 1 }.map { Array($0.lowercased()) }
-            .sorted { $0.count > $1.count }
+    /// ` 🔒 visible to ana, bo`: a message only the users it names (and its author) see.
+    static func restrictedMarker(_ m: Message) -> String? {
+        guard let ids = m.restrictedVisibility, !ids.isEmpty else { return nil }
+        let shown = ids.prefix(3).joined(separator: ", ")
+        return " 🔒 visible to " + shown + (ids.count > 3 ? " +\(ids.count - 3)" : "")
+    }
+
+    /// A line of a message that mentions the viewer, its `@Name` and `@id` (any case) and the
+    /// `@here` / `@channel` it carries in the mention style: the mention stands out, the rest
+    /// reads as any message.
+    private func mentionSegments(_ line: String, of m: Message) -> [Segment] {
+        var words = ["@" + viewerName, "@" + viewer]
+        if m.mentionedHere == true { words.append("@here") }
+        if m.mentionedChannel == true { words.append("@channel") }
+        let needles = words.filter { $0.count > 1 }.map { Array($0.lowercased()) }.sorted { $0.count > $1.count }
         let characters = Array(line)
         let lowered = characters.map { $0.lowercased() }
         func mention(at start: Int) -> Int? {

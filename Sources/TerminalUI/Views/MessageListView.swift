@@ -85,7 +85,7 @@ enum MessageListView {
     }
 
     static func drawThread(_ state: ChatState, in rect: Rect, frame: inout Frame, context: RenderContext) {
-        let focused = state.threadHasFocus
+        let focused = state.modes.focus == .thread
         frame.fill(x: rect.x, y: rect.y, width: rect.width, height: 1, style: context.style("thread.header"))
         frame.put(
             context.label(focused ? " ▶ Thread (Esc closes)" : " Thread (Tab to focus)"),

@@ -124,7 +124,17 @@ enum OverlayViews {
         if let edited = m.textUpdatedAt { lines.append("edited: \(edited.rfc3339)") }
         if let deleted = m.deletedAt { lines.append("deleted: \(deleted.rfc3339)") }
         if let pinned = m.pinnedAt { lines.append("pinned: \(pinned.rfc3339) by \(m.pinnedByID ?? "?")") }
+        if let restricted = m.restrictedVisibility, !restricted.isEmpty {
+            lines.append("visible to: " + restricted.joined(separator: ", "))
+        }
+        let calls = [m.mentionedHere == true ? "@here" : nil, m.mentionedChannel == true ? "@channel" : nil].compactMap { $0 }
+        if !calls.isEmpty { lines.append("mentions: " + calls.joined(separator: ", ")) }
+        if let roles = m.mentionedRoles, !roles.isEmpty { lines.append("mentioned roles: " + roles.joined(separator: ", ")) }
         for member in m.custom.members { lines.append("\(member.key): \(member.value)") }
+        for (i, attachment) in m.attachments.enumerated() where !attachment.custom.isEmpty {
+            lines.append("attachment \(i + 1) (\(attachment.type ?? "file")):")
+            for member in attachment.custom.members { lines.append("  \(member.key): \(member.value)") }
+        }
         if !details.reactions.isEmpty {
             lines.append("reactions:")
             for r in details.reactions { lines.append("  \(ReactionEmoji.symbol(for: r.type)) \(r.type) by \(r.userID)") }

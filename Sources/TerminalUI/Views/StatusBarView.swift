@@ -44,7 +44,7 @@ enum StatusBarView {
         switch state.draft {
         case .editing: " EDIT "
         case .quoting: " QUOTE "
-        case .new: state.threadHasFocus ? " THREAD " : KeyTable.base(live: state.isLive).name
+        case .new: state.modes.focus == .thread ? " THREAD " : KeyTable.base(live: state.isLive).name
         }
     }
 }

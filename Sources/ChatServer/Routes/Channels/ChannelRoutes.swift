@@ -18,11 +18,25 @@ struct ChannelRoutes {
         router.post("channels") { request, context in try await queryChannels(request, context) }
     }
 
+    /// Keys of a channel query the local server acts on. `state` is always honoured as true
+    /// (the answer carries the state either way, a superset of Stream's bare channel);
+    /// `watchers`, `hide_for_creator` and `thread_unread_counts` are refused.
+    static let getOrCreateKeys: Set<String> = [
+        "data", "state", "watch", "presence", "messages", "members", "user_id", "user", "connection_id", "client_id",
+    ]
+
+    /// Keys of `query_channels` the local server acts on (`state` as in a channel query).
+    static let queryKeys: Set<String> = [
+        "filter_conditions", "sort", "limit", "offset", "state", "watch", "presence", "member_limit", "message_limit", "user_id",
+        "user", "connection_id", "client_id",
+    ]
+
     /// The channel (made first if it does not exist) and its state.
     private func getOrCreate(_ request: Request, _ context: ServerContext, id: String?) async throws -> Response {
         let operation = "GetOrCreateChannel"
         var request = request
         let body = try await request.jsonObject(operation: operation)
+        try body.requireHandled(Self.getOrCreateKeys, operation: operation)
         let type = context.parameters.get("type") ?? ""
         var data = body["data"]?.objectValue ?? JSONObject()
         let memberIDs = try Self.memberIDs(data["members"], operation: operation)
@@ -64,6 +78,7 @@ struct ChannelRoutes {
         }
         if body["watch"]?.boolValue == true { await hub.watch(request.connectionID, cids: [channel!.cid], as: context.actor) }
         let state = try ChannelStates(store: store).state(channel!, body: body, viewer: context.actor, operation: operation)
+        try await watchPresence(body, request, context, of: [channel!.cid])
         return JSONResponse.ok(state, status: .created, context: context)
     }
 
@@ -72,6 +87,7 @@ struct ChannelRoutes {
         let operation = "QueryChannels"
         var request = request
         let body = try await request.jsonObject(operation: operation)
+        try body.requireHandled(Self.queryKeys, operation: operation)
         let filter = body["filter_conditions"]?.objectValue ?? JSONObject()
         var cids: [String]?
         var ids: [String]?
@@ -124,6 +140,8 @@ struct ChannelRoutes {
             let mutes = try store.channelMutes(of: viewer).map(\.cid)
             if muted { cids = (cids ?? mutes).filter(mutes.contains) } else { excluded = mutes }
         }
+        // The viewer's 1-on-1 channels with someone they block stay out, as in Stream, until unblocked.
+        if let viewer { excluded += try store.blockedDirectChannels(of: viewer) }
         // `pinned` / `archived` are the viewer's own marks (member partial update), as `muted` is.
         for (mark, flag) in marks {
             guard let viewer else {
@@ -163,15 +181,25 @@ struct ChannelRoutes {
         )
         // As in Stream, `watch: true` subscribes the caller's connection to every channel returned.
         if body["watch"]?.boolValue == true { await hub.watch(request.connectionID, cids: channels.map(\.cid), as: context.actor) }
-        let messageLimit: JSONObject = ["messages": ["limit": body["message_limit"] ?? 25]]
+        var paging: JSONObject = ["messages": ["limit": body["message_limit"] ?? 25]]
+        if let members = body["member_limit"], members != .null { paging["members"] = ["limit": members] }
         let states = ChannelStates(store: store)
         let answer = try channels.map {
-            JSONValue.object(try states.state($0, body: messageLimit, viewer: context.actor, operation: operation))
+            JSONValue.object(try states.state($0, body: paging, viewer: context.actor, operation: operation))
         }
+        try await watchPresence(body, request, context, of: channels.map(\.cid))
         return JSONResponse.ok(["channels": .array(answer)], context: context)
     }
 
     // MARK: Helpers
+
+    /// `presence: true`: the caller's connection gets `user.presence.changed` for the members of
+    /// the channels answered, as Stream sends it to a channel query's connection.
+    private func watchPresence(_ body: JSONObject, _ request: Request, _ context: ServerContext, of cids: [String]) async throws {
+        guard body["presence"]?.boolValue == true else { return }
+        let users = try cids.flatMap { try store.members(cid: $0).map(\.user.id) }
+        await hub.watchPresence(body["connection_id"]?.stringValue ?? request.connectionID, users: users, as: context.actor)
+    }
 
     /// The creator: the user token's user, else `created_by` / `created_by_id` from the data.
     private func creatorID(_ data: JSONObject, context: ServerContext, operation: String) throws -> String? {

@@ -74,7 +74,7 @@ struct MemberRoutes {
     private func updatePartial(_ request: Request, _ context: ServerContext, userID: String?) async throws -> Response {
         let operation = "UpdateMemberPartial"
         var request = request
-        let body = try await request.jsonObject(operation: operation)
+        let body = try await request.jsonObject(operation: operation, handling: ["set", "unset", "user", "user_id"])
         guard let userID, !userID.isEmpty else { throw StreamAPIError.input(operation, "user_id is required") }
         let type = context.parameters.get("type") ?? ""
         let id = context.parameters.get("id") ?? ""

@@ -5,8 +5,8 @@ import Foundation
 import Hummingbird
 import NIOCore
 
-/// Stream's import flow: `create_import_url` → PUT the file → `create_import` → `get_import` /
-/// `list_imports`. Uploads land beside the store; imports go through the same validator and
+/// Stream's import flow: `create_import_url` → PUT the file → `create_import` (`mode`,
+/// `merge_custom`) → `get_import` / `list_imports`. Uploads land beside the store; imports go through the same validator and
 /// sink as `chatterm import`, in the background, as Stream runs them.
 struct ImportRoutes {
     let store: ChatStore
@@ -79,7 +79,12 @@ struct ImportRoutes {
         }
         // Like stream-cli: anything but "insert" is upsert.
         let mode: ImportMode = body["mode"]?.stringValue == "insert" ? .insert : .upsert
-        let task = try store.createImportTask(path: path, mode: mode, file: file)
+        var mergeCustom = false
+        if let value = body["merge_custom"], value != .null {
+            guard let flag = value.boolValue else { throw StreamAPIError.input(operation, "merge_custom must be a boolean") }
+            mergeCustom = flag
+        }
+        let task = try store.createImportTask(path: path, mode: mode, file: file) { $0.mergeCustom = mergeCustom }
         let store = self.store
         Task.detached {
             _ = try? store.runImport(task) { existing, sink in try ImportAnalyzer(existing: existing, sink: sink).run(path: file) }
@@ -89,7 +94,8 @@ struct ImportRoutes {
 
     private func get(_ context: ServerContext) throws -> Response {
         try ServerSideOnly.imports.require(context, operation: "GetImport")
-        guard let task = try store.importTask(id: context.parameters.get("id") ?? "") else {
+        // An Import v2 task is the v2 routes' (and in their shape).
+        guard let task = try store.importTask(id: context.parameters.get("id") ?? ""), task.product == nil else {
             throw StreamAPIError.notFound("GetImport", "Can't find task")
         }
         return JSONResponse.ok(["import_task": task.json], context: context)

@@ -32,12 +32,12 @@ struct ManyMessagesRoutes {
         let viewer = ActingUser.viewer(context)
         let presenter = MessagePresenter(store: store)
         var seen: Set<String> = []
-        let messages: [JSONValue] = try ids.compactMap { messageID in
+        let rows: [MessageRow] = try ids.compactMap { messageID in
             guard seen.insert(messageID).inserted, let row = try store.message(id: messageID, viewer: viewer),
                 row.message.cid == channel.cid
             else { return nil }
-            return try presenter.message(row, viewer: viewer)
+            return row
         }
-        return JSONResponse.ok(["messages": .array(messages)], context: context)
+        return JSONResponse.ok(["messages": .array(try presenter.messages(rows, viewer: viewer))], context: context)
     }
 }

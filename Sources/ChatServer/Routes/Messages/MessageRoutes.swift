@@ -39,16 +39,23 @@ struct MessageRoutes {
         let limit = min(max(request.uri.queryParameters.get("limit").flatMap { Int($0) } ?? 100, 0), 300)
         let viewer = ActingUser.viewer(context)
         let rows = try store.replies(to: root.id, viewer: viewer, limit: limit)
-        return JSONResponse.ok(["messages": .array(try rows.map { try presenter.message($0, viewer: viewer) })], context: context)
+        return JSONResponse.ok(["messages": .array(try presenter.messages(rows, viewer: viewer))], context: context)
     }
 
     /// Replaces text, attachments and custom data.
     private func update(_ request: Request, _ context: ServerContext) async throws -> Response {
         let operation = "UpdateMessage"
         var request = request
-        let body = try await request.jsonObject(operation: operation)
+        // `skip_enrich_url` and `skip_push` need nothing: nothing is enriched or pushed here.
+        let body = try await request.jsonObject(
+            operation: operation,
+            handling: ["message", "user", "user_id", "skip_enrich_url", "skip_push"]
+        )
         let existing = try readable(context.parameters.get("id") ?? "", context, operation: operation).message
-        guard let data = body["message"]?.objectValue else { throw StreamAPIError.input(operation, "message is a required field") }
+        guard var data = body["message"]?.objectValue else { throw StreamAPIError.input(operation, "message is a required field") }
+        // An edit that does not name who may see the message or whom it calls on keeps what it
+        // had: a correction of the text must not make a restricted message public.
+        for field in Self.audienceFields(existing).members where data[field.key] == nil { data[field.key] = field.value }
         let actor = try ActingUser.resolve(
             context,
             claimed: ActingUser.claimed(in: data) ?? ActingUser.claimed(in: body),
@@ -63,7 +70,7 @@ struct MessageRoutes {
     private func updatePartial(_ request: Request, _ context: ServerContext) async throws -> Response {
         let operation = "UpdateMessagePartial"
         var request = request
-        let body = try await request.jsonObject(operation: operation)
+        let body = try await request.jsonObject(operation: operation, handling: ["set", "unset", "user", "user_id", "skip_enrich_url"])
         let existing = try readable(context.parameters.get("id") ?? "", context, operation: operation).message
         let actor = try ActingUser.resolve(context, claimed: ActingUser.claimed(in: body), fallback: existing.userID, operation: operation)
         let change = try PartialUpdate(body, operation: operation)
@@ -95,6 +102,16 @@ struct MessageRoutes {
         if let at = message.pinnedAt { o["pinned_at"] = .string(at.rfc3339) }
         if let by = message.pinnedByID { o["pinned_by_id"] = .string(by) }
         if let expires = message.pinExpires { o["pin_expires"] = .string(expires.rfc3339) }
+        return o.merging(audienceFields(message))
+    }
+
+    /// Who a stored message is for and whom it calls on, as the import item names them.
+    private static func audienceFields(_ message: Message) -> JSONObject {
+        var o = JSONObject()
+        if let ids = message.restrictedVisibility { o["restricted_visibility"] = .array(ids.map(JSONValue.string)) }
+        if let roles = message.mentionedRoles { o["mentioned_roles"] = .array(roles.map(JSONValue.string)) }
+        if let here = message.mentionedHere { o["mentioned_here"] = .bool(here) }
+        if let channel = message.mentionedChannel { o["mentioned_channel"] = .bool(channel) }
         return o
     }
 
@@ -129,7 +146,8 @@ struct MessageRoutes {
         message.mentionedUserIDs = existing.mentionedUserIDs
         try store.update(message: message, by: actor)
         let json = try presenter.message(id: message.id, viewer: actor) ?? .null
-        try await publish("message.updated", message: json, existing, actor: actor)
+        // The edited message's audience: a narrower `restricted_visibility` leaves the others out.
+        try await publish("message.updated", message: json, message, actor: actor)
         return JSONResponse.ok(["message": json], context: context)
     }
 
@@ -183,6 +201,7 @@ struct MessageRoutes {
         var event = EventJSON.base(type, channel, user: actor, store: store).merging(extra)
         event["message"] = json
         event["message_id"] = .string(message.id)
-        await hub.publish(event, cid: channel.cid, audience: message.audience)
+        let audience = BlockedAudience.narrowed(message.audience, actor: actor, members: try store.members(cid: channel.cid))
+        await hub.publish(event, cid: channel.cid, audience: audience)
     }
 }

@@ -33,6 +33,10 @@ struct MessageSendRoutes {
                 throw StreamAPIError.input(operation, "\(option) is not supported by the local server in \(operation)")
             }
         }
+        // Stream's MessageRequest takes at most 10 roles; an import file has no such limit.
+        if let roles = data["mentioned_roles"]?.arrayValue, roles.count > 10 {
+            throw StreamAPIError.input(operation, "mentioned_roles can have at most 10 roles, this message has \(roles.count)")
+        }
         let sender = try ActingUser.resolve(context, claimed: ActingUser.claimed(in: data), operation: operation)
         guard let channel = try store.channel(cid: ChannelID.cid(type: type, id: id)) else {
             throw StreamAPIError.notFound(operation, "Can't find channel with id \(type):\(id)")
@@ -56,7 +60,8 @@ struct MessageSendRoutes {
             )
         }
         if let mentioned = try mentionedIDs(data["mentioned_users"], operation: operation) { data["mentioned_users_ids"] = mentioned }
-        for key in ["user", "user_id", "mentioned_users", "silent", "pinned", "html"] { data[key] = nil }
+        let pollID = try PollAccess(store: store).sendable(data["poll_id"], by: sender, config: config, operation: operation)
+        for key in ["user", "user_id", "mentioned_users", "silent", "pinned", "html", "poll_id"] { data[key] = nil }
         data["id"] = data["id"] ?? .string(UUID().uuidString.lowercased())
         ItemChannelReference.set(channel, in: &data)
         data["user"] = .string(sender)
@@ -84,6 +89,7 @@ struct MessageSendRoutes {
                     in: channel,
                     sender: sender,
                     shadowed: shadowed,
+                    pollID: pollID,
                     operation: operation
                 )
             ],
@@ -97,7 +103,7 @@ struct MessageSendRoutes {
     private func action(_ request: Request, _ context: ServerContext) async throws -> Response {
         let operation = "RunMessageAction"
         var request = request
-        let body = try await request.jsonObject(operation: operation)
+        let body = try await request.jsonObject(operation: operation, handling: ["form_data", "user", "user_id"])
         let id = context.parameters.get("id") ?? ""
         let user = try ActingUser.resolve(context, claimed: ActingUser.claimed(in: body), operation: operation)
         guard let giphy = await commands.ephemeral.get(id), giphy.userID == user else {

@@ -7,13 +7,14 @@ struct NewMessages {
     let store: ChatStore
     let hub: EventHub
 
-    /// Stores a new message (committed before anyone is told) and tells the channel; a
+    /// Stores a new message (committed before anyone is told, with the poll it carries) and tells the channel; a
     /// `shadowed` one only its author.
     func post(
         _ message: Message,
         in channel: Channel,
         sender: String,
         shadowed: Bool = false,
+        pollID: String? = nil,
         operation: String
     ) async throws
         -> JSONValue
@@ -21,18 +22,18 @@ struct NewMessages {
         guard try store.insert(message: message, shadowed: shadowed) else {
             throw StreamAPIError.input(operation, "a message with ID \(message.id) already exists")
         }
+        if let pollID { try store.attach(pollID: pollID, toMessage: message.id) }
         let json = try MessagePresenter(store: store).message(id: message.id, viewer: sender) ?? .null
         var event = EventJSON.base("message.new", channel, user: sender, store: store)
         event["message"] = json
         event["message_id"] = .string(message.id)
-        let audience = shadowed ? [sender] : message.audience
+        let members = try store.members(cid: channel.cid)
+        let audience = shadowed ? [sender] : BlockedAudience.narrowed(message.audience, actor: sender, members: members)
         await hub.publish(event, cid: channel.cid, audience: audience)
         // Members connected but not watching hear of it with their own unread counts. Thread
         // replies not shown in the channel reach the thread's watchers only.
         if message.parentID == nil || message.showInChannel == true {
-            let members = try store.members(cid: channel.cid).map(\.user.id).filter {
-                $0 != sender && audience?.contains($0) ?? true
-            }
+            let members = members.map(\.user.id).filter { $0 != sender && audience?.contains($0) ?? true }
             var notification = event
             notification["type"] = "notification.message_new"
             await hub.notify(notification, cid: channel.cid, members: members, personal: true)

@@ -19,7 +19,8 @@ struct ReactionRoutes {
     private func send(_ request: Request, _ context: ServerContext) async throws -> Response {
         let operation = "SendReaction"
         var request = request
-        let body = try await request.jsonObject(operation: operation)
+        // `enforce_unique` is refused; `skip_push` needs nothing (nothing is pushed here).
+        let body = try await request.jsonObject(operation: operation, handling: ["reaction", "user_id", "user", "skip_push"])
         let message = try messages.readable(context.parameters.get("id") ?? "", context, operation: operation).message
         try store.channelConfig(forType: message.channelType).require(.reactions, operation: operation)
         guard var data = body["reaction"]?.objectValue else { throw StreamAPIError.input(operation, "reaction is a required field") }
@@ -67,7 +68,8 @@ struct ReactionRoutes {
     private func publish(_ type: String, _ body: JSONObject, _ message: Message, user: String) async throws {
         guard let channel = try store.channel(cid: message.cid) else { return }
         let event = EventJSON.base(type, channel, user: user, store: store).merging(body)
-        await hub.publish(event, cid: channel.cid, audience: message.audience)
+        let audience = BlockedAudience.narrowed(message.audience, actor: user, members: try store.members(cid: channel.cid))
+        await hub.publish(event, cid: channel.cid, audience: audience)
     }
 
     private func list(_ request: Request, _ context: ServerContext) throws -> Response {
