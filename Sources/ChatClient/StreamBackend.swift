@@ -203,6 +203,25 @@ public final class StreamBackend: LiveChatBackend {
             } catch {
                 deliver(.failed("Could not search: \(Self.reason(error))"))
             }
+        case .block(let other, let blocking):
+            do {
+                _ = try await rest.post(blocking ? "users/block" : "users/unblock", ["blocked_user_id": .string(other)])
+                deliver(.blockedUsers(try await blockedUserIDs()))
+                deliver(.channelsLoaded(try await channels(for: userID, watchingWith: link.withLock { $0.connectionID })))
+                deliver(.notice(blocking ? "Blocked @\(other)" : "Unblocked @\(other)"))
+            } catch {
+                deliver(.failed("Could not \(blocking ? "block" : "unblock") @\(other): \(Self.reason(error))"))
+            }
+        case .blockedUsers:
+            do {
+                let ids = try await blockedUserIDs()
+                deliver(.blockedUsers(ids))
+                deliver(.notice(ids.isEmpty ? "You block nobody" : "You block " + ids.map { "@" + $0 }.joined(separator: ", ")))
+            } catch {
+                deliver(.failed("Could not list the users you block: \(Self.reason(error))"))
+            }
+        case .upload(let cid, let path, let text, let parentID):
+            await upload(cid: cid, path: path, text: text, parentID: parentID, deliver: deliver)
         case .topic(let cid, let text):
             do {
                 let (type, id) = StreamItems.split(cid) ?? ("", cid)
@@ -230,6 +249,11 @@ public final class StreamBackend: LiveChatBackend {
                 deliver(.failed("Could not open the conversation: \(Self.reason(error))"))
             }
         }
+    }
+
+    /// The users this user blocks (`get_blocked_users`).
+    private func blockedUserIDs() async throws -> [String] {
+        try await rest.get("users/block", query: ["user_id": userID]).objects("blocks").compactMap { $0["blocked_user_id"]?.stringValue }
     }
 
     /// Runs a request whose answer carries the message as it now is, and delivers that.

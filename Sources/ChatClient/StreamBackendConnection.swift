@@ -89,6 +89,8 @@ extension StreamBackend {
         lastHeard.withLock { $0 = .now }
         link.withLock { $0.connectionID = connectionID }
         deliver(.connectionChanged(.connected))
+        // Who this user blocks comes with the connection (`me`), before the list it filters.
+        deliver(.blockedUsers(hello["me"]?.objectValue?.strings("blocked_user_ids") ?? []))
         do {
             deliver(.channelsLoaded(try await channels(for: userID, watchingWith: connectionID)))
         } catch {

@@ -92,6 +92,7 @@ enum StreamItems {
         let newest = state.objects("messages").last?["created_at"]
         let read = state.objects("read").first { $0["user"]?.objectValue?["id"]?.stringValue == viewer }
         let counts = unread[channel.cid] ?? Unread()
+        let membership = state["membership"]?.objectValue
         return ChannelSummary(
             channel: channel,
             memberCount: json["member_count"]?.intValue ?? members.count,
@@ -100,7 +101,9 @@ enum StreamItems {
             lastMessageAt: time(json["last_message_at"]) ?? time(newest),
             lastRead: time(read?["last_read"]),
             muted: json["muted"]?.boolValue ?? false,
-            otherMemberNames: others
+            otherMemberNames: others,
+            pinnedAt: time(membership?["pinned_at"]),
+            archivedAt: time(membership?["archived_at"])
         )
     }
 

@@ -25,6 +25,20 @@ public struct StreamREST: Sendable {
     }
 
     public func send(_ method: String, _ path: String, query: [String: String] = [:], body: JSONObject?) async throws -> JSONObject {
+        try await send(method, path, query: query, raw: body.map { (Data(JSONWriter().string(.object($0)).utf8), "application/json") })
+    }
+
+    /// A file as the SDKs upload it: a multipart form whose `file` part holds it.
+    public func upload(_ path: String, filename: String, contentType: String, data: Data) async throws -> JSONObject {
+        let boundary = "chatterm-\(UUID().uuidString)"
+        // The name is the form's, quoted: a quote or a line break in it would end the header.
+        let safe = filename.map { "\"\r\n".contains($0) ? "_" : String($0) }.joined()
+        var form = Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"\(safe)\"\r\n".utf8)
+        form += Data("Content-Type: \(contentType)\r\n\r\n".utf8) + data + Data("\r\n--\(boundary)--\r\n".utf8)
+        return try await send("POST", path, query: [:], raw: (form, "multipart/form-data; boundary=\(boundary)"))
+    }
+
+    private func send(_ method: String, _ path: String, query: [String: String], raw body: (Data, String)?) async throws -> JSONObject {
         var components = URLComponents(string: "\(endpoint.baseURL)/\(path)")
         components?.queryItems =
             [URLQueryItem(name: "api_key", value: endpoint.apiKey)]
@@ -40,8 +54,8 @@ public struct StreamREST: Sendable {
         request.setValue(endpoint.token, forHTTPHeaderField: "Authorization")
         request.setValue("jwt", forHTTPHeaderField: "stream-auth-type")
         if let body {
-            request.setValue("application/json", forHTTPHeaderField: "Content-Type")
-            request.httpBody = Data(JSONWriter().string(.object(body)).utf8)
+            request.setValue(body.1, forHTTPHeaderField: "Content-Type")
+            request.httpBody = body.0
         }
         let data: Data
         let response: URLResponse

@@ -14,4 +14,12 @@ public protocol ChatBackend: AnyObject, Sendable {
     func members(cid: String) throws -> [MemberRow]
     func reactions(messageID: String) throws -> [Reaction]
     func user(id: String) throws -> User?
+
+    // The reader's own settings of a channel, which need no server to make sense: offline they
+    // are written to the store, live they are the member's partial update and `mark_unread`.
+    // Each answers false when the user is not a member (or, for `markUnread`, when the message
+    // is not the channel's).
+    func setPinned(_ pinned: Bool, cid: String, userID: String) throws -> Bool
+    func setArchived(_ archived: Bool, cid: String, userID: String) throws -> Bool
+    func markUnread(cid: String, userID: String, fromMessageID messageID: String) throws -> Bool
 }

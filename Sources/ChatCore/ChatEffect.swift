@@ -22,6 +22,17 @@ public enum ChatEffect: Sendable, Equatable {
     case reconnect
     /// `/theme NAME`: draw with another theme from now on.
     case setTheme(String)
+    /// Change the reader's own settings of a channel, on the store or the server alike; the
+    /// answer is `.membershipChanged` with the channel list as it now is.
+    case changeMembership(cid: String, MembershipChange)
     /// Ask the server to do something (a live backend only).
     case live(LiveRequest)
+}
+
+/// The reader's own settings of one channel (`ChatBackend.setPinned` and its kin).
+public enum MembershipChange: Sendable, Equatable {
+    case pinned(Bool)
+    case archived(Bool)
+    /// The message and everything after it unread again.
+    case unreadFrom(messageID: String)
 }

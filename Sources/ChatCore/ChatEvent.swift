@@ -22,6 +22,10 @@ public enum ChatEvent: Sendable {
     /// A message that is no more for this client (a cancelled /giphy, which was never stored).
     case messageRemoved(id: String)
     case connectionChanged(ConnectionState)
+    /// The users the reader blocks, from the server (at connect and after `/block`).
+    case blockedUsers([String])
+    /// `changeMembership`'s answer: done, and the channel list as it now is.
+    case membershipChanged(cid: String, MembershipChange, channels: [ChannelSummary])
     case typingStarted(cid: String, userName: String, until: Timestamp)
     case typingStopped(cid: String, userName: String)
     case clock(Timestamp)
@@ -74,6 +78,14 @@ public enum ChatEvent: Sendable {
     case pickerConfirm
     /// `p`: pins or unpins.
     case pinSelected
+    /// `u`: the selected message and everything after it unread again.
+    case markUnreadSelected
+    /// `/archived` or `z`: shows or folds the sidebar's archived channels.
+    case toggleArchived
+    /// `P` browsing a store (`/pin-channel`, `/unpin-channel` with a server): the open channel.
+    case togglePinnedChannel
+    /// `A` browsing a store (`/archive`, `/unarchive` with a server): the open channel.
+    case toggleArchivedChannel
     /// `q`: the next message sent quotes the selected one.
     case quoteSelected
     /// `v`: the poll picker over a message's poll; Enter votes (or takes one's vote back).
@@ -106,7 +118,8 @@ extension ChatEvent {
         switch self {
         case .channelsLoaded, .channelLoaded, .olderLoaded, .newerLoaded, .channelReplaced, .aroundLoaded, .threadLoaded, .detailsLoaded,
             .failed,
-            .notice, .messageUpserted, .messageRemoved, .connectionChanged, .typingStarted, .typingStopped, .clock, .searchResults,
+            .notice, .messageUpserted, .messageRemoved, .connectionChanged, .membershipChanged, .blockedUsers, .typingStarted,
+            .typingStopped, .clock, .searchResults,
             .summaryLoaded, .summaryUnavailable, .composeReplace, .pollUpdated:
             false
         default: true

@@ -9,7 +9,8 @@ extension ChatReducer {
         case .openChannel(let cid):
             return open(cid, &s)
         case .openNextUnread:
-            let order = sidebarOrder(s.channels)
+            // Archived channels wait until the reader looks for them.
+            let order = sidebarOrder(s.channels).filter { $0.archivedAt == nil }
             let start = order.firstIndex { $0.channel.cid == s.openCID } ?? -1
             let rotated = order.indices.map { order[(start + 1 + $0) % order.count] }.filter { $0.channel.cid != s.openCID }
             // Where someone asked for the reader first, then the rest, each in sidebar order from here.
@@ -55,6 +56,12 @@ extension ChatReducer {
             }
         case .toggleMembers:
             s.showMembers.toggle()
+        case .toggleArchived:
+            s.showArchived.toggle()
+        case .togglePinnedChannel:
+            return toggleOpenChannel(pinned: true, &s)
+        case .toggleArchivedChannel:
+            return toggleOpenChannel(pinned: false, &s)
         case .toggleHelp:
             s.modes.push(.help(scroll: 0))
         case .toggleSummary:

@@ -3,7 +3,8 @@ import ChatModel
 /// The channel list as the sidebar, the switcher and Alt-A see it: shared by the reducer and
 /// the view.
 extension ChatReducer {
-    /// Sidebar order: direct messages after channels, livestreams last; within a group the
+    /// Sidebar order: the reader's pinned channels first, then channels, direct messages,
+    /// livestreams, and archived ones last; within a group the
     /// list's order, which arriving messages do not change (a sidebar that moves under the
     /// reader loses their place, and Alt-A's).
     public static func sidebarOrder(_ channels: [ChannelSummary]) -> [ChannelSummary] {
@@ -24,9 +25,11 @@ extension ChatReducer {
     }
 
     public enum SidebarGroup: Int, CaseIterable, Sendable {
-        case channels, direct, livestreams
+        case pinned, channels, direct, livestreams, archived
         public var title: String {
             switch self {
+            case .pinned: "Pinned"
+            case .archived: "Archived"
             case .channels: "Channels"
             case .direct: "Direct messages"
             case .livestreams: "Livestreams"
@@ -34,7 +37,11 @@ extension ChatReducer {
         }
     }
 
+    /// A channel's group: archived before pinned, since archiving puts a channel away whatever
+    /// else it is.
     public static func group(_ c: ChannelSummary) -> SidebarGroup {
+        if c.archivedAt != nil { return .archived }
+        if c.pinnedAt != nil { return .pinned }
         if c.isDirect { return .direct }
         return c.channel.type == BuiltInChannelType.livestream.rawValue ? .livestreams : .channels
     }

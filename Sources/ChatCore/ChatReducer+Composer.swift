@@ -95,6 +95,16 @@ extension ChatReducer {
         case .leave:
             guard live(&s), let cid = s.openCID else { return [] }
             return [.live(.leave(cid: cid))]
+        case .pinChannel, .unpinChannel:
+            return changeOpenChannel(.pinned(action == .pinChannel), &s)
+        case .archive, .unarchive:
+            return changeOpenChannel(.archived(action == .archive), &s)
+        case .archived:
+            s.showArchived.toggle()
+        case .block, .unblock, .blocked:
+            return runBlock(action, arguments, &s)
+        case .upload:
+            return upload(arguments, &s)
         case .poll:
             return createPoll(arguments, &s)
         case .reconnect:
@@ -184,7 +194,8 @@ extension ChatReducer {
                 return []
             }
             return [.live(.topic(cid: cid, text: arguments))]
-        case .help, .quit, .join, .members, .msg, .leave, .reconnect, .search, .theme, .report, .poll:
+        case .help, .quit, .join, .members, .msg, .leave, .reconnect, .search, .theme, .report, .pinChannel, .unpinChannel, .archive,
+            .unarchive, .archived, .block, .unblock, .blocked, .upload, .poll:
             return []
         }
     }
@@ -231,6 +242,25 @@ extension ChatReducer {
         s.composer.replaceWord(from: completion.start, with: completion.candidates[completion.index])
         s.modes.replaceTop(with: .completion(completion))
         return []
+    }
+
+    /// `/upload PATH [text]` in the focused pane (a reply in the open thread). The file is the
+    /// server's to keep, so offline there is nowhere to put it.
+    static func upload(_ arguments: String, _ s: inout ChatState) -> [ChatEffect] {
+        guard s.isLive, let cid = s.openCID else {
+            s.status = "Uploads need a server: the file is kept by it (open the store through `chatterm serve` with --server)"
+            return []
+        }
+        let quoted = arguments.hasPrefix("\"")
+        let body = quoted ? arguments.dropFirst() : Substring(arguments)
+        let path = body.prefix { quoted ? $0 != "\"" : !$0.isWhitespace }
+        guard !path.isEmpty, !quoted || body.dropFirst(path.count).first == "\"" else {
+            s.status = "/upload PATH [text]: which file? (\"quote\" a path with spaces)"
+            return []
+        }
+        let text = SlashCommand.trimmed(body.dropFirst(path.count + (quoted ? 1 : 0)))
+        s.notice = "Uploading \(path)…"
+        return [.live(.upload(cid: cid, path: String(path), text: text.isEmpty ? nil : text, parentID: threadParent(s)))]
     }
 
     /// Whether the client talks to a server; says why not when it does not.

@@ -8,6 +8,7 @@ extension ChatReducer {
     /// marks it read.
     static func upsert(_ row: MessageRow, _ s: inout ChatState) -> [ChatEffect] {
         let message = row.message
+        guard !shown([row], cid: message.cid, s).isEmpty else { return [] }
         let cid = message.cid
         var effects: [ChatEffect] = []
         var isNew = true
@@ -45,7 +46,7 @@ extension ChatReducer {
         if let at = message.createdAt, summary.lastMessageAt.map({ at > $0 }) ?? true { summary.lastMessageAt = at }
         let following =
             s.openCID == cid && s.window != nil && s.window?.bottomIndex == nil && s.window?.hasNewer == false
-            && s.window?.gaps.isEmpty == true
+            && s.window?.gaps.isEmpty == true && readsOnArrival(cid, s)
         if message.userID != s.userID {
             if following {
                 effects.append(.live(.markRead(cid: cid)))
@@ -69,7 +70,7 @@ extension ChatReducer {
     /// In the open channel, at its newest message, with unread messages and no history
     /// missing: tell the server.
     static func markReadAtBottom(_ s: inout ChatState) -> [ChatEffect] {
-        guard s.isLive, let w = s.window, w.bottomIndex == nil, !w.hasNewer, w.gaps.isEmpty,
+        guard s.isLive, let w = s.window, w.bottomIndex == nil, !w.hasNewer, w.gaps.isEmpty, readsOnArrival(w.cid, s),
             let i = s.channels.firstIndex(where: { $0.channel.cid == w.cid }), s.channels[i].unreadCount > 0
         else { return [] }
         s.channels[i].unreadCount = 0

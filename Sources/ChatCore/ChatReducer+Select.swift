@@ -43,6 +43,8 @@ extension ChatReducer {
             }
         case .showDetails:
             return [.loadDetails(messageID: id)]
+        case .markUnreadSelected:
+            return markUnread(from: id, pane: pane, &s)
         case .openSelectedLink:
             let link = row(id, in: s)?.message.attachments.lazy.compactMap {
                 $0.assetURL ?? $0.imageURL ?? $0.fields["title_link"]?.stringValue
@@ -55,7 +57,7 @@ extension ChatReducer {
             return [.live(.giphy(messageID: id, action: action))]
         // The navigation select mode shares with the panes beneath (its key table has the same keys).
         case .openChannel, .openNextUnread, .openPreviousChannel, .scroll, .jumpToOldest, .jumpToNewest, .toggleMembers, .toggleHelp,
-            .toggleSummary, .switcherOpen:
+            .toggleSummary, .switcherOpen, .toggleArchived:
             return base(event, &s)
         default:
             return nil

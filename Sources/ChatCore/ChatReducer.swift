@@ -53,7 +53,7 @@ public enum ChatReducer {
         var effects: [ChatEffect] = []
         switch event {
         case .channelsLoaded(let loaded):
-            let channels = arrivalOrder(loaded)
+            let channels = withoutBlocked(arrivalOrder(loaded), s)
             s.channels = channels
             // A channel left (or deleted) is not shown on: the first of the list opens instead.
             if let open = s.openCID, !channels.contains(where: { $0.channel.cid == open }) {
@@ -70,38 +70,38 @@ public enum ChatReducer {
             // (the connect-time list arrives after the open channel was read): the channel being
             // read shows no unread.
             effects += markReadAtBottom(&s)
-        case .channelLoaded(let cid, let rows, let members):
+        case .channelLoaded(let cid, let page, let members):
             guard cid == s.openCID else { break }
             s.window = MessageWindow(
                 cid: cid,
-                rows: rows,
-                hasOlder: rows.count >= MessageWindow.pageSize,
+                rows: shown(page, cid: cid, s),
+                hasOlder: page.count >= MessageWindow.pageSize,
                 readMarker: s.openChannel?.lastRead
             )
             s.members = members
             effects += markReadAtBottom(&s)
-        case .olderLoaded(let cid, let rows):
+        case .olderLoaded(let cid, let page):
             guard var w = s.window, w.cid == cid else { break }
             w.loadingOlder = false
-            w.hasOlder = rows.count >= MessageWindow.pageSize
-            w.prepend(rows)
+            w.hasOlder = page.count >= MessageWindow.pageSize
+            w.prepend(shown(page, cid: cid, s))
             s.window = w
-        case .newerLoaded(let cid, let rows):
+        case .newerLoaded(let cid, let page):
             guard var w = s.window, w.cid == cid else { break }
             w.loadingOlder = false
             if let gap = w.fillingGap {
                 w.fillingGap = nil
-                w.fill(gap: gap, with: rows)
+                w.fill(gap: gap, with: shown(page, cid: cid, s))
                 s.window = w
                 effects += markReadAtBottom(&s)
                 break
             }
-            w.hasNewer = rows.count >= MessageWindow.pageSize
-            w.append(rows)
+            w.hasNewer = page.count >= MessageWindow.pageSize
+            w.append(shown(page, cid: cid, s))
             s.window = w
         case .channelReplaced(let cid, let rows, let hasOlder, let hasNewer):
             guard var w = s.window, w.cid == cid else { break }
-            w.rows = rows
+            w.rows = shown(rows, cid: cid, s)
             w.hasOlder = hasOlder
             w.hasNewer = hasNewer
             w.loadingOlder = false
@@ -137,6 +137,10 @@ public enum ChatReducer {
         case .notice(let message):
             s.notice = message
             s.status = nil
+        case .membershipChanged(let cid, let change, let channels):
+            membershipChanged(cid, change, withoutBlocked(channels, s), &s)
+        case .blockedUsers(let ids):
+            blockedUsersChanged(ids, &s)
         case .messageUpserted(let row):
             effects += upsert(row, &s)
         case .pollUpdated(let messageID, let poll, let own):
@@ -232,6 +236,7 @@ public enum ChatReducer {
         var effects: [ChatEffect] = []
         if s.openCID != cid {
             s.previousCID = s.openCID
+            s.keptUnread = nil
             effects += stopTyping(&s)
             // An edit or a quote is of a message in the channel left: it ends there, and an
             // edit's text (the old message's) is not kept as a draft.

@@ -40,6 +40,13 @@ public struct ChatState: Sendable, Equatable {
     public var counted = RecentIDs()
     /// The thread and details asked for: their answers come later, and only these are shown.
     public var awaited = AwaitedLoads()
+    /// The sidebar shows its archived channels (else one folded line says how many).
+    public var showArchived = false
+    /// The open channel the reader marked unread from a message: it is not marked read again
+    /// while it stays open, so leaving it keeps its badge (opening it again reads it).
+    public var keptUnread: String?
+    /// The users the reader blocks (the server's list): see `ChatReducer+Blocks`.
+    public var blocked: Set<String> = []
     /// `/quit` asks the runtime to stop.
     public var quitRequested = false
 

@@ -36,6 +36,14 @@ public enum LiveRequest: Sendable, Equatable {
     case leave(cid: String)
     /// `/search`: messages with `text` in the user's channels; the answer is `.searchResults`.
     case search(text: String)
+    /// `/block @user` (or with `blocking: false`, `/unblock`); the answer is `.blockedUsers`
+    /// and the channel list as it now is.
+    case block(userID: String, blocking: Bool)
+    /// `/blocked`: the answer is `.blockedUsers` and a notice naming them.
+    case blockedUsers
+    /// `/upload PATH [text]`: the file as an attachment of a new message (a reply when
+    /// `parentID` is set); the answer is the message, as for `send`.
+    case upload(cid: String, path: String, text: String?, parentID: String?)
     /// `/poll`: a new poll, sent in the channel as a message that carries it.
     case createPoll(cid: String, question: String, options: [String])
     /// A vote for an option of the poll a message carries.

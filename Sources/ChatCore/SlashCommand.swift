@@ -10,6 +10,7 @@ public struct SlashCommand: Sendable, Equatable {
     public enum Action: Sendable, Equatable {
         case help, quit, join, members, msg
         case reply, thread, react, edit, delete, pin, topic, leave, reconnect, search, theme, report, poll
+        case pinChannel, unpinChannel, archive, unarchive, archived, block, unblock, blocked, upload
     }
 
     public let name: String
@@ -28,6 +29,20 @@ public struct SlashCommand: Sendable, Equatable {
         SlashCommand(name: "unban", arguments: "@user", help: "lift a ban (moderators)", kind: .server),
         SlashCommand(name: "mute", arguments: "@user", help: "stop seeing a user's messages in your notifications", kind: .server),
         SlashCommand(name: "unmute", arguments: "@user", help: "unmute a user", kind: .server),
+        SlashCommand(
+            name: "block",
+            arguments: "@user",
+            help: "block a user: your direct messages with them leave the sidebar",
+            kind: .client(.block)
+        ),
+        SlashCommand(name: "unblock", arguments: "@user", help: "unblock a user", kind: .client(.unblock)),
+        SlashCommand(name: "blocked", arguments: "", help: "list the users you block", kind: .client(.blocked)),
+        SlashCommand(
+            name: "upload",
+            arguments: "PATH [text]",
+            help: "send a file (an image shows as one; \"quote\" a path with spaces)",
+            kind: .client(.upload)
+        ),
         SlashCommand(name: "join", arguments: "#channel", help: "open a channel by name or id", kind: .client(.join)),
         SlashCommand(name: "msg", arguments: "@user [text]", help: "a direct message (the conversation opens)", kind: .client(.msg)),
         SlashCommand(
@@ -55,6 +70,11 @@ public struct SlashCommand: Sendable, Equatable {
         ),
         SlashCommand(name: "search", arguments: "TEXT", help: "find messages in your channels (Enter opens one)", kind: .client(.search)),
         SlashCommand(name: "leave", arguments: "", help: "leave this channel", kind: .client(.leave)),
+        SlashCommand(name: "pin-channel", arguments: "", help: "pin this channel to the top of the sidebar", kind: .client(.pinChannel)),
+        SlashCommand(name: "unpin-channel", arguments: "", help: "unpin this channel", kind: .client(.unpinChannel)),
+        SlashCommand(name: "archive", arguments: "", help: "archive this channel (folded at the sidebar's end)", kind: .client(.archive)),
+        SlashCommand(name: "unarchive", arguments: "", help: "bring this channel back from the archive", kind: .client(.unarchive)),
+        SlashCommand(name: "archived", arguments: "", help: "show or fold the archived channels (also Alt-Z)", kind: .client(.archived)),
         SlashCommand(name: "reconnect", arguments: "", help: "drop the connection and connect again now", kind: .client(.reconnect)),
         SlashCommand(name: "theme", arguments: "NAME", help: "switch theme: dark, light, mono, dark256 or a file", kind: .client(.theme)),
         SlashCommand(name: "report", arguments: "", help: "migration summary: what the store holds (also F3)", kind: .client(.report)),

@@ -43,7 +43,7 @@ extension ChatStore {
             if let asOf { arguments["asOf"] = .text(asOf.storageText) }
             let rows = try db.rows(
                 """
-                SELECT c.*, mb.last_read AS member_last_read,
+                SELECT c.*, mb.last_read AS member_last_read, mb.pinned_at AS member_pinned_at, mb.archived_at AS member_archived_at,
                     (SELECT COUNT(*) FROM members x WHERE x.cid = c.cid) AS member_count,
                     (SELECT COUNT(*) FROM messages m WHERE \(unread)) AS unread_count,
                     (SELECT COUNT(*) FROM messages m WHERE \(unread)
@@ -73,7 +73,9 @@ extension ChatStore {
                     lastMessageAt: StoredValue.decodeTime(row["last_message_at"]),
                     lastRead: StoredValue.decodeTime(row["member_last_read"]),
                     muted: muted.contains(channel.cid),
-                    otherMemberNames: names
+                    otherMemberNames: names,
+                    pinnedAt: StoredValue.decodeTime(row["member_pinned_at"]),
+                    archivedAt: StoredValue.decodeTime(row["member_archived_at"])
                 )
             }
         }

@@ -42,6 +42,41 @@ extension ChatStore {
         }
     }
 
+    /// Pins (or unpins) the channel for its member, as the client's `/pin-channel` does offline;
+    /// a second pin keeps the first time. False when the user is not a member.
+    public func setPinned(_ pinned: Bool, cid: String, userID: String) throws -> Bool {
+        try setMark(.pinned, pinned, cid: cid, userID: userID)
+    }
+
+    /// Archives (or brings back) the channel for its member; false when the user is not a member.
+    public func setArchived(_ archived: Bool, cid: String, userID: String) throws -> Bool {
+        try setMark(.archived, archived, cid: cid, userID: userID)
+    }
+
+    private func setMark(_ mark: MemberMark, _ on: Bool, cid: String, userID: String) throws -> Bool {
+        try backend.write { db in
+            let column = mark.rawValue
+            return on
+                ? try db.execute(
+                    "UPDATE members SET \(column) = COALESCE(\(column), ?) WHERE cid = ? AND user_id = ?",
+                    Timestamp.now().storageText,
+                    cid,
+                    userID
+                ) > 0
+                : try db.execute("UPDATE members SET \(column) = NULL WHERE cid = ? AND user_id = ?", cid, userID) > 0
+        }
+    }
+
+    /// Moves the member's read position to just before message `messageID`, so it and every
+    /// later message count unread again (Stream's `mark_unread` from a message); false when the
+    /// message is not one of the channel's or the user is not a member.
+    public func markUnread(cid: String, userID: String, fromMessageID messageID: String) throws -> Bool {
+        guard let row = try message(id: messageID, viewer: userID), row.message.cid == cid, let at = row.message.createdAt else {
+            return false
+        }
+        return try markRead(cid: cid, userID: userID, at: at.justBefore)
+    }
+
     /// A member's own mark on a channel, as `query_channels` filters on it.
     public enum MemberMark: String, Sendable {
         case pinned = "pinned_at"

@@ -60,7 +60,10 @@ struct OpenCommand: ParsableCommand {
                     code: ExitStatus.couldNotRun
                 )
             }
-            return try client.run(backend: chatStore, userID: me.id, userName: me.displayName) { try chatStore.migrationFigures() }
+            // The reader's own settings (pin, archive, mark unread) are written to the store; one
+            // that cannot be written is browsed as it is, and those changes say why they fail.
+            let session = (try? store.open(.write)) ?? chatStore
+            return try client.run(backend: session, userID: me.id, userName: me.displayName) { try session.migrationFigures() }
         }
         let endpoint: StreamEndpoint
         if let token, let apiKey {

@@ -142,7 +142,7 @@ final class KeyTableTests: XCTestCase {
         }
         let selecting = statusLine(state(live: true, [.select(pane: .messages, messageID: "m7")]))
         XCTAssertTrue(selecting.hasPrefix(" SELECT "), selecting)
-        XCTAssertTrue(selecting.contains("↑↓ move · Enter thread · e edit · d delete · a react · q quote · Esc back"), selecting)
+        XCTAssertTrue(selecting.contains("↑↓ move · Enter thread · e edit · d delete · a react · u unread · q quote · Esc back"), selecting)
         let switching = statusLine(state(live: true, [.switcher(Switcher())]))
         XCTAssertTrue(switching.hasPrefix(" SWITCH "), switching)
         XCTAssertTrue(switching.contains("Enter open · ↑↓ move · Esc close"), switching)

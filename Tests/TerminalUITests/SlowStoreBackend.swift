@@ -70,4 +70,13 @@ final class SlowStoreBackend: ChatBackend {
     func members(cid: String) throws -> [MemberRow] { try call { try store.members(cid: cid) } }
     func reactions(messageID: String) throws -> [Reaction] { try call { try store.reactions(messageID: messageID) } }
     func user(id: String) throws -> User? { try call { try store.user(id: id) } }
+    func setPinned(_ pinned: Bool, cid: String, userID: String) throws -> Bool {
+        try call { try store.setPinned(pinned, cid: cid, userID: userID) }
+    }
+    func setArchived(_ archived: Bool, cid: String, userID: String) throws -> Bool {
+        try call { try store.setArchived(archived, cid: cid, userID: userID) }
+    }
+    func markUnread(cid: String, userID: String, fromMessageID messageID: String) throws -> Bool {
+        try call { try store.markUnread(cid: cid, userID: userID, fromMessageID: messageID) }
+    }
 }

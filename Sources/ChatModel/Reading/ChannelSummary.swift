@@ -13,6 +13,10 @@ public struct ChannelSummary: Sendable, Hashable {
     public var muted: Bool
     /// Display names of the other members, for direct messages.
     public var otherMemberNames: [String]
+    /// When the user pinned the channel (their member settings): pinned channels lead the sidebar.
+    public var pinnedAt: Timestamp?
+    /// When the user archived it: archived channels wait, folded, at the sidebar's end.
+    public var archivedAt: Timestamp?
 
     public init(
         channel: Channel,
@@ -22,7 +26,9 @@ public struct ChannelSummary: Sendable, Hashable {
         lastMessageAt: Timestamp? = nil,
         lastRead: Timestamp? = nil,
         muted: Bool = false,
-        otherMemberNames: [String] = []
+        otherMemberNames: [String] = [],
+        pinnedAt: Timestamp? = nil,
+        archivedAt: Timestamp? = nil
     ) {
         self.channel = channel
         self.memberCount = memberCount
@@ -32,6 +38,8 @@ public struct ChannelSummary: Sendable, Hashable {
         self.lastRead = lastRead
         self.muted = muted
         self.otherMemberNames = otherMemberNames
+        self.pinnedAt = pinnedAt
+        self.archivedAt = archivedAt
     }
 
     /// A one-to-one or small group conversation without a name of its own.

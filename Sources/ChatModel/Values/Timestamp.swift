@@ -20,6 +20,12 @@ public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible
 
     public var description: String { rfc3339 }
 
+    /// One nanosecond earlier: a read position here leaves a message made at `self` unread.
+    public var justBefore: Timestamp {
+        nanoseconds > 0
+            ? Timestamp(seconds: seconds, nanoseconds: nanoseconds - 1) : Timestamp(seconds: seconds - 1, nanoseconds: 999_999_999)
+    }
+
     // MARK: Parsing
 
     /// Parses `YYYY-MM-DDTHH:MM:SS[.fraction](Z|±HH:MM)`; nil when the text is anything else,

@@ -12,6 +12,8 @@ extension KeyTable {
             KeyBinding([.down, .character("j")], "↓ j", "scroll forward a message", .scroll(messages: -1)),
             KeyBinding([.enter, .character("t"), .character("r")], "Enter t r", "open the newest message's thread", .openThread),
             KeyBinding([.escape], "Esc", "close the thread", .dismiss),
+            KeyBinding([.character("P")], "P", "pin or unpin this channel (saved in the store)", .togglePinnedChannel),
+            KeyBinding([.character("A")], "A", "archive or unarchive this channel (saved in the store)", .toggleArchivedChannel),
             KeyBinding([.character("q")], "q", "quit", .quit),
         ] + navigation(letters: true)
     )
@@ -98,6 +100,7 @@ extension KeyTable {
                 KeyBinding([.character("p")], "p", "pin or unpin the selected message (server)", .pinSelected),
                 KeyBinding([.character("V")], "V", "vote in the selected message's poll (server)", .voteSelected),
                 KeyBinding([.character("v")], "v", "details of the selected message", .showDetails),
+                KeyBinding([.character("u")], "u", "mark unread from the selected message on", .markUnreadSelected, hint: "u unread"),
                 KeyBinding([.character("o")], "o", "open the selected message's link (xdg-open)", .openSelectedLink),
                 live
                     ? KeyBinding([.character("q")], "q", "quote the selected message in your next one", .quoteSelected, hint: "q quote")
@@ -120,6 +123,7 @@ extension KeyTable {
             letters
             ? ([.character("m"), .function(2)], [.character("?"), .function(1)], [.character("R"), .function(3)])
             : ([.function(2)], [.function(1)], [.function(3)])
+        let archived: [Key] = letters ? [.character("z"), .alt("z")] : [.alt("z")]
         return [
             KeyBinding([.control("k")], "Ctrl-K", "switch channel (type to filter, Enter to open)", .switcherOpen, hint: "Ctrl-K switch"),
             KeyBinding([.alt("a")], "Alt-A", "next channel with mentions, then unread", .openNextUnread),
@@ -130,6 +134,7 @@ extension KeyTable {
             KeyBinding([.end], "End", "newest message", .jumpToNewest),
             KeyBinding([.tab, .alt("o")], "Tab Alt-O", "move focus between channel and thread", .toggleThreadFocus),
             KeyBinding(members, label(members), "show or hide the member list", .toggleMembers),
+            KeyBinding(archived, label(archived), "show or fold the archived channels (/archived)", .toggleArchived),
             KeyBinding(help, label(help), "this help", .toggleHelp, hint: label(help) + " help"),
             KeyBinding(summary, label(summary), "migration summary: what the store holds (/report)", .toggleSummary),
             redraw,
@@ -146,6 +151,7 @@ extension KeyTable {
             switch key {
             case .character(let c): String(c)
             case .function(let n): "F\(n)"
+            case .alt(let c): "Alt-\(c.uppercased())"
             default: "\(key)"
             }
         }.joined(separator: " ")

@@ -19,9 +19,10 @@ final class EffectWorker: Sendable {
     private let inbox: EventInbox
     private let migrationFigures: (@Sendable () throws -> MigrationFigures)?
     /// The open channel's window (its pages), the channel list, the thread pane, the details
-    /// view and the summary's figures: a slow one does not hold up the others.
+    /// view and the summary's figures: a slow one does not hold up the others. The reader's own
+    /// changes (pin, archive, mark unread) have a lane that never skips: each is wanted.
     private let window = Lane("window"), list = Lane("list"), thread = Lane("thread"), details = Lane("details")
-    private let summary = Lane("summary")
+    private let summary = Lane("summary"), writes = Lane("writes")
     /// Loads asked for and not yet answered, across lanes.
     private let pending = Locked(0)
 
@@ -53,6 +54,9 @@ final class EffectWorker: Sendable {
         case .loadThread: lane = thread
         case .loadDetails: lane = details
         case .loadSummary: lane = summary
+        case .changeMembership:
+            lane = writes
+            replaces = false
         case .openURL, .editExternally, .reconnect, .setTheme, .live: return false
         }
         pending.withLock { $0 += 1 }
@@ -75,7 +79,7 @@ final class EffectWorker: Sendable {
     /// Loads still queued are skipped and answers still coming are thrown away: the client is
     /// leaving, and a call in flight (an HTTP request waiting for its timeout) is not waited for.
     func stop() {
-        for lane in [window, list, thread, details, summary] { lane.stop() }
+        for lane in [window, list, thread, details, summary, writes] { lane.stop() }
     }
 
     /// The load's answer as the event the reducer takes (nil: none comes).
@@ -115,12 +119,26 @@ final class EffectWorker: Sendable {
                 do { return .summaryLoaded(try migrationFigures()) } catch {
                     return .summaryUnavailable("Could not count the store: \(error)")
                 }
+            case .changeMembership(let cid, let change):
+                return try changeMembership(cid: cid, change)
             case .openURL, .editExternally, .reconnect, .setTheme, .live:
                 return nil
             }
         } catch {
             return .failed("\(error)")
         }
+    }
+
+    /// Makes the change, then reads the channel list as it now is (its groups and counts).
+    private func changeMembership(cid: String, _ change: MembershipChange) throws -> ChatEvent {
+        let done =
+            switch change {
+            case .pinned(let on): try backend.setPinned(on, cid: cid, userID: viewer)
+            case .archived(let on): try backend.setArchived(on, cid: cid, userID: viewer)
+            case .unreadFrom(let id): try backend.markUnread(cid: cid, userID: viewer, fromMessageID: id)
+            }
+        guard done else { return .failed("Could not change \(cid): you are not a member, or the message is gone") }
+        return .membershipChanged(cid: cid, change, channels: try backend.channels(for: viewer))
     }
 
     /// The page around one message: it, and half a page either side.

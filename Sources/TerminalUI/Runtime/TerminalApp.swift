@@ -167,7 +167,8 @@ public final class TerminalApp {
             // Queued for the backend's own worker: it returns at once.
             live.perform(request)
             return nil
-        case .loadChannels, .loadChannel, .loadOlder, .loadNewer, .loadOldest, .loadAround, .loadThread, .loadDetails, .loadSummary:
+        case .loadChannels, .loadChannel, .loadOlder, .loadNewer, .loadOldest, .loadAround, .loadThread, .loadDetails, .loadSummary,
+            .changeMembership:
             // The worker's (`dispatch` gave it them).
             return nil
         }

@@ -1,8 +1,9 @@
 import ChatCore
 import ChatModel
 
-/// Channels grouped (Channels / Direct messages / Livestreams): unread bold, mentions `(N)`,
-/// muted dim, frozen marked, the open one highlighted.
+/// Channels grouped (Pinned / Channels / Direct messages / Livestreams / Archived, the last
+/// folded to its count until `z` or `/archived`): unread bold, mentions `(N)`, muted dim,
+/// frozen marked, the open one highlighted.
 enum SidebarView {
     /// One line of the sidebar before it is cut to the screen.
     private enum Row {
@@ -13,7 +14,7 @@ enum SidebarView {
 
     static func draw(_ state: ChatState, in rect: Rect, frame: inout Frame, context: RenderContext) {
         frame.fill(x: rect.x, y: rect.y, width: rect.width, height: rect.height, style: context.style("sidebar"))
-        let rows = rows(state.channels)
+        let rows = rows(state.channels, showArchived: state.showArchived)
         let (shown, hiddenAbove, hiddenBelow) = window(rows, height: rect.height, openCID: state.openCID)
         for (i, row) in rows[shown].enumerated() {
             let y = rect.y + i
@@ -31,13 +32,17 @@ enum SidebarView {
     }
 
     /// The groups in sidebar order, a blank line between them.
-    private static func rows(_ channels: [ChannelSummary]) -> [Row] {
+    private static func rows(_ channels: [ChannelSummary], showArchived: Bool) -> [Row] {
         let ordered = ChatReducer.sidebarOrder(channels)
         var rows: [Row] = []
         for group in ChatReducer.SidebarGroup.allCases {
             let members = ordered.filter { ChatReducer.group($0) == group }
             guard !members.isEmpty else { continue }
             if !rows.isEmpty { rows.append(.blank) }
+            guard group != .archived || showArchived else {
+                rows.append(.header("\(group.title.uppercased()) (\(members.count)) ▸"))
+                continue
+            }
             rows.append(.header(group.title.uppercased()))
             rows += members.map(Row.channel)
         }
@@ -105,7 +110,7 @@ enum SidebarView {
     }
 
     /// `@` before a direct conversation, `#` before any other channel (the switcher shows the same).
-    static func sigil(_ c: ChannelSummary) -> String { ChatReducer.group(c) == .direct ? "@" : "#" }
+    static func sigil(_ c: ChannelSummary) -> String { c.isDirect ? "@" : "#" }
 
     /// ` (N)` after a channel that mentions you, capped at 99+ (the switcher shows the same).
     static func mentionBadge(_ c: ChannelSummary) -> String {

@@ -31,7 +31,8 @@ enum StatusBarView {
                 style: context.style(styleName)
             )
         } else {
-            let unread = state.channels.filter { $0.unreadCount > 0 && !$0.muted }.count
+            // An archived channel is put away: its unread messages wait without asking.
+            let unread = state.channels.filter { $0.unreadCount > 0 && !$0.muted && $0.archivedAt == nil }.count
             // The keys of the mode on top, from its key table.
             let keys = table.hints(in: state) + (table.fallsThrough ? KeyTable.base(live: state.isLive).hints(in: state) : [])
             let hint = "  \(unread) unread channel\(unread == 1 ? "" : "s") · " + keys.joined(separator: " · ")

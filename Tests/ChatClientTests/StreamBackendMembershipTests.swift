@@ -1,0 +1,83 @@
+import ChatCore
+import ChatModel
+import XCTest
+
+@testable import ChatClient
+
+/// The reader's own settings and blocks through `StreamBackend` against the real server in
+/// this process: pin, archive and mark unread answer in the next channel list, and a block
+/// is in the connection's list and in `/blocked`'s.
+final class StreamBackendMembershipTests: XCTestCase {
+    private var server: LocalServer!
+
+    override func setUpWithError() throws {
+        server = try LocalServer()
+        try server.start()
+        try server.call("POST", "users", ["users": ["alice": ["id": "alice"], "bob": ["id": "bob"]]])
+        try server.call("POST", "channels/messaging/general/query", ["data": ["created_by_id": "alice", "members": ["alice", "bob"]]])
+    }
+
+    override func tearDownWithError() throws { try server.stop() }
+
+    func testPinArchiveAndMarkUnreadShowInTheChannelList() throws {
+        var ids: [String] = []
+        for text in ["one", "two", "three"] {
+            let answer = try server.call(as: "bob", "POST", "channels/messaging/general/message", ["message": ["text": .string(text)]])
+            ids.append(try XCTUnwrap(answer["message"]?.objectValue?["id"]?.stringValue))
+        }
+        try server.call(as: "alice", "POST", "channels/messaging/general/read")
+        let alice = server.backend(for: "alice")
+        XCTAssertTrue(try alice.setPinned(true, cid: "messaging:general", userID: "alice"))
+        XCTAssertTrue(try alice.setArchived(true, cid: "messaging:general", userID: "alice"))
+        var general = try XCTUnwrap(try alice.channels(for: "alice").first)
+        XCTAssertNotNil(general.pinnedAt)
+        XCTAssertNotNil(general.archivedAt)
+        XCTAssertEqual(general.unreadCount, 0)
+        XCTAssertTrue(try alice.markUnread(cid: "messaging:general", userID: "alice", fromMessageID: ids[1]))
+        general = try XCTUnwrap(try alice.channels(for: "alice").first)
+        XCTAssertEqual(general.unreadCount, 2, "two and three")
+        XCTAssertTrue(try alice.setPinned(false, cid: "messaging:general", userID: "alice"))
+        XCTAssertTrue(try alice.setArchived(false, cid: "messaging:general", userID: "alice"))
+        general = try XCTUnwrap(try alice.channels(for: "alice").first)
+        XCTAssertNil(general.pinnedAt)
+        XCTAssertNil(general.archivedAt)
+    }
+
+    /// The server's refusal comes back with its words: the client shows them as the error.
+    func testARefusalKeepsTheServersWords() throws {
+        let alice = server.backend(for: "alice")
+        XCTAssertThrowsError(try alice.markUnread(cid: "messaging:general", userID: "alice", fromMessageID: "no-such-message")) {
+            XCTAssertTrue("\($0)".contains("no-such-message"), "\($0)")
+        }
+        XCTAssertThrowsError(try alice.setPinned(true, cid: "messaging:nowhere", userID: "alice")) {
+            XCTAssertTrue("\($0)".contains("messaging:nowhere"), "\($0)")
+        }
+    }
+
+    func testABlockIsInTheConnectionsListAndInBlocked() throws {
+        let alice = server.backend(for: "alice")
+        let log = EventLog()
+        alice.connect(userID: "alice", deliver: log.deliver)
+        defer { alice.disconnect() }
+        let up = try log.wait(for: .connected)
+        let none = try log.wait(for: "the blocked list at connect", from: up) { if case .blockedUsers(let ids) = $0 { ids } else { nil } }
+        XCTAssertEqual(none, [])
+        let mark = log.count
+        alice.perform(.block(userID: "bob", blocking: true))
+        XCTAssertEqual(
+            try log.wait(for: "the list after blocking", from: mark) { if case .blockedUsers(let ids) = $0 { ids } else { nil } },
+            ["bob"]
+        )
+        XCTAssertEqual(try log.wait(for: "the notice", from: mark) { if case .notice(let text) = $0 { text } else { nil } }, "Blocked @bob")
+        let listed = log.count
+        alice.perform(.blockedUsers)
+        XCTAssertEqual(
+            try log.wait(for: "/blocked", from: listed) { if case .notice(let text) = $0 { text } else { nil } },
+            "You block @bob"
+        )
+        let failed = log.count
+        alice.perform(.block(userID: "nobody", blocking: true))
+        let error = try log.wait(for: "a refusal", from: failed) { if case .failed(let text) = $0 { text } else { nil } }
+        XCTAssertTrue(error.hasPrefix("Could not block @nobody: "), error)
+    }
+}
