@@ -36,7 +36,7 @@ extension ChatStore {
                 "SELECT * FROM poll_votes WHERE poll_id = ? AND user_id = ? ORDER BY created_at, id",
                 poll.id,
                 vote.userID ?? ""
-            ).map(Self.vote)
+            ).map(StoredItems.pollVote)
             var replaced: [PollVote]
             if vote.isAnswer {
                 guard poll.allowAnswers else { throw PollRuleError(reason: "poll \(poll.id) does not allow answers") }
@@ -84,14 +84,14 @@ extension ChatStore {
         try backend.write { db in
             guard let row = try db.row("SELECT * FROM poll_votes WHERE id = ? AND poll_id = ?", id, pollID) else { return nil }
             try db.execute("DELETE FROM poll_votes WHERE id = ?", id)
-            return Self.vote(row)
+            return StoredItems.pollVote(row)
         }
     }
 
     /// A poll's votes and answers, oldest first.
     public func votes(pollID: String) throws -> [PollVote] {
         try backend.read { db in
-            try db.rows("SELECT * FROM poll_votes WHERE poll_id = ? ORDER BY created_at, id", pollID).map(Self.vote)
+            try db.rows("SELECT * FROM poll_votes WHERE poll_id = ? ORDER BY created_at, id", pollID).map(StoredItems.pollVote)
         }
     }
 
@@ -110,20 +110,5 @@ extension ChatStore {
             if !viewer.isEmpty, vote.userID == viewer { tally.ownVotes.append(vote) }
         }
         return tally
-    }
-
-    private static func vote(_ row: SQLRow) -> PollVote {
-        let option: String = row["option_id"]
-        let isAnswer: Bool = row["is_answer"]
-        var vote = PollVote(
-            id: row["id"],
-            pollID: row["poll_id"],
-            optionID: option.isEmpty ? nil : option,
-            answerText: isAnswer ? (row["answer_text"] ?? "") : nil,
-            userID: row["user_id"]
-        )
-        vote.createdAt = StoredValue.decodeTime(row["created_at"])
-        vote.updatedAt = StoredValue.decodeTime(row["updated_at"])
-        return vote
     }
 }

@@ -34,11 +34,13 @@ extension ChatStore {
     /// Every poll, oldest first (query polls filters and sorts them as the API shows them).
     public func polls() throws -> [Poll] {
         try backend.read { db in
-            var options: [String: [PollOption]] = [:]
+            var options: [String: [SQLRow]] = [:]
             for row in try db.rows("SELECT * FROM poll_options ORDER BY poll_id, position", []) {
-                options[row["poll_id"], default: []].append(Self.option(row))
+                options[row["poll_id"], default: []].append(row)
             }
-            return try db.rows("SELECT * FROM polls ORDER BY created_at, id", []).map { Self.poll($0, options: options[$0["id"]] ?? []) }
+            return try db.rows("SELECT * FROM polls ORDER BY created_at, id", []).map {
+                StoredItems.poll($0, options: options[$0["id"]] ?? [])
+            }
         }
     }
 
@@ -135,8 +137,7 @@ extension ChatStore {
 
     static func poll(id: String, _ db: any SQLSession) throws -> Poll? {
         guard let row = try db.row("SELECT * FROM polls WHERE id = ?", id) else { return nil }
-        let options = try db.rows("SELECT * FROM poll_options WHERE poll_id = ? ORDER BY position", id).map(Self.option)
-        return poll(row, options: options)
+        return StoredItems.poll(row, options: try db.rows("SELECT * FROM poll_options WHERE poll_id = ? ORDER BY position", id))
     }
 
     private static func touch(_ pollID: String, _ time: Timestamp, _ db: any SQLSession) throws {
@@ -165,29 +166,5 @@ extension ChatStore {
             poll.allowUserSuggestedOptions.sqlValue, poll.allowAnswers.sqlValue, poll.isClosed.sqlValue,
             (poll.createdAt ?? now).storageText.sqlValue, (poll.updatedAt ?? now).storageText.sqlValue, StoredValue.json(poll.custom),
         ]
-    }
-
-    private static func poll(_ row: SQLRow, options: [PollOption]) -> Poll {
-        var poll = Poll(
-            id: row["id"],
-            name: row["name"],
-            options: options,
-            custom: StoredValue.decodeJSON(row["custom"])?.objectValue ?? JSONObject()
-        )
-        poll.description = row["description"]
-        poll.createdByID = row["created_by_id"]
-        poll.votingVisibility = Poll.Visibility(rawValue: row["voting_visibility"]) ?? .public
-        poll.enforceUniqueVote = row["enforce_unique_vote"]
-        poll.maxVotesAllowed = row["max_votes_allowed"]
-        poll.allowUserSuggestedOptions = row["allow_user_suggested_options"]
-        poll.allowAnswers = row["allow_answers"]
-        poll.isClosed = row["is_closed"]
-        poll.createdAt = StoredValue.decodeTime(row["created_at"])
-        poll.updatedAt = StoredValue.decodeTime(row["updated_at"])
-        return poll
-    }
-
-    private static func option(_ row: SQLRow) -> PollOption {
-        PollOption(id: row["id"], text: row["text"], custom: StoredValue.decodeJSON(row["custom"])?.objectValue ?? JSONObject())
     }
 }
