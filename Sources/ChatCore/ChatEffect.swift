@@ -22,6 +22,8 @@ public enum ChatEffect: Sendable, Equatable {
     case reconnect
     /// `/theme NAME`: draw with another theme from now on.
     case setTheme(String)
+    /// `/timestamps FORMAT`: write message times so from now on (the runtime knows the formats).
+    case setTimestamps(String)
     /// Ask the server to do something (a live backend only).
     case live(LiveRequest)
 }

@@ -53,7 +53,7 @@ final class EffectWorker: Sendable {
         case .loadThread: lane = thread
         case .loadDetails: lane = details
         case .loadSummary: lane = summary
-        case .openURL, .editExternally, .reconnect, .setTheme, .live: return false
+        case .openURL, .editExternally, .reconnect, .setTheme, .setTimestamps, .live: return false
         }
         pending.withLock { $0 += 1 }
         let (pending, inbox) = (self.pending, self.inbox)
@@ -115,7 +115,7 @@ final class EffectWorker: Sendable {
                 do { return .summaryLoaded(try migrationFigures()) } catch {
                     return .summaryUnavailable("Could not count the store: \(error)")
                 }
-            case .openURL, .editExternally, .reconnect, .setTheme, .live:
+            case .openURL, .editExternally, .reconnect, .setTheme, .setTimestamps, .live:
                 return nil
             }
         } catch {
