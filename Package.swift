@@ -19,6 +19,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/LebJe/TOMLKit", exact: "0.6.0"),
     ],
     targets: [
         .target(name: "ChatModel"),
@@ -73,6 +74,8 @@ let package = Package(
             dependencies: [
                 "ChatModel", "ChatImport", "ChatStore", "ChatCore", "TerminalUI", "ChatServer", "ChatClient", "Report", "BuiltInData",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                // The client's config file (ClientConfig).
+                .product(name: "TOMLKit", package: "TOMLKit"),
                 // Only to name the network's errors in plain words (CommandFailure); the
                 // databases' are ChatStore's DatabaseErrorText.
                 .product(name: "NIOCore", package: "swift-nio"),

@@ -25,6 +25,8 @@ public enum ChatEffect: Sendable, Equatable {
     /// Change the reader's own settings of a channel, on the store or the server alike; the
     /// answer is `.membershipChanged` with the channel list as it now is.
     case changeMembership(cid: String, MembershipChange)
+    /// `/timestamps FORMAT`: write message times so from now on (the runtime knows the formats).
+    case setTimestamps(String)
     /// Ask the server to do something (a live backend only).
     case live(LiveRequest)
 }

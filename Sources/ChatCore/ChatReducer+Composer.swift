@@ -116,6 +116,12 @@ extension ChatReducer {
                 return []
             }
             return [.setTheme(arguments)]
+        case .timestamps:
+            guard !arguments.isEmpty else {
+                s.status = "/timestamps FORMAT: 24h, 12h, 24h-date or 12h-date"
+                return []
+            }
+            return [.setTimestamps(arguments)]
         case .search:
             guard live(&s) else { return [] }
             guard !arguments.isEmpty else {
@@ -194,7 +200,8 @@ extension ChatReducer {
                 return []
             }
             return [.live(.topic(cid: cid, text: arguments))]
-        case .help, .quit, .join, .members, .msg, .leave, .reconnect, .search, .theme, .report, .pinChannel, .unpinChannel, .archive,
+        case .help, .quit, .join, .members, .msg, .leave, .reconnect, .search, .theme, .timestamps, .report, .pinChannel, .unpinChannel,
+            .archive,
             .unarchive, .archived, .block, .unblock, .blocked, .upload, .poll:
             return []
         }

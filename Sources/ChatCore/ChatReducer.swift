@@ -64,6 +64,8 @@ public enum ChatReducer {
             }
             if s.openCID == nil, let first = firstToOpen(loaded) {
                 s.openCID = first.channel.cid
+                // A draft kept from the last session (`ComposerArchive`) comes back with its channel.
+                if s.composer == Composer(), let kept = s.drafts.removeValue(forKey: first.channel.cid) { s.composer = kept }
                 effects.append(.loadChannel(cid: first.channel.cid))
             }
             // The list may have been counted before this client's mark-read reached the server

@@ -9,7 +9,7 @@ public struct SlashCommand: Sendable, Equatable {
 
     public enum Action: Sendable, Equatable {
         case help, quit, join, members, msg
-        case reply, thread, react, edit, delete, pin, topic, leave, reconnect, search, theme, report, poll
+        case reply, thread, react, edit, delete, pin, topic, leave, reconnect, search, theme, timestamps, report, poll
         case pinChannel, unpinChannel, archive, unarchive, archived, block, unblock, blocked, upload
     }
 
@@ -77,6 +77,12 @@ public struct SlashCommand: Sendable, Equatable {
         SlashCommand(name: "archived", arguments: "", help: "show or fold the archived channels (also Alt-Z)", kind: .client(.archived)),
         SlashCommand(name: "reconnect", arguments: "", help: "drop the connection and connect again now", kind: .client(.reconnect)),
         SlashCommand(name: "theme", arguments: "NAME", help: "switch theme: dark, light, mono, dark256 or a file", kind: .client(.theme)),
+        SlashCommand(
+            name: "timestamps",
+            arguments: "FORMAT",
+            help: "message times: 24h, 12h, 24h-date or 12h-date (this session)",
+            kind: .client(.timestamps)
+        ),
         SlashCommand(name: "report", arguments: "", help: "migration summary: what the store holds (also F3)", kind: .client(.report)),
         SlashCommand(name: "members", arguments: "", help: "show or hide the member list", kind: .client(.members)),
         SlashCommand(name: "help", arguments: "", help: "keys and commands", kind: .client(.help)),

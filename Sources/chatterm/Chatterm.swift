@@ -22,7 +22,7 @@ struct Chatterm: AsyncParsableCommand {
         subcommands: [
             ValidateCommand.self, ImportCommand.self, ImportsCommand.self, ExportCommand.self, SplitCommand.self, UploadCommand.self,
             ConvertCommand.self, MigrateCommand.self, GenerateCommand.self, ReportCommand.self, OpenCommand.self,
-            DemoCommand.self, ServeCommand.self, TokenCommand.self, ChatkitCommand.self,
+            DemoCommand.self, KeysCommand.self, ServeCommand.self, TokenCommand.self, ChatkitCommand.self,
         ]
     )
 

@@ -6,8 +6,10 @@ import TerminalUI
 
 /// Takes the terminal and runs the client on a backend: shared by `open` and `demo`.
 struct ClientLaunch {
-    var theme: String
+    /// --theme; nil: the config's, else dark.
+    var theme: String?
     var asciiEmoji: Bool
+    var config: ClientConfig
 
     /// `command` names the command in the error ("chatterm open needs a terminal …").
     func requireTerminal(for command: String) throws {
@@ -17,12 +19,16 @@ struct ClientLaunch {
     }
 
     /// `migrationFigures`: the figures of the store behind the client, for its summary screen.
+    /// `place` names the server the drafts and sent history are kept for (`ComposerArchive`);
+    /// nil: browsing a store, where there is nothing to write.
     func run(
         backend: any ChatBackend,
         userID: String,
         userName: String,
+        place: String? = nil,
         migrationFigures: (@Sendable () throws -> MigrationFigures)? = nil
     ) throws {
+        let theme = self.theme ?? config.theme ?? "dark"
         let environment = ProcessInfo.processInfo.environment
         let noColor = !(environment["NO_COLOR"] ?? "").isEmpty
         let load = { (name: String, colors: Int) in
@@ -37,25 +43,37 @@ struct ClientLaunch {
         }
         // A broken theme or override file is reported before the screen is taken over.
         do { _ = try load(theme, 256) } catch { throw failure("theme: \(error)", code: 2) }
-        let screen = Screen(colors: !noColor)
-        defer { screen.close() }
-        let loaded = try load(theme, screen.colorCount)
-        let state = ChatState(userID: userID, userName: userName)
-        let context = RenderContext(
-            theme: loaded,
-            utcOffsetSeconds: TimeZone.current.secondsFromGMT(),
-            asciiEmoji: asciiEmoji,
-            emojiSequences: screen.emojiSequences
-        )
-        let app = TerminalApp(
-            backend: backend,
-            state: state,
-            context: context,
-            loadTheme: { name in try load(name, screen.colorCount) },
-            migrationFigures: migrationFigures
-        )
-        app.run(screen: screen)
-        app.finish()
+        let archive = place.map { ComposerArchive(user: userID, place: $0, environment: environment) }
+        var state = ChatState(userID: userID, userName: userName)
+        archive?.restore(into: &state)
+        var saveError: (any Error)?
+        do {
+            let screen = Screen(colors: !noColor)
+            defer { screen.close() }
+            let context = RenderContext(
+                theme: try load(theme, screen.colorCount),
+                utcOffsetSeconds: TimeZone.current.secondsFromGMT(),
+                asciiEmoji: asciiEmoji,
+                emojiSequences: screen.emojiSequences,
+                maxMessageWidth: config.maxWidth ?? 100,
+                timestamps: config.timestamps ?? .h24,
+                keys: config.keys
+            )
+            let app = TerminalApp(
+                backend: backend,
+                state: state,
+                context: context,
+                loadTheme: { name in try load(name, screen.colorCount) },
+                migrationFigures: migrationFigures
+            )
+            app.run(screen: screen)
+            app.finish()
+            do { try archive?.save(app.currentState) } catch { saveError = error }
+        }
+        // Said once the terminal is back to normal: the session is over either way.
+        if let saveError, let archive {
+            FileHandle.standardError.write(Data("chatterm: drafts and history not kept in \(archive.path): \(saveError)\n".utf8))
+        }
     }
 }
 

@@ -17,7 +17,9 @@ struct DemoCommand: ParsableCommand {
         discussion: """
             Everything lives in a temporary directory removed on exit; your own store is not touched. \
             With --bots, a few of the demo's people talk in the background (typing, messages, replies, \
-            reactions) so the live features show. Press F1 in the client for the keys, Ctrl-C to leave.
+            reactions) so the live features show. Press F1 in the client for the keys, Ctrl-C to leave. \
+            The client reads your config.toml (or --config) as `chatterm open` does, and keeps the \
+            composer's drafts and sent history for the next demo of the same data.
             """
     )
 
@@ -47,11 +49,13 @@ struct DemoCommand: ParsableCommand {
     @Option(help: "Seconds between bot messages (about).")
     var botInterval = 4.0
 
-    @Option(help: "Theme name or file.")
-    var theme = "dark"
+    @Option(help: "Theme name or file (default: the config's, else dark).")
+    var theme: String?
 
     @Flag(help: "Show emoji as :shortcode: text.")
     var asciiEmoji = false
+
+    @OptionGroup var configOption: ConfigOption
 
     func validate() throws {
         guard botInterval >= 0.5 else { throw ValidationError("--bot-interval must be at least 0.5") }
@@ -62,7 +66,7 @@ struct DemoCommand: ParsableCommand {
     private var kind: SourceKind? { fromChatkit ? .chatkit : from }
 
     func run() throws {
-        let client = ClientLaunch(theme: theme, asciiEmoji: asciiEmoji)
+        let client = ClientLaunch(theme: theme, asciiEmoji: asciiEmoji, config: try configOption.load())
         try client.requireTerminal(for: "demo")
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("chatterm-demo-\(UUID().uuidString.prefix(8))").path
         defer { try? FileManager.default.removeItem(atPath: directory) }
@@ -112,7 +116,9 @@ struct DemoCommand: ParsableCommand {
             : nil
         defer { botTask?.cancel() }
         // The demo's store is in this process: its summary is the figures `chatterm report` would show.
-        try client.run(backend: backend, userID: me.id, userName: me.displayName) { try store.migrationFigures() }
+        // Drafts are kept per demo data: the built-in workspace's channels are the same each run.
+        let place = "demo:" + (kind.map { "\($0)" } ?? data.map { URL(fileURLWithPath: $0).standardizedFileURL.path } ?? "built-in")
+        try client.run(backend: backend, userID: me.id, userName: me.displayName, place: place) { try store.migrationFigures() }
     }
 }
 

@@ -20,7 +20,10 @@ struct OpenCommand: ParsableCommand {
             Stream's API) as --user: what you write is sent, what others do arrives live. Its token: --token, \
             else signed with the local app of --db (the store that server serves). \
             Themes: dark (default), light, mono, dark256, or a theme file's path; NO_COLOR turns colours off; \
-            an override file in ~/.config/chatterm/theme.ini changes single attributes.
+            an override file in ~/.config/chatterm/theme.ini changes single attributes. \
+            Settings (theme, timestamps, max-width, key bindings) come from ~/.config/chatterm/config.toml \
+            or --config; flags win over it. With --server, each channel's draft and sent history are kept \
+            for the next start (under $XDG_STATE_HOME/chatterm).
             """
     )
 
@@ -36,13 +39,15 @@ struct OpenCommand: ParsableCommand {
     @Option(help: "The API key for --server with --token (else the local app's).")
     var apiKey: String?
 
-    @Option(help: "Theme name or file.")
-    var theme = "dark"
+    @Option(help: "Theme name or file (default: the config's, else dark).")
+    var theme: String?
 
     @Flag(help: "Show emoji as :shortcode: text.")
     var asciiEmoji = false
 
     @OptionGroup var store: StoreOptions
+
+    @OptionGroup var configOption: ConfigOption
 
     func validate() throws {
         if server == nil, token != nil || apiKey != nil { throw ValidationError("--token and --api-key go with --server") }
@@ -50,7 +55,7 @@ struct OpenCommand: ParsableCommand {
     }
 
     func run() throws {
-        let client = ClientLaunch(theme: theme, asciiEmoji: asciiEmoji)
+        let client = ClientLaunch(theme: theme, asciiEmoji: asciiEmoji, config: try configOption.load())
         try client.requireTerminal(for: "open")
         guard let server else {
             let chatStore = try store.open(.read)
@@ -89,6 +94,6 @@ struct OpenCommand: ParsableCommand {
             throw CommandFailure(error).doing("cannot reach \(server) as \(user)")
         }
         guard let me else { throw failure("no user \"\(user)\" on \(server)", code: ExitStatus.couldNotRun) }
-        try client.run(backend: backend, userID: me.id, userName: me.displayName)
+        try client.run(backend: backend, userID: me.id, userName: me.displayName, place: server)
     }
 }

@@ -35,9 +35,25 @@ final class TmuxDriver {
     }
 
     /// A session running `command`, 120x40 unless told (TERM stays tmux's, so keys arrive as
-    /// ncurses expects).
+    /// ncurses expects). Its config and state directories are this driver's own: the user's
+    /// config does not change what a test sees, and the drafts a client keeps at exit reach
+    /// only the later sessions of the same test.
     func start(_ session: String, _ command: String, width: Int = 120, height: Int = 40) throws {
-        try run("new-session", "-d", "-x", String(width), "-y", String(height), "-s", session, command)
+        try run(
+            "new-session",
+            "-d",
+            "-x",
+            String(width),
+            "-y",
+            String(height),
+            "-s",
+            session,
+            "-e",
+            "XDG_CONFIG_HOME=" + directory.file("config"),
+            "-e",
+            "XDG_STATE_HOME=" + directory.file("state"),
+            command
+        )
     }
 
     /// Makes `session`'s window `width` x `height` (the client sees a resize).

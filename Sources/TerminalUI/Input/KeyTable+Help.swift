@@ -7,9 +7,9 @@ extension KeyTable {
     /// (`beneath`) first, then the others, base first. Each key is listed once, where it is
     /// first met: a later section holds what is new in its mode. With a server the /commands
     /// follow the composer's keys.
-    public static func helpEntries(live: Bool, beneath: Mode? = nil) -> [(key: String, help: String)] {
-        let here = table(for: beneath, live: live, screen: (0, 0)).title
-        let tables = all(live: live)
+    public static func helpEntries(live: Bool, beneath: Mode? = nil, keys: KeyMap = .standard) -> [(key: String, help: String)] {
+        let here = table(for: beneath, live: live, screen: (0, 0), keys: keys).title
+        let tables = all(live: live, keys: keys)
         var seen = Set<String>()
         var entries: [(key: String, help: String)] = []
         for table in tables.filter({ $0.title == here }) + tables.filter({ $0.title != here }) {
@@ -35,7 +35,7 @@ extension KeyTable {
     }
 
     /// The table of the mode on top of `state`, as the status bar names and hints it.
-    public static func top(of state: ChatState) -> KeyTable {
-        table(for: state.modes.top, live: state.isLive, screen: (0, 0))
+    public static func top(of state: ChatState, keys: KeyMap = .standard) -> KeyTable {
+        table(for: state.modes.top, live: state.isLive, screen: (0, 0), keys: keys)
     }
 }

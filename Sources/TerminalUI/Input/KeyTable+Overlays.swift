@@ -111,8 +111,9 @@ extension KeyTable {
                 KeyBinding([.down, .character("j")], "↓ j", "scroll down a line", scroll(1), hint: "↑↓ scroll"),
                 KeyBinding([.pageUp], "PgUp", "scroll up a page", scroll(-10)),
                 KeyBinding([.pageDown, .character(" ")], "PgDn Space", "scroll down a page", scroll(10)),
-                KeyBinding([.home], "Home", "the top", scroll(-last)),
-                KeyBinding([.end], "End", "the end", scroll(last)),
+                // Past either end: the reducer stops at it (and these are named `top` and `bottom`).
+                KeyBinding([.home], "Home", "the top", scroll(-1_000_000)),
+                KeyBinding([.end], "End", "the end", scroll(1_000_000)),
                 KeyBinding([.escape, .function(1), .character("?")], "Esc F1 ?", "close the help", .toggleHelp, hint: "Esc close"),
                 redraw,
                 quit,

@@ -44,14 +44,23 @@ public struct KeyTable: Sendable {
 
     /// What `key` means in `state`: the top mode's table answers, and only a table that
     /// falls through lets the base table answer what it does not take.
-    public static func command(for key: Key, in state: ChatState, screen: (width: Int, height: Int)) -> AppCommand? {
-        let top = table(for: state.modes.top, live: state.isLive, screen: screen)
+    public static func command(
+        for key: Key,
+        in state: ChatState,
+        screen: (width: Int, height: Int),
+        keys: KeyMap = .standard
+    ) -> AppCommand? {
+        let top = table(for: state.modes.top, live: state.isLive, screen: screen, keys: keys)
         if let command = top.command(for: key, in: state) { return command }
-        return top.fallsThrough ? base(live: state.isLive).command(for: key, in: state) : nil
+        return top.fallsThrough ? base(live: state.isLive, keys: keys).command(for: key, in: state) : nil
     }
 
-    /// The table of `mode` (nil: the base), as it is on a screen of this size.
-    public static func table(for mode: Mode?, live: Bool, screen: (width: Int, height: Int)) -> KeyTable {
+    /// The table of `mode` (nil: the base), as it is on a screen of this size, with `keys`' bindings.
+    public static func table(for mode: Mode?, live: Bool, screen: (width: Int, height: Int), keys: KeyMap = .standard) -> KeyTable {
+        keys.apply(to: standardTable(for: mode, live: live, screen: screen, keys: keys))
+    }
+
+    private static func standardTable(for mode: Mode?, live: Bool, screen: (width: Int, height: Int), keys: KeyMap) -> KeyTable {
         switch mode {
         case nil: base(live: live)
         case .select: selecting(live: live)
@@ -65,22 +74,27 @@ public struct KeyTable: Sendable {
         case .summary: summary
         case .help:
             help(
-                lastScroll: HelpLayout(entries: helpEntries(live: live).count, live: live, width: screen.width, height: screen.height)
-                    .lastScroll
+                lastScroll: HelpLayout(
+                    entries: helpEntries(live: live, keys: keys).count,
+                    live: live,
+                    width: screen.width,
+                    height: screen.height
+                )
+                .lastScroll
             )
         }
     }
 
-    public static func base(live: Bool) -> KeyTable { live ? writing : reading }
+    public static func base(live: Bool, keys: KeyMap = .standard) -> KeyTable { keys.apply(to: live ? writing : reading) }
 
     /// Every table a client reaches, base first: what the help lists. A local store has no
     /// composer, so none of the modes that change messages.
-    public static func all(live: Bool) -> [KeyTable] {
-        live
+    public static func all(live: Bool, keys: KeyMap = .standard) -> [KeyTable] {
+        (live
             ? [
                 writing, completing, selecting(live: true), confirmingDelete, picking, voting, switching, searching, details, summary,
                 help(lastScroll: 0),
             ]
-            : [reading, selecting(live: false), switching, details, summary, help(lastScroll: 0)]
+            : [reading, selecting(live: false), switching, details, summary, help(lastScroll: 0)]).map(keys.apply(to:))
     }
 }

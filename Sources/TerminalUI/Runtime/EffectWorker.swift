@@ -57,7 +57,7 @@ final class EffectWorker: Sendable {
         case .changeMembership:
             lane = writes
             replaces = false
-        case .openURL, .editExternally, .reconnect, .setTheme, .live: return false
+        case .openURL, .editExternally, .reconnect, .setTheme, .setTimestamps, .live: return false
         }
         pending.withLock { $0 += 1 }
         let (pending, inbox) = (self.pending, self.inbox)
@@ -121,7 +121,7 @@ final class EffectWorker: Sendable {
                 }
             case .changeMembership(let cid, let change):
                 return try changeMembership(cid: cid, change)
-            case .openURL, .editExternally, .reconnect, .setTheme, .live:
+            case .openURL, .editExternally, .reconnect, .setTheme, .setTimestamps, .live:
                 return nil
             }
         } catch {

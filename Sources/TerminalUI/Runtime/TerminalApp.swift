@@ -74,7 +74,7 @@ public final class TerminalApp {
                 screen.invalidate()
                 continue
             }
-            switch KeyTable.command(for: key, in: state, screen: screen.size) {
+            switch KeyTable.command(for: key, in: state, screen: screen.size, keys: context.keys) {
             case .chat(let event)?: dispatch(event)
             case .quit?: running = false
             case .redraw?: screen.invalidate()
@@ -154,6 +154,12 @@ public final class TerminalApp {
             } catch {
                 return .failed("theme \(name): \(error)")
             }
+        case .setTimestamps(let name):
+            guard let format = TimestampFormat(rawValue: name) else {
+                return .failed("/timestamps \(name): not a format (\(TimestampFormat.names))")
+            }
+            context.timestamps = format
+            return .notice("Timestamps: \(name)")
         case .reconnect:
             guard let live = backend as? any LiveChatBackend else { return nil }
             let inbox = self.inbox

@@ -66,7 +66,8 @@ extension Theme {
         configDirectory(environment: environment) + "/theme.ini"
     }
 
-    private static func configDirectory(environment: [String: String]) -> String {
+    /// `$XDG_CONFIG_HOME/chatterm`, else `~/.config/chatterm`: where the config, the themes and the override live.
+    public static func configDirectory(environment: [String: String]) -> String {
         if let config = environment["XDG_CONFIG_HOME"], config.hasPrefix("/") { return config + "/chatterm" }
         return (environment["HOME"] ?? NSHomeDirectory()) + "/.config/chatterm"
     }

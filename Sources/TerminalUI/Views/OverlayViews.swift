@@ -59,7 +59,8 @@ enum OverlayViews {
             let y = box.y + 1 + i - first
             let rowStyle = drawRow(y: y, selected: i == search.selected, in: box, frame: &frame, context: context)
             let channel = state.channels.first { $0.channel.cid == row.message.cid }.map { "#" + $0.title } ?? row.message.cid
-            let line = "\(row.authorName) in \(channel): \(row.message.text ?? "")"
+            let when = row.message.createdAt.map { context.fullTime($0) + "  " } ?? ""
+            let line = "\(when)\(row.authorName) in \(channel): \(row.message.text ?? "")"
             frame.put(context.text(line, singleLine: true), x: box.x + 2, y: y, maxWidth: box.width - 4, style: rowStyle)
         }
     }
@@ -67,7 +68,7 @@ enum OverlayViews {
     /// The help's lines (`KeyTable.helpEntries`, the keys of the mode `beneath` first), from
     /// `scroll` on when they do not fit.
     static func drawHelp(live: Bool, beneath: Mode?, scroll: Int, frame: inout Frame, context: RenderContext) {
-        let entries = KeyTable.helpEntries(live: live, beneath: beneath)
+        let entries = KeyTable.helpEntries(live: live, beneath: beneath, keys: context.keys)
         let layout = HelpLayout(entries: entries.count, live: live, width: frame.width, height: frame.height)
         let (keyWidth, columns, visible) = (layout.keyWidth, layout.columns, layout.visible)
         let box = centered(width: layout.width, height: layout.height, in: frame)
@@ -118,12 +119,12 @@ enum OverlayViews {
         let m = details.row.message
         var lines: [String] = [
             "id: \(m.id)", "channel: \(m.cid)", "author: \(details.row.authorName) (\(m.userID))", "type: \(m.type.rawValue)",
-            "created: \(m.createdAt?.rfc3339 ?? "-")",
+            "created: \(m.createdAt.map(context.fullTime) ?? "-")",
         ]
         if let parent = m.parentID { lines.append("thread of: \(parent)") }
-        if let edited = m.textUpdatedAt { lines.append("edited: \(edited.rfc3339)") }
-        if let deleted = m.deletedAt { lines.append("deleted: \(deleted.rfc3339)") }
-        if let pinned = m.pinnedAt { lines.append("pinned: \(pinned.rfc3339) by \(m.pinnedByID ?? "?")") }
+        if let edited = m.textUpdatedAt { lines.append("edited: \(context.fullTime(edited))") }
+        if let deleted = m.deletedAt { lines.append("deleted: \(context.fullTime(deleted))") }
+        if let pinned = m.pinnedAt { lines.append("pinned: \(context.fullTime(pinned)) by \(m.pinnedByID ?? "?")") }
         if let restricted = m.restrictedVisibility, !restricted.isEmpty {
             lines.append("visible to: " + restricted.joined(separator: ", "))
         }

@@ -13,19 +13,27 @@ public struct RenderContext: Sendable {
     /// The widest a message is laid out, in columns: lines much longer are hard to read on a
     /// wide terminal, so past this the message column stays blank on the right.
     public var maxMessageWidth: Int
+    /// How message times are written (the config's `timestamps`, `/timestamps`).
+    public var timestamps: TimestampFormat
+    /// The user's key bindings: the help and the status bar's hints show them.
+    public var keys: KeyMap
 
     public init(
         theme: Theme,
         utcOffsetSeconds: Int = 0,
         asciiEmoji: Bool = false,
         emojiSequences: Set<EmojiSequence> = Set(EmojiSequence.allCases),
-        maxMessageWidth: Int = 100
+        maxMessageWidth: Int = 100,
+        timestamps: TimestampFormat = .h24,
+        keys: KeyMap = .standard
     ) {
         self.theme = theme
         self.utcOffsetSeconds = utcOffsetSeconds
         self.asciiEmoji = asciiEmoji
         self.emojiSequences = emojiSequences
         self.maxMessageWidth = maxMessageWidth
+        self.timestamps = timestamps
+        self.keys = keys
     }
 
     public func style(_ name: String) -> Style { theme.style(name) }
@@ -51,10 +59,10 @@ public struct RenderContext: Sendable {
     ]
     static let dayNames = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"]
 
-    func clock(_ t: Timestamp) -> String {
-        let c = t.civil(utcOffsetSeconds: utcOffsetSeconds)
-        return (c.hour < 10 ? "0" : "") + "\(c.hour):" + (c.minute < 10 ? "0" : "") + "\(c.minute)"
-    }
+    func clock(_ t: Timestamp) -> String { timestamps.short(t.civil(utcOffsetSeconds: utcOffsetSeconds)) }
+
+    /// The full date and time, for details and search results.
+    func fullTime(_ t: Timestamp) -> String { timestamps.full(t.civil(utcOffsetSeconds: utcOffsetSeconds)) }
 
     func dateLine(_ t: Timestamp) -> String {
         let c = t.civil(utcOffsetSeconds: utcOffsetSeconds)

@@ -8,7 +8,7 @@ enum StatusBarView {
         frame.fill(x: rect.x, y: rect.y, width: rect.width, height: 1, style: style)
         // The mode on top names itself; at the base (or completing in it) the composer's draft
         // and the focused pane do.
-        let table = KeyTable.top(of: state)
+        let table = KeyTable.top(of: state, keys: context.keys)
         let atBase = state.modes.top == nil || table.fallsThrough
         let mode = atBase ? baseName(state) : table.name
         var x = rect.x
@@ -34,7 +34,8 @@ enum StatusBarView {
             // An archived channel is put away: its unread messages wait without asking.
             let unread = state.channels.filter { $0.unreadCount > 0 && !$0.muted && $0.archivedAt == nil }.count
             // The keys of the mode on top, from its key table.
-            let keys = table.hints(in: state) + (table.fallsThrough ? KeyTable.base(live: state.isLive).hints(in: state) : [])
+            let keys =
+                table.hints(in: state) + (table.fallsThrough ? KeyTable.base(live: state.isLive, keys: context.keys).hints(in: state) : [])
             let hint = "  \(unread) unread channel\(unread == 1 ? "" : "s") · " + keys.joined(separator: " · ")
             frame.put(context.label(hint), x: x, y: rect.y, maxWidth: rect.x + rect.width - x, style: style)
         }
