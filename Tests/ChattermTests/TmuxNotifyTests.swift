@@ -9,7 +9,8 @@ import XCTest
 /// mention in another channel rings the bell and sends OSC 777 (through tmux's passthrough, as
 /// the config asks); after `/notify none` that channel stays silent, and the level is written
 /// into the config file with its comments kept. The channel being read notifies only once the
-/// terminal reports it lost the focus. `/mentions` then lists the mentions from the server.
+/// terminal reports it lost the focus, and not once it has it back. `/mentions` then lists the
+/// mentions from the server.
 final class TmuxNotifyTests: XCTestCase {
     let directory = TemporaryDirectory()
     private lazy var tmux = TmuxDriver(directory: directory)
@@ -80,6 +81,13 @@ final class TmuxNotifyTests: XCTestCase {
         try tmux.run("send-keys", "-t", "notify", "-H", "1b", "5b", "4f")
         try post(serve, url: url, as: "rosa", in: "team:engineering", "@maya fifth")
         waitForOutput("@maya fifth\u{1B}\u{1B}\\")
+        // The focus back (`CSI I`): the channel being read is silent again.
+        try tmux.run("send-keys", "-t", "notify", "-H", "1b", "5b", "49")
+        try post(serve, url: url, as: "rosa", in: "team:engineering", "@maya sixth")
+        try tmux.waitFor("@maya sixth", in: "notify")
+        try post(serve, url: url, as: "noah", in: "team:design", "@maya seventh")
+        waitForOutput(notification("Noah Bennett in #Design", "@maya seventh"))
+        XCTAssertFalse(output.contains(notification("Rosa Jiménez in #Engineering", "@maya sixth")), "notified with the focus back")
         XCTAssertFalse(
             output.contains(notification("Rosa Jiménez in #Engineering", "@maya fourth")),
             "the channel being read notified while it had the focus"
@@ -88,7 +96,9 @@ final class TmuxNotifyTests: XCTestCase {
         // The mentions the server finds (named ones), newest first, the silenced one included.
         try tmux.send("notify", "/mentions")
         let shown = try tmux.waitFor("Mentions of you", in: "notify")
-        let order = ["@maya fifth", "@maya fourth", "@maya third", "@maya second"].map { shown.range(of: $0)?.lowerBound }
+        let order = ["@maya seventh", "@maya sixth", "@maya fifth", "@maya fourth", "@maya third", "@maya second"].map {
+            shown.range(of: $0)?.lowerBound
+        }
         XCTAssertFalse(order.contains(nil), shown)
         XCTAssertEqual(order.compactMap { $0 }, order.compactMap { $0 }.sorted(), shown)
     }
