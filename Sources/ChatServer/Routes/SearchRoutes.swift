@@ -23,9 +23,9 @@ struct SearchRoutes {
         }
         let textCondition = payload["message_filter_conditions"]?.objectValue?["text"]?.objectValue
         let autocomplete = textCondition?["$autocomplete"]?.stringValue
-        let text = payload["query"]?.stringValue ?? autocomplete ?? textCondition?["$q"]?.stringValue
+        let text = payload["query"]?.stringValue ?? autocomplete ?? textCondition?["$q"]?.stringValue ?? ""
         let mentioned = try MentionFilter.user(in: payload["message_filter_conditions"]?.objectValue, operation: operation)
-        guard let text = text.flatMap({ $0.isEmpty ? nil : $0 }) ?? (mentioned == nil ? nil : "") else {
+        guard !text.isEmpty || mentioned != nil else {
             throw StreamAPIError.input(
                 operation,
                 "query, message_filter_conditions.text with $autocomplete or $q, or mentioned_users.id is required (other message filters are not supported by the local server)"
