@@ -31,9 +31,10 @@ final class TmuxNotifyTests: XCTestCase {
         XCTAssertTrue(output.contains(text), "never written: \(text.debugDescription)", file: file, line: line)
     }
 
-    private func post(_ serve: ServeProcess, url: String, as user: String, in cid: String, _ text: String) throws {
+    /// `text` from `user` in `cid`, naming Maya in `mentioned_users` unless `mentioning` is false.
+    private func post(_ serve: ServeProcess, url: String, as user: String, in cid: String, _ text: String, mentioning: Bool = true) throws {
         let path = "channels/" + cid.replacingOccurrences(of: ":", with: "/") + "/message"
-        let body = #"{"message":{"text":"\#(text)","mentioned_users":["maya"]}}"#
+        let body = #"{"message":{"text":"\#(text)"\#(mentioning ? #","mentioned_users":["maya"]"# : "")}}"#
         XCTAssertEqual(try serve.call("POST", path, body, as: user, url: url).status, 201)
     }
 
@@ -74,6 +75,11 @@ final class TmuxNotifyTests: XCTestCase {
         // The design mention, sent after the silenced one, arrives: the silenced one had its chance.
         waitForOutput(notification("Noah Bennett in #Design", "@maya third"))
         XCTAssertFalse(output.contains("@maya second"), "a channel at none notified")
+
+        // A direct conversation notifies of every message, a mention or not.
+        let direct = "messaging:" + DistinctChannelID.make(memberIDs: ["maya", "priya"])
+        try post(serve, url: url, as: "priya", in: direct, "lunch at noon?", mentioning: false)
+        waitForOutput(notification("Priya Raman (direct message)", "lunch at noon?"))
 
         // The channel being read: silent while the terminal has the focus, not once it lost it.
         try post(serve, url: url, as: "rosa", in: "team:engineering", "@maya fourth")
