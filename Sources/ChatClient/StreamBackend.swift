@@ -83,6 +83,25 @@ public final class StreamBackend: LiveChatBackend {
         return answer.objects("users").first.flatMap(StreamItems.user)
     }
 
+    /// Stream's `search` in the user's channels for messages naming them in `mentioned_users`
+    /// (its `@here` and `@channel` messages are not found this way), newest first.
+    public func mentions(of userID: String, limit: Int) throws -> [MessageRow] {
+        let payload: JSONObject = [
+            "filter_conditions": ["members": ["$in": [.string(userID)]]],
+            "message_filter_conditions": ["mentioned_users.id": ["$contains": .string(userID)]],
+            "sort": [["field": "created_at", "direction": -1]], "limit": .number(String(limit)),
+        ]
+        return try runBlocking { try await self.search(payload) }
+    }
+
+    /// The messages of a `search` answer, as this user sees them.
+    func search(_ payload: JSONObject) async throws -> [MessageRow] {
+        let answer = try await rest.get("search", query: ["payload": JSONWriter().string(.object(payload))])
+        return (answer["results"]?.arrayValue ?? []).compactMap {
+            $0.objectValue?["message"]?.objectValue.flatMap { StreamItems.messageRow($0, viewer: userID) }
+        }
+    }
+
     /// The user's channels, newest activity first (`query_channels`), with their unread and
     /// mention counts (`/unread`). With a connection id the query also watches every channel.
     func channels(for userID: String, watchingWith connectionID: String?) async throws -> [ChannelSummary] {
@@ -195,11 +214,7 @@ public final class StreamBackend: LiveChatBackend {
                 let payload: JSONObject = [
                     "filter_conditions": ["members": ["$in": [.string(userID)]]], "query": .string(text), "limit": 30,
                 ]
-                let answer = try await rest.get("search", query: ["payload": JSONWriter().string(.object(payload))])
-                let rows = (answer["results"]?.arrayValue ?? []).compactMap {
-                    $0.objectValue?["message"]?.objectValue.flatMap { StreamItems.messageRow($0, viewer: userID) }
-                }
-                deliver(.searchResults(query: text, rows: rows))
+                deliver(.searchResults(query: text, rows: try await search(payload)))
             } catch {
                 deliver(.failed("Could not search: \(Self.reason(error))"))
             }

@@ -11,6 +11,8 @@ public enum ChatEffect: Sendable, Equatable {
     case loadAround(cid: String, messageID: String)
     case loadThread(messageID: String)
     case loadDetails(messageID: String)
+    /// The messages that call on the reader across their channels (the mentions view).
+    case loadMentions
     /// The store's migration figures, for the summary screen.
     case loadSummary
     /// Open a URL with the desktop's handler (`xdg-open`, given as an argument, never through a shell).
@@ -27,6 +29,10 @@ public enum ChatEffect: Sendable, Equatable {
     case changeMembership(cid: String, MembershipChange)
     /// `/timestamps FORMAT`: write message times so from now on (the runtime knows the formats).
     case setTimestamps(String)
+    /// Tell the reader of a new message (the bell, a desktop notification), as the config says.
+    case notify(NewMessageAlert)
+    /// `/notify LEVEL`: keep the channel's level in the config file.
+    case saveNotificationLevel(cid: String, NotificationLevel)
     /// Ask the server to do something (a live backend only).
     case live(LiveRequest)
 }

@@ -29,6 +29,10 @@ public enum ChatEvent: Sendable {
     case typingStarted(cid: String, userName: String, until: Timestamp)
     case typingStopped(cid: String, userName: String)
     case clock(Timestamp)
+    /// The terminal gained (true) or lost the focus (its focus report, `CSI I` / `CSI O`).
+    case focusChanged(Bool)
+    /// `loadMentions`' answer: the messages that call on the reader, newest first.
+    case mentionsLoaded([MessageRow])
 
     // Intents
     case openChannel(cid: String)
@@ -96,6 +100,8 @@ public enum ChatEvent: Sendable {
     /// Ctrl-X: the draft goes to `$EDITOR`; what comes back replaces it.
     case openEditor
     case composeReplace(String)
+    /// `M` or `/mentions`: the messages that call on the reader, across their channels.
+    case openMentions
     /// `/search`'s answer: matching messages, newest first.
     case searchResults(query: String, rows: [MessageRow])
     case searchMove(Int)
@@ -119,7 +125,7 @@ extension ChatEvent {
         case .channelsLoaded, .channelLoaded, .olderLoaded, .newerLoaded, .channelReplaced, .aroundLoaded, .threadLoaded, .detailsLoaded,
             .failed,
             .notice, .messageUpserted, .messageRemoved, .connectionChanged, .membershipChanged, .blockedUsers, .typingStarted,
-            .typingStopped, .clock, .searchResults,
+            .typingStopped, .clock, .focusChanged, .mentionsLoaded, .searchResults,
             .summaryLoaded, .summaryUnavailable, .composeReplace, .pollUpdated:
             false
         default: true

@@ -68,6 +68,8 @@ extension ChatReducer {
             return openSummary(&s)
         case .switcherOpen:
             s.modes.push(.switcher(Switcher()))
+        case .openMentions:
+            return openMentions(&s)
         case .composeInsert(let text):
             s.composer.insert(text)
             return typed(&s)

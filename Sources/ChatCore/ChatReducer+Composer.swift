@@ -122,6 +122,10 @@ extension ChatReducer {
                 return []
             }
             return [.setTimestamps(arguments)]
+        case .notify:
+            return setNotificationLevel(arguments, &s)
+        case .mentions:
+            return openMentions(&s)
         case .search:
             guard live(&s) else { return [] }
             guard !arguments.isEmpty else {
@@ -202,7 +206,7 @@ extension ChatReducer {
             return [.live(.topic(cid: cid, text: arguments))]
         case .help, .quit, .join, .members, .msg, .leave, .reconnect, .search, .theme, .timestamps, .report, .pinChannel, .unpinChannel,
             .archive,
-            .unarchive, .archived, .block, .unblock, .blocked, .upload, .poll:
+            .unarchive, .archived, .block, .unblock, .blocked, .upload, .poll, .notify, .mentions:
             return []
         }
     }

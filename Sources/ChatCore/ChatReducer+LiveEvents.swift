@@ -41,6 +41,7 @@ extension ChatReducer {
         // Counted once, however often the same message arrives.
         let firstSeen = isNew && message.type != .deleted && s.counted.insert(row.id)
         if firstSeen, let parent = message.parentID { countReply(to: parent, &s) }
+        if firstSeen, let alert = alert(for: row, s) { effects.append(.notify(alert)) }
         guard firstSeen, shownInChannel, let index = s.channels.firstIndex(where: { $0.channel.cid == cid }) else { return effects }
         var summary = s.channels[index]
         if let at = message.createdAt, summary.lastMessageAt.map({ at > $0 }) ?? true { summary.lastMessageAt = at }

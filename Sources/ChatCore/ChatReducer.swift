@@ -193,6 +193,10 @@ public enum ChatReducer {
                 effects += stopTyping(&s)
             }
 
+        case .focusChanged(let focused):
+            s.terminalFocused = focused
+        case .mentionsLoaded(let rows):
+            mentionsLoaded(rows, &s)
         case .summaryLoaded(let figures):
             s.modes.updateSummary { $0.lines = SummaryLine.lines(for: figures) }
         case .summaryUnavailable(let reason):

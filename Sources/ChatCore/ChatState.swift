@@ -47,6 +47,11 @@ public struct ChatState: Sendable, Equatable {
     public var keptUnread: String?
     /// The users the reader blocks (the server's list): see `ChatReducer+Blocks`.
     public var blocked: Set<String> = []
+    /// Which channels notify of what (`NotificationPolicy`): the config's levels and `/notify`.
+    public var notifications = NotificationPolicy()
+    /// The terminal has the focus (its focus reports say so; one that sends none always has it):
+    /// the open channel's messages notify only while it does not.
+    public var terminalFocused = true
     /// `/quit` asks the runtime to stop.
     public var quitRequested = false
 

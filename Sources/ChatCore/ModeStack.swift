@@ -144,10 +144,14 @@ public struct SearchResults: Sendable, Equatable {
     public var query: String
     public var rows: [MessageRow]
     public var selected = 0
+    /// The mentions view (`M`, `/mentions`) rather than `/search QUERY`'s answer: the same
+    /// list, read and opened the same way.
+    public var isMentions: Bool
 
-    public init(query: String, rows: [MessageRow]) {
+    public init(query: String, rows: [MessageRow], isMentions: Bool = false) {
         self.query = query
         self.rows = rows
+        self.isMentions = isMentions
     }
 }
 

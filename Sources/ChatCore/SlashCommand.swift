@@ -10,7 +10,7 @@ public struct SlashCommand: Sendable, Equatable {
     public enum Action: Sendable, Equatable {
         case help, quit, join, members, msg
         case reply, thread, react, edit, delete, pin, topic, leave, reconnect, search, theme, timestamps, report, poll
-        case pinChannel, unpinChannel, archive, unarchive, archived, block, unblock, blocked, upload
+        case pinChannel, unpinChannel, archive, unarchive, archived, block, unblock, blocked, upload, notify, mentions
     }
 
     public let name: String
@@ -69,6 +69,18 @@ public struct SlashCommand: Sendable, Equatable {
             kind: .client(.poll)
         ),
         SlashCommand(name: "search", arguments: "TEXT", help: "find messages in your channels (Enter opens one)", kind: .client(.search)),
+        SlashCommand(
+            name: "mentions",
+            arguments: "",
+            help: "messages that mention you, newest first (Enter opens one)",
+            kind: .client(.mentions)
+        ),
+        SlashCommand(
+            name: "notify",
+            arguments: "all|mentions|none",
+            help: "what in this channel notifies you (kept in config.toml)",
+            kind: .client(.notify)
+        ),
         SlashCommand(name: "leave", arguments: "", help: "leave this channel", kind: .client(.leave)),
         SlashCommand(name: "pin-channel", arguments: "", help: "pin this channel to the top of the sidebar", kind: .client(.pinChannel)),
         SlashCommand(name: "unpin-channel", arguments: "", help: "unpin this channel", kind: .client(.unpinChannel)),

@@ -12,10 +12,14 @@ struct ClientConfig {
     var timestamps: TimestampFormat?
     var maxWidth: Int?
     var keys = KeyMap.standard
+    var notifications = NotificationSettings()
+    /// The file this came from, or where it would be (no file at the default path): `/notify`
+    /// writes there.
+    var path: String?
 
     /// The keys a later version will take: named as not yet supported, not ignored.
-    static let notYetSupported: Set<String> = ["notifications", "mouse", "hyperlinks"]
-    static let known = ["theme", "timestamps", "max-width", "keys"]
+    static let notYetSupported: Set<String> = ["mouse", "hyperlinks"]
+    static let known = ["theme", "timestamps", "max-width", "keys", "notifications"]
     static let widths = 20...1000
 
     static func defaultPath(environment: [String: String]) -> String {
@@ -27,7 +31,7 @@ struct ClientConfig {
     static func load(path given: String?, environment: [String: String]) throws(ConfigError) -> ClientConfig {
         let path = given ?? defaultPath(environment: environment)
         guard let data = FileManager.default.contents(atPath: path) else {
-            if given == nil, !FileManager.default.fileExists(atPath: path) { return ClientConfig() }
+            if given == nil, !FileManager.default.fileExists(atPath: path) { return ClientConfig(path: path) }
             throw ConfigError(path: path, line: nil, key: nil, message: "cannot be read")
         }
         guard let text = String(data: data, encoding: .utf8) else {
@@ -49,7 +53,7 @@ struct ClientConfig {
         } catch {
             throw ConfigError(path: path, line: nil, key: nil, message: "\(error)")
         }
-        var config = ClientConfig()
+        var config = ClientConfig(path: path)
         for key in table.keys.sorted(by: { (lines.line(of: [$0]) ?? 0) < (lines.line(of: [$1]) ?? 0) }) {
             guard let value = table[key] else { continue }
             switch key {
@@ -69,6 +73,9 @@ struct ClientConfig {
             case "keys":
                 guard let keys = value.table else { throw fail([key], expected("a table of bindings", value)) }
                 config.keys = try keyMap(keys, fail: fail)
+            case "notifications":
+                guard let table = value.table else { throw fail([key], expected("a table", value)) }
+                config.notifications = try NotificationSettings.parse(table, fail: fail)
             case _ where notYetSupported.contains(key):
                 throw fail([key], "not yet supported by this version of chatterm")
             default:

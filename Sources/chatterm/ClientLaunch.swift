@@ -45,6 +45,7 @@ struct ClientLaunch {
         do { _ = try load(theme, 256) } catch { throw failure("theme: \(error)", code: 2) }
         let archive = place.map { ComposerArchive(user: userID, place: $0, environment: environment) }
         var state = ChatState(userID: userID, userName: userName)
+        state.notifications.levels = config.notifications.levels
         archive?.restore(into: &state)
         var saveError: (any Error)?
         do {
@@ -64,6 +65,10 @@ struct ClientLaunch {
                 state: state,
                 context: context,
                 loadTheme: { name in try load(name, screen.colorCount) },
+                notifier: Notifier(output: config.notifications.output, environment: environment),
+                saveNotificationLevel: config.path.map { path in
+                    { cid, level in try NotificationLevelWriter.save(cid: cid, level: level, path: path) }
+                },
                 migrationFigures: migrationFigures
             )
             app.run(screen: screen)

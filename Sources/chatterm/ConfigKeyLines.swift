@@ -3,8 +3,9 @@
 /// `key = …` lines (bare, quoted or dotted keys); a key inside an inline table is found at the
 /// line of the key that holds the table.
 struct ConfigKeyLines {
-    /// Each key's dotted path and its line (1-based), in file order.
-    private var entries: [(path: [String], line: Int)] = []
+    /// Each key's dotted path and its line (1-based), in file order; a `[table]` header is the
+    /// table's entry.
+    private(set) var entries: [(path: [String], line: Int)] = []
 
     init(_ text: String) {
         var table: [String] = []
@@ -28,7 +29,7 @@ struct ConfigKeyLines {
     }
 
     /// The `=` that ends a key, outside quotes.
-    private static func assignment(in line: Substring) -> Substring.Index? {
+    static func assignment(in line: Substring) -> Substring.Index? {
         var quote: Character?
         for index in line.indices {
             let c = line[index]
@@ -44,7 +45,7 @@ struct ConfigKeyLines {
     }
 
     /// `a."b c".d` → ["a", "b c", "d"].
-    private static func path(_ text: Substring) -> [String] {
+    static func path(_ text: Substring) -> [String] {
         var parts: [String] = []
         var current = ""
         var quote: Character?

@@ -21,7 +21,7 @@ struct OpenCommand: ParsableCommand {
             else signed with the local app of --db (the store that server serves). \
             Themes: dark (default), light, mono, dark256, or a theme file's path; NO_COLOR turns colours off; \
             an override file in ~/.config/chatterm/theme.ini changes single attributes. \
-            Settings (theme, timestamps, max-width, key bindings) come from ~/.config/chatterm/config.toml \
+            Settings (theme, timestamps, max-width, key bindings, notifications) come from ~/.config/chatterm/config.toml \
             or --config; flags win over it. With --server, each channel's draft and sent history are kept \
             for the next start (under $XDG_STATE_HOME/chatterm).
             """

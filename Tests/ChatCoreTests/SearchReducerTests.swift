@@ -63,3 +63,31 @@ final class SearchReducerTests: XCTestCase, LiveReducerScript {
         XCTAssertNil(s.window?.bottomIndex)
     }
 }
+
+/// The mentions view (`M`, `/mentions`): the same list as search results, opened in place.
+final class MentionsReducerTests: XCTestCase, LiveReducerScript {
+    func testMentionsLoadOverThePanesAndEnterOpensOneInPlace() {
+        var (s, effects) = reduce(selecting("old", live()), .openMentions)
+        XCTAssertEqual(effects, [.loadMentions])
+        XCTAssertNil(s.modes.top, "the selection closes: Enter opens another place")
+        let rows = [
+            message("m2", from: "bob", cid: "messaging:random", at: 300, mentions: ["alice"]),
+            message("m1", from: "carol", at: 200, mentions: ["alice"]),
+        ]
+        s = reduce(s, .mentionsLoaded(rows)).0
+        XCTAssertEqual(s.modes.top, .search(SearchResults(query: "", rows: rows, isMentions: true)))
+        (s, effects) = reduce(s, .searchMove(1), .searchConfirm)
+        XCTAssertEqual(effects, [.loadAround(cid: "messaging:general", messageID: "m1")])
+        (s, effects) = reduce(s, .openMentions, .mentionsLoaded(rows), .searchConfirm)
+        XCTAssertEqual(s.openCID, "messaging:random")
+        XCTAssertEqual(effects, [.loadMentions, .loadAround(cid: "messaging:random", messageID: "m2")])
+    }
+
+    func testNoMentionsSaysSoAndALateAnswerIsDropped() {
+        var s = reduce(live(), .openMentions, .mentionsLoaded([])).0
+        XCTAssertEqual(s.notice, "No message mentions you")
+        XCTAssertNil(s.modes.top)
+        s = reduce(live(), .openMentions, .switcherOpen, .mentionsLoaded([message("m1", from: "bob", at: 1, mentions: ["alice"])])).0
+        XCTAssertEqual(s.modes.top, .switcher(Switcher()), "the reader opened the switcher meanwhile")
+    }
+}

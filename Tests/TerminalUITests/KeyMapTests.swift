@@ -83,6 +83,23 @@ final class KeyMapTests: XCTestCase {
         XCTAssertTrue(KeyTable.top(of: live(), keys: map).hints(in: live()).contains("Ctrl-T switch"))
     }
 
+    /// `mentions = "F5"`: the mentions view loads from F5 in every pane, offline and live, and
+    /// M and Alt-M no longer open it.
+    func testTheMentionsKeyRebinds() throws {
+        var map = KeyMap()
+        try map.rebind("mentions", to: [.function(5)])
+        XCTAssertNil(map.conflict())
+        let opens = { (state: ChatState, key: Key) in
+            guard case .chat(let event)? = KeyTable.command(for: key, in: state, screen: (120, 40), keys: map) else { return false }
+            return ChatReducer.reduce(state, event).1 == [.loadMentions]
+        }
+        let selecting = press([.up], live(), map: map)
+        for state in [live(), ChatFixture.state(), selecting] { XCTAssertTrue(opens(state, .function(5)), "\(state.modes.top as Any)") }
+        XCTAssertFalse(opens(ChatFixture.state(), .character("M")))
+        XCTAssertFalse(opens(live(), .alt("m")))
+        XCTAssertTrue(KeyTable.base(live: false).bindings.contains { $0.name == "mentions" && $0.keys == [.character("M"), .alt("m")] })
+    }
+
     /// A command bound twice in a mode (↑ on a line with text, and Ctrl-P) gets its new keys
     /// once: ↑ keeps only its other meaning.
     func testRebindingACommandWithAConditionalTwinKeepsOneBinding() throws {

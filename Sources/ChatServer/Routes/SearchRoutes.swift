@@ -23,12 +23,16 @@ struct SearchRoutes {
         }
         let textCondition = payload["message_filter_conditions"]?.objectValue?["text"]?.objectValue
         let autocomplete = textCondition?["$autocomplete"]?.stringValue
-        let text = payload["query"]?.stringValue ?? autocomplete ?? textCondition?["$q"]?.stringValue
-        guard let text, !text.isEmpty else {
+        let text = payload["query"]?.stringValue ?? autocomplete ?? textCondition?["$q"]?.stringValue ?? ""
+        let mentioned = try MentionFilter.user(in: payload["message_filter_conditions"]?.objectValue, operation: operation)
+        guard !text.isEmpty || mentioned != nil else {
             throw StreamAPIError.input(
                 operation,
-                "query, or message_filter_conditions.text with $autocomplete or $q, is required (other message filters are not supported by the local server)"
+                "query, message_filter_conditions.text with $autocomplete or $q, or mentioned_users.id is required (other message filters are not supported by the local server)"
             )
+        }
+        if mentioned != nil, !text.isEmpty {
+            throw StreamAPIError.input(operation, "mentioned_users.id goes without a text on the local server")
         }
         var cids: [String]?
         var types: [String]?
@@ -58,7 +62,18 @@ struct SearchRoutes {
         let search = MessageSearch(query: text, prefix: payload["query"] == nil && autocomplete != nil, order: page.order)
         let viewer = ActingUser.viewer(context)
         // One more than the page tells whether a following page exists.
-        var rows = try store.search(search, cids: channels.map(\.cid), viewer: viewer, limit: page.limit + 1, offset: page.offset)
+        var rows =
+            try mentioned.map {
+                // Newest first, as Stream answers it.
+                try store.mentions(
+                    of: $0,
+                    in: channels.map(\.cid),
+                    broadcasts: false,
+                    viewer: viewer,
+                    limit: page.limit + 1,
+                    offset: page.offset
+                )
+            } ?? store.search(search, cids: channels.map(\.cid), viewer: viewer, limit: page.limit + 1, offset: page.offset)
         let more = rows.count > page.limit
         rows = Array(rows.prefix(page.limit))
         let presenter = MessagePresenter(store: store)

@@ -7,6 +7,9 @@ public enum Key: Hashable, Sendable {
     case enter, escape, backspace, tab
     case function(Int)
     case resize
+    /// The terminal gained (true) or lost the focus: its focus report (`CSI I`, `CSI O`), not a key
+    /// pressed; the runtime tells the reducer and no key table sees it.
+    case focus(Bool)
     /// A bracketed paste, whole: it goes into the composer as text and never sends by itself.
     case paste(String)
 }

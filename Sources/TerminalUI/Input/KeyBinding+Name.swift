@@ -57,6 +57,7 @@ extension ChatEvent {
         case .toggleArchived: "show-archived"
         case .toggleArchivedChannel: "archive"
         case .togglePinnedChannel: "pin-channel"
+        case .openMentions: "mentions"
         default: nil
         }
     }

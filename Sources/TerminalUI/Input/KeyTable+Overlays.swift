@@ -62,7 +62,7 @@ extension KeyTable {
 
     public static let searching = KeyTable(
         " SEARCH ",
-        "search results (/search)",
+        "search results and mentions (/search, /mentions)",
         [
             KeyBinding([.enter], "Enter", "show the message where it is", .searchConfirm, hint: "Enter show"),
             KeyBinding([.up, .control("p")], "↑ Ctrl-P", "previous result", .searchMove(-1)),

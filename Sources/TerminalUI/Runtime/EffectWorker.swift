@@ -22,7 +22,7 @@ final class EffectWorker: Sendable {
     /// view and the summary's figures: a slow one does not hold up the others. The reader's own
     /// changes (pin, archive, mark unread) have a lane that never skips: each is wanted.
     private let window = Lane("window"), list = Lane("list"), thread = Lane("thread"), details = Lane("details")
-    private let summary = Lane("summary"), writes = Lane("writes")
+    private let summary = Lane("summary"), writes = Lane("writes"), mentions = Lane("mentions")
     /// Loads asked for and not yet answered, across lanes.
     private let pending = Locked(0)
 
@@ -54,10 +54,11 @@ final class EffectWorker: Sendable {
         case .loadThread: lane = thread
         case .loadDetails: lane = details
         case .loadSummary: lane = summary
+        case .loadMentions: lane = mentions
         case .changeMembership:
             lane = writes
             replaces = false
-        case .openURL, .editExternally, .reconnect, .setTheme, .setTimestamps, .live: return false
+        case .openURL, .editExternally, .reconnect, .setTheme, .setTimestamps, .live, .notify, .saveNotificationLevel: return false
         }
         pending.withLock { $0 += 1 }
         let (pending, inbox) = (self.pending, self.inbox)
@@ -79,7 +80,7 @@ final class EffectWorker: Sendable {
     /// Loads still queued are skipped and answers still coming are thrown away: the client is
     /// leaving, and a call in flight (an HTTP request waiting for its timeout) is not waited for.
     func stop() {
-        for lane in [window, list, thread, details, summary, writes] { lane.stop() }
+        for lane in [window, list, thread, details, summary, writes, mentions] { lane.stop() }
     }
 
     /// The load's answer as the event the reducer takes (nil: none comes).
@@ -121,13 +122,18 @@ final class EffectWorker: Sendable {
                 }
             case .changeMembership(let cid, let change):
                 return try changeMembership(cid: cid, change)
-            case .openURL, .editExternally, .reconnect, .setTheme, .setTimestamps, .live:
+            case .loadMentions:
+                return .mentionsLoaded(try backend.mentions(of: viewer, limit: Self.mentionsShown))
+            case .openURL, .editExternally, .reconnect, .setTheme, .setTimestamps, .live, .notify, .saveNotificationLevel:
                 return nil
             }
         } catch {
             return .failed("\(error)")
         }
     }
+
+    /// How many of the newest messages that mention the reader the mentions view lists.
+    static let mentionsShown = 50
 
     /// Makes the change, then reads the channel list as it now is (its groups and counts).
     private func changeMembership(cid: String, _ change: MembershipChange) throws -> ChatEvent {

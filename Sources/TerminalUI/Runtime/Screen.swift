@@ -48,11 +48,15 @@ public final class Screen {
         emojiSequences = EmojiProbe.drawnKinds()
         clearok(cn_stdscr(), true)
         // Bracketed paste: the terminal marks pasted text, so a paste of many lines arrives as
-        // one `Key.paste` instead of keys that would send each line.
-        Self.write(Self.pasteOn)
+        // one `Key.paste` instead of keys that would send each line. Focus reports: whether the
+        // reader sees the open channel decides whether its messages notify.
+        Self.write(Self.pasteOn + Self.focusOn)
     }
 
     static let pasteOn = "\u{1B}[?2004h", pasteOff = "\u{1B}[?2004l"
+    static let focusOn = "\u{1B}[?1004h", focusOff = "\u{1B}[?1004l"
+    /// The final byte of a focus report after ESC [: `I` gained, `O` lost.
+    static let focusReports: [UInt32: Bool] = [73: true, 79: false]
     static let pasteStart: [UInt32] = Array("[200~".unicodeScalars.map(\.value))
     static let pasteEnd: [UInt32] = Array("\u{1B}[201~".unicodeScalars.map(\.value))
 
@@ -64,20 +68,20 @@ public final class Screen {
 
     /// Lends the terminal to another program (an editor): ncurses steps aside until `resume`.
     public func suspend() {
-        Self.write(Self.pasteOff)
+        Self.write(Self.pasteOff + Self.focusOff)
         def_prog_mode()
         endwin()
     }
 
     public func resume() {
         reset_prog_mode()
-        Self.write(Self.pasteOn)
+        Self.write(Self.pasteOn + Self.focusOn)
         invalidate()
     }
 
     /// Gives the terminal back as it was.
     public func close() {
-        Self.write(Self.pasteOff)
+        Self.write(Self.pasteOff + Self.focusOff)
         endwin()
     }
 
@@ -241,11 +245,13 @@ public final class Screen {
         }
     }
 
-    /// After ESC [: a paste (`200~` … `ESC [201~`) comes back whole; any other sequence is
-    /// read to its end and dropped (an unknown key must not type its bytes into the composer).
+    /// After ESC [: a paste (`200~` … `ESC [201~`) comes back whole, a focus report (`I`, `O`)
+    /// as `Key.focus`; any other sequence is read to its end and dropped (an unknown key must not
+    /// type its bytes into the composer).
     private func bracketed() -> Key? {
         var head: [UInt32] = [Self.pasteStart[0]]
         while head.count < Self.pasteStart.count, let c = nextCode(milliseconds: 25) {
+            if head.count == 1, let focus = Self.focusReports[c] { return .focus(focus) }
             head.append(c)
             if head != Array(Self.pasteStart.prefix(head.count)) {
                 // Finish the unknown sequence (it ends with a byte in @…~).

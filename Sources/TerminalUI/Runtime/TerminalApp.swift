@@ -24,6 +24,11 @@ public final class TerminalApp {
 
     /// Loads a theme by name or path for `/theme` (nil: the command says themes cannot change here).
     private let loadTheme: ((String) throws -> Theme)?
+    /// Tells the reader of new messages (nil: nothing does, as in tests).
+    private let notifier: Notifier?
+    /// Keeps `/notify`'s level in the config file; answers where (nil: the command says it
+    /// lasts this session only).
+    private let saveNotificationLevel: ((String, NotificationLevel) throws -> String)?
 
     /// `migrationFigures`: the figures of the store being browsed, for the summary screen (nil:
     /// there is no store here, only a server). A plain function, so this module needs no store.
@@ -32,12 +37,16 @@ public final class TerminalApp {
         state: ChatState,
         context: RenderContext,
         loadTheme: ((String) throws -> Theme)? = nil,
+        notifier: Notifier? = nil,
+        saveNotificationLevel: ((String, NotificationLevel) throws -> String)? = nil,
         migrationFigures: (@Sendable () throws -> MigrationFigures)? = nil
     ) {
         self.backend = backend
         self.state = state
         self.context = context
         self.loadTheme = loadTheme
+        self.notifier = notifier
+        self.saveNotificationLevel = saveNotificationLevel
         worker = EffectWorker(backend: backend, viewer: state.userID, inbox: inbox, migrationFigures: migrationFigures)
     }
 
@@ -72,6 +81,10 @@ public final class TerminalApp {
             dirty = true
             if key == .resize {
                 screen.invalidate()
+                continue
+            }
+            if case .focus(let focused) = key {
+                dispatch(.focusChanged(focused))
                 continue
             }
             switch KeyTable.command(for: key, in: state, screen: screen.size, keys: context.keys) {
@@ -160,6 +173,18 @@ public final class TerminalApp {
             }
             context.timestamps = format
             return .notice("Timestamps: \(name)")
+        case .notify(let alert):
+            return notifier?.post(alert)
+        case .saveNotificationLevel(let cid, let level):
+            let said = "#\(state.channels.first { $0.channel.cid == cid }?.title ?? cid) notifies: \(level.rawValue)"
+            guard let saveNotificationLevel else { return .notice(said + " (this session)") }
+            do {
+                // The file's name only: a whole path would not fit the status line.
+                let path = try saveNotificationLevel(cid, level)
+                return .notice(said + " (kept in \(path.split(separator: "/").last ?? ""))")
+            } catch {
+                return .failed(said + ", for this session only: \(error)")
+            }
         case .reconnect:
             guard let live = backend as? any LiveChatBackend else { return nil }
             let inbox = self.inbox
@@ -174,7 +199,7 @@ public final class TerminalApp {
             live.perform(request)
             return nil
         case .loadChannels, .loadChannel, .loadOlder, .loadNewer, .loadOldest, .loadAround, .loadThread, .loadDetails, .loadSummary,
-            .changeMembership:
+            .changeMembership, .loadMentions:
             // The worker's (`dispatch` gave it them).
             return nil
         }

@@ -49,11 +49,13 @@ enum OverlayViews {
         if matches.isEmpty { frame.put(context.label("no reaction matches"), x: box.x + 2, y: box.y + 2, style: style) }
     }
 
-    /// `/search` results: author, channel and text of each, newest first; Enter opens one.
+    /// `/search` results or the mentions view: time, author, channel and text of each, newest
+    /// first; Enter opens one.
     static func drawSearch(_ search: SearchResults, state: ChatState, frame: inout Frame, context: RenderContext) {
         let box = centered(width: min(100, frame.width - 2), height: min(search.rows.count + 3, frame.height - 2), in: frame)
         let style = context.style("switcher")
-        drawBox(box, title: "Search: \(search.query) (↑↓, Enter opens, Esc)", style: style, frame: &frame, context: context)
+        let title = search.isMentions ? "Mentions of you" : "Search: \(search.query)"
+        drawBox(box, title: title + " (↑↓, Enter opens, Esc)", style: style, frame: &frame, context: context)
         let first = max(0, search.selected - (box.height - 3))
         for (i, row) in search.rows.enumerated().dropFirst(first).prefix(max(0, box.height - 2)) {
             let y = box.y + 1 + i - first
