@@ -14,6 +14,8 @@ public protocol ChatBackend: AnyObject, Sendable {
     func members(cid: String) throws -> [MemberRow]
     func reactions(messageID: String) throws -> [Reaction]
     func user(id: String) throws -> User?
+    /// The team and livestream channels `userID` is not a member of, which they may join.
+    func joinableChannels(for userID: String) throws -> [ChannelSummary]
 
     // The reader's own settings of a channel, which need no server to make sense: offline they
     // are written to the store, live they are the member's partial update and `mark_unread`.

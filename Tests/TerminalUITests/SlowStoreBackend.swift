@@ -70,6 +70,7 @@ final class SlowStoreBackend: ChatBackend {
     func members(cid: String) throws -> [MemberRow] { try call { try store.members(cid: cid) } }
     func reactions(messageID: String) throws -> [Reaction] { try call { try store.reactions(messageID: messageID) } }
     func user(id: String) throws -> User? { try call { try store.user(id: id) } }
+    func joinableChannels(for userID: String) throws -> [ChannelSummary] { try call { try store.joinableChannels(for: userID) } }
     func setPinned(_ pinned: Bool, cid: String, userID: String) throws -> Bool {
         try call { try store.setPinned(pinned, cid: cid, userID: userID) }
     }

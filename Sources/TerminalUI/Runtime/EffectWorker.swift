@@ -46,18 +46,21 @@ final class EffectWorker: Sendable {
         let lane: Lane
         var replaces = true
         switch effect {
-        case .loadChannel, .loadOldest, .loadAround: lane = window
+        case .loadChannel, .loadOldest, .loadAround, .loadUnread: lane = window
         case .loadOlder, .loadNewer:
             lane = window
             replaces = false
         case .loadChannels: lane = list
+        case .loadJoinable:
+            lane = list
+            replaces = false
         case .loadThread: lane = thread
         case .loadDetails: lane = details
         case .loadSummary: lane = summary
         case .changeMembership:
             lane = writes
             replaces = false
-        case .openURL, .editExternally, .reconnect, .setTheme, .setTimestamps, .live: return false
+        case .openURL, .copyToClipboard, .editExternally, .reconnect, .setTheme, .setTimestamps, .live: return false
         }
         pending.withLock { $0 += 1 }
         let (pending, inbox) = (self.pending, self.inbox)
@@ -105,6 +108,14 @@ final class EffectWorker: Sendable {
                 return .channelReplaced(cid: cid, rows: rows, hasOlder: false, hasNewer: rows.count >= page)
             case .loadAround(let cid, let id):
                 return try around(cid: cid, messageID: id, page: page)
+            case .loadUnread(let cid, let marker):
+                // A few read messages above the first unread, for what it answers.
+                let cursor = MessageCursor(createdAt: marker, id: "")
+                let older = try backend.messages(cid: cid, viewer: viewer, before: cursor, limit: Self.readContext)
+                let newer = try backend.messages(cid: cid, viewer: viewer, after: cursor, limit: page)
+                return .unreadLoaded(cid: cid, rows: older + newer, hasOlder: older.count >= Self.readContext, hasNewer: newer.count >= page)
+            case .loadJoinable(let name):
+                return .joinableLoaded(named: name, try backend.joinableChannels(for: viewer))
             case .loadThread(let id):
                 guard let root = try backend.message(id: id, viewer: viewer) else { return .failed("That thread is gone") }
                 return .threadLoaded(root: root, replies: try backend.replies(to: id, viewer: viewer, limit: 200))
@@ -121,7 +132,7 @@ final class EffectWorker: Sendable {
                 }
             case .changeMembership(let cid, let change):
                 return try changeMembership(cid: cid, change)
-            case .openURL, .editExternally, .reconnect, .setTheme, .setTimestamps, .live:
+            case .openURL, .copyToClipboard, .editExternally, .reconnect, .setTheme, .setTimestamps, .live:
                 return nil
             }
         } catch {
@@ -140,6 +151,9 @@ final class EffectWorker: Sendable {
         guard done else { return .failed("Could not change \(cid): you are not a member, or the message is gone") }
         return .membershipChanged(cid: cid, change, channels: try backend.channels(for: viewer))
     }
+
+    /// How many read messages show above the first unread one when its page is fetched.
+    static let readContext = 10
 
     /// The page around one message: it, and half a page either side.
     private func around(cid: String, messageID id: String, page: Int) throws -> ChatEvent {
