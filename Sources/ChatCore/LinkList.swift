@@ -28,7 +28,8 @@ public struct LinkList: Sendable, Equatable {
         var links = TextLinks.find(in: text).map { MessageLink(url: $0.url, source: "text") }
         for attachment in deleted ? [] : row.message.attachments {
             let source = ([attachment.type ?? "attachment"] + [attachment.title].compactMap { $0 }).joined(separator: " · ")
-            let urls = [attachment.assetURL, attachment.imageURL] + ["title_link", "og_scrape_url"].map { attachment.fields[$0]?.stringValue }
+            let urls =
+                [attachment.assetURL, attachment.imageURL] + ["title_link", "og_scrape_url"].map { attachment.fields[$0]?.stringValue }
             links += urls.compactMap { $0 }.filter(TextLinks.isOpenable).map { MessageLink(url: $0, source: source) }
         }
         var seen = Set<String>()
@@ -78,7 +79,8 @@ public enum TextLinks {
 
     private static func schemeLength(_ characters: [Character], at i: Int) -> Int? {
         schemes.first { scheme in
-            i + scheme.count <= characters.count && zip(characters[i..<(i + scheme.count)], scheme).allSatisfy { $0.lowercased() == String($1) }
+            i + scheme.count <= characters.count
+                && zip(characters[i..<(i + scheme.count)], scheme).allSatisfy { $0.lowercased() == String($1) }
         }?.count
     }
 

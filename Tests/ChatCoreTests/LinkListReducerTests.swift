@@ -26,7 +26,8 @@ final class LinkListReducerTests: XCTestCase, LiveReducerScript {
     func testOnlyWebAndMailLinksWithoutControlsOpen() {
         XCTAssertTrue(TextLinks.isOpenable("https://a.example"))
         XCTAssertTrue(TextLinks.isOpenable("mailto:x@y.org"))
-        for url in ["javascript:alert(1)", "file:///etc/passwd", "https://", "https://a.example/\u{1B}]0;x\u{7}", "https://a b", "ssh://h"] {
+        for url in ["javascript:alert(1)", "file:///etc/passwd", "https://", "https://a.example/\u{1B}]0;x\u{7}", "https://a b", "ssh://h"]
+        {
             XCTAssertFalse(TextLinks.isOpenable(url), url.debugDescription)
         }
     }

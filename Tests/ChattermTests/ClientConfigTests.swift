@@ -64,7 +64,12 @@ final class ClientConfigTests: XCTestCase {
     }
 
     func testAnUnknownKeyIsAnError() {
-        assertError("theme = \"dark\"\nthme = \"light\"\n", line: 2, key: "thme", "unknown key (known: theme, timestamps, max-width, hyperlinks, keys)")
+        assertError(
+            "theme = \"dark\"\nthme = \"light\"\n",
+            line: 2,
+            key: "thme",
+            "unknown key (known: theme, timestamps, max-width, hyperlinks, keys)"
+        )
     }
 
     /// Keys a later version will act on are refused by name rather than quietly ignored.

@@ -24,7 +24,9 @@ final class TmuxDemoJoinTests: XCTestCase {
 
     /// The demo data with a team channel nobody but Tomás is in.
     private func dataWithABookClub() throws -> String {
-        let lines = try String(contentsOfFile: packageRoot + "/demo-data/demo.jsonl", encoding: .utf8).split(separator: "\n").map(String.init)
+        let lines = try String(contentsOfFile: packageRoot + "/demo-data/demo.jsonl", encoding: .utf8).split(separator: "\n").map(
+            String.init
+        )
         let lastChannel = try XCTUnwrap(lines.lastIndex { $0.hasPrefix("{\"type\":\"channel\"") })
         let lastMember = try XCTUnwrap(lines.lastIndex { $0.hasPrefix("{\"type\":\"member\"") })
         var out = lines

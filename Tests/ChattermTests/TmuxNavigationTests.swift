@@ -89,7 +89,10 @@ final class TmuxNavigationTests: XCTestCase {
             let payload = raw[start.upperBound...].prefix { $0 != "\u{1B}" }
             let copied = try XCTUnwrap(Data(base64Encoded: String(payload)).map { String(decoding: $0, as: UTF8.self) })
             XCTAssertTrue(copied.hasPrefix("https://"), copied)
-            XCTAssertTrue(raw.contains("\u{1B}Ptmux;\u{1B}\u{1B}]52;c;\(payload)\u{1B}\u{1B}\\\u{1B}\\"), "inside tmux: the passthrough form too")
+            XCTAssertTrue(
+                raw.contains("\u{1B}Ptmux;\u{1B}\u{1B}]52;c;\(payload)\u{1B}\u{1B}\\\u{1B}\\"),
+                "inside tmux: the passthrough form too"
+            )
             try tmux.keys(session, "Enter")
             try tmux.waitUntil(in: session, "the list closed") { !$0.contains("Links (Enter opens") }
             let deadline = Date().addingTimeInterval(5)

@@ -11,7 +11,11 @@ final class HyperlinkTests: XCTestCase {
     func testHostileTargetsAreRefusedOrEncoded() {
         XCTAssertEqual(Hyperlink.target("https://example.com/a?b=1;c"), "https://example.com/a?b=1;c")
         XCTAssertEqual(Hyperlink.target("MAILTO:bo@x.org"), "MAILTO:bo@x.org")
-        XCTAssertEqual(Hyperlink.target("https://a.example/my file/ü"), "https://a.example/my%20file/%C3%BC", "spaces and non-ASCII encoded")
+        XCTAssertEqual(
+            Hyperlink.target("https://a.example/my file/ü"),
+            "https://a.example/my%20file/%C3%BC",
+            "spaces and non-ASCII encoded"
+        )
         let refused = [
             "https://x.example/\u{1B}]0;pwned\u{7}",  // ESC and BEL would end the sequence early
             "https://x.example/\u{1B}\\",
@@ -44,7 +48,8 @@ final class HyperlinkTests: XCTestCase {
         var bold = Style.plain
         bold.attributes = .bold
         let segments = [
-            Segment(text: SanitizedText.trusted("go https://a"), style: plain), Segment(text: SanitizedText.trusted(".example x"), style: bold),
+            Segment(text: SanitizedText.trusted("go https://a"), style: plain),
+            Segment(text: SanitizedText.trusted(".example x"), style: bold),
         ]
         let linked = Hyperlink.link(segments, spans: [(3..<20, "https://a.example")])
         XCTAssertEqual(linked.map(\.text.value), ["go ", "https://a", ".example", " x"])
@@ -63,9 +68,17 @@ final class HyperlinkTests: XCTestCase {
         let first = runs[0].text
         XCTAssertTrue(first.hasPrefix("\u{1B}]8;;https://a.example/\u{1B}\\a"), first.debugDescription)
         XCTAssertTrue(first.hasSuffix("\u{1B}]8;;\u{1B}\\"))
-        XCTAssertEqual(first.filter { $0 == "\u{1B}" }.count, 4, "the OSC 8 pair's own four; the label carries none: \(first.debugDescription)")
+        XCTAssertEqual(
+            first.filter { $0 == "\u{1B}" }.count,
+            4,
+            "the OSC 8 pair's own four; the label carries none: \(first.debugDescription)"
+        )
         XCTAssertFalse(first.contains("\u{7}"))
-        XCTAssertEqual(runs[1].text, "\u{1B}]8;;https://b.example/\u{1B}\\ 中文 \u{1B}]8;;\u{1B}\\", "a wide character's empty half adds nothing")
+        XCTAssertEqual(
+            runs[1].text,
+            "\u{1B}]8;;https://b.example/\u{1B}\\ 中文 \u{1B}]8;;\u{1B}\\",
+            "a wide character's empty half adds nothing"
+        )
         XCTAssertTrue(frame.linkRuns(row: 1, sgr: { _ in "" }).isEmpty)
         // Rows to write: those with links now or before, among the rows that changed.
         let plainRow = Frame(width: 30, height: 2)

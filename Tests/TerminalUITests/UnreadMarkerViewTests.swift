@@ -13,7 +13,9 @@ final class UnreadMarkerViewTests: XCTestCase {
     private func state(following count: Int) -> ChatState {
         var s = ChatFixture.state()
         let later = (0..<count).map { i in
-            ChatFixture.row(ChatFixture.message("n\(i)", i % 2 == 0 ? "priya" : "tomas", "later \(i)", at: "2020-03-03T1\(1 + i / 6):\(i % 6)0:00Z"))
+            ChatFixture.row(
+                ChatFixture.message("n\(i)", i % 2 == 0 ? "priya" : "tomas", "later \(i)", at: "2020-03-03T1\(1 + i / 6):\(i % 6)0:00Z")
+            )
         }
         s.window?.rows += later
         return s
@@ -86,7 +88,10 @@ final class UnreadMarkerViewTests: XCTestCase {
         join.modes.push(
             .joinPicker(
                 JoinPicker(channels: [
-                    ChannelSummary(channel: Channel(type: "team", id: "books", createdBy: "x", custom: ["name": "Book Club"]), memberCount: 1),
+                    ChannelSummary(
+                        channel: Channel(type: "team", id: "books", createdBy: "x", custom: ["name": "Book Club"]),
+                        memberCount: 1
+                    ),
                     ChannelSummary(channel: Channel(type: "livestream", id: "demo", createdBy: "x"), memberCount: 1_204),
                 ])
             )

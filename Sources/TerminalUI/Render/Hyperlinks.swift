@@ -44,7 +44,8 @@ enum Hyperlink {
         var found: [[(range: Range<Int>, target: String)]] = []
         for line in lines {
             let shown = Array(line)
-            while start < characters.count, !characters[start...].starts(with: shown), characters[start] == " " || characters[start] == "\n" {
+            while start < characters.count, !characters[start...].starts(with: shown), characters[start] == " " || characters[start] == "\n"
+            {
                 start += 1
             }
             guard characters[start...].starts(with: shown) else { break }

@@ -113,7 +113,12 @@ final class EffectWorker: Sendable {
                 let cursor = MessageCursor(createdAt: marker, id: "")
                 let older = try backend.messages(cid: cid, viewer: viewer, before: cursor, limit: Self.readContext)
                 let newer = try backend.messages(cid: cid, viewer: viewer, after: cursor, limit: page)
-                return .unreadLoaded(cid: cid, rows: older + newer, hasOlder: older.count >= Self.readContext, hasNewer: newer.count >= page)
+                return .unreadLoaded(
+                    cid: cid,
+                    rows: older + newer,
+                    hasOlder: older.count >= Self.readContext,
+                    hasNewer: newer.count >= page
+                )
             case .loadJoinable(let name):
                 return .joinableLoaded(named: name, try backend.joinableChannels(for: viewer))
             case .loadThread(let id):

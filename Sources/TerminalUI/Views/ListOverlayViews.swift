@@ -11,7 +11,10 @@ enum ListOverlayViews {
 
     static func drawJoin(_ picker: JoinPicker, frame: inout Frame, context: RenderContext) {
         let rows = picker.channels.map { c in
-            ((c.channel.type == BuiltInChannelType.livestream.rawValue ? "▶ " : "#") + c.title, NumberText.grouped(c.memberCount) + (c.memberCount == 1 ? " member" : " members"))
+            (
+                (c.channel.type == BuiltInChannelType.livestream.rawValue ? "▶ " : "#") + c.title,
+                NumberText.grouped(c.memberCount) + (c.memberCount == 1 ? " member" : " members")
+            )
         }
         draw(rows, selected: picker.selected, title: "Join a channel (Enter joins, Esc)", frame: &frame, context: context)
     }
@@ -34,7 +37,14 @@ enum ListOverlayViews {
             let rowStyle = OverlayViews.drawRow(y: y, selected: i == selected, in: box, frame: &frame, context: context)
             let note = context.text(row.note, singleLine: true)
             let noteWidth = min(DisplayWidth.of(note.value), max(0, box.width / 3))
-            frame.put(context.text(row.text, singleLine: true), x: box.x + 2, y: y, maxWidth: box.width - 6 - noteWidth, ellipsis: true, style: rowStyle)
+            frame.put(
+                context.text(row.text, singleLine: true),
+                x: box.x + 2,
+                y: y,
+                maxWidth: box.width - 6 - noteWidth,
+                ellipsis: true,
+                style: rowStyle
+            )
             frame.put(note, x: box.x + box.width - 2 - noteWidth, y: y, maxWidth: noteWidth, ellipsis: true, style: rowStyle)
         }
     }
