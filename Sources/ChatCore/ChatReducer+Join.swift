@@ -37,21 +37,10 @@ extension ChatReducer {
     }
 
     static func joinPicker(_ event: ChatEvent, _ picker: JoinPicker, _ s: inout ChatState) -> [ChatEffect]? {
-        switch event {
-        case .listMove(let delta):
-            var picker = picker
-            picker.selected = (picker.selected + delta + picker.channels.count) % picker.channels.count
-            s.modes.replaceTop(with: .joinPicker(picker))
-            return []
-        case .listConfirm:
-            s.modes.pop()
-            return joinChannel(picker.channels[picker.selected], &s)
-        case .dismiss:
-            s.modes.pop()
-            return []
-        default:
-            return nil
-        }
+        if moveOrClose(event, picker, as: Mode.joinPicker, &s) { return [] }
+        guard case .listConfirm = event else { return nil }
+        s.modes.pop()
+        return joinChannel(picker.channels[picker.selected], &s)
     }
 
     /// Asks the server to add the reader; the channel opens when it has (offline: why not).

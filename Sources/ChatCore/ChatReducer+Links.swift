@@ -24,12 +24,8 @@ extension ChatReducer {
     }
 
     static func links(_ event: ChatEvent, _ list: LinkList, _ s: inout ChatState) -> [ChatEffect]? {
+        if moveOrClose(event, list, as: Mode.links, &s) { return [] }
         switch event {
-        case .listMove(let delta):
-            var list = list
-            list.selected = (list.selected + delta + list.links.count) % list.links.count
-            s.modes.replaceTop(with: .links(list))
-            return []
         case .listConfirm:
             s.modes.pop()
             return [.openURL(list.links[list.selected].url)]
@@ -37,9 +33,6 @@ extension ChatReducer {
             return [.copyToClipboard(list.links[list.selected].url)]
         case .yankText:
             return yankText(of: list.messageID, &s)
-        case .dismiss:
-            s.modes.pop()
-            return []
         default:
             return nil
         }
