@@ -54,7 +54,7 @@ public enum TextLinks {
 
     /// The URLs in `text`, by character offsets.
     public static func find(in text: String) -> [(range: Range<Int>, url: String)] {
-        guard text.contains(":") else { return [] }
+        guard text.contains("://") || text.lowercased().contains("mailto:") else { return [] }
         let characters = Array(text)
         var found: [(range: Range<Int>, url: String)] = []
         var i = 0

@@ -23,6 +23,8 @@ final class EffectWorker: Sendable {
     /// changes (pin, archive, mark unread) have a lane that never skips: each is wanted.
     private let window = Lane("window"), list = Lane("list"), thread = Lane("thread"), details = Lane("details")
     private let summary = Lane("summary"), writes = Lane("writes")
+    /// `/join`'s list, apart from the channel list's lane, whose loads replace each other.
+    private let joinable = Lane("joinable")
     /// Loads asked for and not yet answered, across lanes.
     private let pending = Locked(0)
 
@@ -51,9 +53,7 @@ final class EffectWorker: Sendable {
             lane = window
             replaces = false
         case .loadChannels: lane = list
-        case .loadJoinable:
-            lane = list
-            replaces = false
+        case .loadJoinable: lane = joinable
         case .loadThread: lane = thread
         case .loadDetails: lane = details
         case .loadSummary: lane = summary
@@ -82,7 +82,7 @@ final class EffectWorker: Sendable {
     /// Loads still queued are skipped and answers still coming are thrown away: the client is
     /// leaving, and a call in flight (an HTTP request waiting for its timeout) is not waited for.
     func stop() {
-        for lane in [window, list, thread, details, summary, writes] { lane.stop() }
+        for lane in [window, list, thread, details, summary, writes, joinable] { lane.stop() }
     }
 
     /// The load's answer as the event the reducer takes (nil: none comes).
