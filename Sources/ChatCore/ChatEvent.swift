@@ -93,6 +93,8 @@ public enum ChatEvent: Sendable {
     case pinSelected
     /// `u`: the selected message and everything after it unread again.
     case markUnreadSelected
+    /// `J` browsing a store (`/join` with a server): the channels one may join.
+    case listJoinable
     /// `/archived` or `z`: shows or folds the sidebar's archived channels.
     case toggleArchived
     /// `P` browsing a store (`/pin-channel`, `/unpin-channel` with a server): the open channel.

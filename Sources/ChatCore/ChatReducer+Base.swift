@@ -61,6 +61,8 @@ extension ChatReducer {
             s.showMembers.toggle()
         case .toggleArchived:
             s.showArchived.toggle()
+        case .listJoinable:
+            return join("", &s)
         case .togglePinnedChannel:
             return toggleOpenChannel(pinned: true, &s)
         case .toggleArchivedChannel:

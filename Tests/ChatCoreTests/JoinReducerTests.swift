@@ -61,6 +61,8 @@ final class JoinReducerTests: XCTestCase, LiveReducerScript {
         (s, effects) = reduce(s, .joinableLoaded(named: nil, [books]), .listConfirm)
         XCTAssertEqual(effects, [])
         XCTAssertEqual(s.status, "Joining #Book Club needs the server: open the store through `chatterm serve` (--server)")
+        // Browsing a store there is no composer: `J` lists them.
+        XCTAssertEqual(reduce(s, .listJoinable).1, [.loadJoinable(named: nil)])
         (s, effects) = reduce(s, .composeInsert("/join books"), .composeSend, .joinableLoaded(named: "books", [books]))
         XCTAssertEqual(effects, [.loadJoinable(named: "books")])
         XCTAssertTrue(s.status?.hasPrefix("Joining #Book Club needs the server") == true)

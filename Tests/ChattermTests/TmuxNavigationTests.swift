@@ -56,6 +56,14 @@ final class TmuxNavigationTests: XCTestCase {
         }
     }
 
+    /// Browsing a store `J` looks for channels to join (Maya is in every team and livestream one).
+    func testJBrowsingAStoreLooksForChannelsToJoin() throws {
+        guard TmuxDriver.available else { throw XCTSkip("tmux is not installed") }
+        try open("join", width: 80, height: 24)
+        try tmux.keys("join", "J")
+        try tmux.waitFor("No channels to join", in: "join")
+    }
+
     /// `o` lists the selected message's links; `y` copies one with OSC 52 (plain, and through
     /// tmux's passthrough), Enter opens it with xdg-open.
     func testTheLinksListCopiesAndOpensALink() throws {

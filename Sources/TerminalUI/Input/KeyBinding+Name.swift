@@ -61,6 +61,7 @@ extension ChatEvent {
         case .toggleArchived: "show-archived"
         case .toggleArchivedChannel: "archive"
         case .togglePinnedChannel: "pin-channel"
+        case .listJoinable: "join"
         default: nil
         }
     }

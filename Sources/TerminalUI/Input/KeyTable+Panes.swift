@@ -14,6 +14,7 @@ extension KeyTable {
             KeyBinding([.escape], "Esc", "close the thread", .dismiss),
             KeyBinding([.character("P")], "P", "pin or unpin this channel (saved in the store)", .togglePinnedChannel),
             KeyBinding([.character("A")], "A", "archive or unarchive this channel (saved in the store)", .toggleArchivedChannel),
+            KeyBinding([.character("J")], "J", "channels you may join (joining needs a server)", .listJoinable),
             KeyBinding([.character("q")], "q", "quit", .quit),
         ] + navigation(letters: true)
     )
