@@ -76,4 +76,24 @@ final class JoinReducerTests: XCTestCase, LiveReducerScript {
         let helping = reduce(live(), .toggleHelp, .joinableLoaded(named: nil, [books])).0
         XCTAssertEqual(helping.modes.top, .help(scroll: 0))
     }
+
+    func testLeaveAsksFirst() {
+        // /leave asks first: any key but y stays, y leaves.
+        var (s, effects) = reduce(live(), .composeInsert("/leave"), .composeSend)
+        XCTAssertEqual(effects, [])
+        XCTAssertEqual(s.modes.top, .confirmLeave(cid: "messaging:general"))
+        XCTAssertEqual(s.status, "Leave #general? y leaves, any other key stays")
+        XCTAssertEqual(reduce(s, .clock(Timestamp(seconds: 1_000_000))).0.status, s.status, "the question waits for its answer")
+        let stayed = reduce(s, .confirm(false))
+        XCTAssertEqual(stayed.1, [])
+        XCTAssertNil(stayed.0.modes.top)
+        (s, effects) = reduce(s, .confirm(true))
+        XCTAssertNil(s.modes.top)
+        XCTAssertEqual(effects, [.live(.leave(cid: "messaging:general"))])
+        // The list comes back without the channel left: the first remaining one opens.
+        let random = s.channels.first { $0.channel.id == "random" }!
+        (s, effects) = reduce(s, .channelsLoaded([random]))
+        XCTAssertEqual(s.openCID, "messaging:random")
+        XCTAssertEqual(effects, [.loadChannel(cid: "messaging:random")])
+    }
 }
