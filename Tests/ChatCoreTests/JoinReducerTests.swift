@@ -3,7 +3,7 @@ import ChatModel
 import XCTest
 
 /// `/join` lists the team and livestream channels one may join and joins one (through the
-/// server only); `/join NAME` opens a channel one is in, or joins it.
+/// server only); `/join NAME` opens a channel one is in, or joins it; `/leave` asks first.
 final class JoinReducerTests: XCTestCase, LiveReducerScript {
     private let books = ChannelSummary(
         channel: Channel(type: "team", id: "books", createdBy: "bob", custom: ["name": "Book Club"]),
