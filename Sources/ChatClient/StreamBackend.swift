@@ -209,6 +209,16 @@ public final class StreamBackend: LiveChatBackend {
             } catch {
                 deliver(.failed("Could not leave: \(Self.reason(error))"))
             }
+        case .join(let cid):
+            do {
+                // Stream lets a user add only themselves to a channel of a type with the join grant.
+                let (type, id) = StreamItems.split(cid) ?? ("", cid)
+                _ = try await rest.post("channels/\(type)/\(id)", ["add_members": [.string(userID)]])
+                deliver(.channelsLoaded(try await channels(for: userID, watchingWith: link.withLock { $0.connectionID })))
+                deliver(.openChannel(cid: cid))
+            } catch {
+                deliver(.failed("Could not join: \(Self.reason(error))"))
+            }
         case .search(let text):
             do {
                 let payload: JSONObject = [

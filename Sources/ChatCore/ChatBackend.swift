@@ -16,6 +16,8 @@ public protocol ChatBackend: AnyObject, Sendable {
     func user(id: String) throws -> User?
     /// Up to `limit` messages across `userID`'s channels that call on them, newest first.
     func mentions(of userID: String, limit: Int) throws -> [MessageRow]
+    /// The team and livestream channels `userID` is not a member of, which they may join.
+    func joinableChannels(for userID: String) throws -> [ChannelSummary]
 
     // The reader's own settings of a channel, which need no server to make sense: offline they
     // are written to the store, live they are the member's partial update and `mark_unread`.

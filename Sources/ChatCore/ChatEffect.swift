@@ -17,6 +17,14 @@ public enum ChatEffect: Sendable, Equatable {
     case loadSummary
     /// Open a URL with the desktop's handler (`xdg-open`, given as an argument, never through a shell).
     case openURL(String)
+    /// Put `text` on the terminal's clipboard (OSC 52); the runtime says whether it could.
+    case copyToClipboard(String)
+    /// The page from the reader's read marker on (the first unread message is older than the
+    /// window); the answer is `.unreadLoaded`.
+    case loadUnread(cid: String, after: Timestamp)
+    /// The team and livestream channels the reader is not in (`/join`); the answer is
+    /// `.joinableLoaded`, for the channel `named` when one was.
+    case loadJoinable(named: String?)
     /// Edit `text` in `$EDITOR` (the terminal is handed over meanwhile); the result comes back
     /// as `.composeReplace`.
     case editExternally(String)

@@ -11,6 +11,10 @@ public enum ChatEvent: Sendable {
     case channelReplaced(cid: String, rows: [MessageRow], hasOlder: Bool, hasNewer: Bool)
     /// The page around `messageID` (`loadAround`'s answer): the window shows it, selected.
     case aroundLoaded(cid: String, rows: [MessageRow], messageID: String, hasOlder: Bool, hasNewer: Bool, members: [MemberRow])
+    /// The page from the read marker on (`loadUnread`'s answer): the view goes to the first unread.
+    case unreadLoaded(cid: String, rows: [MessageRow], hasOlder: Bool, hasNewer: Bool)
+    /// `loadJoinable`'s answer: the channels the reader may join (and the name asked for, if any).
+    case joinableLoaded(named: String?, [ChannelSummary])
     case threadLoaded(root: MessageRow, replies: [MessageRow])
     case detailsLoaded(MessageDetails)
     case failed(String)
@@ -42,6 +46,8 @@ public enum ChatEvent: Sendable {
     case scroll(messages: Int)
     case jumpToOldest
     case jumpToNewest
+    /// To the first unread message (loading its page when the window does not hold it).
+    case jumpToFirstUnread
     case startSelecting
     case moveSelection(Int)
     case openThread
@@ -53,7 +59,14 @@ public enum ChatEvent: Sendable {
     /// Moves the help by lines (positive goes down), up to its `last` line.
     case helpScroll(by: Int, last: Int)
     case showDetails
+    /// `o`: the selected message's links, in a list.
     case openSelectedLink
+    /// In a list overlay (links, channels to join): moves the choice, and Enter takes it.
+    case listMove(Int)
+    case listConfirm
+    /// Copies the chosen link, or the selected message's text, to the clipboard (OSC 52).
+    case yankLink
+    case yankText
     case switcherOpen
     case switcherType(String)
     case switcherBackspace
@@ -84,6 +97,8 @@ public enum ChatEvent: Sendable {
     case pinSelected
     /// `u`: the selected message and everything after it unread again.
     case markUnreadSelected
+    /// `J` browsing a store (`/join` with a server): the channels one may join.
+    case listJoinable
     /// `/archived` or `z`: shows or folds the sidebar's archived channels.
     case toggleArchived
     /// `P` browsing a store (`/pin-channel`, `/unpin-channel` with a server): the open channel.
@@ -122,7 +137,8 @@ extension ChatEvent {
     /// Something the user did (a key, a command), as against data arriving or the clock.
     var isIntent: Bool {
         switch self {
-        case .channelsLoaded, .channelLoaded, .olderLoaded, .newerLoaded, .channelReplaced, .aroundLoaded, .threadLoaded, .detailsLoaded,
+        case .channelsLoaded, .channelLoaded, .olderLoaded, .newerLoaded, .channelReplaced, .aroundLoaded, .unreadLoaded, .joinableLoaded,
+            .threadLoaded, .detailsLoaded,
             .failed,
             .notice, .messageUpserted, .messageRemoved, .connectionChanged, .membershipChanged, .blockedUsers, .typingStarted,
             .typingStopped, .clock, .focusChanged, .mentionsLoaded, .searchResults,

@@ -30,8 +30,11 @@ extension ChatReducer {
         case .jumpToNewest:
             if let w = s.window {
                 s.window?.bottomIndex = nil
-                if w.hasNewer { return [.loadChannel(cid: w.cid)] }
+                // At the newest message the channel is read, as scrolling down to it reads it.
+                return w.hasNewer ? [.loadChannel(cid: w.cid)] : markReadAtBottom(&s)
             }
+        case .jumpToFirstUnread:
+            return jumpToFirstUnread(&s)
         case .startSelecting:
             // With a server ↑ goes to one's own last message, the one most often edited.
             let pane = s.modes.focus
@@ -58,6 +61,8 @@ extension ChatReducer {
             s.showMembers.toggle()
         case .toggleArchived:
             s.showArchived.toggle()
+        case .listJoinable:
+            return join("", &s)
         case .togglePinnedChannel:
             return toggleOpenChannel(pinned: true, &s)
         case .toggleArchivedChannel:

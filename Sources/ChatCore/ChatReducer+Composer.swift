@@ -93,8 +93,7 @@ extension ChatReducer {
         case .reply, .thread, .react, .edit, .delete, .pin, .topic:
             return runOnMessage(action, arguments, &s)
         case .leave:
-            guard live(&s), let cid = s.openCID else { return [] }
-            return [.live(.leave(cid: cid))]
+            askToLeave(&s)
         case .pinChannel, .unpinChannel:
             return changeOpenChannel(.pinned(action == .pinChannel), &s)
         case .archive, .unarchive:
@@ -135,11 +134,7 @@ extension ChatReducer {
             s.notice = "Searching for \(arguments)…"
             return [.live(.search(text: arguments))]
         case .join:
-            let wanted = String(arguments.drop { $0 == "#" }).lowercased()
-            if let match = s.channels.first(where: { $0.channel.id.lowercased() == wanted || $0.title.lowercased() == wanted }) {
-                return open(match.channel.cid, &s)
-            }
-            s.status = wanted.isEmpty ? "/join #channel: which channel?" : "No channel called \(arguments)"
+            return join(arguments, &s)
         }
         return []
     }

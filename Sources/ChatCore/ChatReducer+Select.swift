@@ -46,17 +46,16 @@ extension ChatReducer {
         case .markUnreadSelected:
             return markUnread(from: id, pane: pane, &s)
         case .openSelectedLink:
-            let link = row(id, in: s)?.message.attachments.lazy.compactMap {
-                $0.assetURL ?? $0.imageURL ?? $0.fields["title_link"]?.stringValue
-            }.first
-            if let link { return [.openURL(link)] }
-            s.status = "No link in this message"
+            openLinks(of: id, &s)
+        case .yankText:
+            return yankText(of: id, &s)
         case .giphy(let action):
             guard row(id, in: s)?.message.type == .ephemeral else { return [] }
             if action != "shuffle" { s.modes.pop() }
             return [.live(.giphy(messageID: id, action: action))]
         // The navigation select mode shares with the panes beneath (its key table has the same keys).
-        case .openChannel, .openNextUnread, .openPreviousChannel, .scroll, .jumpToOldest, .jumpToNewest, .toggleMembers, .toggleHelp,
+        case .openChannel, .openNextUnread, .openPreviousChannel, .scroll, .jumpToOldest, .jumpToNewest, .jumpToFirstUnread, .toggleMembers,
+            .toggleHelp,
             .toggleSummary, .switcherOpen, .toggleArchived, .openMentions:
             return base(event, &s)
         default:

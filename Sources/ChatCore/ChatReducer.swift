@@ -34,6 +34,7 @@ public enum ChatReducer {
         case nil: return base(event, &s)
         case .select(let pane, let id): return select(event, pane: pane, messageID: id, &s) ?? []
         case .confirmDelete(let id): return confirmDelete(event, messageID: id, &s) ?? []
+        case .confirmLeave(let cid): return confirmLeave(event, cid: cid, &s) ?? []
         case .completion(let candidates):
             if let effects = completion(event, candidates, &s) { return effects }
             s.modes.pop()
@@ -42,6 +43,8 @@ public enum ChatReducer {
         case .pollPicker(let picker): return pollPicker(event, picker, &s) ?? []
         case .switcher(let query): return switcher(event, query, &s) ?? []
         case .search(let results): return search(event, results, &s) ?? []
+        case .links(let list): return links(event, list, &s) ?? []
+        case .joinPicker(let picker): return joinPicker(event, picker, &s) ?? []
         case .details: return details(event, &s) ?? []
         case .summary(let screen): return summary(event, screen, &s) ?? []
         case .help(let scroll): return help(event, scroll: scroll, &s) ?? []
@@ -103,13 +106,17 @@ public enum ChatReducer {
             s.window = w
         case .channelReplaced(let cid, let rows, let hasOlder, let hasNewer):
             guard var w = s.window, w.cid == cid else { break }
-            w.rows = shown(rows, cid: cid, s)
-            w.hasOlder = hasOlder
-            w.hasNewer = hasNewer
-            w.loadingOlder = false
+            w.replaceRows(shown(rows, cid: cid, s), hasOlder: hasOlder, hasNewer: hasNewer)
             // Anchored at the first message: the view shows the channel's start and what follows.
             w.bottomIndex = rows.isEmpty ? nil : 0
             s.window = w
+        case .unreadLoaded(let cid, let rows, let hasOlder, let hasNewer):
+            guard var w = s.window, w.cid == cid else { break }
+            w.replaceRows(shown(rows, cid: cid, s), hasOlder: hasOlder, hasNewer: hasNewer)
+            s.window = w
+            effects += jumpToFirstUnread(&s)
+        case .joinableLoaded(let name, let channels):
+            effects += joinableLoaded(channels, named: name, &s)
         case .aroundLoaded(let cid, let rows, let id, let hasOlder, let hasNewer, let members):
             guard cid == s.openCID, let i = rows.firstIndex(where: { $0.id == id }) else { break }
             var w = MessageWindow(cid: cid, rows: rows, hasOlder: hasOlder, readMarker: s.openChannel?.lastRead)
@@ -184,7 +191,7 @@ public enum ChatReducer {
             s.now = now
             for cid in s.typing.keys { s.typing[cid] = s.typing[cid]?.filter { $0.value > now } }
             // A question waiting for its answer (delete?) stays; anything else goes after a while.
-            if let shown = s.statusShownAt, now.seconds - shown.seconds >= statusSeconds, !s.isAskingToDelete {
+            if let shown = s.statusShownAt, now.seconds - shown.seconds >= statusSeconds, !s.isAsking {
                 s.status = nil
                 s.notice = nil
             }
@@ -262,8 +269,12 @@ public enum ChatReducer {
 }
 
 extension ChatState {
-    /// "Delete this message?" waits for its answer: the status line keeps the question.
-    var isAskingToDelete: Bool {
-        if case .confirmDelete = modes.top { true } else { false }
+    /// "Delete this message?" (or "leave this channel?") waits for its answer: the status line
+    /// keeps the question.
+    var isAsking: Bool {
+        switch modes.top {
+        case .confirmDelete, .confirmLeave: true
+        default: false
+        }
     }
 }

@@ -34,6 +34,8 @@ public enum LiveRequest: Sendable, Equatable {
     case topic(cid: String, text: String)
     /// `/leave`: stop being a member.
     case leave(cid: String)
+    /// `/join`: become a member (of a team or livestream channel), then the channel opens.
+    case join(cid: String)
     /// `/search`: messages with `text` in the user's channels; the answer is `.searchResults`.
     case search(text: String)
     /// `/block @user` (or with `blocking: false`, `/unblock`); the answer is `.blockedUsers`

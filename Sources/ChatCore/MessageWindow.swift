@@ -28,6 +28,16 @@ public struct MessageWindow: Sendable, Equatable {
         self.readMarker = readMarker
     }
 
+    /// A page from elsewhere in the channel in place of the rows held (the read marker stays).
+    mutating func replaceRows(_ page: [MessageRow], hasOlder: Bool, hasNewer: Bool) {
+        rows = page
+        self.hasOlder = hasOlder
+        self.hasNewer = hasNewer
+        loadingOlder = false
+        gaps = []
+        fillingGap = nil
+    }
+
     /// The id of the first message after the read marker, from someone else.
     public func firstUnreadID(viewer: String) -> String? {
         guard let marker = readMarker else { return nil }

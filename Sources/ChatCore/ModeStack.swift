@@ -14,6 +14,8 @@ public enum Mode: Sendable, Equatable {
     case select(pane: Focus, messageID: String)
     /// `d` asked "delete this message?": `y` deletes it, any other key keeps it.
     case confirmDelete(messageID: String)
+    /// `/leave` asked "leave this channel?": `y` leaves it, any other key stays.
+    case confirmLeave(cid: String)
     /// Tab after `@…`, `#…`, `:…` or `/…`: the candidates, and the one in the composer. It
     /// ends on the first key that is not Tab, which then does what it does in the composer.
     case completion(Completion)
@@ -22,6 +24,10 @@ public enum Mode: Sendable, Equatable {
     case pollPicker(PollPicker)
     case switcher(Switcher)
     case search(SearchResults)
+    /// `o` on a selected message: its links, to open or copy.
+    case links(LinkList)
+    /// `/join`: the channels the reader may join.
+    case joinPicker(JoinPicker)
     case details(MessageDetails)
     case summary(SummaryScreen)
     /// The help, scrolled down by `scroll` lines.

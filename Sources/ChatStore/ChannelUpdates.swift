@@ -121,7 +121,7 @@ extension ChatStore {
     }
 
     /// Channels matching the filter: cids (none of `excludedCIDs`), ids, types, and (when given)
-    /// those `memberOf` belongs to; with `hidden`, only those that user has hidden (true) or not
+    /// those `memberOf` belongs to, or those `notMemberOf` does not belong to; with `hidden`, only those that user has hidden (true) or not
     /// (false); ordered by last message or creation, newest first.
     public func queryChannels(
         cids: [String]?,
@@ -129,6 +129,7 @@ extension ChatStore {
         ids: [String]? = nil,
         types: [String]?,
         memberOf: [String]?,
+        notMemberOf: String? = nil,
         frozen: Bool?,
         hidden: (userID: String, hidden: Bool)? = nil,
         byLastMessage: Bool,
@@ -153,6 +154,10 @@ extension ChatStore {
             if let memberOf {
                 conditions.append("EXISTS (SELECT 1 FROM members m WHERE m.cid = c.cid AND m.user_id IN (\(placeholders(memberOf.count))))")
                 arguments += memberOf.map(SQLValue.text)
+            }
+            if let notMemberOf {
+                conditions.append("NOT EXISTS (SELECT 1 FROM members n WHERE n.cid = c.cid AND n.user_id = ?)")
+                arguments.append(.text(notMemberOf))
             }
             if let frozen {
                 conditions.append("c.frozen = ?")

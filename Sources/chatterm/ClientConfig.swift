@@ -12,14 +12,16 @@ struct ClientConfig {
     var timestamps: TimestampFormat?
     var maxWidth: Int?
     var keys = KeyMap.standard
+    /// `hyperlinks = false`: URLs are plain text, not OSC 8 links.
+    var hyperlinks: Bool?
     var notifications = NotificationSettings()
     /// The file this came from, or where it would be (no file at the default path): `/notify`
     /// writes there.
     var path: String?
 
     /// The keys a later version will take: named as not yet supported, not ignored.
-    static let notYetSupported: Set<String> = ["mouse", "hyperlinks"]
-    static let known = ["theme", "timestamps", "max-width", "keys", "notifications"]
+    static let notYetSupported: Set<String> = ["mouse"]
+    static let known = ["theme", "timestamps", "max-width", "hyperlinks", "keys", "notifications"]
     static let widths = 20...1000
 
     static func defaultPath(environment: [String: String]) -> String {
@@ -70,6 +72,9 @@ struct ClientConfig {
                 guard let width = value.int else { throw fail([key], expected("a whole number of columns", value)) }
                 guard widths.contains(width) else { throw fail([key], "\(width) is not within \(widths.lowerBound)…\(widths.upperBound)") }
                 config.maxWidth = width
+            case "hyperlinks":
+                guard let on = value.bool else { throw fail([key], expected("true or false", value)) }
+                config.hyperlinks = on
             case "keys":
                 guard let keys = value.table else { throw fail([key], expected("a table of bindings", value)) }
                 config.keys = try keyMap(keys, fail: fail)

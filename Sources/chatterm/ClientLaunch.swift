@@ -9,6 +9,9 @@ struct ClientLaunch {
     /// --theme; nil: the config's, else dark.
     var theme: String?
     var asciiEmoji: Bool
+    /// False with --no-hyperlinks; the config's `hyperlinks = false` and a terminal known not to
+    /// take OSC 8 (the Linux console, `dumb`) turn them off too.
+    var hyperlinks: Bool
     var config: ClientConfig
 
     /// `command` names the command in the error ("chatterm open needs a terminal …").
@@ -58,7 +61,8 @@ struct ClientLaunch {
                 emojiSequences: screen.emojiSequences,
                 maxMessageWidth: config.maxWidth ?? 100,
                 timestamps: config.timestamps ?? .h24,
-                keys: config.keys
+                keys: config.keys,
+                hyperlinks: hyperlinks && config.hyperlinks != false && !["linux", "dumb"].contains(environment["TERM"] ?? "")
             )
             let app = TerminalApp(
                 backend: backend,

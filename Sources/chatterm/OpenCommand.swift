@@ -45,6 +45,9 @@ struct OpenCommand: ParsableCommand {
     @Flag(help: "Show emoji as :shortcode: text.")
     var asciiEmoji = false
 
+    @Flag(help: "Draw URLs in messages as plain text, not as OSC 8 hyperlinks.")
+    var noHyperlinks = false
+
     @OptionGroup var store: StoreOptions
 
     @OptionGroup var configOption: ConfigOption
@@ -55,7 +58,7 @@ struct OpenCommand: ParsableCommand {
     }
 
     func run() throws {
-        let client = ClientLaunch(theme: theme, asciiEmoji: asciiEmoji, config: try configOption.load())
+        let client = ClientLaunch(theme: theme, asciiEmoji: asciiEmoji, hyperlinks: !noHyperlinks, config: try configOption.load())
         try client.requireTerminal(for: "open")
         guard let server else {
             let chatStore = try store.open(.read)

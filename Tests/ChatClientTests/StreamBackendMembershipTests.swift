@@ -54,6 +54,30 @@ final class StreamBackendMembershipTests: XCTestCase {
         }
     }
 
+    /// `/join`: the team channel alice is not in is offered, and joining it opens it.
+    func testJoiningATeamChannel() throws {
+        try server.call("POST", "channels/team/books/query", ["data": ["created_by_id": "bob", "name": "Book Club", "members": ["bob"]]])
+        try server.call("POST", "channels/messaging/secret/query", ["data": ["created_by_id": "bob", "members": ["bob"]]])
+        let alice = server.backend(for: "alice")
+        let offered = try alice.joinableChannels(for: "alice")
+        XCTAssertEqual(offered.map(\.channel.cid), ["team:books"])
+        XCTAssertEqual(offered.first?.memberCount, 1)
+        XCTAssertEqual(offered.first?.title, "Book Club")
+        let log = EventLog()
+        alice.connect(userID: "alice", deliver: log.deliver)
+        defer { alice.disconnect() }
+        let up = try log.wait(for: .connected)
+        alice.perform(.join(cid: "team:books"))
+        let opened = try log.wait(for: "the channel opened", from: up) { if case .openChannel(let cid) = $0 { cid } else { nil } }
+        XCTAssertEqual(opened, "team:books")
+        XCTAssertTrue(try alice.channels(for: "alice").contains { $0.channel.cid == "team:books" && $0.memberCount == 2 })
+        XCTAssertEqual(try alice.joinableChannels(for: "alice"), [])
+        let mark = log.count
+        alice.perform(.join(cid: "messaging:secret"))
+        let error = try log.wait(for: "a refusal", from: mark) { if case .failed(let text) = $0 { text } else { nil } }
+        XCTAssertTrue(error.hasPrefix("Could not join: "), error)
+    }
+
     func testABlockIsInTheConnectionsListAndInBlocked() throws {
         let alice = server.backend(for: "alice")
         let log = EventLog()

@@ -37,6 +37,7 @@ final class ClientConfigTests: XCTestCase {
             theme = "light"
             timestamps = "12h-date"
             max-width = 80
+            hyperlinks = false
 
             [keys]
             switcher = "Ctrl-T"
@@ -48,6 +49,8 @@ final class ClientConfigTests: XCTestCase {
         XCTAssertEqual(config.theme, "light")
         XCTAssertEqual(config.timestamps, .h12Date)
         XCTAssertEqual(config.maxWidth, 80)
+        XCTAssertEqual(config.hyperlinks, false)
+        XCTAssertNil(try parse("").hyperlinks, "unset: the command line decides")
         let selecting = KeyTable.selecting(live: true)
         let quote = config.keys.apply(to: selecting).bindings.first { $0.name == "quote" }
         XCTAssertEqual(quote?.keys, [.character("w"), .alt("q")])
@@ -65,14 +68,13 @@ final class ClientConfigTests: XCTestCase {
             "theme = \"dark\"\nthme = \"light\"\n",
             line: 2,
             key: "thme",
-            "unknown key (known: theme, timestamps, max-width, keys, notifications)"
+            "unknown key (known: theme, timestamps, max-width, hyperlinks, keys, notifications)"
         )
     }
 
     /// Keys a later version will act on are refused by name rather than quietly ignored.
     func testKeysNotYetSupportedAreNamed() {
         assertError("theme = \"dark\"\nmouse = false\n", line: 2, key: "mouse", "not yet supported")
-        assertError("hyperlinks = true\n", line: 1, key: "hyperlinks", "not yet supported")
     }
 
     func testAWrongTypeIsAnError() {
@@ -81,6 +83,7 @@ final class ClientConfigTests: XCTestCase {
         assertError("max-width = 5\n", line: 1, key: "max-width", "not within 20…1000")
         assertError("timestamps = \"25h\"\n", line: 1, key: "timestamps", "\"25h\" is not a format (24h, 12h, 24h-date, 12h-date)")
         assertError("keys = \"vim\"\n", line: 1, key: "keys", "a table of bindings is needed")
+        assertError("\nhyperlinks = \"no\"\n", line: 2, key: "hyperlinks", "true or false is needed, found string")
         assertError("[keys]\nquit = 3\n", line: 2, key: "keys.quit", "a key (\"Ctrl-K\") or a list of keys is needed")
     }
 

@@ -38,8 +38,20 @@ final class TerminalEscapeTests: XCTestCase {
 
         let output = try runInPTY(["open", "--user", "bob", "--db", db], keys: ["v", "q"])
         XCTAssertTrue(output.contains("CLEARED"), "the client drew the data (\(output.count) bytes)")
-        for forbidden in ["\u{1B}[2JCLEARED", "\u{1B}]0;", "\u{1B}]52;", "\u{1B}]8;", "\rSPOOFED", "\u{08}BACKED", "\u{202E}", "\u{9B}"] {
+        for forbidden in [
+            "\u{1B}[2JCLEARED", "\u{1B}]0;", "\u{1B}]52;", "\u{1B}]8;;https://evil.example\u{1B}", "\rSPOOFED", "\u{08}BACKED", "\u{202E}",
+            "\u{9B}",
+        ] {
             XCTAssertFalse(output.contains(forbidden), "raw \(forbidden.debugDescription) reached the terminal")
+        }
+        // The OSC 8 links the client writes itself (the card's, and URLs in the text): each
+        // target printable ASCII, of a web scheme, ended by ESC \ before anything else.
+        let links = output.components(separatedBy: "\u{1B}]8;;").dropFirst()
+        XCTAssertFalse(links.isEmpty, "the attachment card is a link")
+        for link in links {
+            let target = try XCTUnwrap(link.components(separatedBy: "\u{1B}\\").first)
+            XCTAssertTrue(target.unicodeScalars.allSatisfy { (0x21...0x7E).contains($0.value) }, target.debugDescription)
+            XCTAssertTrue(target.isEmpty || target.hasPrefix("https://"), target.debugDescription)
         }
         XCTAssertTrue(output.contains("␛[2JCLEARED"), "ESC is shown, not obeyed")
     }

@@ -251,10 +251,11 @@ final class LiveChatViewTests: XCTestCase {
     }
 
     func testLiveHelpListsComposerKeysAndCommandsInTwoColumns() {
+        // 42 rows: two columns of 38, what the composer's keys and the commands take.
         var state = live("")
         state.modes.push(.help(scroll: 0))
-        let frame = ChatView.render(state, width: 180, height: 44, context: context)
-        assertSnapshot(frame, named: "live-help-180x44")
+        let frame = ChatView.render(state, width: 180, height: 48, context: context)
+        assertSnapshot(frame, named: "live-help-180x48")
         let text = (0..<frame.height).map { frame.text(row: $0) }.joined(separator: "\n")
         for binding in KeyTable.writing.bindings { XCTAssertTrue(text.contains(binding.help), binding.label) }
         for command in SlashCommand.all { XCTAssertTrue(text.contains("/" + command.name), command.name) }

@@ -71,6 +71,7 @@ final class SlowStoreBackend: ChatBackend {
     func reactions(messageID: String) throws -> [Reaction] { try call { try store.reactions(messageID: messageID) } }
     func user(id: String) throws -> User? { try call { try store.user(id: id) } }
     func mentions(of userID: String, limit: Int) throws -> [MessageRow] { try call { try store.mentions(of: userID, limit: limit) } }
+    func joinableChannels(for userID: String) throws -> [ChannelSummary] { try call { try store.joinableChannels(for: userID) } }
     func setPinned(_ pinned: Bool, cid: String, userID: String) throws -> Bool {
         try call { try store.setPinned(pinned, cid: cid, userID: userID) }
     }

@@ -30,4 +30,8 @@ public enum ChannelID {
 /// The channel types every Stream app has.
 public enum BuiltInChannelType: String, Sendable, CaseIterable {
     case messaging, team, livestream, gaming, commerce
+
+    /// The types whose channels a user may join on their own (Stream's join grant): the
+    /// client's `/join` lists them, and the local server lets a user add only themselves there.
+    public static let joinable: [BuiltInChannelType] = [.team, .livestream]
 }

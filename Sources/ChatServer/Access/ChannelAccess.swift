@@ -83,6 +83,14 @@ struct ChannelAccess {
         return (removed[0].stringValue ?? removed[0].objectValue?["user_id"]?.stringValue) == user
     }
 
+    /// A channel update whose only change is adding the user token's own user: joining.
+    func onlyAddsCaller(_ body: JSONObject) -> Bool {
+        guard let user, body.members.allSatisfy({ ["add_members", "message", "user", "user_id"].contains($0.key) }),
+            let added = body["add_members"]?.arrayValue, added.count == 1
+        else { return false }
+        return (added[0].stringValue ?? added[0].objectValue?["user_id"]?.stringValue) == user
+    }
+
     /// A channel update whose only change is the caller accepting or rejecting their invite.
     func onlyAnswersInvite(_ body: JSONObject) -> Bool {
         user != nil && body.members.allSatisfy { ["accept_invite", "reject_invite", "message", "user", "user_id"].contains($0.key) }

@@ -27,8 +27,10 @@ extension ChatEvent {
         case .helpScroll(let lines, _), .summaryScroll(let lines): Self.scrollName(lines)
         case .jumpToOldest: "oldest"
         case .jumpToNewest: "newest"
+        case .jumpToFirstUnread: "first-unread"
         case .startSelecting: "select"
-        case .moveSelection(let by), .switcherMove(let by), .pickerMove(let by), .searchMove(let by): by < 0 ? "up" : "down"
+        case .moveSelection(let by), .switcherMove(let by), .pickerMove(let by), .searchMove(let by), .listMove(let by):
+            by < 0 ? "up" : "down"
         case .openThread: "thread"
         case .toggleThreadFocus: "focus"
         case .dismiss: "close"
@@ -39,7 +41,9 @@ extension ChatEvent {
         case .openSelectedLink: "open-link"
         case .switcherOpen: "switcher"
         case .switcherBackspace, .pickerBackspace: "delete-back"
-        case .switcherConfirm, .pickerConfirm, .searchConfirm: "choose"
+        case .switcherConfirm, .pickerConfirm, .searchConfirm, .listConfirm: "choose"
+        case .yankLink: "yank-link"
+        case .yankText: "yank-text"
         case .composeInsert("\n"): "new-line"
         case .composeEdit(let edit): edit.commandName
         case .composeSend: "send"
@@ -58,6 +62,7 @@ extension ChatEvent {
         case .toggleArchivedChannel: "archive"
         case .togglePinnedChannel: "pin-channel"
         case .openMentions: "mentions"
+        case .listJoinable: "join"
         default: nil
         }
     }

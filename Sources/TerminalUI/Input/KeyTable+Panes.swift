@@ -14,6 +14,7 @@ extension KeyTable {
             KeyBinding([.escape], "Esc", "close the thread", .dismiss),
             KeyBinding([.character("P")], "P", "pin or unpin this channel (saved in the store)", .togglePinnedChannel),
             KeyBinding([.character("A")], "A", "archive or unarchive this channel (saved in the store)", .toggleArchivedChannel),
+            KeyBinding([.character("J")], "J", "channels you may join (joining needs a server)", .listJoinable),
             KeyBinding([.character("q")], "q", "quit", .quit),
         ] + navigation(letters: true)
     )
@@ -101,7 +102,8 @@ extension KeyTable {
                 KeyBinding([.character("V")], "V", "vote in the selected message's poll (server)", .voteSelected),
                 KeyBinding([.character("v")], "v", "details of the selected message", .showDetails),
                 KeyBinding([.character("u")], "u", "mark unread from the selected message on", .markUnreadSelected, hint: "u unread"),
-                KeyBinding([.character("o")], "o", "open the selected message's link (xdg-open)", .openSelectedLink),
+                KeyBinding([.character("o")], "o", "the selected message's links: open or copy", .openSelectedLink),
+                KeyBinding([.character("Y")], "Y", "copy the selected message's text to the clipboard", .yankText),
                 live
                     ? KeyBinding([.character("q")], "q", "quote the selected message in your next one", .quoteSelected, hint: "q quote")
                     : KeyBinding([.character("q")], "q", "quit", .quit),
@@ -133,6 +135,7 @@ extension KeyTable {
             KeyBinding([.pageDown], "PgDn", "scroll forward", .scroll(messages: -10)),
             KeyBinding([.home], "Home", "oldest message", .jumpToOldest),
             KeyBinding([.end], "End", "newest message", .jumpToNewest),
+            KeyBinding([.alt("u")], "Alt-U", "first unread message (\"New messages ↑\")", .jumpToFirstUnread),
             KeyBinding([.tab, .alt("o")], "Tab Alt-O", "move focus between channel and thread", .toggleThreadFocus),
             KeyBinding(members, label(members), "show or hide the member list", .toggleMembers),
             KeyBinding(archived, label(archived), "show or fold the archived channels (/archived)", .toggleArchived),

@@ -65,6 +65,9 @@ public struct KeyTable: Sendable {
         case nil: base(live: live)
         case .select: selecting(live: live)
         case .confirmDelete: confirmingDelete
+        case .confirmLeave: confirmingLeave
+        case .links: linking
+        case .joinPicker: joining
         case .completion: completing
         case .reactionPicker: picking
         case .pollPicker: voting
@@ -93,8 +96,8 @@ public struct KeyTable: Sendable {
         (live
             ? [
                 writing, completing, selecting(live: true), confirmingDelete, picking, voting, switching, searching, details, summary,
-                help(lastScroll: 0),
+                help(lastScroll: 0), linking, joining, confirmingLeave,
             ]
-            : [reading, selecting(live: false), switching, details, summary, help(lastScroll: 0)]).map(keys.apply(to:))
+            : [reading, selecting(live: false), switching, details, summary, help(lastScroll: 0), linking, joining]).map(keys.apply(to:))
     }
 }

@@ -10,11 +10,15 @@ public struct Frame: Equatable, Sendable {
         /// What to draw: one grapheme cluster (empty: the right half of a wide character).
         public var text: String
         public var style: Style
+        /// The OSC 8 target this cell links to (`Hyperlink.target`), nil for most cells: `Screen`
+        /// writes each run of cells with one target inside one hyperlink.
+        public var link: String?
         public static let blank = Cell(text: " ", style: .plain)
 
-        public init(text: String, style: Style) {
+        public init(text: String, style: Style, link: String? = nil) {
             self.text = text
             self.style = style
+            self.link = link
         }
 
         /// An emoji sequence (👩‍💻, 🇫🇷, ❤️): ncurses cannot hold it in a cell, `Screen` writes it
@@ -49,8 +53,25 @@ public struct Frame: Equatable, Sendable {
     /// Writes `text` on row `y` from column `x`, at most `maxWidth` columns (to the frame's
     /// edge by default), stopping before a character that would not fit whole; with `ellipsis`,
     /// text that is cut ends in "…" so the reader sees there is more. Returns the columns used.
+    /// With `link` (an OSC 8 target) the cells written link there.
     @discardableResult
-    public mutating func put(_ text: SanitizedText, x: Int, y: Int, maxWidth: Int? = nil, ellipsis: Bool = false, style: Style) -> Int {
+    public mutating func put(
+        _ text: SanitizedText,
+        x: Int,
+        y: Int,
+        maxWidth: Int? = nil,
+        ellipsis: Bool = false,
+        style: Style,
+        link: String? = nil
+    ) -> Int {
+        let used = write(text, x: x, y: y, maxWidth: maxWidth, ellipsis: ellipsis, style: style)
+        if let link {
+            for column in max(0, x)..<(max(0, x) + used) { cells[y * width + column].link = link }
+        }
+        return used
+    }
+
+    private mutating func write(_ text: SanitizedText, x: Int, y: Int, maxWidth: Int?, ellipsis: Bool, style: Style) -> Int {
         guard y >= 0, y < height, x < width else { return 0 }
         let limit = min(width, x + (maxWidth ?? width))
         var column = max(0, x)

@@ -23,6 +23,8 @@ final class EffectWorker: Sendable {
     /// changes (pin, archive, mark unread) have a lane that never skips: each is wanted.
     private let window = Lane("window"), list = Lane("list"), thread = Lane("thread"), details = Lane("details")
     private let summary = Lane("summary"), writes = Lane("writes"), mentions = Lane("mentions")
+    /// `/join`'s list, apart from the channel list's lane, whose loads replace each other.
+    private let joinable = Lane("joinable")
     /// Loads asked for and not yet answered, across lanes.
     private let pending = Locked(0)
 
@@ -46,11 +48,12 @@ final class EffectWorker: Sendable {
         let lane: Lane
         var replaces = true
         switch effect {
-        case .loadChannel, .loadOldest, .loadAround: lane = window
+        case .loadChannel, .loadOldest, .loadAround, .loadUnread: lane = window
         case .loadOlder, .loadNewer:
             lane = window
             replaces = false
         case .loadChannels: lane = list
+        case .loadJoinable: lane = joinable
         case .loadThread: lane = thread
         case .loadDetails: lane = details
         case .loadSummary: lane = summary
@@ -58,7 +61,8 @@ final class EffectWorker: Sendable {
         case .changeMembership:
             lane = writes
             replaces = false
-        case .openURL, .editExternally, .reconnect, .setTheme, .setTimestamps, .live, .notify, .saveNotificationLevel: return false
+        case .openURL, .copyToClipboard, .editExternally, .reconnect, .setTheme, .setTimestamps, .live, .notify, .saveNotificationLevel:
+            return false
         }
         pending.withLock { $0 += 1 }
         let (pending, inbox) = (self.pending, self.inbox)
@@ -80,7 +84,7 @@ final class EffectWorker: Sendable {
     /// Loads still queued are skipped and answers still coming are thrown away: the client is
     /// leaving, and a call in flight (an HTTP request waiting for its timeout) is not waited for.
     func stop() {
-        for lane in [window, list, thread, details, summary, writes, mentions] { lane.stop() }
+        for lane in [window, list, thread, details, summary, writes, mentions, joinable] { lane.stop() }
     }
 
     /// The load's answer as the event the reducer takes (nil: none comes).
@@ -106,6 +110,19 @@ final class EffectWorker: Sendable {
                 return .channelReplaced(cid: cid, rows: rows, hasOlder: false, hasNewer: rows.count >= page)
             case .loadAround(let cid, let id):
                 return try around(cid: cid, messageID: id, page: page)
+            case .loadUnread(let cid, let marker):
+                // A few read messages above the first unread, for what it answers.
+                let cursor = MessageCursor(createdAt: marker, id: "")
+                let older = try backend.messages(cid: cid, viewer: viewer, before: cursor, limit: Self.readContext)
+                let newer = try backend.messages(cid: cid, viewer: viewer, after: cursor, limit: page)
+                return .unreadLoaded(
+                    cid: cid,
+                    rows: older + newer,
+                    hasOlder: older.count >= Self.readContext,
+                    hasNewer: newer.count >= page
+                )
+            case .loadJoinable(let name):
+                return .joinableLoaded(named: name, try backend.joinableChannels(for: viewer))
             case .loadThread(let id):
                 guard let root = try backend.message(id: id, viewer: viewer) else { return .failed("That thread is gone") }
                 return .threadLoaded(root: root, replies: try backend.replies(to: id, viewer: viewer, limit: 200))
@@ -124,7 +141,7 @@ final class EffectWorker: Sendable {
                 return try changeMembership(cid: cid, change)
             case .loadMentions:
                 return .mentionsLoaded(try backend.mentions(of: viewer, limit: Self.mentionsShown))
-            case .openURL, .editExternally, .reconnect, .setTheme, .setTimestamps, .live, .notify, .saveNotificationLevel:
+            case .openURL, .copyToClipboard, .editExternally, .reconnect, .setTheme, .setTimestamps, .live, .notify, .saveNotificationLevel:
                 return nil
             }
         } catch {
@@ -146,6 +163,9 @@ final class EffectWorker: Sendable {
         guard done else { return .failed("Could not change \(cid): you are not a member, or the message is gone") }
         return .membershipChanged(cid: cid, change, channels: try backend.channels(for: viewer))
     }
+
+    /// How many read messages show above the first unread one when its page is fetched.
+    static let readContext = 10
 
     /// The page around one message: it, and half a page either side.
     private func around(cid: String, messageID id: String, page: Int) throws -> ChatEvent {

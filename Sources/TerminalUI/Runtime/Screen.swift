@@ -112,9 +112,11 @@ public final class Screen {
             if x + 1 < frame.width { put(blank, x: x + 1, y: y) }
         }
         // ncurses repaints these rows whole (it may write over a sequence it knows as blanks,
-        // or keep blanks it believes are there while a sequence shows), then they are written.
+        // or keep blanks it believes are there while a sequence shows; it skips a cell whose
+        // text stayed while its link went), then their sequences and links are written.
         let sequenceRows = frame.rowsWithEmojiSequences(changedAmong: cells, since: known)
-        for y in sequenceRows { wredrawln(cn_stdscr(), Int32(y), 1) }
+        let linkRows = frame.rowsWithLinks(changedAmong: cells, since: known)
+        for y in Set(sequenceRows + linkRows) { wredrawln(cn_stdscr(), Int32(y), 1) }
         if let cursor = frame.cursor {
             curs_set(1)
             move(Int32(cursor.y), Int32(cursor.x))
@@ -122,18 +124,22 @@ public final class Screen {
             curs_set(0)
         }
         refresh()
-        writeEmojiSequences(of: frame, rows: sequenceRows)
+        writeDirectly(frame, sequenceRows: sequenceRows, linkRows: linkRows)
         previous = frame
     }
 
-    /// Writes the emoji sequences of `rows` over the blanks ncurses drew for them, and puts the
-    /// cursor and the attributes back as ncurses left them (at its cursor, attributes reset).
-    private func writeEmojiSequences(of frame: Frame, rows: [Int]) {
+    /// Writes the emoji sequences of `sequenceRows` over the blanks ncurses drew for them, and
+    /// the linked runs of `linkRows` again inside their OSC 8 hyperlinks; then puts the cursor
+    /// and the attributes back as ncurses left them (at its cursor, attributes reset).
+    private func writeDirectly(_ frame: Frame, sequenceRows: [Int], linkRows: [Int]) {
         var output = ""
-        for y in rows {
-            for x in 0..<frame.width where frame[x, y].holdsEmojiSequence {
+        for y in sequenceRows {
+            for x in 0..<frame.width where frame[x, y].holdsEmojiSequence && frame[x, y].link == nil {
                 output += "\u{1B}[\(y + 1);\(x + 1)H" + selectGraphicRendition(frame[x, y].style) + frame[x, y].text
             }
+        }
+        for y in linkRows {
+            for run in frame.linkRuns(row: y, sgr: selectGraphicRendition) { output += "\u{1B}[\(y + 1);\(run.x + 1)H" + run.text }
         }
         guard !output.isEmpty else { return }
         Self.write(output + "\u{1B}[0m\u{1B}[\(cn_cury() + 1);\(cn_curx() + 1)H")

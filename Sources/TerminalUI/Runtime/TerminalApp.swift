@@ -156,6 +156,13 @@ public final class TerminalApp {
         switch effect {
         case .openURL(let url):
             return openURL(url)
+        case .copyToClipboard(let text):
+            guard let sequence = OSC52.sequence(text, inTmux: getenv("TMUX") != nil) else {
+                return .failed("Too long to copy (\(text.utf8.count / 1000) KB; the terminal takes \(OSC52.maxBytes / 1000) KB)")
+            }
+            // Between frames, straight to the terminal: ncurses has no call for it.
+            Screen.write(sequence)
+            return .notice("Copied \(text.count) character\(text.count == 1 ? "" : "s") to the clipboard")
         case .editExternally(let text):
             return ExternalEditor.edit(text, screen: screen)
         case .setTheme(let name):
@@ -198,8 +205,8 @@ public final class TerminalApp {
             // Queued for the backend's own worker: it returns at once.
             live.perform(request)
             return nil
-        case .loadChannels, .loadChannel, .loadOlder, .loadNewer, .loadOldest, .loadAround, .loadThread, .loadDetails, .loadSummary,
-            .changeMembership, .loadMentions:
+        case .loadChannels, .loadChannel, .loadOlder, .loadNewer, .loadOldest, .loadAround, .loadUnread, .loadJoinable, .loadThread,
+            .loadDetails, .loadSummary, .changeMembership, .loadMentions:
             // The worker's (`dispatch` gave it them).
             return nil
         }
@@ -207,7 +214,7 @@ public final class TerminalApp {
 
     /// Hands the URL to xdg-open as an argument (never through a shell), detached from the terminal.
     private func openURL(_ url: String) -> ChatEvent {
-        guard url.hasPrefix("https://") || url.hasPrefix("http://") else { return .failed("Not a web link: \(url)") }
+        guard TextLinks.isOpenable(url) else { return .failed("Not a web or mail link: \(url)") }
         do throws(PosixSpawn.Failure) {
             // Its environment is ours: xdg-open finds the browser through DISPLAY, BROWSER and PATH.
             let child = try PosixSpawn.start(["xdg-open", url], searchPath: true, fileActions: [.null(0), .null(1), .null(2)])

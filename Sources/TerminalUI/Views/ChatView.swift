@@ -79,8 +79,14 @@ extension ChatView {
     /// selection, the status line the question.
     static func drawOverlay(_ mode: Mode, beneath: Mode?, layout: Layout, _ state: ChatState, frame: inout Frame, context: RenderContext) {
         switch mode {
-        case .select, .confirmDelete:
+        case .select, .confirmDelete, .confirmLeave:
             break
+        case .links(let list):
+            frame.cursor = nil
+            ListOverlayViews.drawLinks(list, frame: &frame, context: context)
+        case .joinPicker(let picker):
+            frame.cursor = nil
+            ListOverlayViews.drawJoin(picker, frame: &frame, context: context)
         case .completion(let completion):
             if let composer = layout.composer { OverlayViews.drawCompletion(completion, above: composer, frame: &frame, context: context) }
         case .switcher(let switcher):

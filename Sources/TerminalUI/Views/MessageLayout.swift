@@ -146,14 +146,17 @@ struct MessageLayout {
         let text = m.text ?? ""
         guard !text.isEmpty else { return [] }
         let mentionsMe = m.mentions(viewer)
-        return TextWrapper.wrap(context.text(text), width: max(1, width - Self.indent)).map { line in
+        let sanitized = context.text(text)
+        let lines = TextWrapper.wrap(sanitized, width: max(1, width - Self.indent))
+        let links = context.hyperlinks ? Hyperlink.spans(of: sanitized, lines: lines) : lines.map { _ in [] }
+        return zip(lines, links).map { line, spans in
             // Wrapping cuts only between clusters and drops only spaces: the lines of
             // sanitized text are sanitized, and need not be checked again on every frame.
             let segments =
                 mentionsMe
                 ? mentionSegments(line, of: m)
                 : [Segment(text: SanitizedText(alreadySanitized: line), style: context.style("message.text"))]
-            return ViewLine(segments: segments, indent: Self.indent, messageID: row.id)
+            return ViewLine(segments: Hyperlink.link(segments, spans: spans), indent: Self.indent, messageID: row.id)
         }
     }
 
@@ -210,14 +213,21 @@ struct MessageLayout {
             parts.append(title)
         }
         if let size = attachment.fields["file_size"]?.intValue { parts.append(Self.byteCount(size)) }
-        if let url = attachment.assetURL ?? attachment.imageURL ?? attachment.fields["title_link"]?.stringValue
+        let url =
+            attachment.assetURL ?? attachment.imageURL ?? attachment.fields["title_link"]?.stringValue
             ?? attachment.fields["og_scrape_url"]?.stringValue
-        {
-            parts.append(url)
-        }
+        if let url { parts.append(url) }
         let styleName = "attachment." + kind.rawValue
+        // The whole card links to where the attachment is.
+        let link = context.hyperlinks ? url.flatMap(Hyperlink.target) : nil
         return ViewLine(
-            segments: [Segment(text: context.text(parts.joined(separator: " · "), singleLine: true), style: context.style(styleName))],
+            segments: [
+                Segment(
+                    text: context.text(parts.joined(separator: " · "), singleLine: true),
+                    style: context.style(styleName),
+                    link: link
+                )
+            ],
             indent: Self.indent,
             messageID: messageID
         )

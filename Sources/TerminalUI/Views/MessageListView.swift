@@ -73,7 +73,14 @@ enum MessageListView {
         }
         shownArea.width = min(shownArea.width, maxWidth)
         let selected = state.modes.selectedMessageID(in: .messages)
-        draw(lines.suffix(area.height), in: shownArea, selected: selected, frame: &frame, context: context)
+        let shown = lines.suffix(area.height)
+        draw(shown, in: shownArea, selected: selected, frame: &frame, context: context)
+        if unreadIsAbove(window, shown: shown, viewer: state.userID) {
+            let key = KeyTable.base(live: state.isLive, keys: context.keys).bindings.first { $0.name == "first-unread" }?.label
+            let label = " New messages ↑" + (key.map { " (\($0))" } ?? "") + " "
+            let w = DisplayWidth.of(label)
+            frame.put(context.label(label), x: area.x + max(0, shownArea.width - w), y: area.y, style: context.style("newMessages"))
+        }
         if window.hasNewer || window.bottomIndex != nil {
             frame.put(
                 context.label(" ↓ newer messages (End) "),
@@ -146,6 +153,16 @@ enum MessageListView {
                 frame.restyle(x: area.x, y: y, width: area.width) { _ in highlight }
             }
         }
+    }
+
+    /// The first unread message is above what the pane shows: before the window, or in it
+    /// above the screen (its "New messages" line and its own lines all out of view).
+    private static func unreadIsAbove(_ window: MessageWindow, shown: ArraySlice<ViewLine>, viewer: String) -> Bool {
+        if window.unreadBeginsBeforeWindow { return true }
+        guard let id = window.firstUnreadID(viewer: viewer), let index = window.rows.firstIndex(where: { $0.id == id }) else {
+            return false
+        }
+        return index <= window.bottomIndex ?? window.rows.count - 1 && !shown.contains { $0.messageID == id }
     }
 
     /// `#name · topic · N members · ❄ frozen` in `width` columns: the topic is cut first (to

@@ -17,6 +17,8 @@ public struct RenderContext: Sendable {
     public var timestamps: TimestampFormat
     /// The user's key bindings: the help and the status bar's hints show them.
     public var keys: KeyMap
+    /// URLs in messages are OSC 8 hyperlinks (`--no-hyperlinks`, `hyperlinks = false`: not).
+    public var hyperlinks: Bool
 
     public init(
         theme: Theme,
@@ -25,7 +27,8 @@ public struct RenderContext: Sendable {
         emojiSequences: Set<EmojiSequence> = Set(EmojiSequence.allCases),
         maxMessageWidth: Int = 100,
         timestamps: TimestampFormat = .h24,
-        keys: KeyMap = .standard
+        keys: KeyMap = .standard,
+        hyperlinks: Bool = true
     ) {
         self.theme = theme
         self.utcOffsetSeconds = utcOffsetSeconds
@@ -34,6 +37,7 @@ public struct RenderContext: Sendable {
         self.maxMessageWidth = maxMessageWidth
         self.timestamps = timestamps
         self.keys = keys
+        self.hyperlinks = hyperlinks
     }
 
     public func style(_ name: String) -> Style { theme.style(name) }
@@ -74,6 +78,8 @@ public struct RenderContext: Sendable {
 struct Segment {
     var text: SanitizedText
     var style: Style
+    /// The OSC 8 target of a link shown by this text (`Hyperlink`).
+    var link: String? = nil
 }
 
 /// One line of a view: segments from a left indent, and the message it belongs to (for selection).
@@ -90,7 +96,15 @@ struct ViewLine {
         if let fillStyle { frame.fill(x: x, y: y, width: width, height: 1, style: fillStyle) }
         var column = x + indent
         for segment in segments where column < x + width {
-            column += frame.put(segment.text, x: column, y: y, maxWidth: x + width - column, ellipsis: true, style: segment.style)
+            column += frame.put(
+                segment.text,
+                x: column,
+                y: y,
+                maxWidth: x + width - column,
+                ellipsis: true,
+                style: segment.style,
+                link: segment.link
+            )
         }
     }
 }

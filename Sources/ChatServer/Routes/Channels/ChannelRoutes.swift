@@ -96,6 +96,7 @@ struct ChannelRoutes {
         var frozen: Bool?
         var hidden: Bool?
         var muted: Bool?
+        var joined: Bool?
         var marks: [(ChatStore.MemberMark, Bool)] = []
         for condition in filter.members {
             switch condition.key {
@@ -113,6 +114,11 @@ struct ChannelRoutes {
                     throw StreamAPIError.input(operation, "hidden takes true or false")
                 }
                 hidden = flag
+            case "joined":
+                guard let flag = condition.value.boolValue ?? condition.value.objectValue?["$eq"]?.boolValue else {
+                    throw StreamAPIError.input(operation, "joined takes true or false")
+                }
+                joined = flag
             case "muted":
                 guard let flag = condition.value.boolValue ?? condition.value.objectValue?["$eq"]?.boolValue else {
                     throw StreamAPIError.input(operation, "muted takes true or false")
@@ -126,7 +132,7 @@ struct ChannelRoutes {
             default:
                 throw StreamAPIError.input(
                     operation,
-                    "filtering channels by \(condition.key) is not supported by the local server (cid, id, type, members, frozen, hidden, muted, pinned and archived are)"
+                    "filtering channels by \(condition.key) is not supported by the local server (cid, id, type, members, joined, frozen, hidden, muted, pinned and archived are)"
                 )
             }
         }
@@ -153,6 +159,19 @@ struct ChannelRoutes {
             let marked = try store.channels(of: viewer, marked: mark)
             if flag { cids = (cids ?? marked).filter(marked.contains) } else { excluded += marked }
         }
+        // `joined` is the viewer's membership: true, their channels; false, the channels of the
+        // joinable types they are not in (the others they may not see, let alone join).
+        var notMemberOf: String?
+        if let joined {
+            guard let viewer else { throw StreamAPIError.input(operation, "filtering by joined needs a user (a user token or user_id)") }
+            if joined {
+                members = (members ?? [viewer]).filter { $0 == viewer }
+            } else {
+                notMemberOf = viewer
+                let joinable = BuiltInChannelType.joinable.map(\.rawValue)
+                types = (types ?? joinable).filter(joinable.contains)
+            }
+        }
         // One sort key, by the latest message (`last_updated` is that here: channels change only
         // by their messages' times) or by creation, either way; others are refused, not ignored.
         let sorts = body["sort"]?.arrayValue ?? []
@@ -171,7 +190,8 @@ struct ChannelRoutes {
             excludedCIDs: excluded,
             ids: ids,
             types: types,
-            memberOf: ChannelAccess(store: store, actor: context.actor).memberScope(members),
+            memberOf: notMemberOf == nil ? ChannelAccess(store: store, actor: context.actor).memberScope(members) : nil,
+            notMemberOf: notMemberOf,
             frozen: frozen,
             hidden: hiddenFilter,
             byLastMessage: sortField != "created_at",

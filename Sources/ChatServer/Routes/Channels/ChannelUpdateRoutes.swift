@@ -41,6 +41,8 @@ struct ChannelUpdateRoutes {
         }
         let access = ChannelAccess(store: store, actor: context.actor)
         let ownMembership = body.map { access.onlyRemovesCaller($0) || access.onlyAnswersInvite($0) } ?? false
+        // Joining: a user adding only themselves to a channel of a type with the join grant.
+        if let body, access.onlyAddsCaller(body), BuiltInChannelType.joinable.map(\.rawValue).contains(channel.type) { return channel }
         try access.requireChange(channel, operation: operation, leaving: ownMembership)
         return channel
     }
