@@ -28,6 +28,9 @@ public enum ChatEvent: Sendable {
     case membershipChanged(cid: String, MembershipChange, channels: [ChannelSummary])
     case typingStarted(cid: String, userName: String, until: Timestamp)
     case typingStopped(cid: String, userName: String)
+    /// Users online or not, by id: at connect for the direct conversations' partners, then
+    /// as `user.presence.changed` says.
+    case presenceChanged([String: Bool])
     case clock(Timestamp)
 
     // Intents
@@ -82,6 +85,10 @@ public enum ChatEvent: Sendable {
     case markUnreadSelected
     /// `/archived` or `z`: shows or folds the sidebar's archived channels.
     case toggleArchived
+    /// `g`, Alt-G: folds or unfolds the open channel's group in the sidebar.
+    case toggleOpenGroup
+    /// A click or the wheel, on what the screen showed under the pointer.
+    case pointer(PointerAction)
     /// `P` browsing a store (`/pin-channel`, `/unpin-channel` with a server): the open channel.
     case togglePinnedChannel
     /// `A` browsing a store (`/archive`, `/unarchive` with a server): the open channel.
@@ -119,7 +126,7 @@ extension ChatEvent {
         case .channelsLoaded, .channelLoaded, .olderLoaded, .newerLoaded, .channelReplaced, .aroundLoaded, .threadLoaded, .detailsLoaded,
             .failed,
             .notice, .messageUpserted, .messageRemoved, .connectionChanged, .membershipChanged, .blockedUsers, .typingStarted,
-            .typingStopped, .clock, .searchResults,
+            .typingStopped, .presenceChanged, .clock, .searchResults,
             .summaryLoaded, .summaryUnavailable, .composeReplace, .pollUpdated:
             false
         default: true

@@ -58,6 +58,8 @@ extension ChatReducer {
             s.showMembers.toggle()
         case .toggleArchived:
             s.showArchived.toggle()
+        case .toggleOpenGroup:
+            if let open = s.openChannel { toggleFold(group(open), &s) }
         case .togglePinnedChannel:
             return toggleOpenChannel(pinned: true, &s)
         case .toggleArchivedChannel:

@@ -12,10 +12,12 @@ struct ClientConfig {
     var timestamps: TimestampFormat?
     var maxWidth: Int?
     var keys = KeyMap.standard
+    /// `mouse = false`: the terminal is never asked for mouse reports (as `--no-mouse`).
+    var mouse: Bool?
 
     /// The keys a later version will take: named as not yet supported, not ignored.
-    static let notYetSupported: Set<String> = ["notifications", "mouse", "hyperlinks"]
-    static let known = ["theme", "timestamps", "max-width", "keys"]
+    static let notYetSupported: Set<String> = ["notifications", "hyperlinks"]
+    static let known = ["theme", "timestamps", "max-width", "mouse", "keys"]
     static let widths = 20...1000
 
     static func defaultPath(environment: [String: String]) -> String {
@@ -66,6 +68,9 @@ struct ClientConfig {
                 guard let width = value.int else { throw fail([key], expected("a whole number of columns", value)) }
                 guard widths.contains(width) else { throw fail([key], "\(width) is not within \(widths.lowerBound)…\(widths.upperBound)") }
                 config.maxWidth = width
+            case "mouse":
+                guard let on = value.bool else { throw fail([key], expected("true or false", value)) }
+                config.mouse = on
             case "keys":
                 guard let keys = value.table else { throw fail([key], expected("a table of bindings", value)) }
                 config.keys = try keyMap(keys, fail: fail)

@@ -9,6 +9,8 @@ struct ClientLaunch {
     /// --theme; nil: the config's, else dark.
     var theme: String?
     var asciiEmoji: Bool
+    /// --no-mouse: wins over the config's `mouse`, which is on unless it says false.
+    var noMouse = false
     var config: ClientConfig
 
     /// `command` names the command in the error ("chatterm open needs a terminal …").
@@ -19,8 +21,8 @@ struct ClientLaunch {
     }
 
     /// `migrationFigures`: the figures of the store behind the client, for its summary screen.
-    /// `place` names the server the drafts and sent history are kept for (`ComposerArchive`);
-    /// nil: browsing a store, where there is nothing to write.
+    /// `place` names the server or store the drafts, sent history and folded sidebar groups are
+    /// kept for (`ComposerArchive`); nil: nothing is kept.
     func run(
         backend: any ChatBackend,
         userID: String,
@@ -48,7 +50,7 @@ struct ClientLaunch {
         archive?.restore(into: &state)
         var saveError: (any Error)?
         do {
-            let screen = Screen(colors: !noColor)
+            let screen = Screen(colors: !noColor, mouse: !noMouse && config.mouse != false)
             defer { screen.close() }
             let context = RenderContext(
                 theme: try load(theme, screen.colorCount),

@@ -55,6 +55,9 @@ struct DemoCommand: ParsableCommand {
     @Flag(help: "Show emoji as :shortcode: text.")
     var asciiEmoji = false
 
+    @Flag(help: "Leave the mouse to the terminal (no clicks or wheel in chatterm; the config's `mouse = false` too).")
+    var noMouse = false
+
     @OptionGroup var configOption: ConfigOption
 
     func validate() throws {
@@ -66,7 +69,7 @@ struct DemoCommand: ParsableCommand {
     private var kind: SourceKind? { fromChatkit ? .chatkit : from }
 
     func run() throws {
-        let client = ClientLaunch(theme: theme, asciiEmoji: asciiEmoji, config: try configOption.load())
+        let client = ClientLaunch(theme: theme, asciiEmoji: asciiEmoji, noMouse: noMouse, config: try configOption.load())
         try client.requireTerminal(for: "demo")
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("chatterm-demo-\(UUID().uuidString.prefix(8))").path
         defer { try? FileManager.default.removeItem(atPath: directory) }

@@ -45,6 +45,9 @@ struct OpenCommand: ParsableCommand {
     @Flag(help: "Show emoji as :shortcode: text.")
     var asciiEmoji = false
 
+    @Flag(help: "Leave the mouse to the terminal (no clicks or wheel in chatterm; the config's `mouse = false` too).")
+    var noMouse = false
+
     @OptionGroup var store: StoreOptions
 
     @OptionGroup var configOption: ConfigOption
@@ -55,7 +58,7 @@ struct OpenCommand: ParsableCommand {
     }
 
     func run() throws {
-        let client = ClientLaunch(theme: theme, asciiEmoji: asciiEmoji, config: try configOption.load())
+        let client = ClientLaunch(theme: theme, asciiEmoji: asciiEmoji, noMouse: noMouse, config: try configOption.load())
         try client.requireTerminal(for: "open")
         guard let server else {
             let chatStore = try store.open(.read)
@@ -68,7 +71,10 @@ struct OpenCommand: ParsableCommand {
             // The reader's own settings (pin, archive, mark unread) are written to the store; one
             // that cannot be written is browsed as it is, and those changes say why they fail.
             let session = (try? store.open(.write)) ?? chatStore
-            return try client.run(backend: session, userID: me.id, userName: me.displayName) { try session.migrationFigures() }
+            // Kept per store too: the sidebar's folded groups (there are no drafts to keep here).
+            return try client.run(backend: session, userID: me.id, userName: me.displayName, place: "store:" + store.location) {
+                try session.migrationFigures()
+            }
         }
         let endpoint: StreamEndpoint
         if let token, let apiKey {

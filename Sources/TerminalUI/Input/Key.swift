@@ -9,4 +9,6 @@ public enum Key: Hashable, Sendable {
     case resize
     /// A bracketed paste, whole: it goes into the composer as text and never sends by itself.
     case paste(String)
+    /// A click or a turn of the wheel (`--no-mouse` leaves reporting off, so none come).
+    case mouse(MouseEvent)
 }

@@ -124,6 +124,7 @@ extension KeyTable {
             ? ([.character("m"), .function(2)], [.character("?"), .function(1)], [.character("R"), .function(3)])
             : ([.function(2)], [.function(1)], [.function(3)])
         let archived: [Key] = letters ? [.character("z"), .alt("z")] : [.alt("z")]
+        let fold: [Key] = letters ? [.character("g"), .alt("g")] : [.alt("g")]
         return [
             KeyBinding([.control("k")], "Ctrl-K", "switch channel (type to filter, Enter to open)", .switcherOpen, hint: "Ctrl-K switch"),
             KeyBinding([.alt("a")], "Alt-A", "next channel with mentions, then unread", .openNextUnread),
@@ -135,6 +136,7 @@ extension KeyTable {
             KeyBinding([.tab, .alt("o")], "Tab Alt-O", "move focus between channel and thread", .toggleThreadFocus),
             KeyBinding(members, label(members), "show or hide the member list", .toggleMembers),
             KeyBinding(archived, label(archived), "show or fold the archived channels (/archived)", .toggleArchived),
+            KeyBinding(fold, label(fold), "fold or unfold the open channel's sidebar group (or click a heading)", .toggleOpenGroup),
             KeyBinding(help, label(help), "this help", .toggleHelp, hint: label(help) + " help"),
             KeyBinding(summary, label(summary), "migration summary: what the store holds (/report)", .toggleSummary),
             redraw,

@@ -74,6 +74,8 @@ public struct RenderContext: Sendable {
 struct Segment {
     var text: SanitizedText
     var style: Style
+    /// A reaction chip's type: a click on the chip toggles the reader's reaction of it.
+    var reaction: String? = nil
 }
 
 /// One line of a view: segments from a left indent, and the message it belongs to (for selection).
@@ -90,7 +92,12 @@ struct ViewLine {
         if let fillStyle { frame.fill(x: x, y: y, width: width, height: 1, style: fillStyle) }
         var column = x + indent
         for segment in segments where column < x + width {
-            column += frame.put(segment.text, x: column, y: y, maxWidth: x + width - column, ellipsis: true, style: segment.style)
+            let used = frame.put(segment.text, x: column, y: y, maxWidth: x + width - column, ellipsis: true, style: segment.style)
+            // The chip without the space that follows it.
+            if let type = segment.reaction, let messageID {
+                frame.hits.add(Rect(x: column, y: y, width: used - 1, height: 1), .reaction(messageID: messageID, type: type))
+            }
+            column += used
         }
     }
 }
