@@ -136,7 +136,7 @@ extension KeyTable {
             KeyBinding([.tab, .alt("o")], "Tab Alt-O", "move focus between channel and thread", .toggleThreadFocus),
             KeyBinding(members, label(members), "show or hide the member list", .toggleMembers),
             KeyBinding(archived, label(archived), "show or fold the archived channels (/archived)", .toggleArchived),
-            KeyBinding(fold, label(fold), "fold or unfold the open channel's sidebar group (or click a heading)", .toggleOpenGroup),
+            KeyBinding(fold, label(fold), "fold or unfold the open channel's sidebar group", .toggleOpenGroup),
             KeyBinding(help, label(help), "this help", .toggleHelp, hint: label(help) + " help"),
             KeyBinding(summary, label(summary), "migration summary: what the store holds (/report)", .toggleSummary),
             redraw,

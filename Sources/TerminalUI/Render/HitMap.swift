@@ -32,7 +32,7 @@ public struct HitMap: Sendable {
     private(set) var regions: [Region] = []
 
     /// Lines the wheel moves at a time, in every pane.
-    static let wheelStep = 3
+    public static let wheelStep = 3
 
     mutating func add(_ rect: Rect, _ target: Target) {
         guard rect.width > 0, rect.height > 0 else { return }
