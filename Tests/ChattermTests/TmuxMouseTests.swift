@@ -49,8 +49,8 @@ final class TmuxMouseTests: XCTestCase {
         return y < rows.count ? String(rows[y]) : ""
     }
 
-    private func startDemo(_ flags: String = "") throws {
-        try tmux.start("demo", "cd \(packageRoot) && env LANG=C.UTF-8 \(ChattermProcess.binary) demo \(flags)")
+    private func startDemo(_ environment: String = "") throws {
+        try tmux.start("demo", "cd \(packageRoot) && env LANG=C.UTF-8 \(environment) \(ChattermProcess.binary) demo")
         try tmux.waitUntil(in: "demo", timeout: 30, "online in #Engineering") { $0.contains("online") && $0.contains("#Engineering · ") }
     }
 
@@ -114,6 +114,18 @@ final class TmuxMouseTests: XCTestCase {
         let scrolled = try tmux.waitUntil(in: "demo", "the sidebar scrolled") { self.row(0, $0).prefix(24) != top }
         XCTAssertTrue(row(0, scrolled).hasPrefix(" ↑ "), "rows above are counted:\n\(scrolled)")
         XCTAssertFalse(scrolled.contains("↓ newer messages"), "the messages stayed:\n\(scrolled)")
+    }
+
+    /// xterm's description names a mouse key (`kmous=\E[<`), which ncurses would take the
+    /// reports for: they still reach the client as reports.
+    func testReportsReachTheClientUnderXtermsDescription() throws {
+        guard TmuxDriver.available else { throw XCTSkip("tmux is not installed") }
+        try startDemo("TERM=xterm-256color")
+        let shown = try tmux.screen("demo")
+        try mouse("demo", 64, try border(shown) + 10, 20)
+        try tmux.waitFor("↓ newer messages (End)", in: "demo")
+        try click("demo", try XCTUnwrap(cell(of: "#Support", in: shown, columns: 0..<(try border(shown)))))
+        try tmux.waitFor("#Support · ", in: "demo")
     }
 
     /// The raw output of a demo run to its end: started after the pane is piped, and ended with Ctrl-C.
