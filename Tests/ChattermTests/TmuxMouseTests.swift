@@ -49,6 +49,20 @@ final class TmuxMouseTests: XCTestCase {
         return y < rows.count ? String(rows[y]) : ""
     }
 
+    /// The author of the message drawn on row `y`: the name in the nearest header (`14:09 Sofia
+    /// Marchetti`) at or above it, right of the sidebar's border (the top row may cut a
+    /// message's header off: then nil).
+    private func authorAbove(_ y: Int, in screen: String) -> String? {
+        let rows = screen.split(separator: "\n", omittingEmptySubsequences: false).prefix(y + 1).reversed()
+        for line in rows {
+            // The gutter may mark a mention (▌).
+            let pane = String(line.drop { $0 != "│" }.dropFirst()).trimmingCharacters(in: CharacterSet.whitespaces.union(["▌"]))
+            guard let match = pane.firstMatch(of: /^\d\d:\d\d (\S+ \S+)/) else { continue }
+            return String(match.1)
+        }
+        return nil
+    }
+
     private func startDemo(_ environment: String = "") throws {
         try tmux.start("demo", "cd \(packageRoot) && env LANG=C.UTF-8 \(environment) \(ChattermProcess.binary) demo")
         try tmux.waitUntil(in: "demo", timeout: 30, "online in #Engineering") { $0.contains("online") && $0.contains("#Engineering · ") }
@@ -95,9 +109,17 @@ final class TmuxMouseTests: XCTestCase {
                 try tmux.waitUntil(in: "demo", "\(size): the chip as it was") { self.row(chip.y, $0) == before }
             }
 
-            // A line of a message, left of its chips: message-select mode on it.
+            // A line of a message, left of its chips: message-select mode on it, the one clicked:
+            // its details name the author whose header is the nearest above, and its reactions.
+            let author = try XCTUnwrap(authorAbove(chip.y, in: shown), "\(size): a header above:\n\(shown)")
             try click("demo", (chip.x - 2, chip.y))
             try tmux.waitFor(" SELECT ", in: "demo")
+            try tmux.keys("demo", "v")
+            let details = try tmux.waitFor("author: ", in: "demo")
+            XCTAssertTrue(details.contains("author: \(author) ("), "\(size): \(author)'s message:\n\(details)")
+            XCTAssertTrue(details.contains("reactions:"), "\(size):\n\(details)")
+            try tmux.keys("demo", "Escape")
+            try tmux.waitUntil(in: "demo", "\(size): the details closed") { !$0.contains("author: ") }
             try tmux.keys("demo", "Escape")
             try tmux.waitUntil(in: "demo", "\(size): selecting ended") { !$0.contains(" SELECT ") }
 
@@ -126,6 +148,11 @@ final class TmuxMouseTests: XCTestCase {
         try tmux.waitFor("↓ newer messages (End)", in: "demo")
         try click("demo", try XCTUnwrap(cell(of: "#Support", in: shown, columns: 0..<(try border(shown)))))
         try tmux.waitFor("#Support · ", in: "demo")
+        // A malformed report (two numbers) is dropped whole: none of its bytes reach the composer.
+        try tmux.run(["send-keys", "-t", "demo", "-H"] + "\u{1B}[<0;5M".utf8.map { String(format: "%02x", $0) })
+        try tmux.type("demo", "ok")
+        let typed = try tmux.waitFor("› ok", in: "demo")
+        XCTAssertFalse(typed.contains("[<") || typed.contains("5M"), typed)
     }
 
     /// The raw output of a demo run to its end: started after the pane is piped, and ended with Ctrl-C.
