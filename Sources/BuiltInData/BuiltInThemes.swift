@@ -25,6 +25,8 @@ public enum BuiltInThemes {
         sidebar.channel.muted.fg = brightBlack
         sidebar.channel.muted.style = dim
         sidebar.channel.frozen.fg = brightCyan
+        sidebar.presence.online.fg = brightGreen
+        sidebar.presence.offline.fg = brightBlack
 
         channelHeader.fg = brightWhite
         channelHeader.bg = blue
@@ -128,6 +130,8 @@ public enum BuiltInThemes {
         sidebar.channel.mention.fg = color220
         sidebar.channel.muted.fg = color242
         sidebar.channel.frozen.fg = color117
+        sidebar.presence.online.fg = color77
+        sidebar.presence.offline.fg = color242
 
         channelHeader.fg = color231
         channelHeader.bg = color24
@@ -217,6 +221,10 @@ public enum BuiltInThemes {
         sidebar.channel.muted.fg = color237
         sidebar.channel.muted.style = dim
         sidebar.channel.frozen.fg = blue
+        # Filled or hollow tells online from offline; green on white would not reach 4.5:1.
+        sidebar.presence.online.fg = black
+        sidebar.presence.online.style = bold
+        sidebar.presence.offline.fg = color237
 
         channelHeader.fg = brightWhite
         channelHeader.bg = blue
@@ -321,6 +329,8 @@ public enum BuiltInThemes {
         sidebar.channel.mention.style = [bold, underline]
         sidebar.channel.muted.style = dim
         sidebar.channel.frozen.style = dim
+        sidebar.presence.online.style = bold
+        sidebar.presence.offline.style = dim
 
         channelHeader.style = [bold, reverse]
 

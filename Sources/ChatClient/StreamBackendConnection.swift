@@ -92,7 +92,9 @@ extension StreamBackend {
         // Who this user blocks comes with the connection (`me`), before the list it filters.
         deliver(.blockedUsers(hello["me"]?.objectValue?.strings("blocked_user_ids") ?? []))
         do {
-            deliver(.channelsLoaded(try await channels(for: userID, watchingWith: connectionID)))
+            let channels = try await channels(for: userID, watchingWith: connectionID)
+            deliver(.channelsLoaded(channels))
+            if let presence = await presence(of: channels, connectionID: connectionID) { deliver(presence) }
         } catch {
             // Connected but watching nothing, the connection would miss every channel event.
             return .dropped(wasUp: false)
@@ -138,6 +140,8 @@ extension StreamBackend {
                 userName: actor.displayName,
                 until: Timestamp(seconds: now.seconds + Self.typingSeconds, nanoseconds: now.nanoseconds)
             )
+        case "user.presence.changed":
+            return Self.presenceChange(event)
         case "typing.stop":
             guard let actor, actor.id != userID, let cid = event["cid"]?.stringValue else { return nil }
             return .typingStopped(cid: cid, userName: actor.displayName)

@@ -32,6 +32,9 @@ public enum ChatEvent: Sendable {
     case membershipChanged(cid: String, MembershipChange, channels: [ChannelSummary])
     case typingStarted(cid: String, userName: String, until: Timestamp)
     case typingStopped(cid: String, userName: String)
+    /// Users online or not, by id: at connect for the direct conversations' partners, then
+    /// as `user.presence.changed` says.
+    case presenceChanged([String: Bool])
     case clock(Timestamp)
     /// The terminal gained (true) or lost the focus (its focus report, `CSI I` / `CSI O`).
     case focusChanged(Bool)
@@ -101,6 +104,10 @@ public enum ChatEvent: Sendable {
     case listJoinable
     /// `/archived` or `z`: shows or folds the sidebar's archived channels.
     case toggleArchived
+    /// `g`, Alt-G: folds or unfolds the open channel's group in the sidebar.
+    case toggleOpenGroup
+    /// A click or the wheel, on what the screen showed under the pointer.
+    case pointer(PointerAction)
     /// `P` browsing a store (`/pin-channel`, `/unpin-channel` with a server): the open channel.
     case togglePinnedChannel
     /// `A` browsing a store (`/archive`, `/unarchive` with a server): the open channel.
@@ -141,7 +148,7 @@ extension ChatEvent {
             .threadLoaded, .detailsLoaded,
             .failed,
             .notice, .messageUpserted, .messageRemoved, .connectionChanged, .membershipChanged, .blockedUsers, .typingStarted,
-            .typingStopped, .clock, .focusChanged, .mentionsLoaded, .searchResults,
+            .typingStopped, .clock, .focusChanged, .presenceChanged, .mentionsLoaded, .searchResults,
             .summaryLoaded, .summaryUnavailable, .composeReplace, .pollUpdated:
             false
         default: true

@@ -63,6 +63,8 @@ extension ChatReducer {
             s.showArchived.toggle()
         case .listJoinable:
             return join("", &s)
+        case .toggleOpenGroup:
+            if let open = s.openChannel { toggleFold(group(open), &s) }
         case .togglePinnedChannel:
             return toggleOpenChannel(pinned: true, &s)
         case .toggleArchivedChannel:

@@ -30,6 +30,7 @@ public enum ChatReducer {
 
     /// Hands an intent to the top mode's reducer.
     static func route(_ event: ChatEvent, _ s: inout ChatState) -> [ChatEffect] {
+        if case .pointer(let action) = event { return pointer(action, &s) }
         switch s.modes.top {
         case nil: return base(event, &s)
         case .select(let pane, let id): return select(event, pane: pane, messageID: id, &s) ?? []
@@ -187,6 +188,8 @@ public enum ChatReducer {
             s.typing[cid, default: [:]][name] = until
         case .typingStopped(let cid, let name):
             s.typing[cid]?[name] = nil
+        case .presenceChanged(let online):
+            s.presence.merge(online) { _, new in new }
         case .clock(let now):
             s.now = now
             for cid in s.typing.keys { s.typing[cid] = s.typing[cid]?.filter { $0.value > now } }
@@ -260,6 +263,7 @@ public enum ChatReducer {
             s.composer = s.drafts.removeValue(forKey: cid) ?? Composer()
         }
         s.openCID = cid
+        s.sidebarTop = nil
         s.window = nil
         s.thread = nil
         s.modes.popAll()

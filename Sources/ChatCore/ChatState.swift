@@ -40,8 +40,19 @@ public struct ChatState: Sendable, Equatable {
     public var counted = RecentIDs()
     /// The thread and details asked for: their answers come later, and only these are shown.
     public var awaited = AwaitedLoads()
+    /// The sidebar's groups folded to their heading (archived ones until the reader looks),
+    /// kept across restarts with the drafts.
+    public var foldedGroups: Set<ChatReducer.SidebarGroup> = [.archived]
     /// The sidebar shows its archived channels (else one folded line says how many).
-    public var showArchived = false
+    public var showArchived: Bool {
+        get { !foldedGroups.contains(.archived) }
+        set { if newValue { foldedGroups.remove(.archived) } else { foldedGroups.insert(.archived) } }
+    }
+    /// The sidebar's first row as the wheel left it; nil: it follows the open channel.
+    public var sidebarTop: Int?
+    /// Who is online, by user id, as the server last said (`online`, `user.presence.changed`):
+    /// the dots beside direct conversations. Empty browsing a store, which knows no presence.
+    public var presence: [String: Bool] = [:]
     /// The open channel the reader marked unread from a message: it is not marked read again
     /// while it stays open, so leaving it keeps its badge (opening it again reads it).
     public var keptUnread: String?
@@ -90,6 +101,9 @@ public struct ThreadPane: Sendable, Equatable {
     /// Keys, the composer and message commands act on the thread (Tab moves the focus). Held
     /// by the thread, so the focus goes when the thread does.
     public var hasFocus: Bool
+    /// Lines the pane is scrolled up from its newest reply (the wheel); the view keeps it
+    /// within the thread.
+    public var scroll = 0
 
     public init(root: MessageRow, replies: [MessageRow], hasFocus: Bool = false) {
         self.root = root

@@ -14,14 +14,14 @@ struct ClientConfig {
     var keys = KeyMap.standard
     /// `hyperlinks = false`: URLs are plain text, not OSC 8 links.
     var hyperlinks: Bool?
+    /// `mouse = false`: the terminal is never asked for mouse reports (as `--no-mouse`).
+    var mouse: Bool?
     var notifications = NotificationSettings()
     /// The file this came from, or where it would be (no file at the default path): `/notify`
     /// writes there.
     var path: String?
 
-    /// The keys a later version will take: named as not yet supported, not ignored.
-    static let notYetSupported: Set<String> = ["mouse"]
-    static let known = ["theme", "timestamps", "max-width", "hyperlinks", "keys", "notifications"]
+    static let known = ["theme", "timestamps", "max-width", "hyperlinks", "mouse", "keys", "notifications"]
     static let widths = 20...1000
 
     static func defaultPath(environment: [String: String]) -> String {
@@ -75,14 +75,15 @@ struct ClientConfig {
             case "hyperlinks":
                 guard let on = value.bool else { throw fail([key], expected("true or false", value)) }
                 config.hyperlinks = on
+            case "mouse":
+                guard let on = value.bool else { throw fail([key], expected("true or false", value)) }
+                config.mouse = on
             case "keys":
                 guard let keys = value.table else { throw fail([key], expected("a table of bindings", value)) }
                 config.keys = try keyMap(keys, fail: fail)
             case "notifications":
                 guard let table = value.table else { throw fail([key], expected("a table", value)) }
                 config.notifications = try NotificationSettings.parse(table, fail: fail)
-            case _ where notYetSupported.contains(key):
-                throw fail([key], "not yet supported by this version of chatterm")
             default:
                 throw fail([key], "unknown key (known: \(known.joined(separator: ", ")))")
             }

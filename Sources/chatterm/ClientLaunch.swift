@@ -12,6 +12,8 @@ struct ClientLaunch {
     /// False with --no-hyperlinks; the config's `hyperlinks = false` and a terminal known not to
     /// take OSC 8 (the Linux console, `dumb`) turn them off too.
     var hyperlinks: Bool
+    /// --no-mouse: wins over the config's `mouse`, which is on unless it says false.
+    var noMouse = false
     var config: ClientConfig
 
     /// `command` names the command in the error ("chatterm open needs a terminal …").
@@ -22,8 +24,8 @@ struct ClientLaunch {
     }
 
     /// `migrationFigures`: the figures of the store behind the client, for its summary screen.
-    /// `place` names the server the drafts and sent history are kept for (`ComposerArchive`);
-    /// nil: browsing a store, where there is nothing to write.
+    /// `place` names the server or store the drafts, sent history and folded sidebar groups are
+    /// kept for (`ComposerArchive`); nil: nothing is kept.
     func run(
         backend: any ChatBackend,
         userID: String,
@@ -52,7 +54,7 @@ struct ClientLaunch {
         archive?.restore(into: &state)
         var saveError: (any Error)?
         do {
-            let screen = Screen(colors: !noColor)
+            let screen = Screen(colors: !noColor, mouse: !noMouse && config.mouse != false)
             defer { screen.close() }
             let context = RenderContext(
                 theme: try load(theme, screen.colorCount),

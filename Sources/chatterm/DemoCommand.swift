@@ -57,6 +57,8 @@ struct DemoCommand: ParsableCommand {
 
     @Flag(help: "Draw URLs in messages as plain text, not as OSC 8 hyperlinks.")
     var noHyperlinks = false
+    @Flag(help: "Leave the mouse to the terminal (no clicks or wheel in chatterm; the config's `mouse = false` too).")
+    var noMouse = false
 
     @OptionGroup var configOption: ConfigOption
 
@@ -69,7 +71,13 @@ struct DemoCommand: ParsableCommand {
     private var kind: SourceKind? { fromChatkit ? .chatkit : from }
 
     func run() throws {
-        let client = ClientLaunch(theme: theme, asciiEmoji: asciiEmoji, hyperlinks: !noHyperlinks, config: try configOption.load())
+        let client = ClientLaunch(
+            theme: theme,
+            asciiEmoji: asciiEmoji,
+            hyperlinks: !noHyperlinks,
+            noMouse: noMouse,
+            config: try configOption.load()
+        )
         try client.requireTerminal(for: "demo")
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("chatterm-demo-\(UUID().uuidString.prefix(8))").path
         defer { try? FileManager.default.removeItem(atPath: directory) }

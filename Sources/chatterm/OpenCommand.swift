@@ -47,6 +47,8 @@ struct OpenCommand: ParsableCommand {
 
     @Flag(help: "Draw URLs in messages as plain text, not as OSC 8 hyperlinks.")
     var noHyperlinks = false
+    @Flag(help: "Leave the mouse to the terminal (no clicks or wheel in chatterm; the config's `mouse = false` too).")
+    var noMouse = false
 
     @OptionGroup var store: StoreOptions
 
@@ -58,7 +60,13 @@ struct OpenCommand: ParsableCommand {
     }
 
     func run() throws {
-        let client = ClientLaunch(theme: theme, asciiEmoji: asciiEmoji, hyperlinks: !noHyperlinks, config: try configOption.load())
+        let client = ClientLaunch(
+            theme: theme,
+            asciiEmoji: asciiEmoji,
+            hyperlinks: !noHyperlinks,
+            noMouse: noMouse,
+            config: try configOption.load()
+        )
         try client.requireTerminal(for: "open")
         guard let server else {
             let chatStore = try store.open(.read)
@@ -71,7 +79,10 @@ struct OpenCommand: ParsableCommand {
             // The reader's own settings (pin, archive, mark unread) are written to the store; one
             // that cannot be written is browsed as it is, and those changes say why they fail.
             let session = (try? store.open(.write)) ?? chatStore
-            return try client.run(backend: session, userID: me.id, userName: me.displayName) { try session.migrationFigures() }
+            // Kept per store too: the sidebar's folded groups (there are no drafts to keep here).
+            return try client.run(backend: session, userID: me.id, userName: me.displayName, place: "store:" + store.location) {
+                try session.migrationFigures()
+            }
         }
         let endpoint: StreamEndpoint
         if let token, let apiKey {

@@ -227,6 +227,25 @@ final class StreamBackendTests: XCTestCase {
         }
     }
 
+    /// A one-to-one partner's presence: asked once the channels are watched (`query_users`
+    /// with `presence: true`), then followed through `user.presence.changed` as they come and
+    /// go. Only bob: #general's three members have no single partner to show.
+    func testThePartnersPresenceAtConnectThenAsItChanges() throws {
+        try server.call("POST", "channels/messaging/query", ["data": ["created_by_id": "alice", "members": ["alice", "bob"]]])
+        let presence = { (log: EventLog, from: Int, what: String) in
+            try log.wait(for: what, from: from) { if case .presenceChanged(let online) = $0 { online } else { nil } }
+        }
+        let (alice, log) = try connected("alice")
+        defer { alice.disconnect() }
+        XCTAssertEqual(try presence(log, 0, "bob's presence at connect"), ["bob": false])
+        let before = log.count
+        let (bob, _) = try connected("bob")
+        XCTAssertEqual(try presence(log, before, "bob coming online"), ["bob": true])
+        let online = log.count
+        bob.disconnect()
+        XCTAssertEqual(try presence(log, online, "bob going"), ["bob": false])
+    }
+
     func testBackOffDoublesUpToThirtySecondsWithJitterTakingUpToHalf() {
         XCTAssertEqual((0...6).map { ReconnectBackoff.seconds(afterFailures: $0, jitter: 0) }, [1, 2, 4, 8, 16, 30, 30])
         XCTAssertEqual(ReconnectBackoff.seconds(afterFailures: 0, jitter: 1), 0.5)

@@ -56,6 +56,9 @@ final class ClientConfigTests: XCTestCase {
         XCTAssertEqual(quote?.keys, [.character("w"), .alt("q")])
         XCTAssertEqual(config.keys.apply(to: KeyTable.writing).bindings.first { $0.name == "switcher" }?.keys, [.control("t")])
         XCTAssertTrue(try parse("").keys.isStandard, "an empty file changes nothing")
+        XCTAssertNil(try parse("").mouse, "the mouse is on unless the file says")
+        XCTAssertEqual(try parse("mouse = false\n").mouse, false)
+        XCTAssertEqual(try parse("mouse = true\n").mouse, true)
     }
 
     func testASyntaxErrorNamesItsLine() {
@@ -68,19 +71,15 @@ final class ClientConfigTests: XCTestCase {
             "theme = \"dark\"\nthme = \"light\"\n",
             line: 2,
             key: "thme",
-            "unknown key (known: theme, timestamps, max-width, hyperlinks, keys, notifications)"
+            "unknown key (known: theme, timestamps, max-width, hyperlinks, mouse, keys, notifications)"
         )
-    }
-
-    /// Keys a later version will act on are refused by name rather than quietly ignored.
-    func testKeysNotYetSupportedAreNamed() {
-        assertError("theme = \"dark\"\nmouse = false\n", line: 2, key: "mouse", "not yet supported")
     }
 
     func testAWrongTypeIsAnError() {
         assertError("max-width = \"wide\"\n", line: 1, key: "max-width", "a whole number of columns is needed, found string")
         assertError("\ntheme = 3\n", line: 2, key: "theme", "found integer")
         assertError("max-width = 5\n", line: 1, key: "max-width", "not within 20…1000")
+        assertError("\nmouse = \"off\"\n", line: 2, key: "mouse", "true or false is needed, found string")
         assertError("timestamps = \"25h\"\n", line: 1, key: "timestamps", "\"25h\" is not a format (24h, 12h, 24h-date, 12h-date)")
         assertError("keys = \"vim\"\n", line: 1, key: "keys", "a table of bindings is needed")
         assertError("\nhyperlinks = \"no\"\n", line: 2, key: "hyperlinks", "true or false is needed, found string")

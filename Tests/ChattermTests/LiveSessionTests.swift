@@ -29,10 +29,12 @@ final class LiveSessionTests: XCTestCase {
 
     private func serve(port: Int) throws -> String { try server.start(port: port) }
 
-    private func open(_ user: String, _ url: String) throws {
+    private func open(_ user: String, _ url: String, width: Int = 120, height: Int = 40) throws {
         try tmux.start(
             user,
-            "env LANG=C.UTF-8 CHATTERM_THEMES=\(ChattermProcess.themes) \(ChattermProcess.binary) open --user \(user) --server \(url) --db \(db)"
+            "env LANG=C.UTF-8 CHATTERM_THEMES=\(ChattermProcess.themes) \(ChattermProcess.binary) open --user \(user) --server \(url) --db \(db)",
+            width: width,
+            height: height
         )
         try tmux.waitFor("online", in: user)
     }
@@ -275,5 +277,31 @@ extension LiveSessionTests {
         try tmux.waitFor("Theme: mono", in: "maya")
         try tmux.send("maya", "/theme nosuchtheme")
         try tmux.waitFor("theme nosuchtheme:", in: "maya")
+    }
+
+    /// Tomás's row in Maya's sidebar.
+    private func tomas(_ screen: String) -> String? {
+        screen.split(separator: "\n").map { String($0.prefix { $0 != "│" }).trimmingCharacters(in: .whitespaces) }
+            .first { $0.hasPrefix("@Tomás") }
+    }
+
+    /// Presence dots: Maya sees Tomás offline (○) beside their conversation until his own client
+    /// (a WebSocket of his) connects, then online (●), and offline again once he quits.
+    func testThePresenceDotFollowsTheOtherUsersConnectionAtBothSizes() throws {
+        guard TmuxDriver.available else { throw XCTSkip("tmux is not installed") }
+        try ChattermProcess.importFile(packageRoot + "/demo-data/demo.jsonl", db: db)
+        let url = try serve(port: 0)
+        for (width, height) in [(120, 40), (80, 24)] {
+            let size = "\(width)x\(height)"
+            try open("maya", url, width: width, height: height)
+            let shown = try tmux.waitUntil(in: "maya", "\(size): Tomás offline") { self.tomas($0)?.contains("○") == true }
+            XCTAssertFalse(tomas(shown)?.contains("●") ?? true, "\(size):\n\(shown)")
+            try open("tomas", url, width: 80, height: 24)
+            try tmux.waitUntil(in: "maya", "\(size): Tomás online") { self.tomas($0)?.contains("●") == true }
+            try tmux.keys("tomas", "C-c")
+            try tmux.waitUntil(in: "maya", "\(size): Tomás offline again") { self.tomas($0)?.contains("○") == true }
+            try tmux.keys("maya", "C-c")
+            Thread.sleep(forTimeInterval: 0.5)
+        }
     }
 }

@@ -12,4 +12,6 @@ public enum Key: Hashable, Sendable {
     case focus(Bool)
     /// A bracketed paste, whole: it goes into the composer as text and never sends by itself.
     case paste(String)
+    /// A click or a turn of the wheel (`--no-mouse` leaves reporting off, so none come).
+    case mouse(MouseEvent)
 }

@@ -59,6 +59,7 @@ extension ChatEvent {
         case .markUnreadSelected: "mark-unread"
         case .voteSelected: "vote"
         case .toggleArchived: "show-archived"
+        case .toggleOpenGroup: "fold-group"
         case .toggleArchivedChannel: "archive"
         case .togglePinnedChannel: "pin-channel"
         case .openMentions: "mentions"

@@ -37,6 +37,9 @@ public struct Frame: Equatable, Sendable {
     public private(set) var cells: [Cell]
     /// Where the terminal cursor should rest (the composer), or nil to hide it.
     public var cursor: (x: Int, y: Int)?
+    /// What was drawn where, for the mouse. Not part of what two frames compare: it is the
+    /// cells that reach the terminal.
+    public var hits = HitMap()
 
     public init(width: Int, height: Int, style: Style = .plain) {
         self.width = max(0, width)

@@ -1,7 +1,8 @@
 import ChatCore
 import Foundation
 
-/// What was being written and what was sent, per channel, kept across restarts: a JSON file
+/// What was being written and what was sent, per channel, and which sidebar groups are
+/// folded, kept across restarts: a JSON file
 /// per user and server (`$XDG_STATE_HOME/chatterm/<server hash>/<user>.json`), read when the
 /// client starts and written, whole and atomically, when it ends. A file that cannot be read
 /// is moved aside with a notice: the client starts without it rather than not at all.
@@ -35,35 +36,42 @@ public struct ComposerArchive: Sendable {
     struct File: Codable {
         var version = 1
         var channels: [String: Entry]
+        /// The folded sidebar groups by name (`pinned`, `direct`…); nil in a file written before
+        /// groups folded, which leaves the client's default.
+        var folded: [String]?
     }
 
-    /// The drafts kept, by channel id, and a notice when the file was damaged (it is then
-    /// moved aside to `<path>.damaged`). No file: nothing kept yet.
-    public func load() -> (drafts: [String: Composer], notice: String?) {
-        guard let data = FileManager.default.contents(atPath: path) else { return ([:], nil) }
+    /// The drafts kept, by channel id, the folded groups (nil: none kept), and a notice when
+    /// the file was damaged (it is then moved aside to `<path>.damaged`). No file: nothing kept yet.
+    public func load() -> (drafts: [String: Composer], folded: Set<ChatReducer.SidebarGroup>?, notice: String?) {
+        guard let data = FileManager.default.contents(atPath: path) else { return ([:], nil, nil) }
         do {
             let file = try JSONDecoder().decode(File.self, from: data)
             guard file.version == 1 else { throw CocoaError(.fileReadCorruptFile) }
-            return (file.channels.mapValues { Composer($0.draft, history: $0.history) }, nil)
+            // A name this version does not know (a group of a later one) is left out.
+            let folded = file.folded.map { names in Set(ChatReducer.SidebarGroup.allCases.filter { names.contains("\($0)") }) }
+            return (file.channels.mapValues { Composer($0.draft, history: $0.history) }, folded, nil)
         } catch {
             try? FileManager.default.removeItem(atPath: path + ".damaged")
             try? FileManager.default.moveItem(atPath: path, toPath: path + ".damaged")
-            return ([:], "Drafts and history not restored: \(path) could not be read (kept as \(path).damaged)")
+            return ([:], nil, "Drafts and history not restored: \(path) could not be read (kept as \(path).damaged)")
         }
     }
 
     /// `state` with the kept drafts waiting for their channels (each comes back when its
-    /// channel opens, the first one too) and the notice, if any.
+    /// channel opens, the first one too), the sidebar folded as it was, and the notice, if any.
     public func restore(into state: inout ChatState) {
-        let (drafts, notice) = load()
+        let (drafts, folded, notice) = load()
         state.drafts.merge(drafts) { current, _ in current }
+        if let folded { state.foldedGroups = folded }
         if let notice { state.notice = notice }
     }
 
     /// Writes the drafts and histories of `state`, the open channel's included, within the
-    /// bounds, to a new file that then replaces the old one.
+    /// bounds, and its folded groups, to a new file that then replaces the old one.
     public func save(_ state: ChatState) throws {
-        let data = try JSONEncoder().encode(File(channels: Self.entries(of: state)))
+        let folded = ChatReducer.SidebarGroup.allCases.filter(state.foldedGroups.contains).map { "\($0)" }
+        let data = try JSONEncoder().encode(File(channels: Self.entries(of: state), folded: folded))
         let directory = (path as NSString).deletingLastPathComponent
         try FileManager.default.createDirectory(
             atPath: directory,

@@ -18,6 +18,8 @@ public final class Screen {
     private var previous: Frame?
     private var pairs: [PairKey: Int16] = [:]
     private let colors: Bool
+    /// Mouse reports asked of the terminal (`--no-mouse`, `mouse = false`: never asked).
+    private let mouse: Bool
     /// The kinds of emoji sequence this terminal draws in their two cells, measured at start.
     public let emojiSequences: Set<EmojiSequence>
 
@@ -25,14 +27,19 @@ public final class Screen {
         var fg: TerminalColor, bg: TerminalColor
     }
 
-    /// Takes over the terminal. `colors: false` (NO_COLOR, or a theme without colour) never starts colour.
-    public init(colors: Bool) {
+    /// Takes over the terminal. `colors: false` (NO_COLOR, or a theme without colour) never
+    /// starts colour; `mouse: false` never asks the terminal for mouse reports.
+    public init(colors: Bool, mouse: Bool = true) {
+        self.mouse = mouse
         setlocale(LC_ALL, "")
         initscr()
         raw()
         noecho()
         nonl()
         keypad(cn_stdscr(), true)
+        // A terminal whose description names a mouse key (xterm's `kmous=\E[<`) would have
+        // ncurses swallow the reports as KEY_MOUSE; read as bytes, they are parsed here.
+        keyok(KEY_MOUSE, false)
         // Alt-x arrives as ESC x: wait only briefly for the x, so a lone Esc stays quick.
         set_escdelay(25)
         // A refresh is never cut short for pending keys: the emoji sequences written after it
@@ -48,10 +55,15 @@ public final class Screen {
         emojiSequences = EmojiProbe.drawnKinds()
         clearok(cn_stdscr(), true)
         // Bracketed paste: the terminal marks pasted text, so a paste of many lines arrives as
-        // one `Key.paste` instead of keys that would send each line. Focus reports: whether the
-        // reader sees the open channel decides whether its messages notify.
-        Self.write(Self.pasteOn + Self.focusOn)
+        // one `Key.paste` instead of keys that would send each line.
+        Self.write(modesOn)
     }
+
+    /// The private modes the client turns on: bracketed paste, focus reports (whether the
+    /// reader sees the open channel decides whether its messages notify), and mouse reports
+    /// unless told not to.
+    private var modesOn: String { Self.pasteOn + Self.focusOn + (mouse ? MouseEvent.reportingOn : "") }
+    private var modesOff: String { (mouse ? MouseEvent.reportingOff : "") + Self.focusOff + Self.pasteOff }
 
     static let pasteOn = "\u{1B}[?2004h", pasteOff = "\u{1B}[?2004l"
     static let focusOn = "\u{1B}[?1004h", focusOff = "\u{1B}[?1004l"
@@ -68,20 +80,20 @@ public final class Screen {
 
     /// Lends the terminal to another program (an editor): ncurses steps aside until `resume`.
     public func suspend() {
-        Self.write(Self.pasteOff + Self.focusOff)
+        Self.write(modesOff)
         def_prog_mode()
         endwin()
     }
 
     public func resume() {
         reset_prog_mode()
-        Self.write(Self.pasteOn + Self.focusOn)
+        Self.write(modesOn)
         invalidate()
     }
 
     /// Gives the terminal back as it was.
     public func close() {
-        Self.write(Self.pasteOff + Self.focusOff)
+        Self.write(modesOff)
         endwin()
     }
 
@@ -252,12 +264,13 @@ public final class Screen {
     }
 
     /// After ESC [: a paste (`200~` … `ESC [201~`) comes back whole, a focus report (`I`, `O`)
-    /// as `Key.focus`; any other sequence is read to its end and dropped (an unknown key must not
+    /// as `Key.focus`, a mouse report (`<…M`) as its event; any other sequence is read to its end and dropped (an unknown key must not
     /// type its bytes into the composer).
     private func bracketed() -> Key? {
         var head: [UInt32] = [Self.pasteStart[0]]
         while head.count < Self.pasteStart.count, let c = nextCode(milliseconds: 25) {
             if head.count == 1, let focus = Self.focusReports[c] { return .focus(focus) }
+            if head.count == 1, c == UInt32(UInt8(ascii: "<")) { return mouseReport() }
             head.append(c)
             if head != Array(Self.pasteStart.prefix(head.count)) {
                 // Finish the unknown sequence (it ends with a byte in @…~).
@@ -286,6 +299,19 @@ public final class Screen {
             }
         }
         return .paste(String(scalars))
+    }
+
+    /// After ESC [ <: the report's parameters up to its final byte. A malformed report is
+    /// read to its end (or to a byte no report holds) and dropped.
+    private func mouseReport() -> Key? {
+        var parameters = ""
+        while let c = nextCode(milliseconds: 25), let scalar = Unicode.Scalar(c) {
+            if (64...126).contains(c) { return MouseEvent(sgrParameters: parameters, final: Character(scalar)).map(Key.mouse) }
+            // A byte no report holds ends it here, and is not taken as a key either.
+            guard (48...59).contains(c), parameters.count < MouseEvent.longestParameters else { return nil }
+            parameters.unicodeScalars.append(scalar)
+        }
+        return nil
     }
 
     private func nextCode(milliseconds: Int32) -> UInt32? {

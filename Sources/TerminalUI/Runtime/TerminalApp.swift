@@ -64,11 +64,14 @@ public final class TerminalApp {
         // seconds: a server that does not answer gets "Loading…" and keys that work (Ctrl-C).
         settle(timeoutMilliseconds: 5000)
         var dirty = true
+        // What the screen shows: a click means what was drawn under it.
+        var shown = Frame(width: 0, height: 0)
         while running, !state.quitRequested, !stopSignals.stopRequested {
             if takeArrivals() { dirty = true }
             if dirty {
                 let (width, height) = screen.size
-                screen.draw(ChatView.render(state, width: width, height: height, context: context))
+                shown = ChatView.render(state, width: width, height: height, context: context)
+                screen.draw(shown)
             }
             // A second passes without a key only to tick the clock; an arrival wakes the loop.
             guard let key = screen.readKey(timeoutMilliseconds: 1000, wakingOn: inbox.wakeDescriptor) else {
@@ -85,6 +88,10 @@ public final class TerminalApp {
             }
             if case .focus(let focused) = key {
                 dispatch(.focusChanged(focused))
+                continue
+            }
+            if case .mouse(let mouse) = key {
+                if let event = shown.hits.event(for: mouse) { dispatch(event) } else { dirty = false }
                 continue
             }
             switch KeyTable.command(for: key, in: state, screen: screen.size, keys: context.keys) {

@@ -246,7 +246,9 @@ struct MessageLayout {
                 current = ViewLine(segments: [], indent: Self.indent, messageID: row.id)
                 used = 0
             }
-            current.segments.append(Segment(text: chip, style: context.style(reaction.includesMine ? "reaction.mine" : "reaction")))
+            current.segments.append(
+                Segment(text: chip, style: context.style(reaction.includesMine ? "reaction.mine" : "reaction"), reaction: reaction.type)
+            )
             used += w
         }
         lines.append(current)

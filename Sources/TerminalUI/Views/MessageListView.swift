@@ -74,7 +74,8 @@ enum MessageListView {
         shownArea.width = min(shownArea.width, maxWidth)
         let selected = state.modes.selectedMessageID(in: .messages)
         let shown = lines.suffix(area.height)
-        draw(shown, in: shownArea, selected: selected, frame: &frame, context: context)
+        frame.hits.add(rect, .messages)
+        draw(shown, in: shownArea, pane: .messages, selected: selected, frame: &frame, context: context)
         if unreadIsAbove(window, shown: shown, viewer: state.userID) {
             let key = KeyTable.base(live: state.isLive, keys: context.keys).bindings.first { $0.name == "first-unread" }?.label
             let label = " New messages ↑" + (key.map { " (\($0))" } ?? "") + " "
@@ -132,19 +133,36 @@ enum MessageListView {
             lines += layout.lines(for: reply, after: previous, firstUnreadID: nil)
             previous = reply
         }
-        // Root on top; when the thread is longer than the pane, its newest replies show, or
-        // those up to the selected one.
+        // Root on top; when the thread is longer than the pane, its newest replies show (or
+        // those the wheel scrolled to), or those up to the selected one when it is out of view.
         let selected = state.modes.selectedMessageID(in: .thread)
         let head = min(3, area.height)
-        let end = selected.flatMap { id in lines.lastIndex { $0.messageID == id } }.map { max($0 + 1, area.height) } ?? lines.count
+        let lastScroll = max(0, lines.count - area.height)
+        let scrolledEnd = lines.count - min(thread.scroll, lastScroll)
+        let selectedLine = selected.flatMap { id in lines.lastIndex { $0.messageID == id } }
+        let end =
+            selectedLine.map { line in
+                (scrolledEnd - (area.height - head)..<scrolledEnd).contains(line) ? scrolledEnd : max(line + 1, area.height)
+            } ?? scrolledEnd
         let shown = end <= area.height ? lines.prefix(end) : lines.prefix(head) + lines[(end - (area.height - head))..<end]
-        draw(shown, in: area, selected: selected, frame: &frame, context: context)
+        frame.hits.add(rect, .thread(scroll: lines.count - max(end, min(lines.count, area.height)), lastScroll: lastScroll))
+        draw(shown, in: area, pane: .thread, selected: selected, frame: &frame, context: context)
     }
 
-    private static func draw(_ lines: ArraySlice<ViewLine>, in area: Rect, selected: String?, frame: inout Frame, context: RenderContext) {
+    /// Draws `lines` from the top of `area`, each message's lines recorded for the mouse as
+    /// that message in `pane`.
+    private static func draw(
+        _ lines: ArraySlice<ViewLine>,
+        in area: Rect,
+        pane: Focus,
+        selected: String?,
+        frame: inout Frame,
+        context: RenderContext
+    ) {
         let highlight = context.style("message.selected")
         for (offset, line) in lines.enumerated() {
             let y = area.y + offset
+            if let id = line.messageID { frame.hits.add(Rect(x: area.x, y: y, width: area.width, height: 1), .message(pane, id: id)) }
             line.draw(into: &frame, x: area.x, y: y, width: area.width)
             if let mark = line.mark, area.x > 0 { frame.put(context.label("▌"), x: area.x - 1, y: y, style: mark) }
             if let selected, line.messageID == selected {

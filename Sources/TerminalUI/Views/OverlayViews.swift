@@ -82,6 +82,7 @@ enum OverlayViews {
             layout.lastScroll > 0
             ? "Keys \(first + 1)–\(first + shown) of \(entries.count) (↑↓ PgUp PgDn scroll, Esc closes)" : "Keys (Esc closes)"
         drawBox(box, title: title, style: style, frame: &frame, context: context)
+        frame.hits.add(box, .help(last: layout.lastScroll))
         let width = box.width / columns
         // Read down the first column and on down the second, as a newspaper.
         for slot in 0..<max(0, shown) {
@@ -168,6 +169,7 @@ enum OverlayViews {
 
     static func drawBox(_ box: Rect, title: String, style: Style, frame: inout Frame, context: RenderContext) {
         guard box.width >= 2, box.height >= 2 else { return }
+        frame.hits.add(box, .overlay)
         frame.fill(x: box.x, y: box.y, width: box.width, height: box.height, style: style)
         let horizontal = String(repeating: "─", count: box.width - 2)
         frame.put(context.label("┌" + horizontal + "┐"), x: box.x, y: box.y, style: style)

@@ -80,6 +80,8 @@ struct Segment {
     var style: Style
     /// The OSC 8 target of a link shown by this text (`Hyperlink`).
     var link: String? = nil
+    /// A reaction chip's type: a click on the chip toggles the reader's reaction of it.
+    var reaction: String? = nil
 }
 
 /// One line of a view: segments from a left indent, and the message it belongs to (for selection).
@@ -96,7 +98,7 @@ struct ViewLine {
         if let fillStyle { frame.fill(x: x, y: y, width: width, height: 1, style: fillStyle) }
         var column = x + indent
         for segment in segments where column < x + width {
-            column += frame.put(
+            let used = frame.put(
                 segment.text,
                 x: column,
                 y: y,
@@ -105,6 +107,11 @@ struct ViewLine {
                 style: segment.style,
                 link: segment.link
             )
+            // The chip without the space that follows it.
+            if let type = segment.reaction, let messageID {
+                frame.hits.add(Rect(x: column, y: y, width: used - 1, height: 1), .reaction(messageID: messageID, type: type))
+            }
+            column += used
         }
     }
 }

@@ -1,61 +1,43 @@
 import ChatCore
 import ChatModel
 
-/// Channels grouped (Pinned / Channels / Direct messages / Livestreams / Archived, the last
-/// folded to its count until `z` or `/archived`): unread bold, mentions `(N)`, muted dim,
-/// frozen marked, the open one highlighted.
+/// Channels grouped (Pinned / Channels / Direct messages / Livestreams / Archived), each group
+/// foldable to its heading (`SidebarRows`; archived starts folded): unread bold, mentions
+/// `(N)`, muted dim, frozen marked, presence dots for direct partners, the open one highlighted.
 enum SidebarView {
-    /// One line of the sidebar before it is cut to the screen.
-    private enum Row {
-        case blank
-        case header(String)
-        case channel(ChannelSummary)
-    }
+    typealias Row = SidebarRows.Row
 
     static func draw(_ state: ChatState, in rect: Rect, frame: inout Frame, context: RenderContext) {
         frame.fill(x: rect.x, y: rect.y, width: rect.width, height: rect.height, style: context.style("sidebar"))
-        let rows = rows(state.channels, showArchived: state.showArchived)
-        let (shown, hiddenAbove, hiddenBelow) = window(rows, height: rect.height, openCID: state.openCID)
+        let rows = SidebarRows.rows(state)
+        let (shown, hiddenAbove, hiddenBelow) = window(rows, height: rect.height, openCID: state.openCID, top: state.sidebarTop)
+        frame.hits.add(rect, .sidebar(top: shown.lowerBound, lastTop: max(0, rows.count - rect.height)))
         for (i, row) in rows[shown].enumerated() {
             let y = rect.y + i
+            let line = Rect(x: rect.x, y: y, width: rect.width, height: 1)
             if i == 0, hiddenAbove > 0 {
                 drawMore("↑ \(hiddenAbove) more", x: rect.x, y: y, width: rect.width, frame: &frame, context: context)
             } else if i == rect.height - 1, hiddenBelow > 0 {
                 drawMore("↓ \(hiddenBelow) more", x: rect.x, y: y, width: rect.width, frame: &frame, context: context)
-            } else if case .header(let title) = row {
+            } else if case .header(let title, let group) = row {
                 frame.put(context.label(title), x: rect.x + 1, y: y, maxWidth: rect.width - 1, style: context.style("sidebar.header"))
+                frame.hits.add(line, .group(group))
             } else if case .channel(let channel) = row {
                 let current = channel.channel.cid == state.openCID
-                drawEntry(channel, current: current, x: rect.x, y: y, width: rect.width, frame: &frame, context: context)
+                let online = ChatReducer.partner(of: channel, viewer: state.userID).flatMap { state.presence[$0] }
+                drawEntry(channel, current: current, online: online, x: rect.x, y: y, width: rect.width, frame: &frame, context: context)
+                frame.hits.add(line, .channel(cid: channel.channel.cid))
             }
         }
     }
 
-    /// The groups in sidebar order, a blank line between them.
-    private static func rows(_ channels: [ChannelSummary], showArchived: Bool) -> [Row] {
-        let ordered = ChatReducer.sidebarOrder(channels)
-        var rows: [Row] = []
-        for group in ChatReducer.SidebarGroup.allCases {
-            let members = ordered.filter { ChatReducer.group($0) == group }
-            guard !members.isEmpty else { continue }
-            if !rows.isEmpty { rows.append(.blank) }
-            guard group != .archived || showArchived else {
-                rows.append(.header("\(group.title.uppercased()) (\(members.count)) ▸"))
-                continue
-            }
-            rows.append(.header(group.title.uppercased()))
-            rows += members.map(Row.channel)
-        }
-        return rows
-    }
-
-    /// The rows that fit, scrolled so the open channel sits mid-pane when the list is taller
-    /// than the pane, and how many channels are cut above and below (their rows say so, in
-    /// place of the first and last rows shown).
-    private static func window(_ rows: [Row], height: Int, openCID: String?) -> (Range<Int>, Int, Int) {
+    /// The rows that fit and how many channels are cut above and below (their rows say so, in
+    /// place of the first and last rows shown). When the list is taller than the pane it starts
+    /// at `top` (where the wheel left it), else so that the open channel sits mid-pane.
+    private static func window(_ rows: [Row], height: Int, openCID: String?, top: Int?) -> (Range<Int>, Int, Int) {
         guard rows.count > height, height > 2 else { return (0..<min(rows.count, max(0, height)), 0, 0) }
         let current = rows.firstIndex { if case .channel(let c) = $0 { c.channel.cid == openCID } else { false } } ?? 0
-        let start = max(0, min(rows.count - height, current - (height - 1) / 2))
+        let start = max(0, min(rows.count - height, top ?? (current - (height - 1) / 2)))
         let shown = start..<(start + height)
         let channelsIn = { (range: Range<Int>) in rows[range].filter { if case .channel = $0 { true } else { false } }.count }
         let above = start > 0 ? channelsIn(0..<(start + 1)) : 0
@@ -67,9 +49,11 @@ enum SidebarView {
         frame.put(context.label(text), x: x + 1, y: y, maxWidth: width - 1, style: context.style("sidebar.header"))
     }
 
+    /// `online`: the direct partner's presence (nil: none known, as browsing a store).
     private static func drawEntry(
         _ c: ChannelSummary,
         current: Bool,
+        online: Bool?,
         x: Int,
         y: Int,
         width: Int,
@@ -83,7 +67,9 @@ enum SidebarView {
         let prefix = sigil(c)
         let mention = mentionBadge(c)
         let frozen = c.channel.frozen == true ? " ❄" : ""
-        let suffixWidth = DisplayWidth.of(mention + frozen)
+        // A filled dot while the partner is online, a hollow one while not.
+        let presence = online.map { $0 ? " ●" : " ○" } ?? ""
+        let suffixWidth = DisplayWidth.of(mention + frozen + presence)
         var column = x + 1
         column += frame.put(context.label(prefix), x: column, y: y, style: style)
         column += frame.put(
@@ -97,6 +83,10 @@ enum SidebarView {
         // The open channel's row is highlighted whole: its badges take the row's style.
         let frozenStyle = current ? style : context.style("sidebar.channel.frozen")
         let mentionStyle = current ? style : context.style("sidebar.channel.mention")
+        if let online {
+            let dotStyle = current ? style : context.style(online ? "sidebar.presence.online" : "sidebar.presence.offline")
+            column += frame.put(context.label(presence), x: column, y: y, style: dotStyle)
+        }
         if !frozen.isEmpty { column += frame.put(context.label(frozen), x: column, y: y, style: frozenStyle) }
         if !mention.isEmpty {
             frame.put(

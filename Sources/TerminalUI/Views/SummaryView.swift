@@ -15,6 +15,7 @@ enum SummaryView {
             frame: &frame,
             context: context
         )
+        frame.hits.add(box, .summary)
         let (x, width, visible) = (box.x + 2, box.width - 4, box.height - 2)
         guard visible > 0 else { return }
         guard let lines = summary.lines else {
