@@ -136,8 +136,8 @@ final class PostgresBatchImportTests: XCTestCase {
             mode: .upsert
         )
         let before = try TestStore.dump(store)
-        // One full batch of messages, sent before the reaction is read.
-        let messages = (0..<1000).map {
+        // Full batches of messages (5,000 rows a statement), sent before the reaction is read.
+        let messages = (0..<12_000).map {
             #"{"type":"message","data":{"id":"m-\#($0)","channel_type":"messaging","channel_id":"c","user":"user-1","text":"hi"}}"#
         }
         let path = directory.write(
