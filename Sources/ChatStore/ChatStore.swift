@@ -98,18 +98,28 @@ public final class ChatStore: Sendable {
                     } else {
                         StoreImportSink(db: db, mode: mode, mergeCustom: mergeCustom, importTime: task.createdAt)
                     }
-                result = try analyze(StoreExistingItems(db: db), sink)
+                if let postgres = db as? PostgresSession, let backend = backend as? PostgresBackend {
+                    result = try backend.cancellingStatements(of: postgres, on: interruption) {
+                        try analyze(StoreExistingItems(db: db), sink)
+                    }
+                } else {
+                    result = try analyze(StoreExistingItems(db: db), sink)
+                }
                 // A batch that failed in flight makes every later read of the store fail, which
                 // the analysis takes for missing items: the batch's error is the one to report.
                 if !result.isValid { try (sink as? PostgresImportSink)?.settle() }
                 try interruption?.check()
                 return result.isValid
             }
-        } catch let stop as ImportInterruption.Interrupted where stop.isCancel {
-            task.markCancelled(at: .now())
-            try? save(task)
-            throw stop
         } catch {
+            // A stop cancels the statement in flight on PostgreSQL, whose error then ends the
+            // import: the stop is what to record.
+            let error = interruption?.interrupted ?? error
+            if let stop = error as? ImportInterruption.Interrupted, stop.isCancel {
+                task.markCancelled(at: .now())
+                try? save(task)
+                throw stop
+            }
             let reason = error is ImportInterruption.Interrupted ? "\(error)" : "Import error: \(error)"
             task.markFailed(reason, at: .now())
             try? save(task)

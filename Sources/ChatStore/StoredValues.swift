@@ -74,21 +74,14 @@ struct RowWrite {
         "INSERT INTO \(table) (\(columns.map(\.name).joined(separator: ", "))) VALUES (\(Array(repeating: "?", count: columns.count).joined(separator: ", "))) \(conflict(write, dialect: .sqlite))"
     }
 
-    /// The same statement for `count` rows of this shape, with PostgreSQL's `$1…` placeholders,
-    /// row after row.
-    func postgresSQL(_ write: ImportWrite, count: Int) -> String {
-        var values: [String] = []
-        values.reserveCapacity(count)
-        var number = 0
-        for _ in 0..<count {
-            let row = columns.indices.map { _ in
-                number += 1
-                return "$\(number)"
-            }
-            values.append("(" + row.joined(separator: ", ") + ")")
-        }
-        return
-            "INSERT INTO \(table) (\(columns.map(\.name).joined(separator: ", "))) VALUES \(values.joined(separator: ", ")) \(conflict(write, dialect: .postgres))"
+    /// The same statement for a batch of rows of this shape on PostgreSQL: one array per column
+    /// (`$1` the first column's values, and so on; see `PostgresArrayColumn`), made rows again
+    /// by `unnest`. Without `write`, a plain insert, for rows that cannot conflict.
+    func postgresSQL(_ write: ImportWrite?) -> String {
+        let arrays = columns.indices.map { "$\($0 + 1)::" + PostgresArrayColumn.Kind(columns[$0].value).sqlType }
+        let insert =
+            "INSERT INTO \(table) (\(columns.map(\.name).joined(separator: ", "))) SELECT * FROM unnest(\(arrays.joined(separator: ", ")))"
+        return write.map { insert + " " + conflict($0, dialect: .postgres) } ?? insert
     }
 
     private func conflict(_ write: ImportWrite, dialect: SQLDialect) -> String {

@@ -136,8 +136,8 @@ final class PostgresBatchImportTests: XCTestCase {
             mode: .upsert
         )
         let before = try TestStore.dump(store)
-        // One full batch of messages, sent before the reaction is read.
-        let messages = (0..<1000).map {
+        // Full batches of messages (5,000 rows a statement), sent before the reaction is read.
+        let messages = (0..<12_000).map {
             #"{"type":"message","data":{"id":"m-\#($0)","channel_type":"messaging","channel_id":"c","user":"user-1","text":"hi"}}"#
         }
         let path = directory.write(
@@ -151,5 +151,51 @@ final class PostgresBatchImportTests: XCTestCase {
             }
         ) { XCTAssertTrue(String(reflecting: $0).contains("not_m_500"), String(reflecting: $0)) }
         XCTAssertEqual(try TestStore.dump(store), before)
+    }
+
+    /// A cancel stops an import whose statement in flight would not end by itself (a check on
+    /// messages that sleeps for an hour): the statement is cancelled at once, the task is
+    /// recorded as cancelled and the store is left as it was. Waiting for the statement to end,
+    /// as the analysis's own check between batches would, the import would run for an hour.
+    func testACancelStopsTheStatementInFlight() throws {
+        let store = try TestStore.open(directory.file("chat.sqlite"))
+        try importFile(partial(), into: store, mode: .upsert)
+        let before = try TestStore.dump(store)
+        let path = try generated("big.jsonl", seed: 4)
+        _ = try store.inspect("CREATE FUNCTION waits_an_hour() RETURNS boolean LANGUAGE sql AS 'SELECT true FROM pg_sleep(3600)'")
+        _ = try store.inspect("ALTER TABLE messages ADD CONSTRAINT waits CHECK (waits_an_hour())")
+
+        let interruption = ImportInterruption()
+        let task = try store.createImportTask(path: path, mode: .upsert)
+        let outcome = Locked<(any Error)?>(nil)
+        let ended = expectation(description: "the import ends")
+        Thread.detachNewThread {
+            do {
+                _ = try store.runImport(task, interruption: interruption) { existing, sink in
+                    try ImportAnalyzer(existing: existing, sink: sink).run(path: path)
+                }
+            } catch {
+                outcome.withLock { $0 = error }
+            }
+            ended.fulfill()
+        }
+        var asleep = false
+        for _ in 0..<2400 where !asleep {
+            asleep = try !store.inspect("SELECT 1 FROM pg_stat_activity WHERE wait_event = 'PgSleep' AND datname = current_database()")
+                .isEmpty
+            if !asleep { Thread.sleep(forTimeInterval: 0.05) }
+        }
+        XCTAssertTrue(asleep, "the import's insert into messages never ran")
+        interruption.cancel()
+        wait(for: [ended], timeout: 120)
+
+        let error = try XCTUnwrap(outcome.withLock { $0 })
+        XCTAssertTrue((error as? ImportInterruption.Interrupted)?.isCancel == true, String(reflecting: error))
+        XCTAssertEqual(try store.importTasks(limit: 1, offset: 0).first?.state, .cancelled)
+        XCTAssertEqual(try TestStore.dump(store), before)
+        XCTAssertEqual(
+            try store.inspect("SELECT 1 FROM pg_stat_activity WHERE wait_event = 'PgSleep' AND datname = current_database()").count,
+            0
+        )
     }
 }

@@ -2,6 +2,7 @@
 server under load keeps every message it acknowledged, once. CHATTERM_KILL_RUNS sets how
 many kills each test makes (3 by default; `Tests/reliability/crash-safety.sh` runs 50)."""
 import hashlib
+import json
 import os
 import random
 import signal
@@ -13,7 +14,7 @@ import uuid
 import pytest
 import requests
 
-from conftest import BINARY, start_server
+from conftest import BINARY, postgres_only, start_server
 
 RUNS = int(os.environ.get("CHATTERM_KILL_RUNS", "3"))
 ITEM_TABLES = ("users", "devices", "future_channel_bans", "channels", "members", "messages", "reactions", "polls",
@@ -76,6 +77,34 @@ def test_killed_imports_leave_the_store_untouched_or_whole(files, store):
         assert after in (before, whole), f"run {run}: a killed import left a partial store: {after}"
         outcomes["untouched" if after == before else "whole"] += 1
     print(f"killed imports: {outcomes}")
+
+
+@postgres_only
+def test_an_import_killed_while_it_writes_to_postgresql_leaves_none_of_its_rows(files, store):
+    """kill -9 `chatterm import --database …` once its batches of messages are going to the
+    server (its connection seen sending one): the database holds none of the file's rows, and
+    the file imports whole the next time."""
+    first, second = files
+    chatterm("import", first, store=store)
+    before = fingerprint(store)
+    process = subprocess.Popen([BINARY, "import", second, *store.arguments], env=store.env,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.time() + 300
+        while not store.rows("SELECT 1 FROM pg_stat_activity WHERE datname = current_database() "
+                             "AND query LIKE 'INSERT INTO messages %'"):
+            assert process.poll() is None, "the import ended before a batch of messages was seen: the test proves nothing"
+            assert time.time() < deadline, "no batch of messages was sent"
+            time.sleep(0.01)
+    finally:
+        process.send_signal(signal.SIGKILL)
+        process.wait()
+    assert fingerprint(store) == before, "a killed import left rows behind"
+    chatterm("import", second, store=store)
+    assert fingerprint(store) != before
+    messages = {json.loads(line)["data"]["id"] for file in files for line in open(file, encoding="utf-8")
+                if line.startswith('{"type":"message"')}
+    assert int(store.rows("SELECT COUNT(*) FROM messages")[0][0]) == len(messages)
 
 
 class Senders:

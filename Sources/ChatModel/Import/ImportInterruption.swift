@@ -3,11 +3,24 @@
 /// rolls back and its task is recorded as failed before the process exits.
 public final class ImportInterruption: Sendable {
     private let reason = Locked<String?>(nil)
+    /// Run once by the first interrupt, while it is set: what makes the import notice at once
+    /// rather than at its next check (on PostgreSQL, cancelling the statement in flight).
+    private let stopAction = Locked<(@Sendable () -> Void)?>(nil)
 
     public init() {}
 
     /// The first reason given wins.
-    public func interrupt(_ why: String) { reason.withLock { $0 = $0 ?? why } }
+    public func interrupt(_ why: String) {
+        let first = reason.withLock { reason in
+            defer { reason = reason ?? why }
+            return reason == nil
+        }
+        // Run under its lock, so `setStopAction(nil)` returns only once the action is done.
+        if first { stopAction.withLock { $0?() } }
+    }
+
+    /// Sets (or with nil, clears) the action the first interrupt runs.
+    public func setStopAction(_ action: (@Sendable () -> Void)?) { stopAction.withLock { $0 = action } }
 
     /// Import v2's cancel: the same stop, recorded as cancelled rather than failed.
     public func cancel() { interrupt(Self.cancelReason) }
@@ -16,8 +29,11 @@ public final class ImportInterruption: Sendable {
 
     public var isInterrupted: Bool { reason.withLock { $0 } != nil }
 
+    /// The stop, once asked for.
+    public var interrupted: Interrupted? { reason.withLock { $0 }.map { Interrupted(reason: $0) } }
+
     public func check() throws {
-        if let why = reason.withLock({ $0 }) { throw Interrupted(reason: why) }
+        if let interrupted { throw interrupted }
     }
 
     public struct Interrupted: Error, CustomStringConvertible {

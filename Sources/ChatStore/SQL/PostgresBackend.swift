@@ -115,6 +115,19 @@ public final class PostgresBackend: SQLBackend {
         }
     }
 
+    /// Runs `body` with `interruption` set to cancel whatever statement `session` runs
+    /// (`pg_cancel_backend`, sent on another connection): a stopped import then ends within a
+    /// round trip, not after the statement in flight, and its transaction rolls back at once.
+    /// Cleared before `body`'s transaction commits or rolls back, so no later statement of the
+    /// pooled connection can be cancelled.
+    func cancellingStatements<T>(of session: PostgresSession, on interruption: ImportInterruption?, _ body: () throws -> T) throws -> T {
+        guard let interruption else { return try body() }
+        let pid: Int64 = try session.value("SELECT pg_backend_pid()") ?? 0
+        interruption.setStopAction { [self] in _ = try? read { try $0.execute("SELECT pg_cancel_backend(?::integer)", pid) } }
+        defer { interruption.setStopAction(nil) }
+        return try body()
+    }
+
     /// Applies the migrations the database lacks, under an advisory lock: instances that start
     /// together migrate one after the other, and the later ones find nothing to do.
     private func migrate() throws {

@@ -24,12 +24,23 @@ struct PostgresSession: SQLSession {
         try run(PostgresPlaceholders.positional(sql), arguments).changed
     }
 
-    /// Sends a statement already in PostgreSQL's `$1…` form (one too long to cache a
-    /// translation of) without waiting for its answer: the connection runs statements in the
-    /// order sent, so the caller can make the next while the server runs this one. The future
-    /// gives how many rows it changed.
-    func send(numbered sql: String, _ arguments: [SQLValue]) -> EventLoopFuture<Int> {
-        connection.query(query(sql, arguments), logger: logger).map { $0.metadata.rows ?? 0 }
+    /// Sends a statement in PostgreSQL's `$1…` form whose arguments are whole columns (see
+    /// `PostgresArrayColumn`) without waiting for its answer: the connection runs statements in
+    /// the order sent, so the caller can make the next while the server runs this one. The
+    /// future gives how many rows it changed.
+    func send(numbered sql: String, columns: [PostgresArrayColumn]) -> EventLoopFuture<Int> {
+        connection.query(query(sql, columns: columns), logger: logger).map { $0.metadata.rows ?? 0 }
+    }
+
+    /// The rows of a statement in `$1…` form whose arguments are whole columns.
+    func rows(numbered sql: String, columns: [PostgresArrayColumn]) throws -> [SQLRow] {
+        try run(query(sql, columns: columns)).rows
+    }
+
+    private func query(_ sql: String, columns: [PostgresArrayColumn]) -> PostgresQuery {
+        var binds = PostgresBindings(capacity: columns.count)
+        for column in columns { binds.append(column, context: .default) }
+        return PostgresQuery(unsafeSQL: sql, binds: binds)
     }
 
     private func query(_ sql: String, _ arguments: [SQLValue]) -> PostgresQuery {
@@ -46,7 +57,11 @@ struct PostgresSession: SQLSession {
     }
 
     private func run(_ sql: String, _ arguments: [SQLValue]) throws -> (rows: [SQLRow], changed: Int) {
-        let result = try connection.query(query(sql, arguments), logger: logger).wait()
+        try run(query(sql, arguments))
+    }
+
+    private func run(_ query: PostgresQuery) throws -> (rows: [SQLRow], changed: Int) {
+        let result = try connection.query(query, logger: logger).wait()
         guard let first = result.rows.first else { return ([], result.metadata.rows ?? 0) }
         let columns = SQLRow.Columns(first.map(\.columnName))
         let rows = try result.rows.map { row in SQLRow(columns: columns, values: try row.map(Self.value)) }
