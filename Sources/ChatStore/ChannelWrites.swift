@@ -33,18 +33,22 @@ extension ChatStore {
     }
 
     /// Stores a new message and brings the channel back for members who hid it, as Stream
-    /// does; false when its id is taken (nothing is written then). One transaction, committed
-    /// before this returns: an acknowledged message survives a crash. A `shadowed` message (its
-    /// author is shadow-banned) is seen by its author and server calls only, and brings back no hidden channel.
-    public func insert(message: Message, shadowed: Bool = false) throws -> Bool {
-        try backend.write { db in
-            guard try StoreImportSink(db: db, mode: .insert, importTime: .now()).write(.message(message)) == .written else { return false }
-            if shadowed {
-                try db.execute("UPDATE messages SET shadowed = 1 WHERE id = ?", message.id)
-                return true
-            }
-            try db.execute("UPDATE members SET hide_channel = 0 WHERE cid = ? AND hide_channel = 1", message.cid)
+    /// does; false when its id is taken (nothing is written then). Committed before this
+    /// returns, with the other sends that arrived meanwhile (`MessageGroupCommit`): an
+    /// acknowledged message survives a crash. A `shadowed` message (its author is
+    /// shadow-banned) is seen by its author and server calls only, and brings back no hidden channel.
+    public func insert(message: Message, shadowed: Bool = false) async throws -> Bool {
+        try await sends.insert(message, shadowed: shadowed)
+    }
+
+    /// `insert(message:shadowed:)`'s writes, inside the transaction the caller holds.
+    static func insert(_ message: Message, shadowed: Bool, db: any SQLSession) throws -> Bool {
+        guard try StoreImportSink(db: db, mode: .insert, importTime: .now()).write(.message(message)) == .written else { return false }
+        if shadowed {
+            try db.execute("UPDATE messages SET shadowed = 1 WHERE id = ?", message.id)
             return true
         }
+        try db.execute("UPDATE members SET hide_channel = 0 WHERE cid = ? AND hide_channel = 1", message.cid)
+        return true
     }
 }

@@ -12,6 +12,8 @@ public final class ChatStore: Sendable {
     /// On PostgreSQL, the events every server sharing the database delivers; nil on SQLite,
     /// where one server owns the store and delivers its own events.
     public let eventLog: PostgresEventLog?
+    /// New messages' inserts, committed together when they arrive together.
+    let sends: MessageGroupCommit
 
     /// Opens the SQLite store at `path`: for writing (created when needed, its schema brought up
     /// to date) or for reading (it must exist and be up to date; nothing is written).
@@ -19,6 +21,7 @@ public final class ChatStore: Sendable {
         backend = try SQLiteBackend(path: path, access: access)
         self.path = path
         eventLog = nil
+        sends = MessageGroupCommit(backend: backend)
     }
 
     /// Opens the PostgreSQL store at `url` (for writing, its schema brought up to date; for
@@ -28,6 +31,7 @@ public final class ChatStore: Sendable {
         backend = postgres
         path = localPath
         eventLog = PostgresEventLog(backend: postgres)
+        sends = MessageGroupCommit(backend: backend)
     }
 
     /// Where the store is, for messages: the SQLite file, or the PostgreSQL database (no password).
@@ -142,6 +146,14 @@ extension ChatStore {
     /// tables themselves.
     public func inspect(_ sql: String) throws -> [SQLRow] {
         try backend.read { db in try db.rows(sql, []) }
+    }
+
+    /// Runs `body` with every read it makes through this store inside one read transaction
+    /// (`SQLBackend.snapshot`): one state of the store, one transaction to open instead of one a
+    /// call. `body` must not suspend or hand the store to another thread meanwhile; writes
+    /// inside it are their own transactions, as always.
+    public func readTogether<T>(_ body: () throws -> T) throws -> T {
+        try backend.snapshot { db in try ReadScope.run(db, for: backend, body) }
     }
 
     /// Runs `body` with a read-only view of what the store holds (for `validate --db`).

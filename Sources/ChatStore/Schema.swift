@@ -340,6 +340,12 @@ enum Schema {
                 ALTER TABLE import_tasks ADD COLUMN product TEXT;
                 """
         ),
+        // The users who block anyone: the unread count checks blocks per message only when
+        // there is one (`ChatStore.unreadCondition`), and this finds out without a scan.
+        Step(
+            name: "v14h: users who block",
+            sql: "CREATE INDEX users_blocking ON users(id) WHERE blocked_user_ids IS NOT NULL;"
+        ),
     ]
 
     /// PostgreSQL only: the log of events that every server sharing the database delivers

@@ -21,6 +21,19 @@ final class JSONWriterTests: XCTestCase {
         XCTAssertEqual(JSONWriter().string("é…—©"), "\"é…—©\"")
     }
 
+    /// A string with nothing to escape is copied whole; one escape anywhere in it, in a short
+    /// string or a long one, still gets written escaped.
+    func testCopiesPlainStringsWholeAndEscapesTheRest() throws {
+        for plain in ["", "a", "plain ascii text longer than fifteen bytes", "ünïcödé 🚀 and … — ©", "日本語のテキスト"] {
+            XCTAssertEqual(JSONWriter().bytes(.string(plain)), Array("\"\(plain)\"".utf8), plain)
+        }
+        let long = String(repeating: "x", count: 40)
+        XCTAssertEqual(JSONWriter().string(.string(long + "\"")), "\"\(long)\\\"\"")
+        XCTAssertEqual(JSONWriter().string(.string("\u{202E}" + long)), "\"\\u202e\(long)\"")
+        XCTAssertEqual(JSONWriter().string(.string("ü\u{85}")), "\"ü\\u0085\"")
+        XCTAssertEqual(JSONWriter().string(.string(long + "\n")), "\"\(long)\\n\"")
+    }
+
     func testEncodedSizeMatchesTheEncoding() {
         let values: [JSONValue] = [
             ["a": "é", "b": [1, nil, true, false, .number("-1.5e3")], "c": [:], "d": []],

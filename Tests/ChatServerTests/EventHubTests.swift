@@ -16,8 +16,8 @@ final class EventHubTests: XCTestCase {
         let total = EventHub.queueLimit + 200
         let progress = Progress()
         let received = Task {
-            for await text in readerEvents {
-                guard let event = try? JSONParser.parse(text).objectValue, let n = event["n"]?.intValue else { continue }
+            for await frame in readerEvents {
+                guard let event = try? JSONParser.parse(frame.text).objectValue, let n = event["n"]?.intValue else { continue }
                 if await progress.append(n) == total { break }
             }
         }

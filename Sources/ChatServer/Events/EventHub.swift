@@ -24,7 +24,7 @@ public actor EventHub {
         var userID: String
         /// The user as `user.presence.changed` shows them, read when the connection opened.
         var user: JSONObject
-        var continuation: AsyncStream<String>.Continuation
+        var continuation: AsyncStream<EventFrame>.Continuation
     }
 
     private var connections: [String: Connection] = [:]
@@ -59,11 +59,11 @@ public actor EventHub {
     }
 
     /// Registers a connection of `user` (its `UserResponse`); its events arrive on the stream as
-    /// JSON text frames. The user's first connection here tells every server they are online.
-    func connect(user: JSONObject) -> (id: String, events: AsyncStream<String>) {
+    /// JSON text frames (`EventFrame`). The user's first connection here tells every server they are online.
+    func connect(user: JSONObject) -> (id: String, events: AsyncStream<EventFrame>) {
         let id = UUID().uuidString.lowercased()
         let userID = user["id"]?.stringValue ?? ""
-        let (stream, continuation) = AsyncStream<String>.makeStream(bufferingPolicy: .bufferingOldest(Self.queueLimit))
+        let (stream, continuation) = AsyncStream<EventFrame>.makeStream(bufferingPolicy: .bufferingOldest(Self.queueLimit))
         let first = !connections.values.contains { $0.userID == userID }
         connections[id] = Connection(userID: userID, user: user, continuation: continuation)
         if first { announce(user, online: true) }
@@ -109,8 +109,8 @@ public actor EventHub {
         if online { presentOn[userID, default: []].insert(server) } else { presentOn[userID]?.remove(server) }
         if presentOn[userID]?.isEmpty == true { presentOn[userID] = nil }
         guard wasOnline != online, let subscribed = presenceWatchers[userID] else { return }
-        let text = JSONWriter().string(.object(event))
-        for id in subscribed { send(text, to: id) }
+        let frame = EventFrame(JSONWriter().bytes(.object(event)))
+        for id in subscribed { send(frame, to: id) }
     }
 
     /// `watch: true` on a channel query or `query_channels`: subscribes the WebSocket connection
@@ -183,17 +183,17 @@ public actor EventHub {
     private func send(_ event: JSONObject, toWatchersOf cid: String, audience: Set<String>?) {
         var event = event
         event["watcher_count"] = .int(watcherCount(cid: cid))
-        let text = JSONWriter().string(.object(event))
-        for id in watchers[cid] ?? [] where audience.map({ $0.contains(connections[id]?.userID ?? "") }) ?? true { send(text, to: id) }
+        let frame = EventFrame(JSONWriter().bytes(.object(event)))
+        for id in watchers[cid] ?? [] where audience.map({ $0.contains(connections[id]?.userID ?? "") }) ?? true { send(frame, to: id) }
     }
 
     private func send(_ event: JSONObject, toUser userID: String) {
-        let text = JSONWriter().string(.object(event))
-        for (id, connection) in connections where connection.userID == userID { send(text, to: id) }
+        let frame = EventFrame(JSONWriter().bytes(.object(event)))
+        for (id, connection) in connections where connection.userID == userID { send(frame, to: id) }
     }
 
-    private func send(_ text: String, to id: String) {
+    private func send(_ frame: EventFrame, to id: String) {
         guard let connection = connections[id] else { return }
-        if case .dropped = connection.continuation.yield(text) { disconnect(id) }
+        if case .dropped = connection.continuation.yield(frame) { disconnect(id) }
     }
 }

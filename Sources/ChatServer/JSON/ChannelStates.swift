@@ -19,7 +19,8 @@ struct ChannelStates {
             store: store,
             operation: operation
         )
-        let creator = try store.user(id: channel.createdBy)
+        // The creator is usually a member, whose user is read already.
+        let creator = try members.first { $0.user.id == channel.createdBy }?.user ?? store.user(id: channel.createdBy)
         let config = try store.channelConfig(forType: channel.type)
         let muted = viewerID.isEmpty ? nil : try store.channelMutes(of: viewerID).contains { $0.cid == channel.cid }
         var out: JSONObject = [

@@ -3,6 +3,7 @@ import ChatStore
 import Foundation
 import Hummingbird
 import HummingbirdWebSocket
+import NIOWebSocket
 import ServiceLifecycle
 
 /// `GET /connect`, as stream-chat-js opens it: `api_key`, `authorization` (the user token) and
@@ -51,7 +52,9 @@ struct WebSocketRoute {
             try await withGracefulShutdownHandler {
                 try await withThrowingTaskGroup(of: Void.self) { group in
                     group.addTask {
-                        for await event in events { try await outbound.write(.text(event)) }
+                        for await event in events {
+                            try await outbound.write(.custom(WebSocketFrame(fin: true, opcode: .text, data: event.buffer)))
+                        }
                     }
                     group.addTask {
                         // Keep-alives: answer each client health.check, sent as an object or, as stream-chat-js

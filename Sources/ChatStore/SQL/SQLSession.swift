@@ -36,9 +36,9 @@ extension SQLSession {
 
 /// A database the store runs on: SQLite (embedded, the default) or PostgreSQL (shared by
 /// several servers). Calls block the caller until the database answered, as GRDB's do.
-public protocol SQLBackend: Sendable {
+public protocol SQLBackend: AnyObject, Sendable {
     var dialect: SQLDialect { get }
-    /// Runs `body` with a session for reads.
+    /// Runs `body` with a session for reads (the open one inside `ChatStore.readTogether`).
     func read<T>(_ body: (any SQLSession) throws -> T) throws -> T
     /// Runs `body` in one read-only transaction: every query it makes sees the same snapshot,
     /// so figures computed together (a report's) add up even while servers write.

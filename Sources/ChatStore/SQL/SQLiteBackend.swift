@@ -50,7 +50,8 @@ final class SQLiteBackend: SQLBackend {
     }
 
     func read<T>(_ body: (any SQLSession) throws -> T) throws -> T {
-        try pool.read { db in try body(GRDBSession(db: db)) }
+        if let open = ReadScope.session(for: self) { return try body(open) }
+        return try pool.read { db in try body(GRDBSession(db: db)) }
     }
 
     /// GRDB's pool reads are read transactions already: `read` is a snapshot.

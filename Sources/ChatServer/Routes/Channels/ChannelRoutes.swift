@@ -52,8 +52,19 @@ struct ChannelRoutes {
             data["member_ids"] = .array(memberIDs.map(JSONValue.string))
         }
         let cid = ChannelID.cid(type: type, id: id ?? DistinctChannelID.make(memberIDs: memberIDs))
-        var channel = try store.channel(cid: cid)
-        if channel == nil {
+        let watch = body["watch"]?.boolValue == true
+        let states = ChannelStates(store: store)
+        // An existing channel is found, checked and read in one transaction; a watch comes
+        // between the check and the read (so no event falls between them), which splits it in two.
+        let found = try store.readTogether { () throws -> (channel: Channel, state: JSONObject?)? in
+            guard let channel = try store.channel(cid: cid) else { return nil }
+            try ChannelAccess(store: store, actor: context.actor).require(.read, channel, operation: operation)
+            return (channel, watch ? nil : try states.state(channel, body: body, viewer: context.actor, operation: operation))
+        }
+        let channel: Channel
+        if let found {
+            channel = found.channel
+        } else {
             // Existing channels of a type that no longer exists stay usable; new ones need the type.
             guard try store.channelType(name: type) != nil else {
                 throw StreamAPIError.input(operation, "channel type \(type) does not exist")
@@ -73,12 +84,12 @@ struct ChannelRoutes {
                 throw StreamAPIError.input(operation, "user \(user) doesn't exist")
             }
             channel = try store.getOrCreate(channel: parsed, memberIDs: memberIDs).0
-        } else {
-            try ChannelAccess(store: store, actor: context.actor).require(.read, channel!, operation: operation)
         }
-        if body["watch"]?.boolValue == true { await hub.watch(request.connectionID, cids: [channel!.cid], as: context.actor) }
-        let state = try ChannelStates(store: store).state(channel!, body: body, viewer: context.actor, operation: operation)
-        try await watchPresence(body, request, context, of: [channel!.cid])
+        if watch { await hub.watch(request.connectionID, cids: [channel.cid], as: context.actor) }
+        let state =
+            try found?.state
+            ?? store.readTogether { try states.state(channel, body: body, viewer: context.actor, operation: operation) }
+        try await watchPresence(body, request, context, of: [channel.cid])
         return JSONResponse.ok(state, status: .created, context: context)
     }
 
@@ -204,8 +215,8 @@ struct ChannelRoutes {
         var paging: JSONObject = ["messages": ["limit": body["message_limit"] ?? 25]]
         if let members = body["member_limit"], members != .null { paging["members"] = ["limit": members] }
         let states = ChannelStates(store: store)
-        let answer = try channels.map {
-            JSONValue.object(try states.state($0, body: paging, viewer: context.actor, operation: operation))
+        let answer = try store.readTogether {
+            try channels.map { JSONValue.object(try states.state($0, body: paging, viewer: context.actor, operation: operation)) }
         }
         try await watchPresence(body, request, context, of: channels.map(\.cid))
         return JSONResponse.ok(["channels": .array(answer)], context: context)

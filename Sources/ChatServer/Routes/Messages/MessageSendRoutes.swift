@@ -38,12 +38,15 @@ struct MessageSendRoutes {
             throw StreamAPIError.input(operation, "mentioned_roles can have at most 10 roles, this message has \(roles.count)")
         }
         let sender = try ActingUser.resolve(context, claimed: ActingUser.claimed(in: data), operation: operation)
-        guard let channel = try store.channel(cid: ChannelID.cid(type: type, id: id)) else {
-            throw StreamAPIError.notFound(operation, "Can't find channel with id \(type):\(id)")
+        // The checks a send passes read in one transaction (each read was one of its own).
+        let (channel, shadowed, config) = try store.readTogether {
+            guard let channel = try store.channel(cid: ChannelID.cid(type: type, id: id)) else {
+                throw StreamAPIError.notFound(operation, "Can't find channel with id \(type):\(id)")
+            }
+            let shadowed = try ChannelAccess(store: store, actor: context.actor).requireSend(in: channel, as: sender, operation: operation)
+            guard try store.user(id: sender) != nil else { throw StreamAPIError.input(operation, "user \(sender) doesn't exist") }
+            return (channel, shadowed, try store.channelConfig(forType: channel.type))
         }
-        let shadowed = try ChannelAccess(store: store, actor: context.actor).requireSend(in: channel, as: sender, operation: operation)
-        guard try store.user(id: sender) != nil else { throw StreamAPIError.input(operation, "user \(sender) doesn't exist") }
-        let config = try store.channelConfig(forType: channel.type)
         if let parent = data["parent_id"], !parent.isNull { try config.require(.replies, operation: operation) }
         if let custom = MessageCommands.appCommand(data["text"]?.stringValue, enabled: config.customCommands) {
             throw StreamAPIError.input(
