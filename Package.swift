@@ -61,6 +61,8 @@ let package = Package(
             dependencies: [
                 "ChatModel",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                // SQLite's C API, to bind an import's arguments without GRDB's per-value cost.
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),

@@ -228,3 +228,24 @@ final class DemoDataImportTests: XCTestCase {
         XCTAssertGreaterThan(unread ?? 0, 0)
     }
 }
+
+extension StoreImportTests {
+    /// The import binds its values through SQLite's C API: an empty text stays empty text (not
+    /// NULL), and non-ASCII text and NULLs arrive as written.
+    func testEmptyAndNonASCIITextArriveAsWritten() throws {
+        let store = try openStore()
+        let lines =
+            SampleImports.base + [
+                #"{"type":"message","data":{"id":"m2","channel_type":"messaging","channel_id":"general","user":"bob","text":"","created_at":"2020-01-01T10:01:00Z"}}"#,
+                #"{"type":"message","data":{"id":"m3","channel_type":"messaging","channel_id":"general","user":"bob","text":"café 🎉","created_at":"2020-01-01T10:02:00Z"}}"#,
+            ]
+        XCTAssertEqual(try importLines(lines, into: store).state, .completed)
+        XCTAssertEqual(
+            try value(store, "SELECT CASE WHEN text IS NULL THEN 'null' ELSE '[' || text || ']' END FROM messages WHERE id = 'm2'"),
+            "[]"
+        )
+        XCTAssertEqual(try value(store, "SELECT text FROM messages WHERE id = 'm3'"), "café 🎉")
+        XCTAssertEqual(try value(store, "SELECT created_at FROM messages WHERE id = 'm3'"), "2020-01-01T10:02:00.000000000Z")
+        XCTAssertEqual(try value(store, "SELECT CASE WHEN html IS NULL THEN 'null' ELSE html END FROM messages WHERE id = 'm3'"), "null")
+    }
+}

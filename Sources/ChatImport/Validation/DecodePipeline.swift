@@ -6,7 +6,7 @@ import Dispatch
 /// `depth` decoded batches wait, which bounds memory.
 final class DecodePipeline: @unchecked Sendable {
     struct Decoded {
-        var records: [DecodedRecord]
+        var records: DecodedRecords
         /// The batch's bytes, which flat-path records point into.
         var bytes: [UInt8]
         var recordCount: Int
@@ -21,7 +21,7 @@ final class DecodePipeline: @unchecked Sendable {
     private var queue: [Result<Decoded?, ImportFileError>] = []
     private var cancelled = false
 
-    init(reader: ImportRecordReader, depth: Int = 2, decode: @escaping @Sendable (ImportRecordBatch) -> [DecodedRecord]) {
+    init(reader: ImportRecordReader, depth: Int = 2, decode: @escaping @Sendable (ImportRecordBatch) -> DecodedRecords) {
         // Made at 0 and raised to `depth`: libdispatch traps when a semaphore is freed below the
         // value it was made with, which is where a run the consumer stops early leaves `free`.
         free = DispatchSemaphore(value: 0)
@@ -69,4 +69,36 @@ final class DecodePipeline: @unchecked Sendable {
 private final class ReaderBox: @unchecked Sendable {
     let reader: ImportRecordReader
     init(_ reader: ImportRecordReader) { self.reader = reader }
+}
+
+/// A batch's decoded records in slots the worker threads fill, each initialised exactly once by
+/// one thread (a shared Swift array would race on its copy-on-write check). The consumer then
+/// moves each record out, so it is never copied (a copy retains every string of its item).
+final class DecodedRecords: @unchecked Sendable {
+    private let slots: UnsafeMutablePointer<DecodedRecord>
+    let count: Int
+    /// Slots below this were moved out by `take`.
+    private var taken = 0
+
+    init(count: Int) {
+        self.count = count
+        slots = .allocate(capacity: max(count, 1))
+    }
+
+    deinit {
+        (slots + taken).deinitialize(count: count - taken)
+        slots.deallocate()
+    }
+
+    func set(_ i: Int, _ record: consuming DecodedRecord) { (slots + i).initialize(to: record) }
+
+    /// Copies of the first `n` records, for a look before they are taken.
+    func head(_ n: Int) -> [DecodedRecord] { (0..<min(n, count)).map { slots[$0] } }
+
+    /// Moves record `i` out; records are taken once each, in order, after every slot was set.
+    func take(_ i: Int) -> DecodedRecord {
+        precondition(i == taken, "records are taken in order")
+        taken += 1
+        return (slots + i).move()
+    }
 }

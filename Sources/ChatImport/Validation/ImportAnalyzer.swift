@@ -56,8 +56,8 @@ public final class ImportAnalyzer {
         var items = 0
         while let batch = try pipeline.next() {
             try options.interruption?.check()
-            if items == 0, let problem = Self.notJSONLines(batch.records) { return failWhole(problem) }
-            for record in batch.records { try take(record, bytes: batch.bytes) }
+            if items == 0, let problem = Self.notJSONLines(batch.records.head(Self.headLines)) { return failWhole(problem) }
+            for i in 0..<batch.records.count { try take(batch.records.take(i), bytes: batch.bytes) }
             items += batch.recordCount
             progress?(ImportProgress(items: items, bytes: batch.bytesConsumed))
         }
@@ -99,9 +99,9 @@ public final class ImportAnalyzer {
     }
 
     /// Parses and applies the per-item rules to a batch, split across the worker threads.
-    private static func decode(_ batch: ImportRecordBatch, workers: Int, types: ImportChannelTypes) -> [DecodedRecord] {
+    private static func decode(_ batch: ImportRecordBatch, workers: Int, types: ImportChannelTypes) -> DecodedRecords {
         let records = batch.records
-        let output = DecodedBuffer(count: records.count)
+        let output = DecodedRecords(count: records.count)
         let workers = min(workers, max(1, records.count / 256))
         batch.bytes.withUnsafeBufferPointer { bytes in
             let shared = SharedBytes(bytes)
@@ -120,18 +120,18 @@ public final class ImportAnalyzer {
                         record.dataBytes = record.dataBytes.map {
                             ($0.lowerBound + r.range.lowerBound)..<($0.upperBound + r.range.lowerBound)
                         }
-                        output.set(i, record)
+                        output.set(i, consume record)
                     }
                     i += workers
                 }
             }
         }
-        return output.takeAll()
+        return output
     }
 
     /// `bytes` are the record's batch, from which a flat-path record's `data` is parsed when
     /// an error report needs it.
-    private func take(_ record: DecodedRecord, bytes: [UInt8]) throws {
+    private func take(_ record: consuming DecodedRecord, bytes: [UInt8]) throws {
         func data() -> JSONValue {
             guard let range = record.dataBytes else { return record.data }
             return (try? bytes.withUnsafeBufferPointer { try JSONParser.parse(UnsafeBufferPointer(rebasing: $0[range])) }) ?? .null
@@ -143,7 +143,8 @@ public final class ImportAnalyzer {
             }
         }
         for error in record.errors { report(error, typeName: record.typeName, item: data(), line: record.line) }
-        guard let item = record.item else { return }
+        // Moved out, not copied: the record is this function's.
+        guard let item = record.item.take() else { return }
         let context = { ReferenceChecker.Context(line: record.line, typeName: record.typeName, data: data()) }
         for problem in checker.check(item, context: context()) {
             report("Validation error: " + problem, typeName: record.typeName, item: data(), line: record.line)
@@ -164,30 +165,6 @@ public final class ImportAnalyzer {
         let issue = ImportIssue(error: error, itemType: typeName, item: item(), line: line)
         if keep { result.errors.append(issue) }
         onIssue?(issue)
-    }
-}
-
-/// Slots the worker threads fill: raw memory, each slot initialised exactly once by one thread
-/// (a shared Swift array would race on its copy-on-write check).
-private final class DecodedBuffer: @unchecked Sendable {
-    private let slots: UnsafeMutablePointer<DecodedRecord>
-    private let count: Int
-
-    init(count: Int) {
-        self.count = count
-        slots = .allocate(capacity: max(count, 1))
-    }
-
-    func set(_ i: Int, _ record: DecodedRecord) { (slots + i).initialize(to: record) }
-
-    /// Moves the records out (no copies); call once, after every slot was set.
-    func takeAll() -> [DecodedRecord] {
-        let out = [DecodedRecord](unsafeUninitializedCapacity: count) { buffer, initialized in
-            buffer.baseAddress?.moveInitialize(from: slots, count: count)
-            initialized = count
-        }
-        slots.deallocate()
-        return out
     }
 }
 

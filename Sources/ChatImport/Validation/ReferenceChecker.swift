@@ -10,14 +10,18 @@ struct ReferenceChecker {
     /// that are both known (teams, threads) still hold.
     let skipsReferences: Bool
     private var lastType: ItemType = .user
-    private var users: [String: [String]] = [:]  // id → teams
+    /// Users (each one's teams beside it), channels, members, messages and reactions are in
+    /// `IDTable`s: millions of ids in little memory.
+    private var users = IDTable()
+    private var userTeams: [[String]] = []
     private var devices: Set<String> = []
-    private var bans: Set<PairKey> = []
-    private var channels: [String: ChannelFacts] = [:]  // cid → facts
-    private var channelCIDs: [String] = []  // index → cid, so each message stores 4 bytes, not a string
-    private var members: Set<PairKey> = []
-    private var messages: [String: MessageFacts] = [:]
-    private var reactions: Set<ReactionKey> = []
+    private var bans = IDTable()  // by creator and target
+    private var channels = IDTable()  // by cid
+    private var channelTeams: [String] = []
+    private var members = IDTable()  // by cid and user
+    private var messages = IDTable()
+    private var messageFacts: [MessageFacts] = []
+    private var reactions = IDTable()  // by message, type and user
     /// Polls and their votes so far (see `ReferenceChecker+Polls`).
     var polls = PollFacts()
     /// References that may point forward within their own section, settled at the end.
@@ -25,21 +29,13 @@ struct ReferenceChecker {
     /// Distinct channels whose member_ids must each come back as a member item.
     private var distinctChannels: [(cid: String, memberIDs: [String], record: Context)] = []
 
-    /// Composite keys as structs: no string is built per item to test a duplicate.
-    private struct PairKey: Hashable {
-        var a: String, b: String
-    }
-
-    private struct ReactionKey: Hashable {
-        var message: String, type: String, user: String
-    }
-
     private struct ChannelFacts {
         var index: Int32
         var team: String
     }
 
     private struct MessageFacts {
+        /// The channel's index in `channels`, so each message stores 4 bytes, not a string.
         var channel: Int32
         var isReply: Bool
     }
@@ -81,10 +77,12 @@ struct ReferenceChecker {
         var problems: [String] = []
         switch item {
         case .user(let u):
-            if users.updateValue(u.teams ?? [], forKey: u.id) != nil { problems.append(duplicate(u.id)) }
+            let (index, inserted) = users.insert(u.id)
+            if inserted { userTeams.append(u.teams ?? []) } else { userTeams[index] = u.teams ?? [] }
+            if !inserted { problems.append(duplicate(u.id)) }
             let owner = { "user \"\(u.id)\"" }
             for (field, ids) in [("user_mutes", u.userMutes), ("blocked_user_ids", u.blockedUserIDs)] {
-                for id in ids ?? [] where users[id] == nil {
+                for id in ids ?? [] where users.index(of: id) == nil {
                     pending.append(.user(id: id, field: field, owner: owner(), context: context()))
                 }
             }
@@ -95,20 +93,24 @@ struct ReferenceChecker {
             if !devices.insert(d.id).inserted { problems.append(duplicate(d.id)) }
             requireUser(d.userID, "user_id", { "device \"\(d.id)\"" }, &problems)
         case .futureChannelBan(let b):
-            if !bans.insert(PairKey(a: b.createdBy, b: b.targetID)).inserted { problems.append(duplicate("\(b.createdBy)/\(b.targetID)")) }
+            if !bans.insert(b.createdBy, b.targetID).inserted { problems.append(duplicate("\(b.createdBy)/\(b.targetID)")) }
             let owner = { "future_channel_ban \"\(b.createdBy)/\(b.targetID)\"" }
             requireUser(b.createdBy, "created_by", owner, &problems)
             requireUser(b.targetID, "target_id", owner, &problems)
         case .channel(let c):
             let owner = { "channel \"\(c.cid)\"" }
-            if channels[c.cid] != nil { problems.append(duplicate(c.cid)) } else { _ = registerChannel(c.cid, team: c.team ?? "") }
+            if channels.index(of: c.cid) != nil {
+                problems.append(duplicate(c.cid))
+            } else {
+                _ = registerChannel(c.cid, team: c.team ?? "")
+            }
             requireUser(c.createdBy, "created_by", owner, &problems)
             for id in c.bannedUsers ?? [] { requireUser(id, "banned_users", owner, &problems) }
             for id in c.memberIDs ?? [] { requireUser(id, "member_ids", owner, &problems) }
             if let ids = c.memberIDs { distinctChannels.append((c.cid, ids, context())) }
         case .member(let m):
             let owner = { "member \"\(m.cid)/\(m.userID)\"" }
-            if !members.insert(PairKey(a: m.cid, b: m.userID)).inserted { problems.append(duplicate("\(m.cid)/\(m.userID)")) }
+            if !members.insert(m.cid, m.userID).inserted { problems.append(duplicate("\(m.cid)/\(m.userID)")) }
             let userTeams = requireUser(m.userID, "user_id", owner, &problems)
             if let channel = requireChannel(m.cid, owner, &problems), !channel.team.isEmpty, let userTeams,
                 !userTeams.contains(channel.team)
@@ -121,12 +123,12 @@ struct ReferenceChecker {
             checkMessage(msg, context: context(), &problems)
         case .reaction(let r):
             let key = { "\(r.messageID):\(r.type):\(r.userID)" }
-            if !reactions.insert(ReactionKey(message: r.messageID, type: r.type, user: r.userID)).inserted {
+            if !reactions.insert(r.messageID, r.type, r.userID).inserted {
                 problems.append(duplicate(key()))
             }
             let owner = { "reaction \"\(key())\"" }
             requireUser(r.userID, "user_id", owner, &problems)
-            if !skipsReferences, messages[r.messageID] == nil, existing.message(r.messageID) == nil {
+            if !skipsReferences, messages.index(of: r.messageID) == nil, existing.message(r.messageID) == nil {
                 problems.append(missingMessage(r.messageID, "message_id", owner()))
             }
         case .poll(let p):
@@ -157,7 +159,9 @@ struct ReferenceChecker {
             }
         }
         let facts = MessageFacts(channel: channel?.index ?? -1, isReply: msg.parentID != nil)
-        if messages.updateValue(facts, forKey: msg.id) != nil { problems.append(duplicate(msg.id)) }
+        let (index, inserted) = messages.insert(msg.id)
+        if inserted { messageFacts.append(facts) } else { messageFacts[index] = facts }
+        if !inserted { problems.append(duplicate(msg.id)) }
     }
 
     // MARK: End of file
@@ -168,9 +172,9 @@ struct ReferenceChecker {
         for reference in pending where !(skipsReferences && isMissing(reference)) {
             switch reference {
             case .user(let id, let field, let owner, let context):
-                if users[id] == nil, existing.userTeams(id) == nil { out.append((context, missingUser(id, field, owner))) }
+                if users.index(of: id) == nil, existing.userTeams(id) == nil { out.append((context, missingUser(id, field, owner))) }
             case .channel(let cid, let field, let owner, let context):
-                if channels[cid] == nil, existing.channelTeam(cid: cid) == nil {
+                if channels.index(of: cid) == nil, existing.channelTeam(cid: cid) == nil {
                     out.append(
                         (
                             context,
@@ -189,7 +193,7 @@ struct ReferenceChecker {
             }
         }
         for distinct in distinctChannels where !skipsReferences {
-            for id in distinct.memberIDs where !members.contains(PairKey(a: distinct.cid, b: id)) {
+            for id in distinct.memberIDs where members.index(of: distinct.cid, id) == nil {
                 out.append(
                     (
                         distinct.record,
@@ -206,8 +210,8 @@ struct ReferenceChecker {
     /// A forward reference whose target never came.
     private func isMissing(_ reference: PendingReference) -> Bool {
         switch reference {
-        case .user(let id, _, _, _): users[id] == nil && existing.userTeams(id) == nil
-        case .channel(let cid, _, _, _): channels[cid] == nil && existing.channelTeam(cid: cid) == nil
+        case .user(let id, _, _, _): users.index(of: id) == nil && existing.userTeams(id) == nil
+        case .channel(let cid, _, _, _): channels.index(of: cid) == nil && existing.channelTeam(cid: cid) == nil
         case .message(let id, _, _, _, _, _): lookUpMessage(id) == nil
         case .poll(let id, _, _): !knowsPoll(id)
         }
@@ -227,9 +231,10 @@ struct ReferenceChecker {
     /// `owner` describes the referring item; it is built only when the reference is broken.
     @discardableResult
     mutating func requireUser(_ id: String, _ field: String, _ owner: () -> String, _ problems: inout [String]) -> [String]? {
-        if let teams = users[id] { return teams }
+        if let index = users.index(of: id) { return userTeams[index] }
         if let teams = existing.userTeams(id) {
-            users[id] = teams
+            users.insert(id)
+            userTeams.append(teams)
             return teams
         }
         if !skipsReferences { problems.append(missingUser(id, field, owner())) }
@@ -237,7 +242,7 @@ struct ReferenceChecker {
     }
 
     private mutating func requireChannel(_ cid: String, _ owner: () -> String, _ problems: inout [String]) -> ChannelFacts? {
-        if let facts = channels[cid] { return facts }
+        if let index = channels.index(of: cid) { return ChannelFacts(index: Int32(index), team: channelTeams[index]) }
         if let team = existing.channelTeam(cid: cid) { return registerChannel(cid, team: team) }
         if !skipsReferences {
             problems.append("channel \"\(cid)\" doesn't exist (\(owner())). please include all channels as separate channel entries")
@@ -246,14 +251,15 @@ struct ReferenceChecker {
     }
 
     private mutating func registerChannel(_ cid: String, team: String) -> ChannelFacts {
-        let facts = ChannelFacts(index: Int32(channelCIDs.count), team: team)
-        channels[cid] = facts
-        channelCIDs.append(cid)
-        return facts
+        channelTeams.append(team)
+        return ChannelFacts(index: Int32(channels.insert(cid).index), team: team)
     }
 
     private func lookUpMessage(_ id: String) -> (cid: String, isReply: Bool)? {
-        if let facts = messages[id] { return (facts.channel >= 0 ? channelCIDs[Int(facts.channel)] : "", facts.isReply) }
+        if let index = messages.index(of: id) {
+            let facts = messageFacts[index]
+            return (facts.channel >= 0 ? channels.key(at: Int(facts.channel)) : "", facts.isReply)
+        }
         return existing.message(id)
     }
 

@@ -8,7 +8,9 @@ public enum SQLValue: Sendable, Hashable {
     case double(Double)
     case text(String)
 
-    var isNull: Bool { self == .null }
+    var isNull: Bool {
+        if case .null = self { true } else { false }
+    }
 }
 
 /// A Swift value that binds as an SQL argument.

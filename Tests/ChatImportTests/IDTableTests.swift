@@ -1,0 +1,72 @@
+import ChatModel
+import ChatTestSupport
+import XCTest
+
+@testable import ChatImport
+
+/// `IDTable`, the reference checker's id store: every id found again after the table grew,
+/// parts of a composite key never run together, ids equal only when their bytes are.
+final class IDTableTests: ValidationTestCase {
+    func testEveryIDIsFoundAgainAfterTheTableGrows() {
+        var table = IDTable()
+        let ids = (0..<50_000).map { $0 % 3 == 0 ? "m-\($0)" : "a-much-longer-message-id-past-fifteen-bytes-\($0)" }
+        for (n, id) in ids.enumerated() {
+            let (index, inserted) = table.insert(id)
+            XCTAssertTrue(inserted, id)
+            XCTAssertEqual(index, n)
+        }
+        XCTAssertEqual(table.count, ids.count)
+        for (n, id) in ids.enumerated() where n % 97 == 0 {
+            XCTAssertEqual(table.index(of: id), n)
+            XCTAssertEqual(table.key(at: n), id)
+            XCTAssertEqual(table.insert(id).index, n)
+            XCTAssertFalse(table.insert(id).inserted)
+        }
+        XCTAssertNil(table.index(of: "m-1"))
+        XCTAssertNil(table.index(of: ""))
+        XCTAssertEqual(table.insert("").index, ids.count)
+        XCTAssertEqual(table.index(of: ""), ids.count)
+    }
+
+    func testCompositeKeysKeepTheirParts() {
+        var table = IDTable()
+        XCTAssertTrue(table.insert("ab", "c").inserted)
+        XCTAssertTrue(table.insert("a", "bc").inserted)
+        XCTAssertTrue(table.insert("a", "b", "c").inserted)
+        XCTAssertTrue(table.insert("abc").inserted)
+        XCTAssertFalse(table.insert("a", "bc").inserted)
+        XCTAssertNil(table.index(of: "a", "b"))
+        XCTAssertEqual(table.index(of: "ab", "c"), 0)
+        XCTAssertEqual(table.index(of: "a", "bc"), 1)
+    }
+
+    /// Two spellings of "é" are equal `String`s but different ids, in SQLite's keys as in Stream.
+    func testIDsAreEqualByTheirBytes() throws {
+        var table = IDTable()
+        XCTAssertTrue(table.insert("caf\u{E9}").inserted)
+        XCTAssertTrue(table.insert("cafe\u{301}").inserted)
+        try assertValid(
+            base(
+                #"{"type":"message","data":{"id":"caf\u00e9","channel_type":"messaging","channel_id":"general","user":"bob"}}"#,
+                #"{"type":"message","data":{"id":"cafe\u0301","channel_type":"messaging","channel_id":"general","user":"bob"}}"#
+            )
+        )
+    }
+
+    /// A duplicate thousands of items after the first, across the table's growth and batches.
+    func testDuplicatesFarApartAreFound() throws {
+        let messages = (0..<20_000).map {
+            #"{"type":"message","data":{"id":"msg-\#($0)","channel_type":"messaging","channel_id":"general","user":"bob"}}"#
+        }
+        let reactions = (0..<20_000).map {
+            #"{"type":"reaction","data":{"message_id":"msg-\#($0)","type":"like","user_id":"alice","created_at":"2020-01-01T10:00:00Z"}}"#
+        }
+        let lines = base() + messages + [messages[3]] + reactions + [reactions[17]]
+        let result = try analyze(lines)
+        XCTAssertEqual(
+            result.errors.map(\.error),
+            [#"Validation error: duplicated item "msg-3""#, #"Validation error: duplicated item "msg-17:like:alice""#]
+        )
+        XCTAssertEqual(result.errors.map(\.line), [base().count + 20_001, base().count + 40_002])
+    }
+}
