@@ -12,6 +12,9 @@ enum Schema {
     struct Step {
         var name: String
         var sql: String
+        /// PostgreSQL's own statements, for a step whose SQLite SQL has no translation (nil:
+        /// `postgresDDL(sql)`).
+        var postgres: [String]? = nil
     }
 
     static var migrator: DatabaseMigrator {
@@ -340,6 +343,7 @@ enum Schema {
                 ALTER TABLE import_tasks ADD COLUMN product TEXT;
                 """
         ),
+        MessageWordIndex.step,
     ]
 
     /// PostgreSQL only: the log of events that every server sharing the database delivers
