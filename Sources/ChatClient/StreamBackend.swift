@@ -190,19 +190,6 @@ public final class StreamBackend: LiveChatBackend {
             } catch {
                 deliver(.failed("Could not leave: \(Self.reason(error))"))
             }
-        case .search(let text):
-            do {
-                let payload: JSONObject = [
-                    "filter_conditions": ["members": ["$in": [.string(userID)]]], "query": .string(text), "limit": 30,
-                ]
-                let answer = try await rest.get("search", query: ["payload": JSONWriter().string(.object(payload))])
-                let rows = (answer["results"]?.arrayValue ?? []).compactMap {
-                    $0.objectValue?["message"]?.objectValue.flatMap { StreamItems.messageRow($0, viewer: userID) }
-                }
-                deliver(.searchResults(query: text, rows: rows))
-            } catch {
-                deliver(.failed("Could not search: \(Self.reason(error))"))
-            }
         case .block(let other, let blocking):
             do {
                 _ = try await rest.post(blocking ? "users/block" : "users/unblock", ["blocked_user_id": .string(other)])

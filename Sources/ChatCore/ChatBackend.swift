@@ -14,6 +14,12 @@ public protocol ChatBackend: AnyObject, Sendable {
     func members(cid: String) throws -> [MemberRow]
     func reactions(messageID: String) throws -> [Reaction]
     func user(id: String) throws -> User?
+    /// `/search`: up to `limit` messages in `userID`'s channels holding every word of `text`
+    /// (whole words, as the server's search has them), newest first.
+    func search(text: String, userID: String, limit: Int) throws -> [MessageRow]
+    /// A find in channel `cid`: the id of the message shown there nearest `cursor` (older or
+    /// newer) that holds every word of `text`; nil when there is none.
+    func findMatch(text: String, cid: String, viewer: String, beyond cursor: MessageCursor, older: Bool) throws -> String?
 
     // The reader's own settings of a channel, which need no server to make sense: offline they
     // are written to the store, live they are the member's partial update and `mark_unread`.

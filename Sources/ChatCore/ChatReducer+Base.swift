@@ -68,6 +68,10 @@ extension ChatReducer {
             return openSummary(&s)
         case .switcherOpen:
             s.modes.push(.switcher(Switcher()))
+        case .openFind:
+            openFind(&s)
+        case .openCommandLine:
+            s.modes.push(.prompt(LinePrompt(.command, text: "/")))
         case .composeInsert(let text):
             s.composer.insert(text)
             return typed(&s)

@@ -123,13 +123,12 @@ extension ChatReducer {
             }
             return [.setTimestamps(arguments)]
         case .search:
-            guard live(&s) else { return [] }
             guard !arguments.isEmpty else {
                 s.status = "/search TEXT: what to look for?"
                 return []
             }
             s.notice = "Searching for \(arguments)…"
-            return [.live(.search(text: arguments))]
+            return [.search(text: arguments)]
         case .join:
             let wanted = String(arguments.drop { $0 == "#" }).lowercased()
             if let match = s.channels.first(where: { $0.channel.id.lowercased() == wanted || $0.title.lowercased() == wanted }) {

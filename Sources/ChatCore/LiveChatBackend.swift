@@ -34,8 +34,6 @@ public enum LiveRequest: Sendable, Equatable {
     case topic(cid: String, text: String)
     /// `/leave`: stop being a member.
     case leave(cid: String)
-    /// `/search`: messages with `text` in the user's channels; the answer is `.searchResults`.
-    case search(text: String)
     /// `/block @user` (or with `blocking: false`, `/unblock`); the answer is `.blockedUsers`
     /// and the channel list as it now is.
     case block(userID: String, blocking: Bool)

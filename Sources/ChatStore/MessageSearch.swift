@@ -45,6 +45,20 @@ extension ChatStore {
         return try ids.compactMap { try message(id: $0, viewer: viewer) }
     }
 
+    /// A reader's `/search`: up to `limit` messages holding every word of `text` in the channels
+    /// `userID` is a member of, newest first.
+    public func search(text: String, userID: String, limit: Int) throws -> [MessageRow] {
+        let cids: [String] = try backend.read { db in
+            try db.values("SELECT cid FROM members WHERE user_id = ? ORDER BY cid", [.text(userID)])
+        }
+        return try search(MessageSearch(query: text, prefix: false, order: []), cids: cids, viewer: userID, limit: limit, offset: 0)
+    }
+
+    /// A reader's find in channel `cid`: `matchID` for the words of `text`.
+    public func findMatch(text: String, cid: String, viewer: String, beyond cursor: MessageCursor, older: Bool) throws -> String? {
+        try matchID(MessageSearch(query: text, prefix: false, order: []), cid: cid, viewer: viewer, beyond: cursor, older: older)
+    }
+
     /// The id of the message shown in channel `cid` (thread replies only when also sent to the
     /// channel) nearest `cursor` that holds every word of `search`: the newest before it when
     /// `older`, else the oldest after it. What a find in the open channel moves to when the next

@@ -14,6 +14,7 @@ extension KeyTable {
             KeyBinding([.escape], "Esc", "close the thread", .dismiss),
             KeyBinding([.character("P")], "P", "pin or unpin this channel (saved in the store)", .togglePinnedChannel),
             KeyBinding([.character("A")], "A", "archive or unarchive this channel (saved in the store)", .toggleArchivedChannel),
+            openCommandLine,
             KeyBinding([.character("q")], "q", "quit", .quit),
         ] + navigation(letters: true)
     )
@@ -126,6 +127,7 @@ extension KeyTable {
         let archived: [Key] = letters ? [.character("z"), .alt("z")] : [.alt("z")]
         return [
             KeyBinding([.control("k")], "Ctrl-K", "switch channel (type to filter, Enter to open)", .switcherOpen, hint: "Ctrl-K switch"),
+            openFind,
             KeyBinding([.alt("a")], "Alt-A", "next channel with mentions, then unread", .openNextUnread),
             KeyBinding([.alt("s")], "Alt-S", "back to the previous channel", .openPreviousChannel),
             KeyBinding([.pageUp], "PgUp", "scroll back (loads older messages)", .scroll(messages: 10)),

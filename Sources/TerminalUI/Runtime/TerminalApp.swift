@@ -174,7 +174,7 @@ public final class TerminalApp {
             live.perform(request)
             return nil
         case .loadChannels, .loadChannel, .loadOlder, .loadNewer, .loadOldest, .loadAround, .loadThread, .loadDetails, .loadSummary,
-            .changeMembership:
+            .changeMembership, .search, .findMatch:
             // The worker's (`dispatch` gave it them).
             return nil
         }
