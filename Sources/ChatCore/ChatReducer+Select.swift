@@ -57,7 +57,7 @@ extension ChatReducer {
             return [.live(.giphy(messageID: id, action: action))]
         // The navigation select mode shares with the panes beneath (its key table has the same keys).
         case .openChannel, .openNextUnread, .openPreviousChannel, .scroll, .jumpToOldest, .jumpToNewest, .toggleMembers, .toggleHelp,
-            .toggleSummary, .switcherOpen, .toggleArchived:
+            .toggleSummary, .switcherOpen, .toggleArchived, .openFind:
             return base(event, &s)
         default:
             return nil

@@ -70,6 +70,12 @@ final class SlowStoreBackend: ChatBackend {
     func members(cid: String) throws -> [MemberRow] { try call { try store.members(cid: cid) } }
     func reactions(messageID: String) throws -> [Reaction] { try call { try store.reactions(messageID: messageID) } }
     func user(id: String) throws -> User? { try call { try store.user(id: id) } }
+    func search(text: String, userID: String, limit: Int) throws -> [MessageRow] {
+        try call { try store.search(text: text, userID: userID, limit: limit) }
+    }
+    func findMatch(text: String, cid: String, viewer: String, beyond cursor: MessageCursor, older: Bool) throws -> String? {
+        try call { try store.findMatch(text: text, cid: cid, viewer: viewer, beyond: cursor, older: older) }
+    }
     func setPinned(_ pinned: Bool, cid: String, userID: String) throws -> Bool {
         try call { try store.setPinned(pinned, cid: cid, userID: userID) }
     }
