@@ -51,6 +51,9 @@ public enum BuiltInThemes {
         message.quote.fg = brightBlack
         message.quote.style = italic
         message.selected.style = reverse
+        message.found.fg = black
+        message.found.bg = brightCyan
+        message.found.style = bold
         message.gap.fg = brightMagenta
         message.gap.style = [bold, underline]
 
@@ -141,6 +144,8 @@ public enum BuiltInThemes {
         message.mention.fg = color16
         message.mention.bg = color220
         message.mentionMark.fg = color220
+        message.found.fg = color16
+        message.found.bg = color51
         message.system.fg = color109
         message.deleted.fg = color242
         message.edited.fg = color244
@@ -249,6 +254,9 @@ public enum BuiltInThemes {
         message.quote.fg = color237
         message.quote.style = italic
         message.selected.style = reverse
+        message.found.fg = black
+        message.found.bg = cyan
+        message.found.style = bold
         message.gap.fg = magenta
         message.gap.style = [bold, underline]
 
@@ -345,6 +353,7 @@ public enum BuiltInThemes {
         message.pinned.style = bold
         message.quote.style = [dim, italic]
         message.selected.style = reverse
+        message.found.style = [reverse, underline]
         message.gap.style = [bold, underline]
 
         dateSeparator.style = dim

@@ -219,15 +219,6 @@ public final class StreamBackend: LiveChatBackend {
             } catch {
                 deliver(.failed("Could not join: \(Self.reason(error))"))
             }
-        case .search(let text):
-            do {
-                let payload: JSONObject = [
-                    "filter_conditions": ["members": ["$in": [.string(userID)]]], "query": .string(text), "limit": 30,
-                ]
-                deliver(.searchResults(query: text, rows: try await search(payload)))
-            } catch {
-                deliver(.failed("Could not search: \(Self.reason(error))"))
-            }
         case .block(let other, let blocking):
             do {
                 _ = try await rest.post(blocking ? "users/block" : "users/unblock", ["blocked_user_id": .string(other)])

@@ -18,6 +18,12 @@ public protocol ChatBackend: AnyObject, Sendable {
     func mentions(of userID: String, limit: Int) throws -> [MessageRow]
     /// The team and livestream channels `userID` is not a member of, which they may join.
     func joinableChannels(for userID: String) throws -> [ChannelSummary]
+    /// `/search`: up to `limit` messages in `userID`'s channels holding every word of `text`
+    /// (whole words, as the server's search has them), newest first.
+    func search(text: String, userID: String, limit: Int) throws -> [MessageRow]
+    /// A find in channel `cid`: the id of the message shown there nearest `cursor` (older or
+    /// newer) that holds every word of `text`; nil when there is none.
+    func findMatch(text: String, cid: String, viewer: String, beyond cursor: MessageCursor, older: Bool) throws -> String?
 
     // The reader's own settings of a channel, which need no server to make sense: offline they
     // are written to the store, live they are the member's partial update and `mark_unread`.

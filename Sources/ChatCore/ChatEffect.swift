@@ -15,6 +15,12 @@ public enum ChatEffect: Sendable, Equatable {
     case loadMentions
     /// The store's migration figures, for the summary screen.
     case loadSummary
+    /// `/search TEXT`: messages in the reader's channels holding its words; the answer is
+    /// `.searchResults`.
+    case search(text: String)
+    /// A find's next match beyond the loaded messages, older or newer than `beyond`; the
+    /// answer is `.findMatchFound`.
+    case findMatch(cid: String, text: String, beyond: MessageCursor, older: Bool)
     /// Open a URL with the desktop's handler (`xdg-open`, given as an argument, never through a shell).
     case openURL(String)
     /// Put `text` on the terminal's clipboard (OSC 52); the runtime says whether it could.

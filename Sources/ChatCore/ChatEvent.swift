@@ -127,6 +127,20 @@ public enum ChatEvent: Sendable {
     /// `/search`'s answer: matching messages, newest first.
     case searchResults(query: String, rows: [MessageRow])
     case searchMove(Int)
+    /// `findMatch`'s answer: the nearest match beyond the loaded messages, or nil for none.
+    case findMatchFound(cid: String, query: String, messageID: String?, older: Bool)
+    /// Ctrl-R: a find in the open channel (its words typed in a prompt).
+    case openFind
+    /// `/` browsing a store: a /command typed in a prompt.
+    case openCommandLine
+    case promptType(String)
+    case promptBackspace
+    /// Enter in a prompt: the find starts at the newest match in view, or the /command runs.
+    case promptConfirm
+    /// `n` (older) and `N` (newer) in a find: the next match, loaded when it is not.
+    case findMove(older: Bool)
+    /// Enter in a find: the match is selected (message-select mode), the find ends.
+    case findSelect
     /// Enter on a result: its channel opens (its thread for a reply).
     case searchConfirm
     /// On a selected /giphy preview: `send`, `shuffle` or `cancel`.
@@ -148,7 +162,7 @@ extension ChatEvent {
             .threadLoaded, .detailsLoaded,
             .failed,
             .notice, .messageUpserted, .messageRemoved, .connectionChanged, .membershipChanged, .blockedUsers, .typingStarted,
-            .typingStopped, .clock, .focusChanged, .presenceChanged, .mentionsLoaded, .searchResults,
+            .typingStopped, .clock, .focusChanged, .presenceChanged, .mentionsLoaded, .searchResults, .findMatchFound,
             .summaryLoaded, .summaryUnavailable, .composeReplace, .pollUpdated:
             false
         default: true

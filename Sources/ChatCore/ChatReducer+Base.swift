@@ -77,6 +77,10 @@ extension ChatReducer {
             s.modes.push(.switcher(Switcher()))
         case .openMentions:
             return openMentions(&s)
+        case .openFind:
+            openFind(&s)
+        case .openCommandLine:
+            s.modes.push(.prompt(LinePrompt(.command, text: "/")))
         case .composeInsert(let text):
             s.composer.insert(text)
             return typed(&s)

@@ -126,13 +126,12 @@ extension ChatReducer {
         case .mentions:
             return openMentions(&s)
         case .search:
-            guard live(&s) else { return [] }
             guard !arguments.isEmpty else {
                 s.status = "/search TEXT: what to look for?"
                 return []
             }
             s.notice = "Searching for \(arguments)…"
-            return [.live(.search(text: arguments))]
+            return [.search(text: arguments)]
         case .join:
             return join(arguments, &s)
         }

@@ -46,6 +46,8 @@ public enum ChatReducer {
         case .search(let results): return search(event, results, &s) ?? []
         case .links(let list): return links(event, list, &s) ?? []
         case .joinPicker(let picker): return joinPicker(event, picker, &s) ?? []
+        case .prompt(let prompt): return self.prompt(event, prompt, &s) ?? []
+        case .find(let find): return self.find(event, find, &s) ?? []
         case .details: return details(event, &s) ?? []
         case .summary(let screen): return summary(event, screen, &s) ?? []
         case .help(let scroll): return help(event, scroll: scroll, &s) ?? []
@@ -128,9 +130,11 @@ public enum ChatReducer {
             s.window = w
             s.members = members
             // Shown selected in the channel: the overlays close and the focus leaves a thread.
+            // A find's match shows as the find's, which goes on.
+            let find: ChannelFind? = if case .find(let f) = s.modes.top, f.matchID == id { f } else { nil }
             s.modes.popAll()
             s.thread?.hasFocus = false
-            s.modes.push(.select(pane: .messages, messageID: id))
+            s.modes.push(find.map(Mode.find) ?? .select(pane: .messages, messageID: id))
             effects += markReadAtBottom(&s)
         case .threadLoaded(let root, let replies):
             // A thread reloaded after a reconnect keeps the focus where the reader had it; one
@@ -211,6 +215,8 @@ public enum ChatReducer {
             s.modes.updateSummary { $0.lines = SummaryLine.lines(for: figures) }
         case .summaryUnavailable(let reason):
             s.modes.updateSummary { $0.unavailable = reason }
+        case .findMatchFound(let cid, let query, let id, let older):
+            effects += findMatchFound(cid: cid, query: query, messageID: id, older: older, &s)
         case .searchResults(let query, let rows):
             // Shown over the panes the search was typed in; dropped if the reader opened
             // something else meanwhile.

@@ -36,8 +36,6 @@ public enum LiveRequest: Sendable, Equatable {
     case leave(cid: String)
     /// `/join`: become a member (of a team or livestream channel), then the channel opens.
     case join(cid: String)
-    /// `/search`: messages with `text` in the user's channels; the answer is `.searchResults`.
-    case search(text: String)
     /// `/block @user` (or with `blocking: false`, `/unblock`); the answer is `.blockedUsers`
     /// and the channel list as it now is.
     case block(userID: String, blocking: Bool)

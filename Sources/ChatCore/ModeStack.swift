@@ -28,6 +28,10 @@ public enum Mode: Sendable, Equatable {
     case links(LinkList)
     /// `/join`: the channels the reader may join.
     case joinPicker(JoinPicker)
+    /// A line typed over the status line: a find's words, or a /command browsing a store.
+    case prompt(LinePrompt)
+    /// A find in the open channel after its words were entered: `n`/`N` move between matches.
+    case find(ChannelFind)
     case details(MessageDetails)
     case summary(SummaryScreen)
     /// The help, scrolled down by `scroll` lines.
@@ -99,6 +103,15 @@ public struct ModeStack: Sendable, Equatable {
     /// The message selected in `pane`, if any: what that pane highlights.
     public func selectedMessageID(in pane: Focus) -> String? {
         selection.flatMap { $0.pane == pane ? $0.messageID : nil }
+    }
+
+    /// The find the channel highlights: after its words were entered, or while they are typed.
+    public var find: ChannelFind? {
+        switch top {
+        case .find(let find): find
+        case .prompt(let prompt) where prompt.purpose == .find: ChannelFind(query: prompt.text)
+        default: nil
+        }
     }
 
     /// The summary screen, wherever it is in the stack (its figures arrive late).

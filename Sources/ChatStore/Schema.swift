@@ -12,6 +12,9 @@ enum Schema {
     struct Step {
         var name: String
         var sql: String
+        /// PostgreSQL's own statements, for a step whose SQLite SQL has no translation (nil:
+        /// `postgresDDL(sql)`).
+        var postgres: [String]? = nil
     }
 
     static var migrator: DatabaseMigrator {
@@ -346,6 +349,7 @@ enum Schema {
             name: "v14h: users who block",
             sql: "CREATE INDEX users_blocking ON users(id) WHERE blocked_user_ids IS NOT NULL;"
         ),
+        MessageWordIndex.step,
     ]
 
     /// PostgreSQL only: the log of events that every server sharing the database delivers

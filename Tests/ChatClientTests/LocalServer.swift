@@ -37,6 +37,18 @@ final class LocalServer {
 
     func backend(for user: String) -> StreamBackend { StreamBackend(endpoint: endpoint(for: user), userID: user) }
 
+    /// A server already listening, with `users` made (as the app).
+    static func started(users: [String]) throws -> LocalServer {
+        let server = try LocalServer()
+        try server.start()
+        try server.call(
+            "POST",
+            "users",
+            ["users": .object(JSONObject(users.map { JSONObject.Member(key: $0, value: ["id": .string($0)]) }))]
+        )
+        return server
+    }
+
     /// Serves on `port` (0: any free one) and returns once listening.
     func start(port wanted: Int = 0) throws {
         let bound = Locked<Int?>(nil)

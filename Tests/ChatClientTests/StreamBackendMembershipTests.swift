@@ -11,9 +11,7 @@ final class StreamBackendMembershipTests: XCTestCase {
     private var server: LocalServer!
 
     override func setUpWithError() throws {
-        server = try LocalServer()
-        try server.start()
-        try server.call("POST", "users", ["users": ["alice": ["id": "alice"], "bob": ["id": "bob"]]])
+        server = try LocalServer.started(users: ["alice", "bob"])
         try server.call("POST", "channels/messaging/general/query", ["data": ["created_by_id": "alice", "members": ["alice", "bob"]]])
     }
 

@@ -376,7 +376,7 @@ extension LiveReducerTests {
 extension LiveReducerTests {
     func testSearchOpensTheResultsChannelAndThread() {
         var (s, effects) = reduce(live(), .composeInsert("/search launch"), .composeSend)
-        XCTAssertEqual(effects, [.live(.search(text: "launch"))])
+        XCTAssertEqual(effects, [.search(text: "launch")])
         let hit = message("r1", from: "bob", cid: "messaging:random", at: 50, parent: "root")
         // A reply opens its channel and its thread.
         (s, effects) = reduce(

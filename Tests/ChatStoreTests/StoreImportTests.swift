@@ -48,15 +48,16 @@ final class StoreImportTests: XCTestCase {
         XCTAssertEqual(try value(store, "SELECT channel_role FROM members"), "channel_moderator")
     }
 
-    /// Into a new SQLite store the secondary indexes are dropped and built after the rows, inside
-    /// the import's transaction: after a failed import and after a good one, each is there as
-    /// defined, and a channel's page is read through one.
+    /// Into a new SQLite store the secondary indexes and the word index's triggers are dropped and
+    /// made again after the rows, inside the import's transaction: after a failed import and after
+    /// a good one, each is there as defined, and a channel's page is read through one.
     func testIndexesBuiltAfterTheRowsAreThereAfterFailureAndSuccess() throws {
         try XCTSkipIf(TestStore.postgresServer != nil, "SQLite's own index handling")
         let store = try openStore()
-        let indexes = "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name"
+        let indexes = "SELECT name, sql FROM sqlite_master WHERE type IN ('index', 'trigger') AND sql IS NOT NULL ORDER BY name"
         let before = try store.inspect(indexes).map(\.values)
         XCTAssertTrue(before.contains { String.decode($0[0]) == "messages_by_channel" })
+        XCTAssertTrue(before.contains { String.decode($0[0]) == "message_words_delete" })
         let bad =
             #"{"type":"reaction","data":{"message_id":"message_001","type":"x","user_id":"nobody","created_at":"2019-03-02T15:00:00Z"}}"#
         XCTAssertEqual(try importLines(SampleImports.streamDocsExample + [bad], into: store, name: "bad.jsonl").state, .analyzeFailed)

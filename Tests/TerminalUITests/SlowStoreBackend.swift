@@ -72,6 +72,12 @@ final class SlowStoreBackend: ChatBackend {
     func user(id: String) throws -> User? { try call { try store.user(id: id) } }
     func mentions(of userID: String, limit: Int) throws -> [MessageRow] { try call { try store.mentions(of: userID, limit: limit) } }
     func joinableChannels(for userID: String) throws -> [ChannelSummary] { try call { try store.joinableChannels(for: userID) } }
+    func search(text: String, userID: String, limit: Int) throws -> [MessageRow] {
+        try call { try store.search(text: text, userID: userID, limit: limit) }
+    }
+    func findMatch(text: String, cid: String, viewer: String, beyond cursor: MessageCursor, older: Bool) throws -> String? {
+        try call { try store.findMatch(text: text, cid: cid, viewer: viewer, beyond: cursor, older: older) }
+    }
     func setPinned(_ pinned: Bool, cid: String, userID: String) throws -> Bool {
         try call { try store.setPinned(pinned, cid: cid, userID: userID) }
     }

@@ -140,7 +140,7 @@ public final class PostgresBackend: SQLBackend {
             )
             let applied = Set(try db.values("SELECT name FROM chatterm_migrations", []) as [String])
             for step in Schema.steps + Schema.postgresSteps where !applied.contains(step.name) {
-                for statement in Schema.postgresDDL(step.sql) { try db.execute(statement) }
+                for statement in step.postgres ?? Schema.postgresDDL(step.sql) { try db.execute(statement) }
                 try db.execute("INSERT INTO chatterm_migrations (name) VALUES (?)", step.name)
             }
         }

@@ -32,18 +32,6 @@ public enum SQLDialect: Sendable {
         }
     }
 
-    /// `text` holds the word `word` (both SQL expressions; the word only letters and digits, so
-    /// it is no pattern syntax on either backend), ASCII case folded: bounded on both sides by
-    /// anything but a-z and 0-9 or the text's ends, or only before it when `prefix` (a word
-    /// that starts with it).
-    func containsWord(_ text: String, _ word: String, prefix: Bool) -> String {
-        let after = prefix ? "" : "[^a-z0-9]"
-        return switch self {
-        case .sqlite: "(' ' || lower(\(text)) || ' ') GLOB ('*[^a-z0-9]' || lower(\(word)) || '\(after)*')"
-        case .postgres: "(' ' || lower(\(text)) || ' ') ~ ('[^a-z0-9]' || lower(\(word)) || '\(after)')"
-        }
-    }
-
     /// The JSON object `json` (an SQL expression)'s `key` when it is a string, else NULL
     /// (custom data may hold anything). On PostgreSQL the text compares byte by byte, as the
     /// store's columns and SQLite's text do, so lists ordered by it come out alike.

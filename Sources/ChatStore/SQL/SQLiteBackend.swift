@@ -71,27 +71,33 @@ final class SQLiteBackend: SQLBackend {
             try db.execute(sql: "PRAGMA cache_size = -65536")
             try db.inTransaction {
                 // Into a new store, the secondary indexes are built once from the finished rows
-                // (a sort) instead of growing row by row. They are dropped and made again inside
+                // (a sort) instead of growing row by row, and the word index in one pass over
+                // them instead of through its triggers. They are dropped and made again inside
                 // this transaction, so a rollback or a crash leaves them as they were.
-                let deferred = try Self.indexesToBuildAfterRows(db)
-                for index in deferred { try db.execute(sql: "DROP INDEX \(index.name)") }
+                let deferred = try Self.schemaToBuildAfterRows(db)
+                for item in deferred { try db.execute(sql: "DROP \(item.type.uppercased()) \(item.name)") }
                 guard try body(GRDBSession(db: db)) else { return .rollback }
-                for index in deferred { try db.execute(sql: index.sql) }
+                for item in deferred { try db.execute(sql: item.sql) }
+                if !deferred.isEmpty { try db.execute(sql: MessageWordIndex.rebuild) }
                 return .commit
             }
         }
     }
 
-    /// The secondary indexes of the tables an import fills, when those tables are all empty;
-    /// none otherwise (rebuilding an index over rows already there would cost more than it saves).
-    private static func indexesToBuildAfterRows(_ db: Database) throws -> [(name: String, sql: String)] {
+    /// The secondary indexes and triggers of the tables an import fills, when those tables are
+    /// all empty; none otherwise (rebuilding an index over rows already there would cost more
+    /// than it saves).
+    private static func schemaToBuildAfterRows(_ db: Database) throws -> [(type: String, name: String, sql: String)] {
         let tables = ["devices", "members", "messages", "reactions"]
         for table in tables where try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM \(table))") == true { return [] }
         let list = tables.map { "'\($0)'" }.joined(separator: ", ")
         return try Row.fetchAll(
             db,
-            sql: "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN (\(list)) ORDER BY name"
-        ).map { (name: $0["name"], sql: $0["sql"]) }
+            sql: """
+                SELECT type, name, sql FROM sqlite_master
+                WHERE type IN ('index', 'trigger') AND sql IS NOT NULL AND tbl_name IN (\(list)) ORDER BY type, name
+                """
+        ).map { (type: $0["type"], name: $0["name"], sql: $0["sql"]) }
     }
 }
 

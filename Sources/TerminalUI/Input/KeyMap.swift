@@ -22,8 +22,8 @@ public struct KeyMap: Sendable {
     public static let modes: [(name: String, tables: [KeyTable])] = [
         ("browse", [.reading]), ("chat", [.writing]), ("select", [.selecting(live: true), .selecting(live: false)]),
         ("delete", [.confirmingDelete]), ("complete", [.completing]), ("react", [.picking]), ("vote", [.voting]), ("switch", [.switching]),
-        ("search", [.searching]), ("details", [.details]), ("summary", [.summary]), ("help", [.help(lastScroll: 0)]),
-        ("links", [.linking]), ("join", [.joining]), ("leave", [.confirmingLeave]),
+        ("search", [.searching]), ("prompt", [.prompting]), ("find", [.finding]), ("details", [.details]), ("summary", [.summary]),
+        ("help", [.help(lastScroll: 0)]), ("links", [.linking]), ("join", [.joining]), ("leave", [.confirmingLeave]),
     ]
 
     /// The mode name of a table (by its title); nil for a table no config names.

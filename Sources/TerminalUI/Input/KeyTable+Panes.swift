@@ -15,6 +15,7 @@ extension KeyTable {
             KeyBinding([.character("P")], "P", "pin or unpin this channel (saved in the store)", .togglePinnedChannel),
             KeyBinding([.character("A")], "A", "archive or unarchive this channel (saved in the store)", .toggleArchivedChannel),
             KeyBinding([.character("J")], "J", "channels you may join (joining needs a server)", .listJoinable),
+            openCommandLine,
             KeyBinding([.character("q")], "q", "quit", .quit),
         ] + navigation(letters: true)
     )
@@ -130,6 +131,7 @@ extension KeyTable {
         let fold: [Key] = letters ? [.character("g"), .alt("g")] : [.alt("g")]
         return [
             KeyBinding([.control("k")], "Ctrl-K", "switch channel (type to filter, Enter to open)", .switcherOpen, hint: "Ctrl-K switch"),
+            openFind,
             KeyBinding([.alt("a")], "Alt-A", "next channel with mentions, then unread", .openNextUnread),
             KeyBinding([.alt("s")], "Alt-S", "back to the previous channel", .openPreviousChannel),
             KeyBinding([.pageUp], "PgUp", "scroll back (loads older messages)", .scroll(messages: 10)),

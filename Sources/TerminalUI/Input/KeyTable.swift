@@ -73,6 +73,8 @@ public struct KeyTable: Sendable {
         case .pollPicker: voting
         case .switcher: switching
         case .search: searching
+        case .prompt: prompting
+        case .find: finding
         case .details: details
         case .summary: summary
         case .help:
@@ -95,9 +97,13 @@ public struct KeyTable: Sendable {
     public static func all(live: Bool, keys: KeyMap = .standard) -> [KeyTable] {
         (live
             ? [
-                writing, completing, selecting(live: true), confirmingDelete, picking, voting, switching, searching, details, summary,
-                help(lastScroll: 0), linking, joining, confirmingLeave,
+                writing, completing, selecting(live: true), confirmingDelete, picking, voting, switching, searching, prompting, finding,
+                details, summary, help(lastScroll: 0), linking, joining, confirmingLeave,
             ]
-            : [reading, selecting(live: false), switching, details, summary, help(lastScroll: 0), linking, joining]).map(keys.apply(to:))
+            : [
+                reading, selecting(live: false), switching, searching, prompting, finding, details, summary, help(lastScroll: 0), linking,
+                joining,
+            ])
+            .map(keys.apply(to:))
     }
 }

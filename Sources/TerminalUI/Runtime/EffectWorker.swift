@@ -22,7 +22,7 @@ final class EffectWorker: Sendable {
     /// view and the summary's figures: a slow one does not hold up the others. The reader's own
     /// changes (pin, archive, mark unread) have a lane that never skips: each is wanted.
     private let window = Lane("window"), list = Lane("list"), thread = Lane("thread"), details = Lane("details")
-    private let summary = Lane("summary"), writes = Lane("writes"), mentions = Lane("mentions")
+    private let summary = Lane("summary"), writes = Lane("writes"), mentions = Lane("mentions"), search = Lane("search")
     /// `/join`'s list, apart from the channel list's lane, whose loads replace each other.
     private let joinable = Lane("joinable")
     /// Loads asked for and not yet answered, across lanes.
@@ -58,6 +58,7 @@ final class EffectWorker: Sendable {
         case .loadDetails: lane = details
         case .loadSummary: lane = summary
         case .loadMentions: lane = mentions
+        case .search, .findMatch: lane = search
         case .changeMembership:
             lane = writes
             replaces = false
@@ -84,7 +85,7 @@ final class EffectWorker: Sendable {
     /// Loads still queued are skipped and answers still coming are thrown away: the client is
     /// leaving, and a call in flight (an HTTP request waiting for its timeout) is not waited for.
     func stop() {
-        for lane in [window, list, thread, details, summary, writes, mentions, joinable] { lane.stop() }
+        for lane in [window, list, thread, details, summary, writes, mentions, joinable, search] { lane.stop() }
     }
 
     /// The load's answer as the event the reducer takes (nil: none comes).
@@ -139,6 +140,11 @@ final class EffectWorker: Sendable {
                 }
             case .changeMembership(let cid, let change):
                 return try changeMembership(cid: cid, change)
+            case .search(let text):
+                return .searchResults(query: text, rows: try backend.search(text: text, userID: viewer, limit: 30))
+            case .findMatch(let cid, let text, let cursor, let older):
+                let id = try backend.findMatch(text: text, cid: cid, viewer: viewer, beyond: cursor, older: older)
+                return .findMatchFound(cid: cid, query: text, messageID: id, older: older)
             case .loadMentions:
                 return .mentionsLoaded(try backend.mentions(of: viewer, limit: Self.mentionsShown))
             case .openURL, .copyToClipboard, .editExternally, .reconnect, .setTheme, .setTimestamps, .live, .notify, .saveNotificationLevel:

@@ -60,6 +60,7 @@ extension Theme {
             ThemeAttribute("message.pinned", "The marker on a pinned message."),
             ThemeAttribute("message.quote", "The one-line preview of the message a reply quotes."),
             ThemeAttribute("message.selected", "The message under the cursor in message-select mode."),
+            ThemeAttribute("message.found", "A word a find in the channel (Ctrl-R) looks for, in the messages that hold them all."),
             ThemeAttribute("message.gap", "A row standing for messages not loaded yet (after a reconnect); Enter fetches them."),
             ThemeAttribute("dateSeparator", "The line between messages of different days."),
             ThemeAttribute("newMessages", "The \"New messages\" line above the first unread message."),

@@ -79,7 +79,7 @@ extension ChatView {
     /// selection, the status line the question.
     static func drawOverlay(_ mode: Mode, beneath: Mode?, layout: Layout, _ state: ChatState, frame: inout Frame, context: RenderContext) {
         switch mode {
-        case .select, .confirmDelete, .confirmLeave:
+        case .select, .confirmDelete, .confirmLeave, .find:
             break
         case .links(let list):
             frame.cursor = nil
@@ -87,6 +87,8 @@ extension ChatView {
         case .joinPicker(let picker):
             frame.cursor = nil
             ListOverlayViews.drawJoin(picker, frame: &frame, context: context)
+        case .prompt(let prompt):
+            drawPrompt(prompt, in: layout.status, frame: &frame, context: context)
         case .completion(let completion):
             if let composer = layout.composer { OverlayViews.drawCompletion(completion, above: composer, frame: &frame, context: context) }
         case .switcher(let switcher):
@@ -109,6 +111,29 @@ extension ChatView {
             frame.cursor = nil
             OverlayViews.drawHelp(live: state.isLive, beneath: beneath, scroll: scroll, frame: &frame, context: context)
         }
+    }
+}
+
+extension ChatView {
+    /// The prompt over the status line, the terminal cursor after its text (whose end shows
+    /// when it is longer than the line).
+    static func drawPrompt(_ prompt: LinePrompt, in rect: Rect, frame: inout Frame, context: RenderContext) {
+        let style = context.style("statusBar")
+        frame.fill(x: rect.x, y: rect.y, width: rect.width, height: 1, style: style)
+        var x =
+            rect.x
+            + frame.put(
+                context.label(prompt.purpose == .find ? " FIND " : " COMMAND "),
+                x: rect.x,
+                y: rect.y,
+                style: context.style("statusBar.mode")
+            )
+        x += frame.put(context.label(prompt.purpose == .find ? " Find in channel: " : " "), x: x, y: rect.y, style: style)
+        let room = max(0, rect.x + rect.width - x - 1)
+        var text = context.text(prompt.text, singleLine: true).value
+        while DisplayWidth.of(text) > room { text.removeFirst() }
+        x += frame.put(context.text(text, singleLine: true), x: x, y: rect.y, maxWidth: room, style: style)
+        frame.cursor = (x: x, y: rect.y)
     }
 }
 

@@ -72,10 +72,12 @@ enum MessageListView {
             shownArea.height = lines.count
         }
         shownArea.width = min(shownArea.width, maxWidth)
-        let selected = state.modes.selectedMessageID(in: .messages)
+        let find = state.modes.find
+        let selected = state.modes.selectedMessageID(in: .messages) ?? find?.matchID
         let shown = lines.suffix(area.height)
         frame.hits.add(rect, .messages)
         draw(shown, in: shownArea, pane: .messages, selected: selected, frame: &frame, context: context)
+        if let find { highlight(find, rows: window.rows, lines: shown, in: shownArea, frame: &frame, context: context) }
         if unreadIsAbove(window, shown: shown, viewer: state.userID) {
             let key = KeyTable.base(live: state.isLive, keys: context.keys).bindings.first { $0.name == "first-unread" }?.label
             let label = " New messages ↑" + (key.map { " (\($0))" } ?? "") + " "
@@ -181,6 +183,38 @@ enum MessageListView {
             return false
         }
         return index <= window.bottomIndex ?? window.rows.count - 1 && !shown.contains { $0.messageID == id }
+    }
+
+    /// The find's words where they are drawn, in every message that holds them all: each run
+    /// of letters and digits on a line, as drawn, that is one of the words.
+    private static func highlight(
+        _ find: ChannelFind,
+        rows: [MessageRow],
+        lines: ArraySlice<ViewLine>,
+        in area: Rect,
+        frame: inout Frame,
+        context: RenderContext
+    ) {
+        let found = context.style("message.found")
+        var matching: [String: Bool] = [:]
+        for (offset, line) in lines.enumerated() {
+            guard let id = line.messageID else { continue }
+            if matching[id] == nil { matching[id] = rows.first { $0.id == id }.map(find.matches) ?? false }
+            guard matching[id] == true else { continue }
+            let y = area.y + offset
+            var word = ""
+            var start = area.x
+            for x in area.x...(area.x + area.width) {
+                let cell = x < area.x + area.width ? frame[x, y].text : " "
+                if !cell.isEmpty, cell.allSatisfy({ $0.isLetter || $0.isNumber }) {
+                    if word.isEmpty { start = x }
+                    word += cell
+                } else if !cell.isEmpty || x == area.x + area.width {
+                    if find.words.contains(word.lowercased()) { frame.restyle(x: start, y: y, width: x - start) { _ in found } }
+                    word = ""
+                }
+            }
+        }
     }
 
     /// `#name · topic · N members · ❄ frozen` in `width` columns: the topic is cut first (to

@@ -1,0 +1,68 @@
+/// The full-text index over `messages.text` that `search` reads, and how each backend asks it
+/// for words. A word is a run of letters, digits and marks (anything else splits words), case
+/// folded, accents kept, never stemmed: the same words `MessageSearch` splits a query into.
+enum MessageWordIndex {
+    /// SQLite: an FTS5 table with external content. The text stays in `messages` only (a
+    /// contentless table would work as well, but FTS5's `rebuild`, which fills the index from
+    /// the rows after an import and on migration, needs the content table); the index maps
+    /// words to `messages.rowid`. Triggers keep it exact on every write: insert, a changed
+    /// text, and every delete (a message's own, a truncate's, a channel's). `columnsize=0`:
+    /// nothing ranks by length. The rowid of a table with a text key can change under `VACUUM`,
+    /// which chatterm never runs; `INSERT INTO message_words(message_words) VALUES('rebuild')`
+    /// mends the index after one.
+    /// PostgreSQL: a GIN index over `to_tsvector('simple', …)` of the text with ASCII punctuation
+    /// made spaces first, so its parser sees words only (no URLs, e-mail addresses, file paths
+    /// or hyphenated words, which would hide the words inside them).
+    static let step = Schema.Step(
+        name: "v14a: message text search",
+        sql: """
+            CREATE VIRTUAL TABLE message_words USING fts5(
+                text, content = 'messages', content_rowid = 'rowid', columnsize = 0,
+                tokenize = "unicode61 remove_diacritics 0 categories 'L* N* Co M*'"
+            );
+            CREATE TRIGGER message_words_insert AFTER INSERT ON messages BEGIN
+                INSERT INTO message_words (rowid, text) VALUES (new.rowid, new.text);
+            END;
+            CREATE TRIGGER message_words_delete AFTER DELETE ON messages BEGIN
+                INSERT INTO message_words (message_words, rowid, text) VALUES ('delete', old.rowid, old.text);
+            END;
+            CREATE TRIGGER message_words_update AFTER UPDATE OF text ON messages WHEN old.text IS NOT new.text BEGIN
+                INSERT INTO message_words (message_words, rowid, text) VALUES ('delete', old.rowid, old.text);
+                INSERT INTO message_words (rowid, text) VALUES (new.rowid, new.text);
+            END;
+            \(rebuild);
+            """,
+        postgres: ["CREATE INDEX message_words ON messages USING GIN (\(postgresWords("text")))"]
+    )
+
+    /// Fills the SQLite index from every message, as it drops what it held.
+    static let rebuild = "INSERT INTO message_words (message_words) VALUES ('rebuild')"
+
+    /// PostgreSQL's words of the text column `text`, exactly as the index holds them.
+    static func postgresWords(_ text: String) -> String {
+        let punctuation = ##"!"#$%&''()*+,-./:;<=>?@[\]^_`{|}~"##
+        let spaces = String(repeating: " ", count: punctuation.replacingOccurrences(of: "''", with: "'").count)
+        return "to_tsvector('simple', translate(\(text), '\(punctuation)', '\(spaces)'))"
+    }
+
+    /// The condition that `messages m` holds every word of the query text bound to `query`.
+    static func condition(_ dialect: SQLDialect, query: String) -> String {
+        switch dialect {
+        case .sqlite: "m.rowid IN (SELECT rowid FROM message_words WHERE message_words MATCH \(query))"
+        case .postgres: "\(postgresWords("m.text")) @@ to_tsquery('simple', \(query))"
+        }
+    }
+
+    /// The query text for `words`, each a quoted string (so `AND`, `NEAR(` or `*` in them are
+    /// words, never syntax), all required, each a word's start when `prefix`.
+    static func query(_ dialect: SQLDialect, words: [String], prefix: Bool) -> String {
+        switch dialect {
+        case .sqlite:
+            words.map { "\"\($0.replacingOccurrences(of: "\"", with: "\"\""))\"" + (prefix ? "*" : "") }.joined(separator: " ")
+        case .postgres:
+            words.map {
+                "'\($0.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "'", with: "''"))'" + (prefix ? ":*" : "")
+            }.joined(separator: " & ")
+        }
+    }
+}

@@ -1,0 +1,197 @@
+import ChatImport
+import ChatModel
+import ChatTestSupport
+import XCTest
+
+@testable import ChatStore
+
+/// Search through the word index, on either backend: Stream's word rules, query text that
+/// is never index syntax, and an index that follows every write (imports, sends, edits, deletes,
+/// truncates, channel deletes) and existing stores that migrate to it.
+final class MessageSearchTests: XCTestCase {
+    let directory = TemporaryDirectory()
+    let general = "messaging:general"
+
+    private func message(_ id: String, _ text: String, user: String = "bob", channel: String = "general", at time: String) -> String {
+        let quoted = JSONWriter().string(.string(text))
+        return
+            #"{"type":"message","data":{"id":"\#(id)","channel_type":"messaging","channel_id":"\#(channel)","user":"\#(user)","text":\#(quoted),"created_at":"2020-01-01T\#(time)Z"}}"#
+    }
+
+    private func importLines(_ lines: [String], into store: ChatStore, name: String) throws -> ImportTask {
+        let path = directory.write(name, lines: lines)
+        return try store.runImport(path: path, mode: .upsert) { try ImportAnalyzer(existing: $0, sink: $1).run(path: path) }
+    }
+
+    /// A new store with two channels alice belongs to and `texts` in general, one a minute from 09:00.
+    private func store(_ texts: [String]) throws -> ChatStore {
+        let store = try TestStore.open(directory.file("search.sqlite"))
+        let lines =
+            [
+                #"{"type":"user","data":{"id":"alice"}}"#, #"{"type":"user","data":{"id":"bob"}}"#,
+                #"{"type":"user","data":{"id":"carol"}}"#,
+                #"{"type":"channel","data":{"id":"general","type":"messaging","created_by":"alice"}}"#,
+                #"{"type":"channel","data":{"id":"random","type":"messaging","created_by":"alice"}}"#,
+                #"{"type":"member","data":{"channel_type":"messaging","channel_id":"general","user_id":"alice"}}"#,
+                #"{"type":"member","data":{"channel_type":"messaging","channel_id":"random","user_id":"alice"}}"#,
+            ] + texts.enumerated().map { message("m\($0)", $1, at: String(format: "09:%02d:00", $0)) }
+        XCTAssertEqual(try importLines(lines, into: store, name: "first.jsonl").state, .completed)
+        return store
+    }
+
+    private func found(_ store: ChatStore, _ query: String, prefix: Bool = false) throws -> [String] {
+        try store.search(
+            MessageSearch(query: query, prefix: prefix, order: [(key: .createdAt, descending: false)]),
+            cids: [general, "messaging:random"],
+            viewer: "alice",
+            limit: 100,
+            offset: 0
+        ).map(\.message.id)
+    }
+
+    func testQueryWordsMatchWholeWordsOfTheTextCaseFolded() throws {
+        let store = try store([
+            "Supercalifragilisticexpialidocious!", "the SUPER bowl", "super-star", "superb 42x",
+            "docs at https://example.com/setup-guide?page=2 or mail ops@example.org", "snake_case and file/path.txt",
+            "café crème", "don’t stop",
+        ])
+        XCTAssertEqual(try found(store, "cious"), [])
+        XCTAssertEqual(try found(store, "SUPERCALIFRAGILISTICEXPIALIDOCIOUS"), ["m0"])
+        XCTAssertEqual(try found(store, "super"), ["m1", "m2"])
+        XCTAssertEqual(try found(store, "42"), [])
+        XCTAssertEqual(try found(store, "42x"), ["m3"])
+        XCTAssertEqual(try found(store, "super bowl"), ["m1"], "every word, not any")
+        XCTAssertEqual(try found(store, "bowl  SUPER!"), ["m1"], "in any order, punctuation between")
+        // Words inside URLs, addresses, paths and snake_case are words of their own.
+        for word in ["example", "setup", "guide", "page", "ops", "org", "snake", "case", "path", "txt"] {
+            XCTAssertEqual(try found(store, word).count, 1, word)
+        }
+        XCTAssertEqual(try found(store, "café"), ["m6"])
+        XCTAssertEqual(try found(store, "cafe"), [], "accents are kept")
+        XCTAssertEqual(try found(store, "don"), ["m7"])
+        XCTAssertEqual(try found(store, "t stop"), ["m7"])
+    }
+
+    func testAutocompleteMatchesTheStartOfWords() throws {
+        let store = try store(["Supercalifragilisticexpialidocious!", "the SUPER bowl", "superb 42x", "a superstar"])
+        XCTAssertEqual(try found(store, "superb", prefix: true), ["m2"])
+        XCTAssertEqual(try found(store, "super", prefix: true), ["m0", "m1", "m2", "m3"])
+        XCTAssertEqual(try found(store, "perb", prefix: true), [])
+        XCTAssertEqual(try found(store, "the sup", prefix: true), ["m1"])
+    }
+
+    /// The query's characters are words or separators, never the index's query syntax.
+    func testQuerySyntaxCharactersAreNeverSyntax() throws {
+        let store = try store([
+            "AND or NOT", #"she said "near" twice"#, "NEAR the end", "stars * and quotes ' \\ here", "plain words",
+        ])
+        XCTAssertEqual(try found(store, "AND"), ["m0", "m3"])
+        XCTAssertEqual(try found(store, "OR"), ["m0"])
+        XCTAssertEqual(try found(store, "NOT"), ["m0"])
+        XCTAssertEqual(try found(store, "\""), [])
+        XCTAssertEqual(try found(store, "\"near"), ["m1", "m2"])
+        XCTAssertEqual(try found(store, "NEAR(the end)"), ["m2"])
+        XCTAssertEqual(try found(store, "NEAR(words plain, 2)"), [], "NEAR and 2 are words the text lacks")
+        XCTAssertEqual(try found(store, "*"), [])
+        XCTAssertEqual(try found(store, "star*"), [])
+        XCTAssertEqual(try found(store, "star*", prefix: true), ["m3"])
+        XCTAssertEqual(try found(store, "'quotes' & !here | :*"), ["m3"])
+        XCTAssertEqual(try found(store, "plain:* -words ^plain {words}"), ["m4"])
+        XCTAssertEqual(try found(store, #"\ here"#), ["m3"])
+    }
+
+    func testTheIndexFollowsSendsEditsAndDeletes() throws {
+        let store = try store(["first words", "second words"])
+        var sent = Message(id: "new", channelType: "messaging", channelID: "general", userID: "carol", text: "freshly sent")
+        sent.createdAt = Timestamp(rfc3339: "2020-01-01T10:00:00Z")
+        XCTAssertTrue(try store.insert(message: sent))
+        XCTAssertEqual(try found(store, "freshly"), ["new"])
+
+        sent.text = "edited since"
+        try store.update(message: sent, by: "carol")
+        XCTAssertEqual(try found(store, "freshly"), [], "the old words leave the index")
+        XCTAssertEqual(try found(store, "edited"), ["new"])
+
+        try store.softDelete(messageID: "m0", by: "bob")
+        XCTAssertEqual(try found(store, "words"), ["m1"], "a deleted message is never a result")
+
+        // A hard delete takes the words out: the next message may get the deleted row's rowid,
+        // and must not be found by the words it never had.
+        XCTAssertNotNil(try store.deleteUser(id: "carol", hard: true, messages: .hardDelete, at: .now()))
+        var next = Message(id: "after", channelType: "messaging", channelID: "general", userID: "bob", text: "unrelated")
+        next.createdAt = Timestamp(rfc3339: "2020-01-01T11:00:00Z")
+        XCTAssertTrue(try store.insert(message: next))
+        XCTAssertEqual(try found(store, "edited"), [])
+        XCTAssertEqual(try found(store, "unrelated"), ["after"])
+
+        XCTAssertEqual(try store.truncate(cid: general, at: XCTUnwrap(Timestamp(rfc3339: "2020-01-01T09:00:30Z"))), 1)
+        XCTAssertEqual(try found(store, "first"), [])
+        XCTAssertEqual(try found(store, "second"), ["m1"])
+        try store.deleteChannel(cid: general)
+        XCTAssertEqual(try found(store, "second"), [])
+        XCTAssertEqual(try found(store, "unrelated"), [])
+        try assertIndexIntact(store)
+    }
+
+    func testImportsIntoAnExistingStoreKeepTheIndexInStep() throws {
+        let store = try store(["old words", "kept words"])
+        let update = [
+            #"{"type":"user","data":{"id":"bob"}}"#, message("m0", "new text", at: "09:00:00"),
+            message("r0", "random words", channel: "random", at: "09:30:00"),
+        ]
+        XCTAssertEqual(try importLines(update, into: store, name: "second.jsonl").state, .completed)
+        XCTAssertEqual(try found(store, "old"), [])
+        XCTAssertEqual(try found(store, "new text"), ["m0"])
+        XCTAssertEqual(try found(store, "words"), ["m1", "r0"])
+        // A failed import changes nothing, the index included.
+        let bad = [message("m1", "rolled back", at: "09:01:00"), message("x", "no such user", user: "nobody", at: "09:02:00")]
+        XCTAssertEqual(try importLines(bad, into: store, name: "bad.jsonl").state, .analyzeFailed)
+        XCTAssertEqual(try found(store, "rolled"), [])
+        XCTAssertEqual(try found(store, "kept"), ["m1"])
+        try assertIndexIntact(store)
+    }
+
+    /// A store made before the index gets it filled when it is opened for writing.
+    func testAStoreFromBeforeTheIndexGetsItFilled() throws {
+        _ = try store(["from before", "the index"])
+        let step = MessageWordIndex.step.name
+        try TestStore.open(directory.file("search.sqlite")).backend.write { db in
+            if db.dialect == .sqlite {
+                for trigger in ["insert", "delete", "update"] { try db.execute("DROP TRIGGER message_words_\(trigger)") }
+                try db.execute("DROP TABLE message_words")
+                try db.execute("DELETE FROM grdb_migrations WHERE identifier = ?", step)
+            } else {
+                try db.execute("DROP INDEX message_words")
+                try db.execute("DELETE FROM chatterm_migrations WHERE name = ?", step)
+            }
+        }
+        let reopened = try TestStore.open(directory.file("search.sqlite"))
+        XCTAssertEqual(try found(reopened, "before"), ["m0"])
+        XCTAssertEqual(try found(reopened, "index"), ["m1"])
+        try assertIndexIntact(reopened)
+    }
+
+    func testTheNearestMatchBeforeOrAfterAMessage() throws {
+        let store = try store(["needle one", "hay", "needle two", "hay", "needle three"])
+        let search = MessageSearch(query: "NEEDLE", prefix: false, order: [])
+        let at = { (id: String, minute: Int) in
+            MessageCursor(createdAt: Timestamp(rfc3339: String(format: "2020-01-01T09:%02d:00Z", minute))!, id: id)
+        }
+        XCTAssertEqual(try store.matchID(search, cid: general, viewer: "alice", beyond: at("m4", 4), older: true), "m2")
+        XCTAssertEqual(try store.matchID(search, cid: general, viewer: "alice", beyond: at("m2", 2), older: true), "m0")
+        XCTAssertNil(try store.matchID(search, cid: general, viewer: "alice", beyond: at("m0", 0), older: true))
+        XCTAssertEqual(try store.matchID(search, cid: general, viewer: "alice", beyond: at("m1", 1), older: false), "m2")
+        XCTAssertNil(try store.matchID(search, cid: general, viewer: "alice", beyond: at("m4", 4), older: false))
+        XCTAssertNil(try store.matchID(search, cid: "messaging:random", viewer: "alice", beyond: at("m4", 4), older: true))
+    }
+
+    /// SQLite's own check of an external-content index against its rows.
+    private func assertIndexIntact(_ store: ChatStore, file: StaticString = #filePath, line: UInt = #line) throws {
+        guard TestStore.postgresServer == nil else { return }
+        XCTAssertNoThrow(
+            try store.backend.write { try $0.execute("INSERT INTO message_words (message_words, rank) VALUES ('integrity-check', 1)") },
+            file: file,
+            line: line
+        )
+    }
+}
