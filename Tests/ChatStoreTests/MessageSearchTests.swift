@@ -100,11 +100,12 @@ final class MessageSearchTests: XCTestCase {
         XCTAssertEqual(try found(store, #"\ here"#), ["m3"])
     }
 
-    func testTheIndexFollowsSendsEditsAndDeletes() throws {
+    func testTheIndexFollowsSendsEditsAndDeletes() async throws {
         let store = try store(["first words", "second words"])
         var sent = Message(id: "new", channelType: "messaging", channelID: "general", userID: "carol", text: "freshly sent")
         sent.createdAt = Timestamp(rfc3339: "2020-01-01T10:00:00Z")
-        XCTAssertTrue(try store.insert(message: sent))
+        let inserted = try await store.insert(message: sent)
+        XCTAssertTrue(inserted)
         XCTAssertEqual(try found(store, "freshly"), ["new"])
 
         sent.text = "edited since"
@@ -120,7 +121,8 @@ final class MessageSearchTests: XCTestCase {
         XCTAssertNotNil(try store.deleteUser(id: "carol", hard: true, messages: .hardDelete, at: .now()))
         var next = Message(id: "after", channelType: "messaging", channelID: "general", userID: "bob", text: "unrelated")
         next.createdAt = Timestamp(rfc3339: "2020-01-01T11:00:00Z")
-        XCTAssertTrue(try store.insert(message: next))
+        let insertedNext = try await store.insert(message: next)
+        XCTAssertTrue(insertedNext)
         XCTAssertEqual(try found(store, "edited"), [])
         XCTAssertEqual(try found(store, "unrelated"), ["after"])
 
