@@ -24,6 +24,8 @@ public enum ChatEvent: Sendable {
     case connectionChanged(ConnectionState)
     /// The users the reader blocks, from the server (at connect and after `/block`).
     case blockedUsers([String])
+    /// The server took the reader's flag (`/flag`, `f`): a flagged message is marked for them.
+    case flagged(FlagTarget)
     /// `changeMembership`'s answer: done, and the channel list as it now is.
     case membershipChanged(cid: String, MembershipChange, channels: [ChannelSummary])
     case typingStarted(cid: String, userName: String, until: Timestamp)
@@ -78,6 +80,8 @@ public enum ChatEvent: Sendable {
     case pickerConfirm
     /// `p`: pins or unpins.
     case pinSelected
+    /// `f`: asks; `y` flags the selected message for the moderators.
+    case flagSelected
     /// `u`: the selected message and everything after it unread again.
     case markUnreadSelected
     /// `/archived` or `z`: shows or folds the sidebar's archived channels.
@@ -118,7 +122,7 @@ extension ChatEvent {
         switch self {
         case .channelsLoaded, .channelLoaded, .olderLoaded, .newerLoaded, .channelReplaced, .aroundLoaded, .threadLoaded, .detailsLoaded,
             .failed,
-            .notice, .messageUpserted, .messageRemoved, .connectionChanged, .membershipChanged, .blockedUsers, .typingStarted,
+            .notice, .messageUpserted, .messageRemoved, .connectionChanged, .membershipChanged, .blockedUsers, .flagged, .typingStarted,
             .typingStopped, .clock, .searchResults,
             .summaryLoaded, .summaryUnavailable, .composeReplace, .pollUpdated:
             false

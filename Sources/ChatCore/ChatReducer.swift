@@ -34,6 +34,7 @@ public enum ChatReducer {
         case nil: return base(event, &s)
         case .select(let pane, let id): return select(event, pane: pane, messageID: id, &s) ?? []
         case .confirmDelete(let id): return confirmDelete(event, messageID: id, &s) ?? []
+        case .confirmFlag(let target, let reason): return confirmFlag(event, target, reason: reason, &s) ?? []
         case .completion(let candidates):
             if let effects = completion(event, candidates, &s) { return effects }
             s.modes.pop()
@@ -143,6 +144,8 @@ public enum ChatReducer {
             membershipChanged(cid, change, withoutBlocked(channels, s), &s)
         case .blockedUsers(let ids):
             blockedUsersChanged(ids, &s)
+        case .flagged(let target):
+            flagged(target, &s)
         case .messageUpserted(let row):
             effects += upsert(row, &s)
         case .pollUpdated(let messageID, let poll, let own):
@@ -184,7 +187,7 @@ public enum ChatReducer {
             s.now = now
             for cid in s.typing.keys { s.typing[cid] = s.typing[cid]?.filter { $0.value > now } }
             // A question waiting for its answer (delete?) stays; anything else goes after a while.
-            if let shown = s.statusShownAt, now.seconds - shown.seconds >= statusSeconds, !s.isAskingToDelete {
+            if let shown = s.statusShownAt, now.seconds - shown.seconds >= statusSeconds, !s.isAsking {
                 s.status = nil
                 s.notice = nil
             }
@@ -258,8 +261,11 @@ public enum ChatReducer {
 }
 
 extension ChatState {
-    /// "Delete this message?" waits for its answer: the status line keeps the question.
-    var isAskingToDelete: Bool {
-        if case .confirmDelete = modes.top { true } else { false }
+    /// "Delete this message?" and "flag it?" wait for their answer: the status line keeps the question.
+    var isAsking: Bool {
+        switch modes.top {
+        case .confirmDelete, .confirmFlag: true
+        default: false
+        }
     }
 }

@@ -47,6 +47,9 @@ public struct ChatState: Sendable, Equatable {
     public var keptUnread: String?
     /// The users the reader blocks (the server's list): see `ChatReducer+Blocks`.
     public var blocked: Set<String> = []
+    /// The messages the reader flagged in this session (the server answers a flag to its
+    /// author alone, so the mark is theirs).
+    public var flagged: Set<String> = []
     /// `/quit` asks the runtime to stop.
     public var quitRequested = false
 

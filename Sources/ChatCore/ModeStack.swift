@@ -14,6 +14,8 @@ public enum Mode: Sendable, Equatable {
     case select(pane: Focus, messageID: String)
     /// `d` asked "delete this message?": `y` deletes it, any other key keeps it.
     case confirmDelete(messageID: String)
+    /// `f` or `/flag` asked "flag this for the moderators?": `y` flags, any other key does not.
+    case confirmFlag(FlagTarget, reason: String?)
     /// Tab after `@…`, `#…`, `:…` or `/…`: the candidates, and the one in the composer. It
     /// ends on the first key that is not Tab, which then does what it does in the composer.
     case completion(Completion)

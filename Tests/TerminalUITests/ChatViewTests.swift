@@ -253,8 +253,9 @@ final class LiveChatViewTests: XCTestCase {
     func testLiveHelpListsComposerKeysAndCommandsInTwoColumns() {
         var state = live("")
         state.modes.push(.help(scroll: 0))
-        let frame = ChatView.render(state, width: 180, height: 40, context: context)
-        assertSnapshot(frame, named: "live-help-180x40")
+        // Tall enough for every command on the first page beside the composer's keys.
+        let frame = ChatView.render(state, width: 180, height: 44, context: context)
+        assertSnapshot(frame, named: "live-help-180x44")
         let text = (0..<frame.height).map { frame.text(row: $0) }.joined(separator: "\n")
         for binding in KeyTable.writing.bindings { XCTAssertTrue(text.contains(binding.help), binding.label) }
         for command in SlashCommand.all { XCTAssertTrue(text.contains("/" + command.name), command.name) }

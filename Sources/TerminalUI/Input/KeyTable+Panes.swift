@@ -100,6 +100,7 @@ extension KeyTable {
                 KeyBinding([.character("p")], "p", "pin or unpin the selected message (server)", .pinSelected),
                 KeyBinding([.character("V")], "V", "vote in the selected message's poll (server)", .voteSelected),
                 KeyBinding([.character("v")], "v", "details of the selected message", .showDetails),
+                KeyBinding([.character("f")], "f", "flag the selected message for the moderators, after a yes (server)", .flagSelected),
                 KeyBinding([.character("u")], "u", "mark unread from the selected message on", .markUnreadSelected, hint: "u unread"),
                 KeyBinding([.character("o")], "o", "open the selected message's link (xdg-open)", .openSelectedLink),
                 live

@@ -65,6 +65,7 @@ public struct KeyTable: Sendable {
         case nil: base(live: live)
         case .select: selecting(live: live)
         case .confirmDelete: confirmingDelete
+        case .confirmFlag: confirmingFlag
         case .completion: completing
         case .reactionPicker: picking
         case .pollPicker: voting
@@ -92,7 +93,8 @@ public struct KeyTable: Sendable {
     public static func all(live: Bool, keys: KeyMap = .standard) -> [KeyTable] {
         (live
             ? [
-                writing, completing, selecting(live: true), confirmingDelete, picking, voting, switching, searching, details, summary,
+                writing, completing, selecting(live: true), confirmingDelete, confirmingFlag, picking, voting, switching, searching,
+                details, summary,
                 help(lastScroll: 0),
             ]
             : [reading, selecting(live: false), switching, details, summary, help(lastScroll: 0)]).map(keys.apply(to:))
