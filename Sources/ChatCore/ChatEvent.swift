@@ -24,6 +24,10 @@ public enum ChatEvent: Sendable {
     case connectionChanged(ConnectionState)
     /// The users the reader blocks, from the server (at connect and after `/block`).
     case blockedUsers([String])
+    /// The reader pinned or archived a channel elsewhere (another connection's `member.updated`).
+    case channelMarksChanged(cid: String, pinnedAt: Timestamp?, archivedAt: Timestamp?)
+    /// The reader marked a channel unread elsewhere (`notification.mark_unread`): its count now.
+    case markedUnread(cid: String, unreadCount: Int, lastRead: Timestamp?)
     /// The server took the reader's flag (`/flag`, `f`): a flagged message is marked for them.
     case flagged(FlagTarget)
     /// `changeMembership`'s answer: done, and the channel list as it now is.
@@ -122,7 +126,8 @@ extension ChatEvent {
         switch self {
         case .channelsLoaded, .channelLoaded, .olderLoaded, .newerLoaded, .channelReplaced, .aroundLoaded, .threadLoaded, .detailsLoaded,
             .failed,
-            .notice, .messageUpserted, .messageRemoved, .connectionChanged, .membershipChanged, .blockedUsers, .flagged, .typingStarted,
+            .notice, .messageUpserted, .messageRemoved, .connectionChanged, .membershipChanged, .channelMarksChanged, .markedUnread,
+            .blockedUsers, .flagged, .typingStarted,
             .typingStopped, .clock, .searchResults,
             .summaryLoaded, .summaryUnavailable, .composeReplace, .pollUpdated:
             false

@@ -144,6 +144,10 @@ public enum ChatReducer {
             membershipChanged(cid, change, withoutBlocked(channels, s), &s)
         case .blockedUsers(let ids):
             blockedUsersChanged(ids, &s)
+        case .channelMarksChanged(let cid, let pinnedAt, let archivedAt):
+            channelMarksChanged(cid, pinnedAt: pinnedAt, archivedAt: archivedAt, &s)
+        case .markedUnread(let cid, let count, let lastRead):
+            markedUnread(cid, count: count, lastRead: lastRead, &s)
         case .flagged(let target):
             flagged(target, &s)
         case .messageUpserted(let row):

@@ -133,6 +133,28 @@ def test_query_members_pages_on_with_user_id_and_join_time_cursors(client, room)
         assert raised.value.status_code == 400 and key in raised.value.error_message, bad
 
 
+def test_pin_archive_and_mark_unread_reach_the_users_other_connections_live(client, server, room):
+    """A second terminal of the member, watching the channel, hears `member.updated` for a pin
+    or archive made elsewhere and `notification.mark_unread` for a mark made elsewhere."""
+    channel, owner, member, _ = room
+    sent = channel.send_message({"text": "one"}, owner)["message"]["id"]
+    ws, hello = connect(server, member)
+    try:
+        rest(server, member, "POST", f"channels/messaging/{channel.id}/query", {"watch": True},
+             params={"connection_id": hello["connection_id"]})
+        as_user(server, member, "PATCH", f"channels/messaging/{channel.id}/member/{member}", {"set": {"pinned": True}})
+        event = next_event(ws, "member.updated")
+        assert event["cid"] == channel.cid and event["member"]["user_id"] == member and event["member"]["pinned_at"]
+        channel.archive(member)
+        event = next_event(ws, "member.updated")
+        assert event["member"]["archived_at"] and event["member"]["pinned_at"]
+        as_user(server, member, "POST", f"channels/messaging/{channel.id}/unread", {"message_id": sent})
+        event = next_event(ws, "notification.mark_unread")
+        assert event["cid"] == channel.cid and event["unread_messages"] == 1 and event["first_unread_message_id"] == sent
+    finally:
+        ws.close()
+
+
 def test_member_partial_update_pins_archives_and_keeps_custom_fields(client, server, room):
     channel, owner, member, _ = room
     pinned = channel.pin(member)["channel_member"]
