@@ -340,6 +340,13 @@ enum Schema {
                 ALTER TABLE import_tasks ADD COLUMN product TEXT;
                 """
         ),
+        // Import v2's `use_import_time_as_op_time`.
+        Step(
+            name: "v14d: import time as op time",
+            sql: """
+                ALTER TABLE import_tasks ADD COLUMN use_import_time_as_op_time INTEGER NOT NULL DEFAULT 0;
+                """
+        ),
     ]
 
     /// PostgreSQL only: the log of events that every server sharing the database delivers

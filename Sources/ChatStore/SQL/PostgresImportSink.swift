@@ -21,6 +21,8 @@ final class PostgresImportSink: ImportSink {
     private let db: PostgresSession
     private let writing: ImportWrite
     private let importTime: SQLValue
+    /// Import v2's `use_import_time_as_op_time`: every item made at this time.
+    private let opTime: Timestamp?
     private var batches: [RowWrite.Shape: Batch] = [:]
     /// The SQL of a full batch per shape: the long texts are made once.
     private var fullStatements: [RowWrite.Shape: String] = [:]
@@ -33,13 +35,15 @@ final class PostgresImportSink: ImportSink {
     private static let maxRows = 1000
     private static let maxValues = 65_535
 
-    init(db: PostgresSession, mode: ImportMode, mergeCustom: Bool = false, importTime: Timestamp) {
+    init(db: PostgresSession, mode: ImportMode, mergeCustom: Bool = false, importTime: Timestamp, opTime: Timestamp? = nil) {
         self.db = db
         writing = ImportWrite(mode: mode, mergeCustom: mergeCustom)
         self.importTime = StoredValue.time(importTime)
+        self.opTime = opTime
     }
 
-    func write(_ item: ImportItem) throws -> ImportWriteOutcome {
+    func write(_ given: ImportItem) throws -> ImportWriteOutcome {
+        let item = opTime.map(given.madeAt) ?? given
         if case .poll(let poll) = item {
             // Polls are few: a statement each, after whatever is in flight (a failure there is
             // thrown first). Upsert drops the options the poll no longer lists; insert skips a
