@@ -39,6 +39,7 @@ public enum ChatServerApp {
         UserEventRoutes(store: store, hub: hub).add(to: router)
         ThreadRoutes(store: store, hub: hub).add(to: router)
         DraftRoutes(store: store, hub: hub).add(to: router)
+        ReminderRoutes(store: store, hub: hub).add(to: router)
         PollRoutes(store: store, hub: hub).add(to: router)
         PollVoteRoutes(store: store, hub: hub).add(to: router)
         ReactionRoutes(store: store, hub: hub).add(to: router)
