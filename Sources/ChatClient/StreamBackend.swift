@@ -228,6 +228,20 @@ public final class StreamBackend: LiveChatBackend {
             } catch {
                 deliver(.failed("Could not \(blocking ? "block" : "unblock") @\(other): \(Self.reason(error))"))
             }
+        case .flag(let target, let reason):
+            var body: JSONObject
+            let what: String
+            switch target {
+            case .message(let id): (body, what) = (["target_message_id": .string(id)], "the message")
+            case .user(let id): (body, what) = (["target_user_id": .string(id)], "@" + id)
+            }
+            if let reason { body["reason"] = .string(reason) }
+            do {
+                _ = try await rest.post("moderation/flag", body)
+                deliver(.flagged(target))
+            } catch {
+                deliver(.failed("Could not flag \(what): \(Self.reason(error))"))
+            }
         case .blockedUsers:
             do {
                 let ids = try await blockedUserIDs()

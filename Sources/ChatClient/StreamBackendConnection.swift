@@ -132,6 +132,23 @@ extension StreamBackend {
             return await row(message, actedBy: actor?.id).map(ChatEvent.messageUpserted)
         case "poll.updated", "poll.closed", "poll.deleted", "poll.vote_casted", "poll.vote_changed", "poll.vote_removed":
             return StreamItems.pollEvent(event, viewer: userID)
+        // The reader's own channel settings, changed on another of their connections.
+        case "member.updated":
+            guard let member = event["member"]?.objectValue, member["user_id"]?.stringValue == userID,
+                let cid = event["cid"]?.stringValue
+            else { return nil }
+            return .channelMarksChanged(
+                cid: cid,
+                pinnedAt: member["pinned_at"]?.stringValue.flatMap(Timestamp.init(rfc3339:)),
+                archivedAt: member["archived_at"]?.stringValue.flatMap(Timestamp.init(rfc3339:))
+            )
+        case "notification.mark_unread":
+            guard let cid = event["cid"]?.stringValue, let count = event["unread_messages"]?.intValue else { return nil }
+            return .markedUnread(
+                cid: cid,
+                unreadCount: count,
+                lastRead: event["last_read_at"]?.stringValue.flatMap(Timestamp.init(rfc3339:))
+            )
         case "typing.start":
             guard let actor, actor.id != userID, let cid = event["cid"]?.stringValue else { return nil }
             let now = Timestamp.now()

@@ -28,6 +28,12 @@ public enum ChatEvent: Sendable {
     case connectionChanged(ConnectionState)
     /// The users the reader blocks, from the server (at connect and after `/block`).
     case blockedUsers([String])
+    /// The reader pinned or archived a channel elsewhere (another connection's `member.updated`).
+    case channelMarksChanged(cid: String, pinnedAt: Timestamp?, archivedAt: Timestamp?)
+    /// The reader marked a channel unread elsewhere (`notification.mark_unread`): its count now.
+    case markedUnread(cid: String, unreadCount: Int, lastRead: Timestamp?)
+    /// The server took the reader's flag (`/flag`, `f`): a flagged message is marked for them.
+    case flagged(FlagTarget)
     /// `changeMembership`'s answer: done, and the channel list as it now is.
     case membershipChanged(cid: String, MembershipChange, channels: [ChannelSummary])
     case typingStarted(cid: String, userName: String, until: Timestamp)
@@ -98,6 +104,8 @@ public enum ChatEvent: Sendable {
     case pickerConfirm
     /// `p`: pins or unpins.
     case pinSelected
+    /// `f`: asks; `y` flags the selected message for the moderators.
+    case flagSelected
     /// `u`: the selected message and everything after it unread again.
     case markUnreadSelected
     /// `J` browsing a store (`/join` with a server): the channels one may join.
@@ -161,7 +169,8 @@ extension ChatEvent {
         case .channelsLoaded, .channelLoaded, .olderLoaded, .newerLoaded, .channelReplaced, .aroundLoaded, .unreadLoaded, .joinableLoaded,
             .threadLoaded, .detailsLoaded,
             .failed,
-            .notice, .messageUpserted, .messageRemoved, .connectionChanged, .membershipChanged, .blockedUsers, .typingStarted,
+            .notice, .messageUpserted, .messageRemoved, .connectionChanged, .membershipChanged, .channelMarksChanged, .markedUnread,
+            .blockedUsers, .flagged, .typingStarted,
             .typingStopped, .clock, .focusChanged, .presenceChanged, .mentionsLoaded, .searchResults, .findMatchFound,
             .summaryLoaded, .summaryUnavailable, .composeReplace, .pollUpdated:
             false

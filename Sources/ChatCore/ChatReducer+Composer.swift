@@ -102,6 +102,8 @@ extension ChatReducer {
             s.showArchived.toggle()
         case .block, .unblock, .blocked:
             return runBlock(action, arguments, &s)
+        case .flag:
+            return runFlag(arguments, &s)
         case .upload:
             return upload(arguments, &s)
         case .poll:
@@ -200,7 +202,7 @@ extension ChatReducer {
             return [.live(.topic(cid: cid, text: arguments))]
         case .help, .quit, .join, .members, .msg, .leave, .reconnect, .search, .theme, .timestamps, .report, .pinChannel, .unpinChannel,
             .archive,
-            .unarchive, .archived, .block, .unblock, .blocked, .upload, .poll, .notify, .mentions:
+            .unarchive, .archived, .block, .unblock, .blocked, .upload, .poll, .notify, .mentions, .flag:
             return []
         }
     }

@@ -47,6 +47,22 @@ extension ChatReducer {
         }
     }
 
+    /// Pinned or archived from another of the reader's connections: the sidebar regroups it.
+    static func channelMarksChanged(_ cid: String, pinnedAt: Timestamp?, archivedAt: Timestamp?, _ s: inout ChatState) {
+        guard let i = s.channels.firstIndex(where: { $0.channel.cid == cid }) else { return }
+        s.channels[i].pinnedAt = pinnedAt
+        s.channels[i].archivedAt = archivedAt
+    }
+
+    /// Marked unread from another of the reader's connections: the badge shows the server's
+    /// count, and the channel open here is not read again while it stays open (as `u` here).
+    static func markedUnread(_ cid: String, count: Int, lastRead: Timestamp?, _ s: inout ChatState) {
+        guard let i = s.channels.firstIndex(where: { $0.channel.cid == cid }) else { return }
+        s.channels[i].unreadCount = count
+        s.channels[i].lastRead = lastRead
+        if s.openCID == cid { s.keptUnread = cid }
+    }
+
     /// The channel is being read: messages shown at its bottom count as read, unless the reader
     /// marked it unread and has not left it since.
     static func readsOnArrival(_ cid: String, _ s: ChatState) -> Bool { s.keptUnread != cid }

@@ -43,6 +43,8 @@ extension ChatReducer {
             }
         case .showDetails:
             return [.loadDetails(messageID: id)]
+        case .flagSelected:
+            askToFlag(.message(id), reason: nil, &s)
         case .markUnreadSelected:
             return markUnread(from: id, pane: pane, &s)
         case .openSelectedLink:

@@ -36,6 +36,7 @@ public enum ChatReducer {
         case .select(let pane, let id): return select(event, pane: pane, messageID: id, &s) ?? []
         case .confirmDelete(let id): return confirmDelete(event, messageID: id, &s) ?? []
         case .confirmLeave(let cid): return confirmLeave(event, cid: cid, &s) ?? []
+        case .confirmFlag(let target, let reason): return confirmFlag(event, target, reason: reason, &s) ?? []
         case .completion(let candidates):
             if let effects = completion(event, candidates, &s) { return effects }
             s.modes.pop()
@@ -155,6 +156,12 @@ public enum ChatReducer {
             membershipChanged(cid, change, withoutBlocked(channels, s), &s)
         case .blockedUsers(let ids):
             blockedUsersChanged(ids, &s)
+        case .channelMarksChanged(let cid, let pinnedAt, let archivedAt):
+            channelMarksChanged(cid, pinnedAt: pinnedAt, archivedAt: archivedAt, &s)
+        case .markedUnread(let cid, let count, let lastRead):
+            markedUnread(cid, count: count, lastRead: lastRead, &s)
+        case .flagged(let target):
+            flagged(target, &s)
         case .messageUpserted(let row):
             effects += upsert(row, &s)
         case .pollUpdated(let messageID, let poll, let own):
@@ -279,11 +286,11 @@ public enum ChatReducer {
 }
 
 extension ChatState {
-    /// "Delete this message?" (or "leave this channel?") waits for its answer: the status line
-    /// keeps the question.
+    /// "Delete this message?", "leave this channel?" and "flag it?" wait for their answer: the
+    /// status line keeps the question.
     var isAsking: Bool {
         switch modes.top {
-        case .confirmDelete, .confirmLeave: true
+        case .confirmDelete, .confirmLeave, .confirmFlag: true
         default: false
         }
     }

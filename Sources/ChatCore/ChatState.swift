@@ -63,6 +63,9 @@ public struct ChatState: Sendable, Equatable {
     /// The terminal has the focus (its focus reports say so; one that sends none always has it):
     /// the open channel's messages notify only while it does not.
     public var terminalFocused = true
+    /// The messages the reader flagged in this session (the server answers a flag to its
+    /// author alone, so the mark is theirs).
+    public var flagged: Set<String> = []
     /// `/quit` asks the runtime to stop.
     public var quitRequested = false
 

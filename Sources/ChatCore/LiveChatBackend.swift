@@ -39,6 +39,8 @@ public enum LiveRequest: Sendable, Equatable {
     /// `/block @user` (or with `blocking: false`, `/unblock`); the answer is `.blockedUsers`
     /// and the channel list as it now is.
     case block(userID: String, blocking: Bool)
+    /// `/flag` or `f`: reports a message or a user to the moderators; the answer is `.flagged`.
+    case flag(FlagTarget, reason: String?)
     /// `/blocked`: the answer is `.blockedUsers` and a notice naming them.
     case blockedUsers
     /// `/upload PATH [text]`: the file as an attachment of a new message (a reply when
@@ -50,4 +52,10 @@ public enum LiveRequest: Sendable, Equatable {
     case vote(messageID: String, pollID: String, optionID: String)
     /// Takes one's vote back.
     case unvote(messageID: String, pollID: String, voteID: String)
+}
+
+/// What a flag reports: one message, or a user.
+public enum FlagTarget: Sendable, Equatable {
+    case message(String)
+    case user(String)
 }

@@ -16,6 +16,8 @@ public enum Mode: Sendable, Equatable {
     case confirmDelete(messageID: String)
     /// `/leave` asked "leave this channel?": `y` leaves it, any other key stays.
     case confirmLeave(cid: String)
+    /// `f` or `/flag` asked "flag this for the moderators?": `y` flags, any other key does not.
+    case confirmFlag(FlagTarget, reason: String?)
     /// Tab after `@…`, `#…`, `:…` or `/…`: the candidates, and the one in the composer. It
     /// ends on the first key that is not Tab, which then does what it does in the composer.
     case completion(Completion)

@@ -10,7 +10,7 @@ public struct SlashCommand: Sendable, Equatable {
     public enum Action: Sendable, Equatable {
         case help, quit, join, members, msg
         case reply, thread, react, edit, delete, pin, topic, leave, reconnect, search, theme, timestamps, report, poll
-        case pinChannel, unpinChannel, archive, unarchive, archived, block, unblock, blocked, upload, notify, mentions
+        case pinChannel, unpinChannel, archive, unarchive, archived, block, unblock, blocked, upload, notify, mentions, flag
     }
 
     public let name: String
@@ -37,6 +37,12 @@ public struct SlashCommand: Sendable, Equatable {
         ),
         SlashCommand(name: "unblock", arguments: "@user", help: "unblock a user", kind: .client(.unblock)),
         SlashCommand(name: "blocked", arguments: "", help: "list the users you block", kind: .client(.blocked)),
+        SlashCommand(
+            name: "flag",
+            arguments: "[@user] [reason]",
+            help: "report the newest message (or a user) to the moderators, after a yes",
+            kind: .client(.flag)
+        ),
         SlashCommand(
             name: "upload",
             arguments: "PATH [text]",

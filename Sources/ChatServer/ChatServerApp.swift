@@ -21,7 +21,7 @@ public enum ChatServerApp {
         limiter: RateLimiter = RateLimiter(limit: defaultRateLimit)
     ) -> Router<ServerContext> {
         let router = Router(context: ServerContext.self)
-        router.add(middleware: StreamAPIMiddleware(credentials: credentials, limiter: limiter))
+        router.add(middleware: StreamAPIMiddleware(credentials: credentials, limiter: limiter, presence: hub.presence))
         router.add(middleware: FixedPathGuard())
         AppRoutes(store: store, credentials: credentials).add(to: router)
         UserRoutes(store: store, hub: hub).add(to: router)
@@ -39,6 +39,7 @@ public enum ChatServerApp {
         UserEventRoutes(store: store, hub: hub).add(to: router)
         ThreadRoutes(store: store, hub: hub).add(to: router)
         DraftRoutes(store: store, hub: hub).add(to: router)
+        ReminderRoutes(store: store, hub: hub).add(to: router)
         PollRoutes(store: store, hub: hub).add(to: router)
         PollVoteRoutes(store: store, hub: hub).add(to: router)
         ReactionRoutes(store: store, hub: hub).add(to: router)

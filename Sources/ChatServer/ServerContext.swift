@@ -6,12 +6,15 @@ import HummingbirdWebSocket
 public struct ServerContext: RequestContext, WebSocketRequestContext {
     public var coreContext: CoreRequestContextStorage
     public var actor: StreamToken.Actor?
+    /// Who is online: every JSON answer shows it in its user objects (set by the middleware).
+    public var presence: PresenceBoard?
     public let startedAt: ContinuousClock.Instant
     public let webSocket: WebSocketHandlerReference<ServerContext>
 
     public init(source: Source) {
         coreContext = .init(source: source)
         actor = nil
+        presence = nil
         startedAt = .now
         webSocket = .init()
     }

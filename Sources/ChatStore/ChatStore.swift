@@ -91,6 +91,7 @@ public final class ChatStore: Sendable {
     ) throws -> ImportTask {
         var task = created
         let (mode, mergeCustom) = (task.mode, task.mergeCustom)
+        let opTime = task.useImportTimeAsOpTime ? task.createdAt : nil
         task.move(to: .analyzing, at: .now())
         try save(task)
         var result = ImportResult()
@@ -98,9 +99,9 @@ public final class ChatStore: Sendable {
             try backend.importTransaction { db in
                 let sink: any ImportSink =
                     if let postgres = db as? PostgresSession {
-                        PostgresImportSink(db: postgres, mode: mode, mergeCustom: mergeCustom, importTime: task.createdAt)
+                        PostgresImportSink(db: postgres, mode: mode, mergeCustom: mergeCustom, importTime: task.createdAt, opTime: opTime)
                     } else {
-                        StoreImportSink(db: db, mode: mode, mergeCustom: mergeCustom, importTime: task.createdAt)
+                        StoreImportSink(db: db, mode: mode, mergeCustom: mergeCustom, importTime: task.createdAt, opTime: opTime)
                     }
                 if let postgres = db as? PostgresSession, let backend = backend as? PostgresBackend {
                     result = try backend.cancellingStatements(of: postgres, on: interruption) {

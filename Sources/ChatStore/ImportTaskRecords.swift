@@ -9,8 +9,8 @@ extension ChatStore {
             try db.execute(
                 """
                 INSERT INTO import_tasks (id, path, mode, state, size, created_at, updated_at, history, result, owner_pid, owner_host,
-                    merge_custom, skip_references_check, product)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    merge_custom, skip_references_check, product, use_import_time_as_op_time)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT(id) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at,
                     history = excluded.history, result = excluded.result
                 """,
@@ -27,7 +27,8 @@ extension ChatStore {
                 ImportTaskOwner.thisHost,
                 task.mergeCustom,
                 task.skipReferencesCheck,
-                task.product
+                task.product,
+                task.useImportTimeAsOpTime
             )
         }
     }
@@ -58,6 +59,7 @@ extension ChatStore {
         task.mergeCustom = row["merge_custom"] ?? false
         task.skipReferencesCheck = row["skip_references_check"] ?? false
         task.product = row["product"]
+        task.useImportTimeAsOpTime = row["use_import_time_as_op_time"] ?? false
         task.state = ImportTaskState(rawValue: row["state"]) ?? .uploaded
         task.updatedAt = StoredValue.decodeTime(row["updated_at"]) ?? created
         task.history = (StoredValue.decodeJSON(row["history"])?.arrayValue ?? []).compactMap { entry in

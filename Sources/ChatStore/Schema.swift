@@ -350,6 +350,28 @@ enum Schema {
             sql: "CREATE INDEX users_blocking ON users(id) WHERE blocked_user_ids IS NOT NULL;"
         ),
         MessageWordIndex.step,
+        // Import v2's `use_import_time_as_op_time`.
+        Step(
+            name: "v14d: import time as op time",
+            sql: """
+                ALTER TABLE import_tasks ADD COLUMN use_import_time_as_op_time INTEGER NOT NULL DEFAULT 0;
+                """
+        ),
+        // Message reminders: one per user and message; no `remind_at` is a bookmark (save for later).
+        Step(
+            name: "v14d: message reminders",
+            sql: """
+                CREATE TABLE reminders (
+                    user_id TEXT NOT NULL,
+                    message_id TEXT NOT NULL,
+                    cid TEXT NOT NULL,
+                    remind_at TEXT,
+                    created_at TEXT NOT NULL,
+                    updated_at TEXT NOT NULL,
+                    PRIMARY KEY (user_id, message_id)
+                );
+                """
+        ),
     ]
 
     /// PostgreSQL only: the log of events that every server sharing the database delivers

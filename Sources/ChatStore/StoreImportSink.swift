@@ -9,16 +9,20 @@ final class StoreImportSink: ImportSink {
     private let writing: ImportWrite
     /// Items without `created_at` get the import time, as Stream does.
     private let importTime: SQLValue
+    /// Import v2's `use_import_time_as_op_time`: every item made at this time.
+    private let opTime: Timestamp?
     /// One SQL text per row shape, made on first use (the session prepares each text once).
     private var statements: [RowWrite.Shape: String] = [:]
 
-    init(db: any SQLSession, mode: ImportMode, mergeCustom: Bool = false, importTime: Timestamp) {
+    init(db: any SQLSession, mode: ImportMode, mergeCustom: Bool = false, importTime: Timestamp, opTime: Timestamp? = nil) {
         self.db = db
         writing = ImportWrite(mode: mode, mergeCustom: mergeCustom)
         self.importTime = StoredValue.time(importTime)
+        self.opTime = opTime
     }
 
-    func write(_ item: ImportItem) throws -> ImportWriteOutcome {
+    func write(_ given: ImportItem) throws -> ImportWriteOutcome {
+        let item = opTime.map(given.madeAt) ?? given
         let written = try write(Self.row(for: item, importTime: importTime)) > 0
         // A poll insert mode skips keeps its options as they are.
         if case .poll(let poll) = item, written || writing.mode == .upsert {

@@ -11,8 +11,10 @@ struct ReportCommand: ParsableCommand {
         abstract: "A migration report for stakeholders: what the store holds, and what an import file's check found.",
         discussion: """
             Every figure comes from the store through SQL aggregates: totals per item type, channels, members, \
-            messages over time, busiest channels and users, threads, reactions, attachments (and their expiring or \
-            non-https URLs), deleted, pinned and system messages, unread state, devices and bans. With --import, \
+            messages over time, busiest channels and users, threads, reactions, polls and votes, attachments (and \
+            their expiring or non-https URLs), deleted, pinned and system messages, messages visible to some users \
+            only (restricted_visibility) or mentioning @here, @channel or roles, unread state, devices and bans. \
+            With --import, \
             the file is validated (errors by kind, with examples) and its counts are reconciled with the store's. \
             With --source KIND EXPORT (chatkit, slack or mattermost; --chatkit EXPORT is --source chatkit EXPORT), the \
             export is converted (into nothing: no file is written) and the conversion's report becomes its own \

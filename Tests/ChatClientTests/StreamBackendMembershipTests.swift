@@ -76,6 +76,41 @@ final class StreamBackendMembershipTests: XCTestCase {
         XCTAssertTrue(error.hasPrefix("Could not join: "), error)
     }
 
+    /// Alice's other connection (another terminal) hears her pin, archive and mark unread live.
+    func testAnotherConnectionHearsPinArchiveAndMarkUnread() throws {
+        let sent = try server.call(as: "bob", "POST", "channels/messaging/general/message", ["message": ["text": "one"]])
+        let id = try XCTUnwrap(sent["message"]?.objectValue?["id"]?.stringValue)
+        let listening = server.backend(for: "alice")
+        let log = EventLog()
+        listening.connect(userID: "alice", deliver: log.deliver)
+        defer { listening.disconnect() }
+        let up = try log.wait(for: .connected)
+        _ = try log.wait(for: "the channel list", from: up) { if case .channelsLoaded(let list) = $0 { list } else { nil } }
+        let elsewhere = server.backend(for: "alice")
+
+        var mark = log.count
+        XCTAssertTrue(try elsewhere.setPinned(true, cid: "messaging:general", userID: "alice"))
+        let pinned = try log.wait(for: "member.updated", from: mark) {
+            if case .channelMarksChanged(let cid, let pinnedAt, let archivedAt) = $0 { (cid, pinnedAt, archivedAt) } else { nil }
+        }
+        XCTAssertEqual(pinned.0, "messaging:general")
+        XCTAssertNotNil(pinned.1)
+        XCTAssertNil(pinned.2)
+        mark = log.count
+        XCTAssertTrue(try elsewhere.setArchived(true, cid: "messaging:general", userID: "alice"))
+        let archived = try log.wait(for: "member.updated again", from: mark) {
+            if case .channelMarksChanged(_, _, let archivedAt) = $0 { archivedAt } else { nil }
+        }
+        XCTAssertNotNil(archived)
+        mark = log.count
+        XCTAssertTrue(try elsewhere.markUnread(cid: "messaging:general", userID: "alice", fromMessageID: id))
+        let unread = try log.wait(for: "notification.mark_unread", from: mark) {
+            if case .markedUnread(let cid, let count, _) = $0 { (cid, count) } else { nil }
+        }
+        XCTAssertEqual(unread.0, "messaging:general")
+        XCTAssertEqual(unread.1, 1)
+    }
+
     func testABlockIsInTheConnectionsListAndInBlocked() throws {
         let alice = server.backend(for: "alice")
         let log = EventLog()

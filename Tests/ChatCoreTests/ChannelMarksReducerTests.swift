@@ -113,6 +113,32 @@ extension ChannelMarksReducerTests {
         XCTAssertEqual(s.openChannel?.unreadCount, 0)
     }
 
+    /// Another of the reader's connections pinned, archived or marked unread (the server's
+    /// `member.updated` and `notification.mark_unread`): the sidebar follows at once.
+    func testChangesMadeOnAnotherConnectionShowLive() {
+        var s = generalWithFive()
+        let at = Timestamp(seconds: 50)
+        s = reduce(s, .channelMarksChanged(cid: "messaging:random", pinnedAt: at, archivedAt: nil)).0
+        XCTAssertEqual(ChatReducer.sidebarOrder(s.channels).map(\.channel.id), ["random", "general"])
+        XCTAssertEqual(ChatReducer.group(ChatReducer.sidebarOrder(s.channels)[0]), .pinned)
+        s = reduce(s, .channelMarksChanged(cid: "messaging:random", pinnedAt: nil, archivedAt: at)).0
+        XCTAssertEqual(ChatReducer.sidebarOrder(s.channels).map { ChatReducer.group($0) }, [.channels, .archived])
+        s = reduce(s, .channelMarksChanged(cid: "messaging:gone", pinnedAt: at, archivedAt: nil)).0
+        XCTAssertEqual(s.channels.count, 2, "a channel not listed is not added")
+
+        var effects: [ChatEffect]
+        (s, effects) = reduce(s, .markedUnread(cid: "messaging:general", unreadCount: 2, lastRead: Timestamp(seconds: 13)))
+        XCTAssertEqual(effects, [])
+        XCTAssertEqual(s.openChannel?.unreadCount, 2)
+        XCTAssertEqual(s.openChannel?.lastRead, Timestamp(seconds: 13))
+        (s, effects) = reduce(s, .jumpToNewest, .messageUpserted(message("m6", from: "bob", at: 30)))
+        XCTAssertEqual(effects, [], "the open channel is not read again behind the reader's back")
+        XCTAssertEqual(s.openChannel?.unreadCount, 3)
+        (s, _) = reduce(s, .markedUnread(cid: "messaging:random", unreadCount: 7, lastRead: nil))
+        XCTAssertEqual(s.channels.first { $0.channel.id == "random" }?.unreadCount, 7)
+        XCTAssertEqual(s.keptUnread, "messaging:general", "only the open channel is kept unread")
+    }
+
     func testMarkUnreadIsForChannelMessages() {
         var s = generalWithFive()
         s = reduce(s, .openThread, .threadLoaded(root: s.window!.rows[4], replies: [message("r1", from: "bob", at: 40, parent: "m5")])).0

@@ -35,6 +35,8 @@ final class FigureTests: XCTestCase {
     func testMessageStates() {
         let m = figures.messages
         XCTAssertEqual([m.total, m.deleted, m.pinned, m.system, m.edited, m.withAttachments], [10, 1, 1, 1, 0, 3])
+        // e2 is for alice and bob only; e1 calls @here and a role, g2 @channel; g6's empty role list is none.
+        XCTAssertEqual([m.restrictedVisibility, m.mentionedHere, m.mentionedChannel, m.mentionedRoles], [1, 1, 1, 1])
     }
 
     func testTimelineIsWeeklyWithEmptyWeeksKept() {

@@ -46,12 +46,12 @@ enum HandCountedImport {
             "messaging:general",
             "bob",
             "01T11:00:00",
-            #","attachments":[{"type":"file","asset_url":"https://bucket.s3.amazonaws.com/x.pdf?X-Amz-Expires=3600&X-Amz-Signature=abc"},{"type":"image","image_url":"https://cdn.example/b.png"}]"#
+            #","mentioned_channel":true,"attachments":[{"type":"file","asset_url":"https://bucket.s3.amazonaws.com/x.pdf?X-Amz-Expires=3600&X-Amz-Signature=abc"},{"type":"image","image_url":"https://cdn.example/b.png"}]"#
         ),
         message("g3", "messaging:general", "bob", "02T12:00:00", #","type":"reply","parent_id":"g1""#),
         message("g4", "messaging:general", "carol", "02T13:00:00", #","type":"reply","parent_id":"g1","show_in_channel":true"#),
         message("g5", "messaging:general", "carol", "08T10:00:00", #","type":"deleted","deleted_at":"2020-01-08T10:30:00Z""#),
-        message("g6", "messaging:general", "alice", "08T11:00:00", #","type":"system""#),
+        message("g6", "messaging:general", "alice", "08T11:00:00", #","type":"system","mentioned_roles":[]"#),
         message(
             "g7",
             "messaging:general",
@@ -59,13 +59,13 @@ enum HandCountedImport {
             "20T10:00:00",
             #","type":"reply","parent_id":"g2","pinned_at":"2020-01-20T11:00:00Z","pinned_by_id":"alice""#
         ),
-        message("e1", "team:eng", "alice", "03T10:00:00", #","poll_id":"lunch""#),
+        message("e1", "team:eng", "alice", "03T10:00:00", #","poll_id":"lunch","mentioned_here":true,"mentioned_roles":["admin"]"#),
         message(
             "e2",
             "team:eng",
             "alice",
             "03T11:00:00",
-            #","attachments":[{"type":"video","asset_url":"https://cdn.example/v.mp4?Expires=1600000000&Signature=x"}]"#
+            #","restricted_visibility":["alice","bob"],"attachments":[{"type":"video","asset_url":"https://cdn.example/v.mp4?Expires=1600000000&Signature=x"}]"#
         ),
         #"{"type":"message","data":{"id":"m1",\#(dm),"user":"bob","text":"hi","created_at":"2020-01-21T10:00:00Z"}}"#,
         #"{"type":"reaction","data":{"message_id":"g1","type":"like","user_id":"alice","created_at":"2020-01-01T09:05:00Z"}}"#,

@@ -79,6 +79,18 @@ final class RendererTests: XCTestCase {
         XCTAssertEqual(coloured.replacingOccurrences(of: "\u{1B}\\[[0-9;]*m", with: "", options: .regularExpression), plain)
     }
 
+    /// Stream's 2026 message fields are counted in the text and HTML reports alike.
+    func testTextAndHTMLCountThe2026MessageFields() throws {
+        let report = try hostileReport()
+        let text = report.rendered(as: .text, color: false)
+        let html = report.rendered(as: .html)
+        for label in ["visible to some users only", "mentioning @here", "mentioning @channel", "mentioning roles"] {
+            let line = try XCTUnwrap(text.split(separator: "\n").first { $0.contains(label) }, label)
+            XCTAssertTrue(line.contains("1 (\(NumberText.share(1, of: 13)))"), "\(label): one of 13 messages: \(line)")
+            XCTAssertTrue(html.contains(label), label)
+        }
+    }
+
     func testJSONHasEveryFigure() throws {
         let json = try XCTUnwrap(try JSONParser.parse(hostileReport().rendered(as: .json)).objectValue)
         XCTAssertEqual(json.keys, ["store", "generated_at", "figures", "validation", "conversion"])
@@ -96,6 +108,11 @@ final class RendererTests: XCTestCase {
         XCTAssertEqual(figures["attachments"]?.objectValue?["expiring_urls"], .int(2))
         XCTAssertEqual(figures["unread"]?.objectValue?["users_with_unread"], .int(2))
         XCTAssertEqual(figures["members"]?.objectValue?["median_per_channel"]?.doubleValue, 2)
+        let messages = try XCTUnwrap(figures["messages"]?.objectValue)
+        XCTAssertEqual(
+            ["restricted_visibility", "mentioned_here", "mentioned_channel", "mentioned_roles"].map { messages[$0] },
+            [.int(1), .int(1), .int(1), .int(1)]
+        )
         let validation = try XCTUnwrap(json["validation"]?.objectValue)
         XCTAssertEqual(validation["valid"], .bool(true))
         XCTAssertEqual(validation["reconciliation"]?.arrayValue?.count, ItemType.allCases.count, "a row per item type")

@@ -12,6 +12,18 @@ final class MessageMarksViewTests: XCTestCase {
 
     private func find(_ needle: String, in frame: Frame) -> (x: Int, y: Int)? { frame.find(needle) }
 
+    /// A message the reader flagged says so in its header, which it gets even where it would
+    /// have shared the previous message's (m2 follows m1 from the same author within minutes).
+    func testAFlaggedMessageIsMarkedForTheFlagger() throws {
+        var state = ChatFixture.state()
+        XCTAssertNil(find("09:01 Tomás Silva", in: ChatView.render(state, width: 120, height: 40, context: context)), "grouped before")
+        state.flagged = ["m2"]
+        let frame = ChatView.render(state, width: 120, height: 40, context: context)
+        let header = try XCTUnwrap(find("09:01 Tomás Silva ⚑ flagged by you", in: frame))
+        XCTAssertEqual(frame[header.x + 18, header.y].style, context.style("message.pinned"))
+        XCTAssertNil(frame.find("flagged by you", below: header.y), "only that message is marked")
+    }
+
     func testAMentionIsHighlightedAndTheMessageMarkedInTheGutter() throws {
         var state = ChatFixture.state()
         var rows = ChatFixture.rows

@@ -192,6 +192,10 @@ ROWS = [
      lambda w, a: [m["user_id"] for m in a] == [w.third]),
     ("QueryMembers", "sort", lambda w: w.channel.query_members({}, [{"field": "user_id", "direction": -1}]),
      lambda w, a: [m["user_id"] for m in a] == [w.third, w.member, w.owner]),
+    ("QueryMembers", "user_id_gt", lambda w: w.channel.query_members({}, [{"field": "user_id", "direction": 1}], user_id_gt=w.member),
+     lambda w, a: [m["user_id"] for m in a] == [w.third]),
+    ("QueryMembers", "created_at_before", lambda w: w.channel.query_members({}, created_at_before="2000-01-01T00:00:00Z"),
+     lambda w, a: a == []),
     # search (GET /search)
     ("Search", "limit", lambda w: w.client.search({"cid": w.channel.cid}, "message", limit=2), lambda w, a: len(a["results"]) == 2 and a["next"]),
     ("Search", "offset", lambda w: w.client.search({"cid": w.channel.cid}, "message", limit=2, offset=2), lambda w, a: len(a["results"]) == 1),

@@ -131,12 +131,49 @@ def test_skip_references_check_imports_items_naming_missing_ones(fresh):
     assert failed["state"] == FAILED and "duplicated item" in failed["result"]["errors"][0]["error"]
 
 
+def test_use_import_time_as_op_time_stores_the_items_as_made_by_the_import(client):
+    """With the setting, every item is stored as made at the task's time, whatever times the
+    file gives (its times are still checked); without it, the file's times stand."""
+    old = "2020-01-02T03:04:05.000000006Z"
+
+    def content(suffix):
+        channel = f"v2-op-{suffix}"
+        return lines(("user", {"id": f"v2-op-{suffix}", "created_at": old}),
+                     ("channel", {"type": "messaging", "id": channel, "created_by": f"v2-op-{suffix}", "created_at": old}),
+                     ("member", {"channel_type": "messaging", "channel_id": channel, "user_id": f"v2-op-{suffix}", "created_at": old}),
+                     ("message", {"id": f"v2-op-m-{suffix}", "channel_type": "messaging", "channel_id": channel,
+                                  "user": f"v2-op-{suffix}", "text": "hi", "created_at": old}),
+                     ("reaction", {"message_id": f"v2-op-m-{suffix}", "type": "like", "user_id": f"v2-op-{suffix}", "created_at": old}))
+
+    def stored(suffix):
+        user = client.query_users({"id": f"v2-op-{suffix}"})["users"][0]
+        state = client.channel("messaging", f"v2-op-{suffix}").query()
+        message = client.get_message(f"v2-op-m-{suffix}")["message"]
+        times = [user["created_at"], state["channel"]["created_at"], state["members"][0]["created_at"], message["created_at"],
+                 message["latest_reactions"][0]["created_at"]]
+        return times
+
+    kept = wait_v2(client, create(client, upload(client, "op0.jsonl", content("kept"))["path"])["id"])
+    assert kept["state"] == COMPLETED and kept["settings"]["use_import_time_as_op_time"] is False
+    assert all(t.startswith("2020-01-02T03:04:05") for t in stored("kept")), stored("kept")
+
+    created = create(client, upload(client, "op1.jsonl", content("now"))["path"], use_import_time_as_op_time=True)
+    assert created["settings"]["use_import_time_as_op_time"] is True
+    task = wait_v2(client, created["id"])
+    assert task["state"] == COMPLETED, task
+    assert task["settings"]["use_import_time_as_op_time"] is True, "kept with the task"
+    assert stored("now") == [task["created_at"]] * 5, (stored("now"), task["created_at"])
+    # The file is still checked: a bad time is an error, not replaced.
+    bad = lines(("user", {"id": "v2-op-bad", "created_at": "yesterday"}))
+    failed = wait_v2(client, create(client, upload(client, "op2.jsonl", bad)["path"], use_import_time_as_op_time=True)["id"])
+    assert failed["state"] == FAILED and client.query_users({"id": "v2-op-bad"})["users"] == []
+
+
 def test_what_cannot_be_done_is_refused_in_streams_shape(client):
     path = upload(client, "r.jsonl", lines(("user", {"id": "v2-r"})))["path"]
     refused(lambda: client.post("imports/v2", data={"settings": {"path": path}}), "product is required")
     refused(lambda: client.post("imports/v2", data={"product": "feeds", "settings": {"path": path}}), "product feeds is not supported")
     refused(lambda: client.post("imports/v2", data={"product": "chat"}), "settings is required")
-    refused(lambda: create(client, path, use_import_time_as_op_time=True), "use_import_time_as_op_time is not supported")
     refused(lambda: create(client, path, s3={"bucket": "b"}), "settings.s3 is not supported")
     refused(lambda: create(client, path, mode="replace"), "settings.mode must be insert or upsert")
     refused(lambda: create(client, path, merge_custom="yes"), "settings.merge_custom must be a boolean")
@@ -144,8 +181,7 @@ def test_what_cannot_be_done_is_refused_in_streams_shape(client):
     refused(lambda: create(client, "local://uploads/none/x.jsonl"), "settings.path must be one that import_urls gave")
     refused(lambda: client.post("imports/v2", data={"product": "chat", "settings": {"path": path}, "priority": 1}),
             "priority is not supported")
-    # use_import_time_as_op_time: false is the default, and accepted.
-    assert wait_v2(client, create(client, path, use_import_time_as_op_time=False)["id"])["state"] == COMPLETED
+    refused(lambda: create(client, path, use_import_time_as_op_time="yes"), "settings.use_import_time_as_op_time must be a boolean")
     for call in (lambda: client.get("imports/v2/00000000-0000-0000-0000-000000000000"),
                  lambda: client.delete("imports/v2/00000000-0000-0000-0000-000000000000"),
                  lambda: client.post("imports/v2/00000000-0000-0000-0000-000000000000/cancel")):

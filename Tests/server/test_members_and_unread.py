@@ -92,9 +92,67 @@ def test_query_members_filters_on_built_in_and_custom_fields_with_sort_and_pagin
     with pytest.raises(StreamAPIException) as raised:
         channel.query_members({"hat": {"$near": 3}})
     assert raised.value.status_code == 400 and "$near" in raised.value.error_message
-    with pytest.raises(StreamAPIException) as raised:
-        channel.query_members({}, user_id_lt="x")
-    assert raised.value.status_code == 400 and "user_id_lt" in raised.value.error_message
+
+
+def test_query_members_pages_on_with_user_id_and_join_time_cursors(client, room):
+    channel, _, _, _ = room
+    ids = sorted(new_id("cur") for _ in range(4))
+    client.upsert_users([{"id": i} for i in ids])
+    for i in ids:
+        channel.add_members([i])  # one at a time: each joins at its own time
+    rows = {m["user_id"]: m for m in channel.query_members({"id": {"$in": ids}})}
+    joined = sorted(ids, key=lambda i: rows[i]["created_at"])
+    assert len({rows[i]["created_at"] for i in ids}) == 4
+
+    def page(field, **options):
+        return [m["user_id"] for m in channel.query_members({"id": {"$in": ids}}, [{"field": field, "direction": 1}], **options)]
+
+    assert page("user_id", user_id_gt=ids[1]) == ids[2:]
+    assert page("user_id", user_id_gte=ids[1]) == ids[1:]
+    assert page("user_id", user_id_lt=ids[2]) == ids[:2]
+    assert page("user_id", user_id_lte=ids[2]) == ids[:3]
+    assert page("user_id", user_id_gt=ids[0], user_id_lt=ids[3], limit=1) == [ids[1]], "bounds together, then the limit"
+    pages, last = [], None
+    while len(pages) < 5:
+        got = page("user_id", limit=3, **({"user_id_gt": last} if last else {}))
+        if not got:
+            break
+        pages.append(got)
+        last = got[-1]
+    assert pages == [ids[:3], ids[3:]], "the last id of a page starts the next"
+
+    at = rows[joined[1]]["created_at"]
+    assert page("created_at", created_at_after=at) == joined[2:]
+    assert page("created_at", created_at_after_or_equal=at) == joined[1:]
+    assert page("created_at", created_at_before=at) == joined[:1]
+    assert page("created_at", created_at_before_or_equal=at, offset=1) == joined[1:2]
+    for bad in [{"created_at_after": "yesterday"}, {"user_id_gt": 5}, {"user_id_lt": ""}]:
+        with pytest.raises(StreamAPIException) as raised:
+            channel.query_members({}, **bad)
+        key = next(iter(bad))
+        assert raised.value.status_code == 400 and key in raised.value.error_message, bad
+
+
+def test_pin_archive_and_mark_unread_reach_the_users_other_connections_live(client, server, room):
+    """A second terminal of the member, watching the channel, hears `member.updated` for a pin
+    or archive made elsewhere and `notification.mark_unread` for a mark made elsewhere."""
+    channel, owner, member, _ = room
+    sent = channel.send_message({"text": "one"}, owner)["message"]["id"]
+    ws, hello = connect(server, member)
+    try:
+        rest(server, member, "POST", f"channels/messaging/{channel.id}/query", {"watch": True},
+             params={"connection_id": hello["connection_id"]})
+        as_user(server, member, "PATCH", f"channels/messaging/{channel.id}/member/{member}", {"set": {"pinned": True}})
+        event = next_event(ws, "member.updated")
+        assert event["cid"] == channel.cid and event["member"]["user_id"] == member and event["member"]["pinned_at"]
+        channel.archive(member)
+        event = next_event(ws, "member.updated")
+        assert event["member"]["archived_at"] and event["member"]["pinned_at"]
+        as_user(server, member, "POST", f"channels/messaging/{channel.id}/unread", {"message_id": sent})
+        event = next_event(ws, "notification.mark_unread")
+        assert event["cid"] == channel.cid and event["unread_messages"] == 1 and event["first_unread_message_id"] == sent
+    finally:
+        ws.close()
 
 
 def test_member_partial_update_pins_archives_and_keeps_custom_fields(client, server, room):

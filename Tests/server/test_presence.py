@@ -103,3 +103,45 @@ def test_presence_with_the_connection_in_the_url_as_stream_chat_js_sends_it(clie
     socket, _ = connect(server, watched)
     assert next_event(ws, "user.presence.changed")["user"]["online"] is True
     socket.close()
+
+
+def test_online_and_last_active_show_on_every_user_object_answered(client, server, pair):
+    """Not only query_users: a channel's members, its messages' authors, query_members,
+    get_message and a thread's replies show who is online; closing shows them offline with
+    the time they were last active."""
+    watcher, watched, _, _ = pair
+    channel = client.channel("messaging", new_id("presence"), {"members": [watcher, watched]})
+    channel.create(watcher)
+    root = channel.send_message({"text": "hello"}, watched)["message"]
+    channel.send_message({"text": "a reply", "parent_id": root["id"]}, watched)
+
+    def shown():
+        state = channel.query()
+        users = {m["user"]["id"]: m["user"] for m in state["members"]}
+        authors = [m["user"] for m in state["messages"]]
+        members = {m["user"]["id"]: m["user"] for m in channel.query_members({})}
+        single = client.get_message(root["id"])["message"]["user"]
+        replies = [m["user"] for m in channel.get_replies(root["id"])["messages"]]
+        return [users[watched], members[watched], single] + authors + replies, users[watcher]
+
+    assert becomes(client, watcher, True)
+    others, me = shown()
+    assert me["online"] is True and me["last_active"], "the watcher's socket is open"
+    assert all(u["online"] is False for u in others) and all("last_active" not in u for u in others), "never connected"
+
+    socket, _ = connect(server, watched)
+    assert becomes(client, watched, True)
+    others, _ = shown()
+    assert all(u["online"] is True for u in others), others
+    connected_at = others[0]["last_active"]
+    assert all(u["last_active"] == connected_at for u in others)
+    socket.close()
+    assert becomes(client, watched, False)
+    others, _ = shown()
+    assert all(u["online"] is False for u in others), others
+    assert all(u["last_active"] >= connected_at for u in others), "the time the last connection closed"
+
+    client.upsert_user({"id": watched, "invisible": True})
+    socket, _ = connect(server, watched)
+    assert becomes(client, watched, False) and online(client, watched) is False, "an invisible user is shown offline"
+    socket.close()

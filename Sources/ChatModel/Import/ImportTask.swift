@@ -113,6 +113,8 @@ public struct ImportTask: Sendable, Hashable {
     public var mergeCustom = false
     /// Import v2: references to items neither in the file nor in the store are not errors.
     public var skipReferencesCheck = false
+    /// Import v2: items are stored as made at the import's time (`ImportItem.madeAt`).
+    public var useImportTimeAsOpTime = false
     /// Import v2's `product` (`chat`); nil for a classic import task.
     public var product: String?
     public var state: ImportTaskState

@@ -66,6 +66,13 @@ public struct MigrationFigures: Sendable, Hashable {
         public var system = 0
         public var edited = 0
         public var withAttachments = 0
+        /// Stream's 2026 message fields: seen only by the users `restricted_visibility` names,
+        /// and calling on everyone present (`mentioned_here`), the whole channel
+        /// (`mentioned_channel`) or roles (`mentioned_roles`).
+        public var restrictedVisibility = 0
+        public var mentionedHere = 0
+        public var mentionedChannel = 0
+        public var mentionedRoles = 0
         public init() {}
     }
 

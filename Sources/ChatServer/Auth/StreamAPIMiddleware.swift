@@ -11,9 +11,11 @@ struct StreamAPIMiddleware: RouterMiddleware {
     typealias Context = ServerContext
     let credentials: ServerCredentials
     let limiter: RateLimiter
+    let presence: PresenceBoard
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var context = context
+        context.presence = presence
         var budget: RateLimiter.Budget?
         do {
             // A pre-signed upload carries no Stream auth: its one-use URL is the permission. An

@@ -33,6 +33,8 @@ public actor EventHub {
     private let serverID = UUID().uuidString.lowercased()
     /// The servers each user is connected to.
     private var presentOn: [String: Set<String>] = [:]
+    /// `presentOn` as every answer shows it (`online`, `last_active`).
+    nonisolated let presence = PresenceBoard()
     /// The connections that asked for each user's presence.
     private var presenceWatchers: [String: Set<String>] = [:]
     private let log: PostgresEventLog?
@@ -108,6 +110,8 @@ public actor EventHub {
         let wasOnline = presentOn[userID]?.isEmpty == false
         if online { presentOn[userID, default: []].insert(server) } else { presentOn[userID]?.remove(server) }
         if presentOn[userID]?.isEmpty == true { presentOn[userID] = nil }
+        let at = event["created_at"]?.stringValue.flatMap(Timestamp.init(rfc3339:)) ?? .now()
+        presence.record(userID, online: presentOn[userID] != nil, at: at)
         guard wasOnline != online, let subscribed = presenceWatchers[userID] else { return }
         let frame = EventFrame(JSONWriter().bytes(.object(event)))
         for id in subscribed { send(frame, to: id) }

@@ -3,12 +3,13 @@ import HTTPTypes
 import Hummingbird
 import NIOCore
 
-/// JSON answers with Stream's `duration` (the middleware adds the rate-limit headers).
+/// JSON answers with Stream's `duration` (the middleware adds the rate-limit headers), their
+/// users showing who is online (`PresenceBoard`).
 enum JSONResponse {
     static func ok(_ body: JSONObject, status: HTTPResponse.Status = .ok, context: ServerContext) -> Response {
         var object = body
         object["duration"] = .string(context.duration)
-        return make(.object(object), status: status)
+        return make(context.presence?.shown(.object(object)) ?? .object(object), status: status)
     }
 
     static func error(_ error: StreamAPIError, context: ServerContext) -> Response {

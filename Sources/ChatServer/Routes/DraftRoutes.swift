@@ -88,19 +88,12 @@ struct DraftRoutes {
         let operation = "QueryDrafts"
         var request = request
         let body = try await request.jsonObject(operation: operation)
-        try body.requireHandled(["user_id", "user", "filter", "sort", "limit", "next", "prev"], operation: operation)
-        let user = try ActingUser.resolve(context, claimed: ActingUser.claimed(in: body), operation: operation)
-        let filter = try RecordFilter(body["filter"]?.objectValue ?? JSONObject(), operation: operation)
         let sort = body["sort"]?.arrayValue?.isEmpty == false ? body["sort"] : [["field": "created_at", "direction": -1]]
-        let order = try RecordSort(sort, default: "created_at", operation: operation)
         let limit = min(max(body["limit"]?.intValue ?? 25, 1), 100)
-        let cursor = OffsetCursor(query: "drafts")
-        let offset = try cursor.offset(body["next"] ?? body["prev"], operation: operation)
-        let records = try store.drafts(userID: user).compactMap { try Self.json($0, store: store).objectValue }.filter(filter.matches)
-        let page = order.sorted(records, tiebreak: "channel_cid").dropFirst(offset).prefix(limit)
-        let answer = cursor.links(offset: offset, limit: limit, more: records.count > offset + limit)
-            .merging(["drafts": .array(page.map(JSONValue.object))])
-        return JSONResponse.ok(answer, context: context)
+        let query = try RecordQuery(body, name: "drafts", sort: sort, defaultField: "created_at", limit: limit, operation: operation)
+        let user = try ActingUser.resolve(context, claimed: ActingUser.claimed(in: body), operation: operation)
+        let records = try store.drafts(userID: user).compactMap { try Self.json($0, store: store).objectValue }
+        return JSONResponse.ok(query.answer(records, key: "drafts", tiebreak: "channel_cid"), context: context)
     }
 
     private func tell(_ type: String, _ draft: StoredDraft, json: JSONValue, channel: Channel) async {

@@ -13,7 +13,10 @@ enum MessageFigures {
             SELECT substr(created_at, 1, 10) AS day, COUNT(*) AS n,
                 COUNT(CASE WHEN type = 'deleted' OR deleted_at IS NOT NULL THEN 1 END) AS deleted,
                 COUNT(pinned_at) AS pinned, COUNT(CASE WHEN type = 'system' THEN 1 END) AS system,
-                COUNT(text_updated_at) AS edited, COUNT(attachments) AS with_attachments
+                COUNT(text_updated_at) AS edited, COUNT(attachments) AS with_attachments,
+                COUNT(CASE WHEN restricted_visibility IS NOT NULL AND restricted_visibility <> '[]' THEN 1 END) AS restricted,
+                COUNT(CASE WHEN mentioned_here <> 0 THEN 1 END) AS here, COUNT(CASE WHEN mentioned_channel <> 0 THEN 1 END) AS whole,
+                COUNT(CASE WHEN mentioned_roles IS NOT NULL AND mentioned_roles <> '[]' THEN 1 END) AS roles
             FROM messages GROUP BY day ORDER BY day
             """
         ) {
@@ -25,6 +28,10 @@ enum MessageFigures {
             messages.system += row["system"] as Int
             messages.edited += row["edited"] as Int
             messages.withAttachments += row["with_attachments"] as Int
+            messages.restrictedVisibility += row["restricted"] as Int
+            messages.mentionedHere += row["here"] as Int
+            messages.mentionedChannel += row["whole"] as Int
+            messages.mentionedRoles += row["roles"] as Int
         }
         return (messages, days)
     }

@@ -23,6 +23,8 @@ final class PostgresImportSink: ImportSink {
     private let db: PostgresSession
     private let writing: ImportWrite
     private let importTime: SQLValue
+    /// Import v2's `use_import_time_as_op_time`: every item made at this time.
+    private let opTime: Timestamp?
     private var batches: [RowWrite.Shape: Batch] = [:]
     /// The SQL per shape, made once.
     private var statements: [RowWrite.Shape: String] = [:]
@@ -38,13 +40,15 @@ final class PostgresImportSink: ImportSink {
     /// few enough that a batch is a few megabytes.
     static let maxRows = 5000
 
-    init(db: PostgresSession, mode: ImportMode, mergeCustom: Bool = false, importTime: Timestamp) {
+    init(db: PostgresSession, mode: ImportMode, mergeCustom: Bool = false, importTime: Timestamp, opTime: Timestamp? = nil) {
         self.db = db
         writing = ImportWrite(mode: mode, mergeCustom: mergeCustom)
         self.importTime = StoredValue.time(importTime)
+        self.opTime = opTime
     }
 
-    func write(_ item: ImportItem) throws -> ImportWriteOutcome {
+    func write(_ given: ImportItem) throws -> ImportWriteOutcome {
+        let item = opTime.map(given.madeAt) ?? given
         if case .poll(let poll) = item {
             polls.append(poll)
         } else {

@@ -32,6 +32,8 @@ enum ReportJSON {
                 "total": .int(f.messages.total), "deleted": .int(f.messages.deleted), "pinned": .int(f.messages.pinned),
                 "system": .int(f.messages.system), "edited": .int(f.messages.edited),
                 "with_attachments": .int(f.messages.withAttachments),
+                "restricted_visibility": .int(f.messages.restrictedVisibility), "mentioned_here": .int(f.messages.mentionedHere),
+                "mentioned_channel": .int(f.messages.mentionedChannel), "mentioned_roles": .int(f.messages.mentionedRoles),
             ],
             "timeline": [
                 "period": .string(f.timeline.period.rawValue), "first_day": f.timeline.firstDay.map(JSONValue.string) ?? .null,

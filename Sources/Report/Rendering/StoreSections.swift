@@ -67,6 +67,8 @@ enum StoreSections {
                 .facts([
                     ("messages", n(m.total)), ("deleted", share(m.deleted)), ("pinned", share(m.pinned)),
                     ("system", share(m.system)), ("edited", share(m.edited)), ("with attachments", share(m.withAttachments)),
+                    ("visible to some users only", share(m.restrictedVisibility)), ("mentioning @here", share(m.mentionedHere)),
+                    ("mentioning @channel", share(m.mentionedChannel)), ("mentioning roles", share(m.mentionedRoles)),
                 ]),
                 .chart(
                     Doc.Chart(

@@ -61,6 +61,7 @@ extension ChatEvent {
         case .openEditor: "editor"
         case .giphy(let action): "giphy-" + action
         case .markUnreadSelected: "mark-unread"
+        case .flagSelected: "flag"
         case .voteSelected: "vote"
         case .toggleArchived: "show-archived"
         case .toggleOpenGroup: "fold-group"

@@ -21,7 +21,8 @@ public struct KeyMap: Sendable {
     /// one without).
     public static let modes: [(name: String, tables: [KeyTable])] = [
         ("browse", [.reading]), ("chat", [.writing]), ("select", [.selecting(live: true), .selecting(live: false)]),
-        ("delete", [.confirmingDelete]), ("complete", [.completing]), ("react", [.picking]), ("vote", [.voting]), ("switch", [.switching]),
+        ("delete", [.confirmingDelete]), ("flag", [.confirmingFlag]), ("complete", [.completing]), ("react", [.picking]),
+        ("vote", [.voting]), ("switch", [.switching]),
         ("search", [.searching]), ("prompt", [.prompting]), ("find", [.finding]), ("details", [.details]), ("summary", [.summary]),
         ("help", [.help(lastScroll: 0)]), ("links", [.linking]), ("join", [.joining]), ("leave", [.confirmingLeave]),
     ]

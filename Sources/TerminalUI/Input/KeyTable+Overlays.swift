@@ -10,6 +10,13 @@ extension KeyTable {
         otherKeys: KeyBinding([], "any other key", "keep it", .confirm(false), hint: "any other key keeps it")
     )
 
+    public static let confirmingFlag = KeyTable(
+        " FLAG? ",
+        "asked to flag",
+        [KeyBinding([.character("y"), .character("Y")], "y", "flag it for the moderators", .confirm(true), hint: "y flag")],
+        otherKeys: KeyBinding([], "any other key", "do not flag it", .confirm(false), hint: "any other key does not")
+    )
+
     public static let completing = KeyTable(
         " CHAT ",
         "completing (after Tab)",

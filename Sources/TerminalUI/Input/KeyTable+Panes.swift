@@ -102,6 +102,7 @@ extension KeyTable {
                 KeyBinding([.character("p")], "p", "pin or unpin the selected message (server)", .pinSelected),
                 KeyBinding([.character("V")], "V", "vote in the selected message's poll (server)", .voteSelected),
                 KeyBinding([.character("v")], "v", "details of the selected message", .showDetails),
+                KeyBinding([.character("f")], "f", "flag the selected message for the moderators, after a yes (server)", .flagSelected),
                 KeyBinding([.character("u")], "u", "mark unread from the selected message on", .markUnreadSelected, hint: "u unread"),
                 KeyBinding([.character("o")], "o", "the selected message's links: open or copy", .openSelectedLink),
                 KeyBinding([.character("Y")], "Y", "copy the selected message's text to the clipboard", .yankText),

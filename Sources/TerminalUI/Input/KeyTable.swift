@@ -68,6 +68,7 @@ public struct KeyTable: Sendable {
         case .confirmLeave: confirmingLeave
         case .links: linking
         case .joinPicker: joining
+        case .confirmFlag: confirmingFlag
         case .completion: completing
         case .reactionPicker: picking
         case .pollPicker: voting
@@ -97,7 +98,8 @@ public struct KeyTable: Sendable {
     public static func all(live: Bool, keys: KeyMap = .standard) -> [KeyTable] {
         (live
             ? [
-                writing, completing, selecting(live: true), confirmingDelete, picking, voting, switching, searching, prompting, finding,
+                writing, completing, selecting(live: true), confirmingDelete, confirmingFlag, picking, voting, switching, searching,
+                prompting, finding,
                 details, summary, help(lastScroll: 0), linking, joining, confirmingLeave,
             ]
             : [

@@ -75,11 +75,11 @@ public enum ChatView {
 }
 
 extension ChatView {
-    /// One mode of the stack. Select and "delete?" are not boxes: the panes show the
+    /// One mode of the stack. Select, "delete?" and "flag?" are not boxes: the panes show the
     /// selection, the status line the question.
     static func drawOverlay(_ mode: Mode, beneath: Mode?, layout: Layout, _ state: ChatState, frame: inout Frame, context: RenderContext) {
         switch mode {
-        case .select, .confirmDelete, .confirmLeave, .find:
+        case .select, .confirmDelete, .confirmLeave, .confirmFlag, .find:
             break
         case .links(let list):
             frame.cursor = nil

@@ -17,6 +17,8 @@ struct MessageLayout {
     var fillingGap: String?
     /// The viewer's name, for `@Name` mentions (`@id` ones are found by `viewer`).
     var viewerName = ""
+    /// The messages the viewer flagged: their header says so.
+    var flagged: Set<String> = []
     /// Laid out in the thread pane, whose header says it is a thread: replies are not marked.
     var inThread = false
 
@@ -53,7 +55,7 @@ struct MessageLayout {
             )
             return out
         }
-        let grouped = !newDay && !unreadHere && previous.map { isGrouped(row, after: $0) } ?? false
+        let grouped = !newDay && !unreadHere && !flagged.contains(row.id) && previous.map { isGrouped(row, after: $0) } ?? false
         if !grouped { out.append(header(row)) }
         // A deleted message keeps nothing of what it said: its quote, attachments and reactions
         // go with its text (the server may still send their counts). Its thread stays.
@@ -114,6 +116,9 @@ struct MessageLayout {
             segments.append(Segment(text: context.label(" ↳ in thread"), style: context.style("thread.replies")))
         }
         if m.pinnedAt != nil { segments.append(Segment(text: context.label(" 📌 pinned"), style: context.style("message.pinned"))) }
+        if flagged.contains(row.id) {
+            segments.append(Segment(text: context.label(" ⚑ flagged by you"), style: context.style("message.pinned")))
+        }
         if let restricted = Self.restrictedMarker(m) {
             segments.append(Segment(text: context.text(restricted, singleLine: true), style: context.style("message.edited")))
         }

@@ -42,6 +42,7 @@ enum MessageListView {
         layout.gaps = window.gaps
         layout.fillingGap = window.fillingGap
         layout.viewerName = state.userName
+        layout.flagged = state.flagged
         let rows = ChatReducer.visibleRows(state)
         let firstUnread = window.firstUnreadID(viewer: state.userID)
         var lines: [ViewLine] = []
@@ -120,6 +121,7 @@ enum MessageListView {
         guard area.height > 0, area.width > 1 else { return }
         var layout = MessageLayout(context: context, viewer: state.userID, width: area.width - 1)
         layout.viewerName = state.userName
+        layout.flagged = state.flagged
         layout.inThread = true
         var root = thread.root
         root.replyCount = 0

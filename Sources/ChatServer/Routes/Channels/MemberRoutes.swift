@@ -19,11 +19,13 @@ struct MemberRoutes {
         }
     }
 
-    static let queryKeys: Set<String> = ["type", "id", "members", "filter_conditions", "sort", "limit", "offset", "user_id"]
+    static let queryKeys = Set(["type", "id", "members", "filter_conditions", "sort", "limit", "offset", "user_id"])
+        .union(MemberCursors.keys)
 
     /// A channel's members that `filter_conditions` selects (see `RecordFilter`), on the member's
     /// fields, custom ones and these: `id` and `name` (the user's), `cid`, `joined` and `invite`
-    /// (`pending`, `accepted` or `rejected`), and through `user.` any field of the user.
+    /// (`pending`, `accepted` or `rejected`), and through `user.` any field of the user; within
+    /// the `MemberCursors` bounds, then sorted and paged by `limit` and `offset`.
     private func query(_ request: Request, _ context: ServerContext) throws -> Response {
         let operation = "QueryMembers"
         let payload = try request.jsonQuery("payload", operation: operation)
@@ -45,12 +47,14 @@ struct MemberRoutes {
             throw StreamAPIError.input(operation, "filter_conditions is required ({} for every member)")
         }
         let filter = try RecordFilter(conditions, operation: operation)
+        let cursors = try MemberCursors(payload, operation: operation)
         let sort = try RecordSort(payload["sort"], default: "created_at", operation: operation)
         let limit = min(max(payload["limit"]?.intValue ?? 100, 0), 300)
         let offset = max(payload["offset"]?.intValue ?? 0, 0)
         guard offset <= 10_000 else { throw StreamAPIError.input(operation, "offset must be at most 10000") }
         var shown: [String: JSONValue] = [:]
-        let records: [JSONObject] = try store.members(cid: channel.cid).compactMap { row in
+        let members = try store.members(cid: channel.cid).filter { cursors.admits(userID: $0.user.id, createdAt: $0.member.createdAt) }
+        let records: [JSONObject] = members.compactMap { row in
             let json = ChannelJSON.member(row)
             shown[row.user.id] = json
             guard var record = json.objectValue else { return nil }

@@ -6,8 +6,8 @@ import Hummingbird
 /// Stream's Import v2 (`/imports/v2`): a task with `product` and `settings`, integer states
 /// (`ImportTaskState.v2Number`), cursor pages, delete of a queued task and cancel of a queued
 /// or running one. Files come from `import_urls` as for the classic routes; tasks run through
-/// `ImportQueue`. What the local server cannot do (`feeds`, `s3`, `use_import_time_as_op_time`)
-/// is refused in Stream's error shape.
+/// `ImportQueue`. What the local server cannot do (`feeds`, `s3`) is refused in Stream's error
+/// shape; `use_import_time_as_op_time` stores every item as made at the task's time.
 struct ImportV2Routes {
     let store: ChatStore
     let uploads: UploadSlots
@@ -58,13 +58,6 @@ struct ImportV2Routes {
             guard let flag = value.boolValue else { throw StreamAPIError.input(operation, "settings.\(key) must be a boolean") }
             return flag
         }
-        // Stream has not published what this changes (the reference's §2.2): refused rather than guessed.
-        if try flag("use_import_time_as_op_time") {
-            throw StreamAPIError.input(
-                operation,
-                "settings.use_import_time_as_op_time is not supported by the local server: Stream has not published what it changes"
-            )
-        }
         let mode: ImportMode
         switch settings["mode"] {
         case nil, .null?: mode = .upsert
@@ -78,11 +71,14 @@ struct ImportV2Routes {
         else {
             throw StreamAPIError.input(operation, "settings.path must be one that import_urls gave and whose file was uploaded")
         }
-        let (mergeCustom, skipReferences) = (try flag("merge_custom"), try flag("skip_references_check"))
+        let (mergeCustom, skipReferences, opTime) = (
+            try flag("merge_custom"), try flag("skip_references_check"), try flag("use_import_time_as_op_time")
+        )
         let task = try store.createImportTask(path: path, mode: mode, file: file) { task in
             task.product = "chat"
             task.mergeCustom = mergeCustom
             task.skipReferencesCheck = skipReferences
+            task.useImportTimeAsOpTime = opTime
         }
         await queue.enqueue(task, file: file)
         return JSONResponse.ok(Self.json(task, result: false), status: .created, context: context)
@@ -146,7 +142,7 @@ struct ImportV2Routes {
             "state": .int(task.state.v2Number),
             "settings": [
                 "mode": .string(task.mode.rawValue), "path": .string(task.path), "merge_custom": .bool(task.mergeCustom),
-                "skip_references_check": .bool(task.skipReferencesCheck), "use_import_time_as_op_time": .bool(false),
+                "skip_references_check": .bool(task.skipReferencesCheck), "use_import_time_as_op_time": .bool(task.useImportTimeAsOpTime),
             ],
             "created_at": .string(task.createdAt.rfc3339), "updated_at": .string(task.updatedAt.rfc3339),
         ]
