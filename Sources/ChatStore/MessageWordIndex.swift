@@ -18,7 +18,7 @@ enum MessageWordIndex {
         sql: """
             CREATE VIRTUAL TABLE message_words USING fts5(
                 text, content = 'messages', content_rowid = 'rowid', columnsize = 0,
-                tokenize = "unicode61 remove_diacritics 0 categories 'L* N* Co M*'"
+                tokenize = "unicode61 remove_diacritics 0 categories 'L* N* Co M*' separators '\(separators)'"
             );
             CREATE TRIGGER message_words_insert AFTER INSERT ON messages BEGIN
                 INSERT INTO message_words (rowid, text) VALUES (new.rowid, new.text);
@@ -34,6 +34,27 @@ enum MessageWordIndex {
             """,
         postgres: ["CREATE INDEX message_words ON messages USING GIN (\(postgresWords("text")))"]
     )
+
+    /// Every scalar past ASCII that is not a letter, digit, mark or private use, named to FTS5 as
+    /// a separator. SQLite's unicode61 tables are older than the text people write and read what
+    /// they do not know (🥳 and most emoji since 2016, the bidi isolates U+2066–2069) as part of a
+    /// word: "thanks🥳" would index no word "thanks", while `MessageSearch` splits the query there.
+    /// Named from Swift's own Unicode data, so the index splits where the query does.
+    static let separators: String = {
+        var out = String.UnicodeScalarView()
+        for value in 0x80...0x2FFFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            switch scalar.properties.generalCategory {
+            case .otherSymbol, .mathSymbol, .currencySymbol, .modifierSymbol, .format, .control, .spaceSeparator, .lineSeparator,
+                .paragraphSeparator, .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,
+                .initialPunctuation, .finalPunctuation, .otherPunctuation:
+                out.append(scalar)
+            default:
+                continue
+            }
+        }
+        return String(out)
+    }()
 
     /// Fills the SQLite index from every message, as it drops what it held.
     static let rebuild = "INSERT INTO message_words (message_words) VALUES ('rebuild')"

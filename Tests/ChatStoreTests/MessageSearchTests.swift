@@ -72,6 +72,18 @@ final class MessageSearchTests: XCTestCase {
         XCTAssertEqual(try found(store, "t stop"), ["m7"])
     }
 
+    /// Emoji newer than SQLite's own Unicode tables (🥳, 🦜, 🫶) and format characters (the bidi
+    /// isolates, a zero-width space) split words as the query splits them.
+    func testEmojiAndFormatCharactersSplitWords() throws {
+        let store = try store(["thanks🥳everyone", "parrot🦜 mode", "abc\u{202E}dcba\u{2066}x\u{2069}\u{200B}", "hands🫶"])
+        XCTAssertEqual(try found(store, "thanks"), ["m0"])
+        XCTAssertEqual(try found(store, "everyone"), ["m0"])
+        XCTAssertEqual(try found(store, "parrot"), ["m1"])
+        XCTAssertEqual(try found(store, "abc dcba x"), ["m2"])
+        XCTAssertEqual(try found(store, "hands"), ["m3"])
+        XCTAssertEqual(try found(store, "hands", prefix: true), ["m3"])
+    }
+
     func testAutocompleteMatchesTheStartOfWords() throws {
         let store = try store(["Supercalifragilisticexpialidocious!", "the SUPER bowl", "superb 42x", "a superstar"])
         XCTAssertEqual(try found(store, "superb", prefix: true), ["m2"])
