@@ -60,7 +60,8 @@ enum OverlayViews {
         for (i, row) in search.rows.enumerated().dropFirst(first).prefix(max(0, box.height - 2)) {
             let y = box.y + 1 + i - first
             let rowStyle = drawRow(y: y, selected: i == search.selected, in: box, frame: &frame, context: context)
-            let channel = state.channels.first { $0.channel.cid == row.message.cid }.map { "#" + $0.title } ?? row.message.cid
+            let channel =
+                state.channels.first { $0.channel.cid == row.message.cid }.map { SidebarView.sigil($0) + $0.title } ?? row.message.cid
             let when = row.message.createdAt.map { context.fullTime($0) + "  " } ?? ""
             let line = "\(when)\(row.authorName) in \(channel): \(row.message.text ?? "")"
             frame.put(context.text(line, singleLine: true), x: box.x + 2, y: y, maxWidth: box.width - 4, style: rowStyle)
