@@ -17,8 +17,27 @@ extension ChatStore {
             guard let row = try db.row("SELECT pending_message_metadata FROM messages WHERE id = ? AND pending = 1", messageID) else {
                 return nil
             }
-            let text: String = row["pending_message_metadata"] ?? "{}"
-            return try JSONDecoder().decode([String: String].self, from: Data(text.utf8))
+            return try Self.pendingMetadata(row["pending_message_metadata"] ?? "{}")
+        }
+    }
+
+    /// `userID`'s pending messages in channel `cid` with their metadata: the newest `limit`,
+    /// oldest first (Stream's `pending_messages` of a channel state).
+    public func pendingMessages(cid: String, userID: String, limit: Int) throws -> [(row: MessageRow, metadata: [String: String])] {
+        try backend.read { db in
+            let stored = try db.rows(
+                """
+                SELECT * FROM (SELECT * FROM messages WHERE cid = ? AND user_id = ? AND pending = 1
+                    ORDER BY created_at DESC, id DESC LIMIT ?) AS page
+                ORDER BY created_at, id
+                """,
+                cid,
+                userID,
+                limit
+            )
+            let metadata = try stored.map { row in try Self.pendingMetadata(row["pending_message_metadata"] ?? "{}") }
+            let rows = try self.rows(for: stored.map(StoredItems.message), viewer: userID, db: db)
+            return Array(zip(rows, metadata)).map { (row: $0.0, metadata: $0.1) }
         }
     }
 
@@ -48,6 +67,10 @@ extension ChatStore {
             try db.execute("DELETE FROM messages WHERE id = ?", messageID)
             return true
         }
+    }
+
+    static func pendingMetadata(_ text: String) throws -> [String: String] {
+        try JSONDecoder().decode([String: String].self, from: Data(text.utf8))
     }
 
     /// The metadata as stored: a JSON object, keys sorted.

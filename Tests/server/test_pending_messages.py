@@ -38,6 +38,12 @@ def seen_by(server, user, channel):
     return [m["id"] for m in state["messages"]]
 
 
+def pending_of(server, user, channel):
+    """The channel state's `pending_messages` as `user` reads it: (id, metadata) pairs."""
+    state = as_user(server, user, "POST", f"channels/{channel.channel_type}/{channel.id}/query", {"state": True}).json()
+    return [(p["message"]["id"], p["pending_message_metadata"]) for p in state["pending_messages"]]
+
+
 def unread_for(client, user, channel):
     return next((c["unread_count"] for c in client.unread_counts(user)["channels"] if c["channel_id"] == channel.cid), 0)
 
@@ -63,6 +69,8 @@ def test_only_the_author_sees_it_until_committed_then_everyone_does(server, clie
         assert found_by(server, reader, channel, "pendingword") == []
         assert found_by(server, author, channel, "pendingword") == [mid]
         assert unread_for(client, reader, channel) == 0
+        assert pending_of(server, author, channel) == [(mid, {"reason": "review", "step": "1"})]
+        assert pending_of(server, reader, channel) == []
 
         committed = client.commit_message(mid)["message"]
         assert committed["id"] == mid and committed["text"] == "pendingword draft"
@@ -72,6 +80,7 @@ def test_only_the_author_sees_it_until_committed_then_everyone_does(server, clie
         assert seen_by(server, reader, channel) == [mid]
         assert found_by(server, reader, channel, "pendingword") == [mid]
         assert unread_for(client, reader, channel) == 1
+        assert pending_of(server, author, channel) == []
     finally:
         ws.close()
     refused(lambda: client.commit_message(mid), 400, "is not pending")
@@ -110,6 +119,8 @@ def test_a_pending_message_cannot_be_updated_and_is_only_hard_deleted(server, cl
     refused(lambda: client.update_message_partial(mid, {"set": {"text": "changed"}}, author), 400, "cannot be updated")
     refused(lambda: client.delete_message(mid), 400, "only be hard deleted")
     assert client.get_message(mid)["message"]["text"] == "to drop"
+    other = as_user(server, reader, "DELETE", f"messages/{mid}?hard=true", {})
+    assert other.status_code == 404, "another user cannot even see it, let alone delete it"
     ws, _ = connect(server, author)
     try:
         deleted = client.delete_message(mid, hard=True)["message"]
