@@ -15,8 +15,8 @@ public struct MessageSearch: Sendable {
     /// Keys with whether each runs newest (largest) first; `id` ascending is always the last tiebreak.
     public let order: [(key: Key, descending: Bool)]
     /// Where SQLite starts (`MessageWordIndex.Plan`): chosen per query when nil; set by the tests
-    /// that hold both plans to the same answers.
-    var plan: MessageWordIndex.Plan?
+    /// that hold both plans to the same answers and by `chatterm-bench search`, which times both.
+    public var plan: MessageWordIndex.Plan?
 
     public init(query: String, prefix: Bool, order: [(key: Key, descending: Bool)]) {
         words = query.split { !($0.isLetter || $0.isNumber) }.map(String.init)
@@ -53,10 +53,18 @@ extension ChatStore {
     /// A reader's `/search`: up to `limit` messages holding every word of `text` in the channels
     /// `userID` is a member of, newest first.
     public func search(text: String, userID: String, limit: Int) throws -> [MessageRow] {
-        let cids: [String] = try backend.read { db in
-            try db.values("SELECT cid FROM members WHERE user_id = ? ORDER BY cid", [.text(userID)])
-        }
-        return try search(MessageSearch(query: text, prefix: false, order: []), cids: cids, viewer: userID, limit: limit, offset: 0)
+        try search(
+            MessageSearch(query: text, prefix: false, order: []),
+            cids: memberChannels(of: userID),
+            viewer: userID,
+            limit: limit,
+            offset: 0
+        )
+    }
+
+    /// The channels `userID` is a member of: what a reader's `/search` looks through.
+    public func memberChannels(of userID: String) throws -> [String] {
+        try backend.read { db in try db.values("SELECT cid FROM members WHERE user_id = ? ORDER BY cid", [.text(userID)]) }
     }
 
     /// A reader's find in channel `cid`: `matchID` for the words of `text`.

@@ -1,7 +1,7 @@
 /// The full-text index over `messages.text` that `search` reads, and how each backend asks it
 /// for words. A word is a run of letters, digits and marks (anything else splits words), case
 /// folded, accents kept, never stemmed: the same words `MessageSearch` splits a query into.
-enum MessageWordIndex {
+public enum MessageWordIndex {
     /// SQLite: an FTS5 table with external content. The text stays in `messages` only (a
     /// contentless table would work as well, but FTS5's `rebuild`, which fills the index from
     /// the rows after an import and on migration, needs the content table); the index maps
@@ -51,7 +51,7 @@ enum MessageWordIndex {
     /// channels' messages and checking each one's words (`WordMatchFunction`) costs less, and
     /// stops at a page's end when the order follows the channel index. PostgreSQL's planner
     /// makes this choice itself from the GIN index's statistics.
-    enum Plan: Sendable {
+    public enum Plan: String, Sendable, CaseIterable {
         case fromIndex, fromScope
     }
 
