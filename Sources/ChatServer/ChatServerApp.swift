@@ -31,6 +31,7 @@ public enum ChatServerApp {
         )
         ChannelUpdateRoutes(store: store, hub: hub).add(to: router)
         MessageRoutes(store: store, hub: hub).add(to: router)
+        PendingMessageRoutes(store: store, hub: hub).add(to: router)
         MessageHistoryRoutes(store: store).add(to: router)
         BatchDeleteRoutes(store: store, hub: hub).add(to: router)
         ManyMessagesRoutes(store: store).add(to: router)

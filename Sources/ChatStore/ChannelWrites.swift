@@ -36,18 +36,26 @@ extension ChatStore {
     /// does; false when its id is taken (nothing is written then). Committed before this
     /// returns, with the other sends that arrived meanwhile (`MessageGroupCommit`): an
     /// acknowledged message survives a crash. A `shadowed` message (its author is
-    /// shadow-banned) is seen by its author and server calls only, and brings back no hidden channel.
-    public func insert(message: Message, shadowed: Bool = false) async throws -> Bool {
-        try await sends.insert(message, shadowed: shadowed)
+    /// shadow-banned) is seen by its author and server calls only, and brings back no hidden
+    /// channel; so is a pending one (with `pendingMetadata`) until `commitPending(messageID:)`.
+    public func insert(message: Message, shadowed: Bool = false, pendingMetadata: [String: String]? = nil) async throws -> Bool {
+        try await sends.insert(message, shadowed: shadowed, pendingMetadata: pendingMetadata)
     }
 
-    /// `insert(message:shadowed:)`'s writes, inside the transaction the caller holds.
-    static func insert(_ message: Message, shadowed: Bool, db: any SQLSession) throws -> Bool {
+    /// `insert(message:shadowed:pendingMetadata:)`'s writes, inside the transaction the caller holds.
+    static func insert(_ message: Message, shadowed: Bool, pendingMetadata: [String: String]?, db: any SQLSession) throws -> Bool {
         guard try StoreImportSink(db: db, mode: .insert, importTime: .now()).write(.message(message)) == .written else { return false }
+        if let pendingMetadata {
+            try db.execute(
+                "UPDATE messages SET pending = 1, pending_message_metadata = ? WHERE id = ?",
+                try pendingText(pendingMetadata),
+                message.id
+            )
+        }
         if shadowed {
             try db.execute("UPDATE messages SET shadowed = 1 WHERE id = ?", message.id)
-            return true
         }
+        if shadowed || pendingMetadata != nil { return true }
         try db.execute("UPDATE members SET hide_channel = 0 WHERE cid = ? AND hide_channel = 1", message.cid)
         return true
     }

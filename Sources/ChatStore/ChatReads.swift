@@ -22,13 +22,13 @@ extension ChatStore {
     }
 
     /// Message `m` is one `viewer` (an SQL expression) may see: `restricted_visibility` names
-    /// who may, besides its author, a shadowed message is its author's alone, and a viewer who
+    /// who may, besides its author, a shadowed or pending message is its author's alone, and a viewer who
     /// deleted it for themselves no longer sees it. The empty viewer is a server call, which
     /// sees everything. The per-message look-up of `deleted_for_me` is skipped while that table
     /// is empty (an uncorrelated test, run once a statement).
     static func visibleCondition(viewer: String, _ dialect: SQLDialect) -> String {
         """
-        (\(viewer) = '' OR m.shadowed = 0 OR m.user_id = \(viewer))
+        (\(viewer) = '' OR (m.shadowed = 0 AND m.pending = 0) OR m.user_id = \(viewer))
         AND ((\(viewer) = '' OR m.restricted_visibility IS NULL OR m.restricted_visibility IN ('[]', 'null') OR m.user_id = \(viewer)
             OR \(dialect.jsonArray("m.restricted_visibility", contains: viewer)))
         AND (NOT EXISTS (SELECT 1 FROM deleted_for_me)

@@ -11,6 +11,7 @@ final class MessageGroupCommit: Sendable {
     private struct Send {
         let message: Message
         let shadowed: Bool
+        let pendingMetadata: [String: String]?
         let answer: CheckedContinuation<Bool, any Error>
     }
 
@@ -30,12 +31,12 @@ final class MessageGroupCommit: Sendable {
         self.backend = backend
     }
 
-    /// Inserts `message` (see `ChatStore.insert(message:shadowed:)`); true once committed,
-    /// false when its id was taken.
-    func insert(_ message: Message, shadowed: Bool) async throws -> Bool {
+    /// Inserts `message` (see `ChatStore.insert(message:shadowed:pendingMetadata:)`); true once
+    /// committed, false when its id was taken.
+    func insert(_ message: Message, shadowed: Bool, pendingMetadata: [String: String]?) async throws -> Bool {
         try await withCheckedThrowingContinuation { answer in
             let start = waiting.withLock { waiting in
-                waiting.sends.append(Send(message: message, shadowed: shadowed, answer: answer))
+                waiting.sends.append(Send(message: message, shadowed: shadowed, pendingMetadata: pendingMetadata, answer: answer))
                 defer { waiting.committing = true }
                 return !waiting.committing
             }
@@ -63,7 +64,12 @@ final class MessageGroupCommit: Sendable {
                 try batch.map { send -> Result<Bool, any Error> in
                     try db.execute("SAVEPOINT send")
                     do {
-                        let written = try ChatStore.insert(send.message, shadowed: send.shadowed, db: db)
+                        let written = try ChatStore.insert(
+                            send.message,
+                            shadowed: send.shadowed,
+                            pendingMetadata: send.pendingMetadata,
+                            db: db
+                        )
                         try db.execute("RELEASE SAVEPOINT send")
                         return .success(written)
                     } catch {

@@ -14,6 +14,9 @@ public struct MessageSearch: Sendable {
     public let prefix: Bool
     /// Keys with whether each runs newest (largest) first; `id` ascending is always the last tiebreak.
     public let order: [(key: Key, descending: Bool)]
+    /// Where SQLite starts (`MessageWordIndex.Plan`): chosen per query when nil; set by the tests
+    /// that hold both plans to the same answers and by `chatterm-bench search`, which times both.
+    public var plan: MessageWordIndex.Plan?
 
     public init(query: String, prefix: Bool, order: [(key: Key, descending: Bool)]) {
         words = query.split { !($0.isLetter || $0.isNumber) }.map(String.init)
@@ -33,10 +36,12 @@ extension ChatStore {
     public func search(_ search: MessageSearch, cids: [String], viewer: String, limit: Int, offset: Int) throws -> [MessageRow] {
         guard !cids.isEmpty else { return [] }
         let names = cids.indices.map { "c\($0)" }
+        let inChannels = "m.cid IN (\(names.map { ":\($0)" }.joined(separator: ", ")))"
         let ids = try matchingIDs(
             search,
             viewer: viewer,
-            scope: "m.cid IN (\(names.map { ":\($0)" }.joined(separator: ", ")))",
+            range: inChannels,
+            scope: inChannels,
             Dictionary(uniqueKeysWithValues: zip(names, cids.map(SQLValue.text))),
             orderBy: search.orderBy,
             limit: limit,
@@ -48,10 +53,18 @@ extension ChatStore {
     /// A reader's `/search`: up to `limit` messages holding every word of `text` in the channels
     /// `userID` is a member of, newest first.
     public func search(text: String, userID: String, limit: Int) throws -> [MessageRow] {
-        let cids: [String] = try backend.read { db in
-            try db.values("SELECT cid FROM members WHERE user_id = ? ORDER BY cid", [.text(userID)])
-        }
-        return try search(MessageSearch(query: text, prefix: false, order: []), cids: cids, viewer: userID, limit: limit, offset: 0)
+        try search(
+            MessageSearch(query: text, prefix: false, order: []),
+            cids: memberChannels(of: userID),
+            viewer: userID,
+            limit: limit,
+            offset: 0
+        )
+    }
+
+    /// The channels `userID` is a member of: what a reader's `/search` looks through.
+    public func memberChannels(of userID: String) throws -> [String] {
+        try backend.read { db in try db.values("SELECT cid FROM members WHERE user_id = ? ORDER BY cid", [.text(userID)]) }
     }
 
     /// A reader's find in channel `cid`: `matchID` for the words of `text`.
@@ -68,6 +81,7 @@ extension ChatStore {
         return try matchingIDs(
             search,
             viewer: viewer,
+            range: "m.cid = :cid AND m.created_at \(compare)= :at",
             scope: """
                 m.cid = :cid AND (m.parent_id IS NULL OR m.show_in_channel = 1)
                     AND (m.created_at \(compare) :at OR (m.created_at = :at AND m.id \(compare) :id))
@@ -80,10 +94,13 @@ extension ChatStore {
     }
 
     /// Ids of the messages `scope` (an SQL condition on `messages m` with its `arguments`) selects
-    /// that hold every word of `search`, are not deleted and `viewer` may see.
+    /// that hold every word of `search`, are not deleted and `viewer` may see. `range` holds
+    /// every row of `scope` and is answered by the `(cid, created_at)` index alone: its count
+    /// chooses the plan.
     private func matchingIDs(
         _ search: MessageSearch,
         viewer: String,
+        range: String,
         scope: String,
         _ arguments: [String: SQLValue],
         orderBy: String,
@@ -95,10 +112,15 @@ extension ChatStore {
         arguments.merge(["viewer": .text(viewer), "limit": limit.sqlValue, "offset": offset.sqlValue]) { $1 }
         return try backend.read { db in
             arguments["query"] = .text(MessageWordIndex.query(db.dialect, words: search.words, prefix: search.prefix))
+            var plan = MessageWordIndex.Plan.fromIndex
+            if db.dialect == .sqlite {
+                plan = try search.plan ?? MessageWordIndex.plan(db, range: range, arguments)
+                arguments.merge(["words": .text(search.words.joined(separator: " ")), "prefix": search.prefix.sqlValue]) { $1 }
+            }
             return try db.rows(
                 """
                 SELECT id FROM messages m WHERE \(scope)
-                    AND m.type != 'deleted' AND \(MessageWordIndex.condition(db.dialect, query: ":query"))
+                    AND m.type != 'deleted' AND \(MessageWordIndex.condition(db.dialect, plan: plan))
                     AND \(Self.visibleCondition(viewer: ":viewer", db.dialect))
                 ORDER BY \(orderBy) LIMIT :limit OFFSET :offset
                 """,

@@ -1,7 +1,7 @@
 /// The full-text index over `messages.text` that `search` reads, and how each backend asks it
 /// for words. A word is a run of letters, digits and marks (anything else splits words), case
 /// folded, accents kept, never stemmed: the same words `MessageSearch` splits a query into.
-enum MessageWordIndex {
+public enum MessageWordIndex {
     /// SQLite: an FTS5 table with external content. The text stays in `messages` only (a
     /// contentless table would work as well, but FTS5's `rebuild`, which fills the index from
     /// the rows after an import and on migration, needs the content table); the index maps
@@ -66,11 +66,40 @@ enum MessageWordIndex {
         return "to_tsvector('simple', translate(\(text), '\(punctuation)', '\(spaces)'))"
     }
 
-    /// The condition that `messages m` holds every word of the query text bound to `query`.
-    static func condition(_ dialect: SQLDialect, query: String) -> String {
-        switch dialect {
-        case .sqlite: "m.rowid IN (SELECT rowid FROM message_words WHERE message_words MATCH \(query))"
-        case .postgres: "\(postgresWords("m.text")) @@ to_tsquery('simple', \(query))"
+    /// Where a search starts on SQLite. FTS5 lists every message holding the words before any
+    /// is checked against the channels searched, so a common word over a few channels reads
+    /// far more rows than it keeps (`the` is in one message of seven); then reading the
+    /// channels' messages and checking each one's words (`WordMatchFunction`) costs less, and
+    /// stops at a page's end when the order follows the channel index. PostgreSQL's planner
+    /// makes this choice itself from the GIN index's statistics.
+    public enum Plan: String, Sendable, CaseIterable {
+        case fromIndex, fromScope
+    }
+
+    /// `fromScope` when the messages `range` (a condition on `messages m` the `(cid,
+    /// created_at)` index answers alone) selects are no more than the index's matches of the
+    /// query bound to `query`, which are counted only that far.
+    static func plan(_ db: any SQLSession, range: String, _ arguments: [String: SQLValue]) throws -> Plan {
+        func count(_ sql: String, _ arguments: [String: SQLValue]) throws -> Int {
+            try db.rows(sql, named: arguments).first.flatMap { Int.decode($0.values[0]) } ?? 0
+        }
+        var arguments = arguments
+        let inRange = try count("SELECT count(*) FROM messages m WHERE \(range)", arguments)
+        arguments["inRange"] = inRange.sqlValue
+        let matches = try count(
+            "SELECT count(*) FROM (SELECT 1 FROM message_words WHERE message_words MATCH :query LIMIT :inRange)",
+            arguments
+        )
+        return matches < inRange ? .fromIndex : .fromScope
+    }
+
+    /// The condition that `messages m` holds every word of the query text bound to `query`
+    /// (on SQLite with `fromScope`: the words bound to `words`, and `prefix`).
+    static func condition(_ dialect: SQLDialect, plan: Plan) -> String {
+        switch (dialect, plan) {
+        case (.sqlite, .fromIndex): "m.rowid IN (SELECT rowid FROM message_words WHERE message_words MATCH :query)"
+        case (.sqlite, .fromScope): "\(WordMatchFunction.name)(m.text, :words, :prefix)"
+        case (.postgres, _): "\(postgresWords("m.text")) @@ to_tsquery('simple', :query)"
         }
     }
 

@@ -372,6 +372,15 @@ enum Schema {
                 );
                 """
         ),
+        // Pending messages: seen by their author only until committed; the metadata the send
+        // attached, a JSON object of strings, is returned to the author.
+        Step(
+            name: "v14i: pending messages",
+            sql: """
+                ALTER TABLE messages ADD COLUMN pending INTEGER NOT NULL DEFAULT 0;
+                ALTER TABLE messages ADD COLUMN pending_message_metadata TEXT;
+                """
+        ),
     ]
 
     /// PostgreSQL only: the log of events that every server sharing the database delivers

@@ -7,7 +7,7 @@ struct BenchCommand: AsyncParsableCommand {
         abstract: "Benchmarks for chatterm. Build with -c release: `swift run -c release chatterm-bench import`.",
         subcommands: [
             ImportBenchmark.self, ChatkitBenchmark.self, ConvertBenchmark.self, ClientBenchmark.self, FanoutBenchmark.self,
-            LiveBenchmark.self, QueryBenchmark.self,
+            LiveBenchmark.self, QueryBenchmark.self, SearchBenchmark.self,
             ReportBenchmark.self,
         ]
     )

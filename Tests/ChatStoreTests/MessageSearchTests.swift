@@ -199,6 +199,67 @@ final class MessageSearchTests: XCTestCase {
         XCTAssertNil(try store.matchID(search, cid: "messaging:random", viewer: "alice", beyond: at("m4", 4), older: true))
     }
 
+    /// Both SQLite plans (the index first, or the channels' messages each checked by
+    /// `WordMatchFunction`) give the same messages in the same order, page by page, and the same
+    /// nearest match, on text whose words are hard to split.
+    func testBothPlansFindTheSameMessages() throws {
+        guard TestStore.postgresServer == nil else { return }
+        let texts = [
+            "café crème", "cafe\u{301} decomposed", "CAFÉ loud", "naïve façade", "日本語のテキスト and 中文", "中文",
+            "see https://example.com/setup-guide?page=2&the=1", "snake_case_words", "don’t stop", "don't stop",
+            "emoji 👍🏽 thumbs 👨‍👩‍👧 family", "Straße STRASSE", "İstanbul ıstanbul", "ΣΊΣΥΦΟΣ σίσυφος", "x² and H₂O",
+            "हिन्दी शब्द", "private \u{E000}mark", "the end", "The beginning", "THE", "them there", "a_the_b",
+        ]
+        let store = try store(texts)
+        let queries = [
+            "café", "cafe", "CAFÉ", "naïve", "日本語のテキスト", "中文", "example", "guide", "the", "snake", "words",
+            "don", "t", "thumbs", "👍", "family", "straße", "strasse", "istanbul", "İstanbul", "ıstanbul", "σίσυφος", "ΣΊΣΥΦΟΣ", "x²",
+            "h₂o", "हिन्दी", "\u{E000}mark", "the end", "th", "e", "stop don",
+        ]
+        let orders: [[(key: MessageSearch.Key, descending: Bool)]] = [[], [(key: .id, descending: true)]]
+        for query in queries {
+            for prefix in [false, true] {
+                for order in orders {
+                    var answers: [[String]] = []
+                    for plan in [MessageWordIndex.Plan.fromIndex, .fromScope] {
+                        var search = MessageSearch(query: query, prefix: prefix, order: order)
+                        search.plan = plan
+                        let pages = try [0, 2, 4].map {
+                            try store.search(search, cids: [general, "messaging:random"], viewer: "alice", limit: 2, offset: $0)
+                        }
+                        let at = MessageCursor(createdAt: Timestamp(rfc3339: "2020-01-01T09:10:00Z")!, id: "m10")
+                        let nearest = try [true, false].map {
+                            try store.matchID(search, cid: general, viewer: "alice", beyond: at, older: $0) ?? "none"
+                        }
+                        answers.append(pages.flatMap { $0.map(\.message.id) } + nearest)
+                    }
+                    XCTAssertEqual(answers[0], answers[1], "\(query) prefix: \(prefix) order: \(order.map(\.key))")
+                }
+            }
+        }
+        var search = MessageSearch(query: "the", prefix: false, order: [])
+        search.plan = .fromScope
+        XCTAssertEqual(
+            try store.search(search, cids: [general], viewer: "alice", limit: 10, offset: 0).map(\.message.id),
+            ["m21", "m19", "m18", "m17", "m6"],
+            "the check itself finds whole words only"
+        )
+    }
+
+    /// Each search picks the cheaper plan: the index for a word rarer than the channels'
+    /// messages, the channels for a word most of them hold.
+    func testThePlanFollowsTheCounts() throws {
+        guard TestStore.postgresServer == nil else { return }
+        let store = try store(["the one", "the two", "the three", "the rare word"])
+        let arguments: [String: SQLValue] = ["c": .text(general)]
+        let plans = try store.backend.read { db in
+            try ["\"rare\"", "\"the\"", "\"absent\""].map {
+                try MessageWordIndex.plan(db, range: "m.cid = :c", arguments.merging(["query": .text($0)]) { $1 })
+            }
+        }
+        XCTAssertEqual(plans, [.fromIndex, .fromScope, .fromIndex])
+    }
+
     /// SQLite's own check of an external-content index against its rows.
     private func assertIndexIntact(_ store: ChatStore, file: StaticString = #filePath, line: UInt = #line) throws {
         guard TestStore.postgresServer == nil else { return }

@@ -136,8 +136,10 @@ ROWS = [
     ("GetOrCreateChannel", "hide_for_creator", lambda w: w.client.channel("messaging", new_id("hidden")).create(w.owner, hide_for_creator=True), REFUSED),
     ("GetOrCreateChannel", "thread_unread_counts", lambda w: w.channel.query(thread_unread_counts=True), REFUSED),
     # send_message (POST /channels/{type}/{id}/message)
-    ("SendMessage", "pending", lambda w: send(w, pending=True), REFUSED),
-    ("SendMessage", "pending_message_metadata", lambda w: send(w, pending_message_metadata={"k": "v"}), REFUSED),
+    ("SendMessage", "pending", lambda w: send(w, pending=True),
+     lambda w, a: a["pending_message_metadata"] == {} and w.client.commit_message(a["message"]["id"])["message"]["id"] == a["message"]["id"]),
+    ("SendMessage", "pending_message_metadata", lambda w: send(w, pending=True, pending_message_metadata={"k": "v"}),
+     lambda w, a: a["pending_message_metadata"] == {"k": "v"}),
     ("SendMessage", "keep_channel_hidden", lambda w: send(w, keep_channel_hidden=True), REFUSED),
     ("SendMessage", "force_moderation", lambda w: send(w, force_moderation=True), REFUSED),
     ("SendMessage", "skip_push", lambda w: send(w, skip_push=True), lambda w, a: w.client.get_message(a["message"]["id"])["message"]["text"] == "optioned https://example.com"),

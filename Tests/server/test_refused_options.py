@@ -47,8 +47,6 @@ def test_channel_update_options_are_refused(client, room, call, option):
 
 
 @pytest.mark.parametrize("options, option", [
-    ({"pending": True}, "pending"),
-    ({"pending_message_metadata": {"k": "v"}}, "pending_message_metadata"),
     ({"hide_for_creator": True}, "hide_for_creator"),
     ({"keep_channel_hidden": True}, "keep_channel_hidden"),
 ])

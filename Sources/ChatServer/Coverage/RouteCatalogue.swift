@@ -120,7 +120,7 @@ public enum RouteCatalogue {
         .served("PUT", "/messages/{id}", "UpdateMessagePartial"),
         .served("DELETE", "/messages/{id}", "DeleteMessage"),
         .served("POST", "/messages/{id}/action", "RunMessageAction"),
-        .unserved("POST", "/messages/{id}/commit", "CommitMessage", Reason.notYet),
+        .served("POST", "/messages/{id}/commit", "CommitMessage"),
         .unserved("PATCH", "/messages/{id}/ephemeral", "EphemeralMessageUpdate", Reason.notYet),
         .served("POST", "/messages/{id}/reaction", "SendReaction"),
         .served("DELETE", "/messages/{id}/reaction/{type}", "DeleteReaction"),

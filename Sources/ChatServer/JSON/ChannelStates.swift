@@ -7,7 +7,7 @@ struct ChannelStates {
 
     /// Stream's ChannelState: the channel (with `muted` for a user token), its members (a page of
     /// them with `body.members`' `limit` and `offset`, by name), a page of messages
-    /// (`body.messages`, see `MessagePage`), oldest first, and read state.
+    /// (`body.messages`, see `MessagePage`), oldest first, read state, and a user's own pending messages.
     func state(_ channel: Channel, body: JSONObject, viewer: StreamToken.Actor?, operation: String) throws -> JSONObject {
         let members = try store.members(cid: channel.cid)
         let viewerID: String = { if case .user(let id)? = viewer { return id } else { return "" } }()
@@ -37,6 +37,17 @@ struct ChannelStates {
             "watcher_count": 0, "watchers": [],
         ]
         if let me = members.first(where: { $0.user.id == viewerID }) { out["membership"] = ChannelJSON.member(me) }
+        if !viewerID.isEmpty {
+            // The viewer's own pending messages (Stream's PendingMessageResponse), its 100 newest.
+            out["pending_messages"] = .array(
+                try store.pendingMessages(cid: channel.cid, userID: viewerID, limit: 100).map { pending in
+                    [
+                        "message": try presenter.message(pending.row, viewer: viewerID),
+                        "pending_message_metadata": PendingMessageRoutes.json(pending.metadata),
+                    ]
+                }
+            )
+        }
         return out
     }
 

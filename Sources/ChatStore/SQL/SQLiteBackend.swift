@@ -14,6 +14,8 @@ final class SQLiteBackend: SQLBackend {
     init(path: String, access: StoreAccess) throws {
         var config = Configuration()
         config.busyMode = .callback(LockWait(access).retry)
+        // Search's word check runs in readers of either kind (`/search` on a store opened to read).
+        config.prepareDatabase { db in db.add(function: WordMatchFunction.function) }
         if access.mode == .read {
             guard FileManager.default.fileExists(atPath: path) else { throw StoreError.missing(path) }
             config.readonly = true

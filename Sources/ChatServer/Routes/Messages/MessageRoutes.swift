@@ -52,6 +52,7 @@ struct MessageRoutes {
             handling: ["message", "user", "user_id", "skip_enrich_url", "skip_push"]
         )
         let existing = try readable(context.parameters.get("id") ?? "", context, operation: operation).message
+        try PendingMessageRoutes.refuseUpdate(of: existing.id, store: store, operation: operation)
         guard var data = body["message"]?.objectValue else { throw StreamAPIError.input(operation, "message is a required field") }
         // An edit that does not name who may see the message or whom it calls on keeps what it
         // had: a correction of the text must not make a restricted message public.
@@ -72,6 +73,7 @@ struct MessageRoutes {
         var request = request
         let body = try await request.jsonObject(operation: operation, handling: ["set", "unset", "user", "user_id", "skip_enrich_url"])
         let existing = try readable(context.parameters.get("id") ?? "", context, operation: operation).message
+        try PendingMessageRoutes.refuseUpdate(of: existing.id, store: store, operation: operation)
         let actor = try ActingUser.resolve(context, claimed: ActingUser.claimed(in: body), fallback: existing.userID, operation: operation)
         let change = try PartialUpdate(body, operation: operation)
         var data = change.applied(to: Self.editable(existing))
@@ -153,17 +155,26 @@ struct MessageRoutes {
 
     /// Soft delete: the message stays, as type `deleted`. With `delete_for_me` (in the body, as
     /// the Python SDK sends it with `user`, or the query with `deleted_by`), only that user stops
-    /// seeing it. `hard` is refused: the local server keeps deleted messages.
+    /// seeing it. `hard` is refused (the local server keeps deleted messages) except for a
+    /// pending message, which Stream only deletes hard.
     private func delete(_ request: Request, _ context: ServerContext) async throws -> Response {
         let operation = "DeleteMessage"
         var request = request
         let body = try await request.jsonObject(operation: operation)
         let query = request.uri.queryParameters
         let deletedBy = ActingUser.claimed(in: body) ?? query.get("deleted_by").map { String($0) }
-        if query.get("hard") == "true" || query.get("hard") == "1" || body["hard"]?.boolValue == true {
-            throw StreamAPIError.input(operation, "hard deleting a message is not supported by the local server")
-        }
+        let hard = query.get("hard") == "true" || query.get("hard") == "1" || body["hard"]?.boolValue == true
         let existing = try readable(context.parameters.get("id") ?? "", context, operation: operation).message
+        let pending = try store.pendingMetadata(messageID: existing.id) != nil
+        if pending != hard {
+            throw StreamAPIError.input(
+                operation,
+                pending
+                    ? "a pending message can only be hard deleted"
+                    : "hard deleting a message is not supported by the local server"
+            )
+        }
+        if pending { return try await deletePending(existing, context, operation: operation) }
         if body["delete_for_me"]?.boolValue == true || query.get("delete_for_me") == "true" {
             return try await deleteForMe(existing, claimed: deletedBy, context, operation: operation)
         }
@@ -173,6 +184,24 @@ struct MessageRoutes {
         let json = try presenter.message(id: existing.id, viewer: ActingUser.viewer(context)) ?? .null
         try await publish("message.deleted", message: json, existing, actor: actor, extra: ["hard_delete": false])
         return JSONResponse.ok(["message": json], context: context)
+    }
+
+    /// Removes a pending message for good; only its author (who alone saw it) hears of it.
+    private func deletePending(_ existing: Message, _ context: ServerContext, operation: String) async throws -> Response {
+        try ChannelAccess(store: store, actor: context.actor).requireChange(existing, operation: operation, verb: "delete")
+        var json = try presenter.message(id: existing.id, viewer: existing.userID)?.objectValue ?? [:]
+        json["type"] = "deleted"
+        json["deleted_at"] = .string(Timestamp.now().rfc3339)
+        guard try store.deletePending(messageID: existing.id) else {
+            throw StreamAPIError.notFound(operation, "Can't find message with id \(existing.id)")
+        }
+        if let channel = try store.channel(cid: existing.cid) {
+            let event = EventJSON.base("message.deleted", channel, user: existing.userID, store: store).merging(
+                ["message": .object(json), "message_id": .string(existing.id), "hard_delete": true]
+            )
+            await hub.publish(event, toUser: existing.userID)
+        }
+        return JSONResponse.ok(["message": .object(json)], context: context)
     }
 
     /// Hides the message from one user, who must be able to read it; the answer and that

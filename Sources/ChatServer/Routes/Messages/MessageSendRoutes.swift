@@ -14,7 +14,7 @@ struct MessageSendRoutes {
 
     /// Send options Stream acts on and the local server does not: refused when set, never ignored.
     /// (`skip_push` and `skip_enrich_url` need nothing: nothing is pushed or enriched here.)
-    static let refusedOptions = ["pending", "pending_message_metadata", "hide_for_creator", "keep_channel_hidden", "force_moderation"]
+    static let refusedOptions = ["hide_for_creator", "keep_channel_hidden", "force_moderation"]
 
     func add(to router: Router<ServerContext>) {
         router.post("channels/:type/:id/message") { request, context in try await send(request, context) }
@@ -33,6 +33,7 @@ struct MessageSendRoutes {
                 throw StreamAPIError.input(operation, "\(option) is not supported by the local server in \(operation)")
             }
         }
+        let askedPending = try PendingMessageRoutes.metadata(of: body, context, operation: operation)
         // Stream's MessageRequest takes at most 10 roles; an import file has no such limit.
         if let roles = data["mentioned_roles"]?.arrayValue, roles.count > 10 {
             throw StreamAPIError.input(operation, "mentioned_roles can have at most 10 roles, this message has \(roles.count)")
@@ -48,6 +49,8 @@ struct MessageSendRoutes {
             return (channel, shadowed, try store.channelConfig(forType: channel.type))
         }
         if let parent = data["parent_id"], !parent.isNull { try config.require(.replies, operation: operation) }
+        // A type with `mark_messages_pending` makes every send pending, a user's too.
+        let pendingMetadata = askedPending ?? (config.enabled.contains(.markMessagesPending) ? [:] : nil)
         if let custom = MessageCommands.appCommand(data["text"]?.stringValue, enabled: config.customCommands) {
             throw StreamAPIError.input(
                 operation,
@@ -55,6 +58,7 @@ struct MessageSendRoutes {
             )
         }
         if let command = MessageCommands.parse(data["text"]?.stringValue, enabled: config.commands) {
+            if pendingMetadata != nil { throw StreamAPIError.input(operation, "a command cannot be sent as a pending message") }
             let id = data["id"]?.stringValue ?? UUID().uuidString.lowercased()
             return JSONResponse.ok(
                 ["message": try await commands.run(command, id: id, channel: channel, user: sender)],
@@ -85,20 +89,19 @@ struct MessageSendRoutes {
                 )
             }
         }
-        return JSONResponse.ok(
-            [
-                "message": try await NewMessages(store: store, hub: hub).post(
-                    message,
-                    in: channel,
-                    sender: sender,
-                    shadowed: shadowed,
-                    pollID: pollID,
-                    operation: operation
-                )
-            ],
-            status: .created,
-            context: context
-        )
+        var answer: JSONObject = [
+            "message": try await NewMessages(store: store, hub: hub).post(
+                message,
+                in: channel,
+                sender: sender,
+                shadowed: shadowed,
+                pendingMetadata: pendingMetadata,
+                pollID: pollID,
+                operation: operation
+            )
+        ]
+        if let pendingMetadata { answer["pending_message_metadata"] = PendingMessageRoutes.json(pendingMetadata) }
+        return JSONResponse.ok(answer, status: .created, context: context)
     }
 
     /// `run_message_action` on an ephemeral /giphy: `shuffle` shows the next picture, `cancel`
