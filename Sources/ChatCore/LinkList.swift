@@ -54,7 +54,9 @@ public enum TextLinks {
 
     /// The URLs in `text`, by character offsets.
     public static func find(in text: String) -> [(range: Range<Int>, url: String)] {
-        guard text.contains("://") || text.lowercased().contains("mailto:") else { return [] }
+        // Every message is asked at every render: most hold no colon, which a byte scan tells
+        // before Foundation's searches (they were a twentieth of a render).
+        guard text.utf8.contains(UInt8(ascii: ":")), text.contains("://") || text.lowercased().contains("mailto:") else { return [] }
         let characters = Array(text)
         var found: [(range: Range<Int>, url: String)] = []
         var i = 0
