@@ -80,3 +80,15 @@ extension ChatStore {
         return String(decoding: try encoder.encode(metadata), as: UTF8.self)
     }
 }
+
+extension Schema {
+    /// Pending messages: seen by their author only until committed; the metadata the send
+    /// attached, a JSON object of strings, is returned to the author.
+    static let pendingMessages = Step(
+        name: "v14i: pending messages",
+        sql: """
+            ALTER TABLE messages ADD COLUMN pending INTEGER NOT NULL DEFAULT 0;
+            ALTER TABLE messages ADD COLUMN pending_message_metadata TEXT;
+            """
+    )
+}

@@ -93,3 +93,21 @@ extension ChatStore {
 public enum ReminderRefusal: Error, Sendable {
     case exists, tooMany
 }
+
+extension Schema {
+    /// Message reminders: one per user and message; no `remind_at` is a bookmark (save for later).
+    static let reminders = Step(
+        name: "v14d: message reminders",
+        sql: """
+            CREATE TABLE reminders (
+                user_id TEXT NOT NULL,
+                message_id TEXT NOT NULL,
+                cid TEXT NOT NULL,
+                remind_at TEXT,
+                created_at TEXT NOT NULL,
+                updated_at TEXT NOT NULL,
+                PRIMARY KEY (user_id, message_id)
+            );
+            """
+    )
+}

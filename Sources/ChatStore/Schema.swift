@@ -357,30 +357,8 @@ enum Schema {
                 ALTER TABLE import_tasks ADD COLUMN use_import_time_as_op_time INTEGER NOT NULL DEFAULT 0;
                 """
         ),
-        // Message reminders: one per user and message; no `remind_at` is a bookmark (save for later).
-        Step(
-            name: "v14d: message reminders",
-            sql: """
-                CREATE TABLE reminders (
-                    user_id TEXT NOT NULL,
-                    message_id TEXT NOT NULL,
-                    cid TEXT NOT NULL,
-                    remind_at TEXT,
-                    created_at TEXT NOT NULL,
-                    updated_at TEXT NOT NULL,
-                    PRIMARY KEY (user_id, message_id)
-                );
-                """
-        ),
-        // Pending messages: seen by their author only until committed; the metadata the send
-        // attached, a JSON object of strings, is returned to the author.
-        Step(
-            name: "v14i: pending messages",
-            sql: """
-                ALTER TABLE messages ADD COLUMN pending INTEGER NOT NULL DEFAULT 0;
-                ALTER TABLE messages ADD COLUMN pending_message_metadata TEXT;
-                """
-        ),
+        Schema.reminders,
+        Schema.pendingMessages,
     ]
 
     /// PostgreSQL only: the log of events that every server sharing the database delivers
