@@ -23,23 +23,32 @@ final class TmuxDriver {
     func run(_ arguments: String...) throws -> String { try run(arguments) }
 
     @discardableResult
-    func run(_ arguments: [String]) throws -> String {
+    func run(_ arguments: [String]) throws -> String { try runReporting(arguments).output }
+
+    /// Runs a tmux command; its exit status, what it printed, and what it said on stderr.
+    private func runReporting(_ arguments: [String]) throws -> (status: Int32, output: String, errors: String) {
         let output = directory.file("tmux.out")
+        let errors = directory.file("tmux.err")
         let tmux = try PosixSpawn.start(
             ["tmux", "-u", "-S", socket] + arguments,
             searchPath: true,
-            fileActions: [.null(0), .writeFile(1, path: output), .null(2)]
+            fileActions: [.null(0), .writeFile(1, path: output), .writeFile(2, path: errors)]
         )
-        PosixSpawn.wait(tmux)
-        return (try? String(contentsOfFile: output, encoding: .utf8)) ?? ""
+        let status = PosixSpawn.wait(tmux)
+        let read = { (path: String) in (try? String(contentsOfFile: path, encoding: .utf8)) ?? "" }
+        return (status, read(output), read(errors))
     }
 
     /// A session running `command`, 120x40 unless told (TERM stays tmux's, so keys arrive as
     /// ncurses expects). Its config and state directories are this driver's own: the user's
     /// config does not change what a test sees, and the drafts a client keeps at exit reach
     /// only the later sessions of the same test.
+    ///
+    /// The server outlives its sessions (`exit-empty off`, until `stop`): a test that kills its
+    /// only session and starts the next one would otherwise race the server's exit, and the new
+    /// session could go to a server on its way out and never exist.
     func start(_ session: String, _ command: String, width: Int = 120, height: Int = 40) throws {
-        try run(
+        let started = try runReporting([
             "new-session",
             "-d",
             "-x",
@@ -52,8 +61,13 @@ final class TmuxDriver {
             "XDG_CONFIG_HOME=" + directory.file("config"),
             "-e",
             "XDG_STATE_HOME=" + directory.file("state"),
-            command
-        )
+            command,
+            ";",
+            "set-option", "-g", "exit-empty", "off",
+        ])
+        guard started.status == 0 else {
+            throw TmuxError(message: "tmux could not start \(session) (exit \(started.status)): \(started.errors)")
+        }
     }
 
     /// Makes `session`'s window `width` x `height` (the client sees a resize).
@@ -110,4 +124,9 @@ final class TmuxDriver {
     }
 
     func stop() { _ = try? run("kill-server") }
+}
+
+struct TmuxError: Error, CustomStringConvertible {
+    let message: String
+    var description: String { message }
 }
