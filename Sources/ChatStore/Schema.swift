@@ -375,7 +375,18 @@ enum Schema {
                 CREATE TABLE event_counter (id BIGINT NOT NULL);
                 INSERT INTO event_counter VALUES (0);
                 """
-        )
+        ),
+        // The word index over the cheaper expression of the same words (`postgresWords`): a
+        // database that got v14a before it has the index over the older one, which searches
+        // would no longer use.
+        Step(
+            name: "v14k: word index without translate",
+            sql: "",
+            postgres: [
+                "DROP INDEX IF EXISTS message_words",
+                "CREATE INDEX message_words ON messages USING GIN (\(MessageWordIndex.postgresWords("text")))",
+            ]
+        ),
     ]
 
     /// A step's SQLite DDL as PostgreSQL's, one statement per element: text compares byte by

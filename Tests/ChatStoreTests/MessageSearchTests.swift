@@ -185,6 +185,34 @@ final class MessageSearchTests: XCTestCase {
         try assertIndexIntact(reopened)
     }
 
+    /// A PostgreSQL database indexed before v14k (over `translate`, the older expression of the
+    /// same words) gets the index over the expression searches use, and finds the same words.
+    func testAPostgresIndexOverTheOlderExpressionIsRebuilt() throws {
+        guard TestStore.postgresServer != nil else { return }
+        _ = try store(["from-before", "the.index"])
+        let older = "to_tsvector('simple', translate(text, '!\"#$%&''()*+,-./:;<=>?@[\\]^_`{|}~', '\(String(repeating: " ", count: 32))'))"
+        try TestStore.open(directory.file("search.sqlite")).backend.write { db in
+            try db.execute("DROP INDEX message_words")
+            try db.execute("CREATE INDEX message_words ON messages USING GIN (\(older))")
+            try db.execute("DELETE FROM chatterm_migrations WHERE name = 'v14k: word index without translate'")
+        }
+        let reopened = try TestStore.open(directory.file("search.sqlite"))
+        XCTAssertEqual(try found(reopened, "before"), ["m0"])
+        XCTAssertEqual(try found(reopened, "index"), ["m1"])
+        try reopened.backend.write { db in
+            let definition: String? = try db.value("SELECT indexdef FROM pg_indexes WHERE indexname = 'message_words'")
+            XCTAssertEqual(definition?.contains("regexp_replace"), true, definition ?? "no index")
+            XCTAssertEqual(definition?.contains("translate"), false, definition ?? "no index")
+            // The planner can answer a search's condition from the index: same expression.
+            try db.execute("SET LOCAL enable_seqscan = off")
+            let plan = try db.rows(
+                "EXPLAIN SELECT id FROM messages WHERE \(MessageWordIndex.postgresWords("text")) @@ to_tsquery('simple', 'index')"
+            )
+            .compactMap { String.decode($0.values[0]) }.joined(separator: "\n")
+            XCTAssertTrue(plan.contains("message_words"), plan)
+        }
+    }
+
     func testTheNearestMatchBeforeOrAfterAMessage() throws {
         let store = try store(["needle one", "hay", "needle two", "hay", "needle three"])
         let search = MessageSearch(query: "NEEDLE", prefix: false, order: [])
