@@ -57,6 +57,8 @@ public enum DisplayWidth {
 
     /// Whether each scalar of `string` is a grapheme cluster by itself (`aloneWidth` is not
     /// nil for any): then it can be walked, measured and cut by scalar, without grapheme breaking.
+    /// Inlinable as `of` is: unspecialized, its walk cost thousands of instructions a call.
+    @inlinable
     public static func isScalarPerCluster(_ string: some StringProtocol) -> Bool {
         string.unicodeScalars.allSatisfy { aloneWidth(of: $0) != nil }
     }
