@@ -131,7 +131,15 @@ public struct Frame: Equatable, Sendable {
                 let w = DisplayWidth.width(of: scalar)
                 guard w > 0 else { continue }
                 if column + w > limit { break }
-                place(DisplayWidth.drawable(scalar), width: w, x: column, y: y, style: style)
+                // ASCII among other text, and the rules and borders: drawn as themselves, one
+                // cell, without the checks `drawable` and `place` make for the rest.
+                if scalar.value < 0x7F {
+                    cells[y * width + column] = Cell(text: Self.asciiText[Int(scalar.value)], style: style)
+                } else if DisplayWidth.isFrameSymbol(scalar.value) {
+                    cells[y * width + column] = Cell(text: String(scalar), style: style)
+                } else {
+                    place(DisplayWidth.drawable(scalar), width: w, x: column, y: y, style: style)
+                }
                 column += w
             }
             return column - max(0, x)
