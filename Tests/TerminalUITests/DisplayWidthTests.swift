@@ -111,6 +111,31 @@ final class DisplayWidthTests: XCTestCase {
         }
     }
 
+    /// The symbols answered without property lookups are what those lookups would say: one
+    /// cell, a cluster alone next to anything, in the Unicode 14.0 table, drawn as themselves.
+    func testFrameSymbolsAreOneCellClustersAlone() throws {
+        let spacing: Set<Unicode.GeneralCategory> = [
+            .dashPunctuation, .openPunctuation, .closePunctuation, .initialPunctuation, .finalPunctuation, .otherPunctuation, .mathSymbol,
+            .otherSymbol,
+        ]
+        var checked = 0
+        for value in UInt32(0x2000)...0x25FF where DisplayWidth.isFrameSymbol(value) {
+            let scalar = try XCTUnwrap(Unicode.Scalar(value))
+            let name = String(value, radix: 16)
+            XCTAssertTrue(spacing.contains(scalar.properties.generalCategory), name)
+            XCTAssertLessThanOrEqual(try XCTUnwrap(scalar.properties.age).major, 14, name)
+            XCTAssertFalse(scalar.properties.isEmojiPresentation, name)
+            XCTAssertEqual(("a" + String(scalar) + "a").count, 3, name)
+            XCTAssertEqual(DisplayWidth.width(of: scalar), 1, name)
+            XCTAssertEqual(DisplayWidth.aloneWidth(of: scalar), 1, name)
+            XCTAssertEqual(DisplayWidth.drawable(scalar), String(scalar), name)
+            checked += 1
+        }
+        XCTAssertEqual(checked, 24 + 112 + 160)
+        XCTAssertFalse(DisplayWidth.isFrameSymbol(0x200D), "ZWJ joins")
+        XCTAssertFalse(DisplayWidth.isFrameSymbol(0x2028), "a line separator is no cell")
+    }
+
     func testDrawableKeepsAtMostFourMarksPerCell() {
         let zalgo = Character("e" + String(repeating: "\u{301}", count: 12))
         XCTAssertEqual(DisplayWidth.of(zalgo), 1)

@@ -1,7 +1,8 @@
 import ChatCore
 import ChatModel
-import TerminalUI
 import XCTest
+
+@testable import TerminalUI
 
 /// The frame records what it drew where, and a click or the wheel there means that thing:
 /// the places are found from the drawn text, so the map and the cells cannot drift apart.
@@ -46,6 +47,36 @@ final class HitMapTests: XCTestCase {
         XCTAssertEqual(try click(frame, at: (like.x + 5, like.y)), .toggleReaction(messageID: "m1", type: "like"))
         XCTAssertEqual(try click(frame, at: (like.x + 6, like.y)), .select(.messages, messageID: "m1"))
         XCTAssertEqual(try click(frame, at: frame.find("[❤️")), .toggleReaction(messageID: "m1", type: "love"))
+    }
+
+    /// After scrolling, a click means the message drawn under it now; a message's lines are
+    /// one region, not one a line.
+    func testAfterScrollingAClickSelectsTheMessageDrawnThere() throws {
+        var state = ChatFixture.state()
+        let many = (0..<60).map { i in
+            ChatFixture.row(
+                ChatFixture.message("n\(i)", i % 2 == 0 ? "tomas" : "priya", "note \(i) of sixty", at: "2020-03-04T09:\(10 + i % 50):00Z")
+            )
+        }
+        state.window = MessageWindow(cid: "team:engineering", rows: ChatFixture.rows + many, hasOlder: false, readMarker: nil)
+        let bottom = render(state)
+        XCTAssertEqual(try click(bottom, at: bottom.find("note 59 of sixty")), .select(.messages, messageID: "n59"))
+        XCTAssertNil(bottom.find("note 20 of sixty"))
+        state = ChatReducer.reduce(state, .scroll(messages: 30)).0
+        let scrolled = render(state)
+        XCTAssertNil(scrolled.find("note 59 of sixty"), "scrolled away")
+        let shown = try XCTUnwrap(scrolled.find("note 20 of sixty"))
+        XCTAssertEqual(try click(scrolled, at: shown), .select(.messages, messageID: "n20"))
+        XCTAssertEqual(try click(scrolled, at: (shown.x + 40, shown.y)), .select(.messages, messageID: "n20"), "the row's blank too")
+        // Where "note 59" was drawn before, the click now means what is drawn there instead.
+        let before = try XCTUnwrap(bottom.find("note 59 of sixty"))
+        let now = try XCTUnwrap(scrolled.lines[before.y].firstMatch(of: /note (\d+) of sixty/)).1
+        XCTAssertEqual(try click(scrolled, at: before), .select(.messages, messageID: "n" + now))
+        let messages = scrolled.hits.regions.compactMap { region -> (id: String, height: Int)? in
+            if case .message(_, let id) = region.target { (id, region.rect.height) } else { nil }
+        }
+        XCTAssertEqual(Set(messages.map(\.id)).count, messages.count, "one region a message")
+        XCTAssertTrue(messages.contains { $0.id == "n20" && $0.height == 2 }, "its header and its text")
     }
 
     func testAClickInTheThreadSelectsThereAndOnNothingDoesNothing() throws {

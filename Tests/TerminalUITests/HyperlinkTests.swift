@@ -94,6 +94,47 @@ final class HyperlinkTests: XCTestCase {
         b.put(SanitizedText.trusted("https://x"), x: 0, y: 0, style: .plain, link: "https://x")
         XCTAssertEqual(b.cellsToDraw(since: a).count, 9)
     }
+
+    /// Cells hold a number into their frame's link table: two frames numbering one target
+    /// differently draw the same, and one number standing for two targets does not.
+    func testCellsCompareByLinkTargetNotByNumber() {
+        var a = Frame(width: 20, height: 1)
+        a.put(SanitizedText.trusted("x"), x: 0, y: 0, style: .plain, link: "https://first.example")
+        a.put(SanitizedText.trusted("y"), x: 5, y: 0, style: .plain, link: "https://second.example")
+        var b = Frame(width: 20, height: 1)
+        b.put(SanitizedText.trusted("y"), x: 5, y: 0, style: .plain, link: "https://second.example")
+        b.put(SanitizedText.trusted("x"), x: 0, y: 0, style: .plain, link: "https://first.example")
+        XCTAssertNotEqual(a[0, 0].link, b[0, 0].link, "the frames number the targets in the order drawn")
+        XCTAssertEqual(a, b)
+        XCTAssertTrue(b.cellsToDraw(since: a).isEmpty)
+        var c = Frame(width: 20, height: 1)
+        c.put(SanitizedText.trusted("x"), x: 0, y: 0, style: .plain, link: "https://elsewhere.example")
+        c.put(SanitizedText.trusted("y"), x: 5, y: 0, style: .plain, link: "https://second.example")
+        XCTAssertEqual(c[0, 0].link, a[0, 0].link)
+        XCTAssertNotEqual(a, c)
+        XCTAssertEqual(c.cellsToDraw(since: a).map(\.x), [0])
+        XCTAssertEqual(c.link(x: 0, y: 0), "https://elsewhere.example")
+        XCTAssertNil(c.link(x: 1, y: 0))
+    }
+
+    /// Two links side by side on a row are two hyperlinks, each with its own target.
+    func testAdjacentLinksOnARowAreSeparateRuns() {
+        var frame = Frame(width: 20, height: 1)
+        frame.put(SanitizedText.trusted("ab"), x: 2, y: 0, style: .plain, link: "https://a.example")
+        frame.put(SanitizedText.trusted("cd"), x: 4, y: 0, style: .plain, link: "https://b.example")
+        frame.put(SanitizedText.trusted("e"), x: 6, y: 0, style: .plain, link: "https://a.example")
+        let runs = frame.linkRuns(row: 0, sgr: { _ in "" })
+        XCTAssertEqual(runs.map(\.x), [2, 4, 6])
+        XCTAssertEqual(
+            runs.map(\.text),
+            [
+                "\u{1B}]8;;https://a.example\u{1B}\\ab\u{1B}]8;;\u{1B}\\",
+                "\u{1B}]8;;https://b.example\u{1B}\\cd\u{1B}]8;;\u{1B}\\",
+                "\u{1B}]8;;https://a.example\u{1B}\\e\u{1B}]8;;\u{1B}\\",
+            ]
+        )
+        XCTAssertEqual(frame.linkTargets, ["https://a.example", "https://b.example"], "a target is kept once")
+    }
 }
 
 /// OSC 52: the clipboard sequence, tmux's passthrough, and the size cap.

@@ -61,15 +61,15 @@ final class UnreadMarkerViewTests: XCTestCase {
         s.window?.rows[1].message.text = "Agenda: https://docs.example/agenda, then the cutover plan."
         var frame = ChatView.render(s, width: 120, height: 40, context: context)
         let url = try XCTUnwrap(frame.find("https://docs.example/agenda"))
-        XCTAssertEqual((0..<27).map { frame[url.x + $0, url.y].link }, Array(repeating: "https://docs.example/agenda", count: 27))
-        XCTAssertNil(frame[url.x - 1, url.y].link)
-        XCTAssertNil(frame[url.x + 27, url.y].link, "the comma after it is not part of it")
+        XCTAssertEqual((0..<27).map { frame.link(x: url.x + $0, y: url.y) }, Array(repeating: "https://docs.example/agenda", count: 27))
+        XCTAssertNil(frame.link(x: url.x - 1, y: url.y))
+        XCTAssertNil(frame.link(x: url.x + 27, y: url.y), "the comma after it is not part of it")
         let card = try XCTUnwrap(frame.find("spec.pdf"))
-        XCTAssertEqual(frame[card.x, card.y].link, "https://cdn.example.com/spec.pdf", "an attachment card links to its file")
+        XCTAssertEqual(frame.link(x: card.x, y: card.y), "https://cdn.example.com/spec.pdf", "an attachment card links to its file")
         var off = context
         off.hyperlinks = false
         frame = ChatView.render(s, width: 120, height: 40, context: off)
-        XCTAssertFalse((0..<frame.height).contains { y in (0..<frame.width).contains { frame[$0, y].link != nil } })
+        XCTAssertFalse((0..<frame.height).contains { y in (0..<frame.width).contains { frame.link(x: $0, y: y) != nil } })
     }
 
     func testTheLinksAndJoinListsDrawTheirRows() throws {

@@ -57,6 +57,8 @@ public enum DisplayWidth {
 
     /// Whether each scalar of `string` is a grapheme cluster by itself (`aloneWidth` is not
     /// nil for any): then it can be walked, measured and cut by scalar, without grapheme breaking.
+    /// Inlinable as `of` is: unspecialized, its walk cost thousands of instructions a call.
+    @inlinable
     public static func isScalarPerCluster(_ string: some StringProtocol) -> Bool {
         string.unicodeScalars.allSatisfy { aloneWidth(of: $0) != nil }
     }
@@ -92,6 +94,7 @@ extension DisplayWidth {
         if value < 0x7F { return value >= 0x20 ? 1 : 0 }
         if value < 0xA0 { return 0 }
         if value < 0x300 { return 1 }  // Latin-1 and Latin Extended: no marks, nothing wide
+        if isFrameSymbol(value) { return 1 }
         // Hangul medial vowels and final consonants share the cell of the leading consonant.
         if (0x1160...0x11FF).contains(value) || (0xD7B0...0xD7FF).contains(value) { return 0 }
         // Format characters that are visible signs (Arabic number signs…); glibc gives them 1.
@@ -107,6 +110,15 @@ extension DisplayWidth {
         }
     }
 
+    /// Dashes, quotes and "…", arrows, box drawing and blocks: what the client's own lines are
+    /// full of (rules, borders, marks, "↑ older messages"). Each is one cell, a cluster by
+    /// itself and in every table, so it skips the Unicode property lookups (a twentieth of a
+    /// render went to them).
+    @inlinable
+    public static func isFrameSymbol(_ value: UInt32) -> Bool {
+        (0x2010...0x2027).contains(value) || (0x2190...0x21FF).contains(value) || (0x2500...0x259F).contains(value)
+    }
+
     /// `width(of: scalar)` when `scalar` is a grapheme cluster by itself whatever its neighbours
     /// are, provided they are such scalars too; nil when it may join one (UAX #29): CR, marks
     /// and other extenders (VS16, skin tones, tags), ZWJ and other format characters, prepended
@@ -116,6 +128,7 @@ extension DisplayWidth {
     public static func aloneWidth(of scalar: Unicode.Scalar) -> Int? {
         let value = scalar.value
         if value < 0x300 { return value == 0x0D ? nil : width(of: scalar) }  // CR joins LF; no marks below
+        if isFrameSymbol(value) { return 1 }
         switch value {
         case 0x0D4E, 0x0E33, 0x0EB3,  // a prepended letter, two spacing vowels that are letters
             0x1100...0x11FF, 0xA960...0xA97F, 0xD7B0...0xD7FF,  // Hangul jamo

@@ -10,12 +10,14 @@ public struct Frame: Equatable, Sendable {
         /// What to draw: one grapheme cluster (empty: the right half of a wide character).
         public var text: String
         public var style: Style
-        /// The OSC 8 target this cell links to (`Hyperlink.target`), nil for most cells: `Screen`
-        /// writes each run of cells with one target inside one hyperlink.
-        public var link: String?
+        /// The OSC 8 target this cell links to, as an index into its frame's `linkTargets` plus
+        /// one (0: none, as most cells): a number, not the target, so that copying a cell, which
+        /// drawing does for every cell of every frame, copies no second string. `Screen` writes
+        /// each run of cells with one target inside one hyperlink.
+        public var link: UInt16
         public static let blank = Cell(text: " ", style: .plain)
 
-        public init(text: String, style: Style, link: String? = nil) {
+        public init(text: String, style: Style, link: UInt16 = 0) {
             self.text = text
             self.style = style
             self.link = link
@@ -40,6 +42,8 @@ public struct Frame: Equatable, Sendable {
     /// What was drawn where, for the mouse. Not part of what two frames compare: it is the
     /// cells that reach the terminal.
     public var hits = HitMap()
+    /// The link targets the cells' `link` numbers stand for, each once.
+    public private(set) var linkTargets: [String] = []
 
     public init(width: Int, height: Int, style: Style = .plain) {
         self.width = max(0, width)
@@ -47,11 +51,30 @@ public struct Frame: Equatable, Sendable {
         cells = Array(repeating: Cell(text: " ", style: style), count: self.width * self.height)
     }
 
+    /// Frames are equal when they draw the same: links compare by target, whatever numbers
+    /// the two frames gave them.
     public static func == (a: Frame, b: Frame) -> Bool {
-        a.width == b.width && a.height == b.height && a.cells == b.cells && a.cursor?.x == b.cursor?.x && a.cursor?.y == b.cursor?.y
+        a.width == b.width && a.height == b.height && a.cursor?.x == b.cursor?.x && a.cursor?.y == b.cursor?.y
+            && (0..<a.height).allSatisfy { y in (0..<a.width).allSatisfy { a.sameCell(x: $0, y: y, as: b) } }
     }
 
     public subscript(x: Int, y: Int) -> Cell { cells[y * width + x] }
+
+    /// The OSC 8 target of the cell (x, y), nil when it links nowhere.
+    public func link(x: Int, y: Int) -> String? {
+        let number = cells[y * width + x].link
+        return number == 0 ? nil : linkTargets[Int(number) - 1]
+    }
+
+    /// Whether the cell (x, y) draws the same here as in `other` (which is as large): the same
+    /// text, style and link target.
+    func sameCell(x: Int, y: Int, as other: Frame) -> Bool {
+        let mine = cells[y * width + x]
+        let theirs = other.cells[y * width + x]
+        guard mine.text == theirs.text, mine.style == theirs.style else { return false }
+        if mine.link == 0 || theirs.link == 0 { return mine.link == theirs.link }
+        return linkTargets[Int(mine.link) - 1] == other.linkTargets[Int(theirs.link) - 1]
+    }
 
     /// Writes `text` on row `y` from column `x`, at most `maxWidth` columns (to the frame's
     /// edge by default), stopping before a character that would not fit whole; with `ellipsis`,
@@ -68,10 +91,20 @@ public struct Frame: Equatable, Sendable {
         link: String? = nil
     ) -> Int {
         let used = write(text, x: x, y: y, maxWidth: maxWidth, ellipsis: ellipsis, style: style)
-        if let link {
-            for column in max(0, x)..<(max(0, x) + used) { cells[y * width + column].link = link }
+        if let link, used > 0 {
+            let number = linkNumber(link)
+            for column in max(0, x)..<(max(0, x) + used) { cells[y * width + column].link = number }
         }
         return used
+    }
+
+    /// `target`'s number in `linkTargets`, added if new. A frame shows a few links, so a
+    /// search costs less than hashing; past `UInt16`'s numbers a link is drawn as plain text.
+    private mutating func linkNumber(_ target: String) -> UInt16 {
+        if let index = linkTargets.firstIndex(of: target) { return UInt16(index + 1) }
+        guard linkTargets.count < Int(UInt16.max) else { return 0 }
+        linkTargets.append(target)
+        return UInt16(linkTargets.count)
     }
 
     private mutating func write(_ text: SanitizedText, x: Int, y: Int, maxWidth: Int?, ellipsis: Bool, style: Style) -> Int {
@@ -86,7 +119,7 @@ public struct Frame: Equatable, Sendable {
         // and no width lookups, which are most of a frame's cost otherwise.
         if shown.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) {
             for byte in shown.utf8 where column < limit {
-                cells[y * width + column] = Cell(text: String(UnicodeScalar(byte)), style: style)
+                cells[y * width + column] = Cell(text: Self.asciiText[Int(byte)], style: style)
                 column += 1
             }
             return column - max(0, x)
@@ -98,7 +131,15 @@ public struct Frame: Equatable, Sendable {
                 let w = DisplayWidth.width(of: scalar)
                 guard w > 0 else { continue }
                 if column + w > limit { break }
-                place(DisplayWidth.drawable(scalar), width: w, x: column, y: y, style: style)
+                // ASCII among other text, and the rules and borders: drawn as themselves, one
+                // cell, without the checks `drawable` and `place` make for the rest.
+                if scalar.value < 0x7F {
+                    cells[y * width + column] = Cell(text: Self.asciiText[Int(scalar.value)], style: style)
+                } else if DisplayWidth.isFrameSymbol(scalar.value) {
+                    cells[y * width + column] = Cell(text: String(scalar), style: style)
+                } else {
+                    place(DisplayWidth.drawable(scalar), width: w, x: column, y: y, style: style)
+                }
                 column += w
             }
             return column - max(0, x)
@@ -112,6 +153,10 @@ public struct Frame: Equatable, Sendable {
         }
         return column - max(0, x)
     }
+
+    /// Each ASCII byte as a string, made once: a cell's text made from its byte in every frame
+    /// was a tenth of drawing one.
+    private static let asciiText = (0..<128).map { String(UnicodeScalar(UInt8($0))) }
 
     /// Puts what is drawn for one cluster in the `w` cells from column `x`. It may be more than
     /// one character ("\u{FFFD} " for an emoji newer than the width table): each takes its own
@@ -135,7 +180,7 @@ public struct Frame: Equatable, Sendable {
         for y in 0..<height {
             for x in 0..<width where !self[x, y].text.isEmpty {
                 let wide = x + 1 < width && self[x + 1, y].text.isEmpty
-                if let previous, previous[x, y] == self[x, y], !wide || previous[x + 1, y] == self[x + 1, y] { continue }
+                if let previous, sameCell(x: x, y: y, as: previous), !wide || sameCell(x: x + 1, y: y, as: previous) { continue }
                 cells.append((x, y))
             }
         }

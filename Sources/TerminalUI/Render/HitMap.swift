@@ -36,6 +36,14 @@ public struct HitMap: Sendable {
 
     mutating func add(_ rect: Rect, _ target: Target) {
         guard rect.width > 0, rect.height > 0 else { return }
+        // A message's lines are added one below the other: they grow the region of its line
+        // above (the same cells, drawn last either way) instead of adding one region a line.
+        if let last = regions.last, last.target == target, last.rect.x == rect.x, last.rect.width == rect.width,
+            last.rect.y + last.rect.height == rect.y
+        {
+            regions[regions.count - 1].rect.height += rect.height
+            return
+        }
         regions.append(Region(rect: rect, target: target))
     }
 

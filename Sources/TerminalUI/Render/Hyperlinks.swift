@@ -94,8 +94,8 @@ extension Frame {
     /// link did) and writes their links over them.
     func rowsWithLinks(changedAmong cells: [(x: Int, y: Int)], since previous: Frame?) -> [Int] {
         Set(cells.map(\.y)).sorted().filter { y in
-            (0..<width).contains { self[$0, y].link != nil }
-                || (previous.map { old in y < old.height && (0..<old.width).contains { old[$0, y].link != nil } } ?? false)
+            (0..<width).contains { self[$0, y].link != 0 }
+                || (previous.map { old in y < old.height && (0..<old.width).contains { old[$0, y].link != 0 } } ?? false)
         }
     }
 
@@ -105,13 +105,14 @@ extension Frame {
         var runs: [(x: Int, text: String)] = []
         var x = 0
         while x < width {
-            guard let target = self[x, y].link else {
+            let number = self[x, y].link
+            guard number != 0 else {
                 x += 1
                 continue
             }
             let start = x
-            var text = Hyperlink.open(target)
-            while x < width, self[x, y].link == target {
+            var text = Hyperlink.open(linkTargets[Int(number) - 1])
+            while x < width, self[x, y].link == number {
                 if !self[x, y].text.isEmpty { text += sgr(self[x, y].style) + self[x, y].text }
                 x += 1
             }

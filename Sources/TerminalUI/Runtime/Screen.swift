@@ -146,7 +146,7 @@ public final class Screen {
     private func writeDirectly(_ frame: Frame, sequenceRows: [Int], linkRows: [Int]) {
         var output = ""
         for y in sequenceRows {
-            for x in 0..<frame.width where frame[x, y].holdsEmojiSequence && frame[x, y].link == nil {
+            for x in 0..<frame.width where frame[x, y].holdsEmojiSequence && frame[x, y].link == 0 {
                 output += "\u{1B}[\(y + 1);\(x + 1)H" + selectGraphicRendition(frame[x, y].style) + frame[x, y].text
             }
         }

@@ -31,6 +31,7 @@ extension DisplayWidth {
     /// `drawable` for a scalar that is a cluster by itself (`aloneWidth` is not nil).
     public static func drawable(_ scalar: Unicode.Scalar) -> String {
         if scalar.value < 0x7F { return scalar.value >= 0x20 ? String(scalar) : "" }
+        if isFrameSymbol(scalar.value) { return String(scalar) }
         return drawableScalars(CollectionOfOne(scalar))
     }
 

@@ -151,17 +151,13 @@ struct MessageLayout {
         let text = m.text ?? ""
         guard !text.isEmpty else { return [] }
         let mentionsMe = m.mentions(viewer)
-        let sanitized = context.text(text)
-        let lines = TextWrapper.wrap(sanitized, width: max(1, width - Self.indent))
-        let links = context.hyperlinks ? Hyperlink.spans(of: sanitized, lines: lines) : lines.map { _ in [] }
-        return zip(lines, links).map { line, spans in
-            // Wrapping cuts only between clusters and drops only spaces: the lines of
-            // sanitized text are sanitized, and need not be checked again on every frame.
+        let textStyle = context.style("message.text")
+        return context.wrappedTexts.lines(of: row.id, text: text, width: max(1, width - Self.indent), context: context).map { line in
             let segments =
                 mentionsMe
-                ? mentionSegments(line, of: m)
-                : [Segment(text: SanitizedText(alreadySanitized: line), style: context.style("message.text"))]
-            return ViewLine(segments: Hyperlink.link(segments, spans: spans), indent: Self.indent, messageID: row.id)
+                ? Hyperlink.link(mentionSegments(line.text, of: m), spans: line.spans)
+                : line.pieces.map { Segment(text: $0.text, style: textStyle, link: $0.link) }
+            return ViewLine(segments: segments, indent: Self.indent, messageID: row.id)
         }
     }
 

@@ -19,6 +19,9 @@ public struct RenderContext: Sendable {
     public var keys: KeyMap
     /// URLs in messages are OSC 8 hyperlinks (`--no-hyperlinks`, `hyperlinks = false`: not).
     public var hyperlinks: Bool
+    /// Messages' texts wrapped and their links found, kept from frame to frame: shared by the
+    /// copies of this context, each entry checked against the options it was made with.
+    let wrappedTexts = WrappedTexts()
 
     public init(
         theme: Theme,
