@@ -108,6 +108,10 @@ struct GRDBSession: SQLSession {
     let db: Database
     var dialect: SQLDialect { .sqlite }
 
+    /// How many values one statement may bind: set when the library was built (32,766 by default
+    /// since SQLite 3.32, 999 before).
+    var variableLimit: Int { Int(sqlite3_limit(db.sqliteConnection, SQLITE_LIMIT_VARIABLE_NUMBER, -1)) }
+
     func rows(_ sql: String, _ arguments: [SQLValue]) throws -> [SQLRow] {
         try Self.rows(try db.cachedStatement(sql: sql), Self.statementArguments(arguments))
     }
