@@ -1,49 +1,57 @@
 import ChatModel
+import GRDB
 
 /// An import into SQLite, many rows a statement: one `INSERT` a row spent a third of an
 /// import's CPU in the statement's round of bind, step and reset. Rows wait in one batch per
-/// row shape (so per table) and go as one `INSERT … VALUES (…), (…) … ON CONFLICT …` when the
-/// batch holds as many values as a statement may bind, the rest at `finish()`; each text is
-/// prepared once per row count and reused. Rows of different tables may be written in any
-/// order: the store has no foreign keys, and the word index's triggers read only their own row.
-/// A row is never written twice in a batch: the analyzer reports a key a file holds twice and
-/// writes nothing after an error. It all stays inside the import's one transaction.
+/// row shape (so per table) and go as one `INSERT … VALUES (…), (…) … ON CONFLICT …` once the
+/// batch holds `rowsPerStatement` rows, the rest at `finish()`. Each shape keeps one prepared
+/// statement for its full batches; a remainder's statement is prepared, run once and dropped.
+/// So memory stays a few small batches and statements per shape (a file has dozens of shapes:
+/// every set of optional fields is one); statements of 32,766 values, one kept per shape and
+/// per remainder, each holding its last rows' text, took 170 MB more than one row a statement.
+/// Rows of different tables may be written in any order: the store has no foreign keys, and
+/// the word index's triggers read only their own row. A row is never written twice in a
+/// batch: the analyzer reports a key a file holds twice and writes nothing after an error. It
+/// all stays inside the import's one transaction.
 final class SQLiteImportSink: ImportSink {
-    private struct Batch {
+    /// About this many values a statement: enough rows that a statement's own cost is nothing
+    /// beside its rows' (46 messages), few enough that a statement and its batch stay small.
+    static let valuesPerStatement = 1024
+
+    private struct Pending {
         /// The item type the rows count for; nil for a poll's option rows, which count as their poll.
         let type: ItemType?
-        /// The batch's first row: its columns and conflict clause are every row's.
+        /// The shape's first row: its columns and conflict clause are every row's.
         let first: RowWrite
-        var values: [SQLValue] = []
-        var count = 0
+        let rowsPerStatement: Int
+        var batch = SQLiteRowBatch()
+        /// The statement for `rowsPerStatement` rows, prepared at the first full batch.
+        var statement: Statement?
     }
 
-    private struct StatementKey: Hashable {
-        var shape: RowWrite.Shape
-        var rows: Int
-    }
-
-    private let db: any SQLSession
+    private let db: Database
+    private let session: GRDBSession
     private let writing: ImportWrite
     private let importTime: SQLValue
     /// Import v2's `use_import_time_as_op_time`: every item made at this time.
     private let opTime: Timestamp?
-    /// How many values one statement binds at most: the library's limit, and no more than its
-    /// default since 3.32 (Debian's allows 250,000, but a statement of 1,500 messages already
-    /// makes its own cost nothing beside the rows').
+    /// How many values a statement binds: `valuesPerStatement`, or the library's limit when
+    /// lower (999 before SQLite 3.32).
     private let variableLimit: Int
-    private var batches: [RowWrite.Shape: Batch] = [:]
-    private var statements: [StatementKey: String] = [:]
+    /// Each shape's place in `pending`: its batch grows in place there.
+    private var shapes: [RowWrite.Shape: Int] = [:]
+    private var pending: [Pending] = []
     /// Polls wait for `finish()`, where which of them the store holds is asked once for all.
     private var polls: [Poll] = []
     private var counts = ImportWriteCounts()
 
     init(db: GRDBSession, mode: ImportMode, mergeCustom: Bool = false, importTime: Timestamp, opTime: Timestamp? = nil) {
-        self.db = db
+        self.db = db.db
+        session = db
         writing = ImportWrite(mode: mode, mergeCustom: mergeCustom)
         self.importTime = StoredValue.time(importTime)
         self.opTime = opTime
-        variableLimit = min(db.variableLimit, 32_766)
+        variableLimit = min(db.variableLimit, Self.valuesPerStatement)
     }
 
     func write(_ given: ImportItem) throws -> ImportWriteOutcome {
@@ -57,22 +65,29 @@ final class SQLiteImportSink: ImportSink {
     }
 
     private func add(_ row: RowWrite, counted: ItemType?) throws {
-        // Taken out while it grows, so its values are not copied on each append.
-        var batch = batches.removeValue(forKey: row.shape) ?? Batch(type: counted, first: row)
-        batch.values.append(contentsOf: row.arguments)
-        batch.count += 1
-        if batch.values.count + row.columns.count > variableLimit {
-            try flush(batch)
+        let index: Int
+        if let known = shapes[row.shape] {
+            index = known
         } else {
-            batches[row.shape] = batch
+            index = pending.count
+            shapes[row.shape] = index
+            pending.append(Pending(type: counted, first: row, rowsPerStatement: max(1, variableLimit / max(1, row.columns.count))))
+        }
+        pending[index].batch.append(row)
+        if pending[index].batch.rows == pending[index].rowsPerStatement {
+            let statement = try pending[index].statement ?? db.makeStatement(sql: row.sql(writing, rows: pending[index].rowsPerStatement))
+            pending[index].statement = statement
+            try flush(&pending[index], statement)
         }
     }
 
     func finish() throws -> ImportWriteCounts {
         try writePolls()
-        let pending = batches
-        batches = [:]
-        for batch in pending.values { try flush(batch) }
+        for index in pending.indices where !pending[index].batch.isEmpty {
+            try flush(&pending[index], db.makeStatement(sql: pending[index].first.sql(writing, rows: pending[index].batch.rows)))
+        }
+        shapes = [:]
+        pending = []
         return counts
     }
 
@@ -83,13 +98,13 @@ final class SQLiteImportSink: ImportSink {
         if writing.mode == .insert {
             for start in stride(from: 0, to: polls.count, by: variableLimit) {
                 let ids = polls[start..<min(start + variableLimit, polls.count)].map { SQLValue.text($0.id) }
-                let found: [String] = try db.values("SELECT id FROM polls WHERE id IN (\(placeholders(ids.count)))", ids)
+                let found: [String] = try session.values("SELECT id FROM polls WHERE id IN (\(placeholders(ids.count)))", ids)
                 existing.formUnion(found)
             }
         } else {
             for poll in polls {
                 let stale = StoreImportSink.staleOptions(of: poll)
-                try db.execute(stale.sql, stale.arguments)
+                try session.execute(stale.sql, stale.arguments)
             }
         }
         for (row, counted) in StoreImportSink.pollRows(polls, existing: existing, importTime: importTime) {
@@ -101,13 +116,12 @@ final class SQLiteImportSink: ImportSink {
     /// `changes()` counts the rows a statement wrote: an insert's `DO NOTHING` only the new ones
     /// (the rest were skipped), an upsert's `DO UPDATE` the updated ones too, as one statement a
     /// row counted them.
-    private func flush(_ batch: Batch) throws {
-        let key = StatementKey(shape: batch.first.shape, rows: batch.count)
-        let sql = statements[key] ?? batch.first.sql(writing, rows: batch.count)
-        statements[key] = sql
-        let changed = try db.execute(sql, batch.values)
-        guard let type = batch.type else { return }
+    private func flush(_ shape: inout Pending, _ statement: Statement) throws {
+        let rows = shape.batch.rows
+        try shape.batch.execute(statement)
+        guard let type = shape.type else { return }
+        let changed = db.changesCount
         counts.written[type] += changed
-        counts.skipped[type] += batch.count - changed
+        counts.skipped[type] += rows - changed
     }
 }
