@@ -6,9 +6,10 @@ import GRDB
 /// row shape (so per table) and go as one `INSERT … VALUES (…), (…) … ON CONFLICT …` once the
 /// batch holds `rowsPerStatement` rows, the rest at `finish()`. Each shape keeps one prepared
 /// statement for its full batches; a remainder's statement is prepared, run once and dropped.
-/// So memory stays a few small batches and statements per shape (a file has dozens of shapes:
-/// every set of optional fields is one); statements of 32,766 values, one kept per shape and
-/// per remainder, each holding its last rows' text, took 170 MB more than one row a statement.
+/// So memory stays one small batch and statement per shape (each set of optional fields a row
+/// has is a shape of its own). Statements of up to 32,766 values, one kept per shape and per
+/// remainder, each holding a copy of its last rows' text, took 476 MiB at peak on a million
+/// messages, against 262 MiB one row a statement and 250 MiB now.
 /// Rows of different tables may be written in any order: the store has no foreign keys, and
 /// the word index's triggers read only their own row. A row is never written twice in a
 /// batch: the analyzer reports a key a file holds twice and writes nothing after an error. It
