@@ -100,6 +100,8 @@ public final class ChatStore: Sendable {
                 let sink: any ImportSink =
                     if let postgres = db as? PostgresSession {
                         PostgresImportSink(db: postgres, mode: mode, mergeCustom: mergeCustom, importTime: task.createdAt, opTime: opTime)
+                    } else if let sqlite = db as? GRDBSession {
+                        SQLiteImportSink(db: sqlite, mode: mode, mergeCustom: mergeCustom, importTime: task.createdAt, opTime: opTime)
                     } else {
                         StoreImportSink(db: db, mode: mode, mergeCustom: mergeCustom, importTime: task.createdAt, opTime: opTime)
                     }

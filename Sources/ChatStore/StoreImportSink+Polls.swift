@@ -35,6 +35,16 @@ extension StoreImportSink {
         }
     }
 
+    /// The rows batching sinks write for `polls` at their end, each with the item type it counts
+    /// for (nil for an option, which counts as its poll): a poll in `existing` (insert mode skips
+    /// it) keeps its stored options.
+    static func pollRows(_ polls: [Poll], existing: Set<String>, importTime: SQLValue) -> [(row: RowWrite, counted: ItemType?)] {
+        polls.flatMap { poll in
+            let options = existing.contains(poll.id) ? [] : optionRows(of: poll).map { (row: $0, counted: ItemType?.none) }
+            return options + [(row: row(for: .poll(poll), importTime: importTime), counted: .poll)]
+        }
+    }
+
     /// Upsert replaces a poll's options, as the Poll API's full update does: the stored ones the
     /// item no longer lists go. The statement names the options kept, so it may run before or
     /// after they are written.

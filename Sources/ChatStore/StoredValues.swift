@@ -71,9 +71,11 @@ struct RowWrite {
         }
     }
 
-    /// `INSERT … ON CONFLICT …` for this row's shape: upsert overwrites the provided columns.
-    func sql(_ write: ImportWrite) -> String {
-        "INSERT INTO \(table) (\(columns.map(\.name).joined(separator: ", "))) VALUES (\(Array(repeating: "?", count: columns.count).joined(separator: ", "))) \(conflict(write, dialect: .sqlite))"
+    /// `INSERT … ON CONFLICT …` for `rows` rows of this row's shape, their values in row
+    /// order: upsert overwrites the provided columns.
+    func sql(_ write: ImportWrite, rows: Int = 1) -> String {
+        let values = Array(repeating: "(\(placeholders(columns.count)))", count: rows).joined(separator: ", ")
+        return "INSERT INTO \(table) (\(columns.map(\.name).joined(separator: ", "))) VALUES \(values) \(conflict(write, dialect: .sqlite))"
     }
 
     /// The same statement for a batch of rows of this shape on PostgreSQL: one array per column

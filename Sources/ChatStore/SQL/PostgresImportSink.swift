@@ -133,11 +133,8 @@ final class PostgresImportSink: ImportSink {
                 """
             try pipeline(db.send(numbered: sql, columns: [ids, keptPolls, keptOptions]), type: nil, count: 0)
         }
-        for poll in polls {
-            if !existing.contains(poll.id) {
-                for option in StoreImportSink.optionRows(of: poll) { try add(option, counted: nil) }
-            }
-            try add(StoreImportSink.row(for: .poll(poll), importTime: importTime), counted: .poll)
+        for (row, counted) in StoreImportSink.pollRows(polls, existing: existing, importTime: importTime) {
+            try add(row, counted: counted)
         }
         polls = []
     }

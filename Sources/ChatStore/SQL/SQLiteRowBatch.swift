@@ -1,0 +1,72 @@
+import GRDB
+import GRDBSQLite
+
+/// Rows of one shape waiting to go into SQLite as one multi-row statement. Their text lives in
+/// one byte buffer and is bound without a copy (`SQLITE_STATIC`): bound with SQLite's usual
+/// `SQLITE_TRANSIENT`, every statement kept its last rows' text copied until it ran again,
+/// and each row's strings lived on as their own allocations until the batch went.
+struct SQLiteRowBatch {
+    private enum Value {
+        case null
+        case int(Int64)
+        case double(Double)
+        /// Where the text is in `bytes`.
+        case text(start: Int, count: Int)
+    }
+
+    private var values: [Value] = []
+    private var bytes: [UInt8] = []
+    private(set) var rows = 0
+
+    var isEmpty: Bool { rows == 0 }
+
+    mutating func append(_ row: RowWrite) {
+        for column in row.columns {
+            switch column.value {
+            case .null: values.append(.null)
+            case .int(let n): values.append(.int(n))
+            case .double(let d): values.append(.double(d))
+            case .text(let s):
+                let start = bytes.count
+                bytes.append(contentsOf: s.utf8)
+                values.append(.text(start: start, count: bytes.count - start))
+            }
+        }
+        rows += 1
+    }
+
+    /// Runs `statement` (one placeholder per value, in row order) over the rows, then empties
+    /// the batch, keeping its buffers for the next rows. The bindings are cleared before the
+    /// buffer may move, so the statement never holds a pointer into it.
+    mutating func execute(_ statement: Statement) throws {
+        let handle = statement.sqliteStatement
+        // Resets the statement, clears its bindings and marks them valid for GRDB.
+        statement.setUncheckedArguments(StatementArguments())
+        try bytes.withUnsafeBufferPointer { buffer in
+            defer { sqlite3_clear_bindings(handle) }
+            for (i, value) in values.enumerated() {
+                try Self.bind(value, from: buffer, at: Int32(i + 1), to: handle)
+            }
+            try statement.execute()
+        }
+        values.removeAll(keepingCapacity: true)
+        bytes.removeAll(keepingCapacity: true)
+        rows = 0
+    }
+
+    private static func bind(_ value: Value, from buffer: UnsafeBufferPointer<UInt8>, at index: Int32, to handle: OpaquePointer) throws {
+        let code: Int32
+        switch value {
+        case .null: code = sqlite3_bind_null(handle, index)
+        case .int(let n): code = sqlite3_bind_int64(handle, index, n)
+        case .double(let d): code = sqlite3_bind_double(handle, index, d)
+        // Text binds as text even when empty (a nil pointer would bind NULL), copied: the
+        // literal's pointer lives for the call only.
+        case .text(_, 0): code = sqlite3_bind_text(handle, index, "", 0, unsafeBitCast(-1, to: sqlite3_destructor_type.self))
+        case .text(let start, let count):
+            let pointer = UnsafeRawPointer(buffer.baseAddress! + start).assumingMemoryBound(to: CChar.self)
+            code = sqlite3_bind_text(handle, index, pointer, Int32(count), nil)
+        }
+        guard code == SQLITE_OK else { throw DatabaseError(resultCode: ResultCode(rawValue: code)) }
+    }
+}
