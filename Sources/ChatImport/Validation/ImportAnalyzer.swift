@@ -49,7 +49,9 @@ public final class ImportAnalyzer {
     public func run(path: String, progress: ((ImportProgress) -> Void)? = nil) throws -> ImportResult {
         let workers = options.workers
         let types = self.types
-        let pipeline = DecodePipeline(reader: try ImportRecordReader(path: path)) {
+        let reader = try ImportRecordReader(path: path)
+        checker.reserve(forFileBytes: reader.fileBytes)
+        let pipeline = DecodePipeline(reader: reader) {
             ImportAnalyzer.decode($0, workers: workers, types: types)
         }
         defer { pipeline.cancel() }
