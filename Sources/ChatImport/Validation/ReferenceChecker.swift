@@ -58,10 +58,13 @@ struct ReferenceChecker {
     /// item by item. From the proportions of real exports (and `chatterm generate`): a message
     /// line is about 200 bytes and there is about one reaction for two messages; a file of
     /// other items leaves them partly empty (8 bytes a slot), a denser one grows them as before.
+    /// Past 4M messages (a file of about 1 GB) the tables grow as they fill, so a huge file of
+    /// other items does not reserve memory it never uses.
     mutating func reserve(forFileBytes bytes: Int) {
-        messages.reserve(bytes / 256)
-        messageFacts.reserveCapacity(bytes / 256)
-        reactions.reserve(bytes / 768)
+        let messageCount = min(bytes / 256, 1 << 22)
+        messages.reserve(messageCount)
+        messageFacts.reserveCapacity(messageCount)
+        reactions.reserve(messageCount / 3)
     }
 
     // MARK: Per item
