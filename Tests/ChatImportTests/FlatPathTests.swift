@@ -81,6 +81,24 @@ final class FlatPathTests: ValidationTestCase {
         XCTAssertGreaterThan(flatErrors, samples.count, "the edits break rules, and both paths say so alike")
     }
 
+    /// The scanner reads strings eight bytes at a time: a quote, a backslash or a control
+    /// character at every offset of those words, in texts of every length up to three words.
+    func testStringEndsAndEscapesAtEveryOffsetReadTheSame() throws {
+        let head = #"{"type":"message","data":{"id":"m1","channel_type":"messaging","channel_id":"general","user":"alice","text":""#
+        let letters = Array("abcdefghijklmnopqrstuvwxyz")
+        for length in 0..<24 {
+            let text = String((0..<length).map { letters[$0 % letters.count] })
+            try assertPathsAgree(Array((head + text + #""}}"#).utf8), line: 1)
+            for position in 0...length {
+                for insert in [#"\""#, #"\\"#, #"\n"#, "\u{1F}", "\u{09}", "\u{7F}", "é", "\""] {
+                    var broken = text
+                    broken.insert(contentsOf: insert, at: broken.index(broken.startIndex, offsetBy: position))
+                    try assertPathsAgree(Array((head + broken + #""}}"#).utf8), line: 1)
+                }
+            }
+        }
+    }
+
     /// An item read by the flat path that then breaks a rule found later (a duplicate, a
     /// parent that never comes) is reported with its `data` as written, on its line.
     func testReferenceErrorsOnFlatItemsShowTheItemAsWritten() throws {

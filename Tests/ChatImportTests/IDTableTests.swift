@@ -28,6 +28,29 @@ final class IDTableTests: ValidationTestCase {
         XCTAssertEqual(table.index(of: ""), ids.count)
     }
 
+    /// A table sized ahead (from the file's size) holds the same ids, and grows past its size.
+    func testAReservedTableFindsEveryIDAndGrowsPastItsSize() {
+        var table = IDTable()
+        table.reserve(1_000)
+        let ids = (0..<3_000).map { "msg-\($0)" }
+        for (n, id) in ids.enumerated() { XCTAssertEqual(table.insert(id).index, n) }
+        for (n, id) in ids.enumerated() { XCTAssertEqual(table.index(of: id), n, id) }
+        XCTAssertNil(table.index(of: "msg-3000"))
+        table.reserve(10)  // smaller than it holds: nothing lost
+        XCTAssertEqual(table.index(of: "msg-2999"), 2_999)
+    }
+
+    /// A cid looked up from its two parts finds the whole cid inserted as one string.
+    func testASeparatedKeyFindsTheWholeKey() {
+        var table = IDTable()
+        table.insert("messaging:general")
+        table.insert("team:a-channel-id-longer-than-fifteen-bytes")
+        XCTAssertEqual(table.index(of: "messaging", UInt8(ascii: ":"), "general"), 0)
+        XCTAssertEqual(table.index(of: "team", UInt8(ascii: ":"), "a-channel-id-longer-than-fifteen-bytes"), 1)
+        XCTAssertNil(table.index(of: "messaging", "general"), "joined by 0xFF, not by the colon")
+        XCTAssertNil(table.index(of: "messaging:", UInt8(ascii: ":"), "general"))
+    }
+
     func testCompositeKeysKeepTheirParts() {
         var table = IDTable()
         XCTAssertTrue(table.insert("ab", "c").inserted)

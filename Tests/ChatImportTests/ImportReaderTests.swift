@@ -88,6 +88,43 @@ final class ImportReaderTests: ValidationTestCase {
         XCTAssertEqual(ids, (0..<1000).map { "u\($0)" })
     }
 
+    /// The batch's bytes are read in place, each batch taking the unfinished line of the one
+    /// before: every chunk and batch size cuts the same records on the same lines, with lines
+    /// longer than a chunk, ids split across chunks, CRLF, blank lines, a BOM, no last newline.
+    func testEveryChunkAndBatchSizeCutsTheSameRecords() throws {
+        var text = "\u{FEFF}"
+        var expected: [(line: Int, text: String)] = []
+        var line = 1
+        for i in 0..<60 {
+            let record = #"{"type":"user","data":{"id":"user-\#(i)","name":"\#(String(repeating: "é", count: i * 5))"}}"#
+            text += (i % 4 == 1 ? "  " : "") + record + (i % 3 == 0 ? " \r\n" : "\n")
+            expected.append((line, record))
+            line += 1
+            if i % 5 == 0 {
+                text += "  \r\n\n"
+                line += 2
+            }
+        }
+        text += #"{"type":"user","data":{"id":"last"}}"#
+        expected.append((line, #"{"type":"user","data":{"id":"last"}}"#))
+        let path = directory.write("chunks.jsonl", text: text)
+        for chunkSize in [1, 2, 3, 7, 64, 600, 1 << 16] {
+            for batchRecords in [1, 4, 8192] {
+                let reader = try ImportRecordReader(path: path, chunkSize: chunkSize, batchRecords: batchRecords)
+                var got: [(line: Int, text: String)] = []
+                while let batch = try reader.nextBatch() {
+                    XCTAssertLessThanOrEqual(batch.records.count, batchRecords)
+                    for record in batch.records { got.append((record.line, String(decoding: batch.bytes[record.range], as: UTF8.self))) }
+                }
+                XCTAssertEqual(got.map(\.line), expected.map(\.line), "chunk \(chunkSize), batch \(batchRecords)")
+                XCTAssertEqual(got.map(\.text), expected.map(\.text), "chunk \(chunkSize), batch \(batchRecords)")
+            }
+        }
+        let result = try ImportAnalyzer().run(path: path)
+        XCTAssertEqual(result.errors, [])
+        XCTAssertEqual(result.total[.user], 61)
+    }
+
     func testMissingFileAndDirectoryAreFileErrors() {
         XCTAssertThrowsError(try ImportAnalyzer().run(path: directory.file("absent.jsonl"))) { error in
             XCTAssertEqual((error as? ImportFileError)?.reason, "No such file or directory")

@@ -41,7 +41,11 @@ public final class ImportRecordReader {
     private var eof = false
     private var consumed: Int64 = 0
     public private(set) var format: Format?
+    /// Whether a UTF-8 BOM at the file's start was looked for (and dropped).
+    private var lookedForBOM = false
     private var array = ArrayScanState()
+    /// The file's size when known (0 for a pipe), for callers that size their tables by it.
+    public let fileBytes: Int
 
     public init(path: String, chunkSize: Int = 1 << 20, batchRecords: Int = 8192) throws(ImportFileError) {
         let fd = open(path, O_RDONLY)
@@ -53,6 +57,7 @@ public final class ImportRecordReader {
         }
         self.fd = fd
         self.ownsFD = true
+        self.fileBytes = (info.st_mode & S_IFMT) == S_IFREG ? Int(info.st_size) : 0
         self.chunkSize = chunkSize
         self.batchRecords = batchRecords
     }
@@ -61,69 +66,109 @@ public final class ImportRecordReader {
 
     /// The next batch of records, or nil at the end of the file.
     public func nextBatch() throws(ImportFileError) -> ImportRecordBatch? {
-        var out = ImportRecordBatch(bytes: [], records: [], bytesConsumed: 0)
-        out.bytes.reserveCapacity(chunkSize + chunkSize / 4)
-        while out.records.count < batchRecords {
-            if !cutRecords(into: &out) {
-                if eof { break }
+        while format == nil {
+            // Looked for once three bytes are in: a short read may hold part of a BOM.
+            if !lookedForBOM, pending.count >= 3 || eof {
+                if pending.starts(with: [0xEF, 0xBB, 0xBF]) { pending.removeFirst(3) }
+                lookedForBOM = true
+            }
+            if lookedForBOM, let first = pending.firstIndex(where: { !isSpace($0) }) {
+                format = pending[first] == UInt8(ascii: "[") ? .jsonArray : .jsonLines
+            } else if eof {
+                return nil
+            } else {
                 try fill()
             }
-            if out.bytes.count >= chunkSize { break }
         }
-        if eof { finish(into: &out) }
+        var out = ImportRecordBatch(bytes: [], records: [], bytesConsumed: 0)
+        switch format! {
+        case .jsonLines: try cutLines(into: &out)
+        case .jsonArray: try cutArray(into: &out)
+        }
         out.bytesConsumed = consumed
         return out.records.isEmpty && eof && pending.isEmpty ? nil : out
     }
 
-    private func fill() throws(ImportFileError) {
-        var chunk = [UInt8](repeating: 0, count: chunkSize)
-        let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, chunkSize) }
-        guard n >= 0 else { throw ImportFileError(path: "", reason: String(cString: strerror(errno))) }
-        if n == 0 {
-            eof = true
-            return
-        }
-        consumed += Int64(n)
-        if format == nil, pending.isEmpty, consumed == Int64(n), n >= 3, chunk[0] == 0xEF, chunk[1] == 0xBB, chunk[2] == 0xBF {
-            pending.append(contentsOf: chunk[3..<n])
-        } else {
-            pending.append(contentsOf: chunk[0..<n])
-        }
-    }
+    /// Appends up to `chunkSize` bytes of the file to `pending`.
+    private func fill() throws(ImportFileError) { try readChunk(into: &pending) }
 
-    /// Cuts complete records out of `pending`; false when it needs more bytes.
-    private func cutRecords(into batch: inout ImportRecordBatch) -> Bool {
-        if format == nil {
-            guard let first = pending.firstIndex(where: { !isSpace($0) }) else { return false }
-            format = pending[first] == UInt8(ascii: "[") ? .jsonArray : .jsonLines
-        }
-        let before = batch.records.count
-        switch format! {
-        case .jsonLines: cutLines(into: &batch)
-        case .jsonArray: cutArrayElements(into: &batch, atEOF: false)
-        }
-        return batch.records.count > before
-    }
-
-    private func cutLines(into batch: inout ImportRecordBatch) {
-        var start = 0
-        var line = pendingStartLine
-        pending.withUnsafeBufferPointer { buf in
-            var i = 0
-            while i < buf.count, batch.records.count < batchRecords {
-                guard let nl = memchrIndex(buf, from: i) else { break }
-                appendRecord(buf, start..<nl, line: line, into: &batch)
-                line += 1
-                i = nl + 1
-                start = i
+    /// Reads up to `chunkSize` bytes straight into `buffer`'s end, which is grown for them.
+    private func readChunk(into buffer: inout [UInt8]) throws(ImportFileError) {
+        let have = buffer.count
+        let count = chunkSize
+        var n = 0
+        // A new array with room for the old bytes and the new: `read` fills it in place, where
+        // appending a chunk read elsewhere would copy every byte of the file once more.
+        buffer = [UInt8](unsafeUninitializedCapacity: have + count) { [fd] room, initialized in
+            buffer.withUnsafeBufferPointer { old in
+                if let from = old.baseAddress { room.baseAddress!.update(from: from, count: have) }
             }
+            n = read(fd, room.baseAddress! + have, count)
+            initialized = have + max(n, 0)
         }
-        dropPending(upTo: start, newLine: line)
-        if batch.records.count < batchRecords, pending.count > ImportRecordReader.maxRecordBytes {
-            // Skip the rest of an overlong line without holding it.
-            batch.records.append(ImportRecord(range: 0..<0, line: pendingStartLine, problem: overlongMessage))
-            skipOverlongLine()
+        guard n >= 0 else { throw ImportFileError(path: "", reason: String(cString: strerror(errno))) }
+        if n == 0 { eof = true }
+        consumed += Int64(n)
+    }
+
+    /// JSON Lines: the batch's bytes are the unfinished line of the batch before and the bytes
+    /// read after it, read into place once; its records are ranges of them, never copies.
+    private func cutLines(into batch: inout ImportRecordBatch) throws(ImportFileError) {
+        var bytes: [UInt8] = []
+        swap(&bytes, &pending)
+        var start = 0  // where the first line not yet cut starts
+        var line = pendingStartLine
+        // Lines left over from a full batch are cut before more is read, so they cannot pile up.
+        var readMore = bytes.count < chunkSize
+        repeat {
+            if readMore, !eof { try readChunk(into: &bytes) }
+            readMore = true
+            bytes.withUnsafeBufferPointer { buf in
+                while batch.records.count < batchRecords, let nl = memchrIndex(buf, from: start) {
+                    appendLine(buf, start..<nl, line: line, into: &batch)
+                    line += 1
+                    start = nl + 1
+                }
+                if eof, batch.records.count < batchRecords, start < buf.count {
+                    appendLine(buf, start..<buf.count, line: line, into: &batch)
+                    start = buf.count
+                }
+            }
+            // What is left holds no newline: an overlong line in progress, skipped without holding it.
+            if batch.records.count < batchRecords, bytes.count - start > ImportRecordReader.maxRecordBytes {
+                if !batch.records.isEmpty { break }  // it starts the next batch
+                batch.records.append(ImportRecord(range: 0..<0, line: line, problem: overlongMessage))
+                pending = []
+                pendingStartLine = line
+                skipOverlongLine()
+                return
+            }
+        } while batch.records.isEmpty && !eof
+        pending = start < bytes.count ? Array(bytes[start...]) : []
+        pendingStartLine = line
+        batch.bytes = bytes
+    }
+
+    /// A line of the batch's own bytes, as a range of them.
+    private func appendLine(_ buf: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, line: Int, into batch: inout ImportRecordBatch) {
+        guard let trimmed = trimmed(buf, range) else { return }  // blank line
+        let tooLong = trimmed.count > ImportRecordReader.maxRecordBytes
+        batch.records.append(ImportRecord(range: tooLong ? 0..<0 : trimmed, line: line, problem: tooLong ? overlongMessage : nil))
+    }
+
+    /// The JSON-array form: elements are cut from `pending` and copied into the batch.
+    private func cutArray(into batch: inout ImportRecordBatch) throws(ImportFileError) {
+        batch.bytes.reserveCapacity(chunkSize + chunkSize / 4)
+        while batch.records.count < batchRecords {
+            let before = batch.records.count
+            cutArrayElements(into: &batch, atEOF: false)
+            if batch.records.count == before {
+                if eof { break }
+                try fill()
+            }
+            if batch.bytes.count >= chunkSize { break }
         }
+        if eof, !pending.isEmpty, batch.records.count < batchRecords { cutArrayElements(into: &batch, atEOF: true) }
     }
 
     private func skipOverlongLine() {
@@ -144,37 +189,26 @@ public final class ImportRecordReader {
 
     private var overlongMessage: String { "Parse error: item is longer than \(ImportRecordReader.maxRecordBytes >> 20) MiB" }
 
-    private func appendRecord(_ buf: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, line: Int, into batch: inout ImportRecordBatch) {
+    /// `range` without the spaces around it (the CR of CRLF among them); nil when blank.
+    private func trimmed(_ buf: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Range<Int>? {
         var lo = range.lowerBound
         var hi = range.upperBound
         while lo < hi, isSpace(buf[lo]) { lo += 1 }
-        while hi > lo, isSpace(buf[hi - 1]) { hi -= 1 }  // also drops the CR of CRLF
-        guard lo < hi else { return }  // blank line
-        if hi - lo > ImportRecordReader.maxRecordBytes {
+        while hi > lo, isSpace(buf[hi - 1]) { hi -= 1 }
+        return lo < hi ? lo..<hi : nil
+    }
+
+    /// An array element: copied from `pending` into the batch's bytes.
+    private func appendRecord(_ buf: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, line: Int, into batch: inout ImportRecordBatch) {
+        guard let trimmed = trimmed(buf, range) else { return }
+        if trimmed.count > ImportRecordReader.maxRecordBytes {
             batch.records.append(ImportRecord(range: 0..<0, line: line, problem: overlongMessage))
             return
         }
         let offset = batch.bytes.count
-        batch.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buf[lo..<hi]))
-        batch.records.append(ImportRecord(range: offset..<(offset + hi - lo), line: line + countNewlines(buf, range.lowerBound..<lo)))
-    }
-
-    private func dropPending(upTo index: Int, newLine: Int) {
-        guard index > 0 else { return }
-        pending.removeSubrange(0..<index)
-        pendingStartLine = newLine
-    }
-
-    /// At end of file: the last line without a newline, or what is left of an array.
-    private func finish(into batch: inout ImportRecordBatch) {
-        guard !pending.isEmpty, batch.records.count < batchRecords else { return }
-        switch format {
-        case .jsonLines?, nil:
-            pending.withUnsafeBufferPointer { appendRecord($0, 0..<$0.count, line: pendingStartLine, into: &batch) }
-            pending.removeAll()
-        case .jsonArray?:
-            cutArrayElements(into: &batch, atEOF: true)
-        }
+        batch.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buf[trimmed]))
+        let line = line + countNewlines(buf, range.lowerBound..<trimmed.lowerBound)
+        batch.records.append(ImportRecord(range: offset..<(offset + trimmed.count), line: line))
     }
 
     // MARK: JSON array form

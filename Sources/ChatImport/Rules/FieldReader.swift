@@ -54,9 +54,13 @@ struct FieldReader<Source: FieldSource> {
     /// The value under `key`, marking it standard; null counts as absent.
     private mutating func take(_ key: String) -> JSONValue? {
         guard let index = object.fieldIndex(key) else { return nil }
-        if index < 64 { usedBits |= 1 << UInt64(index) } else { usedBeyond.insert(index) }
+        markUsed(index)
         let v = object.fieldValue(at: index)
         return v.isNull ? nil : v
+    }
+
+    private mutating func markUsed(_ index: Int) {
+        if index < 64 { usedBits |= 1 << UInt64(index) } else { usedBeyond.insert(index) }
     }
 
     mutating func string(_ key: String) -> String? {
@@ -155,6 +159,12 @@ struct FieldReader<Source: FieldSource> {
     }
 
     mutating func timestamp(_ key: String) -> Timestamp? {
+        // A valid time is read from the bytes, with no `String` made for it (every message and
+        // reaction has one); anything else takes the way below, which words the error.
+        if let index = object.fieldIndex(key), let time = object.withStringBytes(at: index, Timestamp.init(rfc3339UTF8:)) ?? nil {
+            markUsed(index)
+            return time
+        }
         guard let text = string(key) else { return nil }
         guard let t = Timestamp(rfc3339: text) else {
             fail("'\(text)' is not a valid \(key) (expected an RFC 3339 time such as 1985-04-12T23:20:50.52Z)")

@@ -10,6 +10,11 @@ protocol FieldSource {
     func fieldIndex(_ key: String) -> Int?
     func fieldKey(at index: Int) -> String
     func fieldValue(at index: Int) -> JSONValue
+    /// `body` over the UTF-8 of the member at `index` when it is a string, without making a
+    /// `JSONValue`; nil when it is not a string.
+    func withStringBytes<R>(at index: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R?
+    /// Whether the member at `index` is null, without making its value.
+    func isNull(at index: Int) -> Bool
 }
 
 extension FieldSource {
@@ -17,7 +22,7 @@ extension FieldSource {
     subscript(key: String) -> JSONValue? { fieldIndex(key).map(fieldValue(at:)) }
 
     /// Whether `key` is present with a value other than null.
-    func has(_ key: String) -> Bool { !(self[key]?.isNull ?? true) }
+    func has(_ key: String) -> Bool { fieldIndex(key).map { !isNull(at: $0) } ?? false }
 }
 
 extension JSONObject: FieldSource {
@@ -25,4 +30,9 @@ extension JSONObject: FieldSource {
     func fieldIndex(_ key: String) -> Int? { members.firstIndex { $0.key == key } }
     func fieldKey(at index: Int) -> String { members[index].key }
     func fieldValue(at index: Int) -> JSONValue { members[index].value }
+    func isNull(at index: Int) -> Bool { members[index].value.isNull }
+    func withStringBytes<R>(at index: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R? {
+        guard case .string(var text) = members[index].value else { return nil }
+        return text.withUTF8(body)
+    }
 }

@@ -30,16 +30,21 @@ struct FlatObject: FieldSource {
     func fieldIndex(_ key: String) -> Int? {
         var key = key
         return key.withUTF8 { wanted in
-            for (index, member) in members.enumerated() where member.key.count == wanted.count {
-                if wanted.isEmpty || memcmp(bytes.baseAddress! + member.key.lowerBound, wanted.baseAddress!, wanted.count) == 0 {
-                    return index
-                }
+            guard let first = wanted.first else { return members.firstIndex { $0.key.isEmpty } }
+            let base = bytes.baseAddress!
+            for index in 0..<members.count {
+                let member = members[index]
+                // The length and first byte rule out nearly every other key without a call to memcmp.
+                guard member.key.count == wanted.count, base[member.key.lowerBound] == first else { continue }
+                if memcmp(base + member.key.lowerBound, wanted.baseAddress!, wanted.count) == 0 { return index }
             }
             return nil
         }
     }
 
     func fieldKey(at index: Int) -> String { text(members[index].key) }
+
+    func isNull(at index: Int) -> Bool { members[index].kind == .null }
 
     func fieldValue(at index: Int) -> JSONValue {
         let member = members[index]
@@ -63,6 +68,14 @@ struct FlatObject: FieldSource {
             }
             return .array(elements)
         }
+    }
+
+    /// The raw bytes: a string that is not valid UTF-8 is repaired only when made a `String`,
+    /// so a rule reading bytes must give up on what the repaired text would fail too.
+    func withStringBytes<R>(at index: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R? {
+        let member = members[index]
+        guard member.kind == .string else { return nil }
+        return body(UnsafeBufferPointer(rebasing: bytes[member.value]))
     }
 
     /// As `JSONParser` makes a string without escapes: the bytes decoded, bad UTF-8 repaired.
@@ -128,7 +141,8 @@ struct FlatLineScanner {
             }
             skipSpace()
             guard pos < end, let (kind, value) = self.value() else { return false }
-            for other in members where other.key.count == key.count {
+            // The length and first byte tell nearly every pair of keys apart without a call to memcmp.
+            for other in members where other.key.count == key.count && (key.isEmpty || base[other.key.lowerBound] == base[key.lowerBound]) {
                 if memcmp(base + other.key.lowerBound, base + key.lowerBound, key.count) == 0 { return false }
             }
             members.append(FlatObject.Member(key: key, kind: kind, value: value))
@@ -168,6 +182,8 @@ struct FlatLineScanner {
         guard pos < end, base[pos] == UInt8(ascii: "\"") else { return nil }
         pos += 1
         let start = pos
+        // Eight bytes at a time while none of them can end the string or make it not plain.
+        while end - pos >= 8, !Self.mayStop(UnsafeRawPointer(base + pos).loadUnaligned(as: UInt64.self)) { pos += 8 }
         while pos < end {
             let c = base[pos]
             if c == UInt8(ascii: "\"") {
@@ -178,6 +194,18 @@ struct FlatLineScanner {
             pos += 1
         }
         return nil
+    }
+
+    /// Whether any byte of `word` is a quote, a backslash or below 0x20 (the classic SWAR tests
+    /// for a zero byte and for a byte below n; false positives only send the caller byte by byte).
+    @inline(__always) private static func mayStop(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        func hasZero(_ x: UInt64) -> Bool { (x &- ones) & ~x & highs != 0 }
+        let quote = word ^ (ones &* 0x22)
+        let backslash = word ^ (ones &* 0x5C)
+        let control = (word &- ones &* 0x20) & ~word & highs
+        return hasZero(quote) || hasZero(backslash) || control != 0
     }
 
     private mutating func literal(_ word: StaticString) -> Bool {

@@ -40,6 +40,8 @@ struct IDTable {
     /// The index of `key`, or nil.
     func index(of key: String) -> Int? { Self.joined(key) { find($0) } }
     func index(of a: String, _ b: String) -> Int? { Self.joined(a, b) { find($0) } }
+    /// The index of `a`, `separator`, `b` (a channel's cid from its type and id, with no `String` made).
+    func index(of a: String, _ separator: UInt8, _ b: String) -> Int? { Self.joined(a, b, separator: separator) { find($0) } }
 
     /// Adds `key` unless it is there; either way, its index.
     @discardableResult
@@ -56,9 +58,9 @@ struct IDTable {
         return key.withUTF8 { body(UnsafeRawBufferPointer($0)) }
     }
 
-    private static func joined<T>(_ a: String, _ b: String, _ body: (UnsafeRawBufferPointer) -> T) -> T {
+    private static func joined<T>(_ a: String, _ b: String, separator: UInt8 = 0xFF, _ body: (UnsafeRawBufferPointer) -> T) -> T {
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: a.utf8.count + b.utf8.count + 1) { buffer in
-            let at = append(b, to: buffer, at: append(a, to: buffer, at: 0))
+            let at = append(b, to: buffer, at: append(a, to: buffer, at: 0, separator: separator))
             return body(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: buffer[..<(at - 1)])))
         }
     }
@@ -71,9 +73,9 @@ struct IDTable {
     }
 
     /// Writes `part` and a separator at `at`; where the next part goes.
-    private static func append(_ part: String, to buffer: UnsafeMutableBufferPointer<UInt8>, at: Int) -> Int {
+    private static func append(_ part: String, to buffer: UnsafeMutableBufferPointer<UInt8>, at: Int, separator: UInt8 = 0xFF) -> Int {
         let end = buffer[at...].initialize(fromContentsOf: part.utf8)
-        if end < buffer.count { buffer[end] = 0xFF }
+        if end < buffer.count { buffer[end] = separator }
         return end + 1
     }
 
@@ -120,9 +122,20 @@ struct IDTable {
         return same ? index : nil
     }
 
-    /// Twice the slots, every id placed again from its bytes.
-    private mutating func grow() {
-        var bigger = [UInt64](repeating: 0, count: slots.count * 2)
+    /// Makes room for `count` ids in all, so the table does not grow (each growth places every
+    /// id again) on the way there.
+    mutating func reserve(_ count: Int) {
+        ends.reserveCapacity(count)
+        var size = slots.count
+        while count * 4 > size * 3 { size *= 2 }
+        if size > slots.count { rehash(size) }
+    }
+
+    private mutating func grow() { rehash(slots.count * 2) }
+
+    /// `size` slots, every id placed again from its bytes.
+    private mutating func rehash(_ size: Int) {
+        var bigger = [UInt64](repeating: 0, count: size)
         let mask = bigger.count - 1
         arena.withUnsafeBytes { arena in
             var start = 0

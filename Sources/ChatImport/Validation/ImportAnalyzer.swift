@@ -49,7 +49,9 @@ public final class ImportAnalyzer {
     public func run(path: String, progress: ((ImportProgress) -> Void)? = nil) throws -> ImportResult {
         let workers = options.workers
         let types = self.types
-        let pipeline = DecodePipeline(reader: try ImportRecordReader(path: path)) {
+        let reader = try ImportRecordReader(path: path)
+        checker.reserve(forFileBytes: reader.fileBytes)
+        let pipeline = DecodePipeline(reader: reader) {
             ImportAnalyzer.decode($0, workers: workers, types: types)
         }
         defer { pipeline.cancel() }
@@ -102,14 +104,16 @@ public final class ImportAnalyzer {
     private static func decode(_ batch: ImportRecordBatch, workers: Int, types: ImportChannelTypes) -> DecodedRecords {
         let records = batch.records
         let output = DecodedRecords(count: records.count)
-        let workers = min(workers, max(1, records.count / 256))
+        // Four runs of neighbouring records a thread: a thread that ends its run early (the
+        // checking thread took its core for a while) takes another instead of waiting, and no
+        // two threads write records that share a cache line but at the ends of runs.
+        let parts = workers > 1 ? min(workers * 4, max(1, records.count / 256)) : 1
         batch.bytes.withUnsafeBufferPointer { bytes in
             let shared = SharedBytes(bytes)
-            DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            DispatchQueue.concurrentPerform(iterations: parts) { part in
                 var scratch: [FlatObject.Member] = []
                 scratch.reserveCapacity(FlatLineScanner.maxMembers)
-                var i = worker
-                while i < records.count {
+                for i in (records.count * part / parts)..<(records.count * (part + 1) / parts) {
                     let r = records[i]
                     if let problem = r.problem {
                         output.set(i, DecodedRecord(line: r.line, type: nil, typeName: "", data: .null, item: nil, errors: [problem]))
@@ -122,7 +126,6 @@ public final class ImportAnalyzer {
                         }
                         output.set(i, consume record)
                     }
-                    i += workers
                 }
             }
         }

@@ -29,11 +29,6 @@ struct ReferenceChecker {
     /// Distinct channels whose member_ids must each come back as a member item.
     private var distinctChannels: [(cid: String, memberIDs: [String], record: Context)] = []
 
-    private struct ChannelFacts {
-        var index: Int32
-        var team: String
-    }
-
     private struct MessageFacts {
         /// The channel's index in `channels`, so each message stores 4 bytes, not a string.
         var channel: Int32
@@ -57,6 +52,19 @@ struct ReferenceChecker {
     init(existing: any ExistingItems, skipsReferences: Bool = false) {
         self.existing = existing
         self.skipsReferences = skipsReferences
+    }
+
+    /// Sizes the message and reaction tables for a file of `bytes` bytes, so they need not grow
+    /// item by item. From the proportions of real exports (and `chatterm generate`): a message
+    /// line is about 200 bytes and there is about one reaction for two messages; a file of
+    /// other items leaves them partly empty (8 bytes a slot), a denser one grows them as before.
+    /// Past 4M messages (a file of about 1 GB) the tables grow as they fill, so a huge file of
+    /// other items does not reserve memory it never uses.
+    mutating func reserve(forFileBytes bytes: Int) {
+        let messageCount = min(bytes / 256, 1 << 22)
+        messages.reserve(messageCount)
+        messageFacts.reserveCapacity(messageCount)
+        reactions.reserve(messageCount / 3)
     }
 
     // MARK: Per item
@@ -112,11 +120,11 @@ struct ReferenceChecker {
             let owner = { "member \"\(m.cid)/\(m.userID)\"" }
             if !members.insert(m.cid, m.userID).inserted { problems.append(duplicate("\(m.cid)/\(m.userID)")) }
             let userTeams = requireUser(m.userID, "user_id", owner, &problems)
-            if let channel = requireChannel(m.cid, owner, &problems), !channel.team.isEmpty, let userTeams,
-                !userTeams.contains(channel.team)
+            if let channel = requireChannel(type: m.channelType, id: m.channelID, owner, &problems), case let team = channelTeams[channel],
+                !team.isEmpty, let userTeams, !userTeams.contains(team)
             {
                 problems.append(
-                    "user id \"\(m.userID)\" with teams [\(userTeams.joined(separator: " "))] cannot be a member of channel \"\(m.cid)\" with team \"\(channel.team)\""
+                    "user id \"\(m.userID)\" with teams [\(userTeams.joined(separator: " "))] cannot be a member of channel \"\(m.cid)\" with team \"\(team)\""
                 )
             }
         case .message(let msg):
@@ -140,28 +148,46 @@ struct ReferenceChecker {
     }
 
     private mutating func checkMessage(_ msg: Message, context: @autoclosure () -> Context, _ problems: inout [String]) {
-        let owner = { "message \"\(msg.id)\"" }
-        let cid = msg.cid
-        let channel = requireChannel(cid, owner, &problems)
+        // The closures capture the id alone: capturing `msg` copied the whole message (a
+        // retain of each of its strings) for every message of the file.
+        let id = msg.id
+        let owner = { "message \"\(id)\"" }
+        let channel = requireChannel(type: msg.channelType, id: msg.channelID, owner, &problems)
         requireUser(msg.userID, "user", owner, &problems)
         for id in msg.mentionedUserIDs ?? [] { requireUser(id, "mentioned_users_ids", owner, &problems) }
         for id in msg.restrictedVisibility ?? [] { requireUser(id, "restricted_visibility", owner, &problems) }
         if let id = msg.pinnedByID { requireUser(id, "pinned_by_id", owner, &problems) }
         // The poll item comes after every message, so the reference is settled at the end.
         if let id = msg.pollID, pollRules(id) == nil { pending.append(.poll(id: id, owner: owner(), context: context())) }
-        for (field, target, isParent) in [("parent_id", msg.parentID, true), ("quoted_message_id", msg.quotedMessageID, false)] {
-            guard let target else { continue }
-            if let problem = messageLink(target, field: field, owner: owner, cid: cid, threadParent: isParent) {
-                problems.append(problem)
-            } else if lookUpMessage(target) == nil {
-                // A parent or quoted message may come later in the messages section.
-                pending.append(.message(id: target, field: field, owner: owner(), cid: cid, threadParent: isParent, context: context()))
-            }
+        // Two calls, not a loop over an array of the two: that array was a heap allocation a message.
+        if let target = msg.parentID {
+            checkLink(target, field: "parent_id", owner: owner, cid: msg.cid, threadParent: true, context: context(), &problems)
         }
-        let facts = MessageFacts(channel: channel?.index ?? -1, isReply: msg.parentID != nil)
-        let (index, inserted) = messages.insert(msg.id)
+        if let target = msg.quotedMessageID {
+            checkLink(target, field: "quoted_message_id", owner: owner, cid: msg.cid, threadParent: false, context: context(), &problems)
+        }
+        let facts = MessageFacts(channel: channel.map(Int32.init) ?? -1, isReply: msg.parentID != nil)
+        let (index, inserted) = messages.insert(id)
         if inserted { messageFacts.append(facts) } else { messageFacts[index] = facts }
-        if !inserted { problems.append(duplicate(msg.id)) }
+        if !inserted { problems.append(duplicate(id)) }
+    }
+
+    /// A message's parent or quoted message: checked now when it is known, else settled at the end.
+    private mutating func checkLink(
+        _ target: String,
+        field: String,
+        owner: () -> String,
+        cid: String,
+        threadParent: Bool,
+        context: @autoclosure () -> Context,
+        _ problems: inout [String]
+    ) {
+        if let problem = messageLink(target, field: field, owner: owner, cid: cid, threadParent: threadParent) {
+            problems.append(problem)
+        } else if lookUpMessage(target) == nil {
+            // A parent or quoted message may come later in the messages section.
+            pending.append(.message(id: target, field: field, owner: owner(), cid: cid, threadParent: threadParent, context: context()))
+        }
     }
 
     // MARK: End of file
@@ -241,8 +267,11 @@ struct ReferenceChecker {
         return nil
     }
 
-    private mutating func requireChannel(_ cid: String, _ owner: () -> String, _ problems: inout [String]) -> ChannelFacts? {
-        if let index = channels.index(of: cid) { return ChannelFacts(index: Int32(index), team: channelTeams[index]) }
+    /// By the channel's type and id: its cid is made only when the file does not have it.
+    /// Returns the channel's index in `channels` (its team is `channelTeams[index]`).
+    private mutating func requireChannel(type: String, id: String, _ owner: () -> String, _ problems: inout [String]) -> Int? {
+        if let index = channels.index(of: type, UInt8(ascii: ":"), id) { return index }
+        let cid = ChannelID.cid(type: type, id: id)
         if let team = existing.channelTeam(cid: cid) { return registerChannel(cid, team: team) }
         if !skipsReferences {
             problems.append("channel \"\(cid)\" doesn't exist (\(owner())). please include all channels as separate channel entries")
@@ -250,9 +279,9 @@ struct ReferenceChecker {
         return nil
     }
 
-    private mutating func registerChannel(_ cid: String, team: String) -> ChannelFacts {
+    private mutating func registerChannel(_ cid: String, team: String) -> Int {
         channelTeams.append(team)
-        return ChannelFacts(index: Int32(channels.insert(cid).index), team: team)
+        return channels.insert(cid).index
     }
 
     private func lookUpMessage(_ id: String) -> (cid: String, isReply: Bool)? {

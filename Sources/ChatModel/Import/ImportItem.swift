@@ -29,10 +29,13 @@ public enum ItemType: Int, Sendable, CaseIterable, Comparable {
         switch name {
         case "member", "channel_member": self = .member
         default:
-            guard let t = ItemType.allCases.first(where: { $0.name == name }) else { return nil }
+            // `allCases` is an array made at each use; this runs for every line of a file.
+            guard let t = ItemType.byName[name] else { return nil }
             self = t
         }
     }
+
+    private static let byName = Dictionary(uniqueKeysWithValues: allCases.map { ($0.name, $0) })
 
     public static func < (a: ItemType, b: ItemType) -> Bool { a.rawValue < b.rawValue }
 }

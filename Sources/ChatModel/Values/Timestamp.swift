@@ -36,6 +36,12 @@ public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible
         self = parsed
     }
 
+    /// The same, from the text's UTF-8 bytes: for readers that have them and no `String`.
+    public init?(rfc3339UTF8 bytes: UnsafeBufferPointer<UInt8>) {
+        guard let parsed = Timestamp.parse(bytes) else { return nil }
+        self = parsed
+    }
+
     private static func parse(_ b: UnsafeBufferPointer<UInt8>) -> Timestamp? {
         guard b.count >= 20 else { return nil }
         func digits(_ at: Int, _ count: Int) -> Int? {
