@@ -41,7 +41,7 @@ let package = Package(
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
-                // WebSocketFrame: an event's frame written from the buffer every watcher shares.
+                // WebSocketFrameEncoder: events go in whole below it (EventSocket), several to a flush.
                 .product(name: "NIOWebSocket", package: "swift-nio"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
@@ -53,6 +53,8 @@ let package = Package(
                 "ChatCore", "ChatModel",
                 .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
                 .product(name: "Logging", package: "swift-log"),
+                // ByteBuffer: events are parsed from the frames' bytes.
+                .product(name: "NIOCore", package: "swift-nio"),
             ]
         ),
         .target(name: "ChatImport", dependencies: ["ChatModel", "CZlib"]),
@@ -116,7 +118,12 @@ let package = Package(
         .testTarget(name: "FuzzCorpusTests", dependencies: ["FuzzTargets"]),
         .testTarget(
             name: "ChatClientTests",
-            dependencies: ["ChatClient", "ChatServer", "ChatStore", "ChatModel", "ChatCore", "ChatTestSupport"]
+            dependencies: [
+                "ChatClient", "ChatServer", "ChatStore", "ChatModel", "ChatCore", "ChatTestSupport",
+                // Hummingbird's WebSocket client used directly, so a test can stop reading.
+                .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ]
         ),
     ]
 )

@@ -2,6 +2,7 @@ import ChatModel
 import Foundation
 import HummingbirdWSClient
 import Logging
+import NIOCore
 
 /// The WebSocket `/connect` as stream-chat-js opens it. Events arrive on `events` as JSON
 /// objects, the first being `health.check` with the connection id; the stream ends when the
@@ -35,8 +36,11 @@ public final class StreamSocket: Sendable {
                     group.addTask {
                         for await frame in frames { try await outbound.write(.text(frame)) }
                     }
-                    for try await message in inbound.messages(maxSize: 1 << 22) {
-                        guard case .text(let text) = message, let event = (try? JSONParser.parse(text))?.objectValue else { continue }
+                    var text = TextMessage()
+                    for try await frame in inbound {
+                        guard let bytes = try text.add(frame.opcode, frame.data, fin: frame.fin), let event = bytes.parsedObject else {
+                            continue
+                        }
                         continuation.yield(event)
                     }
                     group.cancelAll()
@@ -58,6 +62,41 @@ public final class StreamSocket: Sendable {
         var allowed = CharacterSet.alphanumerics
         allowed.insert(charactersIn: "-._~")
         return text.addingPercentEncoding(withAllowedCharacters: allowed) ?? text
+    }
+}
+
+/// A text message from its frames, as bytes: each event is parsed straight from the frame that
+/// brought it. (Collating into a `String` first meant a UTF-8 check and a copy of every event
+/// before the parse, which copied it again; the parser repairs bad UTF-8 in the strings it makes.)
+struct TextMessage {
+    static let maxSize = 1 << 22
+    /// The message so far while its frames arrive; nil between messages and in a binary one.
+    private var pending: ByteBuffer?
+
+    /// The whole message once a frame (its opcode, data and FIN bit) ends a text message.
+    mutating func add(_ opcode: WebSocketDataFrame.Opcode, _ data: ByteBuffer, fin: Bool) throws -> ByteBuffer? {
+        switch opcode {
+        case .text: pending = data
+        case .binary: pending = nil
+        case .continuation:
+            guard var message = pending else { return nil }
+            guard message.readableBytes + data.readableBytes <= Self.maxSize else { throw MessageTooLarge() }
+            var data = data
+            message.writeBuffer(&data)
+            pending = message
+        }
+        guard fin, let message = pending else { return nil }
+        pending = nil
+        return message
+    }
+
+    struct MessageTooLarge: Error {}
+}
+
+extension ByteBuffer {
+    /// The JSON object these bytes hold; nil for anything else.
+    var parsedObject: JSONObject? {
+        withUnsafeReadableBytes { raw in (try? JSONParser.parse(raw.assumingMemoryBound(to: UInt8.self)))?.objectValue }
     }
 }
 

@@ -1,5 +1,6 @@
 import Hummingbird
 import HummingbirdWebSocket
+import NIOCore
 
 /// A request's context: who the token speaks for, and when the request started (Stream
 /// reports a `duration` with every answer).
@@ -10,6 +11,8 @@ public struct ServerContext: RequestContext, WebSocketRequestContext {
     public var presence: PresenceBoard?
     public let startedAt: ContinuousClock.Instant
     public let webSocket: WebSocketHandlerReference<ServerContext>
+    /// The connection: `/connect` writes events to it itself (`EventSocket`).
+    let channel: any Channel
 
     public init(source: Source) {
         coreContext = .init(source: source)
@@ -17,6 +20,7 @@ public struct ServerContext: RequestContext, WebSocketRequestContext {
         presence = nil
         startedAt = .now
         webSocket = .init()
+        channel = source.channel
     }
 
     /// "0.42ms", as Stream writes it.

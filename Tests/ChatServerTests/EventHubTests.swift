@@ -16,9 +16,11 @@ final class EventHubTests: XCTestCase {
         let total = EventHub.queueLimit + 200
         let progress = Progress()
         let received = Task {
-            for await frame in readerEvents {
-                guard let event = try? JSONParser.parse(frame.text).objectValue, let n = event["n"]?.intValue else { continue }
-                if await progress.append(n) == total { break }
+            reading: for await frames in readerEvents {
+                for frame in frames {
+                    guard let event = try? JSONParser.parse(frame.text).objectValue, let n = event["n"]?.intValue else { continue }
+                    if await progress.append(n) == total { break reading }
+                }
             }
         }
         // In batches the reader keeps up with (a slow machine must not make it the stalled one).
@@ -34,7 +36,7 @@ final class EventHubTests: XCTestCase {
 
         // What the stalled connection had queued is still readable, and then its stream ends.
         var queued = 0
-        for await _ in stalledEvents { queued += 1 }
+        for await frames in stalledEvents { queued += frames.count }
         XCTAssertEqual(queued, EventHub.queueLimit)
         _ = reader
     }

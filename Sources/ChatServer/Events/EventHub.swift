@@ -24,7 +24,7 @@ public actor EventHub {
         var userID: String
         /// The user as `user.presence.changed` shows them, read when the connection opened.
         var user: JSONObject
-        var continuation: AsyncStream<EventFrame>.Continuation
+        var events: FrameQueue
     }
 
     private var connections: [String: Connection] = [:]
@@ -60,21 +60,21 @@ public actor EventHub {
         }
     }
 
-    /// Registers a connection of `user` (its `UserResponse`); its events arrive on the stream as
-    /// JSON text frames (`EventFrame`). The user's first connection here tells every server they are online.
-    func connect(user: JSONObject) -> (id: String, events: AsyncStream<EventFrame>) {
+    /// Registers a connection of `user` (its `UserResponse`); its events arrive on the queue as
+    /// WebSocket text frames (`EventFrame`). The user's first connection here tells every server they are online.
+    func connect(user: JSONObject) -> (id: String, events: FrameQueue) {
         let id = UUID().uuidString.lowercased()
         let userID = user["id"]?.stringValue ?? ""
-        let (stream, continuation) = AsyncStream<EventFrame>.makeStream(bufferingPolicy: .bufferingOldest(Self.queueLimit))
+        let events = FrameQueue(limit: Self.queueLimit)
         let first = !connections.values.contains { $0.userID == userID }
-        connections[id] = Connection(userID: userID, user: user, continuation: continuation)
+        connections[id] = Connection(userID: userID, user: user, events: events)
         if first { announce(user, online: true) }
-        return (id, stream)
+        return (id, events)
     }
 
     func disconnect(_ id: String) {
         guard let gone = connections.removeValue(forKey: id) else { return }
-        gone.continuation.finish()
+        gone.events.finish()
         for cid in watchers.keys { watchers[cid]?.remove(id) }
         for user in presenceWatchers.keys { presenceWatchers[user]?.remove(id) }
         if !connections.values.contains(where: { $0.userID == gone.userID }) { announce(gone.user, online: false) }
@@ -198,6 +198,6 @@ public actor EventHub {
 
     private func send(_ frame: EventFrame, to id: String) {
         guard let connection = connections[id] else { return }
-        if case .dropped = connection.continuation.yield(frame) { disconnect(id) }
+        if !connection.events.push(frame) { disconnect(id) }
     }
 }

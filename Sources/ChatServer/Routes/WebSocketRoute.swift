@@ -3,7 +3,6 @@ import ChatStore
 import Foundation
 import Hummingbird
 import HummingbirdWebSocket
-import NIOWebSocket
 import ServiceLifecycle
 
 /// `GET /connect`, as stream-chat-js opens it: `api_key`, `authorization` (the user token) and
@@ -41,6 +40,7 @@ struct WebSocketRoute {
                 return
             }
             let me = (try? store.user(id: userID)).flatMap { $0 }.map(UserJSON.json) ?? ["id": .string(userID)]
+            let socket = try await EventSocket.attach(to: context.requestContext.channel)
             let (connection, events) = await hub.connect(user: me.objectValue ?? ["id": .string(userID)])
             defer { Task { await hub.disconnect(connection) } }
             let hello: JSONValue = [
@@ -52,9 +52,7 @@ struct WebSocketRoute {
             try await withGracefulShutdownHandler {
                 try await withThrowingTaskGroup(of: Void.self) { group in
                     group.addTask {
-                        for await event in events {
-                            try await outbound.write(.custom(WebSocketFrame(fin: true, opcode: .text, data: event.buffer)))
-                        }
+                        for await frames in events { try await socket.write(frames) }
                     }
                     group.addTask {
                         // Keep-alives: answer each client health.check, sent as an object or, as stream-chat-js
