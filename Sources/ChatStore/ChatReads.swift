@@ -180,8 +180,12 @@ extension ChatStore {
                 let user = StoredItems.user(row)
                 users[user.id] = user
             }
-            return members.map { MemberRow(member: $0, user: users[$0.userID] ?? User(id: $0.userID)) }
-                .sorted { $0.user.displayName.lowercased() < $1.user.displayName.lowercased() }
+            // Each name is folded once, not once a comparison.
+            return members.map { member in
+                let row = MemberRow(member: member, user: users[member.userID] ?? User(id: member.userID))
+                return (key: row.user.displayName.lowercased(), row: row)
+            }
+            .sorted { $0.key < $1.key }.map(\.row)
         }
     }
 
@@ -236,7 +240,7 @@ extension ChatStore {
             let user = StoredItems.user(row)
             names[user.id] = user.displayName
         }
-        let polls = try Self.pollCards(messageIDs: idValues, viewer: viewer, db)
+        let polls = try Self.pollCards(of: messages, viewer: viewer, db)
         return messages.map { message in
             let preview = message.quotedMessageID.flatMap { id in quoted.first { $0.id == id } }.map {
                 MessageRow.QuotedPreview(
