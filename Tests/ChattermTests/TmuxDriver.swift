@@ -44,29 +44,25 @@ final class TmuxDriver {
     /// config does not change what a test sees, and the drafts a client keeps at exit reach
     /// only the later sessions of the same test.
     ///
-    /// The server outlives its sessions (`exit-empty off`, until `stop`): a test that kills its
-    /// only session and starts the next one would otherwise race the server's exit, and the new
-    /// session could go to a server on its way out and never exist.
+    /// Killing a server's last session ends the server, and a session started meanwhile can
+    /// reach it on its way out: tmux then says "server exited unexpectedly" and starts nothing.
+    /// So a refused start is tried again, against a new server (CI once lost a test to this).
+    /// The server is not kept alive instead (`exit-empty off`): a pane's program that exits
+    /// then stays a zombie, where a test waits for it to be gone.
     func start(_ session: String, _ command: String, width: Int = 120, height: Int = 40) throws {
-        let started = try runReporting([
-            "new-session",
-            "-d",
-            "-x",
-            String(width),
-            "-y",
-            String(height),
-            "-s",
-            session,
-            "-e",
-            "XDG_CONFIG_HOME=" + directory.file("config"),
-            "-e",
-            "XDG_STATE_HOME=" + directory.file("state"),
+        let arguments = [
+            "new-session", "-d", "-x", String(width), "-y", String(height), "-s", session,
+            "-e", "XDG_CONFIG_HOME=" + directory.file("config"),
+            "-e", "XDG_STATE_HOME=" + directory.file("state"),
             command,
-            ";",
-            "set-option", "-g", "exit-empty", "off",
-        ])
-        guard started.status == 0 else {
-            throw TmuxError(message: "tmux could not start \(session) (exit \(started.status)): \(started.errors)")
+        ]
+        for attempt in 1... {
+            let started = try runReporting(arguments)
+            if started.status == 0 { return }
+            guard attempt < 5 else {
+                throw TmuxError(message: "tmux could not start \(session) (wait status \(started.status)): \(started.errors)")
+            }
+            Thread.sleep(forTimeInterval: 0.2)
         }
     }
 

@@ -23,7 +23,7 @@ final class TmuxEmojiTests: XCTestCase {
     private func tmuxWidth(_ text: String, session: String) throws -> Int {
         // Written as escapes for bash's printf: tmux keeps a ZWJ out of a command it is given.
         let escapes = text.unicodeScalars.map { "\\U" + String(format: "%08X", $0.value) }.joined()
-        // Through `start`: the server stays up when this session ends, for the next one.
+        // Through `start`, which tries again when the last probe's server is still on its way out.
         try tmux.start(session, "bash -c \"printf '\(escapes)'; sleep 30\"", width: 40, height: 3)
         var width = 0
         let deadline = Date().addingTimeInterval(5)
