@@ -37,9 +37,14 @@ extension StoreImportSink {
 
     /// The rows batching sinks write for `polls` at their end, each with the item type it counts
     /// for (nil for an option, which counts as its poll): a poll in `existing` (insert mode skips
-    /// it) keeps its stored options.
-    static func pollRows(_ polls: [Poll], existing: Set<String>, importTime: SQLValue) -> [(row: RowWrite, counted: ItemType?)] {
-        polls.flatMap { poll in
+    /// it) keeps its stored options. Made one poll at a time as the sink takes them: every row
+    /// at once (9,000 polls, 45,000 rows) put about 20 MB on top of the import's peak.
+    static func pollRows(
+        _ polls: [Poll],
+        existing: Set<String>,
+        importTime: SQLValue
+    ) -> some Sequence<(row: RowWrite, counted: ItemType?)> {
+        polls.lazy.flatMap { poll in
             let options = existing.contains(poll.id) ? [] : optionRows(of: poll).map { (row: $0, counted: ItemType?.none) }
             return options + [(row: row(for: .poll(poll), importTime: importTime), counted: .poll)]
         }

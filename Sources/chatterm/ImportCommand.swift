@@ -37,6 +37,7 @@ struct ImportCommand: ParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() throws {
+        MallocArenas.limitForDecoding()
         let chatStore = try store.open(.write)
         let outcome = try StoreImport(store: chatStore, maxErrors: maxErrors).run(file: file, mode: mode, mergeCustom: mergeCustom)
         outcome.print(format: format, file: file)

@@ -27,6 +27,7 @@ struct ValidateCommand: ParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() throws {
+        MallocArenas.limitForDecoding()
         var options = ImportAnalyzer.Options()
         options.maxErrors = maxErrors
         let path = file == "-" ? "/dev/stdin" : file

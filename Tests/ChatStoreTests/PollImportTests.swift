@@ -81,6 +81,46 @@ final class PollImportTests: XCTestCase {
         XCTAssertEqual(try rows(store, "SELECT id, position, text FROM poll_options ORDER BY position"), ["a|0|Green tea", "c|1|Water"])
     }
 
+    /// Enough polls that their option rows fill several multi-row statements, the stored ones
+    /// among them: each written poll gets its own options, each skipped one keeps its stored ones.
+    func testManyPollsGoInFullStatementsAndInsertSkipsTheStoredOnes() throws {
+        let store = try TestStore.open(directory.file("many.sqlite"))
+        func polls(_ range: Range<Int>, options: Int, name: String) -> [String] {
+            range.map { i in
+                let list = (0..<options).map { #"{"id":"o\#($0)","text":"\#(name) \#(i).\#($0)"}"# }.joined(separator: ",")
+                return #"{"type":"poll","data":{"id":"p\#(i)","name":"\#(name) \#(i)","created_by_id":"alice","options":[\#(list)]}}"#
+            }
+        }
+        let first = try importLines(
+            Array(SampleImports.base.dropLast()) + polls(0..<100, options: 2, name: "first"),
+            into: store,
+            mode: .insert,
+            name: "first.jsonl"
+        )
+        XCTAssertEqual(first.state, .completed, "\(first.result ?? .null)")
+
+        let second = try importLines(polls(0..<300, options: 3, name: "second"), into: store, mode: .insert, name: "second.jsonl")
+        XCTAssertEqual(second.state, .completed, "\(second.result ?? .null)")
+        let stats = second.result?.objectValue?["stats"]?.objectValue
+        XCTAssertEqual(stats?["imported"]?.objectValue?["polls"], 200)
+        XCTAssertEqual(stats?["skipped"]?.objectValue?["polls"], 100)
+        XCTAssertEqual(try store.counts()[.poll], 300)
+        XCTAssertEqual(try rows(store, "SELECT COUNT(*) FROM poll_options"), ["\(100 * 2 + 200 * 3)"])
+        XCTAssertEqual(
+            try rows(store, "SELECT name FROM polls WHERE id IN ('p0', 'p99', 'p100', 'p299') ORDER BY name"),
+            [
+                "first 0", "first 99", "second 100", "second 299",
+            ]
+        )
+        XCTAssertEqual(
+            try rows(
+                store,
+                "SELECT poll_id, id, position, text FROM poll_options WHERE poll_id IN ('p99', 'p299') ORDER BY poll_id, position"
+            ),
+            ["p299|o0|0|second 299.0", "p299|o1|1|second 299.1", "p299|o2|2|second 299.2", "p99|o0|0|first 99.0", "p99|o1|1|first 99.1"]
+        )
+    }
+
     func testAVoteForAnOptionTheStoredPollLacksIsRefusedAndWritesNothing() throws {
         let store = try TestStore.open(directory.file("refused.sqlite"))
         XCTAssertEqual(try importLines(Self.lines, into: store, mode: .upsert, name: "first.jsonl").state, .completed)
