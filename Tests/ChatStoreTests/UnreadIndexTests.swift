@@ -1,0 +1,120 @@
+import ChatImport
+import ChatModel
+import ChatTestSupport
+import XCTest
+
+@testable import ChatStore
+
+/// The index `messages_by_channel` (step v14l): a channel's messages in page order, holding on
+/// SQLite every column the unread count reads. Counts stay exact, on a new store and on one
+/// from before the step; the planner counts from the index alone and pages without a sort.
+final class UnreadIndexTests: XCTestCase {
+    let directory = TemporaryDirectory()
+    let general = "messaging:general"
+    let step = "v14l: messages by channel in page order"
+
+    /// alice, bob and carol read `general` up to 10:00; after it come messages that count for
+    /// some of them and for none.
+    private func store() throws -> ChatStore {
+        let msg = { (id: String, user: String, minute: Int, extra: String) in
+            #"{"type":"message","data":{"id":"\#(id)","channel_type":"messaging","channel_id":"general","user":"\#(user)","text":"t","created_at":"2020-01-01T10:0\#(minute):00Z"\#(extra)}}"#
+        }
+        let member = { (user: String) in
+            #"{"type":"member","data":{"channel_type":"messaging","channel_id":"general","user_id":"\#(user)","last_read":"2020-01-01T10:00:00Z"}}"#
+        }
+        let lines = [
+            #"{"type":"user","data":{"id":"alice"}}"#, #"{"type":"user","data":{"id":"bob"}}"#, #"{"type":"user","data":{"id":"carol"}}"#,
+            #"{"type":"channel","data":{"id":"general","type":"messaging","created_by":"alice"}}"#,
+            member("alice"), member("bob"), member("carol"),
+            msg("read", "bob", 0, ""), msg("new", "bob", 1, ""), msg("mine", "alice", 2, ""),
+            msg("gone", "bob", 3, #","type":"deleted","deleted_at":"2020-01-01T10:09:00Z""#),
+            msg("hidden-reply", "bob", 4, #","parent_id":"read""#),
+            msg("shown-reply", "bob", 5, #","parent_id":"read","show_in_channel":true"#),
+            msg("secret", "alice", 6, #","restricted_visibility":["bob"]"#),
+        ]
+        let store = try TestStore.open(directory.file("unread.sqlite"))
+        let path = directory.write("unread.jsonl", lines: lines)
+        let task = try store.runImport(path: path, mode: .upsert) { try ImportAnalyzer(existing: $0, sink: $1).run(path: path) }
+        XCTAssertEqual(task.state, .completed, "\(task.result ?? .null)")
+        return store
+    }
+
+    /// alice: new, shown-reply; bob: mine, secret (his to see); carol: new, mine, shown-reply.
+    /// Never the read one, one's own, the deleted one or a reply kept in its thread.
+    private func assertCounts(_ store: ChatStore, file: StaticString = #filePath, line: UInt = #line) throws {
+        let states = try store.readStates(cid: general)
+        XCTAssertEqual(states.map(\.userID), ["alice", "bob", "carol"], file: file, line: line)
+        XCTAssertEqual(states.map(\.unreadMessages), [2, 2, 3], file: file, line: line)
+        let listed = try ["alice", "bob", "carol"].map { try store.channels(for: $0).first?.unreadCount }
+        XCTAssertEqual(listed, [2, 2, 3], file: file, line: line)
+        // carol's newest page: not the reply kept in its thread, nor what only bob may see.
+        XCTAssertEqual(
+            try store.messages(cid: general, viewer: "carol", limit: 3).map(\.id),
+            ["mine", "gone", "shown-reply"],
+            file: file,
+            line: line
+        )
+    }
+
+    private func indexDefinition(_ store: ChatStore) throws -> String? {
+        try store.backend.read { db in
+            db.dialect == .sqlite
+                ? try db.value("SELECT sql FROM sqlite_master WHERE name = 'messages_by_channel'")
+                : try db.value("SELECT indexdef FROM pg_indexes WHERE indexname = 'messages_by_channel'")
+        }
+    }
+
+    func testCountsStayExactOnANewStore() throws {
+        let store = try store()
+        try assertCounts(store)
+        let definition = try XCTUnwrap(try indexDefinition(store))
+        XCTAssertTrue(definition.contains("created_at, id"), definition)
+    }
+
+    /// A store whose index predates the step (by `(cid, created_at)` alone) gets the new one when
+    /// opened, and answers the same counts and pages.
+    func testAStoreFromBeforeTheStepGetsTheIndex() throws {
+        _ = try store()
+        try TestStore.open(directory.file("unread.sqlite")).backend.write { db in
+            try db.execute("DROP INDEX messages_by_channel")
+            try db.execute("CREATE INDEX messages_by_channel ON messages(cid, created_at)")
+            if db.dialect == .sqlite {
+                try db.execute("DELETE FROM grdb_migrations WHERE identifier = ?", step)
+            } else {
+                try db.execute("DELETE FROM chatterm_migrations WHERE name = ?", step)
+            }
+        }
+        let older = try TestStore.open(directory.file("unread.sqlite"))
+        let definition = try XCTUnwrap(try indexDefinition(older))
+        XCTAssertTrue(definition.contains("created_at, id"), definition)
+        try assertCounts(older)
+    }
+
+    /// SQLite counts each member's unread messages without visiting a table row, and reads a
+    /// page in the index's order without sorting it: a column read by `unreadCondition` that the
+    /// index lacks, or a page order it does not give, shows here.
+    func testSQLiteCountsFromTheIndexAloneAndPagesWithoutASort() throws {
+        guard TestStore.postgresServer == nil else { return }
+        let store = try store()
+        let plan = { (sql: String) in
+            try store.backend.read { db in
+                try db.rows("EXPLAIN QUERY PLAN " + sql, [.text(self.general)]).compactMap { $0["detail"] as String? }
+            }
+        }
+        let count = try plan(
+            """
+            SELECT (SELECT COUNT(*) FROM messages m WHERE \(ChatStore.unreadCondition(user: "mb.user_id", .sqlite)))
+            FROM members mb JOIN channels c ON c.cid = mb.cid WHERE mb.cid = ?
+            """
+        )
+        XCTAssertTrue(count.contains("SEARCH m USING COVERING INDEX messages_by_channel (cid=? AND created_at>?)"), "\(count)")
+        let page = try plan(
+            """
+            SELECT * FROM messages m WHERE m.cid = ? AND \(ChatStore.visibleCondition(viewer: "'carol'", .sqlite))
+            ORDER BY m.created_at DESC, m.id DESC LIMIT 50
+            """
+        )
+        XCTAssertTrue(page.contains("SEARCH m USING INDEX messages_by_channel (cid=?)"), "\(page)")
+        XCTAssertFalse(page.contains { $0.contains("TEMP B-TREE") }, "\(page)")
+    }
+}
