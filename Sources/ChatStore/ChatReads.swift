@@ -276,3 +276,21 @@ extension ChatStore {
         }
     }
 }
+
+extension Schema {
+    /// A channel's messages in page order, `id` breaking ties, so a page reads the index
+    /// backwards instead of sorting; on SQLite the index also holds every column the read
+    /// states' unread count reads (`ChatStore.unreadCondition`), which counts from it without
+    /// visiting a row. PostgreSQL gets the order only: it caps an index entry at about 2.7 kB,
+    /// which a long `restricted_visibility` list would pass.
+    static let messagesByChannelInPageOrder = Step(
+        name: "v14l: messages by channel in page order",
+        sql: """
+            DROP INDEX messages_by_channel;
+            CREATE INDEX messages_by_channel ON messages(
+                cid, created_at, id, user_id, type, deleted_at, parent_id, show_in_channel, shadowed, pending, restricted_visibility
+            );
+            """,
+        postgres: ["DROP INDEX messages_by_channel", "CREATE INDEX messages_by_channel ON messages(cid, created_at, id)"]
+    )
+}

@@ -69,6 +69,18 @@ public enum MessageWordIndex {
         "to_tsvector('simple', regexp_replace(\(text), '[!-/:-@[-`{-~]', ' ', 'g'))"
     }
 
+    /// The word index over the cheaper expression of the same words (`postgresWords`): a
+    /// database that got v14a before it has the index over the older one, which searches
+    /// would no longer use.
+    static let postgresRebuild = Schema.Step(
+        name: "v14k: word index without translate",
+        sql: "",
+        postgres: [
+            "DROP INDEX IF EXISTS message_words",
+            "CREATE INDEX message_words ON messages USING GIN (\(MessageWordIndex.postgresWords("text")))",
+        ]
+    )
+
     /// Where a search starts on SQLite. FTS5 lists every message holding the words before any
     /// is checked against the channels searched, so a common word over a few channels reads
     /// far more rows than it keeps (`the` is in one message of seven); then reading the

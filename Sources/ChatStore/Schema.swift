@@ -359,21 +359,7 @@ enum Schema {
         ),
         Schema.reminders,
         Schema.pendingMessages,
-        // A channel's messages in page order, `id` breaking ties, so a page reads the index
-        // backwards instead of sorting; on SQLite the index also holds every column the read
-        // states' unread count reads (`ChatStore.unreadCondition`), which counts from it without
-        // visiting a row. PostgreSQL gets the order only: it caps an index entry at about 2.7 kB,
-        // which a long `restricted_visibility` list would pass.
-        Step(
-            name: "v14l: messages by channel in page order",
-            sql: """
-                DROP INDEX messages_by_channel;
-                CREATE INDEX messages_by_channel ON messages(
-                    cid, created_at, id, user_id, type, deleted_at, parent_id, show_in_channel, shadowed, pending, restricted_visibility
-                );
-                """,
-            postgres: ["DROP INDEX messages_by_channel", "CREATE INDEX messages_by_channel ON messages(cid, created_at, id)"]
-        ),
+        Schema.messagesByChannelInPageOrder,
     ]
 
     /// PostgreSQL only: the log of events that every server sharing the database delivers
@@ -391,17 +377,7 @@ enum Schema {
                 INSERT INTO event_counter VALUES (0);
                 """
         ),
-        // The word index over the cheaper expression of the same words (`postgresWords`): a
-        // database that got v14a before it has the index over the older one, which searches
-        // would no longer use.
-        Step(
-            name: "v14k: word index without translate",
-            sql: "",
-            postgres: [
-                "DROP INDEX IF EXISTS message_words",
-                "CREATE INDEX message_words ON messages USING GIN (\(MessageWordIndex.postgresWords("text")))",
-            ]
-        ),
+        MessageWordIndex.postgresRebuild,
     ]
 
     /// A step's SQLite DDL as PostgreSQL's, one statement per element: text compares byte by
