@@ -142,7 +142,7 @@ struct GRDBSession: SQLSession {
     }
 
     /// SQLite copies the text (`SQLITE_TRANSIENT`), so the string need not outlive the call.
-    private static func bind(_ value: SQLValue, at index: Int32, to handle: OpaquePointer) throws {
+    static func bind(_ value: SQLValue, at index: Int32, to handle: OpaquePointer) throws {
         let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
         let code: Int32
         switch value {

@@ -7,9 +7,8 @@ import GRDBSQLite
 /// and each row's strings lived on as their own allocations until the batch went.
 struct SQLiteRowBatch {
     private enum Value {
-        case null
-        case int(Int64)
-        case double(Double)
+        /// Bound as any argument is (`GRDBSession.bind`): no text but the empty one.
+        case plain(SQLValue)
         /// Where the text is in `bytes`.
         case text(start: Int, count: Int)
     }
@@ -23,13 +22,12 @@ struct SQLiteRowBatch {
     mutating func append(_ row: RowWrite) {
         for column in row.columns {
             switch column.value {
-            case .null: values.append(.null)
-            case .int(let n): values.append(.int(n))
-            case .double(let d): values.append(.double(d))
-            case .text(let s):
+            // Empty text binds as text: the buffer's pointer for no bytes could bind NULL.
+            case .text(let s) where !s.isEmpty:
                 let start = bytes.count
                 bytes.append(contentsOf: s.utf8)
                 values.append(.text(start: start, count: bytes.count - start))
+            case let other: values.append(.plain(other))
             }
         }
         rows += 1
@@ -55,18 +53,12 @@ struct SQLiteRowBatch {
     }
 
     private static func bind(_ value: Value, from buffer: UnsafeBufferPointer<UInt8>, at index: Int32, to handle: OpaquePointer) throws {
-        let code: Int32
         switch value {
-        case .null: code = sqlite3_bind_null(handle, index)
-        case .int(let n): code = sqlite3_bind_int64(handle, index, n)
-        case .double(let d): code = sqlite3_bind_double(handle, index, d)
-        // Text binds as text even when empty (a nil pointer would bind NULL), copied: the
-        // literal's pointer lives for the call only.
-        case .text(_, 0): code = sqlite3_bind_text(handle, index, "", 0, unsafeBitCast(-1, to: sqlite3_destructor_type.self))
+        case .plain(let plain): try GRDBSession.bind(plain, at: index, to: handle)
         case .text(let start, let count):
             let pointer = UnsafeRawPointer(buffer.baseAddress! + start).assumingMemoryBound(to: CChar.self)
-            code = sqlite3_bind_text(handle, index, pointer, Int32(count), nil)
+            let code = sqlite3_bind_text(handle, index, pointer, Int32(count), nil)
+            guard code == SQLITE_OK else { throw DatabaseError(resultCode: ResultCode(rawValue: code)) }
         }
-        guard code == SQLITE_OK else { throw DatabaseError(resultCode: ResultCode(rawValue: code)) }
     }
 }
