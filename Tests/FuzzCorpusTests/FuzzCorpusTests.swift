@@ -15,6 +15,7 @@ final class FuzzCorpusTests: XCTestCase {
             XCTAssertGreaterThanOrEqual(files.count, 4, "\(target.rawValue) has a seed corpus")
             for file in files { target.run(Array(try Data(contentsOf: file))) }
         }
+        XCTAssertEqual(try scratchFilesLeft(), [], "the targets remove the files they write")
     }
 
     /// Input too big to keep in the repository: a 100 MB line, and JSON nested far deeper than
@@ -30,5 +31,11 @@ final class FuzzCorpusTests: XCTestCase {
         FuzzTarget.multipart.run(
             Array("--fuzz\r\nContent-Disposition: form-data; name=\"f\"\r\n\r\n".utf8) + [UInt8](repeating: 0x0D, count: 4 << 20)
         )
+        // The 100 MB line went through a scratch file; each test run used to leave it in /tmp.
+        XCTAssertEqual(try scratchFilesLeft(), [])
+    }
+
+    private func scratchFilesLeft() throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: NSTemporaryDirectory()).filter { $0.hasPrefix("chatterm-fuzz-\(getpid())") }
     }
 }
