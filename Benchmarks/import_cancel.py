@@ -11,6 +11,7 @@ the task reads cancelled (state 5). Check the store with psql or sqlite3 after.
 """
 import json
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -22,7 +23,8 @@ from stream_chat import StreamChat
 store, path, after = sys.argv[1], sys.argv[2], float(sys.argv[3])
 binary = "./.build/release/chatterm"
 arguments = ["--database", store] if store.startswith("postgres") else ["--db", store]
-server = subprocess.Popen([binary, "serve", *arguments, "--port", "0"], env={"XDG_DATA_HOME": tempfile.mkdtemp()},
+home = tempfile.mkdtemp(prefix="chatterm-cancel-")  # the server's uploads: as large as the file
+server = subprocess.Popen([binary, "serve", *arguments, "--port", "0"], env={"XDG_DATA_HOME": home},
                           stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
 try:
     while not (started := re.search(r"(http://\S+) api_key=(\S+) secret_file=(\S+)", server.stdout.readline())):
@@ -47,3 +49,4 @@ try:
 finally:
     server.terminate()
     server.wait()
+    shutil.rmtree(home, ignore_errors=True)
