@@ -21,7 +21,14 @@ public enum ChatServerApp {
         limiter: RateLimiter = RateLimiter(limit: defaultRateLimit)
     ) -> Router<ServerContext> {
         let router = Router(context: ServerContext.self)
-        router.add(middleware: StreamAPIMiddleware(credentials: credentials, limiter: limiter, presence: hub.presence))
+        router.add(
+            middleware: StreamAPIMiddleware(
+                credentials: credentials,
+                tokens: VerifiedTokens(secret: credentials.apiSecret),
+                limiter: limiter,
+                presence: hub.presence
+            )
+        )
         router.add(middleware: FixedPathGuard())
         AppRoutes(store: store, credentials: credentials).add(to: router)
         UserRoutes(store: store, hub: hub).add(to: router)

@@ -66,6 +66,18 @@ extension ChildProcess {
     }
 }
 
+extension FileHandle {
+    /// The next line a child writes (without its newline), or nil at the end of its output.
+    func readLine() throws -> String? {
+        var line = Data()
+        while let byte = try read(upToCount: 1), !byte.isEmpty {
+            if byte == Data("\n".utf8) { return String(decoding: line, as: UTF8.self) }
+            line += byte
+        }
+        return line.isEmpty ? nil : String(decoding: line, as: UTF8.self)
+    }
+}
+
 struct BenchError: Error, CustomStringConvertible {
     var description: String
     init(_ description: String) { self.description = description }

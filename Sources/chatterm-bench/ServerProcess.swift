@@ -25,9 +25,7 @@ final class ServerProcess: Sendable {
 
     /// The port from the line `chatterm serve` prints once it listens.
     func port() throws -> Int? {
-        var line = Data()
-        while let byte = try output.fileHandleForReading.read(upToCount: 1), !byte.isEmpty, byte != Data("\n".utf8) { line += byte }
-        let text = String(decoding: line, as: UTF8.self)
+        let text = try output.fileHandleForReading.readLine() ?? ""
         return text.firstRange(of: "127.0.0.1:").flatMap { Int(text[$0.upperBound...].prefix { $0.isNumber }) }
     }
 

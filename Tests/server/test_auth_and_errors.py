@@ -60,6 +60,17 @@ def test_expired_and_future_tokens(server):
     assert_stream_error(call(server, "GET", "app", token=from_the_future), 401, 42)
 
 
+def test_a_token_used_before_is_still_refused_once_expired(server):
+    # The server keeps tokens it has checked (VerifiedTokens); their times are checked each use.
+    client = server.client()
+    expires = int(time.time()) + 2
+    token = client.create_token("alice", exp=expires)
+    for _ in range(3):
+        assert call(server, "GET", "app", token=token).status_code == 200
+    time.sleep(max(0, expires - time.time()) + 0.2)
+    assert_stream_error(call(server, "GET", "app", token=token), 401, 40)
+
+
 def test_user_token_cannot_act_for_another_user(server):
     client = server.client()
     client.upsert_users([{"id": "mallory"}, {"id": "victim", "name": "Victim"}])

@@ -10,6 +10,7 @@ import NIOCore
 struct StreamAPIMiddleware: RouterMiddleware {
     typealias Context = ServerContext
     let credentials: ServerCredentials
+    let tokens: VerifiedTokens
     let limiter: RateLimiter
     let presence: PresenceBoard
 
@@ -72,7 +73,7 @@ struct StreamAPIMiddleware: RouterMiddleware {
         }
         let type = request.headers[HTTPField.Name("stream-auth-type")!]?.lowercased() ?? "jwt"
         guard type == "jwt" else { throw .auth(5, "stream-auth-type \(type) is not supported: use jwt") }
-        return try StreamToken.verify(token, secret: credentials.apiSecret, now: Int64(Date().timeIntervalSince1970))
+        return try tokens.actor(for: token, now: Int64(Date().timeIntervalSince1970))
     }
 
     /// Hummingbird's own errors (no route, body too large) in Stream's terms.

@@ -27,6 +27,31 @@ public enum StreamToken {
 
     /// Checks signature and times; `now` is Unix seconds. Errors carry Stream's codes.
     public static func verify(_ token: String, secret: String, now: Int64) throws(StreamAPIError) -> Actor {
+        try claims(token, secret: secret).check(now: now)
+    }
+
+    /// What a token's signature vouches for. Its times are checked against a clock by `check`,
+    /// so one decoded token may be checked again at each use (`VerifiedTokens`).
+    public struct Claims: Sendable {
+        /// Nil when the token names neither the server nor a user (refused by `check`).
+        var actor: Actor?
+        var expiresAt: Int64?
+        var notBefore: Int64?
+        var issuedAt: Int64?
+
+        /// Who the token speaks for at `now` (Unix seconds), or Stream's error for its times.
+        public func check(now: Int64) throws(StreamAPIError) -> Actor {
+            if let expiresAt, expiresAt <= now { throw .auth(40, "token is expired") }
+            if let notBefore, notBefore > now { throw .auth(41, "token is not valid yet") }
+            // A little leeway for clocks; more than that is a token from the future.
+            if let issuedAt, issuedAt > now + 5 { throw .auth(42, "token used before issue at (iat)") }
+            guard let actor else { throw .auth(5, "token has neither \"server\": true nor a user_id claim") }
+            return actor
+        }
+    }
+
+    /// The claims of a well-formed HS256 token signed with `secret`; times unchecked.
+    public static func claims(_ token: String, secret: String) throws(StreamAPIError) -> Claims {
         let parts = token.split(separator: ".", omittingEmptySubsequences: false)
         guard parts.count == 3, let headerData = decodeBase64URL(parts[0]), let payloadData = decodeBase64URL(parts[1]),
             let header = try? JSONParser.parse(headerData).objectValue, let payload = try? JSONParser.parse(payloadData).objectValue
@@ -41,15 +66,20 @@ public enum StreamToken {
                 using: SymmetricKey(data: Data(secret.utf8))
             )
         else { throw .auth(43, "token signature is invalid") }
-        if let exp = payload["exp"]?.intValue, Int64(exp) <= now { throw .auth(40, "token is expired") }
-        if let nbf = payload["nbf"]?.intValue, Int64(nbf) > now { throw .auth(41, "token is not valid yet") }
-        // A little leeway for clocks; more than that is a token from the future.
-        if let iat = payload["iat"]?.intValue, Int64(iat) > now + 5 { throw .auth(42, "token used before issue at (iat)") }
-        if payload["server"]?.boolValue == true { return .server }
-        guard let user = payload["user_id"]?.stringValue, !user.isEmpty else {
-            throw .auth(5, "token has neither \"server\": true nor a user_id claim")
-        }
-        return .user(user)
+        let actor: Actor? =
+            if payload["server"]?.boolValue == true {
+                .server
+            } else if let user = payload["user_id"]?.stringValue, !user.isEmpty {
+                .user(user)
+            } else {
+                nil
+            }
+        return Claims(
+            actor: actor,
+            expiresAt: payload["exp"]?.intValue.map(Int64.init),
+            notBefore: payload["nbf"]?.intValue.map(Int64.init),
+            issuedAt: payload["iat"]?.intValue.map(Int64.init)
+        )
     }
 
     static func base64URL(_ data: Data) -> String {

@@ -7,14 +7,15 @@ enum MessageJSON {
     /// The message's own keys come first, appended without the duplicate check (a lookup
     /// scans the keys, and some forty a message, fifty messages a page, made that a square
     /// cost), then each custom field none of them took.
-    static func json(_ row: MessageRow, author: User?) -> JSONObject {
+    /// `author` is the author's `UserJSON`.
+    static func json(_ row: MessageRow, author: JSONValue) -> JSONObject {
         let m = row.message
         var o = JSONObject()
         o.appendUnique("id", .string(m.id))
         o.appendUnique("text", .string(m.text ?? ""))
         o.appendUnique("html", .string(m.html ?? ""))
         o.appendUnique("type", .string(m.type.rawValue))
-        o.appendUnique("user", UserJSON.json(author ?? User(id: m.userID)))
+        o.appendUnique("user", author)
         o.appendUnique("cid", .string(m.cid))
         let created = (m.createdAt ?? .now()).rfc3339
         o.appendUnique("created_at", .string(created))

@@ -16,40 +16,49 @@ struct MessagePresenter {
         try messages([row], viewer: viewer)[0]
     }
 
-    /// `rows` as `viewer` sees them, in their order.
+    /// `rows` as `viewer` sees them, in their order. Each user's JSON is built once a page,
+    /// however many of its messages and reactions show it.
     func messages(_ rows: [MessageRow], viewer: String) throws -> [JSONValue] {
         let context = try store.context(of: rows, viewer: viewer, latest: 10, own: 300)
-        return try rows.map { row in
-            var o = MessageJSON.json(row, author: context.users[row.message.userID])
+        var users: [String: JSONValue] = [:]
+        func user(_ id: String) -> JSONValue {
+            if let known = users[id] { return known }
+            let json = UserJSON.json(context.users[id] ?? User(id: id))
+            users[id] = json
+            return json
+        }
+        var out: [JSONValue] = []
+        out.reserveCapacity(rows.count)
+        for row in rows {
+            var o = MessageJSON.json(row, author: user(row.message.userID))
             // Only a server call sees that a message is shadowed: others never get it, and its author must not know.
             if viewer.isEmpty { o["shadowed"] = .bool(context.shadowed.contains(row.message.id)) }
-            o["latest_reactions"] = .array(
-                (context.latestReactions[row.message.id] ?? []).map { reaction($0, user: context.users[$0.userID]) }
-            )
+            o["latest_reactions"] = .array((context.latestReactions[row.message.id] ?? []).map { reaction($0, user: user($0.userID)) })
             if let own = context.ownReactions[row.message.id] {
-                o["own_reactions"] = .array(own.map { reaction($0, user: context.users[$0.userID]) })
+                o["own_reactions"] = .array(own.map { reaction($0, user: user($0.userID)) })
             }
             // Stream nests the quoted message one level deep: its own quote is left out.
             if let quotedID = row.message.quotedMessageID, let quoted = context.quoted[quotedID] {
-                o["quoted_message"] = .object(MessageJSON.json(quoted, author: context.users[quoted.message.userID]))
+                o["quoted_message"] = .object(MessageJSON.json(quoted, author: user(quoted.message.userID)))
             }
             if let pollID = row.poll?.id, let poll = try PollJSON(store: store).poll(id: pollID, viewer: viewer) {
                 o["poll_id"] = .string(pollID)
                 o["poll"] = .object(poll)
             }
-            return .object(o)
+            out.append(.object(o))
         }
+        return out
     }
 
     func reaction(_ r: Reaction) throws -> JSONValue {
-        reaction(r, user: try store.user(id: r.userID))
+        reaction(r, user: UserJSON.json(try store.user(id: r.userID) ?? User(id: r.userID)))
     }
 
-    private func reaction(_ r: Reaction, user: User?) -> JSONValue {
+    private func reaction(_ r: Reaction, user: JSONValue) -> JSONValue {
         var o = r.custom
         o["message_id"] = .string(r.messageID)
         o["user_id"] = .string(r.userID)
-        o["user"] = UserJSON.json(user ?? User(id: r.userID))
+        o["user"] = user
         o["type"] = .string(r.type)
         if o["score"] == nil { o["score"] = 1 }
         let created = (r.createdAt ?? .now()).rfc3339
