@@ -23,6 +23,28 @@ final class JSONParserTests: XCTestCase {
         XCTAssertEqual(object["id"], "b")
     }
 
+    func testARepeatedKeyAmongManyIsFoundWhereverItFalls() throws {
+        // From 16 keys on the parser checks repeats against a set, below that by scanning; keys
+        // of one length and first letter all share one fingerprint, so every check looks.
+        for size in [2, 15, 16, 17, 300] {
+            let keys = (0..<size).map { "k\(1000 + $0)" }
+            for repeated in [0, size / 2, size - 1] {
+                let members = keys.map { #""\#($0)":"\#($0)""# } + [#""\#(keys[repeated])":"again""#, #""tail":1"#]
+                let object = try XCTUnwrap(JSONParser.parse("{" + members.joined(separator: ",") + "}").objectValue)
+                XCTAssertEqual(object.keys, keys + ["tail"], "the repeat of \(keys[repeated]) of \(size) keeps its first place")
+                XCTAssertEqual(object[keys[repeated]], "again", "the last value wins")
+                XCTAssertEqual(object["tail"], 1)
+            }
+        }
+        let keys = (0..<300).map { "k\(1000 + $0)" }
+        let distinct = try XCTUnwrap(JSONParser.parse("{" + keys.map { #""\#($0)":0"# }.joined(separator: ",") + "}").objectValue)
+        XCTAssertEqual(distinct.keys, keys)
+        // The same key written with an escape is the same key.
+        let escaped = try XCTUnwrap(JSONParser.parse(#"{"ab":1,"\u0061b":2}"#).objectValue)
+        XCTAssertEqual(escaped.keys, ["ab"])
+        XCTAssertEqual(escaped["ab"], 2)
+    }
+
     func testLoneSurrogatesBecomeReplacementCharacter() throws {
         XCTAssertEqual(try JSONParser.parse(#""\ud800x""#), .string("\u{FFFD}x"))
         XCTAssertEqual(try JSONParser.parse(#""\udc00""#), .string("\u{FFFD}"))
