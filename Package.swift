@@ -105,7 +105,15 @@ let package = Package(
         .testTarget(name: "ChatModelTests", dependencies: ["ChatModel"]),
         .testTarget(name: "BuiltInDataTests", dependencies: ["BuiltInData"]),
         .testTarget(name: "ChatCoreTests", dependencies: ["ChatCore", "ChatModel"]),
-        .testTarget(name: "ChatServerTests", dependencies: ["ChatServer", "ChatModel", "ChatTestSupport"]),
+        .testTarget(
+            name: "ChatServerTests",
+            dependencies: [
+                "ChatServer", "ChatModel", "ChatTestSupport",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOWebSocket", package: "swift-nio"),
+            ]
+        ),
         .testTarget(
             name: "TerminalUITests",
             dependencies: ["TerminalUI", "ChatCore", "ChatModel", "CNCurses", "ChatStore", "ChatImport", "ChatTestSupport"],
