@@ -93,6 +93,9 @@ let package = Package(
             dependencies: [
                 "ChatImport", "ChatStore", "ChatCore", "ChatModel", "TerminalUI", "ChatClient", "ChatServer", "Report", "BuiltInData",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
             ]
         ),
         .target(name: "ChatTestSupport", dependencies: ["ChatModel", "ChatStore"], path: "Tests/ChatTestSupport"),
