@@ -24,10 +24,10 @@ final class JSONParserTests: XCTestCase {
     }
 
     func testARepeatedKeyAmongManyIsFoundWhereverItFalls() throws {
-        // From 16 keys on the parser checks repeats against a set, below that by scanning; keys
-        // of one length and first letter all share one fingerprint, so every check looks.
-        for size in [2, 15, 16, 17, 300] {
-            let keys = (0..<size).map { "k\(1000 + $0)" }
+        // From 64 keys on the parser checks repeats against a set, below that by scanning; keys
+        // of one length, first and last letter share one fingerprint, so every check looks.
+        for size in [2, 15, 63, 64, 65, 300] {
+            let keys = (0..<size).map { "k\(1000 + $0)x" }
             for repeated in [0, size / 2, size - 1] {
                 let members = keys.map { #""\#($0)":"\#($0)""# } + [#""\#(keys[repeated])":"again""#, #""tail":1"#]
                 let object = try XCTUnwrap(JSONParser.parse("{" + members.joined(separator: ",") + "}").objectValue)
@@ -36,7 +36,7 @@ final class JSONParserTests: XCTestCase {
                 XCTAssertEqual(object["tail"], 1)
             }
         }
-        let keys = (0..<300).map { "k\(1000 + $0)" }
+        let keys = (0..<300).map { "k\(1000 + $0)x" }
         let distinct = try XCTUnwrap(JSONParser.parse("{" + keys.map { #""\#($0)":0"# }.joined(separator: ",") + "}").objectValue)
         XCTAssertEqual(distinct.keys, keys)
         // The same key written with an escape is the same key.

@@ -334,17 +334,20 @@ public struct JSONParser: ~Copyable {
 
 /// The keys an object has so far, to tell whether the next one repeats one in time linear in the
 /// keys (comparing each key with all before it was 3.5 % of a WebSocket client's time). A key's
-/// length and first byte pick one of 64 bits; a key whose bit is not set yet is new without a
-/// look. Otherwise a small object is scanned (a dozen compares beat hashing), and from 16 keys
-/// on a hash set holds them, so that keys alike in length and first byte stay linear too.
+/// length, first and last byte pick one of 64 bits; a key whose bit is not set yet is new without
+/// a look. Otherwise the keys so far are scanned, up to 64 of them (a few dozen compares beat
+/// hashing every key: a set from 16 keys on cost the client more than the scans it saved); from 64
+/// keys on a hash set holds them, so a large object with keys alike stays linear too.
 private struct ObjectKeys {
-    private static let scanLimit = 16
+    private static let scanLimit = 64
     private var seen: UInt64 = 0
     private var many: Set<String>?
 
     /// Whether `key` is among `members`' keys; notes it either way.
     mutating func repeats(_ key: String, in members: [JSONObject.Member]) -> Bool {
-        let bit = UInt64(1) << ((UInt64(key.utf8.count) &* 7 &+ UInt64(key.utf8.first ?? 0)) & 63)
+        let utf8 = key.utf8
+        let mix = UInt64(utf8.count) &* 31 &+ UInt64(utf8.first ?? 0) &+ UInt64(utf8.last ?? 0) &* 7
+        let bit = UInt64(1) << (mix & 63)
         let maybe = seen & bit != 0
         seen |= bit
         if many != nil { return !many!.insert(key).inserted }
