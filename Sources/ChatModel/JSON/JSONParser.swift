@@ -17,6 +17,8 @@ public struct JSONParser: ~Copyable {
     private let end: Int
     private var pos = 0
     private var depth = 0
+    /// Whether the last string parsed was ASCII without escapes: its text is its bytes in the input.
+    private var lastStringIsPlain = false
 
     private init(base: UnsafePointer<UInt8>, count: Int) {
         self.base = base
@@ -98,7 +100,10 @@ public struct JSONParser: ~Copyable {
             guard base[pos] == UInt8(ascii: "\"") else {
                 throw error("invalid character \(quotedChar(at: pos)) looking for beginning of object key string")
             }
+            let keyStart = pos + 1
             let key = try parseString(context: "in string literal")
+            // A plain key's bytes in the input are its text: its fingerprint costs no pass over it.
+            let fingerprint = lastStringIsPlain ? ObjectKeys.fingerprint(base + keyStart, count: pos - 1 - keyStart) : nil
             skipWhitespace()
             guard pos < end else { throw unexpectedEnd() }
             guard base[pos] == UInt8(ascii: ":") else {
@@ -107,7 +112,7 @@ public struct JSONParser: ~Copyable {
             pos += 1
             skipWhitespace()
             let value = try parseValue()
-            if !hasDuplicate, keys.repeats(key, in: members) { hasDuplicate = true }
+            if !hasDuplicate, keys.repeats(key, fingerprint: fingerprint, in: members) { hasDuplicate = true }
             members.append(JSONObject.Member(key: key, value: value))
             if try closes(UInt8(ascii: "}"), after: "object key:value pair") {
                 // The dedup path is rare; the common path keeps the members as parsed.
@@ -201,15 +206,19 @@ public struct JSONParser: ~Copyable {
     private mutating func parseString(context: String) throws(JSONParseError) -> String {
         pos += 1
         let start = pos
+        var bits: UInt8 = 0
+        lastStringIsPlain = false
         while pos < end {
             let c = base[pos]
             if c == UInt8(ascii: "\"") {
                 let s = String(decoding: UnsafeBufferPointer(start: base + start, count: pos - start), as: UTF8.self)
                 pos += 1
+                lastStringIsPlain = bits < 0x80
                 return s
             }
             if c == UInt8(ascii: "\\") { break }
             if c < 0x20 { throw error("invalid character \(quotedChar(at: pos)) \(context)") }
+            bits |= c
             pos += 1
         }
         guard pos < end else { throw unexpectedEnd() }
@@ -333,23 +342,40 @@ public struct JSONParser: ~Copyable {
 }
 
 /// The keys an object has so far, to tell whether the next one repeats one in time linear in the
-/// keys (comparing each key with all before it was 3.5 % of a WebSocket client's time). A key's
-/// length, first and last byte pick one of 64 bits; a key whose bit is not set yet is new without
-/// a look. Otherwise the keys so far are scanned, up to 64 of them (a few dozen compares beat
-/// hashing every key: a set from 16 keys on cost the client more than the scans it saved); from 64
-/// keys on a hash set holds them, so a large object with keys alike stays linear too.
+/// keys (comparing each key with all before it was 3.5 % of a WebSocket client's time). A plain
+/// key's length, first and last byte pick one of 128 bits; a key whose bit is not set yet is new
+/// without a look (hashing every key's bytes instead cost the client more than the scans it
+/// saved). Otherwise the keys so far are scanned, up to 64 of them; from 64 keys on a hash set
+/// holds them, so a large object with keys alike stays linear too.
 private struct ObjectKeys {
     private static let scanLimit = 64
-    private var seen: UInt64 = 0
+    private var seen: (UInt64, UInt64) = (0, 0)
+    /// Once a key without a fingerprint is in, every later key is looked for.
+    private var allPlain = true
     private var many: Set<String>?
 
-    /// Whether `key` is among `members`' keys; notes it either way.
-    mutating func repeats(_ key: String, in members: [JSONObject.Member]) -> Bool {
-        let utf8 = key.utf8
-        let mix = UInt64(utf8.count) &* 31 &+ UInt64(utf8.first ?? 0) &+ UInt64(utf8.last ?? 0) &* 7
-        let bit = UInt64(1) << (mix & 63)
-        let maybe = seen & bit != 0
-        seen |= bit
+    /// The bit of a plain key (`count` bytes at `bytes`, its text).
+    static func fingerprint(_ bytes: UnsafePointer<UInt8>, count: Int) -> UInt64 {
+        guard count > 0 else { return 0 }
+        return (UInt64(count) &* 31 &+ UInt64(bytes[0]) &* 7 &+ UInt64(bytes[count - 1])) & 127
+    }
+
+    /// Whether `key` is among `members`' keys; notes it either way. A key with no fingerprint
+    /// (escaped or not ASCII) is always looked for, and so is every key after it.
+    mutating func repeats(_ key: String, fingerprint: UInt64?, in members: [JSONObject.Member]) -> Bool {
+        var maybe = true
+        if let fingerprint, allPlain {
+            let bit = UInt64(1) << (fingerprint & 63)
+            if fingerprint < 64 {
+                maybe = seen.0 & bit != 0
+                seen.0 |= bit
+            } else {
+                maybe = seen.1 & bit != 0
+                seen.1 |= bit
+            }
+        } else {
+            allPlain = false
+        }
         if many != nil { return !many!.insert(key).inserted }
         guard maybe else { return false }
         if members.count < Self.scanLimit { return members.contains { $0.key == key } }
