@@ -93,6 +93,9 @@ let package = Package(
             dependencies: [
                 "ChatImport", "ChatStore", "ChatCore", "ChatModel", "TerminalUI", "ChatClient", "ChatServer", "Report", "BuiltInData",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
             ]
         ),
         .target(name: "ChatTestSupport", dependencies: ["ChatModel", "ChatStore"], path: "Tests/ChatTestSupport"),
@@ -105,7 +108,15 @@ let package = Package(
         .testTarget(name: "ChatModelTests", dependencies: ["ChatModel"]),
         .testTarget(name: "BuiltInDataTests", dependencies: ["BuiltInData"]),
         .testTarget(name: "ChatCoreTests", dependencies: ["ChatCore", "ChatModel"]),
-        .testTarget(name: "ChatServerTests", dependencies: ["ChatServer", "ChatModel", "ChatTestSupport"]),
+        .testTarget(
+            name: "ChatServerTests",
+            dependencies: [
+                "ChatServer", "ChatModel", "ChatTestSupport",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOWebSocket", package: "swift-nio"),
+            ]
+        ),
         .testTarget(
             name: "TerminalUITests",
             dependencies: ["TerminalUI", "ChatCore", "ChatModel", "CNCurses", "ChatStore", "ChatImport", "ChatTestSupport"],

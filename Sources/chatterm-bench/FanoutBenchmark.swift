@@ -8,8 +8,9 @@ import Foundation
 
 /// The server's WebSocket fan-out: watchers on one channel over the WebSocket, senders posting
 /// over REST at the same time, all on loopback. The server runs in this process on a fresh
-/// store; the clients are ChatClient's REST and WebSocket code, so no harness overhead (such
-/// as a Python interpreter's lock) ends up in the figures.
+/// store; the watchers are ChatClient's WebSocket code and the senders post over kept-alive
+/// HTTP/1.1 connections (`KeptAliveHTTP`), so no harness overhead (such as a Python
+/// interpreter's lock) ends up in the figures.
 struct FanoutBenchmark: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "fanout",
@@ -178,27 +179,30 @@ struct FanoutBenchmark: AsyncParsableCommand {
         let memory = Task { [pid = server?.pid] in await MemorySampler.sample(pid: pid, every: duration.map { max(5, $0 / 20) } ?? 5) }
         let sendLatencies = try await withThrowingTaskGroup(of: LatencyHistogram.self) { group in
             for (n, sender) in senderIDs.enumerated() {
-                let rest = StreamREST(endpoint: endpoint(sender, n))
+                let http = KeptAliveHTTP(host: "127.0.0.1", port: ports[n % ports.count], endpoint: endpoint(sender, n))
                 group.addTask {
-                    var latencies = LatencyHistogram()
-                    let begin = Date().timeIntervalSince1970
-                    for seq in 0..<messages {
-                        // At a set rate each send has its slot; a late one goes at once.
-                        if rate > 0 {
-                            let slot = begin + Double(seq) / rate - Date().timeIntervalSince1970
-                            if slot > 0 { try await Task.sleep(for: .seconds(slot)) }
+                    try await http.withConnection { post in
+                        var latencies = LatencyHistogram()
+                        let begin = Date().timeIntervalSince1970
+                        for seq in 0..<messages {
+                            // At a set rate each send has its slot; a late one goes at once.
+                            if rate > 0 {
+                                let slot = begin + Double(seq) / rate - Date().timeIntervalSince1970
+                                if slot > 0 { try await Task.sleep(for: .seconds(slot)) }
+                            }
+                            let start = Date().timeIntervalSince1970
+                            let message: JSONObject = [
+                                "text": .string("\(sender) #\(seq)"), "sender": .string(sender), "seq": .int(seq),
+                                "sent_at": .double(start),
+                            ]
+                            let sent = try await post("channels/messaging/bench/message", ["message": .object(message)])
+                            latencies.add(Date().timeIntervalSince1970 - start)
+                            if extras, let id = sent["message"]?.objectValue?["id"]?.stringValue {
+                                try await LoadEvent.sendAll(after: id, post: post)
+                            }
                         }
-                        let start = Date().timeIntervalSince1970
-                        let message: JSONObject = [
-                            "text": .string("\(sender) #\(seq)"), "sender": .string(sender), "seq": .int(seq), "sent_at": .double(start),
-                        ]
-                        let sent = try await rest.post("channels/messaging/bench/message", ["message": .object(message)])
-                        latencies.add(Date().timeIntervalSince1970 - start)
-                        if extras, let id = sent["message"]?.objectValue?["id"]?.stringValue {
-                            try await LoadEvent.sendAll(after: id, rest: rest)
-                        }
+                        return latencies
                     }
-                    return latencies
                 }
             }
             return try await group.reduce(into: LatencyHistogram()) { $0.merge($1) }
@@ -266,9 +270,9 @@ struct FanoutBenchmark: AsyncParsableCommand {
 enum LoadEvent {
     static let counted = ["reaction.new", "typing.start", "message.read"]
 
-    static func sendAll(after messageID: String, rest: StreamREST) async throws {
-        _ = try await rest.post("messages/\(messageID)/reaction", ["reaction": ["type": "like"]])
-        _ = try await rest.post("channels/messaging/bench/event", ["event": ["type": "typing.start"]])
-        _ = try await rest.post("channels/messaging/bench/read", [:])
+    static func sendAll(after messageID: String, post: (String, JSONObject) async throws -> JSONObject) async throws {
+        _ = try await post("messages/\(messageID)/reaction", ["reaction": ["type": "like"]])
+        _ = try await post("channels/messaging/bench/event", ["event": ["type": "typing.start"]])
+        _ = try await post("channels/messaging/bench/read", [:])
     }
 }

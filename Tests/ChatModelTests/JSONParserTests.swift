@@ -23,6 +23,30 @@ final class JSONParserTests: XCTestCase {
         XCTAssertEqual(object["id"], "b")
     }
 
+    func testARepeatedKeyAmongManyIsFoundWhereverItFalls() throws {
+        // A repeat's hash bit is always taken, so it is looked for: from 64 keys on in a set,
+        // below that by scanning the keys so far.
+        for size in [2, 15, 63, 64, 65, 300] {
+            let keys = (0..<size).map { "k\(1000 + $0)x" }
+            for repeated in [0, size / 2, size - 1] {
+                let members = keys.map { #""\#($0)":"\#($0)""# } + [#""\#(keys[repeated])":"again""#, #""tail":1"#]
+                let object = try XCTUnwrap(JSONParser.parse("{" + members.joined(separator: ",") + "}").objectValue)
+                XCTAssertEqual(object.keys, keys + ["tail"], "the repeat of \(keys[repeated]) of \(size) keeps its first place")
+                XCTAssertEqual(object[keys[repeated]], "again", "the last value wins")
+                XCTAssertEqual(object["tail"], 1)
+            }
+        }
+        let keys = (0..<300).map { "k\(1000 + $0)x" }
+        let distinct = try XCTUnwrap(JSONParser.parse("{" + keys.map { #""\#($0)":0"# }.joined(separator: ",") + "}").objectValue)
+        XCTAssertEqual(distinct.keys, keys)
+        // The same key written with an escape is the same key.
+        for text in [#"{"ab":1,"\u0061b":2}"#, #"{"\u0061b":1,"x":0,"ab":2}"#, #"{"é":1,"x":0,"\u00e9":2}"#] {
+            let escaped = try XCTUnwrap(JSONParser.parse(text).objectValue)
+            XCTAssertEqual(escaped.keys.count, escaped.keys.contains("x") ? 2 : 1, text)
+            XCTAssertEqual(escaped.members.first?.value, 2, "\(text): the last value wins")
+        }
+    }
+
     func testLoneSurrogatesBecomeReplacementCharacter() throws {
         XCTAssertEqual(try JSONParser.parse(#""\ud800x""#), .string("\u{FFFD}x"))
         XCTAssertEqual(try JSONParser.parse(#""\udc00""#), .string("\u{FFFD}"))

@@ -3,50 +3,82 @@ import XCTest
 
 @testable import ChatServer
 
-/// The hub's fan-out: a connection that stops reading is dropped once its queue is full, and
-/// the others get every event, in order, meanwhile.
+/// The hub's fan-out over real loopback connections: every watcher gets every event once, in
+/// order, whichever event loop serves it; a connection that stops reading is dropped once its
+/// queue is full, and the others get every event meanwhile.
 final class EventHubTests: XCTestCase {
-    func testAStalledConnectionIsDroppedWithoutHoldingUpTheOthers() async throws {
-        let hub = EventHub()
-        let (stalled, stalledEvents) = await hub.connect(user: ["id": "stalled"])
-        let (reader, readerEvents) = await hub.connect(user: ["id": "reader"])
-        await hub.watch(stalled, cids: ["messaging:general"], as: .server)
-        await hub.watch(reader, cids: ["messaging:general"], as: .server)
+    private let cid = "messaging:general"
 
-        let total = EventHub.queueLimit + 200
-        let progress = Progress()
+    func testEveryWatcherOnEitherEventLoopGetsEveryEventOnceInOrder() async throws {
+        let sockets = try await LoopbackSockets()
+        let hub = EventHub()
+        var readers: [Task<[Int], Never>] = []
+        let total = 500
+        for n in 0..<6 {
+            let (socket, _, texts) = try await sockets.connect(reading: true)
+            let connection = await hub.connect(user: ["id": .string("u\(n)")], socket: socket)
+            await hub.watch(connection, cids: [cid], as: .server)
+            readers.append(Task { await numbers(in: texts, upTo: total) })
+        }
+        // A user's own event goes to that user's connection only, through the same queue.
+        await hub.publish(["type": "notification.mark_read", "n": -1], toUser: "u0")
+        for n in 0..<total { await hub.publish(["type": "message.new", "n": .int(n)], cid: cid) }
+        var got: [[Int]] = []
+        for reader in readers { got.append(await reader.value) }
+        XCTAssertEqual(got[0], [-1] + Array(0..<total))
+        for numbers in got.dropFirst() { XCTAssertEqual(numbers, Array(0..<total)) }
+        try await sockets.shutdown()
+    }
+
+    func testAStalledConnectionIsDroppedWithoutHoldingUpTheOthers() async throws {
+        let sockets = try await LoopbackSockets()
+        let hub = EventHub()
+        let (stalledSocket, stalledChannel, _) = try await sockets.connect(reading: false)
+        let (readerSocket, _, readerTexts) = try await sockets.connect(reading: true)
+        let stalled = await hub.connect(user: ["id": "stalled"], socket: stalledSocket)
+        let reader = await hub.connect(user: ["id": "reader"], socket: readerSocket)
+        await hub.watch(stalled, cids: [cid], as: .server)
+        await hub.watch(reader, cids: [cid], as: .server)
+
+        // Events of some size, so the stalled client's few kilobytes of buffers fill early on.
+        let padding = String(repeating: "x", count: 200)
+        let total = EventHub.queueLimit + 500
+        let progress = Locked(0)
         let received = Task {
-            reading: for await frames in readerEvents {
-                for frame in frames {
-                    guard let event = try? JSONParser.parse(frame.text).objectValue, let n = event["n"]?.intValue else { continue }
-                    if await progress.append(n) == total { break reading }
-                }
+            var seen: [Int] = []
+            for await text in readerTexts {
+                guard let n = (try? JSONParser.parse(text))?.objectValue?["n"]?.intValue else { continue }
+                seen.append(n)
+                progress.withLock { $0 = seen.count }
+                if seen.count == total { break }
             }
+            return seen
         }
         // In batches the reader keeps up with (a slow machine must not make it the stalled one).
         for batch in stride(from: 0, to: total, by: 100) {
-            for n in batch..<min(batch + 100, total) { await hub.publish(["type": "message.new", "n": .int(n)], cid: "messaging:general") }
-            while await progress.seen.count < min(batch + 100, total) { try await Task.sleep(nanoseconds: 1_000_000) }
+            for n in batch..<min(batch + 100, total) {
+                await hub.publish(["type": "message.new", "n": .int(n), "padding": .string(padding)], cid: cid)
+            }
+            while progress.withLock({ $0 }) < min(batch + 100, total) { try await Task.sleep(nanoseconds: 1_000_000) }
         }
-        await received.value
-        let seen = await progress.seen
+        let seen = await received.value
         XCTAssertEqual(seen, Array(0..<total), "the reader gets every event once, in order")
-        let watching = await hub.watcherCount(cid: "messaging:general")
-        guard watching == 1 else { return XCTFail("the stalled connection is still watching: \(watching) watchers") }
-
-        // What the stalled connection had queued is still readable, and then its stream ends.
-        var queued = 0
-        for await frames in stalledEvents { queued += frames.count }
-        XCTAssertEqual(queued, EventHub.queueLimit)
-        _ = reader
+        let watching = await hub.watcherCount(cid: cid)
+        XCTAssertEqual(watching, 1, "the stalled connection no longer watches")
+        // Its queue ended: `/connect` then closes the socket.
+        await stalledSocket.queue.ended()
+        XCTAssertFalse(stalledChannel.isWritable, "it stalled: the channel took no more writes")
+        try await sockets.shutdown()
     }
 }
 
-private actor Progress {
-    private(set) var seen: [Int] = []
-
-    func append(_ n: Int) -> Int {
-        seen.append(n)
-        return seen.count
+/// The `n` of each event, until `count` of them (and one more if the first is -1).
+private func numbers(in texts: AsyncStream<String>, upTo count: Int) async -> [Int] {
+    var numbers: [Int] = []
+    for await text in texts {
+        guard let n = (try? JSONParser.parse(text))?.objectValue?["n"]?.intValue else { continue }
+        numbers.append(n)
+        if numbers.count == count + (numbers.first == -1 ? 1 : 0) { break }
     }
+    return numbers
 }

@@ -2,67 +2,62 @@ import XCTest
 
 @testable import ChatServer
 
-/// A connection's queue: its writer takes everything waiting in one go, oldest first; a full
-/// queue refuses (the hub then drops the connection); the end comes after what waits.
+/// A connection's queue: its event loop takes everything waiting in one go, oldest first, and
+/// only the first frame after a take asks for a drain; a full queue refuses (the hub then drops
+/// the connection); after the end nothing is queued and the waiter returns.
 final class FrameQueueTests: XCTestCase {
     private func frame(_ n: Int) -> EventFrame { EventFrame(Array("{\"n\":\(n)}".utf8)) }
 
-    func testFramesQueuedMeanwhileComeOutTogetherInOrder() async {
+    func testFramesQueuedMeanwhileComeOutTogetherInOrderWithOneDrainAsked() {
         let queue = FrameQueue(limit: 10)
-        for n in 0..<5 { XCTAssertTrue(queue.push(frame(n))) }
-        let batch = await queue.next()
-        XCTAssertEqual(batch?.map(\.text), (0..<5).map { "{\"n\":\($0)}" })
-        XCTAssertTrue(queue.push(frame(5)))
-        let next = await queue.next()
-        XCTAssertEqual(next?.map(\.text), ["{\"n\":5}"], "taken frames are not handed out again")
+        XCTAssertEqual(queue.push(frame(0)), .needsDrain, "the first frame asks for a drain")
+        for n in 1..<5 { XCTAssertEqual(queue.push(frame(n)), .queued, "one is due already") }
+        XCTAssertEqual(queue.take().map(\.text), (0..<5).map { "{\"n\":\($0)}" })
+        XCTAssertEqual(queue.push(frame(5)), .needsDrain, "after a take the next frame asks again")
+        XCTAssertEqual(queue.take().map(\.text), ["{\"n\":5}"], "taken frames are not handed out again")
+        XCTAssertEqual(queue.take().count, 0)
     }
 
-    func testAWaitingReaderGetsTheNextFrame() async {
-        let queue = FrameQueue(limit: 10)
-        let reader = Task { await queue.next() }
-        // The reader may not be waiting yet; either way it gets the frame, alone.
-        try? await Task.sleep(nanoseconds: 20_000_000)
-        XCTAssertTrue(queue.push(frame(1)))
-        let got = await reader.value
-        XCTAssertEqual(got?.map(\.text), ["{\"n\":1}"])
-    }
-
-    func testAFullQueueRefusesAndKeepsWhatItHas() async {
+    func testAFullQueueRefusesAndKeepsWhatItHas() {
         let queue = FrameQueue(limit: 3)
-        for n in 0..<3 { XCTAssertTrue(queue.push(frame(n))) }
-        XCTAssertFalse(queue.push(frame(3)), "a stalled reader's queue takes no more")
-        let batch = await queue.next()
-        XCTAssertEqual(batch?.count, 3)
-        XCTAssertTrue(queue.push(frame(4)), "drained, it takes frames again")
+        for n in 0..<3 { XCTAssertNotEqual(queue.push(frame(n)), .refused) }
+        XCTAssertEqual(queue.push(frame(3)), .refused, "a stalled reader's queue takes no more")
+        XCTAssertEqual(queue.take().count, 3)
+        XCTAssertEqual(queue.push(frame(4)), .needsDrain, "drained, it takes frames again")
     }
 
-    func testAfterFinishWhatWaitsIsReadThenTheEnd() async {
+    func testAfterFinishNothingIsQueuedWhatWaitsCanBeTakenAndTheEndComes() async {
         let queue = FrameQueue(limit: 10)
-        XCTAssertTrue(queue.push(frame(0)))
+        XCTAssertEqual(queue.push(frame(0)), .needsDrain)
         queue.finish()
-        XCTAssertFalse(queue.push(frame(1)), "nothing is queued after the end")
-        let last = await queue.next()
-        XCTAssertEqual(last?.map(\.text), ["{\"n\":0}"])
-        let end = await queue.next()
-        XCTAssertNil(end)
+        XCTAssertEqual(queue.push(frame(1)), .refused, "nothing is queued after the end")
+        XCTAssertEqual(queue.take().map(\.text), ["{\"n\":0}"])
+        await queue.ended()
     }
 
-    func testFinishWakesAWaitingReader() async {
+    func testFinishWakesAWaiter() async {
         let queue = FrameQueue(limit: 10)
-        let reader = Task { await queue.next() }
+        let waiter = Task {
+            await queue.ended()
+            return true
+        }
         try? await Task.sleep(nanoseconds: 20_000_000)
         queue.finish()
-        let got = await reader.value
-        XCTAssertNil(got)
+        let ended = await waiter.value
+        XCTAssertTrue(ended)
     }
 
-    func testCancellingAWaitingReaderEndsIt() async {
+    func testCancellingAWaiterEndsItsWait() async {
         let queue = FrameQueue(limit: 10)
-        let reader = Task { await queue.next() }
+        let waiter = Task {
+            await queue.ended()
+            return true
+        }
         try? await Task.sleep(nanoseconds: 20_000_000)
-        reader.cancel()
-        let got = await reader.value
-        XCTAssertNil(got, "a cancelled writer's task ends rather than waiting for an event forever")
+        waiter.cancel()
+        let ended = await waiter.value
+        XCTAssertTrue(ended, "a cancelled connection's task ends rather than waiting for the hub forever")
+        XCTAssertEqual(queue.push(frame(0)), .needsDrain, "the queue itself is not finished by that")
     }
 
     /// Header lengths of 1, 2 and 8 bytes: the text is the JSON whatever the size.

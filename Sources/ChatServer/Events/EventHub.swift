@@ -2,6 +2,7 @@ import ChatModel
 import ChatStore
 import Foundation
 import Logging
+import NIOCore
 
 /// Who is connected over the WebSocket and which channels each connection watches, and the
 /// fan-out of events to them. Each connection has a bounded queue: one that stops reading is
@@ -24,7 +25,7 @@ public actor EventHub {
         var userID: String
         /// The user as `user.presence.changed` shows them, read when the connection opened.
         var user: JSONObject
-        var events: FrameQueue
+        var socket: EventSocket
     }
 
     private var connections: [String: Connection] = [:]
@@ -60,21 +61,20 @@ public actor EventHub {
         }
     }
 
-    /// Registers a connection of `user` (its `UserResponse`); its events arrive on the queue as
-    /// WebSocket text frames (`EventFrame`). The user's first connection here tells every server they are online.
-    func connect(user: JSONObject) -> (id: String, events: FrameQueue) {
+    /// Registers a connection of `user` (its `UserResponse`); its events go to `socket` (whose
+    /// queue should hold `queueLimit`). The user's first connection here tells every server they are online.
+    func connect(user: JSONObject, socket: EventSocket) -> String {
         let id = UUID().uuidString.lowercased()
         let userID = user["id"]?.stringValue ?? ""
-        let events = FrameQueue(limit: Self.queueLimit)
         let first = !connections.values.contains { $0.userID == userID }
-        connections[id] = Connection(userID: userID, user: user, events: events)
+        connections[id] = Connection(userID: userID, user: user, socket: socket)
         if first { announce(user, online: true) }
-        return (id, events)
+        return id
     }
 
     func disconnect(_ id: String) {
         guard let gone = connections.removeValue(forKey: id) else { return }
-        gone.events.finish()
+        gone.socket.finish()
         for cid in watchers.keys { watchers[cid]?.remove(id) }
         for user in presenceWatchers.keys { presenceWatchers[user]?.remove(id) }
         if !connections.values.contains(where: { $0.userID == gone.userID }) { announce(gone.user, online: false) }
@@ -113,8 +113,7 @@ public actor EventHub {
         let at = event["created_at"]?.stringValue.flatMap(Timestamp.init(rfc3339:)) ?? .now()
         presence.record(userID, online: presentOn[userID] != nil, at: at)
         guard wasOnline != online, let subscribed = presenceWatchers[userID] else { return }
-        let frame = EventFrame(JSONWriter().bytes(.object(event)))
-        for id in subscribed { send(frame, to: id) }
+        send(EventFrame(JSONWriter().bytes(.object(event))), to: subscribed)
     }
 
     /// `watch: true` on a channel query or `query_channels`: subscribes the WebSocket connection
@@ -188,16 +187,31 @@ public actor EventHub {
         var event = event
         event["watcher_count"] = .int(watcherCount(cid: cid))
         let frame = EventFrame(JSONWriter().bytes(.object(event)))
-        for id in watchers[cid] ?? [] where audience.map({ $0.contains(connections[id]?.userID ?? "") }) ?? true { send(frame, to: id) }
+        let watching = watchers[cid] ?? []
+        send(frame, to: audience.map { audience in watching.filter { audience.contains(connections[$0]?.userID ?? "") } } ?? watching)
     }
 
     private func send(_ event: JSONObject, toUser userID: String) {
-        let frame = EventFrame(JSONWriter().bytes(.object(event)))
-        for (id, connection) in connections where connection.userID == userID { send(frame, to: id) }
+        send(EventFrame(JSONWriter().bytes(.object(event))), to: connections.filter { $0.value.userID == userID }.keys)
     }
 
-    private func send(_ frame: EventFrame, to id: String) {
-        guard let connection = connections[id] else { return }
-        if !connection.events.push(frame) { disconnect(id) }
+    /// Queues `frame` for each connection, then has each event loop with a connection to drain
+    /// do so in one task; a connection whose queue is full is dropped.
+    private func send(_ frame: EventFrame, to ids: some Sequence<String>) {
+        var drains: [(loop: any EventLoop, sockets: [EventSocket])] = []
+        for id in ids {
+            guard let socket = connections[id]?.socket else { continue }
+            switch socket.queue.push(frame) {
+            case .queued: continue
+            case .refused: disconnect(id)
+            case .needsDrain:
+                if let i = drains.firstIndex(where: { $0.loop === socket.eventLoop }) {
+                    drains[i].sockets.append(socket)
+                } else {
+                    drains.append((socket.eventLoop, [socket]))
+                }
+            }
+        }
+        for (loop, sockets) in drains { loop.execute { for socket in sockets { socket.drain() } } }
     }
 }

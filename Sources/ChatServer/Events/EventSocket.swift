@@ -1,62 +1,78 @@
 import NIOCore
 import NIOWebSocket
 
-/// Writes events to one WebSocket connection: all the frames its queue holds with one flush, so
-/// one `writev`, where Hummingbird's writer flushes every frame (a watcher that fell behind
-/// cost a system call per event, a fifth of the server's time in the fan-out bench).
+/// Writes events to one WebSocket connection from its queue, on the connection's event loop: all
+/// the frames waiting with one flush, so one `writev`, where Hummingbird's writer flushes every
+/// frame. The hub schedules `drain` on each event loop once per event for all its connections
+/// (`FrameQueue.Pushed.needsDrain`).
+///
+/// Frames are taken only while the channel takes writes (NIO's writability: below its high-water
+/// mark of bytes not yet sent). A client that stops reading makes the channel unwritable, so its
+/// events stay in its queue until the queue refuses them and the hub drops the connection; when
+/// the channel drains, its writability change writes what waits.
 ///
 /// The frames are whole already (`EventFrame`), so they go in below NIO's frame encoder. The
 /// stream stays a correct WebSocket stream: each frame is one write on the channel's event loop,
 /// so what Hummingbird writes meanwhile (health checks, the close) lands between frames, never
 /// inside one; and the server negotiates no extension that would change a frame.
-struct EventSocket: Sendable {
-    private let channel: any Channel
+final class EventSocket: Sendable {
+    let eventLoop: any EventLoop
+    let queue: FrameQueue
     private let writer: NIOLoopBound<FrameWriter>
 
     /// Adds the writer to a channel upgraded to WebSocket, on the socket's side of the encoder.
-    static func attach(to channel: any Channel) async throws -> EventSocket {
-        try await channel.eventLoop.submit {
+    static func attach(to channel: any Channel, limit: Int) async throws -> EventSocket {
+        let queue = FrameQueue(limit: limit)
+        return try await channel.eventLoop.submit {
             let encoder = try channel.pipeline.syncOperations.handler(type: WebSocketFrameEncoder.self)
-            let writer = FrameWriter()
+            let writer = FrameWriter(queue: queue)
             try channel.pipeline.syncOperations.addHandler(writer, position: .before(encoder))
-            return EventSocket(channel: channel, writer: NIOLoopBound(writer, eventLoop: channel.eventLoop))
+            return EventSocket(eventLoop: channel.eventLoop, queue: queue, writer: NIOLoopBound(writer, eventLoop: channel.eventLoop))
         }.get()
     }
 
-    private init(channel: any Channel, writer: NIOLoopBound<FrameWriter>) {
-        self.channel = channel
+    private init(eventLoop: any EventLoop, queue: FrameQueue, writer: NIOLoopBound<FrameWriter>) {
+        self.eventLoop = eventLoop
+        self.queue = queue
         self.writer = writer
     }
 
-    /// Writes `frames` in order and flushes once; returns when the socket took the last, so a
-    /// client that stops reading holds its writer here while its queue fills.
-    func write(_ frames: [EventFrame]) async throws {
-        guard !frames.isEmpty else { return }
-        try await channel.eventLoop.flatSubmit { [writer, channel] in
-            writer.value.write(frames) ?? channel.eventLoop.makeFailedFuture(ChannelError.ioOnClosedChannel)
-        }.get()
+    /// On the event loop: writes what the queue holds, if the channel takes writes now.
+    func drain() { writer.value.drain() }
+
+    /// No more events: what waits goes out (if the channel takes it), and the queue ends.
+    func finish() {
+        queue.finish()
+        eventLoop.execute { self.drain() }
     }
 }
 
-/// The pipeline's hold for `EventSocket`: it passes everything through, and lets whole frames in
-/// just below the encoder.
-private final class FrameWriter: ChannelOutboundHandler, RemovableChannelHandler {
+/// The pipeline's hold for `EventSocket`: it passes everything through, lets whole frames in just
+/// below the encoder, and writes what waits when the channel becomes writable again.
+private final class FrameWriter: ChannelDuplexHandler, RemovableChannelHandler {
+    typealias InboundIn = ByteBuffer
     typealias OutboundIn = ByteBuffer
     typealias OutboundOut = ByteBuffer
 
+    private let queue: FrameQueue
     private var context: ChannelHandlerContext?
+
+    init(queue: FrameQueue) { self.queue = queue }
 
     func handlerAdded(context: ChannelHandlerContext) { self.context = context }
 
     func handlerRemoved(context: ChannelHandlerContext) { self.context = nil }
 
-    /// Nil once the channel is gone.
-    func write(_ frames: [EventFrame]) -> EventLoopFuture<Void>? {
-        guard let context else { return nil }
-        for frame in frames.dropLast() { context.write(wrapOutboundOut(frame.bytes), promise: nil) }
-        // Writes complete in order, so the last one's future completes after all of them.
-        let written = context.eventLoop.makePromise(of: Void.self)
-        context.writeAndFlush(wrapOutboundOut(frames[frames.count - 1].bytes), promise: written)
-        return written.futureResult
+    func channelWritabilityChanged(context: ChannelHandlerContext) {
+        drain()
+        context.fireChannelWritabilityChanged()
+    }
+
+    func drain() {
+        guard let context, context.channel.isWritable else { return }
+        let frames = queue.take()
+        guard !frames.isEmpty else { return }
+        for frame in frames { context.write(wrapOutboundOut(frame.bytes), promise: nil) }
+        context.flush()
     }
 }

@@ -1,15 +1,28 @@
 import ChatModel
 
-/// A connection's events waiting to be written, at most `limit` of them. Its reader takes all
-/// that wait at once: a connection that fell behind the fan-out catches up with one socket write
-/// for the lot (`EventSocket`), where a queue handing out one frame at a time meant a write each.
-/// After `finish`, what waits can still be read; then the sequence ends. It ends at once for a
-/// reader whose task is cancelled.
-final class FrameQueue: AsyncSequence, Sendable {
+/// A connection's events waiting to be written, at most `limit` of them. The hub queues an event
+/// for every watcher, and the connection's event loop takes all that wait at once
+/// (`EventSocket.drain`): one write and one flush for the lot, with no task of its own to wake.
+/// A push says when the queue needs a drain scheduled, so the hub asks each event loop once
+/// per event for all the connections it serves, where a task per watcher meant a wake-up, an
+/// executor hop and a promise per watcher per event.
+/// After `finish` nothing more is queued and `ended` returns.
+final class FrameQueue: Sendable {
+    enum Pushed: Equatable {
+        /// Queued; a drain is due already.
+        case queued
+        /// Queued into a queue no drain is due for: schedule one.
+        case needsDrain
+        /// Not queued: `limit` frames wait (the reader stalled), or the queue is finished.
+        case refused
+    }
+
     private struct State: Sendable {
         var frames: [EventFrame] = []
-        var reader: CheckedContinuation<[EventFrame]?, Never>?
+        /// A drain is scheduled, or waits for the channel to take writes again.
+        var drainDue = false
         var finished = false
+        var waiter: CheckedContinuation<Void, Never>?
     }
 
     private let state = Locked(State())
@@ -17,60 +30,52 @@ final class FrameQueue: AsyncSequence, Sendable {
 
     init(limit: Int) { self.limit = limit }
 
-    /// Queues `frame`; false when `limit` frames already wait (the reader stalled) or after `finish`.
-    func push(_ frame: EventFrame) -> Bool {
-        let (taken, reader) = state.withLock { state -> (Bool, CheckedContinuation<[EventFrame]?, Never>?) in
-            guard !state.finished, state.frames.count < limit else { return (false, nil) }
-            guard let reader = state.reader else {
-                state.frames.append(frame)
-                return (true, nil)
-            }
-            state.reader = nil
-            return (true, reader)
+    func push(_ frame: EventFrame) -> Pushed {
+        state.withLock { state in
+            guard !state.finished, state.frames.count < limit else { return .refused }
+            state.frames.append(frame)
+            guard !state.drainDue else { return .queued }
+            state.drainDue = true
+            return .needsDrain
         }
-        reader?.resume(returning: [frame])
-        return taken
     }
 
-    /// No more frames: the reader gets those waiting, then the end.
+    /// Every frame waiting, oldest first; the next push asks for a drain again.
+    func take() -> [EventFrame] {
+        state.withLock { state in
+            state.drainDue = false
+            defer { state.frames = [] }
+            return state.frames
+        }
+    }
+
+    /// No more frames; `ended` returns. What waits can still be taken.
     func finish() {
-        let reader = state.withLock { state in
+        state.withLock { state in
             state.finished = true
-            defer { state.reader = nil }
-            return state.reader
-        }
-        reader?.resume(returning: nil)
+            defer { state.waiter = nil }
+            return state.waiter
+        }?.resume()
     }
 
-    /// Every frame waiting, oldest first, once there is one; nil at the end.
-    func next() async -> [EventFrame]? {
+    /// Returns after `finish`, or at once for a task that is cancelled.
+    func ended() async {
         await withTaskCancellationHandler {
-            await withCheckedContinuation { reader in
+            await withCheckedContinuation { waiter in
                 // Checked under the lock the cancellation handler takes, so a cancellation lands
-                // either before this looks or after the reader is stored, where the handler finds it.
-                let ready: [EventFrame]?? = state.withLock { state in
-                    if !state.frames.isEmpty {
-                        defer { state.frames = [] }
-                        return .some(state.frames)
-                    }
-                    if state.finished || Task.isCancelled { return .some(nil) }
-                    state.reader = reader
-                    return nil
+                // either before this looks or after the waiter is stored, where the handler finds it.
+                let done = state.withLock { state in
+                    if state.finished || Task.isCancelled { return true }
+                    state.waiter = waiter
+                    return false
                 }
-                if let ready { reader.resume(returning: ready) }
+                if done { waiter.resume() }
             }
         } onCancel: {
             state.withLock { state in
-                defer { state.reader = nil }
-                return state.reader
-            }?.resume(returning: nil)
+                defer { state.waiter = nil }
+                return state.waiter
+            }?.resume()
         }
     }
-
-    struct AsyncIterator: AsyncIteratorProtocol {
-        let queue: FrameQueue
-        func next() async -> [EventFrame]? { await queue.next() }
-    }
-
-    func makeAsyncIterator() -> AsyncIterator { AsyncIterator(queue: self) }
 }

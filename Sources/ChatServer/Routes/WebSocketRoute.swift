@@ -40,8 +40,8 @@ struct WebSocketRoute {
                 return
             }
             let me = (try? store.user(id: userID)).flatMap { $0 }.map(UserJSON.json) ?? ["id": .string(userID)]
-            let socket = try await EventSocket.attach(to: context.requestContext.channel)
-            let (connection, events) = await hub.connect(user: me.objectValue ?? ["id": .string(userID)])
+            let socket = try await EventSocket.attach(to: context.requestContext.channel, limit: EventHub.queueLimit)
+            let connection = await hub.connect(user: me.objectValue ?? ["id": .string(userID)], socket: socket)
             defer { Task { await hub.disconnect(connection) } }
             let hello: JSONValue = [
                 "type": "health.check", "connection_id": .string(connection), "cid": "*", "me": me, "created_at": .string(now.rfc3339),
@@ -51,9 +51,8 @@ struct WebSocketRoute {
             // closes rather than keeping the server up until its client leaves.
             try await withGracefulShutdownHandler {
                 try await withThrowingTaskGroup(of: Void.self) { group in
-                    group.addTask {
-                        for await frames in events { try await socket.write(frames) }
-                    }
+                    // The hub writes the events on the channel's event loop; this ends when it drops the connection.
+                    group.addTask { await socket.queue.ended() }
                     group.addTask {
                         // Keep-alives: answer each client health.check, sent as an object or, as stream-chat-js
                         // sends it, a one-element array; anything else from the client is ignored.
