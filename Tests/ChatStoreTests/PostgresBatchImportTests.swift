@@ -213,12 +213,19 @@ final class PostgresBatchImportTests: XCTestCase {
     /// Into a new database the import drops the secondary indexes of the tables it fills and
     /// makes them again after the rows: the database ends with every index as the schema made
     /// it, and a word search finds an imported message at once. Into a table that holds rows,
-    /// its indexes are kept as they are.
+    /// its indexes are kept as they are. An index someone added is made again as it was, and one
+    /// that backs a constraint (which cannot be dropped alone) is kept.
     func testAnImportIntoANewDatabaseMakesItsIndexesAgainAndSearchFindsItsWords() throws {
         let store = try TestStore.open(directory.file("chat.sqlite"))
+        _ = try store.inspect("CREATE INDEX messages_by_user ON messages (user_id, lower(text)) WHERE type <> 'deleted'")
+        _ = try store.inspect("ALTER TABLE messages ADD CONSTRAINT one_per_id EXCLUDE USING btree (id WITH =)")
         let before = try indexes(store)
+        XCTAssertTrue(before.contains { $0.hasPrefix("messages_by_user: ") } && before.contains { $0.hasPrefix("one_per_id: ") })
         XCTAssertTrue(before.contains { $0.hasPrefix("message_words: ") }, "\(before)")
-        let firstIDs = try ["message_words", "messages_by_channel", "members_by_user"].map { try indexID($0, in: store) }
+        let firstIDs = try ["message_words", "messages_by_channel", "members_by_user", "messages_by_user"].map {
+            try indexID($0, in: store)
+        }
+        let constraintIndex = try indexID("one_per_id", in: store)
         let path = directory.write(
             "words.jsonl",
             lines: [
@@ -231,13 +238,19 @@ final class PostgresBatchImportTests: XCTestCase {
         )
         try importFile(path, into: store, mode: .insert)
         XCTAssertEqual(try indexes(store), before)
-        let rebuiltIDs = try ["message_words", "messages_by_channel", "members_by_user"].map { try indexID($0, in: store) }
+        let rebuiltIDs = try ["message_words", "messages_by_channel", "members_by_user", "messages_by_user"].map {
+            try indexID($0, in: store)
+        }
         for (first, rebuilt) in zip(firstIDs, rebuiltIDs) { XCTAssertNotEqual(first, rebuilt) }
+        XCTAssertEqual(try indexID("one_per_id", in: store), constraintIndex)
         XCTAssertEqual(try store.search(text: "marmalade", userID: "ada", limit: 10).map(\.id), ["m1"])
 
         try importFile(try generated("more.jsonl", seed: 5), into: store, mode: .upsert)
         XCTAssertEqual(try indexes(store), before)
-        XCTAssertEqual(try ["message_words", "messages_by_channel", "members_by_user"].map { try indexID($0, in: store) }, rebuiltIDs)
+        XCTAssertEqual(
+            try ["message_words", "messages_by_channel", "members_by_user", "messages_by_user"].map { try indexID($0, in: store) },
+            rebuiltIDs
+        )
         XCTAssertEqual(try store.search(text: "marmalade", userID: "ada", limit: 10).map(\.id), ["m1"])
     }
 

@@ -113,12 +113,14 @@ final class PostgresImportSink: ImportSink {
     }
 
     /// Drops the indexes of `table` that neither are its primary key nor keep anything unique
-    /// (an `ON CONFLICT` needs those), keeping their definitions.
+    /// (an `ON CONFLICT` needs those) nor back a constraint (which `DROP INDEX` refuses, as an
+    /// exclusion constraint's), keeping their definitions.
     private func dropSecondaryIndexes(of table: String) throws {
         let indexes = try db.rows(
             """
             SELECT c.relname, pg_get_indexdef(i.indexrelid) FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
-            WHERE i.indrelid = ?::regclass AND NOT i.indisunique ORDER BY c.relname
+            WHERE i.indrelid = ?::regclass AND NOT i.indisunique
+            AND NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conindid = i.indexrelid) ORDER BY c.relname
             """,
             [.text(table)]
         )
