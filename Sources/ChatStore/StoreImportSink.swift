@@ -14,6 +14,11 @@ final class StoreImportSink: ImportSink {
     /// One SQL text per row shape, made on first use (the session prepares each text once).
     private var statements: [RowWrite.Shape: String] = [:]
 
+    /// The tables whose secondary indexes an import into them while they are empty builds
+    /// after the rows, once, instead of row by row (`SQLiteBackend.importTransaction`,
+    /// `PostgresImportSink`): the ones a file fills with many rows.
+    static let indexedAfterRows = ["devices", "members", "messages", "reactions"]
+
     init(db: any SQLSession, mode: ImportMode, mergeCustom: Bool = false, importTime: Timestamp, opTime: Timestamp? = nil) {
         self.db = db
         writing = ImportWrite(mode: mode, mergeCustom: mergeCustom)

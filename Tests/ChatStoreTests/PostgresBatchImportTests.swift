@@ -198,4 +198,92 @@ final class PostgresBatchImportTests: XCTestCase {
             0
         )
     }
+
+    /// Every index of the database, by name and definition.
+    private func indexes(_ store: ChatStore) throws -> [String] {
+        try store.inspect("SELECT indexname || ': ' || indexdef FROM pg_indexes WHERE schemaname = 'public' ORDER BY indexname")
+            .compactMap { String.decode($0.values[0]) }
+    }
+
+    /// The object id of index `name`: a new one when the index was dropped and made again.
+    private func indexID(_ name: String, in store: ChatStore) throws -> Int64? {
+        try store.inspect("SELECT '\(name)'::regclass::oid::bigint").first.flatMap { Int64.decode($0.values[0]) }
+    }
+
+    /// Into a new database the import drops the secondary indexes of the tables it fills and
+    /// makes them again after the rows: the database ends with every index as the schema made
+    /// it, and a word search finds an imported message at once. Into a table that holds rows,
+    /// its indexes are kept as they are. An index someone added is made again as it was, and one
+    /// that backs a constraint (which cannot be dropped alone) is kept.
+    func testAnImportIntoANewDatabaseMakesItsIndexesAgainAndSearchFindsItsWords() throws {
+        let store = try TestStore.open(directory.file("chat.sqlite"))
+        _ = try store.inspect("CREATE INDEX messages_by_user ON messages (user_id, lower(text)) WHERE type <> 'deleted'")
+        _ = try store.inspect("ALTER TABLE messages ADD CONSTRAINT one_per_id EXCLUDE USING btree (id WITH =)")
+        let before = try indexes(store)
+        XCTAssertTrue(before.contains { $0.hasPrefix("messages_by_user: ") } && before.contains { $0.hasPrefix("one_per_id: ") })
+        XCTAssertTrue(before.contains { $0.hasPrefix("message_words: ") }, "\(before)")
+        let firstIDs = try ["message_words", "messages_by_channel", "members_by_user", "messages_by_user"].map {
+            try indexID($0, in: store)
+        }
+        let constraintIndex = try indexID("one_per_id", in: store)
+        let path = directory.write(
+            "words.jsonl",
+            lines: [
+                #"{"type":"user","data":{"id":"ada"}}"#,
+                #"{"type":"channel","data":{"type":"messaging","id":"c","created_by":"ada"}}"#,
+                #"{"type":"member","data":{"channel_type":"messaging","channel_id":"c","user_id":"ada"}}"#,
+                #"{"type":"message","data":{"id":"m1","channel_type":"messaging","channel_id":"c","user":"ada","text":"Marmalade, please!"}}"#,
+                #"{"type":"message","data":{"id":"m2","channel_type":"messaging","channel_id":"c","user":"ada","text":"tea"}}"#,
+            ]
+        )
+        try importFile(path, into: store, mode: .insert)
+        XCTAssertEqual(try indexes(store), before)
+        let rebuiltIDs = try ["message_words", "messages_by_channel", "members_by_user", "messages_by_user"].map {
+            try indexID($0, in: store)
+        }
+        for (first, rebuilt) in zip(firstIDs, rebuiltIDs) { XCTAssertNotEqual(first, rebuilt) }
+        XCTAssertEqual(try indexID("one_per_id", in: store), constraintIndex)
+        XCTAssertEqual(try store.search(text: "marmalade", userID: "ada", limit: 10).map(\.id), ["m1"])
+
+        try importFile(try generated("more.jsonl", seed: 5), into: store, mode: .upsert)
+        XCTAssertEqual(try indexes(store), before)
+        XCTAssertEqual(
+            try ["message_words", "messages_by_channel", "members_by_user", "messages_by_user"].map { try indexID($0, in: store) },
+            rebuiltIDs
+        )
+        XCTAssertEqual(try store.search(text: "marmalade", userID: "ada", limit: 10).map(\.id), ["m1"])
+    }
+
+    /// An import into a new database that fails after dropping the indexes, by a validation
+    /// error at the file's end or by PostgreSQL refusing its last message, leaves every index
+    /// as it was, as well as the rows.
+    func testAFailedImportIntoANewDatabaseLeavesEveryIndex() throws {
+        let store = try TestStore.open(directory.file("chat.sqlite"))
+        let before = try indexes(store)
+        let rows = try TestStore.dump(store)
+        let lines = try String(contentsOfFile: try generated("big.jsonl", seed: 6), encoding: .utf8)
+            .split(separator: "\n").map(String.init)
+        let invalid = directory.write(
+            "invalid.jsonl",
+            lines: lines + [#"{"type":"reaction","data":{"message_id":"no-such-message","type":"like","user_id":"user-1"}}"#]
+        )
+        let result = try store.runImport(path: invalid, mode: .insert) { existing, sink in
+            try ImportAnalyzer(existing: existing, sink: sink).run(path: invalid)
+        }
+        XCTAssertEqual(result.state, .analyzeFailed)
+        XCTAssertEqual(try indexes(store), before)
+        XCTAssertEqual(try TestStore.dump(store), rows)
+
+        let last = try XCTUnwrap(lines.last { $0.hasPrefix(#"{"type":"message""#) })
+        let id = try XCTUnwrap(try JSONParser.parse(last).objectValue?["data"]?.objectValue?["id"]?.stringValue)
+        _ = try store.inspect("ALTER TABLE messages ADD CONSTRAINT not_the_last CHECK (id <> '\(id)')")
+        let refused = directory.write("refused.jsonl", lines: lines)
+        XCTAssertThrowsError(
+            try store.runImport(path: refused, mode: .insert) { existing, sink in
+                try ImportAnalyzer(existing: existing, sink: sink).run(path: refused)
+            }
+        ) { XCTAssertTrue(String(reflecting: $0).contains("not_the_last"), String(reflecting: $0)) }
+        XCTAssertEqual(try indexes(store), before)
+        XCTAssertEqual(try TestStore.dump(store), rows)
+    }
 }

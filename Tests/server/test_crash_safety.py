@@ -107,6 +107,38 @@ def test_an_import_killed_while_it_writes_to_postgresql_leaves_none_of_its_rows(
     assert int(store.rows("SELECT COUNT(*) FROM messages")[0][0]) == len(messages)
 
 
+@postgres_only
+def test_an_import_killed_while_it_fills_a_new_postgresql_database_leaves_every_index(files, store, tmp_path):
+    """Into a new database the import drops the secondary indexes of the tables it fills and
+    makes them again before its commit, all in its transaction: kill -9 it while it writes
+    messages, its indexes gone meanwhile, and the database holds every index it held before and
+    none of the file's rows; the next import of the file makes them again."""
+    _, second = files
+    # The schema, with a user only: every table the import drops indexes of is empty.
+    one_user = tmp_path / "user.jsonl"
+    one_user.write_text('{"type":"user","data":{"id":"ada"}}\n')
+    chatterm("import", str(one_user), store=store)
+    indexes = "SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = 'public' ORDER BY indexname"
+    before, rows = store.rows(indexes), fingerprint(store)
+    assert any(name == "message_words" for name, _ in before)
+    process = subprocess.Popen([BINARY, "import", second, *store.arguments], env=store.env,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.time() + 300
+        while not store.rows("SELECT 1 FROM pg_stat_activity WHERE datname = current_database() "
+                             "AND query LIKE 'INSERT INTO messages %'"):
+            assert process.poll() is None, "the import ended before a batch of messages was seen: the test proves nothing"
+            assert time.time() < deadline, "no batch of messages was sent"
+            time.sleep(0.01)
+    finally:
+        process.send_signal(signal.SIGKILL)
+        process.wait()
+    assert store.rows(indexes) == before
+    assert fingerprint(store) == rows, "a killed import left rows behind"
+    chatterm("import", second, store=store)
+    assert store.rows(indexes) == before
+
+
 class Senders:
     """One thread per user posting messages to a channel through `server` as fast as it answers,
     until it stops answering; `acknowledged` holds the text of each message it answered 201."""

@@ -94,7 +94,7 @@ final class SQLiteBackend: SQLBackend {
     /// all empty; none otherwise (rebuilding an index over rows already there would cost more
     /// than it saves).
     private static func schemaToBuildAfterRows(_ db: Database) throws -> [(type: String, name: String, sql: String)] {
-        let tables = ["devices", "members", "messages", "reactions"]
+        let tables = StoreImportSink.indexedAfterRows
         for table in tables where try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM \(table))") == true { return [] }
         let list = tables.map { "'\($0)'" }.joined(separator: ", ")
         return try Row.fetchAll(
