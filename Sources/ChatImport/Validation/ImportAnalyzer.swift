@@ -49,10 +49,12 @@ public final class ImportAnalyzer {
     public func run(path: String, progress: ((ImportProgress) -> Void)? = nil) throws -> ImportResult {
         let workers = options.workers
         let types = self.types
+        // One for each run of a batch (see `decode`), kept from batch to batch.
+        let distinctIDs = (0..<Self.runs(workers: workers)).map { _ in DistinctChannelIDs() }
         let reader = try ImportRecordReader(path: path)
         checker.reserve(forFileBytes: reader.fileBytes)
         let pipeline = DecodePipeline(reader: reader) {
-            ImportAnalyzer.decode($0, workers: workers, types: types)
+            ImportAnalyzer.decode($0, workers: workers, types: types, distinctIDs: distinctIDs)
         }
         defer { pipeline.cancel() }
         var items = 0
@@ -100,14 +102,22 @@ public final class ImportAnalyzer {
         return result
     }
 
-    /// Parses and applies the per-item rules to a batch, split across the worker threads.
-    private static func decode(_ batch: ImportRecordBatch, workers: Int, types: ImportChannelTypes) -> DecodedRecords {
+    /// Runs of neighbouring records a batch is cut into: four a thread, so that a thread that
+    /// ends its run early (the checking thread took its core for a while) takes another instead
+    /// of waiting, and no two threads write records that share a cache line but at the ends of runs.
+    private static func runs(workers: Int) -> Int { workers > 1 ? workers * 4 : 1 }
+
+    /// Parses and applies the per-item rules to a batch, split across the worker threads. Run
+    /// `i` uses `distinctIDs[i]`: one thread at a time, as batches are decoded one after another.
+    private static func decode(
+        _ batch: ImportRecordBatch,
+        workers: Int,
+        types: ImportChannelTypes,
+        distinctIDs: [DistinctChannelIDs]
+    ) -> DecodedRecords {
         let records = batch.records
         let output = DecodedRecords(count: records.count)
-        // Four runs of neighbouring records a thread: a thread that ends its run early (the
-        // checking thread took its core for a while) takes another instead of waiting, and no
-        // two threads write records that share a cache line but at the ends of runs.
-        let parts = workers > 1 ? min(workers * 4, max(1, records.count / 256)) : 1
+        let parts = min(runs(workers: workers), max(1, records.count / 256))
         batch.bytes.withUnsafeBufferPointer { bytes in
             let shared = SharedBytes(bytes)
             DispatchQueue.concurrentPerform(iterations: parts) { part in
@@ -119,7 +129,13 @@ public final class ImportAnalyzer {
                         output.set(i, DecodedRecord(line: r.line, type: nil, typeName: "", data: .null, item: nil, errors: [problem]))
                     } else {
                         let line = UnsafeBufferPointer(rebasing: shared.bytes[r.range])
-                        var record = DecodedRecord.decode(line, line: r.line, types: types, scratch: &scratch)
+                        var record = DecodedRecord.decode(
+                            line,
+                            line: r.line,
+                            types: types,
+                            distinctIDs: distinctIDs[part],
+                            scratch: &scratch
+                        )
                         // From the line's bytes to the batch's.
                         record.dataBytes = record.dataBytes.map {
                             ($0.lowerBound + r.range.lowerBound)..<($0.upperBound + r.range.lowerBound)
