@@ -61,7 +61,7 @@ public final class ImportAnalyzer {
         while let batch = try pipeline.next() {
             try options.interruption?.check()
             if items == 0, let problem = Self.notJSONLines(batch.records.head(Self.headLines)) { return failWhole(problem) }
-            for i in 0..<batch.records.count { try take(batch.records.take(i), bytes: batch.bytes) }
+            for i in 0..<batch.records.count { try batch.records.take(i) { try take(&$0, bytes: batch.bytes) } }
             items += batch.recordCount
             progress?(ImportProgress(items: items, bytes: batch.bytesConsumed))
         }
@@ -128,19 +128,15 @@ public final class ImportAnalyzer {
                     if let problem = r.problem {
                         output.set(i, DecodedRecord(line: r.line, type: nil, typeName: "", data: .null, item: nil, errors: [problem]))
                     } else {
-                        let line = UnsafeBufferPointer(rebasing: shared.bytes[r.range])
-                        var record = DecodedRecord.decode(
-                            line,
+                        DecodedRecord.decode(
+                            UnsafeBufferPointer(rebasing: shared.bytes[r.range]),
                             line: r.line,
+                            offset: r.range.lowerBound,
                             types: types,
                             distinctIDs: distinctIDs[part],
-                            scratch: &scratch
+                            scratch: &scratch,
+                            into: output.slot(i)
                         )
-                        // From the line's bytes to the batch's.
-                        record.dataBytes = record.dataBytes.map {
-                            ($0.lowerBound + r.range.lowerBound)..<($0.upperBound + r.range.lowerBound)
-                        }
-                        output.set(i, consume record)
                     }
                 }
             }
@@ -150,7 +146,7 @@ public final class ImportAnalyzer {
 
     /// `bytes` are the record's batch, from which a flat-path record's `data` is parsed when
     /// an error report needs it.
-    private func take(_ record: consuming DecodedRecord, bytes: [UInt8]) throws {
+    private func take(_ record: inout DecodedRecord, bytes: [UInt8]) throws {
         func data() -> JSONValue {
             guard let range = record.dataBytes else { return record.data }
             return (try? bytes.withUnsafeBufferPointer { try JSONParser.parse(UnsafeBufferPointer(rebasing: $0[range])) }) ?? .null
@@ -162,9 +158,9 @@ public final class ImportAnalyzer {
             }
         }
         for error in record.errors { report(error, typeName: record.typeName, item: data(), line: record.line) }
-        // Moved out, not copied: the record is this function's.
+        // Moved out, not copied (a copy retains every string of the item).
         guard let item = record.item.take() else { return }
-        let context = { ReferenceChecker.Context(line: record.line, typeName: record.typeName, data: data()) }
+        func context() -> ReferenceChecker.Context { ReferenceChecker.Context(line: record.line, typeName: record.typeName, data: data()) }
         for problem in checker.check(item, context: context()) {
             report("Validation error: " + problem, typeName: record.typeName, item: data(), line: record.line)
         }
