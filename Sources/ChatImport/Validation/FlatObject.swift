@@ -27,6 +27,9 @@ struct FlatObject: FieldSource {
 
     var fieldCount: Int { members.count }
 
+    /// `FlatLineScanner` takes no escape and no byte below 0x20 in a string.
+    static var stringsMayHoldNUL: Bool { false }
+
     /// Read straight from the key's storage (a rule's key is a literal): a copy to call
     /// `withUTF8` on was a retain and a release for every field a rule looks up.
     func fieldIndex(_ key: String) -> Int? {
