@@ -69,36 +69,31 @@ enum MessageRules {
         guard let id, let channel, let userID else { return (nil, f.errors) }
         // A regular message with a parent is a thread reply; keep deleted and system types.
         if parentID != nil, type == .regular { type = .reply }
-        // Made in a closure and returned: a `var` message put into the item was copied (a
-        // retain of each of its strings), then destroyed.
-        let message: Message = {
-            var message = Message(
-                id: id,
-                channelType: channel.type,
-                channelID: channel.id,
-                userID: userID,
-                type: type,
-                text: text,
-                custom: custom
-            )
-            message.html = html
-            message.attachments = attachments
-            message.parentID = parentID
-            message.showInChannel = showInChannel
-            message.quotedMessageID = quotedID
-            message.pollID = pollID
-            message.mentionedUserIDs = mentioned
-            message.mentionedRoles = mentionedRoles
-            message.mentionedHere = mentionedHere
-            message.mentionedChannel = mentionedChannel
-            message.restrictedVisibility = restricted
-            message.pinnedAt = pinnedAt
-            message.pinnedByID = pinnedBy
-            message.pinExpires = pinExpires
-            message.createdAt = createdAt
-            message.deletedAt = deletedAt
-            return message
-        }()
+        var message = Message(
+            id: id,
+            channelType: channel.type,
+            channelID: channel.id,
+            userID: userID,
+            type: type,
+            text: text,
+            custom: custom
+        )
+        message.html = html
+        message.attachments = attachments
+        message.parentID = parentID
+        message.showInChannel = showInChannel
+        message.quotedMessageID = quotedID
+        message.pollID = pollID
+        message.mentionedUserIDs = mentioned
+        message.mentionedRoles = mentionedRoles
+        message.mentionedHere = mentionedHere
+        message.mentionedChannel = mentionedChannel
+        message.restrictedVisibility = restricted
+        message.pinnedAt = pinnedAt
+        message.pinnedByID = pinnedBy
+        message.pinExpires = pinExpires
+        message.createdAt = createdAt
+        message.deletedAt = deletedAt
         return (.message(message), f.errors)
     }
 

@@ -73,8 +73,7 @@ struct DecodedRecord {
         let (item, errors) = scratch.withUnsafeBufferPointer {
             decode(type, FlatObject(bytes: bytes, members: $0), types: types, distinctIDs: distinctIDs)
         }
-        // Compared with nil, not unwrapped: an unwrapped item was a copy of it.
-        guard item != nil, errors.isEmpty else { return false }
+        guard let item, errors.isEmpty else { return false }
         slot.initialize(
             to: DecodedRecord(
                 line: line,
@@ -82,7 +81,7 @@ struct DecodedRecord {
                 typeName: type.name,
                 data: .null,
                 dataBytes: (dataBytes.lowerBound + offset)..<(dataBytes.upperBound + offset),
-                item: consume item,
+                item: item,
                 errors: []
             )
         )
