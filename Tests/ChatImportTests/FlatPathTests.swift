@@ -101,6 +101,22 @@ final class FlatPathTests: ValidationTestCase {
 
     /// An item read by the flat path that then breaks a rule found later (a duplicate, a
     /// parent that never comes) is reported with its `data` as written, on its line.
+    /// The flat path does not look for NUL in strings (`FlatObject.stringsMayHoldNUL`): a NUL
+    /// comes only escaped, which sends the line to the tree path, or raw, which is no JSON.
+    func testANulInAStringTakesTheTreePathAndIsRefused() throws {
+        let prefix = #"{"type":"message","data":{"id":"m2","channel_type":"messaging","channel_id":"general","user":"bob","text":"a"#
+        let escaped = Array((prefix + #"\u0000b"}}"#).utf8)
+        let raw = Array(prefix.utf8) + [0] + Array(#"b"}}"#.utf8)
+        for line in [escaped, raw] { XCTAssertNil(try assertPathsAgree(line, line: 1).dataBytes) }
+        XCTAssertEqual(
+            try assertPathsAgree(escaped, line: 1).errors,
+            [#"Validation error: "text" contains a NUL character (U+0000), which would cut it short"#]
+        )
+        let rawErrors = try assertPathsAgree(raw, line: 1).errors
+        XCTAssertEqual(rawErrors.count, 1)
+        XCTAssertEqual(rawErrors.first?.hasPrefix("Parse error: "), true, "\(rawErrors)")
+    }
+
     func testReferenceErrorsOnFlatItemsShowTheItemAsWritten() throws {
         let message = #"{"type":"message","data":{"id":"m1","channel_type":"messaging","channel_id":"general","user":"alice","text":"hi"}}"#
         let reply =

@@ -3,7 +3,8 @@ import ChatModel
 /// How members and messages name their channel: `channel_type` with either `channel_id` or,
 /// for a distinct channel, `channel_member_ids` (never both).
 enum ChannelRef {
-    static func read(_ f: inout FieldReader<some FieldSource>) -> (type: String, id: String)? {
+    /// `distinctIDs`: a decoding thread's ids already made, or nil to make each one.
+    static func read(_ f: inout FieldReader<some FieldSource>, distinctIDs: DistinctChannelIDs? = nil) -> (type: String, id: String)? {
         let type = f.id("channel_type", .channelType)
         let hasID = f.object.has("channel_id")
         let hasMembers = f.object.has("channel_member_ids")
@@ -25,7 +26,7 @@ enum ChannelRef {
             f.fail("\(item).channel_member_ids must list at least one user")
             return nil
         }
-        return (type, DistinctChannelID.make(memberIDs: memberIDs))
+        return (type, distinctIDs?.id(memberIDs: memberIDs) ?? DistinctChannelID.make(memberIDs: memberIDs))
     }
 
     static func isValidCID(_ cid: String) -> Bool {

@@ -92,6 +92,7 @@ struct FieldReader<Source: FieldSource> {
     /// A standard field's text goes into a text column, which ends at a NUL: refused rather
     /// than cut short (custom fields are kept as JSON and may hold one).
     private mutating func storable(_ key: String, _ s: String) -> String? {
+        guard Source.stringsMayHoldNUL else { return s }
         // memchr rather than a scalar loop: this runs over every text in the file.
         let hasNUL =
             s.utf8.withContiguousStorageIfAvailable { bytes in bytes.baseAddress.map { memchr($0, 0, bytes.count) != nil } ?? false }

@@ -15,6 +15,9 @@ protocol FieldSource {
     func withStringBytes<R>(at index: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R?
     /// Whether the member at `index` is null, without making its value.
     func isNull(at index: Int) -> Bool
+    /// Whether a string member may hold U+0000 (which `FieldReader` refuses in standard fields):
+    /// only through a `\u0000` escape, which a flat object never has.
+    static var stringsMayHoldNUL: Bool { get }
 }
 
 extension FieldSource {
@@ -26,6 +29,7 @@ extension FieldSource {
 }
 
 extension JSONObject: FieldSource {
+    static var stringsMayHoldNUL: Bool { true }
     var fieldCount: Int { members.count }
     func fieldIndex(_ key: String) -> Int? { members.firstIndex { $0.key == key } }
     func fieldKey(at index: Int) -> String { members[index].key }

@@ -3,10 +3,10 @@ import ChatModel
 enum MemberRules {
     static let channelRoles: Set<String> = ["channel_member", "channel_moderator"]
 
-    static func decode(_ data: some FieldSource) -> (ImportItem?, [String]) {
+    static func decode(_ data: some FieldSource, distinctIDs: DistinctChannelIDs? = nil) -> (ImportItem?, [String]) {
         var f = FieldReader(data, itemName: "member")
         let userID = f.id("user_id", .user)
-        let channel = ChannelRef.read(&f)
+        let channel = ChannelRef.read(&f, distinctIDs: distinctIDs)
         var role = f.string("channel_role")
         if let r = role, !channelRoles.contains(r) {
             f.fail("'\(r)' is not a valid member.channel_role (one of: \(channelRoles.sorted().joined(separator: ", ")))")

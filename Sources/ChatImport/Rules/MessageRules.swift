@@ -12,11 +12,12 @@ enum MessageRules {
     static func decode(
         _ data: some FieldSource,
         maxTextLength: Int = ChannelTypeConfig.defaultMaxMessageLength,
-        ownFiles: String? = nil
+        ownFiles: String? = nil,
+        distinctIDs: DistinctChannelIDs? = nil
     ) -> (ImportItem?, [String]) {
         var f = FieldReader(data, itemName: "message")
         let id = f.id("id", .messageID)
-        let channel = ChannelRef.read(&f)
+        let channel = ChannelRef.read(&f, distinctIDs: distinctIDs)
         let userID = f.id("user", .user)
         let typeName = f.string("type") ?? ""
         var type = MessageType.regular

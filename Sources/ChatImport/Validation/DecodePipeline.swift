@@ -92,13 +92,18 @@ final class DecodedRecords: @unchecked Sendable {
 
     func set(_ i: Int, _ record: consuming DecodedRecord) { (slots + i).initialize(to: record) }
 
+    /// Slot `i`, uninitialised, for a record made in place.
+    func slot(_ i: Int) -> UnsafeMutablePointer<DecodedRecord> { slots + i }
+
     /// Copies of the first `n` records, for a look before they are taken.
     func head(_ n: Int) -> [DecodedRecord] { (0..<min(n, count)).map { slots[$0] } }
 
-    /// Moves record `i` out; records are taken once each, in order, after every slot was set.
-    func take(_ i: Int) -> DecodedRecord {
+    /// `body` over record `i` where it lies, which then ends (no move of the whole record out
+    /// of its slot); records are taken once each, in order, after every slot was set.
+    func take<R>(_ i: Int, _ body: (inout DecodedRecord) throws -> R) rethrows -> R {
         precondition(i == taken, "records are taken in order")
         taken += 1
-        return (slots + i).move()
+        defer { (slots + i).deinitialize(count: 1) }
+        return try body(&slots[i])
     }
 }

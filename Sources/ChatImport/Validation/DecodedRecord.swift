@@ -24,35 +24,77 @@ struct DecodedRecord {
     var isNotAnObject: Bool { data.isNull && typeName.isEmpty && !errors.isEmpty }
 
     /// Reads the line by the flat path when it can (no tree, the same rules), else by the tree.
-    /// `scratch` is the calling thread's, reused from line to line.
+    /// `scratch` and `distinctIDs` are the calling thread's, reused from line to line.
     static func decode(
         _ bytes: UnsafeBufferPointer<UInt8>,
         line: Int,
         types: ImportChannelTypes,
+        distinctIDs: DistinctChannelIDs? = nil,
         scratch: inout [FlatObject.Member]
     ) -> DecodedRecord {
-        decodeFlat(bytes, line: line, types: types, scratch: &scratch) ?? decode(bytes, line: line, types: types)
+        withUnsafeTemporaryAllocation(of: DecodedRecord.self, capacity: 1) { slot in
+            decode(bytes, line: line, offset: 0, types: types, distinctIDs: distinctIDs, scratch: &scratch, into: slot.baseAddress!)
+            return slot.baseAddress!.move()
+        }
     }
 
-    /// The flat path: nil when the line is not of the plain shape `FlatLineScanner` reads, or
-    /// when the item breaks a rule (the tree path then reports it, with the item as written).
+    /// As above, made in `slot` (uninitialised), where it stays: a record is a few hundred
+    /// bytes, and each move of a returned one was a `memmove`, millions of them a file.
+    /// `offset` is where the line starts in its batch's bytes, which `dataBytes` counts in.
+    static func decode(
+        _ bytes: UnsafeBufferPointer<UInt8>,
+        line: Int,
+        offset: Int,
+        types: ImportChannelTypes,
+        distinctIDs: DistinctChannelIDs?,
+        scratch: inout [FlatObject.Member],
+        into slot: UnsafeMutablePointer<DecodedRecord>
+    ) {
+        if decodeFlat(bytes, line: line, offset: offset, types: types, distinctIDs: distinctIDs, scratch: &scratch, into: slot) { return }
+        slot.initialize(to: decode(bytes, line: line, types: types, distinctIDs: distinctIDs))
+    }
+
+    /// The flat path: false (and `slot` left as it was) when the line is not of the plain shape
+    /// `FlatLineScanner` reads, or when the item breaks a rule (the tree path then reports it,
+    /// with the item as written).
     private static func decodeFlat(
         _ bytes: UnsafeBufferPointer<UInt8>,
         line: Int,
+        offset: Int,
         types: ImportChannelTypes,
-        scratch: inout [FlatObject.Member]
-    ) -> DecodedRecord? {
+        distinctIDs: DistinctChannelIDs?,
+        scratch: inout [FlatObject.Member],
+        into slot: UnsafeMutablePointer<DecodedRecord>
+    ) -> Bool {
         var scanner = FlatLineScanner(bytes)
         guard let (typeBytes, dataBytes) = scanner.scan(into: &scratch),
             let type = ItemType(name: String(decoding: UnsafeBufferPointer(rebasing: bytes[typeBytes]), as: UTF8.self))
-        else { return nil }
-        let (item, errors) = scratch.withUnsafeBufferPointer { decode(type, FlatObject(bytes: bytes, members: $0), types: types) }
-        guard let item, errors.isEmpty else { return nil }
-        return DecodedRecord(line: line, type: type, typeName: type.name, data: .null, dataBytes: dataBytes, item: item, errors: [])
+        else { return false }
+        let (item, errors) = scratch.withUnsafeBufferPointer {
+            decode(type, FlatObject(bytes: bytes, members: $0), types: types, distinctIDs: distinctIDs)
+        }
+        guard let item, errors.isEmpty else { return false }
+        slot.initialize(
+            to: DecodedRecord(
+                line: line,
+                type: type,
+                typeName: type.name,
+                data: .null,
+                dataBytes: (dataBytes.lowerBound + offset)..<(dataBytes.upperBound + offset),
+                item: item,
+                errors: []
+            )
+        )
+        return true
     }
 
     /// The tree path: parses the whole line, and reads anything.
-    static func decode(_ bytes: UnsafeBufferPointer<UInt8>, line: Int, types: ImportChannelTypes) -> DecodedRecord {
+    static func decode(
+        _ bytes: UnsafeBufferPointer<UInt8>,
+        line: Int,
+        types: ImportChannelTypes,
+        distinctIDs: DistinctChannelIDs? = nil
+    ) -> DecodedRecord {
         var record = DecodedRecord(line: line, type: nil, typeName: "", data: .null, item: nil, errors: [])
         let value: JSONValue
         do {
@@ -94,20 +136,30 @@ struct DecodedRecord {
             record.errors = ["Parse error: json: cannot unmarshal \(payload.typeName) into field data of type object"]
             return record
         }
-        let (item, errors) = decode(type, data, types: types)
+        let (item, errors) = decode(type, data, types: types, distinctIDs: distinctIDs)
         record.item = item
         record.errors = errors
         return record
     }
 
-    private static func decode(_ type: ItemType, _ data: some FieldSource, types: ImportChannelTypes) -> (ImportItem?, [String]) {
+    private static func decode(
+        _ type: ItemType,
+        _ data: some FieldSource,
+        types: ImportChannelTypes,
+        distinctIDs: DistinctChannelIDs?
+    ) -> (ImportItem?, [String]) {
         switch type {
         case .user: UserRules.decode(data)
         case .device: DeviceRules.decode(data)
         case .futureChannelBan: FutureChannelBanRules.decode(data)
         case .channel: ChannelRules.decode(data, customTypes: types.custom)
-        case .member: MemberRules.decode(data)
-        case .message: MessageRules.decode(data, maxTextLength: types.maxMessageLength(forType: data["channel_type"]?.stringValue))
+        case .member: MemberRules.decode(data, distinctIDs: distinctIDs)
+        case .message:
+            MessageRules.decode(
+                data,
+                maxTextLength: types.maxMessageLength(forType: data["channel_type"]?.stringValue),
+                distinctIDs: distinctIDs
+            )
         case .reaction: ReactionRules.decode(data)
         case .poll: PollRules.decode(data)
         case .pollVote: PollRules.decodeVote(data)

@@ -27,19 +27,31 @@ struct FlatObject: FieldSource {
 
     var fieldCount: Int { members.count }
 
+    /// `FlatLineScanner` takes no escape and no byte below 0x20 in a string.
+    static var stringsMayHoldNUL: Bool { false }
+
+    /// Read straight from the key's storage (a rule's key is a literal): a copy to call
+    /// `withUTF8` on was a retain and a release for every field a rule looks up.
     func fieldIndex(_ key: String) -> Int? {
-        var key = key
-        return key.withUTF8 { wanted in
-            guard let first = wanted.first else { return members.firstIndex { $0.key.isEmpty } }
-            let base = bytes.baseAddress!
-            for index in 0..<members.count {
-                let member = members[index]
-                // The length and first byte rule out nearly every other key without a call to memcmp.
-                guard member.key.count == wanted.count, base[member.key.lowerBound] == first else { continue }
-                if memcmp(base + member.key.lowerBound, wanted.baseAddress!, wanted.count) == 0 { return index }
-            }
-            return nil
+        key.utf8.withContiguousStorageIfAvailable(fieldIndex(utf8:))
+            ?? {
+                var key = key
+                return key.withUTF8(fieldIndex(utf8:))
+            }()
+    }
+
+    private func fieldIndex(utf8 wanted: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard let first = wanted.first else { return members.firstIndex { $0.key.isEmpty } }
+        for index in 0..<members.count {
+            let key = members[index].key
+            // The length and first byte rule out nearly every other key; the rest of a key
+            // (a few bytes) is compared here, which is quicker than a call to memcmp.
+            guard key.count == wanted.count, bytes[key.lowerBound] == first else { continue }
+            var i = 1
+            while i < wanted.count, bytes[key.lowerBound + i] == wanted[i] { i += 1 }
+            if i == wanted.count { return index }
         }
+        return nil
     }
 
     func fieldKey(at index: Int) -> String { text(members[index].key) }

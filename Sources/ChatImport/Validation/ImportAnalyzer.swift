@@ -49,17 +49,19 @@ public final class ImportAnalyzer {
     public func run(path: String, progress: ((ImportProgress) -> Void)? = nil) throws -> ImportResult {
         let workers = options.workers
         let types = self.types
+        // One for each run of a batch (see `decode`), kept from batch to batch.
+        let distinctIDs = (0..<Self.runs(workers: workers)).map { _ in DistinctChannelIDs() }
         let reader = try ImportRecordReader(path: path)
         checker.reserve(forFileBytes: reader.fileBytes)
         let pipeline = DecodePipeline(reader: reader) {
-            ImportAnalyzer.decode($0, workers: workers, types: types)
+            ImportAnalyzer.decode($0, workers: workers, types: types, distinctIDs: distinctIDs)
         }
         defer { pipeline.cancel() }
         var items = 0
         while let batch = try pipeline.next() {
             try options.interruption?.check()
             if items == 0, let problem = Self.notJSONLines(batch.records.head(Self.headLines)) { return failWhole(problem) }
-            for i in 0..<batch.records.count { try take(batch.records.take(i), bytes: batch.bytes) }
+            for i in 0..<batch.records.count { try batch.records.take(i) { try take(&$0, bytes: batch.bytes) } }
             items += batch.recordCount
             progress?(ImportProgress(items: items, bytes: batch.bytesConsumed))
         }
@@ -100,14 +102,22 @@ public final class ImportAnalyzer {
         return result
     }
 
-    /// Parses and applies the per-item rules to a batch, split across the worker threads.
-    private static func decode(_ batch: ImportRecordBatch, workers: Int, types: ImportChannelTypes) -> DecodedRecords {
+    /// Runs of neighbouring records a batch is cut into: four a thread, so that a thread that
+    /// ends its run early (the checking thread took its core for a while) takes another instead
+    /// of waiting, and no two threads write records that share a cache line but at the ends of runs.
+    private static func runs(workers: Int) -> Int { workers > 1 ? workers * 4 : 1 }
+
+    /// Parses and applies the per-item rules to a batch, split across the worker threads. Run
+    /// `i` uses `distinctIDs[i]`: one thread at a time, as batches are decoded one after another.
+    private static func decode(
+        _ batch: ImportRecordBatch,
+        workers: Int,
+        types: ImportChannelTypes,
+        distinctIDs: [DistinctChannelIDs]
+    ) -> DecodedRecords {
         let records = batch.records
         let output = DecodedRecords(count: records.count)
-        // Four runs of neighbouring records a thread: a thread that ends its run early (the
-        // checking thread took its core for a while) takes another instead of waiting, and no
-        // two threads write records that share a cache line but at the ends of runs.
-        let parts = workers > 1 ? min(workers * 4, max(1, records.count / 256)) : 1
+        let parts = min(runs(workers: workers), max(1, records.count / 256))
         batch.bytes.withUnsafeBufferPointer { bytes in
             let shared = SharedBytes(bytes)
             DispatchQueue.concurrentPerform(iterations: parts) { part in
@@ -118,13 +128,15 @@ public final class ImportAnalyzer {
                     if let problem = r.problem {
                         output.set(i, DecodedRecord(line: r.line, type: nil, typeName: "", data: .null, item: nil, errors: [problem]))
                     } else {
-                        let line = UnsafeBufferPointer(rebasing: shared.bytes[r.range])
-                        var record = DecodedRecord.decode(line, line: r.line, types: types, scratch: &scratch)
-                        // From the line's bytes to the batch's.
-                        record.dataBytes = record.dataBytes.map {
-                            ($0.lowerBound + r.range.lowerBound)..<($0.upperBound + r.range.lowerBound)
-                        }
-                        output.set(i, consume record)
+                        DecodedRecord.decode(
+                            UnsafeBufferPointer(rebasing: shared.bytes[r.range]),
+                            line: r.line,
+                            offset: r.range.lowerBound,
+                            types: types,
+                            distinctIDs: distinctIDs[part],
+                            scratch: &scratch,
+                            into: output.slot(i)
+                        )
                     }
                 }
             }
@@ -134,7 +146,7 @@ public final class ImportAnalyzer {
 
     /// `bytes` are the record's batch, from which a flat-path record's `data` is parsed when
     /// an error report needs it.
-    private func take(_ record: consuming DecodedRecord, bytes: [UInt8]) throws {
+    private func take(_ record: inout DecodedRecord, bytes: [UInt8]) throws {
         func data() -> JSONValue {
             guard let range = record.dataBytes else { return record.data }
             return (try? bytes.withUnsafeBufferPointer { try JSONParser.parse(UnsafeBufferPointer(rebasing: $0[range])) }) ?? .null
@@ -146,9 +158,9 @@ public final class ImportAnalyzer {
             }
         }
         for error in record.errors { report(error, typeName: record.typeName, item: data(), line: record.line) }
-        // Moved out, not copied: the record is this function's.
+        // Moved out, not copied (a copy retains every string of the item).
         guard let item = record.item.take() else { return }
-        let context = { ReferenceChecker.Context(line: record.line, typeName: record.typeName, data: data()) }
+        func context() -> ReferenceChecker.Context { ReferenceChecker.Context(line: record.line, typeName: record.typeName, data: data()) }
         for problem in checker.check(item, context: context()) {
             report("Validation error: " + problem, typeName: record.typeName, item: data(), line: record.line)
         }

@@ -16,22 +16,18 @@ struct PollFacts {
         }
     }
 
-    fileprivate struct Voter: Hashable {
-        var poll: String, user: String
-    }
-
-    fileprivate struct Choice: Hashable {
-        var voter: Voter, option: String
-    }
-
     /// Polls of the file and, once looked up, of the store.
     fileprivate var polls: [String: Rules] = [:]
     /// Ids of the file's polls only: a poll the store holds may be upserted once.
     fileprivate var filePolls: Set<String> = []
-    fileprivate var votes: Set<String> = []
-    fileprivate var optionVotes: [Voter: Int] = [:]
-    fileprivate var choices: Set<Choice> = []
-    fileprivate var answers: Set<Voter> = []
+    /// Votes by id; then by poll and user (answers, and options voted for, counted in
+    /// `optionCounts` by the voter's index), and by poll, user and option (`IDTable`s: a file
+    /// holds hundreds of thousands of votes).
+    fileprivate var votes = IDTable()
+    fileprivate var answers = IDTable()
+    fileprivate var optionVoters = IDTable()
+    fileprivate var optionCounts: [Int] = []
+    fileprivate var choices = IDTable()
 }
 
 /// The poll rules of the Poll API, applied to a file: a vote's poll, option and user exist;
@@ -53,11 +49,11 @@ extension ReferenceChecker {
             problems.append(missingPoll(vote.pollID, "poll_id", owner()))
             return
         }
-        let voter = PollFacts.Voter(poll: vote.pollID, user: vote.userID ?? "")
+        let user = vote.userID ?? ""
         if vote.isAnswer {
             if !rules.allowAnswers { problems.append("poll \"\(vote.pollID)\" does not allow answers (\(owner()))") }
-            if !polls.answers.insert(voter).inserted {
-                problems.append("user \"\(voter.user)\" answers poll \"\(vote.pollID)\" twice: one answer per user (\(owner()))")
+            if !polls.answers.insert(vote.pollID, user).inserted {
+                problems.append("user \"\(user)\" answers poll \"\(vote.pollID)\" twice: one answer per user (\(owner()))")
             }
             return
         }
@@ -66,19 +62,21 @@ extension ReferenceChecker {
             problems.append("option_id \"\(option)\" is not an option of poll \"\(vote.pollID)\" (\(owner()))")
             return
         }
-        if !polls.choices.insert(PollFacts.Choice(voter: voter, option: option)).inserted {
-            problems.append("user \"\(voter.user)\" votes for option \"\(option)\" of poll \"\(vote.pollID)\" twice (\(owner()))")
+        if !polls.choices.insert(vote.pollID, user, option).inserted {
+            problems.append("user \"\(user)\" votes for option \"\(option)\" of poll \"\(vote.pollID)\" twice (\(owner()))")
             return
         }
-        let count = polls.optionVotes[voter, default: 0] + 1
-        polls.optionVotes[voter] = count
+        let (voter, first) = polls.optionVoters.insert(vote.pollID, user)
+        if first { polls.optionCounts.append(0) }
+        polls.optionCounts[voter] += 1
+        let count = polls.optionCounts[voter]
         if rules.enforceUniqueVote, count > 1 {
             problems.append(
-                "poll \"\(vote.pollID)\" has enforce_unique_vote: user \"\(voter.user)\" votes for \(count) options (\(owner()))"
+                "poll \"\(vote.pollID)\" has enforce_unique_vote: user \"\(user)\" votes for \(count) options (\(owner()))"
             )
         } else if let max = rules.maxVotesAllowed, count > max {
             problems.append(
-                "poll \"\(vote.pollID)\" has max_votes_allowed \(max): user \"\(voter.user)\" votes for \(count) options (\(owner()))"
+                "poll \"\(vote.pollID)\" has max_votes_allowed \(max): user \"\(user)\" votes for \(count) options (\(owner()))"
             )
         }
     }
