@@ -240,18 +240,9 @@ extension ChatStore {
         let ids = messages.map(\.id)
         let idValues = ids.map(SQLValue.text)
         let marks = placeholders(ids.count)
-        // Reply counts and the shadow flag (which `Message` does not hold) in one statement.
         var replyCounts: [String: Int] = [:]
-        var shadowed: Set<String> = []
-        for row in try db.rows(
-            """
-            SELECT m.id, m.shadowed, (SELECT COUNT(*) FROM messages r WHERE r.parent_id = m.id) AS n
-            FROM messages m WHERE m.id IN (\(marks))
-            """,
-            idValues
-        ) {
-            replyCounts[row["id"]] = row["n"]
-            if row["shadowed"] as Int == 1 { shadowed.insert(row["id"]) }
+        for row in try db.rows("SELECT parent_id, COUNT(*) AS n FROM messages WHERE parent_id IN (\(marks)) GROUP BY parent_id", idValues) {
+            replyCounts[row["parent_id"]] = row["n"]
         }
         var reactions: [String: [MessageRow.ReactionCount]] = [:]
         for row in try db.rows(
@@ -272,30 +263,28 @@ extension ChatStore {
             : try db.rows("SELECT * FROM messages WHERE id IN (\(placeholders(quotedIDs.count)))", quotedIDs.map(SQLValue.text))
                 .map(StoredItems.message)
         let authorIDs = Array(Set(messages.map(\.userID) + quoted.map(\.userID)))
-        var authors: [String: User] = [:]
+        var names: [String: String] = [:]
         for row in try db.rows("SELECT * FROM users WHERE id IN (\(placeholders(authorIDs.count)))", authorIDs.map(SQLValue.text)) {
             let user = StoredItems.user(row)
-            authors[user.id] = user
+            names[user.id] = user.displayName
         }
         let polls = try Self.pollCards(of: messages, viewer: viewer, db)
         return messages.map { message in
             let preview = message.quotedMessageID.flatMap { id in quoted.first { $0.id == id } }.map {
                 MessageRow.QuotedPreview(
                     messageID: $0.id,
-                    authorName: authors[$0.userID]?.displayName ?? $0.userID,
+                    authorName: names[$0.userID] ?? $0.userID,
                     text: $0.text ?? "",
                     deleted: $0.type == .deleted
                 )
             }
             return MessageRow(
                 message: message,
-                authorName: authors[message.userID]?.displayName ?? message.userID,
+                authorName: names[message.userID] ?? message.userID,
                 replyCount: replyCounts[message.id] ?? 0,
                 reactions: reactions[message.id] ?? [],
                 quoted: preview,
-                poll: polls[message.id],
-                author: authors[message.userID],
-                shadowed: shadowed.contains(message.id)
+                poll: polls[message.id]
             )
         }
     }

@@ -3,8 +3,7 @@ import ChatModel
 /// What the API shows beside a page of messages for one viewer, read in one transaction with a
 /// query per kind (not per message): opening a channel of 50 messages was about 200 reads.
 public struct MessageContext: Sendable {
-    /// Authors, quoted messages' authors and reacting users, by id (the authors as their rows
-    /// carry them: only users no row carries are read).
+    /// Authors, quoted messages' authors and reacting users, by id.
     public var users: [String: User] = [:]
     /// Each message's newest reactions, newest first.
     public var latestReactions: [String: [Reaction]] = [:]
@@ -12,6 +11,8 @@ public struct MessageContext: Sendable {
     public var ownReactions: [String: [Reaction]] = [:]
     /// The quoted messages the viewer may see, by id.
     public var quoted: [String: MessageRow] = [:]
+    /// Messages sent under a shadow ban (read only for a server call, the one viewer told).
+    public var shadowed: Set<String> = []
 }
 
 extension ChatStore {
@@ -38,17 +39,19 @@ extension ChatStore {
                 ).map(StoredItems.message)
                 for row in try self.rows(for: messages, viewer: viewer, db: db) { context.quoted[row.id] = row }
             }
-            for author in (rows + context.quoted.values).compactMap(\.author) { context.users[author.id] = author }
+            if viewer.isEmpty {
+                let marks = placeholders(ids.count)
+                for row in try db.rows("SELECT id FROM messages WHERE shadowed = 1 AND id IN (\(marks))", ids.map(SQLValue.text)) {
+                    context.shadowed.insert(row["id"])
+                }
+            }
             let reactions = Array(context.latestReactions.values.joined()) + Array(context.ownReactions.values.joined())
             var userIDs = Set(rows.map(\.message.userID))
             userIDs.formUnion(context.quoted.values.map(\.message.userID))
             userIDs.formUnion(reactions.map(\.userID))
-            userIDs.subtract(context.users.keys)
-            if !userIDs.isEmpty {
-                for row in try db.rows("SELECT * FROM users WHERE id IN (\(placeholders(userIDs.count)))", userIDs.map(SQLValue.text)) {
-                    let user = StoredItems.user(row)
-                    context.users[user.id] = user
-                }
+            for row in try db.rows("SELECT * FROM users WHERE id IN (\(placeholders(userIDs.count)))", userIDs.map(SQLValue.text)) {
+                let user = StoredItems.user(row)
+                context.users[user.id] = user
             }
             return context
         }

@@ -1,6 +1,6 @@
 /// A message with what a reader needs beside it: its author, its thread size, its reactions
-/// summed per type (and which are the reader's own), a preview of the message it quotes, the
-/// poll it carries, and whether it was sent under a shadow ban.
+/// summed per type (and which are the reader's own), a preview of the message it quotes, and
+/// the poll it carries.
 public struct MessageRow: Sendable, Hashable, Identifiable {
     public struct ReactionCount: Sendable, Hashable {
         public var type: String
@@ -32,10 +32,6 @@ public struct MessageRow: Sendable, Hashable, Identifiable {
     public var reactions: [ReactionCount]
     public var quoted: QuotedPreview?
     public var poll: PollCard?
-    /// The author as the store read it with the row (nil when built elsewhere), so that the
-    /// API's page does not read its authors a second time.
-    public var author: User?
-    public var shadowed: Bool
 
     public init(
         message: Message,
@@ -43,9 +39,7 @@ public struct MessageRow: Sendable, Hashable, Identifiable {
         replyCount: Int = 0,
         reactions: [ReactionCount] = [],
         quoted: QuotedPreview? = nil,
-        poll: PollCard? = nil,
-        author: User? = nil,
-        shadowed: Bool = false
+        poll: PollCard? = nil
     ) {
         self.message = message
         self.authorName = authorName
@@ -53,8 +47,6 @@ public struct MessageRow: Sendable, Hashable, Identifiable {
         self.reactions = reactions
         self.quoted = quoted
         self.poll = poll
-        self.author = author
-        self.shadowed = shadowed
     }
 
     public var id: String { message.id }

@@ -32,7 +32,7 @@ struct MessagePresenter {
         for row in rows {
             var o = MessageJSON.json(row, author: user(row.message.userID))
             // Only a server call sees that a message is shadowed: others never get it, and its author must not know.
-            if viewer.isEmpty { o["shadowed"] = .bool(row.shadowed) }
+            if viewer.isEmpty { o["shadowed"] = .bool(context.shadowed.contains(row.message.id)) }
             o["latest_reactions"] = .array((context.latestReactions[row.message.id] ?? []).map { reaction($0, user: user($0.userID)) })
             if let own = context.ownReactions[row.message.id] {
                 o["own_reactions"] = .array(own.map { reaction($0, user: user($0.userID)) })
