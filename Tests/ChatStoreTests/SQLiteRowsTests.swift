@@ -43,4 +43,33 @@ final class SQLiteRowsTests: XCTestCase {
             XCTAssertEqual(try db.rows(sql, [.text("[\"b\",\"a\"]")]).map(\.values), [[.text("a")], [.text("b")]])
         }
     }
+
+    /// Text bound as an argument keeps a NUL inside it, in order or by name, for a read as for
+    /// a write: it binds by its length, not as a C string.
+    func testTextArgumentsKeepANul() throws {
+        let store = try ChatStore(path: directory.file("rows.sqlite"))
+        try store.backend.write { db in
+            XCTAssertEqual(
+                try db.rows("SELECT ? AS t, length(CAST(? AS BLOB)) AS n", [.text("a\u{0}b"), .text("a\u{0}b")]).first?.values,
+                [.text("a\u{0}b"), .int(3)]
+            )
+            XCTAssertEqual(try db.rows("SELECT :t AS t", named: ["t": .text("x\u{0}")]).first?.values, [.text("x\u{0}")])
+            try db.execute("CREATE TABLE kept (id TEXT PRIMARY KEY)")
+            try db.execute("INSERT INTO kept (id) VALUES (?)", [.text("a\u{0}b")])
+            XCTAssertEqual(try db.rows("SELECT COUNT(*) FROM kept WHERE id = ?", [.text("a")]).first?.values, [.int(0)])
+            XCTAssertEqual(
+                try db.rows("SELECT COUNT(*) FROM kept WHERE id = :id", named: ["id": .text("a\u{0}b")]).first?.values,
+                [.int(1)]
+            )
+        }
+    }
+
+    /// Arguments that do not fit the statement are refused as before, by GRDB's path.
+    func testArgumentsThatDoNotFitAreRefused() throws {
+        let store = try ChatStore(path: directory.file("rows.sqlite"))
+        try store.backend.read { db in
+            XCTAssertThrowsError(try db.rows("SELECT ? AS t", [.text("a"), .text("b")]))
+            XCTAssertThrowsError(try db.rows("SELECT :t AS t", named: ["u": .text("a")]))
+        }
+    }
 }

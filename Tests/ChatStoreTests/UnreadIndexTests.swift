@@ -15,7 +15,7 @@ final class UnreadIndexTests: XCTestCase {
 
     /// alice, bob and carol read `general` up to 10:00; after it come messages that count for
     /// some of them and for none.
-    private func store() throws -> ChatStore {
+    private func store(_ name: String = "unread") throws -> ChatStore {
         let msg = { (id: String, user: String, minute: Int, extra: String) in
             #"{"type":"message","data":{"id":"\#(id)","channel_type":"messaging","channel_id":"general","user":"\#(user)","text":"t","created_at":"2020-01-01T10:0\#(minute):00Z"\#(extra)}}"#
         }
@@ -32,8 +32,8 @@ final class UnreadIndexTests: XCTestCase {
             msg("shown-reply", "bob", 5, #","parent_id":"read","show_in_channel":true"#),
             msg("secret", "alice", 6, #","restricted_visibility":["bob"]"#),
         ]
-        let store = try TestStore.open(directory.file("unread.sqlite"))
-        let path = directory.write("unread.jsonl", lines: lines)
+        let store = try TestStore.open(directory.file("\(name).sqlite"))
+        let path = directory.write("\(name).jsonl", lines: lines)
         let task = try store.runImport(path: path, mode: .upsert) { try ImportAnalyzer(existing: $0, sink: $1).run(path: path) }
         XCTAssertEqual(task.state, .completed, "\(task.result ?? .null)")
         return store
@@ -54,6 +54,52 @@ final class UnreadIndexTests: XCTestCase {
             file: file,
             line: line
         )
+    }
+
+    /// The read states' counts, checked against the channel list's (which always tests each
+    /// message's visibility) and against `expected` (alice, bob, carol).
+    private func assertReadStates(_ store: ChatStore, _ expected: [Int], file: StaticString = #filePath, line: UInt = #line) throws {
+        XCTAssertEqual(try store.readStates(cid: general).map(\.unreadMessages), expected, file: file, line: line)
+        let listed = try ["alice", "bob", "carol"].map { try store.channels(for: $0).first?.unreadCount }
+        XCTAssertEqual(listed, expected, file: file, line: line)
+    }
+
+    private func mayHideUnread(_ store: ChatStore) throws -> Bool {
+        try store.backend.read { db in try ChatStore.mayHideUnread(cid: general, db: db) }
+    }
+
+    /// Without `secret`, nothing after the read position can be hidden from anyone: the read
+    /// states count without the visibility test, and still exactly.
+    func testAChannelWithNothingHiddenCountsWithoutTheVisibilityTest() throws {
+        let store = try store()
+        XCTAssertTrue(try mayHideUnread(store))
+        try store.backend.write { db in try db.execute("DELETE FROM messages WHERE id = 'secret'") }
+        XCTAssertFalse(try mayHideUnread(store))
+        try assertReadStates(store, [2, 1, 3])
+        // A shadowed message everyone has read already does not turn the test back on.
+        try store.backend.write { db in try db.execute("UPDATE messages SET shadowed = 1 WHERE id = 'read'") }
+        XCTAssertFalse(try mayHideUnread(store))
+        try assertReadStates(store, [2, 1, 3])
+    }
+
+    /// Each kind of message hidden from some members, after their read position, brings the
+    /// per-message test back, and the counts leave it out for those it is hidden from.
+    func testEachKindOfHiddenMessageKeepsTheVisibilityTest() throws {
+        let changes: [(String, [Int])] = [
+            ("UPDATE messages SET shadowed = 1 WHERE id = 'new'", [1, 1, 2]),
+            ("UPDATE messages SET pending = 1 WHERE id = 'new'", [1, 1, 2]),
+            (#"UPDATE messages SET restricted_visibility = '["alice"]' WHERE id = 'new'"#, [2, 1, 2]),
+            ("INSERT INTO deleted_for_me (message_id, user_id, deleted_at) VALUES ('new', 'carol', '2020-01-01T11:00:00Z')", [2, 1, 2]),
+        ]
+        for (number, (change, expected)) in changes.enumerated() {
+            let store = try store("hidden\(number)")
+            try store.backend.write { db in
+                try db.execute("DELETE FROM messages WHERE id = 'secret'")
+                try db.execute(change)
+            }
+            XCTAssertTrue(try mayHideUnread(store), change)
+            try assertReadStates(store, expected)
+        }
     }
 
     private func indexDefinition(_ store: ChatStore) throws -> String? {

@@ -117,28 +117,55 @@ struct GRDBSession: SQLSession {
     var variableLimit: Int { Int(sqlite3_limit(db.sqliteConnection, SQLITE_LIMIT_VARIABLE_NUMBER, -1)) }
 
     func rows(_ sql: String, _ arguments: [SQLValue]) throws -> [SQLRow] {
-        try Self.rows(try db.cachedStatement(sql: sql), Self.statementArguments(arguments))
+        let statement = try db.cachedStatement(sql: sql)
+        return try Self.rows(statement, try Self.bind(arguments, to: statement) ? nil : Self.statementArguments(arguments))
     }
 
     func rows(_ sql: String, named arguments: [String: SQLValue]) throws -> [SQLRow] {
-        try Self.rows(try db.cachedStatement(sql: sql), StatementArguments(arguments.mapValues(Self.databaseValue)))
+        let statement = try db.cachedStatement(sql: sql)
+        let bound = try Self.bind(named: arguments, to: statement)
+        return try Self.rows(statement, bound ? nil : StatementArguments(arguments.mapValues(Self.databaseValue)))
     }
 
     func execute(_ sql: String, _ arguments: [SQLValue]) throws -> Int {
         let statement = try db.cachedStatement(sql: sql)
-        let handle = statement.sqliteStatement
-        if arguments.count == Int(sqlite3_bind_parameter_count(handle)) {
-            // Bound straight through SQLite's C API: GRDB's `StatementArguments` and its
-            // temporary bindings cost about a sixth of an import's time. The empty arguments
-            // reset the statement, clear its bindings and mark them valid.
-            statement.setUncheckedArguments(StatementArguments())
-            for (i, value) in arguments.enumerated() { try Self.bind(value, at: Int32(i + 1), to: handle) }
+        if try Self.bind(arguments, to: statement) {
             try statement.execute()
         } else {
             // GRDB's own path, which reports the wrong number of arguments.
             try statement.execute(arguments: Self.statementArguments(arguments))
         }
         return db.changesCount
+    }
+
+    /// Binds `arguments` in order straight through SQLite's C API, text by its length (GRDB's
+    /// `StatementArguments` bind it as a C string, cut at a NUL, and their temporary bindings
+    /// cost about a sixth of an import's time). False, binding nothing, when their number does
+    /// not fit the statement: GRDB's path then reports it. The empty arguments reset the
+    /// statement, clear its bindings and mark them valid, so GRDB steps it as bound here.
+    private static func bind(_ arguments: [SQLValue], to statement: Statement) throws -> Bool {
+        let handle = statement.sqliteStatement
+        guard arguments.count == Int(sqlite3_bind_parameter_count(handle)) else { return false }
+        statement.setUncheckedArguments(StatementArguments())
+        for (i, value) in arguments.enumerated() { try bind(value, at: Int32(i + 1), to: handle) }
+        return true
+    }
+
+    /// `bind(_:to:)` for `:name` parameters, each found in `arguments` by its name; false when
+    /// one is missing or an argument is left over.
+    private static func bind(named arguments: [String: SQLValue], to statement: Statement) throws -> Bool {
+        let handle = statement.sqliteStatement
+        let count = sqlite3_bind_parameter_count(handle)
+        guard arguments.count == Int(count) else { return false }
+        var values: [SQLValue] = []
+        values.reserveCapacity(arguments.count)
+        for index in 1..<(count + 1) {
+            guard let name = sqlite3_bind_parameter_name(handle, index), let value = arguments[String(cString: name + 1)] else {
+                return false
+            }
+            values.append(value)
+        }
+        return try bind(values, to: statement)
     }
 
     /// SQLite copies the text (`SQLITE_TRANSIENT`), so the string need not outlive the call.
@@ -162,7 +189,8 @@ struct GRDBSession: SQLSession {
     /// GRDB steps the statement (its errors and bookkeeping stay GRDB's); each row's values are
     /// read straight from SQLite's columns. GRDB's copied `Row`s and their `DatabaseValue`s, then
     /// mapped again to `SQLValue`s, were about 8 % of a channel query's CPU.
-    private static func rows(_ statement: Statement, _ arguments: StatementArguments) throws -> [SQLRow] {
+    /// `arguments` nil: the statement's arguments are bound already.
+    private static func rows(_ statement: Statement, _ arguments: StatementArguments?) throws -> [SQLRow] {
         let columns = SQLRow.Columns(statement.columnNames)
         let handle = statement.sqliteStatement
         let count = Int32(columns.names.count)
