@@ -116,10 +116,14 @@ extension ChatStore {
     }
 
     /// Where each member who has a read position stands in a channel: that position and the
-    /// messages unread after it, counted as for the member's own channel list.
+    /// messages unread after it, counted as for the member's own channel list: in one pass over
+    /// the channel's unread messages where no member-specific term applies (on SQLite), else in SQL.
     public func readStates(cid: String) throws -> [(userID: String, lastRead: Timestamp, unreadMessages: Int)] {
         try backend.read { db in
-            let unread = Self.unreadCondition(user: "mb.user_id", db.dialect, visibility: try Self.mayHideUnread(cid: cid, db: db))
+            let mayHide = try Self.mayHideUnread(cid: cid, db: db)
+            // On PostgreSQL the per-member counts stay in SQL: the unread rows sent over cost more.
+            if !mayHide, db.dialect == .sqlite, let states = try Self.readStatesInOnePass(cid: cid, db: db) { return states }
+            let unread = Self.unreadCondition(user: "mb.user_id", db.dialect, visibility: mayHide)
             return try db.rows(
                 """
                 SELECT mb.user_id, mb.last_read, (SELECT COUNT(*) FROM messages m WHERE \(unread)) AS unread_count

@@ -163,4 +163,88 @@ final class UnreadIndexTests: XCTestCase {
         XCTAssertTrue(page.contains("SEARCH m USING INDEX messages_by_channel (cid=?)"), "\(page)")
         XCTAssertFalse(page.contains { $0.contains("TEMP B-TREE") }, "\(page)")
     }
+
+    /// The counts of the read states' one pass (`readStatesInOnePass`) against the SQL path's
+    /// (`unreadCondition` per member), on a channel of twelve members whose read positions fall
+    /// before, between, on (ties, which do not count) and after messages that share their
+    /// times, some members writing, one non-member writing, replies and deleted messages mixed in.
+    func testOnePassCountsMatchTheSQLPerMemberCounts() throws {
+        let users = (0..<12).map { "u\($0)" }
+        var lines = (users + ["outsider"]).map { #"{"type":"user","data":{"id":"\#($0)"}}"# }
+        lines.append(#"{"type":"channel","data":{"id":"general","type":"messaging","created_by":"u0"}}"#)
+        lines += users.map { #"{"type":"member","data":{"channel_type":"messaging","channel_id":"general","user_id":"\#($0)"}}"# }
+        var seed: UInt64 = 7
+        let next = { (bound: Int) -> Int in
+            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((seed >> 33) % UInt64(bound))
+        }
+        let kinds = [
+            "", "", "", "", #","parent_id":"m0""#, #","parent_id":"m0","show_in_channel":true"#,
+            #","type":"deleted","deleted_at":"2020-01-01T11:00:00Z""#,
+        ]
+        for number in 0..<80 {
+            // Two or three messages a second: many share their time with another.
+            let second = number * 2 / 5
+            let author = next(5) == 0 ? "outsider" : users[next(6)]
+            let extra = number == 0 ? "" : kinds[next(kinds.count)]
+            lines.append(
+                #"{"type":"message","data":{"id":"m\#(number)","channel_type":"messaging","channel_id":"general","user":"\#(author)","text":"t","created_at":"2020-01-01T10:00:\#(String(format: "%02d", second))Z"\#(extra)}}"#
+            )
+        }
+        let store = try TestStore.open(directory.file("many.sqlite"))
+        let path = directory.write("many.jsonl", lines: lines)
+        let task = try store.runImport(path: path, mode: .upsert) { try ImportAnalyzer(existing: $0, sink: $1).run(path: path) }
+        XCTAssertEqual(task.state, .completed, "\(task.result ?? .null)")
+        try store.backend.write { db in
+            // u0..u7 on a message's own time (a tie), u8 and u9 between seconds, u10 after
+            // every message, u11 with no read position at all.
+            for (index, user) in users.prefix(8).enumerated() {
+                try db.execute(
+                    "UPDATE members SET last_read = (SELECT created_at FROM messages WHERE id = ?) WHERE user_id = ?",
+                    [.text("m\(index * 11)"), .text(user)]
+                )
+            }
+            let between = { (text: String) in try XCTUnwrap(Timestamp(rfc3339: text)).storageText }
+            try db.execute("UPDATE members SET last_read = ? WHERE user_id = 'u8'", [.text(try between("2020-01-01T10:00:05.5Z"))])
+            try db.execute("UPDATE members SET last_read = ? WHERE user_id = 'u9'", [.text(try between("2020-01-01T09:00:00Z"))])
+            try db.execute("UPDATE members SET last_read = ? WHERE user_id = 'u10'", [.text(try between("2020-01-01T12:00:00Z"))])
+            try db.execute("UPDATE members SET last_read = NULL WHERE user_id = 'u11'")
+        }
+        let (counted, inSQL, mayHide) = try store.backend.read { db in
+            (
+                try ChatStore.readStatesInOnePass(cid: general, db: db)?.map { "\($0.userID) \($0.unreadMessages)" },
+                try db.rows(
+                    """
+                    SELECT mb.user_id, (SELECT COUNT(*) FROM messages m WHERE \(ChatStore.unreadCondition(user: "mb.user_id", db.dialect))) AS n
+                    FROM members mb JOIN channels c ON c.cid = mb.cid WHERE mb.cid = ? AND mb.last_read IS NOT NULL ORDER BY mb.user_id
+                    """,
+                    general
+                ).map { "\($0["user_id"] as String) \($0["n"] as Int)" },
+                try ChatStore.mayHideUnread(cid: general, db: db)
+            )
+        }
+        XCTAssertFalse(mayHide)
+        let onePass = try XCTUnwrap(counted)
+        XCTAssertEqual(onePass.count, 11)
+        XCTAssertEqual(onePass, inSQL)
+        XCTAssertEqual(try store.readStates(cid: general).map { "\($0.userID) \($0.unreadMessages)" }, inSQL)
+        // The counts differ: the read positions and authors are not all alike, and u10 has nothing left.
+        XCTAssertGreaterThan(Set(onePass.map { $0.split(separator: " ")[1] }).count, 5, "\(onePass)")
+        XCTAssertTrue(onePass.contains("u10 0"), "\(onePass)")
+    }
+
+    /// In a channel of two, a message from a user the member blocked does not count: the block
+    /// is member-specific, so the one pass declines and the read states go the SQL way.
+    func testABlockInAChannelOfTwoKeepsTheSQLCount() throws {
+        let store = try store()
+        try store.backend.write { db in
+            try db.execute("DELETE FROM messages WHERE id = 'secret'")
+            try db.execute("DELETE FROM members WHERE user_id = 'carol'")
+        }
+        XCTAssertNotNil(try store.backend.read { db in try ChatStore.readStatesInOnePass(cid: self.general, db: db) })
+        XCTAssertEqual(try store.readStates(cid: general).map(\.unreadMessages), [2, 1])
+        _ = try store.block(userID: "alice", blocked: "bob", at: .now())
+        XCTAssertNil(try store.backend.read { db in try ChatStore.readStatesInOnePass(cid: self.general, db: db) })
+        XCTAssertEqual(try store.readStates(cid: general).map(\.unreadMessages), [0, 1])
+    }
 }
