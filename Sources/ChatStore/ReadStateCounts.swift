@@ -8,12 +8,12 @@ extension ChatStore {
     /// `readStates(cid:)` for a channel where no unread message can be hidden from a member
     /// (`mayHideUnread`); nil where `unreadCondition`'s block term could leave one out for some
     /// member (a channel of two, while some user blocks anyone), for the SQL path to count.
-    /// Else what is left of `unreadCondition` is the same for every member except the read
-    /// position and one's own messages. So the countable messages after the earliest read position come once, in
-    /// `created_at` order, and the members are met newest read position first while walking
-    /// them backwards: a member's count is every entry passed (`created_at > last_read`) less
-    /// their own. Comparisons are of the stored texts' bytes, as SQLite's `BINARY` and
-    /// PostgreSQL's C collation order them.
+    /// Else what is left of `unreadCondition` is the same for every member but the read
+    /// position and one's own messages. So the countable messages after the earliest read
+    /// position come once, in `created_at` order, and the members are met newest read position
+    /// first while walking them backwards: a member's count is every entry passed
+    /// (`created_at > last_read`) less their own. Comparisons are of the stored texts' bytes,
+    /// as SQLite's `BINARY` collation orders them (the caller keeps PostgreSQL on the SQL path).
     static func readStatesInOnePass(cid: String, db: SQLSession) throws -> [(userID: String, lastRead: Timestamp, unreadMessages: Int)]? {
         let rows = try db.rows(
             """
