@@ -79,15 +79,10 @@ def test_killed_imports_leave_the_store_untouched_or_whole(files, store):
     print(f"killed imports: {outcomes}")
 
 
-@postgres_only
-def test_an_import_killed_while_it_writes_to_postgresql_leaves_none_of_its_rows(files, store):
-    """kill -9 `chatterm import --database …` once its batches of messages are going to the
-    server (its connection seen sending one): the database holds none of the file's rows, and
-    the file imports whole the next time."""
-    first, second = files
-    chatterm("import", first, store=store)
-    before = fingerprint(store)
-    process = subprocess.Popen([BINARY, "import", second, *store.arguments], env=store.env,
+def kill_once_messages_are_sent(file, store):
+    """Runs `chatterm import FILE` on the PostgreSQL store and kill -9s it once its connection is
+    seen sending a batch of messages."""
+    process = subprocess.Popen([BINARY, "import", file, *store.arguments], env=store.env,
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         deadline = time.time() + 300
@@ -99,6 +94,17 @@ def test_an_import_killed_while_it_writes_to_postgresql_leaves_none_of_its_rows(
     finally:
         process.send_signal(signal.SIGKILL)
         process.wait()
+
+
+@postgres_only
+def test_an_import_killed_while_it_writes_to_postgresql_leaves_none_of_its_rows(files, store):
+    """kill -9 `chatterm import --database …` once its batches of messages are going to the
+    server (its connection seen sending one): the database holds none of the file's rows, and
+    the file imports whole the next time."""
+    first, second = files
+    chatterm("import", first, store=store)
+    before = fingerprint(store)
+    kill_once_messages_are_sent(second, store)
     assert fingerprint(store) == before, "a killed import left rows behind"
     chatterm("import", second, store=store)
     assert fingerprint(store) != before
@@ -121,18 +127,7 @@ def test_an_import_killed_while_it_fills_a_new_postgresql_database_leaves_every_
     indexes = "SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = 'public' ORDER BY indexname"
     before, rows = store.rows(indexes), fingerprint(store)
     assert any(name == "message_words" for name, _ in before)
-    process = subprocess.Popen([BINARY, "import", second, *store.arguments], env=store.env,
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    try:
-        deadline = time.time() + 300
-        while not store.rows("SELECT 1 FROM pg_stat_activity WHERE datname = current_database() "
-                             "AND query LIKE 'INSERT INTO messages %'"):
-            assert process.poll() is None, "the import ended before a batch of messages was seen: the test proves nothing"
-            assert time.time() < deadline, "no batch of messages was sent"
-            time.sleep(0.01)
-    finally:
-        process.send_signal(signal.SIGKILL)
-        process.wait()
+    kill_once_messages_are_sent(second, store)
     assert store.rows(indexes) == before
     assert fingerprint(store) == rows, "a killed import left rows behind"
     chatterm("import", second, store=store)
