@@ -30,6 +30,34 @@ final class EventHubTests: XCTestCase {
         try await sockets.shutdown()
     }
 
+    /// `/connect` registers the connection, then writes `health.check` with its id: an event for
+    /// the user published in between must follow that frame, so nothing is written before `open`.
+    func testNothingIsWrittenToAConnectionBeforeItOpens() async throws {
+        let sockets = try await LoopbackSockets()
+        let hub = EventHub()
+        let (socket, _, texts) = try await sockets.connect(reading: true, open: false)
+        _ = await hub.connect(user: ["id": "u0"], socket: socket)
+        let arrived = Locked(0)
+        let reader = Task {
+            var seen: [Int] = []
+            for await text in texts {
+                guard let n = (try? JSONParser.parse(text))?.objectValue?["n"]?.intValue else { continue }
+                seen.append(n)
+                arrived.withLock { $0 = seen.count }
+                if seen.count == 2 { break }
+            }
+            return seen
+        }
+        await hub.publish(["type": "notification.mark_read", "n": 0], toUser: "u0")
+        try await Task.sleep(nanoseconds: 300_000_000)
+        XCTAssertEqual(arrived.withLock { $0 }, 0, "an event reached the client before its connection opened")
+        socket.open()
+        await hub.publish(["type": "notification.mark_read", "n": 1], toUser: "u0")
+        let received = await reader.value
+        XCTAssertEqual(received, [0, 1], "after open, what waited goes first, then each event")
+        try await sockets.shutdown()
+    }
+
     func testAStalledConnectionIsDroppedWithoutHoldingUpTheOthers() async throws {
         let sockets = try await LoopbackSockets()
         let hub = EventHub()

@@ -18,6 +18,14 @@ final class FrameQueueTests: XCTestCase {
         XCTAssertEqual(queue.take().count, 0)
     }
 
+    func testAHeldQueueAsksForNoDrainUntilItsFirstTake() {
+        let queue = FrameQueue(limit: 10, held: true)
+        XCTAssertEqual(queue.push(frame(0)), .queued, "held: the connection's first frame is not written yet")
+        XCTAssertEqual(queue.push(frame(1)), .queued)
+        XCTAssertEqual(queue.take().map(\.text), ["{\"n\":0}", "{\"n\":1}"])
+        XCTAssertEqual(queue.push(frame(2)), .needsDrain, "after the first take it works as any queue")
+    }
+
     func testAFullQueueRefusesAndKeepsWhatItHas() {
         let queue = FrameQueue(limit: 3)
         for n in 0..<3 { XCTAssertNotEqual(queue.push(frame(n)), .refused) }

@@ -30,7 +30,8 @@ final class LoopbackSockets: Sendable {
 
     /// A connection: the server end's socket, its channel, and the texts of the frames the client
     /// reads (none while it does not `read`).
-    func connect(reading: Bool) async throws -> (socket: EventSocket, channel: any Channel, texts: AsyncStream<String>) {
+    /// `open`: as `/connect` does once its `health.check` is written; false leaves that to the test.
+    func connect(reading: Bool, open: Bool = true) async throws -> (socket: EventSocket, channel: any Channel, texts: AsyncStream<String>) {
         let (texts, text) = AsyncStream<String>.makeStream()
         _ = try await ClientBootstrap(group: group)
             .channelOption(.socketOption(.so_rcvbuf), value: 4096)
@@ -43,7 +44,9 @@ final class LoopbackSockets: Sendable {
             .connect(host: "127.0.0.1", port: server.localAddress!.port!).get()
         var iterator = accepted.makeAsyncIterator()
         guard let channel = await iterator.next() else { throw ChannelError.ioOnClosedChannel }
-        return (try await EventSocket.attach(to: channel, limit: EventHub.queueLimit), channel, texts)
+        let socket = try await EventSocket.attach(to: channel, limit: EventHub.queueLimit)
+        if open { socket.open() }
+        return (socket, channel, texts)
     }
 
     func shutdown() async throws {

@@ -21,8 +21,9 @@ final class EventSocket: Sendable {
     private let writer: NIOLoopBound<FrameWriter>
 
     /// Adds the writer to a channel upgraded to WebSocket, on the socket's side of the encoder.
+    /// Nothing queued is written before `open`: a client's first frame must be `health.check`.
     static func attach(to channel: any Channel, limit: Int) async throws -> EventSocket {
-        let queue = FrameQueue(limit: limit)
+        let queue = FrameQueue(limit: limit, held: true)
         return try await channel.eventLoop.submit {
             let encoder = try channel.pipeline.syncOperations.handler(type: WebSocketFrameEncoder.self)
             let writer = FrameWriter(queue: queue)
@@ -40,10 +41,14 @@ final class EventSocket: Sendable {
     /// On the event loop: writes what the queue holds, if the channel takes writes now.
     func drain() { writer.value.drain() }
 
+    /// Once the connection's first frame is written: what waited goes out after it, and from
+    /// then on each event is written as it comes.
+    func open() { eventLoop.execute { self.drain() } }
+
     /// No more events: what waits goes out (if the channel takes it), and the queue ends.
     func finish() {
         queue.finish()
-        eventLoop.execute { self.drain() }
+        open()
     }
 }
 

@@ -25,10 +25,15 @@ final class FrameQueue: Sendable {
         var waiter: CheckedContinuation<Void, Never>?
     }
 
-    private let state = Locked(State())
+    private let state: Locked<State>
     private let limit: Int
 
-    init(limit: Int) { self.limit = limit }
+    /// `held`: no drain is asked for until the first `take`, so frames queued meanwhile wait
+    /// (the route writes the connection's first frame, `health.check`, itself).
+    init(limit: Int, held: Bool = false) {
+        self.limit = limit
+        state = Locked(State(drainDue: held))
+    }
 
     func push(_ frame: EventFrame) -> Pushed {
         state.withLock { state in

@@ -47,6 +47,8 @@ struct WebSocketRoute {
                 "type": "health.check", "connection_id": .string(connection), "cid": "*", "me": me, "created_at": .string(now.rfc3339),
             ]
             try await outbound.write(.text(JSONWriter().string(hello)))
+            // Events for this user queued since `connect` follow the hello, never precede it.
+            socket.open()
             // A stopping server (SIGTERM) ends each connection's event stream, so the socket
             // closes rather than keeping the server up until its client leaves.
             try await withGracefulShutdownHandler {
