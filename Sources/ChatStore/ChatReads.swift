@@ -16,7 +16,7 @@ extension ChatStore {
     static func unreadCondition(user: String, _ dialect: SQLDialect, visibility: Bool = true) -> String {
         """
         m.cid = c.cid AND mb.last_read IS NOT NULL AND m.created_at > mb.last_read AND m.user_id != \(user)
-        AND (m.parent_id IS NULL OR m.show_in_channel = 1) AND m.type != 'deleted' AND m.deleted_at IS NULL
+        AND \(countable)
         \(visibility ? "AND " + visibleCondition(viewer: user, dialect) : "")
         AND NOT (EXISTS (SELECT 1 FROM users blocker WHERE blocker.blocked_user_ids IS NOT NULL)
             AND EXISTS (SELECT 1 FROM users bu WHERE bu.id = \(user) AND bu.blocked_user_ids IS NOT NULL
@@ -41,6 +41,10 @@ extension ChatStore {
             OR NOT EXISTS (SELECT 1 FROM deleted_for_me d WHERE d.message_id = m.id AND d.user_id = \(viewer))))
         """
     }
+
+    /// The terms of `unreadCondition` that are the same for every member: a message shown in the
+    /// channel (not a reply kept in its thread) and not deleted.
+    static let countable = "(m.parent_id IS NULL OR m.show_in_channel = 1) AND m.type != 'deleted' AND m.deleted_at IS NULL"
 
     /// Whether a message of channel `cid` after its members' earliest read position might be
     /// hidden from one of them (`visibleCondition`): shadowed, pending, restricted to some users,

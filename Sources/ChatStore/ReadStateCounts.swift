@@ -31,8 +31,7 @@ extension ChatStore {
         let entries = try db.rows(
             """
             SELECT m.created_at, m.user_id FROM messages m
-            WHERE m.cid = ? AND m.created_at > ? AND (m.parent_id IS NULL OR m.show_in_channel = 1)
-                AND m.type != 'deleted' AND m.deleted_at IS NULL
+            WHERE m.cid = ? AND m.created_at > ? AND \(countable)
             ORDER BY m.created_at
             """,
             cid,
