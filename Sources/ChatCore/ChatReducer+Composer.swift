@@ -46,7 +46,7 @@ extension ChatReducer {
             return []
         }
         // `//text` says `/text` (as IRC and wee-slack have it): the first slash only escapes.
-        let text = line.hasPrefix("//") ? String(line.dropFirst()) : line
+        let text = outgoing(line.hasPrefix("//") ? String(line.dropFirst()) : line)
         if case .editing(let id) = s.draft {
             s.draft = .new
             s.composer = Composer(history: s.composer.history)
@@ -59,6 +59,10 @@ extension ChatReducer {
         s.draft = .new
         return stopTyping(&s) + [.live(.send(cid: cid, text: text, parentID: threadParent(s), mentions: mentioned, quotedID: quoted))]
     }
+
+    /// A message's text as it is sent: its `:name:` shortcodes become their emoji, as gomuks and
+    /// matterhorn send them, so that every client shows the emoji, not only one that knows the names.
+    static func outgoing(_ text: String) -> String { Shortcodes.emojified(text) }
 
     /// `@id` as a word of its own in `text` (also `@here` and `@channel`, which a sent message
     /// carries as `mentioned_here` / `mentioned_channel`, as Stream's composers set them).
@@ -88,7 +92,7 @@ extension ChatReducer {
                 s.status = s.isLive ? "/msg @user [text]: whom to write to?" : "This is a local store: /msg needs a server"
                 return []
             }
-            let text = words.dropFirst(users.count).joined(separator: " ")
+            let text = outgoing(words.dropFirst(users.count).joined(separator: " "))
             return [.live(.direct(userIDs: users, text: text.isEmpty ? nil : text))]
         case .reply, .thread, .react, .edit, .delete, .pin, .topic:
             return runOnMessage(action, arguments, &s)
@@ -161,13 +165,14 @@ extension ChatReducer {
                 s.status = "/reply TEXT: what to say?"
                 return []
             }
+            let text = outgoing(arguments)
             return [
                 .live(
                     .send(
                         cid: cid,
-                        text: arguments,
+                        text: text,
                         parentID: target.message.parentID ?? target.id,
-                        mentions: s.members.map(\.user.id).filter { mentions($0, in: arguments) }
+                        mentions: s.members.map(\.user.id).filter { mentions($0, in: text) }
                     )
                 )
             ]
@@ -182,7 +187,7 @@ extension ChatReducer {
             let mine = target.reactions.contains { $0.type == type && $0.includesMine }
             return [.live(.react(messageID: target.id, type: type, add: !mine))]
         case .edit:
-            if !arguments.isEmpty { return [.live(.update(messageID: target.id, text: arguments))] }
+            if !arguments.isEmpty { return [.live(.update(messageID: target.id, text: outgoing(arguments)))] }
             s.draft = .editing(messageID: target.id)
             s.composer = Composer(target.message.text ?? "", history: s.composer.history)
             s.notice = "Editing: Enter saves, Esc leaves it as it was"
@@ -265,7 +270,7 @@ extension ChatReducer {
             s.status = "/upload PATH [text]: which file? (\"quote\" a path with spaces)"
             return []
         }
-        let text = SlashCommand.trimmed(body.dropFirst(path.count + (quoted ? 1 : 0)))
+        let text = outgoing(SlashCommand.trimmed(body.dropFirst(path.count + (quoted ? 1 : 0))))
         s.notice = "Uploading \(path)…"
         return [.live(.upload(cid: cid, path: String(path), text: text.isEmpty ? nil : text, parentID: threadParent(s)))]
     }

@@ -22,8 +22,10 @@ final class CompletionReducerTests: XCTestCase, LiveReducerScript {
         s = reduce(live(), .composeInsert("so :la"), .complete).0
         XCTAssertEqual(s.composer.string, "so 😂 ")
         s = reduce(live(), .composeInsert("so :h"), .complete).0
-        XCTAssertEqual(s.composer.string, "so 😂 ", "haha and heart: each emoji once, by its first name")
-        XCTAssertEqual(reduce(s, .complete).0.composer.string, "so ❤️ ")
+        XCTAssertEqual(s.composer.string, "so 😂 ", "haha, handshake, heart…: in the order of their names")
+        XCTAssertEqual(reduce(s, .complete, .complete).0.composer.string, "so ❤️ ")
+        s = reduce(live(), .composeInsert("so :white_c"), .complete).0
+        XCTAssertEqual(s.composer.string, "so ✅ ", "every name the client knows, not only reactions'")
     }
 
     func testNothingToCompleteSaysWhat() {

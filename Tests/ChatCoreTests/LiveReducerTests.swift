@@ -14,6 +14,19 @@ final class LiveReducerTests: XCTestCase, LiveReducerScript {
         XCTAssertEqual(s.composer.history, ["hi @bob and @bobby, not bea@x"])
     }
 
+    func testShortcodesAreSentAsTheirEmoji() {
+        var (s, effects) = reduce(live(), .composeInsert("shipped :tada: `:tada:` @bob"), .composeSend)
+        XCTAssertEqual(
+            effects.last,
+            .live(.send(cid: "messaging:general", text: "shipped 🎉 `:tada:` @bob", parentID: nil, mentions: ["bob"]))
+        )
+        XCTAssertEqual(s.composer.history, ["shipped :tada: `:tada:` @bob"], "history keeps what was typed")
+        (s, effects) = reduce(s, .composeInsert("/reply :+1::skin-tone-2:"), .composeSend)
+        XCTAssertEqual(effects.last, .live(.send(cid: "messaging:general", text: "👍🏻", parentID: "old", mentions: [])))
+        (s, effects) = reduce(s, .composeInsert("/msg @bob :wave:"), .composeSend)
+        XCTAssertEqual(effects.last, .live(.direct(userIDs: ["bob"], text: "👋")))
+    }
+
     func testTypingStartsAtMostEveryTwoSecondsAndStopsOnSendOrIdle() {
         var (s, effects) = reduce(live(), .composeInsert("h"))
         XCTAssertEqual(effects, [.live(.typing(cid: "messaging:general", parentID: nil, started: true))])

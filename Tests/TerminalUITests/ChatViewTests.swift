@@ -83,6 +83,24 @@ final class ChatViewTests: XCTestCase {
         XCTAssertEqual(frame.lines.joined().components(separatedBy: "👍").count - 1, 1, frame.lines.joined(separator: "\n"))
     }
 
+    /// Slack's and Mattermost's reactions arrive under their emoji names, a tone included.
+    func testReactionsImportedUnderEmojiNamesShowTheirEmoji() throws {
+        var state = ChatFixture.state()
+        let row = ChatFixture.row(
+            ChatFixture.message("m9", "tomas", "Merged", at: "2020-03-04T09:00:00Z"),
+            reactions: [
+                .init(type: "white_check_mark", count: 2, includesMine: false),
+                .init(type: "+1::skin-tone-3", count: 1, includesMine: false),
+                .init(type: "party_parrot", count: 1, includesMine: false),
+            ]
+        )
+        state.window = MessageWindow(cid: "team:engineering", rows: [row], hasOlder: false, readMarker: nil)
+        let frame = render(state)
+        let check = try XCTUnwrap(find("[✅ 2]", in: frame), frame.lines.joined(separator: "\n"))
+        XCTAssertEqual(try XCTUnwrap(find("[👍🏼 1]", in: frame)).y, check.y)
+        XCTAssertEqual(try XCTUnwrap(find("[:party_parrot: 1]", in: frame)).y, check.y, "a custom emoji keeps its name")
+    }
+
     func testEveryAttachmentKindIsACard() throws {
         let frame = render(ChatFixture.state(), 160, 40)
         for (needle, kind) in [

@@ -8,10 +8,13 @@ import XCTest
 final class EmojiViewTests: XCTestCase {
     private let body = "🇫🇷 👩‍💻 🏳️‍🌈 👍🏽 ❤️ end"
 
-    private func render(_ context: RenderContext) -> Frame {
+    private func render(_ context: RenderContext) -> Frame { Self.render(body, context) }
+
+    /// The fixture's chat with `text` as its last message, drawn at 120x40.
+    static func render(_ text: String, _ context: RenderContext) -> Frame {
         var state = ChatFixture.state()
         var rows = ChatFixture.rows
-        rows[rows.count - 1].message.text = body
+        rows[rows.count - 1].message.text = text
         rows[rows.count - 1].message.attachments = []
         state.window?.rows = rows
         return ChatView.render(state, width: 120, height: 40, context: context)
@@ -48,5 +51,34 @@ final class EmojiViewTests: XCTestCase {
             ascii.lines.contains { $0.hasSuffix(":flag-fr: :woman_technologist: :rainbow_flag: :thumbsup::skin-tone-4: :heart: end") },
             ascii.lines.joined(separator: "\n")
         )
+    }
+}
+
+/// Shortcodes in a message's text, as Slack and Mattermost history holds them, are drawn as
+/// their emoji, and `--ascii-emoji` draws those emoji back as the same names.
+final class ShortcodeViewTests: XCTestCase {
+    private func render(_ text: String, _ context: RenderContext) -> Frame { EmojiViewTests.render(text, context) }
+
+    func testImportedShortcodesAreDrawnAsEmojiOutsideCode() {
+        let frame = render("deployed :white_check_mark: :tada: `:tada:` :party_parrot:", ChatFixture.context())
+        XCTAssertTrue(frame.lines.contains { $0.hasSuffix("deployed ✅ 🎉 `:tada:` :party_parrot:") }, frame.lines.joined(separator: "\n"))
+    }
+
+    func testAsciiEmojiKeepsTheNamesTheAuthorWrote() {
+        let theme = ChatFixture.context().theme
+        let frame = render("deployed :white_check_mark: 🎉 :+1:", RenderContext(theme: theme, asciiEmoji: true))
+        XCTAssertTrue(
+            frame.lines.contains { $0.hasSuffix("deployed :white_check_mark: :tada: :+1:") },
+            frame.lines.joined(separator: "\n")
+        )
+    }
+
+    /// Every name the client writes for an emoji (`--ascii-emoji`) is one it reads back.
+    func testEveryShortcodeWrittenIsReadBack() {
+        for emoji in Set(EmojiNames.table.values) {
+            let written = EmojiShortcodes.shortcode(for: Character(emoji))
+            XCTAssertEqual(Shortcodes.emojified(written), emoji, written)
+        }
+        XCTAssertEqual(Shortcodes.emojified(EmojiShortcodes.shortcode(for: "👩🏾‍💻")), "👩🏾‍💻")
     }
 }

@@ -3,7 +3,8 @@ import ChatModel
 /// `:shortcode:` text for emoji, for the "textize emoji" toggle (terminal-clients.md §7.10):
 /// terminals without emoji fonts, or users who prefer `:thumbsup:` to 👍, as in nchat and iamb.
 ///
-/// Names follow GitHub's gemoji where it has one; skin tones follow Slack (`:skin-tone-4:`).
+/// Names are `EmojiNames`' (GitHub's gemoji) where it has one, so `Shortcodes` reads them back;
+/// skin tones follow Slack (`:skin-tone-4:`).
 /// Emoji not in the table get a name that still says what they are: `:flag-fr:` for flags,
 /// `:one:` for keycaps, else the code points (`:U+1F9EA:`, `:U+1F9D1-1F91D-1F9D1:`).
 public enum EmojiShortcodes {
@@ -21,7 +22,7 @@ public enum EmojiShortcodes {
         // Slack numbers the five Fitzpatrick modifiers 2 to 6 (types 1 and 2 share a swatch).
         let tone = skinTone.map { ":skin-tone-\($0.value - 0x1F3FB + 2):" } ?? ""
         if key.isEmpty { return tone }
-        return ":" + (names[String(key)] ?? derivedName(key)) + ":" + tone
+        return ":" + (EmojiNames.name(ofUnqualified: String(key)) ?? derivedName(key)) + ":" + tone
     }
 
     /// `text` with every emoji (or those `replacing` picks) replaced by its shortcode. Apply it
@@ -59,28 +60,5 @@ public enum EmojiShortcodes {
     private static let keycaps: [Unicode.Scalar: String] = [
         "0": "zero", "1": "one", "2": "two", "3": "three", "4": "four", "5": "five", "6": "six",
         "7": "seven", "8": "eight", "9": "nine", "#": "hash", "*": "asterisk",
-    ]
-
-    /// The most used emoji in chat reactions and messages. Keys are written without VS16 and
-    /// without skin tones, which `shortcode(for:)` strips before looking up.
-    private static let names: [String: String] = [
-        "😀": "grinning", "😃": "smiley", "😄": "smile", "😁": "grin", "😆": "laughing",
-        "😅": "sweat_smile", "🤣": "rofl", "😂": "joy", "🙂": "slightly_smiling_face",
-        "🙃": "upside_down_face", "😉": "wink", "😊": "blush", "😇": "innocent", "😍": "heart_eyes",
-        "😘": "kissing_heart", "😋": "yum", "😜": "stuck_out_tongue_winking_eye", "🤔": "thinking",
-        "🤗": "hugs", "😐": "neutral_face", "🙄": "roll_eyes", "😏": "smirk", "😬": "grimacing",
-        "😌": "relieved", "😴": "sleeping", "😎": "sunglasses", "😕": "confused", "😮": "open_mouth",
-        "😲": "astonished", "😳": "flushed", "🥺": "pleading_face", "😢": "cry", "😭": "sob",
-        "😱": "scream", "😡": "rage", "🤯": "exploding_head", "🥳": "partying_face", "🫠": "melting_face",
-        "🤷": "shrug", "🤦": "facepalm", "👍": "thumbsup", "👎": "thumbsdown", "👌": "ok_hand",
-        "\u{270C}": "v", "🤞": "crossed_fingers", "👏": "clap", "🙌": "raised_hands", "🙏": "pray",
-        "👋": "wave", "💪": "muscle", "🤝": "handshake", "👀": "eyes", "\u{2764}": "heart",
-        "💔": "broken_heart", "💖": "sparkling_heart", "💯": "100", "🔥": "fire", "✨": "sparkles",
-        "⭐": "star", "🎉": "tada", "🎊": "confetti_ball", "🚀": "rocket", "✅": "white_check_mark",
-        "❌": "x", "\u{26A0}": "warning", "❓": "question", "❗": "exclamation", "💡": "bulb",
-        "📝": "memo", "📌": "pushpin", "📎": "paperclip", "🐛": "bug", "☕": "coffee", "🍕": "pizza",
-        "🍻": "beers", "🤖": "robot", "👻": "ghost", "🙈": "see_no_evil",
-        "\u{1F469}\u{200D}\u{1F4BB}": "woman_technologist", "\u{1F468}\u{200D}\u{1F4BB}": "man_technologist",
-        "\u{2764}\u{200D}\u{1F525}": "heart_on_fire", "\u{1F3F3}\u{200D}\u{1F308}": "rainbow_flag",
     ]
 }

@@ -61,7 +61,7 @@ struct MessageLayout {
         // go with its text (the server may still send their counts). Its thread stays.
         let deleted = m.type == .deleted
         if let quote = row.quoted, !deleted {
-            let quoted = quote.deleted ? "message deleted" : quote.text
+            let quoted = quote.deleted ? "message deleted" : context.messageText(quote.text, singleLine: true).value
             out.append(
                 ViewLine(
                     segments: [

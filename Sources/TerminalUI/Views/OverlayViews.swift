@@ -63,7 +63,7 @@ enum OverlayViews {
             let channel =
                 state.channels.first { $0.channel.cid == row.message.cid }.map { SidebarView.sigil($0) + $0.title } ?? row.message.cid
             let when = row.message.createdAt.map { context.fullTime($0) + "  " } ?? ""
-            let line = "\(when)\(row.authorName) in \(channel): \(row.message.text ?? "")"
+            let line = "\(when)\(row.authorName) in \(channel): " + context.messageText(row.message.text ?? "", singleLine: true).value
             frame.put(context.text(line, singleLine: true), x: box.x + 2, y: y, maxWidth: box.width - 4, style: rowStyle)
         }
     }

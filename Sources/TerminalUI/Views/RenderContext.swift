@@ -58,6 +58,13 @@ public struct RenderContext: Sendable {
         }
     }
 
+    /// A message's text, as `text(_:singleLine:)` makes it, with its `:name:` shortcodes drawn
+    /// as their emoji: Slack's and Mattermost's history stores every emoji so. Shown as text
+    /// anyway when emoji are (`--ascii-emoji`), so those keep the names their author wrote.
+    public func messageText(_ untrusted: String, singleLine: Bool = false) -> SanitizedText {
+        text(asciiEmoji ? untrusted : Shortcodes.emojified(untrusted), singleLine: singleLine)
+    }
+
     /// The client's own words.
     public func label(_ text: String) -> SanitizedText { SanitizedText.trusted(text) }
 

@@ -59,7 +59,7 @@ final class WrappedTexts: Sendable {
     var count: Int { entries.withLock { $0.count } }
 
     private static func layout(_ text: String, width: Int, context: RenderContext) -> [Line] {
-        let sanitized = context.text(text)
+        let sanitized = context.messageText(text)
         let lines = TextWrapper.wrap(sanitized, width: width)
         let links = context.hyperlinks ? Hyperlink.spans(of: sanitized, lines: lines) : lines.map { _ in [] }
         return zip(lines, links).map { line, spans in
