@@ -195,7 +195,8 @@ final class DisplayWidthTests: XCTestCase {
             ("🚀", ":rocket:"), ("🔥", ":fire:"), ("👀", ":eyes:"), ("✅", ":white_check_mark:"), ("😀", ":grinning:"),
             ("😢", ":cry:"), ("😮", ":open_mouth:"), ("🙏", ":pray:"), ("👋", ":wave:"), ("💯", ":100:"),
             ("👍🏽", ":thumbsup::skin-tone-4:"), ("🏽", ":skin-tone-4:"), ("👩🏻‍💻", ":woman_technologist::skin-tone-2:"),
-            ("🇫🇷", ":flag-fr:"), ("1️⃣", ":one:"), ("#️⃣", ":hash:"), ("🧪", ":U+1F9EA:"), ("🧑‍🤝‍🧑", ":U+1F9D1-1F91D-1F9D1:"),
+            ("🇫🇷", ":flag-fr:"), ("1️⃣", ":one:"), ("#️⃣", ":hash:"), ("🧪", ":test_tube:"), ("🧑‍🤝‍🧑", ":people_holding_hands:"), ("🇯🇵", ":flag-jp:"),
+            ("🤗", ":hugs:"), ("🦊", ":fox_face:"), ("\u{1F43B}\u{200D}\u{1F415}", ":U+1F43B-1F415:"), ("🇽🇽", ":flag-xx:"),
         ]
         for (character, shortcode) in expected {
             XCTAssertEqual(EmojiShortcodes.shortcode(for: character), shortcode)

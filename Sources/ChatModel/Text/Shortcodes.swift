@@ -61,14 +61,14 @@ public enum Shortcodes {
         return (String(characters[start + 1..<end]), end + 1)
     }
 
-    /// `emoji` in skin tone `tone`: the tone follows the first scalar when that takes one
-    /// (👩🏽‍💻), which then needs no VS16; otherwise the swatch stands after the emoji.
+    /// `emoji` in skin tone `tone`: the tone follows the first scalar when that takes one, in
+    /// place of its VS16 (👍🏽, ✌🏻, 👩🏼‍💻); otherwise the swatch stands after the emoji.
     private static func toned(_ emoji: String, _ tone: Unicode.Scalar) -> String {
-        let scalars = emoji.unicodeScalars.filter { $0 != "\u{FE0F}" }
+        var scalars = Array(emoji.unicodeScalars)
         guard let first = scalars.first, first.properties.isEmojiModifierBase else { return emoji + String(tone) }
-        var rest = String.UnicodeScalarView()
-        rest.append(contentsOf: scalars.dropFirst())
-        return String(first) + String(tone) + EmojiNames.qualified(String(rest))
+        if scalars.count > 1, scalars[1] == "\u{FE0F}" { scalars.remove(at: 1) }
+        scalars.insert(tone, at: 1)
+        return String(String.UnicodeScalarView(scalars))
     }
 
     /// Whether the character at `index` is a letter or digit, which keeps the colon beside it

@@ -5,8 +5,8 @@ import ChatModel
 ///
 /// Names are `EmojiNames`' (GitHub's gemoji) where it has one, so `Shortcodes` reads them back;
 /// skin tones follow Slack (`:skin-tone-4:`).
-/// Emoji not in the table get a name that still says what they are: `:flag-fr:` for flags,
-/// `:one:` for keycaps, else the code points (`:U+1F9EA:`, `:U+1F9D1-1F91D-1F9D1:`).
+/// Emoji not in the table (sequences newer than it, or made up) get a name that still says what
+/// they are: `:flag-xx:` for flags, else the code points (`:U+1F43B-1F415:`).
 public enum EmojiShortcodes {
     /// The shortcode for an emoji cluster, e.g. ":thumbsup:" or ":thumbsup::skin-tone-4:".
     public static func shortcode(for character: Character) -> String {
@@ -50,15 +50,7 @@ public enum EmojiShortcodes {
             let letters = scalars.map { Character(Unicode.Scalar($0.value - 0x1F1E6 + 0x61)!) }
             return "flag-" + String(letters)
         }
-        if scalars.count == 2, scalars[1] == "\u{20E3}", let name = keycaps[scalars[0]] {
-            return name
-        }
         let codes = scalars.filter { $0 != "\u{200D}" }.map { String($0.value, radix: 16, uppercase: true) }
         return "U+" + codes.joined(separator: "-")
     }
-
-    private static let keycaps: [Unicode.Scalar: String] = [
-        "0": "zero", "1": "one", "2": "two", "3": "three", "4": "four", "5": "five", "6": "six",
-        "7": "seven", "8": "eight", "9": "nine", "#": "hash", "*": "asterisk",
-    ]
 }
