@@ -109,10 +109,14 @@ public struct SQLRow {
             return nil
         }
 
+        /// Over the bytes in place: iterating `utf8` went through unspecialized `Collection` calls.
         private static func hash(_ name: String) -> Int {
-            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-            for byte in name.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-            return Int(truncatingIfNeeded: hash)
+            var name = name
+            return name.withUTF8 { bytes in
+                var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+                for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+                return Int(truncatingIfNeeded: hash)
+            }
         }
     }
 
