@@ -120,9 +120,12 @@ enum StoredItems {
         return reaction
     }
 
-    /// `type:id` apart; channel types never contain `:`, so the first colon splits.
+    /// `type:id` apart; channel types never contain `:`, so the first colon splits. Found among
+    /// the UTF-8 bytes in place: a search by `Character` breaks graphemes, for every message a page reads.
     static func splitCID(_ cid: String) -> (String, String) {
-        guard let colon = cid.firstIndex(of: ":") else { return (cid, "") }
-        return (String(cid[..<colon]), String(cid[cid.index(after: colon)...]))
+        var cid = cid
+        guard let offset = cid.withUTF8({ $0.firstIndex(of: UInt8(ascii: ":")) }) else { return (cid, "") }
+        let colon = cid.utf8.index(cid.startIndex, offsetBy: offset)
+        return (String(cid[..<colon]), String(cid[cid.utf8.index(after: colon)...]))
     }
 }

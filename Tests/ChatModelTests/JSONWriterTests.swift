@@ -34,6 +34,26 @@ final class JSONWriterTests: XCTestCase {
         XCTAssertEqual(JSONWriter().string(.string(long + "\n")), "\"\(long)\\n\"")
     }
 
+    /// The plain-string test reads eight bytes at a time: an escape at any place in a word, or
+    /// in the bytes after the last whole word, is still found, and a long string of every other
+    /// printable ASCII byte is copied as it is.
+    func testFindsAnEscapeAtAnyPlaceInALongString() {
+        let escapes = [
+            "\"": #"\""#, "\\": #"\\"#, "\n": #"\n"#, "\u{1F}": #"\u001f"#, "\u{7F}": #"\u007f"#, "\u{85}": #"\u0085"#,
+            "\u{2066}": #"\u2066"#,
+        ]
+        for (character, escaped) in escapes {
+            for before in 0..<19 {
+                let head = String(repeating: "a", count: before)
+                let tail = String(repeating: "b", count: 19 - before)
+                XCTAssertEqual(JSONWriter().string(.string(head + character + tail)), "\"\(head)\(escaped)\(tail)\"", "\(before)")
+            }
+        }
+        let printable = String(decoding: (UInt8(0x20)...0x7E).filter { $0 != 0x22 && $0 != 0x5C }, as: UTF8.self)
+        XCTAssertEqual(JSONWriter().string(.string(printable)), "\"\(printable)\"")
+        XCTAssertEqual(JSONWriter().string(.string("é" + printable + "…")), "\"é\(printable)…\"")
+    }
+
     func testEncodedSizeMatchesTheEncoding() {
         let values: [JSONValue] = [
             ["a": "é", "b": [1, nil, true, false, .number("-1.5e3")], "c": [:], "d": []],

@@ -106,12 +106,36 @@ public struct JSONWriter: Sendable {
         // of a channel query's time went to this loop).
         let copied =
             s.utf8.withContiguousStorageIfAvailable { bytes in
-                guard bytes.allSatisfy(needsNoEscape) else { return false }
+                guard needNoEscape(bytes) else { return false }
                 out.append(contentsOf: bytes)
                 return true
             } ?? false
         if !copied { writeEscaping(s, into: &out) }
         out.append(UInt8(ascii: "\""))
+    }
+
+    /// Whether `writeEscaping` would copy every byte of `bytes` as it is. Eight bytes at a time
+    /// while they are ASCII (the byte-by-byte test was a tenth of writing a channel query's JSON):
+    /// a word passes when no byte has its top bit set, is below 0x20, or is `"`, `\` or DEL.
+    /// The tests for a byte below a bound or equal to one may flag a word that has none, after a
+    /// byte that has (a borrow carries), never miss one; a flagged word is tested byte by byte.
+    private static func needNoEscape(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let tops: UInt64 = 0x8080_8080_8080_8080
+        func hasZeroByte(_ w: UInt64) -> Bool { (w &- ones) & ~w & tops != 0 }
+        var i = 0
+        if let base = bytes.baseAddress {
+            let raw = UnsafeRawPointer(base)
+            while i + 8 <= bytes.count {
+                let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                let plain =
+                    w & tops == 0 && (w &- ones &* 0x20) & ~w & tops == 0 && !hasZeroByte(w ^ (ones &* 0x22))
+                    && !hasZeroByte(w ^ (ones &* 0x5C)) && !hasZeroByte(w ^ (ones &* 0x7F))
+                if !plain, !bytes[i..<(i + 8)].allSatisfy(needsNoEscape) { return false }
+                i += 8
+            }
+        }
+        return bytes[i...].allSatisfy(needsNoEscape)
     }
 
     /// A byte `writeEscaping` copies as it is, whatever surrounds it: printable ASCII but the

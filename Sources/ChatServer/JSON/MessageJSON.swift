@@ -7,8 +7,15 @@ enum MessageJSON {
     /// The message's own keys come first, appended without the duplicate check (a lookup
     /// scans the keys, and some forty a message, fifty messages a page, made that a square
     /// cost), then each custom field none of them took.
-    /// `author` is the author's `UserJSON`.
-    static func json(_ row: MessageRow, author: JSONValue) -> JSONObject {
+    /// `author` is the author's `UserJSON`; `latestReactions`, `ownReactions` and `shadowed` are
+    /// `MessagePresenter`'s, written in their places (setting each afterwards scanned the keys).
+    static func json(
+        _ row: MessageRow,
+        author: JSONValue,
+        latestReactions: [JSONValue] = [],
+        ownReactions: [JSONValue] = [],
+        shadowed: Bool = false
+    ) -> JSONObject {
         let m = row.message
         var o = JSONObject()
         o.appendUnique("id", .string(m.id))
@@ -21,8 +28,8 @@ enum MessageJSON {
         o.appendUnique("created_at", .string(created))
         o.appendUnique("updated_at", .string((m.textUpdatedAt ?? m.createdAt ?? .now()).rfc3339))
         o.appendUnique("attachments", .array(m.attachments.map { .object($0.fields) }))
-        o.appendUnique("latest_reactions", [])
-        o.appendUnique("own_reactions", [])
+        o.appendUnique("latest_reactions", .array(latestReactions))
+        o.appendUnique("own_reactions", .array(ownReactions))
         var counts = JSONObject()
         for r in row.reactions { counts.appendUnique(r.type, .int(r.count)) }
         o.appendUnique("reaction_counts", .object(counts))
@@ -33,7 +40,7 @@ enum MessageJSON {
         o.appendUnique("mentioned_here", .bool(m.mentionedHere ?? false))
         o.appendUnique("mentioned_channel", .bool(m.mentionedChannel ?? false))
         if let roles = m.mentionedRoles { o.appendUnique("mentioned_roles", .array(roles.map(JSONValue.string))) }
-        o.appendUnique("shadowed", false)
+        o.appendUnique("shadowed", .bool(shadowed))
         o.appendUnique("silent", false)
         // A pin past its expiry no longer counts, as in Stream.
         o.appendUnique("pinned", .bool(m.pinnedAt != nil && (m.pinExpires.map { $0 > .now() } ?? true)))

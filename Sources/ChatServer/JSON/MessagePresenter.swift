@@ -30,13 +30,14 @@ struct MessagePresenter {
         var out: [JSONValue] = []
         out.reserveCapacity(rows.count)
         for row in rows {
-            var o = MessageJSON.json(row, author: user(row.message.userID))
-            // Only a server call sees that a message is shadowed: others never get it, and its author must not know.
-            if viewer.isEmpty { o["shadowed"] = .bool(context.shadowed.contains(row.message.id)) }
-            o["latest_reactions"] = .array((context.latestReactions[row.message.id] ?? []).map { reaction($0, user: user($0.userID)) })
-            if let own = context.ownReactions[row.message.id] {
-                o["own_reactions"] = .array(own.map { reaction($0, user: user($0.userID)) })
-            }
+            var o = MessageJSON.json(
+                row,
+                author: user(row.message.userID),
+                latestReactions: (context.latestReactions[row.message.id] ?? []).map { reaction($0, user: user($0.userID)) },
+                ownReactions: (context.ownReactions[row.message.id] ?? []).map { reaction($0, user: user($0.userID)) },
+                // Only a server call sees that a message is shadowed: others never get it, and its author must not know.
+                shadowed: viewer.isEmpty && context.shadowed.contains(row.message.id)
+            )
             // Stream nests the quoted message one level deep: its own quote is left out.
             if let quotedID = row.message.quotedMessageID, let quoted = context.quoted[quotedID] {
                 o["quoted_message"] = .object(MessageJSON.json(quoted, author: user(quoted.message.userID)))
