@@ -117,6 +117,24 @@ final class FlatPathTests: ValidationTestCase {
         XCTAssertEqual(rawErrors.first?.hasPrefix("Parse error: "), true, "\(rawErrors)")
     }
 
+    /// `FlatObject` rules a key out by a bit of its length, first and last bytes: custom keys
+    /// that share the bit of an absent standard key ("abk" of parent_id, "cax" of type, "dan"
+    /// of deleted_at) must not be taken for it, and standard keys sharing a custom key's bit
+    /// ("aaa" of text, "aal" of user) must still be found.
+    func testKeysSharingAFilterBitAreToldApart() throws {
+        let line =
+            #"{"type":"message","data":{"abk":"p","cax":"deleted","dan":"2020-01-01T00:00:00Z","id":"m1","channel_type":"messaging","channel_id":"general","aaa":"1","aal":null,"user":"alice","text":"hi"}}"#
+        let record = try assertPathsAgree(Array(line.utf8), line: 1)
+        XCTAssertNotNil(record.dataBytes, "the line takes the flat path")
+        guard case .message(let message) = record.item else { return XCTFail("\(String(describing: record.item))") }
+        XCTAssertNil(message.parentID)
+        XCTAssertEqual(message.type, .regular)
+        XCTAssertNil(message.deletedAt)
+        XCTAssertEqual(message.userID, "alice")
+        XCTAssertEqual(message.text, "hi")
+        XCTAssertEqual(message.custom, ["abk": "p", "cax": "deleted", "dan": "2020-01-01T00:00:00Z", "aaa": "1", "aal": nil])
+    }
+
     func testReferenceErrorsOnFlatItemsShowTheItemAsWritten() throws {
         let message = #"{"type":"message","data":{"id":"m1","channel_type":"messaging","channel_id":"general","user":"alice","text":"hi"}}"#
         let reply =

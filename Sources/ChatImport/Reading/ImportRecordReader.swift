@@ -81,6 +81,7 @@ public final class ImportRecordReader {
             }
         }
         var out = ImportRecordBatch(bytes: [], records: [], bytesConsumed: 0)
+        out.records.reserveCapacity(batchRecords)
         switch format! {
         case .jsonLines: try cutLines(into: &out)
         case .jsonArray: try cutArray(into: &out)
