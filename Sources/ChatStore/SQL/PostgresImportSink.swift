@@ -56,7 +56,7 @@ final class PostgresImportSink: ImportSink {
         if case .poll(let poll) = item {
             polls.append(poll)
         } else {
-            try add(StoreImportSink.row(for: item, importTime: importTime), counted: item.type)
+            try add(StoreImportSink.row(for: item, importTime: importTime, .postgres), counted: item.type)
         }
         return .deferred
     }
