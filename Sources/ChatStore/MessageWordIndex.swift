@@ -84,15 +84,18 @@ public enum MessageWordIndex {
     /// 2.3 s now. `array_to_tsvector` over the split words sorts and de-duplicates them without
     /// parsing (a cast of the text to `tsvector` parses it: half as dear again). It checks no
     /// length, so `postgresWords` leaves out what a `tsvector` cannot hold. This step fills the
-    /// column of the messages a database holds and builds the index over it.
+    /// column of the messages a database holds, the index made first: an update that changes
+    /// no indexed column leaves its row's old version in place ("HOT"), and an index made over
+    /// such rows is one that transactions older than its own cannot use (`indcheckxmin`), so
+    /// searches would read every message until they end.
     static let postgresWordsStep = Schema.Step(
         name: "v14m: words chatterm splits",
         sql: "",
-        postgres: ["DROP INDEX IF EXISTS message_words", "ALTER TABLE messages ADD COLUMN words TEXT COLLATE \"C\" NOT NULL DEFAULT ''"],
-        fill: { db in
-            try fillWords(db)
-            try db.execute("CREATE INDEX message_words ON messages USING GIN (\(postgresIndexed("words")))")
-        }
+        postgres: [
+            "DROP INDEX IF EXISTS message_words", "ALTER TABLE messages ADD COLUMN words TEXT COLLATE \"C\" NOT NULL DEFAULT ''",
+            "CREATE INDEX message_words ON messages USING GIN (\(postgresIndexed("words")))",
+        ],
+        fill: fillWords
     )
 
     /// The `tsvector` the index holds for the words column `words`.
