@@ -241,7 +241,7 @@ final class MessageSearchTests: XCTestCase {
             "quoted", "short", "long", String(repeating: "long", count: 600), "co",
         ]
         // A word longer than a PostgreSQL tsvector holds (2,047 bytes) is in SQLite's index only.
-        let longest = TestStore.postgresServer == nil ? Int.max : 2047
+        let longest = TestStore.postgresServer == nil ? Int.max : MessageWordIndex.postgresLongestWord
         let words = texts.map { MessageWords.split($0).filter { $0.utf8.count <= longest } }
         for query in queries {
             let asked = MessageSearch(query: query, prefix: false, order: []).words.flatMap(MessageWords.split)
