@@ -111,7 +111,8 @@ extension ChatStore {
         var arguments = arguments
         arguments.merge(["viewer": .text(viewer), "limit": limit.sqlValue, "offset": offset.sqlValue]) { $1 }
         return try backend.read { db in
-            arguments["query"] = .text(MessageWordIndex.query(db.dialect, words: search.words, prefix: search.prefix))
+            guard let query = MessageWordIndex.query(db.dialect, words: search.words, prefix: search.prefix) else { return [] }
+            arguments["query"] = .text(query)
             var plan = MessageWordIndex.Plan.fromIndex
             if db.dialect == .sqlite {
                 plan = try search.plan ?? MessageWordIndex.plan(db, range: range, arguments)

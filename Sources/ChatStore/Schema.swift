@@ -15,6 +15,9 @@ enum Schema {
         /// PostgreSQL's own statements, for a step whose SQLite SQL has no translation (nil:
         /// `postgresDDL(sql)`).
         var postgres: [String]? = nil
+        /// PostgreSQL: what the step does after its statements that SQL alone cannot (the words
+        /// chatterm splits for each message, `MessageWordIndex.postgresWordsStep`).
+        var fill: (@Sendable (PostgresSession) throws -> Void)? = nil
     }
 
     static var migrator: DatabaseMigrator {
@@ -378,6 +381,7 @@ enum Schema {
                 """
         ),
         MessageWordIndex.postgresRebuild,
+        MessageWordIndex.postgresWordsStep,
     ]
 
     /// A step's SQLite DDL as PostgreSQL's, one statement per element: text compares byte by

@@ -46,7 +46,7 @@ extension StoreImportSink {
     ) -> some Sequence<(row: RowWrite, counted: ItemType?)> {
         polls.lazy.flatMap { poll in
             let options = existing.contains(poll.id) ? [] : optionRows(of: poll).map { (row: $0, counted: ItemType?.none) }
-            return options + [(row: row(for: .poll(poll), importTime: importTime), counted: .poll)]
+            return options + [(row: pollRow(poll, importTime: importTime), counted: .poll)]
         }
     }
 

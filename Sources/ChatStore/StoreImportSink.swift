@@ -28,7 +28,7 @@ final class StoreImportSink: ImportSink {
 
     func write(_ given: ImportItem) throws -> ImportWriteOutcome {
         let item = opTime.map(given.madeAt) ?? given
-        let written = try write(Self.row(for: item, importTime: importTime)) > 0
+        let written = try write(Self.row(for: item, importTime: importTime, db.dialect)) > 0
         // A poll insert mode skips keeps its options as they are.
         if case .poll(let poll) = item, written || writing.mode == .upsert {
             if writing.mode == .upsert {
@@ -51,8 +51,10 @@ final class StoreImportSink: ImportSink {
         return try db.execute(sql, row.arguments)
     }
 
-    /// The row `item` writes; items without `created_at` get `importTime`.
-    static func row(for item: ImportItem, importTime: SQLValue) -> RowWrite {
+    /// The row `item` writes; items without `created_at` get `importTime`. On PostgreSQL a
+    /// message's text comes with its words (`MessageWordIndex.postgresWordsStep`): every write
+    /// of a message's text is a row made here.
+    static func row(for item: ImportItem, importTime: SQLValue, _ dialect: SQLDialect) -> RowWrite {
         typealias V = StoredValue
         switch item {
         case .user(let u):
@@ -126,6 +128,7 @@ final class StoreImportSink: ImportSink {
             r.set("user_id", V.text(m.userID))
             r.set("type", V.text(m.type.rawValue))
             r.set("text", V.text(m.text))
+            if dialect == .postgres { r.set("words", V.text(m.text.map(MessageWordIndex.postgresWords))) }
             r.set("html", V.text(m.html))
             r.set("attachments", m.attachments.isEmpty ? .null : V.json(.array(m.attachments.map { .object($0.fields) })))
             r.set("parent_id", V.text(m.parentID))

@@ -176,7 +176,10 @@ final class MessageSearchTests: XCTestCase {
                 try db.execute("DELETE FROM grdb_migrations WHERE identifier = ?", step)
             } else {
                 try db.execute("DROP INDEX message_words")
-                try db.execute("DELETE FROM chatterm_migrations WHERE name = ?", step)
+                try db.execute("ALTER TABLE messages DROP COLUMN words")
+                for name in [step, MessageWordIndex.postgresRebuild.name, MessageWordIndex.postgresWordsStep.name] {
+                    try db.execute("DELETE FROM chatterm_migrations WHERE name = ?", name)
+                }
             }
         }
         let reopened = try TestStore.open(directory.file("search.sqlite"))
@@ -185,31 +188,71 @@ final class MessageSearchTests: XCTestCase {
         try assertIndexIntact(reopened)
     }
 
-    /// A PostgreSQL database indexed before v14k (over `translate`, the older expression of the
-    /// same words) gets the index over the expression searches use, and finds the same words.
-    func testAPostgresIndexOverTheOlderExpressionIsRebuilt() throws {
+    /// A PostgreSQL database from before v14m (its index over PostgreSQL's own words of the
+    /// text, as v14k made it, and no words column) gets the words of every message it holds
+    /// and the index over them, which search conditions use.
+    func testAPostgresDatabaseFromBeforeTheWordsColumnGetsTheWords() throws {
         guard TestStore.postgresServer != nil else { return }
-        _ = try store(["from-before", "the.index"])
-        let older = "to_tsvector('simple', translate(text, '!\"#$%&''()*+,-./:;<=>?@[\\]^_`{|}~', '\(String(repeating: " ", count: 32))'))"
+        _ = try store(["from-before", "the.index", "Mixed CASE wörds"])
         try TestStore.open(directory.file("search.sqlite")).backend.write { db in
             try db.execute("DROP INDEX message_words")
-            try db.execute("CREATE INDEX message_words ON messages USING GIN (\(older))")
-            try db.execute("DELETE FROM chatterm_migrations WHERE name = 'v14k: word index without translate'")
+            try db.execute("ALTER TABLE messages DROP COLUMN words")
+            try db.execute(
+                "CREATE INDEX message_words ON messages USING GIN (to_tsvector('simple', regexp_replace(text, '[!-/:-@[-`{-~]', ' ', 'g')))"
+            )
+            try db.execute("DELETE FROM chatterm_migrations WHERE name = ?", MessageWordIndex.postgresWordsStep.name)
         }
         let reopened = try TestStore.open(directory.file("search.sqlite"))
         XCTAssertEqual(try found(reopened, "before"), ["m0"])
         XCTAssertEqual(try found(reopened, "index"), ["m1"])
+        XCTAssertEqual(try found(reopened, "WÖRDS case"), ["m2"])
         try reopened.backend.write { db in
+            let words = try db.values("SELECT words FROM messages ORDER BY id", []) as [String]
+            XCTAssertEqual(words, ["from before", "the index", "mixed case wörds"])
             let definition: String? = try db.value("SELECT indexdef FROM pg_indexes WHERE indexname = 'message_words'")
-            XCTAssertEqual(definition?.contains("regexp_replace"), true, definition ?? "no index")
-            XCTAssertEqual(definition?.contains("translate"), false, definition ?? "no index")
+            XCTAssertEqual(definition?.contains("array_to_tsvector"), true, definition ?? "no index")
             // The planner can answer a search's condition from the index: same expression.
             try db.execute("SET LOCAL enable_seqscan = off")
             let plan = try db.rows(
-                "EXPLAIN SELECT id FROM messages WHERE \(MessageWordIndex.postgresWords("text")) @@ to_tsquery('simple', 'index')"
+                "EXPLAIN SELECT id FROM messages m WHERE \(MessageWordIndex.condition(.postgres, plan: .fromIndex))",
+                named: ["query": .text("'index'")]
             )
             .compactMap { String.decode($0.values[0]) }.joined(separator: "\n")
             XCTAssertTrue(plan.contains("message_words"), plan)
+        }
+    }
+
+    /// Each store finds the words `MessageWords` splits text into, whatever the script, case or
+    /// punctuation: SQLite's tokenizer is told where to split, and PostgreSQL holds chatterm's
+    /// own split of each message (its own parser, before v14m, made
+    /// `x²` the word `x` and `H₂O` the words `h` and `o`).
+    func testEachStoreFindsTheWordsChattermSplits() throws {
+        let texts = [
+            "café crème", "cafe\u{301} decomposed", "CAFÉ loud", "naïve façade", "日本語のテキスト and 中文", "中文",
+            "see https://example.com/setup-guide?page=2&the=1", "snake_case_words", "don’t stop", "emoji 👍🏽 thumbs 👨‍👩‍👧 family",
+            "Straße STRASSE", "İstanbul ıstanbul", "ΣΊΣΥΦΟΣ σίσυφος", "x² and H₂O", "हिन्दी शब्द", "private \u{E000}mark",
+            "thanks🥳everyone", "abc\u{202E}dcba\u{2066}x\u{2069}\u{200B}", "it's a 'quoted' \\ word",
+            String(repeating: "long", count: 600) + " short",
+        ]
+        let store = try store(texts)
+        let queries = [
+            "café", "cafe", "CAFÉ", "naïve", "日本語のテキスト", "中文", "example", "the", "snake", "don", "t", "thumbs", "family",
+            "straße", "strasse", "istanbul", "İstanbul", "ıstanbul", "σίσυφος", "x²", "h₂o", "हिन्दी", "mark", "thanks", "dcba", "s",
+            "quoted", "short", "long", String(repeating: "long", count: 600), "co",
+        ]
+        // A word longer than a PostgreSQL tsvector holds (2,047 bytes) is in SQLite's index only.
+        let longest = TestStore.postgresServer == nil ? Int.max : MessageWordIndex.postgresLongestWord
+        let words = texts.map { MessageWords.split($0).filter { $0.utf8.count <= longest } }
+        for query in queries {
+            let asked = MessageSearch(query: query, prefix: false, order: []).words.flatMap(MessageWords.split)
+            for prefix in [false, true] {
+                let expected = words.indices.filter { index in
+                    asked.allSatisfy { word in
+                        words[index].contains { prefix ? $0.utf8.starts(with: word.utf8) : $0.utf8.elementsEqual(word.utf8) }
+                    }
+                }
+                XCTAssertEqual(try found(store, query, prefix: prefix), expected.map { "m\($0)" }, "\(query) prefix: \(prefix)")
+            }
         }
     }
 

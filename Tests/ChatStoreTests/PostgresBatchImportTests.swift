@@ -1,8 +1,9 @@
 import ChatImport
 import ChatModel
-import ChatStore
 import ChatTestSupport
 import XCTest
+
+@testable import ChatStore
 
 /// PostgreSQL imports write many rows a statement (`PostgresImportSink`): the rows and counts
 /// must be SQLite's, row for row, and a failure anywhere must leave the store as it was.
@@ -77,6 +78,10 @@ final class PostgresBatchImportTests: XCTestCase {
                     XCTFail("\(mode) \(file) row \(i):\n  \(rows[i])\n  \(pgRows[i])")
                 }
                 XCTAssertGreaterThan(rows.count, 3000)
+                // Every message's words are chatterm's split of its text, inserted or upserted.
+                let texts = try postgres.inspect("SELECT id, text, words FROM messages")
+                let wrong = texts.filter { MessageWordIndex.postgresWords(of: $0["text"] ?? "") != $0["words"] ?? "" }
+                XCTAssertEqual(wrong.map { $0["id"] ?? "" }, [], "\(mode) \(file)")
             }
             // Insert mode skips what exists; upsert writes it over.
             if mode == .insert { XCTAssertGreaterThan(skipped, 2000) } else { XCTAssertEqual(skipped, 0) }

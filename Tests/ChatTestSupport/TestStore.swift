@@ -27,7 +27,10 @@ public enum TestStore {
             "users", "devices", "future_channel_bans", "channels", "members", "messages", "reactions", "polls", "poll_options",
             "poll_votes",
         ].flatMap { table in
-            try store.inspect("SELECT * FROM \(table) ORDER BY 1, 2, 3").map { "\(table) \($0.values)" }
+            try store.inspect("SELECT * FROM \(table) ORDER BY 1, 2, 3").map { row in
+                // PostgreSQL's `messages.words` is chatterm's split of the text for its word index; SQLite has none.
+                "\(table) \(zip(row.names, row.values).filter { table != "messages" || $0.0 != "words" }.map(\.1))"
+            }
         }
     }
 }

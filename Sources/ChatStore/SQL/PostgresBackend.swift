@@ -87,11 +87,11 @@ public final class PostgresBackend: SQLBackend {
     }
 
     public func write<T>(_ body: (any SQLSession) throws -> T) throws -> T {
-        try transaction("BEGIN", body)
+        try transaction("BEGIN") { try body($0) }
     }
 
     /// `body` between `begin` and COMMIT, rolled back when it throws.
-    private func transaction<T>(_ begin: String, _ body: (any SQLSession) throws -> T) throws -> T {
+    private func transaction<T>(_ begin: String, _ body: (PostgresSession) throws -> T) throws -> T {
         try withConnection { session in
             try session.execute(begin)
             do {
@@ -133,7 +133,7 @@ public final class PostgresBackend: SQLBackend {
     /// Applies the migrations the database lacks, under an advisory lock: instances that start
     /// together migrate one after the other, and the later ones find nothing to do.
     private func migrate() throws {
-        try write { db in
+        try transaction("BEGIN") { db in
             try db.execute("SELECT pg_advisory_xact_lock(\(PostgresLocks.migrations))")
             try db.execute(
                 "CREATE TABLE IF NOT EXISTS chatterm_migrations (name TEXT PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())"
@@ -141,6 +141,7 @@ public final class PostgresBackend: SQLBackend {
             let applied = Set(try db.values("SELECT name FROM chatterm_migrations", []) as [String])
             for step in Schema.steps + Schema.postgresSteps where !applied.contains(step.name) {
                 for statement in step.postgres ?? Schema.postgresDDL(step.sql) { try db.execute(statement) }
+                try step.fill?(db)
                 try db.execute("INSERT INTO chatterm_migrations (name) VALUES (?)", step.name)
             }
         }

@@ -56,7 +56,7 @@ final class PostgresImportSink: ImportSink {
         if case .poll(let poll) = item {
             polls.append(poll)
         } else {
-            try add(StoreImportSink.row(for: item, importTime: importTime), counted: item.type)
+            try add(StoreImportSink.row(for: item, importTime: importTime, .postgres), counted: item.type)
         }
         return .deferred
     }
@@ -145,8 +145,9 @@ final class PostgresImportSink: ImportSink {
     /// transaction's `SET LOCAL`). A btree build gets a parallel worker for each 32 MB beyond
     /// the first (up to `max_parallel_maintenance_workers`, 2 by default), which halves the
     /// import's own CPU for a million messages' `messages_by_channel` (1.2 s to 0.6 s), and
-    /// their word index is built in one pass. Its CPU is the same at 64 MB (7.1 s, mostly
-    /// `to_tsvector`), and at 512 MB its peak memory is the same as here (a 104 MB backend).
+    /// their word index is built in one pass. Its CPU was the same at 64 MB (7.1 s, mostly
+    /// `to_tsvector`, before schema step v14m), and at 512 MB its peak memory is the same as
+    /// here (a 104 MB backend).
     static let indexBuildMemory = "256MB"
 
     private func buildDroppedIndexes() throws {

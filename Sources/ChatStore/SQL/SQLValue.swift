@@ -123,6 +123,9 @@ public struct SQLRow {
     let columns: Columns
     public let values: [SQLValue]
 
+    /// The result's column names, in order.
+    public var names: [String] { columns.names }
+
     public func value(_ name: String) -> SQLValue {
         guard let i = columns.position(of: name) else { preconditionFailure("no column \(name) in \(columns.names)") }
         return values[i]

@@ -60,7 +60,7 @@ final class SQLiteImportSink: ImportSink {
         if case .poll(let poll) = item {
             polls.append(poll)
         } else {
-            try add(StoreImportSink.row(for: item, importTime: importTime), counted: item.type)
+            try add(StoreImportSink.row(for: item, importTime: importTime, .sqlite), counted: item.type)
         }
         return .deferred
     }

@@ -4,37 +4,19 @@ import GRDB
 /// space-separated query `words` (`MessageWordIndex.query`'s words), as the FTS5 index would
 /// answer for that row. Search calls it row by row when the channels searched hold fewer
 /// messages than the index has matches (`MessageWordIndex.Plan`). It splits text into words as
-/// the index's tokenizer does (unicode61, `remove_diacritics 0`, categories `L* N* Co M*`):
-/// a word is a run of letters, digits, private-use characters and marks, case folded a
-/// character at a time, accents kept; a query word that splits into several is a phrase, and
-/// one that holds no word at all asks for nothing, as in an FTS5 query.
+/// the index's tokenizer does (`MessageWords`); a query word that splits into several is a
+/// phrase, and one that holds no word at all asks for nothing, as in an FTS5 query.
 enum WordMatchFunction {
     static let name = "chatterm_has_words"
 
     static var function: DatabaseFunction {
         DatabaseFunction(name, argumentCount: 3, pure: true) { values in
             let text = String.fromDatabaseValue(values[0]) ?? ""
-            let words = (String.fromDatabaseValue(values[1]) ?? "").split(separator: " ").map { tokens(String($0)) }
-            let textTokens = tokens(text)
+            let words = (String.fromDatabaseValue(values[1]) ?? "").split(separator: " ").map { MessageWords.split(String($0)) }
+            let textTokens = MessageWords.split(text)
             let prefix = Bool.fromDatabaseValue(values[2]) ?? false
             return words.allSatisfy { holds(textTokens, phrase: $0, prefix: prefix) }
         }
-    }
-
-    /// The words of `text` as the FTS5 tokenizer makes them.
-    static func tokens(_ text: String) -> [String] {
-        var tokens: [String] = []
-        var current = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars {
-            if isWordScalar(scalar) {
-                current.append(folded(scalar))
-            } else if !current.isEmpty {
-                tokens.append(String(current))
-                current = String.UnicodeScalarView()
-            }
-        }
-        if !current.isEmpty { tokens.append(String(current)) }
-        return tokens
     }
 
     /// Whether `phrase` appears as consecutive words of `tokens`, its last word only a word's
@@ -48,22 +30,5 @@ enum WordMatchFunction {
             return zip(phrase.dropLast(), tokens[start...]).allSatisfy { $0.utf8.elementsEqual($1.utf8) }
                 && (prefix ? candidate.starts(with: last.utf8) : candidate.elementsEqual(last.utf8))
         }
-    }
-
-    private static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.properties.generalCategory {
-        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
-            .decimalNumber, .letterNumber, .otherNumber, .privateUse, .nonspacingMark, .spacingMark, .enclosingMark:
-            true
-        default: false
-        }
-    }
-
-    /// One character's lower case when that is one character: unicode61 folds a character to a
-    /// single one, and leaves `İ`, whose lower case is `i` and a dot above, as it is.
-    private static func folded(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
-        if scalar.isASCII { return scalar.properties.isUppercase ? Unicode.Scalar(scalar.value + 32)! : scalar }
-        let lower = scalar.properties.lowercaseMapping.unicodeScalars
-        return lower.count == 1 ? lower.first! : scalar
     }
 }
