@@ -86,9 +86,15 @@ final class TmuxMouseTests: XCTestCase {
             }
 
             // The wheel over the messages scrolls them back, a few lines a turn, until a message
-            // with reactions is in view.
+            // with reactions is in view with its header (which names the author the details must
+            // show; where the turns stop depends on the demo's clock-relative day lines).
             let pane = (x: edge + 10, y: height / 2)
-            let chipInView = { (screen: String) in self.cell(of: "[", in: screen, columns: (edge + 1)..<width, last: true) }
+            let chipInView = { (screen: String) -> (x: Int, y: Int)? in
+                guard let chip = self.cell(of: "[", in: screen, columns: (edge + 1)..<width, last: true),
+                    self.authorAbove(chip.y, in: screen) != nil
+                else { return nil }
+                return chip
+            }
             var turns = 0
             while chipInView(shown) == nil, turns < 20 {
                 try mouse("demo", 64, pane.x, pane.y)
