@@ -31,7 +31,7 @@ extension KeyTable {
             KeyBinding(
                 [.tab],
                 "Tab",
-                "complete @member #channel :reaction or a first /command",
+                "complete @member #channel :emoji or a first /command",
                 .complete,
                 when: { $0.composer.completionQuery != nil }
             ),
