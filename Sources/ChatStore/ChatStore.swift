@@ -105,6 +105,9 @@ public final class ChatStore: Sendable {
                     } else {
                         StoreImportSink(db: db, mode: mode, mergeCustom: mergeCustom, importTime: task.createdAt, opTime: opTime)
                     }
+                // PostgreSQL's rows are sent from a thread of their own: none may follow the
+                // transaction's end (a statement after a ROLLBACK would commit by itself).
+                defer { (sink as? PostgresImportSink)?.stop() }
                 if let postgres = db as? PostgresSession, let backend = backend as? PostgresBackend {
                     result = try backend.cancellingStatements(of: postgres, on: interruption) {
                         try analyze(StoreExistingItems(db: db), sink)

@@ -88,6 +88,41 @@ final class PostgresBatchImportTests: XCTestCase {
         }
     }
 
+    /// Messages and reactions go into an empty table by COPY, whose text format reads a
+    /// backslash, tab, newline or carriage return as its own syntax, and `\N` as NULL and `\.`
+    /// as the data's end: text holding them arrives as written, as on SQLite.
+    func testTextCOPYWouldReadAsItsOwnSyntaxArrivesAsWritten() throws {
+        let texts = [
+            #"a\tb \N \\ c\\.d"#, "\\.", #"\N"#, "tab\tnewline\ncarriage\rend", "\\N\\t", "ü 🫠 \u{7}",
+        ]
+        var lines = [
+            #"{"type":"user","data":{"id":"ada"}}"#,
+            #"{"type":"channel","data":{"type":"messaging","id":"c","created_by":"ada"}}"#,
+        ]
+        let at: JSONValue = "2026-01-02T03:04:05Z"
+        for (i, text) in texts.enumerated() {
+            let message: JSONObject = [
+                "id": .string("m\(i)"), "channel_type": "messaging", "channel_id": "c", "user": "ada", "text": .string(text),
+                "note": .string(text), "created_at": at,
+            ]
+            lines.append(JSONWriter().string(["type": "message", "data": .object(message)]))
+        }
+        for (i, text) in texts.enumerated() {
+            let reaction: JSONObject = [
+                "message_id": .string("m\(i)"), "type": "like", "user_id": "ada", "why": .string(text), "created_at": at,
+            ]
+            lines.append(JSONWriter().string(["type": "reaction", "data": .object(reaction)]))
+        }
+        let path = directory.write("escapes.jsonl", lines: lines)
+        let sqlite = try ChatStore(path: directory.file("escapes.sqlite"))
+        let postgres = try TestStore.open(directory.file("escapes-pg.sqlite"))
+        try importFile(path, into: sqlite, mode: .insert)
+        try importFile(path, into: postgres, mode: .insert)
+        XCTAssertEqual(try TestStore.dump(postgres), try TestStore.dump(sqlite))
+        let stored = try postgres.inspect("SELECT text FROM messages ORDER BY id").map { String.decode($0.values[0]) }
+        XCTAssertEqual(stored, texts.map(Optional.some))
+    }
+
     /// The last item of a big file fails after whole batches were written: the import's
     /// transaction takes them all back.
     func testAFailureLateInABigImportLeavesTheStoreAsItWas() throws {

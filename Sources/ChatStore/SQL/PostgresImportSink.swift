@@ -4,10 +4,12 @@ import NIOCore
 /// An import into PostgreSQL, thousands of rows a statement: one round trip a row held the
 /// import to a few thousand items a second, and a `VALUES` list of a thousand rows to fifty
 /// thousand, the server parsing and planning a parameter per cell. Rows wait in one batch per
-/// row shape (so per table), a column at a time as PostgreSQL arrays, and go as one
-/// `INSERT … SELECT * FROM unnest(…) ON CONFLICT …` when the batch is full, and the rest at
-/// `finish()`. One statement is in flight while the next batch is made: the server inserts
-/// while the client validates. Rows of different tables may be written in any order: the store
+/// row shape (so per table), and go when the batch is full, and the rest at `finish()`: as one
+/// `COPY` into a table whose rows cannot conflict (see `plainWhenEmpty`), else a column at a
+/// time as PostgreSQL arrays in one `INSERT … SELECT * FROM unnest(…) ON CONFLICT …`. One
+/// statement is in flight while the next batch is made: the server inserts while the client
+/// validates. Rows are made and sent on a thread of their own (`ChunkedHandoff`), so the
+/// import's thread only checks items. Rows of different tables may be written in any order: the store
 /// has no foreign keys or triggers. A row is never written twice in a batch (which `DO UPDATE`
 /// refuses): the analyzer reports a key a file holds twice and writes nothing after an error.
 /// It all stays inside the import's one transaction.
@@ -15,9 +17,22 @@ final class PostgresImportSink: ImportSink {
     private struct Batch {
         /// The item type the rows count for; nil for a poll's option rows, which count as their poll.
         let type: ItemType?
-        let sql: String
-        var columns: [PostgresArrayColumn]
+        /// `INSERT … SELECT * FROM unnest(…)` with one array a column, or nil: `COPY` of `copied`.
+        let sql: String?
+        var columns: [PostgresArrayColumn] = []
+        let table: String
+        let names: [String]
+        var copied: PostgresCopyRows?
         var count = 0
+
+        mutating func append(_ row: RowWrite) {
+            if copied != nil {
+                copied!.append(row.columns.lazy.map(\.value))
+            } else {
+                for (index, column) in row.columns.enumerated() { columns[index].append(column.value) }
+            }
+            count += 1
+        }
     }
 
     private let db: PostgresSession
@@ -26,8 +41,8 @@ final class PostgresImportSink: ImportSink {
     /// Import v2's `use_import_time_as_op_time`: every item made at this time.
     private let opTime: Timestamp?
     private var batches: [RowWrite.Shape: Batch] = [:]
-    /// The SQL per shape, made once.
-    private var statements: [RowWrite.Shape: String] = [:]
+    /// The SQL per shape, made once; nil for a shape that goes by COPY.
+    private var statements: [RowWrite.Shape: String?] = [:]
     /// Of the tables in `plainWhenEmpty` and `StoreImportSink.indexedAfterRows`, whether each
     /// held rows when the import first wrote to it.
     private var held: [String: Bool] = [:]
@@ -39,6 +54,10 @@ final class PostgresImportSink: ImportSink {
     private var counts = ImportWriteCounts()
     /// The statement sent last, not yet answered.
     private var inFlight: (changed: EventLoopFuture<Int>, type: ItemType?, count: Int)?
+    /// Everything above is the handoff's thread's until a wait on it.
+    private lazy var handoff = ChunkedHandoff<ImportItem>(label: "chatterm.postgres-import") { [unowned self] in
+        try self.rows(of: $0)
+    }
 
     /// Rows a statement holds at most: enough that the round trip is nothing beside the rows,
     /// few enough that a batch is a few megabytes.
@@ -52,20 +71,24 @@ final class PostgresImportSink: ImportSink {
     }
 
     func write(_ given: ImportItem) throws -> ImportWriteOutcome {
+        try handoff.append(given)
+        return .deferred
+    }
+
+    /// On the handoff's thread.
+    private func rows(of given: ImportItem) throws {
         let item = opTime.map(given.madeAt) ?? given
         if case .poll(let poll) = item {
             polls.append(poll)
         } else {
             try add(StoreImportSink.row(for: item, importTime: importTime, .postgres), counted: item.type)
         }
-        return .deferred
     }
 
     private func add(_ row: RowWrite, counted: ItemType?) throws {
         // Taken out while it grows, so its buffers are not copied on each append.
         var batch = try batches.removeValue(forKey: row.shape) ?? newBatch(for: row, counted: counted)
-        for (index, column) in row.columns.enumerated() { batch.columns[index].append(column.value) }
-        batch.count += 1
+        batch.append(row)
         if batch.count == Self.maxRows {
             try flush(batch)
         } else {
@@ -74,15 +97,19 @@ final class PostgresImportSink: ImportSink {
     }
 
     private func newBatch(for row: RowWrite, counted: ItemType?) throws -> Batch {
-        let sql = try statements[row.shape] ?? row.postgresSQL(canConflict(row.table) ? writing : nil)
-        statements[row.shape] = sql
-        return Batch(type: counted, sql: sql, columns: row.columns.map { PostgresArrayColumn(kind: .init($0.value)) })
+        let known = statements[row.shape]
+        let sql = try known ?? (canConflict(row.table) ? row.postgresSQL(writing) : nil)
+        if known == nil { statements[row.shape] = .some(sql) }
+        let names = row.columns.map(\.name)
+        guard let sql else { return Batch(type: counted, sql: nil, table: row.table, names: names, copied: PostgresCopyRows()) }
+        let columns = row.columns.map { PostgresArrayColumn(kind: .init($0.value)) }
+        return Batch(type: counted, sql: sql, columns: columns, table: row.table, names: names)
     }
 
     /// Tables that only imports and clients' sends fill, under ids the file's could hardly
-    /// clash with: when one is empty as the import begins writing to it, its rows go in without
-    /// `ON CONFLICT`, whose speculative insertion costs the server about 40% more a row (7.1 s
-    /// against 5.0 s of CPU for a million messages). A row the file cannot hold twice cannot
+    /// clash with: when one is empty as the import begins writing to it, its rows go in by COPY,
+    /// without `ON CONFLICT`, whose speculative insertion costs the server about 40% more a row
+    /// (7.1 s against 5.0 s of CPU for a million messages). A row the file cannot hold twice cannot
     /// conflict there, so both modes write every row, as `ON CONFLICT` would; if a server
     /// inserts the same key meanwhile, the import fails whole instead of skipping it. The
     /// other tables (users, channels, members…), which servers fill as clients connect, keep it.
@@ -105,7 +132,7 @@ final class PostgresImportSink: ImportSink {
     /// nothing to read yet.
     private func firstWrite(to table: String) throws -> Bool {
         // A batch that failed would fail this read: its error is the one to report.
-        try settle()
+        try settleInFlight()
         let holds = try !db.rows("SELECT 1 FROM \(table) LIMIT 1", []).isEmpty
         held[table] = holds
         if !holds && StoreImportSink.indexedAfterRows.contains(table) { try dropSecondaryIndexes(of: table) }
@@ -132,11 +159,12 @@ final class PostgresImportSink: ImportSink {
     }
 
     func finish() throws -> ImportWriteCounts {
+        try handoff.flush()
         try writePolls()
         let pending = batches
         batches = [:]
         for batch in pending.values { try flush(batch) }
-        try settle()
+        try settleInFlight()
         try buildDroppedIndexes()
         return counts
     }
@@ -166,7 +194,7 @@ final class PostgresImportSink: ImportSink {
             var ids = PostgresArrayColumn(kind: .text)
             for poll in polls { ids.append(.text(poll.id)) }
             // A batch that failed would fail this read: its error is the one to report.
-            try settle()
+            try settleInFlight()
             let rows = try db.rows(numbered: "SELECT id FROM polls WHERE id = ANY($1::text[])", columns: [ids])
             existing = Set(rows.compactMap { String.decode($0.values[0]) })
         } else {
@@ -194,19 +222,41 @@ final class PostgresImportSink: ImportSink {
     }
 
     private func flush(_ batch: Batch) throws {
-        try pipeline(db.send(numbered: batch.sql, columns: batch.columns), type: batch.type, count: batch.count)
+        guard let sql = batch.sql else {
+            let copied: EventLoopFuture<Int>
+            do {
+                copied = try db.copy(into: batch.table, columns: batch.names, rows: batch.copied ?? PostgresCopyRows())
+            } catch {
+                // The statement before it failed, which is why this one could not begin: that
+                // error is the one to report.
+                try settleInFlight()
+                throw error
+            }
+            return try pipeline(copied, type: batch.type, count: batch.count)
+        }
+        try pipeline(db.send(numbered: sql, columns: batch.columns), type: batch.type, count: batch.count)
     }
 
     /// Makes `sent` the statement in flight once the one before it is answered. A statement that
     /// fails aborts the transaction, so the one just sent fails too, and the import's ROLLBACK
     /// (sent after both) ends it: the first error is the one thrown.
     private func pipeline(_ sent: EventLoopFuture<Int>, type: ItemType?, count: Int) throws {
-        try settle()
+        try settleInFlight()
         inFlight = (sent, type, count)
     }
 
-    /// Waits for the statement in flight and counts its rows; throws its error.
+    /// Waits for the items handed over and the statement in flight; throws the first error.
     func settle() throws {
+        try handoff.wait()
+        try settleInFlight()
+    }
+
+    /// Ends the import's writes early (it failed elsewhere): no statement is sent after this
+    /// returns, so the transaction's end comes after every one sent.
+    func stop() { handoff.stop() }
+
+    /// Waits for the statement in flight and counts its rows; throws its error.
+    private func settleInFlight() throws {
         guard let last = inFlight else { return }
         inFlight = nil
         let changed = try last.changed.wait()

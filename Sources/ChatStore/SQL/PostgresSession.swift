@@ -32,6 +32,31 @@ struct PostgresSession: SQLSession {
         connection.query(query(sql, columns: columns), logger: logger).map { $0.metadata.rows ?? 0 }
     }
 
+    /// Sends `rows` by `COPY table (columns) FROM STDIN`, returning once the server has begun
+    /// this COPY (so once the statement before it ended): the future gives the rows' count when
+    /// the server has them. postgres-nio's COPY runs in a task of its own, so waiting for its
+    /// start keeps the connection's statements in the order sent: a ROLLBACK sent after this
+    /// call comes after the COPY, never before it, where it would land outside the transaction.
+    func copy(into table: String, columns: [String], rows: PostgresCopyRows) throws -> EventLoopFuture<Int> {
+        let started = connection.eventLoop.makePromise(of: Void.self)
+        let copied = connection.eventLoop.makeFutureWithTask { [connection, logger] in
+            var begun = false
+            do {
+                try await connection.copyFrom(table: table, columns: columns, logger: logger) { writer in
+                    begun = true
+                    started.succeed()
+                    try await writer.write(rows.text)
+                }
+            } catch {
+                if !begun { started.fail(error) }
+                throw error
+            }
+            return rows.count
+        }
+        try started.futureResult.wait()
+        return copied
+    }
+
     /// The rows of a statement in `$1…` form whose arguments are whole columns.
     func rows(numbered sql: String, columns: [PostgresArrayColumn]) throws -> [SQLRow] {
         try run(query(sql, columns: columns)).rows
