@@ -9,10 +9,10 @@ import NIOCore
 /// time as PostgreSQL arrays in one `INSERT … SELECT * FROM unnest(…) ON CONFLICT …`. One
 /// statement is in flight while the next batch is made: the server inserts while the client
 /// validates. Rows are made and sent on a thread of their own (`ChunkedHandoff`), so the
-/// import's thread only checks items. Rows of different tables may be written in any order: the store
-/// has no foreign keys or triggers. A row is never written twice in a batch (which `DO UPDATE`
-/// refuses): the analyzer reports a key a file holds twice and writes nothing after an error.
-/// It all stays inside the import's one transaction.
+/// import's thread only checks items. Rows of different tables may be written in any order:
+/// the store has no foreign keys or triggers. A row is never written twice in a batch (which
+/// `DO UPDATE` refuses): the analyzer reports a key a file holds twice and writes nothing after
+/// an error. It all stays inside the import's one transaction.
 final class PostgresImportSink: ImportSink {
     private struct Batch {
         /// The item type the rows count for; nil for a poll's option rows, which count as their poll.
@@ -107,10 +107,10 @@ final class PostgresImportSink: ImportSink {
     }
 
     /// Tables that only imports and clients' sends fill, under ids the file's could hardly
-    /// clash with: when one is empty as the import begins writing to it, its rows go in by COPY,
-    /// without `ON CONFLICT`, whose speculative insertion costs the server about 40% more a row
-    /// (7.1 s against 5.0 s of CPU for a million messages). A row the file cannot hold twice cannot
-    /// conflict there, so both modes write every row, as `ON CONFLICT` would; if a server
+    /// clash with: when one is empty as the import begins writing to it, its rows go in by
+    /// COPY, without `ON CONFLICT`, whose speculative insertion costs the server about 40% more a
+    /// row (7.1 s against 5.0 s of CPU for a million messages). A row the file cannot hold twice
+    /// cannot conflict there, so both modes write every row, as `ON CONFLICT` would; if a server
     /// inserts the same key meanwhile, the import fails whole instead of skipping it. The
     /// other tables (users, channels, members…), which servers fill as clients connect, keep it.
     static let plainWhenEmpty: Set<String> = ["messages", "reactions", "poll_votes"]
