@@ -92,6 +92,9 @@ final class DecodedRecords: @unchecked Sendable {
 
     func set(_ i: Int, _ record: consuming DecodedRecord) { (slots + i).initialize(to: record) }
 
+    /// Record `i`'s key hashes, read ahead of its turn (for `ReferenceChecker.prefetch`).
+    func keyHashes(at i: Int) -> KeyHashes { slots[i].keyHashes }
+
     /// Slot `i`, uninitialised, for a record made in place.
     func slot(_ i: Int) -> UnsafeMutablePointer<DecodedRecord> { slots + i }
 
