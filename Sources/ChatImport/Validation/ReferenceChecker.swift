@@ -94,7 +94,7 @@ struct ReferenceChecker {
     /// Checks one item and remembers its keys. Returns the problems found (without prefix).
     /// `hashes` are the item's, when the decoding thread made them (else they are made here);
     /// `ahead` those of an item a few records on, whose slots are prefetched (here rather than
-    /// in a call of its own: each call into the analyzer's checker is an exclusivity check).
+    /// in a call of its own: one call into the checker a record, not two).
     /// `context` is made only for a reference settled at the end.
     mutating func check(
         _ item: ImportItem,
