@@ -62,8 +62,11 @@ public final class ImportAnalyzer {
         }
         defer { pipeline.cancel() }
         var items = 0
+        var bytesRead: Int64 = 0
         while let batch = try pipeline.next() {
             try options.interruption?.check()
+            checker.bytesLeft = reader.fileBytes - Int(bytesRead)
+            bytesRead = batch.bytesConsumed
             if items == 0, let problem = Self.notJSONLines(batch.records.head(Self.headLines)) { return failWhole(problem) }
             let records = batch.records
             for i in 0..<records.count {

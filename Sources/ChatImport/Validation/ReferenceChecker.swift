@@ -27,6 +27,9 @@ struct ReferenceChecker {
     private var reactions: IDTable  // by message, type and user
     /// Polls and their votes so far (see `ReferenceChecker+Polls`).
     var polls = PollFacts()
+    /// The file's bytes not read yet when the batch being checked began (set by the analyzer):
+    /// at the first vote, the tables of votes are sized from it (`checkVote`).
+    var bytesLeft = 0
     /// References that may point forward within their own section, settled at the end.
     private var pending: [PendingReference] = []
     /// Distinct channels whose member_ids must each come back as a member item.
