@@ -29,6 +29,8 @@ let package = Package(
         .systemLibrary(name: "CNCurses", path: "Sources/CNCurses"),
         // zlib's inflate, for the ZIP archives exports come in (ChatImport's ZipArchive).
         .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
+        // __builtin_prefetch, for the reference checker's tables (ChatImport's IDTable).
+        .systemLibrary(name: "CPrefetch", path: "Sources/CPrefetch"),
         .target(name: "ChatCore", dependencies: ["ChatModel"]),
         .target(name: "TerminalUI", dependencies: ["ChatCore", "ChatModel", "CNCurses"]),
         .target(
@@ -58,7 +60,7 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
             ]
         ),
-        .target(name: "ChatImport", dependencies: ["ChatModel", "CZlib"]),
+        .target(name: "ChatImport", dependencies: ["ChatModel", "CZlib", "CPrefetch"]),
         .target(
             name: "ChatStore",
             dependencies: [

@@ -76,6 +76,60 @@ final class IDTableTests: ValidationTestCase {
         )
     }
 
+    /// A key hashed from its bytes ahead (as the decoding threads do) is the key the table
+    /// hashes itself: found either way, parts joined alike, and a duplicate still a duplicate.
+    func testHashesMadeAheadMatchTheTables() {
+        let seed = IDTable.Seed.random()
+        func hash(_ parts: String...) -> UInt64 {
+            let bytes = parts.map { Array($0.utf8) }
+            return bytes[0].withUnsafeBufferPointer { a in
+                guard parts.count == 3 else { return IDTable.hash(a, seed: seed) }
+                return bytes[1].withUnsafeBufferPointer { b in bytes[2].withUnsafeBufferPointer { c in IDTable.hash(a, b, c, seed: seed) } }
+            }
+        }
+        var table = IDTable(seed: seed)
+        let ids = (0..<5_000).map { $0 % 2 == 0 ? "m-\($0)" : "a-message-id-of-more-than-sixteen-bytes-\($0)" }
+        for (n, id) in ids.enumerated() { XCTAssertEqual(table.insert(id, hash: n % 3 == 0 ? nil : hash(id)).index, n) }
+        for (n, id) in ids.enumerated() {
+            XCTAssertEqual(table.index(of: id), n, id)
+            XCTAssertEqual(table.index(of: id, hash: hash(id)), n, id)
+            XCTAssertFalse(table.insert(id, hash: hash(id)).inserted, id)
+        }
+        var reactions = IDTable(seed: seed)
+        XCTAssertTrue(reactions.insert("msg-1", "like", "alice", hash: hash("msg-1", "like", "alice")).inserted)
+        XCTAssertFalse(reactions.insert("msg-1", "like", "alice").inserted)
+        XCTAssertTrue(reactions.insert("msg-1", "like", "bob").inserted)
+        XCTAssertFalse(reactions.insert("msg-1", "like", "bob", hash: hash("msg-1", "like", "bob")).inserted)
+        XCTAssertNil(reactions.index(of: "msg-1", "like"))
+    }
+
+    /// Keys hashed on the decoding threads (flat lines, ASCII ids) meet keys the checker hashes
+    /// (lines read as a tree, ids with other bytes): references and duplicates hold across them.
+    func testKeysHashedAheadMeetKeysHashedByTheChecker() throws {
+        let message = { (id: String) in
+            #"{"type":"message","data":{"id":"\#(id)","channel_type":"messaging","channel_id":"general","user":"bob"}}"#
+        }
+        let reaction = { (id: String) in
+            #"{"type":"reaction","data":{"message_id":"\#(id)","type":"like","user_id":"alice","created_at":"2020-01-01T10:00:00Z"}}"#
+        }
+        // `escaped` is "msg-1" read by the tree path; `cafe` is flat but not ASCII.
+        let escaped = #"msg-\u0031"#
+        let cafe = "caf\u{E9}"
+        let lines =
+            base() + [message(escaped), message("msg-1"), message(cafe), message(cafe)]
+            + [reaction("msg-1"), reaction(escaped), reaction(cafe), reaction(cafe), reaction("msg-2")]
+        XCTAssertEqual(
+            try analyze(lines).errors.map(\.error),
+            [
+                #"Validation error: duplicated item "msg-1""#,
+                #"Validation error: duplicated item "\#(cafe)""#,
+                #"Validation error: duplicated item "msg-1:like:alice""#,
+                #"Validation error: duplicated item "\#(cafe):like:alice""#,
+                #"Validation error: message_id message "msg-2" doesn't exist (reaction "msg-2:like:alice"). please include all messages as separate message entries"#,
+            ]
+        )
+    }
+
     /// A duplicate thousands of items after the first, across the table's growth and batches.
     func testDuplicatesFarApartAreFound() throws {
         let messages = (0..<20_000).map {

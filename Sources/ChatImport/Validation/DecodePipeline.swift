@@ -77,8 +77,9 @@ private final class ReaderBox: @unchecked Sendable {
 final class DecodedRecords: @unchecked Sendable {
     private let slots: UnsafeMutablePointer<DecodedRecord>
     let count: Int
-    /// Slots below this were moved out by `take`.
-    private var taken = 0
+    /// Slots below this were moved out by `take`. Only the consumer's thread uses it, once an
+    /// item: without the runtime's exclusivity check (see `ImportAnalyzer.checker`).
+    @exclusivity(unchecked) private var taken = 0
 
     init(count: Int) {
         self.count = count
@@ -91,6 +92,9 @@ final class DecodedRecords: @unchecked Sendable {
     }
 
     func set(_ i: Int, _ record: consuming DecodedRecord) { (slots + i).initialize(to: record) }
+
+    /// Record `i`'s key hashes, read ahead of its turn (for `ReferenceChecker.prefetch`).
+    func keyHashes(at i: Int) -> KeyHashes { slots[i].keyHashes }
 
     /// Slot `i`, uninitialised, for a record made in place.
     func slot(_ i: Int) -> UnsafeMutablePointer<DecodedRecord> { slots + i }

@@ -15,6 +15,8 @@ struct DecodedRecord {
     var dataBytes: Range<Int>? = nil
     var item: ImportItem?
     var errors: [String]
+    /// The item's keys hashed for the reference checker (`decode(…into:)` with a seed).
+    var keyHashes = KeyHashes()
 
     /// The line holds a NUL byte or is not UTF-8: no text format, let alone JSON (set only
     /// for a line that did not parse, where it is worth the look).
@@ -41,17 +43,29 @@ struct DecodedRecord {
     /// As above, made in `slot` (uninitialised), where it stays: a record is a few hundred
     /// bytes, and each move of a returned one was a `memmove`, millions of them a file.
     /// `offset` is where the line starts in its batch's bytes, which `dataBytes` counts in.
+    /// With `keySeed` (the reference checker's), a flat-path item's `keyHashes` are made too.
     static func decode(
         _ bytes: UnsafeBufferPointer<UInt8>,
         line: Int,
         offset: Int,
         types: ImportChannelTypes,
         distinctIDs: DistinctChannelIDs?,
+        keySeed: IDTable.Seed? = nil,
         scratch: inout [FlatObject.Member],
         into slot: UnsafeMutablePointer<DecodedRecord>
     ) {
-        if decodeFlat(bytes, line: line, offset: offset, types: types, distinctIDs: distinctIDs, scratch: &scratch, into: slot) { return }
-        slot.initialize(to: decode(bytes, line: line, types: types, distinctIDs: distinctIDs))
+        if !decodeFlat(
+            bytes,
+            line: line,
+            offset: offset,
+            types: types,
+            distinctIDs: distinctIDs,
+            keySeed: keySeed,
+            scratch: &scratch,
+            into: slot
+        ) {
+            slot.initialize(to: decode(bytes, line: line, types: types, distinctIDs: distinctIDs))
+        }
     }
 
     /// The flat path: false (and `slot` left as it was) when the line is not of the plain shape
@@ -63,6 +77,7 @@ struct DecodedRecord {
         offset: Int,
         types: ImportChannelTypes,
         distinctIDs: DistinctChannelIDs?,
+        keySeed: IDTable.Seed?,
         scratch: inout [FlatObject.Member],
         into slot: UnsafeMutablePointer<DecodedRecord>
     ) -> Bool {
@@ -70,8 +85,10 @@ struct DecodedRecord {
         guard let (typeBytes, dataBytes) = scanner.scan(into: &scratch),
             let type = ItemType(name: String(decoding: UnsafeBufferPointer(rebasing: bytes[typeBytes]), as: UTF8.self))
         else { return false }
-        let (item, errors) = scratch.withUnsafeBufferPointer {
-            decode(type, FlatObject(bytes: bytes, members: $0), types: types, distinctIDs: distinctIDs)
+        let (item, errors, keyHashes) = scratch.withUnsafeBufferPointer {
+            let data = FlatObject(bytes: bytes, members: $0)
+            let (item, errors) = decode(type, data, types: types, distinctIDs: distinctIDs)
+            return (item, errors, keySeed.map { KeyHashes(type, data, seed: $0) } ?? KeyHashes())
         }
         guard let item, errors.isEmpty else { return false }
         slot.initialize(
@@ -82,7 +99,8 @@ struct DecodedRecord {
                 data: .null,
                 dataBytes: (dataBytes.lowerBound + offset)..<(dataBytes.upperBound + offset),
                 item: item,
-                errors: []
+                errors: [],
+                keyHashes: keyHashes
             )
         )
         return true

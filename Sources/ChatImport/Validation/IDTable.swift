@@ -1,3 +1,5 @@
+import CPrefetch
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -18,16 +20,25 @@ import Darwin
 /// where `String`'s `==` would also equate canonically equivalent spellings. A key of several
 /// parts (a member's channel and user) joins them with 0xFF, a byte UTF-8 never holds.
 struct IDTable {
+    /// The key of a table's hash. Random per table or per checker (its tables share one, so that
+    /// the decoding threads can hash ids for all of them): an import file cannot choose ids that collide.
+    struct Seed: Sendable {
+        let value: UInt64
+        static func random() -> Seed { Seed(value: .random(in: .min ... .max)) }
+    }
+
     /// Every id's bytes, one after another.
     private var arena: [UInt8] = []
     /// Where each id ends in `arena` (its start is the previous one's end).
     private var ends: [Int] = []
     /// 0 for an empty slot; else the high 32 bits of the id's hash, then its index + 1.
     private var slots: [UInt64]
-    /// Random per table: an import file cannot choose ids that collide.
-    private let seed = UInt64.random(in: .min ... .max)
+    private let seed: Seed
 
-    init() { slots = [UInt64](repeating: 0, count: 16) }
+    init(seed: Seed = .random()) {
+        self.seed = seed
+        slots = [UInt64](repeating: 0, count: 16)
+    }
 
     var count: Int { ends.count }
 
@@ -37,18 +48,45 @@ struct IDTable {
         return arena.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[start..<ends[index]]), as: UTF8.self) }
     }
 
-    /// The index of `key`, or nil.
-    func index(of key: String) -> Int? { Self.joined(key) { find($0) } }
+    /// The index of `key`, or nil. `hash`, when given, is `IDTable.hash(key, seed:)` under this
+    /// table's seed, made earlier (on a decoding thread).
+    func index(of key: String, hash: UInt64? = nil) -> Int? { Self.joined(key) { find($0, hash: hash) } }
     func index(of a: String, _ b: String) -> Int? { Self.joined(a, b) { find($0) } }
     /// The index of `a`, `separator`, `b` (a channel's cid from its type and id, with no `String` made).
     func index(of a: String, _ separator: UInt8, _ b: String) -> Int? { Self.joined(a, b, separator: separator) { find($0) } }
 
     /// Adds `key` unless it is there; either way, its index.
     @discardableResult
-    mutating func insert(_ key: String) -> (index: Int, inserted: Bool) { Self.joined(key) { insert($0) } }
+    mutating func insert(_ key: String, hash: UInt64? = nil) -> (index: Int, inserted: Bool) { Self.joined(key) { insert($0, hash: hash) } }
     mutating func insert(_ a: String, _ b: String) -> (index: Int, inserted: Bool) { Self.joined(a, b) { insert($0) } }
-    mutating func insert(_ a: String, _ b: String, _ c: String) -> (index: Int, inserted: Bool) {
-        Self.joined(a, b, c) { insert($0) }
+    mutating func insert(_ a: String, _ b: String, _ c: String, hash: UInt64? = nil) -> (index: Int, inserted: Bool) {
+        Self.joined(a, b, c) { insert($0, hash: hash) }
+    }
+
+    /// The hash of a key's UTF-8 bytes, for `index(of:hash:)` and `insert(_:hash:)`.
+    static func hash(_ key: UnsafeBufferPointer<UInt8>, seed: Seed) -> UInt64 { hash(UnsafeRawBufferPointer(key), seed: seed) }
+
+    /// The hash of a key of three parts, as `insert(_:_:_:hash:)` joins them.
+    static func hash(
+        _ a: UnsafeBufferPointer<UInt8>,
+        _ b: UnsafeBufferPointer<UInt8>,
+        _ c: UnsafeBufferPointer<UInt8>,
+        seed: Seed
+    ) -> UInt64 {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: a.count + b.count + c.count + 2) { buffer in
+            let afterA = buffer.initialize(fromContentsOf: a)
+            buffer[afterA] = 0xFF
+            let afterB = buffer[(afterA + 1)...].initialize(fromContentsOf: b)
+            buffer[afterB] = 0xFF
+            let end = buffer[(afterB + 1)...].initialize(fromContentsOf: c)
+            return hash(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: buffer[..<end])), seed: seed)
+        }
+    }
+
+    /// Starts loading the slot where a probe for `hash` begins, so that the probe, a few items
+    /// later, finds it in the cache: in a table of a million ids each probe is a miss in memory.
+    func prefetch(_ hash: UInt64) {
+        slots.withUnsafeBufferPointer { chatterm_prefetch($0.baseAddress! + (Int(truncatingIfNeeded: hash) & ($0.count - 1))) }
     }
 
     // MARK: Keys as bytes
@@ -81,8 +119,8 @@ struct IDTable {
 
     // MARK: The table
 
-    private func find(_ key: UnsafeRawBufferPointer) -> Int? {
-        let hash = hash(key)
+    private func find(_ key: UnsafeRawBufferPointer, hash: UInt64? = nil) -> Int? {
+        let hash = hash ?? Self.hash(key, seed: seed)
         return slots.withUnsafeBufferPointer { slots in
             let mask = slots.count - 1
             var slot = Int(truncatingIfNeeded: hash) & mask
@@ -95,9 +133,9 @@ struct IDTable {
         }
     }
 
-    private mutating func insert(_ key: UnsafeRawBufferPointer) -> (index: Int, inserted: Bool) {
+    private mutating func insert(_ key: UnsafeRawBufferPointer, hash: UInt64? = nil) -> (index: Int, inserted: Bool) {
         if (count + 1) * 4 > slots.count * 3 { grow() }
-        let hash = hash(key)
+        let hash = hash ?? Self.hash(key, seed: seed)
         let mask = slots.count - 1
         var slot = Int(truncatingIfNeeded: hash) & mask
         while true {
@@ -140,7 +178,7 @@ struct IDTable {
         arena.withUnsafeBytes { arena in
             var start = 0
             for (index, end) in ends.enumerated() {
-                let hash = hash(UnsafeRawBufferPointer(rebasing: arena[start..<end]))
+                let hash = Self.hash(UnsafeRawBufferPointer(rebasing: arena[start..<end]), seed: seed)
                 var slot = Int(truncatingIfNeeded: hash) & mask
                 while bigger[slot] != 0 { slot = (slot + 1) & mask }
                 bigger[slot] = (hash & 0xFFFF_FFFF_0000_0000) | UInt64(index + 1)
@@ -152,8 +190,8 @@ struct IDTable {
 
     /// A seeded multiply-xorshift over 8-byte words, finished with MurmurHash3's mixer: low
     /// bits pick the slot, high bits tell ids apart before their bytes are compared.
-    private func hash(_ key: UnsafeRawBufferPointer) -> UInt64 {
-        var h = seed ^ (UInt64(key.count) &* 0x9E37_79B9_7F4A_7C15)
+    private static func hash(_ key: UnsafeRawBufferPointer, seed: Seed) -> UInt64 {
+        var h = seed.value ^ (UInt64(key.count) &* 0x9E37_79B9_7F4A_7C15)
         var i = 0
         while i + 8 <= key.count {
             h = (h ^ key.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* 0xBF58_476D_1CE4_E5B9
@@ -161,8 +199,15 @@ struct IDTable {
             i += 8
         }
         if i < key.count {
+            // A key of 8 bytes or more ends with its last 8 bytes in one load, overlapping the
+            // word before (the length is in `h`, so no two keys are confused by it); a shorter
+            // one byte by byte.
             var tail: UInt64 = 0
-            for j in i..<key.count { tail |= UInt64(key[j]) << UInt64((j - i) * 8) }
+            if key.count >= 8 {
+                tail = key.loadUnaligned(fromByteOffset: key.count - 8, as: UInt64.self)
+            } else {
+                for j in i..<key.count { tail |= UInt64(key[j]) << UInt64((j - i) * 8) }
+            }
             h = (h ^ tail) &* 0xBF58_476D_1CE4_E5B9
         }
         h ^= h >> 33

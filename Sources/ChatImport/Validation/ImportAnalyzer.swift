@@ -25,10 +25,13 @@ public final class ImportAnalyzer {
 
     private let options: Options
     private let sink: (any ImportSink)?
-    private var checker: ReferenceChecker
+    // The checker and the result are used by `run` alone, on its thread, a few times for each
+    // item of the file: without the runtime's exclusivity checks, which were 7 % of the checking
+    // thread's instructions (Swift cannot check a class's properties at compile time).
+    @exclusivity(unchecked) private var checker: ReferenceChecker
     /// The channel types the file may use: the built-in ones and those of the store it goes into.
     private let types: ImportChannelTypes
-    private var result = ImportResult()
+    @exclusivity(unchecked) private var result = ImportResult()
     /// Called with every error, kept or not: for callers that tally all of them (the report's
     /// errors by kind) without keeping every one in memory.
     public var onIssue: ((ImportIssue) -> Void)?
@@ -49,19 +52,27 @@ public final class ImportAnalyzer {
     public func run(path: String, progress: ((ImportProgress) -> Void)? = nil) throws -> ImportResult {
         let workers = options.workers
         let types = self.types
+        let keySeed = checker.seed
         // One for each run of a batch (see `decode`), kept from batch to batch.
         let distinctIDs = (0..<Self.runs(workers: workers)).map { _ in DistinctChannelIDs() }
         let reader = try ImportRecordReader(path: path)
         checker.reserve(forFileBytes: reader.fileBytes)
         let pipeline = DecodePipeline(reader: reader) {
-            ImportAnalyzer.decode($0, workers: workers, types: types, distinctIDs: distinctIDs)
+            ImportAnalyzer.decode($0, workers: workers, types: types, distinctIDs: distinctIDs, keySeed: keySeed)
         }
         defer { pipeline.cancel() }
         var items = 0
+        var bytesRead: Int64 = 0
         while let batch = try pipeline.next() {
             try options.interruption?.check()
+            checker.bytesLeft = reader.fileBytes - Int(bytesRead)
+            bytesRead = batch.bytesConsumed
             if items == 0, let problem = Self.notJSONLines(batch.records.head(Self.headLines)) { return failWhole(problem) }
-            for i in 0..<batch.records.count { try batch.records.take(i) { try take(&$0, bytes: batch.bytes) } }
+            let records = batch.records
+            for i in 0..<records.count {
+                let ahead = i + Self.prefetchDistance < records.count ? records.keyHashes(at: i + Self.prefetchDistance) : KeyHashes()
+                try records.take(i) { try take(&$0, bytes: batch.bytes, ahead: ahead) }
+            }
             items += batch.recordCount
             progress?(ImportProgress(items: items, bytes: batch.bytesConsumed))
         }
@@ -79,6 +90,10 @@ public final class ImportAnalyzer {
         }
         return result
     }
+
+    /// How many records ahead the checker prefetches the table slots of (`ReferenceChecker.check`):
+    /// enough for a miss in memory to arrive, few enough that the slots are still cached.
+    static let prefetchDistance = 8
 
     /// Lines looked at before deciding a file is not JSON Lines at all.
     static let headLines = 10
@@ -113,7 +128,8 @@ public final class ImportAnalyzer {
         _ batch: ImportRecordBatch,
         workers: Int,
         types: ImportChannelTypes,
-        distinctIDs: [DistinctChannelIDs]
+        distinctIDs: [DistinctChannelIDs],
+        keySeed: IDTable.Seed
     ) -> DecodedRecords {
         let records = batch.records
         let output = DecodedRecords(count: records.count)
@@ -134,6 +150,7 @@ public final class ImportAnalyzer {
                             offset: r.range.lowerBound,
                             types: types,
                             distinctIDs: distinctIDs[part],
+                            keySeed: keySeed,
                             scratch: &scratch,
                             into: output.slot(i)
                         )
@@ -145,8 +162,8 @@ public final class ImportAnalyzer {
     }
 
     /// `bytes` are the record's batch, from which a flat-path record's `data` is parsed when
-    /// an error report needs it.
-    private func take(_ record: inout DecodedRecord, bytes: [UInt8]) throws {
+    /// an error report needs it; `ahead` the key hashes of a record `prefetchDistance` on.
+    private func take(_ record: inout DecodedRecord, bytes: [UInt8], ahead: KeyHashes) throws {
         func data() -> JSONValue {
             guard let range = record.dataBytes else { return record.data }
             return (try? bytes.withUnsafeBufferPointer { try JSONParser.parse(UnsafeBufferPointer(rebasing: $0[range])) }) ?? .null
@@ -161,7 +178,7 @@ public final class ImportAnalyzer {
         // Moved out, not copied (a copy retains every string of the item).
         guard let item = record.item.take() else { return }
         func context() -> ReferenceChecker.Context { ReferenceChecker.Context(line: record.line, typeName: record.typeName, data: data()) }
-        for problem in checker.check(item, context: context()) {
+        for problem in checker.check(item, hashes: record.keyHashes, ahead: ahead, context: context()) {
             report("Validation error: " + problem, typeName: record.typeName, item: data(), line: record.line)
         }
         guard let sink, result.isValid else { return }

@@ -28,6 +28,17 @@ struct PollFacts {
     fileprivate var optionVoters = IDTable()
     fileprivate var optionCounts: [Int] = []
     fileprivate var choices = IDTable()
+
+    /// Votes are the file's last items (Stream's order), so at the first one the bytes left are
+    /// about all votes, some 160 bytes each: tables sized for them do not grow vote by vote (each
+    /// growth places every vote again: a fifth of checking a vote, in callgrind).
+    fileprivate mutating func reserveVotes(forBytes bytes: Int) {
+        let count = min(max(bytes, 0) / 128, 1 << 22)
+        votes.reserve(count)
+        optionVoters.reserve(count)
+        optionCounts.reserveCapacity(count)
+        choices.reserve(count)
+    }
 }
 
 /// The poll rules of the Poll API, applied to a file: a vote's poll, option and user exist;
@@ -42,6 +53,7 @@ extension ReferenceChecker {
     }
 
     mutating func checkVote(_ vote: PollVote, _ problems: inout [String]) {
+        if polls.votes.count == 0 { polls.reserveVotes(forBytes: bytesLeft) }
         let owner = { "poll_vote \"\(vote.id)\"" }
         if !polls.votes.insert(vote.id).inserted { problems.append(duplicate(vote.id)) }
         if let user = vote.userID { requireUser(user, "user_id", owner, &problems) }

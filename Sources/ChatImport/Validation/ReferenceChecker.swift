@@ -19,11 +19,17 @@ struct ReferenceChecker {
     private var channels = IDTable()  // by cid
     private var channelTeams: [String] = []
     private var members = IDTable()  // by cid and user
-    private var messages = IDTable()
+    /// The seed of `messages` and `reactions`, with which the decoding threads hash the keys
+    /// they will be probed for (`KeyHashes`).
+    let seed = IDTable.Seed.random()
+    private var messages: IDTable
     private var messageFacts: [MessageFacts] = []
-    private var reactions = IDTable()  // by message, type and user
+    private var reactions: IDTable  // by message, type and user
     /// Polls and their votes so far (see `ReferenceChecker+Polls`).
     var polls = PollFacts()
+    /// The file's bytes not read yet when the batch being checked began (set by the analyzer):
+    /// at the first vote, the tables of votes are sized from it (`checkVote`).
+    var bytesLeft = 0
     /// References that may point forward within their own section, settled at the end.
     private var pending: [PendingReference] = []
     /// Distinct channels whose member_ids must each come back as a member item.
@@ -52,6 +58,8 @@ struct ReferenceChecker {
     init(existing: any ExistingItems, skipsReferences: Bool = false) {
         self.existing = existing
         self.skipsReferences = skipsReferences
+        messages = IDTable(seed: seed)
+        reactions = IDTable(seed: seed)
     }
 
     /// Sizes the message and reaction tables for a file of `bytes` bytes, so they need not grow
@@ -79,9 +87,25 @@ struct ReferenceChecker {
             "item type \"\(type.name)\" must come before \"\(lastType.name)\" items (order: \(ItemType.allCases.map(\.name).joined(separator: ", ")))"
     }
 
+    /// Starts loading the table slots that checking the item of `hashes` will probe: given a
+    /// few items ahead, so that those misses in memory overlap the items in between.
+    private func prefetch(_ hashes: KeyHashes) {
+        if let hash = hashes.message { messages.prefetch(hash) }
+        if let hash = hashes.reaction { reactions.prefetch(hash) }
+    }
+
     /// Checks one item and remembers its keys. Returns the problems found (without prefix).
+    /// `hashes` are the item's, when the decoding thread made them (else they are made here);
+    /// `ahead` those of an item a few records on, whose slots are prefetched (here rather than
+    /// in a call of its own: one call into the checker a record, not two).
     /// `context` is made only for a reference settled at the end.
-    mutating func check(_ item: ImportItem, context: @autoclosure () -> Context) -> [String] {
+    mutating func check(
+        _ item: ImportItem,
+        hashes: KeyHashes = KeyHashes(),
+        ahead: KeyHashes = KeyHashes(),
+        context: @autoclosure () -> Context
+    ) -> [String] {
+        prefetch(ahead)
         var problems: [String] = []
         switch item {
         case .user(let u):
@@ -128,15 +152,15 @@ struct ReferenceChecker {
                 )
             }
         case .message(let msg):
-            checkMessage(msg, context: context(), &problems)
+            checkMessage(msg, hash: hashes.message, context: context(), &problems)
         case .reaction(let r):
             let key = { "\(r.messageID):\(r.type):\(r.userID)" }
-            if !reactions.insert(r.messageID, r.type, r.userID).inserted {
+            if !reactions.insert(r.messageID, r.type, r.userID, hash: hashes.reaction).inserted {
                 problems.append(duplicate(key()))
             }
             let owner = { "reaction \"\(key())\"" }
             requireUser(r.userID, "user_id", owner, &problems)
-            if !skipsReferences, messages.index(of: r.messageID) == nil, existing.message(r.messageID) == nil {
+            if !skipsReferences, messages.index(of: r.messageID, hash: hashes.message) == nil, existing.message(r.messageID) == nil {
                 problems.append(missingMessage(r.messageID, "message_id", owner()))
             }
         case .poll(let p):
@@ -147,7 +171,7 @@ struct ReferenceChecker {
         return problems
     }
 
-    private mutating func checkMessage(_ msg: Message, context: @autoclosure () -> Context, _ problems: inout [String]) {
+    private mutating func checkMessage(_ msg: Message, hash: UInt64?, context: @autoclosure () -> Context, _ problems: inout [String]) {
         // The closures capture the id alone: capturing `msg` copied the whole message (a
         // retain of each of its strings) for every message of the file.
         let id = msg.id
@@ -167,7 +191,7 @@ struct ReferenceChecker {
             checkLink(target, field: "quoted_message_id", owner: owner, cid: msg.cid, threadParent: false, context: context(), &problems)
         }
         let facts = MessageFacts(channel: channel.map(Int32.init) ?? -1, isReply: msg.parentID != nil)
-        let (index, inserted) = messages.insert(id)
+        let (index, inserted) = messages.insert(id, hash: hash)
         if inserted { messageFacts.append(facts) } else { messageFacts[index] = facts }
         if !inserted { problems.append(duplicate(id)) }
     }
