@@ -32,9 +32,11 @@ final class ChunkedHandoffTests: XCTestCase {
         for i in 0..<8 { try handoff.append(i) }
         XCTAssertThrowsError(try handoff.wait()) { XCTAssertEqual($0 as? Refused, Refused(element: 5)) }
         // The next hand-off (a full chunk) throws it too, and runs nothing.
-        XCTAssertThrowsError(try (8..<12).forEach { try handoff.append($0) }) {
-            XCTAssertEqual($0 as? Refused, Refused(element: 5))
-        }
+        XCTAssertThrowsError(
+            try {
+                for i in 8..<12 { try handoff.append(i) }
+            }()
+        ) { XCTAssertEqual($0 as? Refused, Refused(element: 5)) }
         XCTAssertThrowsError(try handoff.flush()) { XCTAssertEqual($0 as? Refused, Refused(element: 5)) }
         XCTAssertEqual(seen.withLock { $0 }, [0, 1, 2, 3, 4])
     }
