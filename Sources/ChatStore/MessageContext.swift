@@ -17,8 +17,10 @@ public struct MessageContext: Sendable {
 
 extension ChatStore {
     /// The context of `rows` for `viewer` ('' for a server call): up to `latest` newest reactions a
-    /// message, and up to `own` of the viewer's own.
-    public func context(of rows: [MessageRow], viewer: String, latest: Int, own: Int) throws -> MessageContext {
+    /// message, and up to `own` of the viewer's own. `known` users (read in the same transaction,
+    /// as a channel's members are for its state) are not read again.
+    public func context(of rows: [MessageRow], viewer: String, latest: Int, own: Int, known: [String: User] = [:]) throws -> MessageContext
+    {
         guard !rows.isEmpty else { return MessageContext() }
         return try backend.read { db in
             var context = MessageContext()
@@ -49,6 +51,9 @@ extension ChatStore {
             var userIDs = Set(rows.map(\.message.userID))
             userIDs.formUnion(context.quoted.values.map(\.message.userID))
             userIDs.formUnion(reactions.map(\.userID))
+            context.users = known
+            userIDs.subtract(known.keys)
+            guard !userIDs.isEmpty else { return context }
             for row in try db.rows("SELECT * FROM users WHERE id IN (\(placeholders(userIDs.count)))", userIDs.map(SQLValue.text)) {
                 let user = StoredItems.user(row)
                 context.users[user.id] = user

@@ -126,4 +126,18 @@ final class ChatReadsTests: XCTestCase {
         XCTAssertEqual(try store.reactions(messageID: "old").map(\.userID), ["alice", "bob", "bob"])
         XCTAssertEqual(try store.members(cid: "messaging:general").map(\.user.displayName), ["Alice", "Bob"])
     }
+
+    /// A page's context takes the users it is given as they are and reads the others (a
+    /// channel's state gives it the members it read in the same transaction).
+    func testContextReadsOnlyTheUsersItIsNotGiven() throws {
+        let store = try store()
+        let page = try store.messages(cid: "messaging:general", viewer: "", limit: 50)
+        var given = User(id: "bob")
+        given.custom["name"] = "Given Bob"
+        let context = try store.context(of: page, viewer: "", latest: 10, own: 10, known: ["bob": given])
+        XCTAssertEqual(context.users["bob"]?.displayName, "Given Bob")
+        // alice wrote one message of the page and reacted to another: read from the store.
+        XCTAssertEqual(context.users["alice"]?.displayName, "Alice")
+        XCTAssertEqual(try store.context(of: page, viewer: "", latest: 10, own: 10).users["bob"]?.displayName, "Bob")
+    }
 }

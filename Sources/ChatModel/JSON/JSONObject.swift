@@ -44,6 +44,12 @@ public struct JSONObject: Sendable, Hashable {
     /// Members already known to be distinct (the parser checks as it reads).
     init(uniqueMembers: [Member]) { members = uniqueMembers }
 
+    /// Room for `count` members in all, for a builder that knows about how many it appends: a
+    /// message's forty keys appended one by one reallocated its members six times.
+    public mutating func reserveCapacity(_ count: Int) {
+        members.reserveCapacity(count)
+    }
+
     /// Appends without the duplicate check; for builders that know their keys are distinct.
     public mutating func appendUnique(_ key: String, _ value: JSONValue) {
         members.append(Member(key: key, value: value))

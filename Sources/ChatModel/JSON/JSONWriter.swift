@@ -10,8 +10,11 @@ public struct JSONWriter: Sendable {
         return String(decoding: out, as: UTF8.self)
     }
 
-    public func bytes(_ value: JSONValue) -> [UInt8] {
+    /// `capacity`: room to reserve, for a caller that expects a large value (a channel's state
+    /// is some 60 kB, which grown from empty took a dozen reallocations and copies).
+    public func bytes(_ value: JSONValue, capacity: Int = 0) -> [UInt8] {
         var out: [UInt8] = []
+        out.reserveCapacity(capacity)
         write(value, into: &out, indent: 0)
         return out
     }

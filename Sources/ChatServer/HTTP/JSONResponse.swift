@@ -19,6 +19,11 @@ enum JSONResponse {
     private static func make(_ value: JSONValue, status: HTTPResponse.Status) -> Response {
         var headers = HTTPFields()
         headers[.contentType] = "application/json"
-        return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: JSONWriter().bytes(value))))
+        // A channel's state is some 60 kB: grown from empty, its bytes were copied a dozen times.
+        return Response(
+            status: status,
+            headers: headers,
+            body: ResponseBody(byteBuffer: ByteBuffer(bytes: JSONWriter().bytes(value, capacity: 16_384)))
+        )
     }
 }

@@ -32,7 +32,10 @@ struct ChannelStates {
                 muted: muted
             ),
             "members": .array(try Self.memberPage(members, body["members"], operation: operation).map(ChannelJSON.member)),
-            "messages": .array(try presenter.messages(rows, viewer: viewerID)),
+            // The members' users are read already, and most authors are members.
+            "messages": .array(
+                try presenter.messages(rows, viewer: viewerID, known: Dictionary(members.map { ($0.user.id, $0.user) }) { a, _ in a })
+            ),
             "pinned_messages": [], "read": .array(try read(channel, members: members, viewer: viewerID, shared: config[.readEvents])),
             "watcher_count": 0, "watchers": [],
         ]

@@ -18,6 +18,7 @@ enum MessageJSON {
     ) -> JSONObject {
         let m = row.message
         var o = JSONObject()
+        o.reserveCapacity(Self.ownKeys + m.custom.count)
         o.appendUnique("id", .string(m.id))
         o.appendUnique("text", .string(m.text ?? ""))
         o.appendUnique("html", .string(m.html ?? ""))
@@ -26,7 +27,7 @@ enum MessageJSON {
         o.appendUnique("cid", .string(m.cid))
         let created = (m.createdAt ?? .now()).rfc3339
         o.appendUnique("created_at", .string(created))
-        o.appendUnique("updated_at", .string((m.textUpdatedAt ?? m.createdAt ?? .now()).rfc3339))
+        o.appendUnique("updated_at", .string(m.textUpdatedAt?.rfc3339 ?? created))
         o.appendUnique("attachments", .array(m.attachments.map { .object($0.fields) }))
         o.appendUnique("latest_reactions", .array(latestReactions))
         o.appendUnique("own_reactions", .array(ownReactions))
@@ -59,4 +60,7 @@ enum MessageJSON {
         for member in m.custom.members where o[member.key] == nil { o.appendUnique(member.key, member.value) }
         return o
     }
+
+    /// The most keys `json` writes before the custom fields.
+    private static let ownKeys = 34
 }

@@ -17,9 +17,9 @@ struct MessagePresenter {
     }
 
     /// `rows` as `viewer` sees them, in their order. Each user's JSON is built once a page,
-    /// however many of its messages and reactions show it.
-    func messages(_ rows: [MessageRow], viewer: String) throws -> [JSONValue] {
-        let context = try store.context(of: rows, viewer: viewer, latest: 10, own: 300)
+    /// however many of its messages and reactions show it. `known` users are not read again.
+    func messages(_ rows: [MessageRow], viewer: String, known: [String: User] = [:]) throws -> [JSONValue] {
+        let context = try store.context(of: rows, viewer: viewer, latest: 10, own: 300, known: known)
         var users: [String: JSONValue] = [:]
         func user(_ id: String) -> JSONValue {
             if let known = users[id] { return known }

@@ -4,6 +4,7 @@ import ChatModel
 enum UserJSON {
     static func json(_ user: User) -> JSONValue {
         var o = user.custom
+        o.reserveCapacity(o.count + 15)
         o["id"] = .string(user.id)
         o["role"] = .string(user.role ?? AppRole.user)
         let created = user.createdAt?.rfc3339 ?? Timestamp.now().rfc3339
