@@ -35,7 +35,7 @@ final class StreamBackendUploadTests: XCTestCase {
 
     private func write(_ name: String, _ data: Data) -> String {
         let path = directory + "/" + name
-        FileManager.default.createFile(atPath: path, contents: data)
+        XCTAssertTrue(FileManager.default.createFile(atPath: path, contents: data))
         return path
     }
 

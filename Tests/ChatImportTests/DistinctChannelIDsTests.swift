@@ -52,7 +52,7 @@ final class DistinctChannelIDsTests: ValidationTestCase {
                 )
             }
         }
-        let path = try directory.write("distinct.jsonl", lines: lines)
+        let path = directory.write("distinct.jsonl", lines: lines)
         for workers in [1, 2] {
             var options = ImportAnalyzer.Options()
             options.maxErrors = 10_000

@@ -23,8 +23,8 @@ final class ReportChromiumTests: XCTestCase {
             ] + arguments + ["file://" + page]
         let out = directory.file("chromium.out")
         let err = directory.file("chromium.err")
-        FileManager.default.createFile(atPath: out, contents: nil)
-        FileManager.default.createFile(atPath: err, contents: nil)
+        XCTAssertTrue(FileManager.default.createFile(atPath: out, contents: nil))
+        XCTAssertTrue(FileManager.default.createFile(atPath: err, contents: nil))
         process.standardOutput = FileHandle(forWritingAtPath: out)
         process.standardError = FileHandle(forWritingAtPath: err)
         try process.run()

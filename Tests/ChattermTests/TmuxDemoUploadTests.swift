@@ -15,7 +15,7 @@ final class TmuxDemoUploadTests: XCTestCase {
         let png = Data(
             base64Encoded: "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=="
         )!
-        FileManager.default.createFile(atPath: directory.file("dot.png"), contents: png)
+        XCTAssertTrue(FileManager.default.createFile(atPath: directory.file("dot.png"), contents: png))
         try tmux.start("upload", "cd \(packageRoot) && env LANG=C.UTF-8 \(ChattermProcess.binary) demo")
         try tmux.waitUntil(in: "upload", timeout: 30, "online in #Engineering") { $0.contains("online") && $0.contains("#Engineering · ") }
         for (width, height) in [(120, 40), (80, 24)] {

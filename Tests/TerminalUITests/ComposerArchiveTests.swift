@@ -77,7 +77,7 @@ final class ComposerArchiveTests: XCTestCase {
         state.composer = Composer("the old text", history: ["sent"])
         state.draft = .editing(messageID: "m7")
         try archive().save(state)
-        var after = open("team:engineering", freshClient(restoring: true))
+        let after = open("team:engineering", freshClient(restoring: true))
         XCTAssertEqual(after.composer.string, "")
         XCTAssertEqual(after.composer.history, ["sent"])
     }

@@ -70,7 +70,7 @@ public final class PostgresBackend: SQLBackend {
         return try body(PostgresSession(connection: connection, logger: logger))
     }
 
-    public func read<T>(_ body: (any SQLSession) throws -> T) throws -> T {
+    @discardableResult public func read<T>(_ body: (any SQLSession) throws -> T) throws -> T {
         if let open = ReadScope.session(for: self) { return try body(open) }
         return try withConnection { try body($0) }
     }
@@ -86,7 +86,7 @@ public final class PostgresBackend: SQLBackend {
         }
     }
 
-    public func write<T>(_ body: (any SQLSession) throws -> T) throws -> T {
+    @discardableResult public func write<T>(_ body: (any SQLSession) throws -> T) throws -> T {
         try transaction("BEGIN") { try body($0) }
     }
 

@@ -20,7 +20,7 @@ struct PostgresSession: SQLSession {
         return try run(translated.sql, translated.names.map { arguments[$0] ?? .null }).rows
     }
 
-    func execute(_ sql: String, _ arguments: [SQLValue]) throws -> Int {
+    @discardableResult func execute(_ sql: String, _ arguments: [SQLValue]) throws -> Int {
         try run(PostgresPlaceholders.positional(sql), arguments).changed
     }
 

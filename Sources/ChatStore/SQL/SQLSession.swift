@@ -39,12 +39,12 @@ extension SQLSession {
 public protocol SQLBackend: AnyObject, Sendable {
     var dialect: SQLDialect { get }
     /// Runs `body` with a session for reads (the open one inside `ChatStore.readTogether`).
-    func read<T>(_ body: (any SQLSession) throws -> T) throws -> T
+    @discardableResult func read<T>(_ body: (any SQLSession) throws -> T) throws -> T
     /// Runs `body` in one read-only transaction: every query it makes sees the same snapshot,
     /// so figures computed together (a report's) add up even while servers write.
     func snapshot<T>(_ body: (any SQLSession) throws -> T) throws -> T
     /// Runs `body` in one transaction, committed before this returns (rolled back when it throws).
-    func write<T>(_ body: (any SQLSession) throws -> T) throws -> T
+    @discardableResult func write<T>(_ body: (any SQLSession) throws -> T) throws -> T
     /// A whole import as one transaction: committed when `body` returns true, else rolled back.
     func importTransaction(_ body: (any SQLSession) throws -> Bool) throws
 }

@@ -52,7 +52,7 @@ final class SQLiteBackend: SQLBackend {
         return "file:\(escaped)?immutable=1"
     }
 
-    func read<T>(_ body: (any SQLSession) throws -> T) throws -> T {
+    @discardableResult func read<T>(_ body: (any SQLSession) throws -> T) throws -> T {
         if let open = ReadScope.session(for: self) { return try body(open) }
         return try pool.read { db in try body(GRDBSession(db: db)) }
     }
@@ -62,7 +62,7 @@ final class SQLiteBackend: SQLBackend {
         try read(body)
     }
 
-    func write<T>(_ body: (any SQLSession) throws -> T) throws -> T {
+    @discardableResult func write<T>(_ body: (any SQLSession) throws -> T) throws -> T {
         try pool.write { db in try body(GRDBSession(db: db)) }
     }
 
@@ -127,7 +127,7 @@ struct GRDBSession: SQLSession {
         return try Self.rows(statement, bound ? nil : StatementArguments(arguments.mapValues(Self.databaseValue)))
     }
 
-    func execute(_ sql: String, _ arguments: [SQLValue]) throws -> Int {
+    @discardableResult func execute(_ sql: String, _ arguments: [SQLValue]) throws -> Int {
         let statement = try db.cachedStatement(sql: sql)
         if try Self.bind(arguments, to: statement) {
             try statement.execute()

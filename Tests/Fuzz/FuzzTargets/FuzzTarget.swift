@@ -44,7 +44,7 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     private static let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("chatterm-fuzz-\(getpid()).jsonl").path
 
     private static func importFile(_ bytes: [UInt8]) {
-        FileManager.default.createFile(atPath: scratch, contents: Data(bytes))
+        _ = FileManager.default.createFile(atPath: scratch, contents: Data(bytes))
         defer { try? FileManager.default.removeItem(atPath: scratch) }
         guard let result = try? ImportAnalyzer().run(path: scratch) else { return }
         // Every problem is reported with a message, and counted.
@@ -55,7 +55,7 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     private static let bundle = FileManager.default.temporaryDirectory.appendingPathComponent("chatterm-fuzz-\(getpid())-bundle.json")
 
     private static func chatkit(_ bytes: [UInt8]) {
-        FileManager.default.createFile(atPath: bundle.path, contents: Data(bytes))
+        _ = FileManager.default.createFile(atPath: bundle.path, contents: Data(bytes))
         defer { try? FileManager.default.removeItem(at: bundle) }
         guard let report = try? ChatkitConverter.report(export: bundle) else { return }
         accounted(report)
@@ -63,7 +63,7 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
 
     private static func converted(_ bytes: [UInt8], as kind: SourceKind, file: String) {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("chatterm-fuzz-\(getpid())-\(file)").path
-        FileManager.default.createFile(atPath: path, contents: Data(bytes))
+        _ = FileManager.default.createFile(atPath: path, contents: Data(bytes))
         defer { try? FileManager.default.removeItem(atPath: path) }
         guard let report = try? kind.open(path).report() else { return }
         accounted(report)
