@@ -253,4 +253,28 @@ final class PollRuleTests: ValidationTestCase {
             [#"Validation error: option_id "b" is not an option of poll "old" (poll_vote "v2")"#]
         )
     }
+
+    /// A message's poll comes later in the file: the store is asked only about a poll the file
+    /// never defines, once the file is read. Asking at each message made a PostgreSQL import
+    /// wait for its rows in flight once per poll of the file.
+    func testAMessagesPollIsAskedOfTheStoreOnlyWhenTheFileNeverDefinesIt() throws {
+        final class Existing: ExistingItems {
+            var askedPolls: [String] = []
+            func userTeams(_ id: String) -> [String]? { nil }
+            func channelTeam(cid: String) -> String? { nil }
+            func message(_ id: String) -> (cid: String, isReply: Bool)? { nil }
+            func poll(_ id: String) -> Poll? {
+                askedPolls.append(id)
+                return id == "old" ? Poll(id: "old", name: "x", options: [PollOption(id: "a", text: "A")]) : nil
+            }
+        }
+        let existing = Existing()
+        let stored = pollMessage("old").replacingOccurrences(of: #""m2""#, with: #""m3""#)
+        let missing = pollMessage("p9").replacingOccurrences(of: #""m2""#, with: #""m4""#)
+        XCTAssertEqual(
+            try errors(base(pollMessage(), stored, missing, poll()), existing: existing),
+            [#"Validation error: poll_id poll "p9" doesn't exist (message "m4"). please include all polls as separate poll entries"#]
+        )
+        XCTAssertEqual(existing.askedPolls, ["old", "p9"])
+    }
 }

@@ -95,6 +95,9 @@ extension ReferenceChecker {
 
     /// The rules of a poll in the file or the store, or nil when there is no such poll.
     /// Whether poll `id` came in the file or is in the store (without caching its rules).
+    /// Whether the poll is known from the file, or from the store once looked up: no question asked.
+    func hasPollRules(_ id: String) -> Bool { polls.polls[id] != nil }
+
     func knowsPoll(_ id: String) -> Bool { polls.polls[id] != nil || existing.poll(id) != nil }
 
     mutating func pollRules(_ id: String) -> PollFacts.Rules? {
