@@ -116,6 +116,33 @@ final class RelationRuleTests: ValidationTestCase {
         XCTAssertEqual(try errors(lines).count, 7)
     }
 
+    /// A store that looks ahead is asked once a batch about the messages its items refer to that
+    /// the file has not had: not about the file's own, nor once per reference.
+    func testAStoreThatLooksAheadIsAskedOnceABatchAboutTheMessagesTheFileLacks() throws {
+        final class Existing: ExistingItems {
+            var askedAhead: [[String]] = []
+            func userTeams(_ id: String) -> [String]? { ["stored-user", "alice", "bob"].contains(id) ? [] : nil }
+            func channelTeam(cid: String) -> String? { nil }
+            func message(_ id: String) -> (cid: String, isReply: Bool)? { id.hasPrefix("stored") ? ("messaging:general", false) : nil }
+            var looksAhead: Bool { true }
+            func lookAhead(messages ids: [String]) { askedAhead.append(ids.sorted()) }
+        }
+        let reaction = { (message: String, user: String) in
+            #"{"type":"reaction","data":{"message_id":"\#(message)","type":"like","user_id":"\#(user)","created_at":"2020-01-01T10:00:00Z"}}"#
+        }
+        let reply =
+            #"{"type":"message","data":{"id":"r","channel_type":"messaging","channel_id":"general","user":"bob","parent_id":"stored-2","quoted_message_id":"m1"}}"#
+        let existing = Existing()
+        XCTAssertEqual(
+            try errors(
+                base(reply, reaction("stored-1", "bob"), reaction("stored-1", "alice"), reaction("m1", "bob"), reaction("r", "bob")),
+                existing: existing
+            ),
+            []
+        )
+        XCTAssertEqual(existing.askedAhead, [["stored-1", "stored-2"]])
+    }
+
     func testTheStoresChannelTypesAndLimitsApply() throws {
         struct Existing: ExistingItems {
             func userTeams(_ id: String) -> [String]? { nil }

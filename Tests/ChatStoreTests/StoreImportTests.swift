@@ -169,6 +169,55 @@ final class StoreImportTests: XCTestCase {
         XCTAssertEqual(try value(store, "SELECT type FROM messages WHERE id = 'r1'"), "reply")
     }
 
+    /// Reactions, replies and quotes of stored messages are checked against the store as the file
+    /// goes (on PostgreSQL asked a batch at a time): a stored message is found with its channel
+    /// and whether it is a reply, a missing one is reported once a reference, and nothing is
+    /// written when one is missing.
+    func testReactionsRepliesAndQuotesOfStoredMessagesAreCheckedAgainstTheStore() throws {
+        let store = try openStore()
+        let reply =
+            #"{"type":"message","data":{"id":"r1","channel_type":"messaging","channel_id":"general","user":"bob","parent_id":"m1"}}"#
+        let other = #"{"type":"channel","data":{"id":"other","type":"messaging","created_by":"alice"}}"#
+        let lines = SampleImports.base.prefix(3) + [other] + SampleImports.base.dropFirst(3) + [reply]
+        XCTAssertEqual(try importLines(Array(lines), into: store).state, .completed)
+        let reaction = { (message: String, user: String) in
+            #"{"type":"reaction","data":{"message_id":"\#(message)","type":"like","user_id":"\#(user)","created_at":"2020-01-02T10:00:00Z"}}"#
+        }
+        let message = { (id: String, channel: String, link: String) in
+            #"{"type":"message","data":{"id":"\#(id)","channel_type":"messaging","channel_id":"\#(channel)","user":"bob",\#(link)}}"#
+        }
+        let valid = try importLines(
+            [
+                message("q1", "general", #""quoted_message_id":"r1""#), reaction("m1", "alice"), reaction("m1", "bob"),
+                reaction("r1", "alice"),
+            ],
+            into: store,
+            name: "valid.jsonl"
+        )
+        XCTAssertEqual(valid.state, .completed, "\(valid.result ?? .null)")
+        XCTAssertEqual(try value(store, "SELECT COUNT(*) FROM reactions WHERE message_id = 'm1'"), "2")
+        XCTAssertEqual(try value(store, "SELECT quoted_message_id FROM messages WHERE id = 'q1'"), "r1")
+        let before = try TestStore.dump(store)
+        let invalid = try importLines(
+            [
+                message("q2", "other", #""parent_id":"m1""#), message("q3", "general", #""parent_id":"r1""#),
+                reaction("m1", "alice"), reaction("gone", "bob"),
+            ],
+            into: store,
+            name: "invalid.jsonl"
+        )
+        XCTAssertEqual(invalid.state, .analyzeFailed)
+        XCTAssertEqual(
+            (invalid.result?.objectValue?["errors"]?.arrayValue ?? []).compactMap { $0.objectValue?["error"]?.stringValue },
+            [
+                #"Validation error: parent_id message "m1" is in channel "messaging:general", not in "messaging:other" (message "q2")"#,
+                #"Validation error: parent_id message "r1" is itself a reply: only one level of threads is allowed (message "q3")"#,
+                #"Validation error: message_id message "gone" doesn't exist (reaction "gone:like:bob"). please include all messages as separate message entries"#,
+            ]
+        )
+        XCTAssertEqual(try TestStore.dump(store), before)
+    }
+
     func testMissingCreatedAtGetsTheImportTimeOnceOnly() throws {
         let store = try openStore()
         let first = try importLines([#"{"type":"user","data":{"id":"a"}}"#], into: store)

@@ -96,6 +96,9 @@ final class DecodedRecords: @unchecked Sendable {
     /// Record `i`'s key hashes, read ahead of its turn (for `ReferenceChecker.prefetch`).
     func keyHashes(at i: Int) -> KeyHashes { slots[i].keyHashes }
 
+    /// `body` over record `i`'s item where it lies, ahead of its turn.
+    func withItem<R>(at i: Int, _ body: (ImportItem?) -> R) -> R { body(slots[i].item) }
+
     /// Slot `i`, uninitialised, for a record made in place.
     func slot(_ i: Int) -> UnsafeMutablePointer<DecodedRecord> { slots + i }
 

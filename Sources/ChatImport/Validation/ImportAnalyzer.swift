@@ -69,6 +69,7 @@ public final class ImportAnalyzer {
             bytesRead = batch.bytesConsumed
             if items == 0, let problem = Self.notJSONLines(batch.records.head(Self.headLines)) { return failWhole(problem) }
             let records = batch.records
+            checker.lookAhead(at: records)
             for i in 0..<records.count {
                 let ahead = i + Self.prefetchDistance < records.count ? records.keyHashes(at: i + Self.prefetchDistance) : KeyHashes()
                 try records.take(i) { try take(&$0, bytes: batch.bytes, ahead: ahead) }

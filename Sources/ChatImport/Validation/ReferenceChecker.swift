@@ -311,6 +311,32 @@ struct ReferenceChecker {
         return channels.insert(cid).index
     }
 
+    /// Before a batch is checked, on a store that `looksAhead`: the stored messages its items
+    /// may refer to (reactions' messages, replies' parents, quoted messages) that the file has not
+    /// had yet, asked about at once. On PostgreSQL a question a reaction waited for the rows in
+    /// flight on the import's connection: 100,000 reactions to stored messages took 24 s.
+    func lookAhead(at records: DecodedRecords) {
+        guard existing.looksAhead else { return }
+        var ids: Set<String> = []
+        var batchMessages: Set<String> = []
+        let unknown = { (id: String?) in
+            if let id, messages.index(of: id) == nil { ids.insert(id) }
+        }
+        for i in 0..<records.count {
+            records.withItem(at: i) { item in
+                switch item {
+                case .reaction(let r)?: unknown(r.messageID)
+                case .message(let m)?:
+                    batchMessages.insert(m.id)
+                    unknown(m.parentID)
+                    unknown(m.quotedMessageID)
+                default: break
+                }
+            }
+        }
+        existing.lookAhead(messages: Array(ids.subtracting(batchMessages)))
+    }
+
     private func lookUpMessage(_ id: String) -> (cid: String, isReply: Bool)? {
         if let index = messages.index(of: id) {
             let facts = messageFacts[index]

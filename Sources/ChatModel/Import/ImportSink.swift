@@ -45,11 +45,19 @@ public protocol ExistingItems {
     func channelTypes() -> ImportChannelTypes
     /// An existing poll with its options (votes in a file may be for it), or nil.
     func poll(_ id: String) -> Poll?
+    /// Whether `lookAhead(messages:)` is worth a call: questions one at a time are dear (each a
+    /// round trip) and the store holds messages to find.
+    var looksAhead: Bool { get }
+    /// Asks at once about the messages the next items refer to, which `message(_:)` then
+    /// answers without a question each, until the next call.
+    func lookAhead(messages ids: [String])
 }
 
 extension ExistingItems {
     public func channelTypes() -> ImportChannelTypes { .builtIn }
     public func poll(_ id: String) -> Poll? { nil }
+    public var looksAhead: Bool { false }
+    public func lookAhead(messages ids: [String]) {}
 }
 
 /// Nothing exists yet: validation of a file on its own.
