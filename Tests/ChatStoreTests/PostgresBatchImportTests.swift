@@ -245,6 +245,13 @@ final class PostgresBatchImportTests: XCTestCase {
             .compactMap { String.decode($0.values[0]) }
     }
 
+    /// Every constraint of the schema's tables with its definition: primary keys included.
+    private func constraints(_ store: ChatStore) throws -> [String] {
+        try store.inspect(
+            "SELECT conrelid::regclass || ' ' || conname || ': ' || pg_get_constraintdef(oid) FROM pg_constraint WHERE connamespace = 'public'::regnamespace ORDER BY 1"
+        ).compactMap { String.decode($0.values[0]) }
+    }
+
     /// The object id of index `name`: a new one when the index was dropped and made again.
     private func indexID(_ name: String, in store: ChatStore) throws -> Int64? {
         try store.inspect("SELECT '\(name)'::regclass::oid::bigint").first.flatMap { Int64.decode($0.values[0]) }
@@ -260,9 +267,13 @@ final class PostgresBatchImportTests: XCTestCase {
         _ = try store.inspect("CREATE INDEX messages_by_user ON messages (user_id, lower(text)) WHERE type <> 'deleted'")
         _ = try store.inspect("ALTER TABLE messages ADD CONSTRAINT one_per_id EXCLUDE USING btree (id WITH =)")
         let before = try indexes(store)
+        let keys = try constraints(store)
+        XCTAssertTrue(keys.contains("messages messages_pkey: PRIMARY KEY (id)"), "\(keys)")
+        // The primary key of a table filled by COPY too.
+        let rebuilt = ["message_words", "messages_by_channel", "members_by_user", "messages_by_user", "messages_pkey"]
         XCTAssertTrue(before.contains { $0.hasPrefix("messages_by_user: ") } && before.contains { $0.hasPrefix("one_per_id: ") })
         XCTAssertTrue(before.contains { $0.hasPrefix("message_words: ") }, "\(before)")
-        let firstIDs = try ["message_words", "messages_by_channel", "members_by_user", "messages_by_user"].map {
+        let firstIDs = try rebuilt.map {
             try indexID($0, in: store)
         }
         let constraintIndex = try indexID("one_per_id", in: store)
@@ -278,7 +289,8 @@ final class PostgresBatchImportTests: XCTestCase {
         )
         try importFile(path, into: store, mode: .insert)
         XCTAssertEqual(try indexes(store), before)
-        let rebuiltIDs = try ["message_words", "messages_by_channel", "members_by_user", "messages_by_user"].map {
+        XCTAssertEqual(try constraints(store), keys)
+        let rebuiltIDs = try rebuilt.map {
             try indexID($0, in: store)
         }
         for (first, rebuilt) in zip(firstIDs, rebuiltIDs) { XCTAssertNotEqual(first, rebuilt) }
@@ -288,7 +300,7 @@ final class PostgresBatchImportTests: XCTestCase {
         try importFile(try generated("more.jsonl", seed: 5), into: store, mode: .upsert)
         XCTAssertEqual(try indexes(store), before)
         XCTAssertEqual(
-            try ["message_words", "messages_by_channel", "members_by_user", "messages_by_user"].map { try indexID($0, in: store) },
+            try rebuilt.map { try indexID($0, in: store) },
             rebuiltIDs
         )
         XCTAssertEqual(try store.search(text: "marmalade", userID: "ada", limit: 10).map(\.id), ["m1"])
@@ -300,6 +312,7 @@ final class PostgresBatchImportTests: XCTestCase {
     func testAFailedImportIntoANewDatabaseLeavesEveryIndex() throws {
         let store = try TestStore.open(directory.file("chat.sqlite"))
         let before = try indexes(store)
+        let keys = try constraints(store)
         let rows = try TestStore.dump(store)
         let lines = try String(contentsOfFile: try generated("big.jsonl", seed: 6), encoding: .utf8)
             .split(separator: "\n").map(String.init)
@@ -312,11 +325,13 @@ final class PostgresBatchImportTests: XCTestCase {
         }
         XCTAssertEqual(result.state, .analyzeFailed)
         XCTAssertEqual(try indexes(store), before)
+        XCTAssertEqual(try constraints(store), keys)
         XCTAssertEqual(try TestStore.dump(store), rows)
 
         let last = try XCTUnwrap(lines.last { $0.hasPrefix(#"{"type":"message""#) })
         let id = try XCTUnwrap(try JSONParser.parse(last).objectValue?["data"]?.objectValue?["id"]?.stringValue)
         _ = try store.inspect("ALTER TABLE messages ADD CONSTRAINT not_the_last CHECK (id <> '\(id)')")
+        let checked = try constraints(store)
         let refused = directory.write("refused.jsonl", lines: lines)
         XCTAssertThrowsError(
             try store.runImport(path: refused, mode: .insert) { existing, sink in
@@ -324,6 +339,7 @@ final class PostgresBatchImportTests: XCTestCase {
             }
         ) { XCTAssertTrue(String(reflecting: $0).contains("not_the_last"), String(reflecting: $0)) }
         XCTAssertEqual(try indexes(store), before)
+        XCTAssertEqual(try constraints(store), checked)
         XCTAssertEqual(try TestStore.dump(store), rows)
     }
 }

@@ -136,7 +136,27 @@ final class PostgresImportSink: ImportSink {
         let holds = try !db.rows("SELECT 1 FROM \(table) LIMIT 1", []).isEmpty
         held[table] = holds
         if !holds && StoreImportSink.indexedAfterRows.contains(table) { try dropSecondaryIndexes(of: table) }
+        if !holds && Self.plainWhenEmpty.contains(table) { try dropPrimaryKey(of: table) }
         return holds
+    }
+
+    /// Drops the primary key of an empty table the import fills by COPY, keeping its definition
+    /// for `finish()`, which adds it again first: one sort instead of a look-up a row (in `psql`,
+    /// a million messages took 4.1 s to COPY with the key, 2.6 s without and 0.5 s to add it
+    /// after). The key checks nothing meanwhile: no `ON CONFLICT` reads it, the file holds no
+    /// key twice, the checker asks nothing of a table that was empty, and the lock that `DROP`
+    /// takes keeps other servers' inserts out until the commit. Adding it fails the import
+    /// whole if a key came twice all the same.
+    private func dropPrimaryKey(of table: String) throws {
+        let keys = try db.rows(
+            "SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint WHERE conrelid = ?::regclass AND contype = 'p'",
+            [.text(table)]
+        )
+        for key in keys {
+            guard let name = String.decode(key.values[0]), let definition = String.decode(key.values[1]) else { continue }
+            try db.execute("ALTER TABLE \"\(table)\" DROP CONSTRAINT \"\(name)\"", [])
+            dropped.insert("ALTER TABLE \"\(table)\" ADD CONSTRAINT \"\(name)\" \(definition)", at: 0)
+        }
     }
 
     /// Drops the indexes of `table` that neither are its primary key nor keep anything unique
