@@ -25,7 +25,12 @@ extension ChatStore {
         return try backend.read { db in
             var context = MessageContext()
             let ids = rows.map(\.message.id)
-            context.latestReactions = try Self.newestReactions(of: ids, by: nil, limit: latest, db: db)
+            // Only messages whose row counts reactions have any (the counts take every reaction,
+            // as this does): a page without reactions, the usual one, reads none.
+            let reactedAny = rows.filter { !$0.reactions.isEmpty }.map(\.message.id)
+            if !reactedAny.isEmpty {
+                context.latestReactions = try Self.newestReactions(of: reactedAny, by: nil, limit: latest, db: db)
+            }
             let reacted = rows.filter { $0.reactions.contains(where: \.includesMine) }.map(\.message.id)
             if !viewer.isEmpty, !reacted.isEmpty {
                 context.ownReactions = try Self.newestReactions(of: reacted, by: viewer, limit: own, db: db)

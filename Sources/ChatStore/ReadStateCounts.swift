@@ -1,4 +1,5 @@
 import ChatModel
+import Foundation
 
 /// The read states' unread counts in one pass over a channel's unread messages, where that is
 /// exact. Walking one index range per member was the largest cost left in a channel query (ten
@@ -54,6 +55,17 @@ extension ChatStore {
         }
     }
 
-    /// `a < b` as the stores compare stored texts: byte by byte.
-    private static func precedes(_ a: String, _ b: String) -> Bool { a.utf8.lexicographicallyPrecedes(b.utf8) }
+    /// `a < b` as the stores compare stored texts: byte by byte, by `memcmp` over the bytes in
+    /// place (`utf8.lexicographicallyPrecedes` went through a generic iterator, 1 % of a query).
+    private static func precedes(_ a: String, _ b: String) -> Bool {
+        var a = a
+        var b = b
+        return a.withUTF8 { x in
+            b.withUTF8 { y in
+                let common = min(x.count, y.count)
+                let order = common == 0 ? 0 : memcmp(x.baseAddress!, y.baseAddress!, common)
+                return order < 0 || (order == 0 && x.count < y.count)
+            }
+        }
+    }
 }

@@ -51,6 +51,26 @@ def test_reactions_send_list_delete(client, room):
     assert raised.value.status_code == 404
 
 
+def test_a_channel_page_shows_each_message_its_own_reactions(server, client, room):
+    """A page mixing messages with and without reactions: each carries only its own latest
+    reactions (the server reads them only for the messages whose counts show any), and the
+    viewer's own among them."""
+    channel, a, b = room
+    channel.send_message({"text": "plain"}, a)
+    liked = channel.send_message({"text": "liked"}, a)["message"]
+    last = channel.send_message({"text": "last"}, b)["message"]
+    channel.send_reaction(liked["id"], {"type": "love"}, b)
+    channel.send_reaction(liked["id"], {"type": "like"}, a)
+    channel.send_reaction(last["id"], {"type": "wow"}, a)
+    as_b = as_user(server, b, "POST", f"channels/messaging/{channel.id}/query", {"state": True, "messages": {"limit": 10}})
+    assert as_b.ok, as_b.text
+    for state in (channel.query(messages={"limit": 10}), as_b.json()):
+        latest = {m["text"]: sorted(r["type"] for r in m["latest_reactions"]) for m in state["messages"]}
+        assert latest == {"plain": [], "liked": ["like", "love"], "last": ["wow"]}
+    own = {m["text"]: [r["type"] for r in m["own_reactions"]] for m in as_b.json()["messages"]}
+    assert own == {"plain": [], "liked": ["love"], "last": []}
+
+
 def test_reaction_type_longer_than_30_is_refused(client, room):
     channel, a, _ = room
     message = channel.send_message({"text": "x"}, a)["message"]
