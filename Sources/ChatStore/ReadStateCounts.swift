@@ -11,11 +11,14 @@ extension ChatStore {
     /// member (a channel of two, while some user blocks anyone), for the SQL path to count.
     /// Else what is left of `unreadCondition` is the same for every member but the read
     /// position and one's own messages. So the countable messages after the earliest read
-    /// position come once, in `created_at` order, and the members are met newest read position
-    /// first while walking them backwards: a member's count is every entry passed
-    /// (`created_at > last_read`) less their own. Comparisons are of the stored texts' bytes,
-    /// as SQLite's `BINARY` collation orders them (the caller keeps PostgreSQL on the SQL path).
+    /// position come once, in `created_at` order, read in place (as `SQLRow`s, ~180 a query,
+    /// their arrays and strings were most of this pass), while the members are passed earliest
+    /// read position first: each entry is counted under how many members' positions it is past,
+    /// and a member's count is every entry past theirs less their own. Comparisons are of the
+    /// stored texts' bytes, as SQLite's `BINARY` collation orders them (SQLite only: nil on
+    /// another session, whose caller keeps PostgreSQL on the SQL path anyway).
     static func readStatesInOnePass(cid: String, db: SQLSession) throws -> [(userID: String, lastRead: Timestamp, unreadMessages: Int)]? {
+        guard let sqlite = db as? GRDBSession else { return nil }
         let rows = try db.rows(
             """
             SELECT mb.user_id, mb.last_read,
@@ -28,30 +31,32 @@ extension ChatStore {
         )
         guard !rows.contains(where: { $0["blocks"] }) else { return nil }
         let members = rows.map { (userID: $0["user_id"] as String, lastRead: $0["last_read"] as String) }
-        guard let earliest = members.map(\.lastRead).min(by: Self.precedes) else { return [] }
-        let entries = try db.rows(
-            """
-            SELECT m.created_at, m.user_id FROM messages m
-            WHERE m.cid = ? AND m.created_at > ? AND \(countable)
-            ORDER BY m.created_at
-            """,
-            cid,
-            earliest
-        ).map { (createdAt: $0["created_at"] as String, userID: $0["user_id"] as String) }
-        var counts: [String: Int] = [:]
-        var own: [String: Int] = Dictionary(uniqueKeysWithValues: members.map { ($0.userID, 0) })
-        var next = entries.count
-        for member in members.sorted(by: { Self.precedes($1.lastRead, $0.lastRead) }) {
-            while next > 0, Self.precedes(member.lastRead, entries[next - 1].createdAt) {
-                next -= 1
-                own[entries[next].userID]? += 1
-            }
-            counts[member.userID] = entries.count - next - (own[member.userID] ?? 0)
+        let byPosition = members.indices.sorted { Self.precedes(members[$0].lastRead, members[$1].lastRead) }
+        guard let earliest = byPosition.first.map({ members[$0].lastRead }) else { return [] }
+        let positions = byPosition.map { Array(members[$0].lastRead.utf8) }
+        let ids = byPosition.map { Array(members[$0].userID.utf8) }
+        // `past[k]`: entries past exactly the first k positions; `own[j]`: the j-th member's past theirs.
+        var past = Array(repeating: 0, count: members.count + 1)
+        var own = Array(repeating: 0, count: members.count)
+        var passed = 0
+        try sqlite.forEachRow(
+            "SELECT m.created_at, m.user_id FROM messages m WHERE m.cid = ? AND m.created_at > ? AND \(countable) ORDER BY m.created_at",
+            [.text(cid), .text(earliest)]
+        ) { row in
+            let createdAt = row.text(0)
+            while passed < positions.count, positions[passed].withUnsafeBufferPointer({ Self.precedes($0, createdAt) }) { passed += 1 }
+            past[passed] += 1
+            let author = row.text(1)
+            if let j = ids.firstIndex(where: { $0.withUnsafeBufferPointer { Self.equal($0, author) } }), j < passed { own[j] += 1 }
         }
-        return members.compactMap { member in
-            StoredValue.decodeTime(member.lastRead).map {
-                (userID: member.userID, lastRead: $0, unreadMessages: counts[member.userID] ?? 0)
-            }
+        var unread = Array(repeating: 0, count: members.count)
+        var after = 0
+        for j in byPosition.indices.reversed() {
+            after += past[j + 1]
+            unread[byPosition[j]] = after - own[j]
+        }
+        return members.indices.compactMap { i in
+            StoredValue.decodeTime(members[i].lastRead).map { (userID: members[i].userID, lastRead: $0, unreadMessages: unread[i]) }
         }
     }
 
@@ -60,12 +65,16 @@ extension ChatStore {
     private static func precedes(_ a: String, _ b: String) -> Bool {
         var a = a
         var b = b
-        return a.withUTF8 { x in
-            b.withUTF8 { y in
-                let common = min(x.count, y.count)
-                let order = common == 0 ? 0 : memcmp(x.baseAddress!, y.baseAddress!, common)
-                return order < 0 || (order == 0 && x.count < y.count)
-            }
-        }
+        return a.withUTF8 { x in b.withUTF8 { y in precedes(x, y) } }
+    }
+
+    private static func precedes(_ x: UnsafeBufferPointer<UInt8>, _ y: UnsafeBufferPointer<UInt8>) -> Bool {
+        let common = min(x.count, y.count)
+        let order = common == 0 ? 0 : memcmp(x.baseAddress!, y.baseAddress!, common)
+        return order < 0 || (order == 0 && x.count < y.count)
+    }
+
+    private static func equal(_ x: UnsafeBufferPointer<UInt8>, _ y: UnsafeBufferPointer<UInt8>) -> Bool {
+        x.count == y.count && (x.count == 0 || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0)
     }
 }

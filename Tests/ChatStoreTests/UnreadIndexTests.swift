@@ -224,6 +224,8 @@ final class UnreadIndexTests: XCTestCase {
             )
         }
         XCTAssertFalse(mayHide)
+        // The one pass reads SQLite's rows in place: on PostgreSQL it always declines.
+        guard TestStore.postgresServer == nil else { return XCTAssertNil(counted) }
         let onePass = try XCTUnwrap(counted)
         XCTAssertEqual(onePass.count, 11)
         XCTAssertEqual(onePass, inSQL)
@@ -241,7 +243,9 @@ final class UnreadIndexTests: XCTestCase {
             try db.execute("DELETE FROM messages WHERE id = 'secret'")
             try db.execute("DELETE FROM members WHERE user_id = 'carol'")
         }
-        XCTAssertNotNil(try store.backend.read { db in try ChatStore.readStatesInOnePass(cid: self.general, db: db) })
+        // The one pass reads SQLite's rows in place: on PostgreSQL it always declines.
+        let onePass = try store.backend.read { db in try ChatStore.readStatesInOnePass(cid: self.general, db: db) }
+        XCTAssertEqual(onePass == nil, TestStore.postgresServer != nil)
         XCTAssertEqual(try store.readStates(cid: general).map(\.unreadMessages), [2, 1])
         _ = try store.block(userID: "alice", blocked: "bob", at: .now())
         XCTAssertNil(try store.backend.read { db in try ChatStore.readStatesInOnePass(cid: self.general, db: db) })

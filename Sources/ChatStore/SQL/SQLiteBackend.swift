@@ -202,6 +202,19 @@ struct GRDBSession: SQLSession {
         return rows
     }
 
+    /// Steps `sql` and hands `body` each row's columns as SQLite holds them, valid until the
+    /// next step: for a pass that only compares a few texts of many rows, which as `SQLRow`s
+    /// would each become an array and strings first.
+    func forEachRow(_ sql: String, _ arguments: [SQLValue], _ body: (SQLiteColumns) throws -> Void) throws {
+        let statement = try db.cachedStatement(sql: sql)
+        let cursor = try Row.fetchCursor(
+            statement,
+            arguments: try Self.bind(arguments, to: statement) ? nil : Self.statementArguments(arguments)
+        )
+        let columns = SQLiteColumns(handle: statement.sqliteStatement)
+        while try cursor.next() != nil { try body(columns) }
+    }
+
     /// Text by its byte count, so a NUL inside it is kept; a blob as UTF-8 text.
     private static func column(_ index: Int32, of handle: OpaquePointer) -> SQLValue {
         switch sqlite3_column_type(handle, index) {
@@ -230,5 +243,16 @@ struct GRDBSession: SQLSession {
         case .double(let d): d.databaseValue
         case .text(let s): s.databaseValue
         }
+    }
+}
+
+/// The current row of a statement `GRDBSession.forEachRow` steps.
+struct SQLiteColumns {
+    let handle: OpaquePointer
+
+    /// A column's text as bytes SQLite owns (empty for NULL), valid until the next step.
+    func text(_ index: Int32) -> UnsafeBufferPointer<UInt8> {
+        guard let text = sqlite3_column_text(handle, index) else { return UnsafeBufferPointer(start: nil, count: 0) }
+        return UnsafeBufferPointer(start: text, count: Int(sqlite3_column_bytes(handle, index)))
     }
 }
