@@ -93,13 +93,14 @@ extension ReferenceChecker {
         }
     }
 
-    /// The rules of a poll in the file or the store, or nil when there is no such poll.
     /// Whether poll `id` came in the file or is in the store (without caching its rules).
-    /// Whether the poll is known from the file, or from the store once looked up: no question asked.
-    func hasPollRules(_ id: String) -> Bool { polls.polls[id] != nil }
-
     func knowsPoll(_ id: String) -> Bool { polls.polls[id] != nil || existing.poll(id) != nil }
 
+    /// Whether the rules of poll `id` are known, from the file or from the store once looked up:
+    /// no question asked.
+    func hasPollRules(_ id: String) -> Bool { polls.polls[id] != nil }
+
+    /// The rules of a poll in the file or the store, or nil when there is no such poll.
     mutating func pollRules(_ id: String) -> PollFacts.Rules? {
         if let rules = polls.polls[id] { return rules }
         guard let poll = existing.poll(id) else { return nil }
