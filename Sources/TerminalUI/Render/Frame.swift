@@ -214,6 +214,26 @@ public struct Frame: Equatable, Sendable {
         for column in max(0, x)..<min(width, x + w) { cells[y * width + column].style = change(cells[y * width + column].style) }
     }
 
+    /// Restyles each run of letters and digits, as drawn on row `y` from `x` for `width` cells,
+    /// that is one of `words` (lower-cased): where a find's or a search's words show.
+    public mutating func restyleWords(_ words: Set<String>, y: Int, x: Int, width w: Int, style: Style) {
+        guard y >= 0, y < height else { return }
+        let end = min(x + w, width)
+        var word = ""
+        var start = x
+        for column in max(0, x)...max(0, end) {
+            // A wide character's second cell is empty: it neither adds to a word nor ends one.
+            let cell = column < end ? self[column, y].text : " "
+            if !cell.isEmpty, cell.allSatisfy({ $0.isLetter || $0.isNumber }) {
+                if word.isEmpty { start = column }
+                word += cell
+            } else if !cell.isEmpty {
+                if words.contains(word.lowercased()) { restyle(x: start, y: y, width: column - start) { _ in style } }
+                word = ""
+            }
+        }
+    }
+
     /// Row `y` as text, trailing blanks trimmed: what snapshot tests compare.
     public func text(row y: Int) -> String {
         var line = ""

@@ -203,19 +203,7 @@ enum MessageListView {
             guard let id = line.messageID else { continue }
             if matching[id] == nil { matching[id] = rows.first { $0.id == id }.map(find.matches) ?? false }
             guard matching[id] == true else { continue }
-            let y = area.y + offset
-            var word = ""
-            var start = area.x
-            for x in area.x...(area.x + area.width) {
-                let cell = x < area.x + area.width ? frame[x, y].text : " "
-                if !cell.isEmpty, cell.allSatisfy({ $0.isLetter || $0.isNumber }) {
-                    if word.isEmpty { start = x }
-                    word += cell
-                } else if !cell.isEmpty || x == area.x + area.width {
-                    if find.words.contains(word.lowercased()) { frame.restyle(x: start, y: y, width: x - start) { _ in found } }
-                    word = ""
-                }
-            }
+            frame.restyleWords(find.words, y: area.y + offset, x: area.x, width: area.width, style: found)
         }
     }
 

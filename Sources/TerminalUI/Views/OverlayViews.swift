@@ -50,21 +50,38 @@ enum OverlayViews {
     }
 
     /// `/search` results or the mentions view: time, author, channel and text of each, newest
-    /// first; Enter opens one.
+    /// first; Enter opens one. A search's words are marked where they show, and a long text is
+    /// shown from a little before the first of them (`MatchExcerpt`).
     static func drawSearch(_ search: SearchResults, state: ChatState, frame: inout Frame, context: RenderContext) {
         let box = centered(width: min(100, frame.width - 2), height: min(search.rows.count + 3, frame.height - 2), in: frame)
         let style = context.style("switcher")
         let title = search.isMentions ? "Mentions of you" : "Search: \(search.query)"
         drawBox(box, title: title + " (↑↓, Enter opens, Esc)", style: style, frame: &frame, context: context)
+        let words = search.isMentions ? [] : Set(ChannelFind.words(of: search.query))
         let first = max(0, search.selected - (box.height - 3))
         for (i, row) in search.rows.enumerated().dropFirst(first).prefix(max(0, box.height - 2)) {
             let y = box.y + 1 + i - first
-            let rowStyle = drawRow(y: y, selected: i == search.selected, in: box, frame: &frame, context: context)
+            let selected = i == search.selected
+            let rowStyle = drawRow(y: y, selected: selected, in: box, frame: &frame, context: context)
             let channel =
                 state.channels.first { $0.channel.cid == row.message.cid }.map { SidebarView.sigil($0) + $0.title } ?? row.message.cid
-            let when = row.message.createdAt.map { context.fullTime($0) + "  " } ?? ""
-            let line = "\(when)\(row.authorName) in \(channel): " + context.messageText(row.message.text ?? "", singleLine: true).value
-            frame.put(context.text(line, singleLine: true), x: box.x + 2, y: y, maxWidth: box.width - 4, style: rowStyle)
+            // The weekday and seconds where there is room for them; a narrow box keeps its room for the text.
+            let when = row.message.createdAt.map { (box.width >= 100 ? context.fullTime($0) : context.datedTime($0)) + "  " } ?? ""
+            let room = box.width - 4
+            let x = box.x + 2
+            let used = frame.put(
+                context.text("\(when)\(row.authorName) in \(channel): ", singleLine: true),
+                x: x,
+                y: y,
+                maxWidth: room,
+                style: rowStyle
+            )
+            let text = context.messageText(row.message.text ?? "", singleLine: true).value
+            let excerpt = MatchExcerpt(text, words: words, width: room - used)
+            frame.put(SanitizedText.trusted(excerpt.text), x: x + used, y: y, style: rowStyle)
+            var matchStyle = context.style("switcher.match")
+            if selected { matchStyle.attributes.formUnion(rowStyle.attributes) }
+            frame.restyleWords(words, y: y, x: x + used, width: excerpt.wholeWords, style: matchStyle)
         }
     }
 

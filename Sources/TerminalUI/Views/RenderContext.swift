@@ -78,6 +78,9 @@ public struct RenderContext: Sendable {
     /// The full date and time, for details and search results.
     func fullTime(_ t: Timestamp) -> String { timestamps.full(t.civil(utcOffsetSeconds: utcOffsetSeconds)) }
 
+    /// The date and the minute, for search results in a narrow terminal.
+    func datedTime(_ t: Timestamp) -> String { timestamps.dated(t.civil(utcOffsetSeconds: utcOffsetSeconds)) }
+
     func dateLine(_ t: Timestamp) -> String {
         let c = t.civil(utcOffsetSeconds: utcOffsetSeconds)
         return "\(Self.dayNames[c.weekday]), \(c.day) \(Self.monthNames[c.month - 1]) \(c.year)"

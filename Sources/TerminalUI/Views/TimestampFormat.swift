@@ -25,6 +25,9 @@ public enum TimestampFormat: String, CaseIterable, Sendable {
         RenderContext.dayNames[c.weekday] + " " + Self.date(c) + " " + clock(c, seconds: true)
     }
 
+    /// The date and the minute, where the full form does not fit: `2026-12-06 14:05`.
+    func dated(_ c: Timestamp.CivilTime) -> String { Self.date(c) + " " + clock(c, seconds: false) }
+
     private func clock(_ c: Timestamp.CivilTime, seconds: Bool) -> String {
         let tail = ":" + Self.two(c.minute) + (seconds ? ":" + Self.two(c.second) : "")
         guard twelveHour else { return Self.two(c.hour) + tail }
