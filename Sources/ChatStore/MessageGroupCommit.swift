@@ -29,7 +29,7 @@ final class MessageGroupCommit: Sendable {
     private static func commit(_ batch: [Send], to backend: any SQLBackend) throws -> [Result<Bool, any Error>] {
         try backend.write { db in
             try batch.map { send -> Result<Bool, any Error> in
-                try db.execute("SAVEPOINT send")
+                try db.executeUnawaited("SAVEPOINT send")
                 do {
                     let written = try ChatStore.insert(send.message, shadowed: send.shadowed, pendingMetadata: send.pendingMetadata, db: db)
                     try db.execute("RELEASE SAVEPOINT send")
