@@ -159,7 +159,7 @@ extension ChatStore {
     /// call. `body` must not suspend or hand the store to another thread meanwhile; writes
     /// inside it are their own transactions, as always.
     public func readTogether<T>(_ body: () throws -> T) throws -> T {
-        try backend.snapshot { db in try ReadScope.run(db, for: backend, body) }
+        try backend.snapshot { db in try ReadScope.run(db is PostgresSession ? MemoizedReads(db) : db, for: backend, body) }
     }
 
     /// Runs `body` with a read-only view of what the store holds (for `validate --db`).

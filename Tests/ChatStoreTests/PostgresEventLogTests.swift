@@ -47,7 +47,7 @@ final class PostgresEventLogTests: XCTestCase {
         // Both servers append at once, as two servers answering requests would.
         await withTaskGroup(of: Void.self) { group in
             for (name, store) in [("a", a), ("b", b)] {
-                group.addTask { for i in 0..<40 { _ = try? store.eventLog!.append("{\"from\":\"\(name)\",\"n\":\(i)}") } }
+                group.addTask { for i in 0..<40 { _ = try? await store.eventLog!.append("{\"from\":\"\(name)\",\"n\":\(i)}") } }
             }
         }
         let seenA = await onA.wait(for: 80)
@@ -61,15 +61,39 @@ final class PostgresEventLogTests: XCTestCase {
         }
     }
 
+    func testAppendsMadeTogetherGoInOneOrderWithTheIDsTheirCallersGet() async throws {
+        let (a, b) = try twoServers()
+        let start = try a.eventLog!.newestID()
+        let (onB, followB) = follow(b, after: start)
+        defer { followB.cancel() }
+        // Queued one after another without waiting, so most go in a statement with others.
+        let ids = Locked<[String: Int64]>([:])
+        let bodies = (0..<60).map { "{\"n\":\($0)}" }
+        await withTaskGroup(of: Void.self) { group in
+            for body in bodies {
+                let (appended, done) = AsyncStream<Void>.makeStream()
+                a.eventLog!.append(body) { outcome in
+                    if case .success(let id) = outcome { ids.withLock { $0[body] = id } }
+                    done.finish()
+                }
+                group.addTask { for await _ in appended {} }
+            }
+        }
+        let seen = await onB.wait(for: 60)
+        XCTAssertEqual(seen.map(\.1), bodies, "the order they were made in, each once")
+        XCTAssertEqual(seen.map(\.0), Array(start + 1...start + 60), "gapless ids")
+        XCTAssertEqual(seen.map { ids.withLock { $0 }[$0.1] }, seen.map(\.0), "each caller got its event's id")
+    }
+
     func testAnEventTooBigForNotifyArrivesFromTheTable() async throws {
         let (a, b) = try twoServers()
         let start = try a.eventLog!.newestID()
         let (onB, followB) = follow(b, after: start)
         defer { followB.cancel() }
         let big = "{\"text\":\"" + String(repeating: "x", count: 20_000) + "\"}"
-        try a.eventLog!.append("{\"small\":1}")
-        try a.eventLog!.append(big)
-        try a.eventLog!.append("{\"small\":2}")
+        try await a.eventLog!.append("{\"small\":1}")
+        try await a.eventLog!.append(big)
+        try await a.eventLog!.append("{\"small\":2}")
         let seen = await onB.wait(for: 3)
         XCTAssertEqual(seen.map(\.1), ["{\"small\":1}", big, "{\"small\":2}"])
     }
@@ -79,7 +103,7 @@ final class PostgresEventLogTests: XCTestCase {
         let start = try a.eventLog!.newestID()
         let (onB, followB) = follow(b, after: start)
         defer { followB.cancel() }
-        try a.eventLog!.append("{\"n\":1}")
+        try await a.eventLog!.append("{\"n\":1}")
         _ = await onB.wait(for: 1)
         // PostgreSQL ends the listening connection (a restart, a failover, an admin).
         let ended = try a.inspect(
@@ -89,7 +113,7 @@ final class PostgresEventLogTests: XCTestCase {
             """
         )
         XCTAssertFalse(ended.isEmpty, "the follower's connection was found")
-        for n in 2...20 { try a.eventLog!.append("{\"n\":\(n)}") }
+        for n in 2...20 { try await a.eventLog!.append("{\"n\":\(n)}") }
         let seen = await onB.wait(for: 20)
         XCTAssertEqual(seen.map(\.1), (1...20).map { "{\"n\":\($0)}" }, "nothing missed, nothing twice")
     }

@@ -145,17 +145,20 @@ public actor EventHub {
         await dispatch(.members(cid: cid, members: members, event: event, personal: personal))
     }
 
+    /// On PostgreSQL, returns once the event is in the log (appended with the others published
+    /// meanwhile, in one statement), as it returned once delivered here on SQLite.
     private nonisolated func dispatch(_ delivery: Delivery) async {
         guard let log else { return await deliver(delivery) }
-        append(delivery, to: log)
+        await withCheckedContinuation { appended in append(delivery, to: log) { appended.resume() } }
     }
 
-    private nonisolated func append(_ delivery: Delivery, to log: PostgresEventLog) {
-        do {
-            try log.append(JSONWriter().string(delivery.json))
-        } catch {
+    /// Queues `delivery` in the log before it returns, so a caller's events enter it in the
+    /// order it made them; `then` runs once it is committed or failed.
+    private nonisolated func append(_ delivery: Delivery, to log: PostgresEventLog, then: @escaping @Sendable () -> Void = {}) {
+        log.append(JSONWriter().string(delivery.json)) { [logger] outcome in
             // The write it reports is committed; only the telling failed (the database went away).
-            logger.error("event not published: \(error)")
+            if case .failure(let error) = outcome { logger.error("event not published: \(error)") }
+            then()
         }
     }
 

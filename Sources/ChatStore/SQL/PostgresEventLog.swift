@@ -19,31 +19,55 @@ public final class PostgresEventLog: Sendable {
 
     private let backend: PostgresBackend
     private let logger = Logger(label: "chatterm.events")
+    /// Appends that arrive while one statement is under way go in the next one together.
+    private let appends: BatchedCalls<String, Int64>
 
-    public init(backend: PostgresBackend) { self.backend = backend }
+    public init(backend: PostgresBackend) {
+        self.backend = backend
+        appends = BatchedCalls(label: "chatterm.event-appends") { bodies in try Self.write(bodies, to: backend) }
+    }
 
-    /// Appends `body`; its id. One statement, so one round trip: the counter row's lock, held
-    /// to commit, makes ids gapless and committed in order; the NOTIFY goes out at that commit.
+    /// Appends `body`; its id, once committed.
     @discardableResult
-    public func append(_ body: String) throws -> Int64 {
-        let id: Int64 =
-            try backend.read { db in
-                try db.value(
-                    """
-                    WITH next AS (UPDATE event_counter SET id = id + 1 RETURNING id),
-                        added AS (INSERT INTO events (id, body) SELECT id, ? FROM next RETURNING id)
-                    SELECT id, pg_notify(?, CASE WHEN ? = 1 THEN id || ' ' || ? ELSE id::text END) FROM added
+    public func append(_ body: String) async throws -> Int64 {
+        try await appends.call(body)
+    }
+
+    /// Appends `body` without waiting: it is queued before this returns, so appends made one
+    /// after another keep their order; `then` gets its id once committed.
+    public func append(_ body: String, then: @escaping @Sendable (Result<Int64, any Error>) -> Void) {
+        appends.call(body, answer: then)
+    }
+
+    /// Writes `bodies` in one statement, so one round trip and one commit whatever their number:
+    /// the counter row's lock, held to commit, makes ids gapless and committed in order, and
+    /// every append waited on that commit's sync in turn when each was its own. The NOTIFYs go
+    /// out at the commit, in the bodies' order.
+    private static func write(_ bodies: [String], to backend: PostgresBackend) throws -> [Result<Int64, any Error>] {
+        var column = PostgresArrayColumn(kind: .text)
+        for body in bodies { column.append(.text(body)) }
+        let ids: [Int64] = try backend.withConnection { session in
+            try session.rows(
+                numbered: """
+                    WITH next AS (UPDATE event_counter SET id = id + cardinality($1::text[]) RETURNING id),
+                        added AS (
+                            INSERT INTO events (id, body)
+                            SELECT next.id - cardinality($1::text[]) + sent.n, sent.body
+                            FROM next, unnest($1::text[]) WITH ORDINALITY AS sent(body, n)
+                            RETURNING id, body
+                        )
+                    SELECT id, pg_notify('\(channel)', CASE WHEN octet_length(body) <= \(inlineLimit) THEN id || ' ' || body ELSE id::text END)
+                    FROM added ORDER BY id
                     """,
-                    body,
-                    Self.channel,
-                    body.utf8.count <= Self.inlineLimit,
-                    body
-                )
-            } ?? 0
-        if id % 1000 == 0 {
-            try backend.read { db in try db.execute("DELETE FROM events WHERE created_at < now() - interval '\(Self.retention)'") }
+                columns: [column]
+            ).map { $0["id"] }
         }
-        return id
+        // Past each thousandth id, prune. The appends are committed: a prune that fails is
+        // not theirs to report, and the next thousand tries again.
+        if let last = ids.last, last / 1000 > (last - Int64(ids.count)) / 1000 {
+            _ = try? backend.read { db in try db.execute("DELETE FROM events WHERE created_at < now() - interval '\(retention)'") }
+        }
+        return ids.map { .success($0) }
     }
 
     /// The newest id, 0 for an empty log.

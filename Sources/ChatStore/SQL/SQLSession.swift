@@ -8,6 +8,11 @@ public protocol SQLSession {
     func rows(_ sql: String, named arguments: [String: SQLValue]) throws -> [SQLRow]
     /// Runs a statement; how many rows it changed.
     @discardableResult func execute(_ sql: String, _ arguments: [SQLValue]) throws -> Int
+    /// Runs a statement that cannot fail while the connection is sound and whose answer
+    /// nothing reads (`BEGIN`, `SAVEPOINT`): where the database is a round trip away, sent
+    /// without waiting for it. Statements run in the order sent, so if it fails the next one
+    /// fails too ("transaction is aborted") and reports it.
+    func executeUnawaited(_ sql: String) throws
 }
 
 extension SQLSession {
@@ -32,6 +37,8 @@ extension SQLSession {
     @discardableResult func execute(_ sql: String, _ arguments: any SQLBindable...) throws -> Int {
         try execute(sql, arguments.map(\.sqlValue))
     }
+
+    func executeUnawaited(_ sql: String) throws { try execute(sql, []) }
 }
 
 /// A database the store runs on: SQLite (embedded, the default) or PostgreSQL (shared by

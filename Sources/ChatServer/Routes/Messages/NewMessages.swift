@@ -42,7 +42,9 @@ struct NewMessages {
             let audience = authorOnly ? [sender] : BlockedAudience.narrowed(message.audience, actor: sender, members: members)
             return (event, memberIDs, audience)
         }
-        await hub.publish(event, cid: channel.cid, audience: audience)
+        // The two events reach different connections (the watchers; members watching nowhere),
+        // so neither waits for the other: on PostgreSQL they enter the log in one statement.
+        async let published: Void = hub.publish(event, cid: channel.cid, audience: audience)
         // Thread replies not shown in the channel reach the thread's watchers only.
         if message.parentID == nil || message.showInChannel == true {
             let members = memberIDs.filter { $0 != sender && audience?.contains($0) ?? true }
@@ -50,6 +52,7 @@ struct NewMessages {
             notification["type"] = "notification.message_new"
             await hub.notify(notification, cid: channel.cid, members: members, personal: true)
         }
+        await published
         return event["message"] ?? .null
     }
 }
