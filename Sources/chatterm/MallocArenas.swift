@@ -13,7 +13,7 @@ enum MallocArenas {
     }
 
     /// `serve` keeps up to 4 MiB free at the top of each arena instead of giving it back to the
-    /// system. A channel query's answer (57 kB, written into a 64 kB array first) is freed once
+    /// system. A channel query's answer (57 kB, written into a 64 kB block first) is freed once
     /// sent; glibc then found more than its trim threshold free at the top of that thread's
     /// arena and gave those pages back (`madvise`), and the next answer faulted them in again:
     /// 2-4 % of a query's CPU. Setting the trim threshold also stops glibc raising its mmap
