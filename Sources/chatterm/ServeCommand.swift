@@ -53,6 +53,7 @@ struct ServeCommand: AsyncParsableCommand {
             OutputStream.standardOutput.write(try RouteCoverage.table())
             return
         }
+        MallocArenas.keepFreedTopsForServing()
         let chatStore = try store.open(.write)
         let credentials: ServerCredentials
         if let apiKey, let apiSecret {

@@ -64,4 +64,19 @@ final class JSONWriterTests: XCTestCase {
             XCTAssertEqual(JSONWriter.encodedSize(value), JSONWriter().bytes(value).count, JSONWriter().string(value))
         }
     }
+
+    /// An answer written into its own bytes (`withBytes`) is the same as one written into an
+    /// array, whether it fits the room reserved or grows past it, a byte or a whole string at a time.
+    func testWithBytesWritesWhatBytesWritesAsItGrows() {
+        let long = String(repeating: "ü€x", count: 200)
+        let value: JSONValue = [
+            "long": .string(long), "list": .array((0..<100).map { .string("item \($0)\u{7}") }), "n": .number("1.5"),
+            "flags": [true, false, nil], "empty": [:],
+        ]
+        let expected = JSONWriter().bytes(value)
+        XCTAssertGreaterThan(expected.count, 2_000)
+        for capacity in [0, 1, 63, 64, 65, 1_000, 100_000] {
+            XCTAssertEqual(JSONWriter().withBytes(value, capacity: capacity) { Array($0) }, expected, "\(capacity)")
+        }
+    }
 }

@@ -25,7 +25,7 @@ enum JSONResponse {
         return Response(
             status: status,
             headers: headers,
-            body: ResponseBody(byteBuffer: ByteBuffer(bytes: JSONWriter().bytes(value, capacity: 65_536)))
+            body: ResponseBody(byteBuffer: JSONWriter().withBytes(value, capacity: 65_536) { ByteBuffer(bytes: $0) })
         )
     }
 }
