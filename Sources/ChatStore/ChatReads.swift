@@ -154,15 +154,14 @@ extension ChatStore {
                 arguments["id"] = .text(before.id)
             }
             sql += " ORDER BY m.created_at DESC, m.id DESC LIMIT :limit"
-            let messages = try db.rows(sql, named: arguments).map(StoredItems.message).reversed()
-            return try rows(for: Array(messages), viewer: viewer, db: db)
+            return try rows(for: Array(db.rows(sql, named: arguments).reversed()), viewer: viewer, db: db)
         }
     }
 
     /// Up to `limit` messages shown in the channel just after `after`, oldest first.
     public func messages(cid: String, viewer: String, after: MessageCursor, limit: Int) throws -> [MessageRow] {
         try backend.read { db in
-            let messages = try db.rows(
+            let page = try db.rows(
                 """
                 SELECT * FROM messages m WHERE m.cid = :cid AND (m.parent_id IS NULL OR m.show_in_channel = 1)
                     AND (m.created_at > :at OR (m.created_at = :at AND m.id > :id)) AND \(Self.visibleCondition(viewer: ":viewer", db.dialect))
@@ -173,23 +172,22 @@ extension ChatStore {
                     "limit": limit.sqlValue,
                 ]
             )
-            .map(StoredItems.message)
-            return try rows(for: messages, viewer: viewer, db: db)
+            return try rows(for: page, viewer: viewer, db: db)
         }
     }
 
     /// A thread: the root's replies, oldest first, up to `limit` (the newest ones when there are more).
     public func replies(to parentID: String, viewer: String, limit: Int) throws -> [MessageRow] {
         try backend.read { db in
-            let messages = try db.rows(
+            let page = try db.rows(
                 """
                 SELECT * FROM (SELECT * FROM messages m WHERE m.parent_id = :parent AND \(Self.visibleCondition(viewer: ":viewer", db.dialect))
                     ORDER BY m.created_at DESC, m.id DESC LIMIT :limit) AS page
                 ORDER BY created_at, id
                 """,
                 named: ["parent": .text(parentID), "viewer": .text(viewer), "limit": limit.sqlValue]
-            ).map(StoredItems.message)
-            return try rows(for: messages, viewer: viewer, db: db)
+            )
+            return try rows(for: page, viewer: viewer, db: db)
         }
     }
 
@@ -202,7 +200,7 @@ extension ChatStore {
                     named: ["id": .text(id), "viewer": .text(viewer)]
                 ).first
             else { return nil }
-            return try rows(for: [StoredItems.message(row)], viewer: viewer, db: db).first
+            return try rows(for: [row], viewer: viewer, db: db).first
         }
     }
 
@@ -241,10 +239,12 @@ extension ChatStore {
         }
     }
 
-    /// Adds authors, reply counts, reaction sums, quoted previews and polls to a page, a query each
-    /// (and a few per poll).
-    func rows(for messages: [Message], viewer: String, db: any SQLSession) throws -> [MessageRow] {
-        guard !messages.isEmpty else { return [] }
+    /// Adds authors, reply counts, reaction sums, quoted previews and polls to a page of stored
+    /// messages (`SELECT *` rows), a query each (and a few per poll). Each row keeps its
+    /// `shadowed` flag, which a server call's page shows without reading it again.
+    func rows(for stored: [SQLRow], viewer: String, db: any SQLSession) throws -> [MessageRow] {
+        guard !stored.isEmpty else { return [] }
+        let messages = stored.map(StoredItems.message)
         let ids = messages.map(\.id)
         let idValues = ids.map(SQLValue.text)
         let marks = placeholders(ids.count)
@@ -277,7 +277,7 @@ extension ChatStore {
             names[user.id] = user.displayName
         }
         let polls = try Self.pollCards(of: messages, viewer: viewer, db)
-        return messages.map { message in
+        return zip(messages, stored).map { message, row in
             let preview = message.quotedMessageID.flatMap { id in quoted.first { $0.id == id } }.map {
                 MessageRow.QuotedPreview(
                     messageID: $0.id,
@@ -292,7 +292,8 @@ extension ChatStore {
                 replyCount: replyCounts[message.id] ?? 0,
                 reactions: reactions[message.id] ?? [],
                 quoted: preview,
-                poll: polls[message.id]
+                poll: polls[message.id],
+                shadowed: row["shadowed"] as Bool
             )
         }
     }

@@ -24,7 +24,6 @@ extension ChatStore {
         guard !rows.isEmpty else { return MessageContext() }
         return try backend.read { db in
             var context = MessageContext()
-            let ids = rows.map(\.message.id)
             // Only messages whose row counts reactions have any (the counts take every reaction,
             // as this does): a page without reactions, the usual one, reads none.
             let reactedAny = rows.filter { !$0.reactions.isEmpty }.map(\.message.id)
@@ -40,16 +39,22 @@ extension ChatStore {
                 var arguments: [String: SQLValue] = ["viewer": .text(viewer)]
                 for (n, id) in quotedIDs.enumerated() { arguments["q\(n)"] = .text(id) }
                 let marks = quotedIDs.indices.map { ":q\($0)" }.joined(separator: ", ")
-                let messages = try db.rows(
+                let stored = try db.rows(
                     "SELECT * FROM messages m WHERE m.id IN (\(marks)) AND \(Self.visibleCondition(viewer: ":viewer", db.dialect))",
                     named: arguments
-                ).map(StoredItems.message)
-                for row in try self.rows(for: messages, viewer: viewer, db: db) { context.quoted[row.id] = row }
+                )
+                for row in try self.rows(for: stored, viewer: viewer, db: db) { context.quoted[row.id] = row }
             }
             if viewer.isEmpty {
-                let marks = placeholders(ids.count)
-                for row in try db.rows("SELECT id FROM messages WHERE shadowed = 1 AND id IN (\(marks))", ids.map(SQLValue.text)) {
-                    context.shadowed.insert(row["id"])
+                // A page read from the store carries each message's flag (the statement below
+                // over its 50 ids was about 3 % of a channel query); only rows without it are read.
+                context.shadowed = Set(rows.filter { $0.shadowed == true }.map(\.message.id))
+                let unknown = rows.filter { $0.shadowed == nil }.map { SQLValue.text($0.message.id) }
+                if !unknown.isEmpty {
+                    for row in try db.rows("SELECT id FROM messages WHERE shadowed = 1 AND id IN (\(placeholders(unknown.count)))", unknown)
+                    {
+                        context.shadowed.insert(row["id"])
+                    }
                 }
             }
             let reactions = Array(context.latestReactions.values.joined()) + Array(context.ownReactions.values.joined())

@@ -36,7 +36,7 @@ extension ChatStore {
                 limit
             )
             let metadata = try stored.map { row in try Self.pendingMetadata(row["pending_message_metadata"] ?? "{}") }
-            let rows = try self.rows(for: stored.map(StoredItems.message), viewer: userID, db: db)
+            let rows = try self.rows(for: stored, viewer: userID, db: db)
             return Array(zip(rows, metadata)).map { (row: $0.0, metadata: $0.1) }
         }
     }

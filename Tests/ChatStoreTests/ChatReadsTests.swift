@@ -1,8 +1,9 @@
 import ChatImport
 import ChatModel
-import ChatStore
 import ChatTestSupport
 import XCTest
+
+@testable import ChatStore
 
 final class ChatReadsTests: XCTestCase {
     let directory = TemporaryDirectory()
@@ -139,5 +140,23 @@ final class ChatReadsTests: XCTestCase {
         // alice wrote one message of the page and reacted to another: read from the store.
         XCTAssertEqual(context.users["alice"]?.displayName, "Alice")
         XCTAssertEqual(try store.context(of: page, viewer: "", latest: 10, own: 10).users["bob"]?.displayName, "Bob")
+    }
+
+    /// A server call's page shows which messages are shadowed: from the flag its rows were read
+    /// with, or, for rows made without it, from the store; nobody else's page shows any.
+    func testContextTakesShadowedFromTheRowsOrReadsIt() throws {
+        let store = try store()
+        try store.backend.write { db in try db.execute("UPDATE messages SET shadowed = 1 WHERE id = 'new1'") }
+        let page = try store.messages(cid: "messaging:general", viewer: "", limit: 50)
+        XCTAssertEqual(page.filter { $0.shadowed == true }.map(\.id), ["new1"])
+        XCTAssertEqual(page.filter { $0.shadowed == nil }.map(\.id), [])
+        XCTAssertEqual(try store.context(of: page, viewer: "", latest: 10, own: 10).shadowed, ["new1"])
+        let unflagged = page.map { row in
+            var row = row
+            row.shadowed = nil
+            return row
+        }
+        XCTAssertEqual(try store.context(of: unflagged, viewer: "", latest: 10, own: 10).shadowed, ["new1"])
+        XCTAssertEqual(try store.context(of: page, viewer: "bob", latest: 10, own: 10).shadowed, [])
     }
 }

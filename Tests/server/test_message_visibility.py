@@ -82,6 +82,10 @@ def test_a_shadow_banned_users_messages_reach_only_them(server, client, room):
     mid = sent["id"]
     assert client.get_message(mid)["message"]["shadowed"] is True, "a server call sees it is shadowed"
     assert as_user(server, b, "GET", f"messages/{mid}", {}).json()["message"]["shadowed"] is False
+    # A channel page takes the flag from the row it read, not from a read of its own.
+    assert [m["shadowed"] for m in channel.query(messages={"limit": 50})["messages"] if m["id"] == mid] == [True]
+    own_page = as_user(server, b, "POST", f"channels/messaging/{channel.id}/query", {"messages": {"limit": 50}}).json()["messages"]
+    assert [m["shadowed"] for m in own_page if m["id"] == mid] == [False]
     assert as_user(server, a, "GET", f"messages/{mid}", {}).status_code == 404
     assert mid in seen_by(server, b, channel) and mid not in seen_by(server, a, channel)
     assert unread_for(client, a, channel) == 0

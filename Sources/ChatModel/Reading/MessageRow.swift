@@ -32,6 +32,9 @@ public struct MessageRow: Sendable, Hashable, Identifiable {
     public var reactions: [ReactionCount]
     public var quoted: QuotedPreview?
     public var poll: PollCard?
+    /// Whether the message was sent under a shadow ban (only its author and server calls see
+    /// it), when the read that made the row saw the flag; nil when it did not (rows from the API).
+    public var shadowed: Bool?
 
     public init(
         message: Message,
@@ -39,7 +42,8 @@ public struct MessageRow: Sendable, Hashable, Identifiable {
         replyCount: Int = 0,
         reactions: [ReactionCount] = [],
         quoted: QuotedPreview? = nil,
-        poll: PollCard? = nil
+        poll: PollCard? = nil,
+        shadowed: Bool? = nil
     ) {
         self.message = message
         self.authorName = authorName
@@ -47,6 +51,7 @@ public struct MessageRow: Sendable, Hashable, Identifiable {
         self.reactions = reactions
         self.quoted = quoted
         self.poll = poll
+        self.shadowed = shadowed
     }
 
     public var id: String { message.id }
