@@ -144,6 +144,12 @@ extension ChatStore {
 
     /// Up to `limit` messages shown in the channel, just before `before` (or the newest), oldest first.
     public func messages(cid: String, viewer: String, before: MessageCursor? = nil, limit: Int) throws -> [MessageRow] {
+        try messages(cid: cid, viewer: viewer, before: before, limit: limit, known: [:])
+    }
+
+    /// The same, with `known` users (read in the same transaction, as a channel state's members
+    /// are) not read again for their messages' author names.
+    public func messages(cid: String, viewer: String, before: MessageCursor?, limit: Int, known: [String: User]) throws -> [MessageRow] {
         try backend.read { db in
             var sql =
                 "SELECT * FROM messages m WHERE m.cid = :cid AND (m.parent_id IS NULL OR m.show_in_channel = 1) AND \(Self.visibleCondition(viewer: ":viewer", db.dialect))"
@@ -154,12 +160,17 @@ extension ChatStore {
                 arguments["id"] = .text(before.id)
             }
             sql += " ORDER BY m.created_at DESC, m.id DESC LIMIT :limit"
-            return try rows(for: Array(db.rows(sql, named: arguments).reversed()), viewer: viewer, db: db)
+            return try rows(for: Array(db.rows(sql, named: arguments).reversed()), viewer: viewer, known: known, db: db)
         }
     }
 
     /// Up to `limit` messages shown in the channel just after `after`, oldest first.
     public func messages(cid: String, viewer: String, after: MessageCursor, limit: Int) throws -> [MessageRow] {
+        try messages(cid: cid, viewer: viewer, after: after, limit: limit, known: [:])
+    }
+
+    /// The same, with `known` users not read again (as `messages(cid:viewer:before:limit:known:)`).
+    public func messages(cid: String, viewer: String, after: MessageCursor, limit: Int, known: [String: User]) throws -> [MessageRow] {
         try backend.read { db in
             let page = try db.rows(
                 """
@@ -172,7 +183,7 @@ extension ChatStore {
                     "limit": limit.sqlValue,
                 ]
             )
-            return try rows(for: page, viewer: viewer, db: db)
+            return try rows(for: page, viewer: viewer, known: known, db: db)
         }
     }
 
@@ -241,8 +252,9 @@ extension ChatStore {
 
     /// Adds authors, reply counts, reaction sums, quoted previews and polls to a page of stored
     /// messages (`SELECT *` rows), a query each (and a few per poll). Each row keeps its
-    /// `shadowed` flag, which a server call's page shows without reading it again.
-    func rows(for stored: [SQLRow], viewer: String, db: any SQLSession) throws -> [MessageRow] {
+    /// `shadowed` flag, which a server call's page shows without reading it again. Authors
+    /// among the `known` users (read in the same transaction) are not read again.
+    func rows(for stored: [SQLRow], viewer: String, known: [String: User] = [:], db: any SQLSession) throws -> [MessageRow] {
         guard !stored.isEmpty else { return [] }
         let messages = stored.map(StoredItems.message)
         let ids = messages.map(\.id)
@@ -270,11 +282,16 @@ extension ChatStore {
             ? []
             : try db.rows("SELECT * FROM messages WHERE id IN (\(placeholders(quotedIDs.count)))", quotedIDs.map(SQLValue.text))
                 .map(StoredItems.message)
-        let authorIDs = Array(Set(messages.map(\.userID) + quoted.map(\.userID)))
         var names: [String: String] = [:]
-        for row in try db.rows("SELECT * FROM users WHERE id IN (\(placeholders(authorIDs.count)))", authorIDs.map(SQLValue.text)) {
-            let user = StoredItems.user(row)
-            names[user.id] = user.displayName
+        var unknownAuthors: [SQLValue] = []
+        for id in Set(messages.map(\.userID) + quoted.map(\.userID)) {
+            if let user = known[id] { names[id] = user.displayName } else { unknownAuthors.append(.text(id)) }
+        }
+        if !unknownAuthors.isEmpty {
+            for row in try db.rows("SELECT * FROM users WHERE id IN (\(placeholders(unknownAuthors.count)))", unknownAuthors) {
+                let user = StoredItems.user(row)
+                names[user.id] = user.displayName
+            }
         }
         let polls = try Self.pollCards(of: messages, viewer: viewer, db)
         return zip(messages, stored).map { message, row in

@@ -159,4 +159,27 @@ final class ChatReadsTests: XCTestCase {
         XCTAssertEqual(try store.context(of: unflagged, viewer: "", latest: 10, own: 10).shadowed, ["new1"])
         XCTAssertEqual(try store.context(of: page, viewer: "bob", latest: 10, own: 10).shadowed, [])
     }
+
+    /// A page takes its authors' names (quoted ones too) from the users it is given and reads
+    /// the others (a channel state gives it the members it read in the same transaction).
+    func testPageReadsOnlyTheAuthorsItIsNotGiven() throws {
+        let store = try store()
+        var given = User(id: "bob")
+        given.custom["name"] = "Given Bob"
+        let page = try store.messages(cid: "messaging:general", viewer: "alice", before: nil, limit: 50, known: ["bob": given])
+        XCTAssertEqual(page.first { $0.id == "old" }?.authorName, "Given Bob")
+        XCTAssertEqual(page.first { $0.id == "new2" }?.quoted?.authorName, "Given Bob")
+        XCTAssertEqual(page.first { $0.id == "mine" }?.authorName, "Alice")
+        let old = try XCTUnwrap(page.first { $0.id == "old" }?.message.createdAt)
+        let after = try store.messages(
+            cid: "messaging:general",
+            viewer: "alice",
+            after: MessageCursor(createdAt: old, id: "old"),
+            limit: 50,
+            known: ["alice": User(id: "alice")]
+        )
+        XCTAssertEqual(after.first { $0.id == "mine" }?.authorName, "alice")
+        XCTAssertEqual(after.first { $0.id == "new1" }?.authorName, "Bob")
+        XCTAssertEqual(try store.messages(cid: "messaging:general", viewer: "alice", limit: 50).first?.authorName, "Bob")
+    }
 }

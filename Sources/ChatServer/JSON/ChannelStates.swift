@@ -10,6 +10,8 @@ struct ChannelStates {
     /// (`body.messages`, see `MessagePage`), oldest first, read state, and a user's own pending messages.
     func state(_ channel: Channel, body: JSONObject, viewer: StreamToken.Actor?, operation: String) throws -> JSONObject {
         let members = try store.members(cid: channel.cid)
+        // The members' users are read already, and most authors are members.
+        let memberUsers = Dictionary(members.map { ($0.user.id, $0.user) }) { a, _ in a }
         let viewerID: String = { if case .user(let id)? = viewer { return id } else { return "" } }()
         let presenter = MessagePresenter(store: store)
         let rows = try MessagePage.rows(
@@ -17,7 +19,8 @@ struct ChannelStates {
             cid: channel.cid,
             viewer: viewerID,
             store: store,
-            operation: operation
+            operation: operation,
+            known: memberUsers
         )
         // The creator is usually a member, whose user is read already.
         let creator = try members.first { $0.user.id == channel.createdBy }?.user ?? store.user(id: channel.createdBy)
@@ -32,10 +35,7 @@ struct ChannelStates {
                 muted: muted
             ),
             "members": .array(try Self.memberPage(members, body["members"], operation: operation).map(ChannelJSON.member)),
-            // The members' users are read already, and most authors are members.
-            "messages": .array(
-                try presenter.messages(rows, viewer: viewerID, known: Dictionary(members.map { ($0.user.id, $0.user) }) { a, _ in a })
-            ),
+            "messages": .array(try presenter.messages(rows, viewer: viewerID, known: memberUsers)),
             "pinned_messages": [], "read": .array(try read(channel, members: members, viewer: viewerID, shared: config[.readEvents])),
             "watcher_count": 0, "watchers": [],
         ]

@@ -5,17 +5,25 @@ import ChatStore
 /// `limit` (default 25, at most 300) and at most one position. `id_lt` / `id_lte` page back
 /// from a message, `id_gt` / `id_gte` forward, `id_around` centres on it; `created_at_before`
 /// and `created_at_after_or_equal` do the same by time. No position: the newest page.
-/// Whatever the position, the page is oldest first.
+/// Whatever the position, the page is oldest first. `known` users (a channel state's members)
+/// are not read again for their messages' author names.
 enum MessagePage {
-    static func rows(_ options: JSONObject, cid: String, viewer: String, store: ChatStore, operation: String) throws -> [MessageRow] {
+    static func rows(
+        _ options: JSONObject,
+        cid: String,
+        viewer: String,
+        store: ChatStore,
+        operation: String,
+        known: [String: User] = [:]
+    ) throws -> [MessageRow] {
         let limit = min(max(options["limit"]?.intValue ?? 25, 0), 300)
         guard limit > 0 else { return [] }
         // A count of 0 must stay 0: SQLite reads a negative LIMIT as no limit at all.
         func older(_ cursor: MessageCursor, _ count: Int) throws -> [MessageRow] {
-            count > 0 ? try store.messages(cid: cid, viewer: viewer, before: cursor, limit: count) : []
+            count > 0 ? try store.messages(cid: cid, viewer: viewer, before: cursor, limit: count, known: known) : []
         }
         func newer(_ cursor: MessageCursor, _ count: Int) throws -> [MessageRow] {
-            count > 0 ? try store.messages(cid: cid, viewer: viewer, after: cursor, limit: count) : []
+            count > 0 ? try store.messages(cid: cid, viewer: viewer, after: cursor, limit: count, known: known) : []
         }
         /// The message an `id_*` option names; it must be in this channel.
         func anchor(_ key: String) throws -> (cursor: MessageCursor, row: MessageRow)? {
@@ -47,6 +55,6 @@ enum MessagePage {
         }
         if let cursor = try time("created_at_before") { return try older(cursor, limit) }
         if let cursor = try time("created_at_after_or_equal") { return try newer(cursor, limit) }
-        return try store.messages(cid: cid, viewer: viewer, before: nil, limit: limit)
+        return try store.messages(cid: cid, viewer: viewer, before: nil, limit: limit, known: known)
     }
 }
