@@ -71,6 +71,14 @@ final class SearchResultsViewTests: XCTestCase {
         XCTAssertLessThanOrEqual(DisplayWidth.of(cut), 30)
     }
 
+    /// A text that ends soon after its word shows as much as fits of what leads to it.
+    func testAShortEndLeavesItsRoomToWhatLeadsToTheWord() {
+        let text = "prep for Thursday's release: staging is flaky again"
+        let excerpt = MatchExcerpt(text, words: ["flaky"], width: 30)
+        XCTAssertEqual(excerpt.text, "…staging is flaky again", "from a word's start, not \"…lease:\"")
+        XCTAssertLessThanOrEqual(DisplayWidth.of(excerpt.text), 30)
+    }
+
     /// A word the line's end cuts is no word of the message: "review…" of "reviewers" is not marked.
     func testAWordCutByTheLinesEndIsNotAWholeWord() {
         let cutWord = MatchExcerpt("the reviewers", words: ["review"], width: 11)

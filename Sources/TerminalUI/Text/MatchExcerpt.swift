@@ -35,8 +35,9 @@ struct MatchExcerpt {
             !words.isEmpty, DisplayWidth.of(text) > width, let match = firstMatch(in: text, words: words),
             DisplayWidth.of(text[..<match.upperBound]) > width
         else { return text }
-        // Some of what leads to the word: a third of the room, at most 20 cells, "…" included.
-        let lead = min(width / 3, 20) - 1
+        // Some of what leads to the word: a third of the room, at most 20 cells, "…" included;
+        // all the room the rest of the text leaves when that ends within the line.
+        let lead = max(min(width / 3, 20), width - DisplayWidth.of(text[match.lowerBound...])) - 1
         var start = match.lowerBound
         var used = 0
         while start > text.startIndex {
