@@ -55,20 +55,8 @@ struct MatchExcerpt {
         return "…" + text[start...]
     }
 
-    /// Where the first of `words` stands in `text`.
-    static func firstMatch(in text: String, words: Set<String>) -> Range<String.Index>? {
-        var wordStart: String.Index?
-        var index = text.startIndex
-        while index < text.endIndex {
-            if text[index].isLetter || text[index].isNumber {
-                if wordStart == nil { wordStart = index }
-            } else if let start = wordStart {
-                if words.contains(text[start..<index].lowercased()) { return start..<index }
-                wordStart = nil
-            }
-            index = text.index(after: index)
-        }
-        guard let start = wordStart, words.contains(text[start...].lowercased()) else { return nil }
-        return start..<text.endIndex
+    /// Where the first of `words` stands in `text`, split into words as `ChannelFind` splits it.
+    private static func firstMatch(in text: String, words: Set<String>) -> Range<String.Index>? {
+        text.split { !($0.isLetter || $0.isNumber) }.first { words.contains($0.lowercased()) }.map { $0.startIndex..<$0.endIndex }
     }
 }
