@@ -50,7 +50,8 @@ final class StoreImportTests: XCTestCase {
 
     /// Into a new SQLite store the secondary indexes and the word index's triggers are dropped and
     /// made again after the rows, inside the import's transaction: after a failed import and after
-    /// a good one, each is there as defined, and a channel's page is read through one.
+    /// a good one, each is there as defined, and a channel's page is read through one. The word
+    /// index is filled with a larger in-memory table, which is back at FTS5's default after.
     func testIndexesBuiltAfterTheRowsAreThereAfterFailureAndSuccess() throws {
         try XCTSkipIf(TestStore.postgresServer != nil, "SQLite's own index handling")
         let store = try openStore()
@@ -67,6 +68,11 @@ final class StoreImportTests: XCTestCase {
         let plan = try store.inspect("EXPLAIN QUERY PLAN SELECT id FROM messages WHERE cid = 'messaging:channel_001' ORDER BY created_at")
         XCTAssertTrue(plan.contains { $0.values.contains { String.decode($0)?.contains("messages_by_channel") == true } }, "\(plan)")
         XCTAssertEqual(try value(store, "SELECT COUNT(*) FROM messages INDEXED BY messages_by_channel WHERE cid > ''"), "1")
+        XCTAssertEqual(
+            try value(store, "SELECT id FROM messages WHERE rowid IN (SELECT rowid FROM message_words('chat AND stream'))"),
+            "message_001"
+        )
+        XCTAssertEqual(try value(store, "SELECT v FROM message_words_config WHERE k = 'hashsize'"), "1048576")
     }
 
     func testOneBadLineAtTheEndWritesNothing() throws {
