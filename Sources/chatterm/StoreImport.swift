@@ -43,6 +43,7 @@ struct StoreImport {
         do {
             task = try store.runImport(task, interruption: signals.interruption) { existing, sink in
                 result = try ImportAnalyzer(existing: existing, sink: sink, options: options).run(path: path, progress: update)
+                if showProgress, result.isValid { progress.finishing("committing") }
                 return result
             }
         } catch let error as ImportFileError {
