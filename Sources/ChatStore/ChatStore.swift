@@ -105,15 +105,18 @@ public final class ChatStore: Sendable {
                     } else {
                         StoreImportSink(db: db, mode: mode, mergeCustom: mergeCustom, importTime: task.createdAt, opTime: opTime)
                     }
-                // PostgreSQL's rows are sent from a thread of their own: none may follow the
+                // The rows are written from a thread of their own: none may follow the
                 // transaction's end (a statement after a ROLLBACK would commit by itself).
-                defer { (sink as? PostgresImportSink)?.stop() }
+                defer {
+                    (sink as? PostgresImportSink)?.stop()
+                    (sink as? SQLiteImportSink)?.stop()
+                }
                 if let postgres = db as? PostgresSession, let backend = backend as? PostgresBackend {
                     result = try backend.cancellingStatements(of: postgres, on: interruption) {
                         try analyze(StoreExistingItems(db: db), sink)
                     }
                 } else {
-                    result = try analyze(StoreExistingItems(db: db), sink)
+                    result = try analyze(StoreExistingItems(db: (sink as? SQLiteImportSink)?.reads ?? db), sink)
                 }
                 // A batch that failed in flight makes every later read of the store fail, which
                 // the analysis takes for missing items: the batch's error is the one to report.

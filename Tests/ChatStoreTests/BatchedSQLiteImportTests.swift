@@ -2,6 +2,7 @@ import ChatImport
 import ChatModel
 import ChatStore
 import ChatTestSupport
+import GRDB
 import XCTest
 
 /// Imports write many rows a statement (`SQLiteImportSink` on SQLite, `PostgresImportSink` on
@@ -137,5 +138,33 @@ final class BatchedSQLiteImportTests: XCTestCase {
         XCTAssertEqual(try firstValue(store, "SELECT text FROM messages WHERE id = 's-300'"), "three 300")
         XCTAssertEqual(try firstValue(store, "SELECT custom FROM messages WHERE id = 's-302'"), #"{"color":"three"}"#)
         XCTAssertEqual(try firstValue(store, "SELECT custom FROM messages WHERE id = 's-2'"), #"{"color":"one"}"#)
+    }
+
+    /// SQLite refuses a row on the rows' own thread (a trigger the test adds), after whole
+    /// statements of the file went in, while the import's thread reads the store for the file's
+    /// last item (a reaction to a stored message): the import fails with SQLite's error, its
+    /// task says so, and the store is as it was.
+    func testARowRefusedOnTheRowsThreadFailsTheImportAndLeavesTheStore() throws {
+        try XCTSkipIf(TestStore.postgresServer != nil, "SQLite's rows thread (PostgresBatchImportTests has PostgreSQL's)")
+        let path = directory.file("chat.sqlite")
+        let store = try TestStore.open(path)
+        _ = try importFile(directory.write("base.jsonl", lines: SampleImports.base), into: store, mode: .upsert)
+        let before = try TestStore.dump(store)
+        try DatabaseQueue(path: path).write { db in
+            try db.execute(
+                sql: "CREATE TRIGGER refuse BEFORE INSERT ON messages WHEN new.id = 'b-1500' BEGIN SELECT RAISE(ABORT, 'no b-1500'); END"
+            )
+        }
+        let file = messages(0..<3000, text: "new", name: "new.jsonl")
+        let reaction = #"{"type":"reaction","data":{"message_id":"m1","type":"like","user_id":"bob","created_at":"2020-01-02T10:00:00Z"}}"#
+        try (String(contentsOfFile: file, encoding: .utf8) + reaction + "\n").write(toFile: file, atomically: true, encoding: .utf8)
+        XCTAssertThrowsError(
+            try store.runImport(path: file, mode: .upsert) { existing, sink in
+                try ImportAnalyzer(existing: existing, sink: sink).run(path: file)
+            }
+        ) { XCTAssertTrue(String(reflecting: $0).contains("no b-1500"), String(reflecting: $0)) }
+        XCTAssertEqual(try TestStore.dump(store), before)
+        let task = try XCTUnwrap(try store.importTasks(limit: 1, offset: 0).first)
+        XCTAssertEqual(task.state, .analyzeFailed)
     }
 }

@@ -1,5 +1,7 @@
 import ChatModel
+import Foundation
 import GRDB
+import GRDBSQLite
 
 /// An import into SQLite, many rows a statement: one `INSERT` a row spent a third of an
 /// import's CPU in the statement's round of bind, step and reset. Rows wait in one batch per
@@ -14,6 +16,12 @@ import GRDB
 /// the word index's triggers read only their own row. A row is never written twice in a
 /// batch: the analyzer reports a key a file holds twice and writes nothing after an error. It
 /// all stays inside the import's one transaction.
+///
+/// Rows are made and written on a thread of their own (`ChunkedHandoff`), so the import's
+/// thread only checks items: it did both, and was the import's bottleneck while the file's
+/// decoding threads waited on it. That thread uses SQLite's C API alone (GRDB's statements
+/// must be run from the connection's queue), and the import's thread reads the store only
+/// through `reads`, which waits for it: the two never use the connection at once.
 final class SQLiteImportSink: ImportSink {
     /// About this many values a statement: enough rows that a statement's own cost is nothing
     /// beside its rows' (46 messages), few enough that a statement and its batch stay small.
@@ -27,11 +35,13 @@ final class SQLiteImportSink: ImportSink {
         let rowsPerStatement: Int
         var batch = SQLiteRowBatch()
         /// The statement for `rowsPerStatement` rows, prepared at the first full batch.
-        var statement: Statement?
+        var statement: OpaquePointer?
     }
 
-    private let db: Database
+    private let connection: OpaquePointer
     private let session: GRDBSession
+    /// Held by whichever thread uses the connection.
+    private let connectionLock = NSLock()
     private let writing: ImportWrite
     private let importTime: SQLValue
     /// Import v2's `use_import_time_as_op_time`: every item made at this time.
@@ -45,9 +55,13 @@ final class SQLiteImportSink: ImportSink {
     /// Polls wait for `finish()`, where which of them the store holds is asked once for all.
     private var polls: [Poll] = []
     private var counts = ImportWriteCounts()
+    /// Everything above is the handoff's thread's until a wait on it.
+    private lazy var handoff = ChunkedHandoff<ImportItem>(label: "chatterm.sqlite-import") { [unowned self] in
+        try self.rows(of: $0)
+    }
 
     init(db: GRDBSession, mode: ImportMode, mergeCustom: Bool = false, importTime: Timestamp, opTime: Timestamp? = nil) {
-        self.db = db.db
+        connection = db.db.sqliteConnection!
         session = db
         writing = ImportWrite(mode: mode, mergeCustom: mergeCustom)
         self.importTime = StoredValue.time(importTime)
@@ -55,14 +69,31 @@ final class SQLiteImportSink: ImportSink {
         variableLimit = min(db.variableLimit, Self.valuesPerStatement)
     }
 
+    deinit { finalizeStatements() }
+
+    /// The store as the import's thread reads it meanwhile (`StoreExistingItems`).
+    var reads: any SQLSession { LockedSQLSession(base: session, lock: connectionLock) }
+
     func write(_ given: ImportItem) throws -> ImportWriteOutcome {
+        try handoff.append(given)
+        return .deferred
+    }
+
+    /// On the handoff's thread.
+    private func rows(of given: ImportItem) throws {
         let item = opTime.map(given.madeAt) ?? given
         if case .poll(let poll) = item {
             polls.append(poll)
         } else {
             try add(StoreImportSink.row(for: item, importTime: importTime, .sqlite), counted: item.type)
         }
-        return .deferred
+    }
+
+    /// Ends the import's writes early (it failed elsewhere): no statement runs after this
+    /// returns, so the transaction's end comes after every one.
+    func stop() {
+        handoff.stop()
+        finalizeStatements()
     }
 
     private func add(_ row: RowWrite, counted: ItemType?) throws {
@@ -76,20 +107,44 @@ final class SQLiteImportSink: ImportSink {
         }
         pending[index].batch.append(row)
         if pending[index].batch.rows == pending[index].rowsPerStatement {
-            let statement = try pending[index].statement ?? db.makeStatement(sql: row.sql(writing, rows: pending[index].rowsPerStatement))
+            let statement = try pending[index].statement ?? prepare(row.sql(writing, rows: pending[index].rowsPerStatement), kept: true)
             pending[index].statement = statement
             try flush(&pending[index], statement)
         }
     }
 
     func finish() throws -> ImportWriteCounts {
+        try handoff.flush()
         try writePolls()
         for index in pending.indices where !pending[index].batch.isEmpty {
-            try flush(&pending[index], db.makeStatement(sql: pending[index].first.sql(writing, rows: pending[index].batch.rows)))
+            let statement = try prepare(pending[index].first.sql(writing, rows: pending[index].batch.rows), kept: false)
+            defer { sqlite3_finalize(statement) }
+            try flush(&pending[index], statement)
         }
+        finalizeStatements()
         shapes = [:]
         pending = []
         return counts
+    }
+
+    /// `kept`: a full batch's statement, run again and again (SQLite then keeps its memory
+    /// apart from the lookaside it lends statements for a moment).
+    private func prepare(_ sql: String, kept: Bool) throws -> OpaquePointer {
+        try connectionLock.withLock {
+            var statement: OpaquePointer?
+            let code = sqlite3_prepare_v3(connection, sql, -1, kept ? UInt32(SQLITE_PREPARE_PERSISTENT) : 0, &statement, nil)
+            guard code == SQLITE_OK, let statement else {
+                throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(connection)), sql: sql)
+            }
+            return statement
+        }
+    }
+
+    private func finalizeStatements() {
+        for index in pending.indices {
+            sqlite3_finalize(pending[index].statement)
+            pending[index].statement = nil
+        }
     }
 
     /// Insert mode skips a poll that exists, options and all; upsert replaces a poll's options,
@@ -117,11 +172,10 @@ final class SQLiteImportSink: ImportSink {
     /// `changes()` counts the rows a statement wrote: an insert's `DO NOTHING` only the new ones
     /// (the rest were skipped), an upsert's `DO UPDATE` the updated ones too, as one statement a
     /// row counted them.
-    private func flush(_ shape: inout Pending, _ statement: Statement) throws {
+    private func flush(_ shape: inout Pending, _ statement: OpaquePointer) throws {
         let rows = shape.batch.rows
-        try shape.batch.execute(statement)
+        let changed = try connectionLock.withLock { try shape.batch.execute(statement, on: connection) }
         guard let type = shape.type else { return }
-        let changed = db.changesCount
         counts.written[type] += changed
         counts.skipped[type] += rows - changed
     }

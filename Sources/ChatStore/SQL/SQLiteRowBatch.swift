@@ -34,22 +34,35 @@ struct SQLiteRowBatch {
     }
 
     /// Runs `statement` (one placeholder per value, in row order) over the rows, then empties
-    /// the batch, keeping its buffers for the next rows. The bindings are cleared before the
+    /// the batch, keeping its buffers for the next rows; the rows it changed (`changes()`: an
+    /// insert's `DO NOTHING` counts only the new ones). SQLite's C API alone, so that it may
+    /// run on a thread that is not the connection's GRDB queue (`SQLiteImportSink`); the caller
+    /// keeps every other use of `connection` out meanwhile. The bindings are cleared before the
     /// buffer may move, so the statement never holds a pointer into it.
-    mutating func execute(_ statement: Statement) throws {
-        let handle = statement.sqliteStatement
-        // Resets the statement, clears its bindings and marks them valid for GRDB.
-        statement.setUncheckedArguments(StatementArguments())
-        try bytes.withUnsafeBufferPointer { buffer in
-            defer { sqlite3_clear_bindings(handle) }
-            for (i, value) in values.enumerated() {
-                try Self.bind(value, from: buffer, at: Int32(i + 1), to: handle)
+    mutating func execute(_ statement: OpaquePointer, on connection: OpaquePointer) throws -> Int {
+        let changed = try bytes.withUnsafeBufferPointer { buffer in
+            defer {
+                sqlite3_reset(statement)
+                sqlite3_clear_bindings(statement)
             }
-            try statement.execute()
+            for (i, value) in values.enumerated() {
+                try Self.bind(value, from: buffer, at: Int32(i + 1), to: statement)
+            }
+            var code = sqlite3_step(statement)
+            while code == SQLITE_ROW { code = sqlite3_step(statement) }
+            guard code == SQLITE_DONE else {
+                throw DatabaseError(
+                    resultCode: ResultCode(rawValue: code),
+                    message: String(cString: sqlite3_errmsg(connection)),
+                    sql: String(cString: sqlite3_sql(statement))
+                )
+            }
+            return Int(sqlite3_changes(connection))
         }
         values.removeAll(keepingCapacity: true)
         bytes.removeAll(keepingCapacity: true)
         rows = 0
+        return changed
     }
 
     private static func bind(_ value: Value, from buffer: UnsafeBufferPointer<UInt8>, at index: Int32, to handle: OpaquePointer) throws {
