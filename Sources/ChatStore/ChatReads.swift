@@ -46,28 +46,6 @@ extension ChatStore {
     /// channel (not a reply kept in its thread) and not deleted.
     static let countable = "(m.parent_id IS NULL OR m.show_in_channel = 1) AND m.type != 'deleted' AND m.deleted_at IS NULL"
 
-    /// Whether a message of channel `cid` after its members' earliest read position might be
-    /// hidden from one of them (`visibleCondition`): shadowed, pending, restricted to some users,
-    /// or deleted by someone for themselves. Testing each unread entry's visibility was a fifth
-    /// of a channel query's time (ten members × 180 messages); this reads the channel's unread
-    /// range of `messages_by_channel` once, and most channels hold none of those messages.
-    static func mayHideUnread(cid: String, db: SQLSession) throws -> Bool {
-        let hidden: Int? = try db.value(
-            """
-            SELECT CASE WHEN EXISTS (
-                SELECT 1 FROM messages m
-                WHERE m.cid = ? AND m.created_at > (SELECT MIN(mb.last_read) FROM members mb WHERE mb.cid = ?)
-                    AND ((m.shadowed = 0 AND m.pending = 0
-                            AND (m.restricted_visibility IS NULL OR m.restricted_visibility IN ('[]', 'null'))) IS NOT TRUE
-                        OR (EXISTS (SELECT 1 FROM deleted_for_me) AND EXISTS (SELECT 1 FROM deleted_for_me d WHERE d.message_id = m.id)))
-            ) THEN 1 ELSE 0 END
-            """,
-            cid,
-            cid
-        )
-        return hidden != 0
-    }
-
     /// The channels `userID` is a member of (hidden ones left out), newest activity first.
     public func channels(for userID: String) throws -> [ChannelSummary] { try channels(for: userID, asOf: nil) }
 
