@@ -46,28 +46,6 @@ extension ChatStore {
     /// channel (not a reply kept in its thread) and not deleted.
     static let countable = "(m.parent_id IS NULL OR m.show_in_channel = 1) AND m.type != 'deleted' AND m.deleted_at IS NULL"
 
-    /// Whether a message of channel `cid` after its members' earliest read position might be
-    /// hidden from one of them (`visibleCondition`): shadowed, pending, restricted to some users,
-    /// or deleted by someone for themselves. Testing each unread entry's visibility was a fifth
-    /// of a channel query's time (ten members × 180 messages); this reads the channel's unread
-    /// range of `messages_by_channel` once, and most channels hold none of those messages.
-    static func mayHideUnread(cid: String, db: SQLSession) throws -> Bool {
-        let hidden: Int? = try db.value(
-            """
-            SELECT CASE WHEN EXISTS (
-                SELECT 1 FROM messages m
-                WHERE m.cid = ? AND m.created_at > (SELECT MIN(mb.last_read) FROM members mb WHERE mb.cid = ?)
-                    AND ((m.shadowed = 0 AND m.pending = 0
-                            AND (m.restricted_visibility IS NULL OR m.restricted_visibility IN ('[]', 'null'))) IS NOT TRUE
-                        OR (EXISTS (SELECT 1 FROM deleted_for_me) AND EXISTS (SELECT 1 FROM deleted_for_me d WHERE d.message_id = m.id)))
-            ) THEN 1 ELSE 0 END
-            """,
-            cid,
-            cid
-        )
-        return hidden != 0
-    }
-
     /// The channels `userID` is a member of (hidden ones left out), newest activity first.
     public func channels(for userID: String) throws -> [ChannelSummary] { try channels(for: userID, asOf: nil) }
 
@@ -219,9 +197,9 @@ extension ChatStore {
     public func members(cid: String) throws -> [MemberRow] {
         try backend.read { db in
             let members = try db.rows("SELECT * FROM members WHERE cid = ?", cid).map(StoredItems.member)
-            let ids = members.map(\.userID)
             var users: [String: User] = [:]
-            for row in try db.rows("SELECT * FROM users WHERE id IN (\(placeholders(ids.count)))", ids.map(SQLValue.text)) {
+            // By the channel, not a list of the members' ids: SQLite built a table of the bound ids first.
+            for row in try db.rows("SELECT u.* FROM members mb JOIN users u ON u.id = mb.user_id WHERE mb.cid = ?", cid) {
                 let user = StoredItems.user(row)
                 users[user.id] = user
             }
@@ -260,20 +238,27 @@ extension ChatStore {
         let ids = messages.map(\.id)
         let idValues = ids.map(SQLValue.text)
         let marks = placeholders(ids.count)
+        // Reaction sums and reply counts in one statement (a row without a type is a reply
+        // count): a statement less a page, where most pages have neither.
         var replyCounts: [String: Int] = [:]
-        for row in try db.rows("SELECT parent_id, COUNT(*) AS n FROM messages WHERE parent_id IN (\(marks)) GROUP BY parent_id", idValues) {
-            replyCounts[row["parent_id"]] = row["n"]
-        }
         var reactions: [String: [MessageRow.ReactionCount]] = [:]
         for row in try db.rows(
             """
-            SELECT message_id, type, COUNT(*) AS n, MAX(CASE WHEN user_id = ? THEN 1 ELSE 0 END) AS mine, MIN(created_at) AS first FROM reactions
-            WHERE message_id IN (\(marks)) GROUP BY message_id, type ORDER BY first, type
+            SELECT * FROM (
+                SELECT message_id, type, COUNT(*) AS n, MAX(CASE WHEN user_id = ? THEN 1 ELSE 0 END) AS mine, MIN(created_at) AS first
+                FROM reactions WHERE message_id IN (\(marks)) GROUP BY message_id, type
+            ) AS sums
+            UNION ALL SELECT parent_id, NULL, COUNT(*), 0, NULL FROM messages WHERE parent_id IN (\(marks)) GROUP BY parent_id
+            ORDER BY first, type
             """,
-            [.text(viewer)] + idValues
+            [.text(viewer)] + idValues + idValues
         ) {
+            guard let type: String = row["type"] else {
+                replyCounts[row["message_id"]] = row["n"]
+                continue
+            }
             reactions[row["message_id"], default: []].append(
-                MessageRow.ReactionCount(type: row["type"], count: row["n"], includesMine: row["mine"])
+                MessageRow.ReactionCount(type: type, count: row["n"], includesMine: row["mine"])
             )
         }
         let quotedIDs = Array(Set(messages.compactMap(\.quotedMessageID)))

@@ -379,6 +379,7 @@ enum Schema {
         Schema.reminders,
         Schema.pendingMessages,
         Schema.messagesByChannelInPageOrder,
+        Schema.hidableMessages,
     ]
 
     /// PostgreSQL only: the log of events that every server sharing the database delivers

@@ -19,6 +19,11 @@ final class StoreImportSink: ImportSink {
     /// `PostgresImportSink`): the ones a file fills with many rows.
     static let indexedAfterRows = ["devices", "members", "messages", "reactions"]
 
+    /// Indexes of those tables that an import keeps and fills row by row: nearly empty, they
+    /// cost nothing measurable that way, where building one after the rows reads the whole
+    /// table again (`messages_hidable`: 0.16 s on a million messages).
+    static let keptThroughImport = ["messages_hidable"]
+
     init(db: any SQLSession, mode: ImportMode, mergeCustom: Bool = false, importTime: Timestamp, opTime: Timestamp? = nil) {
         self.db = db
         writing = ImportWrite(mode: mode, mergeCustom: mergeCustom)

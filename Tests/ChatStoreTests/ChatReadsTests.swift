@@ -120,6 +120,10 @@ final class ChatReadsTests: XCTestCase {
             old.reactions,
             [.init(type: "like", count: 2, includesMine: true), .init(type: "fire", count: 1, includesMine: false)]
         )
+        // Reply counts and reaction sums come from one statement: a message with neither gets none.
+        let plain = try XCTUnwrap(page.first { $0.id == "new1" })
+        XCTAssertEqual(plain.replyCount, 0)
+        XCTAssertEqual(plain.reactions, [])
         let quoting = try XCTUnwrap(page.first { $0.id == "new2" })
         XCTAssertEqual(quoting.quoted, .init(messageID: "old", authorName: "Bob", text: "t old", deleted: false))
         XCTAssertEqual(try store.replies(to: "old", viewer: "alice", limit: 10).map(\.id), ["hidden-reply", "shown-reply"])

@@ -102,6 +102,35 @@ final class UnreadIndexTests: XCTestCase {
         }
     }
 
+    /// A message restricted to no one (`[]`, or `null` as stored) is one everyone sees: the
+    /// index of hidable messages (`messages_hidable`, whose condition `mayHideUnread` repeats)
+    /// holds no entry for it, and it counts for every member but its author.
+    func testARestrictionToNoOneHidesNothing() throws {
+        for (number, list) in ["'[]'", "'null'"].enumerated() {
+            let store = try store("open\(number)")
+            try store.backend.write { db in try db.execute("UPDATE messages SET restricted_visibility = \(list) WHERE id = 'secret'") }
+            XCTAssertFalse(try mayHideUnread(store), list)
+            try assertReadStates(store, [2, 2, 4])
+        }
+    }
+
+    /// A store from before step v14n gets the index of hidable messages when opened: on SQLite
+    /// `mayHideUnread` names it, and answers as before.
+    func testAStoreFromBeforeTheHidableStepGetsItsIndex() throws {
+        _ = try store()
+        try TestStore.open(directory.file("unread.sqlite")).backend.write { db in
+            try db.execute("DROP INDEX messages_hidable")
+            if db.dialect == .sqlite {
+                try db.execute("DELETE FROM grdb_migrations WHERE identifier = ?", "v14n: hidable messages")
+            } else {
+                try db.execute("DELETE FROM chatterm_migrations WHERE name = ?", "v14n: hidable messages")
+            }
+        }
+        let older = try TestStore.open(directory.file("unread.sqlite"))
+        XCTAssertTrue(try mayHideUnread(older))
+        try assertCounts(older)
+    }
+
     private func indexDefinition(_ store: ChatStore) throws -> String? {
         try store.backend.read { db in
             db.dialect == .sqlite

@@ -56,11 +56,14 @@ enum ChannelJSON {
         ]
     }
 
-    static func member(_ row: MemberRow) -> JSONValue {
+    static func member(_ row: MemberRow) -> JSONValue { member(row, user: UserJSON.json(row.user)) }
+
+    /// A member with its user's JSON built already (`UserJSON.json(row.user)`).
+    static func member(_ row: MemberRow, user: JSONValue) -> JSONValue {
         var o = row.member.custom
         let role = row.member.channelRole ?? ChannelRole.member
         o["user_id"] = .string(row.user.id)
-        o["user"] = UserJSON.json(row.user)
+        o["user"] = user
         let created = (row.member.createdAt ?? .now()).rfc3339
         o["created_at"] = .string(created)
         o["updated_at"] = .string(created)

@@ -12,6 +12,10 @@ struct ChannelStates {
         let members = try store.members(cid: channel.cid)
         // The members' users are read already, and most authors are members.
         let memberUsers = Dictionary(members.map { ($0.user.id, $0.user) }) { a, _ in a }
+        // The members, their read states and the messages show the same users: each one's JSON
+        // is built once (three times over, it was about 1 % of a channel query).
+        let memberJSON = memberUsers.mapValues(UserJSON.json)
+        let member = { (row: MemberRow) in ChannelJSON.member(row, user: memberJSON[row.user.id] ?? UserJSON.json(row.user)) }
         let viewerID: String = { if case .user(let id)? = viewer { return id } else { return "" } }()
         let presenter = MessagePresenter(store: store)
         let rows = try MessagePage.rows(
@@ -34,12 +38,13 @@ struct ChannelStates {
                 config: try ChannelJSON.config(config, store: store),
                 muted: muted
             ),
-            "members": .array(try Self.memberPage(members, body["members"], operation: operation).map(ChannelJSON.member)),
-            "messages": .array(try presenter.messages(rows, viewer: viewerID, known: memberUsers)),
-            "pinned_messages": [], "read": .array(try read(channel, members: members, viewer: viewerID, shared: config[.readEvents])),
+            "members": .array(try Self.memberPage(members, body["members"], operation: operation).map(member)),
+            "messages": .array(try presenter.messages(rows, viewer: viewerID, known: memberUsers, shown: memberJSON)),
+            "pinned_messages": [],
+            "read": .array(try read(channel, members: members, users: memberJSON, viewer: viewerID, shared: config[.readEvents])),
             "watcher_count": 0, "watchers": [],
         ]
-        if let me = members.first(where: { $0.user.id == viewerID }) { out["membership"] = ChannelJSON.member(me) }
+        if let me = members.first(where: { $0.user.id == viewerID }) { out["membership"] = member(me) }
         if !viewerID.isEmpty {
             // The viewer's own pending messages (Stream's PendingMessageResponse), its 100 newest.
             out["pending_messages"] = .array(
@@ -56,11 +61,21 @@ struct ChannelStates {
 
     /// Stream's read states: each member's `last_read` and `unread_messages`. With read events off
     /// the channel does not show how far others have read, so a user sees only their own.
-    private func read(_ channel: Channel, members: [MemberRow], viewer: String, shared: Bool) throws -> [JSONValue] {
+    /// `users`: the members' users' JSON, by id.
+    private func read(
+        _ channel: Channel,
+        members: [MemberRow],
+        users: [String: JSONValue],
+        viewer: String,
+        shared: Bool
+    ) throws
+        -> [JSONValue]
+    {
         try store.readStates(cid: channel.cid).filter { shared || $0.userID == viewer }.map { state in
             let row = members.first { $0.user.id == state.userID }
             var o: JSONObject = [
-                "user": UserJSON.json(row?.user ?? User(id: state.userID)), "last_read": .string(state.lastRead.rfc3339),
+                "user": users[state.userID] ?? UserJSON.json(row?.user ?? User(id: state.userID)),
+                "last_read": .string(state.lastRead.rfc3339),
                 "unread_messages": .int(state.unreadMessages),
             ]
             if let at = row?.member.lastDeliveredAt, let id = row?.member.lastDeliveredMessageID {

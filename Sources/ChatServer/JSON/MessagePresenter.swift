@@ -17,10 +17,16 @@ struct MessagePresenter {
     }
 
     /// `rows` as `viewer` sees them, in their order. Each user's JSON is built once a page,
-    /// however many of its messages and reactions show it. `known` users are not read again.
-    func messages(_ rows: [MessageRow], viewer: String, known: [String: User] = [:]) throws -> [JSONValue] {
+    /// however many of its messages and reactions show it. `known` users are not read again,
+    /// and the JSON of those in `shown` (built already for the same answer) not built again.
+    func messages(
+        _ rows: [MessageRow],
+        viewer: String,
+        known: [String: User] = [:],
+        shown: [String: JSONValue] = [:]
+    ) throws -> [JSONValue] {
         let context = try store.context(of: rows, viewer: viewer, latest: 10, own: 300, known: known)
-        var users: [String: JSONValue] = [:]
+        var users = shown
         func user(_ id: String) -> JSONValue {
             if let known = users[id] { return known }
             let json = UserJSON.json(context.users[id] ?? User(id: id))

@@ -172,7 +172,9 @@ final class PostgresImportSink: ImportSink {
             [.text(table)]
         )
         for index in indexes {
-            guard let name = String.decode(index.values[0]), let definition = String.decode(index.values[1]) else { continue }
+            guard let name = String.decode(index.values[0]), let definition = String.decode(index.values[1]),
+                !StoreImportSink.keptThroughImport.contains(name)
+            else { continue }
             try db.execute("DROP INDEX \"\(name)\"", [])
             dropped.append(definition)
         }

@@ -108,11 +108,13 @@ final class SQLiteBackend: SQLBackend {
         let tables = StoreImportSink.indexedAfterRows
         for table in tables where try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM \(table))") == true { return [] }
         let list = tables.map { "'\($0)'" }.joined(separator: ", ")
+        let kept = StoreImportSink.keptThroughImport.map { "'\($0)'" }.joined(separator: ", ")
         return try Row.fetchAll(
             db,
             sql: """
                 SELECT type, name, sql FROM sqlite_master
-                WHERE type IN ('index', 'trigger') AND sql IS NOT NULL AND tbl_name IN (\(list)) ORDER BY type, name
+                WHERE type IN ('index', 'trigger') AND sql IS NOT NULL AND tbl_name IN (\(list)) AND name NOT IN (\(kept))
+                ORDER BY type, name
                 """
         ).map { (type: $0["type"], name: $0["name"], sql: $0["sql"]) }
     }
