@@ -149,15 +149,28 @@ public struct ReactionPicker: Sendable, Equatable {
     public static let types = [
         "like", "love", "haha", "wow", "sad", "angry", "fire", "tada", "rocket", "eyes", "clap", "pray", "100", "check", "thumbsdown",
     ]
+
+    /// Each type's other names, its emoji's (`like`: `thumbsup`, `+1`, `thumbs_up`): "thu" has
+    /// to offer 👍, not only the 👎 whose type is the one named so.
+    private static let otherNames: [String: [String]] = {
+        let table = EmojiNames.table
+        return Dictionary(
+            uniqueKeysWithValues: types.map { type in
+                (type, table[type].map { emoji in table.filter { $0.value == emoji && $0.key != type }.map(\.key) } ?? [])
+            }
+        )
+    }()
     public var messageID: String
     public var query = ""
     public var selected = 0
 
     public init(messageID: String) { self.messageID = messageID }
 
+    /// The types whose name holds what was typed, or one of whose emoji's names starts with it.
     public var matches: [String] {
         let q = query.lowercased()
-        return q.isEmpty ? Self.types : Self.types.filter { $0.contains(q) }
+        guard !q.isEmpty else { return Self.types }
+        return Self.types.filter { type in type.contains(q) || Self.otherNames[type, default: []].contains { $0.hasPrefix(q) } }
     }
 }
 
