@@ -241,7 +241,7 @@ extension ChatReducer {
         default:
             // `/react` takes a reaction type by name; in text, `:name` becomes the emoji itself.
             guard s.composer.string.hasPrefix("/react ") else { return (EmojiNames.matching(q), "emoji") }
-            return (ReactionPicker.types.filter { starts([$0]) }.map { ":" + $0 + ":" }, "reaction")
+            return (ReactionPicker.types.filter { starts(ReactionPicker.names(of: $0)) }.map { ":" + $0 + ":" }, "reaction")
         }
     }
 

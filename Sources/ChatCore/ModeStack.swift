@@ -150,13 +150,15 @@ public struct ReactionPicker: Sendable, Equatable {
         "like", "love", "haha", "wow", "sad", "angry", "fire", "tada", "rocket", "eyes", "clap", "pray", "100", "check", "thumbsdown",
     ]
 
-    /// Each type's other names, its emoji's (`like`: `thumbsup`, `+1`, `thumbs_up`): "thu" has
-    /// to offer 👍, not only the 👎 whose type is the one named so.
+    /// A type's name, then its emoji's other names (`like`: `thumbsup`, `+1`, `thumbs_up`):
+    /// "thu" has to offer 👍, not only the 👎 whose type is the one named so.
+    public static func names(of type: String) -> [String] { [type] + otherNames[type, default: []] }
+
     private static let otherNames: [String: [String]] = {
         let table = EmojiNames.table
         return Dictionary(
             uniqueKeysWithValues: types.map { type in
-                (type, table[type].map { emoji in table.filter { $0.value == emoji && $0.key != type }.map(\.key) } ?? [])
+                (type, table[type].map { emoji in table.filter { $0.value == emoji && $0.key != type }.map(\.key).sorted() } ?? [])
             }
         )
     }()
@@ -170,7 +172,7 @@ public struct ReactionPicker: Sendable, Equatable {
     public var matches: [String] {
         let q = query.lowercased()
         guard !q.isEmpty else { return Self.types }
-        return Self.types.filter { type in type.contains(q) || Self.otherNames[type, default: []].contains { $0.hasPrefix(q) } }
+        return Self.types.filter { type in type.contains(q) || Self.names(of: type).contains { $0.hasPrefix(q) } }
     }
 }
 

@@ -18,7 +18,8 @@ final class CompletionReducerTests: XCTestCase, LiveReducerScript {
         XCTAssertEqual(s.composer.string, "/reply 🔥 ", "in text, the emoji itself")
         XCTAssertNil(reduce(s, .composeSend).0.modes.top, "Enter ends completion and sends")
         s = reduce(live(), .composeInsert("/react :th"), .complete).0
-        XCTAssertEqual(s.composer.string, "/react :thumbsdown: ", "after /react, the reaction type's name")
+        XCTAssertEqual(s.composer.string, "/react :like: ", "after /react, the reaction type's name; 👍's names start so too")
+        XCTAssertEqual(reduce(s, .complete).0.composer.string, "/react :thumbsdown: ")
         s = reduce(live(), .composeInsert("so :la"), .complete).0
         XCTAssertEqual(s.composer.string, "so 😂 ", "laugh before laughing: 😂 is used more than 😆")
         s = reduce(live(), .composeInsert("so :h"), .complete).0
