@@ -88,4 +88,13 @@ final class SearchResultsViewTests: XCTestCase {
         XCTAssertEqual(cutAfter.text, "the review …")
         XCTAssertEqual(cutAfter.wholeWords, 11)
     }
+
+    /// The box is its results between its borders: no blank row under them (it had one, the
+    /// switcher's row for what is typed, which results do not have).
+    func testTheBoxEndsUnderItsLastResult() throws {
+        let frame = try render(query: "Deploy", text: long, width: 80, height: 24)
+        let title = try XCTUnwrap(frame.find("Search: Deploy"), frame.lines.joined(separator: "\n"))
+        XCTAssertTrue(frame.text(row: title.y + 1).contains("Tomás Silva in #engineering"), frame.text(row: title.y + 1))
+        XCTAssertTrue(frame.text(row: title.y + 2).trimmingCharacters(in: .whitespaces).hasPrefix("└"), frame.text(row: title.y + 2))
+    }
 }

@@ -53,7 +53,7 @@ enum OverlayViews {
     /// first; Enter opens one. A search's words are marked where they show, and a long text is
     /// shown from a little before the first of them (`MatchExcerpt`).
     static func drawSearch(_ search: SearchResults, state: ChatState, frame: inout Frame, context: RenderContext) {
-        let box = centered(width: min(100, frame.width - 2), height: min(search.rows.count + 3, frame.height - 2), in: frame)
+        let box = centered(width: min(100, frame.width - 2), height: min(search.rows.count + 2, frame.height - 2), in: frame)
         let style = context.style("switcher")
         let title = search.isMentions ? "Mentions of you" : "Search: \(search.query)"
         drawBox(box, title: title + " (↑↓, Enter opens, Esc)", style: style, frame: &frame, context: context)
