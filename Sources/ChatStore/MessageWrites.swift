@@ -68,6 +68,22 @@ extension ChatStore {
         }
     }
 
+    /// Brings a soft-deleted message back (`undelete_message`): text, attachments and custom
+    /// data are as they were, since a soft delete keeps them; its type is again a reply's in a
+    /// thread and a regular message's elsewhere. False when the message is not deleted.
+    public func undelete(messageID: String) throws -> Bool {
+        try backend.write { db in
+            try db.execute(
+                "UPDATE messages SET type = \(Self.undeletedType), deleted_at = NULL WHERE id = ? AND (deleted_at IS NOT NULL OR type = 'deleted')",
+                messageID
+            ) > 0
+        }
+    }
+
+    /// The type a message brought back gets. A deleted message keeps no record of its type
+    /// before, so a deleted system message comes back as a regular one.
+    static let undeletedType = "CASE WHEN parent_id IS NULL THEN 'regular' ELSE 'reply' END"
+
     /// Hides a message from `userID` alone (`delete_for_me`): every read of theirs leaves it
     /// out, everyone else keeps it as it was.
     public func deleteForMe(messageID: String, userID: String, at time: Timestamp) throws {

@@ -36,7 +36,7 @@ extension ChatStore {
             if restoreMessages {
                 try db.execute(
                     """
-                    UPDATE messages SET type = CASE WHEN parent_id IS NULL THEN 'regular' ELSE 'reply' END, deleted_at = NULL
+                    UPDATE messages SET type = \(Self.undeletedType), deleted_at = NULL
                     WHERE user_id = ? AND deleted_at = ?
                     """,
                     id,

@@ -39,6 +39,9 @@ def test_serve_routes_prints_the_documented_table():
     rows = [line for line in printed.splitlines() if line.startswith("| `/")]
     served = [row for row in rows if row.endswith("| served |")]
     assert printed.rstrip().endswith(f"{len(served)} of {len(rows)} operations served.")
+    for page in ("README.md", os.path.join("docs", "server.md")):
+        with open(os.path.join(ROOT, page), encoding="utf-8") as document:
+            assert f"{len(served)} of {len(rows)}" in document.read(), f"{page} quotes another count of served operations"
     assert "| `/channels/{type}/{id}/file` | POST | UploadChannelFile | served |" in rows
 
 

@@ -11,6 +11,7 @@ enum ServerSideOnly: String {
     case userEvents = "custom user events can only be sent server-side"
     case unreadBatch = "unread counts of several users can only be read server-side"
     case pendingMessages = "pending messages can only be sent and committed server-side"
+    case undelete = "messages can only be undeleted server-side"
 
     func require(_ context: ServerContext, operation: String) throws {
         guard context.actor == .server else { throw StreamAPIError.notAllowed(operation, rawValue) }

@@ -127,7 +127,7 @@ public enum RouteCatalogue {
         .served("GET", "/messages/{id}/reactions", "GetReactions"),
         .unserved("POST", "/messages/{id}/reactions", "QueryReactions", Reason.notYet),
         .unserved("POST", "/messages/{id}/translate", "TranslateMessage", Reason.network),
-        .unserved("POST", "/messages/{id}/undelete", "UndeleteMessage", Reason.notYet),
+        .served("POST", "/messages/{id}/undelete", "UndeleteMessage"),
         .served("POST", "/messages/{message_id}/polls/{poll_id}/vote", "CastPollVote"),
         .served("DELETE", "/messages/{message_id}/polls/{poll_id}/vote/{vote_id}", "DeletePollVote"),
         .served("POST", "/messages/{message_id}/reminders", "CreateReminder"),

@@ -4,7 +4,7 @@ import ChatStore
 import Hummingbird
 
 /// One message: `get_message`, `get_replies`, `update_message`, `update_message_partial` (and
-/// with it `pin_message` / `unpin_message`), `delete_message`.
+/// with it `pin_message` / `unpin_message`), `delete_message`, `undelete_message`.
 struct MessageRoutes {
     let store: ChatStore
     let hub: EventHub
@@ -16,6 +16,7 @@ struct MessageRoutes {
         router.post("messages/:id") { request, context in try await update(request, context) }
         router.put("messages/:id") { request, context in try await updatePartial(request, context) }
         router.delete("messages/:id") { request, context in try await delete(request, context) }
+        router.post("messages/:id/undelete") { request, context in try await undelete(request, context) }
     }
 
     /// The message, after checking the viewer may read its channel.
@@ -183,6 +184,26 @@ struct MessageRoutes {
         try store.softDelete(messageID: existing.id, by: actor)
         let json = try presenter.message(id: existing.id, viewer: ActingUser.viewer(context)) ?? .null
         try await publish("message.deleted", message: json, existing, actor: actor, extra: ["hard_delete": false])
+        return JSONResponse.ok(["message": json], context: context)
+    }
+
+    /// Brings a soft-deleted message back, as it was before (a server token, naming the user
+    /// who does it in `undeleted_by`, as Stream asks); its watchers get `message.undeleted`.
+    private func undelete(_ request: Request, _ context: ServerContext) async throws -> Response {
+        let operation = "UndeleteMessage"
+        var request = request
+        let body = try await request.jsonObject(operation: operation, handling: ["undeleted_by"])
+        try ServerSideOnly.undelete.require(context, operation: operation)
+        guard let user = body["undeleted_by"]?.stringValue, !user.isEmpty else {
+            throw StreamAPIError.input(operation, "undeleted_by is a required field")
+        }
+        guard try store.user(id: user) != nil else { throw StreamAPIError.input(operation, "user \(user) does not exist") }
+        let existing = try readable(context.parameters.get("id") ?? "", context, operation: operation).message
+        guard try store.undelete(messageID: existing.id) else {
+            throw StreamAPIError.input(operation, "message \(existing.id) is not deleted")
+        }
+        let json = try presenter.message(id: existing.id, viewer: ActingUser.viewer(context)) ?? .null
+        try await publish("message.undeleted", message: json, existing, actor: user)
         return JSONResponse.ok(["message": json], context: context)
     }
 
