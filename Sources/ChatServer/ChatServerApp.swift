@@ -53,6 +53,7 @@ public enum ChatServerApp {
         ReactionRoutes(store: store, hub: hub).add(to: router)
         ReadStateRoutes(store: store, hub: hub).add(to: router)
         ModerationRoutes(store: store, hub: hub).add(to: router)
+        FutureChannelBanRoutes(store: store).add(to: router)
         SearchRoutes(store: store).add(to: router)
         ChannelTypeRoutes(store: store).add(to: router)
         let uploads = UploadSlots(directory: store.path + ".uploads")

@@ -5,7 +5,8 @@ import ChatModel
 extension ChatStore {
     /// Creates the channel unless it exists, then adds the members it lacks, in one transaction;
     /// a new member's read position is the time they join, as in Stream, so what is sent after
-    /// counts as unread. Returns the channel as stored and whether this call created it.
+    /// counts as unread. A new channel starts with its creator's future channel bans in force.
+    /// Returns the channel as stored and whether this call created it.
     public func getOrCreate(channel: Channel, memberIDs: [String]) throws -> (Channel, created: Bool) {
         try backend.write { db in
             let now = Timestamp.now()
@@ -13,6 +14,7 @@ extension ChatStore {
             var stamped = channel
             stamped.createdAt = stamped.createdAt ?? now
             let created = try sink.write(.channel(stamped)) == .written
+            if created { try Self.applyFutureChannelBans(to: stamped, at: now, db: db) }
             for id in memberIDs {
                 var member = Member(channelType: channel.type, channelID: channel.id, userID: id)
                 member.createdAt = now

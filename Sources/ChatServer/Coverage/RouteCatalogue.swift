@@ -174,7 +174,7 @@ public enum RouteCatalogue {
         .unserved("GET", "/push_templates", "GetPushTemplates", Reason.push),
         .unserved("POST", "/push_templates", "UpsertPushTemplate", Reason.push),
         .served("GET", "/query_banned_users", "QueryBannedUsers"),
-        .unserved("GET", "/query_future_channel_bans", "QueryFutureChannelBans", Reason.notYet),
+        .served("GET", "/query_future_channel_bans", "QueryFutureChannelBans"),
         .served("GET", "/rate_limits", "GetRateLimits"),
         .served("POST", "/reminders/query", "QueryReminders"),
         .unserved("GET", "/retention_policy", "GetRetentionPolicy", Reason.retention),

@@ -3,8 +3,8 @@ import ChatStore
 import Foundation
 import Hummingbird
 
-/// `ban_user`/`unban_user` (app-wide, or in a channel by `type`+`id` or `channel_cid`),
-/// `query_banned_users`, `mute_user(s)`/`unmute_user(s)`. Bans and mutes are server-side
+/// `ban_user`/`unban_user` (app-wide, or in a channel by `type`+`id` or `channel_cid`, and
+/// from the banner's future channels), `query_banned_users`, `mute_user(s)`/`unmute_user(s)`. Bans and mutes are server-side
 /// moderation; a user token may only mute and unmute for itself.
 struct ModerationRoutes {
     let store: ChatStore
@@ -35,7 +35,9 @@ struct ModerationRoutes {
         // the banned user's messages is `delete_user`'s `mark_messages_deleted`.
         let body = try await request.jsonObject(
             operation: operation,
-            handling: ["target_user_id", "user_id", "user", "channel_cid", "type", "id", "timeout", "reason", "shadow"]
+            handling: [
+                "target_user_id", "user_id", "user", "channel_cid", "type", "id", "timeout", "reason", "shadow", "ban_from_future_channels",
+            ]
         )
         guard let target = body["target_user_id"]?.stringValue, try store.user(id: target) != nil else {
             throw StreamAPIError.input(operation, "target_user_id must name an existing user")
@@ -45,6 +47,9 @@ struct ModerationRoutes {
         let expires = body["timeout"]?.intValue.map { Timestamp(seconds: now.seconds + Int64($0) * 60, nanoseconds: now.nanoseconds) }
         let moderator = ActingUser.claimed(in: body)
         let reason = body["reason"]?.stringValue
+        if body["ban_from_future_channels"]?.boolValue == true {
+            try FutureChannelBanRoutes.requireFutureBan(cid: cid, by: moderator, expires: expires, operation: operation)
+        }
         try store.save(
             ban: Ban(
                 targetID: target,
@@ -56,6 +61,13 @@ struct ModerationRoutes {
                 createdAt: now
             )
         )
+        if body["ban_from_future_channels"]?.boolValue == true, let moderator {
+            var future = FutureChannelBan(targetID: target, createdBy: moderator)
+            future.reason = reason
+            future.shadow = body["shadow"]?.boolValue ?? false
+            future.createdAt = now
+            try store.save(futureChannelBan: future)
+        }
         await announce("user.banned", target: target, cid: cid, by: moderator, reason: reason, expires: expires)
         return JSONResponse.ok([:], status: .created, context: context)
     }
@@ -75,6 +87,14 @@ struct ModerationRoutes {
             throw StreamAPIError.input(operation, "target_user_id is required")
         }
         let cid = try channelCID({ query.get($0).map { String($0) } }, operation: operation)
+        // Lifting a future channel ban leaves the channel bans it put in force, as at Stream.
+        if query.get("remove_future_channels_ban") == "true" {
+            guard let creator = query.get("created_by").map({ String($0) }), !creator.isEmpty else {
+                throw StreamAPIError.input(operation, "remove_future_channels_ban needs created_by, the user whose channels the ban covers")
+            }
+            _ = try store.removeFutureChannelBan(createdBy: creator, targetID: target)
+            return JSONResponse.ok([:], context: context)
+        }
         if try store.removeBan(targetID: target, cid: cid) {
             await announce("user.unbanned", target: target, cid: cid, by: nil, reason: nil, expires: nil)
         }
