@@ -70,7 +70,7 @@ public enum RouteCatalogue {
         .served("POST", "/channels/{type}/{id}/query", "GetOrCreateChannel"),
         .served("POST", "/channels/{type}/{id}/read", "MarkRead"),
         .served("POST", "/channels/{type}/{id}/show", "ShowChannel"),
-        .unserved("POST", "/channels/{type}/{id}/stop-watching", "StopWatchingChannel", Reason.notYet),
+        .served("POST", "/channels/{type}/{id}/stop-watching", "StopWatchingChannel"),
         .served("POST", "/channels/{type}/{id}/truncate", "TruncateChannel"),
         .served("POST", "/channels/{type}/{id}/unread", "MarkUnread"),
         .served("GET", "/channeltypes", "ListChannelTypes"),

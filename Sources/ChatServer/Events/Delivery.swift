@@ -7,6 +7,8 @@ enum Delivery {
     case members(cid: String, members: [String], event: JSONObject, personal: Bool)
     /// A user's first connection to `server` opened, or its last one closed.
     case presence(server: String, online: Bool, event: JSONObject)
+    /// A connection's subscriptions, applied by the server that holds it.
+    case subscription(Subscription)
 
     var json: JSONValue {
         switch self {
@@ -23,11 +25,19 @@ enum Delivery {
             ]
         case .presence(let server, let online, let event):
             return ["to": "presence", "server": .string(server), "online": .bool(online), "event": .object(event)]
+        case .subscription(let subscription):
+            return subscription.json
         }
     }
 
     init?(json: JSONValue) {
-        guard let o = json.objectValue, let event = o["event"]?.objectValue else { return nil }
+        guard let o = json.objectValue else { return nil }
+        if o["to"]?.stringValue == "subscription" {
+            guard let subscription = Subscription(json: o) else { return nil }
+            self = .subscription(subscription)
+            return
+        }
+        guard let event = o["event"]?.objectValue else { return nil }
         switch o["to"]?.stringValue {
         case "channel":
             guard let cid = o["cid"]?.stringValue else { return nil }

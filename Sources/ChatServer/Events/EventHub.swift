@@ -98,11 +98,9 @@ public actor EventHub {
 
     /// `presence: true` on `query_users`: the connection the request names gets
     /// `user.presence.changed` for `users` from now on, if the caller may use it.
-    func watchPresence(_ connection: String?, users: [String], as actor: StreamToken.Actor?) {
-        guard let connection, let owner = connections[connection]?.userID, ActingUser.mayActFor(connectionOf: owner, as: actor) else {
-            return
-        }
-        for user in users { presenceWatchers[user, default: []].insert(connection) }
+    nonisolated func watchPresence(_ connection: String?, users: [String], as actor: StreamToken.Actor?) async {
+        guard let connection else { return }
+        await subscribe(Subscription(kind: .presence, connection: connection, ids: users, actor: actor))
     }
 
     private func deliverPresence(server: String, online: Bool, event: JSONObject) {
@@ -119,11 +117,36 @@ public actor EventHub {
     /// `watch: true` on a channel query or `query_channels`: subscribes the WebSocket connection
     /// the request names (`connection_id`) to the channels, if the caller may: the connection's
     /// own user, or a server token. An unknown connection is ignored.
-    func watch(_ connection: String?, cids: [String], as actor: StreamToken.Actor?) {
-        guard let connection, let owner = connections[connection]?.userID, ActingUser.mayActFor(connectionOf: owner, as: actor) else {
-            return
+    nonisolated func watch(_ connection: String?, cids: [String], as actor: StreamToken.Actor?) async {
+        guard let connection else { return }
+        await subscribe(Subscription(kind: .watch, connection: connection, ids: cids, actor: actor))
+    }
+
+    /// `stop-watching`: the connection no longer gets the channel's events (a member then gets
+    /// its notifications instead, as anyone connected but not watching).
+    nonisolated func stopWatching(_ connection: String?, cid: String, as actor: StreamToken.Actor?) async {
+        guard let connection else { return }
+        await subscribe(Subscription(kind: .unwatch, connection: connection, ids: [cid], actor: actor))
+    }
+
+    /// Applies the subscription here when this server holds the connection; otherwise, on
+    /// PostgreSQL, hands it to the server that does, through the log.
+    private nonisolated func subscribe(_ subscription: Subscription) async {
+        guard await !apply(subscription), log != nil else { return }
+        await dispatch(.subscription(subscription))
+    }
+
+    /// False when the connection is not this server's.
+    private func apply(_ subscription: Subscription) -> Bool {
+        guard let owner = connections[subscription.connection]?.userID else { return false }
+        guard ActingUser.mayActFor(connectionOf: owner, as: subscription.actor) else { return true }
+        let connection = subscription.connection
+        switch subscription.kind {
+        case .watch: for cid in subscription.ids { watchers[cid, default: []].insert(connection) }
+        case .unwatch: for cid in subscription.ids { watchers[cid]?.remove(connection) }
+        case .presence: for user in subscription.ids { presenceWatchers[user, default: []].insert(connection) }
         }
-        for cid in cids { watchers[cid, default: []].insert(connection) }
+        return true
     }
 
     func watcherCount(cid: String) -> Int { watchers[cid]?.count ?? 0 }
@@ -176,6 +199,8 @@ public actor EventHub {
             }
         case .presence(let server, let online, let event):
             await deliverPresence(server: server, online: online, event: event)
+        case .subscription(let subscription):
+            _ = await apply(subscription)
         }
     }
 

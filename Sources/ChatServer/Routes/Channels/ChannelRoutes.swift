@@ -16,6 +16,19 @@ struct ChannelRoutes {
         }
         router.post("channels/:type/query") { request, context in try await getOrCreate(request, context, id: nil) }
         router.post("channels") { request, context in try await queryChannels(request, context) }
+        router.post("channels/:type/:id/stop-watching") { request, context in try await stopWatching(request, context) }
+    }
+
+    /// `channel.stopWatching()` (stream-chat-js): the connection the request names stops getting
+    /// the channel's events; its user, if a member, gets the channel's notifications instead.
+    private func stopWatching(_ request: Request, _ context: ServerContext) async throws -> Response {
+        let operation = "StopWatchingChannel"
+        var request = request
+        let body = try await request.jsonObject(operation: operation, handling: ["connection_id", "client_id"])
+        let cid = ChannelID.cid(type: context.parameters.get("type") ?? "", id: context.parameters.get("id") ?? "")
+        guard try store.channel(cid: cid) != nil else { throw StreamAPIError.notFound(operation, "Can't find channel with id \(cid)") }
+        await hub.stopWatching(body["connection_id"]?.stringValue ?? request.connectionID, cid: cid, as: context.actor)
+        return JSONResponse.ok([:], context: context)
     }
 
     /// Keys of a channel query the local server acts on. `state` is always honoured as true
