@@ -56,7 +56,7 @@ public enum ChatServerApp {
         FutureChannelBanRoutes(store: store).add(to: router)
         SearchRoutes(store: store).add(to: router)
         ChannelTypeRoutes(store: store).add(to: router)
-        let uploads = UploadSlots(directory: store.path + ".uploads")
+        let uploads = UploadSlots(directory: store.path + ".uploads", secret: credentials.apiSecret)
         ImportRoutes(store: store, uploads: uploads).add(to: router)
         ImportV2Routes(store: store, uploads: uploads, queue: ImportQueue(store: store)).add(to: router)
         FileRoutes(store: store, files: UploadedFiles(directory: store.path + ".files")).add(to: router)

@@ -59,6 +59,13 @@ def test_upload_urls_are_single_use_and_paths_are_checked(server, client):
     urls = upload(client, "once.jsonl", b"")
     again = requests.put(urls["upload_url"], data=b"{}", timeout=10)
     assert again.status_code == 403 and again.json()["code"] == 17
+    fresh = client.create_import_url("fresh.jsonl")["upload_url"]
+    token = fresh.split("/")[-2]
+    forged = fresh.replace(token, token[:-1] + ("0" if token[-1] != "0" else "1"))
+    renamed = fresh.replace("fresh.jsonl", "other.jsonl")
+    for url in (forged, renamed):
+        assert requests.put(url, data=b"{}", timeout=10).status_code == 403, url
+    assert requests.put(fresh, data=b"", timeout=10).status_code == 200, "the URL as issued still works"
     for path in ["local://uploads/../../etc/passwd", "/etc/passwd", "s3://bucket/x.json", urls["path"].replace("once", "other")]:
         with pytest.raises(StreamAPIException) as raised:
             client.create_import(path, "upsert")

@@ -8,6 +8,7 @@ import time
 from types import SimpleNamespace
 
 import pytest
+import requests
 
 from conftest import Store, postgres_only, start_server
 from test_channels_messages import new_id
@@ -229,3 +230,19 @@ def test_stop_watching_and_presence_asked_through_a_reach_a_connection_held_by_b
             alice_ws.close()
     finally:
         ws.close()
+
+
+def test_an_upload_url_made_by_a_takes_the_file_on_b_once_and_either_imports_it(instances):
+    a, b = instances
+    user = new_id("up")
+    urls = a.client().create_import_url("two.jsonl")
+    on_b = urls["upload_url"].replace(a.url.split("//")[1], b.url.split("//")[1])
+    content = json.dumps({"type": "user", "data": {"id": user}}).encode()
+    assert requests.put(on_b, data=content, timeout=10).status_code == 200
+    assert requests.put(urls["upload_url"], data=content, timeout=10).status_code == 403, "an upload URL is used once, on any server"
+    task = b.client().create_import(urls["path"], "upsert")["import_task"]
+    deadline = time.time() + 30
+    while a.client().get_import(task["id"])["import_task"]["state"] != "completed":
+        assert time.time() < deadline, a.client().get_import(task["id"])["import_task"]
+        time.sleep(0.2)
+    assert a.client().query_users({"id": user})["users"][0]["id"] == user

@@ -31,7 +31,7 @@ struct ImportRoutes {
         guard let filename = body["filename"]?.stringValue, UploadSlots.isSafe(filename) else {
             throw StreamAPIError.input(operation, "filename is required: a plain file name such as data.jsonl")
         }
-        let token = await uploads.issue(filename: filename)
+        let token = uploads.issue(filename: filename)
         let host = request.head.authority ?? "127.0.0.1"
         return JSONResponse.ok(
             [
@@ -47,11 +47,10 @@ struct ImportRoutes {
     private func upload(_ request: Request, _ context: ServerContext) async throws -> Response {
         let token = context.parameters.get("token") ?? ""
         let filename = context.parameters.get("filename") ?? ""
-        guard await uploads.take(token: token, filename: filename) else {
+        guard uploads.take(token: token, filename: filename) else {
             throw StreamAPIError.notAllowed("Upload", "this upload URL is unknown or was already used")
         }
         let file = uploads.file(token: token, filename: filename)
-        try FileManager.default.createDirectory(atPath: (file as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         guard FileManager.default.createFile(atPath: file, contents: nil), let handle = FileHandle(forWritingAtPath: file) else {
             throw StreamAPIError(status: 500, code: -1, message: "cannot store the upload")
         }
