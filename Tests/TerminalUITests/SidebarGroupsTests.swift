@@ -28,6 +28,17 @@ final class SidebarGroupsTests: XCTestCase {
         XCTAssertEqual(sidebar(state).prefix(2), ["CHANNELS", "#engineering (2)"])
     }
 
+    func testANameThatStartsWithTheSigilIsNotShownWithTwo() {
+        var state = ChatFixture.state()
+        state.channels[0].channel.custom["name"] = "#engineering"
+        state.channels[1].channel.custom["name"] = "#"
+        let frame = ChatView.render(state, width: 120, height: 40, context: context)
+        let rows = frame.lines.map { String($0.prefix { $0 != "│" }).trimmingCharacters(in: .whitespaces) }
+        XCTAssertEqual(rows.prefix(3), ["CHANNELS", "#engineering (2)", "#design"], "a bare \"#\" name falls back to the id")
+        XCTAssertNotNil(frame.find("#engineering · "), "the header names it once too")
+        XCTAssertNil(frame.find("##"))
+    }
+
     func testPresenceDotsForTheDirectPartnerOnlyWhenKnown() throws {
         var state = ChatFixture.state()
         let row = { (s: ChatState) in self.sidebar(s).first { $0.hasPrefix("@Tomás") } }

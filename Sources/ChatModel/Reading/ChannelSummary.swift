@@ -46,8 +46,13 @@ public struct ChannelSummary: Sendable, Hashable {
     public var isDirect: Bool { channel.memberIDs != nil }
 
     /// What to call the channel: its `name`, the other members for a direct message, or its id.
+    /// A channel's name may start with the "#" the views put before it (Slack-style names,
+    /// `chatterm generate`'s), which is dropped so that "#general" does not show as "##general".
     public var title: String {
-        if let name = channel.custom["name"]?.stringValue, !name.isEmpty { return name }
+        if var name = channel.custom["name"]?.stringValue {
+            if !isDirect, name.hasPrefix("#") { name.removeFirst() }
+            if !name.isEmpty { return name }
+        }
         if isDirect, !otherMemberNames.isEmpty { return otherMemberNames.joined(separator: ", ") }
         return channel.id
     }
