@@ -4,17 +4,12 @@ import file's `future_channel_ban` items too; `query_future_channel_bans` lists 
 `unban_user(..., remove_future_channels_ban=True, created_by=...)` ends it for channels made
 later and leaves the bans it already put in force."""
 import json
-import uuid
 
 import pytest
 from stream_chat.base.exceptions import StreamAPIException
 
-from test_channels_messages import as_user
+from test_channels_messages import as_user, new_id
 from test_imports import upload, wait_for
-
-
-def new_id(prefix):
-    return f"{prefix}-{uuid.uuid4().hex[:10]}"
 
 
 @pytest.fixture

@@ -43,7 +43,7 @@ public enum RouteCatalogue {
         .unserved("POST", "/campaigns/{id}/stop", "StopCampaign", Reason.marketing),
         .unserved("POST", "/campaigns/{id}/test", "TestCampaign", Reason.marketing),
         .served("POST", "/channels", "QueryChannels"),
-        .unserved("PUT", "/channels/batch", "ChannelBatchUpdate", Reason.notYet),
+        .served("PUT", "/channels/batch", "ChannelBatchUpdate"),
         .served("POST", "/channels/delete", "DeleteChannels"),
         .served("POST", "/channels/delivered", "MarkDelivered"),
         .unserved("POST", "/channels/grouped", "GroupedQueryChannels", Reason.notYet),

@@ -96,11 +96,16 @@ struct ReadStateRoutes {
         let body = try await request.jsonObject(operation: operation, handling: ["user", "user_id"])
         let channel = try channel(context, operation: operation)
         let user = try ActingUser.resolve(context, claimed: ActingUser.claimed(in: body), operation: operation)
+        try await setHidden(hidden, channel, for: user, operation: operation)
+        return JSONResponse.ok([:], status: .created, context: context)
+    }
+
+    /// Hides or shows `channel` for its member `user`, who hears `channel.hidden` / `.visible`.
+    func setHidden(_ hidden: Bool, _ channel: Channel, for user: String, operation: String) async throws {
         guard try store.setHidden(cid: channel.cid, userID: user, hidden: hidden) else {
             throw StreamAPIError.notAllowed(operation, "user \(user) is not a member of channel \(channel.cid)")
         }
         await hub.publish(EventJSON.base(hidden ? "channel.hidden" : "channel.visible", channel, user: user, store: store), toUser: user)
-        return JSONResponse.ok([:], status: .created, context: context)
     }
 
     /// `unread_counts` for one user (see `UnreadJSON`).

@@ -57,8 +57,31 @@ struct ChannelUpdateRoutes {
         var request = request
         let body = try await request.jsonObject(operation: operation)
         try body.requireHandled(Self.handledKeys, operation: operation)
-        var channel = try changeable(context, operation: operation, body: body)
-        let actor = actor(body, context, fallback: channel.createdBy)
+        let channel = try changeable(context, operation: operation, body: body)
+        let json = try await apply(
+            body,
+            to: channel,
+            actor: actor(body, context, fallback: channel.createdBy),
+            partial: partial,
+            context: context,
+            operation: operation
+        )
+        let members = try store.members(cid: channel.cid)
+        return JSONResponse.ok(["channel": json, "members": .array(members.map(ChannelJSON.member))], status: .created, context: context)
+    }
+
+    /// Makes the changes of an update body to `channel` (its data, replaced or, when `partial`,
+    /// `set` / `unset`; its members), tells the watchers and the members concerned, and returns
+    /// the channel's JSON after. The caller has checked that `actor` may.
+    func apply(
+        _ body: JSONObject,
+        to channel: Channel,
+        actor: String,
+        partial: Bool,
+        context: ServerContext,
+        operation: String
+    ) async throws -> JSONValue {
+        var channel = channel
         var data: JSONObject?
         if partial {
             data = try PartialUpdate(body, operation: operation).applied(to: current(channel))
@@ -84,7 +107,6 @@ struct ChannelUpdateRoutes {
         }
         let changes =
             try changeMembers(body, cid: channel.cid, operation: operation) + answerInvite(body, cid: channel.cid, context, operation)
-        let members = try store.members(cid: channel.cid)
         let json = try ChannelJSON.full(channel, store: store)
         if data != nil {
             var event = EventJSON.base("channel.updated", channel, user: actor, store: store)
@@ -92,7 +114,7 @@ struct ChannelUpdateRoutes {
             await hub.publish(event, cid: channel.cid)
         }
         try await publish(changes, in: channel, channelJSON: json, actor: actor)
-        return JSONResponse.ok(["channel": json, "members": .array(members.map(ChannelJSON.member))], status: .created, context: context)
+        return json
     }
 
     /// `member.*` to the channel's watchers, and to each added or removed user

@@ -120,11 +120,16 @@ struct MemberRoutes {
         fields["channel_role"] = nil
         row.member.custom = fields
         _ = try store.updateMemberSettings(row.member)
-        let json = try store.member(cid: channel.cid, userID: actor).map(ChannelJSON.member) ?? .null
-        var event = EventJSON.base("member.updated", channel, user: actor, store: store)
+        return JSONResponse.ok(["channel_member": try await publishUpdated(actor, in: channel)], context: context)
+    }
+
+    /// Tells the channel's watchers of the member `userID` as stored now; its JSON.
+    func publishUpdated(_ userID: String, in channel: Channel) async throws -> JSONValue {
+        let json = try store.member(cid: channel.cid, userID: userID).map(ChannelJSON.member) ?? .null
+        var event = EventJSON.base("member.updated", channel, user: userID, store: store)
         event["member"] = json
         await hub.publish(event, cid: channel.cid)
-        return JSONResponse.ok(["channel_member": json], context: context)
+        return json
     }
 
     /// The member's settings as a partial update names them.
