@@ -125,7 +125,7 @@ public enum RouteCatalogue {
         .served("POST", "/messages/{id}/reaction", "SendReaction"),
         .served("DELETE", "/messages/{id}/reaction/{type}", "DeleteReaction"),
         .served("GET", "/messages/{id}/reactions", "GetReactions"),
-        .unserved("POST", "/messages/{id}/reactions", "QueryReactions", Reason.notYet),
+        .served("POST", "/messages/{id}/reactions", "QueryReactions"),
         .unserved("POST", "/messages/{id}/translate", "TranslateMessage", Reason.network),
         .served("POST", "/messages/{id}/undelete", "UndeleteMessage"),
         .served("POST", "/messages/{message_id}/polls/{poll_id}/vote", "CastPollVote"),

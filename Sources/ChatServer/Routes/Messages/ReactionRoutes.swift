@@ -3,7 +3,7 @@ import ChatModel
 import ChatStore
 import Hummingbird
 
-/// `send_reaction`, `delete_reaction`, `get_reactions`.
+/// `send_reaction`, `delete_reaction`, `get_reactions`, `queryReactions` (stream-chat-js).
 struct ReactionRoutes {
     let store: ChatStore
     let hub: EventHub
@@ -14,6 +14,7 @@ struct ReactionRoutes {
         router.post("messages/:id/reaction") { request, context in try await send(request, context) }
         router.delete("messages/:id/reaction/:type") { request, context in try await delete(request, context) }
         router.get("messages/:id/reactions") { request, context in try list(request, context) }
+        router.post("messages/:id/reactions") { request, context in try await query(request, context) }
     }
 
     private func send(_ request: Request, _ context: ServerContext) async throws -> Response {
@@ -70,6 +71,31 @@ struct ReactionRoutes {
         let event = EventJSON.base(type, channel, user: user, store: store).merging(body)
         let audience = BlockedAudience.narrowed(message.audience, actor: user, members: try store.members(cid: channel.cid))
         await hub.publish(event, cid: channel.cid, audience: audience)
+    }
+
+    /// Stream's filter operators on the reactions' fields (`type`, `user_id`, `score`,
+    /// `created_at`, custom ones), `sort` (newest first by default), `limit` 1–100 (default 25)
+    /// and the `next` / `prev` cursors, through `RecordQuery` as drafts and reminders.
+    private func query(_ request: Request, _ context: ServerContext) async throws -> Response {
+        let operation = "QueryReactions"
+        var request = request
+        let body = try await request.jsonObject(operation: operation)
+        let message = try messages.readable(context.parameters.get("id") ?? "", context, operation: operation).message
+        let limit = body["limit"]?.intValue ?? 25
+        guard (1...100).contains(limit) else { throw StreamAPIError.input(operation, "limit must be 1 to 100") }
+        let newestFirst: JSONValue = [["field": "created_at", "direction": -1]]
+        let query = try RecordQuery(
+            body,
+            name: "reactions",
+            sort: body["sort"]?.arrayValue?.isEmpty == false ? body["sort"] : newestFirst,
+            defaultField: "created_at",
+            limit: limit,
+            operation: operation
+        )
+        let records = try store.reactions(messageID: message.id, limit: .max, offset: 0).compactMap {
+            try presenter.reaction($0).objectValue
+        }
+        return JSONResponse.ok(query.answer(records, key: "reactions", tiebreak: "user_id"), context: context)
     }
 
     private func list(_ request: Request, _ context: ServerContext) throws -> Response {
