@@ -55,6 +55,7 @@ public enum ChatServerApp {
         ModerationRoutes(store: store, hub: hub).add(to: router)
         FutureChannelBanRoutes(store: store).add(to: router)
         ChannelBatchRoutes(store: store, hub: hub).add(to: router)
+        PinnedMessageRoutes(store: store).add(to: router)
         SearchRoutes(store: store).add(to: router)
         ChannelTypeRoutes(store: store).add(to: router)
         let uploads = UploadSlots(directory: store.path + ".uploads", secret: credentials.apiSecret)

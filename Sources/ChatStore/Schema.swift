@@ -353,6 +353,7 @@ enum Schema {
         Schema.pendingMessages,
         Schema.messagesByChannelInPageOrder,
         Schema.hidableMessages,
+        Schema.pinnedMessages,
     ]
 
     /// PostgreSQL only: the log of events that every server sharing the database delivers

@@ -22,7 +22,7 @@ final class StoreImportSink: ImportSink {
     /// Indexes of those tables that an import keeps and fills row by row: nearly empty, they
     /// cost nothing measurable that way, where building one after the rows reads the whole
     /// table again (`messages_hidable`: 0.16 s on a million messages).
-    static let keptThroughImport = ["messages_hidable"]
+    static let keptThroughImport = ["messages_hidable", "messages_pinned"]
 
     init(db: any SQLSession, mode: ImportMode, mergeCustom: Bool = false, importTime: Timestamp, opTime: Timestamp? = nil) {
         self.db = db

@@ -66,7 +66,7 @@ public enum RouteCatalogue {
         .served("PATCH", "/channels/{type}/{id}/member/{user_id}", "UpdateMemberPartial (SDK path)"),
         .served("POST", "/channels/{type}/{id}/message", "SendMessage"),
         .served("GET", "/channels/{type}/{id}/messages", "GetManyMessages"),
-        .unserved("GET", "/channels/{type}/{id}/pinned_messages", "GetPinnedMessages", Reason.notYet),
+        .served("GET", "/channels/{type}/{id}/pinned_messages", "GetPinnedMessages"),
         .served("POST", "/channels/{type}/{id}/query", "GetOrCreateChannel"),
         .served("POST", "/channels/{type}/{id}/read", "MarkRead"),
         .served("POST", "/channels/{type}/{id}/show", "ShowChannel"),

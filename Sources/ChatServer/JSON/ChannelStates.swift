@@ -7,7 +7,8 @@ struct ChannelStates {
 
     /// Stream's ChannelState: the channel (with `muted` for a user token), its members (a page of
     /// them with `body.members`' `limit` and `offset`, by name), a page of messages
-    /// (`body.messages`, see `MessagePage`), oldest first, read state, and a user's own pending messages.
+    /// (`body.messages`, see `MessagePage`), oldest first, the newest pinned messages, read state,
+    /// and a user's own pending messages.
     func state(_ channel: Channel, body: JSONObject, viewer: StreamToken.Actor?, operation: String) throws -> JSONObject {
         let members = try store.members(cid: channel.cid)
         // The members' users are read already, and most authors are members.
@@ -40,7 +41,14 @@ struct ChannelStates {
             ),
             "members": .array(try Self.memberPage(members, body["members"], operation: operation).map(member)),
             "messages": .array(try presenter.messages(rows, viewer: viewerID, known: memberUsers, shown: memberJSON)),
-            "pinned_messages": [],
+            "pinned_messages": .array(
+                try presenter.messages(
+                    store.pinnedMessages(cid: channel.cid, viewer: viewerID, page: .init(limit: Self.pinnedInState), known: memberUsers),
+                    viewer: viewerID,
+                    known: memberUsers,
+                    shown: memberJSON
+                )
+            ),
             "read": .array(try read(channel, members: members, users: memberJSON, viewer: viewerID, shared: config[.readEvents])),
             "watcher_count": 0, "watchers": [],
         ]
@@ -58,6 +66,9 @@ struct ChannelStates {
         }
         return out
     }
+
+    /// The newest pins a channel's state shows (the rest through `GetPinnedMessages`).
+    static let pinnedInState = 10
 
     /// Stream's read states: each member's `last_read` and `unread_messages`. With read events off
     /// the channel does not show how far others have read, so a user sees only their own.
