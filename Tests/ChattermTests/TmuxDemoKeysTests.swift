@@ -36,6 +36,26 @@ final class TmuxDemoKeysTests: XCTestCase {
         }
     }
 
+    /// Esc followed at once by an arrow key, or by a resize of the window, put the key's code
+    /// back as a character: "ą" (KEY_RIGHT) or "ƚ" (KEY_RESIZE) appeared in the composer, and
+    /// Enter sent it.
+    func testAKeyOrAResizeRightAfterEscTypesNothing() throws {
+        guard TmuxDriver.available else { throw XCTSkip("tmux is not installed") }
+        try startDemo()
+        // One tmux command each, so that the second key (or the resize) follows Esc within the
+        // 25 ms in which it would make an Alt+key.
+        _ = try tmux.run("send-keys", "-t", "demo", "Escape", "Right")
+        _ = try tmux.run("send-keys", "-t", "demo", "Escape", ";", "resize-window", "-t", "demo", "-x", "80", "-y", "24")
+        // Apart from the Esc, as a finger is: an Esc and a z within 25 ms are Alt-z.
+        Thread.sleep(forTimeInterval: 0.2)
+        try tmux.type("demo", "z")
+        let shown = try tmux.waitUntil(in: "demo", "z typed") {
+            $0.split(separator: "\n").contains { $0.hasPrefix("›") && $0.contains("z") }
+        }
+        let composer = try XCTUnwrap(shown.split(separator: "\n").last { $0.hasPrefix("›") })
+        XCTAssertEqual(composer.trimmingCharacters(in: .whitespaces), "› z", shown)
+    }
+
     /// B10: after `e` on someone else's message was refused, the next letters ran as
     /// commands; now they are text in the composer, and Enter sends only what it shows.
     func testARefusedEditReturnsToTheComposerAtBothSizes() throws {
