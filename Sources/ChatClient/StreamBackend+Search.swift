@@ -2,7 +2,7 @@ import ChatCore
 import ChatModel
 
 /// `/search` and a find's next match, through the server's `search` (whole words, as the
-/// store's index has them).
+/// store's index has them), and `/pinned`'s list.
 extension StreamBackend {
     public func search(text: String, userID: String, limit: Int) throws -> [MessageRow] {
         let payload: JSONObject = [
@@ -32,6 +32,20 @@ extension StreamBackend {
                 }
                 guard found == nil, let next = page.next else { return found?.id }
                 payload["next"] = .string(next)
+            }
+        }
+    }
+
+    /// `/pinned`: the channel's `pinned_messages` route, newest pin first.
+    public func pinnedMessages(cid: String, viewer: String, limit: Int) throws -> [MessageRow] {
+        let payload: JSONObject = ["limit": .int(limit)]
+        return try runBlocking {
+            let answer = try await self.rest.get(
+                Self.channelPath(cid, "pinned_messages"),
+                query: ["payload": JSONWriter().string(.object(payload))]
+            )
+            return (answer["messages"]?.arrayValue ?? []).compactMap {
+                $0.objectValue.flatMap { StreamItems.messageRow($0, viewer: viewer) }
             }
         }
     }

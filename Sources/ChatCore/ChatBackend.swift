@@ -16,6 +16,8 @@ public protocol ChatBackend: AnyObject, Sendable {
     func user(id: String) throws -> User?
     /// Up to `limit` messages across `userID`'s channels that call on them, newest first.
     func mentions(of userID: String, limit: Int) throws -> [MessageRow]
+    /// Up to `limit` of the messages pinned now in channel `cid` that `viewer` may see, newest pin first.
+    func pinnedMessages(cid: String, viewer: String, limit: Int) throws -> [MessageRow]
     /// The team and livestream channels `userID` is not a member of, which they may join.
     func joinableChannels(for userID: String) throws -> [ChannelSummary]
     /// `/search`: up to `limit` messages in `userID`'s channels holding every word of `text`

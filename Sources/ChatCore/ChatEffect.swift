@@ -13,6 +13,8 @@ public enum ChatEffect: Sendable, Equatable {
     case loadDetails(messageID: String)
     /// The messages that call on the reader across their channels (the mentions view).
     case loadMentions
+    /// `/pinned`: the channel's pinned messages, newest pin first; the answer is `.pinnedLoaded`.
+    case loadPinned(cid: String)
     /// The store's migration figures, for the summary screen.
     case loadSummary
     /// `/search TEXT`: messages in the reader's channels holding its words; the answer is

@@ -46,6 +46,8 @@ public enum ChatEvent: Sendable {
     case focusChanged(Bool)
     /// `loadMentions`' answer: the messages that call on the reader, newest first.
     case mentionsLoaded([MessageRow])
+    /// `loadPinned`'s answer.
+    case pinnedLoaded(cid: String, rows: [MessageRow])
 
     // Intents
     case openChannel(cid: String)
@@ -171,7 +173,7 @@ extension ChatEvent {
             .failed,
             .notice, .messageUpserted, .messageRemoved, .connectionChanged, .membershipChanged, .channelMarksChanged, .markedUnread,
             .blockedUsers, .flagged, .typingStarted,
-            .typingStopped, .clock, .focusChanged, .presenceChanged, .mentionsLoaded, .searchResults, .findMatchFound,
+            .typingStopped, .clock, .focusChanged, .presenceChanged, .mentionsLoaded, .pinnedLoaded, .searchResults, .findMatchFound,
             .summaryLoaded, .summaryUnavailable, .composeReplace, .pollUpdated:
             false
         default: true

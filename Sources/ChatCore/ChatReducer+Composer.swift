@@ -131,6 +131,8 @@ extension ChatReducer {
             return setNotificationLevel(arguments, &s)
         case .mentions:
             return openMentions(&s)
+        case .pinned:
+            return openPinned(&s)
         case .search:
             guard !arguments.isEmpty else {
                 s.status = "/search TEXT: what to look for?"
@@ -207,7 +209,7 @@ extension ChatReducer {
             return [.live(.topic(cid: cid, text: arguments))]
         case .help, .quit, .join, .members, .msg, .leave, .reconnect, .search, .theme, .timestamps, .report, .pinChannel, .unpinChannel,
             .archive,
-            .unarchive, .archived, .block, .unblock, .blocked, .upload, .poll, .notify, .mentions, .flag:
+            .unarchive, .archived, .block, .unblock, .blocked, .upload, .poll, .notify, .mentions, .pinned, .flag:
             return []
         }
     }

@@ -50,6 +50,6 @@ extension ChatReducer {
     static func mentionsLoaded(_ rows: [MessageRow], _ s: inout ChatState) {
         guard s.modes.overlays.isEmpty else { return }
         s.notice = rows.isEmpty ? "No message mentions you" : nil
-        if !rows.isEmpty { s.modes.push(.search(SearchResults(query: "", rows: rows, isMentions: true))) }
+        if !rows.isEmpty { s.modes.push(.search(SearchResults(query: "", rows: rows, kind: .mentions))) }
     }
 }

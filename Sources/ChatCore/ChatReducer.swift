@@ -218,6 +218,8 @@ public enum ChatReducer {
             s.terminalFocused = focused
         case .mentionsLoaded(let rows):
             mentionsLoaded(rows, &s)
+        case .pinnedLoaded(let cid, let rows):
+            pinnedLoaded(cid: cid, rows, &s)
         case .summaryLoaded(let figures):
             s.modes.updateSummary { $0.lines = SummaryLine.lines(for: figures) }
         case .summaryUnavailable(let reason):

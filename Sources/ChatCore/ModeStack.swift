@@ -180,14 +180,21 @@ public struct SearchResults: Sendable, Equatable {
     public var query: String
     public var rows: [MessageRow]
     public var selected = 0
-    /// The mentions view (`M`, `/mentions`) rather than `/search QUERY`'s answer: the same
-    /// list, read and opened the same way.
-    public var isMentions: Bool
+    /// What the list is: `/search QUERY`'s answer, the mentions view (`M`, `/mentions`) or a
+    /// channel's pinned messages (`/pinned`), read and opened the same way.
+    public var kind: Kind
 
-    public init(query: String, rows: [MessageRow], isMentions: Bool = false) {
+    public enum Kind: Sendable, Equatable {
+        case search
+        case mentions
+        /// The channel as the reader sees it named (`#general`, `@Tomás`).
+        case pinned(in: String)
+    }
+
+    public init(query: String, rows: [MessageRow], kind: Kind = .search) {
         self.query = query
         self.rows = rows
-        self.isMentions = isMentions
+        self.kind = kind
     }
 }
 

@@ -10,7 +10,7 @@ public struct SlashCommand: Sendable, Equatable {
     public enum Action: Sendable, Equatable {
         case help, quit, join, members, msg
         case reply, thread, react, edit, delete, pin, topic, leave, reconnect, search, theme, timestamps, report, poll
-        case pinChannel, unpinChannel, archive, unarchive, archived, block, unblock, blocked, upload, notify, mentions, flag
+        case pinChannel, unpinChannel, archive, unarchive, archived, block, unblock, blocked, upload, notify, mentions, pinned, flag
     }
 
     public let name: String
@@ -80,6 +80,12 @@ public struct SlashCommand: Sendable, Equatable {
             arguments: "",
             help: "messages that mention you, newest first (Enter opens one)",
             kind: .client(.mentions)
+        ),
+        SlashCommand(
+            name: "pinned",
+            arguments: "",
+            help: "messages pinned in this channel (Enter opens one)",
+            kind: .client(.pinned)
         ),
         SlashCommand(
             name: "notify",

@@ -15,6 +15,11 @@ extension ChatStore {
         public init(limit: Int) { self.limit = limit }
     }
 
+    /// The newest `limit` pins of `cid` that `viewer` may see (the client's `/pinned`).
+    public func pinnedMessages(cid: String, viewer: String, limit: Int) throws -> [MessageRow] {
+        try pinnedMessages(cid: cid, viewer: viewer, page: PinnedPage(limit: limit))
+    }
+
     /// The messages of `cid` pinned now (a pin that expired does not count) and not deleted,
     /// that `viewer` may see, as `page` selects them. `known` users are not read again.
     public func pinnedMessages(cid: String, viewer: String, page: PinnedPage, known: [String: User] = [:]) throws -> [MessageRow] {

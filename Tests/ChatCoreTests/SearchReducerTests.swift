@@ -75,7 +75,7 @@ final class MentionsReducerTests: XCTestCase, LiveReducerScript {
             message("m1", from: "carol", at: 200, mentions: ["alice"]),
         ]
         s = reduce(s, .mentionsLoaded(rows)).0
-        XCTAssertEqual(s.modes.top, .search(SearchResults(query: "", rows: rows, isMentions: true)))
+        XCTAssertEqual(s.modes.top, .search(SearchResults(query: "", rows: rows, kind: .mentions)))
         (s, effects) = reduce(s, .searchMove(1), .searchConfirm)
         XCTAssertEqual(effects, [.loadAround(cid: "messaging:general", messageID: "m1")])
         (s, effects) = reduce(s, .openMentions, .mentionsLoaded(rows), .searchConfirm)
@@ -89,5 +89,37 @@ final class MentionsReducerTests: XCTestCase, LiveReducerScript {
         XCTAssertNil(s.modes.top)
         s = reduce(live(), .openMentions, .switcherOpen, .mentionsLoaded([message("m1", from: "bob", at: 1, mentions: ["alice"])])).0
         XCTAssertEqual(s.modes.top, .switcher(Switcher()), "the reader opened the switcher meanwhile")
+    }
+}
+
+/// `/pinned`: the open channel's pins, the same list again, opened in place.
+final class PinnedReducerTests: XCTestCase, LiveReducerScript {
+    func testPinnedLoadsOverThePanesNamedForTheChannelAndEnterOpensOne() {
+        var (s, effects) = reduce(live(), .composeInsert("/pinned"), .composeSend)
+        XCTAssertEqual(effects, [.loadPinned(cid: "messaging:general")])
+        XCTAssertEqual(s.notice, "Looking for pinned messages…")
+        let rows = [message("p2", from: "bob", at: 300), message("p1", from: "carol", at: 100)]
+        s = reduce(s, .pinnedLoaded(cid: "messaging:general", rows: rows)).0
+        XCTAssertEqual(s.modes.top, .search(SearchResults(query: "", rows: rows, kind: .pinned(in: "#general"))))
+        XCTAssertNil(s.notice)
+        (s, effects) = reduce(s, .searchMove(1), .searchConfirm)
+        XCTAssertEqual(effects, [.loadAround(cid: "messaging:general", messageID: "p1")])
+    }
+
+    func testNothingPinnedSaysSoAndALateAnswerForAnotherChannelIsDropped() {
+        var s = reduce(live(), .composeInsert("/pinned"), .composeSend, .pinnedLoaded(cid: "messaging:general", rows: [])).0
+        XCTAssertNil(s.modes.top)
+        XCTAssertEqual(s.notice, "Nothing is pinned in #general")
+        s = reduce(s, .composeInsert("/pinned"), .composeSend, .openChannel(cid: "messaging:random")).0
+        s = reduce(s, .pinnedLoaded(cid: "messaging:general", rows: [message("p1", from: "bob", at: 100)])).0
+        XCTAssertNil(s.modes.top, "the reader went to #random: #general's pins do not cover it")
+    }
+
+    func testWithNoChannelOpenItSaysWhatIsNeeded() {
+        var s = ChatState(userID: "alice", userName: "Alice")
+        s.connection = .connected
+        let (after, effects) = reduce(s, .composeInsert("/pinned"), .composeSend)
+        XCTAssertEqual(effects, [])
+        XCTAssertEqual(after.status, "/pinned: open a channel first")
     }
 }

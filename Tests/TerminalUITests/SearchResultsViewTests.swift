@@ -19,13 +19,21 @@ final class SearchResultsViewTests: XCTestCase {
         var state = ChatFixture.state()
         var row = try XCTUnwrap(state.window?.rows.first { $0.id == "m8" })
         row.message.text = text
-        state.modes.push(.search(SearchResults(query: query, rows: [row], isMentions: mentions)))
+        state.modes.push(.search(SearchResults(query: query, rows: [row], kind: mentions ? .mentions : .search)))
         return ChatView.render(state, width: width, height: height, context: context)
     }
 
     private let long =
         "Long notes from the planning call about the migration, the schedule, the staging database and who "
         + "owns which part of the rollout; the deploy waits for the checks to pass on every platform"
+
+    func testThePinnedListIsTitledForItsChannel() throws {
+        var state = ChatFixture.state()
+        let row = try XCTUnwrap(state.window?.rows.first { $0.id == "m8" })
+        state.modes.push(.search(SearchResults(query: "", rows: [row], kind: .pinned(in: "#engineering"))))
+        let frame = ChatView.render(state, width: 120, height: 40, context: context)
+        XCTAssertNotNil(frame.find("Pinned in #engineering (↑↓, Enter opens, Esc)"))
+    }
 
     func testALongTextIsShownFromJustBeforeTheWordItWasFoundBy() throws {
         let frame = try render(query: "Deploy", text: long, width: 80, height: 24)

@@ -71,6 +71,9 @@ final class SlowStoreBackend: ChatBackend {
     func reactions(messageID: String) throws -> [Reaction] { try call { try store.reactions(messageID: messageID) } }
     func user(id: String) throws -> User? { try call { try store.user(id: id) } }
     func mentions(of userID: String, limit: Int) throws -> [MessageRow] { try call { try store.mentions(of: userID, limit: limit) } }
+    func pinnedMessages(cid: String, viewer: String, limit: Int) throws -> [MessageRow] {
+        try call { try store.pinnedMessages(cid: cid, viewer: viewer, limit: limit) }
+    }
     func joinableChannels(for userID: String) throws -> [ChannelSummary] { try call { try store.joinableChannels(for: userID) } }
     func search(text: String, userID: String, limit: Int) throws -> [MessageRow] {
         try call { try store.search(text: text, userID: userID, limit: limit) }

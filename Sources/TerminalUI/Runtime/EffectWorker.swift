@@ -57,7 +57,8 @@ final class EffectWorker: Sendable {
         case .loadThread: lane = thread
         case .loadDetails: lane = details
         case .loadSummary: lane = summary
-        case .loadMentions: lane = mentions
+        // One list over the panes at a time: the newer of the two asked for replaces the other.
+        case .loadMentions, .loadPinned: lane = mentions
         case .search, .findMatch: lane = search
         case .changeMembership:
             lane = writes
@@ -147,6 +148,8 @@ final class EffectWorker: Sendable {
                 return .findMatchFound(cid: cid, query: text, messageID: id, older: older)
             case .loadMentions:
                 return .mentionsLoaded(try backend.mentions(of: viewer, limit: Self.mentionsShown))
+            case .loadPinned(let cid):
+                return .pinnedLoaded(cid: cid, rows: try backend.pinnedMessages(cid: cid, viewer: viewer, limit: Self.mentionsShown))
             case .openURL, .copyToClipboard, .editExternally, .reconnect, .setTheme, .setTimestamps, .live, .notify, .saveNotificationLevel:
                 return nil
             }
@@ -155,7 +158,8 @@ final class EffectWorker: Sendable {
         }
     }
 
-    /// How many of the newest messages that mention the reader the mentions view lists.
+    /// How many of the newest messages that mention the reader the mentions view lists (and
+    /// of the newest pins, the pinned view).
     static let mentionsShown = 50
 
     /// Makes the change, then reads the channel list as it now is (its groups and counts).

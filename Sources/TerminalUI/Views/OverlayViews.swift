@@ -49,15 +49,20 @@ enum OverlayViews {
         if matches.isEmpty { frame.put(context.label("no reaction matches"), x: box.x + 2, y: box.y + 2, style: style) }
     }
 
-    /// `/search` results or the mentions view: time, author, channel and text of each, newest
-    /// first; Enter opens one. A search's words are marked where they show, and a long text is
+    /// `/search` results, the mentions view or a channel's pins: time, author, channel and text
+    /// of each, newest first; Enter opens one. A search's words are marked where they show, and a long text is
     /// shown from a little before the first of them (`MatchExcerpt`).
     static func drawSearch(_ search: SearchResults, state: ChatState, frame: inout Frame, context: RenderContext) {
         let box = centered(width: min(100, frame.width - 2), height: min(search.rows.count + 2, frame.height - 2), in: frame)
         let style = context.style("switcher")
-        let title = search.isMentions ? "Mentions of you" : "Search: \(search.query)"
+        let title =
+            switch search.kind {
+            case .search: "Search: \(search.query)"
+            case .mentions: "Mentions of you"
+            case .pinned(let channel): "Pinned in \(channel)"
+            }
         drawBox(box, title: title + " (↑↓, Enter opens, Esc)", style: style, frame: &frame, context: context)
-        let words = search.isMentions ? [] : Set(ChannelFind.words(of: search.query))
+        let words = search.kind == .search ? Set(ChannelFind.words(of: search.query)) : []
         let first = max(0, search.selected - (box.height - 3))
         for (i, row) in search.rows.enumerated().dropFirst(first).prefix(max(0, box.height - 2)) {
             let y = box.y + 1 + i - first
