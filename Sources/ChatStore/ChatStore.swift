@@ -113,7 +113,12 @@ public final class ChatStore: Sendable {
                 }
                 if let postgres = db as? PostgresSession, let backend = backend as? PostgresBackend {
                     result = try backend.cancellingStatements(of: postgres, on: interruption) {
-                        try analyze(StoreExistingItems(db: db), sink)
+                        // Imports into one database run one at a time, whichever process
+                        // runs them (servers sharing it, `chatterm import`): two at once
+                        // deadlocked, one dropping an empty table's indexes while the other
+                        // read the table. The wait ends with the other's transaction, or a stop.
+                        try postgres.execute("SELECT pg_advisory_xact_lock(\(PostgresLocks.imports))")
+                        return try analyze(StoreExistingItems(db: db), sink)
                     }
                 } else {
                     result = try analyze(StoreExistingItems(db: (sink as? SQLiteImportSink)?.reads ?? db), sink)

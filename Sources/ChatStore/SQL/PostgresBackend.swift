@@ -151,6 +151,7 @@ public final class PostgresBackend: SQLBackend {
 /// Advisory lock keys (any bigint unique to what it guards).
 enum PostgresLocks {
     static let migrations: Int64 = 0x6368_6174_0001
+    static let imports: Int64 = 0x6368_6174_0002
 }
 
 /// Where a PostgreSQL database is: `postgres://USER[:PASSWORD]@HOST[:PORT]/DB`, with
