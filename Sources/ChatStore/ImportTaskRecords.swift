@@ -168,6 +168,36 @@ extension ChatStore {
 }
 
 extension ChatStore {
+    /// Takes a queued Import v2 task to run: false when it is no longer queued (another server
+    /// sharing the database cancelled or deleted it meanwhile).
+    public func claimQueuedImportTask(id: String) throws -> Bool {
+        try backend.write { db in
+            try db.execute(
+                "UPDATE import_tasks SET state = ? WHERE id = ? AND state = ?",
+                ImportTaskState.analyzing.rawValue,
+                id,
+                ImportTaskState.uploaded.rawValue
+            ) > 0
+        }
+    }
+
+    /// Cancels `task` (as stored) if it is still queued, whichever server queued it; false
+    /// when it started or ended meanwhile.
+    public func cancelQueuedImportTask(_ task: ImportTask) throws -> Bool {
+        var cancelled = task
+        cancelled.markCancelled(at: .now())
+        return try backend.write { db in
+            try db.execute(
+                "UPDATE import_tasks SET state = ?, updated_at = ?, history = ? WHERE id = ? AND state = ?",
+                cancelled.state.rawValue,
+                cancelled.updatedAt.storageText,
+                JSONWriter().string(.array(cancelled.history.map(\.json))),
+                task.id,
+                ImportTaskState.uploaded.rawValue
+            ) > 0
+        }
+    }
+
     /// Records a task that was cancelled before it started.
     public func recordCancelled(_ task: ImportTask) throws {
         var cancelled = task

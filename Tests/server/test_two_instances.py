@@ -3,12 +3,15 @@ what a client does through A reaches the WebSocket watchers on B, in A's order, 
 loses nothing it acknowledged while B carries on."""
 import json
 import signal
+import subprocess
 import threading
 import time
+import urllib.parse
 from types import SimpleNamespace
 
 import pytest
 import requests
+from stream_chat.base.exceptions import StreamAPIException
 
 from conftest import Store, postgres_only, start_server
 from test_channels_messages import new_id
@@ -246,3 +249,42 @@ def test_an_upload_url_made_by_a_takes_the_file_on_b_once_and_either_imports_it(
         assert time.time() < deadline, a.client().get_import(task["id"])["import_task"]
         time.sleep(0.2)
     assert a.client().query_users({"id": user})["users"][0]["id"] == user
+
+
+def test_a_task_queued_on_a_is_cancelled_or_deleted_through_b_and_never_runs(instances):
+    """Import v2's queue is each server's, its tasks the database's: a cancel or delete that
+    reaches another server stops the queued task in the store, where its server looks first."""
+    from test_import_v2 import CANCELLED, COMPLETED, QUEUED, create, lines, wait_v2
+    from test_imports import upload
+
+    a, b = instances
+    client_a, client_b = a.client(), b.client()
+    # Hold the imports' lock, so A's first task waits as if another import ran, and the
+    # next ones stay queued behind it.
+    parts = urllib.parse.urlsplit(a.store.url)
+    holder = subprocess.Popen(["psql", "-X", "-q", "-h", parts.hostname, "-p", str(parts.port), "-U", parts.username,
+                               "-d", parts.path.lstrip("/")], stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True)
+    holder.stdin.write("SELECT pg_advisory_lock(109299962740738);\n")
+    holder.stdin.flush()
+    time.sleep(0.5)
+    try:
+        users = [new_id("v2x") for _ in range(3)]
+        tasks = [create(client_a, upload(client_a, f"x{n}.jsonl", lines(("user", {"id": user})))["path"])["id"]
+                 for n, user in enumerate(users)]
+        assert client_b.get(f"imports/v2/{tasks[1]}")["state"] == QUEUED
+        client_b.post(f"imports/v2/{tasks[1]}/cancel", data={})
+        client_b.delete(f"imports/v2/{tasks[2]}")
+        assert client_a.get(f"imports/v2/{tasks[1]}")["state"] == CANCELLED
+    finally:
+        holder.stdin.close()
+        holder.wait(timeout=30)
+    assert wait_v2(client_a, tasks[0])["state"] == COMPLETED
+    deadline = time.time() + 10
+    while time.time() < deadline and client_a.query_users({"id": users[0]})["users"] == []:
+        time.sleep(0.1)
+    time.sleep(1)  # long enough for A's queue to have reached the other two
+    assert client_b.get(f"imports/v2/{tasks[1]}")["state"] == CANCELLED
+    assert [u["id"] for u in client_a.query_users({"id": {"$in": users}})["users"]] == [users[0]]
+    with pytest.raises(StreamAPIException) as gone:
+        client_a.get(f"imports/v2/{tasks[2]}")
+    assert gone.value.status_code == 404

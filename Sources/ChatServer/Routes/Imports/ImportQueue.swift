@@ -42,6 +42,9 @@ actor ImportQueue {
     private func startNext() {
         guard running == nil, !waiting.isEmpty else { return }
         let (task, file) = waiting.removeFirst()
+        // Servers sharing a database cancel or delete each other's queued tasks in the store.
+        // A claim that fails (the store locked past its wait) leaves the run to record why.
+        guard (try? store.claimQueuedImportTask(id: task.id)) ?? true else { return startNext() }
         let interruption = ImportInterruption()
         running = (task.id, interruption)
         var settings = ImportAnalyzer.Options()

@@ -123,8 +123,23 @@ struct ImportV2Routes {
     private func stop(_ context: ServerContext, _ operation: String, only: String, status: HTTPResponse.Status) async throws -> Response {
         try ServerSideOnly.imports.require(context, operation: operation)
         let task = try task(context, operation: operation)
-        let stopped = operation == "DeleteImportV2Task" ? try await queue.delete(id: task.id) : try await queue.cancel(id: task.id)
-        guard stopped else { throw StreamAPIError.input(operation, "only \(only); this one is \(task.state.rawValue)") }
+        let deleting = operation == "DeleteImportV2Task"
+        var stopped = deleting ? try await queue.delete(id: task.id) : try await queue.cancel(id: task.id)
+        // Queued, but not here: a task another server sharing the database queued is stopped
+        // in the store, where that server looks before it runs it. (Only a queued one: on
+        // SQLite a write would wait for the import in flight to commit.)
+        if !stopped, task.state == .uploaded {
+            stopped = deleting ? try store.deleteQueuedImportTask(id: task.id) : try store.cancelQueuedImportTask(task)
+        }
+        guard stopped else {
+            if !deleting, task.state == .analyzing, let now = try store.importTask(id: task.id), now.state == .analyzing {
+                throw StreamAPIError.input(
+                    operation,
+                    "task \(task.id) is running on another server sharing the database: only that server can cancel it"
+                )
+            }
+            throw StreamAPIError.input(operation, "only \(only); this one is \(task.state.rawValue)")
+        }
         return JSONResponse.ok([:], status: status, context: context)
     }
 
