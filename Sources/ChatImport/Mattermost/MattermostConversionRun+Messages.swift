@@ -137,9 +137,9 @@ extension MattermostConversionRun {
         }
         if !text.isEmpty { item["text"] = .string(text) }
         let mentioned = mentions(text)
-        if !mentioned.isEmpty { item["mentioned_users_ids"] = .array(mentioned.map { .string($0) }) }
-        if text.contains("@here") { item["mentioned_here"] = true }
-        if text.contains("@channel") || text.contains("@all") { item["mentioned_channel"] = true }
+        if !mentioned.users.isEmpty { item["mentioned_users_ids"] = .array(mentioned.users.map { .string($0) }) }
+        if mentioned.here { item["mentioned_here"] = true }
+        if mentioned.channel { item["mentioned_channel"] = true }
         if post["is_pinned"]?.boolValue == true {
             // The export has no pin time or pinner: the post's own stand in.
             item["pinned_at"] = item["created_at"]
@@ -172,13 +172,19 @@ extension MattermostConversionRun {
         return item
     }
 
-    /// `@username` words that name a user of the export, as Stream ids.
-    private func mentions(_ text: String) -> [String] {
-        guard text.contains("@") else { return [] }
-        var out: [String] = []
+    /// The `@username` words that name a user of the export (as Stream ids), and whether the
+    /// text says `@here`, or `@channel` or `@all`, as whole words: `@allen` and `x@here.test`
+    /// must not reach every member.
+    private func mentions(_ text: String) -> (users: [String], here: Bool, channel: Bool) {
+        var out: (users: [String], here: Bool, channel: Bool) = ([], false, false)
+        guard text.contains("@") else { return out }
         for word in text.split(whereSeparator: { !($0.isLetter || $0.isNumber || "@._-".contains($0)) }) where word.hasPrefix("@") {
             let name = String(word.dropFirst()).trimmingSuffix(".")
-            if known.contains(name), let id = userMap[name], !out.contains(id) { out.append(id) }
+            switch name {
+            case "here": out.here = true
+            case "channel", "all": out.channel = true
+            default: if known.contains(name), let id = userMap[name], !out.users.contains(id) { out.users.append(id) }
+            }
         }
         return out
     }
