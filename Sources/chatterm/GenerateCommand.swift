@@ -41,13 +41,13 @@ struct GenerateCommand: ParsableCommand {
         guard users >= 2 else { throw ValidationError("--users must be at least 2") }
         guard channels >= 1 else { throw ValidationError("--channels must be at least 1") }
         guard messages >= 0 else { throw ValidationError("--messages must not be negative") }
+        guard format == .stream || output != "-" else { throw ValidationError("--format chatkit writes a directory: give -o DIR") }
     }
 
     func run() throws {
         let n = NumberText.grouped
         let spec = SyntheticImport.Spec(users: users, channels: channels, messages: messages, seed: seed)
         if format == .chatkit {
-            guard output != "-" else { throw failure("--format chatkit writes a directory: give -o DIR", code: 2) }
             do {
                 let counts = try SyntheticChatkitExport.write(spec, toDirectory: output)
                 OutputStream.standardError.write(

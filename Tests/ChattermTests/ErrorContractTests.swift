@@ -41,6 +41,7 @@ final class ErrorContractTests: XCTestCase {
         for arguments in [
             ["validate"], ["serve", "--api-key", "k"], ["serve", "--api-key", "k", "--api-secret", "short"],
             ["token", "u", "--expires-in=-5"], ["token", "u", "--expires-in", "0"], ["imports", "list", "--database", "notaurl"],
+            ["generate", "--format", "chatkit", "-o", "-"],
         ] {
             let outcome = try run(arguments)
             XCTAssertEqual(outcome.status, 64, arguments.joined(separator: " "))
