@@ -11,8 +11,10 @@ struct ExportCommand: ParsableCommand {
             Every user, device, future channel ban, channel, member, message and reaction the store holds, in \
             Stream's order, with custom fields whole and times exact (UTC, every fraction digit kept); what was \
             changed through the local server or the client goes too. Importing the file into an empty store gives \
-            the same rows. Not in Stream's import format, so not written: edit times, bans and mutes made through \
-            the API, messages deleted for one user, channel types; a message sent under a shadow ban is written as \
+            the same rows. An edited message carries its edit's time as message_text_updated_at, the field Stream \
+            answers with and chatterm's import reads. Not in Stream's import format, so not written: the texts an \
+            edit replaced, bans and mutes made through the API, messages deleted for one user, channel types; a \
+            message sent under a shadow ban is written as \
             an ordinary one (the format cannot hide it). The store is read, never changed; the file is written \
             beside its name and moved into place at the end, so a failed export leaves no half file.
             """

@@ -37,7 +37,9 @@ public enum ItemRules {
     /// start with `ownFiles` (the live server's upload URLs) pass besides https:// ones.
     public static func message(_ data: JSONObject, maxTextLength: Int, ownFiles: String? = nil) -> (Message?, [String]) {
         let (item, errors) = MessageRules.decode(data, maxTextLength: maxTextLength, ownFiles: ownFiles)
-        guard case .message(let message)? = item else { return (nil, errors) }
+        guard case .message(var message)? = item else { return (nil, errors) }
+        // A server records its edits itself (`ChatStore.update(message:by:)`); a client cannot date one.
+        message.textUpdatedAt = nil
         return (message, errors)
     }
 }
