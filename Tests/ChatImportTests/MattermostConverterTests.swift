@@ -165,6 +165,30 @@ final class MattermostConverterTests: ConversionTestCase {
         XCTAssertEqual(broadcast["mentioned_channel"], true)
     }
 
+    /// A webhook's or bot's card (`props.attachments`, Slack's shape) becomes a Stream attachment
+    /// beside the post's files, instead of an empty message.
+    func testCardsInPropsBecomeAttachments() throws {
+        let export = directory.write(
+            "cards.jsonl",
+            lines: [
+                #"{"type":"version","version":1}"#,
+                #"{"type":"team","team":{"name":"eng","display_name":"Eng","type":"O"}}"#,
+                #"{"type":"channel","channel":{"team":"eng","name":"hall","display_name":"Hall","type":"O"}}"#,
+                #"{"type":"bot","bot":{"username":"jira","display_name":"Jira"}}"#,
+                #"{"type":"post","post":{"team":"eng","channel":"hall","user":"jira","message":"","create_at":1709000100000,"attachments":[{"path":"f/a.pdf"}],"props":{"from_bot":"true","attachments":[{"pretext":"New issue","title":"PROJ-1 Crash","title_link":"https://jira.example/PROJ-1","text":"It crashes","fields":[{"title":"Priority","value":"High"}],"thumb_url":"https://jira.example/t.png"}]}}}"#,
+            ]
+        )
+        let out = try convert(try MattermostExport(path: export))
+        let post = try XCTUnwrap(out.all("message").first)
+        let attachments = try XCTUnwrap(post["attachments"]?.arrayValue?.compactMap(\.objectValue))
+        XCTAssertEqual(attachments.map(\.["title"]), ["a.pdf", "PROJ-1 Crash"])
+        let card = try XCTUnwrap(attachments.dropFirst().first)
+        XCTAssertEqual(card["pretext"], "New issue")
+        XCTAssertEqual(card["title_link"], "https://jira.example/PROJ-1")
+        XCTAssertEqual(card["text"], "It crashes\nPriority: High")
+        XCTAssertEqual(card["thumb_url"], "https://jira.example/t.png")
+    }
+
     func testTheZipConvertsAsTheFileDoes() throws {
         let file = try converted()
         let zip = try convert(try MattermostExport(path: ExportFixtures.mattermostZip))

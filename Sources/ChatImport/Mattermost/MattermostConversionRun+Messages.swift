@@ -147,8 +147,8 @@ extension MattermostConversionRun {
         }
         if let edited = MattermostTime.of(post["edit_at"]) { item["message_text_updated_at"] = .string(edited.rfc3339) }
         let paths = (post["attachments"]?.arrayValue ?? []).compactMap { $0.objectValue?["path"]?.stringValue }
+        var attachments = paths.prefix(MessageRules.maxAttachments).map(Self.attachment)
         if !paths.isEmpty {
-            item["attachments"] = .array(paths.prefix(MessageRules.maxAttachments).map { .object(Self.attachment($0)) })
             for path in paths {
                 report.note(
                     link: .init(
@@ -168,6 +168,13 @@ extension MattermostConversionRun {
                 )
             }
         }
+        attachments += MessageCards.attachments(
+            post["props"]?.objectValue?["attachments"]?.arrayValue ?? [],
+            room: MessageRules.maxAttachments - attachments.count,
+            markup: { $0 },
+            note: { field, reason in report.note("message", plan.record, "props." + field, .dropped, reason) }
+        )
+        if !attachments.isEmpty { item["attachments"] = .array(attachments.map { .object($0) }) }
         if postType.hasPrefix("system_") { item["mm_post_type"] = .string(postType) }
         return item
     }
