@@ -153,6 +153,7 @@ final class ErrorContractTests: XCTestCase {
         let imported = try run(["import", "-", "--db", db, "--format", "json"], input: Data(lines.utf8))
         XCTAssertEqual(imported.status, 0, imported.stderr)
         XCTAssertEqual(imported.json?.objectValue?["path"], "-")
+        XCTAssertEqual(imported.json?.objectValue?["size"], .null, "a pipe's size is unknown (it was /dev/stdin's link's: 15 bytes)")
 
         let report = try run(["report", "--db", db, "-o", "-", "--format", "json"])
         XCTAssertEqual(report.status, 0, report.stderr)
