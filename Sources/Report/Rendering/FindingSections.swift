@@ -25,7 +25,10 @@ enum FindingSections {
                     Doc.Table(
                         headers: ["errors", "item", "kind", "first example"],
                         rows: v.kinds.map { kind in
-                            let example = kind.examples.first.map { e in (e.line.map { "line \($0): " } ?? "") + e.item } ?? ""
+                            let example =
+                                kind.examples.first.map { e in
+                                    [e.line.map { "line \($0)" }, e.item].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ": ")
+                                } ?? ""
                             return [n(kind.count), kind.itemType, kind.kind, example]
                         },
                         numeric: [0]
