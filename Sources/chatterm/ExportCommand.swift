@@ -38,7 +38,7 @@ struct ExportCommand: ParsableCommand {
         let progress = ProgressLine(label: "exporting", totalBytes: Int64(total))
         let partial = output == "-" ? "-" : output + ".partial"
         var encoder = ImportItemData()
-        let writer = try Self.openWriter(partial)
+        let writer = try Self.openWriter(partial, for: output)
         var written = 0
         do {
             try chatStore.exportItems { item in
@@ -54,7 +54,7 @@ struct ExportCommand: ParsableCommand {
         } catch {
             progress.finish()
             if partial != output { try? FileManager.default.removeItem(atPath: partial) }
-            if let error = error as? ImportFileError { throw failure("cannot write \(error)", code: ExitStatus.couldNotRun) }
+            if let error = error as? ImportFileError { throw Self.writeFailure(output, error) }
             throw CommandFailure(error).doing("cannot export \(store.location)")
         }
         progress.finish()
@@ -67,8 +67,13 @@ struct ExportCommand: ParsableCommand {
         }
     }
 
-    private static func openWriter(_ path: String) throws -> ImportFileWriter {
-        do { return try ImportFileWriter(path: path) } catch { throw failure("cannot write \(error)", code: ExitStatus.couldNotRun) }
+    private static func openWriter(_ path: String, for output: String) throws -> ImportFileWriter {
+        do { return try ImportFileWriter(path: path) } catch { throw writeFailure(output, error) }
+    }
+
+    /// Names the file asked for, not the `.partial` one written first.
+    private static func writeFailure(_ output: String, _ error: ImportFileError) -> CommandFailure {
+        failure("cannot write \(output): \(error.reason.lowercased())", code: ExitStatus.couldNotRun)
     }
 
     /// Moves the finished file over `path` (rename(2): a reader sees the old file or the new, whole).

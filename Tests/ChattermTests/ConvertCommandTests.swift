@@ -52,6 +52,13 @@ extension CommandLineTests {
         XCTAssertTrue(notExport.stderr.contains("cannot read the Slack export"), notExport.stderr)
         let usage = try run(["convert", "--from", "teams", copy, "-o", output])
         XCTAssertEqual(usage.status, 64, usage.stderr)
+
+        // The file asked for is named, not the temporary one beside it.
+        let target = directory.file("no-such-dir/out.jsonl")
+        let unwritable = try run(["convert", "--from", "slack", ExportFixtures.slackZip, "-o", target])
+        XCTAssertEqual(unwritable.status, 2)
+        XCTAssertTrue(unwritable.stderr.contains("cannot write \(target): no such file or directory"), unwritable.stderr)
+        XCTAssertFalse(unwritable.stderr.contains("partial"), unwritable.stderr)
     }
 
     func testMigrateFromSlackImportsAndAccountsForEverything() throws {

@@ -217,7 +217,7 @@ final class ExportCommandTests: XCTestCase {
         let target = directory.file("no-such-dir/out.jsonl")
         let unwritable = try run(["export", "--db", a, "-o", target])
         XCTAssertEqual(unwritable.status, 2)
-        XCTAssertTrue(unwritable.stderr.contains("cannot write"), unwritable.stderr)
+        XCTAssertTrue(unwritable.stderr.contains("cannot write \(target): no such file or directory"), unwritable.stderr)
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasSuffix(".partial") }, [])
 
     }

@@ -72,7 +72,13 @@ public enum ConversionOutput {
         let partial = output.deletingLastPathComponent().appendingPathComponent(
             ".\(output.lastPathComponent).partial-\(UUID().uuidString.prefix(8))"
         )
-        let writer = try ImportFileWriter(path: partial.path)
+        // An error names the file asked for, not the temporary one.
+        func named(_ error: any Error) -> any Error {
+            guard let error = error as? ImportFileError else { return error }
+            return ImportFileError(path: output.path, reason: error.reason.lowercased())
+        }
+        let writer: ImportFileWriter
+        do { writer = try ImportFileWriter(path: partial.path) } catch { throw named(error) }
         do {
             var report = try convert(writer)
             try writer.close()
@@ -83,7 +89,7 @@ public enum ConversionOutput {
         } catch {
             try? writer.close()
             try? FileManager.default.removeItem(at: partial)
-            throw error
+            throw named(error)
         }
     }
 }
