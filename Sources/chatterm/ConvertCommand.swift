@@ -80,7 +80,7 @@ struct ConvertOutputOptions: ParsableArguments {
             do {
                 try result.jsonData().write(to: URL(fileURLWithPath: report))
             } catch {
-                throw failure("cannot write the report to \(report): \(error.localizedDescription)", code: 2)
+                throw failure("cannot write the report to \(report): \(CommandFailure.fileReason(error))", code: 2)
             }
         }
         // With the import file on standard output, the summary goes to standard error.

@@ -106,7 +106,7 @@ struct SplitCommand: ParsableCommand {
         do {
             try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
         } catch {
-            throw CommandFailure(error).doing("cannot make \(output)")
+            throw failure("cannot make \(output): \(CommandFailure.fileReason(error))", code: ExitStatus.couldNotRun)
         }
         let existing = (try? FileManager.default.contentsOfDirectory(atPath: output)) ?? []
         if let part = existing.sorted().first(where: { $0.hasPrefix("part-") && $0.hasSuffix(".jsonl") }) {

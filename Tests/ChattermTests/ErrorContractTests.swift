@@ -108,6 +108,31 @@ final class ErrorContractTests: XCTestCase {
         XCTAssertEqual(absent.stderr, "chatterm: no import task with id nope in \(db)\n")
     }
 
+    /// A file or folder that cannot be made is named once, with the system's reason, whichever
+    /// command writes it (Foundation's "The operation could not be completed" says neither).
+    func testAnOutputThatCannotBeWrittenSaysWhy() throws {
+        let db = directory.file("chat.sqlite")
+        let seed = directory.write("seed.jsonl", lines: SampleImports.streamDocsExample)
+        try ChattermProcess.importFile(seed, db: db)
+        let missing = directory.file("no-such-dir")
+        let commands = [
+            (
+                ["report", "--db", db, "--format", "html", "-o", missing + "/r.html"],
+                "cannot write \(missing)/r.html: no such file or directory"
+            ),
+            (
+                ["convert", "--from", "slack", ExportFixtures.slackZip, "-o", directory.file("s.jsonl"), "--report", missing + "/r.json"],
+                "cannot write the report to \(missing)/r.json: no such file or directory"
+            ),
+            (["split", seed, "-o", seed], "cannot make \(seed): a file of that name is there"),
+        ]
+        for (arguments, message) in commands {
+            let outcome = try run(arguments)
+            XCTAssertEqual(outcome.status, 2, arguments.joined(separator: " "))
+            XCTAssertEqual(outcome.stderr, "chatterm: \(message)\n")
+        }
+    }
+
     func testAnEmptyFileAndAFileThatIsNotJSONLinesGetOneErrorEach() throws {
         let empty = try run(["validate", directory.write("empty.jsonl", text: "")])
         XCTAssertEqual(empty.status, 1)
