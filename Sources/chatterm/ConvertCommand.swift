@@ -65,8 +65,10 @@ struct ConvertOutputOptions: ParsableArguments {
         let progress = ProgressLine(label: "converting", totalBytes: export.progressBytes)
         let result = try ExportOptions.converting(export.kind) { () throws -> any ConversionReporting in
             if output != "-" {
-                return try ConversionOutput.write(to: URL(fileURLWithPath: output)) { sink in
-                    try export.convert(into: sink, progress: progress.update)
+                return try PartialFiles.guarding {
+                    try ConversionOutput.write(to: URL(fileURLWithPath: output), temporary: PartialFiles.add) { sink in
+                        try export.convert(into: sink, progress: progress.update)
+                    }
                 }
             }
             // Standard output cannot be written whole or not at all: it is written as the conversion goes.

@@ -32,11 +32,14 @@ struct ExportCommand: ParsableCommand {
         if output == "-" && format == .json { throw ValidationError("--format json prints on standard output, where -o - writes the file") }
     }
 
-    func run() throws {
+    func run() throws { try PartialFiles.guarding { try export() } }
+
+    private func export() throws {
         let chatStore = try store.open(.read)
         let total = try chatStore.counts().total
         let progress = ProgressLine(label: "exporting", totalBytes: Int64(total))
         let partial = output == "-" ? "-" : output + ".partial"
+        if partial != "-" { PartialFiles.add(partial) }
         var encoder = ImportItemData()
         let writer = try Self.openWriter(partial, for: output)
         var written = 0

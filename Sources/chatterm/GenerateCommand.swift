@@ -1,6 +1,7 @@
 import ArgumentParser
 import ChatImport
 import ChatModel
+import Foundation
 
 struct GenerateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -44,10 +45,14 @@ struct GenerateCommand: ParsableCommand {
         guard format == .stream || output != "-" else { throw ValidationError("--format chatkit writes a directory: give -o DIR") }
     }
 
-    func run() throws {
+    func run() throws { try PartialFiles.guarding { try generate() } }
+
+    private func generate() throws {
         let n = NumberText.grouped
         let spec = SyntheticImport.Spec(users: users, channels: channels, messages: messages, seed: seed)
         if format == .chatkit {
+            // A folder made here goes whole if a signal stops the writing; one that was there stays.
+            if !FileManager.default.fileExists(atPath: output) { PartialFiles.add(output) }
             do {
                 let counts = try SyntheticChatkitExport.write(spec, toDirectory: output)
                 OutputStream.standardError.write(
@@ -58,6 +63,7 @@ struct GenerateCommand: ParsableCommand {
             }
             return
         }
+        if output != "-" { PartialFiles.add(output) }
         do {
             let counts = try SyntheticImport.write(spec, to: output)
             if output != "-" { OutputStream.standardError.write("wrote \(output): \(n(counts.total)) items\n") }

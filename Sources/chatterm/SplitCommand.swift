@@ -44,7 +44,9 @@ struct SplitCommand: ParsableCommand {
         if maxSize.bytes < 1024 { throw ValidationError("--max-size must be at least 1KB") }
     }
 
-    func run() throws {
+    func run() throws { try PartialFiles.guarding { try splitFile() } }
+
+    private func splitFile() throws {
         try prepareDirectory()
         var options = ImportAnalyzer.Options()
         options.maxErrors = maxErrors
