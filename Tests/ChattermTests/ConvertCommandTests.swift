@@ -91,6 +91,10 @@ extension CommandLineTests {
         XCTAssertEqual(report.status, 0, report.stderr)
         XCTAssertTrue(report.stdout.contains("folder matches no conversation in the export"), report.stdout)
         XCTAssertTrue(report.stdout.contains("| messages | 22 | 19 | -3 |"), report.stdout)
+        // Slack's file links need the workspace's token: to re-host, not "expiring" (the
+        // attachments section counts 0 expiring URLs for the same files).
+        XCTAssertTrue(report.stdout.contains("- **attachment links to re-host**: 3"), report.stdout)
+        XCTAssertFalse(report.stdout.contains("expiring attachment links"), report.stdout)
         let lone = try run(["report", "--db", db, "--source", "slack"])
         XCTAssertEqual(lone.status, 64, lone.stderr)
     }

@@ -44,7 +44,7 @@ enum FindingSections {
         var blocks: [Doc.Block] = [
             .facts([
                 ("export", c.source), ("ids changed", n(c.changedIDCount)), ("values changed or dropped", n(c.changedValueCount)),
-                ("placeholder users and rooms", n(c.placeholders)), ("expiring attachment links", n(c.expiringLinks)),
+                ("placeholder users and rooms", n(c.placeholders)), ("attachment links to re-host", n(c.expiringLinks)),
             ])
         ]
         if !c.changedIDs.isEmpty {
