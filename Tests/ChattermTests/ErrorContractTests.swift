@@ -41,7 +41,7 @@ final class ErrorContractTests: XCTestCase {
         for arguments in [
             ["validate"], ["serve", "--api-key", "k"], ["serve", "--api-key", "k", "--api-secret", "short"],
             ["token", "u", "--expires-in=-5"], ["token", "u", "--expires-in", "0"], ["imports", "list", "--database", "notaurl"],
-            ["generate", "--format", "chatkit", "-o", "-"],
+            ["generate", "--format", "chatkit", "-o", "-"], ["token", ""], ["token", "ana smith"],
         ] {
             let outcome = try run(arguments)
             XCTAssertEqual(outcome.status, 64, arguments.joined(separator: " "))
@@ -49,6 +49,8 @@ final class ErrorContractTests: XCTestCase {
             XCTAssertEqual(outcome.stderr.split(separator: "\n").count, 2, outcome.stderr)
         }
         XCTAssertTrue(try run(["token", "u", "--expires-in=-5"]).stderr.contains("--expires-in must be more than 0 seconds"))
+        // A token for an id no user can have would only fail later, at the server.
+        XCTAssertTrue(try run(["token", "ana smith"]).stderr.contains("'ana smith' is not a valid user id"))
         XCTAssertTrue(try run(["serve", "--api-key", "k", "--api-secret", "short"]).stderr.contains("at least 32 bytes"))
     }
 

@@ -25,6 +25,13 @@ public enum ItemRules {
         return IDRule.channelType.problem(with: name, field: "channel type name")
     }
 
+    /// What is wrong with `id` as a user id (Stream's rule: letters, digits, @, _ and -, at most
+    /// 255 bytes), or nil.
+    public static func userIDProblem(_ id: String) -> String? {
+        if id.isEmpty { return "a user id is required" }
+        return IDRule.user.problem(with: id, field: "user id")
+    }
+
     /// The reaction in `data` (with `message_id`, `type`, `user_id`, `created_at`), or nil, with the errors.
     public static func reaction(_ data: JSONObject) -> (Reaction?, [String]) {
         let (item, errors) = ReactionRules.decode(data)
