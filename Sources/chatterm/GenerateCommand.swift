@@ -54,7 +54,9 @@ struct GenerateCommand: ParsableCommand {
             // A folder made here goes whole if a signal stops the writing; one that was there stays.
             if !FileManager.default.fileExists(atPath: output) { PartialFiles.add(output) }
             do {
-                let counts = try SyntheticChatkitExport.write(spec, toDirectory: output)
+                let progress = ProgressLine(label: "generating", totalBytes: Int64(messages))
+                let counts = try SyntheticChatkitExport.write(spec, toDirectory: output) { progress.update(items: $0, bytes: Int64($0)) }
+                progress.finish()
                 OutputStream.standardError.write(
                     "wrote \(output): \(n(counts.users)) users, \(n(counts.rooms)) rooms, \(n(counts.messages)) messages, \(n(counts.cursors)) cursors\n"
                 )
@@ -65,7 +67,10 @@ struct GenerateCommand: ParsableCommand {
         }
         if output != "-" { PartialFiles.add(output) }
         do {
-            let counts = try SyntheticImport.write(spec, to: output)
+            // On a terminal: how far, of the messages gone over twice (then their reactions).
+            let progress = ProgressLine(label: "generating", totalBytes: Int64(2 * messages))
+            let counts = try SyntheticImport.write(spec, to: output) { progress.update(items: $1, bytes: Int64($0)) }
+            progress.finish()
             if output != "-" { OutputStream.standardError.write("wrote \(output): \(n(counts.total)) items\n") }
         } catch {
             throw failure("cannot write \(error)", code: 2)
