@@ -62,6 +62,7 @@ struct ConvertOutputOptions: ParsableArguments {
     var format: OutputFormat = .text
 
     func convert(_ export: any ConversionSource) throws {
+        if let report { try Self.requireFolder(of: report) }
         let progress = ProgressLine(label: "converting", totalBytes: export.progressBytes)
         let result = try ExportOptions.converting(export.kind) { () throws -> any ConversionReporting in
             if output != "-" {
@@ -90,6 +91,20 @@ struct ConvertOutputOptions: ParsableArguments {
         switch format {
         case .text: stream.write(terminalSafeLines(ConversionSummary.text(result)))
         case .json: stream.write(String(decoding: try result.jsonData(), as: UTF8.self) + "\n")
+        }
+    }
+
+    /// The report is written after the conversion: a folder it cannot go into is found before
+    /// a long conversion, not after it (which left the import file written and the command failed).
+    private static func requireFolder(of report: String) throws {
+        let folder = (report as NSString).deletingLastPathComponent
+        let path = folder.isEmpty ? "." : folder
+        var isFolder: ObjCBool = false
+        let reason: Int32? =
+            !FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) || !isFolder.boolValue
+            ? ENOENT : FileManager.default.isWritableFile(atPath: path) ? nil : EACCES
+        if let reason {
+            throw failure("cannot write the report to \(report): \(String(cString: strerror(reason)).lowercased())", code: 2)
         }
     }
 }

@@ -133,6 +133,8 @@ final class ErrorContractTests: XCTestCase {
             XCTAssertEqual(outcome.status, 2, arguments.joined(separator: " "))
             XCTAssertEqual(outcome.stderr, "chatterm: \(message)\n")
         }
+        // The report's folder is checked before converting: no output is left from a failed command.
+        XCTAssertFalse(FileManager.default.fileExists(atPath: directory.file("s.jsonl")))
     }
 
     func testAnEmptyFileAndAFileThatIsNotJSONLinesGetOneErrorEach() throws {
