@@ -78,11 +78,18 @@ enum PartialFiles {
         if let importStop { importStop.interrupt(name) } else { end(by: number) }
     }
 
-    /// Removes what was added and ends the process by signal `number`.
+    /// Removes what was added and ends the process by signal `number`. It may run on a dispatch
+    /// thread, which blocks signals: sent to the process, the signal could reach another thread
+    /// only after `exit` had ended it with a status instead, so this thread unblocks it and
+    /// raises it on itself.
     static func end(by number: Int32) -> Never {
         for path in state.withLock({ $0.paths }) { try? FileManager.default.removeItem(atPath: path) }
         signal(number, SIG_DFL)
-        kill(getpid(), number)
+        var set = sigset_t()
+        sigemptyset(&set)
+        sigaddset(&set, number)
+        pthread_sigmask(SIG_UNBLOCK, &set, nil)
+        raise(number)
         // The default action ends the process; this is reached only if the signal is blocked.
         exit(128 + number)
     }
