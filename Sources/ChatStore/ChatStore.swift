@@ -74,11 +74,19 @@ public final class ChatStore: Sendable {
         file: String? = nil,
         settings: (inout ImportTask) -> Void = { _ in }
     ) throws -> ImportTask {
-        let size = (try? FileManager.default.attributesOfItem(atPath: file ?? path)[.size] as? NSNumber)?.int64Value
+        let size = Self.fileSize(file ?? path)
         var task = ImportTask(id: UUID().uuidString.lowercased(), path: path, mode: mode, size: size, createdAt: .now())
         settings(&task)
         try save(task)
         return task
+    }
+
+    /// The size of the file at `path`, following links (standard input is `/dev/stdin`, a link
+    /// to `/proc/self/fd/0`); nil for a pipe, which has none until it is read.
+    private static func fileSize(_ path: String) -> Int64? {
+        var info = stat()
+        guard stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
+        return Int64(info.st_size)
     }
 
     /// Runs a recorded task (`analyze` reads its file): analyzing, then completed or analyze_failed (see above).

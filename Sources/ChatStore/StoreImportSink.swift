@@ -150,6 +150,7 @@ final class StoreImportSink: ImportSink {
             r.set("pin_expires", V.time(m.pinExpires))
             r.set("created_at", V.time(m.createdAt), fallback: importTime)
             r.set("deleted_at", V.time(m.deletedAt))
+            r.set("text_updated_at", V.time(m.textUpdatedAt))
             r.set("custom", V.json(m.custom))
             return r
         case .reaction(let x):

@@ -52,7 +52,7 @@ struct RowWrite {
         self.table = table
         self.key = key
         shape = Shape(table: table)
-        // The widest row (a message) sets 23 columns: one allocation, not six growing ones.
+        // The widest row (a message) sets 24 columns: one allocation, not six growing ones.
         columns.reserveCapacity(24)
     }
 

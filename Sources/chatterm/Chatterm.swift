@@ -14,7 +14,9 @@ struct Chatterm: AsyncParsableCommand {
             Exit status, for every command: 0 success; 1 the input has problems (validation findings, a failed \
             import or task); 2 the command could not run (a file it cannot read or write, the store missing, \
             unopenable or locked past the wait, the network, a port in use); 64 the command line does not parse. \
-            An import stopped by Ctrl-C or SIGTERM ends as that signal (130 or 143 in a shell). Errors are one \
+            An import, migrate, convert, export, split or generate stopped by Ctrl-C or SIGTERM ends as that \
+            signal (130 or 143 in a shell) and leaves no half file (an import writes nothing and marks its task \
+            failed). Errors are one \
             line on standard error, `chatterm: <what>: <why>`, sometimes with a hint line; --verbose (anywhere on \
             the line) adds the underlying library error.
             """,

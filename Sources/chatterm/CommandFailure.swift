@@ -86,16 +86,30 @@ struct CommandFailure: Error {
             return "the connection failed (\(error))"
         case let error as CocoaError:
             // Foundation's file errors: the path and what happened, not the NSError dump.
-            let posix = (error.userInfo[NSUnderlyingErrorKey] as? NSError).flatMap { $0.domain == NSPOSIXErrorDomain ? $0.code : nil }
-            let reason = posix.map { String(cString: strerror(Int32($0))).lowercased() }
-            return [error.filePath.flatMap { $0.isEmpty ? nil : $0 }, reason ?? error.localizedDescription].compactMap { $0 }
-                .joined(separator: ": ")
+            return [error.filePath.flatMap { $0.isEmpty ? nil : $0 }, fileReason(error)].compactMap { $0 }.joined(separator: ": ")
         case let error as LocalizedError:
             return error.errorDescription ?? "\(error)"
         case let error as CustomStringConvertible:
             return error.description
         default:
             return (error as NSError).localizedDescription
+        }
+    }
+
+    /// Why a file could not be read or written, in the system's words and without its path (the
+    /// message names it): Foundation's own text, "The operation could not be completed. The file
+    /// doesn't exist.", says neither which file nor what to do.
+    static func fileReason(_ error: any Error) -> String {
+        guard let error = error as? CocoaError else { return plainReason(error) }
+        let underlying = error.userInfo[NSUnderlyingErrorKey] as? NSError
+        if let posix = underlying, posix.domain == NSPOSIXErrorDomain { return String(cString: strerror(Int32(posix.code))).lowercased() }
+        switch error.code {
+        case .fileNoSuchFile, .fileReadNoSuchFile: return String(cString: strerror(ENOENT)).lowercased()
+        case .fileWriteNoPermission, .fileReadNoPermission: return String(cString: strerror(EACCES)).lowercased()
+        case .fileWriteOutOfSpace: return String(cString: strerror(ENOSPC)).lowercased()
+        case .fileWriteVolumeReadOnly: return String(cString: strerror(EROFS)).lowercased()
+        case .fileWriteFileExists: return "a file of that name is there"
+        default: return error.localizedDescription
         }
     }
 }

@@ -62,11 +62,14 @@ struct ConvertOutputOptions: ParsableArguments {
     var format: OutputFormat = .text
 
     func convert(_ export: any ConversionSource) throws {
+        if let report { try Self.requireFolder(of: report) }
         let progress = ProgressLine(label: "converting", totalBytes: export.progressBytes)
         let result = try ExportOptions.converting(export.kind) { () throws -> any ConversionReporting in
             if output != "-" {
-                return try ConversionOutput.write(to: URL(fileURLWithPath: output)) { sink in
-                    try export.convert(into: sink, progress: progress.update)
+                return try PartialFiles.guarding {
+                    try ConversionOutput.write(to: URL(fileURLWithPath: output), temporary: PartialFiles.add) { sink in
+                        try export.convert(into: sink, progress: progress.update)
+                    }
                 }
             }
             // Standard output cannot be written whole or not at all: it is written as the conversion goes.
@@ -80,7 +83,7 @@ struct ConvertOutputOptions: ParsableArguments {
             do {
                 try result.jsonData().write(to: URL(fileURLWithPath: report))
             } catch {
-                throw failure("cannot write the report to \(report): \(error.localizedDescription)", code: 2)
+                throw failure("cannot write the report to \(report): \(CommandFailure.fileReason(error))", code: 2)
             }
         }
         // With the import file on standard output, the summary goes to standard error.
@@ -88,6 +91,20 @@ struct ConvertOutputOptions: ParsableArguments {
         switch format {
         case .text: stream.write(terminalSafeLines(ConversionSummary.text(result)))
         case .json: stream.write(String(decoding: try result.jsonData(), as: UTF8.self) + "\n")
+        }
+    }
+
+    /// The report is written after the conversion: a folder it cannot go into is found before
+    /// a long conversion, not after it (which left the import file written and the command failed).
+    private static func requireFolder(of report: String) throws {
+        let folder = (report as NSString).deletingLastPathComponent
+        let path = folder.isEmpty ? "." : folder
+        var isFolder: ObjCBool = false
+        let reason: Int32? =
+            !FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) || !isFolder.boolValue
+            ? ENOENT : FileManager.default.isWritableFile(atPath: path) ? nil : EACCES
+        if let reason {
+            throw failure("cannot write the report to \(report): \(String(cString: strerror(reason)).lowercased())", code: 2)
         }
     }
 }

@@ -11,8 +11,10 @@ struct ExportCommand: ParsableCommand {
             Every user, device, future channel ban, channel, member, message and reaction the store holds, in \
             Stream's order, with custom fields whole and times exact (UTC, every fraction digit kept); what was \
             changed through the local server or the client goes too. Importing the file into an empty store gives \
-            the same rows. Not in Stream's import format, so not written: edit times, bans and mutes made through \
-            the API, messages deleted for one user, channel types; a message sent under a shadow ban is written as \
+            the same rows. An edited message carries its edit's time as message_text_updated_at, the field Stream \
+            answers with and chatterm's import reads. Not in Stream's import format, so not written: the texts an \
+            edit replaced, bans and mutes made through the API, messages deleted for one user, channel types; a \
+            message sent under a shadow ban is written as \
             an ordinary one (the format cannot hide it). The store is read, never changed; the file is written \
             beside its name and moved into place at the end, so a failed export leaves no half file.
             """
@@ -30,13 +32,16 @@ struct ExportCommand: ParsableCommand {
         if output == "-" && format == .json { throw ValidationError("--format json prints on standard output, where -o - writes the file") }
     }
 
-    func run() throws {
+    func run() throws { try PartialFiles.guarding { try export() } }
+
+    private func export() throws {
         let chatStore = try store.open(.read)
         let total = try chatStore.counts().total
         let progress = ProgressLine(label: "exporting", totalBytes: Int64(total))
         let partial = output == "-" ? "-" : output + ".partial"
+        if partial != "-" { PartialFiles.add(partial) }
         var encoder = ImportItemData()
-        let writer = try Self.openWriter(partial)
+        let writer = try Self.openWriter(partial, for: output)
         var written = 0
         do {
             try chatStore.exportItems { item in
@@ -52,7 +57,7 @@ struct ExportCommand: ParsableCommand {
         } catch {
             progress.finish()
             if partial != output { try? FileManager.default.removeItem(atPath: partial) }
-            if let error = error as? ImportFileError { throw failure("cannot write \(error)", code: ExitStatus.couldNotRun) }
+            if let error = error as? ImportFileError { throw Self.writeFailure(output, error) }
             throw CommandFailure(error).doing("cannot export \(store.location)")
         }
         progress.finish()
@@ -65,8 +70,13 @@ struct ExportCommand: ParsableCommand {
         }
     }
 
-    private static func openWriter(_ path: String) throws -> ImportFileWriter {
-        do { return try ImportFileWriter(path: path) } catch { throw failure("cannot write \(error)", code: ExitStatus.couldNotRun) }
+    private static func openWriter(_ path: String, for output: String) throws -> ImportFileWriter {
+        do { return try ImportFileWriter(path: path) } catch { throw writeFailure(output, error) }
+    }
+
+    /// Names the file asked for, not the `.partial` one written first.
+    private static func writeFailure(_ output: String, _ error: ImportFileError) -> CommandFailure {
+        failure("cannot write \(output): \(error.reason.lowercased())", code: ExitStatus.couldNotRun)
     }
 
     /// Moves the finished file over `path` (rename(2): a reader sees the old file or the new, whole).

@@ -1,6 +1,7 @@
 import ArgumentParser
 import ChatImport
 import ChatModel
+import Foundation
 
 struct GenerateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -41,15 +42,21 @@ struct GenerateCommand: ParsableCommand {
         guard users >= 2 else { throw ValidationError("--users must be at least 2") }
         guard channels >= 1 else { throw ValidationError("--channels must be at least 1") }
         guard messages >= 0 else { throw ValidationError("--messages must not be negative") }
+        guard format == .stream || output != "-" else { throw ValidationError("--format chatkit writes a directory: give -o DIR") }
     }
 
-    func run() throws {
+    func run() throws { try PartialFiles.guarding { try generate() } }
+
+    private func generate() throws {
         let n = NumberText.grouped
         let spec = SyntheticImport.Spec(users: users, channels: channels, messages: messages, seed: seed)
         if format == .chatkit {
-            guard output != "-" else { throw failure("--format chatkit writes a directory: give -o DIR", code: 2) }
+            // A folder made here goes whole if a signal stops the writing; one that was there stays.
+            if !FileManager.default.fileExists(atPath: output) { PartialFiles.add(output) }
             do {
-                let counts = try SyntheticChatkitExport.write(spec, toDirectory: output)
+                let progress = ProgressLine(label: "generating", totalBytes: Int64(messages))
+                let counts = try SyntheticChatkitExport.write(spec, toDirectory: output) { progress.update(items: $0, bytes: Int64($0)) }
+                progress.finish()
                 OutputStream.standardError.write(
                     "wrote \(output): \(n(counts.users)) users, \(n(counts.rooms)) rooms, \(n(counts.messages)) messages, \(n(counts.cursors)) cursors\n"
                 )
@@ -58,8 +65,12 @@ struct GenerateCommand: ParsableCommand {
             }
             return
         }
+        if output != "-" { PartialFiles.add(output) }
         do {
-            let counts = try SyntheticImport.write(spec, to: output)
+            // On a terminal: how far, of the messages gone over twice (then their reactions).
+            let progress = ProgressLine(label: "generating", totalBytes: Int64(2 * messages))
+            let counts = try SyntheticImport.write(spec, to: output) { progress.update(items: $1, bytes: Int64($0)) }
+            progress.finish()
             if output != "-" { OutputStream.standardError.write("wrote \(output): \(n(counts.total)) items\n") }
         } catch {
             throw failure("cannot write \(error)", code: 2)

@@ -115,6 +115,7 @@ final class ImportSplitter: ImportSink {
         try close()
         let number = String(parts.count + 1)
         let path = directory + "/part-" + String(repeating: "0", count: max(0, 3 - number.count)) + number + ".jsonl"
+        PartialFiles.add(path)
         guard FileManager.default.createFile(atPath: path, contents: nil), let handle = FileHandle(forWritingAtPath: path) else {
             throw failure("cannot write \(path): \(String(cString: strerror(errno)).lowercased())", code: ExitStatus.couldNotRun)
         }

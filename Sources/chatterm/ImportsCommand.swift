@@ -16,7 +16,7 @@ struct ImportsCommand: ParsableCommand {
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List import tasks, newest first.")
 
-        @Option(help: "At most this many tasks.")
+        @Option(help: "At most this many tasks (at least 1).")
         var limit = 10
 
         @Option(help: "Skip this many tasks first.")
@@ -28,7 +28,8 @@ struct ImportsCommand: ParsableCommand {
         @OptionGroup var store: StoreOptions
 
         func validate() throws {
-            guard limit >= 0, offset >= 0 else { throw ValidationError("--limit and --offset must not be negative") }
+            guard limit >= 1 else { throw ValidationError("--limit must be at least 1") }
+            guard offset >= 0 else { throw ValidationError("--offset must not be negative") }
         }
 
         func run() throws {
@@ -36,7 +37,10 @@ struct ImportsCommand: ParsableCommand {
             switch format {
             case .json: print(JSONWriter(pretty: true).string(["import_tasks": .array(tasks.map(\.json))]))
             case .text:
-                if tasks.isEmpty { OutputStream.standardError.write("no import tasks in \(store.location)\n") }
+                if tasks.isEmpty {
+                    let which = offset == 0 ? "no import tasks" : "no import tasks after the first \(offset)"
+                    OutputStream.standardError.write("\(which) in \(store.location)\n")
+                }
                 OutputStream.standardOutput.write(tasks.map(ImportTaskText.line).joined())
             }
         }

@@ -57,10 +57,13 @@ struct ExportMigration {
     }
 
     /// The converted file is temporary: the task records the export's path instead.
-    func run(into store: ChatStore) throws -> Outcome {
+    func run(into store: ChatStore) throws -> Outcome { try PartialFiles.guarding { try migrate(into: store) } }
+
+    private func migrate(into store: ChatStore) throws -> Outcome {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
             "chatterm-\(source.kind.rawValue)-\(UUID().uuidString.prefix(8))"
         )
+        PartialFiles.add(directory.path)
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let file = directory.appendingPathComponent("import.jsonl").path

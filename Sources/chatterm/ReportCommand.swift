@@ -81,7 +81,7 @@ struct ReportCommand: ParsableCommand {
             do {
                 try text.write(toFile: output, atomically: true, encoding: .utf8)
             } catch {
-                throw failure("cannot write \(output): \(error.localizedDescription)", code: 2)
+                throw failure("cannot write \(output): \(CommandFailure.fileReason(error))", code: 2)
             }
         } else {
             OutputStream.standardOutput.write(text)

@@ -44,7 +44,9 @@ struct SplitCommand: ParsableCommand {
         if maxSize.bytes < 1024 { throw ValidationError("--max-size must be at least 1KB") }
     }
 
-    func run() throws {
+    func run() throws { try PartialFiles.guarding { try splitFile() } }
+
+    private func splitFile() throws {
         try prepareDirectory()
         var options = ImportAnalyzer.Options()
         options.maxErrors = maxErrors
@@ -106,7 +108,7 @@ struct SplitCommand: ParsableCommand {
         do {
             try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
         } catch {
-            throw CommandFailure(error).doing("cannot make \(output)")
+            throw failure("cannot make \(output): \(CommandFailure.fileReason(error))", code: ExitStatus.couldNotRun)
         }
         let existing = (try? FileManager.default.contentsOfDirectory(atPath: output)) ?? []
         if let part = existing.sorted().first(where: { $0.hasPrefix("part-") && $0.hasSuffix(".jsonl") }) {

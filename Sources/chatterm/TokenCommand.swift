@@ -1,4 +1,5 @@
 import ArgumentParser
+import ChatImport
 import ChatServer
 import ChatStore
 import Foundation
@@ -19,6 +20,7 @@ struct TokenCommand: ParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func validate() throws {
+        if let problem = ItemRules.userIDProblem(userID) { throw ValidationError(problem) }
         if let expiresIn, expiresIn <= 0 { throw ValidationError("--expires-in must be more than 0 seconds") }
     }
 

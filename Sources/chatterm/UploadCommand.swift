@@ -119,7 +119,12 @@ struct UploadCommand: AsyncParsableCommand {
                 OutputStream.standardError.write("chatterm: nothing was uploaded: ")
                 ValidationPrinter(format: .text, stream: .standardError).printResult(result, file: file)
                 let after = files.first == file ? "" : " after the files before it"
-                throw failure("\(file) is not a valid import file\(after)", hint: "fix it, or upload it as it is with --skip-validation")
+                // Parts given out of order fail on what a later one holds: not a file to fix.
+                let order = files.count > 1 ? "the files are checked in the order given (split's parts: part-001 first); " : ""
+                throw failure(
+                    "\(file) is not a valid import file\(after)",
+                    hint: order + "fix it, or upload it as it is with --skip-validation"
+                )
             }
         }
     }

@@ -141,6 +141,54 @@ final class MattermostConverterTests: ConversionTestCase {
         XCTAssertEqual(out.tally("other lines").count("emoji lines have no Stream import counterpart"), 1)
     }
 
+    func testBroadcastMentionsAreWholeWordsOnly() throws {
+        let export = directory.write(
+            "mentions.jsonl",
+            lines: [
+                #"{"type":"version","version":1}"#,
+                #"{"type":"team","team":{"name":"eng","display_name":"Eng","type":"O"}}"#,
+                #"{"type":"channel","channel":{"team":"eng","name":"hall","display_name":"Hall","type":"O"}}"#,
+                #"{"type":"user","user":{"username":"allen","teams":[{"name":"eng","channels":[{"name":"hall"}]}]}}"#,
+                #"{"type":"post","post":{"team":"eng","channel":"hall","user":"allen","message":"thanks @allen, see the @channels doc","create_at":1709000100000}}"#,
+                #"{"type":"post","post":{"team":"eng","channel":"hall","user":"allen","message":"mail bob@heretic.test or @hereford","create_at":1709000200000}}"#,
+                #"{"type":"post","post":{"team":"eng","channel":"hall","user":"allen","message":"@here: ship it, @all (and @channel.)","create_at":1709000300000}}"#,
+            ]
+        )
+        let out = try convert(try MattermostExport(path: export))
+        let named = try XCTUnwrap(out.message(containing: "thanks"))
+        XCTAssertEqual(named["mentioned_users_ids"], ["allen"])
+        XCTAssertNil(named["mentioned_channel"], "@allen and @channels are not @all or @channel")
+        let words = try XCTUnwrap(out.message(containing: "heretic"))
+        XCTAssertNil(words["mentioned_here"], "an address and @hereford are not @here")
+        let broadcast = try XCTUnwrap(out.message(containing: "ship it"))
+        XCTAssertEqual(broadcast["mentioned_here"], true)
+        XCTAssertEqual(broadcast["mentioned_channel"], true)
+    }
+
+    /// A webhook's or bot's card (`props.attachments`, Slack's shape) becomes a Stream attachment
+    /// beside the post's files, instead of an empty message.
+    func testCardsInPropsBecomeAttachments() throws {
+        let export = directory.write(
+            "cards.jsonl",
+            lines: [
+                #"{"type":"version","version":1}"#,
+                #"{"type":"team","team":{"name":"eng","display_name":"Eng","type":"O"}}"#,
+                #"{"type":"channel","channel":{"team":"eng","name":"hall","display_name":"Hall","type":"O"}}"#,
+                #"{"type":"bot","bot":{"username":"jira","display_name":"Jira"}}"#,
+                #"{"type":"post","post":{"team":"eng","channel":"hall","user":"jira","message":"","create_at":1709000100000,"attachments":[{"path":"f/a.pdf"}],"props":{"from_bot":"true","attachments":[{"pretext":"New issue","title":"PROJ-1 Crash","title_link":"https://jira.example/PROJ-1","text":"It crashes","fields":[{"title":"Priority","value":"High"}],"thumb_url":"https://jira.example/t.png"}]}}}"#,
+            ]
+        )
+        let out = try convert(try MattermostExport(path: export))
+        let post = try XCTUnwrap(out.all("message").first)
+        let attachments = try XCTUnwrap(post["attachments"]?.arrayValue?.compactMap(\.objectValue))
+        XCTAssertEqual(attachments.map(\.["title"]), ["a.pdf", "PROJ-1 Crash"])
+        let card = try XCTUnwrap(attachments.dropFirst().first)
+        XCTAssertEqual(card["pretext"], "New issue")
+        XCTAssertEqual(card["title_link"], "https://jira.example/PROJ-1")
+        XCTAssertEqual(card["text"], "It crashes\nPriority: High")
+        XCTAssertEqual(card["thumb_url"], "https://jira.example/t.png")
+    }
+
     func testTheZipConvertsAsTheFileDoes() throws {
         let file = try converted()
         let zip = try convert(try MattermostExport(path: ExportFixtures.mattermostZip))

@@ -220,4 +220,36 @@ final class SlackConverterTests: ConversionTestCase {
         XCTAssertEqual(message["mentioned_users_ids"], ["U1"], "only the real token mentions")
         XCTAssertEqual(message["created_at"], "2024-01-01T00:00:00.000001Z")
     }
+
+    /// An integration's card (Slack's legacy `attachments`) is often the whole message: its
+    /// text, links, colour and fields become a Stream attachment, instead of an empty message.
+    func testBotCardsBecomeAttachments() throws {
+        let folder = directory.file("cards")
+        try FileManager.default.createDirectory(atPath: folder + "/c", withIntermediateDirectories: true)
+        directory.write("cards/users.json", text: #"[{"id":"U1","name":"a","real_name":"Ann"}]"#)
+        directory.write("cards/channels.json", text: #"[{"id":"C1","name":"c","creator":"U1","members":["U1"]}]"#)
+        directory.write(
+            "cards/c/2024-01-01.json",
+            text: #"""
+                [{"type":"message","subtype":"bot_message","bot_id":"B1","username":"CI","text":"","ts":"1704067200.000100",
+                  "attachments":[{"fallback":"Build 12 passed","pretext":"CI","title":"Build #12","title_link":"https://ci.example/12",
+                  "text":"All green","color":"good","image_url":"http://ci.example/badge.png","fields":[{"title":"Branch","value":"main"}],
+                  "actions":[{"type":"button","text":"Rerun"}]}]}]
+                """#
+        )
+        let out = try convert(try SlackExport(path: folder))
+        let message = try XCTUnwrap(out.message("C1-1704067200.000100"))
+        let cards = try XCTUnwrap(message["attachments"]?.arrayValue?.compactMap(\.objectValue))
+        XCTAssertEqual(cards.count, 1)
+        let card = try XCTUnwrap(cards.first)
+        XCTAssertEqual(card["title"], "Build #12")
+        XCTAssertEqual(card["title_link"], "https://ci.example/12")
+        XCTAssertEqual(card["pretext"], "CI")
+        XCTAssertEqual(card["fallback"], "Build 12 passed")
+        XCTAssertEqual(card["color"], "good")
+        XCTAssertEqual(card["text"], "All green\nBranch: main", "the fields, which Stream reserves, as lines of the text")
+        XCTAssertNil(card["image_url"], "not https")
+        XCTAssertNil(card["actions"])
+        XCTAssertEqual(Set(out.changes("C1/1704067200.000100").map(\.field)), ["attachments[0].image_url", "attachments[0].actions"])
+    }
 }

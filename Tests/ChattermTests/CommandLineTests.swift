@@ -137,6 +137,10 @@ final class CommandLineTests: XCTestCase {
         // Without --format json, the same for people.
         let text = try run(["imports", "list", "--db", db])
         XCTAssertTrue(text.stdout.hasPrefix(id + "  completed"), text.stdout)
+        // A page past the end is not a store without tasks, and an empty page is not a page.
+        let past = try run(["imports", "list", "--db", db, "--offset", "5"])
+        XCTAssertEqual(past.stderr, "no import tasks after the first 5 in \(db)\n")
+        XCTAssertEqual(try run(["imports", "list", "--db", db, "--limit", "0"]).status, 64)
         let details = try run(["imports", "get", id, "--db", db])
         XCTAssertTrue(details.stdout.contains("import task \(id): completed"), details.stdout)
         XCTAssertTrue(details.stdout.contains("  written: 1 user, 1 device"), details.stdout)

@@ -52,6 +52,13 @@ extension CommandLineTests {
         XCTAssertTrue(notExport.stderr.contains("cannot read the Slack export"), notExport.stderr)
         let usage = try run(["convert", "--from", "teams", copy, "-o", output])
         XCTAssertEqual(usage.status, 64, usage.stderr)
+
+        // The file asked for is named, not the temporary one beside it.
+        let target = directory.file("no-such-dir/out.jsonl")
+        let unwritable = try run(["convert", "--from", "slack", ExportFixtures.slackZip, "-o", target])
+        XCTAssertEqual(unwritable.status, 2)
+        XCTAssertTrue(unwritable.stderr.contains("cannot write \(target): no such file or directory"), unwritable.stderr)
+        XCTAssertFalse(unwritable.stderr.contains("partial"), unwritable.stderr)
     }
 
     func testMigrateFromSlackImportsAndAccountsForEverything() throws {
@@ -84,6 +91,10 @@ extension CommandLineTests {
         XCTAssertEqual(report.status, 0, report.stderr)
         XCTAssertTrue(report.stdout.contains("folder matches no conversation in the export"), report.stdout)
         XCTAssertTrue(report.stdout.contains("| messages | 22 | 19 | -3 |"), report.stdout)
+        // Slack's file links need the workspace's token: to re-host, not "expiring" (the
+        // attachments section counts 0 expiring URLs for the same files).
+        XCTAssertTrue(report.stdout.contains("- **attachment links to re-host**: 3"), report.stdout)
+        XCTAssertFalse(report.stdout.contains("expiring attachment links"), report.stdout)
         let lone = try run(["report", "--db", db, "--source", "slack"])
         XCTAssertEqual(lone.status, 64, lone.stderr)
     }

@@ -41,6 +41,7 @@ final class ErrorContractTests: XCTestCase {
         for arguments in [
             ["validate"], ["serve", "--api-key", "k"], ["serve", "--api-key", "k", "--api-secret", "short"],
             ["token", "u", "--expires-in=-5"], ["token", "u", "--expires-in", "0"], ["imports", "list", "--database", "notaurl"],
+            ["generate", "--format", "chatkit", "-o", "-"], ["token", ""], ["token", "ana smith"],
         ] {
             let outcome = try run(arguments)
             XCTAssertEqual(outcome.status, 64, arguments.joined(separator: " "))
@@ -48,6 +49,8 @@ final class ErrorContractTests: XCTestCase {
             XCTAssertEqual(outcome.stderr.split(separator: "\n").count, 2, outcome.stderr)
         }
         XCTAssertTrue(try run(["token", "u", "--expires-in=-5"]).stderr.contains("--expires-in must be more than 0 seconds"))
+        // A token for an id no user can have would only fail later, at the server.
+        XCTAssertTrue(try run(["token", "ana smith"]).stderr.contains("'ana smith' is not a valid user id"))
         XCTAssertTrue(try run(["serve", "--api-key", "k", "--api-secret", "short"]).stderr.contains("at least 32 bytes"))
     }
 
@@ -107,6 +110,33 @@ final class ErrorContractTests: XCTestCase {
         XCTAssertEqual(absent.stderr, "chatterm: no import task with id nope in \(db)\n")
     }
 
+    /// A file or folder that cannot be made is named once, with the system's reason, whichever
+    /// command writes it (Foundation's "The operation could not be completed" says neither).
+    func testAnOutputThatCannotBeWrittenSaysWhy() throws {
+        let db = directory.file("chat.sqlite")
+        let seed = directory.write("seed.jsonl", lines: SampleImports.streamDocsExample)
+        try ChattermProcess.importFile(seed, db: db)
+        let missing = directory.file("no-such-dir")
+        let commands = [
+            (
+                ["report", "--db", db, "--format", "html", "-o", missing + "/r.html"],
+                "cannot write \(missing)/r.html: no such file or directory"
+            ),
+            (
+                ["convert", "--from", "slack", ExportFixtures.slackZip, "-o", directory.file("s.jsonl"), "--report", missing + "/r.json"],
+                "cannot write the report to \(missing)/r.json: no such file or directory"
+            ),
+            (["split", seed, "-o", seed], "cannot make \(seed): a file of that name is there"),
+        ]
+        for (arguments, message) in commands {
+            let outcome = try run(arguments)
+            XCTAssertEqual(outcome.status, 2, arguments.joined(separator: " "))
+            XCTAssertEqual(outcome.stderr, "chatterm: \(message)\n")
+        }
+        // The report's folder is checked before converting: no output is left from a failed command.
+        XCTAssertFalse(FileManager.default.fileExists(atPath: directory.file("s.jsonl")))
+    }
+
     func testAnEmptyFileAndAFileThatIsNotJSONLinesGetOneErrorEach() throws {
         let empty = try run(["validate", directory.write("empty.jsonl", text: "")])
         XCTAssertEqual(empty.status, 1)
@@ -152,6 +182,7 @@ final class ErrorContractTests: XCTestCase {
         let imported = try run(["import", "-", "--db", db, "--format", "json"], input: Data(lines.utf8))
         XCTAssertEqual(imported.status, 0, imported.stderr)
         XCTAssertEqual(imported.json?.objectValue?["path"], "-")
+        XCTAssertEqual(imported.json?.objectValue?["size"], .null, "a pipe's size is unknown (it was /dev/stdin's link's: 15 bytes)")
 
         let report = try run(["report", "--db", db, "-o", "-", "--format", "json"])
         XCTAssertEqual(report.status, 0, report.stderr)

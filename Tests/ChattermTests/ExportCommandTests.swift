@@ -156,6 +156,39 @@ final class ExportCommandTests: XCTestCase {
         XCTAssertTrue(text.contains(#""id":"launch-room""#) && text.contains(#""topic":"launch""#))
     }
 
+    /// An edit survives the way to Stream and back: one the file states (`message_text_updated_at`,
+    /// as the Slack and Mattermost converters write it) and one made through the server are
+    /// both the store's edits (the report counts them) and both exported, so a store made from
+    /// the export shows them edited too.
+    func testEditsFromTheFileAndTheServerRoundTrip() throws {
+        let a = directory.file("edits.sqlite")
+        var lines = SampleImports.base
+        lines.append(
+            #"{"type":"message","data":{"id":"m2","channel_type":"messaging","channel_id":"general","user":"bob","text":"fixed typo","created_at":"2020-01-01T11:00:00Z","message_text_updated_at":"2020-01-01T11:05:00.5Z"}}"#
+        )
+        try ChattermProcess.importFile(directory.write("edits.jsonl", lines: lines), db: a)
+        let server = ServeProcess(db: a, directory: directory)
+        let url = try server.start()
+        let edit = try server.call("POST", "messages/m1", #"{"message":{"text":"hi, edited"}}"#, as: "alice", url: url)
+        XCTAssertEqual(edit.status, 200, "\(String(describing: edit.json))")
+        server.stop()
+        XCTAssertEqual(try editedCount(a), 2)
+
+        let exported = try assertRoundTrip(a, name: "edits", imported: true)
+        let messages = try String(contentsOfFile: exported, encoding: .utf8).split(separator: "\n").compactMap {
+            try JSONParser.parse(String($0)).objectValue?["data"]?.objectValue
+        }.filter { $0["text"] != nil }
+        let m2 = try XCTUnwrap(messages.first { $0["id"] == "m2" })
+        XCTAssertEqual(m2["message_text_updated_at"], "2020-01-01T11:05:00.5Z")
+        XCTAssertNotNil(messages.first { $0["id"] == "m1" }?["message_text_updated_at"]?.stringValue, "the server's edit")
+        XCTAssertEqual(try editedCount(directory.file("edits-c.sqlite")), 2)
+    }
+
+    private func editedCount(_ db: String) throws -> Int? {
+        let report = try run(["report", "--db", db, "--format", "json"])
+        return report.json?.objectValue?["figures"]?.objectValue?["messages"]?.objectValue?["edited"]?.intValue
+    }
+
     /// `--database`: the same store on PostgreSQL exports to the same bytes as on SQLite.
     func testAPostgreSQLStoreExportsTheSameFileAsSQLite() throws {
         guard let server = TestStore.postgresServer else { throw XCTSkip("set CHATTERM_TEST_POSTGRES to run against PostgreSQL") }
@@ -184,7 +217,7 @@ final class ExportCommandTests: XCTestCase {
         let target = directory.file("no-such-dir/out.jsonl")
         let unwritable = try run(["export", "--db", a, "-o", target])
         XCTAssertEqual(unwritable.status, 2)
-        XCTAssertTrue(unwritable.stderr.contains("cannot write"), unwritable.stderr)
+        XCTAssertTrue(unwritable.stderr.contains("cannot write \(target): no such file or directory"), unwritable.stderr)
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasSuffix(".partial") }, [])
 
     }

@@ -37,4 +37,22 @@ final class TmuxImportProgressTests: XCTestCase {
         XCTAssertFalse(screen.contains("committing…"), "the progress line is cleared before the task prints:\n\(screen)")
         XCTAssertTrue(screen.contains("import task "), screen)
     }
+
+    /// `generate` of a large file (a million messages takes a while) says how far it is, and
+    /// the line is gone before it says what it wrote.
+    func testGenerateShowsHowFarItIs() throws {
+        guard TmuxDriver.available else { throw XCTSkip("tmux is not installed") }
+        let file = directory.file("generated.jsonl")
+        let raw = directory.file("generate.out")
+        try tmux.start("generate", "sleep 1; \(ChattermProcess.binary) generate --messages 60000 -o \(file); sleep 30")
+        try tmux.run("pipe-pane", "-o", "-t", "generate", "cat >> \(raw)")
+        try tmux.waitFor("wrote ", in: "generate")
+        Thread.sleep(forTimeInterval: 0.3)
+        let output = try String(contentsOfFile: raw, encoding: .utf8)
+        let progress = try XCTUnwrap(output.range(of: "generating "), "no progress: \(output.debugDescription)")
+        XCTAssertTrue(output.contains(" items/s"), output.debugDescription)
+        let wrote = try XCTUnwrap(output.range(of: "wrote \(file):"), output.debugDescription)
+        XCTAssertLessThan(progress.lowerBound, wrote.lowerBound)
+        XCTAssertFalse(try tmux.screen("generate").contains("generating"), "the progress line is cleared before the summary")
+    }
 }

@@ -68,6 +68,13 @@ final class UploadCommandTests: XCTestCase {
         let local = directory.file("whole.sqlite")
         try ChattermProcess.importFile(whole, db: local)
         try StoreTables.assertSame(local, server.db)
+
+        // Out of order, a later part names what an earlier one holds: the hint says so.
+        let tasks = try importTasks()
+        let reversed = try upload(parts.reversed(), url: url)
+        XCTAssertEqual(reversed.status, 1, reversed.stderr)
+        XCTAssertTrue(reversed.stderr.contains("the files are checked in the order given (split's parts: part-001 first)"), reversed.stderr)
+        XCTAssertEqual(try importTasks(), tasks, "nothing was uploaded")
     }
 
     /// --merge-custom reaches the server as create_import's merge_custom: stored keys the file lacks stay.

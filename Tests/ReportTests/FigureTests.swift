@@ -54,6 +54,7 @@ final class FigureTests: XCTestCase {
         XCTAssertEqual(figures.busiestChannels.map(\.count), [7, 2, 1])
         XCTAssertEqual(figures.busiestChannels.prefix(2).map(\.title), ["General", "Eng"])
         XCTAssertTrue(figures.busiestChannels.last?.id.hasPrefix("messaging:!members-") ?? false)
+        XCTAssertEqual(figures.busiestChannels.last?.title, "Alice, Bob", "a distinct channel without a name: its members'")
         // alice and bob tie on 4 (by id), carol has 2 and no name.
         XCTAssertEqual(figures.busiestUsers.map { "\($0.title) \($0.count)" }, ["Alice 4", "Bob 4", "carol 2"])
     }

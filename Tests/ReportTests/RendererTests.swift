@@ -45,6 +45,32 @@ final class RendererTests: XCTestCase {
         XCTAssertTrue(html.contains("<title>Messages per week</title>"))
     }
 
+    /// A chart's labels fit the 250 px left of its bars as a browser draws them (DejaVu Sans, the
+    /// widest of the usual sans fonts): a name of wide letters is cut sooner than one of narrow
+    /// ones, rather than running off the page's left edge.
+    func testChartLabelsFitTheirColumn() throws {
+        let store = try TestStore.open(directory.file("labels.sqlite"))
+        let wide = String(repeating: "W", count: 30)
+        let names = [wide, "release-coordination-2024"]
+        let channels = names.indices.map {
+            #"{"type":"channel","data":{"id":"c\#($0)","type":"team","created_by":"u","name":"\#(names[$0])"}}"#
+        }
+        let messages = names.indices.map {
+            #"{"type":"message","data":{"id":"m\#($0)","channel_type":"team","channel_id":"c\#($0)","user":"u","text":"x","created_at":"2020-01-01T00:00:00Z"}}"#
+        }
+        let path = directory.write("labels.jsonl", lines: [#"{"type":"user","data":{"id":"u"}}"#] + channels + messages)
+        let task = try store.runImport(path: path, mode: .upsert) { try ImportAnalyzer(existing: $0, sink: $1).run(path: path) }
+        XCTAssertEqual(task.state, .completed, "\(task.result ?? .null)")
+        let html = try MigrationReport.make(store: store, now: Timestamp(seconds: 1_600_000_000)).rendered(as: .html)
+        let labels = html.components(separatedBy: "<text class=\"label\"").dropFirst().compactMap {
+            $0.split(separator: ">", maxSplits: 1).last?.split(separator: "<").first.map(String.init)
+        }
+        XCTAssertTrue(labels.contains("release-coordination-2024"), "\(labels)")
+        let cut = try XCTUnwrap(labels.first { $0.hasPrefix("WWW") }, "\(labels)")
+        XCTAssertTrue(cut.hasSuffix("…"), cut)
+        XCTAssertLessThanOrEqual(cut.count, 16, "W is about an em wide: 15 px at the labels' size")
+    }
+
     func testMarkdownTablesKeepTheirShape() throws {
         let markdown = try hostileReport().rendered(as: .markdown)
         XCTAssertTrue(markdown.contains(#"&lt;script&gt;alert(1)&lt;/script&gt; \| pipe new line"#), markdown)

@@ -70,6 +70,19 @@ final class ValidationFindingsTests: XCTestCase {
         XCTAssertEqual(messages.reason, "the file has 5 errors: an import of it writes nothing")
     }
 
+    /// A line that is not JSON has no item to show: its example is the line alone, not "null".
+    func testALineThatIsNotJSONIsShownByItsLineAlone() throws {
+        let store = try TestStore.open(directory.file("empty.sqlite"))
+        let broken = directory.write("malformed.jsonl", lines: SampleImports.base + [#"{"type":"message","data":{"id":}"#])
+        let report = try MigrationReport.make(store: store, importFile: broken)
+        let parse = try XCTUnwrap(report.validation?.kinds.first)
+        XCTAssertTrue(parse.kind.hasPrefix("Parse error"), parse.kind)
+        XCTAssertEqual(parse.examples.map(\.item), [""])
+        let text = report.rendered(as: .text)
+        XCTAssertTrue(text.contains("line 7\n") || text.contains("line 7 "), text)
+        XCTAssertFalse(text.contains("null"), text)
+    }
+
     /// Poll errors group by kind too: the polls', options' and votes' own ids and counts are taken out.
     func testPollErrorsAreGroupedByKind() throws {
         let store = try TestStore.open(directory.file("polls.sqlite"))

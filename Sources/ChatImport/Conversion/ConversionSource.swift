@@ -63,16 +63,25 @@ public struct ChatkitSource: ConversionSource {
 
 /// Writing a conversion to an import file: through a temporary file beside it that replaces it
 /// only when the whole export converted, so a failure leaves `output` as it was. The report
-/// comes back with `output` set.
+/// comes back with `output` set. `temporary` hears the temporary file's path before it is made
+/// (so a command can remove it if a signal ends the process).
 public enum ConversionOutput {
     public static func write(
         to output: URL,
+        temporary: (String) -> Void = { _ in },
         _ convert: (any ConvertedItemSink) throws -> any ConversionReporting
     ) throws -> any ConversionReporting {
         let partial = output.deletingLastPathComponent().appendingPathComponent(
             ".\(output.lastPathComponent).partial-\(UUID().uuidString.prefix(8))"
         )
-        let writer = try ImportFileWriter(path: partial.path)
+        temporary(partial.path)
+        // An error names the file asked for, not the temporary one.
+        func named(_ error: any Error) -> any Error {
+            guard let error = error as? ImportFileError else { return error }
+            return ImportFileError(path: output.path, reason: error.reason.lowercased())
+        }
+        let writer: ImportFileWriter
+        do { writer = try ImportFileWriter(path: partial.path) } catch { throw named(error) }
         do {
             var report = try convert(writer)
             try writer.close()
@@ -83,7 +92,7 @@ public enum ConversionOutput {
         } catch {
             try? writer.close()
             try? FileManager.default.removeItem(at: partial)
-            throw error
+            throw named(error)
         }
     }
 }

@@ -150,6 +150,7 @@ public struct ImportItemData {
         o.put("pin_expires", m.pinExpires)
         o.put("created_at", m.createdAt)
         o.put("deleted_at", m.deletedAt)
+        o.put("message_text_updated_at", m.textUpdatedAt)
         return o.with(custom: m.custom)
     }
 

@@ -14,7 +14,12 @@ public enum SyntheticChatkitExport {
 
     static let start: Int64 = 1_546_300_800  // 2019-01-01T00:00:00Z, a year before Chatkit's end was announced
 
-    public static func write(_ spec: SyntheticImport.Spec, toDirectory directory: String) throws -> Counts {
+    /// `progress` hears now and then how many messages are written.
+    public static func write(
+        _ spec: SyntheticImport.Spec,
+        toDirectory directory: String,
+        progress: (_ messages: Int) -> Void = { _ in }
+    ) throws -> Counts {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         var rng = SeededRandom(seed: spec.seed)
         var counts = Counts()
@@ -69,6 +74,7 @@ public enum SyntheticChatkitExport {
         var clock = Double(start + 86_400)
         var id = 1000
         for k in 0..<spec.messages {
+            if k & 4095 == 0 { progress(k) }
             clock += step * (0.5 + Double(rng.below(1000)) / 1000)
             id += 1 + (rng.chance(0.1) ? rng.below(3) : 0)
             let room = picker.pick(&rng)

@@ -30,8 +30,14 @@ public enum SyntheticImport {
     static let start: Int64 = 1_578_297_600  // 2020-01-06T08:00:00Z
     static let span: Int64 = 180 * 86_400
 
+    /// `progress` hears now and then how far it is, of twice the messages (they are gone over
+    /// twice: the messages, then their reactions), and the items written so far.
     @discardableResult
-    public static func write(_ spec: Spec, to path: String) throws(ImportFileError) -> ItemCounts {
+    public static func write(
+        _ spec: Spec,
+        to path: String,
+        progress: (_ done: Int, _ items: Int) -> Void = { _, _ in }
+    ) throws(ImportFileError) -> ItemCounts {
         var rng = SeededRandom(seed: spec.seed)
         let out = try ImportFileWriter(path: path)
         let userIDs = (0..<spec.users).map { "user-\($0)" }
@@ -104,6 +110,7 @@ public enum SyntheticImport {
         let step = max(1, Double(span * 1000) / Double(max(spec.messages, 1)))
         var clock = Double(start * 1000)
         for k in 0..<spec.messages {
+            if k & 4095 == 0 { progress(k, out.counts.total) }
             clock += step * (0.5 + Double(rng.below(1000)) / 1000)
             let lo = picker.pick(&rng)
             let millis = Int64(clock)
@@ -123,7 +130,9 @@ public enum SyntheticImport {
                 if plans[lo].recentRoots.count > 8 { plans[lo].recentRoots.removeFirst() }
             }
         }
-        for k in 0..<spec.messages where reactable[k] && rng.chance(0.25) {
+        for k in 0..<spec.messages {
+            if k & 4095 == 0 { progress(spec.messages + k, out.counts.total) }
+            guard reactable[k] && rng.chance(0.25) else { continue }
             let members = plans[Int(messageChannel[k])].memberIDs
             let first = rng.below(members.count)
             for r in 0..<min(members.count, 1 + rng.below(3)) {

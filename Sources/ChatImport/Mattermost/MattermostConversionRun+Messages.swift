@@ -137,9 +137,9 @@ extension MattermostConversionRun {
         }
         if !text.isEmpty { item["text"] = .string(text) }
         let mentioned = mentions(text)
-        if !mentioned.isEmpty { item["mentioned_users_ids"] = .array(mentioned.map { .string($0) }) }
-        if text.contains("@here") { item["mentioned_here"] = true }
-        if text.contains("@channel") || text.contains("@all") { item["mentioned_channel"] = true }
+        if !mentioned.users.isEmpty { item["mentioned_users_ids"] = .array(mentioned.users.map { .string($0) }) }
+        if mentioned.here { item["mentioned_here"] = true }
+        if mentioned.channel { item["mentioned_channel"] = true }
         if post["is_pinned"]?.boolValue == true {
             // The export has no pin time or pinner: the post's own stand in.
             item["pinned_at"] = item["created_at"]
@@ -147,8 +147,8 @@ extension MattermostConversionRun {
         }
         if let edited = MattermostTime.of(post["edit_at"]) { item["message_text_updated_at"] = .string(edited.rfc3339) }
         let paths = (post["attachments"]?.arrayValue ?? []).compactMap { $0.objectValue?["path"]?.stringValue }
+        var attachments = paths.prefix(MessageRules.maxAttachments).map(Self.attachment)
         if !paths.isEmpty {
-            item["attachments"] = .array(paths.prefix(MessageRules.maxAttachments).map { .object(Self.attachment($0)) })
             for path in paths {
                 report.note(
                     link: .init(
@@ -168,17 +168,30 @@ extension MattermostConversionRun {
                 )
             }
         }
+        attachments += MessageCards.attachments(
+            post["props"]?.objectValue?["attachments"]?.arrayValue ?? [],
+            room: MessageRules.maxAttachments - attachments.count,
+            markup: { $0 },
+            note: { field, reason in report.note("message", plan.record, "props." + field, .dropped, reason) }
+        )
+        if !attachments.isEmpty { item["attachments"] = .array(attachments.map { .object($0) }) }
         if postType.hasPrefix("system_") { item["mm_post_type"] = .string(postType) }
         return item
     }
 
-    /// `@username` words that name a user of the export, as Stream ids.
-    private func mentions(_ text: String) -> [String] {
-        guard text.contains("@") else { return [] }
-        var out: [String] = []
+    /// The `@username` words that name a user of the export (as Stream ids), and whether the
+    /// text says `@here`, or `@channel` or `@all`, as whole words: `@allen` and `x@here.test`
+    /// must not reach every member.
+    private func mentions(_ text: String) -> (users: [String], here: Bool, channel: Bool) {
+        var out: (users: [String], here: Bool, channel: Bool) = ([], false, false)
+        guard text.contains("@") else { return out }
         for word in text.split(whereSeparator: { !($0.isLetter || $0.isNumber || "@._-".contains($0)) }) where word.hasPrefix("@") {
             let name = String(word.dropFirst()).trimmingSuffix(".")
-            if known.contains(name), let id = userMap[name], !out.contains(id) { out.append(id) }
+            switch name {
+            case "here": out.here = true
+            case "channel", "all": out.channel = true
+            default: if known.contains(name), let id = userMap[name], !out.users.contains(id) { out.users.append(id) }
+            }
         }
         return out
     }

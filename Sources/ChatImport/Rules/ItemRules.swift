@@ -25,6 +25,13 @@ public enum ItemRules {
         return IDRule.channelType.problem(with: name, field: "channel type name")
     }
 
+    /// What is wrong with `id` as a user id (Stream's rule: letters, digits, @, _ and -, at most
+    /// 255 bytes), or nil.
+    public static func userIDProblem(_ id: String) -> String? {
+        if id.isEmpty { return "a user id is required" }
+        return IDRule.user.problem(with: id, field: "user id")
+    }
+
     /// The reaction in `data` (with `message_id`, `type`, `user_id`, `created_at`), or nil, with the errors.
     public static func reaction(_ data: JSONObject) -> (Reaction?, [String]) {
         let (item, errors) = ReactionRules.decode(data)
@@ -37,7 +44,9 @@ public enum ItemRules {
     /// start with `ownFiles` (the live server's upload URLs) pass besides https:// ones.
     public static func message(_ data: JSONObject, maxTextLength: Int, ownFiles: String? = nil) -> (Message?, [String]) {
         let (item, errors) = MessageRules.decode(data, maxTextLength: maxTextLength, ownFiles: ownFiles)
-        guard case .message(let message)? = item else { return (nil, errors) }
+        guard case .message(var message)? = item else { return (nil, errors) }
+        // A server records its edits itself (`ChatStore.update(message:by:)`); a client cannot date one.
+        message.textUpdatedAt = nil
         return (message, errors)
     }
 }

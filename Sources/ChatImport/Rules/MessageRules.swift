@@ -50,6 +50,9 @@ enum MessageRules {
         let pinExpires = f.timestamp("pin_expires")
         let createdAt = f.timestamp("created_at")
         let deletedAt = f.timestamp("deleted_at")
+        // Not in Stream's import schema, but what Stream answers for an edit and what the Slack and
+        // Mattermost converters (and `chatterm export`) write: the store's edit, not custom data.
+        let textUpdatedAt = f.timestamp("message_text_updated_at")
         let custom = f.custom(reserved: reserved)
 
         if typeName == "reply", parentID == nil, !data.has("parent_id") {
@@ -94,6 +97,7 @@ enum MessageRules {
         message.pinExpires = pinExpires
         message.createdAt = createdAt
         message.deletedAt = deletedAt
+        message.textUpdatedAt = textUpdatedAt
         return (.message(message), f.errors)
     }
 

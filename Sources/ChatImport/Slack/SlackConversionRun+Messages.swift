@@ -98,7 +98,7 @@ extension SlackConversionRun {
         if text.mentionedHere { item["mentioned_here"] = true }
         if text.mentionedChannel { item["mentioned_channel"] = true }
         if plan.kind == .regular { thread(m, plan, slot: slot, into: &item) }
-        let attachments = SlackFiles.attachments(m) { note in
+        var attachments = SlackFiles.attachments(m) { note in
             switch note {
             case .dropped(let field, let reason): report.note("file", record, field, .dropped, reason)
             case .tokenURL(let url):
@@ -111,6 +111,12 @@ extension SlackConversionRun {
                 )
             }
         }
+        attachments += MessageCards.attachments(
+            m["attachments"]?.arrayValue ?? [],
+            room: MessageRules.maxAttachments - attachments.count,
+            markup: { SlackText($0, userName: { self.names[$0] }, channelName: { self.channelNames[$0] }).text },
+            note: { field, reason in report.note("message", record, field, .dropped, reason) }
+        )
         if !attachments.isEmpty { item["attachments"] = .array(attachments.map { .object($0) }) }
         if m["pinned_to"]?.arrayValue?.contains(.string(conversation.id)) == true {
             // Slack keeps no pin time or pinner on the message: its author and time stand in.

@@ -42,6 +42,27 @@ enum ChannelFigures {
         )
     }
 
+    /// The name a report gives a channel: its own, else, for a distinct channel (a DM or group DM,
+    /// which seldom has one), its members' names as a chat client shows it, not its derived id.
+    static func displayName(_ db: any SQLSession, cid: String, name: String?) throws -> String? {
+        if let name, !name.isEmpty { return name }
+        guard let id = cid.split(separator: ":", maxSplits: 1).last, DistinctChannelID.isDistinct(String(id)) else { return name }
+        let members = try db.rows(
+            """
+            SELECT m.user_id AS id, \(db.dialect.jsonString("u.custom", key: "name")) AS name
+            FROM members m LEFT JOIN users u ON u.id = m.user_id WHERE m.cid = ? ORDER BY m.user_id
+            """,
+            [.text(cid)]
+        ).map { row -> String in
+            let name: String? = row["name"]
+            return name.flatMap { $0.isEmpty ? nil : $0 } ?? row["id"]
+        }
+        guard !members.isEmpty else { return name }
+        let shown = 3
+        return members.count <= shown + 1
+            ? members.joined(separator: ", ") : members.prefix(shown).joined(separator: ", ") + " +\(members.count - shown)"
+    }
+
     static func reactionsByType(_ db: any SQLSession) throws -> [MigrationFigures.Tally] {
         try FigureSQL.tallies(db, "SELECT type AS label, COUNT(*) AS n FROM reactions GROUP BY type ORDER BY n DESC, type")
     }

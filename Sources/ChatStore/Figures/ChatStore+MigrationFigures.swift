@@ -22,6 +22,23 @@ extension ChatStore {
             f.unread = try UnreadFigures.unread(db, limit: top)
             f.devicesByProvider = try ChannelFigures.devicesByProvider(db)
             f.bans = try ChannelFigures.bans(db)
+            for i in f.busiestChannels.indices {
+                f.busiestChannels[i].name = try ChannelFigures.displayName(
+                    db,
+                    cid: f.busiestChannels[i].id,
+                    name: f.busiestChannels[i].name
+                )
+            }
+            if let largest = f.members.largest {
+                f.members.largest?.name = try ChannelFigures.displayName(db, cid: largest.id, name: largest.name)
+            }
+            for i in f.unread.channels.indices {
+                f.unread.channels[i].name = try ChannelFigures.displayName(
+                    db,
+                    cid: f.unread.channels[i].cid,
+                    name: f.unread.channels[i].name
+                )
+            }
             return f
         }
     }

@@ -42,7 +42,9 @@ public struct ConversionFindings: Sendable, Hashable {
     public var changedValueCount: Int
     /// Users and rooms named by records but missing from the export, written as placeholders.
     public var placeholders: Int
-    /// Attachment links signed to expire: they must be re-hosted before the real import.
+    /// Attachment links that will not resolve as they are, to re-host before the real import:
+    /// Chatkit's are signed to expire, Slack's need the workspace's token, Mattermost's are files
+    /// in the export (the JSON keeps the name `expiring_links`).
     public var expiringLinks: Int
     /// Source items per kind (in the export's terms) against items written.
     public var reconciliation: [ReconciliationRow]

@@ -49,7 +49,8 @@ public struct ValidationFindings: Sendable, Hashable {
                 }
                 kinds[key]!.count += 1
                 if kinds[key]!.examples.count < examplesPerKind {
-                    let json = JSONWriter().string(issue.item)
+                    // A line that is not JSON has no item.
+                    let json = issue.item == .null ? "" : JSONWriter().string(issue.item)
                     let item = json.count <= exampleLength ? json : String(json.prefix(exampleLength)) + "…"
                     kinds[key]!.examples.append(Example(line: issue.line, error: issue.error, item: item))
                 }

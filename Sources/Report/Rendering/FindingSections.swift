@@ -25,7 +25,10 @@ enum FindingSections {
                     Doc.Table(
                         headers: ["errors", "item", "kind", "first example"],
                         rows: v.kinds.map { kind in
-                            let example = kind.examples.first.map { e in (e.line.map { "line \($0): " } ?? "") + e.item } ?? ""
+                            let example =
+                                kind.examples.first.map { e in
+                                    [e.line.map { "line \($0)" }, e.item].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ": ")
+                                } ?? ""
                             return [n(kind.count), kind.itemType, kind.kind, example]
                         },
                         numeric: [0]
@@ -41,7 +44,7 @@ enum FindingSections {
         var blocks: [Doc.Block] = [
             .facts([
                 ("export", c.source), ("ids changed", n(c.changedIDCount)), ("values changed or dropped", n(c.changedValueCount)),
-                ("placeholder users and rooms", n(c.placeholders)), ("expiring attachment links", n(c.expiringLinks)),
+                ("placeholder users and rooms", n(c.placeholders)), ("attachment links to re-host", n(c.expiringLinks)),
             ])
         ]
         if !c.changedIDs.isEmpty {

@@ -18,12 +18,38 @@ enum SVGChart {
         for (i, point) in chart.points.enumerated() {
             let y = 4 + i * rowHeight
             let length = chart.max > 0 ? max(point.value > 0 ? 2 : 0, point.value * barSpace / chart.max) : 0
-            let label = DisplayWidth.truncate(UntrustedText.plain(point.label), toWidth: 30, ellipsis: true)
+            let label = fitted(UntrustedText.plain(point.label), toEms: Double(labelWidth - 10) / labelFontSize)
             svg += "<text class=\"label\" x=\"\(labelWidth - 10)\" y=\(q(y + 20)) text-anchor=\"end\">\(esc(label))</text>"
             svg += "<rect class=\"bar\" x=\(q(labelWidth)) y=\(q(y + 5)) width=\(q(length)) height=\"20\" rx=\"3\"/>"
             svg += "<text class=\"value\" x=\(q(labelWidth + length + 8)) y=\(q(y + 20))>\(ReportNumber.count(point.value))</text>"
         }
         return svg + "</svg>"
+    }
+
+    /// The labels' font size in px (`svg .label` in `HTMLStyle`).
+    private static let labelFontSize = 15.0
+
+    /// `text` cut (with "…") to at most `ems` as DejaVu Sans draws it, the widest of the sans fonts
+    /// a page falls back to; the page has no script to measure it, and a label longer than its
+    /// column runs off the page's left edge.
+    static func fitted(_ text: String, toEms ems: Double) -> String {
+        func width(_ c: Character) -> Double {
+            if DisplayWidth.of(c) == 2 { return 1 }
+            guard c.isASCII else { return 0.7 }
+            if "ijlI.,:;'!|` ".contains(c) { return 0.32 }
+            if "mwMW@%".contains(c) { return 1 }
+            if "#&".contains(c) || c.isUppercase { return 0.84 }
+            return 0.64
+        }
+        guard text.reduce(0, { $0 + width($1) }) > ems else { return text }
+        var out = ""
+        var used = width("…")
+        for c in text {
+            used += width(c)
+            if used > ems { break }
+            out.append(c)
+        }
+        return out + "…"
     }
 
     /// Vertical columns over time, a baseline, the highest count, and some period labels.
