@@ -24,6 +24,25 @@ final class MessageMarksViewTests: XCTestCase {
         XCTAssertNil(frame.find("flagged by you", below: header.y), "only that message is marked")
     }
 
+    /// An edited, a pinned or a restricted message says so in its header, so it gets one even
+    /// where it would have shared the previous message's: grouped, the mark had nowhere to go.
+    func testAnEditedPinnedOrRestrictedMessageKeepsItsHeaderInARun() throws {
+        let marks: [(String, (inout Message) -> Void)] = [
+            ("(edited)", { $0.textUpdatedAt = ChatFixture.time("2020-03-02T09:05:00Z") }),
+            ("📌 pinned", { $0.pinnedAt = ChatFixture.time("2020-03-02T09:05:00Z") }),
+            ("🔒 visible to maya", { $0.restrictedVisibility = ["maya"] }),
+        ]
+        for (mark, change) in marks {
+            var state = ChatFixture.state()
+            var rows = ChatFixture.rows
+            change(&rows[1].message)
+            state.window?.rows = rows
+            let frame = ChatView.render(state, width: 120, height: 40, context: context)
+            let header = try XCTUnwrap(find("09:01 Tomás Silva", in: frame), mark)
+            XCTAssertTrue(frame.text(row: header.y).contains(mark), frame.text(row: header.y))
+        }
+    }
+
     func testAMentionIsHighlightedAndTheMessageMarkedInTheGutter() throws {
         var state = ChatFixture.state()
         var rows = ChatFixture.rows
