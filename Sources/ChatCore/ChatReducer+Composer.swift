@@ -60,6 +60,19 @@ extension ChatReducer {
         return stopTyping(&s) + [.live(.send(cid: cid, text: text, parentID: threadParent(s), mentions: mentioned, quotedID: quoted))]
     }
 
+    /// A message the server did not take comes back to its channel's composer (the open one's,
+    /// or the draft waiting for its channel), unless something new is being written there: the
+    /// history has it too. Sent `/text` was written `//text`, and is again.
+    static func sendFailed(cid: String, text: String, _ s: inout ChatState) {
+        let line = text.hasPrefix("/") ? "/" + text : text
+        if cid == s.openCID {
+            guard s.composer.isEmpty, s.draft == .new else { return }
+            s.composer = Composer(line, history: s.composer.history)
+        } else if s.drafts[cid]?.isEmpty ?? true {
+            s.drafts[cid] = Composer(line, history: s.drafts[cid]?.history ?? [])
+        }
+    }
+
     /// A message's text as it is sent: its `:name:` shortcodes become their emoji, as gomuks and
     /// matterhorn send them, so that every client shows the emoji, not only one that knows the names.
     static func outgoing(_ text: String) -> String { Shortcodes.emojified(text) }

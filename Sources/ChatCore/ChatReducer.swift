@@ -149,6 +149,10 @@ public enum ChatReducer {
             s.status = message
             s.notice = nil
             s.window?.loadingOlder = false
+        case .sendFailed(let cid, let text, let reason):
+            sendFailed(cid: cid, text: text, &s)
+            s.status = reason
+            s.notice = nil
         case .notice(let message):
             s.notice = message
             s.status = nil

@@ -16,4 +16,33 @@ final class ComposerSendReducerTests: XCTestCase, LiveReducerScript {
         (s, effects) = reduce(s, .composeInsert("//usr/bin is the path"), .composeSend)
         XCTAssertEqual(effects.last, .live(.update(messageID: "old", text: "/usr/bin is the path")))
     }
+
+    /// A message the server never took (it is down, or it refused) comes back to its channel's
+    /// composer, unless something new is being written there: sent text is not lost to an error.
+    func testAFailedSendPutsTheTextBackInItsChannelsComposer() {
+        var (s, effects) = reduce(live(), .composeInsert("the build is green"), .composeSend)
+        XCTAssertEqual(effects.last, .live(.send(cid: "messaging:general", text: "the build is green", parentID: nil, mentions: [])))
+        XCTAssertTrue(s.composer.isEmpty)
+        (s, _) = reduce(s, .sendFailed(cid: "messaging:general", text: "the build is green", reason: "Could not send: no server"))
+        XCTAssertEqual(s.composer.string, "the build is green")
+        XCTAssertEqual(s.composer.cursor, 18)
+        XCTAssertEqual(s.status, "Could not send: no server")
+        XCTAssertEqual(s.composer.history, ["the build is green"], "the history keeps it once")
+
+        // Written anew meanwhile: the new text stays, the failed one is in the history.
+        (s, _) = reduce(s, .composeSend, .composeInsert("new words"))
+        (s, _) = reduce(s, .sendFailed(cid: "messaging:general", text: "the build is green", reason: "Could not send: no server"))
+        XCTAssertEqual(s.composer.string, "new words")
+
+        // Failed after the reader moved on: the text waits for its channel.
+        (s, _) = reduce(s, .composeEdit(.killToStart), .composeInsert("second try"), .composeSend, .openChannel(cid: "messaging:random"))
+        (s, _) = reduce(s, .sendFailed(cid: "messaging:general", text: "second try", reason: "Could not send: no server"))
+        XCTAssertTrue(s.composer.isEmpty, "not in #random's composer")
+        (s, _) = reduce(s, .openChannel(cid: "messaging:general"))
+        XCTAssertEqual(s.composer.string, "second try")
+
+        // `//text` was sent as `/text`: it comes back escaped again, not as a command.
+        (s, _) = reduce(s, .composeEdit(.killToStart), .sendFailed(cid: "messaging:general", text: "/shrug", reason: "Could not send"))
+        XCTAssertEqual(s.composer.string, "//shrug")
+    }
 }
