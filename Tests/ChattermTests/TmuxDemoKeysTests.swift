@@ -94,4 +94,17 @@ final class TmuxDemoKeysTests: XCTestCase {
             try tmux.waitUntil(in: "demo", "the composer emptied") { !$0.contains("› hi") }
         }
     }
+
+    /// Esc with an arrow right behind it (one read: `ESC ESC [ D`) is Esc, then the arrow: the
+    /// arrow's key code was put back as a character, and `Ą` (U+0104, KEY_LEFT) was typed.
+    func testEscThenAnArrowAtOnceAreTwoKeysNotALetter() throws {
+        guard TmuxDriver.available else { throw XCTSkip("tmux is not installed") }
+        try startDemo()
+        try tmux.type("demo", "abc")
+        try tmux.waitFor("› abc", in: "demo")
+        try tmux.run("send-keys", "-t", "demo", "Escape", "Left")
+        try tmux.type("demo", "X")
+        let shown = try tmux.waitFor("› abXc", in: "demo")
+        XCTAssertFalse(shown.contains("Ą"), shown)
+    }
 }

@@ -250,8 +250,11 @@ public final class Screen {
             if second == OK, UInt32(next) == 13 || UInt32(next) == 10 { return .alt("\n") }
             if second == OK, UInt32(next) == Self.pasteStart[0] { return bracketed() }
             if second == OK, let scalar = Unicode.Scalar(UInt32(next)), UInt32(next) >= 32 { return .alt(Character(scalar)) }
-            // Esc pressed twice quickly: keep the second one for the next read.
-            if second == OK || second == KEY_CODE_YES { unget_wch(wchar_t(bitPattern: UInt32(next))) }
+            // Esc pressed twice quickly, or Esc and an arrow (or a resize) at once: keep the
+            // second key for the next read. A key code goes back as a key code: unget_wch
+            // would make it a character (KEY_LEFT typed `Ą`).
+            if second == OK { unget_wch(wchar_t(bitPattern: UInt32(next))) }
+            if second == KEY_CODE_YES { ungetch(Int32(next)) }
             return .escape
         }
         switch code {
