@@ -45,6 +45,9 @@ public struct ChannelSummary: Sendable, Hashable {
     /// A one-to-one or small group conversation without a name of its own.
     public var isDirect: Bool { channel.memberIDs != nil }
 
+    /// What goes before its title wherever it is named: `@` for a direct conversation, else `#`.
+    public var sigil: String { isDirect ? "@" : "#" }
+
     /// What to call the channel: its `name`, the other members for a direct message, or its id.
     public var title: String {
         if let name = channel.custom["name"]?.stringValue, !name.isEmpty { return name }
