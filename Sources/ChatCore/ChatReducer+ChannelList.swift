@@ -19,6 +19,15 @@ extension ChatReducer {
         channels.filter { $0.unreadCount > 0 } + channels.filter { $0.unreadCount == 0 }
     }
 
+    /// The list a change of the reader's brings back (a pin, an archive, a mark): the channels
+    /// `shown` keep their places, so only the changed one moves, to its group; one not shown
+    /// before comes first, as a load would put it.
+    static func keepingPlaces(_ channels: [ChannelSummary], of shown: [ChannelSummary]) -> [ChannelSummary] {
+        let places = Dictionary(shown.enumerated().map { ($1.channel.cid, $0) }, uniquingKeysWith: min)
+        let kept = channels.compactMap { c in places[c.channel.cid].map { (place: $0, channel: c) } }
+        return arrivalOrder(channels.filter { places[$0.channel.cid] == nil }) + kept.sorted { $0.place < $1.place }.map(\.channel)
+    }
+
     /// The channel a client opens when the list `channels` first loads.
     public static func firstToOpen(_ channels: [ChannelSummary]) -> ChannelSummary? {
         sidebarOrder(arrivalOrder(channels)).first
