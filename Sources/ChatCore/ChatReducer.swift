@@ -60,7 +60,8 @@ public enum ChatReducer {
         var effects: [ChatEffect] = []
         switch event {
         case .channelsLoaded(let loaded):
-            let channels = withoutBlocked(arrivalOrder(loaded), s)
+            // Loaded again (a reconnect, a /join), the list keeps the places the reader knows.
+            let channels = withoutBlocked(s.channels.isEmpty ? arrivalOrder(loaded) : keepingPlaces(loaded, of: s.channels), s)
             s.channels = channels
             // A channel left (or deleted) is not shown on: the first of the list opens instead.
             if let open = s.openCID, !channels.contains(where: { $0.channel.cid == open }) {

@@ -42,6 +42,19 @@ final class ChatReducerTests: XCTestCase {
         XCTAssertEqual(effects, [.loadChannel(cid: "messaging:general")])
     }
 
+    /// The list loads again after a /topic, a /join or /leave, a /msg, a block and a
+    /// reconnect: the channels already shown keep their places (they were sorted again, unread
+    /// first, and jumped under the reader); a new one comes first, a gone one goes.
+    func testAListLoadedAgainKeepsTheChannelsInTheirPlaces() {
+        let first = [summary("one"), summary("two", unread: 1), summary("three")]
+        var (s, _) = run(ChatState(userID: "a", userName: "A"), .channelsLoaded(first))
+        XCTAssertEqual(ChatReducer.sidebarOrder(s.channels).map(\.channel.id), ["two", "one", "three"])
+        let again = [summary("three", unread: 5), summary("four", unread: 1), summary("two"), summary("five")]
+        (s, _) = run(s, .channelsLoaded(again))
+        XCTAssertEqual(ChatReducer.sidebarOrder(s.channels).map(\.channel.id), ["four", "five", "two", "three"])
+        XCTAssertEqual(s.channels.first { $0.channel.id == "three" }?.unreadCount, 5, "the counts are the new list's")
+    }
+
     func testNextUnreadAndPreviousChannel() {
         let channels = [summary("one"), summary("two", unread: 1), summary("three", unread: 4)]
         var (s, _) = run(ChatState(userID: "a", userName: "A"), .channelsLoaded(channels))
