@@ -124,7 +124,9 @@ struct MessageLayout {
         if m.parentID != nil, !inThread {
             segments.append(Segment(text: context.label(" ↳ in thread"), style: context.style("thread.replies")))
         }
-        if m.pinnedAt != nil { segments.append(Segment(text: context.label(" 📌 pinned"), style: context.style("message.pinned"))) }
+        if m.pinnedAt != nil, m.type != .deleted {
+            segments.append(Segment(text: context.label(" 📌 pinned"), style: context.style("message.pinned")))
+        }
         if flagged.contains(row.id) {
             segments.append(Segment(text: context.label(" ⚑ flagged by you"), style: context.style("message.pinned")))
         }
