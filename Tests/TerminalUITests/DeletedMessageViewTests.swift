@@ -45,4 +45,24 @@ final class DeletedMessageViewTests: XCTestCase {
         XCTAssertNil(frame.find("📌 pinned"))
         XCTAssertNotNil(frame.find("⤷ 2 replies"), "its replies are still there to read")
     }
+
+    /// The next message of the same author gets a header of its own: under the deleted one's,
+    /// a message without text (a poll, a file) read as what the deleted message still carried.
+    func testTheMessageAfterADeletedOneHasItsOwnHeader() throws {
+        var state = ChatFixture.state()
+        let gone = ChatFixture.message("gone", "tomas", "", at: "2020-03-04T09:00:00Z", type: .deleted)
+        var file = ChatFixture.message("file", "tomas", "", at: "2020-03-04T09:01:00Z")
+        file.attachments = [Attachment(fields: ["type": "file", "title": "plan.pdf"])]
+        state.window = MessageWindow(
+            cid: "team:engineering",
+            rows: [ChatFixture.row(gone), ChatFixture.row(file)],
+            hasOlder: false,
+            readMarker: nil
+        )
+        let frame = ChatView.render(state, width: 120, height: 40, context: context)
+        let deleted = try XCTUnwrap(frame.find("(message deleted)"))
+        let header = try XCTUnwrap(frame.find("09:01 Tomás Silva"), frame.lines.joined(separator: "\n"))
+        XCTAssertEqual(header.y, deleted.y + 1)
+        XCTAssertEqual(try XCTUnwrap(frame.find("plan.pdf")).y, header.y + 1)
+    }
 }

@@ -99,7 +99,8 @@ struct MessageLayout {
     }
 
     private func isGrouped(_ row: MessageRow, after previous: MessageRow) -> Bool {
-        guard previous.message.userID == row.message.userID, previous.message.type != .system,
+        // After a system line, or a deleted message (whose header would seem to own what follows).
+        guard previous.message.userID == row.message.userID, previous.message.type != .system, previous.message.type != .deleted,
             let a = previous.message.createdAt, let b = row.message.createdAt
         else { return false }
         return b.seconds - a.seconds < Self.groupingSeconds && row.message.parentID == nil && row.quoted == nil
