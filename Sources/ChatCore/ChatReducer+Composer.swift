@@ -57,7 +57,11 @@ extension ChatReducer {
         if case .quoting(let id) = s.draft { quoted = id }
         s.composer.sent()
         s.draft = .new
-        return stopTyping(&s) + [.live(.send(cid: cid, text: text, parentID: threadParent(s), mentions: mentioned, quotedID: quoted))]
+        let parentID = threadParent(s)
+        let sent = stopTyping(&s) + [.live(.send(cid: cid, text: text, parentID: parentID, mentions: mentioned, quotedID: quoted))]
+        // Written to the channel while reading back in it: to the newest, where it shows.
+        let scrolledBack = s.window.map { $0.bottomIndex != nil || $0.hasNewer } ?? false
+        return parentID == nil && scrolledBack ? sent + toNewest(&s) : sent
     }
 
     /// A message the server did not take comes back to its channel's composer (the open one's,

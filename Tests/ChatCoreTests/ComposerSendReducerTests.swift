@@ -45,4 +45,32 @@ final class ComposerSendReducerTests: XCTestCase, LiveReducerScript {
         (s, _) = reduce(s, .composeEdit(.killToStart), .sendFailed(cid: "messaging:general", text: "/shrug", reason: "Could not send"))
         XCTAssertEqual(s.composer.string, "//shrug")
     }
+
+    /// Sending to the channel while scrolled back goes to the newest messages, where the sent
+    /// one shows: the view stayed back in history and the message arrived out of sight. A
+    /// window away from the newest page (a search result's) loads it. A thread reply, or an
+    /// edit, leaves the channel where it is.
+    func testSendingWhileScrolledBackGoesToTheNewest() {
+        var (s, _) = reduce(
+            live(),
+            .messageUpserted(message("m2", from: "bob", at: 20)),
+            .messageUpserted(message("m3", from: "bob", at: 30))
+        )
+        s.window?.bottomIndex = 0
+        var effects: [ChatEffect]
+        (s, effects) = reduce(s, .composeInsert("back at the bottom"), .composeSend)
+        XCTAssertNil(s.window?.bottomIndex)
+        XCTAssertEqual(effects.filter { if case .live(.send) = $0 { true } else { false } }.count, 1)
+
+        s.window?.bottomIndex = 0
+        s.window?.hasNewer = true
+        (s, effects) = reduce(s, .composeInsert("from a search result"), .composeSend)
+        XCTAssertTrue(effects.contains(.loadChannel(cid: "messaging:general")), "\(effects)")
+
+        s.window?.hasNewer = false
+        s.window?.bottomIndex = 0
+        s.draft = .editing(messageID: "m2")
+        (s, _) = reduce(s, .composeInsert("an edit"), .composeSend)
+        XCTAssertEqual(s.window?.bottomIndex, 0, "an edit stays where the edited message is")
+    }
 }
