@@ -129,6 +129,16 @@ final class ChatReducerTests: XCTestCase {
         XCTAssertEqual(s.window?.firstUnreadID(viewer: "a"), "m5")
     }
 
+    /// The best way a query matches counts, not the first letters found: "rai" is the start of
+    /// Raiders (scored as scattered letters of "noRthwind rAIders", it ranked below Rosa Jiménez).
+    func testSwitcherFindsTheWordStartLaterInATitle() {
+        let channels = [summary("x1", name: "Rosa Jiménez"), summary("x2", name: "Northwind Raiders ⚔️")]
+        let matches = ChatReducer.switcherMatches("rai", channels)
+        XCTAssertEqual(matches.map(\.channel.title), ["Northwind Raiders ⚔️", "Rosa Jiménez"])
+        XCTAssertEqual(matches.first?.offsets, [10, 11, 12], "the word's letters are the ones highlighted")
+        XCTAssertEqual(ChatReducer.switcherMatches("nr", channels).first?.offsets, [0, 10], "two word starts")
+    }
+
     func testSwitcherRanksWordStartsAndOpensTheChoice() {
         let channels = [summary("x1", name: "design-review-ng"), summary("x2", name: "engineering"), summary("x3", name: "random")]
         XCTAssertEqual(ChatReducer.switcherMatches("eng", channels).map(\.channel.title), ["engineering", "design-review-ng"])
