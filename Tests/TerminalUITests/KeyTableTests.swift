@@ -155,6 +155,19 @@ final class KeyTableTests: XCTestCase {
         XCTAssertTrue(statusLine(writing).hasPrefix(" EDIT "))
     }
 
+    /// A narrow status bar shows the hints that fit whole: at 120 columns select mode's ended
+    /// in "u unread · q q", the key without what it does.
+    func testStatusBarHintsThatDoNotFitAreLeftOutWhole() {
+        let selecting = state(live: true, [.select(pane: .messages, messageID: "m7")])
+        let all = ChatView.render(selecting, width: 200, height: 40, context: context).text(row: 39).components(separatedBy: " · ")
+        for width in [120, 100, 80, 60] {
+            let line = ChatView.render(selecting, width: width, height: 40, context: context).text(row: 39)
+            let shown = line.components(separatedBy: " · ")
+            XCTAssertGreaterThan(shown.count, 1, "\(width): \(line)")
+            XCTAssertEqual(Array(all.prefix(shown.count)), shown, "\(width): \(line)")
+        }
+    }
+
     /// F1 opened in a mode lists that mode's keys first.
     func testTheHelpStartsWithTheKeysOfTheModeItWasOpenedIn() throws {
         let selecting = state(live: true, [.select(pane: .messages, messageID: "m7"), .help(scroll: 0)])
