@@ -168,6 +168,16 @@ final class KeyTableTests: XCTestCase {
         }
     }
 
+    /// An error longer than the status bar ends in "…": cut bare, "Could not send: … after 0 ms:
+    /// Couldn't conn" read as the whole of it.
+    func testALongErrorIsCutWithAnEllipsis() {
+        var failed = state(live: true)
+        failed.status = "Could not send: POST channels/team/engineering/message: Failed to connect to 127.0.0.1 port 38977"
+        let line = ChatView.render(failed, width: 80, height: 40, context: context).text(row: 39)
+        XCTAssertTrue(line.hasSuffix("…"), line)
+        XCTAssertTrue(line.contains("Could not send: POST"), line)
+    }
+
     /// F1 opened in a mode lists that mode's keys first.
     func testTheHelpStartsWithTheKeysOfTheModeItWasOpenedIn() throws {
         let selecting = state(live: true, [.select(pane: .messages, messageID: "m7"), .help(scroll: 0)])

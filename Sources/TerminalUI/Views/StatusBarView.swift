@@ -28,6 +28,7 @@ enum StatusBarView {
                 x: x,
                 y: rect.y,
                 maxWidth: rect.x + rect.width - x,
+                ellipsis: true,
                 style: context.style(styleName)
             )
         } else {
