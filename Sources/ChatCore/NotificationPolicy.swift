@@ -83,7 +83,6 @@ public struct NotificationPolicy: Sendable, Equatable {
     static func preview(of row: MessageRow) -> String {
         if let text = row.message.text, !text.isEmpty { return text }
         if let poll = row.poll { return "poll: \(poll.name)" }
-        let count = row.message.attachments.count
-        return count == 1 ? "[an attachment]" : count > 1 ? "[\(count) attachments]" : ""
+        return row.message.carried
     }
 }

@@ -63,3 +63,13 @@ public struct Message: Sendable, Hashable {
 
     public var cid: String { ChannelID.cid(type: channelType, id: channelID) }
 }
+
+extension Message {
+    /// What the message carries besides text, for a line that shows a message without its
+    /// cards (a quote, a notification): `[a poll]`, `[an attachment]`, `[N attachments]`, or "".
+    public var carried: String {
+        if pollID != nil { return "[a poll]" }
+        let count = attachments.count
+        return count == 1 ? "[an attachment]" : count > 1 ? "[\(count) attachments]" : ""
+    }
+}
