@@ -26,6 +26,7 @@ final class MessageMarksViewTests: XCTestCase {
 
     /// An edited, a pinned or a restricted message says so in its header, so it gets one even
     /// where it would have shared the previous message's: grouped, the mark had nowhere to go.
+    /// The message after it gets its own header too.
     func testAnEditedPinnedOrRestrictedMessageKeepsItsHeaderInARun() throws {
         let marks: [(String, (inout Message) -> Void)] = [
             ("(edited)", { $0.textUpdatedAt = ChatFixture.time("2020-03-02T09:05:00Z") }),
@@ -40,6 +41,16 @@ final class MessageMarksViewTests: XCTestCase {
             let frame = ChatView.render(state, width: 120, height: 40, context: context)
             let header = try XCTUnwrap(find("09:01 Tomás Silva", in: frame), mark)
             XCTAssertTrue(frame.text(row: header.y).contains(mark), frame.text(row: header.y))
+
+            // The message after a marked one is not under its header either: the mark would
+            // seem to be of both.
+            state = ChatFixture.state()
+            rows = ChatFixture.rows
+            change(&rows[0].message)
+            state.window?.rows = rows
+            let after = ChatView.render(state, width: 120, height: 40, context: context)
+            XCTAssertTrue(after.text(row: try XCTUnwrap(find("09:00 Tomás Silva", in: after)).y).contains(mark))
+            XCTAssertNotNil(find("09:01 Tomás Silva", in: after), mark)
         }
     }
 

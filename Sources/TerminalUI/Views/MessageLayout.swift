@@ -55,9 +55,11 @@ struct MessageLayout {
             )
             return out
         }
-        // A message whose header says something of it (edited, pinned, flagged…) keeps its header.
+        // A message whose header says something of it (edited, pinned, flagged…) keeps its
+        // header, and the next message does not share it: the mark would seem to be of both.
         let marks = headerMarks(row)
-        let grouped = !newDay && !unreadHere && marks.isEmpty && previous.map { isGrouped(row, after: $0) } ?? false
+        let grouped =
+            !newDay && !unreadHere && marks.isEmpty && previous.map { isGrouped(row, after: $0) && headerMarks($0).isEmpty } ?? false
         if !grouped { out.append(header(row, marks: marks)) }
         // A deleted message keeps nothing of what it said: its quote, attachments and reactions
         // go with its text (the server may still send their counts). Its thread stays.
