@@ -143,6 +143,10 @@ public enum ChatReducer {
             // newly opened takes it.
             let focused = s.thread.map { $0.root.id != root.id || $0.hasFocus } ?? true
             s.thread = ThreadPane(root: root, replies: replies, hasFocus: focused)
+            // Selected only over the bare panes: an overlay opened meanwhile keeps the keys.
+            if let found = s.awaited.threadReplyID, s.modes.top == nil, replies.contains(where: { $0.id == found }) {
+                s.modes.push(.select(pane: .thread, messageID: found))
+            }
         case .detailsLoaded(let details):
             // Shown over the selection it was asked for; dropped if the reader moved on.
             if case .select(_, details.row.id) = s.modes.top { s.modes.push(.details(details)) }
