@@ -52,7 +52,7 @@ extension ChatReducer {
         case .yankText:
             return yankText(of: id, &s)
         case .giphy(let action):
-            guard row(id, in: s)?.message.type == .ephemeral else { return [] }
+            guard row(id, in: s)?.message.isGiphyPreview == true else { return [] }
             if action != "shuffle" { s.modes.pop() }
             return [.live(.giphy(messageID: id, action: action))]
         // The navigation select mode shares with the panes beneath (its key table has the same keys).

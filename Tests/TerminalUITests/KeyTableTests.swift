@@ -89,9 +89,13 @@ final class KeyTableTests: XCTestCase {
         XCTAssertEqual(command(.control("k"), writing), "\(AppCommand.chat(.composeEdit(.killToEnd)))")
         var preview = state(live: true, [.select(pane: .messages, messageID: "gif")])
         XCTAssertEqual(command(.enter, preview), "\(AppCommand.chat(.openThread))", "no such message: Enter opens a thread")
+        // A command's answer is ephemeral too ("rosa has been banned"): no picture to send.
         preview.window?.rows.append(
-            ChatFixture.row(ChatFixture.message("gif", "maya", "/giphy hi", at: "2020-03-03T10:00:00Z", type: .ephemeral))
+            ChatFixture.row(ChatFixture.message("gif", "maya", "rosa has been banned", at: "2020-03-03T10:00:00Z", type: .ephemeral))
         )
+        XCTAssertEqual(command(.enter, preview), "\(AppCommand.chat(.openThread))")
+        let last = (preview.window?.rows.count ?? 1) - 1
+        preview.window?.rows[last].message.attachments = [Attachment(fields: ["type": "giphy"])]
         XCTAssertEqual(command(.enter, preview), "\(AppCommand.chat(.giphy("send")))")
         XCTAssertEqual(command(.character("x"), preview), "\(AppCommand.chat(.giphy("cancel")))")
     }

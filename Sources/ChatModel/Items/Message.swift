@@ -65,6 +65,10 @@ public struct Message: Sendable, Hashable {
 }
 
 extension Message {
+    /// A /giphy preview only its sender sees, answered with send, shuffle or cancel. A
+    /// command's other answers are ephemeral too ("rosa has been banned"), with nothing to send.
+    public var isGiphyPreview: Bool { type == .ephemeral && attachments.contains { $0.type == "giphy" } }
+
     /// What the message carries besides text, for a line that shows a message without its
     /// cards (a quote, a notification): `[a poll]`, `[an attachment]`, `[N attachments]`, or "".
     public var carried: String {

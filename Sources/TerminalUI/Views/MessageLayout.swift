@@ -139,14 +139,17 @@ struct MessageLayout {
         if m.textUpdatedAt != nil, m.type != .deleted {
             segments.append(Segment(text: context.label(" (edited)"), style: context.style("message.edited")))
         }
-        // A /giphy preview is the sender's alone until sent; its header is where its keys are explained.
-        if m.type == .ephemeral {
+        // A /giphy preview is the sender's alone until sent; its header is where its keys are
+        // explained. A command's answer, or the error the server wrote for it, is theirs alone too.
+        if m.isGiphyPreview {
             segments.append(
                 Segment(
                     text: context.label(" only you see this · ↑ then Enter send · s shuffle · x cancel"),
                     style: context.style("message.edited")
                 )
             )
+        } else if m.type == .ephemeral || m.type == .error {
+            segments.append(Segment(text: context.label(" only you see this"), style: context.style("message.edited")))
         }
         return segments
     }
