@@ -54,8 +54,7 @@ extension ChatReducer {
             // The composer's quote or edit first, then the thread.
             switch s.draft {
             case .editing:
-                s.draft = .new
-                s.composer = Composer(history: s.composer.history)
+                endEditing(&s)
             case .quoting:
                 s.draft = .new
             case .new:

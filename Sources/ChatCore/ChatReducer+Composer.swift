@@ -48,8 +48,7 @@ extension ChatReducer {
         // `//text` says `/text` (as IRC and wee-slack have it): the first slash only escapes.
         let text = outgoing(line.hasPrefix("//") ? String(line.dropFirst()) : line)
         if case .editing(let id) = s.draft {
-            s.draft = .new
-            s.composer = Composer(history: s.composer.history)
+            endEditing(&s)
             return [.live(.update(messageID: id, text: text))]
         }
         let mentioned = s.members.map(\.user.id).filter { id in mentions(id, in: text) }
@@ -75,6 +74,21 @@ extension ChatReducer {
         } else if s.drafts[cid]?.isEmpty ?? true {
             s.drafts[cid] = Composer(line, history: s.drafts[cid]?.history ?? [])
         }
+    }
+
+    /// The composer shows `row`'s text to edit; what was being written waits for the edit's end.
+    static func startEditing(_ row: MessageRow, _ s: inout ChatState) {
+        if case .editing = s.draft {} else { s.draftBeforeEdit = s.composer.string }
+        s.draft = .editing(messageID: row.id)
+        s.composer = Composer(row.message.text ?? "", history: s.composer.history)
+        s.notice = "Editing: Enter saves, Esc leaves it as it was"
+    }
+
+    /// The edit saved or dropped: the composer shows again what was being written before it.
+    static func endEditing(_ s: inout ChatState) {
+        s.draft = .new
+        s.composer = Composer(s.draftBeforeEdit, history: s.composer.history)
+        s.draftBeforeEdit = ""
     }
 
     /// A message's text as it is sent: its `:name:` shortcodes become their emoji, as gomuks and
@@ -205,9 +219,7 @@ extension ChatReducer {
             return [.live(.react(messageID: target.id, type: type, add: !mine))]
         case .edit:
             if !arguments.isEmpty { return [.live(.update(messageID: target.id, text: outgoing(arguments)))] }
-            s.draft = .editing(messageID: target.id)
-            s.composer = Composer(target.message.text ?? "", history: s.composer.history)
-            s.notice = "Editing: Enter saves, Esc leaves it as it was"
+            startEditing(target, &s)
             return []
         case .delete:
             // Selected, so the reader sees which message the question is about.

@@ -21,9 +21,7 @@ extension ChatReducer {
         case .editSelected:
             if let row = ownSelected(id, verb: "edit", &s) {
                 s.modes.pop()
-                s.draft = .editing(messageID: row.id)
-                s.composer = Composer(row.message.text ?? "", history: s.composer.history)
-                s.notice = "Editing: Enter saves, Esc leaves it as it was"
+                startEditing(row, &s)
             }
         case .deleteSelected:
             if let row = ownSelected(id, verb: "delete", &s) { askToDelete(row.id, &s) }

@@ -277,8 +277,8 @@ public enum ChatReducer {
             s.keptUnread = nil
             effects += stopTyping(&s)
             // An edit or a quote is of a message in the channel left: it ends there, and an
-            // edit's text (the old message's) is not kept as a draft.
-            if case .editing = s.draft { s.composer = Composer(history: s.composer.history) }
+            // edit's text (the old message's) is not kept as a draft, what was written before it is.
+            if case .editing = s.draft { endEditing(&s) }
             s.draft = .new
             // The half-written message waits for this channel; the other channel's comes back.
             if let previous = s.openCID { s.drafts[previous] = s.composer }

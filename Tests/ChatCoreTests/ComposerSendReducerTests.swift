@@ -73,4 +73,22 @@ final class ComposerSendReducerTests: XCTestCase, LiveReducerScript {
         (s, _) = reduce(s, .composeInsert("an edit"), .composeSend)
         XCTAssertEqual(s.window?.bottomIndex, 0, "an edit stays where the edited message is")
     }
+
+    /// Editing a message (a click selects it with a half-written line in the composer) puts
+    /// that line aside, and saving or dropping the edit brings it back: it was lost.
+    func testAnEditKeepsWhatWasBeingWrittenForAfter() {
+        var (s, effects) = reduce(live(), .messageUpserted(message("mine", from: "alice", at: 20)), .composeInsert("half written"))
+        (s, _) = reduce(selecting("mine", s), .editSelected)
+        XCTAssertEqual(s.composer.string, "text of mine")
+        (s, _) = reduce(s, .dismiss)
+        XCTAssertEqual(s.draft, .new)
+        XCTAssertEqual(s.composer.string, "half written", "Esc: the edit dropped, the line back")
+
+        (s, _) = reduce(selecting("mine", s), .editSelected, .composeEdit(.killToStart), .composeInsert("better"))
+        (s, effects) = reduce(s, .composeSend)
+        XCTAssertEqual(effects.last, .live(.update(messageID: "mine", text: "better")))
+        XCTAssertEqual(s.composer.string, "half written", "saved: the line back")
+        (s, effects) = reduce(s, .composeSend)
+        XCTAssertEqual(effects.last, .live(.send(cid: "messaging:general", text: "half written", parentID: nil, mentions: [])))
+    }
 }
