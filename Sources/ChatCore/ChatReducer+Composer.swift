@@ -274,9 +274,14 @@ extension ChatReducer {
         }
     }
 
-    /// Completion mode: Tab again puts the next candidate; any other intent ends it (nil) and
-    /// goes to the composer beneath.
+    /// Completion mode: Tab again puts the next candidate; Esc ends it; any other intent ends
+    /// it (nil) and goes to the composer beneath.
     static func completion(_ event: ChatEvent, _ completion: Completion, _ s: inout ChatState) -> [ChatEffect]? {
+        // Esc ends the completion alone: passed on, it closed the thread being replied in.
+        if case .dismiss = event {
+            s.modes.pop()
+            return []
+        }
         guard case .complete = event else { return nil }
         var completion = completion
         completion.index = (completion.index + 1) % completion.candidates.count
