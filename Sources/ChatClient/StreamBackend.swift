@@ -167,7 +167,7 @@ public final class StreamBackend: LiveChatBackend {
                     deliver(.messageUpserted(row))
                 }
             } catch {
-                deliver(.failed("Could not send: \(Self.reason(error))"))
+                deliver(.sendFailed(cid: cid, text: text, reason: "Could not send: \(Self.reason(error))"))
             }
         case .typing(let cid, let parentID, let started):
             var event: JSONObject = ["type": started ? "typing.start" : "typing.stop"]

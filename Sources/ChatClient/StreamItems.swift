@@ -41,12 +41,18 @@ enum StreamItems {
         }
         let quoted = o["quoted_message"]?.objectValue.flatMap { q in
             q["id"]?.stringValue.map { quotedID in
-                MessageRow.QuotedPreview(
-                    messageID: quotedID,
-                    authorName: q["user"]?.objectValue.flatMap(user)?.displayName ?? "",
-                    text: q["text"]?.stringValue ?? "",
-                    deleted: q["type"]?.stringValue == MessageType.deleted.rawValue
+                // What the preview shows of it: its text, else its attachments or poll.
+                var quotedMessage = Message(
+                    id: quotedID,
+                    channelType: type,
+                    channelID: channelID,
+                    userID: "",
+                    type: q["type"]?.stringValue.flatMap(MessageType.init(rawValue:)) ?? .regular,
+                    text: q["text"]?.stringValue
                 )
+                quotedMessage.attachments = q.objects("attachments").map(Attachment.init(fields:))
+                quotedMessage.pollID = q["poll_id"]?.stringValue.flatMap { $0.isEmpty ? nil : $0 }
+                return MessageRow.QuotedPreview(quotedMessage, authorName: q["user"]?.objectValue.flatMap(user)?.displayName ?? "")
             }
         }
         return MessageRow(

@@ -18,6 +18,9 @@ public enum ChatEvent: Sendable {
     case threadLoaded(root: MessageRow, replies: [MessageRow])
     case detailsLoaded(MessageDetails)
     case failed(String)
+    /// A message the server did not take (`reason` says why): its text goes back to the
+    /// channel's composer.
+    case sendFailed(cid: String, text: String, reason: String)
     /// Something the user should know that is not an error.
     case notice(String)
     /// A message as it now is, from the server: new, edited, deleted (type `deleted`) or with
@@ -170,7 +173,7 @@ extension ChatEvent {
         switch self {
         case .channelsLoaded, .channelLoaded, .olderLoaded, .newerLoaded, .channelReplaced, .aroundLoaded, .unreadLoaded, .joinableLoaded,
             .threadLoaded, .detailsLoaded,
-            .failed,
+            .failed, .sendFailed,
             .notice, .messageUpserted, .messageRemoved, .connectionChanged, .membershipChanged, .channelMarksChanged, .markedUnread,
             .blockedUsers, .flagged, .typingStarted,
             .typingStopped, .clock, .focusChanged, .presenceChanged, .mentionsLoaded, .pinnedLoaded, .searchResults, .findMatchFound,

@@ -25,7 +25,9 @@ extension ChatReducer {
     static func trackAwaited(_ event: ChatEvent, _ effects: [ChatEffect], _ s: inout ChatState) {
         switch event {
         case .dismiss: s.awaited = AwaitedLoads()
-        case .threadLoaded: s.awaited.threadRootID = nil
+        case .threadLoaded:
+            s.awaited.threadRootID = nil
+            s.awaited.threadReplyID = nil
         case .detailsLoaded: s.awaited.detailsID = nil
         default: break
         }
@@ -43,6 +45,8 @@ extension ChatReducer {
 /// The thread and the details asked for and not yet shown.
 public struct AwaitedLoads: Sendable, Equatable {
     public var threadRootID: String?
+    /// The reply a search or the mentions view found: selected when its thread arrives.
+    public var threadReplyID: String?
     public var detailsID: String?
     public init() {}
 }

@@ -4,6 +4,14 @@ import ChatModel
 /// takes the intents when no overlay is open, and the navigation that message-select mode
 /// lets through.
 extension ChatReducer {
+    /// The channel's newest messages (End), loading them when the window is elsewhere in its
+    /// history. At the newest message the channel is read, as scrolling down to it reads it.
+    static func toNewest(_ s: inout ChatState) -> [ChatEffect] {
+        guard let w = s.window else { return [] }
+        s.window?.bottomIndex = nil
+        return w.hasNewer ? [.loadChannel(cid: w.cid)] : markReadAtBottom(&s)
+    }
+
     static func base(_ event: ChatEvent, _ s: inout ChatState) -> [ChatEffect] {
         switch event {
         case .openChannel(let cid):
@@ -28,11 +36,7 @@ extension ChatReducer {
                 if w.hasOlder { return [.loadOldest(cid: w.cid)] }
             }
         case .jumpToNewest:
-            if let w = s.window {
-                s.window?.bottomIndex = nil
-                // At the newest message the channel is read, as scrolling down to it reads it.
-                return w.hasNewer ? [.loadChannel(cid: w.cid)] : markReadAtBottom(&s)
-            }
+            return toNewest(&s)
         case .jumpToFirstUnread:
             return jumpToFirstUnread(&s)
         case .startSelecting:
@@ -50,8 +54,7 @@ extension ChatReducer {
             // The composer's quote or edit first, then the thread.
             switch s.draft {
             case .editing:
-                s.draft = .new
-                s.composer = Composer(history: s.composer.history)
+                endEditing(&s)
             case .quoting:
                 s.draft = .new
             case .new:

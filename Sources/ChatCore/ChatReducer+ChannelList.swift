@@ -13,10 +13,19 @@ extension ChatReducer {
         }.map(\.element)
     }
 
-    /// The list as it loads: channels with unread messages first, each part in the server's
-    /// order. It keeps this order until the next load.
+    /// The list as it first loads: channels with unread messages first, each part in the
+    /// server's order. Later lists keep this order (`keepingPlaces`).
     static func arrivalOrder(_ channels: [ChannelSummary]) -> [ChannelSummary] {
         channels.filter { $0.unreadCount > 0 } + channels.filter { $0.unreadCount == 0 }
+    }
+
+    /// A list loaded again, or brought back by a change of the reader's (a pin, an archive, a
+    /// mark): the channels `shown` keep their places, so only a changed one moves, to its group;
+    /// one not shown before comes first, as a first load would put it.
+    static func keepingPlaces(_ channels: [ChannelSummary], of shown: [ChannelSummary]) -> [ChannelSummary] {
+        let places = Dictionary(shown.enumerated().map { ($1.channel.cid, $0) }, uniquingKeysWith: min)
+        let kept = channels.compactMap { c in places[c.channel.cid].map { (place: $0, channel: c) } }
+        return arrivalOrder(channels.filter { places[$0.channel.cid] == nil }) + kept.sorted { $0.place < $1.place }.map(\.channel)
     }
 
     /// The channel a client opens when the list `channels` first loads.

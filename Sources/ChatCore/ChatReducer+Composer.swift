@@ -48,8 +48,7 @@ extension ChatReducer {
         // `//text` says `/text` (as IRC and wee-slack have it): the first slash only escapes.
         let text = outgoing(line.hasPrefix("//") ? String(line.dropFirst()) : line)
         if case .editing(let id) = s.draft {
-            s.draft = .new
-            s.composer = Composer(history: s.composer.history)
+            endEditing(&s)
             return [.live(.update(messageID: id, text: text))]
         }
         let mentioned = s.members.map(\.user.id).filter { id in mentions(id, in: text) }
@@ -57,7 +56,39 @@ extension ChatReducer {
         if case .quoting(let id) = s.draft { quoted = id }
         s.composer.sent()
         s.draft = .new
-        return stopTyping(&s) + [.live(.send(cid: cid, text: text, parentID: threadParent(s), mentions: mentioned, quotedID: quoted))]
+        let parentID = threadParent(s)
+        let sent = stopTyping(&s) + [.live(.send(cid: cid, text: text, parentID: parentID, mentions: mentioned, quotedID: quoted))]
+        // Written to the channel while reading back in it: to the newest, where it shows.
+        let scrolledBack = s.window.map { $0.bottomIndex != nil || $0.hasNewer } ?? false
+        return parentID == nil && scrolledBack ? sent + toNewest(&s) : sent
+    }
+
+    /// A message the server did not take comes back to its channel's composer (the open one's,
+    /// or the draft waiting for its channel), unless something new is being written there: the
+    /// history has it too. Sent `/text` was written `//text`, and is again.
+    static func sendFailed(cid: String, text: String, _ s: inout ChatState) {
+        let line = text.hasPrefix("/") ? "/" + text : text
+        if cid == s.openCID {
+            guard s.composer.isEmpty, s.draft == .new else { return }
+            s.composer = Composer(line, history: s.composer.history)
+        } else if s.drafts[cid]?.isEmpty ?? true {
+            s.drafts[cid] = Composer(line, history: s.drafts[cid]?.history ?? [])
+        }
+    }
+
+    /// The composer shows `row`'s text to edit; what was being written waits for the edit's end.
+    static func startEditing(_ row: MessageRow, _ s: inout ChatState) {
+        if case .editing = s.draft {} else { s.draftBeforeEdit = s.composer.string }
+        s.draft = .editing(messageID: row.id)
+        s.composer = Composer(row.message.text ?? "", history: s.composer.history)
+        s.notice = "Editing: Enter saves, Esc leaves it as it was"
+    }
+
+    /// The edit saved or dropped: the composer shows again what was being written before it.
+    static func endEditing(_ s: inout ChatState) {
+        s.draft = .new
+        s.composer = Composer(s.draftBeforeEdit, history: s.composer.history)
+        s.draftBeforeEdit = ""
     }
 
     /// A message's text as it is sent: its `:name:` shortcodes become their emoji, as gomuks and
@@ -190,9 +221,7 @@ extension ChatReducer {
             return [.live(.react(messageID: target.id, type: type, add: !mine))]
         case .edit:
             if !arguments.isEmpty { return [.live(.update(messageID: target.id, text: outgoing(arguments)))] }
-            s.draft = .editing(messageID: target.id)
-            s.composer = Composer(target.message.text ?? "", history: s.composer.history)
-            s.notice = "Editing: Enter saves, Esc leaves it as it was"
+            startEditing(target, &s)
             return []
         case .delete:
             // Selected, so the reader sees which message the question is about.
@@ -247,9 +276,14 @@ extension ChatReducer {
         }
     }
 
-    /// Completion mode: Tab again puts the next candidate; any other intent ends it (nil) and
-    /// goes to the composer beneath.
+    /// Completion mode: Tab again puts the next candidate; Esc ends it; any other intent ends
+    /// it (nil) and goes to the composer beneath.
     static func completion(_ event: ChatEvent, _ completion: Completion, _ s: inout ChatState) -> [ChatEffect]? {
+        // Esc ends the completion alone: passed on, it closed the thread being replied in.
+        if case .dismiss = event {
+            s.modes.pop()
+            return []
+        }
         guard case .complete = event else { return nil }
         var completion = completion
         completion.index = (completion.index + 1) % completion.candidates.count

@@ -25,8 +25,14 @@ extension ChatReducer {
             }
             prompt.text.removeLast()
         case .promptConfirm:
+            let find = ChannelFind(query: prompt.text)
+            // No words yet: the prompt stays for them (closed, they would go to the composer).
+            guard prompt.purpose == .command || !find.words.isEmpty else {
+                s.status = "Find: type the words to look for"
+                return []
+            }
             s.modes.pop()
-            return prompt.purpose == .find ? startFind(prompt.text, &s) : runCommandLine(prompt.text, &s)
+            return prompt.purpose == .find ? startFind(find, &s) : runCommandLine(prompt.text, &s)
         case .dismiss:
             s.modes.pop()
             return []
@@ -38,12 +44,7 @@ extension ChatReducer {
     }
 
     /// Enter after a find's words: the newest match from the bottom of the view up.
-    static func startFind(_ query: String, _ s: inout ChatState) -> [ChatEffect] {
-        let find = ChannelFind(query: query)
-        guard !find.words.isEmpty else {
-            s.status = "Find: type the words to look for"
-            return []
-        }
+    static func startFind(_ find: ChannelFind, _ s: inout ChatState) -> [ChatEffect] {
         s.modes.push(.find(find))
         return moveFind(find, older: true, &s)
     }

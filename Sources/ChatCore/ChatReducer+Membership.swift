@@ -33,10 +33,11 @@ extension ChatReducer {
         return changeOpenChannel(.unreadFrom(messageID: id), &s)
     }
 
-    /// The change is made: the list as it now is replaces the sidebar, and the status says so.
+    /// The change is made: the list as it now is replaces the sidebar's, each channel in its
+    /// place, and the status says so.
     static func membershipChanged(_ cid: String, _ change: MembershipChange, _ channels: [ChannelSummary], _ s: inout ChatState) {
         let title = channels.first { $0.channel.cid == cid }?.title ?? cid
-        s.channels = arrivalOrder(channels)
+        s.channels = keepingPlaces(channels, of: s.channels)
         s.status = nil
         switch change {
         case .pinned(let on): s.notice = on ? "Pinned \(title)" : "Unpinned \(title)"

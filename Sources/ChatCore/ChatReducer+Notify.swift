@@ -25,8 +25,7 @@ extension ChatReducer {
             return []
         }
         guard !arguments.isEmpty else {
-            let level = s.notifications.level(of: channel)
-            s.notice = "#\(channel.title) notifies: \(level.rawValue)" + (channel.muted ? " (muted)" : "")
+            s.notice = s.notifications.said(of: channel) + (channel.muted ? " (muted)" : "")
             return []
         }
         guard let level = NotificationLevel(rawValue: arguments.lowercased()) else {

@@ -16,7 +16,7 @@ extension ChatReducer {
     /// Dropped if the reader opened something else meanwhile.
     static func pinnedLoaded(cid: String, _ rows: [MessageRow], _ s: inout ChatState) {
         guard s.modes.overlays.isEmpty, s.openCID == cid else { return }
-        let name = s.openChannel.map { ($0.isDirect ? "@" : "#") + $0.title } ?? cid
+        let name = s.openChannel.map { $0.sigil + $0.title } ?? cid
         s.notice = rows.isEmpty ? "Nothing is pinned in \(name)" : nil
         if !rows.isEmpty { s.modes.push(.search(SearchResults(query: "", rows: rows, kind: .pinned(in: name)))) }
     }

@@ -21,9 +21,7 @@ extension ChatReducer {
         case .editSelected:
             if let row = ownSelected(id, verb: "edit", &s) {
                 s.modes.pop()
-                s.draft = .editing(messageID: row.id)
-                s.composer = Composer(row.message.text ?? "", history: s.composer.history)
-                s.notice = "Editing: Enter saves, Esc leaves it as it was"
+                startEditing(row, &s)
             }
         case .deleteSelected:
             if let row = ownSelected(id, verb: "delete", &s) { askToDelete(row.id, &s) }
@@ -52,7 +50,7 @@ extension ChatReducer {
         case .yankText:
             return yankText(of: id, &s)
         case .giphy(let action):
-            guard row(id, in: s)?.message.type == .ephemeral else { return [] }
+            guard row(id, in: s)?.message.isGiphyPreview == true else { return [] }
             if action != "shuffle" { s.modes.pop() }
             return [.live(.giphy(messageID: id, action: action))]
         // The navigation select mode shares with the panes beneath (its key table has the same keys).

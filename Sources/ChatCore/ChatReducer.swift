@@ -60,7 +60,8 @@ public enum ChatReducer {
         var effects: [ChatEffect] = []
         switch event {
         case .channelsLoaded(let loaded):
-            let channels = withoutBlocked(arrivalOrder(loaded), s)
+            // Loaded again (a reconnect, a /join), the list keeps the places the reader knows.
+            let channels = withoutBlocked(s.channels.isEmpty ? arrivalOrder(loaded) : keepingPlaces(loaded, of: s.channels), s)
             s.channels = channels
             // A channel left (or deleted) is not shown on: the first of the list opens instead.
             if let open = s.openCID, !channels.contains(where: { $0.channel.cid == open }) {
@@ -142,6 +143,10 @@ public enum ChatReducer {
             // newly opened takes it.
             let focused = s.thread.map { $0.root.id != root.id || $0.hasFocus } ?? true
             s.thread = ThreadPane(root: root, replies: replies, hasFocus: focused)
+            // Selected only over the bare panes: an overlay opened meanwhile keeps the keys.
+            if let found = s.awaited.threadReplyID, s.modes.top == nil, replies.contains(where: { $0.id == found }) {
+                s.modes.push(.select(pane: .thread, messageID: found))
+            }
         case .detailsLoaded(let details):
             // Shown over the selection it was asked for; dropped if the reader moved on.
             if case .select(_, details.row.id) = s.modes.top { s.modes.push(.details(details)) }
@@ -149,6 +154,10 @@ public enum ChatReducer {
             s.status = message
             s.notice = nil
             s.window?.loadingOlder = false
+        case .sendFailed(let cid, let text, let reason):
+            sendFailed(cid: cid, text: text, &s)
+            s.status = reason
+            s.notice = nil
         case .notice(let message):
             s.notice = message
             s.status = nil
@@ -270,8 +279,8 @@ public enum ChatReducer {
             s.keptUnread = nil
             effects += stopTyping(&s)
             // An edit or a quote is of a message in the channel left: it ends there, and an
-            // edit's text (the old message's) is not kept as a draft.
-            if case .editing = s.draft { s.composer = Composer(history: s.composer.history) }
+            // edit's text (the old message's) is not kept as a draft, what was written before it is.
+            if case .editing = s.draft { endEditing(&s) }
             s.draft = .new
             // The half-written message waits for this channel; the other channel's comes back.
             if let previous = s.openCID { s.drafts[previous] = s.composer }

@@ -30,6 +30,8 @@ public struct ChatState: Sendable, Equatable {
     public var drafts: [String: Composer] = [:]
     /// Whether Enter sends a new message, one quoting another, or saves an edit.
     public var draft = Draft.new
+    /// What was being written when an edit began: it comes back when the edit is saved or dropped.
+    public var draftBeforeEdit = ""
     /// When this client last said it is typing, and when the user last typed.
     public var typingSentAt: Timestamp?
     public var lastKeystrokeAt: Timestamp?

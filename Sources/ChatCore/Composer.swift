@@ -38,6 +38,11 @@ public struct Composer: Sendable, Equatable {
     /// Inserts typed or pasted text at the cursor (a paste may hold newlines). Tabs become
     /// spaces; other control characters and bidi overrides are dropped: they would move the
     /// terminal's cursor, here and on every screen the message reaches.
+    ///
+    /// The terminal hands a typed emoji over one scalar at a time (👍 then its skin tone, a
+    /// flag's two halves, a letter then its combining accent), so the text around the cursor is
+    /// split into characters again: each part joins its neighbours, and the cursor stays after
+    /// what was typed, on a character's boundary.
     public mutating func insert(_ string: String) {
         let chars = string.flatMap { c -> [Character] in
             if c == "\n" || c == "\r\n" { return ["\n"] }
@@ -45,8 +50,22 @@ public struct Composer: Sendable, Equatable {
             return c.unicodeScalars.contains { $0.properties.generalCategory == .control || Self.bidiControls.contains($0.value) }
                 ? [] : [c]
         }
-        text.insert(contentsOf: chars, at: cursor)
-        cursor += chars.count
+        guard !chars.isEmpty else { return }
+        // Only the characters next to the insertion can join it.
+        let from = max(0, cursor - 1)
+        let upTo = min(text.count, cursor + 1)
+        let before = String(text[from..<cursor]) + String(chars)
+        let joined = Array(before + String(text[cursor..<upTo]))
+        // The cursor goes after every character that starts within what was typed.
+        let typedEnd = before.unicodeScalars.count
+        var scalars = 0
+        var typedCharacters = 0
+        for c in joined where scalars < typedEnd {
+            scalars += c.unicodeScalars.count
+            typedCharacters += 1
+        }
+        text.replaceSubrange(from..<upTo, with: joined)
+        cursor = from + typedCharacters
         browsing = nil
     }
 

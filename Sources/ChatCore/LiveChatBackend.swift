@@ -9,7 +9,7 @@ public protocol LiveChatBackend: ChatBackend {
     /// the reducer.
     func connect(userID: String, deliver: @escaping @Sendable (ChatEvent) -> Void)
     func disconnect()
-    /// Starts `request`; a failure comes back as `.failed`, a sent message as `.messageUpserted`.
+    /// Starts `request`; a failure comes back as `.failed` (a send's as `.sendFailed`, with its text), a sent message as `.messageUpserted`.
     func perform(_ request: LiveRequest)
 }
 

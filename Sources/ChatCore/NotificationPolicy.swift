@@ -67,6 +67,13 @@ public struct NotificationPolicy: Sendable, Equatable {
         return NewMessageAlert(title: title, body: Self.preview(of: row))
     }
 
+    /// `@Bob notifies: mentions (…)`: what `/notify` says of a channel's level.
+    public func said(of channel: ChannelSummary) -> String {
+        let level = level(of: channel)
+        let what = level == .mentions && Self.isDirect(channel) ? "mentions (every message: a direct conversation)" : level.rawValue
+        return channel.sigil + channel.title + " notifies: " + what
+    }
+
     /// A conversation of two: a `messaging` channel with two members.
     public static func isDirect(_ channel: ChannelSummary) -> Bool {
         channel.channel.type == "messaging" && channel.memberCount == 2
@@ -76,7 +83,6 @@ public struct NotificationPolicy: Sendable, Equatable {
     static func preview(of row: MessageRow) -> String {
         if let text = row.message.text, !text.isEmpty { return text }
         if let poll = row.poll { return "poll: \(poll.name)" }
-        let count = row.message.attachments.count
-        return count == 1 ? "[an attachment]" : count > 1 ? "[\(count) attachments]" : ""
+        return row.message.carried
     }
 }

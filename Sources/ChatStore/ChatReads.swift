@@ -281,12 +281,7 @@ extension ChatStore {
         let polls = try Self.pollCards(of: messages, viewer: viewer, db)
         return zip(messages, stored).map { message, row in
             let preview = message.quotedMessageID.flatMap { id in quoted.first { $0.id == id } }.map {
-                MessageRow.QuotedPreview(
-                    messageID: $0.id,
-                    authorName: names[$0.userID] ?? $0.userID,
-                    text: $0.text ?? "",
-                    deleted: $0.type == .deleted
-                )
+                MessageRow.QuotedPreview($0, authorName: names[$0.userID] ?? $0.userID)
             }
             return MessageRow(
                 message: message,

@@ -197,7 +197,9 @@ final class StreamBackendTests: XCTestCase {
         let (bob, log) = try connected("bob")
         defer { bob.disconnect() }
         bob.perform(.send(cid: "messaging:private", text: "let me in", parentID: nil, mentions: []))
-        let message = try log.wait(for: "the refusal") { if case .failed(let text) = $0 { text } else { nil } }
+        let message = try log.wait(for: "the refusal") {
+            if case .sendFailed("messaging:private", "let me in", let reason) = $0 { reason } else { nil }
+        }
         XCTAssertTrue(message.hasPrefix("Could not send: "), message)
         XCTAssertTrue(message.contains("user bob is not a member of channel messaging:private"), message)
     }

@@ -52,13 +52,32 @@ final class ChannelMarksReducerTests: XCTestCase, LiveReducerScript {
         var s = live()
         let list = [summary("general", pinned: true), summary("random", archived: true), summary("ops"), summary("design", pinned: true)]
         s = reduce(s, .membershipChanged(cid: "messaging:general", .pinned(true), channels: list)).0
-        XCTAssertEqual(ChatReducer.sidebarOrder(s.channels).map(\.channel.id), ["general", "design", "ops", "random"])
+        // ops and design were not listed before: they come first, general and random keep their order.
+        XCTAssertEqual(ChatReducer.sidebarOrder(s.channels).map(\.channel.id), ["design", "general", "ops", "random"])
         XCTAssertEqual(ChatReducer.sidebarOrder(s.channels).map { ChatReducer.group($0) }, [.pinned, .pinned, .channels, .archived])
         XCTAssertEqual(s.notice, "Pinned general")
         // A channel both pinned and archived is put away.
         XCTAssertEqual(ChatReducer.group(summary("x", pinned: true, archived: true)), .archived)
         s = reduce(s, .membershipChanged(cid: "messaging:random", .archived(false), channels: list)).0
         XCTAssertEqual(s.notice, "Brought random back from the archive")
+    }
+
+    /// Pinning or unpinning one channel moves that one only: the answer's list, in the server's
+    /// order, no longer reshuffles the others (they were sorted again, unread first).
+    func testTheAnswerKeepsTheOtherChannelsInTheirPlaces() {
+        var s = live()
+        s = reduce(s, .channelsLoaded([summary("ops"), summary("design", unread: 2), summary("general"), summary("random")])).0
+        XCTAssertEqual(ChatReducer.sidebarOrder(s.channels).map(\.channel.id), ["design", "ops", "general", "random"])
+        let pinned = [summary("random"), summary("general", pinned: true), summary("ops"), summary("design", unread: 2)]
+        s = reduce(s, .membershipChanged(cid: "messaging:general", .pinned(true), channels: pinned)).0
+        XCTAssertEqual(ChatReducer.sidebarOrder(s.channels).map(\.channel.id), ["general", "design", "ops", "random"])
+        let unpinned = [summary("general"), summary("new", unread: 1), summary("random"), summary("ops"), summary("design")]
+        s = reduce(s, .membershipChanged(cid: "messaging:general", .pinned(false), channels: unpinned)).0
+        XCTAssertEqual(
+            ChatReducer.sidebarOrder(s.channels).map(\.channel.id),
+            ["new", "design", "ops", "general", "random"],
+            "back in its place; a channel not listed before comes first"
+        )
     }
 
     /// Alt-A does not visit an archived channel, however unread.

@@ -42,6 +42,19 @@ final class ChatReducerTests: XCTestCase {
         XCTAssertEqual(effects, [.loadChannel(cid: "messaging:general")])
     }
 
+    /// The list loads again after a /topic, a /join or /leave, a /msg, a block and a
+    /// reconnect: the channels already shown keep their places (they were sorted again, unread
+    /// first, and jumped under the reader); a new one comes first, a gone one goes.
+    func testAListLoadedAgainKeepsTheChannelsInTheirPlaces() {
+        let first = [summary("one"), summary("two", unread: 1), summary("three")]
+        var (s, _) = run(ChatState(userID: "a", userName: "A"), .channelsLoaded(first))
+        XCTAssertEqual(ChatReducer.sidebarOrder(s.channels).map(\.channel.id), ["two", "one", "three"])
+        let again = [summary("three", unread: 5), summary("four", unread: 1), summary("two"), summary("five")]
+        (s, _) = run(s, .channelsLoaded(again))
+        XCTAssertEqual(ChatReducer.sidebarOrder(s.channels).map(\.channel.id), ["four", "five", "two", "three"])
+        XCTAssertEqual(s.channels.first { $0.channel.id == "three" }?.unreadCount, 5, "the counts are the new list's")
+    }
+
     func testNextUnreadAndPreviousChannel() {
         let channels = [summary("one"), summary("two", unread: 1), summary("three", unread: 4)]
         var (s, _) = run(ChatState(userID: "a", userName: "A"), .channelsLoaded(channels))
@@ -114,6 +127,16 @@ final class ChatReducerTests: XCTestCase {
         (s, _) = run(s, .channelsLoaded([c]))
         (s, _) = run(s, .channelLoaded(cid: "messaging:c", rows: rows(10), members: []))
         XCTAssertEqual(s.window?.firstUnreadID(viewer: "a"), "m5")
+    }
+
+    /// The best way a query matches counts, not the first letters found: "rai" is the start of
+    /// Raiders (scored as scattered letters of "noRthwind rAIders", it ranked below Rosa Jiménez).
+    func testSwitcherFindsTheWordStartLaterInATitle() {
+        let channels = [summary("x1", name: "Rosa Jiménez"), summary("x2", name: "Northwind Raiders ⚔️")]
+        let matches = ChatReducer.switcherMatches("rai", channels)
+        XCTAssertEqual(matches.map(\.channel.title), ["Northwind Raiders ⚔️", "Rosa Jiménez"])
+        XCTAssertEqual(matches.first?.offsets, [10, 11, 12], "the word's letters are the ones highlighted")
+        XCTAssertEqual(ChatReducer.switcherMatches("nr", channels).first?.offsets, [0, 10], "two word starts")
     }
 
     func testSwitcherRanksWordStartsAndOpensTheChoice() {

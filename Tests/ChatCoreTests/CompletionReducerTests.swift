@@ -29,6 +29,21 @@ final class CompletionReducerTests: XCTestCase, LiveReducerScript {
         XCTAssertEqual(s.composer.string, "so ✅ ", "every name the client knows, not only reactions'")
     }
 
+    /// Esc while completing ends the completion, and only that: it went on to the composer
+    /// beneath, closed the thread being replied in, and the reply went to the channel.
+    func testEscEndsTheCompletionAndLeavesTheThreadOpen() {
+        var s = live()
+        s.thread = ThreadPane(root: message("root", from: "bob", at: 5), replies: [], hasFocus: true)
+        s = reduce(s, .composeInsert("@be"), .complete).0
+        XCTAssertEqual(s.composer.string, "@bea ")
+        s = reduce(s, .dismiss).0
+        XCTAssertNil(s.modes.top)
+        XCTAssertEqual(s.thread?.root.id, "root", "the thread stays open")
+        XCTAssertEqual(s.modes.focus, .thread)
+        XCTAssertEqual(s.composer.string, "@bea ", "the word stays")
+        XCTAssertNil(reduce(s, .dismiss).0.thread, "Esc again closes the thread")
+    }
+
     func testNothingToCompleteSaysWhat() {
         XCTAssertEqual(reduce(live(), .composeInsert("#nowhere"), .complete).0.status, "No channel matches #nowhere")
         XCTAssertEqual(reduce(live(), .composeInsert("/zz"), .complete).0.status, "No command matches /zz")

@@ -46,6 +46,38 @@ final class ComposerTests: XCTestCase {
         XCTAssertEqual(c.string, "eviltxt.exex 👩‍👩‍👧", "bidi controls go, emoji sequences stay")
     }
 
+    /// The terminal hands over one scalar at a time: a skin tone, a flag's second half or a
+    /// combining accent typed after its base must join it, so the cursor and Backspace move
+    /// over the whole character and nothing typed later lands inside it.
+    func testScalarsTypedOneByOneJoinTheCharacterBeforeThem() {
+        var c = Composer()
+        for scalar in "cafe\u{301} 👍🏽 🇫🇷 x".unicodeScalars { c.insert(String(scalar)) }
+        XCTAssertEqual(c.text.count, 10, "café, 👍🏽 and 🇫🇷 are one character each")
+        XCTAssertEqual(c.cursor, 10)
+        for _ in 0..<5 { c.apply(.left) }
+        c.insert("Z")
+        XCTAssertEqual(c.string, "cafe\u{301} Z👍🏽 🇫🇷 x", "Z goes before the thumb, not between it and its tone")
+        c.apply(.end)
+        c.apply(.left)
+        c.apply(.left)
+        c.apply(.backspace)
+        XCTAssertEqual(c.string, "cafe\u{301} Z👍🏽  x", "Backspace takes the whole flag")
+        c.apply(.home)
+        for _ in 0..<4 { c.apply(.right) }
+        c.insert("!")
+        XCTAssertEqual(c.string, "cafe\u{301}! Z👍🏽  x")
+    }
+
+    /// A mark typed where it joins the character after the cursor leaves the cursor after
+    /// the joined character, never inside it.
+    func testAnInsertThatJoinsTheNextCharacterKeepsTheCursorOnABoundary() {
+        var c = Composer("🏽 x")
+        c.apply(.home)
+        c.insert("👍")
+        XCTAssertEqual(c.text, ["👍🏽", " ", "x"])
+        XCTAssertEqual(c.cursor, 1)
+    }
+
     func testHistoryBrowsesSentLinesAndGivesBackTheDraft() {
         var c = Composer("first")
         c.sent()

@@ -103,8 +103,12 @@ final class FindReducerTests: XCTestCase, LiveReducerScript {
         XCTAssertEqual(s.modes.find?.words, ["deploy"], "highlighted while typed")
         (s, _) = reduce(s, .dismiss)
         XCTAssertNil(s.modes.top)
-        (s, _) = reduce(s, .openFind, .promptConfirm)
+        // Enter with no words keeps the prompt, as its message asks: closed, the words typed
+        // next went to the composer, and the Enter after them sent them to the channel.
+        (s, _) = reduce(s, .openFind, .promptType("?!"), .promptConfirm)
         XCTAssertEqual(s.status, "Find: type the words to look for")
+        XCTAssertEqual(s.modes.top, .prompt(LinePrompt(.find, text: "?!")))
+        (s, _) = reduce(s, .dismiss)
         XCTAssertNil(s.modes.top)
         XCTAssertEqual(reduce(ChatState(userID: "alice", userName: "Alice"), .openFind).0.status, "Open a channel to find in it")
     }

@@ -317,9 +317,13 @@ extension LiveReducerTests {
         XCTAssertEqual(reduce(withOwnMessageSelected(), .pinSelected).1, [.live(.pin(messageID: "mine", pinned: true))])
         var preview = message("gif", from: "alice", at: 30)
         preview.message.type = .ephemeral
-        let s = selecting("gif", reduce(live(), .messageUpserted(preview)).0)
+        preview.message.attachments = [Attachment(fields: ["type": "giphy"])]
+        var answer = message("banned", from: "alice", at: 31)
+        answer.message.type = .ephemeral
+        let s = selecting("gif", reduce(live(), .messageUpserted(preview), .messageUpserted(answer)).0)
         XCTAssertEqual(reduce(s, .giphy("send")).1, [.live(.giphy(messageID: "gif", action: "send"))])
-        XCTAssertEqual(reduce(s, .messageRemoved(id: "gif")).0.window?.rows.map(\.id), ["old"])
+        XCTAssertEqual(reduce(selecting("banned", s), .giphy("send")).1, [], "a command's answer is no picture to send")
+        XCTAssertEqual(reduce(s, .messageRemoved(id: "gif")).0.window?.rows.map(\.id), ["old", "banned"])
         let (_, effects) = reduce(live(), .composeInsert("/msg @bob @carol lunch?"), .composeSend)
         XCTAssertEqual(effects, [.live(.direct(userIDs: ["bob", "carol"], text: "lunch?"))])
         let (noOne, none) = reduce(live(), .composeInsert("/msg hello"), .composeSend)

@@ -106,4 +106,21 @@ final class NotificationReducerTests: XCTestCase, LiveReducerScript {
         XCTAssertEqual(effects, [])
         XCTAssertEqual(s.notifications.levels, ["messaging:general": .silent], "a bad level changes nothing")
     }
+
+    /// A direct conversation is `@Name` as in the sidebar, and its `mentions` level says that
+    /// there every message counts (it said "#Carol notifies: mentions").
+    func testSlashNotifyNamesADirectConversationAsTheSidebarDoes() {
+        var s = state()
+        var channel = Channel(type: "messaging", id: "!members-ac", createdBy: "carol")
+        channel.memberIDs = ["alice", "carol"]
+        s.channels.append(ChannelSummary(channel: channel, memberCount: 2, otherMemberNames: ["Carol"]))
+        (s, _) = reduce(s, .openChannel(cid: channel.cid))
+        s.composer.insert("/notify")
+        (s, _) = reduce(s, .composeSend)
+        XCTAssertEqual(s.notice, "@Carol notifies: mentions (every message: a direct conversation)")
+        s.notifications.levels[channel.cid] = .silent
+        s.composer.insert("/notify")
+        (s, _) = reduce(s, .composeSend)
+        XCTAssertEqual(s.notice, "@Carol notifies: none")
+    }
 }

@@ -62,6 +62,23 @@ final class SearchReducerTests: XCTestCase, LiveReducerScript {
         XCTAssertEqual(s.modes.selection?.messageID, "hit")
         XCTAssertNil(s.window?.bottomIndex)
     }
+
+    /// A reply found opens its thread with the reply selected, as a channel message is: the
+    /// thread opened with nothing selected, and in a long one the match was anyone's guess.
+    func testAReplyFoundOpensItsThreadWithTheReplySelected() {
+        let reply = message("r2", from: "carol", at: 220, parent: "root")
+        var (s, effects) = reduce(live(), .searchResults(query: "launch", rows: [reply]), .searchConfirm)
+        XCTAssertEqual(effects, [.loadThread(messageID: "root")])
+        let replies = [message("r1", from: "bob", at: 210, parent: "root"), reply, message("r3", from: "bob", at: 230, parent: "root")]
+        (s, _) = reduce(s, .threadLoaded(root: message("root", from: "bob", at: 200), replies: replies))
+        XCTAssertEqual(s.thread?.root.id, "root")
+        XCTAssertEqual(s.modes.top, .select(pane: .thread, messageID: "r2"))
+        // A thread opened afterwards by hand selects nothing.
+        (s, _) = reduce(s, .dismiss, .dismiss, .openThread)
+        (s, _) = reduce(s, .threadLoaded(root: message("old", from: "bob", at: 10), replies: replies))
+        XCTAssertEqual(s.thread?.root.id, "old")
+        XCTAssertNil(s.modes.top)
+    }
 }
 
 /// The mentions view (`M`, `/mentions`): the same list as search results, opened in place.

@@ -71,15 +71,20 @@ final class ComposerArchiveTests: XCTestCase {
         XCTAssertEqual(folder, directory + "/chatterm", "no path out of its folder: \(odd.path)")
     }
 
-    /// An edit in progress is the old message's text, not a draft: only the history is kept.
+    /// An edit in progress is the old message's text, not a draft: the history is kept, and
+    /// the line that was being written when the edit began.
     func testAnEditIsNotKeptAsADraft() throws {
         var state = open("team:engineering", freshClient())
         state.composer = Composer("the old text", history: ["sent"])
         state.draft = .editing(messageID: "m7")
         try archive().save(state)
-        let after = open("team:engineering", freshClient(restoring: true))
+        var after = open("team:engineering", freshClient(restoring: true))
         XCTAssertEqual(after.composer.string, "")
         XCTAssertEqual(after.composer.history, ["sent"])
+        state.draftBeforeEdit = "half written"
+        try archive().save(state)
+        after = open("team:engineering", freshClient(restoring: true))
+        XCTAssertEqual(after.composer.string, "half written")
     }
 
     func testADamagedFileIsSetAsideWithANotice() throws {

@@ -25,8 +25,23 @@ final class FrameDiffTests: XCTestCase {
     /// emoji is unchanged, its right half was the border: the emoji is drawn again, whole.
     func testClosingAnOverlayOverAWideCharacterRedrawsIt() {
         let withOverlay = frame("a🙂b", overlay: (2, "│"))
-        XCTAssertEqual(withOverlay.text(row: 0), "a🙂│b")
+        XCTAssertEqual(withOverlay.text(row: 0), "a │b")
         XCTAssertEqual(columns(frame("a🙂b").cellsToDraw(since: withOverlay)), [1])
+    }
+
+    /// Text written over one half of a wide character leaves no half of it: the other half is
+    /// a blank. The emoji kept its two cells and the border after it went one column right on
+    /// the terminal (an overlay's edge over the sidebar's `#Random 🦜`).
+    func testWritingOverHalfAWideCharacterBlanksTheOtherHalf() {
+        XCTAssertEqual(frame("a🙂b", overlay: (2, "│")).text(row: 0), "a │b", "over the right half")
+        XCTAssertEqual(frame("a🙂b", overlay: (1, "x")).text(row: 0), "ax b", "over the left half")
+        XCTAssertEqual(frame("a🙂🙂b", overlay: (2, "中")).text(row: 0), "a 中 b", "over two halves")
+        var filled = frame("a🙂🙂b")
+        filled.fill(x: 2, y: 0, width: 2, height: 1, style: .plain)
+        XCTAssertEqual(filled.text(row: 0), "a    b", "a box's background too")
+        for x in 0..<6 where filled[x, 0].text.isEmpty {
+            XCTFail("cell \(x) is a right half without its left")
+        }
     }
 
     /// B6: a cell holds a whole grapheme cluster, an emoji sequence too, its right half empty;

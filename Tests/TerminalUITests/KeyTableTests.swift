@@ -89,9 +89,13 @@ final class KeyTableTests: XCTestCase {
         XCTAssertEqual(command(.control("k"), writing), "\(AppCommand.chat(.composeEdit(.killToEnd)))")
         var preview = state(live: true, [.select(pane: .messages, messageID: "gif")])
         XCTAssertEqual(command(.enter, preview), "\(AppCommand.chat(.openThread))", "no such message: Enter opens a thread")
+        // A command's answer is ephemeral too ("rosa has been banned"): no picture to send.
         preview.window?.rows.append(
-            ChatFixture.row(ChatFixture.message("gif", "maya", "/giphy hi", at: "2020-03-03T10:00:00Z", type: .ephemeral))
+            ChatFixture.row(ChatFixture.message("gif", "maya", "rosa has been banned", at: "2020-03-03T10:00:00Z", type: .ephemeral))
         )
+        XCTAssertEqual(command(.enter, preview), "\(AppCommand.chat(.openThread))")
+        let last = (preview.window?.rows.count ?? 1) - 1
+        preview.window?.rows[last].message.attachments = [Attachment(fields: ["type": "giphy"])]
         XCTAssertEqual(command(.enter, preview), "\(AppCommand.chat(.giphy("send")))")
         XCTAssertEqual(command(.character("x"), preview), "\(AppCommand.chat(.giphy("cancel")))")
     }
@@ -153,6 +157,29 @@ final class KeyTableTests: XCTestCase {
         XCTAssertFalse(statusLine(writing).contains("↑ select"), "↑ is history with text in the composer")
         writing.draft = .editing(messageID: "m7")
         XCTAssertTrue(statusLine(writing).hasPrefix(" EDIT "))
+    }
+
+    /// A narrow status bar shows the hints that fit whole: at 120 columns select mode's ended
+    /// in "u unread · q q", the key without what it does.
+    func testStatusBarHintsThatDoNotFitAreLeftOutWhole() {
+        let selecting = state(live: true, [.select(pane: .messages, messageID: "m7")])
+        let all = ChatView.render(selecting, width: 200, height: 40, context: context).text(row: 39).components(separatedBy: " · ")
+        for width in [120, 100, 80, 60] {
+            let line = ChatView.render(selecting, width: width, height: 40, context: context).text(row: 39)
+            let shown = line.components(separatedBy: " · ")
+            XCTAssertGreaterThan(shown.count, 1, "\(width): \(line)")
+            XCTAssertEqual(Array(all.prefix(shown.count)), shown, "\(width): \(line)")
+        }
+    }
+
+    /// An error longer than the status bar ends in "…": cut bare, "Could not send: … after 0 ms:
+    /// Couldn't conn" read as the whole of it.
+    func testALongErrorIsCutWithAnEllipsis() {
+        var failed = state(live: true)
+        failed.status = "Could not send: POST channels/team/engineering/message: Failed to connect to 127.0.0.1 port 38977"
+        let line = ChatView.render(failed, width: 80, height: 40, context: context).text(row: 39)
+        XCTAssertTrue(line.hasSuffix("…"), line)
+        XCTAssertTrue(line.contains("Could not send: POST"), line)
     }
 
     /// F1 opened in a mode lists that mode's keys first.

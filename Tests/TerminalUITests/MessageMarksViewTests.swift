@@ -24,6 +24,60 @@ final class MessageMarksViewTests: XCTestCase {
         XCTAssertNil(frame.find("flagged by you", below: header.y), "only that message is marked")
     }
 
+    /// An edited, a pinned or a restricted message says so in its header, so it gets one even
+    /// where it would have shared the previous message's: grouped, the mark had nowhere to go.
+    /// The message after it gets its own header too.
+    func testAnEditedPinnedOrRestrictedMessageKeepsItsHeaderInARun() throws {
+        let marks: [(String, (inout Message) -> Void)] = [
+            ("(edited)", { $0.textUpdatedAt = ChatFixture.time("2020-03-02T09:05:00Z") }),
+            ("📌 pinned", { $0.pinnedAt = ChatFixture.time("2020-03-02T09:05:00Z") }),
+            ("🔒 visible to maya", { $0.restrictedVisibility = ["maya"] }),
+        ]
+        for (mark, change) in marks {
+            var state = ChatFixture.state()
+            var rows = ChatFixture.rows
+            change(&rows[1].message)
+            state.window?.rows = rows
+            let frame = ChatView.render(state, width: 120, height: 40, context: context)
+            let header = try XCTUnwrap(find("09:01 Tomás Silva", in: frame), mark)
+            XCTAssertTrue(frame.text(row: header.y).contains(mark), frame.text(row: header.y))
+
+            // The message after a marked one is not under its header either: the mark would
+            // seem to be of both.
+            state = ChatFixture.state()
+            rows = ChatFixture.rows
+            change(&rows[0].message)
+            state.window?.rows = rows
+            let after = ChatView.render(state, width: 120, height: 40, context: context)
+            XCTAssertTrue(after.text(row: try XCTUnwrap(find("09:00 Tomás Silva", in: after)).y).contains(mark))
+            XCTAssertNotNil(find("09:01 Tomás Silva", in: after), mark)
+        }
+    }
+
+    /// A command's answer (`/ban`'s "rosa has been banned", `/mute`'s error) is the sender's
+    /// alone and says so; only a /giphy preview hints its keys (they were on every answer, and
+    /// an error read as a message the reader had sent).
+    func testACommandsAnswerIsMarkedAsTheSendersAloneWithoutThePreviewKeys() throws {
+        var state = ChatFixture.state()
+        let answer = ChatFixture.message("a1", "maya", "rosa has been banned", at: "2020-03-04T09:00:00Z", type: .ephemeral)
+        let error = ChatFixture.message("a2", "maya", "/mute needs an existing user", at: "2020-03-04T09:01:00Z", type: .error)
+        var giphy = ChatFixture.message("a3", "maya", "/giphy cats", at: "2020-03-04T09:02:00Z", type: .ephemeral)
+        giphy.attachments = [Attachment(fields: ["type": "giphy", "title": "cats"])]
+        state.window = MessageWindow(
+            cid: "team:engineering",
+            rows: [ChatFixture.row(answer), ChatFixture.row(error), ChatFixture.row(giphy)],
+            hasOlder: false,
+            readMarker: nil
+        )
+        let frame = ChatView.render(state, width: 120, height: 40, context: context)
+        for time in ["09:00", "09:01"] {
+            let header = frame.text(row: try XCTUnwrap(find(time + " Maya Okafor", in: frame), time).y)
+            XCTAssertTrue(header.hasSuffix("Maya Okafor only you see this"), header)
+        }
+        let preview = frame.text(row: try XCTUnwrap(find("09:02 Maya Okafor", in: frame)).y)
+        XCTAssertTrue(preview.contains("s shuffle · x cancel"), preview)
+    }
+
     func testAMentionIsHighlightedAndTheMessageMarkedInTheGutter() throws {
         var state = ChatFixture.state()
         var rows = ChatFixture.rows

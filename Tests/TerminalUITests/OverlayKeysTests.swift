@@ -39,7 +39,7 @@ final class OverlayKeysTests: XCTestCase {
             XCTAssertFalse(text.contains("close the help"), "\(width)x\(height): the end does not fit")
             XCTAssertTrue(text.contains("of \(entries.count)"), "\(width)x\(height): the title says there is more")
             var seen = text
-            for _ in 0..<15 {
+            for _ in 0..<20 {
                 state = press([.pageDown], state, width, height)
                 seen += screenText(state, width, height)
             }

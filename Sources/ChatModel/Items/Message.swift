@@ -63,3 +63,17 @@ public struct Message: Sendable, Hashable {
 
     public var cid: String { ChannelID.cid(type: channelType, id: channelID) }
 }
+
+extension Message {
+    /// A /giphy preview only its sender sees, answered with send, shuffle or cancel. A
+    /// command's other answers are ephemeral too ("rosa has been banned"), with nothing to send.
+    public var isGiphyPreview: Bool { type == .ephemeral && attachments.contains { $0.type == "giphy" } }
+
+    /// What the message carries besides text, for a line that shows a message without its
+    /// cards (a quote, a notification): `[a poll]`, `[an attachment]`, `[N attachments]`, or "".
+    public var carried: String {
+        if pollID != nil { return "[a poll]" }
+        let count = attachments.count
+        return count == 1 ? "[an attachment]" : count > 1 ? "[\(count) attachments]" : ""
+    }
+}

@@ -45,6 +45,9 @@ public struct ChannelSummary: Sendable, Hashable {
     /// A one-to-one or small group conversation without a name of its own.
     public var isDirect: Bool { channel.memberIDs != nil }
 
+    /// What goes before its title wherever it is named: `@` for a direct conversation, else `#`.
+    public var sigil: String { isDirect ? "@" : "#" }
+
     /// What to call the channel: its `name`, the other members for a direct message, or its id.
     /// A channel's name may start with the "#" the views put before it (Slack-style names,
     /// `chatterm generate`'s), which is dropped so that "#general" does not show as "##general".

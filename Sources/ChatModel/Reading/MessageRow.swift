@@ -24,6 +24,13 @@ public struct MessageRow: Sendable, Hashable, Identifiable {
             self.text = text
             self.deleted = deleted
         }
+
+        /// The quote of `message`: its text, or what it carries when it has none, so a quoted
+        /// file, /giphy or poll is not an empty line.
+        public init(_ message: Message, authorName: String) {
+            let text = message.text.flatMap { $0.isEmpty ? nil : $0 } ?? message.carried
+            self.init(messageID: message.id, authorName: authorName, text: text, deleted: message.type == .deleted)
+        }
     }
 
     public var message: Message

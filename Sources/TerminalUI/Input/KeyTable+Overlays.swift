@@ -20,7 +20,10 @@ extension KeyTable {
     public static let completing = KeyTable(
         " CHAT ",
         "completing (after Tab)",
-        [KeyBinding([.tab], "Tab", "the next that matches (any other key: back to writing)", .complete, hint: "Tab next")],
+        [
+            KeyBinding([.tab], "Tab", "the next that matches (any other key: back to writing)", .complete, hint: "Tab next"),
+            KeyBinding([.escape], "Esc", "stop completing, the word as it is", .dismiss),
+        ],
         fallsThrough: true
     )
 

@@ -117,7 +117,7 @@ extension KeyTable {
     /// A /giphy preview is selected: Enter, s and x answer it.
     private static let selectedIsPreview: @Sendable (ChatState) -> Bool = { state in
         guard let id = state.modes.selection?.messageID else { return false }
-        return state.window?.rows.first { $0.id == id }?.message.type == .ephemeral
+        return state.window?.rows.first { $0.id == id }?.message.isGiphyPreview == true
     }
 
     /// The keys that move around, in every pane and in message-select mode. While writing the

@@ -90,7 +90,9 @@ public struct Frame: Equatable, Sendable {
         style: Style,
         link: String? = nil
     ) -> Int {
+        let halfBefore = splitsWideCharacter(x: x, y: y)
         let used = write(text, x: x, y: y, maxWidth: maxWidth, ellipsis: ellipsis, style: style)
+        if used > 0 { blankHalves(from: max(0, x), to: max(0, x) + used, y: y, leftHalfBefore: halfBefore) }
         if let link, used > 0 {
             let number = linkNumber(link)
             for column in max(0, x)..<(max(0, x) + used) { cells[y * width + column].link = number }
@@ -204,8 +206,24 @@ public struct Frame: Equatable, Sendable {
     /// Fills a rectangle with blanks of `style`.
     public mutating func fill(x: Int, y: Int, width w: Int, height h: Int, style: Style) {
         for row in max(0, y)..<min(height, y + h) {
+            let halfBefore = splitsWideCharacter(x: x, y: row)
             for column in max(0, x)..<min(width, x + w) { cells[row * width + column] = Cell(text: " ", style: style) }
+            if w > 0 { blankHalves(from: x, to: x + w, y: row, leftHalfBefore: halfBefore) }
         }
+    }
+
+    /// Whether column `x` of row `y` is the right half of a wide character: writing there
+    /// leaves its left half alone.
+    private func splitsWideCharacter(x: Int, y: Int) -> Bool {
+        y >= 0 && y < height && x > 0 && x < width && cells[y * width + x].text.isEmpty
+    }
+
+    /// After columns `from..<to` of row `y` were written over: the half of a wide character
+    /// left outside them becomes a blank. Kept, the terminal draws the whole character and what
+    /// follows it a column further (an overlay's edge over the sidebar's `🦜`).
+    private mutating func blankHalves(from: Int, to: Int, y: Int, leftHalfBefore: Bool) {
+        if leftHalfBefore { cells[y * width + from - 1].text = " " }
+        if to > 0, to < width, cells[y * width + to].text.isEmpty { cells[y * width + to].text = " " }
     }
 
     /// Changes the style of a span of cells, keeping their text (selection highlights).

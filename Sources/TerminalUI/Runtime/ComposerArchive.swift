@@ -81,13 +81,14 @@ public struct ComposerArchive: Sendable {
         try data.write(to: URL(fileURLWithPath: path), options: .atomic)
     }
 
-    /// Each channel's line (not an edit's: that is the old message's text) and history,
-    /// empty ones left out, within `channelLimit` and `textBudget`.
+    /// Each channel's line (not an edit's: that is the old message's text; the line written
+    /// before the edit began) and history, empty ones left out, within `channelLimit` and
+    /// `textBudget`.
     static func entries(of state: ChatState) -> [String: Entry] {
         var composers = state.drafts
         if let cid = state.openCID {
             if case .editing = state.draft {
-                composers[cid] = Composer(history: state.composer.history)
+                composers[cid] = Composer(state.draftBeforeEdit, history: state.composer.history)
             } else {
                 composers[cid] = state.composer
             }

@@ -250,10 +250,11 @@ public final class Screen {
             if second == OK, UInt32(next) == 13 || UInt32(next) == 10 { return .alt("\n") }
             if second == OK, UInt32(next) == Self.pasteStart[0] { return bracketed() }
             if second == OK, let scalar = Unicode.Scalar(UInt32(next)), UInt32(next) >= 32 { return .alt(Character(scalar)) }
-            // Esc, then another key quickly (Esc twice, Esc then an arrow, a resize): keep the
-            // second for the next read, a function key as a key: put back as a character, KEY_UP
-            // or KEY_RESIZE would type U+0103 or U+019A into the composer.
-            if second == KEY_CODE_YES { ungetch(Int32(next)) } else if second == OK { unget_wch(wchar_t(bitPattern: UInt32(next))) }
+            // Esc pressed twice quickly, or Esc and an arrow (or a resize) at once: keep the
+            // second key for the next read. A key code goes back as a key code: unget_wch
+            // would make it a character (KEY_LEFT typed `Ą`).
+            if second == OK { unget_wch(wchar_t(bitPattern: UInt32(next))) }
+            if second == KEY_CODE_YES { ungetch(Int32(next)) }
             return .escape
         }
         switch code {

@@ -190,7 +190,7 @@ public final class TerminalApp {
         case .notify(let alert):
             return notifier?.post(alert)
         case .saveNotificationLevel(let cid, let level):
-            let said = "#\(state.channels.first { $0.channel.cid == cid }?.title ?? cid) notifies: \(level.rawValue)"
+            let said = state.channels.first { $0.channel.cid == cid }.map(state.notifications.said) ?? "\(cid) notifies: \(level.rawValue)"
             guard let saveNotificationLevel else { return .notice(said + " (this session)") }
             do {
                 // The file's name only: a whole path would not fit the status line.

@@ -55,8 +55,12 @@ struct MessageLayout {
             )
             return out
         }
-        let grouped = !newDay && !unreadHere && !flagged.contains(row.id) && previous.map { isGrouped(row, after: $0) } ?? false
-        if !grouped { out.append(header(row)) }
+        // A message whose header says something of it (edited, pinned, flagged…) keeps its
+        // header, and the next message does not share it: the mark would seem to be of both.
+        let marks = headerMarks(row)
+        let grouped =
+            !newDay && !unreadHere && marks.isEmpty && previous.map { isGrouped(row, after: $0) && headerMarks($0).isEmpty } ?? false
+        if !grouped { out.append(header(row, marks: marks)) }
         // A deleted message keeps nothing of what it said: its quote, attachments and reactions
         // go with its text (the server may still send their counts). Its thread stays.
         let deleted = m.type == .deleted
@@ -97,8 +101,8 @@ struct MessageLayout {
     }
 
     private func isGrouped(_ row: MessageRow, after previous: MessageRow) -> Bool {
-        // A /giphy preview keeps its own header: that is where its keys are explained.
-        guard previous.message.userID == row.message.userID, previous.message.type != .system, row.message.type != .ephemeral,
+        // After a system line, or a deleted message (whose header would seem to own what follows).
+        guard previous.message.userID == row.message.userID, previous.message.type != .system, previous.message.type != .deleted,
             let a = previous.message.createdAt, let b = row.message.createdAt
         else { return false }
         return b.seconds - a.seconds < Self.groupingSeconds && row.message.parentID == nil && row.quoted == nil
@@ -108,14 +112,24 @@ struct MessageLayout {
         Segment(text: context.label(m.createdAt.map { context.clock($0) + " " } ?? "      "), style: context.style("message.time"))
     }
 
-    private func header(_ row: MessageRow) -> ViewLine {
+    private func header(_ row: MessageRow, marks: [Segment]) -> ViewLine {
         let m = row.message
         let authorStyle = m.userID == viewer ? context.style("message.author.self") : context.theme.usernameStyle(for: m.userID)
-        var segments = [time(m), Segment(text: context.text(row.authorName, singleLine: true), style: authorStyle)]
+        let segments = [time(m), Segment(text: context.text(row.authorName, singleLine: true), style: authorStyle)] + marks
+        return ViewLine(segments: segments, messageID: row.id)
+    }
+
+    /// What the header says after the author: where the reply is, pinned, flagged, for whom,
+    /// edited, and a /giphy preview's keys.
+    private func headerMarks(_ row: MessageRow) -> [Segment] {
+        let m = row.message
+        var segments: [Segment] = []
         if m.parentID != nil, !inThread {
             segments.append(Segment(text: context.label(" ↳ in thread"), style: context.style("thread.replies")))
         }
-        if m.pinnedAt != nil { segments.append(Segment(text: context.label(" 📌 pinned"), style: context.style("message.pinned"))) }
+        if m.pinnedAt != nil, m.type != .deleted {
+            segments.append(Segment(text: context.label(" 📌 pinned"), style: context.style("message.pinned")))
+        }
         if flagged.contains(row.id) {
             segments.append(Segment(text: context.label(" ⚑ flagged by you"), style: context.style("message.pinned")))
         }
@@ -125,16 +139,19 @@ struct MessageLayout {
         if m.textUpdatedAt != nil, m.type != .deleted {
             segments.append(Segment(text: context.label(" (edited)"), style: context.style("message.edited")))
         }
-        // A /giphy preview is the sender's alone until sent.
-        if m.type == .ephemeral {
+        // A /giphy preview is the sender's alone until sent; its header is where its keys are
+        // explained. A command's answer, or the error the server wrote for it, is theirs alone too.
+        if m.isGiphyPreview {
             segments.append(
                 Segment(
                     text: context.label(" only you see this · ↑ then Enter send · s shuffle · x cancel"),
                     style: context.style("message.edited")
                 )
             )
+        } else if m.type == .ephemeral || m.type == .error {
+            segments.append(Segment(text: context.label(" only you see this"), style: context.style("message.edited")))
         }
-        return ViewLine(segments: segments, messageID: row.id)
+        return segments
     }
 
     private func body(_ row: MessageRow) -> [ViewLine] {

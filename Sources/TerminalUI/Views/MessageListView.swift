@@ -108,7 +108,7 @@ enum MessageListView {
         )
         guard let thread = state.thread, rect.height > 2 else { return }
         // Whose thread, where: `#engineering · Tomás Silva`, under the title.
-        let channel = state.openChannel.map { ($0.isDirect ? "@" : "#") + $0.title + " · " } ?? ""
+        let channel = state.openChannel.map { $0.sigil + $0.title + " · " } ?? ""
         frame.put(
             context.text(" " + channel + thread.root.authorName, singleLine: true),
             x: rect.x,
@@ -210,7 +210,7 @@ enum MessageListView {
     /// `#name · topic · N members · ❄ frozen` in `width` columns: the topic is cut first (to
     /// "…", or left out when there is no room for a word of it), so the member count stays in view.
     private static func headerText(_ c: ChannelSummary, width: Int) -> String {
-        let name = (c.isDirect ? "@" : "#") + SanitizedText(untrusted: c.title).singleLine.value
+        let name = c.sigil + SanitizedText(untrusted: c.title).singleLine.value
         var tail = " · \(c.memberCount) members"
         if c.channel.frozen == true { tail += " · ❄ frozen" }
         guard

@@ -14,7 +14,7 @@ enum OverlayViews {
             let selected = i == switcher.selected
             let rowStyle = drawRow(y: y, selected: selected, in: box, frame: &frame, context: context)
             var x = box.x + 2
-            x += frame.put(context.label(SidebarView.sigil(match.channel)), x: x, y: y, style: rowStyle)
+            x += frame.put(context.label(match.channel.sigil), x: x, y: y, style: rowStyle)
             let matchStyle = context.style("switcher.match")
             for (offset, character) in match.channel.title.enumerated() where x < box.x + box.width - 8 {
                 var s = match.offsets.contains(offset) ? matchStyle : rowStyle
@@ -69,7 +69,7 @@ enum OverlayViews {
             let selected = i == search.selected
             let rowStyle = drawRow(y: y, selected: selected, in: box, frame: &frame, context: context)
             let channel =
-                state.channels.first { $0.channel.cid == row.message.cid }.map { SidebarView.sigil($0) + $0.title } ?? row.message.cid
+                state.channels.first { $0.channel.cid == row.message.cid }.map { $0.sigil + $0.title } ?? row.message.cid
             // The weekday and seconds where there is room for them; a narrow box keeps its room for the text.
             let when = row.message.createdAt.map { (box.width >= 100 ? context.fullTime($0) : context.datedTime($0)) + "  " } ?? ""
             let room = box.width - 4

@@ -64,7 +64,7 @@ enum SidebarView {
         if current { styleName = "sidebar.channel.current" }
         let style = context.style(styleName)
         if current { frame.fill(x: x, y: y, width: width, height: 1, style: style) }
-        let prefix = sigil(c)
+        let prefix = c.sigil
         let mention = mentionBadge(c)
         let frozen = c.channel.frozen == true ? " ❄" : ""
         // A filled dot while the partner is online, a hollow one while not.
@@ -98,9 +98,6 @@ enum SidebarView {
             )
         }
     }
-
-    /// `@` before a direct conversation, `#` before any other channel (the switcher shows the same).
-    static func sigil(_ c: ChannelSummary) -> String { c.isDirect ? "@" : "#" }
 
     /// ` (N)` after a channel that mentions you, capped at 99+ (the switcher shows the same).
     static func mentionBadge(_ c: ChannelSummary) -> String {

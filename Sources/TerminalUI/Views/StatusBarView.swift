@@ -28,6 +28,7 @@ enum StatusBarView {
                 x: x,
                 y: rect.y,
                 maxWidth: rect.x + rect.width - x,
+                ellipsis: true,
                 style: context.style(styleName)
             )
         } else {
@@ -36,7 +37,13 @@ enum StatusBarView {
             // The keys of the mode on top, from its key table.
             let keys =
                 table.hints(in: state) + (table.fallsThrough ? KeyTable.base(live: state.isLive, keys: context.keys).hints(in: state) : [])
-            let hint = "  \(unread) unread channel\(unread == 1 ? "" : "s") · " + keys.joined(separator: " · ")
+            // Whole hints only, as many as fit: a key cut from what it does says nothing.
+            var hint = "  \(unread) unread channel\(unread == 1 ? "" : "s")"
+            for key in keys {
+                let longer = hint + " · " + key
+                guard DisplayWidth.of(longer) <= rect.x + rect.width - x else { break }
+                hint = longer
+            }
             frame.put(context.label(hint), x: x, y: rect.y, maxWidth: rect.x + rect.width - x, style: style)
         }
     }
