@@ -55,6 +55,32 @@ final class SlackConverterTests: ConversionTestCase {
         XCTAssertEqual(out.channel("C03CAFE")?["created_by"], "U09GONE", "a creator not exported is a placeholder")
     }
 
+    /// A channel's `pins` (some exports have it) says who pinned a message and when, and pins
+    /// a message whose own `pinned_to` is missing; a pinner not in the export is a placeholder.
+    func testAChannelsPinsGiveThePinnerAndTime() throws {
+        let folder = TemporaryDirectory()
+        let export = folder.file("slack-export")
+        try FileManager.default.copyItem(atPath: ExportFixtures.slackFolder, toPath: export)
+        let channels = export + "/channels.json"
+        var list = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: channels))) as? [[String: Any]])
+        let general = try XCTUnwrap(list.firstIndex { $0["id"] as? String == "C01GENERAL" })
+        list[general]["pins"] = [
+            ["id": "1709640000.000100", "type": "C", "user": "U02BOB", "created": 1_709_641_000],
+            ["id": "1709640180.000400", "type": "C", "user": "U08PINNER", "created": "1709642000"],
+        ]
+        try JSONSerialization.data(withJSONObject: list).write(to: URL(fileURLWithPath: channels))
+        let out = try convert(try SlackExport(path: export))
+        let first = try XCTUnwrap(out.message("C01GENERAL-1709640000.000100"))
+        XCTAssertEqual(first["pinned_at"], .string(Timestamp(seconds: 1_709_641_000).rfc3339))
+        XCTAssertEqual(first["pinned_by_id"], "U02BOB")
+        let deploy = try XCTUnwrap(out.message("C01GENERAL-1709640180.000400"))
+        XCTAssertEqual(deploy["pinned_at"], .string(Timestamp(seconds: 1_709_642_000).rfc3339), "pinned by the channel's pins alone")
+        XCTAssertEqual(deploy["pinned_by_id"], "U08PINNER")
+        XCTAssertEqual(out.user("U08PINNER")?["slack_placeholder"], true)
+        XCTAssertTrue(out.report.placeholders.contains { $0.sourceId == "U08PINNER" && $0.referencedBy == "channel C01GENERAL pins" })
+        XCTAssertNil(out.message("C01GENERAL-1709640060.000200")?["pinned_at"], "a message neither pins nor pinned_to names")
+    }
+
     func testChannelsAndPrivateGroupsAreTeamChannels() throws {
         let out = try converted()
         let general = try XCTUnwrap(out.channel("C01GENERAL"))

@@ -118,10 +118,12 @@ extension SlackConversionRun {
             note: { field, reason in report.note("message", record, field, .dropped, reason) }
         )
         if !attachments.isEmpty { item["attachments"] = .array(attachments.map { .object($0) }) }
-        if m["pinned_to"]?.arrayValue?.contains(.string(conversation.id)) == true {
-            // Slack keeps no pin time or pinner on the message: its author and time stand in.
-            item["pinned_at"] = .string(plan.time.rfc3339)
-            item["pinned_by_id"] = item["user"]
+        let pin = conversation.pins[plan.ts]
+        if pin != nil || m["pinned_to"]?.arrayValue?.contains(.string(conversation.id)) == true {
+            // The channel's `pins` says who pinned it and when, where the export has it; else
+            // the message's author and time stand in (a message keeps neither).
+            item["pinned_at"] = .string((pin?.created ?? plan.time).rfc3339)
+            item["pinned_by_id"] = pin?.user.flatMap { userMap[$0] }.map(JSONValue.string) ?? item["user"]
         }
         if let edited = m["edited"]?.objectValue {
             if let time = SlackTime.ts(edited["ts"]?.stringValue ?? "") { item["message_text_updated_at"] = .string(time.rfc3339) }

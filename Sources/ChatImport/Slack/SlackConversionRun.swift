@@ -123,6 +123,7 @@ final class SlackConversionRun: ConversionItemWriting {
         for (slot, conversation) in conversations.enumerated() {
             for member in conversation.members { need(member, "channel \(conversation.id) members") }
             if let creator = conversation.creator { need(creator, "channel \(conversation.id) creator") }
+            for pinner in conversation.pins.values.compactMap(\.user) { need(pinner, "channel \(conversation.id) pins") }
             try forEachMessage(slot) { message, plan in
                 let id = "message \(conversation.id)/\(plan.ts)"
                 if let bot = plan.bot, !known.contains(plan.author) {

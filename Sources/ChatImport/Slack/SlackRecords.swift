@@ -52,6 +52,9 @@ struct SlackConversation {
     var archived: Bool
     var topic: String?
     var purpose: String?
+    /// Who pinned which message and when, by the message's `ts`: the channel's `pins`, which
+    /// some exports have (a message's own `pinned_to` says only where it is pinned).
+    var pins: [String: (user: String?, created: Timestamp?)] = [:]
     /// Where its day files are: the name for channels, groups and MPIMs, the id for DMs.
     var folder: String { kind == .dm ? id : name ?? id }
 
@@ -71,6 +74,10 @@ struct SlackConversation {
         archived = o["is_archived"]?.boolValue ?? false
         topic = o["topic"]?.objectValue?["value"]?.stringValue.flatMap { $0.isEmpty ? nil : $0 }
         purpose = o["purpose"]?.objectValue?["value"]?.stringValue.flatMap { $0.isEmpty ? nil : $0 }
+        for pin in (o["pins"]?.arrayValue ?? []).compactMap(\.objectValue) {
+            guard let ts = pin["id"]?.stringValue, !ts.isEmpty else { continue }
+            pins[ts] = (pin["user"]?.stringValue.flatMap { $0.isEmpty ? nil : $0 }, SlackTime.seconds(pin["created"]))
+        }
     }
 }
 
