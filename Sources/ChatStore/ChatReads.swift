@@ -240,7 +240,7 @@ extension ChatStore {
         let marks = placeholders(ids.count)
         // Reaction sums and reply counts in one statement (a row without a type is a reply
         // count): a statement less a page, where most pages have neither.
-        var replyCounts: [String: Int] = [:]
+        var replyCounts: [String: (kept: Int, deleted: Int)] = [:]
         var reactions: [String: [MessageRow.ReactionCount]] = [:]
         for row in try db.rows(
             """
@@ -248,13 +248,16 @@ extension ChatStore {
                 SELECT message_id, type, COUNT(*) AS n, MAX(CASE WHEN user_id = ? THEN 1 ELSE 0 END) AS mine, MIN(created_at) AS first
                 FROM reactions WHERE message_id IN (\(marks)) GROUP BY message_id, type
             ) AS sums
-            UNION ALL SELECT parent_id, NULL, COUNT(*), 0, NULL FROM messages WHERE parent_id IN (\(marks)) GROUP BY parent_id
+            UNION ALL SELECT parent_id, NULL, COUNT(*), SUM(CASE WHEN type = 'deleted' THEN 1 ELSE 0 END), NULL
+                FROM messages WHERE parent_id IN (\(marks)) GROUP BY parent_id
             ORDER BY first, type
             """,
             [.text(viewer)] + idValues + idValues
         ) {
             guard let type: String = row["type"] else {
-                replyCounts[row["message_id"]] = row["n"]
+                // A reply count's row has its deleted replies where a reaction's has `mine`.
+                let (all, deleted): (Int, Int) = (row["n"], row["mine"])
+                replyCounts[row["message_id"]] = (all - deleted, deleted)
                 continue
             }
             reactions[row["message_id"], default: []].append(
@@ -286,7 +289,8 @@ extension ChatStore {
             return MessageRow(
                 message: message,
                 authorName: names[message.userID] ?? message.userID,
-                replyCount: replyCounts[message.id] ?? 0,
+                replyCount: replyCounts[message.id]?.kept ?? 0,
+                deletedReplyCount: replyCounts[message.id]?.deleted ?? 0,
                 reactions: reactions[message.id] ?? [],
                 quoted: preview,
                 poll: polls[message.id],

@@ -1,5 +1,6 @@
 """`undelete_message` through the SDK: a soft-deleted message comes back as it was (text,
-custom data, thread), searchable and counted again, and its watchers hear `message.undeleted`;
+custom data, thread), searchable and counted again (a deleted reply counts in its parent's
+`deleted_reply_count`, not its `reply_count`), and its watchers hear `message.undeleted`;
 only a server call undeletes, naming a user that exists, and only a deleted message."""
 import uuid
 
@@ -34,9 +35,14 @@ def test_a_soft_deleted_message_comes_back_as_it_was_and_its_watchers_hear_of_it
     state = channel.query(messages={"limit": 10})
     assert [(m["id"], m["type"]) for m in state["messages"] if m["id"] == sent["id"]] == [(sent["id"], "regular")]
 
+    parent = client.get_message(sent["id"])["message"]
+    assert (parent["reply_count"], parent["deleted_reply_count"]) == (0, 1), "a deleted reply is counted apart"
     again = client.undelete_message(reply["id"], alice)["message"]
     assert (again["type"], again["parent_id"], again["text"]) == ("reply", sent["id"], "a reply")
-    assert client.get_message(sent["id"])["message"]["reply_count"] == 1
+    parent = client.get_message(sent["id"])["message"]
+    assert (parent["reply_count"], parent["deleted_reply_count"]) == (1, 0)
+    shown = [m for m in channel.query(messages={"limit": 10})["messages"] if m["id"] == sent["id"]]
+    assert [(m["reply_count"], m["deleted_reply_count"]) for m in shown] == [(1, 0)]
 
 
 def test_undelete_refuses_what_it_cannot_do_and_changes_nothing(server, client, chat):

@@ -35,7 +35,10 @@ public struct MessageRow: Sendable, Hashable, Identifiable {
 
     public var message: Message
     public var authorName: String
+    /// Replies in its thread, not counting deleted ones (Stream's `reply_count`).
     public var replyCount: Int
+    /// Its thread's soft-deleted replies (Stream's `deleted_reply_count`).
+    public var deletedReplyCount: Int
     public var reactions: [ReactionCount]
     public var quoted: QuotedPreview?
     public var poll: PollCard?
@@ -47,6 +50,7 @@ public struct MessageRow: Sendable, Hashable, Identifiable {
         message: Message,
         authorName: String,
         replyCount: Int = 0,
+        deletedReplyCount: Int = 0,
         reactions: [ReactionCount] = [],
         quoted: QuotedPreview? = nil,
         poll: PollCard? = nil,
@@ -55,6 +59,7 @@ public struct MessageRow: Sendable, Hashable, Identifiable {
         self.message = message
         self.authorName = authorName
         self.replyCount = replyCount
+        self.deletedReplyCount = deletedReplyCount
         self.reactions = reactions
         self.quoted = quoted
         self.poll = poll

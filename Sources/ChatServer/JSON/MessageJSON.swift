@@ -36,7 +36,7 @@ enum MessageJSON {
         o.appendUnique("reaction_counts", .object(counts))
         o.appendUnique("reaction_scores", .object(counts))
         o.appendUnique("reply_count", .int(row.replyCount))
-        o.appendUnique("deleted_reply_count", 0)
+        o.appendUnique("deleted_reply_count", .int(row.deletedReplyCount))
         o.appendUnique("mentioned_users", .array((m.mentionedUserIDs ?? []).map { UserJSON.json(User(id: $0)) }))
         o.appendUnique("mentioned_here", .bool(m.mentionedHere ?? false))
         o.appendUnique("mentioned_channel", .bool(m.mentionedChannel ?? false))
