@@ -3,9 +3,15 @@ import ChatModel
 /// Import tasks for people (`import`, `imports`, `chatkit migrate` without `--format json`):
 /// the JSON has the same facts in Stream's shape.
 enum ImportTaskText {
+    /// How long `Timestamp.rfc3339` is with nine digits of fraction (`2026-12-07T16:26:53.937742004Z`).
+    static let longestTime = 30
+
     /// One line per task: id, state, when, file.
     static func line(_ task: ImportTask) -> String {
-        "\(task.id)  \(task.state.rawValue.padding(toLength: 14, withPad: " ", startingAt: 0))  \(task.createdAt.rfc3339)  \(terminalSafe(task.path))\n"
+        // RFC 3339 drops a fraction's trailing zeros: padded to its longest, the paths line up.
+        let created = task.createdAt.rfc3339.padding(toLength: Self.longestTime, withPad: " ", startingAt: 0)
+        return
+            "\(task.id)  \(task.state.rawValue.padding(toLength: 14, withPad: " ", startingAt: 0))  \(created)  \(terminalSafe(task.path))\n"
     }
 
     /// The task, its counts and (with `errors`) its first errors, a few lines.

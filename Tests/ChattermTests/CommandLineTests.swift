@@ -143,6 +143,22 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(try run(["imports", "list", "--db", db, "--limit", "0"]).status, 64)
         let details = try run(["imports", "get", id, "--db", db])
         XCTAssertTrue(details.stdout.contains("import task \(id): completed"), details.stdout)
+        // Tasks made at times of whole seconds and of nine fraction digits: their files line up.
+        XCTAssertEqual(try run(["import", file, "--db", db, "--mode", "insert"]).status, 0)
+        let times = ["2026-12-07T16:26:53Z", "2026-12-07T16:26:54.937742004Z"]
+        let ids = try XCTUnwrap(
+            try run(["imports", "list", "--db", db]).stdout.split(separator: "\n").map { String($0.prefix(36)) }.prefix(2)
+        )
+        for (id, time) in zip(ids, times) {
+            let sql = "UPDATE import_tasks SET created_at = '\(time)' WHERE id = '\(id)'"
+            let sqlite = Process()
+            sqlite.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
+            sqlite.arguments = [db, sql]
+            try sqlite.run()
+            sqlite.waitUntilExit()
+        }
+        let lines = try run(["imports", "list", "--db", db]).stdout.split(separator: "\n")
+        XCTAssertEqual(Set(lines.map { $0.range(of: file)?.lowerBound.utf16Offset(in: $0) }).count, 1, lines.joined(separator: "\n"))
         XCTAssertTrue(details.stdout.contains("  written: 1 user, 1 device"), details.stdout)
     }
 
