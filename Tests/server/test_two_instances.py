@@ -187,52 +187,47 @@ def test_killing_a_mid_send_loses_no_acknowledged_message_and_b_carries_on(store
         pairs.close()
 
 
-def test_a_watch_asked_through_a_subscribes_a_connection_held_by_b(instances):
+@pytest.fixture
+def held_by_b(instances):
+    """alice and dave in a channel made through A; dave's WebSocket is on B (not watching)."""
+    a, b = instances
+    alice, dave = new_id("alice"), new_id("dave")
+    client = a.client()
+    client.upsert_users([{"id": alice}, {"id": dave}])
+    channel = client.channel("messaging", new_id("held"), {"members": [alice, dave]})
+    channel.create(alice)
+    ws, hello = connect(b, dave)
+    yield a, channel, alice, dave, ws, hello
+    ws.close()
+
+
+def test_a_watch_asked_through_a_subscribes_a_connection_held_by_b(held_by_b):
     """Behind a balancer the REST call that watches lands anywhere: the server holding the
     connection must still subscribe it, or the client hears only notifications."""
-    a, b = instances
-    alice, dave = new_id("alice"), new_id("dave")
-    client = a.client()
-    client.upsert_users([{"id": alice}, {"id": dave}])
-    channel = client.channel("messaging", new_id("cross"), {"members": [alice, dave]})
-    channel.create(alice)
-    ws, hello = connect(b, dave)
-    try:
-        rest(a, dave, "POST", f"channels/messaging/{channel.id}/query", {"watch": True}, params={"connection_id": hello["connection_id"]})
-        sent = channel.send_message({"text": "watched across servers"}, alice)["message"]
-        assert next_event(ws, "message.new")["message"]["id"] == sent["id"]
-        channel.send_event({"type": "typing.start"}, alice)
-        assert next_event(ws, "typing.start")["user"]["id"] == alice
-    finally:
-        ws.close()
+    a, channel, alice, dave, ws, hello = held_by_b
+    rest(a, dave, "POST", f"channels/messaging/{channel.id}/query", {"watch": True}, params={"connection_id": hello["connection_id"]})
+    sent = channel.send_message({"text": "watched across servers"}, alice)["message"]
+    assert next_event(ws, "message.new")["message"]["id"] == sent["id"]
+    channel.send_event({"type": "typing.start"}, alice)
+    assert next_event(ws, "typing.start")["user"]["id"] == alice
 
 
-
-def test_stop_watching_and_presence_asked_through_a_reach_a_connection_held_by_b(instances):
-    a, b = instances
-    alice, dave = new_id("alice"), new_id("dave")
-    client = a.client()
-    client.upsert_users([{"id": alice}, {"id": dave}])
-    channel = client.channel("messaging", new_id("stop"), {"members": [alice, dave]})
-    channel.create(alice)
-    ws, hello = connect(b, dave)
+def test_stop_watching_and_presence_asked_through_a_reach_a_connection_held_by_b(held_by_b):
+    a, channel, alice, dave, ws, hello = held_by_b
     connection = {"connection_id": hello["connection_id"]}
-    try:
-        rest(a, dave, "POST", f"channels/messaging/{channel.id}/query", {"watch": True}, params=connection)
-        rest(a, dave, "POST", f"channels/messaging/{channel.id}/stop-watching", {}, params=connection)
-        channel.send_message({"text": "after stopping"}, alice)
-        assert next_event(ws, "notification.message_new")["message"]["text"] == "after stopping"
+    rest(a, dave, "POST", f"channels/messaging/{channel.id}/query", {"watch": True}, params=connection)
+    rest(a, dave, "POST", f"channels/messaging/{channel.id}/stop-watching", {}, params=connection)
+    channel.send_message({"text": "after stopping"}, alice)
+    assert next_event(ws, "notification.message_new")["message"]["text"] == "after stopping"
 
-        payload = json.dumps({"filter_conditions": {"id": {"$in": [alice]}}, "presence": True})
-        rest(a, dave, "GET", "users", params={"payload": payload, **connection})
-        alice_ws, _ = connect(a, alice)
-        try:
-            changed = next_event(ws, "user.presence.changed")
-            assert changed["user"]["id"] == alice and changed["user"]["online"] is True
-        finally:
-            alice_ws.close()
+    payload = json.dumps({"filter_conditions": {"id": {"$in": [alice]}}, "presence": True})
+    rest(a, dave, "GET", "users", params={"payload": payload, **connection})
+    alice_ws, _ = connect(a, alice)
+    try:
+        changed = next_event(ws, "user.presence.changed")
+        assert changed["user"]["id"] == alice and changed["user"]["online"] is True
     finally:
-        ws.close()
+        alice_ws.close()
 
 
 def test_an_upload_url_made_by_a_takes_the_file_on_b_once_and_either_imports_it(instances):
