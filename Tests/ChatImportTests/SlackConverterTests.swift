@@ -9,6 +9,17 @@ import XCTest
 final class SlackConverterTests: ConversionTestCase {
     private func converted() throws -> Converted { try convert(try SlackExport(path: ExportFixtures.slackFolder)) }
 
+    /// An export of one user, U1 (Ann), in one channel, C1 (`c`), with one day file of
+    /// `day`'s messages; its folder.
+    private func oneChannelExport(_ name: String, day: String) throws -> String {
+        let folder = directory.file(name)
+        try FileManager.default.createDirectory(atPath: folder + "/c", withIntermediateDirectories: true)
+        directory.write("\(name)/users.json", text: #"[{"id":"U1","name":"a","real_name":"Ann"}]"#)
+        directory.write("\(name)/channels.json", text: #"[{"id":"C1","name":"c","creator":"U1","members":["U1"]}]"#)
+        directory.write("\(name)/c/2024-01-01.json", text: day)
+        return folder
+    }
+
     func testUsersKeepTheirIdsNamesImagesAndRoles() throws {
         let out = try converted()
         let alice = try XCTUnwrap(out.user("U01ALICE"))
@@ -231,13 +242,9 @@ final class SlackConverterTests: ConversionTestCase {
     }
 
     func testEscapedMarkupStaysTextAndOtherTokensShowTheirLabels() throws {
-        let folder = directory.file("small")
-        try FileManager.default.createDirectory(atPath: folder + "/c", withIntermediateDirectories: true)
-        directory.write("small/users.json", text: #"[{"id":"U1","name":"a","real_name":"Ann"}]"#)
-        directory.write("small/channels.json", text: #"[{"id":"C1","name":"c","creator":"U1","members":["U1"]}]"#)
-        directory.write(
-            "small/c/2024-01-01.json",
-            text:
+        let folder = try oneChannelExport(
+            "small",
+            day:
                 #"[{"user":"U1","ts":"1704067200.000001","text":"&lt;@U1&gt; <mailto:b@x.example|b@x.example> <!subteam^S1|@devs> <#C9> <@U1|old>"}]"#
         )
         let out = try convert(try SlackExport(path: folder))
@@ -250,13 +257,9 @@ final class SlackConverterTests: ConversionTestCase {
     /// An integration's card (Slack's legacy `attachments`) is often the whole message: its
     /// text, links, colour and fields become a Stream attachment, instead of an empty message.
     func testBotCardsBecomeAttachments() throws {
-        let folder = directory.file("cards")
-        try FileManager.default.createDirectory(atPath: folder + "/c", withIntermediateDirectories: true)
-        directory.write("cards/users.json", text: #"[{"id":"U1","name":"a","real_name":"Ann"}]"#)
-        directory.write("cards/channels.json", text: #"[{"id":"C1","name":"c","creator":"U1","members":["U1"]}]"#)
-        directory.write(
-            "cards/c/2024-01-01.json",
-            text: #"""
+        let folder = try oneChannelExport(
+            "cards",
+            day: #"""
                 [{"type":"message","subtype":"bot_message","bot_id":"B1","username":"CI","text":"","ts":"1704067200.000100",
                   "attachments":[{"fallback":"Build 12 passed","pretext":"CI","title":"Build #12","title_link":"https://ci.example/12",
                   "text":"All green","color":"good","image_url":"http://ci.example/badge.png","fields":[{"title":"Branch","value":"main"}],
