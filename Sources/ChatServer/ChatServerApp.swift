@@ -46,6 +46,7 @@ public enum ChatServerApp {
         UnreadRoutes(store: store, hub: hub).add(to: router)
         UserEventRoutes(store: store, hub: hub).add(to: router)
         ThreadRoutes(store: store, hub: hub).add(to: router)
+        SyncRoutes(store: store, hub: hub).add(to: router)
         DraftRoutes(store: store, hub: hub).add(to: router)
         ReminderRoutes(store: store, hub: hub).add(to: router)
         PollRoutes(store: store, hub: hub).add(to: router)

@@ -57,7 +57,7 @@ enum StoredItems {
 
     static func member(_ row: SQLRow) -> Member {
         let cid: String = row["cid"]
-        let (type, id) = splitCID(cid)
+        let (type, id) = ChannelID.split(cid)
         var member = Member(channelType: type, channelID: id, userID: row["user_id"], custom: object(row["custom"]) ?? JSONObject())
         member.channelRole = row["channel_role"]
         member.invited = row["invited"]
@@ -75,7 +75,7 @@ enum StoredItems {
     }
 
     static func message(_ row: SQLRow) -> Message {
-        let (type, id) = splitCID(row["cid"])
+        let (type, id) = ChannelID.split(row["cid"])
         var message = Message(
             id: row["id"],
             channelType: type,
@@ -118,14 +118,5 @@ enum StoredItems {
         )
         reaction.createdAt = StoredValue.decodeTime(row["created_at"])
         return reaction
-    }
-
-    /// `type:id` apart; channel types never contain `:`, so the first colon splits. Found among
-    /// the UTF-8 bytes in place: a search by `Character` breaks graphemes, for every message a page reads.
-    static func splitCID(_ cid: String) -> (String, String) {
-        var cid = cid
-        guard let offset = cid.withUTF8({ $0.firstIndex(of: UInt8(ascii: ":")) }) else { return (cid, "") }
-        let colon = cid.utf8.index(cid.startIndex, offsetBy: offset)
-        return (String(cid[..<colon]), String(cid[cid.utf8.index(after: colon)...]))
     }
 }

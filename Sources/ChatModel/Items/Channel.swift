@@ -25,6 +25,15 @@ public struct Channel: Sendable, Hashable {
 
 public enum ChannelID {
     public static func cid(type: String, id: String) -> String { type + ":" + id }
+
+    /// `type:id` apart; channel types never contain `:`, so the first colon splits. Found among
+    /// the UTF-8 bytes in place: a search by `Character` breaks graphemes, for every message a page reads.
+    public static func split(_ cid: String) -> (type: String, id: String) {
+        var cid = cid
+        guard let offset = cid.withUTF8({ $0.firstIndex(of: UInt8(ascii: ":")) }) else { return (cid, "") }
+        let colon = cid.utf8.index(cid.startIndex, offsetBy: offset)
+        return (String(cid[..<colon]), String(cid[cid.utf8.index(after: colon)...]))
+    }
 }
 
 /// The channel types every Stream app has.

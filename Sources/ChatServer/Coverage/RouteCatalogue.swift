@@ -196,7 +196,7 @@ public enum RouteCatalogue {
         .unserved("GET", "/segments/{id}/target/{target_id}", "SegmentTargetExists", Reason.marketing),
         .unserved("POST", "/segments/{id}/targets/query", "QuerySegmentTargets", Reason.marketing),
         .unserved("POST", "/stats/team_usage", "QueryTeamUsageStats", Reason.stats),
-        .unserved("POST", "/sync", "Sync", Reason.notYet),
+        .served("POST", "/sync", "Sync"),
         .served("GET", "/tasks/{id}", "GetTask"),
         .served("POST", "/threads", "QueryThreads"),
         .served("GET", "/threads/{message_id}", "GetThread"),
