@@ -354,6 +354,7 @@ enum Schema {
         Schema.messagesByChannelInPageOrder,
         Schema.hidableMessages,
         Schema.pinnedMessages,
+        Schema.threadData,
     ]
 
     /// PostgreSQL only: the log of events that every server sharing the database delivers

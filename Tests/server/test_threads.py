@@ -1,10 +1,12 @@
-"""`query_threads` and `GET /threads/{id}`: the threads a user takes part in, Stream's shape."""
+"""`query_threads`, `GET /threads/{id}` and `PATCH /threads/{id}` (stream-chat-js's `partialUpdateThread`):
+the threads a user takes part in, Stream's shape, with their own title and custom data."""
 import uuid
 
 import pytest
 from stream_chat.base.exceptions import StreamAPIException
 
 from test_channels_messages import as_user
+from test_websocket import chat, next_event  # noqa: F401 (chat is a fixture)
 
 
 def new_id(prefix):
@@ -109,3 +111,45 @@ def test_member_limit_trims_the_threads_channel_members(client, server, threads)
     answer = as_user(server, carol, "GET", f"threads/{first['id']}?member_limit=1", {})
     assert answer.status_code == 200, answer.text
     assert len(answer.json()["thread"]["channel"]["members"]) == 1
+
+
+def test_partial_update_sets_and_unsets_a_threads_title_and_custom_data(client, server, chat):
+    channel, alice, bob, carol, sockets = chat
+    parent = channel.send_message({"text": "a topic"}, alice)["message"]
+    channel.send_message({"text": "a reply", "parent_id": parent["id"]}, bob)
+    bob_ws, _ = sockets[bob]
+
+    answer = as_user(server, bob, "PATCH", f"threads/{parent['id']}", {"set": {"title": "Launch plan", "priority": 2}})
+    assert answer.status_code == 200, answer.text
+    assert answer.json()["thread"]["title"] == "Launch plan" and answer.json()["thread"]["custom"] == {"priority": 2}
+    event = next_event(bob_ws, "thread.updated")
+    assert event["thread"]["title"] == "Launch plan" and event["cid"] == channel.cid and event["user"]["id"] == bob
+    shown = client.get(f"threads/{parent['id']}", params={"user_id": alice})["thread"]
+    assert (shown["title"], shown["custom"]) == ("Launch plan", {"priority": 2})
+    assert shown["updated_at"] >= answer.json()["thread"]["created_at"]
+    assert client.get_message(parent["id"])["message"]["text"] == "a topic", "the parent message is untouched"
+    found = client.query_threads({"parent_message_id": parent["id"]}, user_id=bob)["threads"]
+    assert [t["title"] for t in found] == ["Launch plan"]
+
+    later = client.patch(f"threads/{parent['id']}", data={"set": {"stage": "beta"}, "unset": ["title", "priority"]})
+    assert (later["thread"]["title"], later["thread"]["custom"]) == ("", {"stage": "beta"})
+
+
+def test_partial_update_refuses_reserved_fields_strangers_and_threads_that_are_not_there(client, server, chat):
+    channel, alice, bob, _, _ = chat
+    parent = channel.send_message({"text": "a topic"}, alice)["message"]
+    lonely = channel.send_message({"text": "no replies"}, alice)["message"]
+    channel.send_message({"text": "a reply", "parent_id": parent["id"]}, bob)
+    for body, words in [({"set": {"reply_count": 9}}, "reply_count is a reserved field"),
+                        ({"unset": ["created_at"]}, "created_at is a reserved field"),
+                        ({"set": {"title": 5}}, "title must be a string"),
+                        ({}, "set or unset is required"),
+                        ({"set": {"title": "x"}, "everything": True}, "everything is not supported")]:
+        refused = as_user(server, alice, "PATCH", f"threads/{parent['id']}", body)
+        assert (refused.status_code, refused.json()["code"]) == (400, 4) and words in refused.json()["message"], body
+    stranger = new_id("stranger")
+    client.upsert_user({"id": stranger})
+    assert as_user(server, stranger, "PATCH", f"threads/{parent['id']}", {"set": {"title": "mine"}}).status_code == 404
+    assert as_user(server, alice, "PATCH", f"threads/{lonely['id']}", {"set": {"title": "x"}}).status_code == 404
+    assert as_user(server, alice, "PATCH", "threads/no-such-message", {"set": {"title": "x"}}).status_code == 404
+    assert client.get(f"threads/{parent['id']}", params={"user_id": alice})["thread"]["title"] == ""

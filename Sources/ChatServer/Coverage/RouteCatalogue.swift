@@ -200,7 +200,7 @@ public enum RouteCatalogue {
         .served("GET", "/tasks/{id}", "GetTask"),
         .served("POST", "/threads", "QueryThreads"),
         .served("GET", "/threads/{message_id}", "GetThread"),
-        .unserved("PATCH", "/threads/{message_id}", "UpdateThreadPartial", Reason.notYet),
+        .served("PATCH", "/threads/{message_id}", "UpdateThreadPartial"),
         .served("GET", "/unread", "UnreadCounts"),
         .served("POST", "/unread_batch", "UnreadCountsBatch"),
         .served("POST", "/uploads/file", "UploadFile"),

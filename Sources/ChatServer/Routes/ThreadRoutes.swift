@@ -2,8 +2,9 @@ import ChatModel
 import ChatStore
 import Hummingbird
 
-/// `query_threads` (`POST /threads`) and `GET /threads/{message_id}`: the threads a user takes
-/// part in (see `ChatStore.threads`), as Stream's ThreadStateResponse. Filters (`channel_cid`,
+/// `query_threads` (`POST /threads`), `GET /threads/{message_id}` and stream-chat-js's
+/// `partialUpdateThread` (`PATCH /threads/{message_id}`): the threads a user takes part in (see
+/// `ChatStore.threads`), as Stream's ThreadStateResponse, with their own title and custom data. Filters (`channel_cid`,
 /// `parent_message_id`, `created_by_user_id`, the times, `channel.…`) and sort go through
 /// `RecordFilter` / `RecordSort`; without a sort, threads with unread replies come first, then
 /// the latest reply, as Stream orders them.
@@ -14,6 +15,7 @@ struct ThreadRoutes {
     func add(to router: Router<ServerContext>) {
         router.post("threads") { request, context in try await query(request, context) }
         router.get("threads/:message_id") { request, context in try get(request, context) }
+        router.patch("threads/:message_id") { request, context in try await update(request, context) }
     }
 
     static let queryKeys: Set<String> = [
@@ -31,7 +33,9 @@ struct ThreadRoutes {
         let offset = try OffsetCursor(query: "threads").offset(body["next"] ?? body["prev"], operation: operation)
         let shape = try Shape(body, operation: operation)
         let unread = Set(try store.unreadThreads(for: user).map(\.parentMessageID))
-        var records = try store.threads(of: user, replyLimit: shape.replies).map { try json($0, shape: shape, viewer: user) }
+        let threads = try store.threads(of: user, replyLimit: shape.replies)
+        let data = try store.threadData(parentIDs: threads.map(\.parent.message.id))
+        var records = try threads.map { try json($0, shape: shape, viewer: user, data: data[$0.parent.message.id]) }
             .filter(filter.matches)
         if let sort = body["sort"], sort.arrayValue?.isEmpty == false {
             records = try RecordSort(sort, default: "last_message_at", operation: operation).sorted(records, tiebreak: "parent_message_id")
@@ -65,7 +69,59 @@ struct ThreadRoutes {
             throw StreamAPIError.notFound(operation, "Can't find thread with id \(id)")
         }
         try ChannelAccess(store: store, actor: context.actor).require(.read, channelOf: thread.parent.message, operation: operation)
-        return JSONResponse.ok(["thread": .object(try json(thread, shape: shape, viewer: user))], context: context)
+        let data = try store.threadData(parentIDs: [id])[id]
+        return JSONResponse.ok(["thread": .object(try json(thread, shape: shape, viewer: user, data: data))], context: context)
+    }
+
+    /// What a thread's `set` and `unset` may not name: its own fields, which come from its
+    /// messages (stream-chat-js refuses the same list before sending).
+    static let reservedFields: Set<String> = [
+        "id", "type", "user", "channel", "custom", "participants", "reply_count", "created_at", "updated_at", "last_message_at",
+    ]
+
+    /// Sets or unsets a thread's `title` and custom fields (each other key of `set` is one);
+    /// the channel's watchers get `thread.updated`.
+    private func update(_ request: Request, _ context: ServerContext) async throws -> Response {
+        let operation = "UpdateThreadPartial"
+        var request = request
+        let body = try await request.jsonObject(operation: operation, handling: ["set", "unset", "user_id", "user"])
+        let id = context.parameters.get("message_id") ?? ""
+        guard let parent = try store.message(id: id, viewer: ActingUser.viewer(context))?.message else {
+            throw StreamAPIError.notFound(operation, "Can't find thread with id \(id)")
+        }
+        let user = try ActingUser.resolve(context, claimed: ActingUser.claimed(in: body), fallback: parent.userID, operation: operation)
+        guard let thread = try store.threads(of: user, parentIDs: [id], replyLimit: 3).first else {
+            throw StreamAPIError.notFound(operation, "Can't find thread with id \(id)")
+        }
+        try ChannelAccess(store: store, actor: context.actor).require(.read, channelOf: parent, operation: operation)
+        if let given = body["set"], given != .null, given.objectValue == nil {
+            throw StreamAPIError.input(operation, "set must be an object")
+        }
+        let set = body["set"]?.objectValue ?? JSONObject()
+        guard let unset = (body["unset"] ?? .array([])).arrayValue?.compactMap(\.stringValue),
+            unset.count == body["unset"]?.arrayValue?.count ?? 0
+        else { throw StreamAPIError.input(operation, "unset must list field names") }
+        guard !set.isEmpty || !unset.isEmpty else { throw StreamAPIError.input(operation, "set or unset is required") }
+        if let reserved = (set.keys + unset).first(where: Self.reservedFields.contains) {
+            throw StreamAPIError.input(operation, "\(reserved) is a reserved field and cannot be updated")
+        }
+        if let title = set["title"], title.stringValue == nil { throw StreamAPIError.input(operation, "title must be a string") }
+        var custom = set
+        custom["title"] = nil
+        let data = try store.updateThreadData(
+            parentID: id,
+            title: set["title"]?.stringValue,
+            set: custom,
+            unset: unset,
+            at: .now()
+        )
+        let json = try json(thread, shape: try Shape(JSONObject(), operation: operation), viewer: user, data: data)
+        if let channel = try store.channel(cid: parent.cid) {
+            var event = EventJSON.base("thread.updated", channel, user: user, store: store)
+            event["thread"] = .object(json)
+            await hub.publish(event, cid: channel.cid)
+        }
+        return JSONResponse.ok(["thread": .object(json)], context: context)
     }
 
     /// How much of each thread to show: `reply_limit` (≤ 10, default 3) newest replies,
@@ -83,7 +139,7 @@ struct ThreadRoutes {
         }
     }
 
-    private func json(_ thread: ThreadSummary, shape: Shape, viewer: String) throws -> JSONObject {
+    private func json(_ thread: ThreadSummary, shape: Shape, viewer: String, data: ThreadData?) throws -> JSONObject {
         let presenter = MessagePresenter(store: store)
         let parent = thread.parent.message
         let channel = try store.channel(cid: parent.cid)
@@ -107,9 +163,10 @@ struct ThreadRoutes {
             "created_by": UserJSON.json(try store.user(id: parent.userID) ?? User(id: parent.userID)),
             "reply_count": .int(thread.replyCount), "participant_count": .int(thread.participants.count),
             "active_participant_count": .int(thread.participants.count), "thread_participants": .array(participants),
-            "title": .string(parent.custom["title"]?.stringValue ?? ""), "custom": [:],
+            "title": .string(data?.title ?? parent.custom["title"]?.stringValue ?? ""), "custom": .object(data?.custom ?? [:]),
             "latest_replies": .array(try presenter.messages(thread.latestReplies, viewer: viewer)),
-            "created_at": .string(created), "updated_at": thread.lastReplyAt.map { .string($0.rfc3339) } ?? .string(created),
+            "created_at": .string(created),
+            "updated_at": .string(([thread.lastReplyAt, data?.updatedAt].compactMap { $0 }.max()?.rfc3339) ?? created),
             "last_message_at": last,
         ]
     }
