@@ -1,8 +1,7 @@
+import ChatModel
 import XCTest
 
-@testable import ChatStore
-
-/// A stored `cid` splits into the channel's type and id at its first colon, whatever the id holds.
+/// A `cid` splits into the channel's type and id at its first colon, whatever the id holds.
 final class ChannelIDSplitTests: XCTestCase {
     func testSplitsAtTheFirstColon() {
         let cases: [(String, String, String)] = [
@@ -10,9 +9,9 @@ final class ChannelIDSplitTests: XCTestCase {
             ("livestream:日本語", "livestream", "日本語"), ("no-colon", "no-colon", ""), ("", "", ""),
         ]
         for (cid, type, id) in cases {
-            let split = StoredItems.splitCID(cid)
-            XCTAssertEqual(split.0, type, cid)
-            XCTAssertEqual(split.1, id, cid)
+            let split = ChannelID.split(cid)
+            XCTAssertEqual(split.type, type, cid)
+            XCTAssertEqual(split.id, id, cid)
         }
     }
 }
