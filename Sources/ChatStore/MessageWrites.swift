@@ -68,6 +68,21 @@ extension ChatStore {
         }
     }
 
+    /// Removes a message for good (`delete_message(hard=True)`) with what hangs on it alone:
+    /// its reactions, hides, reminders, edit history and, when it starts a thread, the
+    /// thread's data. Its replies stay, as a soft delete leaves them. False when there is none.
+    public func hardDelete(messageID: String) throws -> Bool {
+        try backend.write { db in try Self.remove(messageID: messageID, db: db) }
+    }
+
+    static func remove(messageID: String, db: any SQLSession) throws -> Bool {
+        for table in ["reactions", "deleted_for_me", "reminders", "message_history"] {
+            try db.execute("DELETE FROM \(table) WHERE message_id = ?", messageID)
+        }
+        try db.execute("DELETE FROM thread_data WHERE parent_id = ?", messageID)
+        return try db.execute("DELETE FROM messages WHERE id = ?", messageID) > 0
+    }
+
     /// Brings a soft-deleted message back (`undelete_message`): text, attachments and custom
     /// data are as they were, since a soft delete keeps them; its type is again a reply's in a
     /// thread and a regular message's elsewhere. False when the message is not deleted.

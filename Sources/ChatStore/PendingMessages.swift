@@ -61,11 +61,7 @@ extension ChatStore {
     public func deletePending(messageID: String) throws -> Bool {
         try backend.write { db in
             guard try db.row("SELECT 1 FROM messages WHERE id = ? AND pending = 1", messageID) != nil else { return false }
-            for table in ["reactions", "deleted_for_me", "reminders"] {
-                try db.execute("DELETE FROM \(table) WHERE message_id = ?", messageID)
-            }
-            try db.execute("DELETE FROM messages WHERE id = ?", messageID)
-            return true
+            return try Self.remove(messageID: messageID, db: db)
         }
     }
 

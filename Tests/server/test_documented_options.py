@@ -153,7 +153,8 @@ ROWS = [
     ("SendReaction", "enforce_unique", lambda w: reaction(w, enforce_unique=True), REFUSED),
     ("SendReaction", "skip_push", lambda w: reaction(w, skip_push=True), lambda w, a: a["message"]["reaction_counts"] == {"like": 1}),
     # delete_message (DELETE /messages/{id})
-    ("DeleteMessage", "hard", lambda w: w.client.delete_message(w.sent[2]["id"], hard=True), REFUSED),
+    ("DeleteMessage", "hard", lambda w: w.client.delete_message(w.sent[2]["id"], hard=True),
+     lambda w, a: a["message"]["type"] == "deleted" and w.sent[2]["id"] not in [m["id"] for m in w.channel.query()["messages"]]),
     ("DeleteMessage", "delete_for_me", lambda w: w.client.delete_message(w.sent[2]["id"], delete_for_me=True, deleted_by=w.member),
      lambda w, a: w.client.get_message(w.sent[2]["id"])["message"]["type"] == "regular"),
     # mark_read (POST /channels/{type}/{id}/read), hide (POST /channels/{type}/{id}/hide)

@@ -1,5 +1,6 @@
 """Messages some users see and others don't, through the official SDK: deleted for one user
-(`delete_for_me`), and shadow-banned users' messages (`shadowed`)."""
+(`delete_for_me`), shadow-banned users' messages (`shadowed`), and messages deleted for
+everyone for good (`hard`)."""
 import json
 import uuid
 
@@ -7,6 +8,7 @@ import pytest
 from stream_chat.base.exceptions import StreamAPIException
 
 from test_channels_messages import as_user
+from test_websocket import connect, next_event, rest
 
 
 def new_id(prefix):
@@ -61,8 +63,8 @@ def test_delete_for_me_names_a_user(client, room):
         client.delete(f"messages/{mid}", None, {"delete_for_me": True})
     assert raised.value.status_code == 400 and raised.value.error_code == 4
     with pytest.raises(StreamAPIException) as raised:
-        client.delete_message(mid, hard=True)
-    assert raised.value.status_code == 400 and "not supported by the local server" in raised.value.error_message
+        client.delete(f"messages/{mid}", {"hard": "true"}, {"delete_for_me": True, "user_id": a})
+    assert raised.value.status_code == 400 and "both hard deleted and deleted for me" in raised.value.error_message
     assert client.get_message(mid)["message"]["type"] == "regular", "refused deletes change nothing"
 
 
@@ -109,3 +111,33 @@ def test_an_app_wide_ban_names_no_channel(client, room):
     with pytest.raises(StreamAPIException) as raised:
         channel.send_message({"text": "hello?"}, b)
     assert f"messaging:{channel.id}" in raised.value.error_message, "a channel ban names its channel"
+
+
+def test_a_hard_delete_removes_the_message_and_what_hangs_on_it_alone(server, client, room):
+    channel, a, b = room
+    ws, hello = connect(server, b)
+    rest(server, b, "POST", f"channels/messaging/{channel.id}/query", {"watch": True}, params={"connection_id": hello["connection_id"]})
+    parent = channel.send_message({"text": "a topic"}, a)["message"]
+    reply = channel.send_message({"text": "a reply", "parent_id": parent["id"]}, b)["message"]
+    channel.send_reaction(parent["id"], {"type": "like"}, b)
+    client.update_message({"id": parent["id"], "text": "a topic, edited", "user_id": a})
+    kept = channel.send_message({"text": "kept"}, a)["message"]
+
+    answer = as_user(server, a, "DELETE", f"messages/{parent['id']}?hard=true", {})
+    assert answer.status_code == 200, answer.text
+    assert answer.json()["message"]["type"] == "deleted" and answer.json()["message"]["deleted_at"]
+    event = next_event(ws, "message.deleted")
+    assert event["hard_delete"] is True and event["message_id"] == parent["id"] and event["user"]["id"] == a
+    with pytest.raises(StreamAPIException) as raised:
+        client.get_message(parent["id"])
+    assert raised.value.status_code == 404
+    assert [m["id"] for m in channel.query()["messages"]] == [kept["id"]]
+    assert client.get_message(reply["id"])["message"]["text"] == "a reply", "its replies stay, as after a soft delete"
+    assert client.search({"cid": channel.cid}, "topic")["results"] == [], "gone from search too"
+    ws.close()
+
+    # Only the author, a moderator or a server call deletes; a second delete finds nothing.
+    other = channel.send_message({"text": "not b's"}, a)["message"]
+    assert as_user(server, b, "DELETE", f"messages/{other['id']}?hard=true", {}).status_code == 403
+    assert client.get_message(other["id"])["message"]["type"] == "regular"
+    assert as_user(server, a, "DELETE", f"messages/{parent['id']}?hard=true", {}).status_code == 404

@@ -156,8 +156,7 @@ struct MessageRoutes {
 
     /// Soft delete: the message stays, as type `deleted`. With `delete_for_me` (in the body, as
     /// the Python SDK sends it with `user`, or the query with `deleted_by`), only that user stops
-    /// seeing it. `hard` is refused (the local server keeps deleted messages) except for a
-    /// pending message, which Stream only deletes hard.
+    /// seeing it. `hard` removes it (a pending message, which Stream only deletes hard, too).
     private func delete(_ request: Request, _ context: ServerContext) async throws -> Response {
         let operation = "DeleteMessage"
         var request = request
@@ -167,18 +166,11 @@ struct MessageRoutes {
         let hard = query.get("hard") == "true" || query.get("hard") == "1" || body["hard"]?.boolValue == true
         let existing = try readable(context.parameters.get("id") ?? "", context, operation: operation).message
         let pending = try store.pendingMetadata(messageID: existing.id) != nil
-        if pending != hard {
-            throw StreamAPIError.input(
-                operation,
-                pending
-                    ? "a pending message can only be hard deleted"
-                    : "hard deleting a message is not supported by the local server"
-            )
-        }
-        if pending { return try await deletePending(existing, context, operation: operation) }
-        if body["delete_for_me"]?.boolValue == true || query.get("delete_for_me") == "true" {
-            return try await deleteForMe(existing, claimed: deletedBy, context, operation: operation)
-        }
+        if pending && !hard { throw StreamAPIError.input(operation, "a pending message can only be hard deleted") }
+        let forMe = body["delete_for_me"]?.boolValue == true || query.get("delete_for_me") == "true"
+        if forMe && hard { throw StreamAPIError.input(operation, "a message cannot be both hard deleted and deleted for me") }
+        if hard { return try await deleteHard(existing, pending: pending, claimed: deletedBy, context, operation: operation) }
+        if forMe { return try await deleteForMe(existing, claimed: deletedBy, context, operation: operation) }
         try ChannelAccess(store: store, actor: context.actor).requireChange(existing, operation: operation, verb: "delete")
         let actor = try ActingUser.resolve(context, claimed: deletedBy, fallback: existing.userID, operation: operation)
         try store.softDelete(messageID: existing.id, by: actor)
@@ -207,16 +199,30 @@ struct MessageRoutes {
         return JSONResponse.ok(["message": json], context: context)
     }
 
-    /// Removes a pending message for good; only its author (who alone saw it) hears of it.
-    private func deletePending(_ existing: Message, _ context: ServerContext, operation: String) async throws -> Response {
+    /// Removes a message for good, answered as it was with type `deleted`. The channel's
+    /// watchers get `message.deleted` with `hard_delete`; for a pending message only its
+    /// author, who alone saw it.
+    private func deleteHard(
+        _ existing: Message,
+        pending: Bool,
+        claimed: String?,
+        _ context: ServerContext,
+        operation: String
+    )
+        async throws -> Response
+    {
         try ChannelAccess(store: store, actor: context.actor).requireChange(existing, operation: operation, verb: "delete")
-        var json = try presenter.message(id: existing.id, viewer: existing.userID)?.objectValue ?? [:]
+        let actor = try ActingUser.resolve(context, claimed: claimed, fallback: existing.userID, operation: operation)
+        var json =
+            try presenter.message(id: existing.id, viewer: pending ? existing.userID : ActingUser.viewer(context))?.objectValue ?? [:]
         json["type"] = "deleted"
         json["deleted_at"] = .string(Timestamp.now().rfc3339)
-        guard try store.deletePending(messageID: existing.id) else {
+        guard try pending ? store.deletePending(messageID: existing.id) : store.hardDelete(messageID: existing.id) else {
             throw StreamAPIError.notFound(operation, "Can't find message with id \(existing.id)")
         }
-        if let channel = try store.channel(cid: existing.cid) {
+        if !pending {
+            try await publish("message.deleted", message: .object(json), existing, actor: actor, extra: ["hard_delete": true])
+        } else if let channel = try store.channel(cid: existing.cid) {
             let event = EventJSON.base("message.deleted", channel, user: existing.userID, store: store).merging(
                 ["message": .object(json), "message_id": .string(existing.id), "hard_delete": true]
             )
