@@ -83,6 +83,20 @@ public final class StreamBackend: LiveChatBackend {
         return answer.objects("users").first.flatMap(StreamItems.user)
     }
 
+    /// Stream's `query_users` with `$autocomplete` on the id and the name (a word of it may
+    /// start so, as Stream matches), by name.
+    public func users(matching prefix: String, limit: Int) throws -> [User] {
+        let filter: JSONValue =
+            prefix.isEmpty
+            ? ["id": ["$exists": true]]
+            : ["$or": [["id": ["$autocomplete": .string(prefix)]], ["name": ["$autocomplete": .string(prefix)]]]]
+        let payload: JSONValue = [
+            "filter_conditions": filter, "sort": [["field": "name", "direction": 1]], "limit": .number(String(limit)),
+        ]
+        let answer = try runBlocking { try await self.rest.get("users", query: ["payload": JSONWriter().string(payload)]) }
+        return answer.objects("users").compactMap(StreamItems.user)
+    }
+
     /// Stream's `search` in the user's channels for messages naming them in `mentioned_users`
     /// (its `@here` and `@channel` messages are not found this way), newest first.
     public func mentions(of userID: String, limit: Int) throws -> [MessageRow] {

@@ -14,6 +14,9 @@ public protocol ChatBackend: AnyObject, Sendable {
     func members(cid: String) throws -> [MemberRow]
     func reactions(messageID: String) throws -> [Reaction]
     func user(id: String) throws -> User?
+    /// `/msg @pa` + Tab: up to `limit` users whose id or name starts with `prefix` (anyone when
+    /// it is empty), ASCII case folded, by name.
+    func users(matching prefix: String, limit: Int) throws -> [User]
     /// Up to `limit` messages across `userID`'s channels that call on them, newest first.
     func mentions(of userID: String, limit: Int) throws -> [MessageRow]
     /// Up to `limit` of the messages pinned now in channel `cid` that `viewer` may see, newest pin first.

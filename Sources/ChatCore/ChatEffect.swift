@@ -15,6 +15,8 @@ public enum ChatEffect: Sendable, Equatable {
     case loadMentions
     /// `/pinned`: the channel's pinned messages, newest pin first; the answer is `.pinnedLoaded`.
     case loadPinned(cid: String)
+    /// Tab after `/msg @pa`: the users whose id or name starts so; the answer is `.usersFound`.
+    case lookUpUsers(prefix: String)
     /// The store's migration figures, for the summary screen.
     case loadSummary
     /// `/search TEXT`: messages in the reader's channels holding its words; the answer is

@@ -51,6 +51,8 @@ public enum ChatEvent: Sendable {
     case mentionsLoaded([MessageRow])
     /// `loadPinned`'s answer.
     case pinnedLoaded(cid: String, rows: [MessageRow])
+    /// `lookUpUsers`' answer.
+    case usersFound(prefix: String, users: [User])
 
     // Intents
     case openChannel(cid: String)
@@ -176,7 +178,8 @@ extension ChatEvent {
             .failed, .sendFailed,
             .notice, .messageUpserted, .messageRemoved, .connectionChanged, .membershipChanged, .channelMarksChanged, .markedUnread,
             .blockedUsers, .flagged, .typingStarted,
-            .typingStopped, .clock, .focusChanged, .presenceChanged, .mentionsLoaded, .pinnedLoaded, .searchResults, .findMatchFound,
+            .typingStopped, .clock, .focusChanged, .presenceChanged, .mentionsLoaded, .pinnedLoaded, .usersFound, .searchResults,
+            .findMatchFound,
             .summaryLoaded, .summaryUnavailable, .composeReplace, .pollUpdated:
             false
         default: true

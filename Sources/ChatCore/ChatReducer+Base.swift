@@ -92,7 +92,7 @@ extension ChatReducer {
         case .composeSend:
             return send(&s)
         case .complete:
-            startCompletion(&s)
+            return startCompletion(&s)
         case .openEditor:
             return [.editExternally(s.composer.string)]
         default:

@@ -245,15 +245,49 @@ extension ChatReducer {
 
     /// Tab after `@pa` puts `@pat ` (the first member whose id or name starts so; `#` a
     /// channel, `/` a command, `:` an emoji, or a reaction type after `/react`) and opens completion mode over the composer.
-    static func startCompletion(_ s: inout ChatState) {
-        guard let (sigil, start, query) = s.composer.completionQuery else { return }
-        let (candidates, what) = completions(of: query, after: sigil, in: s)
-        guard let first = candidates.first else {
-            s.status = "No \(what) matches \(sigil)\(query)"
+    /// After a command that takes anyone (`/msg @`, `/block @`…) the candidates are every
+    /// user, which the backend looks up (`usersFound` completes).
+    static func startCompletion(_ s: inout ChatState) -> [ChatEffect] {
+        guard let (sigil, start, query) = s.composer.completionQuery else { return [] }
+        if sigil == "@", let command = s.composer.string.split(separator: " ").first, anyoneCommands.contains(String(command)),
+            !s.composer.string.hasPrefix("@")
+        {
+            s.userLookup = query
+            s.notice = "Looking up @\(query)…"
+            return [.lookUpUsers(prefix: query)]
+        }
+        offer(completions(of: query, after: sigil, in: s), sigil: sigil, start: start, query: query, &s)
+        return []
+    }
+
+    /// The commands whose `@user` may be anyone, not only a member of the open channel.
+    static let anyoneCommands: Set<String> = ["/msg", "/block", "/unblock", "/mute", "/unmute"]
+
+    /// Puts the first of `candidates` and opens completion mode over the rest, or says none matched.
+    private static func offer(
+        _ found: (candidates: [String], what: String),
+        sigil: Character,
+        start: Int,
+        query: String,
+        _ s: inout ChatState
+    ) {
+        guard let first = found.candidates.first else {
+            s.status = "No \(found.what) matches \(sigil)\(query)"
             return
         }
         s.composer.replaceWord(from: start, with: first)
-        s.modes.push(.completion(Completion(start: start, query: query, candidates: candidates, index: 0)))
+        s.modes.push(.completion(Completion(start: start, query: query, candidates: found.candidates, index: 0)))
+    }
+
+    /// `lookUpUsers`' answer, offered as `@id` candidates (not the reader) if the word being
+    /// completed is still the one looked up; dropped otherwise, as the reader typed on.
+    static func usersFound(prefix: String, _ users: [User], _ s: inout ChatState) {
+        guard s.userLookup == prefix else { return }
+        s.userLookup = nil
+        s.notice = nil
+        guard s.modes.top == nil, let (sigil, start, query) = s.composer.completionQuery, sigil == "@", query == prefix else { return }
+        let ids = users.filter { $0.id != s.userID }.map { "@" + $0.id }
+        offer((ids, "user"), sigil: sigil, start: start, query: query, &s)
     }
 
     /// The whole words `sigil` + `query` may become, and what they are.

@@ -229,6 +229,8 @@ public enum ChatReducer {
             mentionsLoaded(rows, &s)
         case .pinnedLoaded(let cid, let rows):
             pinnedLoaded(cid: cid, rows, &s)
+        case .usersFound(let prefix, let users):
+            usersFound(prefix: prefix, users, &s)
         case .summaryLoaded(let figures):
             s.modes.updateSummary { $0.lines = SummaryLine.lines(for: figures) }
         case .summaryUnavailable(let reason):

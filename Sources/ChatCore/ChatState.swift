@@ -20,6 +20,8 @@ public struct ChatState: Sendable, Equatable {
     public var status: String?
     /// News that is not an error ("Theme: light"), drawn apart from `status`.
     public var notice: String?
+    /// The `@` word of a `/msg @…` completion whose users are being looked up (`usersFound`).
+    public var userLookup: String?
     /// When `status` or `notice` appeared: both go on the next action or after a few seconds.
     public var statusShownAt: Timestamp?
     public var connection: ConnectionState = .offline

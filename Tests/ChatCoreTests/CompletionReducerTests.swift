@@ -53,4 +53,34 @@ final class CompletionReducerTests: XCTestCase, LiveReducerScript {
         XCTAssertEqual(s.composer.string, "a /re", "a command only starts the line")
         XCTAssertNil(s.modes.top)
     }
+
+    /// `/msg @` may name anyone: Tab looks the users up (the open channel's members were all it
+    /// offered, so a new direct message needed the whole id typed), then offers them.
+    func testMsgCompletesAnyUserLookedUpByTheBackend() {
+        var (s, effects) = reduce(live(), .composeInsert("/msg @gr"), .complete)
+        XCTAssertEqual(effects, [.lookUpUsers(prefix: "gr")])
+        XCTAssertEqual(s.composer.string, "/msg @gr", "nothing put before the answer")
+        let found = [User(id: "grace"), User(id: "alice"), User(id: "greg")]
+        s = reduce(s, .usersFound(prefix: "gr", users: found)).0
+        XCTAssertEqual(s.composer.string, "/msg @grace ")
+        XCTAssertEqual(
+            s.modes.top,
+            .completion(Completion(start: 5, query: "gr", candidates: ["@grace", "@greg"], index: 0)),
+            "not the reader"
+        )
+        XCTAssertEqual(reduce(s, .complete).0.composer.string, "/msg @greg ")
+
+        s = reduce(live(), .composeInsert("/block @zz"), .complete).0
+        XCTAssertEqual(reduce(s, .usersFound(prefix: "zz", users: [])).0.status, "No user matches @zz")
+        // The reader typed on before the answer: it is dropped, the composer left as typed.
+        s = reduce(live(), .composeInsert("/msg @gr"), .complete, .composeInsert("a")).0
+        s = reduce(s, .usersFound(prefix: "gr", users: found)).0
+        XCTAssertEqual(s.composer.string, "/msg @gra")
+        XCTAssertNil(s.modes.top)
+        // Elsewhere `@` still completes the open channel's members, at once.
+        let typed = reduce(live(), .composeInsert("hi @be")).0
+        let (member, asked) = reduce(typed, .complete)
+        XCTAssertEqual(asked, [])
+        XCTAssertEqual(member.composer.string, "hi @bea ")
+    }
 }

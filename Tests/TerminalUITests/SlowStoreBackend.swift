@@ -70,6 +70,7 @@ final class SlowStoreBackend: ChatBackend {
     func members(cid: String) throws -> [MemberRow] { try call { try store.members(cid: cid) } }
     func reactions(messageID: String) throws -> [Reaction] { try call { try store.reactions(messageID: messageID) } }
     func user(id: String) throws -> User? { try call { try store.user(id: id) } }
+    func users(matching prefix: String, limit: Int) throws -> [User] { try call { try store.users(matching: prefix, limit: limit) } }
     func mentions(of userID: String, limit: Int) throws -> [MessageRow] { try call { try store.mentions(of: userID, limit: limit) } }
     func pinnedMessages(cid: String, viewer: String, limit: Int) throws -> [MessageRow] {
         try call { try store.pinnedMessages(cid: cid, viewer: viewer, limit: limit) }

@@ -25,6 +25,8 @@ final class EffectWorker: Sendable {
     private let summary = Lane("summary"), writes = Lane("writes"), mentions = Lane("mentions"), search = Lane("search")
     /// `/join`'s list, apart from the channel list's lane, whose loads replace each other.
     private let joinable = Lane("joinable")
+    /// The users a `/msg @` completion offers: a newer look-up replaces one under way.
+    private let users = Lane("users")
     /// Loads asked for and not yet answered, across lanes.
     private let pending = Locked(0)
 
@@ -59,6 +61,7 @@ final class EffectWorker: Sendable {
         case .loadSummary: lane = summary
         // One list over the panes at a time: the newer of the two asked for replaces the other.
         case .loadMentions, .loadPinned: lane = mentions
+        case .lookUpUsers: lane = users
         case .search, .findMatch: lane = search
         case .changeMembership:
             lane = writes
@@ -150,6 +153,8 @@ final class EffectWorker: Sendable {
                 return .mentionsLoaded(try backend.mentions(of: viewer, limit: Self.mentionsShown))
             case .loadPinned(let cid):
                 return .pinnedLoaded(cid: cid, rows: try backend.pinnedMessages(cid: cid, viewer: viewer, limit: Self.mentionsShown))
+            case .lookUpUsers(let prefix):
+                return .usersFound(prefix: prefix, users: try backend.users(matching: prefix, limit: Self.usersOffered))
             case .openURL, .copyToClipboard, .editExternally, .reconnect, .setTheme, .setTimestamps, .live, .notify, .saveNotificationLevel:
                 return nil
             }
@@ -161,6 +166,9 @@ final class EffectWorker: Sendable {
     /// How many of the newest messages that mention the reader the mentions view lists (and
     /// of the newest pins, the pinned view).
     static let mentionsShown = 50
+
+    /// How many users a `/msg @` completion offers: Tab goes round them, so more should be typed.
+    static let usersOffered = 30
 
     /// Makes the change, then reads the channel list as it now is (its groups and counts).
     private func changeMembership(cid: String, _ change: MembershipChange) throws -> ChatEvent {
