@@ -4,7 +4,8 @@ import Foundation
 import TerminalUI
 import XCTest
 
-/// The sidebar's groups fold to a heading with a count, stay folded across a restart (kept
+/// The sidebar's groups fold to a heading with a count (and how many of their channels are
+/// unread and their mentions), stay folded across a restart (kept
 /// with the drafts), scroll by the wheel, and show a presence dot for each direct partner the
 /// server told about.
 final class SidebarGroupsTests: XCTestCase {
@@ -19,13 +20,24 @@ final class SidebarGroupsTests: XCTestCase {
         var state = ChatFixture.state()
         state.foldedGroups = [.channels]
         let rows = sidebar(state)
-        XCTAssertEqual(rows.first, "CHANNELS (4) ▸")
+        XCTAssertEqual(rows.first, "CHANNELS ▸ 1 unread @2", "what it hides: #engineering unread (#random is muted), 2 mentions")
         XCTAssertFalse(rows.contains { $0.hasPrefix("#design") }, "\(rows)")
         XCTAssertFalse(rows.contains { $0.hasPrefix("#engineering") }, "the open channel folds with its group: \(rows)")
         XCTAssertTrue(rows.contains("DIRECT MESSAGES"))
         XCTAssertTrue(rows.contains { $0.hasPrefix("@Tomás Silva") })
+        state.foldedGroups = [.direct, .livestreams]
+        XCTAssertTrue(sidebar(state).contains("DIRECT MESSAGES ▸ 1 unread @1"), "\(sidebar(state))")
+        XCTAssertTrue(sidebar(state).contains("LIVESTREAMS ▸ 1 unread"))
+        XCTAssertTrue(sidebar(state, width: 80, height: 24).contains("DIRECT M… ▸ 1 unread @1"), "the heading is cut, not the news")
+        state.channels = state.channels.map {
+            var c = $0
+            c.unreadCount = 0
+            c.mentionCount = 0
+            return c
+        }
+        XCTAssertTrue(sidebar(state).contains("LIVESTREAMS (1) ▸"), "nothing unread: how many channels it holds")
         state.foldedGroups = []
-        XCTAssertEqual(sidebar(state).prefix(2), ["CHANNELS", "#engineering (2)"])
+        XCTAssertEqual(sidebar(state).prefix(2), ["CHANNELS", "#engineering"])
     }
 
     func testANameThatStartsWithTheSigilIsNotShownWithTwo() {

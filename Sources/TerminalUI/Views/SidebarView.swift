@@ -19,8 +19,8 @@ enum SidebarView {
                 drawMore("↑ \(hiddenAbove) more", x: rect.x, y: y, width: rect.width, frame: &frame, context: context)
             } else if i == rect.height - 1, hiddenBelow > 0 {
                 drawMore("↓ \(hiddenBelow) more", x: rect.x, y: y, width: rect.width, frame: &frame, context: context)
-            } else if case .header(let title, let group) = row {
-                frame.put(context.label(title), x: rect.x + 1, y: y, maxWidth: rect.width - 1, style: context.style("sidebar.header"))
+            } else if case .header(let title, let group, let folded) = row {
+                drawHeader(title, folded: folded, x: rect.x, y: y, width: rect.width, frame: &frame, context: context)
                 frame.hits.add(line, .group(group))
             } else if case .channel(let channel) = row {
                 let current = channel.channel.cid == state.openCID
@@ -43,6 +43,50 @@ enum SidebarView {
         let above = start > 0 ? channelsIn(0..<(start + 1)) : 0
         let below = shown.upperBound < rows.count ? channelsIn((shown.upperBound - 1)..<rows.count) : 0
         return (shown, above, below)
+    }
+
+    /// A group's heading; folded, then ` (N) ▸` (its channels), or, when some are unread,
+    /// ` ▸ N unread` as unread channels are drawn and ` @N` as mentions are. The heading is cut
+    /// first, as a channel's name is before its badges.
+    private static func drawHeader(
+        _ title: String,
+        folded: SidebarRows.Folded?,
+        x: Int,
+        y: Int,
+        width: Int,
+        frame: inout Frame,
+        context: RenderContext
+    ) {
+        let header = context.style("sidebar.header")
+        guard let folded else {
+            frame.put(context.label(title), x: x + 1, y: y, maxWidth: width - 1, style: header)
+            return
+        }
+        let marker = folded.unread > 0 ? " ▸" : " (\(folded.channels)) ▸"
+        let unread = folded.unread > 0 ? " \(folded.unread) unread" : ""
+        let mentions = folded.mentions > 0 ? " @\(folded.mentions > 99 ? "99+" : String(folded.mentions))" : ""
+        let suffixWidth = DisplayWidth.of(marker + unread + mentions)
+        var column = x + 1
+        column += frame.put(context.label(title), x: column, y: y, maxWidth: max(1, width - 1 - suffixWidth), ellipsis: true, style: header)
+        column += frame.put(context.label(marker), x: column, y: y, maxWidth: max(0, x + width - column), style: header)
+        if !unread.isEmpty {
+            column += frame.put(
+                context.label(unread),
+                x: column,
+                y: y,
+                maxWidth: max(0, x + width - column),
+                style: context.style("sidebar.channel.unread")
+            )
+        }
+        if !mentions.isEmpty {
+            frame.put(
+                context.label(mentions),
+                x: column,
+                y: y,
+                maxWidth: max(0, x + width - column),
+                style: context.style("sidebar.channel.mention")
+            )
+        }
     }
 
     private static func drawMore(_ text: String, x: Int, y: Int, width: Int, frame: inout Frame, context: RenderContext) {
