@@ -59,6 +59,7 @@ public enum ChatServerApp {
         PinnedMessageRoutes(store: store).add(to: router)
         SearchRoutes(store: store).add(to: router)
         ChannelTypeRoutes(store: store).add(to: router)
+        BlocklistRoutes(store: store).add(to: router)
         let uploads = UploadSlots(directory: store.path + ".uploads", secret: credentials.apiSecret)
         ImportRoutes(store: store, uploads: uploads).add(to: router)
         ImportV2Routes(store: store, uploads: uploads, queue: ImportQueue(store: store)).add(to: router)

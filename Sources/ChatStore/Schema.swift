@@ -355,6 +355,7 @@ enum Schema {
         Schema.hidableMessages,
         Schema.pinnedMessages,
         Schema.threadData,
+        Schema.blocklists,
     ]
 
     /// PostgreSQL only: the log of events that every server sharing the database delivers

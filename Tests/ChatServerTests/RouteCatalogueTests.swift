@@ -67,6 +67,9 @@ final class RouteCatalogueTests: XCTestCase {
         )
         XCTAssertTrue(table.contains("| `/app` | GET | GetApp | served |"))
         XCTAssertTrue(table.contains("| `/polls` | POST | CreatePoll | served |"))
-        XCTAssertTrue(table.contains("| `/blocklists` | GET | ListBlockLists | 404 / 16: \(RouteCatalogue.Reason.blocklists) |"))
+        XCTAssertTrue(table.contains("| `/blocklists` | GET | ListBlockLists | served |"))
+        XCTAssertTrue(
+            table.contains("| `/predefined_filters` | GET | GetPredefinedFilters | 404 / 16: \(RouteCatalogue.Reason.predefinedFilters) |")
+        )
     }
 }

@@ -117,7 +117,7 @@ def test_unknown_routes_get_stream_404(server):
     assert_stream_error(response, 404, 16)
     assert "not supported by the local server" in response.json()["message"]
     with pytest.raises(StreamAPIException) as raised:
-        server.client().list_blocklists()
+        server.client().get("predefined_filters")
     assert raised.value.status_code == 404 and raised.value.error_code == 16
 
 

@@ -14,7 +14,7 @@ from conftest import BINARY, ROOT, start_server
 
 @pytest.mark.parametrize("method, path, operation, reason", [
     ("get", "og", "GetOG", "needs the internet"),
-    ("get", "blocklists", "ListBlockLists", "blocklists and predefined filters are not implemented"),
+    ("get", "predefined_filters", "GetPredefinedFilters", "predefined filters are not implemented"),
     ("delete", "push_providers/apn/main", "DeletePushProvider", "no push notifications"),
     ("post", "campaigns/c1/start", "StartCampaign", "marketing product"),
 ])

@@ -47,6 +47,10 @@ public struct ChannelTypeConfig: Sendable, Hashable {
     public var customCommands: [String]
     public var automod: String
     public var automodBehavior: String
+    /// The app's block list this type checks messages against (`Blocklist`), if any.
+    public var blocklist: String?
+    /// What happens to a message that matches it: `Blocklist.behaviors`.
+    public var blocklistBehavior: String
     /// "infinite", or a number of days.
     public var messageRetention: String
     public var createdAt: Timestamp
@@ -64,6 +68,7 @@ public struct ChannelTypeConfig: Sendable, Hashable {
         customCommands = []
         automod = "disabled"
         automodBehavior = "flag"
+        blocklistBehavior = "flag"
         messageRetention = "infinite"
         createdAt = time
         updatedAt = time
@@ -81,6 +86,8 @@ public struct ChannelTypeConfig: Sendable, Hashable {
         o.appendUnique("max_message_length", .int(maxMessageLength))
         o.appendUnique("automod", .string(automod))
         o.appendUnique("automod_behavior", .string(automodBehavior))
+        if let blocklist { o.appendUnique("blocklist", .string(blocklist)) }
+        o.appendUnique("blocklist_behavior", .string(blocklistBehavior))
         o.appendUnique("message_retention", .string(messageRetention))
         o.appendUnique("commands", .array(commands.map { .string($0.rawValue) } + customCommands.map(JSONValue.string)))
         return o
@@ -110,6 +117,11 @@ public struct ChannelTypeConfig: Sendable, Hashable {
             case "commands": (next.commands, next.customCommands) = try Self.commands(value, appCommands: appCommands)
             case "automod": next.automod = try Self.choice(value, key, Self.automodModes)
             case "automod_behavior": next.automodBehavior = try Self.choice(value, key, Self.automodBehaviors)
+            case "blocklist":
+                // An empty name or null takes the list off; whether a named list exists is the store's to say.
+                guard value.isNull || value.stringValue != nil else { throw Problem("blocklist must be a block list's name") }
+                next.blocklist = value.stringValue.flatMap { $0.isEmpty ? nil : $0 }
+            case "blocklist_behavior": next.blocklistBehavior = try Self.choice(value, key, Blocklist.behaviors)
             case "message_retention":
                 guard let text = value.stringValue, text == "infinite" || (Int(text).map { $0 > 0 } ?? false) else {
                     throw Problem("message_retention must be \"infinite\" or a number of days as a string")
@@ -118,7 +130,8 @@ public struct ChannelTypeConfig: Sendable, Hashable {
             default:
                 let known =
                     Feature.allCases.map(\.rawValue) + [
-                        "max_message_length", "commands", "automod", "automod_behavior", "message_retention",
+                        "max_message_length", "commands", "automod", "automod_behavior", "blocklist", "blocklist_behavior",
+                        "message_retention",
                     ]
                 throw Problem(
                     "\(key) is not a channel type setting the local server supports (it supports \(known.joined(separator: ", ")))"

@@ -13,6 +13,7 @@ enum ServerSideOnly: String {
     case pendingMessages = "pending messages can only be sent and committed server-side"
     case undelete = "messages can only be undeleted server-side"
     case channelBatch = "channels can only be updated in batch server-side"
+    case blocklists = "block lists can only be managed server-side"
 
     func require(_ context: ServerContext, operation: String) throws {
         guard context.actor == .server else { throw StreamAPIError.notAllowed(operation, rawValue) }

@@ -15,7 +15,8 @@ public enum RouteCatalogue {
         static let importV2 =
             "Import v2's external storage (S3, GCS) is not served: the local server imports files uploaded with import_urls"
         static let permissions = "roles and permissions are Stream's defaults; the local server does not edit them"
-        static let blocklists = "blocklists and predefined filters are not implemented"
+        static let predefinedFilters = "predefined filters are not implemented"
+        static let blocklistImport = "importing a block list's words from a file is not implemented: send them with update_blocklist"
         static let retention = "the local server keeps everything: no retention policies"
         static let userGroups = "user groups are not implemented"
         static let network = "needs the internet (link previews, translation)"
@@ -28,12 +29,12 @@ public enum RouteCatalogue {
     public static let operations: [StreamOperation] = [
         .served("GET", "/app", "GetApp"),
         .served("PATCH", "/app", "UpdateApp"),
-        .unserved("GET", "/blocklists", "ListBlockLists", Reason.blocklists),
-        .unserved("POST", "/blocklists", "CreateBlockList", Reason.blocklists),
-        .unserved("POST", "/blocklists/{id}/import", "ImportBlockList", Reason.blocklists),
-        .unserved("GET", "/blocklists/{name}", "GetBlockList", Reason.blocklists),
-        .unserved("PUT", "/blocklists/{name}", "UpdateBlockList", Reason.blocklists),
-        .unserved("DELETE", "/blocklists/{name}", "DeleteBlockList", Reason.blocklists),
+        .served("GET", "/blocklists", "ListBlockLists"),
+        .served("POST", "/blocklists", "CreateBlockList"),
+        .unserved("POST", "/blocklists/{id}/import", "ImportBlockList", Reason.blocklistImport),
+        .served("GET", "/blocklists/{name}", "GetBlockList"),
+        .served("PUT", "/blocklists/{name}", "UpdateBlockList"),
+        .served("DELETE", "/blocklists/{name}", "DeleteBlockList"),
         .unserved("POST", "/campaigns", "CreateCampaign", Reason.marketing),
         .unserved("POST", "/campaigns/query", "QueryCampaigns", Reason.marketing),
         .unserved("GET", "/campaigns/{id}", "GetCampaign", Reason.marketing),
@@ -162,11 +163,11 @@ public enum RouteCatalogue {
         .served("GET", "/polls/{poll_id}/options/{option_id}", "GetPollOption"),
         .served("DELETE", "/polls/{poll_id}/options/{option_id}", "DeletePollOption"),
         .served("POST", "/polls/{poll_id}/votes", "QueryPollVotes"),
-        .unserved("GET", "/predefined_filters", "GetPredefinedFilters", Reason.blocklists),
-        .unserved("POST", "/predefined_filters", "CreatePredefinedFilter", Reason.blocklists),
-        .unserved("GET", "/predefined_filters/{name}", "GetPredefinedFilter", Reason.blocklists),
-        .unserved("PUT", "/predefined_filters/{name}", "UpdatePredefinedFilter", Reason.blocklists),
-        .unserved("DELETE", "/predefined_filters/{name}", "DeletePredefinedFilter", Reason.blocklists),
+        .unserved("GET", "/predefined_filters", "GetPredefinedFilters", Reason.predefinedFilters),
+        .unserved("POST", "/predefined_filters", "CreatePredefinedFilter", Reason.predefinedFilters),
+        .unserved("GET", "/predefined_filters/{name}", "GetPredefinedFilter", Reason.predefinedFilters),
+        .unserved("PUT", "/predefined_filters/{name}", "UpdatePredefinedFilter", Reason.predefinedFilters),
+        .unserved("DELETE", "/predefined_filters/{name}", "DeletePredefinedFilter", Reason.predefinedFilters),
         .unserved("POST", "/push_preferences", "UpdatePushNotificationPreferences", Reason.push),
         .unserved("GET", "/push_providers", "ListPushProviders", Reason.push),
         .unserved("POST", "/push_providers", "UpsertPushProvider", Reason.push),

@@ -26,7 +26,7 @@ struct ChannelTypeRoutes {
         if let problem = ItemRules.channelTypeNameProblem(name) { throw StreamAPIError.input(operation, problem) }
         body["name"] = nil
         var config = ChannelTypeConfig(defaultsFor: name, at: .now())
-        try Self.apply(body, to: &config, appCommands: try appCommandNames(), operation: operation)
+        try Self.apply(body, to: &config, appCommands: try appCommandNames(), blocklists: try blocklistNames(), operation: operation)
         guard try store.createChannelType(config) else { throw StreamAPIError.input(operation, "channel type \(name) already exists") }
         return JSONResponse.ok(try described(config), status: .created, context: context)
     }
@@ -56,9 +56,9 @@ struct ChannelTypeRoutes {
             }
             body["name"] = nil
         }
-        let appCommands = try appCommandNames()
+        let (appCommands, blocklists) = (try appCommandNames(), try blocklistNames())
         let updated = try store.updateChannelType(name: name, at: .now()) { config in
-            try Self.apply(body, to: &config, appCommands: appCommands, operation: operation)
+            try Self.apply(body, to: &config, appCommands: appCommands, blocklists: blocklists, operation: operation)
         }
         guard let updated else { throw Self.missing(operation, name) }
         // Stream's UpdateChannelType answer lists the commands by name; get and list give objects.
@@ -83,12 +83,14 @@ struct ChannelTypeRoutes {
         }
     }
 
-    /// `settings` over `config`; a type may list the app's own commands (`appCommands`, read
-    /// before the store's write transaction that may run this).
+    /// `settings` over `config`; a type may list the app's own commands (`appCommands`) and
+    /// name one of its block lists (`blocklists`), both read before the store's write
+    /// transaction that may run this.
     private static func apply(
         _ settings: JSONObject,
         to config: inout ChannelTypeConfig,
         appCommands: Set<String>,
+        blocklists: Set<String>,
         operation: String
     ) throws {
         do {
@@ -96,9 +98,13 @@ struct ChannelTypeRoutes {
         } catch {
             throw StreamAPIError.input(operation, error.reason)
         }
+        if settings["blocklist"] != nil, let name = config.blocklist, !blocklists.contains(name) {
+            throw StreamAPIError.input(operation, "blocklist \(name) doesn't exist")
+        }
     }
 
     private func appCommandNames() throws -> Set<String> { Set(try store.customCommands().map(\.name)) }
+    private func blocklistNames() throws -> Set<String> { Set(try store.blocklists().map(\.name)) }
 
     private static func missing(_ operation: String, _ name: String) -> StreamAPIError {
         StreamAPIError.notFound(operation, "channel type \(name) does not exist")

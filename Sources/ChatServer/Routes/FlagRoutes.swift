@@ -96,10 +96,13 @@ struct FlagRoutes {
     }
 
     func flagJSON(_ flag: ModerationFlag) throws -> JSONValue {
+        // A block list's flag is by no user (`BlocklistCheck`).
+        let automod = flag.createdBy.isEmpty
         var o: JSONObject = [
-            "created_at": .string(flag.createdAt.rfc3339), "updated_at": .string(flag.createdAt.rfc3339), "created_by_automod": false,
-            "user": UserJSON.json(try store.user(id: flag.createdBy) ?? User(id: flag.createdBy)), "custom": .object(flag.custom),
+            "created_at": .string(flag.createdAt.rfc3339), "updated_at": .string(flag.createdAt.rfc3339),
+            "created_by_automod": .bool(automod), "custom": .object(flag.custom),
         ]
+        if !automod { o["user"] = UserJSON.json(try store.user(id: flag.createdBy) ?? User(id: flag.createdBy)) }
         if let reason = flag.reason { o["reason"] = .string(reason) }
         if let id = flag.targetMessageID {
             o["target_message_id"] = .string(id)

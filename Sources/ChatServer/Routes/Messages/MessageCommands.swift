@@ -125,11 +125,20 @@ struct MessageCommands {
         user: String,
         command: (name: String, args: String)
     ) -> JSONValue {
+        var o = Self.unsaved(type, text, id: id, cid: channel.cid, user: user, store: store)
+        o["command"] = .string(command.name)
+        o["args"] = .string(command.args)
+        return .object(o)
+    }
+
+    /// A message answered to its sender alone and never stored: a command's answer, or a send
+    /// a block list blocked.
+    static func unsaved(_ type: String, _ text: String, id: String, cid: String, user: String, store: ChatStore) -> JSONObject {
         let now = Timestamp.now().rfc3339
         return [
-            "id": .string(id), "type": .string(type), "text": .string(text), "cid": .string(channel.cid),
-            "user": UserJSON.json((try? store.user(id: user)).flatMap { $0 } ?? User(id: user)), "command": .string(command.name),
-            "args": .string(command.args), "created_at": .string(now), "updated_at": .string(now), "attachments": [],
+            "id": .string(id), "type": .string(type), "text": .string(text), "cid": .string(cid),
+            "user": UserJSON.json((try? store.user(id: user)).flatMap { $0 } ?? User(id: user)), "created_at": .string(now),
+            "updated_at": .string(now), "attachments": [],
         ]
     }
 

@@ -13,8 +13,9 @@ struct MessageSendRoutes {
     let commands: MessageCommands
 
     /// Send options Stream acts on and the local server does not: refused when set, never ignored.
-    /// (`skip_push` and `skip_enrich_url` need nothing: nothing is pushed or enriched here.)
-    static let refusedOptions = ["hide_for_creator", "keep_channel_hidden", "force_moderation"]
+    /// (`skip_push` and `skip_enrich_url` need nothing: nothing is pushed or enriched here;
+    /// `force_moderation` puts a server's send through the type's block list, `BlocklistCheck`.)
+    static let refusedOptions = ["hide_for_creator", "keep_channel_hidden"]
 
     func add(to router: Router<ServerContext>) {
         router.post("channels/:type/:id/message") { request, context in try await send(request, context) }
@@ -40,7 +41,7 @@ struct MessageSendRoutes {
         }
         let sender = try ActingUser.resolve(context, claimed: ActingUser.claimed(in: data), operation: operation)
         // The checks a send passes read in one transaction (each read was one of its own).
-        let (channel, shadowed, config) = try store.readTogether {
+        let (channel, shadowBanned, config) = try store.readTogether {
             guard let channel = try store.channel(cid: ChannelID.cid(type: type, id: id)) else {
                 throw StreamAPIError.notFound(operation, "Can't find channel with id \(type):\(id)")
             }
@@ -89,17 +90,35 @@ struct MessageSendRoutes {
                 )
             }
         }
+        let verdict = try BlocklistCheck(store: store).verdict(
+            message.text,
+            config: config,
+            context: context,
+            forced: body["force_moderation"]?.boolValue == true
+        )
+        if case .block? = verdict {
+            let blocked = MessageCommands.unsaved(
+                "error",
+                BlocklistCheck.blockedText,
+                id: message.id,
+                cid: channel.cid,
+                user: sender,
+                store: store
+            )
+            return JSONResponse.ok(["message": .object(blocked)], status: .created, context: context)
+        }
         var answer: JSONObject = [
             "message": try await NewMessages(store: store, hub: hub).post(
                 message,
                 in: channel,
                 sender: sender,
-                shadowed: shadowed,
+                shadowed: shadowBanned || verdict?.isShadowBlock == true,
                 pendingMetadata: pendingMetadata,
                 pollID: pollID,
                 operation: operation
             )
         ]
+        if case .flag(let reason)? = verdict { try BlocklistCheck(store: store).flag(messageID: message.id, reason: reason) }
         if let pendingMetadata { answer["pending_message_metadata"] = PendingMessageRoutes.json(pendingMetadata) }
         return JSONResponse.ok(answer, status: .created, context: context)
     }
