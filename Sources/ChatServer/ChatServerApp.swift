@@ -65,6 +65,7 @@ public enum ChatServerApp {
         ImportV2Routes(store: store, uploads: uploads, queue: ImportQueue(store: store)).add(to: router)
         FileRoutes(store: store, files: UploadedFiles(directory: store.path + ".files")).add(to: router)
         UserStatusRoutes(store: store, hub: hub).add(to: router)
+        UserExportRoutes(store: store).add(to: router)
         BlockRoutes(store: store).add(to: router)
         DeviceRoutes(store: store).add(to: router)
         RateLimitRoutes(limiter: limiter).add(to: router)

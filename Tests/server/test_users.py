@@ -105,3 +105,33 @@ def test_unsupported_filter_is_an_honest_error(client):
         client.query_users({"name": {"$q": "ad"}})
     assert raised.value.status_code == 400 and "$q" in raised.value.error_message
     assert "not supported by the local server" in raised.value.error_message
+
+
+def test_export_user_gives_everything_they_wrote_in_every_channel(server, client):
+    writer, other = new_id("exp"), new_id("other")
+    client.upsert_users([{"id": writer, "name": "Export Me", "city": "Oslo"}, {"id": other}])
+    first = client.channel("messaging", new_id("c1"), {"members": [writer, other]})
+    second = client.channel("team", new_id("c2"), {"members": [writer, other]})
+    first.create(writer)
+    second.create(other)
+    hello = first.send_message({"text": "hello"}, writer)["message"]
+    reply = second.send_message({"text": "a reply", "parent_id": second.send_message({"text": "root"}, other)["message"]["id"]}, writer)["message"]
+    gone = first.send_message({"text": "deleted later"}, writer)["message"]
+    client.delete_message(gone["id"])
+    first.send_message({"text": "not theirs"}, other)
+    first.send_reaction(hello["id"], {"type": "love"}, writer)
+    second.send_reaction(reply["id"], {"type": "like"}, other)
+
+    exported = client.export_user(writer)
+    assert exported["user"]["id"] == writer and exported["user"]["city"] == "Oslo"
+    assert [m["id"] for m in exported["messages"]] == [hello["id"], reply["id"], gone["id"]], "every channel, deleted ones too"
+    assert exported["messages"][1]["parent_id"] and exported["messages"][2]["type"] == "deleted"
+    assert [(r["message_id"], r["type"]) for r in exported["reactions"]] == [(hello["id"], "love")]
+
+    with pytest.raises(StreamAPIException) as raised:
+        client.export_user(new_id("nobody"))
+    assert raised.value.status_code == 404
+    token = client.create_token(writer)
+    own = requests.get(f"{server.url}/users/{writer}/export", params={"api_key": server.key},
+                       headers={"Authorization": token, "stream-auth-type": "jwt"}, timeout=10)
+    assert own.status_code == 403, "server-side only"

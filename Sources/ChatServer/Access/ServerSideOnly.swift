@@ -14,6 +14,7 @@ enum ServerSideOnly: String {
     case undelete = "messages can only be undeleted server-side"
     case channelBatch = "channels can only be updated in batch server-side"
     case blocklists = "block lists can only be managed server-side"
+    case userExport = "users can only be exported server-side"
 
     func require(_ context: ServerContext, operation: String) throws {
         guard context.actor == .server else { throw StreamAPIError.notAllowed(operation, rawValue) }

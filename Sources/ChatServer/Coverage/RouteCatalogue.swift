@@ -231,7 +231,7 @@ public enum RouteCatalogue {
         .served("DELETE", "/users/{id}", "DeleteUser (SDK)"),
         .served("POST", "/users/{user_id}/deactivate", "DeactivateUser"),
         .served("POST", "/users/{user_id}/event", "SendUserCustomEvent"),
-        .unserved("GET", "/users/{user_id}/export", "ExportUser", Reason.cloud),
+        .served("GET", "/users/{user_id}/export", "ExportUser"),
         .served("POST", "/users/{user_id}/reactivate", "ReactivateUser"),
     ]
 
