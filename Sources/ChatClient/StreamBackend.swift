@@ -176,6 +176,12 @@ public final class StreamBackend: LiveChatBackend {
             if let quotedID { message["quoted_message_id"] = .string(quotedID) }
             do {
                 let answer = try await rest.post(Self.channelPath(cid, "message"), ["message": .object(message)])
+                // A message the channel's block list stopped comes back as an `error` message,
+                // stored nowhere: a refusal, so the reader gets the text back to change it.
+                if let sent = answer["message"]?.objectValue, sent["type"]?.stringValue == "error", sent["command"] == nil {
+                    deliver(.sendFailed(cid: cid, text: text, reason: "Not sent: \(sent["text"]?.stringValue ?? "refused")"))
+                    return
+                }
                 // The socket brings the same message; the reducer replaces by id, so it shows once.
                 if let row = answer["message"]?.objectValue.flatMap({ StreamItems.messageRow($0, viewer: userID) }) {
                     deliver(.messageUpserted(row))

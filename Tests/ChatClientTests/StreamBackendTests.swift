@@ -204,6 +204,21 @@ final class StreamBackendTests: XCTestCase {
         XCTAssertTrue(message.contains("user bob is not a member of channel messaging:private"), message)
     }
 
+    /// A send the channel type's block list stops answers an `error` message: the reader
+    /// gets it as a refusal (the text back in the composer), not as a message in the channel.
+    func testASendTheBlockListStopsIsARefusal() throws {
+        try server.call("POST", "blocklists", ["name": "cakes", "words": ["cream"]])
+        try server.call("PUT", "channeltypes/messaging", ["blocklist": "cakes", "blocklist_behavior": "block"])
+        let (bob, log) = try connected("bob")
+        defer { bob.disconnect() }
+        bob.perform(.send(cid: general, text: "ice cream for all", parentID: nil, mentions: []))
+        let reason = try log.wait(for: "the refusal") {
+            if case .sendFailed(general, "ice cream for all", let reason) = $0 { reason } else { nil }
+        }
+        XCTAssertEqual(reason, "Not sent: Message was blocked by moderation policies")
+        XCTAssertFalse(log.all.contains { if case .messageUpserted = $0 { true } else { false } }, "nothing shown as sent")
+    }
+
     func testWhenTheServerGoesAndComesBackItReconnectsAndResyncs() throws {
         let (bob, log) = try connected("bob")
         defer { bob.disconnect() }
