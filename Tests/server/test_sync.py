@@ -126,14 +126,14 @@ def test_stream_refuses_a_sync_too_far_back_or_too_large_and_bad_requests(server
     assert "Too many events to sync, please use a more recent last_sync_at parameter" in too_many.json()["message"]
 
 
-def test_watch_subscribes_the_connection_to_the_synced_channels(server, chat):
+@pytest.mark.parametrize("key", ["connection_id", "client_id"])  # the second: stream-chat-swift's SyncRequest
+def test_watch_subscribes_the_connection_to_the_synced_channels(server, chat, key):
     channel, alice, _, carol, sockets = chat
     carol_ws, carol_connection = sockets[carol]
     channel.send_message({"text": "carol is connected but not watching"}, alice)
     assert "message.new" not in events_until(carol_ws, "notification.message_new")
     since = datetime.datetime.now(datetime.timezone.utc).isoformat().replace("+00:00", "Z")
-    answer = sync(server, carol, {"channel_cids": [channel.cid], "last_sync_at": since, "watch": True,
-                                  "connection_id": carol_connection})
+    answer = sync(server, carol, {"channel_cids": [channel.cid], "last_sync_at": since, "watch": True, key: carol_connection})
     assert answer.status_code == 200, answer.text
     channel.send_message({"text": f"now she watches {uuid.uuid4().hex[:4]}"}, alice)
     assert "notification.message_new" not in events_until(carol_ws, "message.new")

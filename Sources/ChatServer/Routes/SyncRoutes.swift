@@ -60,7 +60,8 @@ struct SyncRoutes {
             }
         }
         if body["watch"]?.boolValue == true {
-            let connection = body["connection_id"]?.stringValue ?? request.connectionID
+            // stream-chat-swift's generated SyncRequest names the connection `client_id` beside `connection_id`.
+            let connection = body["connection_id"]?.stringValue ?? body["client_id"]?.stringValue ?? request.connectionID
             await hub.watch(connection, cids: readable, as: context.actor)
         }
         // A stable sort: events of one time keep the order they were told in (a message before its reactions).
