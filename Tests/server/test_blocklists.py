@@ -1,7 +1,8 @@
 """Block lists through the SDK: `create_blocklist` … `delete_blocklist` with Stream's limits,
 and a channel type's `blocklist` / `blocklist_behavior` on sends: a user's matching message is
 blocked (an `error` message back, nothing stored), flagged by automod, or shadowed; a server's
-send only with `force_moderation`; whole words, case folded, split at spaces and hyphens."""
+send only with `force_moderation`; whole words, case folded, split at spaces and hyphens; a
+user's edit is refused or flagged."""
 import pytest
 
 from conftest import start_server
@@ -107,3 +108,17 @@ def test_a_type_names_only_a_list_that_exists_and_a_list_in_use_stays(client, mo
     client.update_channel_type(kind, blocklist="")
     assert "blocklist" not in client.get_channel_type(kind)
     client.delete_blocklist(words)
+
+
+def test_an_edit_meets_the_list_too(server, client, moderated):
+    channel, kind, _, writer, reader = moderated
+    message = sent_by(server, writer, channel, "plain text")
+    edit = as_user(server, writer, "POST", f"messages/{message['id']}", {"message": {"text": "now with cream"}})
+    assert (edit.status_code, edit.json()["code"]) == (400, 4) and "blocked by moderation policies" in edit.json()["message"]
+    partial = as_user(server, writer, "PUT", f"messages/{message['id']}", {"set": {"text": "fudge"}})
+    assert partial.status_code == 400
+    assert client.get_message(message["id"])["message"]["text"] == "plain text", "left as it was"
+    client.update_channel_type(kind, blocklist_behavior="flag")
+    assert as_user(server, writer, "POST", f"messages/{message['id']}", {"message": {"text": "now with cream"}}).status_code == 200
+    assert client.get_message(message["id"])["message"]["text"] == "now with cream"
+    assert [f["message"]["id"] for f in client.query_message_flags({"channel_cid": channel.cid})["flags"]] == [message["id"]]

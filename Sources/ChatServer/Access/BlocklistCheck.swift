@@ -2,9 +2,9 @@ import ChatModel
 import ChatStore
 import Foundation
 
-/// A send against its channel type's block list (`ChannelTypeConfig.blocklist`). A user's
-/// sends are checked; a server's only with `force_moderation`, as Stream skips moderation for
-/// server-side sends. What a match does is the type's `blocklist_behavior`.
+/// A send or an edit against its channel type's block list (`ChannelTypeConfig.blocklist`). A
+/// user's are checked; a server's send only with `force_moderation`, as Stream skips moderation
+/// for server-side sends. What a match does is the type's `blocklist_behavior`.
 struct BlocklistCheck {
     enum Verdict {
         /// Not stored, not told: the sender gets an `error` message back, as from Stream.
@@ -16,6 +16,11 @@ struct BlocklistCheck {
 
         var isShadowBlock: Bool {
             if case .shadowBlock = self { true } else { false }
+        }
+
+        /// An edit can be stopped, not shadowed: others saw the message already.
+        var stopsEdit: Bool {
+            if case .flag = self { false } else { true }
         }
     }
 

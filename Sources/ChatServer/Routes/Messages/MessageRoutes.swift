@@ -147,7 +147,14 @@ struct MessageRoutes {
         if let parent = message.parentID, parent != existing.parentID { try config.require(.replies, operation: operation) }
         message.createdAt = existing.createdAt
         message.mentionedUserIDs = existing.mentionedUserIDs
+        // A new text meets the type's block list as a send does; a blocked edit (shadowing an
+        // edit of a message others saw cannot be done) is refused, the message left as it was.
+        let verdict =
+            message.text == existing.text
+            ? nil : try BlocklistCheck(store: store).verdict(message.text, config: config, context: context, forced: false)
+        if let verdict, verdict.stopsEdit { throw StreamAPIError.input(operation, BlocklistCheck.blockedText) }
         try store.update(message: message, by: actor)
+        if case .flag(let reason)? = verdict { try BlocklistCheck(store: store).flag(messageID: message.id, reason: reason) }
         let json = try presenter.message(id: message.id, viewer: actor) ?? .null
         // The edited message's audience: a narrower `restricted_visibility` leaves the others out.
         try await publish("message.updated", message: json, message, actor: actor)
