@@ -150,10 +150,15 @@ def test_channel_query_pages_messages_by_id_and_time(client, people):
     assert page(limit=10, id_gt=ids[5]) == []
     assert page(limit=10, created_at_before=sent[3]["created_at"]) == ["m0", "m1", "m2"]
     assert page(limit=2, created_at_after_or_equal=sent[3]["created_at"]) == ["m3", "m4"]
+    # The other three of Stream's MessagePaginationParams times, each one a page from that time.
+    assert page(limit=2, created_at_after=sent[3]["created_at"]) == ["m4", "m5"]
+    assert page(limit=2, created_at_before_or_equal=sent[3]["created_at"]) == ["m2", "m3"]
+    assert page(limit=3, created_at_around=sent[3]["created_at"]) == ["m2", "m3", "m4"]
     other = client.channel("messaging", new_id("other"), {"members": [a]})
     other.create(a)
     foreign = other.send_message({"text": "elsewhere"}, a)["message"]["id"]
-    for bad in ({"id_lt": "no-such-message"}, {"id_gt": foreign}, {"created_at_before": "yesterday"}):
+    for bad in ({"id_lt": "no-such-message"}, {"id_gt": foreign}, {"created_at_before": "yesterday"},
+                {"created_at_around": "soon"}):
         with pytest.raises(StreamAPIException) as raised:
             channel.query(messages={"limit": 2, **bad})
         assert raised.value.status_code == 400 and raised.value.error_code == 4

@@ -3,8 +3,8 @@ import ChatStore
 
 /// The `messages` object of a channel query, as Stream's MessagePaginationParams has it:
 /// `limit` (default 25, at most 300) and at most one position. `id_lt` / `id_lte` page back
-/// from a message, `id_gt` / `id_gte` forward, `id_around` centres on it; `created_at_before`
-/// and `created_at_after_or_equal` do the same by time. No position: the newest page.
+/// from a message, `id_gt` / `id_gte` forward, `id_around` centres on it; the `created_at_*`
+/// options do the same by time. No position: the newest page.
 /// Whatever the position, the page is oldest first. `known` users (a channel state's members)
 /// are not read again for their messages' author names.
 enum MessagePage {
@@ -53,8 +53,19 @@ enum MessagePage {
             let before = try older(a.cursor, (limit - 1) / 2)
             return try before + [a.row] + newer(a.cursor, limit - 1 - before.count)
         }
+        // (time, "") is just before the messages made at that time, (time + 1 ns, "") just after.
         if let cursor = try time("created_at_before") { return try older(cursor, limit) }
+        if let cursor = try time("created_at_before_or_equal") {
+            return try older(MessageCursor(createdAt: cursor.createdAt.justAfter, id: ""), limit)
+        }
         if let cursor = try time("created_at_after_or_equal") { return try newer(cursor, limit) }
+        if let cursor = try time("created_at_after") {
+            return try newer(MessageCursor(createdAt: cursor.createdAt.justAfter, id: ""), limit)
+        }
+        if let cursor = try time("created_at_around") {
+            let before = try older(cursor, limit / 2)
+            return try before + newer(cursor, limit - before.count)
+        }
         return try store.messages(cid: cid, viewer: viewer, before: nil, limit: limit, known: known)
     }
 }
