@@ -30,6 +30,28 @@ def test_replies_are_the_newest_limit_oldest_first(client, room):
     assert all(m["parent_id"] == root["id"] for m in replies)
 
 
+def test_replies_page_from_a_reply_or_a_time(client, room):
+    """GetReplies pages a thread with MessagePaginationParams' positions, as a channel query does."""
+    channel, a, b = room
+    root = channel.send_message({"text": "root"}, a)["message"]
+    sent = [channel.send_message({"text": f"r{i}", "parent_id": root["id"], "index": i}, b)["message"] for i in range(6)]
+    elsewhere = channel.send_message({"text": "not in the thread"}, a)["message"]
+
+    def page(**options):
+        return [m["index"] for m in channel.get_replies(root["id"], **options)["messages"]]
+
+    assert page(limit=2, id_lt=sent[3]["id"]) == [1, 2]
+    assert page(limit=2, id_lte=sent[3]["id"]) == [2, 3]
+    assert page(limit=2, id_gt=sent[1]["id"]) == [2, 3]
+    assert page(limit=2, id_gte=sent[1]["id"]) == [1, 2]
+    assert page(limit=3, id_around=sent[3]["id"]) == [2, 3, 4]
+    assert page(limit=2, created_at_before=sent[3]["created_at"]) == [1, 2]
+    assert page(limit=2, created_at_after=sent[3]["created_at"]) == [4, 5]
+    with pytest.raises(StreamAPIException) as raised:
+        channel.get_replies(root["id"], id_lt=elsewhere["id"])
+    assert raised.value.status_code == 400 and raised.value.error_code == 4
+
+
 def test_reactions_send_list_delete(client, room):
     channel, a, b = room
     message = channel.send_message({"text": "react to me"}, a)["message"]

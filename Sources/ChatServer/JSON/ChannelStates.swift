@@ -21,7 +21,7 @@ struct ChannelStates {
         let presenter = MessagePresenter(store: store)
         let rows = try MessagePage.rows(
             body["messages"]?.objectValue ?? [:],
-            cid: channel.cid,
+            in: .channel(channel.cid),
             viewer: viewerID,
             store: store,
             operation: operation,
