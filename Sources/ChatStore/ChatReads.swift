@@ -260,10 +260,11 @@ extension ChatStore {
         for row in try db.rows(
             """
             SELECT * FROM (
-                SELECT message_id, type, COUNT(*) AS n, MAX(CASE WHEN user_id = ? THEN 1 ELSE 0 END) AS mine, MIN(created_at) AS first
+                SELECT message_id, type, COUNT(*) AS n, MAX(CASE WHEN user_id = ? THEN 1 ELSE 0 END) AS mine, MIN(created_at) AS first,
+                    CAST(SUM(COALESCE(\(db.dialect.jsonInteger("custom", key: "score")), 1)) AS BIGINT) AS scores, MAX(created_at) AS last
                 FROM reactions WHERE message_id IN (\(marks)) GROUP BY message_id, type
             ) AS sums
-            UNION ALL SELECT parent_id, NULL, COUNT(*), SUM(CASE WHEN type = 'deleted' THEN 1 ELSE 0 END), NULL
+            UNION ALL SELECT parent_id, NULL, COUNT(*), SUM(CASE WHEN type = 'deleted' THEN 1 ELSE 0 END), NULL, NULL, NULL
                 FROM messages WHERE parent_id IN (\(marks)) GROUP BY parent_id
             ORDER BY first, type
             """,
@@ -276,7 +277,14 @@ extension ChatStore {
                 continue
             }
             reactions[row["message_id"], default: []].append(
-                MessageRow.ReactionCount(type: type, count: row["n"], includesMine: row["mine"])
+                MessageRow.ReactionCount(
+                    type: type,
+                    count: row["n"],
+                    includesMine: row["mine"],
+                    scores: row["scores"],
+                    firstAt: StoredValue.decodeTime(row["first"]),
+                    lastAt: StoredValue.decodeTime(row["last"])
+                )
             )
         }
         let quotedIDs = Array(Set(messages.compactMap(\.quotedMessageID)))

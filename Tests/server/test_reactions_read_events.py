@@ -52,6 +52,27 @@ def test_replies_page_from_a_reply_or_a_time(client, room):
     assert raised.value.status_code == 400 and raised.value.error_code == 4
 
 
+def test_reaction_scores_and_groups_sum_each_types_scores(client, room):
+    """Stream's message sums each type's scores (`reaction_scores`) apart from its count, and
+    groups both with the type's first and last reaction times (`reaction_groups`)."""
+    channel, a, b = room
+    message = channel.send_message({"text": "clap"}, a)["message"]
+    first = channel.send_reaction(message["id"], {"type": "clap", "score": 3}, a)["reaction"]
+    channel.send_reaction(message["id"], {"type": "like"}, a)
+    last = channel.send_reaction(message["id"], {"type": "clap", "score": 5}, b)["reaction"]
+    shown = client.get_message(message["id"])["message"]
+    assert shown["reaction_counts"] == {"clap": 2, "like": 1}
+    assert shown["reaction_scores"] == {"clap": 8, "like": 1}
+    assert shown["reaction_groups"] == {
+        "clap": {"count": 2, "sum_scores": 8, "first_reaction_at": first["created_at"], "last_reaction_at": last["created_at"]},
+        "like": {"count": 1, "sum_scores": 1, "first_reaction_at": shown["reaction_groups"]["like"]["first_reaction_at"],
+                 "last_reaction_at": shown["reaction_groups"]["like"]["first_reaction_at"]},
+    }
+    after = channel.delete_reaction(message["id"], "clap", b)["message"]
+    assert after["reaction_scores"] == {"clap": 3, "like": 1}
+    assert after["reaction_groups"]["clap"]["last_reaction_at"] == first["created_at"]
+
+
 def test_reactions_send_list_delete(client, room):
     channel, a, b = room
     message = channel.send_message({"text": "react to me"}, a)["message"]

@@ -32,9 +32,23 @@ enum MessageJSON {
         o.appendUnique("latest_reactions", .array(latestReactions))
         o.appendUnique("own_reactions", .array(ownReactions))
         var counts = JSONObject()
-        for r in row.reactions { counts.appendUnique(r.type, .int(r.count)) }
+        var scores = JSONObject()
+        var groups = JSONObject()
+        for r in row.reactions {
+            counts.appendUnique(r.type, .int(r.count))
+            scores.appendUnique(r.type, .int(r.scores))
+            groups.appendUnique(
+                r.type,
+                [
+                    "count": .int(r.count), "sum_scores": .int(r.scores),
+                    "first_reaction_at": r.firstAt.map { .string($0.rfc3339) } ?? .null,
+                    "last_reaction_at": r.lastAt.map { .string($0.rfc3339) } ?? .null,
+                ]
+            )
+        }
         o.appendUnique("reaction_counts", .object(counts))
-        o.appendUnique("reaction_scores", .object(counts))
+        o.appendUnique("reaction_scores", .object(scores))
+        o.appendUnique("reaction_groups", .object(groups))
         o.appendUnique("reply_count", .int(row.replyCount))
         o.appendUnique("deleted_reply_count", .int(row.deletedReplyCount))
         o.appendUnique("mentioned_users", .array((m.mentionedUserIDs ?? []).map { UserJSON.json(User(id: $0)) }))
@@ -62,5 +76,5 @@ enum MessageJSON {
     }
 
     /// The most keys `json` writes before the custom fields.
-    private static let ownKeys = 34
+    private static let ownKeys = 35
 }
