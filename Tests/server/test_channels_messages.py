@@ -173,6 +173,11 @@ def test_sent_mentions_and_quotes_come_back(client, people):
     assert [u["id"] for u in sent["mentioned_users"]] == [b]
     got = client.get_message(sent["id"])["message"]
     assert [u["id"] for u in got["mentioned_users"]] == [b]
+    # Mentioned users and the pinner are whole users (name, custom fields), as the author is.
+    assert sent["mentioned_users"][0]["name"] == got["mentioned_users"][0]["name"] == b.upper()
+    assert got["mentioned_users"][0]["created_at"] == client.query_users({"id": b})["users"][0]["created_at"]
+    client.pin_message(sent["id"], c)
+    assert client.get_message(sent["id"])["message"]["pinned_by"]["name"] == c.upper()
     assert got["quoted_message"]["id"] == original["id"] and got["quoted_message"]["text"] == "original"
     assert got["quoted_message"]["user"]["id"] == b and "quoted_message" not in got["quoted_message"]
     assert "quoted_message" not in client.get_message(original["id"])["message"]

@@ -7,11 +7,12 @@ enum MessageJSON {
     /// The message's own keys come first, appended without the duplicate check (a lookup
     /// scans the keys, and some forty a message, fifty messages a page, made that a square
     /// cost), then each custom field none of them took.
-    /// `author` is the author's `UserJSON`; `latestReactions`, `ownReactions` and `shadowed` are
-    /// `MessagePresenter`'s, written in their places (setting each afterwards scanned the keys).
+    /// `user` gives a user's `UserJSON` by id (the author, the mentioned users, the pinner);
+    /// `latestReactions`, `ownReactions` and `shadowed` are `MessagePresenter`'s, written in
+    /// their places (setting each afterwards scanned the keys).
     static func json(
         _ row: MessageRow,
-        author: JSONValue,
+        user: (String) -> JSONValue,
         latestReactions: [JSONValue] = [],
         ownReactions: [JSONValue] = [],
         shadowed: Bool = false
@@ -23,7 +24,7 @@ enum MessageJSON {
         o.appendUnique("text", .string(m.text ?? ""))
         o.appendUnique("html", .string(m.html ?? ""))
         o.appendUnique("type", .string(m.type.rawValue))
-        o.appendUnique("user", author)
+        o.appendUnique("user", user(m.userID))
         o.appendUnique("cid", .string(m.cid))
         let created = (m.createdAt ?? .now()).rfc3339
         o.appendUnique("created_at", .string(created))
@@ -51,7 +52,7 @@ enum MessageJSON {
         o.appendUnique("reaction_groups", .object(groups))
         o.appendUnique("reply_count", .int(row.replyCount))
         o.appendUnique("deleted_reply_count", .int(row.deletedReplyCount))
-        o.appendUnique("mentioned_users", .array((m.mentionedUserIDs ?? []).map { UserJSON.json(User(id: $0)) }))
+        o.appendUnique("mentioned_users", .array((m.mentionedUserIDs ?? []).map(user)))
         o.appendUnique("mentioned_here", .bool(m.mentionedHere ?? false))
         o.appendUnique("mentioned_channel", .bool(m.mentionedChannel ?? false))
         if let roles = m.mentionedRoles { o.appendUnique("mentioned_roles", .array(roles.map(JSONValue.string))) }
@@ -65,7 +66,7 @@ enum MessageJSON {
         if let quoted = m.quotedMessageID { o.appendUnique("quoted_message_id", .string(quoted)) }
         if let deleted = m.deletedAt { o.appendUnique("deleted_at", .string(deleted.rfc3339)) }
         o.appendUnique("pinned_at", m.pinnedAt.map { .string($0.rfc3339) } ?? .null)
-        o.appendUnique("pinned_by", m.pinnedByID.map { UserJSON.json(User(id: $0)) } ?? .null)
+        o.appendUnique("pinned_by", m.pinnedByID.map(user) ?? .null)
         o.appendUnique("pin_expires", m.pinExpires.map { .string($0.rfc3339) } ?? .null)
         // Stream shows these on every message; `MessagePresenter` fills them for one carrying a poll.
         o.appendUnique("poll_id", "")
