@@ -120,6 +120,12 @@ extension ChatStore {
         try backend.read { db in try db.value("SELECT channel_role FROM members WHERE cid = ? AND user_id = ?", cid, userID) }
     }
 
+    /// When the channel's latest message was made (nil before its first): the time channels
+    /// sorted by last message order by.
+    public func lastMessageAt(cid: String) throws -> Timestamp? {
+        try backend.read { db in StoredValue.decodeTime(try db.value("SELECT MAX(created_at) FROM messages WHERE cid = ?", cid)) }
+    }
+
     /// Channels matching the filter: cids (none of `excludedCIDs`), ids, types, and (when given)
     /// those `memberOf` belongs to, or those `notMemberOf` does not belong to; with `hidden`, only those that user has hidden (true) or not
     /// (false); ordered by last message or creation, newest first.

@@ -72,6 +72,19 @@ def test_send_get_and_query_messages(client, people):
     assert [m["id"] for m in state["messages"]] == [sent["id"], second["id"]]
 
 
+def test_channel_shows_its_last_message_time(client, people):
+    """Stream's ChannelResponse carries `last_message_at`, the time query_channels sorts by."""
+    a, b, _ = people
+    channel = client.channel("messaging", new_id("last"), {"members": [a, b]})
+    assert "last_message_at" not in channel.create(a)["channel"], "no message yet"
+    channel.send_message({"text": "first"}, a)
+    last = channel.send_message({"text": "second"}, b)["message"]
+    assert channel.query()["channel"]["last_message_at"] == last["created_at"]
+    found = client.query_channels({"cid": channel.cid}, user_id=a)["channels"][0]["channel"]
+    assert found["last_message_at"] == last["created_at"]
+    assert channel.update_partial({"topic": "news"})["channel"]["last_message_at"] == last["created_at"]
+
+
 def test_threads_one_level_only(client, people):
     a, b, _ = people
     channel = client.channel("messaging", new_id("t"), {"members": [a, b]})

@@ -3,19 +3,28 @@ import ChatStore
 
 /// Channels, their type's config and commands, and members as Stream's API shows them, custom fields flat.
 enum ChannelJSON {
-    /// The channel as a response shows it: with its creator, member count and its type's config.
+    /// The channel as a response shows it: with its creator, member count, last message time
+    /// and its type's config.
     static func full(_ c: Channel, store: ChatStore) throws -> JSONValue {
         channel(
             c,
             creator: try store.user(id: c.createdBy),
             memberCount: try store.members(cid: c.cid).count,
+            lastMessageAt: try store.lastMessageAt(cid: c.cid),
             config: try Self.config(store.channelConfig(forType: c.type), store: store)
         )
     }
 
     /// `config`: the channel type's settings, as channel states carry them; `muted`: whether the
     /// user the response is for muted the channel. Nil leaves either out.
-    static func channel(_ c: Channel, creator: User?, memberCount: Int, config: JSONObject? = nil, muted: Bool? = nil) -> JSONValue {
+    static func channel(
+        _ c: Channel,
+        creator: User?,
+        memberCount: Int,
+        lastMessageAt: Timestamp? = nil,
+        config: JSONObject? = nil,
+        muted: Bool? = nil
+    ) -> JSONValue {
         var o = c.custom
         o["id"] = .string(c.id)
         o["type"] = .string(c.type)
@@ -28,6 +37,7 @@ enum ChannelJSON {
         o["member_count"] = .int(memberCount)
         if let creator { o["created_by"] = UserJSON.json(creator) }
         if let team = c.team { o["team"] = .string(team) }
+        if let lastMessageAt { o["last_message_at"] = .string(lastMessageAt.rfc3339) }
         if let truncated = c.truncatedAt { o["truncated_at"] = .string(truncated.rfc3339) }
         if let config { o["config"] = .object(config) }
         if let muted { o["muted"] = .bool(muted) }

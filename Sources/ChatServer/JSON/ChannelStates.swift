@@ -36,6 +36,7 @@ struct ChannelStates {
                 channel,
                 creator: creator,
                 memberCount: members.count,
+                lastMessageAt: try store.lastMessageAt(cid: channel.cid),
                 config: try ChannelJSON.config(config, store: store),
                 muted: muted
             ),
