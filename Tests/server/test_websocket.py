@@ -109,6 +109,18 @@ def test_message_reaction_typing_and_read_reach_the_other_user(server, chat):
     assert deleted["message"]["type"] == "deleted" and deleted["hard_delete"] is False
 
 
+def test_channel_states_count_the_channels_watchers(server, client, chat):
+    """A channel's state carries `watcher_count`, as its events do: here alice and bob watch."""
+    channel, alice, bob, carol, sockets = chat
+    assert channel.query()["watcher_count"] == 2
+    assert client.query_channels({"cid": channel.cid})["channels"][0]["watcher_count"] == 2
+    answer = rest(server, carol, "POST", f"channels/messaging/{channel.id}/query", {"watch": True, "state": True},
+                  params={"connection_id": sockets[carol][1]})
+    assert answer["watcher_count"] == 3, "the caller who starts watching counts"
+    rest(server, alice, "POST", f"channels/messaging/{channel.id}/message", {"message": {"text": "hi"}})
+    assert next_event(sockets[bob][0], "message.new")["watcher_count"] == 3
+
+
 def test_notification_carries_the_recipients_unread_counts(server, chat):
     channel, alice, _, carol, sockets = chat
     rest(server, carol, "POST", f"channels/messaging/{channel.id}/read")

@@ -51,6 +51,7 @@ struct ChannelStates {
                 )
             ),
             "read": .array(try read(channel, members: members, users: memberJSON, viewer: viewerID, shared: config[.readEvents])),
+            // The routes count the watchers, which the event hub knows.
             "watcher_count": 0, "watchers": [],
         ]
         if let me = members.first(where: { $0.user.id == viewerID }) { out["membership"] = member(me) }
