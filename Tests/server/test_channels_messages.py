@@ -85,6 +85,24 @@ def test_channel_shows_its_last_message_time(client, people):
     assert channel.update_partial({"topic": "news"})["channel"]["last_message_at"] == last["created_at"]
 
 
+def test_server_side_query_channels_answers_for_its_user_id(client, people):
+    """With a server token, `user_id` is whom the states are for: their membership, their
+    channel mute and their own reactions, as a user token's query shows them."""
+    a, b, _ = people
+    channel = client.channel("messaging", new_id("for"), {"members": [a, b]})
+    channel.create(a)
+    message = channel.send_message({"text": "like me"}, b)["message"]
+    channel.send_reaction(message["id"], {"type": "like"}, a)
+    channel.mute(a)
+    state = client.query_channels({"cid": channel.cid}, user_id=a)["channels"][0]
+    assert state["membership"]["user_id"] == a
+    assert state["channel"]["muted"] is True
+    assert [r["type"] for r in state["messages"][0]["own_reactions"]] == ["like"]
+    other = client.query_channels({"cid": channel.cid}, user_id=b)["channels"][0]
+    assert other["membership"]["user_id"] == b and other["channel"]["muted"] is False
+    assert other["messages"][0]["own_reactions"] == []
+
+
 def test_threads_one_level_only(client, people):
     a, b, _ = people
     channel = client.channel("messaging", new_id("t"), {"members": [a, b]})

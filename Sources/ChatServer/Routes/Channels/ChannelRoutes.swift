@@ -229,8 +229,10 @@ struct ChannelRoutes {
         var paging: JSONObject = ["messages": ["limit": body["message_limit"] ?? 25]]
         if let members = body["member_limit"], members != .null { paging["members"] = ["limit": members] }
         let states = ChannelStates(store: store)
+        // A server call's `user_id` is whom the states are for (membership, mute, own reactions).
+        let reader = viewer.map(StreamToken.Actor.user) ?? context.actor
         var answer = try store.readTogether {
-            try channels.map { try states.state($0, body: paging, viewer: context.actor, operation: operation) }
+            try channels.map { try states.state($0, body: paging, viewer: reader, operation: operation) }
         }
         for (i, channel) in channels.enumerated() { answer[i]["watcher_count"] = .int(await hub.watcherCount(cid: channel.cid)) }
         try await watchPresence(body, request, context, of: channels.map(\.cid))
