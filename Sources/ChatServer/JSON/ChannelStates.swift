@@ -16,7 +16,8 @@ struct ChannelStates {
         // The members, their read states and the messages show the same users: each one's JSON
         // is built once (three times over, it was about 1 % of a channel query).
         let memberJSON = memberUsers.mapValues(UserJSON.json)
-        let member = { (row: MemberRow) in ChannelJSON.member(row, user: memberJSON[row.user.id] ?? UserJSON.json(row.user)) }
+        let bans = try ChannelJSON.bans(in: channel, store: store)
+        let member = { (row: MemberRow) in ChannelJSON.member(row, user: memberJSON[row.user.id], ban: bans[row.user.id]) }
         let viewerID: String = { if case .user(let id)? = viewer { return id } else { return "" } }()
         let presenter = MessagePresenter(store: store)
         let rows = try MessagePage.rows(
