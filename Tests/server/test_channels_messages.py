@@ -79,6 +79,7 @@ def test_channel_shows_its_last_message_time(client, people):
     assert "last_message_at" not in channel.create(a)["channel"], "no message yet"
     channel.send_message({"text": "first"}, a)
     last = channel.send_message({"text": "second"}, b)["message"]
+    channel.send_message({"text": "in the thread only", "parent_id": last["id"]}, a)
     assert channel.query()["channel"]["last_message_at"] == last["created_at"]
     found = client.query_channels({"cid": channel.cid}, user_id=a)["channels"][0]["channel"]
     assert found["last_message_at"] == last["created_at"]
