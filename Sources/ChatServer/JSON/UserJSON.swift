@@ -14,7 +14,7 @@ enum UserJSON {
         o["role"] = .string(user.role ?? AppRole.user)
         let created = user.createdAt?.rfc3339 ?? Timestamp.now().rfc3339
         o["created_at"] = .string(created)
-        o["updated_at"] = .string(created)
+        o["updated_at"] = .string(user.updatedAt?.rfc3339 ?? created)
         o["banned"] = .bool(ban.map { !$0.shadow } ?? false)
         o["online"] = false
         o["shadow_banned"] = .bool(ban?.shadow ?? false)
