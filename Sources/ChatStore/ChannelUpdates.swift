@@ -120,6 +120,16 @@ extension ChatStore {
         try backend.read { db in try db.value("SELECT channel_role FROM members WHERE cid = ? AND user_id = ?", cid, userID) }
     }
 
+    /// When the channel's latest message shown in it was made (nil before its first): a reply
+    /// kept in its thread does not count, as stream-chat-js moves the time only for the others.
+    public func lastMessageAt(cid: String) throws -> Timestamp? {
+        try backend.read { db in
+            StoredValue.decodeTime(
+                try db.value("SELECT MAX(created_at) FROM messages WHERE cid = ? AND (parent_id IS NULL OR show_in_channel = 1)", cid)
+            )
+        }
+    }
+
     /// Channels matching the filter: cids (none of `excludedCIDs`), ids, types, and (when given)
     /// those `memberOf` belongs to, or those `notMemberOf` does not belong to; with `hidden`, only those that user has hidden (true) or not
     /// (false); ordered by last message or creation, newest first.

@@ -128,10 +128,37 @@ extension ChatStore {
     /// The same, with `known` users (read in the same transaction, as a channel state's members
     /// are) not read again for their messages' author names.
     public func messages(cid: String, viewer: String, before: MessageCursor?, limit: Int, known: [String: User]) throws -> [MessageRow] {
+        try messages(in: .channel(cid), viewer: viewer, before: before, limit: limit, known: known)
+    }
+
+    /// Up to `limit` messages shown in the channel just after `after`, oldest first.
+    public func messages(cid: String, viewer: String, after: MessageCursor, limit: Int) throws -> [MessageRow] {
+        try messages(in: .channel(cid), viewer: viewer, after: after, limit: limit, known: [:])
+    }
+
+    /// The same, with `known` users not read again (as `messages(cid:viewer:before:limit:known:)`).
+    public func messages(cid: String, viewer: String, after: MessageCursor, limit: Int, known: [String: User]) throws -> [MessageRow] {
+        try messages(in: .channel(cid), viewer: viewer, after: after, limit: limit, known: known)
+    }
+
+    /// A thread: the root's replies, oldest first, up to `limit` (the newest ones when there are more).
+    public func replies(to parentID: String, viewer: String, limit: Int) throws -> [MessageRow] {
+        try messages(in: .thread(parentID: parentID), viewer: viewer, before: nil, limit: limit, known: [:])
+    }
+
+    /// Up to `limit` messages of `scope` just before `before` (or the newest), oldest first.
+    public func messages(
+        in scope: MessageScope,
+        viewer: String,
+        before: MessageCursor?,
+        limit: Int,
+        known: [String: User]
+    ) throws
+        -> [MessageRow]
+    {
         try backend.read { db in
-            var sql =
-                "SELECT * FROM messages m WHERE m.cid = :cid AND (m.parent_id IS NULL OR m.show_in_channel = 1) AND \(Self.visibleCondition(viewer: ":viewer", db.dialect))"
-            var arguments: [String: SQLValue] = ["cid": .text(cid), "viewer": .text(viewer), "limit": limit.sqlValue]
+            var sql = "SELECT * FROM messages m WHERE \(scope.condition) AND \(Self.visibleCondition(viewer: ":viewer", db.dialect))"
+            var arguments: [String: SQLValue] = ["scope": .text(scope.id), "viewer": .text(viewer), "limit": limit.sqlValue]
             if let before {
                 sql += " AND (m.created_at < :at OR (m.created_at = :at AND m.id < :id))"
                 arguments["at"] = .text(before.createdAt.storageText)
@@ -142,41 +169,29 @@ extension ChatStore {
         }
     }
 
-    /// Up to `limit` messages shown in the channel just after `after`, oldest first.
-    public func messages(cid: String, viewer: String, after: MessageCursor, limit: Int) throws -> [MessageRow] {
-        try messages(cid: cid, viewer: viewer, after: after, limit: limit, known: [:])
-    }
-
-    /// The same, with `known` users not read again (as `messages(cid:viewer:before:limit:known:)`).
-    public func messages(cid: String, viewer: String, after: MessageCursor, limit: Int, known: [String: User]) throws -> [MessageRow] {
+    /// Up to `limit` messages of `scope` just after `after`, oldest first.
+    public func messages(
+        in scope: MessageScope,
+        viewer: String,
+        after: MessageCursor,
+        limit: Int,
+        known: [String: User]
+    ) throws
+        -> [MessageRow]
+    {
         try backend.read { db in
             let page = try db.rows(
                 """
-                SELECT * FROM messages m WHERE m.cid = :cid AND (m.parent_id IS NULL OR m.show_in_channel = 1)
+                SELECT * FROM messages m WHERE \(scope.condition)
                     AND (m.created_at > :at OR (m.created_at = :at AND m.id > :id)) AND \(Self.visibleCondition(viewer: ":viewer", db.dialect))
                 ORDER BY m.created_at, m.id LIMIT :limit
                 """,
                 named: [
-                    "cid": .text(cid), "at": .text(after.createdAt.storageText), "id": .text(after.id), "viewer": .text(viewer),
+                    "scope": .text(scope.id), "at": .text(after.createdAt.storageText), "id": .text(after.id), "viewer": .text(viewer),
                     "limit": limit.sqlValue,
                 ]
             )
             return try rows(for: page, viewer: viewer, known: known, db: db)
-        }
-    }
-
-    /// A thread: the root's replies, oldest first, up to `limit` (the newest ones when there are more).
-    public func replies(to parentID: String, viewer: String, limit: Int) throws -> [MessageRow] {
-        try backend.read { db in
-            let page = try db.rows(
-                """
-                SELECT * FROM (SELECT * FROM messages m WHERE m.parent_id = :parent AND \(Self.visibleCondition(viewer: ":viewer", db.dialect))
-                    ORDER BY m.created_at DESC, m.id DESC LIMIT :limit) AS page
-                ORDER BY created_at, id
-                """,
-                named: ["parent": .text(parentID), "viewer": .text(viewer), "limit": limit.sqlValue]
-            )
-            return try rows(for: page, viewer: viewer, db: db)
         }
     }
 
@@ -245,10 +260,11 @@ extension ChatStore {
         for row in try db.rows(
             """
             SELECT * FROM (
-                SELECT message_id, type, COUNT(*) AS n, MAX(CASE WHEN user_id = ? THEN 1 ELSE 0 END) AS mine, MIN(created_at) AS first
+                SELECT message_id, type, COUNT(*) AS n, MAX(CASE WHEN user_id = ? THEN 1 ELSE 0 END) AS mine, MIN(created_at) AS first,
+                    CAST(SUM(COALESCE(\(db.dialect.jsonInteger("custom", key: "score")), 1)) AS BIGINT) AS scores, MAX(created_at) AS last
                 FROM reactions WHERE message_id IN (\(marks)) GROUP BY message_id, type
             ) AS sums
-            UNION ALL SELECT parent_id, NULL, COUNT(*), SUM(CASE WHEN type = 'deleted' THEN 1 ELSE 0 END), NULL
+            UNION ALL SELECT parent_id, NULL, COUNT(*), SUM(CASE WHEN type = 'deleted' THEN 1 ELSE 0 END), NULL, NULL, NULL
                 FROM messages WHERE parent_id IN (\(marks)) GROUP BY parent_id
             ORDER BY first, type
             """,
@@ -261,7 +277,14 @@ extension ChatStore {
                 continue
             }
             reactions[row["message_id"], default: []].append(
-                MessageRow.ReactionCount(type: type, count: row["n"], includesMine: row["mine"])
+                MessageRow.ReactionCount(
+                    type: type,
+                    count: row["n"],
+                    includesMine: row["mine"],
+                    scores: row["scores"],
+                    firstAt: StoredValue.decodeTime(row["first"]),
+                    lastAt: StoredValue.decodeTime(row["last"])
+                )
             )
         }
         let quotedIDs = Array(Set(messages.compactMap(\.quotedMessageID)))
@@ -327,4 +350,27 @@ extension Schema {
             """,
         postgres: ["DROP INDEX messages_by_channel", "CREATE INDEX messages_by_channel ON messages(cid, created_at, id)"]
     )
+}
+
+/// The messages a page reads: a channel's timeline (replies only when shown in the channel too),
+/// or one thread's replies.
+public enum MessageScope: Sendable, Hashable {
+    case channel(String)
+    case thread(parentID: String)
+
+    /// The channel's cid, or the thread's parent id.
+    public var id: String {
+        switch self {
+        case .channel(let cid): cid
+        case .thread(let parentID): parentID
+        }
+    }
+
+    /// The SQL that keeps the scope's messages (`m`), with `:scope` bound to `id`.
+    var condition: String {
+        switch self {
+        case .channel: "m.cid = :scope AND (m.parent_id IS NULL OR m.show_in_channel = 1)"
+        case .thread: "m.parent_id = :scope"
+        }
+    }
 }

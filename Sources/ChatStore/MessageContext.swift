@@ -3,7 +3,7 @@ import ChatModel
 /// What the API shows beside a page of messages for one viewer, read in one transaction with a
 /// query per kind (not per message): opening a channel of 50 messages was about 200 reads.
 public struct MessageContext: Sendable {
-    /// Authors, quoted messages' authors and reacting users, by id.
+    /// Authors, quoted messages' authors, mentioned users, pinners and reacting users, by id.
     public var users: [String: User] = [:]
     /// Each message's newest reactions, newest first.
     public var latestReactions: [String: [Reaction]] = [:]
@@ -58,8 +58,12 @@ extension ChatStore {
                 }
             }
             let reactions = Array(context.latestReactions.values.joined()) + Array(context.ownReactions.values.joined())
-            var userIDs = Set(rows.map(\.message.userID))
-            userIDs.formUnion(context.quoted.values.map(\.message.userID))
+            var userIDs = Set<String>()
+            for message in rows.map(\.message) + context.quoted.values.map(\.message) {
+                userIDs.insert(message.userID)
+                userIDs.formUnion(message.mentionedUserIDs ?? [])
+                if let pinner = message.pinnedByID { userIDs.insert(pinner) }
+            }
             userIDs.formUnion(reactions.map(\.userID))
             context.users = known
             userIDs.subtract(known.keys)

@@ -21,6 +21,7 @@ enum StoredItems {
         user.pushPreferences = object(row["push_preferences"])
         user.privacySettings = object(row["privacy_settings"])
         user.createdAt = StoredValue.decodeTime(row["created_at"])
+        user.updatedAt = StoredValue.decodeTime(row["updated_at"])
         user.deactivatedAt = StoredValue.decodeTime(row["deactivated_at"])
         user.deletedAt = StoredValue.decodeTime(row["deleted_at"])
         return user

@@ -8,7 +8,10 @@ extension ChatStore {
     /// Returns the user as stored; nil when there is no such user.
     public func deactivateUser(id: String, markMessagesDeleted: Bool, at time: Timestamp) throws -> User? {
         try backend.write { db in
-            guard try db.execute("UPDATE users SET deactivated_at = ? WHERE id = ?", time.storageText, id) > 0 else { return nil }
+            guard
+                try db.execute("UPDATE users SET deactivated_at = ?, updated_at = ? WHERE id = ?", time.storageText, time.storageText, id)
+                    > 0
+            else { return nil }
             if markMessagesDeleted {
                 try db.execute(
                     "UPDATE messages SET type = 'deleted', deleted_at = ? WHERE user_id = ? AND deleted_at IS NULL",
@@ -45,7 +48,12 @@ extension ChatStore {
             }
             var custom = user.custom
             if let name { custom["name"] = .string(name) }
-            try db.execute("UPDATE users SET deactivated_at = NULL, custom = ? WHERE id = ?", StoredValue.json(.object(custom)), id)
+            try db.execute(
+                "UPDATE users SET deactivated_at = NULL, custom = ?, updated_at = ? WHERE id = ?",
+                StoredValue.json(.object(custom)),
+                Timestamp.now().storageText,
+                id
+            )
             return try db.row("SELECT * FROM users WHERE id = ?", id).map(StoredItems.user).map(Reactivation.reactivated) ?? .notFound
         }
     }

@@ -6,8 +6,14 @@ extension ChatStore {
     /// is replaced), all in one transaction, and returns them as stored.
     public func upsert(users: [User]) throws -> [User] {
         try backend.write { db in
-            let sink = StoreImportSink(db: db, mode: .upsert, importTime: .now())
-            for user in users { _ = try sink.write(.user(user)) }
+            let now = Timestamp.now()
+            let sink = StoreImportSink(db: db, mode: .upsert, importTime: now)
+            for user in users {
+                _ = try sink.write(.user(user))
+                // An upsert through the API is the user's latest update. An import file's users
+                // keep none (they read as created), so importing a file twice leaves the same store.
+                try db.execute("UPDATE users SET updated_at = ? WHERE id = ?", now.storageText, user.id)
+            }
             return try users.compactMap { try db.row("SELECT * FROM users WHERE id = ?", $0.id).map(StoredItems.user) }
         }
     }
@@ -20,7 +26,7 @@ extension ChatStore {
                 try db.execute(
                     """
                     UPDATE users SET role = ?, invisible = ?, language = ?, teams = ?, teams_role = ?,
-                        push_preferences = ?, privacy_settings = ?, custom = ? WHERE id = ?
+                        push_preferences = ?, privacy_settings = ?, custom = ?, updated_at = ? WHERE id = ?
                     """,
                     u.role ?? "user",
                     u.invisible ?? false,
@@ -30,6 +36,7 @@ extension ChatStore {
                     StoredValue.json(u.pushPreferences),
                     StoredValue.json(u.privacySettings),
                     StoredValue.json(.object(u.custom)),
+                    Timestamp.now().storageText,
                     u.id
                 )
             }

@@ -33,7 +33,7 @@ final class ChatReadsTests: XCTestCase {
             msg("shown-reply", "bob", "10:00:06", #","parent_id":"old","show_in_channel":true"#),
             msg("at-read", "bob", "10:00:00", ""),
             #"{"type":"reaction","data":{"message_id":"old","type":"like","user_id":"alice","created_at":"2020-01-01T09:01:00Z"}}"#,
-            #"{"type":"reaction","data":{"message_id":"old","type":"like","user_id":"bob","created_at":"2020-01-01T09:02:00Z"}}"#,
+            #"{"type":"reaction","data":{"message_id":"old","type":"like","user_id":"bob","created_at":"2020-01-01T09:02:00Z","score":4}}"#,
             #"{"type":"reaction","data":{"message_id":"old","type":"fire","user_id":"bob","created_at":"2020-01-01T09:03:00Z"}}"#,
         ]
         return try imported(lines, name: "reads")
@@ -118,7 +118,24 @@ final class ChatReadsTests: XCTestCase {
         XCTAssertEqual(old.replyCount, 2)
         XCTAssertEqual(
             old.reactions,
-            [.init(type: "like", count: 2, includesMine: true), .init(type: "fire", count: 1, includesMine: false)]
+            [
+                .init(
+                    type: "like",
+                    count: 2,
+                    includesMine: true,
+                    scores: 5,
+                    firstAt: Timestamp(rfc3339: "2020-01-01T09:01:00Z"),
+                    lastAt: Timestamp(rfc3339: "2020-01-01T09:02:00Z")
+                ),
+                .init(
+                    type: "fire",
+                    count: 1,
+                    includesMine: false,
+                    firstAt: Timestamp(rfc3339: "2020-01-01T09:03:00Z"),
+                    lastAt: Timestamp(rfc3339: "2020-01-01T09:03:00Z")
+                ),
+            ],
+            "a reaction scores 1 unless it says otherwise"
         )
         // Reply counts and reaction sums come from one statement: a message with neither gets none.
         let plain = try XCTUnwrap(page.first { $0.id == "new1" })

@@ -72,6 +72,38 @@ def test_send_get_and_query_messages(client, people):
     assert [m["id"] for m in state["messages"]] == [sent["id"], second["id"]]
 
 
+def test_channel_shows_its_last_message_time(client, people):
+    """Stream's ChannelResponse carries `last_message_at`, the time query_channels sorts by."""
+    a, b, _ = people
+    channel = client.channel("messaging", new_id("last"), {"members": [a, b]})
+    assert "last_message_at" not in channel.create(a)["channel"], "no message yet"
+    channel.send_message({"text": "first"}, a)
+    last = channel.send_message({"text": "second"}, b)["message"]
+    channel.send_message({"text": "in the thread only", "parent_id": last["id"]}, a)
+    assert channel.query()["channel"]["last_message_at"] == last["created_at"]
+    found = client.query_channels({"cid": channel.cid}, user_id=a)["channels"][0]["channel"]
+    assert found["last_message_at"] == last["created_at"]
+    assert channel.update_partial({"topic": "news"})["channel"]["last_message_at"] == last["created_at"]
+
+
+def test_server_side_query_channels_answers_for_its_user_id(client, people):
+    """With a server token, `user_id` is whom the states are for: their membership, their
+    channel mute and their own reactions, as a user token's query shows them."""
+    a, b, _ = people
+    channel = client.channel("messaging", new_id("for"), {"members": [a, b]})
+    channel.create(a)
+    message = channel.send_message({"text": "like me"}, b)["message"]
+    channel.send_reaction(message["id"], {"type": "like"}, a)
+    channel.mute(a)
+    state = client.query_channels({"cid": channel.cid}, user_id=a)["channels"][0]
+    assert state["membership"]["user_id"] == a
+    assert state["channel"]["muted"] is True
+    assert [r["type"] for r in state["messages"][0]["own_reactions"]] == ["like"]
+    other = client.query_channels({"cid": channel.cid}, user_id=b)["channels"][0]
+    assert other["membership"]["user_id"] == b and other["channel"]["muted"] is False
+    assert other["messages"][0]["own_reactions"] == []
+
+
 def test_threads_one_level_only(client, people):
     a, b, _ = people
     channel = client.channel("messaging", new_id("t"), {"members": [a, b]})
@@ -150,10 +182,15 @@ def test_channel_query_pages_messages_by_id_and_time(client, people):
     assert page(limit=10, id_gt=ids[5]) == []
     assert page(limit=10, created_at_before=sent[3]["created_at"]) == ["m0", "m1", "m2"]
     assert page(limit=2, created_at_after_or_equal=sent[3]["created_at"]) == ["m3", "m4"]
+    # The other three of Stream's MessagePaginationParams times, each one a page from that time.
+    assert page(limit=2, created_at_after=sent[3]["created_at"]) == ["m4", "m5"]
+    assert page(limit=2, created_at_before_or_equal=sent[3]["created_at"]) == ["m2", "m3"]
+    assert page(limit=3, created_at_around=sent[3]["created_at"]) == ["m2", "m3", "m4"]
     other = client.channel("messaging", new_id("other"), {"members": [a]})
     other.create(a)
     foreign = other.send_message({"text": "elsewhere"}, a)["message"]["id"]
-    for bad in ({"id_lt": "no-such-message"}, {"id_gt": foreign}, {"created_at_before": "yesterday"}):
+    for bad in ({"id_lt": "no-such-message"}, {"id_gt": foreign}, {"created_at_before": "yesterday"},
+                {"created_at_around": "soon"}):
         with pytest.raises(StreamAPIException) as raised:
             channel.query(messages={"limit": 2, **bad})
         assert raised.value.status_code == 400 and raised.value.error_code == 4
@@ -168,6 +205,11 @@ def test_sent_mentions_and_quotes_come_back(client, people):
     assert [u["id"] for u in sent["mentioned_users"]] == [b]
     got = client.get_message(sent["id"])["message"]
     assert [u["id"] for u in got["mentioned_users"]] == [b]
+    # Mentioned users and the pinner are whole users (name, custom fields), as the author is.
+    assert sent["mentioned_users"][0]["name"] == got["mentioned_users"][0]["name"] == b.upper()
+    assert got["mentioned_users"][0]["created_at"] == client.query_users({"id": b})["users"][0]["created_at"]
+    client.pin_message(sent["id"], c)
+    assert client.get_message(sent["id"])["message"]["pinned_by"]["name"] == c.upper()
     assert got["quoted_message"]["id"] == original["id"] and got["quoted_message"]["text"] == "original"
     assert got["quoted_message"]["user"]["id"] == b and "quoted_message" not in got["quoted_message"]
     assert "quoted_message" not in client.get_message(original["id"])["message"]

@@ -71,6 +71,21 @@ def test_mark_unread_from_a_message_moves_the_read_state_back(client, server, ro
     assert unread(client, member, channel.cid) == 0, "a refused request changes nothing"
 
 
+def test_mark_read_up_to_a_message_leaves_the_later_ones_unread(client, room):
+    """MarkRead's `message_id` is the last message read, not a mark of everything."""
+    channel, owner, member, _ = room
+    ids = [channel.send_message({"text": f"r{n}"}, owner)["message"]["id"] for n in range(4)]
+    answer = channel.mark_read(member, message_id=ids[1])
+    assert answer["event"]["last_read_message_id"] == ids[1]
+    assert unread(client, member, channel.cid) == 2, "the two after it"
+    assert {r["user"]["id"]: r["unread_messages"] for r in channel.query()["read"]}[member] == 2
+    channel.mark_read(member, message_id=ids[3])
+    assert unread(client, member, channel.cid) == 0
+    with pytest.raises(StreamAPIException) as raised:
+        channel.mark_read(member, message_id="no-such-message")
+    assert raised.value.status_code == 404 and raised.value.error_code == 16
+
+
 def test_query_members_filters_on_built_in_and_custom_fields_with_sort_and_paging(client, room):
     channel, owner, member, outsider = room
     names = {new_id("j"): "Jane Doe", new_id("j"): "John Smith", new_id("j"): "Jack Jones", new_id("k"): "Kim Park"}

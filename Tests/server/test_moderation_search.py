@@ -29,8 +29,19 @@ def test_app_ban_stops_posting_until_unbanned(client, group):
     bans = client.query_banned_users({"filter_conditions": {}})["bans"]
     mine = [b for b in bans if b["user"]["id"] == member]
     assert mine and mine[0]["reason"] == "spam" and mine[0]["banned_by"]["id"] == mod
+    # The user shows the ban, as Stream's UserResponse does, and query_users filters on it.
+    assert client.query_users({"id": member})["users"][0]["banned"] is True
+    assert [u["id"] for u in client.query_users({"id": {"$in": [mod, member]}, "banned": True})["users"]] == [member]
     client.unban_user(member)
+    assert client.query_users({"id": member})["users"][0]["banned"] is False
     assert channel.send_message({"text": "back"}, member)["message"]["text"] == "back"
+    client.ban_user(member, user_id=mod, timeout=30)
+    assert client.query_users({"id": member})["users"][0]["ban_expires"] == client.query_banned_users(
+        {"filter_conditions": {"user_id": member}})["bans"][0]["expires"]
+    client.unban_user(member)
+    client.shadow_ban(member, user_id=mod)
+    shadowed = client.query_users({"id": member})["users"][0]
+    assert (shadowed["banned"], shadowed["shadow_banned"]) == (False, True)
 
 
 def test_channel_ban_is_scoped_to_the_channel(client, group):
@@ -43,7 +54,13 @@ def test_channel_ban_is_scoped_to_the_channel(client, group):
     assert elsewhere.send_message({"text": "yes"}, member)["message"]["text"] == "yes"
     bans = client.query_banned_users({"filter_conditions": {"channel_cid": f"messaging:{channel.id}"}})["bans"]
     assert [b["user"]["id"] for b in bans] == [member] and bans[0]["expires"]
+    # The member shows the channel's ban (ChannelMemberResponse `banned`), in that channel only.
+    banned = {m["user_id"]: m["banned"] for m in channel.query()["members"]}
+    assert banned == {mod: False, member: True, group[3]: False}
+    assert [m["banned"] for m in channel.query_members({"id": member})] == [True]
+    assert {m["user_id"]: m["banned"] for m in elsewhere.query()["members"]} == {mod: False, member: False}
     channel.unban_user(member)
+    assert [m["banned"] for m in channel.query_members({"id": member})] == [False]
     assert channel.send_message({"text": "unbanned"}, member)["message"]["text"] == "unbanned"
 
 

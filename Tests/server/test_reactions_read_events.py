@@ -30,6 +30,49 @@ def test_replies_are_the_newest_limit_oldest_first(client, room):
     assert all(m["parent_id"] == root["id"] for m in replies)
 
 
+def test_replies_page_from_a_reply_or_a_time(client, room):
+    """GetReplies pages a thread with MessagePaginationParams' positions, as a channel query does."""
+    channel, a, b = room
+    root = channel.send_message({"text": "root"}, a)["message"]
+    sent = [channel.send_message({"text": f"r{i}", "parent_id": root["id"], "index": i}, b)["message"] for i in range(6)]
+    elsewhere = channel.send_message({"text": "not in the thread"}, a)["message"]
+
+    def page(**options):
+        return [m["index"] for m in channel.get_replies(root["id"], **options)["messages"]]
+
+    assert page(limit=2, id_lt=sent[3]["id"]) == [1, 2]
+    assert page(limit=2, id_lte=sent[3]["id"]) == [2, 3]
+    assert page(limit=2, id_gt=sent[1]["id"]) == [2, 3]
+    assert page(limit=2, id_gte=sent[1]["id"]) == [1, 2]
+    assert page(limit=3, id_around=sent[3]["id"]) == [2, 3, 4]
+    assert page(limit=2, created_at_before=sent[3]["created_at"]) == [1, 2]
+    assert page(limit=2, created_at_after=sent[3]["created_at"]) == [4, 5]
+    with pytest.raises(StreamAPIException) as raised:
+        channel.get_replies(root["id"], id_lt=elsewhere["id"])
+    assert raised.value.status_code == 400 and raised.value.error_code == 4
+
+
+def test_reaction_scores_and_groups_sum_each_types_scores(client, room):
+    """Stream's message sums each type's scores (`reaction_scores`) apart from its count, and
+    groups both with the type's first and last reaction times (`reaction_groups`)."""
+    channel, a, b = room
+    message = channel.send_message({"text": "clap"}, a)["message"]
+    first = channel.send_reaction(message["id"], {"type": "clap", "score": 3}, a)["reaction"]
+    channel.send_reaction(message["id"], {"type": "like"}, a)
+    last = channel.send_reaction(message["id"], {"type": "clap", "score": 5}, b)["reaction"]
+    shown = client.get_message(message["id"])["message"]
+    assert shown["reaction_counts"] == {"clap": 2, "like": 1}
+    assert shown["reaction_scores"] == {"clap": 8, "like": 1}
+    assert shown["reaction_groups"] == {
+        "clap": {"count": 2, "sum_scores": 8, "first_reaction_at": first["created_at"], "last_reaction_at": last["created_at"]},
+        "like": {"count": 1, "sum_scores": 1, "first_reaction_at": shown["reaction_groups"]["like"]["first_reaction_at"],
+                 "last_reaction_at": shown["reaction_groups"]["like"]["first_reaction_at"]},
+    }
+    after = channel.delete_reaction(message["id"], "clap", b)["message"]
+    assert after["reaction_scores"] == {"clap": 3, "like": 1}
+    assert after["reaction_groups"]["clap"]["last_reaction_at"] == first["created_at"]
+
+
 def test_reactions_send_list_delete(client, room):
     channel, a, b = room
     message = channel.send_message({"text": "react to me"}, a)["message"]

@@ -38,6 +38,15 @@ def test_search_matches_whole_words_case_insensitively(client, searched):
     assert texts(client.search(where, f"{marker} super bowl")) == ["the SUPER bowl"]
 
 
+def test_results_carry_their_channel_as_channel_queries_show_it(client, searched):
+    where, marker, _ = searched
+    result = client.search(where, f"{marker} superb")["results"][0]["message"]
+    channel = result["channel"]
+    assert channel["cid"] == where["cid"] and channel["member_count"] == 1
+    assert channel["created_by"]["id"] == result["user"]["id"]
+    assert channel["last_message_at"] == client.query_channels(where)["channels"][0]["channel"]["last_message_at"]
+
+
 def test_autocomplete_matches_the_start_of_words(client, searched):
     where, marker, _ = searched
     found = client.search(where, {"text": {"$autocomplete": f"{marker} superb"}})

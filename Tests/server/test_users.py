@@ -33,6 +33,14 @@ def test_upsert_users_replaces_custom_data_and_keeps_created_at(client):
     assert second["name"] == "B"
     assert "color" not in second
     assert second["created_at"] == first["created_at"]
+    # Each write is the user's latest update, as Stream's updated_at says.
+    assert first["updated_at"] == first["created_at"] and second["updated_at"] != first["updated_at"]
+    third = client.update_user_partial({"id": uid, "set": {"name": "C"}})["users"][uid]
+    assert third["updated_at"] not in (first["updated_at"], second["updated_at"])
+    assert client.query_users({"id": uid})["users"][0]["updated_at"] == third["updated_at"]
+    deactivated = client.deactivate_user(uid)["user"]
+    assert deactivated["updated_at"] == deactivated["deactivated_at"]
+    assert client.reactivate_user(uid)["user"]["updated_at"] != deactivated["updated_at"]
 
 
 def test_teams_and_roles_round_trip(client):

@@ -66,6 +66,30 @@ def test_first_frame_is_health_check_with_me(server, client):
     ws.close()
 
 
+def test_me_is_the_own_user_with_mutes_devices_and_unread_counts(server, client):
+    """stream-chat-js takes `me`'s `mutes`, `channel_mutes` and unread counts as the client's
+    state when it connects (a missing list broke `channel.muteStatus()`)."""
+    me, friend, loud = (f"{n}-{uuid.uuid4().hex[:8]}" for n in ("me", "friend", "loud"))
+    client.upsert_users([{"id": me}, {"id": friend}, {"id": loud}])
+    channel = client.channel("messaging", f"own-{uuid.uuid4().hex[:8]}", {"members": [me, friend]})
+    channel.create(me)
+    channel.send_message({"text": "one"}, friend)
+    channel.send_message({"text": "two"}, friend)
+    client.mute_user(loud, me)
+    channel.mute(me)
+    client.add_device("dev-" + me, "firebase", me)
+    ws, hello = connect(server, me)
+    own = hello["me"]
+    assert [m["target"]["id"] for m in own["mutes"]] == [loud]
+    assert [m["channel"]["cid"] for m in own["channel_mutes"]] == [channel.cid]
+    assert [d["id"] for d in own["devices"]] == ["dev-" + me]
+    assert (own["total_unread_count"], own["unread_count"], own["unread_channels"], own["unread_threads"]) == (2, 2, 1, 0)
+    ws.close()
+    ws, hello = connect(server, friend)
+    assert (hello["me"]["mutes"], hello["me"]["channel_mutes"], hello["me"]["total_unread_count"]) == ([], [], 0)
+    ws.close()
+
+
 def test_bad_token_gets_connection_error_and_close(server):
     ws, first = connect(server, "someone", token="not.a.jwt")
     assert first["type"] == "connection.error" and first["error"]["code"] == 5
@@ -107,6 +131,18 @@ def test_message_reaction_typing_and_read_reach_the_other_user(server, chat):
     rest(server, alice, "DELETE", f"messages/{sent['id']}")
     deleted = next_event(bob_ws, "message.deleted")
     assert deleted["message"]["type"] == "deleted" and deleted["hard_delete"] is False
+
+
+def test_channel_states_count_the_channels_watchers(server, client, chat):
+    """A channel's state carries `watcher_count`, as its events do: here alice and bob watch."""
+    channel, alice, bob, carol, sockets = chat
+    assert channel.query()["watcher_count"] == 2
+    assert client.query_channels({"cid": channel.cid})["channels"][0]["watcher_count"] == 2
+    answer = rest(server, carol, "POST", f"channels/messaging/{channel.id}/query", {"watch": True, "state": True},
+                  params={"connection_id": sockets[carol][1]})
+    assert answer["watcher_count"] == 3, "the caller who starts watching counts"
+    rest(server, alice, "POST", f"channels/messaging/{channel.id}/message", {"message": {"text": "hi"}})
+    assert next_event(sockets[bob][0], "message.new")["watcher_count"] == 3
 
 
 def test_notification_carries_the_recipients_unread_counts(server, chat):

@@ -12,6 +12,8 @@ public struct User: Sendable, Hashable {
     public var pushPreferences: JSONObject?
     public var privacySettings: JSONObject?
     public var createdAt: Timestamp?
+    /// When the user was last written (upsert, partial update, deactivation); nil: never since creation.
+    public var updatedAt: Timestamp?
     public var deactivatedAt: Timestamp?
     public var deletedAt: Timestamp?
     public var custom: JSONObject

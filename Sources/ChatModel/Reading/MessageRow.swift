@@ -6,10 +6,18 @@ public struct MessageRow: Sendable, Hashable, Identifiable {
         public var type: String
         public var count: Int
         public var includesMine: Bool
-        public init(type: String, count: Int, includesMine: Bool) {
+        /// The reactions' scores summed (a reaction scores 1 unless it says otherwise).
+        public var scores: Int
+        /// When the first and the latest reaction of the type were made.
+        public var firstAt: Timestamp?
+        public var lastAt: Timestamp?
+        public init(type: String, count: Int, includesMine: Bool, scores: Int? = nil, firstAt: Timestamp? = nil, lastAt: Timestamp? = nil) {
             self.type = type
             self.count = count
             self.includesMine = includesMine
+            self.scores = scores ?? count
+            self.firstAt = firstAt
+            self.lastAt = lastAt
         }
     }
 

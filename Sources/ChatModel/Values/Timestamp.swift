@@ -26,6 +26,12 @@ public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible
             ? Timestamp(seconds: seconds, nanoseconds: nanoseconds - 1) : Timestamp(seconds: seconds - 1, nanoseconds: 999_999_999)
     }
 
+    /// One nanosecond later: a page that starts here leaves out what was made at `self`.
+    public var justAfter: Timestamp {
+        nanoseconds < 999_999_999
+            ? Timestamp(seconds: seconds, nanoseconds: nanoseconds + 1) : Timestamp(seconds: seconds + 1, nanoseconds: 0)
+    }
+
     // MARK: Parsing
 
     /// Parses `YYYY-MM-DDTHH:MM:SS[.fraction](Z|±HH:MM)`; nil when the text is anything else,

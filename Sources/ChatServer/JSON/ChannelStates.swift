@@ -16,12 +16,13 @@ struct ChannelStates {
         // The members, their read states and the messages show the same users: each one's JSON
         // is built once (three times over, it was about 1 % of a channel query).
         let memberJSON = memberUsers.mapValues(UserJSON.json)
-        let member = { (row: MemberRow) in ChannelJSON.member(row, user: memberJSON[row.user.id] ?? UserJSON.json(row.user)) }
+        let bans = try ChannelJSON.bans(in: channel, store: store)
+        let member = { (row: MemberRow) in ChannelJSON.member(row, user: memberJSON[row.user.id], ban: bans[row.user.id]) }
         let viewerID: String = { if case .user(let id)? = viewer { return id } else { return "" } }()
         let presenter = MessagePresenter(store: store)
         let rows = try MessagePage.rows(
             body["messages"]?.objectValue ?? [:],
-            cid: channel.cid,
+            in: .channel(channel.cid),
             viewer: viewerID,
             store: store,
             operation: operation,
@@ -36,6 +37,7 @@ struct ChannelStates {
                 channel,
                 creator: creator,
                 memberCount: members.count,
+                lastMessageAt: try store.lastMessageAt(cid: channel.cid),
                 config: try ChannelJSON.config(config, store: store),
                 muted: muted
             ),
@@ -50,6 +52,7 @@ struct ChannelStates {
                 )
             ),
             "read": .array(try read(channel, members: members, users: memberJSON, viewer: viewerID, shared: config[.readEvents])),
+            // The routes count the watchers, which the event hub knows.
             "watcher_count": 0, "watchers": [],
         ]
         if let me = members.first(where: { $0.user.id == viewerID }) { out["membership"] = member(me) }

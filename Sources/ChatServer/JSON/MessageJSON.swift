@@ -7,11 +7,12 @@ enum MessageJSON {
     /// The message's own keys come first, appended without the duplicate check (a lookup
     /// scans the keys, and some forty a message, fifty messages a page, made that a square
     /// cost), then each custom field none of them took.
-    /// `author` is the author's `UserJSON`; `latestReactions`, `ownReactions` and `shadowed` are
-    /// `MessagePresenter`'s, written in their places (setting each afterwards scanned the keys).
+    /// `user` gives a user's `UserJSON` by id (the author, the mentioned users, the pinner);
+    /// `latestReactions`, `ownReactions` and `shadowed` are `MessagePresenter`'s, written in
+    /// their places (setting each afterwards scanned the keys).
     static func json(
         _ row: MessageRow,
-        author: JSONValue,
+        user: (String) -> JSONValue,
         latestReactions: [JSONValue] = [],
         ownReactions: [JSONValue] = [],
         shadowed: Bool = false
@@ -23,7 +24,7 @@ enum MessageJSON {
         o.appendUnique("text", .string(m.text ?? ""))
         o.appendUnique("html", .string(m.html ?? ""))
         o.appendUnique("type", .string(m.type.rawValue))
-        o.appendUnique("user", author)
+        o.appendUnique("user", user(m.userID))
         o.appendUnique("cid", .string(m.cid))
         let created = (m.createdAt ?? .now()).rfc3339
         o.appendUnique("created_at", .string(created))
@@ -32,12 +33,26 @@ enum MessageJSON {
         o.appendUnique("latest_reactions", .array(latestReactions))
         o.appendUnique("own_reactions", .array(ownReactions))
         var counts = JSONObject()
-        for r in row.reactions { counts.appendUnique(r.type, .int(r.count)) }
+        var scores = JSONObject()
+        var groups = JSONObject()
+        for r in row.reactions {
+            counts.appendUnique(r.type, .int(r.count))
+            scores.appendUnique(r.type, .int(r.scores))
+            groups.appendUnique(
+                r.type,
+                [
+                    "count": .int(r.count), "sum_scores": .int(r.scores),
+                    "first_reaction_at": r.firstAt.map { .string($0.rfc3339) } ?? .null,
+                    "last_reaction_at": r.lastAt.map { .string($0.rfc3339) } ?? .null,
+                ]
+            )
+        }
         o.appendUnique("reaction_counts", .object(counts))
-        o.appendUnique("reaction_scores", .object(counts))
+        o.appendUnique("reaction_scores", .object(scores))
+        o.appendUnique("reaction_groups", .object(groups))
         o.appendUnique("reply_count", .int(row.replyCount))
         o.appendUnique("deleted_reply_count", .int(row.deletedReplyCount))
-        o.appendUnique("mentioned_users", .array((m.mentionedUserIDs ?? []).map { UserJSON.json(User(id: $0)) }))
+        o.appendUnique("mentioned_users", .array((m.mentionedUserIDs ?? []).map(user)))
         o.appendUnique("mentioned_here", .bool(m.mentionedHere ?? false))
         o.appendUnique("mentioned_channel", .bool(m.mentionedChannel ?? false))
         if let roles = m.mentionedRoles { o.appendUnique("mentioned_roles", .array(roles.map(JSONValue.string))) }
@@ -51,7 +66,7 @@ enum MessageJSON {
         if let quoted = m.quotedMessageID { o.appendUnique("quoted_message_id", .string(quoted)) }
         if let deleted = m.deletedAt { o.appendUnique("deleted_at", .string(deleted.rfc3339)) }
         o.appendUnique("pinned_at", m.pinnedAt.map { .string($0.rfc3339) } ?? .null)
-        o.appendUnique("pinned_by", m.pinnedByID.map { UserJSON.json(User(id: $0)) } ?? .null)
+        o.appendUnique("pinned_by", m.pinnedByID.map(user) ?? .null)
         o.appendUnique("pin_expires", m.pinExpires.map { .string($0.rfc3339) } ?? .null)
         // Stream shows these on every message; `MessagePresenter` fills them for one carrying a poll.
         o.appendUnique("poll_id", "")
@@ -62,5 +77,5 @@ enum MessageJSON {
     }
 
     /// The most keys `json` writes before the custom fields.
-    private static let ownKeys = 34
+    private static let ownKeys = 35
 }

@@ -38,7 +38,7 @@ struct MessagePresenter {
         for row in rows {
             var o = MessageJSON.json(
                 row,
-                author: user(row.message.userID),
+                user: user,
                 latestReactions: (context.latestReactions[row.message.id] ?? []).map { reaction($0, user: user($0.userID)) },
                 ownReactions: (context.ownReactions[row.message.id] ?? []).map { reaction($0, user: user($0.userID)) },
                 // Only a server call sees that a message is shadowed: others never get it, and its author must not know.
@@ -46,7 +46,7 @@ struct MessagePresenter {
             )
             // Stream nests the quoted message one level deep: its own quote is left out.
             if let quotedID = row.message.quotedMessageID, let quoted = context.quoted[quotedID] {
-                o["quoted_message"] = .object(MessageJSON.json(quoted, author: user(quoted.message.userID)))
+                o["quoted_message"] = .object(MessageJSON.json(quoted, user: user))
             }
             if let pollID = row.poll?.id, let poll = try PollJSON(store: store).poll(id: pollID, viewer: viewer) {
                 o["poll_id"] = .string(pollID)

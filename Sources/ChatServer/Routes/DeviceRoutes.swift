@@ -48,16 +48,18 @@ struct DeviceRoutes {
 
     private func list(_ request: Request, _ context: ServerContext) throws -> Response {
         let user = try owner(request, context, operation: "ListDevices")
-        let devices: [JSONValue] = try store.devices(of: user).map { device in
-            var o: JSONObject = [
-                "id": .string(device.id), "user_id": .string(device.userID), "push_provider": .string(device.pushProvider.rawValue),
-                "disabled": false,
-            ]
-            if let name = device.pushProviderName { o["push_provider_name"] = .string(name) }
-            if let created = device.createdAt { o["created_at"] = .string(created.rfc3339) }
-            return .object(o)
-        }
-        return JSONResponse.ok(["devices": .array(devices)], context: context)
+        return JSONResponse.ok(["devices": .array(try store.devices(of: user).map(Self.json))], context: context)
+    }
+
+    /// A device as `get_devices` and the owner's `me` show it.
+    static func json(_ device: Device) -> JSONValue {
+        var o: JSONObject = [
+            "id": .string(device.id), "user_id": .string(device.userID), "push_provider": .string(device.pushProvider.rawValue),
+            "disabled": false,
+        ]
+        if let name = device.pushProviderName { o["push_provider_name"] = .string(name) }
+        if let created = device.createdAt { o["created_at"] = .string(created.rfc3339) }
+        return .object(o)
     }
 
     private func delete(_ request: Request, _ context: ServerContext) throws -> Response {

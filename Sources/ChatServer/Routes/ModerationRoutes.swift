@@ -155,9 +155,7 @@ struct ModerationRoutes {
         if muting {
             if single != nil { out["mute"] = mutes.first ?? .null } else { out["mutes"] = .array(mutes) }
             out["non_existing_users"] = .array(missing)
-            var me = (try store.user(id: user)).map(UserJSON.json)?.objectValue ?? ["id": .string(user)]
-            me["mutes"] = .array(try store.mutedUsers(of: user, now: now).map { ["target": ["id": .string($0)]] })
-            out["own_user"] = .object(me)
+            out["own_user"] = .object(try OwnUserJSON.json(user, store: store))
         }
         return JSONResponse.ok(out, status: muting ? .created : .ok, context: context)
     }
@@ -202,14 +200,7 @@ struct ModerationRoutes {
                 throw StreamAPIError.input(operation, "user \(user) doesn't exist")
             }
         }
-        var me = (try store.user(id: user)).map(UserJSON.json)?.objectValue ?? ["id": .string(user)]
-        me["channel_mutes"] = .array(
-            try store.channelMutes(of: user, now: now).map { mute in
-                var o: JSONObject = ["channel": ["cid": .string(mute.cid)]]
-                if let expires = mute.expires { o["expires"] = .string(expires.rfc3339) }
-                return .object(o)
-            }
-        )
+        let me = try OwnUserJSON.json(user, store: store)
         await hub.publish(
             ["type": "notification.channel_mutes_updated", "created_at": .string(now.rfc3339), "me": .object(me)],
             toUser: user

@@ -45,7 +45,15 @@ struct ReadStateRoutes {
         } else if let given = body["thread_id"], given != .null {
             throw StreamAPIError.input(operation, "thread_id must be a message id")
         } else {
-            guard try store.markRead(cid: channel.cid, userID: user, at: now) else {
+            // `message_id` is the last message read: the ones after it stay unread.
+            var position = now
+            if let given = body["message_id"]?.stringValue {
+                guard let row = try store.message(id: given, viewer: user), row.message.cid == channel.cid else {
+                    throw StreamAPIError.notFound(operation, "Can't find message with id \(given) in channel \(channel.cid)")
+                }
+                position = row.message.createdAt ?? now
+            }
+            guard try store.markRead(cid: channel.cid, userID: user, at: position) else {
                 throw StreamAPIError.notAllowed(operation, "user \(user) is not a member of channel \(channel.cid)")
             }
         }

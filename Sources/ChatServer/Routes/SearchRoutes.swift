@@ -77,10 +77,14 @@ struct SearchRoutes {
         let more = rows.count > page.limit
         rows = Array(rows.prefix(page.limit))
         let presenter = MessagePresenter(store: store)
-        let results: [JSONValue] = zip(rows, try presenter.messages(rows, viewer: viewer)).map { row, json in
+        // Each result carries its channel as other answers show it, built once a channel.
+        var shown: [String: JSONValue] = [:]
+        let results: [JSONValue] = try zip(rows, try presenter.messages(rows, viewer: viewer)).map { row, json in
             var message = json.objectValue ?? [:]
             if let channel = channels.first(where: { $0.cid == row.message.cid }) {
-                message["channel"] = ChannelJSON.channel(channel, creator: nil, memberCount: 0)
+                let channelJSON = try shown[channel.cid] ?? ChannelJSON.full(channel, store: store)
+                shown[channel.cid] = channelJSON
+                message["channel"] = channelJSON
             }
             return ["message": .object(message)]
         }

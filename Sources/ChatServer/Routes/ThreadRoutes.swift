@@ -146,8 +146,8 @@ struct ThreadRoutes {
         let created = (parent.createdAt ?? .now()).rfc3339
         let last = thread.lastReplyAt.map { JSONValue.string($0.rfc3339) } ?? .null
         var channelJSON = try channel.map { try ChannelJSON.full($0, store: store) } ?? .null
-        if let limit = shape.members, case .object(var o) = channelJSON {
-            o["members"] = .array(try store.members(cid: parent.cid).prefix(limit).map(ChannelJSON.member))
+        if let limit = shape.members, let channel, case .object(var o) = channelJSON {
+            o["members"] = .array(try ChannelJSON.members(store.members(cid: parent.cid).prefix(limit), in: channel, store: store))
             channelJSON = .object(o)
         }
         let participants: [JSONValue] = try thread.participants.prefix(shape.participants).map { p in

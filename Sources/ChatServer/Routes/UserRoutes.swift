@@ -40,13 +40,14 @@ struct UserRoutes {
             users.append(user)
         }
         try UserAccess.requireOwn(users, context, operation: operation, changing: UserAccess.upsertIsPrivileged)
-        return answer(try store.upsert(users: users), context)
+        return try answer(try store.upsert(users: users), context)
     }
 
     /// The users as stored, keyed by id.
-    private func answer(_ users: [User], _ context: ServerContext) -> Response {
+    private func answer(_ users: [User], _ context: ServerContext) throws -> Response {
+        let bans = try UserJSON.appBans(store: store)
         var out = JSONObject()
-        for user in users { out.appendUnique(user.id, UserJSON.json(user)) }
+        for user in users { out.appendUnique(user.id, UserJSON.json(user, ban: bans[user.id])) }
         return JSONResponse.ok(["users": .object(out)], status: .created, context: context)
     }
 
@@ -82,7 +83,7 @@ struct UserRoutes {
             users.append(user)
         }
         try UserAccess.requireOwn(users, context, operation: operation, changing: { privileged.contains($0.id) })
-        return answer(try store.replaceEditable(of: users), context)
+        return try answer(try store.replaceEditable(of: users), context)
     }
 
     /// The fields of a stored user a partial update may change, as the import item names them.
@@ -148,8 +149,9 @@ struct UserRoutes {
         let candidates = try store.users(ids: RecordFilter.equalityValues(conditions, field: "id"))
             .filter { deactivated || $0.deactivatedAt == nil }
         let online = await hub.online(candidates.map(\.id))
+        let bans = try UserJSON.appBans(store: store)
         let users = candidates.compactMap { user in
-            UserJSON.json(user).objectValue?.merging(["online": .bool(online.contains(user.id))])
+            UserJSON.json(user, ban: bans[user.id]).objectValue?.merging(["online": .bool(online.contains(user.id))])
         }
         .filter(filter.matches)
         let page = Array(sort.sorted(users, tiebreak: "id").dropFirst(offset).prefix(limit))

@@ -39,9 +39,12 @@ struct WebSocketRoute {
                 try await outbound.write(.text(JSONWriter().string(frame)))
                 return
             }
-            let me = (try? store.user(id: userID)).flatMap { $0 }.map(UserJSON.json) ?? ["id": .string(userID)]
+            let user = (try? store.user(id: userID)).flatMap { $0 }.map(UserJSON.json)?.objectValue ?? ["id": .string(userID)]
+            // The connection's own view (mutes, unread counts) goes in the hello only: the hub
+            // shows `user` to others (presence).
+            let me = JSONValue.object((try? OwnUserJSON.json(userID, store: store)) ?? user)
             let socket = try await EventSocket.attach(to: context.requestContext.channel, limit: EventHub.queueLimit)
-            let connection = await hub.connect(user: me.objectValue ?? ["id": .string(userID)], socket: socket)
+            let connection = await hub.connect(user: user, socket: socket)
             defer { Task { await hub.disconnect(connection) } }
             let hello: JSONValue = [
                 "type": "health.check", "connection_id": .string(connection), "cid": "*", "me": me, "created_at": .string(now.rfc3339),

@@ -43,6 +43,18 @@ public enum SQLDialect: Sendable {
         }
     }
 
+    /// The JSON object `json` (an SQL expression)'s `key` when it is a whole number, else NULL.
+    func jsonInteger(_ json: String, key: String) -> String {
+        switch self {
+        case .sqlite: "CASE json_type(\(json), '$.\(key)') WHEN 'integer' THEN json_extract(\(json), '$.\(key)') END"
+        case .postgres:
+            """
+            (SELECT CASE WHEN jsonb_typeof(v) = 'number' AND (v #>> '{}')::numeric = trunc((v #>> '{}')::numeric) \
+            THEN (v #>> '{}')::numeric::bigint END FROM (SELECT (\(json))::jsonb -> '\(key)' AS v) AS j)
+            """
+        }
+    }
+
     /// A FROM item with one row per element of the JSON array text in `column`, as the text
     /// `alias.value` (a string element's text, any other element's JSON); no rows when the
     /// column is NULL or not an array.

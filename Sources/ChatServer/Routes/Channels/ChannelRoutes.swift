@@ -99,9 +99,10 @@ struct ChannelRoutes {
             channel = try store.getOrCreate(channel: parsed, memberIDs: memberIDs).0
         }
         if watch { await hub.watch(request.connectionID, cids: [channel.cid], as: context.actor) }
-        let state =
+        var state =
             try found?.state
             ?? store.readTogether { try states.state(channel, body: body, viewer: context.actor, operation: operation) }
+        state["watcher_count"] = .int(await hub.watcherCount(cid: channel.cid))
         try await watchPresence(body, request, context, of: [channel.cid])
         return JSONResponse.ok(state, status: .created, context: context)
     }
@@ -228,11 +229,14 @@ struct ChannelRoutes {
         var paging: JSONObject = ["messages": ["limit": body["message_limit"] ?? 25]]
         if let members = body["member_limit"], members != .null { paging["members"] = ["limit": members] }
         let states = ChannelStates(store: store)
-        let answer = try store.readTogether {
-            try channels.map { JSONValue.object(try states.state($0, body: paging, viewer: context.actor, operation: operation)) }
+        // A server call's `user_id` is whom the states are for (membership, mute, own reactions).
+        let reader = viewer.map(StreamToken.Actor.user) ?? context.actor
+        var answer = try store.readTogether {
+            try channels.map { try states.state($0, body: paging, viewer: reader, operation: operation) }
         }
+        for (i, channel) in channels.enumerated() { answer[i]["watcher_count"] = .int(await hub.watcherCount(cid: channel.cid)) }
         try await watchPresence(body, request, context, of: channels.map(\.cid))
-        return JSONResponse.ok(["channels": .array(answer)], context: context)
+        return JSONResponse.ok(["channels": .array(answer.map(JSONValue.object))], context: context)
     }
 
     // MARK: Helpers

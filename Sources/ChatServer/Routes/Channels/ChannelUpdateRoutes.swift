@@ -67,7 +67,11 @@ struct ChannelUpdateRoutes {
             operation: operation
         )
         let members = try store.members(cid: channel.cid)
-        return JSONResponse.ok(["channel": json, "members": .array(members.map(ChannelJSON.member))], status: .created, context: context)
+        return JSONResponse.ok(
+            ["channel": json, "members": .array(try ChannelJSON.members(members, in: channel, store: store))],
+            status: .created,
+            context: context
+        )
     }
 
     /// Makes the changes of an update body to `channel` (its data, replaced or, when `partial`,
@@ -121,11 +125,13 @@ struct ChannelUpdateRoutes {
     /// `notification.added_to_channel` / `notification.removed_from_channel`.
     private func publish(_ changes: [MemberChange], in channel: Channel, channelJSON: JSONValue, actor: String) async throws {
         let rows = try store.members(cid: channel.cid)
+        let bans = try ChannelJSON.bans(in: channel, store: store)
         for change in changes {
             // A removed member is no longer in the store: describe it by its user.
             let user = try store.user(id: change.userID).map(UserJSON.json) ?? ["id": .string(change.userID)]
             let member =
-                rows.first { $0.user.id == change.userID }.map(ChannelJSON.member) ?? ["user_id": .string(change.userID), "user": user]
+                rows.first { $0.user.id == change.userID }.map { ChannelJSON.member($0, ban: bans[change.userID]) }
+                ?? ["user_id": .string(change.userID), "user": user]
             var event = EventJSON.base(change.kind.event, channel, user: actor, store: store)
             event["member"] = member
             event["channel"] = channelJSON

@@ -53,9 +53,10 @@ struct MemberRoutes {
         let offset = max(payload["offset"]?.intValue ?? 0, 0)
         guard offset <= 10_000 else { throw StreamAPIError.input(operation, "offset must be at most 10000") }
         var shown: [String: JSONValue] = [:]
+        let bans = try ChannelJSON.bans(in: channel, store: store)
         let members = try store.members(cid: channel.cid).filter { cursors.admits(userID: $0.user.id, createdAt: $0.member.createdAt) }
         let records: [JSONObject] = members.compactMap { row in
-            let json = ChannelJSON.member(row)
+            let json = ChannelJSON.member(row, ban: bans[row.user.id])
             shown[row.user.id] = json
             guard var record = json.objectValue else { return nil }
             record["id"] = .string(row.user.id)
@@ -125,7 +126,10 @@ struct MemberRoutes {
 
     /// Tells the channel's watchers of the member `userID` as stored now; its JSON.
     func publishUpdated(_ userID: String, in channel: Channel) async throws -> JSONValue {
-        let json = try store.member(cid: channel.cid, userID: userID).map(ChannelJSON.member) ?? .null
+        let json =
+            try store.member(cid: channel.cid, userID: userID).map { row in
+                ChannelJSON.member(row, ban: try ChannelJSON.bans(in: channel, store: store)[userID])
+            } ?? .null
         var event = EventJSON.base("member.updated", channel, user: userID, store: store)
         event["member"] = json
         await hub.publish(event, cid: channel.cid)

@@ -34,12 +34,26 @@ struct MessageRoutes {
         return JSONResponse.ok(["message": try presenter.message(row, viewer: ActingUser.viewer(context))], context: context)
     }
 
-    /// The newest `limit` replies, oldest first (Stream ignores `offset` here, and so do we).
+    /// A page of the thread, oldest first: the newest `limit` replies, or a page from one position
+    /// as `MessagePage` reads it.
     private func replies(_ request: Request, _ context: ServerContext) throws -> Response {
-        let root = try readable(context.parameters.get("id") ?? "", context, operation: "GetReplies")
-        let limit = min(max(request.uri.queryParameters.get("limit").flatMap { Int($0) } ?? 100, 0), 300)
+        let operation = "GetReplies"
+        let root = try readable(context.parameters.get("id") ?? "", context, operation: operation)
         let viewer = ActingUser.viewer(context)
-        let rows = try store.replies(to: root.id, viewer: viewer, limit: limit)
+        // The query's `limit` and one position (`id_lt`, `created_at_around`, …) as a channel
+        // query's `messages` has them; `offset` is not among them (Stream ignores it here).
+        var options: JSONObject = [:]
+        for (key, value) in request.uri.queryParameters where key != "offset" {
+            options[String(key)] = key == "limit" ? Int(value).map(JSONValue.int) ?? .string(String(value)) : .string(String(value))
+        }
+        let rows = try MessagePage.rows(
+            options,
+            in: .thread(parentID: root.id),
+            viewer: viewer,
+            store: store,
+            operation: operation,
+            defaultLimit: 100
+        )
         return JSONResponse.ok(["messages": .array(try presenter.messages(rows, viewer: viewer))], context: context)
     }
 
