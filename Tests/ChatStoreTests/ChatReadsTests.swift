@@ -89,6 +89,21 @@ final class ChatReadsTests: XCTestCase {
         XCTAssertEqual(try store().channels(for: "bob").first { $0.channel.id == "general" }?.unreadCount, 0)
     }
 
+    /// Slack's and Mattermost's notes to self migrate as a distinct channel of one member: it
+    /// is named after that member, not shown as its `!members-…` id.
+    func testAConversationWithOneselfIsNamedAfterItsOneMember() throws {
+        let store = try imported(
+            [
+                #"{"type":"user","data":{"id":"alice","name":"Alice Archer"}}"#,
+                #"{"type":"channel","data":{"member_ids":["alice"],"type":"messaging","created_by":"alice"}}"#,
+                #"{"type":"member","data":{"channel_type":"messaging","channel_member_ids":["alice"],"user_id":"alice"}}"#,
+            ],
+            name: "self"
+        )
+        let notes = try XCTUnwrap(store.channels(for: "alice").first)
+        XCTAssertEqual(notes.title, "Alice Archer")
+    }
+
     func testMessagePagesWalkBackwardsWithoutGapsOrRepeats() throws {
         let store = try store()
         let newest = try store.messages(cid: "messaging:general", viewer: "alice", limit: 3)
