@@ -5,8 +5,11 @@ import XCTest
 
 /// A channel state from `query_channels` as the sidebar names it.
 final class StreamItemsSummaryTests: XCTestCase {
-    private func summary(members: [String]) throws -> ChannelSummary {
-        let users = members.map { #"{"user":{"id":"\#($0)","name":"\#($0.capitalized) Archer"}}"# }.joined(separator: ",")
+    private func summary(members: [String], deactivated: String = "") throws -> ChannelSummary {
+        let users = members.map { id -> String in
+            let gone = id == deactivated ? #","deactivated_at":"2020-01-01T00:00:00Z""# : ""
+            return #"{"user":{"id":"\#(id)","name":"\#(id.capitalized) Archer"\#(gone)}}"#
+        }.joined(separator: ",")
         let json = #"{"channel":{"type":"messaging","id":"!members-abc","cid":"messaging:!members-abc"},"members":[\#(users)]}"#
         let state = try XCTUnwrap(JSONParser.parse(json).objectValue)
         return try XCTUnwrap(StreamItems.summary(state, viewer: "alice", unread: [:]))
@@ -14,6 +17,7 @@ final class StreamItemsSummaryTests: XCTestCase {
 
     func testADistinctChannelIsNamedAfterTheOtherMembers() throws {
         XCTAssertEqual(try summary(members: ["alice", "bob"]).title, "Bob Archer")
+        XCTAssertEqual(try summary(members: ["alice", "bob"], deactivated: "bob").title, "Bob Archer (deactivated)")
     }
 
     /// Notes to self (a migrated Slack or Mattermost self-DM) have no other member: the

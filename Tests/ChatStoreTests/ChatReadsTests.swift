@@ -104,6 +104,22 @@ final class ChatReadsTests: XCTestCase {
         XCTAssertEqual(notes.title, "Alice Archer")
     }
 
+    /// A conversation with a deactivated user says so: nobody will read what is sent there.
+    func testAConversationWithADeactivatedUserSaysSo() throws {
+        let store = try imported(
+            [
+                #"{"type":"user","data":{"id":"alice","name":"Alice"}}"#,
+                #"{"type":"user","data":{"id":"bob","name":"Bob","deactivated_at":"2020-01-01T00:00:00Z"}}"#,
+                #"{"type":"channel","data":{"member_ids":["alice","bob"],"type":"messaging","created_by":"alice"}}"#,
+                #"{"type":"member","data":{"channel_type":"messaging","channel_member_ids":["alice","bob"],"user_id":"alice"}}"#,
+                #"{"type":"member","data":{"channel_type":"messaging","channel_member_ids":["alice","bob"],"user_id":"bob"}}"#,
+            ],
+            name: "deactivated"
+        )
+        XCTAssertEqual(try store.channels(for: "alice").first?.title, "Bob (deactivated)")
+        XCTAssertEqual(try store.channels(for: "bob").first?.title, "Alice")
+    }
+
     func testMessagePagesWalkBackwardsWithoutGapsOrRepeats() throws {
         let store = try store()
         let newest = try store.messages(cid: "messaging:general", viewer: "alice", limit: 3)

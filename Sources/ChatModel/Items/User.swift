@@ -23,4 +23,8 @@ public struct User: Sendable, Hashable {
 
     /// The display name: the custom `name` when there is one, else the id.
     public var displayName: String { custom["name"]?.stringValue ?? id }
+
+    /// The name a conversation named after its people gives this one: a deactivated user is
+    /// marked, since nobody reads what is sent to them.
+    public var listedName: String { deactivatedAt == nil ? displayName : displayName + " (deactivated)" }
 }
