@@ -33,6 +33,8 @@ extension ChatReducer {
                 isNew = false
             } else if shownInChannel, !w.hasNewer {
                 w.append([row])
+            } else if shownInChannel {
+                w.arrivedMeanwhile = Array((w.arrivedMeanwhile.filter { $0.id != row.id } + [row]).suffix(MessageWindow.pageSize))
             }
             s.window = w
         }
@@ -60,6 +62,18 @@ extension ChatReducer {
         // In place: the sidebar does not move under the reader.
         s.channels[index] = summary
         return effects
+    }
+
+    /// The messages of `arrived` that `page` lacks and that came after its newest, as they
+    /// arrived: what a newest page read before they were stored misses.
+    static func newer(_ arrived: [MessageRow], than page: [MessageRow]) -> [MessageRow] {
+        let ids = Set(page.map(\.id))
+        let newest = page.last?.message.createdAt
+        return arrived.filter { row in
+            guard !ids.contains(row.id) else { return false }
+            guard let newest else { return true }
+            return row.message.createdAt.map { $0 > newest } ?? false
+        }
     }
 
     /// A new reply raises its root's `⤷ N replies`, in the window and in the open thread.

@@ -82,9 +82,10 @@ public enum ChatReducer {
             effects += markReadAtBottom(&s)
         case .channelLoaded(let cid, let page, let members):
             guard cid == s.openCID else { break }
+            let arrived = s.window?.cid == cid ? s.window?.arrivedMeanwhile ?? [] : []
             s.window = MessageWindow(
                 cid: cid,
-                rows: shown(page, cid: cid, s),
+                rows: shown(page + newer(arrived, than: page), cid: cid, s),
                 hasOlder: page.count >= MessageWindow.pageSize,
                 readMarker: s.openChannel?.lastRead
             )
