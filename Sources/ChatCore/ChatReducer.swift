@@ -170,6 +170,8 @@ public enum ChatReducer {
             channelMarksChanged(cid, pinnedAt: pinnedAt, archivedAt: archivedAt, &s)
         case .markedUnread(let cid, let count, let lastRead):
             markedUnread(cid, count: count, lastRead: lastRead, &s)
+        case .markedRead(let cid, let at):
+            markedRead(cid, at: at, &s)
         case .flagged(let target):
             flagged(target, &s)
         case .messageUpserted(let row):
