@@ -34,9 +34,11 @@ extension ChatReducer {
             } else if shownInChannel, !w.hasNewer {
                 w.append([row])
             } else if shownInChannel {
-                w.arrivedMeanwhile = Array((w.arrivedMeanwhile.filter { $0.id != row.id } + [row]).suffix(MessageWindow.pageSize))
+                keepArrival(row, &s)
             }
             s.window = w
+        } else if s.window == nil, s.openCID == cid, shownInChannel {
+            keepArrival(row, &s)
         }
         // Whoever posts has stopped typing, whatever their typing.stop says later.
         if isNew { s.typing[cid]?[row.authorName] = nil }
@@ -62,6 +64,10 @@ extension ChatReducer {
         // In place: the sidebar does not move under the reader.
         s.channels[index] = summary
         return effects
+    }
+
+    static func keepArrival(_ row: MessageRow, _ s: inout ChatState) {
+        s.arrivedMeanwhile = Array((s.arrivedMeanwhile.filter { $0.id != row.id } + [row]).suffix(MessageWindow.pageSize))
     }
 
     /// The messages of `arrived` that `page` lacks and that came after its newest, as they

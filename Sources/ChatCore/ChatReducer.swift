@@ -82,13 +82,13 @@ public enum ChatReducer {
             effects += markReadAtBottom(&s)
         case .channelLoaded(let cid, let page, let members):
             guard cid == s.openCID else { break }
-            let arrived = s.window?.cid == cid ? s.window?.arrivedMeanwhile ?? [] : []
             s.window = MessageWindow(
                 cid: cid,
-                rows: shown(page + newer(arrived, than: page), cid: cid, s),
+                rows: shown(page + newer(s.arrivedMeanwhile, than: page), cid: cid, s),
                 hasOlder: page.count >= MessageWindow.pageSize,
                 readMarker: s.openChannel?.lastRead
             )
+            s.arrivedMeanwhile = []
             s.members = members
             effects += markReadAtBottom(&s)
         case .olderLoaded(let cid, let page):
@@ -292,6 +292,7 @@ public enum ChatReducer {
         s.openCID = cid
         s.sidebarTop = nil
         s.window = nil
+        s.arrivedMeanwhile = []
         s.thread = nil
         s.modes.popAll()
         s.members = []

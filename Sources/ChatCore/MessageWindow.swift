@@ -20,10 +20,6 @@ public struct MessageWindow: Sendable, Equatable {
     public var gaps: [String] = []
     /// The gap a `loadNewer` is filling, so its answer lands there.
     public var fillingGap: String?
-    /// Messages that arrived while the window did not reach the newest (the reader back in
-    /// history), the newest few: a newest page asked for meanwhile may have been read before
-    /// they were stored, and they join it (a message sent from a search result was lost so).
-    public var arrivedMeanwhile: [MessageRow] = []
 
     public init(cid: String, rows: [MessageRow], hasOlder: Bool, readMarker: Timestamp?) {
         self.cid = cid

@@ -104,6 +104,28 @@ final class ComposerSendReducerTests: XCTestCase, LiveReducerScript {
         XCTAssertEqual(s.window?.rows.map(\.id), ["m2", "m3", "mine", "later"])
     }
 
+    /// A message arriving while a channel opens (its first page on the way) was dropped, there
+    /// being no window yet, and the page read before it was stored lacked it.
+    func testAMessageArrivingWhileTheChannelOpensShows() {
+        var (s, effects) = reduce(live(), .openChannel(cid: "messaging:random"))
+        XCTAssertEqual(effects.last, .loadChannel(cid: "messaging:random"))
+        (s, _) = reduce(s, .messageUpserted(message("r2", from: "bob", cid: "messaging:random", at: 40)))
+        (s, _) = reduce(
+            s,
+            .channelLoaded(cid: "messaging:random", rows: [message("r1", from: "bob", cid: "messaging:random", at: 30)], members: [])
+        )
+        XCTAssertEqual(s.window?.rows.map(\.id), ["r1", "r2"])
+        XCTAssertEqual(s.arrivedMeanwhile, [], "taken by the window")
+        // What arrived for a channel left behind stays there.
+        (s, _) = reduce(
+            s,
+            .openChannel(cid: "messaging:general"),
+            .messageUpserted(message("r3", from: "bob", cid: "messaging:random", at: 50))
+        )
+        (s, _) = reduce(s, .channelLoaded(cid: "messaging:general", rows: [message("old", from: "bob", at: 10)], members: []))
+        XCTAssertEqual(s.window?.rows.map(\.id), ["old"])
+    }
+
     /// Editing a message (a click selects it with a half-written line in the composer) puts
     /// that line aside, and saving or dropping the edit brings it back: it was lost.
     func testAnEditKeepsWhatWasBeingWrittenForAfter() {
