@@ -95,7 +95,7 @@ enum StreamItems {
         if DistinctChannelID.isDistinct(channel.id) {
             channel.memberIDs = memberUsers.map(\.id)
             let named = memberUsers.filter { $0.id != viewer }
-            others = (named.isEmpty ? memberUsers : named).map(\.listedName)
+            others = User.conversationNames(named.isEmpty ? memberUsers : named)
         }
         let newest = state.objects("messages").last?["created_at"]
         let read = state.objects("read").first { $0["user"]?.objectValue?["id"]?.stringValue == viewer }

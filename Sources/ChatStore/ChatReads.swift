@@ -81,7 +81,7 @@ extension ChatStore {
                     let others = named.isEmpty ? ids : named
                     let users = try db.rows("SELECT * FROM users WHERE id IN (\(placeholders(others.count)))", others.map(SQLValue.text))
                         .map(StoredItems.user)
-                    names = others.map { id in users.first { $0.id == id }?.listedName ?? id }
+                    names = User.conversationNames(others.map { id in users.first { $0.id == id } ?? User(id: id) })
                 }
                 return ChannelSummary(
                     channel: channel,

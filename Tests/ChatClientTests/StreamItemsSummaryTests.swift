@@ -18,6 +18,11 @@ final class StreamItemsSummaryTests: XCTestCase {
     func testADistinctChannelIsNamedAfterTheOtherMembers() throws {
         XCTAssertEqual(try summary(members: ["alice", "bob"]).title, "Bob Archer")
         XCTAssertEqual(try summary(members: ["alice", "bob"], deactivated: "bob").title, "Bob Archer (deactivated)")
+        XCTAssertEqual(
+            try summary(members: ["alice", "bob", "carol"], deactivated: "bob").title,
+            "Bob Archer, Carol Archer",
+            "a group still reads"
+        )
     }
 
     /// Notes to self (a migrated Slack or Mattermost self-DM) have no other member: the

@@ -24,7 +24,10 @@ public struct User: Sendable, Hashable {
     /// The display name: the custom `name` when there is one, else the id.
     public var displayName: String { custom["name"]?.stringValue ?? id }
 
-    /// The name a conversation named after its people gives this one: a deactivated user is
-    /// marked, since nobody reads what is sent to them.
-    public var listedName: String { deactivatedAt == nil ? displayName : displayName + " (deactivated)" }
+    /// How a conversation named after its people (a direct one) names them: one-to-one with
+    /// a deactivated user, it says so, since nobody reads what is sent there; in a group the
+    /// others still read, and the names stay short enough to tell conversations apart.
+    public static func conversationNames(_ users: [User]) -> [String] {
+        users.map { users.count == 1 && $0.deactivatedAt != nil ? $0.displayName + " (deactivated)" : $0.displayName }
+    }
 }
