@@ -27,7 +27,12 @@ struct OpenCommand: ParsableCommand {
             """
     )
 
-    @Option(help: "The user to read (and write) as: their unread state, mentions and channels.")
+    @Option(
+        help: """
+            The user to read (and write) as: their unread state, mentions and channels. Browsing a store, \
+            also the name a migration changed (jane.doe for jane_doe-9f9fcb65).
+            """
+    )
     var user: String
 
     @Option(help: "A server speaking Stream's API, e.g. http://127.0.0.1:3030 (else the store is browsed offline).")
@@ -70,7 +75,8 @@ struct OpenCommand: ParsableCommand {
         try client.requireTerminal(for: "open")
         guard let server else {
             let chatStore = try store.open(.read)
-            guard let me = try chatStore.user(id: user) else {
+            // Migrated people know their old name: `--user jane.doe` opens as `jane_doe-9f9fcb65`.
+            guard let me = try chatStore.user(id: user) ?? chatStore.user(migratedFrom: user) else {
                 throw failure(
                     "no user \"\(user)\" in \(store.location); pick one of the ids the import loaded",
                     code: ExitStatus.couldNotRun

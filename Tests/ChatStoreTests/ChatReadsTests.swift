@@ -104,6 +104,24 @@ final class ChatReadsTests: XCTestCase {
         XCTAssertEqual(notes.title, "Alice Archer")
     }
 
+    /// `open --user jane.doe` after a Mattermost migration: the user is found by the name the
+    /// export gave them, which Stream refused as an id; a name two users share finds neither.
+    func testAMigratedUserIsFoundByTheNameTheExportGaveThem() throws {
+        let store = try imported(
+            [
+                #"{"type":"user","data":{"id":"jane_doe-9f9fcb65","name":"Jane Doe","mm_username":"jane.doe"}}"#,
+                #"{"type":"user","data":{"id":"leo_m-871824a8","chatkit_id":"leo.m@example.com"}}"#,
+                #"{"type":"user","data":{"id":"a-1","mm_username":"twin"}}"#,
+                #"{"type":"user","data":{"id":"a-2","slack_id":"twin"}}"#,
+            ],
+            name: "migrated"
+        )
+        XCTAssertEqual(try store.user(migratedFrom: "jane.doe")?.id, "jane_doe-9f9fcb65")
+        XCTAssertEqual(try store.user(migratedFrom: "leo.m@example.com")?.id, "leo_m-871824a8")
+        XCTAssertNil(try store.user(migratedFrom: "twin"))
+        XCTAssertNil(try store.user(migratedFrom: "nobody"))
+    }
+
     /// A conversation with a deactivated user says so: nobody will read what is sent there.
     func testAConversationWithADeactivatedUserSaysSo() throws {
         let store = try imported(
