@@ -30,7 +30,7 @@ struct OpenCommand: ParsableCommand {
     @Option(
         help: """
             The user to read (and write) as: their unread state, mentions and channels. Browsing a store, \
-            also the name a migration changed (jane.doe for jane_doe-9f9fcb65).
+            or through a server without --token, also the name a migration changed (jane.doe for jane_doe-9f9fcb65).
             """
     )
     var user: String
@@ -90,6 +90,7 @@ struct OpenCommand: ParsableCommand {
                 try session.migrationFigures()
             }
         }
+        var user = self.user
         let endpoint: StreamEndpoint
         if let token, let apiKey {
             endpoint = StreamEndpoint(baseURL: server, apiKey: apiKey, token: token)
@@ -99,6 +100,11 @@ struct OpenCommand: ParsableCommand {
                     "no local app for \(store.location): give --token and --api-key, or --db of the store the server serves",
                     code: 2
                 )
+            }
+            // The token is signed here for the store the server serves: as offline, the name a
+            // migration changed is its user's.
+            if let local = try? store.open(.read), (try? local.user(id: user)) == nil, let mapped = try? local.user(migratedFrom: user) {
+                user = mapped.id
             }
             endpoint = StreamEndpoint(
                 baseURL: server,
