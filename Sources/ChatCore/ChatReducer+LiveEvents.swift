@@ -96,6 +96,10 @@ extension ChatReducer {
         else { return [] }
         s.channels[i].unreadCount = 0
         s.channels[i].mentionCount = 0
+        // Read up to here: opened again, the channel has no "New messages" line above what was read.
+        if let newest = w.rows.last?.message.createdAt, s.channels[i].lastRead.map({ $0 < newest }) ?? true {
+            s.channels[i].lastRead = newest
+        }
         return [.live(.markRead(cid: w.cid))]
     }
 }
