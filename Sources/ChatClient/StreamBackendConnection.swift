@@ -149,6 +149,10 @@ extension StreamBackend {
                 unreadCount: count,
                 lastRead: event["last_read_at"]?.stringValue.flatMap(Timestamp.init(rfc3339:))
             )
+        // Read on another connection (a thread's read leaves the channel's count as it is).
+        case "notification.mark_read":
+            guard event["thread_id"] == nil, let at = event["created_at"]?.stringValue.flatMap(Timestamp.init(rfc3339:)) else { return nil }
+            return .markedRead(cid: event["cid"]?.stringValue, at: at)
         case "typing.start":
             guard let actor, actor.id != userID, let cid = event["cid"]?.stringValue else { return nil }
             let now = Timestamp.now()

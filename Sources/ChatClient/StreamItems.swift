@@ -90,10 +90,12 @@ enum StreamItems {
         let memberUsers = members.compactMap { $0["user"]?.objectValue.flatMap(user) }
         guard var channel = channel(json) else { return nil }
         // A distinct channel is named after its members: Stream gives it an id made from them.
+        // Notes to self have no other member, and are named after the one they have.
         var others: [String] = []
         if DistinctChannelID.isDistinct(channel.id) {
             channel.memberIDs = memberUsers.map(\.id)
-            others = memberUsers.filter { $0.id != viewer }.map(\.displayName)
+            let named = memberUsers.filter { $0.id != viewer }
+            others = User.conversationNames(named.isEmpty ? memberUsers : named)
         }
         let newest = state.objects("messages").last?["created_at"]
         let read = state.objects("read").first { $0["user"]?.objectValue?["id"]?.stringValue == viewer }

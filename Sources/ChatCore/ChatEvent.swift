@@ -35,6 +35,9 @@ public enum ChatEvent: Sendable {
     case channelMarksChanged(cid: String, pinnedAt: Timestamp?, archivedAt: Timestamp?)
     /// The reader marked a channel unread elsewhere (`notification.mark_unread`): its count now.
     case markedUnread(cid: String, unreadCount: Int, lastRead: Timestamp?)
+    /// The reader read a channel (nil: every channel) at `at`, here or elsewhere
+    /// (`notification.mark_read`).
+    case markedRead(cid: String?, at: Timestamp)
     /// The server took the reader's flag (`/flag`, `f`): a flagged message is marked for them.
     case flagged(FlagTarget)
     /// `changeMembership`'s answer: done, and the channel list as it now is.
@@ -177,6 +180,7 @@ extension ChatEvent {
             .threadLoaded, .detailsLoaded,
             .failed, .sendFailed,
             .notice, .messageUpserted, .messageRemoved, .connectionChanged, .membershipChanged, .channelMarksChanged, .markedUnread,
+            .markedRead,
             .blockedUsers, .flagged, .typingStarted,
             .typingStopped, .clock, .focusChanged, .presenceChanged, .mentionsLoaded, .pinnedLoaded, .usersFound, .searchResults,
             .findMatchFound,

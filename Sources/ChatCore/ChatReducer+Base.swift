@@ -54,7 +54,9 @@ extension ChatReducer {
             // The composer's quote or edit first, then the thread.
             switch s.draft {
             case .editing:
+                // The edit dropped: the others' "is typing…" ends with it, as with a save.
                 endEditing(&s)
+                return stopTyping(&s)
             case .quoting:
                 s.draft = .new
             case .new:

@@ -48,8 +48,9 @@ extension ChatReducer {
         // `//text` says `/text` (as IRC and wee-slack have it): the first slash only escapes.
         let text = outgoing(line.hasPrefix("//") ? String(line.dropFirst()) : line)
         if case .editing(let id) = s.draft {
+            // Saved as a send is: the others' "is typing…" ends with it, not 5 s later.
             endEditing(&s)
-            return [.live(.update(messageID: id, text: text))]
+            return stopTyping(&s) + [.live(.update(messageID: id, text: text))]
         }
         let mentioned = s.members.map(\.user.id).filter { id in mentions(id, in: text) }
         var quoted: String?

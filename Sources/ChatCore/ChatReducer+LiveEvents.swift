@@ -33,8 +33,12 @@ extension ChatReducer {
                 isNew = false
             } else if shownInChannel, !w.hasNewer {
                 w.append([row])
+            } else if shownInChannel {
+                keepArrival(row, &s)
             }
             s.window = w
+        } else if s.window == nil, s.openCID == cid, shownInChannel {
+            keepArrival(row, &s)
         }
         // Whoever posts has stopped typing, whatever their typing.stop says later.
         if isNew { s.typing[cid]?[row.authorName] = nil }
@@ -62,6 +66,22 @@ extension ChatReducer {
         return effects
     }
 
+    static func keepArrival(_ row: MessageRow, _ s: inout ChatState) {
+        s.arrivedMeanwhile = Array((s.arrivedMeanwhile.filter { $0.id != row.id } + [row]).suffix(MessageWindow.pageSize))
+    }
+
+    /// The messages of `arrived` that `page` lacks and that came after its newest, as they
+    /// arrived: what a newest page read before they were stored misses.
+    static func newer(_ arrived: [MessageRow], than page: [MessageRow]) -> [MessageRow] {
+        let ids = Set(page.map(\.id))
+        let newest = page.last?.message.createdAt
+        return arrived.filter { row in
+            guard !ids.contains(row.id) else { return false }
+            guard let newest else { return true }
+            return row.message.createdAt.map { $0 > newest } ?? false
+        }
+    }
+
     /// A new reply raises its root's `⤷ N replies`, in the window and in the open thread.
     static func countReply(to parent: String, _ s: inout ChatState) {
         if let i = s.window?.rows.firstIndex(where: { $0.id == parent }) { s.window?.rows[i].replyCount += 1 }
@@ -76,6 +96,10 @@ extension ChatReducer {
         else { return [] }
         s.channels[i].unreadCount = 0
         s.channels[i].mentionCount = 0
+        // Read up to here: opened again, the channel has no "New messages" line above what was read.
+        if let newest = w.rows.last?.message.createdAt, s.channels[i].lastRead.map({ $0 < newest }) ?? true {
+            s.channels[i].lastRead = newest
+        }
         return [.live(.markRead(cid: w.cid))]
     }
 }

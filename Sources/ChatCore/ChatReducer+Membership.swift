@@ -64,6 +64,17 @@ extension ChatReducer {
         if s.openCID == cid { s.keptUnread = cid }
     }
 
+    /// Read on another of the reader's connections (or this one): its badge goes, as the server's
+    /// counts did, unless a message came after the read, whose count the event does not hold.
+    static func markedRead(_ cid: String?, at: Timestamp, _ s: inout ChatState) {
+        for i in s.channels.indices where cid == nil || s.channels[i].channel.cid == cid {
+            guard s.channels[i].lastMessageAt.map({ $0 <= at }) ?? true else { continue }
+            s.channels[i].unreadCount = 0
+            s.channels[i].mentionCount = 0
+            if s.channels[i].lastRead.map({ $0 < at }) ?? true { s.channels[i].lastRead = at }
+        }
+    }
+
     /// The channel is being read: messages shown at its bottom count as read, unless the reader
     /// marked it unread and has not left it since.
     static func readsOnArrival(_ cid: String, _ s: ChatState) -> Bool { s.keptUnread != cid }

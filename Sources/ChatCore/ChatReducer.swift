@@ -84,10 +84,11 @@ public enum ChatReducer {
             guard cid == s.openCID else { break }
             s.window = MessageWindow(
                 cid: cid,
-                rows: shown(page, cid: cid, s),
+                rows: shown(page + newer(s.arrivedMeanwhile, than: page), cid: cid, s),
                 hasOlder: page.count >= MessageWindow.pageSize,
                 readMarker: s.openChannel?.lastRead
             )
+            s.arrivedMeanwhile = []
             s.members = members
             effects += markReadAtBottom(&s)
         case .olderLoaded(let cid, let page):
@@ -169,6 +170,8 @@ public enum ChatReducer {
             channelMarksChanged(cid, pinnedAt: pinnedAt, archivedAt: archivedAt, &s)
         case .markedUnread(let cid, let count, let lastRead):
             markedUnread(cid, count: count, lastRead: lastRead, &s)
+        case .markedRead(let cid, let at):
+            markedRead(cid, at: at, &s)
         case .flagged(let target):
             flagged(target, &s)
         case .messageUpserted(let row):
@@ -291,6 +294,7 @@ public enum ChatReducer {
         s.openCID = cid
         s.sidebarTop = nil
         s.window = nil
+        s.arrivedMeanwhile = []
         s.thread = nil
         s.modes.popAll()
         s.members = []

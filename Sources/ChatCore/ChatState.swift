@@ -9,6 +9,11 @@ public struct ChatState: Sendable, Equatable {
     /// The channel open before the current one (Alt-S goes back to it).
     public var previousCID: String?
     public var window: MessageWindow?
+    /// The open channel's messages that arrived while its window was loading, or did not reach
+    /// the newest (the reader back in history), the newest few: a newest page asked for
+    /// meanwhile may have been read before they were stored, and they join it (a message sent
+    /// from a search result, or one arriving as the channel opened, was lost so).
+    public var arrivedMeanwhile: [MessageRow] = []
     public var members: [MemberRow] = []
     /// The member list beside the channel: a pane of the layout, which takes no keys.
     public var showMembers = false

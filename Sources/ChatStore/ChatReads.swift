@@ -76,10 +76,12 @@ extension ChatStore {
                 let channel = StoredItems.channel(row)
                 var names: [String] = []
                 if let ids = channel.memberIDs {
-                    let others = ids.filter { $0 != userID }
+                    // Notes to self have no other member, and are named after the one they have.
+                    let named = ids.filter { $0 != userID }
+                    let others = named.isEmpty ? ids : named
                     let users = try db.rows("SELECT * FROM users WHERE id IN (\(placeholders(others.count)))", others.map(SQLValue.text))
                         .map(StoredItems.user)
-                    names = others.map { id in users.first { $0.id == id }?.displayName ?? id }
+                    names = User.conversationNames(others.map { id in users.first { $0.id == id } ?? User(id: id) })
                 }
                 return ChannelSummary(
                     channel: channel,

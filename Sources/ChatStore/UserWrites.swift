@@ -53,6 +53,17 @@ extension ChatStore {
             return try db.rows(sql, (ids ?? []).map(SQLValue.text)).map(StoredItems.user)
         }
     }
+
+    /// The one user a migration gave another id for `name`: the Mattermost username, Slack id
+    /// or Chatkit id the converters keep when Stream refuses it as an id (`jane.doe` became
+    /// `jane_doe-9f9fcb65`). Nil when no user, or more than one, has it.
+    public func user(migratedFrom name: String) throws -> User? {
+        try backend.read { db in
+            let keys = ["mm_username", "slack_id", "chatkit_id"].map { db.dialect.jsonString("custom", key: $0) + " = :name" }
+            let rows = try db.rows("SELECT * FROM users WHERE " + keys.joined(separator: " OR ") + " LIMIT 2", named: ["name": .text(name)])
+            return rows.count == 1 ? StoredItems.user(rows[0]) : nil
+        }
+    }
 }
 
 extension ChatStore {

@@ -27,7 +27,12 @@ struct OpenCommand: ParsableCommand {
             """
     )
 
-    @Option(help: "The user to read (and write) as: their unread state, mentions and channels.")
+    @Option(
+        help: """
+            The user to read (and write) as: their unread state, mentions and channels. Browsing a store, \
+            or through a server without --token, also the name a migration changed (jane.doe for jane_doe-9f9fcb65).
+            """
+    )
     var user: String
 
     @Option(help: "A server speaking Stream's API, e.g. http://127.0.0.1:3030 (else the store is browsed offline).")
@@ -70,7 +75,8 @@ struct OpenCommand: ParsableCommand {
         try client.requireTerminal(for: "open")
         guard let server else {
             let chatStore = try store.open(.read)
-            guard let me = try chatStore.user(id: user) else {
+            // Migrated people know their old name: `--user jane.doe` opens as `jane_doe-9f9fcb65`.
+            guard let me = try chatStore.user(id: user) ?? chatStore.user(migratedFrom: user) else {
                 throw failure(
                     "no user \"\(user)\" in \(store.location); pick one of the ids the import loaded",
                     code: ExitStatus.couldNotRun
@@ -84,6 +90,7 @@ struct OpenCommand: ParsableCommand {
                 try session.migrationFigures()
             }
         }
+        var user = self.user
         let endpoint: StreamEndpoint
         if let token, let apiKey {
             endpoint = StreamEndpoint(baseURL: server, apiKey: apiKey, token: token)
@@ -93,6 +100,11 @@ struct OpenCommand: ParsableCommand {
                     "no local app for \(store.location): give --token and --api-key, or --db of the store the server serves",
                     code: 2
                 )
+            }
+            // The token is signed here for the store the server serves: as offline, the name a
+            // migration changed is its user's.
+            if let local = try? store.open(.read), (try? local.user(id: user)) == nil, let mapped = try? local.user(migratedFrom: user) {
+                user = mapped.id
             }
             endpoint = StreamEndpoint(
                 baseURL: server,

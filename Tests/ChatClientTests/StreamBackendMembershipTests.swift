@@ -76,8 +76,8 @@ final class StreamBackendMembershipTests: XCTestCase {
         XCTAssertTrue(error.hasPrefix("Could not join: "), error)
     }
 
-    /// Alice's other connection (another terminal) hears her pin, archive and mark unread live.
-    func testAnotherConnectionHearsPinArchiveAndMarkUnread() throws {
+    /// Alice's other connection (another terminal) hears her pin, archive, mark unread and read live.
+    func testAnotherConnectionHearsPinArchiveMarkUnreadAndRead() throws {
         let sent = try server.call(as: "bob", "POST", "channels/messaging/general/message", ["message": ["text": "one"]])
         let id = try XCTUnwrap(sent["message"]?.objectValue?["id"]?.stringValue)
         let listening = server.backend(for: "alice")
@@ -109,6 +109,10 @@ final class StreamBackendMembershipTests: XCTestCase {
         }
         XCTAssertEqual(unread.0, "messaging:general")
         XCTAssertEqual(unread.1, 1)
+        mark = log.count
+        _ = try server.call(as: "alice", "POST", "channels/messaging/general/read", [:])
+        let read = try log.wait(for: "notification.mark_read", from: mark) { if case .markedRead(let cid, _) = $0 { cid } else { nil } }
+        XCTAssertEqual(read, "messaging:general")
     }
 
     func testABlockIsInTheConnectionsListAndInBlocked() throws {

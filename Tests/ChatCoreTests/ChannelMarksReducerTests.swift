@@ -158,6 +158,27 @@ extension ChannelMarksReducerTests {
         XCTAssertEqual(s.keptUnread, "messaging:general", "only the open channel is kept unread")
     }
 
+    /// Read on another of the reader's terminals (`notification.mark_read`): the badge here
+    /// went only when the list loaded again. A message after that read stays unread; a read of
+    /// every channel (no cid) clears them all.
+    func testAReadOnAnotherConnectionClearsTheBadge() {
+        var (s, _) = reduce(generalWithFive(), .openChannel(cid: "messaging:random"))
+        s = reduce(s, .messageUpserted(message("g1", from: "bob", cid: "messaging:general", at: 60))).0
+        let before = s.channels.first { $0.channel.id == "general" }
+        XCTAssertGreaterThan(before?.unreadCount ?? 0, 0)
+        s = reduce(s, .markedRead(cid: "messaging:general", at: Timestamp(seconds: 70))).0
+        let general = s.channels.first { $0.channel.id == "general" }
+        XCTAssertEqual([general?.unreadCount, general?.mentionCount], [0, 0])
+        XCTAssertEqual(general?.lastRead, Timestamp(seconds: 70))
+
+        s = reduce(s, .messageUpserted(message("g2", from: "bob", cid: "messaging:general", at: 90))).0
+        s = reduce(s, .markedRead(cid: "messaging:general", at: Timestamp(seconds: 80))).0
+        XCTAssertEqual(s.channels.first { $0.channel.id == "general" }?.unreadCount, 1, "g2 came after that read")
+
+        s = reduce(s, .markedRead(cid: nil, at: Timestamp(seconds: 100))).0
+        XCTAssertEqual(s.channels.map(\.unreadCount), [0, 0])
+    }
+
     func testMarkUnreadIsForChannelMessages() {
         var s = generalWithFive()
         s = reduce(s, .openThread, .threadLoaded(root: s.window!.rows[4], replies: [message("r1", from: "bob", at: 40, parent: "m5")])).0

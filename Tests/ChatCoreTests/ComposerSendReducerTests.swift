@@ -74,6 +74,58 @@ final class ComposerSendReducerTests: XCTestCase, LiveReducerScript {
         XCTAssertEqual(s.window?.bottomIndex, 0, "an edit stays where the edited message is")
     }
 
+    /// Sent from a search result's window, the message reached the client while the newest
+    /// page was being read, and that page had been read before the message was stored: the
+    /// window held no newest to add it to, the page did not have it, and the sender never saw it.
+    func testAMessageSentWhileTheNewestPageLoadsShowsWhenItLands() {
+        var (s, _) = reduce(live(), .messageUpserted(message("m2", from: "bob", at: 20)))
+        s.window?.hasNewer = true
+        s.window?.bottomIndex = 0
+        var effects: [ChatEffect]
+        (s, effects) = reduce(s, .composeInsert("sent from back here"), .composeSend)
+        XCTAssertTrue(effects.contains(.loadChannel(cid: "messaging:general")))
+        (s, _) = reduce(s, .messageUpserted(message("mine", from: "alice", at: 40)), .messageUpserted(message("m2", from: "bob", at: 20)))
+        let page = [message("m2", from: "bob", at: 20), message("m3", from: "bob", at: 30)]
+        (s, _) = reduce(s, .channelLoaded(cid: "messaging:general", rows: page, members: []))
+        XCTAssertEqual(s.window?.rows.map(\.id), ["m2", "m3", "mine"])
+        XCTAssertNil(s.window?.bottomIndex)
+
+        // A page that has it already keeps it once.
+        s.window?.hasNewer = true
+        (s, _) = reduce(s, .messageUpserted(message("later", from: "bob", at: 50)))
+        (s, _) = reduce(
+            s,
+            .channelLoaded(
+                cid: "messaging:general",
+                rows: page + [message("mine", from: "alice", at: 40), message("later", from: "bob", at: 50)],
+                members: []
+            )
+        )
+        XCTAssertEqual(s.window?.rows.map(\.id), ["m2", "m3", "mine", "later"])
+    }
+
+    /// A message arriving while a channel opens (its first page on the way) was dropped, there
+    /// being no window yet, and the page read before it was stored lacked it.
+    func testAMessageArrivingWhileTheChannelOpensShows() {
+        var (s, effects) = reduce(live(), .openChannel(cid: "messaging:random"))
+        XCTAssertEqual(effects.last, .loadChannel(cid: "messaging:random"))
+        (s, _) = reduce(s, .messageUpserted(message("r2", from: "bob", cid: "messaging:random", at: 40)))
+        (s, _) = reduce(
+            s,
+            .channelLoaded(cid: "messaging:random", rows: [message("r1", from: "bob", cid: "messaging:random", at: 30)], members: [])
+        )
+        XCTAssertEqual(s.window?.rows.map(\.id), ["r1", "r2"])
+        XCTAssertEqual(s.arrivedMeanwhile, [], "taken by the window")
+        // What arrived for a channel left behind stays there.
+        (s, _) = reduce(
+            s,
+            .openChannel(cid: "messaging:general"),
+            .messageUpserted(message("r3", from: "bob", cid: "messaging:random", at: 50))
+        )
+        (s, _) = reduce(s, .channelLoaded(cid: "messaging:general", rows: [message("old", from: "bob", at: 10)], members: []))
+        XCTAssertEqual(s.window?.rows.map(\.id), ["old"])
+    }
+
     /// Editing a message (a click selects it with a half-written line in the composer) puts
     /// that line aside, and saving or dropping the edit brings it back: it was lost.
     func testAnEditKeepsWhatWasBeingWrittenForAfter() {

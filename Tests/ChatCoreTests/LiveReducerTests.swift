@@ -42,6 +42,29 @@ final class LiveReducerTests: XCTestCase, LiveReducerScript {
         XCTAssertEqual(effects.filter { if case .live(.typing(_, _, false)) = $0 { true } else { false } }.count, 1, "send stops typing")
     }
 
+    /// Typing an edit says "is typing…" to the others: saving or dropping it ends that as a send does,
+    /// where the others saw "Dave is typing…" under the saved edit for five more seconds.
+    func testSavingOrDroppingAnEditStopsTyping() {
+        var (s, _) = reduce(live(), .messageUpserted(message("mine", from: "alice", at: 20)))
+        (s, _) = reduce(selecting("mine", s), .editSelected)
+        var effects: [ChatEffect]
+        (s, effects) = reduce(s, .composeInsert("!"))
+        XCTAssertEqual(effects, [.live(.typing(cid: "messaging:general", parentID: nil, started: true))])
+        (s, effects) = reduce(s, .composeSend)
+        XCTAssertEqual(
+            effects,
+            [
+                .live(.typing(cid: "messaging:general", parentID: nil, started: false)),
+                .live(.update(messageID: "mine", text: "text of mine!")),
+            ]
+        )
+        // Dropped with Esc, the same.
+        (s, _) = reduce(selecting("mine", s), .editSelected, .composeInsert("?"))
+        (s, effects) = reduce(s, .dismiss)
+        XCTAssertEqual(effects, [.live(.typing(cid: "messaging:general", parentID: nil, started: false))])
+        XCTAssertEqual(s.draft, .new)
+    }
+
     func testThreadFocusSendsReplies() {
         var s = live()
         s = reduce(s, .openThread, .threadLoaded(root: message("old", from: "bob", at: 10), replies: [])).0

@@ -30,6 +30,25 @@ final class ReadStateReducerTests: XCTestCase, LiveReducerScript {
         XCTAssertEqual(effects, [.live(.markRead(cid: "messaging:general"))], "the server is told again")
     }
 
+    /// Read to the bottom, then left and opened again in the session: the "New messages" line
+    /// came back where it was at first, above messages read since (the read moved no read
+    /// position here, only the server's).
+    func testAChannelReadAndOpenedAgainHasNoNewMessagesLine() {
+        var s = live()
+        s.channels[1].lastRead = Timestamp(seconds: 5)
+        let rows = [
+            message("r1", from: "bob", cid: "messaging:random", at: 4), message("r2", from: "bob", cid: "messaging:random", at: 20),
+        ]
+        s.channels[1].unreadCount = 1
+        var effects: [ChatEffect]
+        (s, effects) = reduce(s, .openChannel(cid: "messaging:random"), .channelLoaded(cid: "messaging:random", rows: rows, members: []))
+        XCTAssertEqual(effects.last, .live(.markRead(cid: "messaging:random")))
+        XCTAssertEqual(s.window?.firstUnreadID(viewer: "alice"), "r2", "the line, this time")
+        (s, _) = reduce(s, .openChannel(cid: "messaging:general"), .openChannel(cid: "messaging:random"))
+        (s, _) = reduce(s, .channelLoaded(cid: "messaging:random", rows: rows, members: []))
+        XCTAssertNil(s.window?.firstUnreadID(viewer: "alice"), "read: no line")
+    }
+
     /// B1: a reader scrolled back has not read the channel; the server's counts stand.
     func testAReaderScrolledBackKeepsTheServersCounts() {
         var s = live()

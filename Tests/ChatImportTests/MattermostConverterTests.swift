@@ -187,6 +187,31 @@ final class MattermostConverterTests: ConversionTestCase {
         XCTAssertEqual(card["title_link"], "https://jira.example/PROJ-1")
         XCTAssertEqual(card["text"], "It crashes\nPriority: High")
         XCTAssertEqual(card["thumb_url"], "https://jira.example/t.png")
+        XCTAssertEqual(post["mm_from_bot"], true)
+    }
+
+    /// A webhook posts as its creator's account under a name of its own: the converter keeps
+    /// that name and the marker, as Mattermost showed the post.
+    func testAWebhooksNameAndMarkerStayWithItsPost() throws {
+        let export = directory.write(
+            "hook.jsonl",
+            lines: [
+                #"{"type":"version","version":1}"#,
+                #"{"type":"team","team":{"name":"eng","display_name":"Eng","type":"O"}}"#,
+                #"{"type":"channel","channel":{"team":"eng","name":"hall","display_name":"Hall","type":"O"}}"#,
+                #"{"type":"user","user":{"username":"ana","teams":[{"name":"eng","channels":[{"name":"hall"}]}]}}"#,
+                #"{"type":"post","post":{"team":"eng","channel":"hall","user":"ana","message":"Build 42 failed","create_at":1709000100000,"props":{"from_webhook":"true","override_username":"Jenkins","override_icon_url":"https://ci.example/j.png"}}}"#,
+                #"{"type":"post","post":{"team":"eng","channel":"hall","user":"ana","message":"by hand","create_at":1709000200000,"props":{"from_webhook":"false"}}}"#,
+            ]
+        )
+        let out = try convert(try MattermostExport(path: export))
+        let hook = try XCTUnwrap(out.message(containing: "Build 42"))
+        XCTAssertEqual(hook["mm_override_username"], "Jenkins")
+        XCTAssertEqual(hook["mm_from_webhook"], true)
+        XCTAssertEqual(hook["user"], "ana")
+        let plain = try XCTUnwrap(out.message(containing: "by hand"))
+        XCTAssertNil(plain["mm_from_webhook"])
+        XCTAssertNil(plain["mm_override_username"])
     }
 
     func testTheZipConvertsAsTheFileDoes() throws {

@@ -61,6 +61,7 @@ final class SlackConverterTests: ConversionTestCase {
         XCTAssertEqual(out.message("C01GENERAL-1709640180.000400")?["slack_bot_username"], "deploybot")
         let gone = try XCTUnwrap(out.user("U09GONE"))
         XCTAssertEqual(gone["slack_placeholder"], true)
+        XCTAssertEqual(gone["name"], "gone", "a later message's user_profile names a user a reaction named first")
         XCTAssertEqual(out.report.placeholders.map(\.sourceId), ["U09GONE"])
         XCTAssertEqual(out.report.placeholders.first?.referencedBy, "message C01GENERAL/1709640000.000100 reactions")
         XCTAssertEqual(out.channel("C03CAFE")?["created_by"], "U09GONE", "a creator not exported is a placeholder")
@@ -145,7 +146,7 @@ final class SlackConverterTests: ConversionTestCase {
         XCTAssertEqual(first["pinned_at"], first["created_at"])
         XCTAssertEqual(first["pinned_by_id"], "U01ALICE")
         XCTAssertNil(first["reply_count"], "reserved by Stream")
-        XCTAssertEqual(out.message("C03CAFE-1709650000.000100")?["text"], "¿qué tal? 你好 @U09GONE")
+        XCTAssertEqual(out.message("C03CAFE-1709650000.000100")?["text"], "¿qué tal? 你好 @gone")
         XCTAssertEqual(out.message("C01GENERAL-1709640180.000400")?["text"], "deployed v1.2 to https://prod.example.com")
         // Day files are not in ts order; the output is.
         let general = out.all("message").filter { $0["channel_id"] == "C01GENERAL" }.compactMap { $0["id"]?.stringValue }

@@ -89,6 +89,55 @@ final class ChatReadsTests: XCTestCase {
         XCTAssertEqual(try store().channels(for: "bob").first { $0.channel.id == "general" }?.unreadCount, 0)
     }
 
+    /// Slack's and Mattermost's notes to self migrate as a distinct channel of one member: it
+    /// is named after that member, not shown as its `!members-…` id.
+    func testAConversationWithOneselfIsNamedAfterItsOneMember() throws {
+        let store = try imported(
+            [
+                #"{"type":"user","data":{"id":"alice","name":"Alice Archer"}}"#,
+                #"{"type":"channel","data":{"member_ids":["alice"],"type":"messaging","created_by":"alice"}}"#,
+                #"{"type":"member","data":{"channel_type":"messaging","channel_member_ids":["alice"],"user_id":"alice"}}"#,
+            ],
+            name: "self"
+        )
+        let notes = try XCTUnwrap(store.channels(for: "alice").first)
+        XCTAssertEqual(notes.title, "Alice Archer")
+    }
+
+    /// `open --user jane.doe` after a Mattermost migration: the user is found by the name the
+    /// export gave them, which Stream refused as an id; a name two users share finds neither.
+    func testAMigratedUserIsFoundByTheNameTheExportGaveThem() throws {
+        let store = try imported(
+            [
+                #"{"type":"user","data":{"id":"jane_doe-9f9fcb65","name":"Jane Doe","mm_username":"jane.doe"}}"#,
+                #"{"type":"user","data":{"id":"leo_m-871824a8","chatkit_id":"leo.m@example.com"}}"#,
+                #"{"type":"user","data":{"id":"a-1","mm_username":"twin"}}"#,
+                #"{"type":"user","data":{"id":"a-2","slack_id":"twin"}}"#,
+            ],
+            name: "migrated"
+        )
+        XCTAssertEqual(try store.user(migratedFrom: "jane.doe")?.id, "jane_doe-9f9fcb65")
+        XCTAssertEqual(try store.user(migratedFrom: "leo.m@example.com")?.id, "leo_m-871824a8")
+        XCTAssertNil(try store.user(migratedFrom: "twin"))
+        XCTAssertNil(try store.user(migratedFrom: "nobody"))
+    }
+
+    /// A conversation with a deactivated user says so: nobody will read what is sent there.
+    func testAConversationWithADeactivatedUserSaysSo() throws {
+        let store = try imported(
+            [
+                #"{"type":"user","data":{"id":"alice","name":"Alice"}}"#,
+                #"{"type":"user","data":{"id":"bob","name":"Bob","deactivated_at":"2020-01-01T00:00:00Z"}}"#,
+                #"{"type":"channel","data":{"member_ids":["alice","bob"],"type":"messaging","created_by":"alice"}}"#,
+                #"{"type":"member","data":{"channel_type":"messaging","channel_member_ids":["alice","bob"],"user_id":"alice"}}"#,
+                #"{"type":"member","data":{"channel_type":"messaging","channel_member_ids":["alice","bob"],"user_id":"bob"}}"#,
+            ],
+            name: "deactivated"
+        )
+        XCTAssertEqual(try store.channels(for: "alice").first?.title, "Bob (deactivated)")
+        XCTAssertEqual(try store.channels(for: "bob").first?.title, "Alice")
+    }
+
     func testMessagePagesWalkBackwardsWithoutGapsOrRepeats() throws {
         let store = try store()
         let newest = try store.messages(cid: "messaging:general", viewer: "alice", limit: 3)

@@ -18,6 +18,26 @@ final class ChatViewTests: XCTestCase {
         assertSnapshot(render(ChatFixture.state()), named: "workspace-120x40")
     }
 
+    /// The member list marks a deactivated user (Mattermost's `delete_at`, Slack's `deleted`),
+    /// as it marks moderators.
+    func testTheMemberListMarksDeactivatedUsers() throws {
+        var state = ChatFixture.state()
+        var tomas = User(id: "tomas", custom: ["name": "Tomás Silva"])
+        tomas.deactivatedAt = ChatFixture.time("2020-03-01T00:00:00Z")
+        state.members = [
+            MemberRow(
+                member: Member(channelType: "team", channelID: "engineering", userID: "maya"),
+                user: User(id: "maya", custom: ["name": "Maya Okafor"])
+            ),
+            MemberRow(member: Member(channelType: "team", channelID: "engineering", userID: "tomas"), user: tomas),
+        ]
+        state.showMembers = true
+        let frame = render(state)
+        // The pane is 24 columns: the name is cut so that the mark stays.
+        XCTAssertTrue(frame.lines.contains { $0.hasSuffix("│ Tomás Si… (deactivated)") }, frame.lines.joined(separator: "\n"))
+        XCTAssertTrue(frame.lines.contains { $0.hasSuffix("│ Maya Okafor") })
+    }
+
     func testSidebarShowsUnreadMentionsMutedFrozenAndCurrent() throws {
         let frame = render(ChatFixture.state())
         let theme = context.theme

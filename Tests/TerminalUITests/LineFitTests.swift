@@ -38,6 +38,18 @@ final class LineFitTests: XCTestCase {
         XCTAssertEqual(narrow, " #engineering · 12 members")
     }
 
+    /// Notes to self have one member, a livestream thousands: the count reads as words do.
+    func testTheHeaderCountsOneMemberAndGroupsThousands() {
+        var state = ChatFixture.state()
+        let header = { (s: ChatState) in
+            self.render(s, 120, 40).lines[0].replacingOccurrences(of: " +$", with: "", options: .regularExpression)
+        }
+        state.channels[0].memberCount = 1
+        XCTAssertTrue(header(state).hasSuffix("Shipping Harbor 2.0 · 1 member"), header(state))
+        state.channels[0].memberCount = 12_500
+        XCTAssertTrue(header(state).hasSuffix("Shipping Harbor 2.0 · 12,500 members"), header(state))
+    }
+
     func testACutURLInAnAttachmentCardEndsInAnEllipsis() throws {
         let frame = render(ChatFixture.state(), 80, 40)
         let row = try XCTUnwrap(frame.lines.first { $0.contains("link · Stream import docs") })

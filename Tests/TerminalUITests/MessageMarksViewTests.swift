@@ -146,6 +146,29 @@ final class MessageMarksViewTests: XCTestCase {
         XCTAssertNil(find("asset_url", in: frame), "standard attachment fields are not custom")
     }
 
+    /// Who pinned and who reacted, by name as the author is: a migrated id alone
+    /// (`carol_c-d6f31bbb`) did not say who it was. Someone not among the members keeps the id.
+    func testDetailsNameWhoPinnedAndWhoReacted() throws {
+        var state = ChatFixture.state()
+        var row = ChatFixture.rows[7]
+        row.message.pinnedAt = ChatFixture.time("2020-03-02T10:00:00Z")
+        row.message.pinnedByID = "tomas"
+        state.members = [
+            MemberRow(
+                member: Member(channelType: "team", channelID: "engineering", userID: "tomas"),
+                user: User(id: "tomas", custom: ["name": "Tomás Silva"])
+            )
+        ]
+        let reactions = [
+            Reaction(messageID: row.id, type: "like", userID: "tomas"), Reaction(messageID: row.id, type: "like", userID: "gone"),
+        ]
+        state.modes.push(.details(MessageDetails(row: row, reactions: reactions)))
+        let frame = ChatView.render(state, width: 120, height: 40, context: context)
+        XCTAssertTrue(frame.lines.contains { $0.contains("pinned: ") && $0.contains(" by Tomás Silva (tomas)") })
+        XCTAssertNotNil(find("like by Tomás Silva (tomas)", in: frame))
+        XCTAssertNotNil(find("like by gone", in: frame))
+    }
+
     private func threadFrame() -> Frame {
         var state = ChatFixture.state()
         var reply = ChatFixture.message("r1", "maya", "Dry run went fine, 0 errors.", at: "2020-03-02T09:20:00Z")

@@ -253,6 +253,32 @@ final class ThemeTests: XCTestCase {
         }
     }
 
+    /// Bright black as black and bold is black on the dark themes' dark background wherever bold
+    /// does not brighten (most terminals now, TERM=xterm or screen): their grey times, borders
+    /// and light-blue headings vanished. Grey is dim white there, and black only on white.
+    func testEightColoursNeverDrawBlackOnADarkBackground() throws {
+        for name in ["dark", "dark256"] {
+            let theme = try ThemeScratch.builtIn(name, colorCount: 8)
+            for attribute in Theme.attributes {
+                let style = theme.style(attribute.name)
+                guard [.terminalDefault, .ansi(0)].contains(style.background), !style.attributes.contains(.reverse) else { continue }
+                XCTAssertNotEqual(style.foreground, .ansi(0), "\(name): \(attribute.name) is black on a dark background")
+            }
+            XCTAssertEqual(theme.style("message.time"), Style(foreground: .ansi(7), attributes: .dim), name)
+            for attribute in Theme.attributes where theme.style(attribute.name).background != .terminalDefault {
+                let style = theme.style(attribute.name)
+                XCTAssertNotEqual(style.foreground, style.background, "\(name): \(attribute.name) is drawn in its background's colour")
+            }
+        }
+        let light = try ThemeScratch.builtIn("light", colorCount: 8)
+        for attribute in Theme.attributes {
+            let style = light.style(attribute.name)
+            XCTAssertNotEqual(style.foreground, style.background, "light: \(attribute.name) is drawn in its background's colour")
+        }
+        let grey = try ThemeScratch().load("[attributes]\nmessage.time.fg = brightBlack\nmessage.time.bg = white", colorCount: 8)
+        XCTAssertEqual(grey.style("message.time").foreground, .ansi(0), "on white, grey is black")
+    }
+
     func testHexColoursMapToTheNearestFixedPaletteColour() throws {
         let text = """
             [attributes]

@@ -176,6 +176,11 @@ extension MattermostConversionRun {
         )
         if !attachments.isEmpty { item["attachments"] = .array(attachments.map { .object($0) }) }
         if postType.hasPrefix("system_") { item["mm_post_type"] = .string(postType) }
+        // A webhook or bot posts as its owner's account under a name of its own ("Jenkins"):
+        // the name Mattermost showed, and how the post came, stay with it.
+        let props = post["props"]?.objectValue ?? [:]
+        if let name = props["override_username"]?.stringValue, !name.isEmpty { item["mm_override_username"] = .string(name) }
+        for flag in ["from_webhook", "from_bot"] where ["true", true].contains(props[flag]) { item["mm_" + flag] = true }
         return item
     }
 

@@ -145,9 +145,17 @@ final class SlackConversionRun: ConversionItemWriting {
     }
 
     /// A user named but not in the export becomes a placeholder, so every reference resolves.
+    /// Their name is the one a message's `user_profile` gives, whichever reference came first
+    /// (a channel's creator or a reaction names the user with no profile).
     func need(_ id: String, _ referencedBy: String, name: String? = nil) {
-        guard !id.isEmpty, known.insert(id).inserted else { return }
-        placeholders.append((id, name ?? id, referencedBy))
+        guard !id.isEmpty else { return }
+        if known.insert(id).inserted {
+            placeholders.append((id, name ?? id, referencedBy))
+            if let name { names[id] = name }
+        } else if let name, names[id] == nil, let i = placeholders.firstIndex(where: { $0.id == id }) {
+            placeholders[i].name = name
+            names[id] = name
+        }
     }
 
     /// Stream ids for the distinct channels, and which conversations share one.

@@ -25,4 +25,11 @@ public struct User: Sendable, Hashable {
 
     /// The display name: the custom `name` when there is one, else the id.
     public var displayName: String { custom["name"]?.stringValue ?? id }
+
+    /// How a conversation named after its people (a direct one) names them: one-to-one with
+    /// a deactivated user, it says so, since nobody reads what is sent there; in a group the
+    /// others still read, and the names stay short enough to tell conversations apart.
+    public static func conversationNames(_ users: [User]) -> [String] {
+        users.map { users.count == 1 && $0.deactivatedAt != nil ? $0.displayName + " (deactivated)" : $0.displayName }
+    }
 }

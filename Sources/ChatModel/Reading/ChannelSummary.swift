@@ -11,7 +11,8 @@ public struct ChannelSummary: Sendable, Hashable {
     public var lastRead: Timestamp?
     /// The user muted this channel (their `channel_mutes`).
     public var muted: Bool
-    /// Display names of the other members, for direct messages.
+    /// Display names of the other members, for direct messages (for notes to self, a
+    /// conversation of one, the name of that one).
     public var otherMemberNames: [String]
     /// When the user pinned the channel (their member settings): pinned channels lead the sidebar.
     public var pinnedAt: Timestamp?

@@ -130,12 +130,24 @@ extension Theme {
             if case .indexed(let index) = style.foreground { style.foreground = .ansi(XtermPalette.nearestANSI(to: index)) }
             if case .indexed(let index) = style.background { style.background = .ansi(XtermPalette.nearestANSI(to: index)) }
             guard colorCount < 16 else { return style }
+            if case .ansi(let index) = style.background, index >= 8 { style.background = .ansi(index - 8) }
+            // Bright black as black and bold is black on a dark background wherever bold does not
+            // brighten (most terminals now): grey is dim white there, and black only on white.
+            if style.foreground == .ansi(8) {
+                let onWhite = style.background == .ansi(7)
+                style.foreground = .ansi(onWhite ? 0 : 7)
+                if !onWhite { style.attributes.insert(.dim) }
+            }
             // An 8-colour terminal has no bright colours; bold is how such terminals showed them.
             if case .ansi(let index) = style.foreground, index >= 8 {
                 style.foreground = .ansi(index - 8)
                 style.attributes.insert(.bold)
             }
-            if case .ansi(let index) = style.background, index >= 8 { style.background = .ansi(index - 8) }
+            // Two palette colours can land on one of the eight (dark256's black on light green,
+            // a notice, became black on black): the text then takes black or white, whichever reads.
+            if case .ansi(let index) = style.background, style.foreground == style.background {
+                style.foreground = .ansi([2, 3, 6, 7].contains(index) ? 0 : 7)
+            }
             return style
         }
     }

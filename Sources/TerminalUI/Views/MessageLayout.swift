@@ -1,8 +1,8 @@
 import ChatModel
 
 /// Lays one message out as lines for a given width: separators above it, the header (unless
-/// grouped with the previous message), a quoted preview, the wrapped text, attachment cards,
-/// the poll card, reactions and the thread marker.
+/// grouped with the previous message), a quoted preview, the wrapped text, attachment cards
+/// (with a card's text under it), the poll card, reactions and the thread marker.
 struct MessageLayout {
     let context: RenderContext
     let viewer: String
@@ -81,7 +81,10 @@ struct MessageLayout {
         }
         out += body(row)
         if !deleted {
-            for attachment in m.attachments { out.append(card(attachment, messageID: row.id)) }
+            for (i, attachment) in m.attachments.enumerated() {
+                out.append(card(attachment, messageID: row.id))
+                out += cardText(attachment, key: row.id + "/\(i)", messageID: row.id)
+            }
             if let poll = row.poll {
                 out += PollCardView.lines(poll, messageID: row.id, width: width, indent: Self.indent, context: context)
             }
@@ -221,6 +224,26 @@ struct MessageLayout {
         }
         add(plain..<characters.count, "message.text")
         return segments
+    }
+
+    /// A card's `pretext` and `text` under its line, wrapped: a webhook's or bot's card (Slack's
+    /// and Mattermost's `attachments`: a Jira issue, an alert, a build) says most of what it
+    /// has to say there, and its message often has no text of its own. A `text` the card line
+    /// already shows as its name is not repeated.
+    private func cardText(_ attachment: Attachment, key: String, messageID: String) -> [ViewLine] {
+        let textIsName = attachment.title == nil && attachment.fields["fallback"]?.stringValue == nil
+        let text = [attachment.fields["pretext"]?.stringValue, textIsName ? nil : attachment.fields["text"]?.stringValue]
+            .compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: "\n")
+        guard !text.isEmpty else { return [] }
+        let bar = Segment(text: context.label("│ "), style: context.style("message.quote"))
+        let style = context.style("message.text")
+        return context.wrappedTexts.lines(of: key, text: text, width: max(1, width - Self.indent - 2), context: context).map { line in
+            ViewLine(
+                segments: [bar] + line.pieces.map { Segment(text: $0.text, style: style, link: $0.link) },
+                indent: Self.indent,
+                messageID: messageID
+            )
+        }
     }
 
     /// `🖼 image · photo.jpg · 1.2 MB · https://…`: the kind, a name, a size, where it is.

@@ -211,7 +211,7 @@ enum MessageListView {
     /// "…", or left out when there is no room for a word of it), so the member count stays in view.
     private static func headerText(_ c: ChannelSummary, width: Int) -> String {
         let name = c.sigil + SanitizedText(untrusted: c.title).singleLine.value
-        var tail = " · \(c.memberCount) members"
+        var tail = " · " + NumberText.grouped(c.memberCount) + (c.memberCount == 1 ? " member" : " members")
         if c.channel.frozen == true { tail += " · ❄ frozen" }
         guard
             let raw = c.channel.custom["topic"]?.stringValue ?? c.channel.custom["description"]?.stringValue,

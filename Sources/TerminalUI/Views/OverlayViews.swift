@@ -143,6 +143,10 @@ enum OverlayViews {
 
     static func drawDetails(_ details: MessageDetails, state: ChatState, frame: inout Frame, context: RenderContext) {
         let m = details.row.message
+        // People by name where the channel's members name them, with the id as the author's
+        // is: a migrated id (`carol_c-d6f31bbb`) alone does not say who reacted.
+        let names = Dictionary(state.members.map { ($0.user.id, $0.user.displayName) }, uniquingKeysWith: { a, _ in a })
+        let who = { (id: String) in names[id].map { $0 == id ? id : "\($0) (\(id))" } ?? id }
         var lines: [String] = [
             "id: \(m.id)", "channel: \(m.cid)", "author: \(details.row.authorName) (\(m.userID))", "type: \(m.type.rawValue)",
             "created: \(m.createdAt.map(context.fullTime) ?? "-")",
@@ -150,7 +154,7 @@ enum OverlayViews {
         if let parent = m.parentID { lines.append("thread of: \(parent)") }
         if let edited = m.textUpdatedAt { lines.append("edited: \(context.fullTime(edited))") }
         if let deleted = m.deletedAt { lines.append("deleted: \(context.fullTime(deleted))") }
-        if let pinned = m.pinnedAt { lines.append("pinned: \(context.fullTime(pinned)) by \(m.pinnedByID ?? "?")") }
+        if let pinned = m.pinnedAt { lines.append("pinned: \(context.fullTime(pinned)) by \(m.pinnedByID.map(who) ?? "?")") }
         if let restricted = m.restrictedVisibility, !restricted.isEmpty {
             lines.append("visible to: " + restricted.joined(separator: ", "))
         }
@@ -164,7 +168,7 @@ enum OverlayViews {
         }
         if !details.reactions.isEmpty {
             lines.append("reactions:")
-            for r in details.reactions { lines.append("  \(ReactionEmoji.symbol(for: r.type)) \(r.type) by \(r.userID)") }
+            for r in details.reactions { lines.append("  \(ReactionEmoji.symbol(for: r.type)) \(r.type) by \(who(r.userID))") }
         }
         let box = centered(width: min(76, frame.width - 2), height: min(lines.count + 2, frame.height - 2), in: frame)
         let style = context.style("details")
