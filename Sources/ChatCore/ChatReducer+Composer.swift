@@ -287,7 +287,12 @@ extension ChatReducer {
         s.userLookup = nil
         s.notice = nil
         guard s.modes.top == nil, let (sigil, start, query) = s.composer.completionQuery, sigil == "@", query == prefix else { return }
-        let ids = users.filter { $0.id != s.userID }.map { "@" + $0.id }
+        // A server matches any word of a name (`$autocomplete`): those whose id or whole name
+        // starts so come first, as the reader most likely means them.
+        let q = prefix.lowercased()
+        let others = users.filter { $0.id != s.userID }
+        let starting = others.filter { $0.id.lowercased().hasPrefix(q) || $0.displayName.lowercased().hasPrefix(q) }
+        let ids = (starting + others.filter { user in !starting.contains { $0.id == user.id } }).map { "@" + $0.id }
         offer((ids, "user"), sigil: sigil, start: start, query: query, &s)
     }
 

@@ -77,6 +77,10 @@ final class CompletionReducerTests: XCTestCase, LiveReducerScript {
         s = reduce(s, .usersFound(prefix: "gr", users: found)).0
         XCTAssertEqual(s.composer.string, "/msg @gra")
         XCTAssertNil(s.modes.top)
+        // A server's answer matches any word of a name: who starts so comes first.
+        s = reduce(live(), .composeInsert("/msg @li"), .complete).0
+        let words = [User(id: "jonas", custom: ["name": "Jonas Lindqvist"]), User(id: "li_wei", custom: ["name": "Li Wei"])]
+        XCTAssertEqual(reduce(s, .usersFound(prefix: "li", users: words)).0.composer.string, "/msg @li_wei ")
         // Elsewhere `@` still completes the open channel's members, at once.
         let typed = reduce(live(), .composeInsert("hi @be")).0
         let (member, asked) = reduce(typed, .complete)
