@@ -160,6 +160,9 @@ def test_typing_and_custom_events(client, room):
     with pytest.raises(StreamAPIException) as raised:
         channel.send_event({"type": "message.new"}, a)
     assert raised.value.status_code == 400 and raised.value.error_code == 18
+    with pytest.raises(StreamAPIException) as raised:
+        channel.send_event({"type": "typing.start"}, "nobody-at-all")
+    assert raised.value.status_code == 400 and "user nobody-at-all doesn't exist" in raised.value.error_message
 
 
 def test_own_reactions_are_the_viewers(server, client, room):

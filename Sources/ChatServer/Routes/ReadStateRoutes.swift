@@ -139,6 +139,10 @@ struct ReadStateRoutes {
             throw StreamAPIError(status: 400, code: 18, message: "\(operation) failed with error: \"event type \(type) is not supported\"")
         }
         let user = try ActingUser.resolve(context, claimed: ActingUser.claimed(in: event), operation: operation)
+        // A server token names its user; an event from nobody reached every watcher.
+        if context.actor == .server, try store.user(id: user) == nil {
+            throw StreamAPIError.input(operation, "user \(user) doesn't exist")
+        }
         try ChannelAccess(store: store, actor: context.actor).require(.write, channel, operation: operation)
         // Past the check above, a type with a dot is typing.start or typing.stop.
         let feature: ChannelTypeConfig.Feature = type.contains(".") ? .typingEvents : .customEvents
