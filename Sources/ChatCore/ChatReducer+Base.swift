@@ -51,7 +51,7 @@ extension ChatReducer {
         case .toggleThreadFocus:
             s.thread?.hasFocus.toggle()
         case .dismiss:
-            // The composer's quote or edit first, then the thread.
+            // The composer's quote or edit first, then the thread, then the member list.
             switch s.draft {
             case .editing:
                 // The edit dropped: the others' "is typing…" ends with it, as with a save.
@@ -60,7 +60,7 @@ extension ChatReducer {
             case .quoting:
                 s.draft = .new
             case .new:
-                s.thread = nil
+                if s.thread != nil { s.thread = nil } else { s.showMembers = false }
             }
         case .toggleMembers:
             s.showMembers.toggle()

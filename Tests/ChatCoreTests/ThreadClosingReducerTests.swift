@@ -31,6 +31,16 @@ final class ThreadClosingReducerTests: XCTestCase, LiveReducerScript {
         XCTAssertEqual(reduce(s, .startSelecting).0.modes.top, .select(pane: .messages, messageID: "old"))
     }
 
+    /// Esc with nothing else to close hides the member list (it did nothing there).
+    func testEscAfterTheThreadHidesTheMemberList() {
+        var s = reduce(selectingInThread(), .dismiss, .toggleMembers).0
+        XCTAssertTrue(s.showMembers)
+        s = reduce(s, .dismiss, .dismiss).0
+        XCTAssertNil(s.thread)
+        XCTAssertTrue(s.showMembers, "the thread closes first")
+        XCTAssertFalse(reduce(s, .dismiss).0.showMembers)
+    }
+
     func testSwitchingChannelsClosesTheThreadWithItsFocusAndSelection() {
         // The help takes every key while open; with it closed, the switch is made over the selection.
         assertOnMessages(reduce(selectingInThread(), .dismiss, .openChannel(cid: "messaging:random")).0, "channel switch")

@@ -46,7 +46,7 @@ extension KeyTable {
             KeyBinding([.up], "↑", "previous sent message", .composeEdit(.historyBack), when: { !$0.composer.isEmpty }),
             KeyBinding([.down], "↓", "empty line: scroll forward a message", .scroll(messages: -1), when: { $0.composer.isEmpty }),
             KeyBinding([.down], "↓", "next sent message", .composeEdit(.historyForward), when: { !$0.composer.isEmpty }),
-            KeyBinding([.escape], "Esc", "drop the quote or the edit; else close the thread", .dismiss),
+            KeyBinding([.escape], "Esc", "drop quote or edit; close thread, then members", .dismiss),
             KeyBinding([.backspace], "Backspace", "delete back", .composeEdit(.backspace)),
             KeyBinding([.control("d")], "Ctrl-D", "delete forward", .composeEdit(.deleteForward)),
             KeyBinding([.left, .control("b")], "← Ctrl-B", "cursor left", .composeEdit(.left)),
