@@ -291,8 +291,8 @@ extension ChatReducer {
         // starts so come first, as the reader most likely means them.
         let q = prefix.lowercased()
         let others = users.filter { $0.id != s.userID }
-        let starting = others.filter { $0.id.lowercased().hasPrefix(q) || $0.displayName.lowercased().hasPrefix(q) }
-        let ids = (starting + others.filter { user in !starting.contains { $0.id == user.id } }).map { "@" + $0.id }
+        let starts = { (user: User) in user.id.lowercased().hasPrefix(q) || user.displayName.lowercased().hasPrefix(q) }
+        let ids = (others.filter(starts) + others.filter { !starts($0) }).map { "@" + $0.id }
         offer((ids, "user"), sigil: sigil, start: start, query: query, &s)
     }
 

@@ -9,6 +9,18 @@ import XCTest
 final class MattermostConverterTests: ConversionTestCase {
     private func converted() throws -> Converted { try convert(try MattermostExport(path: ExportFixtures.mattermostLines)) }
 
+    /// An export of team eng with its channel hall, then `lines` (its users and posts).
+    private func hallExport(_ name: String, _ lines: [String]) -> String {
+        directory.write(
+            name,
+            lines: [
+                #"{"type":"version","version":1}"#,
+                #"{"type":"team","team":{"name":"eng","display_name":"Eng","type":"O"}}"#,
+                #"{"type":"channel","channel":{"team":"eng","name":"hall","display_name":"Hall","type":"O"}}"#,
+            ] + lines
+        )
+    }
+
     private func id(_ out: Converted, _ username: String) -> String {
         out.report.changedIds.first { $0.sourceId == username }?.streamId ?? username
     }
@@ -142,12 +154,9 @@ final class MattermostConverterTests: ConversionTestCase {
     }
 
     func testBroadcastMentionsAreWholeWordsOnly() throws {
-        let export = directory.write(
+        let export = hallExport(
             "mentions.jsonl",
-            lines: [
-                #"{"type":"version","version":1}"#,
-                #"{"type":"team","team":{"name":"eng","display_name":"Eng","type":"O"}}"#,
-                #"{"type":"channel","channel":{"team":"eng","name":"hall","display_name":"Hall","type":"O"}}"#,
+            [
                 #"{"type":"user","user":{"username":"allen","teams":[{"name":"eng","channels":[{"name":"hall"}]}]}}"#,
                 #"{"type":"post","post":{"team":"eng","channel":"hall","user":"allen","message":"thanks @allen, see the @channels doc","create_at":1709000100000}}"#,
                 #"{"type":"post","post":{"team":"eng","channel":"hall","user":"allen","message":"mail bob@heretic.test or @hereford","create_at":1709000200000}}"#,
@@ -168,12 +177,9 @@ final class MattermostConverterTests: ConversionTestCase {
     /// A webhook's or bot's card (`props.attachments`, Slack's shape) becomes a Stream attachment
     /// beside the post's files, instead of an empty message.
     func testCardsInPropsBecomeAttachments() throws {
-        let export = directory.write(
+        let export = hallExport(
             "cards.jsonl",
-            lines: [
-                #"{"type":"version","version":1}"#,
-                #"{"type":"team","team":{"name":"eng","display_name":"Eng","type":"O"}}"#,
-                #"{"type":"channel","channel":{"team":"eng","name":"hall","display_name":"Hall","type":"O"}}"#,
+            [
                 #"{"type":"bot","bot":{"username":"jira","display_name":"Jira"}}"#,
                 #"{"type":"post","post":{"team":"eng","channel":"hall","user":"jira","message":"","create_at":1709000100000,"attachments":[{"path":"f/a.pdf"}],"props":{"from_bot":"true","attachments":[{"pretext":"New issue","title":"PROJ-1 Crash","title_link":"https://jira.example/PROJ-1","text":"It crashes","fields":[{"title":"Priority","value":"High"}],"thumb_url":"https://jira.example/t.png"}]}}}"#,
             ]
@@ -193,12 +199,9 @@ final class MattermostConverterTests: ConversionTestCase {
     /// A webhook posts as its creator's account under a name of its own: the converter keeps
     /// that name and the marker, as Mattermost showed the post.
     func testAWebhooksNameAndMarkerStayWithItsPost() throws {
-        let export = directory.write(
+        let export = hallExport(
             "hook.jsonl",
-            lines: [
-                #"{"type":"version","version":1}"#,
-                #"{"type":"team","team":{"name":"eng","display_name":"Eng","type":"O"}}"#,
-                #"{"type":"channel","channel":{"team":"eng","name":"hall","display_name":"Hall","type":"O"}}"#,
+            [
                 #"{"type":"user","user":{"username":"ana","teams":[{"name":"eng","channels":[{"name":"hall"}]}]}}"#,
                 #"{"type":"post","post":{"team":"eng","channel":"hall","user":"ana","message":"Build 42 failed","create_at":1709000100000,"props":{"from_webhook":"true","override_username":"Jenkins","override_icon_url":"https://ci.example/j.png"}}}"#,
                 #"{"type":"post","post":{"team":"eng","channel":"hall","user":"ana","message":"by hand","create_at":1709000200000,"props":{"from_webhook":"false"}}}"#,

@@ -79,8 +79,12 @@ struct SyncRoutes {
         let presenter = MessagePresenter(store: store)
         let limit = Self.eventLimit + 1
         var events: [(at: Timestamp, event: JSONObject)] = []
+        // Each actor's JSON is read once: a sync of a busy channel tells many events of few users.
+        var actors: [String: JSONValue] = [:]
         func tell(_ type: String, at time: Timestamp, by actor: String, _ fields: JSONObject) {
-            events.append((time, EventJSON.base(type, channel, user: actor, store: store, at: time).merging(fields)))
+            let user = actors[actor] ?? EventJSON.actor(actor, store: store)
+            actors[actor] = user
+            events.append((time, EventJSON.base(type, channel, userJSON: user, at: time).merging(fields)))
         }
         let messages = try store.messagesChanged(cid: channel.cid, viewer: user, since: since, limit: limit)
         var shown: [String: JSONValue] = [:]
