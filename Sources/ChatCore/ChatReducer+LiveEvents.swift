@@ -66,6 +66,9 @@ extension ChatReducer {
         return effects
     }
 
+    /// A message of the open channel the window cannot take now (it does not reach the newest,
+    /// or the channel's page is still loading): kept, the newest page's worth, to join the page
+    /// that lacks it (`newer(_:than:)`).
     static func keepArrival(_ row: MessageRow, _ s: inout ChatState) {
         s.arrivedMeanwhile = Array((s.arrivedMeanwhile.filter { $0.id != row.id } + [row]).suffix(MessageWindow.pageSize))
     }
