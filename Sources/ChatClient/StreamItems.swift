@@ -24,6 +24,7 @@ enum StreamItems {
         m.attachments = o.objects("attachments").map(Attachment.init(fields:))
         m.parentID = o["parent_id"]?.stringValue
         m.showInChannel = o["show_in_channel"]?.boolValue
+        m.silent = o["silent"]?.boolValue ?? false
         m.quotedMessageID = o["quoted_message_id"]?.stringValue
         m.mentionedUserIDs = nonEmpty(o.objects("mentioned_users").compactMap { $0["id"]?.stringValue })
         m.mentionedHere = o["mentioned_here"]?.boolValue

@@ -56,7 +56,9 @@ extension ChatReducer {
             if following {
                 effects.append(.live(.markRead(cid: cid)))
                 summary.lastRead = message.createdAt ?? summary.lastRead
-            } else {
+            } else if !message.silent {
+                // Stream's silent messages count for no one's unread messages (nor mentions: the
+                // server's counts leave them out too, and the badges must agree after a reload).
                 summary.unreadCount += 1
                 if message.mentions(s.userID) { summary.mentionCount += 1 }
             }

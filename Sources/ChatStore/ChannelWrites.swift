@@ -57,6 +57,10 @@ extension ChatStore {
         if shadowed {
             try db.execute("UPDATE messages SET shadowed = 1 WHERE id = ?", message.id)
         }
+        // Not a column of the import's rows (no import item is silent): set apart, as `shadowed` is.
+        if message.silent {
+            try db.execute("UPDATE messages SET silent = 1 WHERE id = ?", message.id)
+        }
         if shadowed || pendingMetadata != nil { return true }
         try db.execute("UPDATE members SET hide_channel = 0 WHERE cid = ? AND hide_channel = 1", message.cid)
         return true

@@ -9,7 +9,7 @@ extension ChatStore {
     /// The block check runs per message only when some user blocks anyone at all (an
     /// uncorrelated test, run once a statement through the `users_blocking` index): it was a
     /// third of a channel query's time, counting ten members' unread messages. On SQLite every
-    /// column this reads of `m` is in the index `messages_by_channel` (step v14l), so the count
+    /// column this reads of `m` is in the index `messages_by_channel` (step v14s), so the count
     /// visits no table row: a column read here must join that index.
     /// `visibility: false` leaves out the per-message visibility test, for a channel where
     /// `mayHideUnread` proved it true for every member.
@@ -43,8 +43,9 @@ extension ChatStore {
     }
 
     /// The terms of `unreadCondition` that are the same for every member: a message shown in the
-    /// channel (not a reply kept in its thread) and not deleted.
-    static let countable = "(m.parent_id IS NULL OR m.show_in_channel = 1) AND m.type != 'deleted' AND m.deleted_at IS NULL"
+    /// channel (not a reply kept in its thread), not deleted, and not sent silent.
+    static let countable =
+        "(m.parent_id IS NULL OR m.show_in_channel = 1) AND m.type != 'deleted' AND m.deleted_at IS NULL AND m.silent = 0"
 
     /// The channels `userID` is a member of (hidden ones left out), newest activity first.
     public func channels(for userID: String) throws -> [ChannelSummary] { try channels(for: userID, asOf: nil) }

@@ -119,4 +119,19 @@ extension Schema {
         name: "v14n: hidable messages",
         sql: "CREATE INDEX messages_hidable ON messages(cid, created_at) WHERE \(hidable.replacingOccurrences(of: "m.", with: ""))"
     )
+
+    /// Messages sent `silent` (Stream: they count for no one's unread messages). The column joins
+    /// the covering index `messages_by_channel`, which the unread counts read alone
+    /// (`ChatStore.unreadCondition`); on PostgreSQL that index covers nothing, so only the column.
+    static let silentMessages = Step(
+        name: "v14s: silent messages",
+        sql: """
+            ALTER TABLE messages ADD COLUMN silent INTEGER NOT NULL DEFAULT 0;
+            DROP INDEX messages_by_channel;
+            CREATE INDEX messages_by_channel ON messages(
+                cid, created_at, id, user_id, type, deleted_at, parent_id, show_in_channel, shadowed, pending, restricted_visibility, silent
+            );
+            """,
+        postgres: ["ALTER TABLE messages ADD COLUMN silent BIGINT NOT NULL DEFAULT 0"]
+    )
 }

@@ -107,6 +107,7 @@ enum StoredItems {
         message.createdAt = StoredValue.decodeTime(row["created_at"])
         message.deletedAt = StoredValue.decodeTime(row["deleted_at"])
         message.textUpdatedAt = StoredValue.decodeTime(row["text_updated_at"])
+        message.silent = row["silent"]
         return message
     }
 

@@ -15,7 +15,7 @@ extension ChatStore {
     /// Threads of `userID`'s channels (hidden ones left out) that the user takes part in, as
     /// Stream counts participants: the parent's author or the author of a reply. A reply is
     /// unread when it would be an unread channel message (after the member's `last_read`, from
-    /// someone else, not deleted, visible to the user), whether or not it is shown in the channel;
+    /// someone else, not deleted, not silent, visible to the user), whether or not it is shown in the channel;
     /// "after" counts from the thread's own read position when it is later than the channel's.
     public func unreadThreads(for userID: String) throws -> [UnreadThread] {
         let read = "(CASE WHEN tr.last_read > mb.last_read THEN tr.last_read ELSE mb.last_read END)"
@@ -31,7 +31,7 @@ extension ChatStore {
                 LEFT JOIN thread_reads tr ON tr.user_id = :user AND tr.parent_id = p.id
                 WHERE mb.user_id = :user AND mb.hide_channel = 0 AND mb.last_read IS NOT NULL
                     AND m.created_at > \(read) AND m.user_id != :user AND m.type != 'deleted' AND m.deleted_at IS NULL
-                    AND \(Self.visibleCondition(viewer: ":user", db.dialect))
+                    AND m.silent = 0 AND \(Self.visibleCondition(viewer: ":user", db.dialect))
                     AND (p.user_id = :user OR EXISTS (SELECT 1 FROM messages own WHERE own.parent_id = p.id AND own.user_id = :user))
                 GROUP BY p.id, mb.last_read, tr.last_read
                 ORDER BY p.id

@@ -108,4 +108,19 @@ extension ReadStateReducerTests {
         s = reduce(s, .openNextUnread).0
         XCTAssertEqual(s.openCID, "messaging:ops")
     }
+
+    /// A silent message (Stream's `silent: true`) arrives and shows, but raises no badge, even
+    /// when it names the reader; the regular one after it does.
+    func testASilentMessageRaisesNoBadge() {
+        var quiet = message("quiet", from: "bob", cid: "messaging:random", at: 21, mentions: ["alice"])
+        quiet.message.silent = true
+        var s = reduce(live(), .messageUpserted(quiet)).0
+        let random = { s.channels.first { $0.channel.id == "random" } }
+        XCTAssertEqual(random()?.unreadCount, 0)
+        XCTAssertEqual(random()?.mentionCount, 0)
+        XCTAssertEqual(random()?.lastMessageAt, Timestamp(seconds: 21), "it is still the channel's latest message")
+        s = reduce(s, .messageUpserted(message("loud", from: "bob", cid: "messaging:random", at: 22, mentions: ["alice"]))).0
+        XCTAssertEqual(random()?.unreadCount, 1)
+        XCTAssertEqual(random()?.mentionCount, 1)
+    }
 }

@@ -5,7 +5,7 @@ import XCTest
 
 @testable import ChatStore
 
-/// The index `messages_by_channel` (step v14l): a channel's messages in page order, holding on
+/// The index `messages_by_channel` (steps v14l, v14s): a channel's messages in page order, holding on
 /// SQLite every column the unread count reads. Counts stay exact, on a new store and on one
 /// from before the step; the planner counts from the index alone and pages without a sort.
 final class UnreadIndexTests: XCTestCase {
@@ -191,6 +191,22 @@ final class UnreadIndexTests: XCTestCase {
         )
         XCTAssertTrue(page.contains("SEARCH m USING INDEX messages_by_channel (cid=?)"), "\(page)")
         XCTAssertFalse(page.contains { $0.contains("TEMP B-TREE") }, "\(page)")
+    }
+
+    /// A message sent `silent` counts for no one (Stream's silent messages), in the read states,
+    /// the channel list and thread counts, and reads back silent; the import's messages are not.
+    func testASilentMessageCountsForNoOne() async throws {
+        let store = try store()
+        XCTAssertEqual(try store.message(id: "new", viewer: "")?.message.silent, false)
+        var quiet = Message(id: "quiet", channelType: "messaging", channelID: "general", userID: "bob", text: "your ride is here")
+        quiet.silent = true
+        quiet.createdAt = Timestamp(seconds: 1_577_873_400)  // 2020-01-01T10:10:00Z
+        let inserted = try await store.insert(message: quiet)
+        XCTAssertTrue(inserted)
+        XCTAssertEqual(try store.message(id: "quiet", viewer: "")?.message.silent, true)
+        try assertReadStates(store, [2, 2, 3])
+        try store.backend.write { db in try db.execute("UPDATE messages SET silent = 1 WHERE id = 'new'") }
+        try assertReadStates(store, [1, 2, 2])
     }
 
     /// The counts of the read states' one pass (`readStatesInOnePass`) against the SQL path's

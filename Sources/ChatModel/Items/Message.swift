@@ -40,6 +40,9 @@ public struct Message: Sendable, Hashable {
     public var deletedAt: Timestamp?
     /// When the text was last edited; nil for a message never edited.
     public var textUpdatedAt: Timestamp?
+    /// Sent with `silent: true`: it counts for no one's unread messages, as in Stream. Not an
+    /// import item's field (Stream's import format has none), so only the API sets it.
+    public var silent: Bool = false
     public var custom: JSONObject
 
     public init(

@@ -57,7 +57,7 @@ enum MessageJSON {
         o.appendUnique("mentioned_channel", .bool(m.mentionedChannel ?? false))
         if let roles = m.mentionedRoles { o.appendUnique("mentioned_roles", .array(roles.map(JSONValue.string))) }
         o.appendUnique("shadowed", .bool(shadowed))
-        o.appendUnique("silent", false)
+        o.appendUnique("silent", .bool(m.silent))
         // A pin past its expiry no longer counts, as in Stream.
         o.appendUnique("pinned", .bool(m.pinnedAt != nil && (m.pinExpires.map { $0 > .now() } ?? true)))
         o.appendUnique("restricted_visibility", .array((m.restrictedVisibility ?? []).map(JSONValue.string)))

@@ -144,6 +144,10 @@ struct MessageRoutes {
     ) async throws -> Response {
         try ChannelAccess(store: store, actor: context.actor).requireChange(existing, operation: operation, verb: "edit")
         var data = data
+        // Stream's words: a message is silent or not from its send on (an SDK sends the flag back unchanged).
+        if let silent = data["silent"], silent != .null, silent.boolValue != existing.silent {
+            throw StreamAPIError.input(operation, "message.silent field cannot be updated")
+        }
         for key in ["user", "user_id", "mentioned_users", "silent", "pinned", "html", "cid", "created_at", "updated_at"] { data[key] = nil }
         data["id"] = .string(existing.id)
         guard let channel = try store.channel(cid: existing.cid) else {

@@ -69,6 +69,8 @@ struct MessageSendRoutes {
         }
         if let mentioned = try mentionedIDs(data["mentioned_users"], operation: operation) { data["mentioned_users_ids"] = mentioned }
         let pollID = try PollAccess(store: store).sendable(data["poll_id"], by: sender, config: config, operation: operation)
+        let silent = data["silent"] ?? .null
+        guard silent == .null || silent.boolValue != nil else { throw StreamAPIError.input(operation, "silent must be true or false") }
         for key in ["user", "user_id", "mentioned_users", "silent", "pinned", "html", "poll_id"] { data[key] = nil }
         data["id"] = data["id"] ?? .string(UUID().uuidString.lowercased())
         ItemChannelReference.set(channel, in: &data)
@@ -77,7 +79,8 @@ struct MessageSendRoutes {
         if data["parent_id"] != nil, data["type"] == nil { data["type"] = "reply" }
         let (parsed, errors) = ItemRules.message(data, maxTextLength: config.maxMessageLength, ownFiles: FileRoutes.urlPrefix(request))
         if let first = errors.first { throw StreamAPIError.rule(operation, first) }
-        guard let message = parsed else { throw StreamAPIError.input(operation, "the message is not valid") }
+        guard var message = parsed else { throw StreamAPIError.input(operation, "the message is not valid") }
+        message.silent = silent.boolValue ?? false
         if let parentID = message.parentID {
             guard let parent = try store.message(id: parentID, viewer: sender), parent.message.cid == channel.cid else {
                 throw StreamAPIError.input(operation, "parent message \(parentID) doesn't exist in \(channel.cid)")
