@@ -2,7 +2,8 @@
 and a channel type's `blocklist` / `blocklist_behavior` on sends: a user's matching message is
 blocked (an `error` message back, nothing stored), flagged by automod, or shadowed; a server's
 send only with `force_moderation`; whole words, case folded, split at spaces and hyphens; a
-user's edit is refused or flagged."""
+user's edit is refused or flagged. The other kinds: regex patterns, domains and e-mail
+addresses, listed to block or to allow."""
 import pytest
 
 from conftest import start_server
@@ -23,7 +24,7 @@ def test_block_lists_are_made_read_changed_and_deleted_within_streams_limits(ser
     refused(lambda: client.create_blocklist(new_id("up"), ["Fudge"]), text="must be in lowercase")
     refused(lambda: client.create_blocklist(new_id("long"), ["x" * 41]), text="at most 40 characters")
     refused(lambda: client.create_blocklist(new_id("many"), [f"w{n}" for n in range(10_001)]), text="at most 10000 words")
-    refused(lambda: client.create_blocklist(new_id("re"), ["a.*"], type="regex"), text="type regex is not supported")
+    refused(lambda: client.create_blocklist(new_id("kind"), ["x"], type="phrase"), text="blocklist type phrase is not one of")
     refused(lambda: client.update_blocklist(name, "heck"), text="words is required")
     refused(lambda: client.get_blocklist(new_id("none")), 404, 16)
     stranger = new_id("user")
@@ -122,3 +123,46 @@ def test_an_edit_meets_the_list_too(server, client, moderated):
     assert as_user(server, writer, "POST", f"messages/{message['id']}", {"message": {"text": "now with cream"}}).status_code == 200
     assert client.get_message(message["id"])["message"]["text"] == "now with cream"
     assert [f["message"]["id"] for f in client.query_message_flags({"channel_cid": channel.cid})["flags"]] == [message["id"]]
+
+
+def moderated_by(client, list_type, entries):
+    """A channel type blocking sends by a list of `list_type`, a channel of it, a member writing."""
+    name, kind, writer = new_id(list_type.replace("_", "-")), new_id("bl").replace("-", "_"), new_id("writer")
+    made = client.create_blocklist(name, entries, type=list_type)["blocklist"]
+    assert (made["type"], made["words"]) == (list_type, entries)
+    client.create_channel_type({"name": kind, "blocklist": name, "blocklist_behavior": "block"})
+    client.upsert_user({"id": writer})
+    channel = client.channel(kind, new_id("room"), {"members": [writer]})
+    channel.create(writer)
+    return channel, name, writer
+
+
+@pytest.mark.parametrize("list_type, entries, stopped, passed", [
+    ("regex", [r"\b\d{3}[-.]?\d{3}[-.]?\d{4}\b", "(?i)BUY NOW"],
+     ["call me at 555-123-4567", "please buy now"], ["room 101 at 5pm", "buying nothing"]),
+    ("domain", ["spam-site.com"],
+     ["see https://spam-site.com/deal", "visit www.Spam-Site.com today", "go to mail.spam-site.com now", "(spam-site.com)."],
+     ["not-spam-site.com is fine", "https://example.com/spam-site.com", "write to me@spam-site.com"]),
+    ("domain_allowlist", ["myapp.com"],
+     ["look at https://evil.example/x", "try www.other.org"],
+     ["docs at https://myapp.com/help", "https://api.myapp.com/v1", "notes.txt is attached", "no links at all"]),
+    ("email", ["spam@bad.com"], ["write to Spam@Bad.com!", "<mailto:spam@bad.com>"], ["write to ok@bad.com", "bad.com"]),
+    ("email_allowlist", ["support@myapp.com"], ["mail me: me@home.org"], ["ask support@myapp.com", "no address here"]),
+])
+def test_each_kind_of_list_stops_what_it_names(server, client, list_type, entries, stopped, passed):
+    channel, _, writer = moderated_by(client, list_type, entries)
+    for text in stopped:
+        assert sent_by(server, writer, channel, text)["type"] == "error", text
+    for text in passed:
+        assert sent_by(server, writer, channel, text)["type"] == "regular", text
+    assert texts(server, writer, channel) == passed
+
+
+def test_a_list_of_patterns_keeps_only_valid_ones(client):
+    refused(lambda: client.create_blocklist(new_id("re"), ["ok", "(unclosed"], type="regex"),
+            text="(unclosed is not a valid regular expression")
+    name = new_id("re")
+    client.create_blocklist(name, [r"[A-Z]{5,}"], type="regex")
+    refused(lambda: client.update_blocklist(name, ["[z-a]"]), text="is not a valid regular expression")
+    assert client.get_blocklist(name)["blocklist"]["words"] == [r"[A-Z]{5,}"], "patterns keep their case; a refused update changes nothing"
+    refused(lambda: client.create_blocklist(new_id("dom"), ["two words.com"], type="domain"), text="single domains")

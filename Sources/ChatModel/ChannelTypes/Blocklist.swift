@@ -1,16 +1,20 @@
-/// A list of words a channel type blocks or flags in messages (Stream's block lists:
-/// `create_blocklist`, then a channel type's `blocklist` and `blocklist_behavior`).
+/// A list of words, patterns, domains or e-mail addresses a channel type blocks or flags in
+/// messages (Stream's block lists: `create_blocklist`, then a channel type's `blocklist` and
+/// `blocklist_behavior`).
 ///
-/// Stream's rules (its "Block Lists" page): at most 15 lists an app, 10,000 words a list, 40
-/// characters a word, words in lowercase; a message matches when one of its words, case folded,
-/// is a listed word, whole (no prefix or suffix match), the text split at white space and
-/// hyphens. Punctuation around a word (`cream,`) is not part of it here; Stream does not say.
+/// Stream's rules (its "Block Lists" and moderation "Filters" pages): at most 15 lists an app,
+/// 10,000 entries a list; a `word` list's words at most 40 characters, in lowercase, and a
+/// message matches when one of its words, case folded, is a listed word, whole (no prefix or
+/// suffix match), the text split at white space and hyphens. Punctuation around a word
+/// (`cream,`) is not part of it here; Stream does not say. The other kinds (`BlocklistScan`):
+/// `regex` patterns found anywhere in the text; `domain` links to a listed domain or one under
+/// it, `domain_allowlist` links to any other; `email` listed addresses, `email_allowlist` any other.
 public struct Blocklist: Sendable, Equatable {
     public static let maxLists = 15
     public static let maxWords = 10_000
     public static let maxWordLength = 40
-    /// The kinds Stream has; the local server matches words only.
-    public static let types = ["word"]
+    /// The kinds Stream has.
+    public static let types = ["word", "regex", "domain", "domain_allowlist", "email", "email_allowlist"]
     /// What a channel type does with a message that matches (`blocklist_behavior`).
     public static let behaviors = ["flag", "block", "shadow_block"]
 
@@ -28,25 +32,43 @@ public struct Blocklist: Sendable, Equatable {
         self.updatedAt = updatedAt
     }
 
-    /// What is wrong with `words` as a list's words, in Stream's terms; nil when nothing.
-    public static func problem(words: [String]) -> String? {
+    /// What is wrong with `words` as the entries of a list of `type`, in Stream's terms; nil when nothing.
+    public static func problem(words: [String], type: String = "word") -> String? {
         if words.count > maxWords { return "a block list can have at most \(maxWords) words, not \(words.count)" }
-        if let long = words.first(where: { $0.count > maxWordLength }) {
-            return "block list words can be at most \(maxWordLength) characters: \(long) is \(long.count)"
-        }
-        if let upper = words.first(where: { $0 != $0.lowercased() }) { return "block list words must be in lowercase: \(upper)" }
         if let empty = words.firstIndex(where: { $0.trimmingWhitespace.isEmpty }) { return "block list word \(empty) is empty" }
+        switch type {
+        case "word":
+            if let long = words.first(where: { $0.count > maxWordLength }) {
+                return "block list words can be at most \(maxWordLength) characters: \(long) is \(long.count)"
+            }
+            if let upper = words.first(where: { $0 != $0.lowercased() }) { return "block list words must be in lowercase: \(upper)" }
+        case "regex":
+            if let bad = words.first(where: { (try? Regex($0)) == nil }) { return "\(bad) is not a valid regular expression" }
+        default:
+            if let spaced = words.first(where: { $0.contains(where: \.isWhitespace) }) {
+                return "a \(type) list's entries are single \(type.hasPrefix("domain") ? "domains" : "addresses"): \(spaced)"
+            }
+        }
         return nil
     }
 
-    /// The first listed word `text` holds, or nil.
+    /// What in `text` the list stops (a word, the text a pattern found, a domain, an address),
+    /// or nil.
     public func match(in text: String) -> String? {
-        let listed = Set(words)
-        for token in text.split(whereSeparator: { $0.isWhitespace || $0 == "-" }) {
-            let word = token.lowercased().trimmed { !($0.isLetter || $0.isNumber) }
-            if listed.contains(word) { return word }
+        switch type {
+        case "regex": return BlocklistScan.firstMatch(of: words, in: text)
+        case "domain": return BlocklistScan.domains(in: text, linksOnly: false).first { BlocklistScan.domain($0, isUnder: words) }
+        case "domain_allowlist": return BlocklistScan.domains(in: text, linksOnly: true).first { !BlocklistScan.domain($0, isUnder: words) }
+        case "email": return BlocklistScan.addresses(in: text).first { address in words.contains { $0.lowercased() == address } }
+        case "email_allowlist": return BlocklistScan.addresses(in: text).first { address in !words.contains { $0.lowercased() == address } }
+        default:
+            let listed = Set(words)
+            for token in text.split(whereSeparator: { $0.isWhitespace || $0 == "-" }) {
+                let word = token.lowercased().trimmed { !($0.isLetter || $0.isNumber) }
+                if listed.contains(word) { return word }
+            }
+            return nil
         }
-        return nil
     }
 }
 
@@ -54,7 +76,7 @@ extension String {
     fileprivate var trimmingWhitespace: String { trimmed { $0.isWhitespace } }
 
     /// Without the characters at either end that `drop` names.
-    fileprivate func trimmed(where drop: (Character) -> Bool) -> String {
+    func trimmed(where drop: (Character) -> Bool) -> String {
         guard let first = firstIndex(where: { !drop($0) }), let last = lastIndex(where: { !drop($0) }) else { return "" }
         return String(self[first...last])
     }

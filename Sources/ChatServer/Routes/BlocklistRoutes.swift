@@ -27,10 +27,16 @@ struct BlocklistRoutes {
         }
         let type = body["type"]?.stringValue ?? "word"
         guard Blocklist.types.contains(type) else {
-            throw StreamAPIError.input(operation, "blocklist type \(type) is not supported by the local server (word is)")
+            throw StreamAPIError.input(operation, "blocklist type \(type) is not one of \(Blocklist.types.joined(separator: ", "))")
         }
         let now = Timestamp.now()
-        let list = Blocklist(name: name, type: type, words: try words(body, operation: operation), createdAt: now, updatedAt: now)
+        let list = Blocklist(
+            name: name,
+            type: type,
+            words: try words(body, type: type, operation: operation),
+            createdAt: now,
+            updatedAt: now
+        )
         switch try store.create(blocklist: list) {
         case true?: return JSONResponse.ok(["blocklist": json(list)], status: .created, context: context)
         case false?: throw StreamAPIError.input(operation, "blocklist \(name) already exists")
@@ -58,9 +64,9 @@ struct BlocklistRoutes {
         var request = request
         let body = try await request.jsonObject(operation: operation, handling: ["words"])
         let name = context.parameters.get("name") ?? ""
-        guard let list = try store.updateBlocklist(name: name, words: try words(body, operation: operation), at: .now()) else {
-            throw Self.missing(operation, name)
-        }
+        guard let type = try store.blocklist(name: name)?.type,
+            let list = try store.updateBlocklist(name: name, words: try words(body, type: type, operation: operation), at: .now())
+        else { throw Self.missing(operation, name) }
         return JSONResponse.ok(["blocklist": json(list)], context: context)
     }
 
@@ -79,11 +85,11 @@ struct BlocklistRoutes {
         }
     }
 
-    /// `words`: a list of lowercase words, within Stream's limits.
-    private func words(_ body: JSONObject, operation: String) throws -> [String] {
+    /// `words`: the list's entries (words, patterns, domains or addresses, as `type` says), within Stream's limits.
+    private func words(_ body: JSONObject, type: String, operation: String) throws -> [String] {
         guard let given = body["words"]?.arrayValue, let words = Optional(given.compactMap(\.stringValue)), words.count == given.count
         else { throw StreamAPIError.input(operation, "words is required: a list of words") }
-        if let problem = Blocklist.problem(words: words) { throw StreamAPIError.input(operation, problem) }
+        if let problem = Blocklist.problem(words: words, type: type) { throw StreamAPIError.input(operation, problem) }
         return words
     }
 
