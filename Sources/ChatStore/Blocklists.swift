@@ -39,6 +39,23 @@ extension ChatStore {
         try backend.read { db in try db.row("SELECT * FROM blocklists WHERE name = ?", name).map(Self.blocklist) }
     }
 
+    /// The list `name` ready to check texts, or nil when there is none. A send reads only the
+    /// list's times: the words are read and the patterns compiled again only when the list
+    /// changed (here or on another server sharing the database).
+    public func blocklistMatcher(name: String) throws -> Blocklist.Matcher? {
+        let version: String? = try backend.read { db in
+            try db.row("SELECT created_at, updated_at FROM blocklists WHERE name = ?", name).map {
+                "\($0["created_at"] as String) \($0["updated_at"] as String)"
+            }
+        }
+        guard let version else { return nil }
+        if let known = blocklistMatchers.withLock({ $0[name] }), known.version == version { return known.matcher }
+        guard let list = try blocklist(name: name) else { return nil }
+        let matcher = Blocklist.Matcher(list)
+        blocklistMatchers.withLock { $0[name] = (version, matcher) }
+        return matcher
+    }
+
     /// Replaces a list's words; the list as it is now, or nil when there is none.
     public func updateBlocklist(name: String, words: [String], at time: Timestamp) throws -> Blocklist? {
         try backend.write { db in

@@ -14,6 +14,9 @@ public final class ChatStore: Sendable {
     public let eventLog: PostgresEventLog?
     /// New messages' inserts, committed together when they arrive together.
     let sends: MessageGroupCommit
+    /// Block lists made ready to check texts, by name, with the times that tell whether the
+    /// stored list changed since (`blocklistMatcher(name:)`).
+    let blocklistMatchers = Locked<[String: (version: String, matcher: Blocklist.Matcher)]>([:])
 
     /// Opens the SQLite store at `path`: for writing (created when needed, its schema brought up
     /// to date) or for reading (it must exist and be up to date; nothing is written).

@@ -166,3 +166,17 @@ def test_a_list_of_patterns_keeps_only_valid_ones(client):
     refused(lambda: client.update_blocklist(name, ["[z-a]"]), text="is not a valid regular expression")
     assert client.get_blocklist(name)["blocklist"]["words"] == [r"[A-Z]{5,}"], "patterns keep their case; a refused update changes nothing"
     refused(lambda: client.create_blocklist(new_id("dom"), ["two words.com"], type="domain"), text="single domains")
+
+
+def test_a_changed_list_checks_the_next_send_with_its_new_entries(server, client):
+    channel, name, writer = moderated_by(client, "regex", ["cre+am"])
+    assert sent_by(server, writer, channel, "creeeam")["type"] == "error"
+    client.update_blocklist(name, ["fudge"])
+    assert sent_by(server, writer, channel, "creeeam")["type"] == "regular"
+    assert sent_by(server, writer, channel, "fudge")["type"] == "error"
+    client.update_channel_type(channel.channel_type, blocklist="")
+    client.delete_blocklist(name)
+    client.create_blocklist(name, ["cream"])
+    client.update_channel_type(channel.channel_type, blocklist=name)
+    assert sent_by(server, writer, channel, "fudge")["type"] == "regular", "a list made again under the name is read anew"
+    assert sent_by(server, writer, channel, "cream")["type"] == "error"

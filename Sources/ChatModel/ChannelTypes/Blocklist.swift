@@ -53,21 +53,43 @@ public struct Blocklist: Sendable, Equatable {
     }
 
     /// What in `text` the list stops (a word, the text a pattern found, a domain, an address),
-    /// or nil.
-    public func match(in text: String) -> String? {
-        switch type {
-        case "regex": return BlocklistScan.firstMatch(of: words, in: text)
-        case "domain": return BlocklistScan.domains(in: text, linksOnly: false).first { BlocklistScan.domain($0, isUnder: words) }
-        case "domain_allowlist": return BlocklistScan.domains(in: text, linksOnly: true).first { !BlocklistScan.domain($0, isUnder: words) }
-        case "email": return BlocklistScan.addresses(in: text).first { address in words.contains { $0.lowercased() == address } }
-        case "email_allowlist": return BlocklistScan.addresses(in: text).first { address in !words.contains { $0.lowercased() == address } }
-        default:
-            let listed = Set(words)
-            for token in text.split(whereSeparator: { $0.isWhitespace || $0 == "-" }) {
-                let word = token.lowercased().trimmed { !($0.isLetter || $0.isNumber) }
-                if listed.contains(word) { return word }
+    /// or nil. A list checked often is better made into a `Matcher` once.
+    public func match(in text: String) -> String? { Matcher(self).match(in: text) }
+
+    /// A list ready to check texts: its words in a set, its patterns compiled (about 65 µs a
+    /// pattern, so 10,000 of them took 0.65 s a message), its domains and addresses case folded.
+    /// Unchecked: `Regex<AnyRegexOutput>` is not `Sendable` only because its matches' captures may
+    /// hold anything; the compiled pattern itself is immutable (its lazily lowered program is
+    /// set atomically), and a matcher is only read.
+    public struct Matcher: @unchecked Sendable {
+        private let type: String
+        private let entries: [String]
+        private let words: Set<String>
+        private let patterns: [Regex<AnyRegexOutput>]
+
+        public init(_ list: Blocklist) {
+            type = list.type
+            entries = list.type == "word" || list.type == "regex" ? list.words : list.words.map { $0.lowercased() }
+            words = list.type == "word" ? Set(list.words) : []
+            // A pattern that no longer compiles (it was checked when the list was made) finds nothing.
+            patterns = list.type == "regex" ? list.words.compactMap { try? Regex($0) } : []
+        }
+
+        public func match(in text: String) -> String? {
+            switch type {
+            case "regex": return BlocklistScan.firstMatch(of: patterns, in: text)
+            case "domain": return BlocklistScan.domains(in: text, linksOnly: false).first { BlocklistScan.domain($0, isUnder: entries) }
+            case "domain_allowlist":
+                return BlocklistScan.domains(in: text, linksOnly: true).first { !BlocklistScan.domain($0, isUnder: entries) }
+            case "email": return BlocklistScan.addresses(in: text).first { entries.contains($0) }
+            case "email_allowlist": return BlocklistScan.addresses(in: text).first { !entries.contains($0) }
+            default:
+                for token in text.split(whereSeparator: { $0.isWhitespace || $0 == "-" }) {
+                    let word = token.lowercased().trimmed { !($0.isLetter || $0.isNumber) }
+                    if words.contains(word) { return word }
+                }
+                return nil
             }
-            return nil
         }
     }
 }

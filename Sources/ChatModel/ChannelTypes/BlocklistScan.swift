@@ -1,12 +1,10 @@
 /// What a message's text holds for the block lists that are not word lists: the text a
 /// pattern finds, the domains of its links, its e-mail addresses.
 enum BlocklistScan {
-    /// The text the first of `patterns` (in list order) finds in `text`, or nil. Patterns were
-    /// checked when the list was made; one that no longer compiles finds nothing.
-    static func firstMatch(of patterns: [String], in text: String) -> String? {
+    /// The text the first of `patterns` (in list order) finds in `text`, or nil.
+    static func firstMatch(of patterns: [Regex<AnyRegexOutput>], in text: String) -> String? {
         for pattern in patterns {
-            guard let regex = try? Regex(pattern), let found = try? regex.firstMatch(in: text) else { continue }
-            return String(text[found.range])
+            if let found = try? pattern.firstMatch(in: text) { return String(text[found.range]) }
         }
         return nil
     }
@@ -34,12 +32,9 @@ enum BlocklistScan {
         }
     }
 
-    /// Whether `host` is one of `domains` or a name under one (`mail.spam.com` under `spam.com`).
+    /// Whether `host` is one of `domains` (lowercase) or a name under one (`mail.spam.com` under `spam.com`).
     static func domain(_ host: String, isUnder domains: [String]) -> Bool {
-        domains.contains { listed in
-            let listed = listed.lowercased()
-            return host == listed || host.hasSuffix("." + listed)
-        }
+        domains.contains { host == $0 || host.hasSuffix("." + $0) }
     }
 
     /// The e-mail addresses `text` holds (`mailto:` links too), lowercased, in order.

@@ -31,7 +31,7 @@ struct BlocklistCheck {
     /// What the type's list does to `text`; nil when it passes (or nothing checks it).
     func verdict(_ text: String?, config: ChannelTypeConfig, context: ServerContext, forced: Bool) throws -> Verdict? {
         guard let name = config.blocklist, let text, !text.isEmpty, context.actor != .server || forced else { return nil }
-        guard let list = try store.blocklist(name: name), let word = list.match(in: text) else { return nil }
+        guard let word = try store.blocklistMatcher(name: name)?.match(in: text) else { return nil }
         switch config.blocklistBehavior {
         case "block": return .block
         case "shadow_block": return .shadowBlock
