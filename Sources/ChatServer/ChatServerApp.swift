@@ -108,9 +108,11 @@ public enum ChatServerApp {
         stopSignals: [UnixSignal] = [.sigterm, .sigint],
         onListening: @escaping @Sendable (Int) -> Void
     ) async throws {
-        let hub = EventHub(log: store.eventLog) { member, cid, event in
-            try UnreadCounts.fields(for: member, cid: cid, store: store, event: event)
-        }
+        let hub = EventHub(
+            log: store.eventLog,
+            record: { cid, event, audience in try SyncRoutes.keep(event, cid: cid, audience: audience, store: store) },
+            personalize: { member, cid, event in try UnreadCounts.fields(for: member, cid: cid, store: store, event: event) }
+        )
         // On PostgreSQL, events (this server's too) reach watchers from the shared log.
         let start = try store.eventLog?.newestID()
         let follower = Task { await hub.followLog(after: start) }

@@ -359,6 +359,7 @@ enum Schema {
         // A user's `updated_at`; NULL for a user not written since the step (it reads as created_at).
         Step(name: "v14r: user updates", sql: "ALTER TABLE users ADD COLUMN updated_at TEXT"),
         Schema.silentMessages,
+        Schema.keptEvents,
     ]
 
     /// PostgreSQL only: the log of events that every server sharing the database delivers

@@ -137,3 +137,33 @@ def test_watch_subscribes_the_connection_to_the_synced_channels(server, chat, ke
     assert answer.status_code == 200, answer.text
     channel.send_message({"text": f"now she watches {uuid.uuid4().hex[:4]}"}, alice)
     assert "notification.message_new" not in events_until(carol_ws, "message.new")
+
+
+def test_what_leaves_no_row_behind_is_told_as_it_happened(server, client, room):
+    channel, alice, bob, carol, dave = room
+    message = channel.send_message({"text": "react to me"}, alice)["message"]
+    doomed = channel.send_message({"text": "gone for good"}, alice)["message"]
+    channel.send_reaction(message["id"], {"type": "like"}, carol)
+    secret = channel.send_message({"text": "for alice", "restricted_visibility": [alice]}, carol)["message"]
+    since = secret["created_at"]
+
+    channel.delete_reaction(message["id"], "like", carol)
+    channel.update_partial({"topic": "launch"})
+    channel.remove_members([carol])
+    client.delete_message(doomed["id"], hard=True)
+    client.delete_message(secret["id"], hard=True)
+
+    events = sync(server, bob, {"channel_cids": [channel.cid], "last_sync_at": since}).json()["events"]
+    assert [e["type"] for e in events] == ["reaction.deleted", "channel.updated", "member.removed", "message.deleted"]
+    removed, updated, left, deleted = events
+    assert (removed["reaction"]["type"], removed["user"]["id"], removed["message"]["id"]) == ("like", carol, message["id"])
+    assert updated["channel"]["topic"] == "launch"
+    assert left["member"]["user_id"] == carol
+    assert (deleted["message"]["id"], deleted["hard_delete"]) == (doomed["id"], True)
+    assert [e["created_at"] for e in events] == sorted(e["created_at"] for e in events)
+
+    hers = sync(server, alice, {"channel_cids": [channel.cid], "last_sync_at": since}).json()["events"]
+    assert [e["message"]["id"] for e in hers if e["type"] == "message.deleted"] == [doomed["id"], secret["id"]], \
+        "a restricted message's deletion is told to those it was for"
+    later = sync(server, bob, {"channel_cids": [channel.cid], "last_sync_at": left["created_at"]}).json()["events"]
+    assert [e["type"] for e in later] == ["message.deleted"]

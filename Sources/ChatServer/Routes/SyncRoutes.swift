@@ -5,12 +5,15 @@ import Hummingbird
 /// `POST /sync` (`client.sync` in stream-chat-js, the mobile SDKs' catch-up on reconnect): the
 /// events a user missed in some channels since `last_sync_at`, oldest first.
 ///
-/// The store keeps rows, not an event history, so the events are told again from what the rows
+/// The store keeps rows, not an event history, so most events are told again from what the rows
 /// know: `message.new` for each message sent, `message.updated` for each edited or pinned,
 /// `message.deleted` for each soft-deleted, `reaction.new`, `member.added`, `message.read` for
-/// each member's read position and `channel.truncated`. A removed reaction or member, an unpin
-/// and a channel's data changes leave no trace to tell; the SDKs query the channels again after
-/// a sync, which brings those. Each event carries the message as it is now.
+/// each member's read position and `channel.truncated`, each with the message as it is now.
+/// What leaves no row behind is kept as it was told when it happened (`keep`, the store's
+/// `kept_events`, 30 days): `reaction.deleted`, `member.removed`, `member.updated`,
+/// `channel.updated`, `thread.updated`, `message.undeleted` and a hard `message.deleted`. An
+/// unpin (a `message.updated` like any edit) and poll events are not told; the SDKs query the
+/// channels again after a sync, which brings those.
 struct SyncRoutes {
     let store: ChatStore
     let hub: EventHub
@@ -19,6 +22,28 @@ struct SyncRoutes {
     /// threads quote "~1000" with this error), and one reaching back more than 30 days.
     static let eventLimit = 1000
     static let reach: Int64 = 30 * 24 * 3600
+
+    /// The events `keep` keeps: those the rows cannot tell again.
+    static let keptTypes: Set<String> = [
+        "reaction.deleted", "member.removed", "member.updated", "channel.updated", "thread.updated", "message.undeleted",
+    ]
+
+    /// Keeps a channel event a sync could not tell from the rows (`keptTypes`, and a message
+    /// deleted for good), as it was told and for whom, forgetting the channel's events older than
+    /// a sync may reach.
+    static func keep(_ event: JSONObject, cid: String, audience: Set<String>?, store: ChatStore) throws {
+        guard let type = event["type"]?.stringValue,
+            keptTypes.contains(type) || (type == "message.deleted" && event["hard_delete"]?.boolValue == true)
+        else { return }
+        let now = Timestamp.now()
+        try store.keep(
+            event: JSONWriter().string(.object(event)),
+            cid: cid,
+            at: event["created_at"]?.stringValue.flatMap(Timestamp.init(rfc3339:)) ?? now,
+            audience: audience.map { $0.sorted() },
+            forgetting: Timestamp(seconds: now.seconds - reach)
+        )
+    }
 
     func add(to router: Router<ServerContext>) {
         router.post("sync") { request, context in try await sync(request, context) }
@@ -123,6 +148,9 @@ struct SyncRoutes {
         }
         if let truncated = channel.truncatedAt, truncated > since {
             tell("channel.truncated", at: truncated, by: channel.createdBy, ["channel": try ChannelJSON.full(channel, store: store)])
+        }
+        for kept in try store.keptEvents(cid: channel.cid, since: since, limit: limit) where kept.audience?.contains(user) ?? true {
+            if let event = (try? JSONParser.parse(kept.body))?.objectValue { events.append((kept.at, event)) }
         }
         return events
     }
