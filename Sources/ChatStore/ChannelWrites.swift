@@ -62,7 +62,33 @@ extension ChatStore {
             try db.execute("UPDATE messages SET silent = 1 WHERE id = ?", message.id)
         }
         if shadowed || pendingMetadata != nil { return true }
-        try db.execute("UPDATE members SET hide_channel = 0 WHERE cid = ? AND hide_channel = 1", message.cid)
+        try arrived(messageID: message.id, cid: message.cid, at: message.createdAt ?? .now(), db: db)
         return true
+    }
+
+    /// What a new message others see does to its channel's members, in one statement: it brings
+    /// the channel back for those who hid it, as Stream does, and gives a read position to those
+    /// without one. A member an import gave no `last_read` has read all the import held
+    /// (Stream: "all imported messages will be marked as read"), so their position becomes the
+    /// newest message before this one (sent `at`; just before it in a channel that had none),
+    /// and this one is their first unread. An invitee who has not accepted keeps none: they count
+    /// nothing until they do.
+    static func arrived(messageID: String, cid: String, at time: Timestamp, db: any SQLSession) throws {
+        let justBefore =
+            time.nanoseconds > 0
+            ? Timestamp(seconds: time.seconds, nanoseconds: time.nanoseconds - 1)
+            : Timestamp(seconds: time.seconds - 1, nanoseconds: 999_999_999)
+        try db.execute(
+            """
+            UPDATE members SET hide_channel = 0,
+                last_read = CASE WHEN last_read IS NULL AND (invited = 0 OR invite_accepted_at IS NOT NULL)
+                    THEN COALESCE((SELECT MAX(m.created_at) FROM messages m WHERE m.cid = members.cid AND m.id != ?), ?)
+                    ELSE last_read END
+            WHERE cid = ? AND (hide_channel = 1 OR (last_read IS NULL AND (invited = 0 OR invite_accepted_at IS NOT NULL)))
+            """,
+            messageID,
+            justBefore.storageText,
+            cid
+        )
     }
 }

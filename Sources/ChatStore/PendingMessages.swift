@@ -42,14 +42,17 @@ extension ChatStore {
     }
 
     /// Makes a pending message an ordinary one, which brings its channel back for members who
-    /// hid it, as a send does (unless it is shadowed). Only the first commit finds it pending.
+    /// hid it and starts the read positions of those without one, as a send does (unless it is
+    /// shadowed: `arrived`). Only the first commit finds it pending.
     public func commitPending(messageID: String) throws -> PendingCommit {
         try backend.write { db in
-            guard let row = try db.row("SELECT cid, pending, shadowed FROM messages WHERE id = ?", messageID) else { return .notFound }
+            guard let row = try db.row("SELECT cid, created_at, pending, shadowed FROM messages WHERE id = ?", messageID) else {
+                return .notFound
+            }
             guard row["pending"] as Bool else { return .notPending }
             try db.execute("UPDATE messages SET pending = 0, pending_message_metadata = NULL WHERE id = ?", messageID)
             if !(row["shadowed"] as Bool) {
-                try db.execute("UPDATE members SET hide_channel = 0 WHERE cid = ? AND hide_channel = 1", row["cid"] as String)
+                try Self.arrived(messageID: messageID, cid: row["cid"], at: StoredValue.decodeTime(row["created_at"]) ?? .now(), db: db)
             }
             return .committed
         }

@@ -102,3 +102,36 @@ def test_imports_know_the_apps_channel_types_and_their_limits(client):
     unknown = run("nosuchtype", "hi")
     assert unknown["state"] == "analyze_failed"
     assert 'channel type "nosuchtype" doesn\'t exist' in unknown["result"]["errors"][0]["error"]
+
+
+def test_imported_members_without_a_read_position_count_what_comes_after_the_import(client):
+    """Stream: "by default, all imported messages will be marked as read": a member the file gives
+    no `last_read` has read what it held, and a message sent after the import is unread for them.
+    An invitee who has not accepted has no read position to start from and counts nothing."""
+    suffix = str(int(time.time() * 1000))
+    ann, bo, cy, cid = f"ann-{suffix}", f"bo-{suffix}", f"cy-{suffix}", f"hall-{suffix}"
+    lines = [
+        {"type": "user", "data": {"id": u}} for u in (ann, bo, cy)
+    ] + [
+        {"type": "channel", "data": {"id": cid, "type": "messaging", "created_by": ann}},
+        {"type": "member", "data": {"channel_type": "messaging", "channel_id": cid, "user_id": ann}},
+        {"type": "member", "data": {"channel_type": "messaging", "channel_id": cid, "user_id": bo}},
+        {"type": "member", "data": {"channel_type": "messaging", "channel_id": cid, "user_id": cy, "invited": True}},
+        {"type": "message", "data": {"id": f"old-{suffix}", "channel_type": "messaging", "channel_id": cid, "user": ann,
+                                      "text": "from the export", "created_at": "2020-01-01T10:00:00Z"}},
+    ]
+    urls = upload(client, "members.jsonl", "\n".join(json.dumps(line) for line in lines).encode())
+    task = wait_for(client, client.create_import(urls["path"], "upsert")["import_task"]["id"])
+    assert task["state"] == "completed", task
+
+    def unread(user):
+        return next((c["unread_count"] for c in client.unread_counts(user)["channels"] if c["channel_id"] == f"messaging:{cid}"), 0)
+
+    assert (unread(ann), unread(bo), unread(cy)) == (0, 0, 0), "what the file held is read"
+    channel = client.channel("messaging", cid)
+    channel.send_message({"text": "the first live message"}, ann)
+    channel.send_message({"text": "and another"}, ann)
+    assert (unread(ann), unread(bo), unread(cy)) == (0, 2, 0)
+    channel.mark_read(bo)
+    channel.send_message({"text": "after bo read"}, ann)
+    assert unread(bo) == 1
