@@ -48,7 +48,10 @@ struct MessageLayout {
                 ViewLine(
                     segments: [
                         time(m),
-                        Segment(text: context.text("— " + (m.text ?? "") + " —", singleLine: true), style: context.style("message.system")),
+                        Segment(
+                            text: context.text("— " + SystemLineText.of(row) + " —", singleLine: true),
+                            style: context.style("message.system")
+                        ),
                     ],
                     messageID: row.id
                 )
