@@ -158,6 +158,7 @@ extension StreamBackend {
             let now = Timestamp.now()
             return .typingStarted(
                 cid: cid,
+                parentID: event["parent_id"]?.stringValue,
                 userName: actor.displayName,
                 until: Timestamp(seconds: now.seconds + Self.typingSeconds, nanoseconds: now.nanoseconds)
             )
@@ -165,7 +166,7 @@ extension StreamBackend {
             return Self.presenceChange(event)
         case "typing.stop":
             guard let actor, actor.id != userID, let cid = event["cid"]?.stringValue else { return nil }
-            return .typingStopped(cid: cid, userName: actor.displayName)
+            return .typingStopped(cid: cid, parentID: event["parent_id"]?.stringValue, userName: actor.displayName)
         default:
             return nil
         }

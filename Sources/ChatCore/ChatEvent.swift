@@ -42,8 +42,9 @@ public enum ChatEvent: Sendable {
     case flagged(FlagTarget)
     /// `changeMembership`'s answer: done, and the channel list as it now is.
     case membershipChanged(cid: String, MembershipChange, channels: [ChannelSummary])
-    case typingStarted(cid: String, userName: String, until: Timestamp)
-    case typingStopped(cid: String, userName: String)
+    /// Someone typing in a channel (`parentID` nil) or in one of its threads, until a time.
+    case typingStarted(cid: String, parentID: String?, userName: String, until: Timestamp)
+    case typingStopped(cid: String, parentID: String?, userName: String)
     /// Users online or not, by id: at connect for the direct conversations' partners, then
     /// as `user.presence.changed` says.
     case presenceChanged([String: Bool])

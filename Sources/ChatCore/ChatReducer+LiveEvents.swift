@@ -41,7 +41,7 @@ extension ChatReducer {
             keepArrival(row, &s)
         }
         // Whoever posts has stopped typing, whatever their typing.stop says later.
-        if isNew { s.typing[cid]?[row.authorName] = nil }
+        if isNew { s.typing[TypingPlace(cid: cid, parentID: message.parentID)]?[row.authorName] = nil }
         // Counted once, however often the same message arrives.
         let firstSeen = isNew && message.type != .deleted && s.counted.insert(row.id)
         if firstSeen, let parent = message.parentID { countReply(to: parent, &s) }

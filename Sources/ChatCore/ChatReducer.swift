@@ -207,15 +207,15 @@ public enum ChatReducer {
             }
             if connection == .connected { s.wasConnected = true }
             s.connection = connection
-        case .typingStarted(let cid, let name, let until):
-            s.typing[cid, default: [:]][name] = until
-        case .typingStopped(let cid, let name):
-            s.typing[cid]?[name] = nil
+        case .typingStarted(let cid, let parentID, let name, let until):
+            s.typing[TypingPlace(cid: cid, parentID: parentID), default: [:]][name] = until
+        case .typingStopped(let cid, let parentID, let name):
+            s.typing[TypingPlace(cid: cid, parentID: parentID)]?[name] = nil
         case .presenceChanged(let online):
             s.presence.merge(online) { _, new in new }
         case .clock(let now):
             s.now = now
-            for cid in s.typing.keys { s.typing[cid] = s.typing[cid]?.filter { $0.value > now } }
+            for place in s.typing.keys { s.typing[place] = s.typing[place]?.filter { $0.value > now } }
             // A question waiting for its answer (delete?) stays; anything else goes after a while.
             if let shown = s.statusShownAt, now.seconds - shown.seconds >= statusSeconds, !s.isAsking {
                 s.status = nil

@@ -273,10 +273,13 @@ extension LiveReducerTests {
     }
 
     func testPostingEndsThatPersonsTypingLine() {
-        var s = reduce(live(), .typingStarted(cid: "messaging:general", userName: "Bob", until: Timestamp(seconds: t0.seconds + 7))).0
-        XCTAssertEqual(s.typing["messaging:general"]?.keys.sorted(), ["Bob"])
+        var s = reduce(
+            live(),
+            .typingStarted(cid: "messaging:general", parentID: nil, userName: "Bob", until: Timestamp(seconds: t0.seconds + 7))
+        ).0
+        XCTAssertEqual(s.typing[TypingPlace(cid: "messaging:general")]?.keys.sorted(), ["Bob"])
         s = reduce(s, .messageUpserted(message("from-bob", from: "bob", at: 40))).0
-        XCTAssertEqual(s.typing["messaging:general"]?.isEmpty, true)
+        XCTAssertEqual(s.typing[TypingPlace(cid: "messaging:general")]?.isEmpty, true)
     }
 }
 
