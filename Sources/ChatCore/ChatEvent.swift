@@ -38,6 +38,9 @@ public enum ChatEvent: Sendable {
     /// The reader read a channel (nil: every channel) at `at`, here or elsewhere
     /// (`notification.mark_read`).
     case markedRead(cid: String?, at: Timestamp)
+    /// Another member read channel `cid` up to `at`, or up to `messageID` when the read named
+    /// one (`message.read`): the reader's messages they have seen say so.
+    case memberRead(cid: String, userID: String, at: Timestamp, messageID: String?)
     /// The server took the reader's flag (`/flag`, `f`): a flagged message is marked for them.
     case flagged(FlagTarget)
     /// `changeMembership`'s answer: done, and the channel list as it now is.
@@ -181,7 +184,7 @@ extension ChatEvent {
             .threadLoaded, .detailsLoaded,
             .failed, .sendFailed,
             .notice, .messageUpserted, .messageRemoved, .connectionChanged, .membershipChanged, .channelMarksChanged, .markedUnread,
-            .markedRead,
+            .markedRead, .memberRead,
             .blockedUsers, .flagged, .typingStarted,
             .typingStopped, .clock, .focusChanged, .presenceChanged, .mentionsLoaded, .pinnedLoaded, .usersFound, .searchResults,
             .findMatchFound,

@@ -105,4 +105,20 @@ extension ChatReducer {
         }
         return [.live(.markRead(cid: w.cid))]
     }
+
+    /// Another member read the open channel: their read position moves on (never back), and
+    /// with it the receipt on the reader's messages (`ReadReceipts`). A read up to a message
+    /// the window does not hold is left to the next load of the channel: the event's time is
+    /// when it was read, which may be later than what was read.
+    static func memberRead(cid: String, userID: String, at: Timestamp, messageID: String?, _ s: inout ChatState) {
+        guard cid == s.openCID, let i = s.members.firstIndex(where: { $0.user.id == userID }) else { return }
+        let position: Timestamp
+        if let messageID {
+            guard let at = s.window?.rows.first(where: { $0.id == messageID })?.message.createdAt else { return }
+            position = at
+        } else {
+            position = at
+        }
+        if s.members[i].member.lastRead.map({ $0 < position }) ?? true { s.members[i].member.lastRead = position }
+    }
 }

@@ -172,6 +172,8 @@ public enum ChatReducer {
             markedUnread(cid, count: count, lastRead: lastRead, &s)
         case .markedRead(let cid, let at):
             markedRead(cid, at: at, &s)
+        case .memberRead(let cid, let userID, let at, let messageID):
+            memberRead(cid: cid, userID: userID, at: at, messageID: messageID, &s)
         case .flagged(let target):
             flagged(target, &s)
         case .messageUpserted(let row):

@@ -1,3 +1,4 @@
+import ChatCore
 import ChatModel
 
 /// Lays one message out as lines for a given width: separators above it, the header (unless
@@ -21,6 +22,8 @@ struct MessageLayout {
     var flagged: Set<String> = []
     /// Laid out in the thread pane, whose header says it is a thread: replies are not marked.
     var inThread = false
+    /// The mark of who has seen the reader's messages, under the one it is on.
+    var receipt: ReadReceipt?
 
     func lines(for row: MessageRow, after previous: MessageRow?, firstUnreadID: String?) -> [ViewLine] {
         var out = messageLines(for: row, after: previous, firstUnreadID: firstUnreadID)
@@ -103,7 +106,27 @@ struct MessageLayout {
                 )
             )
         }
+        if let receipt, receipt.messageID == row.id {
+            out.append(
+                ViewLine(
+                    segments: [
+                        Segment(text: context.text(Self.receiptText(receipt), singleLine: true), style: context.style("message.seen"))
+                    ],
+                    indent: Self.indent,
+                    messageID: row.id
+                )
+            )
+        }
         return out
+    }
+
+    /// `✓ seen` in a conversation of two, else who has: `✓ seen by Bea, Bob`, the first three
+    /// and how many more, or everyone.
+    static func receiptText(_ receipt: ReadReceipt) -> String {
+        if receipt.others == 1 { return "✓ seen" }
+        if receipt.readers.count == receipt.others { return "✓ seen by everyone" }
+        let more = receipt.readers.count - 3
+        return "✓ seen by " + receipt.readers.prefix(3).joined(separator: ", ") + (more > 0 ? " +\(more)" : "")
     }
 
     private func isGrouped(_ row: MessageRow, after previous: MessageRow) -> Bool {

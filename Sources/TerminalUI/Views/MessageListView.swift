@@ -43,6 +43,7 @@ enum MessageListView {
         layout.fillingGap = window.fillingGap
         layout.viewerName = state.userName
         layout.flagged = state.flagged
+        layout.receipt = ReadReceipts.latest(in: window.rows, members: state.members, viewer: state.userID)
         let rows = ChatReducer.visibleRows(state)
         let firstUnread = window.firstUnreadID(viewer: state.userID)
         var lines: [ViewLine] = []

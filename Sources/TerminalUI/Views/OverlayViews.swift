@@ -166,6 +166,13 @@ enum OverlayViews {
             lines.append("attachment \(i + 1) (\(attachment.type ?? "file")):")
             for member in attachment.custom.members { lines.append("  \(member.key): \(member.value)") }
         }
+        if let read = ReadReceipts.readers(of: details.row, rows: state.window?.rows ?? [], members: state.members, viewer: state.userID),
+            !read.seen.isEmpty || !read.notSeen.isEmpty
+        {
+            let others = read.seen.count + read.notSeen.count
+            if !read.seen.isEmpty { lines.append("seen by \(read.seen.count) of \(others): " + read.seen.joined(separator: ", ")) }
+            if !read.notSeen.isEmpty { lines.append("not seen by: " + read.notSeen.joined(separator: ", ")) }
+        }
         if !details.reactions.isEmpty {
             lines.append("reactions:")
             for r in details.reactions { lines.append("  \(ReactionEmoji.symbol(for: r.type)) \(r.type) by \(who(r.userID))") }
