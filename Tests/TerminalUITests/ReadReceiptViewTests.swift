@@ -72,4 +72,17 @@ final class ReadReceiptViewTests: XCTestCase {
         XCTAssertNotNil(frame.find("seen by 2 of 3: Priya Patel, Tomás Silva"))
         XCTAssertNotNil(frame.find("not seen by: Rosa"))
     }
+
+    /// Names past the box's width go on the next lines, none cut off.
+    func testDetailsWrapALongListOfReaders() throws {
+        var s = state(members: [member("maya")])
+        let names = ["ana", "bo", "cy", "di", "ed", "fi", "gus", "hal", "ivo", "jo", "kai", "lu"].map { $0 + "-with-a-long-name" }
+        s.members += names.map { member($0, read: "2020-03-03T09:50:00Z") }
+        let m7 = try XCTUnwrap(s.window?.rows.first { $0.id == "m7" })
+        s.modes.push(.select(pane: .messages, messageID: "m7"))
+        s.modes.push(.details(MessageDetails(row: m7, reactions: [])))
+        let frame = ChatView.render(s, width: 80, height: 24, context: context)
+        let label = try XCTUnwrap(frame.find("seen by 12 of 12: "))
+        for name in names { XCTAssertNotNil(frame.find(name.capitalized, below: label.y - 1), name) }
+    }
 }
