@@ -16,6 +16,8 @@ public enum ChatEvent: Sendable {
     /// `loadJoinable`'s answer: the channels the reader may join (and the name asked for, if any).
     case joinableLoaded(named: String?, [ChannelSummary])
     case threadLoaded(root: MessageRow, replies: [MessageRow])
+    /// `loadMembers`' answer.
+    case membersLoaded(cid: String, [MemberRow])
     case detailsLoaded(MessageDetails)
     case failed(String)
     /// A message the server did not take (`reason` says why): its text goes back to the
@@ -181,7 +183,7 @@ extension ChatEvent {
     var isIntent: Bool {
         switch self {
         case .channelsLoaded, .channelLoaded, .olderLoaded, .newerLoaded, .channelReplaced, .aroundLoaded, .unreadLoaded, .joinableLoaded,
-            .threadLoaded, .detailsLoaded,
+            .threadLoaded, .membersLoaded, .detailsLoaded,
             .failed, .sendFailed,
             .notice, .messageUpserted, .messageRemoved, .connectionChanged, .membershipChanged, .channelMarksChanged, .markedUnread,
             .markedRead, .memberRead,

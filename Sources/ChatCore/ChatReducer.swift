@@ -148,6 +148,8 @@ public enum ChatReducer {
             if let found = s.awaited.threadReplyID, s.modes.top == nil, replies.contains(where: { $0.id == found }) {
                 s.modes.push(.select(pane: .thread, messageID: found))
             }
+        case .membersLoaded(let cid, let members):
+            if cid == s.openCID { s.members = members }
         case .detailsLoaded(let details):
             // Shown over the selection it was asked for; dropped if the reader moved on.
             if case .select(_, details.row.id) = s.modes.top { s.modes.push(.details(details)) }
@@ -198,12 +200,15 @@ public enum ChatReducer {
             // Back after a drop: what was said meanwhile is on the server. The reader keeps
             // their window and place; a gap opens after its newest message and its first
             // page is fetched at once (more than a page missed leaves a marker: Enter fetches on).
+            // The members are read again with it: how far each has read moved meanwhile.
             if connection == .connected, s.connection != .connected, s.wasConnected, var w = s.window {
                 if w.openGapAtNewestEnd() != nil {
                     s.window = w
-                    effects += fillGap(&s)
+                    effects += fillGap(&s) + [.loadMembers(cid: w.cid)]
                 } else if !w.hasNewer {
                     effects.append(.loadChannel(cid: w.cid))
+                } else {
+                    effects.append(.loadMembers(cid: w.cid))
                 }
                 if let root = s.thread?.root.id { effects.append(.loadThread(messageID: root)) }
             }

@@ -192,7 +192,13 @@ extension LiveReducerTests {
         (s, effects) = reduce(s, .connectionChanged(.connected))
         XCTAssertEqual(effects, [], "the first connection is not a return")
         (s, effects) = reconnected(live())
-        XCTAssertEqual(effects, [.loadNewer(cid: "messaging:general", after: MessageCursor(createdAt: Timestamp(seconds: 10), id: "old"))])
+        XCTAssertEqual(
+            effects,
+            [
+                .loadNewer(cid: "messaging:general", after: MessageCursor(createdAt: Timestamp(seconds: 10), id: "old")),
+                .loadMembers(cid: "messaging:general"),
+            ]
+        )
         XCTAssertEqual(s.window?.gaps, ["old"])
         XCTAssertEqual(s.window?.fillingGap, "old")
         XCTAssertEqual(s.connection, .connected)

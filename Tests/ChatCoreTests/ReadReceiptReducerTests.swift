@@ -81,4 +81,21 @@ final class ReadReceiptReducerTests: XCTestCase, LiveReducerScript {
         s = reduce(s, .openChannel(cid: "messaging:random")).0
         XCTAssertNil(receipt(s), "another channel, its members not loaded")
     }
+
+    /// Back after a drop, the members are read again with the missed messages: a read made
+    /// while the socket was away (its `message.read` reached no one) shows.
+    func testAReturnReadsTheMembersAgain() {
+        var s = withMine()
+        s.connection = .connecting
+        s = reduce(s, .connectionChanged(.connected)).0
+        var effects: [ChatEffect]
+        (s, effects) = reduce(s, .connectionChanged(.reconnecting(retryInSeconds: 1)), .connectionChanged(.connected))
+        XCTAssertEqual(effects.last, .loadMembers(cid: "messaging:general"))
+        var members = s.members
+        members[1].member.lastRead = Timestamp(seconds: 35)
+        s = reduce(s, .membersLoaded(cid: "messaging:random", [])).0
+        XCTAssertEqual(s.members.count, 4, "another channel's members are not this one's")
+        s = reduce(s, .membersLoaded(cid: "messaging:general", members)).0
+        XCTAssertEqual(receipt(s), ReadReceipt(messageID: "a2", readers: ["bob"], others: 3))
+    }
 }
