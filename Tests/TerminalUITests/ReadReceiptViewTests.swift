@@ -62,6 +62,15 @@ final class ReadReceiptViewTests: XCTestCase {
         XCTAssertNotNil(frame.find("✓ seen by Ana, Bo, Cy +2"))
     }
 
+    /// Long names in a narrow pane: as many whole names as fit, and the count after them.
+    func testANarrowPaneShowsFewerNamesAndTheCount() {
+        var s = state(members: [member("maya")])
+        s.members += ["ana", "bo", "cy", "di", "ed"].map { member($0 + "-platform", read: "2020-03-03T09:50:00Z") }
+        s.members += ["fi", "gus"].map { member($0) }
+        let frame = ChatView.render(s, width: 80, height: 24, context: context)
+        XCTAssertNotNil(frame.find("✓ seen by Ana-Platform, Bo-Platform +3"))
+    }
+
     /// The details of the reader's message name who has seen it and who has not.
     func testDetailsNameWhoHasSeenTheMessage() throws {
         var s = state(members: [member("maya"), member("tomas"), member("priya"), member("rosa", read: "2020-03-03T09:00:00Z")])

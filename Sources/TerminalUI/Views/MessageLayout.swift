@@ -110,7 +110,10 @@ struct MessageLayout {
             out.append(
                 ViewLine(
                     segments: [
-                        Segment(text: context.text(Self.receiptText(receipt), singleLine: true), style: context.style("message.seen"))
+                        Segment(
+                            text: context.text(Self.receiptText(receipt, width: width - Self.indent), singleLine: true),
+                            style: context.style("message.seen")
+                        )
                     ],
                     indent: Self.indent,
                     messageID: row.id
@@ -120,13 +123,18 @@ struct MessageLayout {
         return out
     }
 
-    /// `✓ seen` in a conversation of two, else who has: `✓ seen by Bea, Bob`, the first three
-    /// and how many more, or everyone.
-    static func receiptText(_ receipt: ReadReceipt) -> String {
+    /// `✓ seen` in a conversation of two, else who has: `✓ seen by Bea, Bob`, up to three names
+    /// that fit in `width` and how many more, or everyone.
+    static func receiptText(_ receipt: ReadReceipt, width: Int) -> String {
         if receipt.others == 1 { return "✓ seen" }
         if receipt.readers.count == receipt.others { return "✓ seen by everyone" }
-        let more = receipt.readers.count - 3
-        return "✓ seen by " + receipt.readers.prefix(3).joined(separator: ", ") + (more > 0 ? " +\(more)" : "")
+        // Fewer names rather than one cut at the edge, which lost the count after it.
+        for shown in stride(from: min(3, receipt.readers.count), through: 1, by: -1) {
+            let more = receipt.readers.count - shown
+            let text = "✓ seen by " + receipt.readers.prefix(shown).joined(separator: ", ") + (more > 0 ? " +\(more)" : "")
+            if DisplayWidth.of(text) <= width { return text }
+        }
+        return "✓ seen by \(receipt.readers.count)"
     }
 
     private func isGrouped(_ row: MessageRow, after previous: MessageRow) -> Bool {
