@@ -56,6 +56,9 @@ extension ChatReducer {
             if following {
                 effects.append(.live(.markRead(cid: cid)))
                 summary.lastRead = message.createdAt ?? summary.lastRead
+                // Read as it arrives: no "New messages" line above it (one above messages that
+                // were unread when the channel opened stays where it is).
+                if s.window?.firstUnreadID(viewer: s.userID) == row.id { s.window?.readMarker = message.createdAt }
             } else {
                 summary.unreadCount += 1
                 if message.mentions(s.userID) { summary.mentionCount += 1 }
