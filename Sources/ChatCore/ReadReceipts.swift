@@ -29,14 +29,15 @@ public enum ReadReceipts {
     /// `members` has read, naming all who have. Nil when no other member has read any.
     public static func latest(in rows: [MessageRow], members: [MemberRow], viewer: String) -> ReadReceipt? {
         let positions = readPositions(rows: rows, members: members, viewer: viewer)
-        guard !positions.isEmpty else { return nil }
-        for row in rows.reversed() where isReceipted(row, viewer: viewer) {
-            guard let at = row.message.createdAt else { continue }
-            let readers = members.filter { positions[$0.user.id].map { $0 >= at } ?? false }
-            guard !readers.isEmpty else { continue }
-            return ReadReceipt(messageID: row.id, readers: names(readers), others: others(members, viewer: viewer).count)
-        }
-        return nil
+        let memberIDs = Set(members.map(\.user.id))
+        // Drawn with every frame: the furthest any member has read picks the message, then the
+        // members are gone through once (not once a message: a big channel has thousands).
+        guard let furthest = positions.filter({ memberIDs.contains($0.key) }).values.max(),
+            let row = rows.last(where: { isReceipted($0, viewer: viewer) && $0.message.createdAt.map { $0 <= furthest } ?? false }),
+            let at = row.message.createdAt
+        else { return nil }
+        let readers = members.filter { positions[$0.user.id].map { $0 >= at } ?? false }
+        return ReadReceipt(messageID: row.id, readers: names(readers), others: others(members, viewer: viewer).count)
     }
 
     /// Who of the other members has read `row` and who has not (the details overlay), by
