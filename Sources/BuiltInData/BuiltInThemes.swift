@@ -46,6 +46,7 @@ public enum BuiltInThemes {
         message.deleted.fg = brightBlack
         message.deleted.style = [dim, italic]
         message.edited.fg = brightBlack
+        message.seen.fg = brightBlack
         message.pinned.fg = yellow
         message.pinned.style = bold
         message.quote.fg = brightBlack
@@ -149,6 +150,7 @@ public enum BuiltInThemes {
         message.system.fg = color109
         message.deleted.fg = color242
         message.edited.fg = color244
+        message.seen.fg = color244
         message.pinned.fg = color214
         message.quote.fg = color246
         message.gap.fg = color177
@@ -249,6 +251,7 @@ public enum BuiltInThemes {
         message.deleted.fg = color237
         message.deleted.style = [dim, italic]
         message.edited.fg = color237
+        message.seen.fg = color237
         message.pinned.fg = red
         message.pinned.style = bold
         message.quote.fg = color237
@@ -350,6 +353,7 @@ public enum BuiltInThemes {
         message.system.style = italic
         message.deleted.style = [dim, italic]
         message.edited.style = dim
+        message.seen.style = dim
         message.pinned.style = bold
         message.quote.style = [dim, italic]
         message.selected.style = reverse

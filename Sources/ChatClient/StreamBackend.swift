@@ -65,9 +65,16 @@ public final class StreamBackend: LiveChatBackend {
         }
     }
 
+    /// The channel's members, each with their read position from the state's `read` list (the
+    /// store's members carry theirs): how far others have read shows on the reader's messages.
     public func members(cid: String) throws -> [MemberRow] {
         let state = try runBlocking { try await self.channelState(cid, messages: ["limit": 0]) }
-        return state.objects("members").compactMap { StreamItems.member($0, cid: cid) }
+        let reads = StreamItems.readPositions(state)
+        return state.objects("members").compactMap { StreamItems.member($0, cid: cid) }.map { row in
+            var row = row
+            row.member.lastRead = reads[row.user.id]
+            return row
+        }
     }
 
     /// Who reacted with what, oldest first as the store gives them (the API pages newest first;

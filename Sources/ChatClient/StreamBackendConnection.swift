@@ -153,11 +153,18 @@ extension StreamBackend {
         case "notification.mark_read":
             guard event["thread_id"] == nil, let at = event["created_at"]?.stringValue.flatMap(Timestamp.init(rfc3339:)) else { return nil }
             return .markedRead(cid: event["cid"]?.stringValue, at: at)
+        // Someone else read a channel (a thread's read leaves the channel's position as it is).
+        case "message.read":
+            guard event["thread_id"] == nil, let actor, actor.id != userID, let cid = event["cid"]?.stringValue,
+                let at = event["created_at"]?.stringValue.flatMap(Timestamp.init(rfc3339:))
+            else { return nil }
+            return .memberRead(cid: cid, userID: actor.id, at: at, messageID: event["last_read_message_id"]?.stringValue)
         case "typing.start":
             guard let actor, actor.id != userID, let cid = event["cid"]?.stringValue else { return nil }
             let now = Timestamp.now()
             return .typingStarted(
                 cid: cid,
+                parentID: event["parent_id"]?.stringValue,
                 userName: actor.displayName,
                 until: Timestamp(seconds: now.seconds + Self.typingSeconds, nanoseconds: now.nanoseconds)
             )
@@ -165,7 +172,7 @@ extension StreamBackend {
             return Self.presenceChange(event)
         case "typing.stop":
             guard let actor, actor.id != userID, let cid = event["cid"]?.stringValue else { return nil }
-            return .typingStopped(cid: cid, userName: actor.displayName)
+            return .typingStopped(cid: cid, parentID: event["parent_id"]?.stringValue, userName: actor.displayName)
         default:
             return nil
         }

@@ -116,6 +116,16 @@ enum StreamItems {
         )
     }
 
+    /// A channel state's `read` list: how far each user has read, by user id.
+    static func readPositions(_ state: JSONObject) -> [String: Timestamp] {
+        var positions: [String: Timestamp] = [:]
+        for read in state.objects("read") {
+            guard let id = read["user"]?.objectValue?["id"]?.stringValue, let at = time(read["last_read"]) else { continue }
+            positions[id] = at
+        }
+        return positions
+    }
+
     private static func channel(_ o: JSONObject) -> Channel? {
         guard let type = o["type"]?.stringValue, let id = o["id"]?.stringValue else { return nil }
         var c = Channel(

@@ -10,6 +10,9 @@ public enum ChatEffect: Sendable, Equatable {
     /// The page around one message (a search result): it, and half a page either side.
     case loadAround(cid: String, messageID: String)
     case loadThread(messageID: String)
+    /// The channel's members again, with how far each has read (the window kept across a
+    /// reconnect missed their `message.read`s); the answer is `.membersLoaded`.
+    case loadMembers(cid: String)
     case loadDetails(messageID: String)
     /// The messages that call on the reader across their channels (the mentions view).
     case loadMentions

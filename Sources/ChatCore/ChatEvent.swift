@@ -16,6 +16,8 @@ public enum ChatEvent: Sendable {
     /// `loadJoinable`'s answer: the channels the reader may join (and the name asked for, if any).
     case joinableLoaded(named: String?, [ChannelSummary])
     case threadLoaded(root: MessageRow, replies: [MessageRow])
+    /// `loadMembers`' answer.
+    case membersLoaded(cid: String, [MemberRow])
     case detailsLoaded(MessageDetails)
     case failed(String)
     /// A message the server did not take (`reason` says why): its text goes back to the
@@ -38,12 +40,16 @@ public enum ChatEvent: Sendable {
     /// The reader read a channel (nil: every channel) at `at`, here or elsewhere
     /// (`notification.mark_read`).
     case markedRead(cid: String?, at: Timestamp)
+    /// Another member read channel `cid` up to `at`, or up to `messageID` when the read named
+    /// one (`message.read`): the reader's messages they have seen say so.
+    case memberRead(cid: String, userID: String, at: Timestamp, messageID: String?)
     /// The server took the reader's flag (`/flag`, `f`): a flagged message is marked for them.
     case flagged(FlagTarget)
     /// `changeMembership`'s answer: done, and the channel list as it now is.
     case membershipChanged(cid: String, MembershipChange, channels: [ChannelSummary])
-    case typingStarted(cid: String, userName: String, until: Timestamp)
-    case typingStopped(cid: String, userName: String)
+    /// Someone typing in a channel (`parentID` nil) or in one of its threads, until a time.
+    case typingStarted(cid: String, parentID: String?, userName: String, until: Timestamp)
+    case typingStopped(cid: String, parentID: String?, userName: String)
     /// Users online or not, by id: at connect for the direct conversations' partners, then
     /// as `user.presence.changed` says.
     case presenceChanged([String: Bool])
@@ -177,10 +183,10 @@ extension ChatEvent {
     var isIntent: Bool {
         switch self {
         case .channelsLoaded, .channelLoaded, .olderLoaded, .newerLoaded, .channelReplaced, .aroundLoaded, .unreadLoaded, .joinableLoaded,
-            .threadLoaded, .detailsLoaded,
+            .threadLoaded, .membersLoaded, .detailsLoaded,
             .failed, .sendFailed,
             .notice, .messageUpserted, .messageRemoved, .connectionChanged, .membershipChanged, .channelMarksChanged, .markedUnread,
-            .markedRead,
+            .markedRead, .memberRead,
             .blockedUsers, .flagged, .typingStarted,
             .typingStopped, .clock, .focusChanged, .presenceChanged, .mentionsLoaded, .pinnedLoaded, .usersFound, .searchResults,
             .findMatchFound,

@@ -11,15 +11,22 @@ extension ChatReducer {
         // A /command is not a message being written: nobody needs to see it typed.
         guard s.isLive, let cid = s.openCID, !s.composer.isEmpty, s.composer.text.first != "/", let now = s.now else { return [] }
         s.lastKeystrokeAt = now
+        let place = TypingPlace(cid: cid, parentID: threadParent(s))
+        // Typing on in the other pane (Tab between the thread and the channel): the others
+        // see the indicator move, not one in each.
+        let moved = s.typingSentIn.map { $0 != place } ?? false
+        let stopped = moved ? stopTyping(&s) : []
         if let sent = s.typingSentAt, now.seconds - sent.seconds < typingRepeatSeconds { return [] }
         s.typingSentAt = now
-        return [.live(.typing(cid: cid, parentID: threadParent(s), started: true))]
+        s.typingSentIn = place
+        return stopped + [.live(.typing(cid: cid, parentID: place.parentID, started: true))]
     }
 
     static func stopTyping(_ s: inout ChatState) -> [ChatEffect] {
-        guard s.typingSentAt != nil, let cid = s.openCID else { return [] }
+        guard s.typingSentAt != nil, let place = s.typingSentIn else { return [] }
         s.typingSentAt = nil
-        return [.live(.typing(cid: cid, parentID: threadParent(s), started: false))]
+        s.typingSentIn = nil
+        return [.live(.typing(cid: place.cid, parentID: place.parentID, started: false))]
     }
 
     /// Replies go to the open thread when it has the focus.

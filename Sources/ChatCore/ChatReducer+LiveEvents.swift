@@ -41,7 +41,7 @@ extension ChatReducer {
             keepArrival(row, &s)
         }
         // Whoever posts has stopped typing, whatever their typing.stop says later.
-        if isNew { s.typing[cid]?[row.authorName] = nil }
+        if isNew { s.typing[TypingPlace(cid: cid, parentID: message.parentID)]?[row.authorName] = nil }
         // Counted once, however often the same message arrives.
         let firstSeen = isNew && message.type != .deleted && s.counted.insert(row.id)
         if firstSeen, let parent = message.parentID { countReply(to: parent, &s) }
@@ -56,6 +56,9 @@ extension ChatReducer {
             if following {
                 effects.append(.live(.markRead(cid: cid)))
                 summary.lastRead = message.createdAt ?? summary.lastRead
+                // Read as it arrives: no "New messages" line above it (one above messages that
+                // were unread when the channel opened stays where it is).
+                if s.window?.firstUnreadID(viewer: s.userID) == row.id { s.window?.readMarker = message.createdAt }
             } else if !message.silent {
                 // Stream's silent messages count for no one's unread messages (nor mentions: the
                 // server's counts leave them out too, and the badges must agree after a reload).
@@ -106,5 +109,21 @@ extension ChatReducer {
             s.channels[i].lastRead = newest
         }
         return [.live(.markRead(cid: w.cid))]
+    }
+
+    /// Another member read the open channel: their read position moves on (never back), and
+    /// with it the receipt on the reader's messages (`ReadReceipts`). A read up to a message
+    /// the window does not hold is left to the next load of the channel: the event's time is
+    /// when it was read, which may be later than what was read.
+    static func memberRead(cid: String, userID: String, at: Timestamp, messageID: String?, _ s: inout ChatState) {
+        guard cid == s.openCID, let i = s.members.firstIndex(where: { $0.user.id == userID }) else { return }
+        let position: Timestamp
+        if let messageID {
+            guard let at = s.window?.rows.first(where: { $0.id == messageID })?.message.createdAt else { return }
+            position = at
+        } else {
+            position = at
+        }
+        if s.members[i].member.lastRead.map({ $0 < position }) ?? true { s.members[i].member.lastRead = position }
     }
 }

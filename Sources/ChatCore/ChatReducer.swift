@@ -148,6 +148,8 @@ public enum ChatReducer {
             if let found = s.awaited.threadReplyID, s.modes.top == nil, replies.contains(where: { $0.id == found }) {
                 s.modes.push(.select(pane: .thread, messageID: found))
             }
+        case .membersLoaded(let cid, let members):
+            if cid == s.openCID { s.members = members }
         case .detailsLoaded(let details):
             // Shown over the selection it was asked for; dropped if the reader moved on.
             if case .select(_, details.row.id) = s.modes.top { s.modes.push(.details(details)) }
@@ -172,6 +174,8 @@ public enum ChatReducer {
             markedUnread(cid, count: count, lastRead: lastRead, &s)
         case .markedRead(let cid, let at):
             markedRead(cid, at: at, &s)
+        case .memberRead(let cid, let userID, let at, let messageID):
+            memberRead(cid: cid, userID: userID, at: at, messageID: messageID, &s)
         case .flagged(let target):
             flagged(target, &s)
         case .messageUpserted(let row):
@@ -196,26 +200,29 @@ public enum ChatReducer {
             // Back after a drop: what was said meanwhile is on the server. The reader keeps
             // their window and place; a gap opens after its newest message and its first
             // page is fetched at once (more than a page missed leaves a marker: Enter fetches on).
+            // The members are read again with it: how far each has read moved meanwhile.
             if connection == .connected, s.connection != .connected, s.wasConnected, var w = s.window {
                 if w.openGapAtNewestEnd() != nil {
                     s.window = w
-                    effects += fillGap(&s)
+                    effects += fillGap(&s) + [.loadMembers(cid: w.cid)]
                 } else if !w.hasNewer {
                     effects.append(.loadChannel(cid: w.cid))
+                } else {
+                    effects.append(.loadMembers(cid: w.cid))
                 }
                 if let root = s.thread?.root.id { effects.append(.loadThread(messageID: root)) }
             }
             if connection == .connected { s.wasConnected = true }
             s.connection = connection
-        case .typingStarted(let cid, let name, let until):
-            s.typing[cid, default: [:]][name] = until
-        case .typingStopped(let cid, let name):
-            s.typing[cid]?[name] = nil
+        case .typingStarted(let cid, let parentID, let name, let until):
+            s.typing[TypingPlace(cid: cid, parentID: parentID), default: [:]][name] = until
+        case .typingStopped(let cid, let parentID, let name):
+            s.typing[TypingPlace(cid: cid, parentID: parentID)]?[name] = nil
         case .presenceChanged(let online):
             s.presence.merge(online) { _, new in new }
         case .clock(let now):
             s.now = now
-            for cid in s.typing.keys { s.typing[cid] = s.typing[cid]?.filter { $0.value > now } }
+            for place in s.typing.keys { s.typing[place] = s.typing[place]?.filter { $0.value > now } }
             // A question waiting for its answer (delete?) stays; anything else goes after a while.
             if let shown = s.statusShownAt, now.seconds - shown.seconds >= statusSeconds, !s.isAsking {
                 s.status = nil

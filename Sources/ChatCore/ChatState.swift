@@ -19,8 +19,8 @@ public struct ChatState: Sendable, Equatable {
     public var showMembers = false
     /// The focused pane and the modes over it: the one place that says which mode has the keys.
     public var modes = ModeStack()
-    /// Who is typing where: cid → user name → when the indicator expires.
-    public var typing: [String: [String: Timestamp]] = [:]
+    /// Who is typing where (a channel, or a thread of it) → user name → when the indicator expires.
+    public var typing: [TypingPlace: [String: Timestamp]] = [:]
     /// An error, or a question waiting for an answer, in the status line.
     public var status: String?
     /// News that is not an error ("Theme: light"), drawn apart from `status`.
@@ -39,8 +39,10 @@ public struct ChatState: Sendable, Equatable {
     public var draft = Draft.new
     /// What was being written when an edit began: it comes back when the edit is saved or dropped.
     public var draftBeforeEdit = ""
-    /// When this client last said it is typing, and when the user last typed.
+    /// When and where this client last said the reader is typing (the stop goes there, though
+    /// the focus or the thread changed since), and when the user last typed.
     public var typingSentAt: Timestamp?
+    public var typingSentIn: TypingPlace?
     public var lastKeystrokeAt: Timestamp?
     /// The time of the last clock tick: the reducer's only notion of now.
     public var now: Timestamp?
@@ -121,6 +123,17 @@ public struct ThreadPane: Sendable, Equatable {
         self.root = root
         self.replies = replies
         self.hasFocus = hasFocus
+    }
+}
+
+/// Where someone types: a channel, or the thread of `parentID` in it (Stream's typing events
+/// carry the thread's `parent_id`).
+public struct TypingPlace: Sendable, Hashable {
+    public var cid: String
+    public var parentID: String?
+    public init(cid: String, parentID: String? = nil) {
+        self.cid = cid
+        self.parentID = parentID
     }
 }
 

@@ -145,13 +145,13 @@ final class StreamBackendTests: XCTestCase {
 
         alice.perform(.typing(cid: general, parentID: nil, started: true))
         let typing = try bobLog.wait(for: "alice typing") {
-            if case .typingStarted(let cid, let name, let until) = $0 { (cid, name, until) } else { nil }
+            if case .typingStarted(let cid, nil, let name, let until) = $0 { (cid, name, until) } else { nil }
         }
         XCTAssertEqual(typing.0, general)
         XCTAssertEqual(typing.1, "Alice")
         XCTAssertGreaterThan(typing.2, Timestamp.now())
         alice.perform(.typing(cid: general, parentID: nil, started: false))
-        _ = try bobLog.wait(for: "alice stopping") { if case .typingStopped(general, "Alice") = $0 { true } else { nil } }
+        _ = try bobLog.wait(for: "alice stopping") { if case .typingStopped(general, nil, "Alice") = $0 { true } else { nil } }
 
         // A message sent after the typing comes back to alice twice (the answer, then the socket,
         // which carried her own typing events before it): by then they would have shown.
@@ -240,7 +240,7 @@ final class StreamBackendTests: XCTestCase {
         // Watching again through the new connection: typing reaches only a channel's watchers.
         try server.call(as: "alice", "POST", "channels/messaging/general/event", ["event": ["type": "typing.start"]])
         _ = try log.wait(for: "alice typing after the restart", from: back) {
-            if case .typingStarted(general, "Alice", _) = $0 { true } else { nil }
+            if case .typingStarted(general, nil, "Alice", _) = $0 { true } else { nil }
         }
     }
 

@@ -192,10 +192,10 @@ final class ChatReducerTests: XCTestCase {
         var s = ChatState(userID: "a", userName: "A")
         (s, _) = run(
             s,
-            .typingStarted(cid: "c", userName: "Bob", until: Timestamp(seconds: 10)),
-            .typingStarted(cid: "c", userName: "Eve", until: Timestamp(seconds: 20))
+            .typingStarted(cid: "c", parentID: nil, userName: "Bob", until: Timestamp(seconds: 10)),
+            .typingStarted(cid: "c", parentID: nil, userName: "Eve", until: Timestamp(seconds: 20))
         )
         (s, _) = run(s, .clock(Timestamp(seconds: 15)))
-        XCTAssertEqual(s.typing["c"]?.keys.sorted(), ["Eve"])
+        XCTAssertEqual(s.typing[TypingPlace(cid: "c")]?.keys.sorted(), ["Eve"])
     }
 }

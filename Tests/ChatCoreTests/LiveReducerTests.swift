@@ -192,7 +192,13 @@ extension LiveReducerTests {
         (s, effects) = reduce(s, .connectionChanged(.connected))
         XCTAssertEqual(effects, [], "the first connection is not a return")
         (s, effects) = reconnected(live())
-        XCTAssertEqual(effects, [.loadNewer(cid: "messaging:general", after: MessageCursor(createdAt: Timestamp(seconds: 10), id: "old"))])
+        XCTAssertEqual(
+            effects,
+            [
+                .loadNewer(cid: "messaging:general", after: MessageCursor(createdAt: Timestamp(seconds: 10), id: "old")),
+                .loadMembers(cid: "messaging:general"),
+            ]
+        )
         XCTAssertEqual(s.window?.gaps, ["old"])
         XCTAssertEqual(s.window?.fillingGap, "old")
         XCTAssertEqual(s.connection, .connected)
@@ -273,10 +279,13 @@ extension LiveReducerTests {
     }
 
     func testPostingEndsThatPersonsTypingLine() {
-        var s = reduce(live(), .typingStarted(cid: "messaging:general", userName: "Bob", until: Timestamp(seconds: t0.seconds + 7))).0
-        XCTAssertEqual(s.typing["messaging:general"]?.keys.sorted(), ["Bob"])
+        var s = reduce(
+            live(),
+            .typingStarted(cid: "messaging:general", parentID: nil, userName: "Bob", until: Timestamp(seconds: t0.seconds + 7))
+        ).0
+        XCTAssertEqual(s.typing[TypingPlace(cid: "messaging:general")]?.keys.sorted(), ["Bob"])
         s = reduce(s, .messageUpserted(message("from-bob", from: "bob", at: 40))).0
-        XCTAssertEqual(s.typing["messaging:general"]?.isEmpty, true)
+        XCTAssertEqual(s.typing[TypingPlace(cid: "messaging:general")]?.isEmpty, true)
     }
 }
 

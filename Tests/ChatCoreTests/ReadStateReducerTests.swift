@@ -123,4 +123,20 @@ extension ReadStateReducerTests {
         XCTAssertEqual(random()?.unreadCount, 1)
         XCTAssertEqual(random()?.mentionCount, 1)
     }
+
+    /// A message that arrives while the reader follows the channel is read as it comes: no
+    /// "New messages" line goes above it. One that was there when the channel opened stays.
+    func testAMessageReadAsItArrivesGetsNoNewMessagesLine() {
+        var s = live()
+        s.channels[0].lastRead = Timestamp(seconds: 10)
+        s = reduce(s, .openChannel(cid: "messaging:random"), .openChannel(cid: "messaging:general")).0
+        s = reduce(s, .channelLoaded(cid: "messaging:general", rows: [message("old", from: "bob", at: 10)], members: [])).0
+        var effects: [ChatEffect]
+        (s, effects) = reduce(s, .messageUpserted(message("live", from: "bob", at: 20)))
+        XCTAssertEqual(effects, [.live(.markRead(cid: "messaging:general"))])
+        XCTAssertNil(s.window?.firstUnreadID(viewer: "alice"), "read as it came")
+        s.window?.readMarker = Timestamp(seconds: 5)
+        s = reduce(s, .messageUpserted(message("later", from: "carol", at: 30))).0
+        XCTAssertEqual(s.window?.firstUnreadID(viewer: "alice"), "old", "the line from the opening stays")
+    }
 }

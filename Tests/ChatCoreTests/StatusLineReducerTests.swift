@@ -28,7 +28,7 @@ final class StatusLineReducerTests: XCTestCase, LiveReducerScript {
             reduce(
                 s,
                 .messageUpserted(message("new", from: "bob", cid: "messaging:random", at: 30)),
-                .typingStarted(cid: "messaging:random", userName: "Bob", until: t0)
+                .typingStarted(cid: "messaging:random", parentID: nil, userName: "Bob", until: t0)
             ).0
         XCTAssertEqual(s.status, "could not send")
     }

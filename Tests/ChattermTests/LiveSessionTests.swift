@@ -305,3 +305,38 @@ extension LiveSessionTests {
         }
     }
 }
+
+extension LiveSessionTests {
+    /// Read receipts and typing in a thread between two screens (120x40 and 80x24): Tomás,
+    /// reading their conversation, sees Maya's message arrive, and "✓ seen" comes under it on
+    /// hers. His typing in its thread shows in her channel as "in a thread", then in the
+    /// thread's pane once she opens it.
+    func testReceiptsAndTypingInAThreadReachTheOtherScreen() throws {
+        guard TmuxDriver.available else { throw XCTSkip("tmux is not installed") }
+        try ChattermProcess.importFile(packageRoot + "/demo-data/demo.jsonl", db: db)
+        let url = try serve(port: 0)
+        try open("maya", url)
+        try open("tomas", url, width: 80, height: 24)
+        try tmux.send("tomas", "/msg @maya")
+        try tmux.waitFor("@Maya Okafor · 2 members", in: "tomas")
+        try tmux.send("maya", "/msg @tomas are you reading this?")
+        try tmux.waitFor("are you reading this?", in: "tomas")
+        try tmux.waitUntil(in: "maya", "✓ seen under the message") { screen in
+            let lines = screen.split(separator: "\n")
+            guard let text = lines.firstIndex(where: { $0.contains("are you reading this?") }), text + 1 < lines.count else { return false }
+            return lines[text + 1].contains("✓ seen")
+        }
+
+        try tmux.send("tomas", "/thread")
+        try tmux.waitFor("Thread (Esc closes)", in: "tomas")
+        try tmux.type("tomas", "looking")
+        try tmux.waitFor("Tomás Herrera is typing in a thread…", in: "maya")
+        try tmux.send("maya", "/thread")
+        try tmux.waitFor("Thread (Esc closes)", in: "maya")
+        try tmux.type("tomas", " now")
+        let pane = try tmux.waitFor("Tomás Herrera is typing…", in: "maya")
+        XCTAssertFalse(pane.contains("in a thread"), pane)
+        let line = try XCTUnwrap(pane.split(separator: "\n").first { $0.contains("Tomás Herrera is typing…") })
+        XCTAssertGreaterThan(try XCTUnwrap(line.range(of: "Tomás")).lowerBound.utf16Offset(in: line), 80, "in the thread's pane:\n\(pane)")
+    }
+}

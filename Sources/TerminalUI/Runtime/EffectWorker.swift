@@ -51,7 +51,8 @@ final class EffectWorker: Sendable {
         var replaces = true
         switch effect {
         case .loadChannel, .loadOldest, .loadAround, .loadUnread: lane = window
-        case .loadOlder, .loadNewer:
+        // After the window's other loads, and skipped for a channel load (which reads them too).
+        case .loadOlder, .loadNewer, .loadMembers:
             lane = window
             replaces = false
         case .loadChannels: lane = list
@@ -107,6 +108,8 @@ final class EffectWorker: Sendable {
                 )
             case .loadOlder(let cid, let before):
                 return .olderLoaded(cid: cid, rows: try backend.messages(cid: cid, viewer: viewer, before: before, limit: page))
+            case .loadMembers(let cid):
+                return .membersLoaded(cid: cid, try backend.members(cid: cid))
             case .loadNewer(let cid, let after):
                 return .newerLoaded(cid: cid, rows: try backend.messages(cid: cid, viewer: viewer, after: after, limit: page))
             case .loadOldest(let cid):

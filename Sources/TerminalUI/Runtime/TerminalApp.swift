@@ -213,7 +213,7 @@ public final class TerminalApp {
             live.perform(request)
             return nil
         case .loadChannels, .loadChannel, .loadOlder, .loadNewer, .loadOldest, .loadAround, .loadUnread, .loadJoinable, .loadThread,
-            .loadDetails, .loadSummary, .changeMembership, .loadMentions, .loadPinned, .lookUpUsers, .search, .findMatch:
+            .loadMembers, .loadDetails, .loadSummary, .changeMembership, .loadMentions, .loadPinned, .lookUpUsers, .search, .findMatch:
             // The worker's (`dispatch` gave it them).
             return nil
         }

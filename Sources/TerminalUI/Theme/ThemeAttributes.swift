@@ -57,6 +57,7 @@ extension Theme {
             ThemeAttribute("message.system", "System messages: joins, leaves, channel updates."),
             ThemeAttribute("message.deleted", "The placeholder left by a deleted message."),
             ThemeAttribute("message.edited", "The (edited) marker after an edited message."),
+            ThemeAttribute("message.seen", "The \"✓ seen\" mark under your newest message others have read."),
             ThemeAttribute("message.pinned", "The marker on a pinned message."),
             ThemeAttribute("message.quote", "The one-line preview of the message a reply quotes."),
             ThemeAttribute("message.selected", "The message under the cursor in message-select mode."),

@@ -1,3 +1,4 @@
+import ChatCore
 import ChatModel
 
 /// Lays one message out as lines for a given width: separators above it, the header (unless
@@ -21,6 +22,8 @@ struct MessageLayout {
     var flagged: Set<String> = []
     /// Laid out in the thread pane, whose header says it is a thread: replies are not marked.
     var inThread = false
+    /// The mark of who has seen the reader's messages, under the one it is on.
+    var receipt: ReadReceipt?
 
     func lines(for row: MessageRow, after previous: MessageRow?, firstUnreadID: String?) -> [ViewLine] {
         var out = messageLines(for: row, after: previous, firstUnreadID: firstUnreadID)
@@ -48,7 +51,10 @@ struct MessageLayout {
                 ViewLine(
                     segments: [
                         time(m),
-                        Segment(text: context.text("— " + (m.text ?? "") + " —", singleLine: true), style: context.style("message.system")),
+                        Segment(
+                            text: context.text("— " + SystemLineText.of(row) + " —", singleLine: true),
+                            style: context.style("message.system")
+                        ),
                     ],
                     messageID: row.id
                 )
@@ -100,7 +106,35 @@ struct MessageLayout {
                 )
             )
         }
+        if let receipt, receipt.messageID == row.id {
+            out.append(
+                ViewLine(
+                    segments: [
+                        Segment(
+                            text: context.text(Self.receiptText(receipt, width: width - Self.indent), singleLine: true),
+                            style: context.style("message.seen")
+                        )
+                    ],
+                    indent: Self.indent,
+                    messageID: row.id
+                )
+            )
+        }
         return out
+    }
+
+    /// `✓ seen` in a conversation of two, else who has: `✓ seen by Bea, Bob`, up to three names
+    /// that fit in `width` and how many more, or everyone.
+    static func receiptText(_ receipt: ReadReceipt, width: Int) -> String {
+        if receipt.others == 1 { return "✓ seen" }
+        if receipt.readers.count == receipt.others { return "✓ seen by everyone" }
+        // Fewer names rather than one cut at the edge, which lost the count after it.
+        for shown in stride(from: min(3, receipt.readers.count), through: 1, by: -1) {
+            let more = receipt.readers.count - shown
+            let text = "✓ seen by " + receipt.readers.prefix(shown).joined(separator: ", ") + (more > 0 ? " +\(more)" : "")
+            if DisplayWidth.of(text) <= width { return text }
+        }
+        return "✓ seen by \(receipt.readers.count)"
     }
 
     private func isGrouped(_ row: MessageRow, after previous: MessageRow) -> Bool {

@@ -32,7 +32,7 @@ enum MessageListView {
         // Column 0 is the gutter, where a message that mentions you is marked.
         var area = Rect(x: rect.x + 1, y: rect.y + 1, width: rect.width - 1, height: rect.height - 1)
         guard area.height > 0, area.width > 1 else { return }
-        if let typing = typingLine(state, cid: channel.channel.cid, context: context) {
+        if let typing = channelTypingLine(state, cid: channel.channel.cid, context: context) {
             area.height -= 1
             typing.draw(into: &frame, x: area.x, y: area.y + area.height, width: area.width)
         }
@@ -43,6 +43,7 @@ enum MessageListView {
         layout.fillingGap = window.fillingGap
         layout.viewerName = state.userName
         layout.flagged = state.flagged
+        layout.receipt = ReadReceipts.latest(in: window.rows, members: state.members, viewer: state.userID)
         let rows = ChatReducer.visibleRows(state)
         let firstUnread = window.firstUnreadID(viewer: state.userID)
         var lines: [ViewLine] = []
@@ -117,8 +118,13 @@ enum MessageListView {
             ellipsis: true,
             style: context.style("thread.replies")
         )
-        let area = Rect(x: rect.x + 1, y: rect.y + 2, width: rect.width - 1, height: rect.height - 2)
+        var area = Rect(x: rect.x + 1, y: rect.y + 2, width: rect.width - 1, height: rect.height - 2)
         guard area.height > 0, area.width > 1 else { return }
+        let typers = state.typing[TypingPlace(cid: thread.root.message.cid, parentID: thread.root.id)] ?? [:]
+        if area.height > 1, let typing = typingLine(names: typers.keys.sorted(), where: "", context: context) {
+            area.height -= 1
+            typing.draw(into: &frame, x: area.x, y: area.y + area.height, width: area.width)
+        }
         var layout = MessageLayout(context: context, viewer: state.userID, width: area.width - 1)
         layout.viewerName = state.userName
         layout.flagged = state.flagged
@@ -222,15 +228,25 @@ enum MessageListView {
         return name + " · " + DisplayWidth.truncate(topic, toWidth: room, ellipsis: true) + tail
     }
 
-    /// "alice is typing…", "alice and bob are typing…", "several people are typing…".
-    private static func typingLine(_ state: ChatState, cid: String, context: RenderContext) -> ViewLine? {
-        let names = (state.typing[cid] ?? [:]).keys.sorted()
+    /// Who types in the channel; else who types in a thread of it that is not open beside it
+    /// (the open thread's pane says so itself), "in a thread".
+    private static func channelTypingLine(_ state: ChatState, cid: String, context: RenderContext) -> ViewLine? {
+        let inChannel = (state.typing[TypingPlace(cid: cid)] ?? [:]).keys.sorted()
+        if !inChannel.isEmpty { return typingLine(names: inChannel, where: "", context: context) }
+        let inThreads = state.typing.filter { $0.key.cid == cid && $0.key.parentID != nil && $0.key.parentID != state.thread?.root.id }
+        let names = Set(inThreads.values.flatMap(\.keys)).sorted()
+        return typingLine(names: names, where: " in a thread", context: context)
+    }
+
+    /// "alice is typing…", "alice and bob are typing…", "several people are typing…", with
+    /// where they are (`where`) before the ellipsis.
+    private static func typingLine(names: [String], where place: String, context: RenderContext) -> ViewLine? {
         let text: String
         switch names.count {
         case 0: return nil
-        case 1: text = "\(names[0]) is typing…"
-        case 2: text = "\(names[0]) and \(names[1]) are typing…"
-        default: text = "several people are typing…"
+        case 1: text = "\(names[0]) is typing\(place)…"
+        case 2: text = "\(names[0]) and \(names[1]) are typing\(place)…"
+        default: text = "several people are typing\(place)…"
         }
         return ViewLine(segments: [Segment(text: context.text(text, singleLine: true), style: context.style("typing"))], indent: 1)
     }

@@ -166,6 +166,19 @@ enum OverlayViews {
             lines.append("attachment \(i + 1) (\(attachment.type ?? "file")):")
             for member in attachment.custom.members { lines.append("  \(member.key): \(member.value)") }
         }
+        if let read = ReadReceipts.readers(of: details.row, rows: state.window?.rows ?? [], members: state.members, viewer: state.userID),
+            !read.seen.isEmpty || !read.notSeen.isEmpty
+        {
+            // Every name, wrapped under its label: a line cut at the box's edge hid the last ones.
+            let width = min(76, frame.width - 2) - 6
+            let names = { (label: String, names: [String]) in
+                TextWrapper.wrap(SanitizedText(untrusted: label + names.joined(separator: ", ")), width: width)
+                    .enumerated().map { $0.offset == 0 ? $0.element : "  " + $0.element }
+            }
+            let others = read.seen.count + read.notSeen.count
+            if !read.seen.isEmpty { lines += names("seen by \(read.seen.count) of \(others): ", read.seen) }
+            if !read.notSeen.isEmpty { lines += names("not seen by: ", read.notSeen) }
+        }
         if !details.reactions.isEmpty {
             lines.append("reactions:")
             for r in details.reactions { lines.append("  \(ReactionEmoji.symbol(for: r.type)) \(r.type) by \(who(r.userID))") }
