@@ -2,9 +2,15 @@ import ChatModel
 
 /// Channel changes after creation, and the channel query, for the server.
 extension ChatStore {
-    /// Replaces a channel's custom data and its standard flags (frozen, disabled, team) when given.
+    /// Replaces a channel's custom data and its standard flags (frozen, disabled, team) when given,
+    /// and makes now its `updated_at`. An import file's channels keep none (they read as created),
+    /// so importing a file twice leaves the same store.
     public func update(channel: Channel) throws {
-        try backend.write { db in _ = try StoreImportSink(db: db, mode: .upsert, importTime: .now()).write(.channel(channel)) }
+        try backend.write { db in
+            let now = Timestamp.now()
+            _ = try StoreImportSink(db: db, mode: .upsert, importTime: now).write(.channel(channel))
+            try db.execute("UPDATE channels SET updated_at = ? WHERE cid = ?", now.storageText, channel.cid)
+        }
     }
 
     /// Adds members (with a channel role; existing members get the role), in one transaction.

@@ -358,6 +358,8 @@ enum Schema {
         Schema.blocklists,
         // A user's `updated_at`; NULL for a user not written since the step (it reads as created_at).
         Step(name: "v14r: user updates", sql: "ALTER TABLE users ADD COLUMN updated_at TEXT"),
+        // A channel's `updated_at`, as for users: NULL for one not updated since (it reads as created_at).
+        Step(name: "v14s: channel updates", sql: "ALTER TABLE channels ADD COLUMN updated_at TEXT"),
     ]
 
     /// PostgreSQL only: the log of events that every server sharing the database delivers

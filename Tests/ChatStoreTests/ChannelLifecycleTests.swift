@@ -49,6 +49,19 @@ final class ChannelLifecycleTests: XCTestCase {
         )
     }
 
+    func testAnUpdateMovesUpdatedAtAndAnImportLeavesItUnset() throws {
+        let store = try store()
+        var channel = try XCTUnwrap(try store.channel(cid: "messaging:general"))
+        XCTAssertNil(channel.updatedAt, "an imported channel reads as never updated")
+        channel.custom["topic"] = "news"
+        let before = Timestamp.now()
+        try store.update(channel: channel)
+        let updated = try XCTUnwrap(try store.channel(cid: "messaging:general"))
+        XCTAssertEqual(updated.custom["topic"], "news")
+        XCTAssertGreaterThanOrEqual(try XCTUnwrap(updated.updatedAt), before)
+        XCTAssertNil(try store.channel(cid: "messaging:random")?.updatedAt, "other channels keep theirs")
+    }
+
     func testDeleteChannelRemovesEverythingInItAndNothingElse() throws {
         let store = try store()
         try store.deleteChannel(cid: "messaging:general")
