@@ -138,7 +138,7 @@ extension ChatStore {
 
     /// Channels matching the filter: cids (none of `excludedCIDs`), ids, types, and (when given)
     /// those `memberOf` belongs to, or those `notMemberOf` does not belong to; with `hidden`, only those that user has hidden (true) or not
-    /// (false); ordered by last message or creation, newest first.
+    /// (false); in `order`, newest first unless `ascending`, then by cid.
     public func queryChannels(
         cids: [String]?,
         excludedCIDs: [String] = [],
@@ -148,7 +148,7 @@ extension ChatStore {
         notMemberOf: String? = nil,
         frozen: Bool?,
         hidden: (userID: String, hidden: Bool)? = nil,
-        byLastMessage: Bool,
+        order: ChannelOrder,
         ascending: Bool = false,
         limit: Int,
         offset: Int
@@ -185,16 +185,32 @@ extension ChatStore {
                 )
                 arguments.append(.text(hidden.userID))
             }
-            let direction = ascending ? "ASC" : "DESC"
-            let order =
-                byLastMessage
-                ? "COALESCE((SELECT MAX(created_at) FROM messages WHERE cid = c.cid), c.created_at) \(direction)"
-                : "c.created_at \(direction)"
+            let lastMessage = "COALESCE((SELECT MAX(created_at) FROM messages WHERE cid = c.cid), c.created_at)"
+            let updated = "COALESCE(c.updated_at, c.created_at)"
+            let key =
+                switch order {
+                case .lastMessage: lastMessage
+                case .lastUpdated: db.dialect.greatest(lastMessage, updated)
+                case .created: "c.created_at"
+                case .updated: updated
+                }
             let sql =
                 "SELECT c.* FROM channels c" + (conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND "))
-                + " ORDER BY \(order), c.cid LIMIT ? OFFSET ?"
+                + " ORDER BY \(key) \(ascending ? "ASC" : "DESC"), c.cid LIMIT ? OFFSET ?"
             arguments += [limit.sqlValue, offset.sqlValue]
             return try db.rows(sql, arguments).map(StoredItems.channel)
         }
     }
+}
+
+/// What `ChatStore.queryChannels` orders by.
+public enum ChannelOrder: Sendable {
+    /// The latest message's time, or the channel's creation before its first message.
+    case lastMessage
+    /// The later of `lastMessage` and `updated`: Stream's `last_updated`, as stream-chat-js's
+    /// channel paginator reckons it (the latest of `last_message_at` and `updated_at`).
+    case lastUpdated
+    case created
+    /// The channel's last update (`ChatStore.update(channel:)`), or its creation.
+    case updated
 }

@@ -62,6 +62,26 @@ final class ChannelLifecycleTests: XCTestCase {
         XCTAssertNil(try store.channel(cid: "messaging:random")?.updatedAt, "other channels keep theirs")
     }
 
+    func testChannelsOrderByTheirUpdateAndByTheLaterOfUpdateAndLastMessage() async throws {
+        let store = try store()
+        func order(_ by: ChannelOrder) throws -> [String] {
+            try store.queryChannels(cids: nil, types: nil, memberOf: nil, frozen: nil, order: by, limit: 10, offset: 0).map(\.cid)
+        }
+        XCTAssertEqual(try order(.lastMessage), ["messaging:general", "messaging:random"])
+        var random = try XCTUnwrap(try store.channel(cid: "messaging:random"))
+        random.custom["topic"] = "news"
+        try store.update(channel: random)
+        XCTAssertEqual(try order(.updated), ["messaging:random", "messaging:general"])
+        XCTAssertEqual(try order(.lastUpdated), ["messaging:random", "messaging:general"])
+        XCTAssertEqual(try order(.lastMessage), ["messaging:general", "messaging:random"], "an update is no message")
+        var message = Message(id: "g4", channelType: "messaging", channelID: "general", userID: "bob", text: "later")
+        message.createdAt = .now()
+        let inserted = try await store.insert(message: message)
+        XCTAssertTrue(inserted)
+        XCTAssertEqual(try order(.lastUpdated), ["messaging:general", "messaging:random"], "a message after the update")
+        XCTAssertEqual(try order(.updated), ["messaging:random", "messaging:general"])
+    }
+
     func testDeleteChannelRemovesEverythingInItAndNothingElse() throws {
         let store = try store()
         try store.deleteChannel(cid: "messaging:general")

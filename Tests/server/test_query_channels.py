@@ -1,7 +1,12 @@
-"""Channels as query_channels finds them: `updated_at` moving as Stream's does."""
+"""query_channels as Stream serves it: any channel field (built-in or custom, dotted into custom
+objects), `member.user.name`, `$and` / `$or` / `$nor`, several sort keys (per-viewer ones included),
+and `updated_at` / `last_updated` moving as Stream's do."""
 import uuid
 
 import pytest
+from stream_chat.base.exceptions import StreamAPIException
+
+from test_channels_messages import as_user
 
 
 def new_id(prefix):
@@ -26,6 +31,79 @@ def rooms(client):
     return tag, (a, b, c), (ops, dev, quiet)
 
 
+def ids(client, tag, conditions=None, sort=None, **options):
+    sort = sort if sort is not None else [{"field": "created_at", "direction": 1}]
+    answer = client.query_channels({"tag": tag, **(conditions or {})}, sort, **options)
+    return [state["channel"]["id"] for state in answer["channels"]]
+
+
+def test_filters_on_custom_and_built_in_fields(client, rooms):
+    tag, (a, b, c), (ops, dev, quiet) = rooms
+    assert ids(client, tag) == [ops.id, dev.id, quiet.id]
+    assert ids(client, tag, {"team_name": "ops"}) == [ops.id]
+    assert ids(client, tag, {"team_name": {"$in": ["ops", "dev"]}, "type": "messaging"}) == [ops.id]
+    assert ids(client, tag, {"kind.level": {"$gte": 2}}) == [ops.id], "a dotted field reads a custom object"
+    assert ids(client, tag, {"name": {"$autocomplete": "tal"}}) == [dev.id]
+    assert ids(client, tag, {"created_by_id": c}) == [quiet.id]
+    assert ids(client, tag, {"member_count": {"$gt": 1}}) == [ops.id, dev.id]
+    assert ids(client, tag, {"last_message_at": {"$gte": "2000-01-01T00:00:00Z"}}) == [dev.id]
+    assert ids(client, tag, {"disabled": False, "frozen": False}) == [ops.id, dev.id, quiet.id]
+    assert ids(client, tag, {"member.user.name": {"$autocomplete": "zeb"}}) == [dev.id, quiet.id]
+    assert ids(client, tag, {"team_name": {"$exists": False}}) == [quiet.id]
+
+
+def test_filters_combine_with_and_or_nor(client, rooms):
+    tag, (a, b, c), (ops, dev, quiet) = rooms
+    assert ids(client, tag, {"$or": [{"team_name": "ops"}, {"created_by_id": c}]}) == [ops.id, quiet.id]
+    assert ids(client, tag, {"$nor": [{"team_name": "ops"}]}) == [dev.id, quiet.id]
+    assert ids(client, tag, {"$and": [{"type": "team"}, {"member_count": 3}]}) == [dev.id]
+    assert ids(client, tag, {"$or": [{"members": {"$in": [c]}}, {"name": "Ops Room"}]}) == [ops.id, dev.id, quiet.id]
+    assert ids(client, tag, {"$or": [{"team_name": "ops"}, {"team_name": "dev"}]}, limit=1, offset=1) == [dev.id]
+
+
+def test_a_user_token_sees_only_its_channels_whatever_the_filter(server, rooms):
+    tag, (a, b, c), (ops, dev, quiet) = rooms
+    answer = as_user(server, c, "POST", "channels", {"filter_conditions": {"tag": tag, "$or": [{"member_count": {"$gte": 1}}]},
+                                                     "sort": [{"field": "created_at", "direction": 1}]})
+    assert answer.status_code == 200, answer.text
+    assert [s["channel"]["id"] for s in answer.json()["channels"]] == [dev.id, quiet.id]
+
+
+def test_unknown_operators_are_refused_in_streams_shape(client, rooms):
+    tag, _, _ = rooms
+    for conditions in ({"team_name": {"$regex": "o"}}, {"$not": [{"team_name": "ops"}]}, {"$or": "ops"}):
+        with pytest.raises(StreamAPIException) as raised:
+            client.query_channels({"tag": tag, **conditions})
+        assert raised.value.status_code == 400 and raised.value.error_code == 4, conditions
+
+
+def test_several_sort_keys_in_order(client, rooms):
+    tag, (a, b, c), (ops, dev, quiet) = rooms
+    pair = client.channel("messaging", new_id("pair"), {"tag": tag, "priority": 5, "members": [b, c]})
+    pair.create(b)
+    by_size = [{"field": "member_count", "direction": -1}, {"field": "created_at", "direction": 1}]
+    assert ids(client, tag, sort=by_size) == [dev.id, ops.id, pair.id, quiet.id]
+    by_size[1]["direction"] = -1
+    assert ids(client, tag, sort=by_size) == [dev.id, pair.id, ops.id, quiet.id]
+    assert ids(client, tag, sort=[{"field": "priority", "direction": -1}, {"field": "created_at", "direction": -1}]) == \
+        [pair.id, quiet.id, dev.id, ops.id], "a custom field sorts; channels without it come last, descending"
+
+
+def test_the_viewers_unread_and_pins_sort(client, rooms):
+    tag, (a, b, c), (ops, dev, quiet) = rooms
+    for text in ("one", "two"):
+        ops.send_message({"text": text}, a)
+    mine = {"members": {"$in": [b]}}
+    assert ids(client, tag, mine, [{"field": "unread_count", "direction": -1}], user_id=b) == [ops.id, dev.id]
+    idle = client.channel("messaging", new_id("idle"), {"tag": tag, "members": [b]})
+    idle.create(b)
+    assert ids(client, tag, mine, [{"field": "has_unread", "direction": 1}, {"field": "created_at", "direction": 1}],
+               user_id=b) == [idle.id, ops.id, dev.id]
+    dev.pin(b)
+    assert ids(client, tag, mine, [{"field": "pinned_at", "direction": -1}, {"field": "created_at", "direction": 1}],
+               user_id=b)[0] == dev.id
+
+
 def test_updated_at_moves_with_updates_not_with_messages(client, rooms):
     tag, (a, b, c), (ops, dev, quiet) = rooms
     first = ops.query()["channel"]
@@ -37,3 +115,24 @@ def test_updated_at_moves_with_updates_not_with_messages(client, rooms):
     assert quiet.update({"name": "Still quiet"})["channel"]["updated_at"] > first["created_at"]
     frozen = dev.update_partial({"frozen": True})["channel"]
     assert frozen["updated_at"] > frozen["created_at"], "freezing is an update"
+
+
+def test_updated_at_and_last_updated_sort_and_filter(client, rooms):
+    tag, (a, b, c), (ops, dev, quiet) = rooms
+    ops.update_partial({"topic": "new"})
+    two = {"cid": {"$in": [ops.cid, quiet.cid]}}
+    newest_first = [{"field": "updated_at", "direction": -1}]
+    assert ids(client, tag, two, newest_first) == [ops.id, quiet.id]
+    assert ids(client, tag, two, [{"field": "last_updated", "direction": -1}]) == [ops.id, quiet.id]
+    assert ids(client, tag, two, []) == [ops.id, quiet.id], "Stream's default sort is last_updated, newest first"
+    quiet.send_message({"text": "now"}, c)
+    assert ids(client, tag, two, [{"field": "last_updated", "direction": -1}]) == [quiet.id, ops.id]
+    assert ids(client, tag, two, []) == [quiet.id, ops.id]
+    assert ids(client, tag, two, newest_first) == [ops.id, quiet.id]
+    made = quiet.query()["channel"]["created_at"]
+    assert ids(client, tag, {**two, "updated_at": {"$gt": made}}) == [ops.id], "quiet's is when it was made"
+    # Without the tag the store orders and pages by itself: the same order.
+    for sort, expected in (([{"field": "updated_at", "direction": -1}], [ops.cid, quiet.cid]),
+                           ([{"field": "last_updated", "direction": -1}], [quiet.cid, ops.cid]),
+                           ([], [quiet.cid, ops.cid]), ([{"field": "last_updated", "direction": 1}], [ops.cid, quiet.cid])):
+        assert [s["channel"]["cid"] for s in client.query_channels(two, sort)["channels"]] == expected, sort
