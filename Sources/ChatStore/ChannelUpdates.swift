@@ -185,7 +185,12 @@ extension ChatStore {
                 )
                 arguments.append(.text(hidden.userID))
             }
-            let lastMessage = "COALESCE((SELECT MAX(created_at) FROM messages WHERE cid = c.cid), c.created_at)"
+            // The latest message shown in the channel, as `lastMessageAt(cid:)` (and Stream's
+            // `last_message_at`): a reply kept in its thread does not count.
+            let lastMessage = """
+                COALESCE((SELECT MAX(m.created_at) FROM messages m
+                    WHERE m.cid = c.cid AND (m.parent_id IS NULL OR m.show_in_channel = 1)), c.created_at)
+                """
             let updated = "COALESCE(c.updated_at, c.created_at)"
             let key =
                 switch order {
@@ -205,7 +210,8 @@ extension ChatStore {
 
 /// What `ChatStore.queryChannels` orders by.
 public enum ChannelOrder: Sendable {
-    /// The latest message's time, or the channel's creation before its first message.
+    /// The latest message's time (a reply kept in its thread left out), or the channel's
+    /// creation before its first message.
     case lastMessage
     /// The later of `lastMessage` and `updated`: Stream's `last_updated`, as stream-chat-js's
     /// channel paginator reckons it (the latest of `last_message_at` and `updated_at`).

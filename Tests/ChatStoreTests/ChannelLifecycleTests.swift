@@ -64,9 +64,7 @@ final class ChannelLifecycleTests: XCTestCase {
 
     func testChannelsOrderByTheirUpdateAndByTheLaterOfUpdateAndLastMessage() async throws {
         let store = try store()
-        func order(_ by: ChannelOrder) throws -> [String] {
-            try store.queryChannels(cids: nil, types: nil, memberOf: nil, frozen: nil, order: by, limit: 10, offset: 0).map(\.cid)
-        }
+        let order = { (by: ChannelOrder) in try self.order(of: store, by: by) }
         XCTAssertEqual(try order(.lastMessage), ["messaging:general", "messaging:random"])
         var random = try XCTUnwrap(try store.channel(cid: "messaging:random"))
         random.custom["topic"] = "news"
@@ -80,6 +78,26 @@ final class ChannelLifecycleTests: XCTestCase {
         XCTAssertTrue(inserted)
         XCTAssertEqual(try order(.lastUpdated), ["messaging:general", "messaging:random"], "a message after the update")
         XCTAssertEqual(try order(.updated), ["messaging:random", "messaging:general"])
+    }
+
+    func testAReplyKeptInItsThreadDoesNotMoveItsChannelInTheLastMessageOrder() async throws {
+        let store = try store()
+        var reply = Message(id: "r2", channelType: "messaging", channelID: "random", userID: "bob", text: "in the thread")
+        reply.parentID = "r1"
+        reply.createdAt = .now()
+        let kept = try await store.insert(message: reply)
+        XCTAssertTrue(kept)
+        XCTAssertEqual(try order(of: store, by: .lastMessage), ["messaging:general", "messaging:random"])
+        reply.id = "r3"
+        reply.showInChannel = true
+        let shown = try await store.insert(message: reply)
+        XCTAssertTrue(shown)
+        XCTAssertEqual(try order(of: store, by: .lastMessage), ["messaging:random", "messaging:general"])
+    }
+
+    /// Every channel's cid, newest first by `by`.
+    private func order(of store: ChatStore, by: ChannelOrder) throws -> [String] {
+        try store.queryChannels(cids: nil, types: nil, memberOf: nil, frozen: nil, order: by, limit: 10, offset: 0).map(\.cid)
     }
 
     func testDeleteChannelRemovesEverythingInItAndNothingElse() throws {

@@ -136,3 +136,17 @@ def test_updated_at_and_last_updated_sort_and_filter(client, rooms):
                            ([{"field": "last_updated", "direction": -1}], [quiet.cid, ops.cid]),
                            ([], [quiet.cid, ops.cid]), ([{"field": "last_updated", "direction": 1}], [ops.cid, quiet.cid])):
         assert [s["channel"]["cid"] for s in client.query_channels(two, sort)["channels"]] == expected, sort
+
+
+def test_a_reply_kept_in_its_thread_does_not_move_last_message_at(client, rooms):
+    tag, (a, b, c), (ops, dev, quiet) = rooms
+    parent = ops.send_message({"text": "thread"}, a)["message"]
+    dev.send_message({"text": "latest in the channel"}, b)
+    ops.send_message({"text": "in the thread only", "parent_id": parent["id"]}, b)
+    two = {"cid": {"$in": [ops.cid, dev.cid]}}
+    newest = [{"field": "last_message_at", "direction": -1}]
+    assert [s["channel"]["cid"] for s in client.query_channels(two, newest)["channels"]] == [dev.cid, ops.cid]
+    assert ids(client, tag, two, newest) == [dev.id, ops.id], "evaluated, the same order"
+    shown = ops.send_message({"text": "also in the channel", "parent_id": parent["id"], "show_in_channel": True}, b)
+    assert shown["message"]["show_in_channel"] is True
+    assert [s["channel"]["cid"] for s in client.query_channels(two, newest)["channels"]] == [ops.cid, dev.cid]
