@@ -150,3 +150,15 @@ def test_a_reply_kept_in_its_thread_does_not_move_last_message_at(client, rooms)
     shown = ops.send_message({"text": "also in the channel", "parent_id": parent["id"], "show_in_channel": True}, b)
     assert shown["message"]["show_in_channel"] is True
     assert [s["channel"]["cid"] for s in client.query_channels(two, newest)["channels"]] == [ops.cid, dev.cid]
+
+
+def test_the_viewers_invites_filter(client, rooms):
+    tag, (a, b, c), (ops, dev, quiet) = rooms
+    quiet.invite_members([a, b])
+    assert ids(client, tag, {"invite": "pending"}, user_id=b) == [quiet.id]
+    quiet.accept_invite(b)
+    quiet.reject_invite(a)
+    assert ids(client, tag, {"invite": "pending"}, user_id=b) == []
+    assert ids(client, tag, {"invite": "accepted"}, user_id=b) == [quiet.id]
+    assert ids(client, tag, {"invite": "rejected"}, user_id=a) == [quiet.id]
+    assert ids(client, tag, {"$or": [{"invite": "accepted"}, {"created_by_id": a}]}, user_id=b) == [ops.id, quiet.id]

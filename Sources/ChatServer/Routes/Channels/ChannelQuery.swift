@@ -3,7 +3,7 @@ import ChatStore
 
 /// `query_channels`' `filter_conditions` and `sort`, as Stream takes them: any channel field
 /// (built-in, custom, dotted into a custom object), `member.user.name`, the viewer's own
-/// `joined`, `hidden`, `muted`, `pinned`, `archived`, `has_unread` and `unread_count`, combined
+/// `joined`, `hidden`, `muted`, `pinned`, `archived`, `invite`, `has_unread` and `unread_count`, combined
 /// with `$and` / `$or` / `$nor`; any number of sort keys, `last_updated` newest first by default.
 ///
 /// The top-level conditions the store query can express (cid, id, type, members, frozen and the
@@ -137,6 +137,9 @@ struct ChannelQuery {
         o["pinned"] = .bool(me?.pinnedAt != nil)
         o["archived"] = .bool(me?.archivedAt != nil)
         if let pinned = me?.pinnedAt { o["pinned_at"] = .string(pinned.rfc3339) }
+        if let me, me.invited == true {
+            o["invite"] = .string(me.inviteAcceptedAt != nil ? "accepted" : me.inviteRejectedAt != nil ? "rejected" : "pending")
+        }
         if unread {
             let count = try store.readStates(cid: channel.cid).first { $0.userID == viewer }?.unreadMessages ?? 0
             o["unread_count"] = .int(count)
