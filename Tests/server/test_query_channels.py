@@ -162,3 +162,11 @@ def test_the_viewers_invites_filter(client, rooms):
     assert ids(client, tag, {"invite": "accepted"}, user_id=b) == [quiet.id]
     assert ids(client, tag, {"invite": "rejected"}, user_id=a) == [quiet.id]
     assert ids(client, tag, {"$or": [{"invite": "accepted"}, {"created_by_id": a}]}, user_id=b) == [ops.id, quiet.id]
+
+
+def test_members_eq_a_list_is_exactly_those_members(client, rooms):
+    tag, (a, b, c), (ops, dev, quiet) = rooms
+    assert ids(client, tag, {"members": {"$eq": [b, a]}}) == [ops.id]
+    assert ids(client, tag, {"members": {"$eq": [c, a, b]}}) == [dev.id]
+    assert ids(client, tag, {"members": {"$eq": [a]}}) == []
+    assert ids(client, tag, {"members": {"$eq": c}}) == [dev.id, quiet.id], "one id: the channels it is in"

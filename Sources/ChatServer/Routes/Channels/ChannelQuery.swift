@@ -41,6 +41,12 @@ struct ChannelQuery {
             let value = condition.value
             let flag = value.boolValue ?? value.objectValue?["$eq"]?.boolValue
             switch condition.key {
+            case "members" where value.objectValue?["$eq"]?.arrayValue != nil:
+                // `$eq` with a list: exactly those members. The store narrows to the channels
+                // any of them is in; the record's members, sorted, must be the sorted list.
+                let list = Set((value.objectValue?["$eq"]?.arrayValue ?? []).compactMap(\.stringValue)).sorted()
+                members = list
+                rest["members"] = ["$eq": .array(list.map(JSONValue.string))]
             case "cid", "id", "type", "members":
                 // `$eq` / `$in` of strings narrow in SQL; other operators are evaluated.
                 guard let values = RecordFilter.equalityValues(filter, field: condition.key) else {
@@ -123,7 +129,7 @@ struct ChannelQuery {
         let created = channel.createdAt ?? .now()
         var o = ChannelJSON.channel(channel, creator: nil, memberCount: members.count, lastMessageAt: lastMessageAt).objectValue ?? [:]
         o["created_by_id"] = .string(channel.createdBy)
-        o["members"] = .array(members.map { .string($0.user.id) })
+        o["members"] = .array(members.map(\.user.id).sorted().map(JSONValue.string))
         // `member.user.name`: a dotted field reads nested objects, and an array field matches
         // when one of its values does.
         o["member"] = ["user": ["name": .array(members.map { .string($0.user.displayName) })]]
