@@ -75,6 +75,9 @@ def test_unknown_operators_are_refused_in_streams_shape(client, rooms):
         with pytest.raises(StreamAPIException) as raised:
             client.query_channels({"tag": tag, **conditions})
         assert raised.value.status_code == 400 and raised.value.error_code == 4, conditions
+    with pytest.raises(StreamAPIException) as raised:
+        client.query_channels({"tag": tag, "$or": [{"app_banned": "only"}]})
+    assert "app_banned is not supported by the local server" in raised.value.error_message
 
 
 def test_several_sort_keys_in_order(client, rooms):

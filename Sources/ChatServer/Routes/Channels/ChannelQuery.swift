@@ -31,6 +31,9 @@ struct ChannelQuery {
     private static let storeOrders: [String: ChannelOrder] = [
         "last_message_at": .lastMessage, "last_updated": .lastUpdated, "created_at": .created, "updated_at": .updated,
     ]
+    /// Stream's built-in filters with no counterpart here: `app_banned` (1-on-1 channels whose
+    /// other member is banned app-wide, or not).
+    private static let unserved: Set<String> = ["app_banned"]
     /// A record's key for `last_message_at` as a sort reads it: the latest message, else the
     /// channel's creation, as the store orders (`ChannelOrder.lastMessage`).
     private static let lastActivityKey = "\u{0}last_activity"
@@ -74,6 +77,10 @@ struct ChannelQuery {
         if !rest.isEmpty {
             self.rest = try RecordFilter(rest, operation: operation)
             restMentions = Self.fields(of: .object(rest))
+            // Stream's own filters this server does not serve are refused, not read as custom fields.
+            if let field = restMentions.intersection(Self.unserved).first {
+                throw StreamAPIError.input(operation, "filtering channels by \(field) is not supported by the local server")
+            }
         }
         let given = sort?.arrayValue ?? []
         sortKeys = try given.map { item in
