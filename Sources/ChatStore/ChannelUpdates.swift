@@ -2,9 +2,15 @@ import ChatModel
 
 /// Channel changes after creation, and the channel query, for the server.
 extension ChatStore {
-    /// Replaces a channel's custom data and its standard flags (frozen, disabled, team) when given.
+    /// Replaces a channel's custom data and its standard flags (frozen, disabled, team) when given,
+    /// and makes now its `updated_at`. An import file's channels keep none (they read as created),
+    /// so importing a file twice leaves the same store.
     public func update(channel: Channel) throws {
-        try backend.write { db in _ = try StoreImportSink(db: db, mode: .upsert, importTime: .now()).write(.channel(channel)) }
+        try backend.write { db in
+            let now = Timestamp.now()
+            _ = try StoreImportSink(db: db, mode: .upsert, importTime: now).write(.channel(channel))
+            try db.execute("UPDATE channels SET updated_at = ? WHERE cid = ?", now.storageText, channel.cid)
+        }
     }
 
     /// Adds members (with a channel role; existing members get the role), in one transaction.
@@ -132,7 +138,7 @@ extension ChatStore {
 
     /// Channels matching the filter: cids (none of `excludedCIDs`), ids, types, and (when given)
     /// those `memberOf` belongs to, or those `notMemberOf` does not belong to; with `hidden`, only those that user has hidden (true) or not
-    /// (false); ordered by last message or creation, newest first.
+    /// (false); in `order`, newest first unless `ascending`, then by cid.
     public func queryChannels(
         cids: [String]?,
         excludedCIDs: [String] = [],
@@ -142,7 +148,7 @@ extension ChatStore {
         notMemberOf: String? = nil,
         frozen: Bool?,
         hidden: (userID: String, hidden: Bool)? = nil,
-        byLastMessage: Bool,
+        order: ChannelOrder,
         ascending: Bool = false,
         limit: Int,
         offset: Int
@@ -179,16 +185,38 @@ extension ChatStore {
                 )
                 arguments.append(.text(hidden.userID))
             }
-            let direction = ascending ? "ASC" : "DESC"
-            let order =
-                byLastMessage
-                ? "COALESCE((SELECT MAX(created_at) FROM messages WHERE cid = c.cid), c.created_at) \(direction)"
-                : "c.created_at \(direction)"
+            // The latest message shown in the channel, as `lastMessageAt(cid:)` (and Stream's
+            // `last_message_at`): a reply kept in its thread does not count.
+            let lastMessage = """
+                COALESCE((SELECT MAX(m.created_at) FROM messages m
+                    WHERE m.cid = c.cid AND (m.parent_id IS NULL OR m.show_in_channel = 1)), c.created_at)
+                """
+            let updated = "COALESCE(c.updated_at, c.created_at)"
+            let key =
+                switch order {
+                case .lastMessage: lastMessage
+                case .lastUpdated: db.dialect.greatest(lastMessage, updated)
+                case .created: "c.created_at"
+                case .updated: updated
+                }
             let sql =
                 "SELECT c.* FROM channels c" + (conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND "))
-                + " ORDER BY \(order), c.cid LIMIT ? OFFSET ?"
+                + " ORDER BY \(key) \(ascending ? "ASC" : "DESC"), c.cid LIMIT ? OFFSET ?"
             arguments += [limit.sqlValue, offset.sqlValue]
             return try db.rows(sql, arguments).map(StoredItems.channel)
         }
     }
+}
+
+/// What `ChatStore.queryChannels` orders by.
+public enum ChannelOrder: Sendable {
+    /// The latest message's time (a reply kept in its thread left out), or the channel's
+    /// creation before its first message.
+    case lastMessage
+    /// The later of `lastMessage` and `updated`: Stream's `last_updated`, as stream-chat-js's
+    /// channel paginator reckons it (the latest of `last_message_at` and `updated_at`).
+    case lastUpdated
+    case created
+    /// The channel's last update (`ChatStore.update(channel:)`), or its creation.
+    case updated
 }

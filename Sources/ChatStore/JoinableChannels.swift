@@ -11,7 +11,7 @@ extension ChatStore {
             memberOf: nil,
             notMemberOf: userID,
             frozen: nil,
-            byLastMessage: true,
+            order: .lastMessage,
             limit: 100,
             offset: 0
         )

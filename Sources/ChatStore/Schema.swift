@@ -360,6 +360,8 @@ enum Schema {
         Step(name: "v14r: user updates", sql: "ALTER TABLE users ADD COLUMN updated_at TEXT"),
         Schema.silentMessages,
         Schema.keptEvents,
+        // A channel's `updated_at`, as for users: NULL for one not updated since (it reads as created_at).
+        Step(name: "v14u: channel updates", sql: "ALTER TABLE channels ADD COLUMN updated_at TEXT"),
     ]
 
     /// PostgreSQL only: the log of events that every server sharing the database delivers

@@ -53,6 +53,7 @@ enum StoredItems {
         channel.bannedUsers = strings(row["banned_users"])
         channel.truncatedAt = StoredValue.decodeTime(row["truncated_at"])
         channel.createdAt = StoredValue.decodeTime(row["created_at"])
+        channel.updatedAt = StoredValue.decodeTime(row["updated_at"])
         return channel
     }
 

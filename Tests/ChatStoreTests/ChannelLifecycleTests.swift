@@ -49,6 +49,57 @@ final class ChannelLifecycleTests: XCTestCase {
         )
     }
 
+    func testAnUpdateMovesUpdatedAtAndAnImportLeavesItUnset() throws {
+        let store = try store()
+        var channel = try XCTUnwrap(try store.channel(cid: "messaging:general"))
+        XCTAssertNil(channel.updatedAt, "an imported channel reads as never updated")
+        channel.custom["topic"] = "news"
+        let before = Timestamp.now()
+        try store.update(channel: channel)
+        let updated = try XCTUnwrap(try store.channel(cid: "messaging:general"))
+        XCTAssertEqual(updated.custom["topic"], "news")
+        XCTAssertGreaterThanOrEqual(try XCTUnwrap(updated.updatedAt), before)
+        XCTAssertNil(try store.channel(cid: "messaging:random")?.updatedAt, "other channels keep theirs")
+    }
+
+    func testChannelsOrderByTheirUpdateAndByTheLaterOfUpdateAndLastMessage() async throws {
+        let store = try store()
+        let order = { (by: ChannelOrder) in try self.order(of: store, by: by) }
+        XCTAssertEqual(try order(.lastMessage), ["messaging:general", "messaging:random"])
+        var random = try XCTUnwrap(try store.channel(cid: "messaging:random"))
+        random.custom["topic"] = "news"
+        try store.update(channel: random)
+        XCTAssertEqual(try order(.updated), ["messaging:random", "messaging:general"])
+        XCTAssertEqual(try order(.lastUpdated), ["messaging:random", "messaging:general"])
+        XCTAssertEqual(try order(.lastMessage), ["messaging:general", "messaging:random"], "an update is no message")
+        var message = Message(id: "g4", channelType: "messaging", channelID: "general", userID: "bob", text: "later")
+        message.createdAt = .now()
+        let inserted = try await store.insert(message: message)
+        XCTAssertTrue(inserted)
+        XCTAssertEqual(try order(.lastUpdated), ["messaging:general", "messaging:random"], "a message after the update")
+        XCTAssertEqual(try order(.updated), ["messaging:random", "messaging:general"])
+    }
+
+    func testAReplyKeptInItsThreadDoesNotMoveItsChannelInTheLastMessageOrder() async throws {
+        let store = try store()
+        var reply = Message(id: "r2", channelType: "messaging", channelID: "random", userID: "bob", text: "in the thread")
+        reply.parentID = "r1"
+        reply.createdAt = .now()
+        let kept = try await store.insert(message: reply)
+        XCTAssertTrue(kept)
+        XCTAssertEqual(try order(of: store, by: .lastMessage), ["messaging:general", "messaging:random"])
+        reply.id = "r3"
+        reply.showInChannel = true
+        let shown = try await store.insert(message: reply)
+        XCTAssertTrue(shown)
+        XCTAssertEqual(try order(of: store, by: .lastMessage), ["messaging:random", "messaging:general"])
+    }
+
+    /// Every channel's cid, newest first by `by`.
+    private func order(of store: ChatStore, by: ChannelOrder) throws -> [String] {
+        try store.queryChannels(cids: nil, types: nil, memberOf: nil, frozen: nil, order: by, limit: 10, offset: 0).map(\.cid)
+    }
+
     func testDeleteChannelRemovesEverythingInItAndNothingElse() throws {
         let store = try store()
         try store.deleteChannel(cid: "messaging:general")

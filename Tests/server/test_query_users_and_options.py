@@ -134,7 +134,7 @@ def test_teams_role_is_set_server_side_only(client, server):
     assert raised.value.status_code == 400 and "green" in raised.value.error_message
 
 
-def test_query_channels_sort_direction_is_honoured_and_unknown_sorts_refused(client):
+def test_query_channels_sort_direction_is_honoured_and_malformed_sorts_refused(client):
     owner = new_id("sorter")
     client.upsert_user({"id": owner})
     older, newer = (client.channel("messaging", new_id("sort"), {"members": [owner]}) for _ in range(2))
@@ -152,5 +152,5 @@ def test_query_channels_sort_direction_is_honoured_and_unknown_sorts_refused(cli
     assert order({"created_at": 1}) == [older.cid, newer.cid]
     assert order({"created_at": -1}) == [newer.cid, older.cid]
     with pytest.raises(StreamAPIException) as raised:
-        client.query_channels(both, {"member_count": -1})
-    assert raised.value.status_code == 400 and "member_count" in raised.value.error_message
+        client.post("channels", data={"filter_conditions": both, "sort": [{"direction": -1}]})
+    assert raised.value.status_code == 400 and "sort takes" in raised.value.error_message

@@ -11,6 +11,9 @@ public struct Channel: Sendable, Hashable {
     public var bannedUsers: [String]?
     public var truncatedAt: Timestamp?
     public var createdAt: Timestamp?
+    /// When the channel itself (its data, not its messages or members) was last changed through
+    /// the API; nil for one never changed since it was made or imported.
+    public var updatedAt: Timestamp?
     public var custom: JSONObject
 
     public init(type: String, id: String, createdBy: String, custom: JSONObject = JSONObject()) {

@@ -31,7 +31,7 @@ enum ChannelJSON {
         o["cid"] = .string(c.cid)
         let created = (c.createdAt ?? .now()).rfc3339
         o["created_at"] = .string(created)
-        o["updated_at"] = .string(created)
+        o["updated_at"] = .string(c.updatedAt?.rfc3339 ?? created)
         o["frozen"] = .bool(c.frozen ?? false)
         o["disabled"] = .bool(c.disabled ?? false)
         o["member_count"] = .int(memberCount)

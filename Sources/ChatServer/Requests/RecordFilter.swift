@@ -109,6 +109,8 @@ struct RecordFilter {
         case "$exists": return field.isNull != (value.boolValue ?? true)
         case "$contains": return field.arrayValue?.contains(value) ?? false
         case "$autocomplete":
+            // An array field (a channel's member names) matches when one of its values does.
+            if let list = field.arrayValue { return list.contains { test($0, op, value) } }
             guard let text = field.stringValue?.lowercased(), let prefix = value.stringValue?.lowercased() else { return false }
             return text.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).contains { $0.hasPrefix(prefix) }
         default:

@@ -54,7 +54,7 @@ struct SearchRoutes {
             types: types,
             memberOf: ChannelAccess(store: store, actor: context.actor).memberScope(members),
             frozen: nil,
-            byLastMessage: false,
+            order: .created,
             limit: 10_000,
             offset: 0
         )

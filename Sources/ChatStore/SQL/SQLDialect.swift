@@ -24,6 +24,14 @@ public enum SQLDialect: Sendable {
         }
     }
 
+    /// The larger of two SQL expressions of one kind (SQLite's two-argument `MAX`).
+    func greatest(_ a: String, _ b: String) -> String {
+        switch self {
+        case .sqlite: "MAX(\(a), \(b))"
+        case .postgres: "GREATEST(\(a), \(b))"
+        }
+    }
+
     /// The JSON array text in `column` holds the string `value` (both SQL expressions).
     func jsonArray(_ column: String, contains value: String) -> String {
         switch self {

@@ -93,7 +93,7 @@ struct ChannelBatchRoutes {
             types: types,
             memberOf: nil,
             frozen: nil,
-            byLastMessage: false,
+            order: .created,
             ascending: true,
             limit: .max,
             offset: 0

@@ -113,68 +113,25 @@ struct ChannelRoutes {
         var request = request
         let body = try await request.jsonObject(operation: operation)
         try body.requireHandled(Self.queryKeys, operation: operation)
-        let filter = body["filter_conditions"]?.objectValue ?? JSONObject()
-        var cids: [String]?
-        var ids: [String]?
-        var types: [String]?
-        var members: [String]?
-        var frozen: Bool?
-        var hidden: Bool?
-        var muted: Bool?
-        var joined: Bool?
-        var marks: [(ChatStore.MemberMark, Bool)] = []
-        for condition in filter.members {
-            switch condition.key {
-            case "cid": cids = try QueryFilter.values(condition.value, field: "cid", operation: operation)
-            case "id": ids = try QueryFilter.values(condition.value, field: "id", operation: operation)
-            case "type": types = try QueryFilter.values(condition.value, field: "type", operation: operation)
-            case "members": members = try QueryFilter.values(condition.value, field: "members", operation: operation)
-            case "frozen":
-                guard let flag = condition.value.boolValue ?? condition.value.objectValue?["$eq"]?.boolValue else {
-                    throw StreamAPIError.input(operation, "frozen takes true or false")
-                }
-                frozen = flag
-            case "hidden":
-                guard let flag = condition.value.boolValue ?? condition.value.objectValue?["$eq"]?.boolValue else {
-                    throw StreamAPIError.input(operation, "hidden takes true or false")
-                }
-                hidden = flag
-            case "joined":
-                guard let flag = condition.value.boolValue ?? condition.value.objectValue?["$eq"]?.boolValue else {
-                    throw StreamAPIError.input(operation, "joined takes true or false")
-                }
-                joined = flag
-            case "muted":
-                guard let flag = condition.value.boolValue ?? condition.value.objectValue?["$eq"]?.boolValue else {
-                    throw StreamAPIError.input(operation, "muted takes true or false")
-                }
-                muted = flag
-            case "pinned", "archived":
-                guard let flag = condition.value.boolValue ?? condition.value.objectValue?["$eq"]?.boolValue else {
-                    throw StreamAPIError.input(operation, "\(condition.key) takes true or false")
-                }
-                marks.append((condition.key == "pinned" ? .pinned : .archived, flag))
-            default:
-                throw StreamAPIError.input(
-                    operation,
-                    "filtering channels by \(condition.key) is not supported by the local server (cid, id, type, members, joined, frozen, hidden, muted, pinned and archived are)"
-                )
-            }
-        }
+        var query = try ChannelQuery(
+            filter: body["filter_conditions"]?.objectValue ?? JSONObject(),
+            sort: body["sort"],
+            operation: operation
+        )
         // Hidden channels stay out of a user's results unless asked for, as in Stream.
         let viewer = ActingUser.viewer(context).isEmpty ? body["user_id"]?.stringValue : ActingUser.viewer(context)
-        let hiddenFilter = viewer.map { (userID: $0, hidden: hidden ?? false) }
+        let hiddenFilter = viewer.map { (userID: $0, hidden: query.hidden ?? false) }
         // `muted` is the viewer's channel mutes: true keeps only those, false leaves them out.
         var excluded: [String] = []
-        if let muted {
+        if let muted = query.muted {
             guard let viewer else { throw StreamAPIError.input(operation, "filtering by muted needs a user (a user token or user_id)") }
             let mutes = try store.channelMutes(of: viewer).map(\.cid)
-            if muted { cids = (cids ?? mutes).filter(mutes.contains) } else { excluded = mutes }
+            if muted { query.cids = (query.cids ?? mutes).filter(mutes.contains) } else { excluded = mutes }
         }
         // The viewer's 1-on-1 channels with someone they block stay out, as in Stream, until unblocked.
         if let viewer { excluded += try store.blockedDirectChannels(of: viewer) }
         // `pinned` / `archived` are the viewer's own marks (member partial update), as `muted` is.
-        for (mark, flag) in marks {
+        for (mark, flag) in query.marks {
             guard let viewer else {
                 throw StreamAPIError.input(
                     operation,
@@ -182,48 +139,41 @@ struct ChannelRoutes {
                 )
             }
             let marked = try store.channels(of: viewer, marked: mark)
-            if flag { cids = (cids ?? marked).filter(marked.contains) } else { excluded += marked }
+            if flag { query.cids = (query.cids ?? marked).filter(marked.contains) } else { excluded += marked }
         }
         // `joined` is the viewer's membership: true, their channels; false, the channels of the
         // joinable types they are not in (the others they may not see, let alone join).
         var notMemberOf: String?
-        if let joined {
+        if let joined = query.joined {
             guard let viewer else { throw StreamAPIError.input(operation, "filtering by joined needs a user (a user token or user_id)") }
             if joined {
-                members = (members ?? [viewer]).filter { $0 == viewer }
+                query.members = (query.members ?? [viewer]).filter { $0 == viewer }
             } else {
                 notMemberOf = viewer
                 let joinable = BuiltInChannelType.joinable.map(\.rawValue)
-                types = (types ?? joinable).filter(joinable.contains)
+                query.types = (query.types ?? joinable).filter(joinable.contains)
             }
-        }
-        // One sort key, by the latest message (`last_updated` is that here: channels change only
-        // by their messages' times) or by creation, either way; others are refused, not ignored.
-        let sorts = body["sort"]?.arrayValue ?? []
-        let sort = sorts.first?.objectValue
-        let sortField = sort?["field"]?.stringValue ?? "last_message_at"
-        guard sorts.count <= 1, ["last_message_at", "last_updated", "created_at"].contains(sortField) else {
-            throw StreamAPIError.input(
-                operation,
-                "sorting channels by \(sorts.compactMap { $0.objectValue?["field"]?.stringValue }.joined(separator: ", ")) is not supported by the local server (one of last_message_at, last_updated or created_at is)"
-            )
         }
         let limit = min(max(body["limit"]?.intValue ?? 10, 0), 30)
         let offset = max(body["offset"]?.intValue ?? 0, 0)
-        let channels = try store.queryChannels(
-            cids: cids,
+        // The store pages what it alone can answer; otherwise every channel it narrows to is evaluated.
+        let storeOrder = query.storeOrder
+        let candidates = try store.queryChannels(
+            cids: query.cids,
             excludedCIDs: excluded,
-            ids: ids,
-            types: types,
-            memberOf: notMemberOf == nil ? ChannelAccess(store: store, actor: context.actor).memberScope(members) : nil,
+            ids: query.ids,
+            types: query.types,
+            memberOf: notMemberOf == nil ? ChannelAccess(store: store, actor: context.actor).memberScope(query.members) : nil,
             notMemberOf: notMemberOf,
-            frozen: frozen,
+            frozen: query.frozen,
             hidden: hiddenFilter,
-            byLastMessage: sortField != "created_at",
-            ascending: (sort?["direction"]?.intValue ?? -1) > 0,
-            limit: limit,
-            offset: offset
+            order: storeOrder?.order ?? .created,
+            ascending: storeOrder?.ascending ?? true,
+            limit: storeOrder == nil ? .max : limit,
+            offset: storeOrder == nil ? 0 : offset
         )
+        let channels =
+            storeOrder != nil ? candidates : try query.page(of: candidates, viewer: viewer, store: store, limit: limit, offset: offset)
         // As in Stream, `watch: true` subscribes the caller's connection to every channel returned.
         if body["watch"]?.boolValue == true { await hub.watch(request.connectionID, cids: channels.map(\.cid), as: context.actor) }
         var paging: JSONObject = ["messages": ["limit": body["message_limit"] ?? 25]]
