@@ -153,7 +153,9 @@ extension ChatStore {
         limit: Int,
         offset: Int
     ) throws -> [Channel] {
-        try backend.read { db in
+        // An empty list matches nothing (and `IN ()` is SQLite's alone: PostgreSQL refuses it).
+        if [cids, ids, types, memberOf].contains(where: { $0?.isEmpty == true }) { return [] }
+        return try backend.read { db in
             var conditions: [String] = []
             var arguments: [SQLValue] = []
             func list(_ column: String, _ values: [String]) {

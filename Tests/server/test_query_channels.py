@@ -67,6 +67,12 @@ def test_a_user_token_sees_only_its_channels_whatever_the_filter(server, rooms):
                                                      "sort": [{"field": "created_at", "direction": 1}]})
     assert answer.status_code == 200, answer.text
     assert [s["channel"]["id"] for s in answer.json()["channels"]] == [dev.id, quiet.id]
+    # Asking for another member's channels narrows to none of one's own: an empty answer, on
+    # PostgreSQL too (whose SQL has no empty `IN ()`), not a 500.
+    for conditions in ({"members": {"$in": [a]}}, {"type": "messaging", "members": {"$in": [a]}, "cid": {"$in": []}}):
+        answer = as_user(server, c, "POST", "channels", {"filter_conditions": conditions, "sort": []})
+        assert answer.status_code == 200, answer.text
+        assert answer.json()["channels"] == [], conditions
 
 
 def test_unknown_operators_are_refused_in_streams_shape(client, rooms):
