@@ -179,3 +179,12 @@ def test_members_eq_a_list_is_exactly_those_members(client, rooms):
     assert ids(client, tag, {"members": {"$eq": [c, a, b]}}) == [dev.id]
     assert ids(client, tag, {"members": {"$eq": [a]}}) == []
     assert ids(client, tag, {"members": {"$eq": c}}) == [dev.id, quiet.id], "one id: the channels it is in"
+
+
+def test_stream_clis_list_channels_sorts_by_cid(client, rooms):
+    """`stream-cli chat list-channels --type T` sends `{"type": T}` sorted by `cid` ascending."""
+    tag, _, (ops, dev, quiet) = rooms
+    listed = ids(client, tag, {"type": "messaging"}, sort=[{"field": "cid", "direction": 1}])
+    assert listed == sorted([ops.id, quiet.id])
+    descending = sorted([ops, dev, quiet], key=lambda channel: channel.cid, reverse=True)
+    assert ids(client, tag, sort=[{"field": "cid", "direction": -1}]) == [channel.id for channel in descending]
