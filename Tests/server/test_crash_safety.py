@@ -136,10 +136,11 @@ def test_an_import_killed_while_it_fills_a_new_postgresql_database_leaves_every_
 
 class Senders:
     """One thread per user posting messages to a channel through `server` as fast as it answers,
-    until it stops answering; `acknowledged` holds the text of each message it answered 201."""
+    until it stops answering or `stop` is set; `acknowledged` holds the text of each message it
+    answered 201."""
 
-    def __init__(self, server, channel_id, users, label):
-        self.acknowledged, self.lock = set(), threading.Lock()
+    def __init__(self, server, channel_id, users, label, stop=None):
+        self.acknowledged, self.lock, self.stop = set(), threading.Lock(), stop or threading.Event()
         self.threads = [threading.Thread(target=self.send, args=(server, channel_id, user, label)) for user in users]
         for thread in self.threads:
             thread.start()
@@ -148,6 +149,8 @@ class Senders:
         token = server.client().create_token(user)
         session = requests.Session()
         for n in range(100_000):
+            if self.stop.is_set():
+                return
             text = f"{user} {label} #{n} {uuid.uuid4().hex[:6]}"
             try:
                 response = session.post(f"{server.url}/channels/messaging/{channel_id}/message", params={"api_key": server.key},

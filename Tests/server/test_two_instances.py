@@ -143,14 +143,20 @@ def all_messages(channel):
     return messages
 
 
-def test_killing_a_mid_send_loses_no_acknowledged_message_and_b_carries_on(store):
+def channel_across_a_pair(store, label, senders):
+    """A and B started on `store`, and `senders` new users in a channel made through A, the
+    first of them watching it from B."""
     pairs = started_pair(store)
     a, b = next(pairs)
-    users = [new_id("sender") for _ in range(3)]
+    users = [new_id("sender") for _ in range(senders)]
     a.client().upsert_users([{"id": user} for user in users])
-    channel_id = new_id("kill")
+    channel_id = new_id(label)
     a.client().channel("messaging", channel_id, {"members": users}).create(users[0])
-    watcher = watch(b, users[0], channel_id)
+    return pairs, a, b, users, channel_id, watch(b, users[0], channel_id)
+
+
+def test_killing_a_mid_send_loses_no_acknowledged_message_and_b_carries_on(store):
+    pairs, a, b, users, channel_id, watcher = channel_across_a_pair(store, "kill", 3)
     try:
         senders = Senders(a, channel_id, users, "through A")
         time.sleep(1)
@@ -283,3 +289,41 @@ def test_a_task_queued_on_a_is_cancelled_or_deleted_through_b_and_never_runs(ins
     with pytest.raises(StreamAPIException) as gone:
         client_a.get(f"imports/v2/{tasks[2]}")
     assert gone.value.status_code == 404
+
+
+def end_connections(store):
+    """Ends every connection to the store's database but this one, as a restart of PostgreSQL
+    does, and waits until they are gone."""
+    others = "FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()"
+    [(ended_at,)] = store.rows("SELECT now()")
+    store.execute(f"SELECT pg_terminate_backend(pid) {others}")
+    while store.rows(f"SELECT pid {others} AND backend_start < '{ended_at}'"):
+        time.sleep(0.05)
+    time.sleep(0.2)  # for the servers to read the end of their sockets
+
+
+def test_both_servers_answer_on_and_deliver_everything_after_postgresql_ends_their_connections(store):
+    """As in a restart of PostgreSQL, every connection of both servers ends at once, under
+    traffic and then idle. A statement sent on a pooled connection that had closed used to
+    wait forever: after a restart the servers stopped answering, and never exited."""
+    pairs, a, b, users, channel_id, watcher = channel_across_a_pair(store, "ended", 2)
+    stop = threading.Event()
+    try:
+        senders = [Senders(server, channel_id, [user], f"through {server.url}", stop) for server, user in zip((a, b), users)]
+        time.sleep(1)
+        end_connections(store)
+        time.sleep(1)
+        stop.set()
+        for sender in senders:
+            sender.join()
+        end_connections(store)
+        after = [f"after, through {server.url}" for server in (a, b)]
+        for server, user, text in zip((a, b), users, after):
+            server.client().channel("messaging", channel_id).send_message({"text": text}, user)
+        acknowledged = set().union(*(sender.acknowledged for sender in senders)) | set(after)
+        delivered = [next_event(watcher, "message.new")["message"]["text"] for _ in acknowledged]
+        assert sorted(delivered) == sorted(acknowledged), "each acknowledged message reached B's watcher once"
+    finally:
+        stop.set()
+        watcher.close()
+        pairs.close()

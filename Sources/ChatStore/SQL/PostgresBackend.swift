@@ -60,10 +60,11 @@ public final class PostgresBackend: SQLBackend {
     }
 
     /// Runs `body` on a pooled connection. A connection the server closed is closed here too
-    /// (postgres-nio wants that) and not pooled; any other is clean again when `body` is done
+    /// (postgres-nio wants that) and not pooled, nor used when it closed while pooled (after a
+    /// restart every pooled connection has); any other is clean again when `body` is done
     /// (`write` rolls back what failed), so it goes back to the pool.
     func withConnection<T>(_ body: (PostgresSession) throws -> T) throws -> T {
-        let connection = try idle.withLock { $0.popLast() } ?? connect()
+        let connection = try pooledConnection() ?? connect()
         defer {
             if connection.isClosed {
                 _ = try? connection.close().wait()
@@ -72,6 +73,15 @@ public final class PostgresBackend: SQLBackend {
             }
         }
         return try body(PostgresSession(connection: connection, logger: logger))
+    }
+
+    /// The newest pooled connection still open; the closed ones met on the way are closed.
+    private func pooledConnection() -> PostgresConnection? {
+        while let connection = idle.withLock({ $0.popLast() }) {
+            guard connection.isClosed else { return connection }
+            _ = try? connection.close().wait()
+        }
+        return nil
     }
 
     @discardableResult public func read<T>(_ body: (any SQLSession) throws -> T) throws -> T {

@@ -132,7 +132,7 @@ public final class PostgresEventLog: Sendable {
         connection.addListener(channel: Self.channel) { _, notification in continuation.yield(notification.payload) }
         connection.closeFuture.whenComplete { _ in continuation.finish() }
         do {
-            _ = try connection.query("LISTEN \(unescaped: Self.channel)", logger: logger).wait()
+            _ = try connection.answering("LISTEN \(unescaped: Self.channel)", logger: logger).wait()
         } catch {
             try? connection.close().wait()
             throw error

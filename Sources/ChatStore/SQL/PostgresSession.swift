@@ -27,7 +27,7 @@ struct PostgresSession: SQLSession {
     /// Each statement waited on is a round trip: a loopback trip and two thread wake-ups, and
     /// about a third of a send's server time went to them.
     func executeUnawaited(_ sql: String) {
-        _ = connection.query(PostgresQuery(unsafeSQL: sql), logger: logger)
+        _ = connection.answering(PostgresQuery(unsafeSQL: sql), logger: logger)
     }
 
     /// Sends a statement in PostgreSQL's `$1…` form whose arguments are whole columns (see
@@ -35,7 +35,7 @@ struct PostgresSession: SQLSession {
     /// the order sent, so the caller can make the next while the server runs this one. The
     /// future gives how many rows it changed.
     func send(numbered sql: String, columns: [PostgresArrayColumn]) -> EventLoopFuture<Int> {
-        connection.query(query(sql, columns: columns), logger: logger).map { $0.metadata.rows ?? 0 }
+        connection.answering(query(sql, columns: columns), logger: logger).map { $0.metadata.rows ?? 0 }
     }
 
     /// Sends `rows` by `COPY table (columns) FROM STDIN`, returning once the server has begun
@@ -92,7 +92,7 @@ struct PostgresSession: SQLSession {
     }
 
     private func run(_ query: PostgresQuery) throws -> (rows: [SQLRow], changed: Int) {
-        let result = try connection.query(query, logger: logger).wait()
+        let result = try connection.answering(query, logger: logger).wait()
         guard let first = result.rows.first else { return ([], result.metadata.rows ?? 0) }
         let columns = SQLRow.Columns(first.map(\.columnName))
         let rows = try result.rows.map { row in SQLRow(columns: columns, values: try row.map(Self.value)) }
@@ -111,6 +111,23 @@ struct PostgresSession: SQLSession {
             return number == Decimal(whole.int64Value) ? .int(whole.int64Value) : .double(whole.doubleValue)
         default: return .text(try cell.decode(String.self))
         }
+    }
+}
+
+extension PostgresConnection {
+    /// `query`'s result, failed if the connection has closed by the time the statement is
+    /// written: postgres-nio drops a write to a closed channel without failing its future, and
+    /// a wait on that future never ended (after PostgreSQL ended a pooled connection, the next
+    /// statement on it blocked its thread for good). Checked on the connection's event loop
+    /// after the write, so a statement that reached the connection answers as postgres-nio
+    /// answers it, an error included.
+    func answering(_ query: PostgresQuery, logger: Logger) -> EventLoopFuture<PostgresQueryResult> {
+        let answer = eventLoop.makePromise(of: PostgresQueryResult.self)
+        self.query(query, logger: logger).cascade(to: answer)
+        eventLoop.execute { [self] in
+            if isClosed { answer.fail(ChannelError.ioOnClosedChannel) }
+        }
+        return answer.futureResult
     }
 }
 
