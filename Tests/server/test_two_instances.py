@@ -16,6 +16,7 @@ from stream_chat.base.exceptions import StreamAPIException
 from conftest import Store, postgres_only, start_server
 from test_channels_messages import new_id
 from test_crash_safety import Senders
+from test_presence import no_event, online
 from test_websocket import connect, next_event, rest
 
 pytestmark = postgres_only
@@ -234,6 +235,28 @@ def test_stop_watching_and_presence_asked_through_a_reach_a_connection_held_by_b
         assert changed["user"]["id"] == alice and changed["user"]["online"] is True
     finally:
         alice_ws.close()
+
+
+def test_a_user_still_connected_to_b_stays_online_when_their_connection_to_a_closes(instances, held_by_b):
+    """dave's watcher on B used to hear alice go offline when her connection to A closed, though
+    she was still connected to B."""
+    a, b = instances
+    _, _, alice, dave, ws, hello = held_by_b
+    payload = json.dumps({"filter_conditions": {"id": {"$in": [alice]}}, "presence": True})
+    rest(a, dave, "GET", "users", params={"payload": payload, "connection_id": hello["connection_id"]})
+    on_a, _ = connect(a, alice)
+    on_b, _ = connect(b, alice)
+    try:
+        assert next_event(ws, "user.presence.changed")["user"]["online"] is True
+        on_a.close()
+        no_event(ws, "user.presence.changed")
+        assert [online(server.client(), alice) for server in (a, b)] == [True, True]
+        on_b.close()
+        changed = next_event(ws, "user.presence.changed")
+        assert changed["user"]["id"] == alice and changed["user"]["online"] is False
+    finally:
+        on_a.close()
+        on_b.close()
 
 
 def test_an_upload_url_made_by_a_takes_the_file_on_b_once_and_either_imports_it(instances):

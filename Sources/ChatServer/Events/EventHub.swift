@@ -113,9 +113,11 @@ public actor EventHub {
         let wasOnline = presentOn[userID]?.isEmpty == false
         if online { presentOn[userID, default: []].insert(server) } else { presentOn[userID]?.remove(server) }
         if presentOn[userID]?.isEmpty == true { presentOn[userID] = nil }
+        let isOnline = presentOn[userID] != nil
         let at = event["created_at"]?.stringValue.flatMap(Timestamp.init(rfc3339:)) ?? .now()
-        presence.record(userID, online: presentOn[userID] != nil, at: at)
-        guard wasOnline != online, let subscribed = presenceWatchers[userID] else { return }
+        presence.record(userID, online: isOnline, at: at)
+        // A server the user left while another still has them changes nothing to tell.
+        guard wasOnline != isOnline, let subscribed = presenceWatchers[userID] else { return }
         send(EventFrame(JSONWriter().bytes(.object(event))), to: subscribed)
     }
 
