@@ -68,12 +68,14 @@ public actor EventHub {
 
     /// Registers a connection of `user` (its `UserResponse`); its events go to `socket` (whose
     /// queue should hold `queueLimit`). The user's first connection here tells every server they are online.
-    func connect(user: JSONObject, socket: EventSocket) -> String {
+    func connect(user: JSONObject, socket: EventSocket) async -> String {
         let id = UUID().uuidString.lowercased()
         let userID = user["id"]?.stringValue ?? ""
         let first = !connections.values.contains { $0.userID == userID }
         connections[id] = Connection(userID: userID, user: user, socket: socket)
-        if first { announce(user, online: true) }
+        // Returns once it is in the log: the client is told it is connected (and may close another
+        // connection, to another server) only then, so no server reads that the user left first.
+        if first { await withCheckedContinuation { appended in announce(user, online: true) { appended.resume() } } }
         return id
     }
 
@@ -88,12 +90,15 @@ public actor EventHub {
     /// Tells every server (through the log on PostgreSQL) that `user` came or went here. The
     /// log is written from the actor, so this user's changes enter it in the order they happened;
     /// it happens once per user's first and last connection, never per event.
-    private func announce(_ user: JSONObject, online: Bool) {
+    private func announce(_ user: JSONObject, online: Bool, then: @escaping @Sendable () -> Void = {}) {
         var shown = user
         shown["online"] = .bool(online)
         let event: JSONObject = ["type": "user.presence.changed", "user": .object(shown), "created_at": .string(Timestamp.now().rfc3339)]
-        guard let log else { return deliverPresence(server: serverID, online: online, event: event) }
-        append(.presence(server: serverID, online: online, event: event), to: log)
+        guard let log else {
+            deliverPresence(server: serverID, online: online, event: event)
+            return then()
+        }
+        append(.presence(server: serverID, online: online, event: event), to: log, then: then)
     }
 
     /// Of `users`, those connected to some server.
