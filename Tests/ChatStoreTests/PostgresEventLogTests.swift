@@ -109,7 +109,7 @@ final class PostgresEventLogTests: XCTestCase {
         let ended = try a.inspect(
             """
             SELECT pg_terminate_backend(pid) FROM pg_stat_activity
-            WHERE application_name = 'chatterm-events' AND datname = current_database()
+            WHERE application_name LIKE 'chatterm-events%' AND datname = current_database()
             """
         )
         XCTAssertFalse(ended.isEmpty, "the follower's connection was found")

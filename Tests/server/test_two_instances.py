@@ -16,7 +16,7 @@ from stream_chat.base.exceptions import StreamAPIException
 from conftest import Store, postgres_only, start_server
 from test_channels_messages import new_id
 from test_crash_safety import Senders
-from test_presence import no_event, online
+from test_presence import becomes, no_event, online
 from test_websocket import connect, next_event, rest
 
 pytestmark = postgres_only
@@ -242,8 +242,7 @@ def test_a_user_still_connected_to_b_stays_online_when_their_connection_to_a_clo
     she was still connected to B."""
     a, b = instances
     _, _, alice, dave, ws, hello = held_by_b
-    payload = json.dumps({"filter_conditions": {"id": {"$in": [alice]}}, "presence": True})
-    rest(a, dave, "GET", "users", params={"payload": payload, "connection_id": hello["connection_id"]})
+    subscribe_to_presence(a, dave, hello, alice)
     on_a, _ = connect(a, alice)
     on_b, _ = connect(b, alice)
     try:
@@ -257,6 +256,57 @@ def test_a_user_still_connected_to_b_stays_online_when_their_connection_to_a_clo
     finally:
         on_a.close()
         on_b.close()
+
+
+def subscribe_to_presence(server, user, ws_hello, of):
+    payload = json.dumps({"filter_conditions": {"id": {"$in": [of]}}, "presence": True})
+    rest(server, user, "GET", "users", params={"payload": payload, "connection_id": ws_hello["connection_id"]})
+
+
+def alice_and_dave_on_a_pair(store):
+    pairs = started_pair(store)
+    a, b = next(pairs)
+    alice, dave = new_id("alice"), new_id("dave")
+    a.client().upsert_users([{"id": alice}, {"id": dave}])
+    return pairs, a, b, alice, dave
+
+
+def test_a_server_started_later_knows_who_is_online_on_the_others(store):
+    """A server that started (or restarted) after alice connected to A used to show her offline,
+    and told its watchers she left when a connection of hers to it came and went."""
+    pairs, a, _, alice, dave = alice_and_dave_on_a_pair(store)
+    on_a, _ = connect(a, alice)
+    try:
+        for c in start_server(store=store):
+            assert becomes(c.client(), alice, True)
+            ws, hello = connect(c, dave)
+            subscribe_to_presence(c, dave, hello, alice)
+            on_c, _ = connect(c, alice)
+            on_c.close()
+            no_event(ws, "user.presence.changed")
+            assert online(c.client(), alice) is True
+            ws.close()
+    finally:
+        on_a.close()
+        pairs.close()
+
+
+def test_the_users_of_a_killed_server_go_offline_on_the_others(store):
+    """A killed server never says its users left: B used to show them online for good."""
+    pairs, a, b, alice, dave = alice_and_dave_on_a_pair(store)
+    ws, hello = connect(b, dave)
+    try:
+        subscribe_to_presence(b, dave, hello, alice)
+        connect(a, alice)
+        assert next_event(ws, "user.presence.changed")["user"]["online"] is True
+        a.process.send_signal(signal.SIGKILL)
+        a.process.wait()
+        changed = next_event(ws, "user.presence.changed", timeout=20)
+        assert changed["user"]["id"] == alice and changed["user"]["online"] is False
+        assert online(b.client(), alice) is False
+    finally:
+        ws.close()
+        pairs.close()
 
 
 def test_an_upload_url_made_by_a_takes_the_file_on_b_once_and_either_imports_it(instances):

@@ -9,6 +9,9 @@ enum Delivery {
     case presence(server: String, online: Bool, event: JSONObject)
     /// A connection's subscriptions, applied by the server that holds it.
     case subscription(Subscription)
+    /// Every user connected to `server` (each as `user.presence.changed` shows them); with
+    /// `asking`, the other servers answer with theirs.
+    case roll(server: String, users: [JSONObject], asking: Bool)
 
     var json: JSONValue {
         switch self {
@@ -27,6 +30,8 @@ enum Delivery {
             return ["to": "presence", "server": .string(server), "online": .bool(online), "event": .object(event)]
         case .subscription(let subscription):
             return subscription.json
+        case .roll(let server, let users, let asking):
+            return ["to": "roll", "server": .string(server), "users": .array(users.map(JSONValue.object)), "asking": .bool(asking)]
         }
     }
 
@@ -35,6 +40,11 @@ enum Delivery {
         if o["to"]?.stringValue == "subscription" {
             guard let subscription = Subscription(json: o) else { return nil }
             self = .subscription(subscription)
+            return
+        }
+        if o["to"]?.stringValue == "roll" {
+            guard let server = o["server"]?.stringValue, let users = o["users"]?.arrayValue else { return nil }
+            self = .roll(server: server, users: users.compactMap(\.objectValue), asking: o["asking"]?.boolValue ?? false)
             return
         }
         guard let event = o["event"]?.objectValue else { return nil }

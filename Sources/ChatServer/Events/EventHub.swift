@@ -15,9 +15,14 @@ import NIOCore
 /// Presence travels the same way: a server says when a user's first connection to it opens and
 /// its last one closes, and every server keeps which servers have the user connected. A user is
 /// online while any has; when that changes, the connections that asked for the user's presence
-/// (`query_users` with `presence: true`) get `user.presence.changed`. A server learns of other
-/// servers' users only as they connect after it started.
+/// (`query_users` with `presence: true`) get `user.presence.changed`. Each time a server's
+/// listening connection opens (at start, after PostgreSQL came back) it tells its users and asks
+/// the others for theirs (`Delivery.roll`), and every server forgets the users of one whose
+/// listening connection is gone (killed, or cut off) from two looks in a row.
 public actor EventHub {
+    /// How often each server looks for servers gone from the database without saying so.
+    static let followerCheck: UInt64 = 2_000_000_000
+
     /// Events a connection may have waiting before it counts as stalled.
     public static let queueLimit = 1000
 
@@ -34,6 +39,8 @@ public actor EventHub {
     private let serverID = UUID().uuidString.lowercased()
     /// The servers each user is connected to.
     private var presentOn: [String: Set<String>] = [:]
+    /// Each user as their last `user.presence.changed` showed them, to tell them gone.
+    private var presentUsers: [String: JSONObject] = [:]
     /// `presentOn` as every answer shows it (`online`, `last_active`).
     nonisolated let presence = PresenceBoard()
     /// The connections that asked for each user's presence.
@@ -60,7 +67,17 @@ public actor EventHub {
     /// cancelled (PostgreSQL only).
     public func followLog(after start: Int64?) async {
         guard let log else { return }
-        await log.follow(after: start) { [weak self] _, body in
+        let checks = Task { [weak self] in
+            var missing: Set<String> = []
+            while !Task.isCancelled {
+                try? await Task.sleep(nanoseconds: Self.followerCheck)
+                guard let self, let followers = try? log.followers() else { continue }
+                missing = await self.forgetServers(missing: missing, following: followers)
+            }
+        }
+        defer { checks.cancel() }
+        let rollCall: @Sendable () async -> Void = { [weak self] in await self?.rollCall(asking: true) }
+        await log.follow(after: start, as: serverID, onListening: rollCall) { [weak self] _, body in
             guard let self, let delivery = (try? JSONParser.parse(body)).flatMap(Delivery.init(json:)) else { return }
             await self.deliver(delivery)
         }
@@ -91,14 +108,56 @@ public actor EventHub {
     /// log is written from the actor, so this user's changes enter it in the order they happened;
     /// it happens once per user's first and last connection, never per event.
     private func announce(_ user: JSONObject, online: Bool, then: @escaping @Sendable () -> Void = {}) {
-        var shown = user
-        shown["online"] = .bool(online)
-        let event: JSONObject = ["type": "user.presence.changed", "user": .object(shown), "created_at": .string(Timestamp.now().rfc3339)]
+        let event = Self.presenceChange(user, online: online)
         guard let log else {
             deliverPresence(server: serverID, online: online, event: event)
             return then()
         }
         append(.presence(server: serverID, online: online, event: event), to: log, then: then)
+    }
+
+    private static func presenceChange(_ user: JSONObject, online: Bool) -> JSONObject {
+        var shown = user
+        shown["online"] = .bool(online)
+        return ["type": "user.presence.changed", "user": .object(shown), "created_at": .string(Timestamp.now().rfc3339)]
+    }
+
+    /// Tells every server who is connected here, and with `asking` has them answer the same:
+    /// a server that starts, or whose listening connection comes back, learns who is online
+    /// elsewhere, and the others hear of what changed here while it could not tell them.
+    private func rollCall(asking: Bool) {
+        guard let log else { return }
+        var users: [String: JSONObject] = [:]
+        for connection in connections.values { users[connection.userID] = connection.user }
+        append(.roll(server: serverID, users: Array(users.values), asking: asking), to: log)
+    }
+
+    private func takeRoll(server: String, users: [JSONObject], asking: Bool) {
+        guard server != serverID else { return }
+        let listed = Set(users.compactMap { $0["id"]?.stringValue })
+        forget(server, keeping: listed)
+        for user in users {
+            guard let id = user["id"]?.stringValue, presentOn[id]?.contains(server) != true else { continue }
+            deliverPresence(server: server, online: true, event: Self.presenceChange(user, online: true))
+        }
+        if asking { rollCall(asking: false) }
+    }
+
+    /// Servers that held users but no longer follow the log, now and at the look before, are
+    /// gone: their users are no longer connected there. One look is not enough: a server's
+    /// listening connection may be reconnecting. Gives the servers missing now.
+    private func forgetServers(missing before: Set<String>, following: Set<String>) -> Set<String> {
+        let missing = Set(presentOn.values.joined()).subtracting(following).subtracting([serverID])
+        for server in missing.intersection(before) { forget(server, keeping: []) }
+        return missing
+    }
+
+    /// Tells every user `server` held, but those `keeping`, gone from it.
+    private func forget(_ server: String, keeping: Set<String>) {
+        for (userID, servers) in presentOn where servers.contains(server) && !keeping.contains(userID) {
+            guard let user = presentUsers[userID] else { continue }
+            deliverPresence(server: server, online: false, event: Self.presenceChange(user, online: false))
+        }
     }
 
     /// Of `users`, those connected to some server.
@@ -114,7 +173,8 @@ public actor EventHub {
     }
 
     private func deliverPresence(server: String, online: Bool, event: JSONObject) {
-        guard let userID = event["user"]?.objectValue?["id"]?.stringValue else { return }
+        guard let user = event["user"]?.objectValue, let userID = user["id"]?.stringValue else { return }
+        presentUsers[userID] = user
         let wasOnline = presentOn[userID]?.isEmpty == false
         if online { presentOn[userID, default: []].insert(server) } else { presentOn[userID]?.remove(server) }
         if presentOn[userID]?.isEmpty == true { presentOn[userID] = nil }
@@ -215,6 +275,8 @@ public actor EventHub {
             await deliverPresence(server: server, online: online, event: event)
         case .subscription(let subscription):
             _ = await apply(subscription)
+        case .roll(let server, let users, let asking):
+            await takeRoll(server: server, users: users, asking: asking)
         }
     }
 

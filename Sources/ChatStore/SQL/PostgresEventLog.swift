@@ -84,14 +84,22 @@ public final class PostgresEventLog: Sendable {
 
     /// Hands `deliver` every event after `start` (default: from now on), in id order, each
     /// once, until the task is cancelled. When the listening connection drops it reconnects
-    /// (backing off up to 2 s) and reads what it missed from the table.
-    public func follow(after start: Int64? = nil, deliver: @escaping @Sendable (Int64, String) async -> Void) async {
+    /// (backing off up to 2 s) and reads what it missed from the table. `follower` names the
+    /// listening connection (`followers()`); `onListening` runs each time it is listening,
+    /// before the catch-up.
+    public func follow(
+        after start: Int64? = nil,
+        as follower: String? = nil,
+        onListening: @escaping @Sendable () async -> Void = {},
+        deliver: @escaping @Sendable (Int64, String) async -> Void
+    ) async {
         var last = start ?? ((try? newestID()) ?? 0)
         var pause: UInt64 = 50_000_000
         while !Task.isCancelled {
             do {
-                let (connection, notifications) = try listen()
+                let (connection, notifications) = try listen(as: follower)
                 pause = 50_000_000
+                await onListening()
                 // Caught up after LISTEN: anything committed later arrives as a notification.
                 for event in try events(after: last) {
                     await deliver(event.id, event.body)
@@ -125,9 +133,23 @@ public final class PostgresEventLog: Sendable {
         }
     }
 
+    /// The names of the followers listening now: a server that died (even by kill -9) is gone
+    /// from them once PostgreSQL sees its connection close.
+    public func followers() throws -> Set<String> {
+        try backend.read { db in
+            let names: [String] = try db.rows(
+                "SELECT application_name FROM pg_stat_activity WHERE datname = current_database() AND application_name LIKE ?",
+                Self.listenerName + " %"
+            ).map { $0["application_name"] }
+            return Set(names.map { String($0.dropFirst(Self.listenerName.count + 1)) })
+        }
+    }
+
+    private static let listenerName = "chatterm-events"
+
     /// A connection of its own that LISTENs; its notifications' payloads end when it closes.
-    private func listen() throws -> (PostgresConnection, AsyncStream<String>) {
-        let connection = try backend.connect(applicationName: "chatterm-events")
+    private func listen(as follower: String?) throws -> (PostgresConnection, AsyncStream<String>) {
+        let connection = try backend.connect(applicationName: [Self.listenerName, follower].compactMap { $0 }.joined(separator: " "))
         let (stream, continuation) = AsyncStream<String>.makeStream()
         connection.addListener(channel: Self.channel) { _, notification in continuation.yield(notification.payload) }
         connection.closeFuture.whenComplete { _ in continuation.finish() }
