@@ -1,7 +1,8 @@
 import ChatModel
-import ChatStore
 import ChatTestSupport
 import XCTest
+
+@testable import ChatStore
 
 /// The event log servers sharing one PostgreSQL database deliver from (PostgreSQL only: runs
 /// when `CHATTERM_TEST_POSTGRES` names a server, as `Tests/all.sh` does).
@@ -96,6 +97,31 @@ final class PostgresEventLogTests: XCTestCase {
         try await a.eventLog!.append("{\"small\":2}")
         let seen = await onB.wait(for: 3)
         XCTAssertEqual(seen.map(\.1), ["{\"small\":1}", big, "{\"small\":2}"])
+    }
+
+    /// An append whose connection PostgreSQL ended while it ran (a restart) used to fail: the
+    /// write it told of was committed and answered, and no watcher ever heard of it.
+    func testAnAppendWhoseConnectionEndsMidStatementIsWrittenOnANewOne() async throws {
+        let (a, b) = try twoServers()
+        let start = try a.eventLog!.newestID()
+        let (onB, followB) = follow(b, after: start)
+        defer { followB.cancel() }
+        let backend = try XCTUnwrap(b.backend as? PostgresBackend)
+        let appended = try backend.withConnection { holder in
+            // The append waits on the counter row this transaction holds, and is ended there.
+            try holder.execute("BEGIN")
+            try holder.execute("SELECT id FROM event_counter FOR UPDATE")
+            let appended = Task { try await a.eventLog!.append("{\"n\":1}") }
+            let waiting = "FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'"
+            while try b.inspect("SELECT pid \(waiting)").isEmpty { Thread.sleep(forTimeInterval: 0.01) }
+            XCTAssertEqual(try b.inspect("SELECT pg_terminate_backend(pid) \(waiting)").count, 1)
+            try holder.execute("ROLLBACK")
+            return appended
+        }
+        let id = try await appended.value
+        let seen = await onB.wait(for: 1)
+        XCTAssertEqual(seen.map(\.1), ["{\"n\":1}"], "told once")
+        XCTAssertEqual(seen.map(\.0), [id])
     }
 
     func testAFollowerWhoseConnectionDropsCatchesUpWithWhatItMissed() async throws {

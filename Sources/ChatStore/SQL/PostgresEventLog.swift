@@ -24,7 +24,7 @@ public final class PostgresEventLog: Sendable {
 
     public init(backend: PostgresBackend) {
         self.backend = backend
-        appends = BatchedCalls(label: "chatterm.event-appends") { bodies in try Self.write(bodies, to: backend) }
+        appends = BatchedCalls(label: "chatterm.event-appends") { bodies in try Self.writeSurvivingRestarts(bodies, to: backend) }
     }
 
     /// Appends `body`; its id, once committed.
@@ -37,6 +37,52 @@ public final class PostgresEventLog: Sendable {
     /// after another keep their order; `then` gets its id once committed.
     public func append(_ body: String, then: @escaping @Sendable (Result<Int64, any Error>) -> Void) {
         appends.call(body, answer: then)
+    }
+
+    /// Writes `bodies`, again on a new connection when PostgreSQL ended the one in use or cannot
+    /// be reached (a restart), for about 6 s: the writes they tell of are committed and answered
+    /// already, and an event not written reaches no watcher. Appends made meanwhile wait, so the
+    /// order holds. A connection that ended after the statement committed (its answer lost) left
+    /// the bodies in the table: found there, they are not written twice.
+    private static func writeSurvivingRestarts(_ bodies: [String], to backend: PostgresBackend) throws -> [Result<Int64, any Error>] {
+        var pause = 0.05
+        var lost = false
+        while true {
+            do {
+                if lost, let ids = try written(bodies, in: backend) { return ids.map { .success($0) } }
+                return try write(bodies, to: backend)
+            } catch  where pause < 5 && isConnectionLoss(error) {
+                lost = true
+                Thread.sleep(forTimeInterval: pause)
+                pause *= 2
+            }
+        }
+    }
+
+    /// The ids of `bodies` when the log holds them (all or none: they went in one statement).
+    private static func written(_ bodies: [String], in backend: PostgresBackend) throws -> [Int64]? {
+        var column = PostgresArrayColumn(kind: .text)
+        for body in bodies { column.append(.text(body)) }
+        let rows = try backend.withConnection { session in
+            try session.rows(
+                numbered: "SELECT id FROM events WHERE body = ANY($1::text[]) AND created_at > now() - interval '1 minute' ORDER BY id",
+                columns: [column]
+            )
+        }
+        return rows.count == bodies.count ? rows.map { $0["id"] } : nil
+    }
+
+    private static func isConnectionLoss(_ error: any Error) -> Bool {
+        switch error {
+        case StoreError.unreachable: return true
+        case is ChannelError: return true
+        case let error as PSQLError:
+            // 57P: the server ended the session (shutdown, restart, pg_terminate_backend); 08: connection exceptions.
+            let state = error.serverInfo?[.sqlState] ?? ""
+            return error.code == .serverClosedConnection || error.code == .clientClosedConnection || state.hasPrefix("57P")
+                || state.hasPrefix("08")
+        default: return false
+        }
     }
 
     /// Writes `bodies` in one statement, so one round trip and one commit whatever their number:
