@@ -110,7 +110,9 @@ public enum ChatServerApp {
     ) async throws {
         let hub = EventHub(
             log: store.eventLog,
-            record: { cid, event, audience in try SyncRoutes.keep(event, cid: cid, audience: audience, store: store) },
+            record: { cid, event, audience, leavesNoRow in
+                try SyncRoutes.keep(event, cid: cid, audience: audience, leavesNoRow: leavesNoRow, store: store)
+            },
             personalize: { member, cid, event in try UnreadCounts.fields(for: member, cid: cid, store: store, event: event) }
         )
         // On PostgreSQL, events (this server's too) reach watchers from the shared log.

@@ -174,8 +174,11 @@ struct MessageRoutes {
         try store.update(message: message, by: actor)
         if case .flag(let reason)? = verdict { try BlocklistCheck(store: store).flag(messageID: message.id, reason: reason) }
         let json = try presenter.message(id: message.id, viewer: actor) ?? .null
+        // A sync tells an edit of the text and a pin from the rows (`text_updated_at`,
+        // `pinned_at`); anything else (an unpin, custom data or attachments alone) is kept.
+        let told = message.text ?? "" != existing.text ?? "" || (message.pinnedAt != nil && message.pinnedAt != existing.pinnedAt)
         // The edited message's audience: a narrower `restricted_visibility` leaves the others out.
-        try await publish("message.updated", message: json, message, actor: actor)
+        try await publish("message.updated", message: json, message, actor: actor, leavesNoRow: !told)
         return JSONResponse.ok(["message": json], context: context)
     }
 
@@ -277,12 +280,19 @@ struct MessageRoutes {
     }
 
     /// An event about a message to its channel's watchers.
-    private func publish(_ type: String, message json: JSONValue, _ message: Message, actor: String, extra: JSONObject = [:]) async throws {
+    private func publish(
+        _ type: String,
+        message json: JSONValue,
+        _ message: Message,
+        actor: String,
+        extra: JSONObject = [:],
+        leavesNoRow: Bool = false
+    ) async throws {
         guard let channel = try store.channel(cid: message.cid) else { return }
         var event = EventJSON.base(type, channel, user: actor, store: store).merging(extra)
         event["message"] = json
         event["message_id"] = .string(message.id)
         let audience = BlockedAudience.narrowed(message.audience, actor: actor, members: try store.members(cid: channel.cid))
-        await hub.publish(event, cid: channel.cid, audience: audience)
+        await hub.publish(event, cid: channel.cid, audience: audience, leavesNoRow: leavesNoRow)
     }
 }
