@@ -18,7 +18,8 @@ public enum ChatServerApp {
         store: ChatStore,
         credentials: ServerCredentials,
         hub: EventHub,
-        limiter: RateLimiter = RateLimiter(limit: defaultRateLimit)
+        limiter: RateLimiter = RateLimiter(limit: defaultRateLimit),
+        logRequests: Bool = false
     ) -> Router<ServerContext> {
         let router = Router(context: ServerContext.self)
         router.add(
@@ -26,7 +27,8 @@ public enum ChatServerApp {
                 credentials: credentials,
                 tokens: VerifiedTokens(secret: credentials.apiSecret),
                 limiter: limiter,
-                presence: hub.presence
+                presence: hub.presence,
+                logRequests: logRequests
             )
         )
         router.add(middleware: FixedPathGuard())
@@ -97,13 +99,14 @@ public enum ChatServerApp {
     }
 
     /// Serves until interrupted (`stopSignals`, SIGINT and SIGTERM unless told otherwise). `onListening` gets the bound
-    /// port (useful with port 0).
+    /// port (useful with port 0). `logRequests` logs a line for every answer (5xx ones always are).
     public static func serve(
         store: ChatStore,
         credentials: ServerCredentials,
         host: String,
         port: Int,
         rateLimit: Int = defaultRateLimit,
+        logRequests: Bool = false,
         quiet: Bool = false,
         stopSignals: [UnixSignal] = [.sigterm, .sigint],
         onListening: @escaping @Sendable (Int) -> Void
@@ -123,7 +126,13 @@ public enum ChatServerApp {
         let webSocketRouter = Router(context: ServerContext.self)
         WebSocketRoute(store: store, hub: hub, credentials: credentials).add(to: webSocketRouter)
         let app = Application(
-            router: router(store: store, credentials: credentials, hub: hub, limiter: RateLimiter(limit: rateLimit)),
+            router: router(
+                store: store,
+                credentials: credentials,
+                hub: hub,
+                limiter: RateLimiter(limit: rateLimit),
+                logRequests: logRequests
+            ),
             server: HTTPServerBuilder { [webSocketResponder = webSocketRouter.buildResponder()] responder in
                 ParseErrorClosingChannel(
                     inner: HTTP1WebSocketUpgradeChannel(

@@ -39,6 +39,12 @@ struct ServeCommand: AsyncParsableCommand {
     @Flag(help: "Print which of Stream's chat API operations the server serves (a Markdown table) and exit.")
     var routes = false
 
+    @Flag(
+        help:
+            "Log every request on standard error: method, path, status, time, caller, and Stream's error code and message (5xx answers are always logged)."
+    )
+    var logRequests = false
+
     func validate() throws {
         guard (apiKey == nil) == (apiSecret == nil) else { throw ValidationError("give --api-key and --api-secret together") }
         if let apiKey, let apiSecret {
@@ -70,7 +76,14 @@ struct ServeCommand: AsyncParsableCommand {
         // The secret is never printed: it is in the app file (mode 600), or the caller gave it.
         let secret = apiSecret == nil ? "secret_file=\(ServerCredentials.path(forStore: chatStore.path))" : "secret=given"
         do {
-            try await ChatServerApp.serve(store: chatStore, credentials: credentials, host: host, port: port, rateLimit: rateLimit) {
+            try await ChatServerApp.serve(
+                store: chatStore,
+                credentials: credentials,
+                host: host,
+                port: port,
+                rateLimit: rateLimit,
+                logRequests: logRequests
+            ) {
                 bound in
                 // One line for people and scripts, written unbuffered: scripts wait for it.
                 OutputStream.standardOutput.write("chatterm serve: http://\(host):\(bound) api_key=\(credentials.apiKey) \(secret)\n")
