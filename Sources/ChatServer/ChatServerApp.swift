@@ -22,6 +22,7 @@ public enum ChatServerApp {
         logRequests: Bool = false
     ) -> Router<ServerContext> {
         let router = Router(context: ServerContext.self)
+        router.add(middleware: BrowserAccess())
         router.add(
             middleware: StreamAPIMiddleware(
                 credentials: credentials,
