@@ -1,12 +1,13 @@
 """A web app in a browser (stream-chat-js) talks to the server from a page of another origin,
 as it talks to Stream's API: the browser's CORS preflight is answered before authentication,
-and answers allow the page to read them. Checked with headless Chromium itself, whose fetch
+answers allow the page to read them, and its WebSocket connects. Checked with headless Chromium itself, whose fetch
 refuses an answer the server does not allow, and with the preflight's headers read directly."""
-import functools
 import http.server
+import queue
 import shutil
 import subprocess
 import threading
+import urllib.parse
 
 import pytest
 import requests
@@ -17,14 +18,22 @@ CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 
 # What stream-chat-js sends with each call: its token, auth type and client name make the
 # browser ask first.
-PAGE = """<!doctype html><body>waiting<script>
+PAGE = """<!doctype html><body><script>
+const said = [];
+const tell = text => { said.push(text); fetch("/said?" + encodeURIComponent(said.join(" "))); };
 fetch("%(url)s/channels?api_key=%(key)s", {method: "POST", headers: {
     "Authorization": "%(token)s", "stream-auth-type": "jwt", "X-Stream-Client": "stream-chat-js-browser",
     "Content-Type": "application/json"},
   body: JSON.stringify({filter_conditions: {members: {$in: ["%(user)s"]}}, state: true})})
-  .then(r => r.json().then(j => { document.body.textContent = "answered " + r.status + " " +
-    j.channels.map(c => c.channel.id).join(",") + " limit " + r.headers.get("x-ratelimit-limit"); }))
-  .catch(e => { document.body.textContent = "refused " + e; });
+  .then(r => r.json().then(j => {
+    said.push("answered " + r.status + " " + j.channels.map(c => c.channel.id).join(",") + " limit " +
+      r.headers.get("x-ratelimit-limit"));
+    // Then the events, as stream-chat-js connects: the token in the query string.
+    const socket = new WebSocket("%(ws)s/connect?" + new URLSearchParams({json: JSON.stringify({user_id: "%(user)s",
+      user_details: {id: "%(user)s"}}), api_key: "%(key)s", authorization: "%(token)s", "stream-auth-type": "jwt"}));
+    socket.onmessage = m => { socket.close(); tell("event " + JSON.parse(m.data).type); };
+    socket.onerror = () => tell("socket failed"); }))
+  .catch(e => tell("refused " + e));
 </script></body>"""
 
 
@@ -50,16 +59,36 @@ def test_a_page_of_another_origin_queries_channels_in_chromium(server, client, t
     client.upsert_user({"id": user})
     channel = client.channel("messaging", new_id("web"), {"members": [user]})
     channel.create(user)
-    (tmp_path / "app.html").write_text(PAGE % {"url": server.url, "key": server.key, "user": user,
-                                               "token": client.create_token(user)})
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(tmp_path))
-    pages = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    (tmp_path / "app.html").write_text(PAGE % {"url": server.url, "ws": server.url.replace("http://", "ws://"), "key": server.key,
+                                               "user": user, "token": client.create_token(user)})
+    said = queue.Queue()
+
+    class Pages(http.server.SimpleHTTPRequestHandler):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, directory=str(tmp_path), **kwargs)
+
+        def do_GET(self):
+            if self.path.startswith("/said?"):
+                said.put(urllib.parse.unquote(self.path[len("/said?"):]))
+                self.send_response(204)
+                self.end_headers()
+            else:
+                super().do_GET()
+
+        def log_message(self, *args):
+            pass
+
+    pages = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Pages)
     threading.Thread(target=pages.serve_forever, daemon=True).start()
+    browser = subprocess.Popen([CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--user-data-dir=" + str(tmp_path / "profile"),
+                                f"http://localhost:{pages.server_address[1]}/app.html"],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
-        result = subprocess.run([CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--virtual-time-budget=10000",
-                                 "--dump-dom", f"http://localhost:{pages.server_address[1]}/app.html"],
-                                capture_output=True, text=True, timeout=120)
+        text = said.get(timeout=60)
     finally:
+        browser.kill()
+        browser.wait()
         pages.shutdown()
-    assert f"answered 200 {channel.id} limit " in result.stdout, result.stdout[-2000:] + result.stderr[-2000:]
-    assert "limit null" not in result.stdout, "the rate limit headers are readable"
+    assert text.startswith(f"answered 200 {channel.id} limit "), text
+    assert "limit null" not in text, "the rate limit headers are readable"
+    assert text.endswith(" event health.check"), "the page's WebSocket connects: " + text
