@@ -135,7 +135,7 @@ public enum ChatServerApp {
         defer { follower.cancel() }
         // /connect authenticates from its query parameters, so it has a router of its own.
         let webSocketRouter = Router(context: ServerContext.self)
-        WebSocketRoute(store: store, hub: hub, credentials: credentials).add(to: webSocketRouter)
+        WebSocketRoute(store: store, hub: hub, credentials: credentials, logRequests: logRequests).add(to: webSocketRouter)
         let webSocketResponder = webSocketRouter.buildResponder()
         let responder = router(
             store: store,
