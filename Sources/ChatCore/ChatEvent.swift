@@ -94,7 +94,7 @@ public enum ChatEvent: Sendable {
     case yankText
     case switcherOpen
     case switcherType(String)
-    case switcherBackspace
+    case switcherErase(FieldErase)
     case switcherMove(Int)
     case switcherConfirm
     // The composer
@@ -115,7 +115,7 @@ public enum ChatEvent: Sendable {
     /// `a`: the reaction picker; typing filters, Enter toggles one's reaction.
     case reactSelected
     case pickerType(String)
-    case pickerBackspace
+    case pickerErase(FieldErase)
     case pickerMove(Int)
     case pickerConfirm
     /// `p`: pins or unpins.
@@ -158,7 +158,7 @@ public enum ChatEvent: Sendable {
     /// `/` browsing a store: a /command typed in a prompt.
     case openCommandLine
     case promptType(String)
-    case promptBackspace
+    case promptErase(FieldErase)
     /// Enter in a prompt: the find starts at the newest match in view, or the /command runs.
     case promptConfirm
     /// `n` (older) and `N` (newer) in a find: the next match, loaded when it is not.

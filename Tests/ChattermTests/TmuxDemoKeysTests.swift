@@ -27,7 +27,7 @@ final class TmuxDemoKeysTests: XCTestCase {
             XCTAssertFalse(shown.contains("close the help"), "\(width)x\(height): the end does not fit:\n\(shown)")
             for _ in 0..<20 { try tmux.keys("demo", "NPage") }
             shown = try tmux.waitFor("Esc F1 ?       close the help", in: "demo")
-            XCTAssertTrue(shown.contains(" of 171 "), "\(width)x\(height):\n\(shown)")
+            XCTAssertTrue(shown.contains(" of 173 "), "\(width)x\(height):\n\(shown)")
             try tmux.type("demo", "xy")
             try tmux.keys("demo", "Escape")
             shown = try tmux.waitUntil(in: "demo", "the help closed") { !$0.contains("Keys ") }

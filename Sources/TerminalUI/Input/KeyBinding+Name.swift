@@ -40,7 +40,12 @@ extension ChatEvent {
         case .showDetails: "details"
         case .openSelectedLink: "open-link"
         case .switcherOpen: "switcher"
-        case .switcherBackspace, .pickerBackspace, .promptBackspace: "delete-back"
+        case .switcherErase(let how), .pickerErase(let how), .promptErase(let how):
+            switch how {
+            case .character: "delete-back"
+            case .word: "delete-word"
+            case .all: "delete-to-start"
+            }
         case .switcherConfirm, .pickerConfirm, .searchConfirm, .listConfirm, .promptConfirm: "choose"
         case .yankLink: "yank-link"
         case .yankText: "yank-text"
