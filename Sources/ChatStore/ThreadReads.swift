@@ -45,3 +45,29 @@ extension ChatStore {
         }
     }
 }
+
+extension ChatStore {
+    /// The client's threads list browsing a store: `threads(of:)` with their unread replies
+    /// (`unreadThreads`), ordered as `query_threads` orders them without a sort (unread first,
+    /// then the latest reply), `limit` of them from `next` (an offset, as the server's cursor).
+    public func threadPage(of userID: String, limit: Int, next: String?) throws -> ThreadPage {
+        let unread = Dictionary(try unreadThreads(for: userID).map { ($0.parentMessageID, $0.unreadCount) }) { a, _ in a }
+        let rows = try threads(of: userID, replyLimit: 1).map { thread in
+            ThreadListRow(
+                parent: thread.parent,
+                replyCount: thread.replyCount,
+                lastReplyAuthor: thread.latestReplies.last?.authorName,
+                lastReplyAt: thread.lastReplyAt,
+                unreadCount: unread[thread.parent.id] ?? 0
+            )
+        }
+        let ordered = rows.sorted { a, b in
+            if (a.unreadCount > 0) != (b.unreadCount > 0) { return a.unreadCount > 0 }
+            if a.lastReplyAt != b.lastReplyAt { return (a.lastReplyAt ?? Timestamp(seconds: 0)) > (b.lastReplyAt ?? Timestamp(seconds: 0)) }
+            return a.parentID < b.parentID
+        }
+        let offset = max(0, next.flatMap { Int($0) } ?? 0)
+        let more = ordered.count > offset + limit
+        return ThreadPage(rows: Array(ordered.dropFirst(offset).prefix(limit)), next: more ? String(offset + limit) : nil)
+    }
+}
