@@ -22,6 +22,9 @@ enum SidebarView {
             } else if case .header(let title, let group, let folded) = row {
                 drawHeader(title, folded: folded, x: rect.x, y: y, width: rect.width, frame: &frame, context: context)
                 frame.hits.add(line, .group(group))
+            } else if case .threads(let unread) = row {
+                drawThreads(unread: unread, x: rect.x, y: y, width: rect.width, frame: &frame, context: context)
+                frame.hits.add(line, .threads)
             } else if case .channel(let channel) = row {
                 let current = channel.channel.cid == state.openCID
                 let online = ChatReducer.partner(of: channel, viewer: state.userID).flatMap { state.presence[$0] }
@@ -87,6 +90,20 @@ enum SidebarView {
                 style: context.style("sidebar.channel.mention")
             )
         }
+    }
+
+    /// The threads' line: bold with ` (N)` in the mention style while N threads have unread replies.
+    private static func drawThreads(unread: Int, x: Int, y: Int, width: Int, frame: inout Frame, context: RenderContext) {
+        let badge = unread > 0 ? " (\(unread > 99 ? "99+" : String(unread)))" : ""
+        let style = context.style(unread > 0 ? "sidebar.channel.unread" : "sidebar.channel")
+        let used = frame.put(context.label("⤷ Threads"), x: x + 1, y: y, maxWidth: max(1, width - 1 - DisplayWidth.of(badge)), style: style)
+        frame.put(
+            context.label(badge),
+            x: x + 1 + used,
+            y: y,
+            maxWidth: max(0, width - 1 - used),
+            style: context.style("sidebar.channel.mention")
+        )
     }
 
     private static func drawMore(_ text: String, x: Int, y: Int, width: Int, frame: inout Frame, context: RenderContext) {
