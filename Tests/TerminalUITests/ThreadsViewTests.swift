@@ -38,6 +38,11 @@ final class ThreadsViewTests: XCTestCase {
             XCTAssertEqual(frame[line.x, line.y].style, context.style("sidebar.channel.unread"))
             XCTAssertEqual(frame[line.x + 10, line.y].style, context.style("sidebar.channel.mention"))
         }
+        // The groups scrolled down to the open livestream go under it: it stays at the top.
+        state.openCID = "livestream:launch"
+        frame = ChatView.render(state, width: 80, height: 9, context: context)
+        XCTAssertEqual(frame.find("⤷ Threads (2)")?.y, 0, frame.lines.joined(separator: "\n"))
+        XCTAssertEqual(frame.find("↑ 4 more")?.y, 2, "the cut groups say so below it")
     }
 
     func testTheListShowsEachThreadOnTwoLinesItsUnreadRepliesStandingOut() throws {

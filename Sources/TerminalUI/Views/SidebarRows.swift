@@ -1,9 +1,8 @@
 import ChatCore
 import ChatModel
 
-/// The sidebar's lines before they are cut to the screen: the reader's threads (`/threads`)
-/// with how many have unread replies, then each group's heading and its channels, a blank
-/// line between them. A folded group is its heading and a `▸`, its
+/// The sidebar's lines before they are cut to the screen: each group's heading and its
+/// channels, a blank line between groups. A folded group is its heading and a `▸`, its
 /// channels the open one included (as the archive always was), with what it hides: how many
 /// of its channels are unread (muted ones left out, as they are not bold either) and its
 /// mentions; the archive's are left out, as from every unread count.
@@ -17,15 +16,13 @@ enum SidebarRows {
 
     enum Row {
         case blank
-        /// `⤷ Threads (N)`: N threads with unread replies.
-        case threads(unread: Int)
         case header(String, ChatReducer.SidebarGroup, folded: Folded?)
         case channel(ChannelSummary)
     }
 
     static func rows(_ state: ChatState) -> [Row] {
         let ordered = ChatReducer.sidebarOrder(state.channels)
-        var rows: [Row] = [.threads(unread: state.threadUnread.threads)]
+        var rows: [Row] = []
         for group in ChatReducer.SidebarGroup.allCases {
             let members = ordered.filter { ChatReducer.group($0) == group }
             guard !members.isEmpty else { continue }

@@ -1,17 +1,23 @@
 import ChatCore
 import ChatModel
 
-/// Channels grouped (Pinned / Channels / Direct messages / Livestreams / Archived), each group
+/// `⤷ Threads (N)` at the top (N: the reader's threads with unread replies; a click opens the
+/// list), then channels grouped (Pinned / Channels / Direct messages / Livestreams / Archived), each group
 /// foldable to its heading (`SidebarRows`; archived starts folded): unread bold, mentions
 /// `(N)`, muted dim, frozen marked, presence dots for direct partners, the open one highlighted.
 enum SidebarView {
     typealias Row = SidebarRows.Row
 
-    static func draw(_ state: ChatState, in rect: Rect, frame: inout Frame, context: RenderContext) {
-        frame.fill(x: rect.x, y: rect.y, width: rect.width, height: rect.height, style: context.style("sidebar"))
+    static func draw(_ state: ChatState, in whole: Rect, frame: inout Frame, context: RenderContext) {
+        frame.fill(x: whole.x, y: whole.y, width: whole.width, height: whole.height, style: context.style("sidebar"))
+        // The threads' line stays at the top, however the groups below it are scrolled: news
+        // in a thread shows wherever the open channel is.
+        drawThreads(unread: state.threadUnread.threads, x: whole.x, y: whole.y, width: whole.width, frame: &frame, context: context)
+        let rect = Rect(x: whole.x, y: whole.y + 2, width: whole.width, height: max(0, whole.height - 2))
         let rows = SidebarRows.rows(state)
         let (shown, hiddenAbove, hiddenBelow) = window(rows, height: rect.height, openCID: state.openCID, top: state.sidebarTop)
-        frame.hits.add(rect, .sidebar(top: shown.lowerBound, lastTop: max(0, rows.count - rect.height)))
+        frame.hits.add(whole, .sidebar(top: shown.lowerBound, lastTop: max(0, rows.count - rect.height)))
+        frame.hits.add(Rect(x: whole.x, y: whole.y, width: whole.width, height: 1), .threads)
         for (i, row) in rows[shown].enumerated() {
             let y = rect.y + i
             let line = Rect(x: rect.x, y: y, width: rect.width, height: 1)
@@ -22,9 +28,6 @@ enum SidebarView {
             } else if case .header(let title, let group, let folded) = row {
                 drawHeader(title, folded: folded, x: rect.x, y: y, width: rect.width, frame: &frame, context: context)
                 frame.hits.add(line, .group(group))
-            } else if case .threads(let unread) = row {
-                drawThreads(unread: unread, x: rect.x, y: y, width: rect.width, frame: &frame, context: context)
-                frame.hits.add(line, .threads)
             } else if case .channel(let channel) = row {
                 let current = channel.channel.cid == state.openCID
                 let online = ChatReducer.partner(of: channel, viewer: state.userID).flatMap { state.presence[$0] }
