@@ -70,12 +70,12 @@ extension ChatReducer {
 
     /// A new reply: the reader's own makes the thread theirs; another's is unread in a thread
     /// of theirs, unless it arrives in the open thread at its newest reply (read as it arrives,
-    /// and the server told). A reply in a thread not known to be theirs asks the backend: the
-    /// reader may have started it long ago.
+    /// and the server told). A reply in a thread not known to be theirs asks the backend once:
+    /// the reader may have started it long ago; the answer says so, or that it is not theirs.
     static func countThreadReply(_ row: MessageRow, parent: String, _ s: inout ChatState) -> [ChatEffect] {
         let message = row.message
         if message.userID == s.userID {
-            s.threadUnread.takingPart.insert(parent)
+            s.threadUnread.joined(parent)
             return []
         }
         guard !message.silent else { return [] }
@@ -83,8 +83,12 @@ extension ChatReducer {
             s.threadUnread.counts[parent] = nil
             return s.isLive ? [.live(.markThreadRead(cid: message.cid, parentID: parent))] : []
         }
-        if self.row(parent, in: s)?.message.userID == s.userID { s.threadUnread.takingPart.insert(parent) }
-        guard s.threadUnread.takingPart.contains(parent) else { return [.loadUnreadThreads] }
+        if self.row(parent, in: s)?.message.userID == s.userID { s.threadUnread.joined(parent) }
+        guard s.threadUnread.takingPart.contains(parent) else {
+            guard !s.threadUnread.notTheirs.contains(parent) else { return [] }
+            s.threadUnread.asked.insert(parent)
+            return [.loadUnreadThreads]
+        }
         s.threadUnread.counts[parent, default: 0] += 1
         return []
     }

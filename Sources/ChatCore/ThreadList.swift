@@ -27,6 +27,12 @@ public struct ThreadUnread: Sendable, Equatable {
     public var counts: [String: Int] = [:]
     /// Threads the reader takes part in, as far as the client has seen (loads, their own replies).
     public var takingPart: Set<String> = []
+    /// Threads not known as the reader's that had a reply from someone else since the counts
+    /// were last asked for: the backend's next counts say whether they are theirs.
+    var asked: Set<String> = []
+    /// Threads the backend's counts left out just after a reply in them: not the reader's, so a
+    /// reply there asks nothing more (until the reader replies in one).
+    var notTheirs: Set<String> = []
 
     public init() {}
 
@@ -39,6 +45,15 @@ public struct ThreadUnread: Sendable, Equatable {
     mutating func replace(with unread: [UnreadThread]) {
         counts = [:]
         for thread in unread where thread.unreadCount > 0 { counts[thread.parentMessageID] = thread.unreadCount }
-        takingPart.formUnion(unread.map(\.parentMessageID))
+        let listed = Set(unread.map(\.parentMessageID))
+        takingPart.formUnion(listed)
+        notTheirs.formUnion(asked.subtracting(listed))
+        asked = []
+    }
+
+    /// The reader replied in the thread: it is theirs from now on.
+    mutating func joined(_ parentID: String) {
+        takingPart.insert(parentID)
+        notTheirs.remove(parentID)
     }
 }

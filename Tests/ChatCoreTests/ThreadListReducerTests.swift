@@ -53,6 +53,21 @@ final class ThreadListReducerTests: XCTestCase, LiveReducerScript {
         XCTAssertEqual(s.threadUnread.threads, 1)
     }
 
+    func testAThreadTheBackendSaysIsNotYoursAsksNoMore() {
+        var (s, effects) = reduce(live(), .messageUpserted(message("r1", from: "bob", at: 100, parent: "theirs")))
+        XCTAssertEqual(effects, [.loadUnreadThreads])
+        // The counts come back without it: not alice's.
+        s = reduce(s, .unreadThreadsLoaded([UnreadThread(parentMessageID: "mine", unreadCount: 1)])).0
+        (s, effects) = reduce(s, .messageUpserted(message("r2", from: "carol", at: 101, parent: "theirs")))
+        XCTAssertEqual(effects, [], "asked once")
+        XCTAssertEqual(s.threadUnread.unread("theirs"), 0)
+        // Until alice replies there: then it is hers, and bob's next reply counts.
+        s = reduce(s, .messageUpserted(message("r3", from: "alice", at: 102, parent: "theirs"))).0
+        (s, effects) = reduce(s, .messageUpserted(message("r4", from: "bob", at: 103, parent: "theirs")))
+        XCTAssertEqual(s.threadUnread.unread("theirs"), 1)
+        XCTAssertEqual(effects, [])
+    }
+
     func testYourOwnReplyMakesTheThreadYoursAndCountsForNobody() {
         var (s, effects) = reduce(live(), .messageUpserted(message("r1", from: "alice", at: 100, parent: "p")))
         XCTAssertEqual(effects, [])
