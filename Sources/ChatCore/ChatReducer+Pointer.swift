@@ -31,6 +31,8 @@ extension ChatReducer {
             s.sidebarTop = max(0, row)
         case .scrollThread(let line):
             s.thread?.scroll = max(0, line)
+            // Back at its newest reply, the thread is read, as the channel is at its newest message.
+            return markThreadReadAtBottom(&s)
         }
         return []
     }

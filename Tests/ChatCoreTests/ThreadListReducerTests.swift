@@ -121,6 +121,21 @@ final class ThreadListReducerTests: XCTestCase, LiveReducerScript {
         XCTAssertEqual(effects, [.live(.markThreadRead(cid: "messaging:general", parentID: "p1"))])
     }
 
+    func testAReplyArrivingWhileTheThreadIsScrolledUpIsReadWhenTheWheelBringsItBack() {
+        var s = reduce(listing([thread("p1")]), .listConfirm).0
+        s = reduce(s, .threadLoaded(root: message("p1", from: "bob", at: 50), replies: [])).0
+        s = reduce(s, .pointer(.scrollThread(toLine: 3))).0
+        var effects: [ChatEffect]
+        (s, effects) = reduce(s, .messageUpserted(message("r1", from: "carol", at: 100, parent: "p1")))
+        XCTAssertEqual(s.threadUnread.unread("p1"), 1, "not on screen: unread")
+        XCTAssertEqual(effects, [])
+        (s, effects) = reduce(s, .pointer(.scrollThread(toLine: 1)))
+        XCTAssertEqual(effects, [], "not yet at the bottom")
+        (s, effects) = reduce(s, .pointer(.scrollThread(toLine: 0)))
+        XCTAssertEqual(s.threadUnread.unread("p1"), 0)
+        XCTAssertEqual(effects, [.live(.markThreadRead(cid: "messaging:general", parentID: "p1"))])
+    }
+
     func testBrowsingAStoreReadingAThreadLowersTheCountWithoutAServer() {
         var s = live()
         s.connection = .offline
