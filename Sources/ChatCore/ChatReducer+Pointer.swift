@@ -11,6 +11,8 @@ extension ChatReducer {
             let effects = open(cid, &s)
             s.sidebarTop = top
             return effects
+        case .openThreads:
+            return openThreads(&s)
         case .toggleGroup(let group):
             toggleFold(group, &s)
         case .select(let pane, let id):

@@ -187,6 +187,14 @@ final class ThreadListReducerTests: XCTestCase, LiveReducerScript {
         XCTAssertEqual(effects, [])
     }
 
+    func testAClickOnTheThreadsLineOpensTheListOverWhateverWasOpen() {
+        var s = live()
+        s.modes.push(.help(scroll: 0))
+        let (after, effects) = reduce(s, .pointer(.openThreads))
+        XCTAssertNil(after.modes.top, "the help closed")
+        XCTAssertEqual(effects, [.loadThreads(next: nil)])
+    }
+
     func testEscClosesTheList() {
         let s = reduce(listing([thread("p1")]), .dismiss).0
         XCTAssertNil(s.modes.top)

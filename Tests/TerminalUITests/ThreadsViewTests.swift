@@ -28,7 +28,7 @@ final class ThreadsViewTests: XCTestCase {
         XCTAssertEqual(plain.y, 0, "it leads the sidebar")
         XCTAssertNil(frame.find("⤷ Threads ("), "nothing unread, no count")
         XCTAssertEqual(frame[plain.x, plain.y].style, context.style("sidebar.channel"))
-        guard case .openThreads? = frame.hits.event(for: MouseEvent(.press(button: 0), x: plain.x + 3, y: plain.y)) else {
+        guard case .pointer(.openThreads)? = frame.hits.event(for: MouseEvent(.press(button: 0), x: plain.x + 3, y: plain.y)) else {
             return XCTFail("a click on the line opens the list")
         }
         state.threadUnread.counts = ["m1": 2, "m8": 1]

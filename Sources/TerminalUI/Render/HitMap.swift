@@ -64,7 +64,7 @@ public struct HitMap: Sendable {
             switch under.first {
             case .channel(let cid)?: return .pointer(.openChannel(cid: cid))
             case .group(let group)?: return .pointer(.toggleGroup(group))
-            case .threads?: return .openThreads
+            case .threads?: return .pointer(.openThreads)
             case .message(let pane, let id)?: return .pointer(.select(pane, messageID: id))
             case .reaction(let id, let type)?: return .pointer(.toggleReaction(messageID: id, type: type))
             default: return nil
