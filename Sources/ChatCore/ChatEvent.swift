@@ -58,6 +58,12 @@ public enum ChatEvent: Sendable {
     case focusChanged(Bool)
     /// `loadMentions`' answer: the messages that call on the reader, newest first.
     case mentionsLoaded([MessageRow])
+    /// `loadThreads`' answer: a page of the reader's threads, the one after `after` (nil: the first).
+    case threadsLoaded(ThreadPage, after: String?)
+    /// `loadUnreadThreads`' answer (also sent at each connection).
+    case unreadThreadsLoaded([UnreadThread])
+    /// The reader read a thread on another connection (`notification.mark_read` with `thread_id`).
+    case markedThreadRead(parentID: String)
     /// `loadPinned`'s answer.
     case pinnedLoaded(cid: String, rows: [MessageRow])
     /// `lookUpUsers`' answer.
@@ -148,6 +154,8 @@ public enum ChatEvent: Sendable {
     case composeReplace(String)
     /// `M` or `/mentions`: the messages that call on the reader, across their channels.
     case openMentions
+    /// `/threads`, Alt-T: the threads the reader takes part in, unread ones first.
+    case openThreads
     /// `/search`'s answer: matching messages, newest first.
     case searchResults(query: String, rows: [MessageRow])
     case searchMove(Int)
@@ -188,7 +196,8 @@ extension ChatEvent {
             .notice, .messageUpserted, .messageRemoved, .connectionChanged, .membershipChanged, .channelMarksChanged, .markedUnread,
             .markedRead, .memberRead,
             .blockedUsers, .flagged, .typingStarted,
-            .typingStopped, .clock, .focusChanged, .presenceChanged, .mentionsLoaded, .pinnedLoaded, .usersFound, .searchResults,
+            .typingStopped, .clock, .focusChanged, .presenceChanged, .mentionsLoaded, .pinnedLoaded,
+            .threadsLoaded, .unreadThreadsLoaded, .markedThreadRead, .usersFound, .searchResults,
             .findMatchFound,
             .summaryLoaded, .summaryUnavailable, .composeReplace, .pollUpdated:
             false

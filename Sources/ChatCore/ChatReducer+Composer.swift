@@ -170,6 +170,8 @@ extension ChatReducer {
             return setNotificationLevel(arguments, &s)
         case .mentions:
             return openMentions(&s)
+        case .threads:
+            return openThreads(&s)
         case .pinned:
             return openPinned(&s)
         case .search:
@@ -246,7 +248,7 @@ extension ChatReducer {
             return [.live(.topic(cid: cid, text: arguments))]
         case .help, .quit, .join, .members, .msg, .leave, .reconnect, .search, .theme, .timestamps, .report, .pinChannel, .unpinChannel,
             .archive,
-            .unarchive, .archived, .block, .unblock, .blocked, .upload, .poll, .notify, .mentions, .pinned, .flag:
+            .unarchive, .archived, .block, .unblock, .blocked, .upload, .poll, .notify, .mentions, .threads, .pinned, .flag:
             return []
         }
     }

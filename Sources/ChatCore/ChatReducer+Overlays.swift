@@ -70,11 +70,7 @@ extension ChatReducer {
             let found = search.rows[search.selected].message
             // A reply shows in its thread; a message where it is, in the open channel too: its
             // page, not the newest.
-            if let parent = found.parentID {
-                let effects = open(found.cid, &s) + [.loadThread(messageID: parent)]
-                s.awaited.threadReplyID = found.id
-                return effects
-            }
+            if let parent = found.parentID { return showThread(parent, in: found.cid, selecting: found.id, &s) }
             return open(found.cid, &s, at: found.id)
         case .dismiss:
             s.modes.pop()

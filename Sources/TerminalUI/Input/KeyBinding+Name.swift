@@ -29,6 +29,7 @@ extension ChatEvent {
         case .jumpToNewest: "newest"
         case .jumpToFirstUnread: "first-unread"
         case .startSelecting: "select"
+        case .listMove(let by) where abs(by) > 1: by < 0 ? "page-up" : "page-down"
         case .moveSelection(let by), .switcherMove(let by), .pickerMove(let by), .searchMove(let by), .listMove(let by):
             by < 0 ? "up" : "down"
         case .openThread: "thread"
@@ -73,6 +74,7 @@ extension ChatEvent {
         case .toggleArchivedChannel: "archive"
         case .togglePinnedChannel: "pin-channel"
         case .openMentions: "mentions"
+        case .openThreads: "threads"
         case .listJoinable: "join"
         default: nil
         }
