@@ -42,3 +42,18 @@ def test_drafts_reminders_and_delete_for_me_of_a_user_outside_the_channel(client
     assert (answer.status_code, answer.json()["code"]) == (403, 17), "a user token still needs the channel's grant"
     refused(lambda: client.create_reminder("no-such-message", creator), 404, 16)
 
+
+def test_mark_read_and_delivered_for_a_user_outside_the_channel(client, server):
+    channel, creator = creator_only_channel(client)
+    message = channel.send_message({"text": "seen"}, creator)["message"]
+
+    event = channel.mark_read(creator)["event"]
+    assert event["type"] == "message.read" and event["user"]["id"] == creator and event["cid"] == channel.cid
+    delivered = {"latest_delivered_messages": [{"cid": channel.cid, "id": message["id"]}], "user_id": creator}
+    assert client.mark_delivered(delivered).status_code() == 201
+    assert [r["user"]["id"] for r in channel.query()["read"]] == [], "only members keep a read position"
+
+    outsider = new_id("outsider")
+    client.upsert_user({"id": outsider})
+    answer = user_request(server, outsider, "POST", f"channels/{channel.channel_type}/{channel.id}/read", {})
+    assert (answer.status_code, answer.json()["code"]) == (403, 17), "a user token still reads only its channels"
