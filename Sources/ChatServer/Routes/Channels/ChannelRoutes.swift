@@ -54,6 +54,9 @@ struct ChannelRoutes {
         var data = body["data"]?.objectValue ?? JSONObject()
         let memberIDs = try Self.memberIDs(data["members"], operation: operation)
         data["members"] = nil
+        // `invites` (Stream's ChannelInput) name who joins as an invitee, not custom data.
+        let invitees = try Self.memberIDs(data["invites"], key: "invites", operation: operation)
+        data["invites"] = nil
         let creator = try creatorID(data, context: context, operation: operation)
         data["created_by"] = nil
         data["created_by_id"] = nil
@@ -93,10 +96,12 @@ struct ChannelRoutes {
             let (parsed, errors) = ItemRules.channel(data, customTypes: [type])
             if let first = errors.first { throw StreamAPIError.rule(operation, first) }
             guard let parsed else { throw StreamAPIError.input(operation, "the channel is not valid") }
-            for user in Set(memberIDs + [creator]) where try store.user(id: user) == nil {
+            for user in Set(memberIDs + invitees + [creator]) where try store.user(id: user) == nil {
                 throw StreamAPIError.input(operation, "user \(user) doesn't exist")
             }
-            channel = try store.getOrCreate(channel: parsed, memberIDs: memberIDs).0
+            let made = try store.getOrCreate(channel: parsed, memberIDs: memberIDs.filter { !invitees.contains($0) })
+            channel = made.0
+            if made.created { _ = try store.invite(cid: channel.cid, userIDs: invitees) }
         }
         if watch { await hub.watch(request.connectionID, cids: [channel.cid], as: context.actor) }
         var state =
@@ -206,11 +211,11 @@ struct ChannelRoutes {
     }
 
     /// `["u1", "u2"]` or `[{"user_id": "u1"}, …]`.
-    private static func memberIDs(_ value: JSONValue?, operation: String) throws -> [String] {
+    private static func memberIDs(_ value: JSONValue?, key: String = "members", operation: String) throws -> [String] {
         guard let list = value?.arrayValue else { return [] }
         return try list.map { item in
             if let id = item.stringValue ?? item.objectValue?["user_id"]?.stringValue { return id }
-            throw StreamAPIError.input(operation, "members must be user ids or {\"user_id\": …} objects")
+            throw StreamAPIError.input(operation, "\(key) must be user ids or {\"user_id\": …} objects")
         }
     }
 }
