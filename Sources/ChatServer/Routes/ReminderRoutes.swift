@@ -31,7 +31,7 @@ struct ReminderRoutes {
             throw StreamAPIError.notFound(operation, "Can't find channel with id \(row.message.cid)")
         }
         try ChannelAccess(store: store, actor: context.actor).require(.read, channel, operation: operation)
-        try store.channelConfig(forType: channel.type).require(.userMessageReminders, operation: operation)
+        try store.channelConfig(for: channel).require(.userMessageReminders, operation: operation)
         return (row.message, channel)
     }
 

@@ -93,6 +93,9 @@ struct ChannelRoutes {
             }
             data["created_by"] = .string(creator)
             try ChannelAccess(store: store, actor: context.actor).requireCreate(type: type, operation: operation)
+            if let overrides = data["config_overrides"] {
+                try ChannelUpdateRoutes.checkOverrides(overrides, type: type, store: store, context: context, operation: operation)
+            }
             let (parsed, errors) = ItemRules.channel(data, customTypes: [type])
             if let first = errors.first { throw StreamAPIError.rule(operation, first) }
             guard let parsed else { throw StreamAPIError.input(operation, "the channel is not valid") }

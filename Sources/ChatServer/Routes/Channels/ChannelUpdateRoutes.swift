@@ -89,8 +89,13 @@ struct ChannelUpdateRoutes {
         var data: JSONObject?
         if partial {
             data = try PartialUpdate(body, operation: operation).applied(to: current(channel))
-        } else if let replacement = body["data"]?.objectValue {
+        } else if var replacement = body["data"]?.objectValue {
+            // config_overrides are settings, not custom data: a replacement that does not name them keeps them.
+            if replacement["config_overrides"] == nil { replacement["config_overrides"] = channel.custom["config_overrides"] }
             data = replacement
+        }
+        if let overrides = data?["config_overrides"], overrides != channel.custom["config_overrides"] ?? .null {
+            try Self.checkOverrides(overrides, type: channel.type, store: store, context: context, operation: operation)
         }
         if var data {
             for key in Self.standard { data[key] = nil }
@@ -207,7 +212,7 @@ struct ChannelUpdateRoutes {
         data["user"] = .string(sender)
         data["type"] = "system"
         data["created_at"] = .string(Timestamp.now().rfc3339)
-        let (parsed, errors) = ItemRules.message(data, maxTextLength: try store.channelConfig(forType: channel.type).maxMessageLength)
+        let (parsed, errors) = ItemRules.message(data, maxTextLength: try store.channelConfig(for: channel).maxMessageLength)
         if let first = errors.first { throw StreamAPIError.rule(operation, first) }
         guard let message = parsed else { throw StreamAPIError.input(operation, "the message is not valid") }
         return (message, sender)
@@ -223,6 +228,28 @@ struct ChannelUpdateRoutes {
     }
 
     /// The channel's custom data plus the flags a partial update may change.
+    /// A change to `config_overrides` (Stream's channel-level settings): server-side only, as
+    /// in Stream, and only settings a channel may override, with values of the right kind and
+    /// a block list that exists.
+    static func checkOverrides(_ value: JSONValue, type: String, store: ChatStore, context: ServerContext, operation: String) throws {
+        guard context.actor == .server else {
+            throw StreamAPIError.notAllowed(operation, "config_overrides can only be changed server-side")
+        }
+        guard value != .null else { return }
+        guard let overrides = value.objectValue else { throw StreamAPIError.input(operation, "config_overrides must be an object") }
+        let base = try store.channelConfig(forType: type)
+        let appCommands = Set(try store.customCommands().map(\.name))
+        let config: ChannelTypeConfig
+        do {
+            config = try base.overridden(by: overrides, appCommands: appCommands)
+        } catch {
+            throw StreamAPIError.input(operation, error.reason)
+        }
+        if overrides["blocklist"] != nil, let name = config.blocklist, try !store.blocklists().contains(where: { $0.name == name }) {
+            throw StreamAPIError.input(operation, "blocklist \(name) doesn't exist")
+        }
+    }
+
     private func current(_ channel: Channel) -> JSONObject {
         var o = channel.custom
         if let frozen = channel.frozen { o["frozen"] = .bool(frozen) }

@@ -157,7 +157,7 @@ struct MessageRoutes {
         data["user"] = .string(existing.userID)
         if let parent = existing.parentID, data["parent_id"] == nil { data["parent_id"] = .string(parent) }
         if data["type"] == nil, existing.type != .regular { data["type"] = .string(existing.type.rawValue) }
-        let config = try store.channelConfig(forType: existing.channelType)
+        let config = try store.channelConfig(for: channel)
         let (parsed, errors) = ItemRules.message(data, maxTextLength: config.maxMessageLength, ownFiles: ownFiles)
         if let first = errors.first { throw StreamAPIError.rule(operation, first) }
         guard var message = parsed else { throw StreamAPIError.input(operation, "the message is not valid") }
