@@ -33,9 +33,10 @@ struct ChannelRoutes {
 
     /// Keys of a channel query the local server acts on. `state` is always honoured as true
     /// (the answer carries the state either way, a superset of Stream's bare channel);
-    /// `watchers`, `hide_for_creator` and `thread_unread_counts` are refused.
+    /// `watchers` and `thread_unread_counts` are refused.
     static let getOrCreateKeys: Set<String> = [
         "data", "state", "watch", "presence", "messages", "members", "user_id", "user", "connection_id", "client_id",
+        "hide_for_creator",
     ]
 
     /// Keys of `query_channels` the local server acts on (`state` as in a channel query).
@@ -104,7 +105,11 @@ struct ChannelRoutes {
             }
             let made = try store.getOrCreate(channel: parsed, memberIDs: memberIDs.filter { !invitees.contains($0) })
             channel = made.0
-            if made.created { _ = try store.invite(cid: channel.cid, userIDs: invitees) }
+            if made.created {
+                _ = try store.invite(cid: channel.cid, userIDs: invitees)
+                // `hide_for_creator`: hidden for its creator (when a member) as `hide` would, until a new message.
+                if body["hide_for_creator"]?.boolValue == true { _ = try store.setHidden(cid: channel.cid, userID: creator, hidden: true) }
+            }
         }
         if watch { await hub.watch(request.connectionID, cids: [channel.cid], as: context.actor) }
         var state =
