@@ -21,7 +21,7 @@ struct ChannelUpdateRoutes {
     /// refused rather than ignored.
     static let handledKeys: Set<String> = [
         "data", "set", "unset", "add_members", "remove_members", "add_moderators", "demote_moderators", "assign_roles", "invites",
-        "accept_invite", "reject_invite", "user", "user_id", "skip_push",
+        "accept_invite", "reject_invite", "user", "user_id", "skip_push", "add_filter_tags", "remove_filter_tags",
     ]
 
     func add(to router: Router<ServerContext>) {
@@ -93,6 +93,11 @@ struct ChannelUpdateRoutes {
             // config_overrides are settings, not custom data: a replacement that does not name them keeps them.
             if replacement["config_overrides"] == nil { replacement["config_overrides"] = channel.custom["config_overrides"] }
             data = replacement
+        }
+        if body["add_filter_tags"] != nil || body["remove_filter_tags"] != nil {
+            var tagged = data ?? current(channel)
+            tagged["filter_tags"] = try Self.filterTags(tagged["filter_tags"], body, operation: operation)
+            data = tagged
         }
         if let overrides = data?["config_overrides"], overrides != channel.custom["config_overrides"] ?? .null {
             try Self.checkOverrides(overrides, type: channel.type, store: store, context: context, operation: operation)
@@ -248,6 +253,25 @@ struct ChannelUpdateRoutes {
         if overrides["blocklist"] != nil, let name = config.blocklist, try !store.blocklists().contains(where: { $0.name == name }) {
             throw StreamAPIError.input(operation, "blocklist \(name) doesn't exist")
         }
+    }
+
+    /// The channel's `filter_tags` (Stream's tags for `query_channels` filters) after the body's
+    /// `add_filter_tags` and `remove_filter_tags`: each tag once, in the order first added.
+    static func filterTags(_ current: JSONValue?, _ body: JSONObject, operation: String) throws -> JSONValue {
+        func tags(_ key: String) throws -> [String] {
+            guard let value = body[key], value != .null else { return [] }
+            guard let list = value.arrayValue, list.allSatisfy({ $0.stringValue != nil }) else {
+                throw StreamAPIError.input(operation, "\(key) must be a list of tags")
+            }
+            return list.compactMap(\.stringValue)
+        }
+        let removed = Set(try tags("remove_filter_tags"))
+        var kept: [String] = []
+        for tag in (current?.arrayValue ?? []).compactMap(\.stringValue) + (try tags("add_filter_tags"))
+        where !kept.contains(tag) && !removed.contains(tag) {
+            kept.append(tag)
+        }
+        return .array(kept.map(JSONValue.string))
     }
 
     private func current(_ channel: Channel) -> JSONObject {
