@@ -35,3 +35,7 @@ def test_overrides_change_one_channel_and_bind_like_its_types_settings(client, s
     refused(lambda: ours.update_partial({"config_overrides": {"blocklist": "no-such-list"}}), 400, 4, "no-such-list")
     answer = user_request(server, owner, "PATCH", f"channels/{kind}/{ours.id}", {"set": {"config_overrides": {"replies": False}}})
     assert (answer.status_code, answer.json()["code"]) == (403, 17), "only server-side, as in Stream"
+    ours.update_partial({"config_overrides": {"replies": False}})
+    answer = user_request(server, owner, "PATCH", f"channels/{kind}/{ours.id}", {"unset": ["config_overrides"]})
+    assert (answer.status_code, answer.json()["code"]) == (403, 17), "dropping them is changing them"
+    assert ours.query()["channel"]["config"]["replies"] is False

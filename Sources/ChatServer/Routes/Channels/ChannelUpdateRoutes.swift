@@ -99,8 +99,15 @@ struct ChannelUpdateRoutes {
             tagged["filter_tags"] = try Self.filterTags(tagged["filter_tags"], body, operation: operation)
             data = tagged
         }
-        if let overrides = data?["config_overrides"], overrides != channel.custom["config_overrides"] ?? .null {
-            try Self.checkOverrides(overrides, type: channel.type, store: store, context: context, operation: operation)
+        // Dropping them (`unset`) is a change too.
+        if let data, (data["config_overrides"] ?? .null) != (channel.custom["config_overrides"] ?? .null) {
+            try Self.checkOverrides(
+                data["config_overrides"] ?? .null,
+                type: channel.type,
+                store: store,
+                context: context,
+                operation: operation
+            )
         }
         if var data {
             for key in Self.standard { data[key] = nil }
