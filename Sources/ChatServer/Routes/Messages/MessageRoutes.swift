@@ -157,7 +157,7 @@ struct MessageRoutes {
         data["user"] = .string(existing.userID)
         if let parent = existing.parentID, data["parent_id"] == nil { data["parent_id"] = .string(parent) }
         if data["type"] == nil, existing.type != .regular { data["type"] = .string(existing.type.rawValue) }
-        let config = try store.channelConfig(forType: existing.channelType)
+        let config = try store.channelConfig(for: channel)
         let (parsed, errors) = ItemRules.message(data, maxTextLength: config.maxMessageLength, ownFiles: ownFiles)
         if let first = errors.first { throw StreamAPIError.rule(operation, first) }
         guard var message = parsed else { throw StreamAPIError.input(operation, "the message is not valid") }
@@ -259,14 +259,15 @@ struct MessageRoutes {
         return JSONResponse.ok(["message": .object(json)], context: context)
     }
 
-    /// Hides the message from one user, who must be able to read it; the answer and that
-    /// user's `message.deleted` carry `deleted_for_me`, nobody else hears of it.
+    /// Hides the message from one user, who must see it and, with a user token, be able to read
+    /// its channel (a server token passes, as Stream's server-side auth does); the answer and
+    /// that user's `message.deleted` carry `deleted_for_me`, nobody else hears of it.
     private func deleteForMe(_ existing: Message, claimed: String?, _ context: ServerContext, operation: String) async throws -> Response {
         let user = try ActingUser.resolve(context, claimed: claimed, operation: operation)
         guard let row = try store.message(id: existing.id, viewer: user) else {
             throw StreamAPIError.notFound(operation, "Can't find message with id \(existing.id)")
         }
-        try ChannelAccess(store: store, actor: .user(user)).require(.read, channelOf: existing, operation: operation)
+        try ChannelAccess(store: store, actor: context.actor).require(.read, channelOf: existing, operation: operation)
         var json = try presenter.message(row, viewer: user).objectValue ?? [:]
         json["deleted_for_me"] = true
         try store.deleteForMe(messageID: existing.id, userID: user, at: .now())
