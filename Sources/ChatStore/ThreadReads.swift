@@ -50,15 +50,17 @@ extension ChatStore {
             AND (p.user_id = :user OR EXISTS (SELECT 1 FROM messages own WHERE own.parent_id = p.id AND own.user_id = :user))
         """
 
-    /// The threads `userID` takes part in, by parent id, each with the time of its newest reply
-    /// the user may see: enough to order them before any is read whole.
-    func threadActivity(of userID: String) throws -> [(parentID: String, lastReplyAt: Timestamp?)] {
+    /// The threads `userID` takes part in and whose parent they may see (as `threads(of:)` has
+    /// them), by parent id, each with the time of its newest reply the user may see: enough to
+    /// order them, and to page them, before any is read whole.
+    public func threadActivity(of userID: String) throws -> [(parentID: String, lastReplyAt: Timestamp?)] {
         try backend.read { db in
             try db.rows(
                 """
                 SELECT p.id AS id, (SELECT MAX(m.created_at) FROM messages m
                     WHERE m.parent_id = p.id AND \(Self.visibleCondition(viewer: ":user", db.dialect))) AS last_reply
                 \(Self.threadsTakenPart)
+                    AND EXISTS (SELECT 1 FROM messages m WHERE m.id = p.id AND \(Self.visibleCondition(viewer: ":user", db.dialect)))
                 """,
                 named: ["user": .text(userID)]
             ).map { row in (row["id"], StoredValue.decodeTime(row["last_reply"])) }
