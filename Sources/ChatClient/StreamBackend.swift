@@ -208,6 +208,12 @@ public final class StreamBackend: LiveChatBackend {
             } catch {
                 deliver(.failed("Could not mark \(cid) read: \(Self.reason(error))"))
             }
+        case .markThreadRead(let cid, let parentID):
+            do {
+                _ = try await rest.post(Self.channelPath(cid, "read"), ["thread_id": .string(parentID)])
+            } catch {
+                deliver(.failed("Could not mark the thread read: \(Self.reason(error))"))
+            }
         case .update(let id, let text):
             await answer("Could not edit", deliver) { try await rest.post("messages/\(id)", ["message": ["text": .string(text)]]) }
         case .delete(let id):

@@ -94,6 +94,8 @@ extension StreamBackend {
         do {
             let channels = try await channels(for: userID, watchingWith: connectionID)
             deliver(.channelsLoaded(channels))
+            // The threads' unread replies too: what was said in them while the client was away.
+            deliver(.unreadThreadsLoaded(try await unreadThreads(of: userID)))
             if let presence = await presence(of: channels, connectionID: connectionID) { deliver(presence) }
         } catch {
             // Connected but watching nothing, the connection would miss every channel event.
@@ -127,7 +129,7 @@ extension StreamBackend {
         let actor = event["user"]?.objectValue.flatMap(StreamItems.user)
         switch event["type"]?.stringValue {
         case "message.new", "message.updated", "message.deleted", "message.undeleted",
-            "reaction.new", "reaction.updated", "reaction.deleted", "notification.message_new":
+            "reaction.new", "reaction.updated", "reaction.deleted", "notification.message_new", "notification.thread_message_new":
             guard let message = event["message"]?.objectValue else { return nil }
             return await row(message, actedBy: actor?.id).map(ChatEvent.messageUpserted)
         case "poll.updated", "poll.closed", "poll.deleted", "poll.vote_casted", "poll.vote_changed", "poll.vote_removed":
@@ -151,7 +153,8 @@ extension StreamBackend {
             )
         // Read on another connection (a thread's read leaves the channel's count as it is).
         case "notification.mark_read":
-            guard event["thread_id"] == nil, let at = event["created_at"]?.stringValue.flatMap(Timestamp.init(rfc3339:)) else { return nil }
+            if let thread = event["thread_id"]?.stringValue { return .markedThreadRead(parentID: thread) }
+            guard let at = event["created_at"]?.stringValue.flatMap(Timestamp.init(rfc3339:)) else { return nil }
             return .markedRead(cid: event["cid"]?.stringValue, at: at)
         // Someone else read a channel (a thread's read leaves the channel's position as it is).
         case "message.read":

@@ -19,6 +19,11 @@ public protocol ChatBackend: AnyObject, Sendable {
     func users(matching prefix: String, limit: Int) throws -> [User]
     /// Up to `limit` messages across `userID`'s channels that call on them, newest first.
     func mentions(of userID: String, limit: Int) throws -> [MessageRow]
+    /// The threads `userID` takes part in (started or replied to), `limit` of them from `next`
+    /// (nil: the first page): unread ones first, then the latest reply (`query_threads`).
+    func threadPage(of userID: String, limit: Int, next: String?) throws -> ThreadPage
+    /// The threads `userID` takes part in that have replies they have not read.
+    func unreadThreads(for userID: String) throws -> [UnreadThread]
     /// Up to `limit` of the messages pinned now in channel `cid` that `viewer` may see, newest pin first.
     func pinnedMessages(cid: String, viewer: String, limit: Int) throws -> [MessageRow]
     /// The team and livestream channels `userID` is not a member of, which they may join.

@@ -16,6 +16,10 @@ public enum ChatEffect: Sendable, Equatable {
     case loadDetails(messageID: String)
     /// The messages that call on the reader across their channels (the mentions view).
     case loadMentions
+    /// A page of the reader's threads (`next` nil: the first); the answer is `.threadsLoaded`.
+    case loadThreads(next: String?)
+    /// The reader's threads with unread replies; the answer is `.unreadThreadsLoaded`.
+    case loadUnreadThreads
     /// `/pinned`: the channel's pinned messages, newest pin first; the answer is `.pinnedLoaded`.
     case loadPinned(cid: String)
     /// Tab after `/msg @pa`: the users whose id or name starts so; the answer is `.usersFound`.

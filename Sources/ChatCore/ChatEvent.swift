@@ -58,6 +58,12 @@ public enum ChatEvent: Sendable {
     case focusChanged(Bool)
     /// `loadMentions`' answer: the messages that call on the reader, newest first.
     case mentionsLoaded([MessageRow])
+    /// `loadThreads`' answer: a page of the reader's threads, the one after `after` (nil: the first).
+    case threadsLoaded(ThreadPage, after: String?)
+    /// `loadUnreadThreads`' answer (also sent at each connection).
+    case unreadThreadsLoaded([UnreadThread])
+    /// The reader read a thread on another connection (`notification.mark_read` with `thread_id`).
+    case markedThreadRead(parentID: String)
     /// `loadPinned`'s answer.
     case pinnedLoaded(cid: String, rows: [MessageRow])
     /// `lookUpUsers`' answer.
@@ -94,7 +100,7 @@ public enum ChatEvent: Sendable {
     case yankText
     case switcherOpen
     case switcherType(String)
-    case switcherBackspace
+    case switcherErase(FieldErase)
     case switcherMove(Int)
     case switcherConfirm
     // The composer
@@ -115,7 +121,7 @@ public enum ChatEvent: Sendable {
     /// `a`: the reaction picker; typing filters, Enter toggles one's reaction.
     case reactSelected
     case pickerType(String)
-    case pickerBackspace
+    case pickerErase(FieldErase)
     case pickerMove(Int)
     case pickerConfirm
     /// `p`: pins or unpins.
@@ -148,6 +154,8 @@ public enum ChatEvent: Sendable {
     case composeReplace(String)
     /// `M` or `/mentions`: the messages that call on the reader, across their channels.
     case openMentions
+    /// `/threads`, Alt-T: the threads the reader takes part in, unread ones first.
+    case openThreads
     /// `/search`'s answer: matching messages, newest first.
     case searchResults(query: String, rows: [MessageRow])
     case searchMove(Int)
@@ -158,7 +166,7 @@ public enum ChatEvent: Sendable {
     /// `/` browsing a store: a /command typed in a prompt.
     case openCommandLine
     case promptType(String)
-    case promptBackspace
+    case promptErase(FieldErase)
     /// Enter in a prompt: the find starts at the newest match in view, or the /command runs.
     case promptConfirm
     /// `n` (older) and `N` (newer) in a find: the next match, loaded when it is not.
@@ -188,7 +196,8 @@ extension ChatEvent {
             .notice, .messageUpserted, .messageRemoved, .connectionChanged, .membershipChanged, .channelMarksChanged, .markedUnread,
             .markedRead, .memberRead,
             .blockedUsers, .flagged, .typingStarted,
-            .typingStopped, .clock, .focusChanged, .presenceChanged, .mentionsLoaded, .pinnedLoaded, .usersFound, .searchResults,
+            .typingStopped, .clock, .focusChanged, .presenceChanged, .mentionsLoaded, .pinnedLoaded,
+            .threadsLoaded, .unreadThreadsLoaded, .markedThreadRead, .usersFound, .searchResults,
             .findMatchFound,
             .summaryLoaded, .summaryUnavailable, .composeReplace, .pollUpdated:
             false

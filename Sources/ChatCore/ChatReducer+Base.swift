@@ -82,6 +82,8 @@ extension ChatReducer {
             s.modes.push(.switcher(Switcher()))
         case .openMentions:
             return openMentions(&s)
+        case .openThreads:
+            return openThreads(&s)
         case .openFind:
             openFind(&s)
         case .openCommandLine:

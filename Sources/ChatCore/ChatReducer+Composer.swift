@@ -170,6 +170,8 @@ extension ChatReducer {
             return setNotificationLevel(arguments, &s)
         case .mentions:
             return openMentions(&s)
+        case .threads:
+            return openThreads(&s)
         case .pinned:
             return openPinned(&s)
         case .search:
@@ -246,7 +248,7 @@ extension ChatReducer {
             return [.live(.topic(cid: cid, text: arguments))]
         case .help, .quit, .join, .members, .msg, .leave, .reconnect, .search, .theme, .timestamps, .report, .pinChannel, .unpinChannel,
             .archive,
-            .unarchive, .archived, .block, .unblock, .blocked, .upload, .poll, .notify, .mentions, .pinned, .flag:
+            .unarchive, .archived, .block, .unblock, .blocked, .upload, .poll, .notify, .mentions, .threads, .pinned, .flag:
             return []
         }
     }
@@ -296,17 +298,17 @@ extension ChatReducer {
         guard s.modes.top == nil, let (sigil, start, query) = s.composer.completionQuery, sigil == "@", query == prefix else { return }
         // A server matches any word of a name (`$autocomplete`): those whose id or whole name
         // starts so come first, as the reader most likely means them.
-        let q = prefix.lowercased()
+        let q = NameFolding.folded(prefix)
         let others = users.filter { $0.id != s.userID }
-        let starts = { (user: User) in user.id.lowercased().hasPrefix(q) || user.displayName.lowercased().hasPrefix(q) }
+        let starts = { (user: User) in [user.id, user.displayName].contains { NameFolding.folded($0).hasPrefix(q) } }
         let ids = (others.filter(starts) + others.filter { !starts($0) }).map { "@" + $0.id }
         offer((ids, "user"), sigil: sigil, start: start, query: query, &s)
     }
 
     /// The whole words `sigil` + `query` may become, and what they are.
     static func completions(of query: String, after sigil: Character, in s: ChatState) -> ([String], String) {
-        let q = query.lowercased()
-        let starts = { (names: [String]) in names.contains { $0.lowercased().hasPrefix(q) } }
+        let q = NameFolding.folded(query)
+        let starts = { (names: [String]) in names.contains { NameFolding.folded($0).hasPrefix(q) } }
         switch sigil {
         case "@":
             let users = s.members.map(\.user).filter { $0.id != s.userID && starts([$0.id, $0.displayName]) }

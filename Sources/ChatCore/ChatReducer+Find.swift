@@ -18,12 +18,14 @@ extension ChatReducer {
         case .promptType(let text):
             // One line: a paste's line breaks are spaces.
             prompt.text += text.map { $0.isNewline ? " " : String($0) }.joined()
-        case .promptBackspace:
+        case .promptErase(let how):
             guard !prompt.text.isEmpty, prompt.purpose == .find || prompt.text != "/" else {
                 s.modes.pop()
                 return []
             }
-            prompt.text.removeLast()
+            // The command line keeps its slash: erasing stops there, and only Backspace takes it.
+            prompt.text = how.applied(to: prompt.text)
+            if prompt.purpose == .command, prompt.text.isEmpty, how != .character { prompt.text = "/" }
         case .promptConfirm:
             let find = ChannelFind(query: prompt.text)
             // No words yet: the prompt stays for them (closed, they would go to the composer).

@@ -44,7 +44,10 @@ extension ChatReducer {
         if isNew { s.typing[TypingPlace(cid: cid, parentID: message.parentID)]?[row.authorName] = nil }
         // Counted once, however often the same message arrives.
         let firstSeen = isNew && message.type != .deleted && s.counted.insert(row.id)
-        if firstSeen, let parent = message.parentID { countReply(to: parent, &s) }
+        if firstSeen, let parent = message.parentID {
+            countReply(to: parent, &s)
+            effects += countThreadReply(row, parent: parent, &s)
+        }
         if firstSeen, let alert = alert(for: row, s) { effects.append(.notify(alert)) }
         guard firstSeen, shownInChannel, let index = s.channels.firstIndex(where: { $0.channel.cid == cid }) else { return effects }
         var summary = s.channels[index]

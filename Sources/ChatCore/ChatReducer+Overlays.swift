@@ -9,8 +9,8 @@ extension ChatReducer {
         case .pickerType(let text):
             picker.query += text
             picker.selected = 0
-        case .pickerBackspace:
-            if !picker.query.isEmpty { picker.query.removeLast() }
+        case .pickerErase(let how):
+            picker.query = how.applied(to: picker.query)
             picker.selected = 0
         case .pickerMove(let delta):
             let count = picker.matches.count
@@ -37,8 +37,8 @@ extension ChatReducer {
         case .switcherType(let text):
             switcher.query += text
             switcher.selected = 0
-        case .switcherBackspace:
-            if !switcher.query.isEmpty { switcher.query.removeLast() }
+        case .switcherErase(let how):
+            switcher.query = how.applied(to: switcher.query)
             switcher.selected = 0
         case .switcherMove(let delta):
             let count = switcherMatches(switcher.query, s.channels).count
@@ -70,11 +70,7 @@ extension ChatReducer {
             let found = search.rows[search.selected].message
             // A reply shows in its thread; a message where it is, in the open channel too: its
             // page, not the newest.
-            if let parent = found.parentID {
-                let effects = open(found.cid, &s) + [.loadThread(messageID: parent)]
-                s.awaited.threadReplyID = found.id
-                return effects
-            }
+            if let parent = found.parentID { return showThread(parent, in: found.cid, selecting: found.id, &s) }
             return open(found.cid, &s, at: found.id)
         case .dismiss:
             s.modes.pop()

@@ -11,6 +11,8 @@ extension ChatReducer {
             let effects = open(cid, &s)
             s.sidebarTop = top
             return effects
+        case .openThreads:
+            return openThreads(&s)
         case .toggleGroup(let group):
             toggleFold(group, &s)
         case .select(let pane, let id):
@@ -31,6 +33,8 @@ extension ChatReducer {
             s.sidebarTop = max(0, row)
         case .scrollThread(let line):
             s.thread?.scroll = max(0, line)
+            // Back at its newest reply, the thread is read, as the channel is at its newest message.
+            return markThreadReadAtBottom(&s)
         }
         return []
     }

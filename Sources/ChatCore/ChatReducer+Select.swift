@@ -56,7 +56,7 @@ extension ChatReducer {
         // The navigation select mode shares with the panes beneath (its key table has the same keys).
         case .openChannel, .openNextUnread, .openPreviousChannel, .scroll, .jumpToOldest, .jumpToNewest, .jumpToFirstUnread, .toggleMembers,
             .toggleHelp,
-            .toggleSummary, .switcherOpen, .toggleArchived, .openMentions, .toggleOpenGroup, .openFind:
+            .toggleSummary, .switcherOpen, .toggleArchived, .openMentions, .openThreads, .toggleOpenGroup, .openFind:
             return base(event, &s)
         default:
             return nil

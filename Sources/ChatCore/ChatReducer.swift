@@ -45,6 +45,7 @@ public enum ChatReducer {
         case .pollPicker(let picker): return pollPicker(event, picker, &s) ?? []
         case .switcher(let query): return switcher(event, query, &s) ?? []
         case .search(let results): return search(event, results, &s) ?? []
+        case .threads(let list): return threadList(event, list, &s) ?? []
         case .links(let list): return links(event, list, &s) ?? []
         case .joinPicker(let picker): return joinPicker(event, picker, &s) ?? []
         case .prompt(let prompt): return self.prompt(event, prompt, &s) ?? []
@@ -148,6 +149,7 @@ public enum ChatReducer {
             if let found = s.awaited.threadReplyID, s.modes.top == nil, replies.contains(where: { $0.id == found }) {
                 s.modes.push(.select(pane: .thread, messageID: found))
             }
+            effects += markThreadReadAtBottom(&s)
         case .membersLoaded(let cid, let members):
             if cid == s.openCID { s.members = members }
         case .detailsLoaded(let details):
@@ -237,6 +239,12 @@ public enum ChatReducer {
             s.terminalFocused = focused
         case .mentionsLoaded(let rows):
             mentionsLoaded(rows, &s)
+        case .threadsLoaded(let page, let after):
+            threadsLoaded(page, after: after, &s)
+        case .unreadThreadsLoaded(let unread):
+            effects += unreadThreadsLoaded(unread, &s)
+        case .markedThreadRead(let parentID):
+            s.threadUnread.counts[parentID] = nil
         case .pinnedLoaded(let cid, let rows):
             pinnedLoaded(cid: cid, rows, &s)
         case .usersFound(let prefix, let users):

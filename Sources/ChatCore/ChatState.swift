@@ -77,6 +77,8 @@ public struct ChatState: Sendable, Equatable {
     /// The messages the reader flagged in this session (the server answers a flag to its
     /// author alone, so the mark is theirs).
     public var flagged: Set<String> = []
+    /// The reader's threads with unread replies (the sidebar's `Threads (N)`), kept live.
+    public var threadUnread = ThreadUnread()
     /// `/quit` asks the runtime to stop.
     public var quitRequested = false
 

@@ -1,12 +1,15 @@
-/// Fuzzy matching for the channel switcher: the query's characters in order, case-insensitively.
+import ChatModel
+
+/// Fuzzy matching for the channel switcher: the query's characters in order, case and accents
+/// folded (`NameFolding`: "tomas" finds "Tomás").
 /// Matches at word starts and runs of consecutive characters score higher, so "eng" finds
 /// "engineering" before "design-review-ng", and "rai" finds the start of "Northwind Raiders"
 /// rather than the first r, a and i in it: of all the ways the query matches, the best counts.
 public enum FuzzyMatch {
     /// The matched character offsets in `candidate` and a score (higher is better), or nil.
     public static func match(_ query: String, in candidate: String) -> (offsets: [Int], score: Int)? {
-        let needle = Array(query.lowercased())
-        let hay = Array(candidate.lowercased())
+        let needle = NameFolding.characters(query)
+        let hay = NameFolding.characters(candidate)
         guard !needle.isEmpty else { return ([], 0) }
         guard needle.count <= hay.count else { return nil }
         // best[j][i]: the best score of needle[0...j] with needle[j] at hay[i]; from[j][i]: where

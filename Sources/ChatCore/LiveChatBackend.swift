@@ -20,6 +20,9 @@ public enum LiveRequest: Sendable, Equatable {
     case send(cid: String, text: String, parentID: String?, mentions: [String], quotedID: String? = nil)
     case typing(cid: String, parentID: String?, started: Bool)
     case markRead(cid: String)
+    /// The thread under `parentID` read to its newest reply (`mark_read` with `thread_id`);
+    /// the channel's own read position stays.
+    case markThreadRead(cid: String, parentID: String)
     /// A new text for one's own message.
     case update(messageID: String, text: String)
     case delete(messageID: String)

@@ -26,6 +26,8 @@ public enum Mode: Sendable, Equatable {
     case pollPicker(PollPicker)
     case switcher(Switcher)
     case search(SearchResults)
+    /// `/threads`, Alt-T: the reader's threads; Enter opens one beside its channel.
+    case threads(ThreadList)
     /// `o` on a selected message: its links, to open or copy.
     case links(LinkList)
     /// `/join`: the channels the reader may join.

@@ -4,6 +4,8 @@
 public enum PointerAction: Sendable, Equatable {
     /// A channel row of the sidebar: opens it, the sidebar staying where it was scrolled.
     case openChannel(cid: String)
+    /// The sidebar's threads line: the threads list, over whatever was open.
+    case openThreads
     /// A group's heading: folds or unfolds it.
     case toggleGroup(ChatReducer.SidebarGroup)
     /// A message in a pane: message-select mode on it, the pane focused.

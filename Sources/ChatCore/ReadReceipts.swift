@@ -26,7 +26,8 @@ public struct ReadReceipt: Sendable, Equatable {
 
 public enum ReadReceipts {
     /// The mark for the open channel: on `viewer`'s newest message in `rows` that another of
-    /// `members` has read, naming all who have. Nil when no other member has read any.
+    /// `members` has read, naming all who have. Nil when no other member has read any, or when
+    /// all who have answered after it.
     public static func latest(in rows: [MessageRow], members: [MemberRow], viewer: String) -> ReadReceipt? {
         let positions = readPositions(rows: rows, members: members, viewer: viewer)
         let memberIDs = Set(members.map(\.user.id))
@@ -37,6 +38,12 @@ public enum ReadReceipts {
             let at = row.message.createdAt
         else { return nil }
         let readers = members.filter { positions[$0.user.id].map { $0 >= at } ?? false }
+        // Readers who answered below the message show it themselves: a mark naming only them
+        // ("✓ seen" over the other's reply in a conversation of two) says nothing new.
+        let answered = Set(
+            rows.filter { $0.message.userID != viewer && $0.message.createdAt.map { $0 > at } ?? false }.map(\.message.userID)
+        )
+        guard readers.contains(where: { !answered.contains($0.user.id) }) else { return nil }
         return ReadReceipt(messageID: row.id, readers: names(readers), others: others(members, viewer: viewer).count)
     }
 

@@ -10,7 +10,8 @@ public struct SlashCommand: Sendable, Equatable {
     public enum Action: Sendable, Equatable {
         case help, quit, join, members, msg
         case reply, thread, react, edit, delete, pin, topic, leave, reconnect, search, theme, timestamps, report, poll
-        case pinChannel, unpinChannel, archive, unarchive, archived, block, unblock, blocked, upload, notify, mentions, pinned, flag
+        case pinChannel, unpinChannel, archive, unarchive, archived, block, unblock, blocked, upload, notify, mentions, threads, pinned,
+            flag
     }
 
     public let name: String
@@ -80,6 +81,12 @@ public struct SlashCommand: Sendable, Equatable {
             arguments: "",
             help: "messages that mention you, newest first (Enter opens one)",
             kind: .client(.mentions)
+        ),
+        SlashCommand(
+            name: "threads",
+            arguments: "",
+            help: "your threads, unread replies first (Enter opens one)",
+            kind: .client(.threads)
         ),
         SlashCommand(
             name: "pinned",

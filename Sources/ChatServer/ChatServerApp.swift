@@ -4,6 +4,7 @@ import Hummingbird
 import HummingbirdCore
 import HummingbirdWebSocket
 import Logging
+import ServiceLifecycle
 import UnixSignals
 
 /// The local Stream-compatible server: Hummingbird on a loopback port, storage in the chat store.
@@ -18,15 +19,18 @@ public enum ChatServerApp {
         store: ChatStore,
         credentials: ServerCredentials,
         hub: EventHub,
-        limiter: RateLimiter = RateLimiter(limit: defaultRateLimit)
+        limiter: RateLimiter = RateLimiter(limit: defaultRateLimit),
+        logRequests: Bool = false
     ) -> Router<ServerContext> {
         let router = Router(context: ServerContext.self)
+        router.add(middleware: BrowserAccess())
         router.add(
             middleware: StreamAPIMiddleware(
                 credentials: credentials,
                 tokens: VerifiedTokens(secret: credentials.apiSecret),
                 limiter: limiter,
-                presence: hub.presence
+                presence: hub.presence,
+                logRequests: logRequests
             )
         )
         router.add(middleware: FixedPathGuard())
@@ -96,21 +100,33 @@ public enum ChatServerApp {
         return await ports.first { _ in true }
     }
 
+    /// stream-chat-js connects its WebSocket to the port its base URL names, except that it
+    /// turns `:3030` into `:8800` (`setBaseURL`, for Stream's own local servers): a server on
+    /// 3030 also listens there, or a JS app's `connectUser` never connects.
+    public static func webSocketPortStreamChatJSUses(forPort port: Int) -> Int? { port == 3030 ? 8800 : nil }
+
     /// Serves until interrupted (`stopSignals`, SIGINT and SIGTERM unless told otherwise). `onListening` gets the bound
-    /// port (useful with port 0).
+    /// port (useful with port 0). `logRequests` logs a line for every answer (5xx ones always are). With
+    /// `alsoPort` the same server listens there too (`webSocketPortStreamChatJSUses`); `onAlsoPort` gets
+    /// its bound port, or why it could not listen, which does not stop the server.
     public static func serve(
         store: ChatStore,
         credentials: ServerCredentials,
         host: String,
         port: Int,
+        alsoPort: Int? = nil,
         rateLimit: Int = defaultRateLimit,
+        logRequests: Bool = false,
         quiet: Bool = false,
         stopSignals: [UnixSignal] = [.sigterm, .sigint],
+        onAlsoPort: @escaping @Sendable (Result<Int, any Error>) -> Void = { _ in },
         onListening: @escaping @Sendable (Int) -> Void
     ) async throws {
         let hub = EventHub(
             log: store.eventLog,
-            record: { cid, event, audience in try SyncRoutes.keep(event, cid: cid, audience: audience, store: store) },
+            record: { cid, event, audience, leavesNoRow in
+                try SyncRoutes.keep(event, cid: cid, audience: audience, leavesNoRow: leavesNoRow, store: store)
+            },
             personalize: { member, cid, event in try UnreadCounts.fields(for: member, cid: cid, store: store, event: event) }
         )
         // On PostgreSQL, events (this server's too) reach watchers from the shared log.
@@ -119,22 +135,49 @@ public enum ChatServerApp {
         defer { follower.cancel() }
         // /connect authenticates from its query parameters, so it has a router of its own.
         let webSocketRouter = Router(context: ServerContext.self)
-        WebSocketRoute(store: store, hub: hub, credentials: credentials).add(to: webSocketRouter)
-        let app = Application(
-            router: router(store: store, credentials: credentials, hub: hub, limiter: RateLimiter(limit: rateLimit)),
-            server: HTTPServerBuilder { [webSocketResponder = webSocketRouter.buildResponder()] responder in
-                ParseErrorClosingChannel(
-                    inner: HTTP1WebSocketUpgradeChannel(
-                        responder: responder,
-                        webSocketResponder: webSocketResponder,
-                        configuration: .init(closeTimeout: .seconds(2))
-                    )
-                )
-            },
-            configuration: .init(address: .hostname(host, port: port), serverName: "chatterm"),
-            onServerRunning: { channel in onListening(channel.localAddress?.port ?? port) },
-            logger: quiet ? Self.silentLogger : nil
+        WebSocketRoute(store: store, hub: hub, credentials: credentials, logRequests: logRequests).add(to: webSocketRouter)
+        let webSocketResponder = webSocketRouter.buildResponder()
+        let responder = router(
+            store: store,
+            credentials: credentials,
+            hub: hub,
+            limiter: RateLimiter(limit: rateLimit),
+            logRequests: logRequests
         )
-        try await app.runService(gracefulShutdownSignals: stopSignals)
+        .buildResponder()
+        let logger = quiet ? Self.silentLogger : Logger(label: "chatterm")
+        func listener(on port: Int, running: @escaping @Sendable (Int) -> Void) -> some Service {
+            Application(
+                responder: responder,
+                server: HTTPServerBuilder { responder in
+                    ParseErrorClosingChannel(
+                        inner: HTTP1WebSocketUpgradeChannel(
+                            responder: responder,
+                            webSocketResponder: webSocketResponder,
+                            configuration: .init(closeTimeout: .seconds(2))
+                        )
+                    )
+                },
+                configuration: .init(address: .hostname(host, port: port), serverName: "chatterm"),
+                onServerRunning: { channel in running(channel.localAddress?.port ?? port) },
+                logger: logger
+            )
+        }
+        var services = [ServiceGroupConfiguration.ServiceConfiguration(service: listener(on: port, running: onListening))]
+        if let alsoPort {
+            let second = ReportedFailure(inner: listener(on: alsoPort) { onAlsoPort(.success($0)) }) { onAlsoPort(.failure($0)) }
+            services.append(.init(service: second, successTerminationBehavior: .ignore))
+        }
+        try await ServiceGroup(configuration: .init(services: services, gracefulShutdownSignals: stopSignals, logger: logger)).run()
+    }
+}
+
+/// A service whose failure (a port it cannot listen on) is reported and ends it alone.
+private struct ReportedFailure<Inner: Service>: Service {
+    let inner: Inner
+    let report: @Sendable (any Error) -> Void
+
+    func run() async {
+        do { try await inner.run() } catch { report(error) }
     }
 }

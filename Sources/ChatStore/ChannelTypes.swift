@@ -34,6 +34,15 @@ extension ChatStore {
         try channelType(name: type) ?? ChannelTypeConfig(defaultsFor: type)
     }
 
+    /// The config `channel` runs with: its type's, with the channel's own `config_overrides`
+    /// laid over it. The API checks overrides when they are set; ones an import brought that
+    /// do not apply leave the type's settings in force rather than failing every route of the channel.
+    public func channelConfig(for channel: Channel) throws -> ChannelTypeConfig {
+        let base = try channelConfig(forType: channel.type)
+        guard let overrides = channel.custom["config_overrides"]?.objectValue else { return base }
+        return (try? base.overridden(by: overrides, appCommands: Set(try customCommands().map(\.name)))) ?? base
+    }
+
     /// Stores a new type; false when a type of that name exists (the built-in ones always do).
     public func createChannelType(_ config: ChannelTypeConfig) throws -> Bool {
         guard BuiltInChannelType(rawValue: config.name) == nil else { return false }

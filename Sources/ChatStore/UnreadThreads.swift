@@ -1,16 +1,5 @@
 import ChatModel
 
-/// A thread with replies its participant has not read, as `unread_counts` lists it.
-public struct UnreadThread: Sendable, Equatable {
-    public let parentMessageID: String
-    public let unreadCount: Int
-    /// The read position the count starts from: the later of the channel's `last_read` and the
-    /// thread's own (`markThreadRead`).
-    public let lastRead: Timestamp?
-    /// The newest reply at or before `lastRead`, if any.
-    public let lastReadMessageID: String?
-}
-
 extension ChatStore {
     /// Threads of `userID`'s channels (hidden ones left out) that the user takes part in, as
     /// Stream counts participants: the parent's author or the author of a reply. A reply is

@@ -52,16 +52,21 @@ struct DemoBots: Sendable {
     }
 
     /// One turn: a channel of the demo user's, one of its other members, then a message, a
-    /// thread reply or a reaction, after typing for a moment.
+    /// thread reply or a reaction, after typing for a moment. Now and then the reply goes to one
+    /// of the demo user's own threads, wherever it is: the sidebar's `Threads (N)` has news.
     private func speak(_ rest: StreamREST, inFirstChannel: Bool, _ random: inout SystemRandomNumberGenerator) async throws {
+        let roll = inFirstChannel ? 9 : Int.random(in: 0..<10, using: &random)
+        if roll == 4, let thread = try store.threads(of: me, replyLimit: 0).randomElement(using: &random)?.parent.message,
+            let channel = try store.channel(cid: thread.cid), channel.frozen != true,
+            let speaker = try speaker(in: channel.cid, &random)
+        {
+            try await say(Self.replies.randomElement(using: &random)!, as: speaker, in: channel, replyingTo: thread.id, rest, &random)
+            return
+        }
         let open = try store.channels(for: me).filter { $0.channel.frozen != true }
         let pick = inFirstChannel ? open.first { $0.channel.cid == firstChannel } : open.randomElement(using: &random)
-        guard let channel = pick?.channel,
-            let speaker = try store.members(cid: channel.cid).map(\.user.id).filter({ $0 != me }).randomElement(using: &random)
-        else { return }
-        let path = "channels/\(channel.type)/\(channel.id)"
+        guard let channel = pick?.channel, let speaker = try speaker(in: channel.cid, &random) else { return }
         let latest = try store.messages(cid: channel.cid, viewer: me, limit: 1).last?.message
-        let roll = inFirstChannel ? 9 : Int.random(in: 0..<10, using: &random)
         if roll < 2, let latest {
             _ = try await rest.post(
                 "messages/\(latest.id)/reaction",
@@ -71,12 +76,30 @@ struct DemoBots: Sendable {
         }
         let reply = roll < 4 ? latest?.id : nil
         let text = reply == nil ? Self.lines.randomElement(using: &random)! : Self.replies.randomElement(using: &random)!
+        try await say(text, as: speaker, in: channel, replyingTo: reply, rest, &random)
+    }
+
+    /// One of the channel's members other than the demo user.
+    private func speaker(in cid: String, _ random: inout SystemRandomNumberGenerator) throws -> String? {
+        try store.members(cid: cid).map(\.user.id).filter { $0 != me }.randomElement(using: &random)
+    }
+
+    /// Types for a moment, then posts `text` (a reply when `parent` is given).
+    private func say(
+        _ text: String,
+        as speaker: String,
+        in channel: Channel,
+        replyingTo parent: String?,
+        _ rest: StreamREST,
+        _ random: inout SystemRandomNumberGenerator
+    ) async throws {
+        let path = "channels/\(channel.type)/\(channel.id)"
         var typing: JSONObject = ["type": "typing.start", "user": ["id": .string(speaker)]]
-        if let reply { typing["parent_id"] = .string(reply) }
+        if let parent { typing["parent_id"] = .string(parent) }
         _ = try await rest.post(path + "/event", ["event": .object(typing)])
         try await Task.sleep(for: .seconds(Double.random(in: 1.5...3, using: &random)))
         var message: JSONObject = ["text": .string(text), "user": ["id": .string(speaker)]]
-        if let reply { message["parent_id"] = .string(reply) }
+        if let parent { message["parent_id"] = .string(parent) }
         _ = try await rest.post(path + "/message", ["message": .object(message)])
     }
 }

@@ -49,18 +49,7 @@ struct DemoCommand: ParsableCommand {
     @Option(help: "Seconds between bot messages (about).")
     var botInterval = 4.0
 
-    @Option(help: "Theme name or file (default: the config's, else dark).")
-    var theme: String?
-
-    @Flag(help: "Show emoji as :shortcode: text.")
-    var asciiEmoji = false
-
-    @Flag(help: "Draw URLs in messages as plain text, not as OSC 8 hyperlinks.")
-    var noHyperlinks = false
-    @Flag(help: "Leave the mouse to the terminal (no clicks or wheel in chatterm; the config's `mouse = false` too).")
-    var noMouse = false
-
-    @OptionGroup var configOption: ConfigOption
+    @OptionGroup var clientOptions: ClientOptions
 
     func validate() throws {
         guard botInterval >= 0.5 else { throw ValidationError("--bot-interval must be at least 0.5") }
@@ -71,13 +60,7 @@ struct DemoCommand: ParsableCommand {
     private var kind: SourceKind? { fromChatkit ? .chatkit : from }
 
     func run() throws {
-        let client = ClientLaunch(
-            theme: theme,
-            asciiEmoji: asciiEmoji,
-            hyperlinks: !noHyperlinks,
-            noMouse: noMouse,
-            config: try configOption.load()
-        )
+        let client = try clientOptions.launch()
         try client.requireTerminal(for: "demo")
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("chatterm-demo-\(UUID().uuidString.prefix(8))").path
         defer { try? FileManager.default.removeItem(atPath: directory) }

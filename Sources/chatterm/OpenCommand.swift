@@ -44,20 +44,9 @@ struct OpenCommand: ParsableCommand {
     @Option(help: "The API key for --server with --token (else the local app's).")
     var apiKey: String?
 
-    @Option(help: "Theme name or file (default: the config's, else dark).")
-    var theme: String?
-
-    @Flag(help: "Show emoji as :shortcode: text.")
-    var asciiEmoji = false
-
-    @Flag(help: "Draw URLs in messages as plain text, not as OSC 8 hyperlinks.")
-    var noHyperlinks = false
-    @Flag(help: "Leave the mouse to the terminal (no clicks or wheel in chatterm; the config's `mouse = false` too).")
-    var noMouse = false
+    @OptionGroup var clientOptions: ClientOptions
 
     @OptionGroup var store: StoreOptions
-
-    @OptionGroup var configOption: ConfigOption
 
     func validate() throws {
         if server == nil, token != nil || apiKey != nil { throw ValidationError("--token and --api-key go with --server") }
@@ -65,13 +54,7 @@ struct OpenCommand: ParsableCommand {
     }
 
     func run() throws {
-        let client = ClientLaunch(
-            theme: theme,
-            asciiEmoji: asciiEmoji,
-            hyperlinks: !noHyperlinks,
-            noMouse: noMouse,
-            config: try configOption.load()
-        )
+        let client = try clientOptions.launch()
         try client.requireTerminal(for: "open")
         guard let server else {
             let chatStore = try store.open(.read)

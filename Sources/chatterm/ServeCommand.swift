@@ -1,4 +1,5 @@
 import ArgumentParser
+import ChatModel
 import ChatServer
 import ChatStore
 import Foundation
@@ -27,6 +28,14 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Port to listen on (0 picks a free one).")
     var port = 3030
 
+    @Option(
+        help: ArgumentHelp(
+            "A second port for the same server, for stream-chat-js: it connects its WebSocket to port 8800 when its baseURL says 3030 (default: 8800 with --port 3030, else none).",
+            valueName: "port"
+        )
+    )
+    var webSocketPort: Int?
+
     @Option(help: "API key (with --api-secret; else the stored local app's).")
     var apiKey: String?
 
@@ -39,12 +48,22 @@ struct ServeCommand: AsyncParsableCommand {
     @Flag(help: "Print which of Stream's chat API operations the server serves (a Markdown table) and exit.")
     var routes = false
 
+    @Flag(
+        help:
+            "Log every request on standard error: method, path, status, time, caller, and Stream's error code and message (5xx answers are always logged)."
+    )
+    var logRequests = false
+
     func validate() throws {
         guard (apiKey == nil) == (apiSecret == nil) else { throw ValidationError("give --api-key and --api-secret together") }
         if let apiKey, let apiSecret {
             do { _ = try ServerCredentials(apiKey: apiKey, apiSecret: apiSecret) } catch { throw ValidationError("\(error)") }
         }
         guard (0...65535).contains(port) else { throw ValidationError("--port must be 0…65535") }
+        if let webSocketPort {
+            guard (0...65535).contains(webSocketPort) else { throw ValidationError("--web-socket-port must be 0…65535") }
+            guard webSocketPort != port || port == 0 else { throw ValidationError("--web-socket-port must differ from --port") }
+        }
         guard rateLimit > 0 else { throw ValidationError("--rate-limit must be at least 1") }
     }
 
@@ -69,12 +88,44 @@ struct ServeCommand: AsyncParsableCommand {
         }
         // The secret is never printed: it is in the app file (mode 600), or the caller gave it.
         let secret = apiSecret == nil ? "secret_file=\(ServerCredentials.path(forStore: chatStore.path))" : "secret=given"
-        do {
-            try await ChatServerApp.serve(store: chatStore, credentials: credentials, host: host, port: port, rateLimit: rateLimit) {
-                bound in
+        // The second port's line waits for the first: scripts and people read the URL first.
+        let announced = Locked((listening: false, pending: String?.none))
+        let alsoPort = webSocketPort ?? ChatServerApp.webSocketPortStreamChatJSUses(forPort: port)
+        let listening: @Sendable (Int) -> Void = { bound in
+            announced.withLock { state in
                 // One line for people and scripts, written unbuffered: scripts wait for it.
                 OutputStream.standardOutput.write("chatterm serve: http://\(host):\(bound) api_key=\(credentials.apiKey) \(secret)\n")
+                state.listening = true
+                if let line = state.pending { OutputStream.standardOutput.write(line) }
             }
+        }
+        let alsoListening: @Sendable (Result<Int, any Error>) -> Void = { outcome in
+            switch outcome {
+            case .success(let bound):
+                let line =
+                    "chatterm serve: also http://\(host):\(bound), where stream-chat-js connects its WebSocket (a baseURL's :3030 becomes :8800)\n"
+                announced.withLock { state in
+                    if state.listening { OutputStream.standardOutput.write(line) } else { state.pending = line }
+                }
+            case .failure(let error):
+                let why = (error as? IOError)?.errnoCode == EADDRINUSE ? "another program uses it" : "\(error)"
+                OutputStream.standardError.write(
+                    "chatterm serve: warning: cannot also listen on \(host):\(alsoPort ?? 0) (\(why)): stream-chat-js with a baseURL on :3030 connects its WebSocket there, so its connectUser will fail; free that port, or serve on another --port (stream-chat-js then connects its WebSocket to that one)\n"
+                )
+            }
+        }
+        do {
+            try await ChatServerApp.serve(
+                store: chatStore,
+                credentials: credentials,
+                host: host,
+                port: port,
+                alsoPort: alsoPort,
+                rateLimit: rateLimit,
+                logRequests: logRequests,
+                onAlsoPort: alsoListening,
+                onListening: listening
+            )
         } catch let error as IOError {
             var failure = CommandFailure(error).doing("cannot listen on \(host):\(port)")
             if error.errnoCode == EADDRINUSE {

@@ -139,6 +139,17 @@ final class ChatReducerTests: XCTestCase {
         XCTAssertEqual(ChatReducer.switcherMatches("nr", channels).first?.offsets, [0, 10], "two word starts")
     }
 
+    /// People type names without their accents: "tomas" is Tomás (the demo's switcher said "no
+    /// channel matches"), "jimenez" Jiménez; the highlighted letters are the name's own.
+    func testSwitcherFoldsAccentsAndCase() {
+        let channels = [summary("x1", name: "Tomás Herrera"), summary("x2", name: "Rosa Jiménez"), summary("x3", name: "中国市场")]
+        XCTAssertEqual(ChatReducer.switcherMatches("tomas", channels).map(\.channel.title), ["Tomás Herrera"])
+        XCTAssertEqual(ChatReducer.switcherMatches("tomas", channels).first?.offsets, [0, 1, 2, 3, 4])
+        XCTAssertEqual(ChatReducer.switcherMatches("JIMENEZ", channels).first?.offsets, [5, 6, 7, 8, 9, 10, 11])
+        XCTAssertEqual(ChatReducer.switcherMatches("市场", channels).map(\.channel.title), ["中国市场"])
+        XCTAssertEqual(ChatReducer.switcherMatches("tomás", channels).map(\.channel.title), ["Tomás Herrera"], "typed with it, too")
+    }
+
     func testSwitcherRanksWordStartsAndOpensTheChoice() {
         let channels = [summary("x1", name: "design-review-ng"), summary("x2", name: "engineering"), summary("x3", name: "random")]
         XCTAssertEqual(ChatReducer.switcherMatches("eng", channels).map(\.channel.title), ["engineering", "design-review-ng"])
@@ -157,6 +168,22 @@ final class ChatReducerTests: XCTestCase {
         XCTAssertNil(s.modes.top)
         XCTAssertEqual(s.openCID, "messaging:x1")
         XCTAssertEqual(effects, [.loadChannel(cid: "messaging:x1")])
+    }
+
+    /// The filter edits as the composer does: Ctrl-W the word before, Ctrl-U all of it (they
+    /// did nothing, so a wrong filter was taken back a letter at a time).
+    func testTheSwitchersFilterTakesCtrlWAndCtrlU() {
+        let channels = [summary("x1", name: "engineering"), summary("x2", name: "random")]
+        var (s, _) = run(ChatState(userID: "a", userName: "A"), .channelsLoaded(channels), .switcherOpen, .switcherType("eng xq"))
+        XCTAssertEqual(ChatReducer.switcherMatches("eng xq", channels).count, 0)
+        (s, _) = run(s, .switcherErase(.word))
+        guard case .switcher(let switcher)? = s.modes.top else { return XCTFail("the switcher closed") }
+        XCTAssertEqual(switcher.query, "eng ")
+        (s, _) = run(s, .switcherErase(.all), .switcherType("ran"), .switcherConfirm)
+        XCTAssertEqual(s.openCID, "messaging:x2")
+        XCTAssertEqual(FieldErase.word.applied(to: "deploy friday  "), "deploy ")
+        XCTAssertEqual(FieldErase.word.applied(to: "   "), "")
+        XCTAssertEqual(FieldErase.character.applied(to: ""), "")
     }
 
     func testEscapeClosesOneLayerAtATime() {

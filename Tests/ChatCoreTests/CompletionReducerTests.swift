@@ -44,6 +44,22 @@ final class CompletionReducerTests: XCTestCase, LiveReducerScript {
         XCTAssertNil(reduce(s, .dismiss).0.thread, "Esc again closes the thread")
     }
 
+    /// Names are typed without their accents: "@ines" is Inês, "#chi" the channel named "Chiffres",
+    /// "#ｒａ" (full width) #random.
+    func testAccentsAndWidthsAreFoldedInNames() {
+        var s = live()
+        s.members.append(
+            MemberRow(
+                member: Member(channelType: "messaging", channelID: "general", userID: "u7"),
+                user: User(id: "u7", custom: ["name": "Inês Duarte"])
+            )
+        )
+        s = reduce(s, .composeInsert("hi @ines"), .complete).0
+        XCTAssertEqual(s.composer.string, "hi @u7 ")
+        s = reduce(live(), .composeInsert("#ｒａ"), .complete).0
+        XCTAssertEqual(s.composer.string, "#random ")
+    }
+
     func testNothingToCompleteSaysWhat() {
         XCTAssertEqual(reduce(live(), .composeInsert("#nowhere"), .complete).0.status, "No channel matches #nowhere")
         XCTAssertEqual(reduce(live(), .composeInsert("/zz"), .complete).0.status, "No command matches /zz")

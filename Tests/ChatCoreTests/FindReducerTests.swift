@@ -98,7 +98,13 @@ final class FindReducerTests: XCTestCase, LiveReducerScript {
     }
 
     func testThePromptEditsItsWordsAndEscClosesIt() {
-        var (s, _) = reduce(channel([row("m1", "deploy", at: 1)]), .openFind, .promptType("dex"), .promptBackspace, .promptType("ploy"))
+        var (s, _) = reduce(
+            channel([row("m1", "deploy", at: 1)]),
+            .openFind,
+            .promptType("dex"),
+            .promptErase(.character),
+            .promptType("ploy")
+        )
         XCTAssertEqual(s.modes.top, .prompt(LinePrompt(.find, text: "deploy")))
         XCTAssertEqual(s.modes.find?.words, ["deploy"], "highlighted while typed")
         (s, _) = reduce(s, .dismiss)
@@ -124,7 +130,12 @@ final class FindReducerTests: XCTestCase, LiveReducerScript {
         (s, effects) = reduce(offline, .openCommandLine, .promptType("react :fire:"), .promptConfirm)
         XCTAssertEqual(effects, [])
         XCTAssertEqual(s.status, "This is a local store: open it through a server (--server) to change messages")
-        // Backspace over the slash closes the line.
-        XCTAssertNil(reduce(offline, .openCommandLine, .promptBackspace).0.modes.top)
+        // Backspace over the slash closes the line; Ctrl-U and Ctrl-W stop at it.
+        XCTAssertNil(reduce(offline, .openCommandLine, .promptErase(.character)).0.modes.top)
+        s = reduce(offline, .openCommandLine, .promptType("search deploy"), .promptErase(.word)).0
+        XCTAssertEqual(s.modes.top, .prompt(LinePrompt(.command, text: "/search ")))
+        s = reduce(s, .promptErase(.all)).0
+        XCTAssertEqual(s.modes.top, .prompt(LinePrompt(.command, text: "/")))
+        XCTAssertNil(reduce(s, .promptErase(.character)).0.modes.top)
     }
 }

@@ -49,8 +49,21 @@ final class ReadReceiptReducerTests: XCTestCase, LiveReducerScript {
     /// stream-chat-js counts a new message's author as having read the channel: whoever answers
     /// has seen what they answer.
     func testWhoeverWritesAfterAMessageHasSeenIt() {
-        let s = reduce(withMine(), .messageUpserted(message("b1", from: "carol", at: 31))).0
-        XCTAssertEqual(receipt(s), ReadReceipt(messageID: "a2", readers: ["carol"], others: 3))
+        var s = reduce(withMine(), .messageUpserted(message("b1", from: "carol", at: 31))).0
+        XCTAssertNil(receipt(s), "carol's answer below says she saw it: a mark naming only her would repeat it")
+        let details = ReadReceipts.readers(
+            of: s.window!.rows[s.window!.rows.count - 2],
+            rows: s.window!.rows,
+            members: s.members,
+            viewer: "alice"
+        )
+        XCTAssertEqual(details?.seen, ["carol"], "the details still count her")
+        s = reduce(s, read("bob", at: 35)).0
+        XCTAssertEqual(
+            receipt(s),
+            ReadReceipt(messageID: "a2", readers: ["bob", "carol"], others: 3),
+            "bob's read is news; carol still counts"
+        )
     }
 
     /// Browsing a store: the read states come with the members (the store's rows), no event needed.

@@ -236,6 +236,25 @@ final class CommandLineTests: XCTestCase {
             XCTAssertTrue(outcome.stdout.contains("USAGE:"), command.joined(separator: " "))
         }
     }
+
+    /// The README's completion line: bash, given the generated script, completes commands and
+    /// a command's own options (the client's, which `open` and `demo` share).
+    func testBashCompletesCommandsAndOptions() throws {
+        let script = #"""
+            source <("$0" --generate-completion-script bash) || exit 3
+            complete_words() {
+                COMP_WORDS=("$@"); COMP_CWORD=$(($# - 1)); COMP_LINE="$*"; COMP_POINT=${#COMP_LINE}; COMPREPLY=()
+                _chatterm chatterm "${COMP_WORDS[COMP_CWORD]}" "${COMP_WORDS[COMP_CWORD-1]}"
+                printf '%s\n' "${COMPREPLY[@]}" | sort | paste -sd ' '
+            }
+            complete_words chatterm imp
+            complete_words chatterm demo --no
+            complete_words chatterm imports g
+            """#
+        let outcome = try ChattermCommand(dataHome: directory.file("xdg")).run([], launcher: ["/bin/bash", "-c", script])
+        XCTAssertEqual(outcome.status, 0, outcome.stderr)
+        XCTAssertEqual(outcome.stdout.split(separator: "\n"), ["import imports", "--no-hyperlinks --no-mouse", "get"])
+    }
 }
 
 /// `--database`: the store on PostgreSQL, and the errors a user gets when it cannot be.

@@ -25,12 +25,17 @@ final class ServeProcess {
 
     deinit { stop() }
 
-    /// Starts it on `port` (0: a free one) and returns its base URL once it listens.
-    func start(port: Int = 0) throws -> String {
+    /// What the last start wrote on standard error.
+    private(set) var errorLog = ""
+
+    /// Starts it on `port` (0: a free one), with `options` besides, and returns its base URL
+    /// once it listens.
+    func start(port: Int = 0, options: [String] = []) throws -> String {
         let log = directory.file("serve-\(UUID().uuidString).out")
+        errorLog = log + ".err"
         pid = try PosixSpawn.start(
-            [ChattermProcess.binary, "serve", "--db", db, "--port", String(port)],
-            fileActions: [.null(0), .writeFile(1, path: log), .null(2)]
+            [ChattermProcess.binary, "serve", "--db", db, "--port", String(port)] + options,
+            fileActions: [.null(0), .writeFile(1, path: log), .writeFile(2, path: errorLog)]
         )
         let deadline = Date().addingTimeInterval(20)
         while Date() < deadline {

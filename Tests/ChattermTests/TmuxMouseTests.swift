@@ -135,12 +135,14 @@ final class TmuxMouseTests: XCTestCase {
             for _ in 0...turns { try mouse("demo", 65, pane.x, pane.y) }
             try tmux.waitUntil(in: "demo", "\(size): back at the newest") { !$0.contains("↓ newer messages") }
         }
-        // At 80x24 the demo's sidebar is taller than its pane: the wheel scrolls it, not the messages.
+        // At 80x24 the demo's sidebar is taller than its pane: the wheel scrolls its groups (under
+        // the threads' line, which stays), not the messages.
         let shown = try tmux.screen("demo")
-        let top = row(0, shown).prefix(try border(shown))
+        let top = row(2, shown).prefix(try border(shown))
         try mouse("demo", 65, 2, 5)
-        let scrolled = try tmux.waitUntil(in: "demo", "the sidebar scrolled") { self.row(0, $0).prefix(24) != top }
-        XCTAssertTrue(row(0, scrolled).hasPrefix(" ↑ "), "rows above are counted:\n\(scrolled)")
+        let scrolled = try tmux.waitUntil(in: "demo", "the sidebar scrolled") { self.row(2, $0).prefix(24) != top }
+        XCTAssertTrue(row(2, scrolled).hasPrefix(" ↑ "), "rows above are counted:\n\(scrolled)")
+        XCTAssertTrue(row(0, scrolled).hasPrefix(" ⤷ Threads"), "the threads' line stays:\n\(scrolled)")
         XCTAssertFalse(scrolled.contains("↓ newer messages"), "the messages stayed:\n\(scrolled)")
     }
 

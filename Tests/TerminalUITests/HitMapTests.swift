@@ -105,7 +105,7 @@ final class HitMapTests: XCTestCase {
         // The whole sidebar fits: it has nowhere to go.
         let design = try XCTUnwrap(frame.find("#design"))
         XCTAssertEqual(action(frame, MouseEvent(.wheelDown, x: design.x, y: design.y)), .scrollSidebar(toRow: 0))
-        let thread = try XCTUnwrap(frame.find("Thread"))
+        let thread = try XCTUnwrap(frame.find("Thread ("))
         XCTAssertEqual(action(frame, MouseEvent(.wheelUp, x: thread.x, y: thread.y + 3)), .scrollThread(toLine: 0))
         // A sidebar taller than its pane scrolls by the wheel's step, and no further than its end.
         let short = render(ChatFixture.state(), 80, 9)
@@ -135,7 +135,7 @@ final class HitMapTests: XCTestCase {
         XCTAssertEqual(by, HitMap.wheelStep)
         XCTAssertGreaterThan(last, 0, "at 80x24 the help is longer than its box")
         // Outside the box the panes are still there.
-        XCTAssertEqual(action(frame, MouseEvent(.press(button: 0), x: 1, y: 1)), .openChannel(cid: "team:engineering"))
+        XCTAssertEqual(action(frame, MouseEvent(.press(button: 0), x: 1, y: 3)), .openChannel(cid: "team:engineering"))
 
         state.modes.popAll()
         state.modes.push(.summary(SummaryScreen()))

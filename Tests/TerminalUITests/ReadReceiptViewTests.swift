@@ -5,7 +5,8 @@ import XCTest
 
 /// Who has seen the reader's messages: one quiet mark under the newest of theirs another
 /// member has read, and the names in its details. Maya's newest message is m7 (09:45); Tomás
-/// (m8) and Priya (m9) wrote after it.
+/// (m8) and Priya (m9) wrote after it, so they have seen it, but a mark naming only them would
+/// say what their answers below already show.
 final class ReadReceiptViewTests: XCTestCase {
     private let context = ChatFixture.context()
 
@@ -24,13 +25,13 @@ final class ReadReceiptViewTests: XCTestCase {
     /// The mark is the line under m7's text, in its own style, and on no other message.
     func testTheMarkIsUnderTheNewestMessageOthersRead() throws {
         let frame = ChatView.render(
-            state(members: [member("maya"), member("tomas"), member("priya"), member("rosa")]),
+            state(members: [member("maya"), member("tomas"), member("priya"), member("rosa", read: "2020-03-03T09:50:00Z"), member("sam")]),
             width: 120,
             height: 40,
             context: context
         )
         let text = try XCTUnwrap(frame.find("Thanks! I'll go through it today."))
-        let mark = try XCTUnwrap(frame.find("✓ seen by Priya Patel, Tomás Silva"))
+        let mark = try XCTUnwrap(frame.find("✓ seen by Priya Patel, Rosa, Tomás Silva"))
         XCTAssertEqual(mark.y, text.y + 1)
         XCTAssertEqual(mark.x, text.x, "under the text")
         XCTAssertEqual(frame[mark.x, mark.y].style, context.style("message.seen"))
@@ -39,15 +40,22 @@ final class ReadReceiptViewTests: XCTestCase {
 
     func testEveryoneOrJustSeenInAConversationOfTwo() {
         let all = ChatView.render(
-            state(members: [member("maya"), member("tomas"), member("priya")]),
+            state(members: [member("maya"), member("tomas"), member("priya"), member("rosa", read: "2020-03-03T09:50:00Z")]),
             width: 120,
             height: 40,
             context: context
         )
         XCTAssertNotNil(all.find("✓ seen by everyone"))
-        let two = ChatView.render(state(members: [member("maya"), member("tomas")]), width: 80, height: 24, context: context)
+        let two = ChatView.render(
+            state(members: [member("maya"), member("rosa", read: "2020-03-03T09:50:00Z")]),
+            width: 80,
+            height: 24,
+            context: context
+        )
         XCTAssertNotNil(two.find("✓ seen"))
         XCTAssertNil(two.find("✓ seen by"))
+        let answered = ChatView.render(state(members: [member("maya"), member("tomas")]), width: 80, height: 24, context: context)
+        XCTAssertNil(answered.find("✓ seen"), "Tomás answered below: no mark over his answer")
         let none = ChatView.render(state(members: []), width: 120, height: 40, context: context)
         XCTAssertNil(none.find("✓ seen"), "no members known: nothing said")
     }

@@ -74,7 +74,7 @@ extension SidebarScrollTests {
         XCTAssertEqual(
             rows,
             [
-                "PINNED", "#design", "CHANNELS", "#engineering (2)", "#chatkit-legacy ❄", "LIVESTREAMS", "#Harbor 2.0 launch",
+                "⤷ Threads", "PINNED", "#design", "CHANNELS", "#engineering (2)", "#chatkit-legacy ❄", "LIVESTREAMS", "#Harbor 2.0 launch",
                 "ARCHIVED (2) ▸",
             ]
         )

@@ -72,6 +72,10 @@ final class SlowStoreBackend: ChatBackend {
     func user(id: String) throws -> User? { try call { try store.user(id: id) } }
     func users(matching prefix: String, limit: Int) throws -> [User] { try call { try store.users(matching: prefix, limit: limit) } }
     func mentions(of userID: String, limit: Int) throws -> [MessageRow] { try call { try store.mentions(of: userID, limit: limit) } }
+    func threadPage(of userID: String, limit: Int, next: String?) throws -> ThreadPage {
+        try call { try store.threadPage(of: userID, limit: limit, next: next) }
+    }
+    func unreadThreads(for userID: String) throws -> [UnreadThread] { try call { try store.unreadThreads(for: userID) } }
     func pinnedMessages(cid: String, viewer: String, limit: Int) throws -> [MessageRow] {
         try call { try store.pinnedMessages(cid: cid, viewer: viewer, limit: limit) }
     }

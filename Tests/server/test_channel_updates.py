@@ -141,3 +141,20 @@ def test_a_member_may_leave_but_not_remove_others(server, client, trio):
     assert sorted(m["user_id"] for m in channel.query()["members"]) == sorted([a, c])
     again = as_user(server, b, "POST", f"channels/messaging/{channel.id}", {"remove_members": [b]})
     assert again.status_code == 403, "no longer a member"
+
+
+def test_filter_tags_added_removed_and_queried(client, server, trio):
+    a, b, _ = trio
+    channel = client.channel("messaging", new_id("tags"), {"members": [a, b], "filter_tags": ["vip"]})
+    channel.create(a)
+    tagged = channel.add_filter_tags(["premium", "vip", "gold"])["channel"]
+    assert tagged["filter_tags"] == ["vip", "premium", "gold"], "each tag once, in the order added"
+    assert channel.remove_filter_tags(["premium", "none-such"])["channel"]["filter_tags"] == ["vip", "gold"]
+    found = client.query_channels({"filter_tags": {"$in": ["gold"]}, "cid": channel.cid})["channels"]
+    assert [c["channel"]["cid"] for c in found] == [channel.cid]
+    assert client.query_channels({"filter_tags": {"$in": ["premium"]}, "cid": channel.cid})["channels"] == []
+    with pytest.raises(StreamAPIException) as raised:
+        channel.add_filter_tags([7])
+    assert raised.value.status_code == 400 and "add_filter_tags" in raised.value.error_message
+    refused = as_user(server, b, "POST", f"channels/messaging/{channel.id}", {"add_filter_tags": ["mine"]})
+    assert refused.status_code == 403, "tagging is changing the channel: a plain member may not"

@@ -51,6 +51,17 @@ def cids(answer):
     return [c["channel"]["cid"] for c in answer["channels"]]
 
 
+def created_hidden_for_creator(w):
+    """A new channel of the owner and the member, which the owner creates hidden for itself."""
+    channel = w.client.channel("messaging", new_id("hidden"), {"members": [w.owner, w.member]})
+    channel.create(w.owner, hide_for_creator=True)
+    return channel.cid
+
+
+def listed_for(w, cid, user):
+    return cids(w.client.query_channels({"cid": cid}, user_id=user)) == [cid]
+
+
 def first_state(w, answer):
     return next(c for c in answer["channels"] if c["channel"]["cid"] == w.channel.cid)
 
@@ -133,7 +144,8 @@ ROWS = [
     ("GetOrCreateChannel", "watch", lambda w: channel_query_watching(w, "watch"), lambda w, a: a),
     ("GetOrCreateChannel", "presence", lambda w: channel_query_watching(w, "presence"), lambda w, a: a),
     ("GetOrCreateChannel", "watchers", lambda w: w.channel.query(watchers={"limit": 5}), REFUSED),
-    ("GetOrCreateChannel", "hide_for_creator", lambda w: w.client.channel("messaging", new_id("hidden")).create(w.owner, hide_for_creator=True), REFUSED),
+    ("GetOrCreateChannel", "hide_for_creator", created_hidden_for_creator,
+     lambda w, cid: not listed_for(w, cid, w.owner) and listed_for(w, cid, w.member)),
     ("GetOrCreateChannel", "thread_unread_counts", lambda w: w.channel.query(thread_unread_counts=True), REFUSED),
     # send_message (POST /channels/{type}/{id}/message)
     ("SendMessage", "pending", lambda w: send(w, pending=True),

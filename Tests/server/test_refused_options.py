@@ -106,3 +106,17 @@ def test_invites_are_answered_by_the_invitee_and_count_unread_once_accepted(serv
     assert raised.value.status_code == 400 and "no invite" in raised.value.error_message
     assert as_user(server, member, "POST", f"channels/messaging/{channel.id}", {"invites": [new_id("x")]}).status_code == 403, \
         "inviting is changing the channel: a plain member may not"
+
+
+def test_invites_given_when_the_channel_is_created(client):
+    host, guest, plain = new_id("host"), new_id("guest"), new_id("plain")
+    client.upsert_users([{"id": host}, {"id": guest}, {"id": plain}])
+    channel = client.channel("team", new_id("party"), {"members": [host, guest, plain], "invites": [guest]})
+    state = channel.create(host)
+    assert "invites" not in state["channel"], "invites are who is invited, not custom data"
+    rows = {m["user_id"]: m for m in channel.query()["members"]}
+    assert sorted(rows) == sorted([host, guest, plain])
+    assert rows[guest]["invited"] is True and rows[guest]["invite_accepted_at"] is None
+    assert "invited" not in rows[plain], "the other members were not invited"
+    accepted = {m["user_id"]: m for m in channel.accept_invite(guest)["members"]}[guest]
+    assert accepted["invite_accepted_at"] is not None

@@ -11,6 +11,7 @@ import pytest
 import requests
 
 from test_channels_messages import new_id
+from test_polls import create_poll, polls_type, send_poll, vote  # noqa: F401 (polls_type is a fixture)
 from test_stop_watching import events_until
 from test_websocket import chat, rest  # noqa: F401 (chat is a fixture)
 
@@ -167,3 +168,41 @@ def test_what_leaves_no_row_behind_is_told_as_it_happened(server, client, room):
         "a restricted message's deletion is told to those it was for"
     later = sync(server, bob, {"channel_cids": [channel.cid], "last_sync_at": left["created_at"]}).json()["events"]
     assert [e["type"] for e in later] == ["message.deleted"]
+
+
+def test_an_unpin_a_change_of_custom_data_alone_and_poll_events_are_told(server, client, polls_type):
+    alice, bob = new_id("alice"), new_id("bob")
+    client.upsert_users([{"id": alice}, {"id": bob}])
+    channel = client.channel(polls_type, new_id("sync"), {"members": [alice, bob]})
+    channel.create(alice)
+    pinned = channel.send_message({"text": "pinned, then not"}, alice)["message"]
+    tagged = channel.send_message({"text": "tagged later"}, alice)["message"]
+    poll = create_poll(client, alice)
+    carrier = send_poll(channel, poll, alice)
+    client.pin_message(pinned["id"], alice)
+    since = client.get_message(pinned["id"])["message"]["pinned_at"]
+
+    client.unpin_message(pinned["id"], alice)
+    client.update_message_partial(tagged["id"], {"set": {"tag": "urgent"}}, alice)
+    cast = vote(client, carrier, poll, bob, option_id=poll["options"][0]["id"])["vote"]
+    client.patch(f"polls/{poll['id']}", data={"set": {"is_closed": True}, "user_id": alice})
+
+    events = sync(server, bob, {"channel_cids": [channel.cid], "last_sync_at": since}).json()["events"]
+    told = [(e["type"], e.get("message_id")) for e in events]
+    assert told == [
+        ("message.updated", pinned["id"]),
+        ("message.updated", tagged["id"]),
+        ("poll.vote_casted", carrier["id"]),
+        ("poll.updated", carrier["id"]),
+        ("poll.closed", carrier["id"]),
+    ]
+    unpinned, retagged, voted, _, closed = events
+    assert unpinned["message"]["pinned"] is False and unpinned["message"]["pinned_at"] is None
+    assert retagged["message"]["tag"] == "urgent" and retagged["message"]["text"] == "tagged later"
+    assert voted["poll_vote"]["id"] == cast["id"] and voted["poll"]["vote_count"] == 1
+    assert closed["poll"]["is_closed"] is True
+
+    # An edit of the text is told from the rows once, not kept besides.
+    client.update_message({"id": tagged["id"], "text": "edited", "user_id": alice})
+    later = sync(server, bob, {"channel_cids": [channel.cid], "last_sync_at": closed["created_at"]}).json()["events"]
+    assert [(e["type"], e["message"]["text"]) for e in later] == [("message.updated", "edited")]

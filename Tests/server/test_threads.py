@@ -153,3 +153,39 @@ def test_partial_update_refuses_reserved_fields_strangers_and_threads_that_are_n
     assert as_user(server, alice, "PATCH", f"threads/{lonely['id']}", {"set": {"title": "x"}}).status_code == 404
     assert as_user(server, alice, "PATCH", "threads/no-such-message", {"set": {"title": "x"}}).status_code == 404
     assert client.get(f"threads/{parent['id']}", params={"user_id": alice})["thread"]["title"] == ""
+
+
+def test_the_plain_thread_list_pages_as_the_filtered_one_does(client):
+    """The list without filter or sort reads only its page's threads; it must answer as the whole
+    query does: the same threads in the same order, page by page, and a thread whose parent the
+    reader no longer sees (deleted for them alone) left out."""
+    alice, bob = new_id("alice"), new_id("bob")
+    client.upsert_users([{"id": alice}, {"id": bob}])
+    channel = client.channel("messaging", new_id("many"), {"members": [alice, bob]})
+    channel.create(alice)
+    parents = [channel.send_message({"text": f"topic {n}"}, alice)["message"] for n in range(7)]
+    hidden = channel.send_message({"text": "soon gone for alice"}, alice)["message"]
+    for n in (3, 0, 5, 1):
+        channel.send_message({"text": f"re {n}", "parent_id": parents[n]["id"]}, bob if n % 2 else alice)
+    channel.send_message({"text": "re hidden", "parent_id": hidden["id"]}, bob)
+    for n in (6, 2, 4):
+        channel.send_message({"text": f"re {n}", "parent_id": parents[n]["id"]}, bob if n % 2 else alice)
+    client.delete_message(hidden["id"], delete_for_me=True, deleted_by=alice)
+    channel.mark_read(alice)
+    channel.send_message({"text": "new in 5", "parent_id": parents[5]["id"]}, bob)
+
+    def pages(conditions):
+        order, next_page = [], None
+        while True:
+            answer = client.query_threads(conditions, user_id=alice, limit=3, **({"next": next_page} if next_page else {}))
+            order += [t["parent_message_id"] for t in answer["threads"]]
+            next_page = answer.get("next")
+            if not next_page:
+                return order
+
+    everything = {"created_at": {"$gte": "2000-01-01T00:00:00Z"}}
+    plain = pages({})
+    assert plain == pages(everything)
+    assert hidden["id"] not in plain
+    assert plain[0] == parents[5]["id"], "the unread thread first"
+    assert plain[1:] == [parents[n]["id"] for n in (4, 2, 6, 1, 0, 3)], "then the newest reply first"

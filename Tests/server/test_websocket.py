@@ -9,11 +9,12 @@ import requests
 import websocket
 
 
-def connect(server, user_id, token=None):
+def connect(server, user_id, token=None, url=None):
+    """A WebSocket of `user_id` to `server` (at `url`, when it listens on another too)."""
     token = token or server.client().create_token(user_id)
     query = urllib.parse.urlencode({"json": json.dumps({"user_id": user_id, "user_details": {"id": user_id}}),
                                     "api_key": server.key, "authorization": token, "stream-auth-type": "jwt"})
-    ws = websocket.create_connection(f"{server.url.replace('http://', 'ws://')}/connect?{query}", timeout=10)
+    ws = websocket.create_connection(f"{(url or server.url).replace('http://', 'ws://')}/connect?{query}", timeout=10)
     return ws, json.loads(ws.recv())
 
 

@@ -6,28 +6,59 @@ import NIOCore
 
 /// Authenticates every request the way Stream does (`api_key` query parameter, a raw JWT in
 /// `Authorization`, `stream-auth-type: jwt`) and answers every failure in Stream's error shape,
-/// so a client never sees a bare status or a crash.
+/// so a client never sees a bare status or a crash. A 5xx answer is logged, and with
+/// `logRequests` (`serve --log-requests`) every answer: what an SDK asked, what it got and, for
+/// an error, Stream's code and words, which an app's developer otherwise digs out of the SDK.
 struct StreamAPIMiddleware: RouterMiddleware {
     typealias Context = ServerContext
     let credentials: ServerCredentials
     let tokens: VerifiedTokens
     let limiter: RateLimiter
     let presence: PresenceBoard
+    var logRequests = false
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        let started = ContinuousClock.now
+        var failure: StreamAPIError?
+        var caller: StreamToken.Actor?
+        let response = await answer(request, context: context, next: next, failure: &failure, caller: &caller)
+        let status = Int(response.status.code)
+        if status >= 500 || logRequests {
+            let elapsed = (ContinuousClock.now - started) / .microseconds(1) / 1000
+            var line = "\(request.method.rawValue) \(request.uri.path) \(status) \(String(format: "%.1f", elapsed)) ms"
+            switch caller {
+            case .user(let id)?: line += " user \(id)"
+            case .some: line += " server"
+            case nil: break
+            }
+            if let failure { line += " · code \(failure.code): \(failure.message)" }
+            if status >= 500 { context.logger.error("\(line)") } else { context.logger.info("\(line)") }
+        }
+        return response
+    }
+
+    private func answer(
+        _ request: Request,
+        context: Context,
+        next: (Request, Context) async throws -> Response,
+        failure: inout StreamAPIError?,
+        caller actor: inout StreamToken.Actor?
+    ) async -> Response {
         var context = context
         context.presence = presence
         var budget: RateLimiter.Budget?
+        let refusal: StreamAPIError
         do {
             // A pre-signed upload carries no Stream auth: its one-use URL is the permission. An
             // uploaded file is fetched by its URL (an unguessable id), as from Stream's CDN.
             if !(request.method == .put && request.uri.path.hasPrefix("/uploads/"))
                 && !(request.method == .get && request.uri.path.hasPrefix("/files/"))
             {
-                let actor = try authenticate(request)
-                context.actor = actor
+                let who = try authenticate(request)
+                actor = who
+                context.actor = who
                 let caller: String
-                switch actor {
+                switch who {
                 case .user(let id): caller = "user:" + id
                 default: caller = RateLimiter.serverCaller
                 }
@@ -43,15 +74,14 @@ struct StreamAPIMiddleware: RouterMiddleware {
             }
             return Self.stamped(try await next(request, context), budget)
         } catch let error as StreamAPIError {
-            return Self.stamped(JSONResponse.error(error, context: context), budget)
+            refusal = error
         } catch let error as HTTPError {
-            return Self.stamped(JSONResponse.error(translate(error, request), context: context), budget)
+            refusal = translate(error, request)
         } catch {
-            return Self.stamped(
-                JSONResponse.error(StreamAPIError(status: 500, code: -1, message: "internal error: \(error)"), context: context),
-                budget
-            )
+            refusal = StreamAPIError(status: 500, code: -1, message: "internal error: \(error)")
         }
+        failure = refusal
+        return Self.stamped(JSONResponse.error(refusal, context: context), budget)
     }
 
     /// The `x-ratelimit-*` headers the SDKs read, for a caller whose budget is known.

@@ -48,14 +48,15 @@ public actor EventHub {
     private let log: PostgresEventLog?
     /// A member's own fields for a notification (unread counts as of the event), read when it is delivered.
     private let personalize: @Sendable (_ member: String, _ cid: String, _ event: JSONObject) throws -> JSONObject
-    /// Sees each channel event this server publishes, with its audience, before it goes out
-    /// (`SyncRoutes.keep` keeps those a later sync cannot tell from the rows).
-    private let record: @Sendable (_ cid: String, _ event: JSONObject, _ audience: Set<String>?) throws -> Void
+    /// Sees each channel event this server publishes, with its audience and whether its change
+    /// leaves no trace in the rows, before it goes out (`SyncRoutes.keep` keeps those a later
+    /// sync cannot tell from the rows).
+    private let record: @Sendable (_ cid: String, _ event: JSONObject, _ audience: Set<String>?, _ leavesNoRow: Bool) throws -> Void
     private let logger = Logger(label: "chatterm.events")
 
     public init(
         log: PostgresEventLog? = nil,
-        record: @escaping @Sendable (String, JSONObject, Set<String>?) throws -> Void = { _, _, _ in },
+        record: @escaping @Sendable (String, JSONObject, Set<String>?, Bool) throws -> Void = { _, _, _, _ in },
         personalize: @escaping @Sendable (String, String, JSONObject) throws -> JSONObject = { _, _, _ in [:] }
     ) {
         self.log = log
@@ -224,10 +225,11 @@ public actor EventHub {
     func watcherCount(cid: String) -> Int { watchers[cid]?.count ?? 0 }
 
     /// Sends `event` to the channel's watchers; with an `audience` (a message's restricted
-    /// visibility), only to the watchers among it.
-    nonisolated func publish(_ event: JSONObject, cid: String, audience: Set<String>? = nil) async {
+    /// visibility), only to the watchers among it. `leavesNoRow`: the change it tells leaves
+    /// nothing in the rows a sync could tell it again from (an unpin), whatever its type.
+    nonisolated func publish(_ event: JSONObject, cid: String, audience: Set<String>? = nil, leavesNoRow: Bool = false) async {
         // What happened is committed already: an event not recorded is logged, not refused.
-        do { try record(cid, event, audience) } catch { logger.error("event not kept: \(error)") }
+        do { try record(cid, event, audience, leavesNoRow) } catch { logger.error("event not kept: \(error)") }
         await dispatch(.channel(cid: cid, audience: audience, event: event))
     }
 

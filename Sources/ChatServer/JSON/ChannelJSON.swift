@@ -11,7 +11,7 @@ enum ChannelJSON {
             creator: try store.user(id: c.createdBy),
             memberCount: try store.members(cid: c.cid).count,
             lastMessageAt: try store.lastMessageAt(cid: c.cid),
-            config: try Self.config(store.channelConfig(forType: c.type), store: store)
+            config: try Self.config(store.channelConfig(for: c), store: store)
         )
     }
 

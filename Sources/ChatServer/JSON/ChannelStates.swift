@@ -30,7 +30,7 @@ struct ChannelStates {
         )
         // The creator is usually a member, whose user is read already.
         let creator = try members.first { $0.user.id == channel.createdBy }?.user ?? store.user(id: channel.createdBy)
-        let config = try store.channelConfig(forType: channel.type)
+        let config = try store.channelConfig(for: channel)
         let muted = viewerID.isEmpty ? nil : try store.channelMutes(of: viewerID).contains { $0.cid == channel.cid }
         var out: JSONObject = [
             "channel": ChannelJSON.channel(

@@ -18,14 +18,15 @@ struct DraftRoutes {
         router.post("drafts/query") { request, context in try await query(request, context) }
     }
 
-    /// The channel named in the path, readable by `user`.
-    private func channel(_ context: ServerContext, user: String, operation: String) throws -> Channel {
+    /// The channel named in the path, readable by the caller: a user token's user, while a server
+    /// token passes, as Stream's server-side auth does (a channel's creator need not be a member).
+    private func channel(_ context: ServerContext, operation: String) throws -> Channel {
         let type = context.parameters.get("type") ?? ""
         let id = context.parameters.get("id") ?? ""
         guard let channel = try store.channel(cid: ChannelID.cid(type: type, id: id)) else {
             throw StreamAPIError.notFound(operation, "Can't find channel with id \(type):\(id)")
         }
-        try ChannelAccess(store: store, actor: .user(user)).require(.read, channel, operation: operation)
+        try ChannelAccess(store: store, actor: context.actor).require(.read, channel, operation: operation)
         return channel
     }
 
@@ -39,7 +40,7 @@ struct DraftRoutes {
             claimed: ActingUser.claimed(in: message) ?? ActingUser.claimed(in: body),
             operation: operation
         )
-        let channel = try channel(context, user: user, operation: operation)
+        let channel = try channel(context, operation: operation)
         message["user"] = nil
         message["user_id"] = nil
         if let text = message["text"], text.stringValue == nil { throw StreamAPIError.input(operation, "message.text must be a string") }
@@ -61,7 +62,7 @@ struct DraftRoutes {
         let operation = "GetDraft"
         let query = request.uri.queryParameters
         let user = try ActingUser.resolve(context, claimed: query.get("user_id").map { String($0) }, operation: operation)
-        let channel = try channel(context, user: user, operation: operation)
+        let channel = try channel(context, operation: operation)
         let parentID = query.get("parent_id").map { String($0) }.flatMap { $0.isEmpty ? nil : $0 }
         guard let draft = try store.draft(userID: user, cid: channel.cid, parentID: parentID) else {
             throw StreamAPIError.notFound(operation, "Can't find draft of user \(user) in \(channel.cid)")
@@ -73,7 +74,7 @@ struct DraftRoutes {
         let operation = "DeleteDraft"
         let query = request.uri.queryParameters
         let user = try ActingUser.resolve(context, claimed: query.get("user_id").map { String($0) }, operation: operation)
-        let channel = try channel(context, user: user, operation: operation)
+        let channel = try channel(context, operation: operation)
         let parentID = query.get("parent_id").map { String($0) }.flatMap { $0.isEmpty ? nil : $0 }
         guard let draft = try store.draft(userID: user, cid: channel.cid, parentID: parentID),
             try store.deleteDraft(userID: user, cid: channel.cid, parentID: parentID)

@@ -51,7 +51,7 @@ struct FileRoutes {
     ) async throws -> Response {
         let operation = Self.operation("Upload", kind, inChannel: inChannel)
         let channel = inChannel ? try channel(context, operation: operation) : nil
-        if let channel { try store.channelConfig(forType: channel.type).require(.uploads, operation: operation) }
+        if let channel { try store.channelConfig(for: channel).require(.uploads, operation: operation) }
         let check = UploadCheck(kind: kind, config: try store.appSettings()[kind.rawValue + "_upload_config"]?.objectValue ?? [:])
         let form = try await Self.form(request, limit: check.sizeLimit, operation: operation)
         for part in form.parts where !["file", "user"].contains(part.name) {

@@ -34,7 +34,7 @@ struct PollVoteRoutes {
             throw StreamAPIError.notFound(operation, "Can't find channel \(row.message.cid)")
         }
         try ChannelAccess(store: store, actor: context.actor).require(.write, channel, operation: operation)
-        try store.channelConfig(forType: channel.type).require(.polls, operation: operation)
+        try store.channelConfig(for: channel).require(.polls, operation: operation)
         return poll
     }
 

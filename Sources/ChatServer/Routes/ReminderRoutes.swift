@@ -20,7 +20,8 @@ struct ReminderRoutes {
         router.post("reminders/query") { request, context in try await query(request, context) }
     }
 
-    /// The message in the path, readable by `user`, in a channel with reminders on.
+    /// The message in the path as `user` sees it, in a channel with reminders on that the caller
+    /// may read (a server token passes, as Stream's server-side auth does).
     private func message(_ context: ServerContext, user: String, operation: String) throws -> (Message, Channel) {
         let id = context.parameters.get("id") ?? ""
         guard let row = try store.message(id: id, viewer: user) else {
@@ -29,8 +30,8 @@ struct ReminderRoutes {
         guard let channel = try store.channel(cid: row.message.cid) else {
             throw StreamAPIError.notFound(operation, "Can't find channel with id \(row.message.cid)")
         }
-        try ChannelAccess(store: store, actor: .user(user)).require(.read, channel, operation: operation)
-        try store.channelConfig(forType: channel.type).require(.userMessageReminders, operation: operation)
+        try ChannelAccess(store: store, actor: context.actor).require(.read, channel, operation: operation)
+        try store.channelConfig(for: channel).require(.userMessageReminders, operation: operation)
         return (row.message, channel)
     }
 

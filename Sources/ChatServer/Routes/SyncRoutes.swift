@@ -6,14 +6,14 @@ import Hummingbird
 /// events a user missed in some channels since `last_sync_at`, oldest first.
 ///
 /// The store keeps rows, not an event history, so most events are told again from what the rows
-/// know: `message.new` for each message sent, `message.updated` for each edited or pinned,
-/// `message.deleted` for each soft-deleted, `reaction.new`, `member.added`, `message.read` for
-/// each member's read position and `channel.truncated`, each with the message as it is now.
-/// What leaves no row behind is kept as it was told when it happened (`keep`, the store's
-/// `kept_events`, 30 days): `reaction.deleted`, `member.removed`, `member.updated`,
-/// `channel.updated`, `thread.updated`, `message.undeleted` and a hard `message.deleted`. An
-/// unpin (a `message.updated` like any edit) and poll events are not told; the SDKs query the
-/// channels again after a sync, which brings those.
+/// know: `message.new` for each message sent, `message.updated` for each whose text was edited
+/// or that was pinned, `message.deleted` for each soft-deleted, `reaction.new`, `member.added`,
+/// `message.read` for each member's read position and `channel.truncated`, each with the message
+/// as it is now. What leaves no row behind is kept as it was told when it happened (`keep`, the
+/// store's `kept_events`, 30 days): `reaction.deleted`, `member.removed`, `member.updated`,
+/// `channel.updated`, `thread.updated`, `message.undeleted`, a hard `message.deleted`, the poll
+/// events, and a `message.updated` the rows cannot tell (an unpin, a change of custom data or
+/// attachments alone).
 struct SyncRoutes {
     let store: ChatStore
     let hub: EventHub
@@ -26,14 +26,15 @@ struct SyncRoutes {
     /// The events `keep` keeps: those the rows cannot tell again.
     static let keptTypes: Set<String> = [
         "reaction.deleted", "member.removed", "member.updated", "channel.updated", "thread.updated", "message.undeleted",
+        "poll.updated", "poll.closed", "poll.deleted", "poll.vote_casted", "poll.vote_changed", "poll.vote_removed",
     ]
 
-    /// Keeps a channel event a sync could not tell from the rows (`keptTypes`, and a message
-    /// deleted for good), as it was told and for whom, forgetting the channel's events older than
-    /// a sync may reach.
-    static func keep(_ event: JSONObject, cid: String, audience: Set<String>?, store: ChatStore) throws {
+    /// Keeps a channel event a sync could not tell from the rows (`keptTypes`, a message deleted
+    /// for good, and any event whose publisher says it `leavesNoRow`), as it was told and for
+    /// whom, forgetting the channel's events older than a sync may reach.
+    static func keep(_ event: JSONObject, cid: String, audience: Set<String>?, leavesNoRow: Bool, store: ChatStore) throws {
         guard let type = event["type"]?.stringValue,
-            keptTypes.contains(type) || (type == "message.deleted" && event["hard_delete"]?.boolValue == true)
+            leavesNoRow || keptTypes.contains(type) || (type == "message.deleted" && event["hard_delete"]?.boolValue == true)
         else { return }
         let now = Timestamp.now()
         try store.keep(

@@ -12,6 +12,8 @@ struct WebSocketRoute {
     let store: ChatStore
     let hub: EventHub
     let credentials: ServerCredentials
+    /// `serve --log-requests`: a line when a connection is refused, opens and closes.
+    var logRequests = false
     /// Frames a client may send a minute on one connection. Clients send a keep-alive every
     /// 30 s or so; a flood gets Stream's 429 as `connection.error` and the socket closes.
     static let framesPerMinute = 600
@@ -32,6 +34,7 @@ struct WebSocketRoute {
                     throw StreamAPIError.notAllowed("Connect", "user \(userID) is deactivated")
                 }
             } catch let error as StreamAPIError {
+                if logRequests { context.logger.info("WebSocket /connect refused · code \(error.code): \(error.message)") }
                 let frame: JSONValue = [
                     "type": "connection.error", "created_at": .string(now.rfc3339),
                     "error": error.json(duration: "0.00ms"),
@@ -45,7 +48,15 @@ struct WebSocketRoute {
             let me = JSONValue.object((try? OwnUserJSON.json(userID, store: store)) ?? user)
             let socket = try await EventSocket.attach(to: context.requestContext.channel, limit: EventHub.queueLimit)
             let connection = await hub.connect(user: user, socket: socket)
-            defer { Task { await hub.disconnect(connection) } }
+            let opened = ContinuousClock.now
+            if logRequests { context.logger.info("WebSocket /connect user \(userID) connection \(connection)") }
+            defer {
+                Task { await hub.disconnect(connection) }
+                if logRequests {
+                    let seconds = (ContinuousClock.now - opened).components.seconds
+                    context.logger.info("WebSocket closed user \(userID) connection \(connection) after \(seconds) s")
+                }
+            }
             let hello: JSONValue = [
                 "type": "health.check", "connection_id": .string(connection), "cid": "*", "me": me, "created_at": .string(now.rfc3339),
             ]

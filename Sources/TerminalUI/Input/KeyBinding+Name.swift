@@ -29,6 +29,7 @@ extension ChatEvent {
         case .jumpToNewest: "newest"
         case .jumpToFirstUnread: "first-unread"
         case .startSelecting: "select"
+        case .listMove(let by) where abs(by) > 1: by < 0 ? "page-up" : "page-down"
         case .moveSelection(let by), .switcherMove(let by), .pickerMove(let by), .searchMove(let by), .listMove(let by):
             by < 0 ? "up" : "down"
         case .openThread: "thread"
@@ -40,7 +41,12 @@ extension ChatEvent {
         case .showDetails: "details"
         case .openSelectedLink: "open-link"
         case .switcherOpen: "switcher"
-        case .switcherBackspace, .pickerBackspace, .promptBackspace: "delete-back"
+        case .switcherErase(let how), .pickerErase(let how), .promptErase(let how):
+            switch how {
+            case .character: "delete-back"
+            case .word: "delete-word"
+            case .all: "delete-to-start"
+            }
         case .switcherConfirm, .pickerConfirm, .searchConfirm, .listConfirm, .promptConfirm: "choose"
         case .yankLink: "yank-link"
         case .yankText: "yank-text"
@@ -68,6 +74,7 @@ extension ChatEvent {
         case .toggleArchivedChannel: "archive"
         case .togglePinnedChannel: "pin-channel"
         case .openMentions: "mentions"
+        case .openThreads: "threads"
         case .listJoinable: "join"
         default: nil
         }

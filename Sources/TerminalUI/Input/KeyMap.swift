@@ -23,7 +23,8 @@ public struct KeyMap: Sendable {
         ("browse", [.reading]), ("chat", [.writing]), ("select", [.selecting(live: true), .selecting(live: false)]),
         ("delete", [.confirmingDelete]), ("flag", [.confirmingFlag]), ("complete", [.completing]), ("react", [.picking]),
         ("vote", [.voting]), ("switch", [.switching]),
-        ("search", [.searching]), ("prompt", [.prompting]), ("find", [.finding]), ("details", [.details]), ("summary", [.summary]),
+        ("search", [.searching]), ("threads", [.threading]), ("prompt", [.prompting]), ("find", [.finding]), ("details", [.details]),
+        ("summary", [.summary]),
         ("help", [.help(lastScroll: 0)]), ("links", [.linking]), ("join", [.joining]), ("leave", [.confirmingLeave]),
     ]
 

@@ -12,7 +12,9 @@ extension KeyTable {
         "typing a find or a /command",
         [
             KeyBinding([.enter], "Enter", "find the newest match (or run the /command)", .promptConfirm, hint: "Enter find"),
-            KeyBinding([.backspace], "Backspace", "delete back", .promptBackspace),
+            KeyBinding([.backspace], "Backspace", "delete back", .promptErase(.character)),
+            KeyBinding([.control("w")], "Ctrl-W", "delete the word before", .promptErase(.word)),
+            KeyBinding([.control("u")], "Ctrl-U", "delete all of it", .promptErase(.all)),
             KeyBinding([.escape], "Esc", "close without finding", .dismiss, hint: "Esc close"),
             redraw,
             quit,

@@ -31,6 +31,27 @@ extension KeyTable {
         ]
     )
 
+    public static let threading = KeyTable(
+        " THREADS ",
+        "your threads (/threads, Alt-T)",
+        [
+            KeyBinding([.enter], "Enter", "open the thread beside its channel", .listConfirm, hint: "Enter open"),
+            KeyBinding([.up, .control("p")], "↑ Ctrl-P", "previous thread", .listMove(-1)),
+            KeyBinding(
+                [.down, .control("n"), .tab],
+                "↓ Ctrl-N Tab",
+                "next thread (loads more near the end)",
+                .listMove(1),
+                hint: "↑↓ move"
+            ),
+            KeyBinding([.pageUp], "PgUp", "up a page", .listMove(-10)),
+            KeyBinding([.pageDown], "PgDn", "down a page", .listMove(10)),
+            KeyBinding([.escape], "Esc", "close the list", .dismiss, hint: "Esc close"),
+            redraw,
+            quit,
+        ]
+    )
+
     public static let confirmingLeave = KeyTable(
         " LEAVE? ",
         "asked to leave (/leave)",

@@ -32,7 +32,9 @@ extension KeyTable {
         "picking a reaction",
         [
             KeyBinding([.enter], "Enter", "add the reaction (yours: take it back)", .pickerConfirm, hint: "Enter react"),
-            KeyBinding([.backspace], "Backspace", "delete back", .pickerBackspace),
+            KeyBinding([.backspace], "Backspace", "delete back", .pickerErase(.character)),
+            KeyBinding([.control("w")], "Ctrl-W", "delete the word before", .pickerErase(.word)),
+            KeyBinding([.control("u")], "Ctrl-U", "delete all of it", .pickerErase(.all)),
             KeyBinding([.up, .left], "↑ ←", "previous reaction", .pickerMove(-1)),
             KeyBinding([.down, .right, .tab], "↓ → Tab", "next reaction", .pickerMove(1), hint: "↑↓ move"),
             KeyBinding([.escape], "Esc", "close without reacting", .dismiss, hint: "Esc close"),
@@ -60,7 +62,9 @@ extension KeyTable {
         "switching channel (Ctrl-K)",
         [
             KeyBinding([.enter], "Enter", "open the channel", .switcherConfirm, hint: "Enter open"),
-            KeyBinding([.backspace], "Backspace", "delete back", .switcherBackspace),
+            KeyBinding([.backspace], "Backspace", "delete back", .switcherErase(.character)),
+            KeyBinding([.control("w")], "Ctrl-W", "delete the word before", .switcherErase(.word)),
+            KeyBinding([.control("u")], "Ctrl-U", "delete all of it", .switcherErase(.all)),
             KeyBinding([.up, .control("p")], "↑ Ctrl-P", "previous channel", .switcherMove(-1)),
             KeyBinding([.down, .control("n"), .tab], "↓ Ctrl-N Tab", "next channel", .switcherMove(1), hint: "↑↓ move"),
             KeyBinding([.escape, .control("k")], "Esc Ctrl-K", "close the switcher", .dismiss, hint: "Esc close"),

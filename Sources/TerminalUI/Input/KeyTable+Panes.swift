@@ -129,6 +129,7 @@ extension KeyTable {
             : ([.function(2)], [.function(1)], [.function(3)])
         let archived: [Key] = letters ? [.character("z"), .alt("z")] : [.alt("z")]
         let mentions: [Key] = letters ? [.character("M"), .alt("m")] : [.alt("m")]
+        let threads: [Key] = letters ? [.character("T"), .alt("t")] : [.alt("t")]
         let fold: [Key] = letters ? [.character("g"), .alt("g")] : [.alt("g")]
         return [
             KeyBinding([.control("k")], "Ctrl-K", "switch channel (type to filter, Enter to open)", .switcherOpen, hint: "Ctrl-K switch"),
@@ -144,6 +145,7 @@ extension KeyTable {
             KeyBinding(members, label(members), "show or hide the member list", .toggleMembers),
             KeyBinding(archived, label(archived), "show or fold the archived channels (/archived)", .toggleArchived),
             KeyBinding(mentions, label(mentions), "messages that mention you (/mentions; Enter opens one)", .openMentions),
+            KeyBinding(threads, label(threads), "your threads, unread first (/threads)", .openThreads),
             KeyBinding(fold, label(fold), "fold or unfold the open channel's sidebar group", .toggleOpenGroup),
             KeyBinding(help, label(help), "this help", .toggleHelp, hint: label(help) + " help"),
             KeyBinding(summary, label(summary), "migration summary: what the store holds (/report)", .toggleSummary),

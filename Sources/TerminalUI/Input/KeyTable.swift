@@ -74,6 +74,7 @@ public struct KeyTable: Sendable {
         case .pollPicker: voting
         case .switcher: switching
         case .search: searching
+        case .threads: threading
         case .prompt: prompting
         case .find: finding
         case .details: details
@@ -99,11 +100,13 @@ public struct KeyTable: Sendable {
         (live
             ? [
                 writing, completing, selecting(live: true), confirmingDelete, confirmingFlag, picking, voting, switching, searching,
+                threading,
                 prompting, finding,
                 details, summary, help(lastScroll: 0), linking, joining, confirmingLeave,
             ]
             : [
-                reading, selecting(live: false), switching, searching, prompting, finding, details, summary, help(lastScroll: 0), linking,
+                reading, selecting(live: false), switching, searching, threading, prompting, finding, details, summary, help(lastScroll: 0),
+                linking,
                 joining,
             ])
             .map(keys.apply(to:))

@@ -10,6 +10,8 @@ public struct HitMap: Sendable {
         case sidebar(top: Int, lastTop: Int)
         case channel(cid: String)
         case group(ChatReducer.SidebarGroup)
+        /// The sidebar's threads line: opens the threads list.
+        case threads
         /// The channel's messages pane.
         case messages
         /// The thread pane, scrolled `scroll` lines up from its newest reply, at most `lastScroll`.
@@ -62,6 +64,7 @@ public struct HitMap: Sendable {
             switch under.first {
             case .channel(let cid)?: return .pointer(.openChannel(cid: cid))
             case .group(let group)?: return .pointer(.toggleGroup(group))
+            case .threads?: return .pointer(.openThreads)
             case .message(let pane, let id)?: return .pointer(.select(pane, messageID: id))
             case .reaction(let id, let type)?: return .pointer(.toggleReaction(messageID: id, type: type))
             default: return nil
@@ -83,7 +86,7 @@ public struct HitMap: Sendable {
                     return .summaryScroll(step)
                 case .overlay:
                     return nil
-                case .channel, .group, .message, .reaction:
+                case .channel, .group, .threads, .message, .reaction:
                     continue
                 }
             }

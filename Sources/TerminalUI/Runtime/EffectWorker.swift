@@ -27,6 +27,8 @@ final class EffectWorker: Sendable {
     private let joinable = Lane("joinable")
     /// The users a `/msg @` completion offers: a newer look-up replaces one under way.
     private let users = Lane("users")
+    /// The threads' unread replies, for the sidebar: a newer count replaces one under way.
+    private let threadCounts = Lane("threadCounts")
     /// Loads asked for and not yet answered, across lanes.
     private let pending = Locked(0)
 
@@ -62,6 +64,11 @@ final class EffectWorker: Sendable {
         case .loadSummary: lane = summary
         // One list over the panes at a time: the newer of the two asked for replaces the other.
         case .loadMentions, .loadPinned: lane = mentions
+        // A later page joins the list the first made: never skipped for another.
+        case .loadThreads(let next):
+            lane = mentions
+            replaces = next == nil
+        case .loadUnreadThreads: lane = threadCounts
         case .lookUpUsers: lane = users
         case .search, .findMatch: lane = search
         case .changeMembership:
@@ -90,7 +97,7 @@ final class EffectWorker: Sendable {
     /// Loads still queued are skipped and answers still coming are thrown away: the client is
     /// leaving, and a call in flight (an HTTP request waiting for its timeout) is not waited for.
     func stop() {
-        for lane in [window, list, thread, details, summary, writes, mentions, joinable, search] { lane.stop() }
+        for lane in [window, list, thread, details, summary, writes, mentions, joinable, search, threadCounts] { lane.stop() }
     }
 
     /// The load's answer as the event the reducer takes (nil: none comes).
@@ -154,6 +161,10 @@ final class EffectWorker: Sendable {
                 return .findMatchFound(cid: cid, query: text, messageID: id, older: older)
             case .loadMentions:
                 return .mentionsLoaded(try backend.mentions(of: viewer, limit: Self.mentionsShown))
+            case .loadThreads(let next):
+                return .threadsLoaded(try backend.threadPage(of: viewer, limit: ThreadList.pageSize, next: next), after: next)
+            case .loadUnreadThreads:
+                return .unreadThreadsLoaded(try backend.unreadThreads(for: viewer))
             case .loadPinned(let cid):
                 return .pinnedLoaded(cid: cid, rows: try backend.pinnedMessages(cid: cid, viewer: viewer, limit: Self.mentionsShown))
             case .lookUpUsers(let prefix):

@@ -113,6 +113,7 @@ public final class TerminalApp {
             live.connect(userID: state.userID) { inbox.push($0) }
         }
         _ = worker.start(.loadChannels)
+        _ = worker.start(.loadUnreadThreads)
     }
 
     /// Stops the worker and closes the live connection, if any (the loop has ended). Neither
@@ -213,7 +214,9 @@ public final class TerminalApp {
             live.perform(request)
             return nil
         case .loadChannels, .loadChannel, .loadOlder, .loadNewer, .loadOldest, .loadAround, .loadUnread, .loadJoinable, .loadThread,
-            .loadMembers, .loadDetails, .loadSummary, .changeMembership, .loadMentions, .loadPinned, .lookUpUsers, .search, .findMatch:
+            .loadMembers, .loadDetails, .loadSummary, .changeMembership, .loadMentions, .loadPinned, .loadThreads, .loadUnreadThreads,
+            .lookUpUsers,
+            .search, .findMatch:
             // The worker's (`dispatch` gave it them).
             return nil
         }

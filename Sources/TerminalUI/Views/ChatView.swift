@@ -102,6 +102,9 @@ extension ChatView {
         case .search(let results):
             frame.cursor = nil
             OverlayViews.drawSearch(results, state: state, frame: &frame, context: context)
+        case .threads(let list):
+            frame.cursor = nil
+            ThreadListView.draw(list, state: state, frame: &frame, context: context)
         case .details(let details):
             OverlayViews.drawDetails(details, state: state, frame: &frame, context: context)
         case .summary(let screen):

@@ -1,17 +1,23 @@
 import ChatCore
 import ChatModel
 
-/// Channels grouped (Pinned / Channels / Direct messages / Livestreams / Archived), each group
+/// `⤷ Threads (N)` at the top (N: the reader's threads with unread replies; a click opens the
+/// list), then channels grouped (Pinned / Channels / Direct messages / Livestreams / Archived), each group
 /// foldable to its heading (`SidebarRows`; archived starts folded): unread bold, mentions
 /// `(N)`, muted dim, frozen marked, presence dots for direct partners, the open one highlighted.
 enum SidebarView {
     typealias Row = SidebarRows.Row
 
-    static func draw(_ state: ChatState, in rect: Rect, frame: inout Frame, context: RenderContext) {
-        frame.fill(x: rect.x, y: rect.y, width: rect.width, height: rect.height, style: context.style("sidebar"))
+    static func draw(_ state: ChatState, in whole: Rect, frame: inout Frame, context: RenderContext) {
+        frame.fill(x: whole.x, y: whole.y, width: whole.width, height: whole.height, style: context.style("sidebar"))
+        // The threads' line stays at the top, however the groups below it are scrolled: news
+        // in a thread shows wherever the open channel is.
+        drawThreads(unread: state.threadUnread.threads, x: whole.x, y: whole.y, width: whole.width, frame: &frame, context: context)
+        let rect = Rect(x: whole.x, y: whole.y + 2, width: whole.width, height: max(0, whole.height - 2))
         let rows = SidebarRows.rows(state)
         let (shown, hiddenAbove, hiddenBelow) = window(rows, height: rect.height, openCID: state.openCID, top: state.sidebarTop)
-        frame.hits.add(rect, .sidebar(top: shown.lowerBound, lastTop: max(0, rows.count - rect.height)))
+        frame.hits.add(whole, .sidebar(top: shown.lowerBound, lastTop: max(0, rows.count - rect.height)))
+        frame.hits.add(Rect(x: whole.x, y: whole.y, width: whole.width, height: 1), .threads)
         for (i, row) in rows[shown].enumerated() {
             let y = rect.y + i
             let line = Rect(x: rect.x, y: y, width: rect.width, height: 1)
@@ -87,6 +93,20 @@ enum SidebarView {
                 style: context.style("sidebar.channel.mention")
             )
         }
+    }
+
+    /// The threads' line: bold with ` (N)` in the mention style while N threads have unread replies.
+    private static func drawThreads(unread: Int, x: Int, y: Int, width: Int, frame: inout Frame, context: RenderContext) {
+        let badge = unread > 0 ? " (\(unread > 99 ? "99+" : String(unread)))" : ""
+        let style = context.style(unread > 0 ? "sidebar.channel.unread" : "sidebar.channel")
+        let used = frame.put(context.label("⤷ Threads"), x: x + 1, y: y, maxWidth: max(1, width - 1 - DisplayWidth.of(badge)), style: style)
+        frame.put(
+            context.label(badge),
+            x: x + 1 + used,
+            y: y,
+            maxWidth: max(0, width - 1 - used),
+            style: context.style("sidebar.channel.mention")
+        )
     }
 
     private static func drawMore(_ text: String, x: Int, y: Int, width: Int, frame: inout Frame, context: RenderContext) {

@@ -33,9 +33,10 @@ struct ChannelRoutes {
 
     /// Keys of a channel query the local server acts on. `state` is always honoured as true
     /// (the answer carries the state either way, a superset of Stream's bare channel);
-    /// `watchers`, `hide_for_creator` and `thread_unread_counts` are refused.
+    /// `watchers` and `thread_unread_counts` are refused.
     static let getOrCreateKeys: Set<String> = [
         "data", "state", "watch", "presence", "messages", "members", "user_id", "user", "connection_id", "client_id",
+        "hide_for_creator",
     ]
 
     /// Keys of `query_channels` the local server acts on (`state` as in a channel query).
@@ -54,6 +55,9 @@ struct ChannelRoutes {
         var data = body["data"]?.objectValue ?? JSONObject()
         let memberIDs = try Self.memberIDs(data["members"], operation: operation)
         data["members"] = nil
+        // `invites` (Stream's ChannelInput) name who joins as an invitee, not custom data.
+        let invitees = try Self.memberIDs(data["invites"], key: "invites", operation: operation)
+        data["invites"] = nil
         let creator = try creatorID(data, context: context, operation: operation)
         data["created_by"] = nil
         data["created_by_id"] = nil
@@ -90,13 +94,22 @@ struct ChannelRoutes {
             }
             data["created_by"] = .string(creator)
             try ChannelAccess(store: store, actor: context.actor).requireCreate(type: type, operation: operation)
+            if let overrides = data["config_overrides"] {
+                try ChannelUpdateRoutes.checkOverrides(overrides, type: type, store: store, context: context, operation: operation)
+            }
             let (parsed, errors) = ItemRules.channel(data, customTypes: [type])
             if let first = errors.first { throw StreamAPIError.rule(operation, first) }
             guard let parsed else { throw StreamAPIError.input(operation, "the channel is not valid") }
-            for user in Set(memberIDs + [creator]) where try store.user(id: user) == nil {
+            for user in Set(memberIDs + invitees + [creator]) where try store.user(id: user) == nil {
                 throw StreamAPIError.input(operation, "user \(user) doesn't exist")
             }
-            channel = try store.getOrCreate(channel: parsed, memberIDs: memberIDs).0
+            let made = try store.getOrCreate(channel: parsed, memberIDs: memberIDs.filter { !invitees.contains($0) })
+            channel = made.0
+            if made.created {
+                _ = try store.invite(cid: channel.cid, userIDs: invitees)
+                // `hide_for_creator`: hidden for its creator (when a member) as `hide` would, until a new message.
+                if body["hide_for_creator"]?.boolValue == true { _ = try store.setHidden(cid: channel.cid, userID: creator, hidden: true) }
+            }
         }
         if watch { await hub.watch(request.connectionID, cids: [channel.cid], as: context.actor) }
         var state =
@@ -206,11 +219,11 @@ struct ChannelRoutes {
     }
 
     /// `["u1", "u2"]` or `[{"user_id": "u1"}, …]`.
-    private static func memberIDs(_ value: JSONValue?, operation: String) throws -> [String] {
+    private static func memberIDs(_ value: JSONValue?, key: String = "members", operation: String) throws -> [String] {
         guard let list = value?.arrayValue else { return [] }
         return try list.map { item in
             if let id = item.stringValue ?? item.objectValue?["user_id"]?.stringValue { return id }
-            throw StreamAPIError.input(operation, "members must be user ids or {\"user_id\": …} objects")
+            throw StreamAPIError.input(operation, "\(key) must be user ids or {\"user_id\": …} objects")
         }
     }
 }

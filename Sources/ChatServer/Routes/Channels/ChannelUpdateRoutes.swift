@@ -21,7 +21,7 @@ struct ChannelUpdateRoutes {
     /// refused rather than ignored.
     static let handledKeys: Set<String> = [
         "data", "set", "unset", "add_members", "remove_members", "add_moderators", "demote_moderators", "assign_roles", "invites",
-        "accept_invite", "reject_invite", "user", "user_id", "skip_push",
+        "accept_invite", "reject_invite", "user", "user_id", "skip_push", "add_filter_tags", "remove_filter_tags",
     ]
 
     func add(to router: Router<ServerContext>) {
@@ -89,8 +89,25 @@ struct ChannelUpdateRoutes {
         var data: JSONObject?
         if partial {
             data = try PartialUpdate(body, operation: operation).applied(to: current(channel))
-        } else if let replacement = body["data"]?.objectValue {
+        } else if var replacement = body["data"]?.objectValue {
+            // config_overrides are settings, not custom data: a replacement that does not name them keeps them.
+            if replacement["config_overrides"] == nil { replacement["config_overrides"] = channel.custom["config_overrides"] }
             data = replacement
+        }
+        if body["add_filter_tags"] != nil || body["remove_filter_tags"] != nil {
+            var tagged = data ?? current(channel)
+            tagged["filter_tags"] = try Self.filterTags(tagged["filter_tags"], body, operation: operation)
+            data = tagged
+        }
+        // Dropping them (`unset`) is a change too.
+        if let data, (data["config_overrides"] ?? .null) != (channel.custom["config_overrides"] ?? .null) {
+            try Self.checkOverrides(
+                data["config_overrides"] ?? .null,
+                type: channel.type,
+                store: store,
+                context: context,
+                operation: operation
+            )
         }
         if var data {
             for key in Self.standard { data[key] = nil }
@@ -207,7 +224,7 @@ struct ChannelUpdateRoutes {
         data["user"] = .string(sender)
         data["type"] = "system"
         data["created_at"] = .string(Timestamp.now().rfc3339)
-        let (parsed, errors) = ItemRules.message(data, maxTextLength: try store.channelConfig(forType: channel.type).maxMessageLength)
+        let (parsed, errors) = ItemRules.message(data, maxTextLength: try store.channelConfig(for: channel).maxMessageLength)
         if let first = errors.first { throw StreamAPIError.rule(operation, first) }
         guard let message = parsed else { throw StreamAPIError.input(operation, "the message is not valid") }
         return (message, sender)
@@ -223,6 +240,47 @@ struct ChannelUpdateRoutes {
     }
 
     /// The channel's custom data plus the flags a partial update may change.
+    /// A change to `config_overrides` (Stream's channel-level settings): server-side only, as
+    /// in Stream, and only settings a channel may override, with values of the right kind and
+    /// a block list that exists.
+    static func checkOverrides(_ value: JSONValue, type: String, store: ChatStore, context: ServerContext, operation: String) throws {
+        guard context.actor == .server else {
+            throw StreamAPIError.notAllowed(operation, "config_overrides can only be changed server-side")
+        }
+        guard value != .null else { return }
+        guard let overrides = value.objectValue else { throw StreamAPIError.input(operation, "config_overrides must be an object") }
+        let base = try store.channelConfig(forType: type)
+        let appCommands = Set(try store.customCommands().map(\.name))
+        let config: ChannelTypeConfig
+        do {
+            config = try base.overridden(by: overrides, appCommands: appCommands)
+        } catch {
+            throw StreamAPIError.input(operation, error.reason)
+        }
+        if overrides["blocklist"] != nil, let name = config.blocklist, try !store.blocklists().contains(where: { $0.name == name }) {
+            throw StreamAPIError.input(operation, "blocklist \(name) doesn't exist")
+        }
+    }
+
+    /// The channel's `filter_tags` (Stream's tags for `query_channels` filters) after the body's
+    /// `add_filter_tags` and `remove_filter_tags`: each tag once, in the order first added.
+    static func filterTags(_ current: JSONValue?, _ body: JSONObject, operation: String) throws -> JSONValue {
+        func tags(_ key: String) throws -> [String] {
+            guard let value = body[key], value != .null else { return [] }
+            guard let list = value.arrayValue, list.allSatisfy({ $0.stringValue != nil }) else {
+                throw StreamAPIError.input(operation, "\(key) must be a list of tags")
+            }
+            return list.compactMap(\.stringValue)
+        }
+        let removed = Set(try tags("remove_filter_tags"))
+        var kept: [String] = []
+        for tag in (current?.arrayValue ?? []).compactMap(\.stringValue) + (try tags("add_filter_tags"))
+        where !kept.contains(tag) && !removed.contains(tag) {
+            kept.append(tag)
+        }
+        return .array(kept.map(JSONValue.string))
+    }
+
     private func current(_ channel: Channel) -> JSONObject {
         var o = channel.custom
         if let frozen = channel.frozen { o["frozen"] = .bool(frozen) }

@@ -157,7 +157,7 @@ struct MessageRoutes {
         data["user"] = .string(existing.userID)
         if let parent = existing.parentID, data["parent_id"] == nil { data["parent_id"] = .string(parent) }
         if data["type"] == nil, existing.type != .regular { data["type"] = .string(existing.type.rawValue) }
-        let config = try store.channelConfig(forType: existing.channelType)
+        let config = try store.channelConfig(for: channel)
         let (parsed, errors) = ItemRules.message(data, maxTextLength: config.maxMessageLength, ownFiles: ownFiles)
         if let first = errors.first { throw StreamAPIError.rule(operation, first) }
         guard var message = parsed else { throw StreamAPIError.input(operation, "the message is not valid") }
@@ -174,8 +174,11 @@ struct MessageRoutes {
         try store.update(message: message, by: actor)
         if case .flag(let reason)? = verdict { try BlocklistCheck(store: store).flag(messageID: message.id, reason: reason) }
         let json = try presenter.message(id: message.id, viewer: actor) ?? .null
+        // A sync tells an edit of the text and a pin from the rows (`text_updated_at`,
+        // `pinned_at`); anything else (an unpin, custom data or attachments alone) is kept.
+        let told = message.text ?? "" != existing.text ?? "" || (message.pinnedAt != nil && message.pinnedAt != existing.pinnedAt)
         // The edited message's audience: a narrower `restricted_visibility` leaves the others out.
-        try await publish("message.updated", message: json, message, actor: actor)
+        try await publish("message.updated", message: json, message, actor: actor, leavesNoRow: !told)
         return JSONResponse.ok(["message": json], context: context)
     }
 
@@ -256,14 +259,15 @@ struct MessageRoutes {
         return JSONResponse.ok(["message": .object(json)], context: context)
     }
 
-    /// Hides the message from one user, who must be able to read it; the answer and that
-    /// user's `message.deleted` carry `deleted_for_me`, nobody else hears of it.
+    /// Hides the message from one user, who must see it and, with a user token, be able to read
+    /// its channel (a server token passes, as Stream's server-side auth does); the answer and
+    /// that user's `message.deleted` carry `deleted_for_me`, nobody else hears of it.
     private func deleteForMe(_ existing: Message, claimed: String?, _ context: ServerContext, operation: String) async throws -> Response {
         let user = try ActingUser.resolve(context, claimed: claimed, operation: operation)
         guard let row = try store.message(id: existing.id, viewer: user) else {
             throw StreamAPIError.notFound(operation, "Can't find message with id \(existing.id)")
         }
-        try ChannelAccess(store: store, actor: .user(user)).require(.read, channelOf: existing, operation: operation)
+        try ChannelAccess(store: store, actor: context.actor).require(.read, channelOf: existing, operation: operation)
         var json = try presenter.message(row, viewer: user).objectValue ?? [:]
         json["deleted_for_me"] = true
         try store.deleteForMe(messageID: existing.id, userID: user, at: .now())
@@ -277,12 +281,19 @@ struct MessageRoutes {
     }
 
     /// An event about a message to its channel's watchers.
-    private func publish(_ type: String, message json: JSONValue, _ message: Message, actor: String, extra: JSONObject = [:]) async throws {
+    private func publish(
+        _ type: String,
+        message json: JSONValue,
+        _ message: Message,
+        actor: String,
+        extra: JSONObject = [:],
+        leavesNoRow: Bool = false
+    ) async throws {
         guard let channel = try store.channel(cid: message.cid) else { return }
         var event = EventJSON.base(type, channel, user: actor, store: store).merging(extra)
         event["message"] = json
         event["message_id"] = .string(message.id)
         let audience = BlockedAudience.narrowed(message.audience, actor: actor, members: try store.members(cid: channel.cid))
-        await hub.publish(event, cid: channel.cid, audience: audience)
+        await hub.publish(event, cid: channel.cid, audience: audience, leavesNoRow: leavesNoRow)
     }
 }

@@ -47,7 +47,7 @@ struct MessageSendRoutes {
             }
             let shadowed = try ChannelAccess(store: store, actor: context.actor).requireSend(in: channel, as: sender, operation: operation)
             guard try store.user(id: sender) != nil else { throw StreamAPIError.input(operation, "user \(sender) doesn't exist") }
-            return (channel, shadowed, try store.channelConfig(forType: channel.type))
+            return (channel, shadowed, try store.channelConfig(for: channel))
         }
         if let parent = data["parent_id"], !parent.isNull { try config.require(.replies, operation: operation) }
         // A type with `mark_messages_pending` makes every send pending, a user's too.

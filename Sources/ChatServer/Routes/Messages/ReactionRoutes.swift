@@ -23,7 +23,10 @@ struct ReactionRoutes {
         // `enforce_unique` is refused; `skip_push` needs nothing (nothing is pushed here).
         let body = try await request.jsonObject(operation: operation, handling: ["reaction", "user_id", "user", "skip_push"])
         let message = try messages.readable(context.parameters.get("id") ?? "", context, operation: operation).message
-        try store.channelConfig(forType: message.channelType).require(.reactions, operation: operation)
+        guard let channel = try store.channel(cid: message.cid) else {
+            throw StreamAPIError.notFound(operation, "Can't find channel \(message.cid)")
+        }
+        try store.channelConfig(for: channel).require(.reactions, operation: operation)
         guard var data = body["reaction"]?.objectValue else { throw StreamAPIError.input(operation, "reaction is a required field") }
         let user = try ActingUser.resolve(
             context,
