@@ -34,15 +34,14 @@ public enum ReadReceipts {
         // Drawn with every frame: the furthest any member has read picks the message, then the
         // members are gone through once (not once a message: a big channel has thousands).
         guard let furthest = positions.filter({ memberIDs.contains($0.key) }).values.max(),
-            let row = rows.last(where: { isReceipted($0, viewer: viewer) && $0.message.createdAt.map { $0 <= furthest } ?? false }),
-            let at = row.message.createdAt
+            let index = rows.lastIndex(where: { isReceipted($0, viewer: viewer) && $0.message.createdAt.map { $0 <= furthest } ?? false }),
+            let at = rows[index].message.createdAt
         else { return nil }
+        let row = rows[index]
         let readers = members.filter { positions[$0.user.id].map { $0 >= at } ?? false }
         // Readers who answered below the message show it themselves: a mark naming only them
         // ("✓ seen" over the other's reply in a conversation of two) says nothing new.
-        let answered = Set(
-            rows.filter { $0.message.userID != viewer && $0.message.createdAt.map { $0 > at } ?? false }.map(\.message.userID)
-        )
+        let answered = Set(rows[(index + 1)...].map(\.message.userID)).subtracting([viewer])
         guard readers.contains(where: { !answered.contains($0.user.id) }) else { return nil }
         return ReadReceipt(messageID: row.id, readers: names(readers), others: others(members, viewer: viewer).count)
     }

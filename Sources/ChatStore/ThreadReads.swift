@@ -53,7 +53,7 @@ extension ChatStore {
     /// The threads `userID` takes part in and whose parent they may see (as `threads(of:)` has
     /// them), by parent id, each with the time of its newest reply the user may see: enough to
     /// order them, and to page them, before any is read whole.
-    public func threadActivity(of userID: String) throws -> [(parentID: String, lastReplyAt: Timestamp?)] {
+    func threadActivity(of userID: String) throws -> [(parentID: String, lastReplyAt: Timestamp?)] {
         try backend.read { db in
             try db.rows(
                 """
@@ -67,20 +67,27 @@ extension ChatStore {
         }
     }
 
-    /// The client's threads list browsing a store: `threads(of:)` with their unread replies
-    /// (`unreadThreads`), ordered as `query_threads` orders them without a sort (unread first,
-    /// then the latest reply), `limit` of them from `next` (an offset, as the server's cursor).
-    public func threadPage(of userID: String, limit: Int, next: String?) throws -> ThreadPage {
-        let unread = Dictionary(try unreadThreads(for: userID).map { ($0.parentMessageID, $0.unreadCount) }) { a, _ in a }
-        // Ordered from each thread's newest reply first, so that only the page's threads are read whole.
-        let ordered = try threadActivity(of: userID).sorted { a, b in
-            let (aUnread, bUnread) = (unread[a.parentID] != nil, unread[b.parentID] != nil)
+    /// The parent ids of `threads(of:)` in `query_threads`' order without a sort: those in
+    /// `unread` first, then the newest reply first (a thread with no reply the user may see
+    /// last), then by id. Ordered from the replies' times alone, so a page's threads can be read
+    /// whole without the others.
+    public func threadIDsInListOrder(of userID: String, unread: Set<String>) throws -> [String] {
+        try threadActivity(of: userID).sorted { a, b in
+            let (aUnread, bUnread) = (unread.contains(a.parentID), unread.contains(b.parentID))
             if aUnread != bUnread { return aUnread }
             if a.lastReplyAt != b.lastReplyAt { return (a.lastReplyAt ?? Timestamp(seconds: 0)) > (b.lastReplyAt ?? Timestamp(seconds: 0)) }
             return a.parentID < b.parentID
-        }
+        }.map(\.parentID)
+    }
+
+    /// The client's threads list browsing a store: `threads(of:)` with their unread replies
+    /// (`unreadThreads`), in `threadIDsInListOrder`, `limit` of them from `next` (an offset, as
+    /// the server's cursor).
+    public func threadPage(of userID: String, limit: Int, next: String?) throws -> ThreadPage {
+        let unread = Dictionary(try unreadThreads(for: userID).map { ($0.parentMessageID, $0.unreadCount) }) { a, _ in a }
+        let ordered = try threadIDsInListOrder(of: userID, unread: Set(unread.keys))
         let offset = max(0, next.flatMap { Int($0) } ?? 0)
-        let page = ordered.dropFirst(offset).prefix(limit).map(\.parentID)
+        let page = Array(ordered.dropFirst(offset).prefix(limit))
         let threads = Dictionary(
             try threads(of: userID, parentIDs: page, replyLimit: 1).map { ($0.parent.id, $0) }
         ) { a, _ in a }

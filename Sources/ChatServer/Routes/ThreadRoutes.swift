@@ -71,10 +71,10 @@ struct ThreadRoutes {
     }
 
     /// Without a filter or a sort (the SDKs' thread list), the threads are put in order from
-    /// their newest replies' times alone and only the page's are read whole: a user in 250
-    /// threads waited some 0.35 s a page while every one was. Nil when a thread of the page
-    /// could not be read as the viewer sees it (its parent hidden from them): the whole query
-    /// then answers, as it leaves such threads out before paging.
+    /// their newest replies' times alone (`threadIDsInListOrder`, the order `inDefaultOrder`
+    /// gives the whole query) and only the page's are read whole: a user in 250 threads waited
+    /// some 0.35 s a page while every one was. Nil when a thread of the page could not be read
+    /// (gone or hidden from the viewer since it was ordered): the whole query then answers.
     private func pageInDefaultOrder(
         of user: String,
         unread: Set<String>,
@@ -82,10 +82,7 @@ struct ThreadRoutes {
         offset: Int,
         limit: Int
     ) throws -> ([JSONObject], more: Bool)? {
-        let light: [JSONObject] = try store.threadActivity(of: user).map { thread in
-            ["parent_message_id": .string(thread.parentID), "last_message_at": thread.lastReplyAt.map { .string($0.rfc3339) } ?? .null]
-        }
-        let ordered = try Self.inDefaultOrder(light, unread: unread).compactMap { $0["parent_message_id"]?.stringValue }
+        let ordered = try store.threadIDsInListOrder(of: user, unread: unread)
         let ids = Array(ordered.dropFirst(offset).prefix(limit))
         let threads = try store.threads(of: user, parentIDs: ids, replyLimit: shape.replies)
         guard threads.count == ids.count else { return nil }
